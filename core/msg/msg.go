@@ -1,0 +1,130 @@
+// Package msg renders Fornyer's sentences where there is no window: on the
+// command line and in the PDF documents. It reads the same embedded
+// catalogues as the window (assets/translations), so a sentence is written
+// once per language.
+package msg
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	"text/template"
+
+	"github.com/fornyer/fornyer/assets"
+)
+
+// Languages are the languages Fornyer speaks; the first is the fallback.
+var Languages = []string{"en", "da"}
+
+var (
+	loadOnce  sync.Once
+	catalogue map[string]map[string]string // language -> key -> template
+	loadErr   error
+)
+
+// Catalogue returns every key and text for a language, merged over all area
+// files. It is read once from the embedded files.
+func Catalogue(lang string) map[string]string {
+	loadOnce.Do(func() { catalogue, loadErr = load(assets.Translations, assets.TranslationsDir) })
+	return catalogue[lang]
+}
+
+// LoadError reports a catalogue that could not be read; tests assert it is nil.
+func LoadError() error {
+	Catalogue("en")
+	return loadErr
+}
+
+func load(fsys fs.FS, dir string) (map[string]map[string]string, error) {
+	out := map[string]map[string]string{}
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return out, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		parts := strings.Split(strings.TrimSuffix(name, ".json"), ".")
+		if e.IsDir() || !strings.HasSuffix(name, ".json") || len(parts) == 0 {
+			continue
+		}
+		lang := parts[len(parts)-1]
+		data, err := fs.ReadFile(fsys, dir+"/"+name)
+		if err != nil {
+			return out, err
+		}
+		var texts map[string]string
+		if err := json.Unmarshal(data, &texts); err != nil {
+			return out, fmt.Errorf("%s: %w", name, err)
+		}
+		if out[lang] == nil {
+			out[lang] = map[string]string{}
+		}
+		for k, v := range texts {
+			if _, dup := out[lang][k]; dup {
+				return out, fmt.Errorf("%s: key %q is defined twice", name, k)
+			}
+			out[lang][k] = v
+		}
+	}
+	return out, nil
+}
+
+// T returns the text for key in lang, with data filled into its template
+// ({{.Name}}), falling back to English and then to the key itself.
+func T(lang, key string, data any) string {
+	text, ok := Catalogue(lang)[key]
+	if !ok {
+		text, ok = Catalogue(Languages[0])[key]
+	}
+	if !ok {
+		return key
+	}
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	t, err := template.New(key).Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return text
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return text
+	}
+	return b.String()
+}
+
+// Detect returns the language of the environment: the first of LANGUAGE,
+// LC_ALL, LC_MESSAGES and LANG that names a language Fornyer speaks, else
+// English. It is what the command line uses; the window asks Fyne.
+func Detect() string {
+	return detect(os.Getenv)
+}
+
+func detect(getenv func(string) string) string {
+	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		for _, item := range strings.Split(getenv(v), ":") {
+			if l := Supported(item); l != "" {
+				return l
+			}
+		}
+	}
+	return Languages[0]
+}
+
+// Supported maps a locale such as "da_DK.UTF-8" or "en-GB" to a language
+// Fornyer speaks, or "" when it speaks none of it.
+func Supported(locale string) string {
+	l := strings.ToLower(locale)
+	if i := strings.IndexAny(l, "_-.@"); i >= 0 {
+		l = l[:i]
+	}
+	for _, s := range Languages {
+		if l == s {
+			return s
+		}
+	}
+	return ""
+}

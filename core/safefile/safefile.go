@@ -1,0 +1,169 @@
+// Package safefile owns how Fornyer writes files: into a temporary file in
+// the target folder, synced, then given its final name; a file that already
+// exists is never overwritten (a " (2)" suffix is used instead), and every new
+// file is read back and compared before the caller is told it is safe.
+package safefile
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ErrVerify means the file read back differs from what was written. The bad
+// file has been removed.
+var ErrVerify = errors.New("the file read back differs from what was written")
+
+// maxSuffix bounds the search for a free name.
+const maxSuffix = 999
+
+// Writer writes new files. The zero value is ready to use.
+type Writer struct {
+	// BeforeVerify, if set, runs after the file has its final name and before
+	// it is read back. Tests use it to damage the copy or pull the folder.
+	BeforeVerify func(path string)
+}
+
+// WriteNew writes data as a new file named name (or "name (2).ext", ...) in
+// dir, verifies it by reading it back, and returns its path. On any failure
+// nothing is left under the final name and the error says what went wrong.
+func WriteNew(dir, name string, data []byte) (string, error) {
+	return Writer{}.WriteNew(dir, name, data)
+}
+
+// WriteNew is the package function with the writer's hooks.
+func (w Writer) WriteNew(dir, name string, data []byte) (string, error) {
+	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
+		return "", fmt.Errorf("safefile: bad file name %q", name)
+	}
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp) // gone after a successful link or rename; harmless then
+
+	final, err := claim(tmp, dir, name)
+	if err != nil {
+		return "", err
+	}
+	if w.BeforeVerify != nil {
+		w.BeforeVerify(final)
+	}
+	if err := Verify(final, data); err != nil {
+		os.Remove(final)
+		return "", err
+	}
+	return final, nil
+}
+
+// Verify reads path back and compares it with want.
+func Verify(path string, want []byte) error {
+	got, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("reading back %s: %w", path, err)
+	}
+	if !bytes.Equal(got, want) {
+		return fmt.Errorf("%s: %w", path, ErrVerify)
+	}
+	return nil
+}
+
+// SHA256 returns the lower-case hex SHA-256 of a file's content.
+func SHA256(data []byte) string {
+	sum := sha256.Sum256(data)
+	return fmt.Sprintf("%x", sum)
+}
+
+// Replace atomically replaces path with data: for files Fornyer itself owns
+// (its register, its progress), never for the user's files. A reader sees
+// the old file or the new one, never a mix.
+func Replace(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	syncDir(dir)
+	return Verify(path, data)
+}
+
+func writeTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".fornyer-*.tmp")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	_, werr := io.Copy(f, bytes.NewReader(data))
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+// claim gives tmp the first free name among name, "name (2)", ... in dir.
+// A hard link refuses to replace an existing file, so no race can make it
+// overwrite one; where the file system has no hard links (FAT sticks) the
+// name is checked first and then renamed to.
+func claim(tmp, dir, name string) (string, error) {
+	for i := 1; i <= maxSuffix; i++ {
+		final := filepath.Join(dir, Numbered(name, i))
+		err := os.Link(tmp, final)
+		if err == nil {
+			syncDir(dir)
+			return final, nil
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		// No hard links here: fall back to check-then-rename.
+		if _, serr := os.Lstat(final); serr == nil {
+			continue
+		} else if !errors.Is(serr, fs.ErrNotExist) {
+			return "", serr
+		}
+		if rerr := os.Rename(tmp, final); rerr != nil {
+			return "", rerr
+		}
+		syncDir(dir)
+		return final, nil
+	}
+	return "", fmt.Errorf("safefile: no free name for %s in %s", name, dir)
+}
+
+// Numbered returns name for i == 1 and "stem (i).ext" after that.
+func Numbered(name string, i int) string {
+	if i <= 1 {
+		return name
+	}
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	if ext == name { // ".p12": all extension, no stem
+		stem, ext = name, ""
+	}
+	return fmt.Sprintf("%s (%d)%s", stem, i, ext)
+}
+
+// syncDir makes a rename durable where the platform allows; Windows cannot
+// open folders for syncing, and there the rename is already durable.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}

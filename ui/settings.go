@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/msg"
+)
+
+// languageChoices maps what the settings screen shows to what is stored.
+var languageChoices = []struct{ key, value string }{
+	{"settings.language.system", ""},
+	{"settings.language.da", "da"},
+	{"settings.language.en", "en"},
+}
+
+func newSettingsScreen(f *frame) fyne.CanvasObject {
+	var options []string
+	selected := ""
+	for _, c := range languageChoices {
+		options = append(options, lang.L(c.key))
+		if c.value == f.prefs.Language {
+			selected = lang.L(c.key)
+		}
+	}
+	language := widget.NewSelect(options, nil)
+	language.SetSelected(selected)
+	language.OnChanged = func(_ string) {
+		f.prefs.Language = languageChoices[language.SelectedIndex()].value
+		f.prefs.save(f.app.Preferences())
+		if err := forceLanguage(effectiveLanguage(f.prefs.Language)); err != nil {
+			fyne.LogError("changing language", err)
+		}
+		f.rebuild()
+	}
+
+	onTop := widget.NewCheck(lang.L("settings.keep_on_top"), func(on bool) {
+		f.prefs.KeepOnTop = on
+		f.prefs.save(f.app.Preferences())
+		keepOnTop(f.win, on)
+	})
+	onTop.SetChecked(f.prefs.KeepOnTop)
+
+	return container.NewVScroll(container.NewVBox(
+		widget.NewForm(
+			widget.NewFormItem(lang.L("settings.language"), language),
+		),
+		onTop,
+		widget.NewLabelWithStyle(lang.L("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		widget.NewSeparator(),
+		widget.NewLabel(appinfo.Name+" "+appinfo.Version),
+	))
+}
+
+// effectiveLanguage is the chosen language, or the system's when none is.
+func effectiveLanguage(chosen string) string {
+	if chosen != "" {
+		return chosen
+	}
+	if l := msg.Supported(lang.SystemLocale().String()); l != "" {
+		return l
+	}
+	return msg.Languages[0]
+}
