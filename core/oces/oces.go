@@ -271,3 +271,46 @@ func decodeString(v asn1.RawValue) (string, bool) {
 	}
 	return "", false
 }
+
+// Short names of the attribute types that OCES names use, for display.
+var attrNames = []struct {
+	oid  asn1.ObjectIdentifier
+	name string
+}{
+	{oidCN, "CN"},
+	{oidSerialNumber, "serialNumber"},
+	{oidO, "O"},
+	{oidOU, "OU"},
+	{oidOrganizationIdentifier, "organizationIdentifier"},
+	{asn1.ObjectIdentifier{2, 5, 4, 6}, "C"},
+	{asn1.ObjectIdentifier{2, 5, 4, 7}, "L"},
+	{asn1.ObjectIdentifier{2, 5, 4, 8}, "ST"},
+	{asn1.ObjectIdentifier{2, 5, 4, 4}, "SN"},
+	{asn1.ObjectIdentifier{2, 5, 4, 42}, "GN"},
+	{asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 1}, "emailAddress"},
+}
+
+// NameString formats a raw DER name (a certificate's RawSubject or
+// RawIssuer) for people, in the order the certificate lists it, with the
+// names OCES uses ("CN=..., serialNumber=UI:DK-O:G:..., O=...,
+// organizationIdentifier=NTRDK-..., C=DK"). Unlike pkix.Name.String it shows
+// organizationIdentifier as text, whatever its string type.
+func NameString(raw []byte) string {
+	var b strings.Builder
+	for i, a := range parseName(raw) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		label := a.oid.String()
+		for _, n := range attrNames {
+			if n.oid.Equal(a.oid) {
+				label = n.name
+				break
+			}
+		}
+		b.WriteString(label)
+		b.WriteByte('=')
+		b.WriteString(a.value)
+	}
+	return b.String()
+}

@@ -323,3 +323,22 @@ func TestParseCAFile(t *testing.T) {
 		}
 	}
 }
+
+func TestNameString(t *testing.T) {
+	chain := testpki.NewChain(t, true)
+	leaf := chain.Issuing.Issue(t, testpki.LeafOptions{PrintableIdentifier: true, CVR: "87654321", UUID: "abc"}).Cert
+	want := "CN=Fornyer Testfirma ApS, serialNumber=UI:DK-O:G:abc, O=Fornyer Testfirma ApS, organizationIdentifier=NTRDK-87654321, C=DK"
+	if got := NameString(leaf.RawSubject); got != want {
+		t.Errorf("subject %q", got)
+	}
+	// Go writes pkix.Name fields country first; the certificate's order is kept.
+	if got := NameString(leaf.RawIssuer); got != "C=DK, O=Den Danske Stat, OU=Test - cti, CN=Den Danske Stat OCES udstedende-CA 1" {
+		t.Errorf("issuer %q", got)
+	}
+	if got := NameString(Intermediates()[1].RawSubject); got != "CN=Den Danske Stat OCES udstedende-CA 1, OU=Test - cti, O=Den Danske Stat, C=DK" {
+		t.Errorf("real test issuing CA %q", got)
+	}
+	if NameString([]byte("junk")) != "" {
+		t.Error("junk formatted")
+	}
+}
