@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// newTestFrame builds the whole window's content on Fyne's test driver, in
+// the given language ("da" or "en"), at companion size.
+func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	setTestLanguage(t, language)
+	w := test.NewTempWindow(t, nil)
+	f := newFrame(a, w)
+	w.SetContent(f.content)
+	w.Resize(companionSize)
+	return f, w
+}
+
+// setTestLanguage loads Fornyer's catalogues with the language forced, as
+// the settings screen does.
+func setTestLanguage(t *testing.T, language string) {
+	t.Helper()
+	loadTranslations(language)
+}
