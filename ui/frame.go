@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // frame is the window's skeleton: the screens as tabs along the top, and
@@ -15,10 +17,11 @@ type frame struct {
 	prefs   Preferences
 	tabs    *container.AppTabs
 	content fyne.CanvasObject
+	vault   *vault.Vault // the credential store, shared by every screen
 }
 
 func newFrame(a fyne.App, w fyne.Window) *frame {
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences())}
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
 	f.build()
 	keepOnTop(w, f.prefs.KeepOnTop)
 	return f

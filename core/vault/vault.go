@@ -1,0 +1,551 @@
+// Package vault owns the certificates' passwords: it keeps them in the
+// operating system's credential store (Windows Credential Manager, macOS
+// Keychain, the Secret Service on Linux) through go-keyring, and nowhere
+// else. Nothing here writes a file: not the passwords, and not the list of
+// what is saved, which is one more item in the same store.
+//
+// Every call has a timeout, because a credential store can hang (on Linux
+// go-keyring waits forever when no Secret Service answers, or when an unlock
+// prompt is never answered), and every failure is one of a few typed errors
+// that the window and the command line turn into a sentence.
+package vault
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/zalando/go-keyring"
+)
+
+// Service is the name Fornyer's items carry in the credential store.
+const Service = "Fornyer"
+
+// DefaultTimeout bounds every call when no other timeout is chosen.
+const DefaultTimeout = 5 * time.Second
+
+// MaxPasswordBytes is the longest password accepted, on every platform:
+// Windows Credential Manager takes no more than 2560 bytes, and a password
+// that could be saved on one computer but not on another would be a trap.
+const MaxPasswordBytes = 2560
+
+// The errors every call returns (test with errors.Is). MessageKey turns them
+// into a sentence's translation key.
+var (
+	// ErrTimeout: the credential store did not answer in time.
+	ErrTimeout = errors.New("vault: the credential store did not answer in time")
+	// ErrNotFound: nothing is saved under that id.
+	ErrNotFound = errors.New("vault: no password is saved under that id")
+	// ErrUnavailable: there is no credential store, it is locked, or it refused.
+	ErrUnavailable = errors.New("vault: the credential store is not available")
+	// ErrTooLong: the password is longer than MaxPasswordBytes.
+	ErrTooLong = errors.New("vault: the password is longer than the credential store takes")
+	// ErrBadID: the id is neither a pending nor a certificate id.
+	ErrBadID = errors.New("vault: not a valid entry id")
+	// ErrMismatch: what was read back is not what was saved.
+	ErrMismatch = errors.New("vault: the credential store returned something else than was saved")
+)
+
+// Entry describes one saved password, never its value.
+type Entry struct {
+	ID    string    `json:"id"`
+	Label string    `json:"label"`
+	Saved time.Time `json:"saved"`
+}
+
+// Pending reports whether the entry belongs to a renewal in progress.
+func (e Entry) Pending() bool { return strings.HasPrefix(e.ID, pendingPrefix) }
+
+const (
+	pendingPrefix = "pending:"
+	certPrefix    = "sha256:"
+	// indexName is the item that lists the entries; it cannot be an entry
+	// id, which always has a prefix. Further pages are "index:2", "index:3".
+	indexName = "index"
+	// indexPageBytes keeps each page of the index well under the smallest
+	// item a store takes (Windows, 2560 bytes).
+	indexPageBytes = 2000
+	maxLabelRunes  = 120
+)
+
+// PendingID is the id of the password saved during a renewal, before the
+// renewed certificate exists.
+func PendingID(renewalID string) string { return pendingPrefix + renewalID }
+
+// CertificateID is the id of a certificate's password: its SHA-256
+// fingerprint in lower-case hex. Colons and spaces are dropped, so a
+// fingerprint as a viewer prints it works too.
+func CertificateID(fingerprint string) string {
+	f := strings.ToLower(strings.NewReplacer(":", "", " ", "").Replace(fingerprint))
+	return certPrefix + f
+}
+
+// ValidID reports whether id is a pending or certificate id.
+func ValidID(id string) bool {
+	if rest, ok := strings.CutPrefix(id, pendingPrefix); ok {
+		return rest != "" && len(rest) <= 200 && utf8.ValidString(rest) && !strings.ContainsAny(rest, "\x00\n\r")
+	}
+	if rest, ok := strings.CutPrefix(id, certPrefix); ok {
+		if len(rest) != 64 {
+			return false
+		}
+		for _, c := range rest {
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// Backend is the part of go-keyring the vault uses. New uses go-keyring
+// itself; tests put a blocking one in its place (WithBackend) to prove the
+// timeouts.
+type Backend interface {
+	Set(service, user, password string) error
+	Get(service, user string) (string, error)
+	Delete(service, user string) error
+}
+
+// goKeyring calls go-keyring's package functions, so keyring.MockInit and
+// keyring.MockInitWithError reach it.
+type goKeyring struct{}
+
+func (goKeyring) Set(s, u, p string) error        { return keyring.Set(s, u, p) }
+func (goKeyring) Get(s, u string) (string, error) { return keyring.Get(s, u) }
+func (goKeyring) Delete(s, u string) error        { return keyring.Delete(s, u) }
+
+// Vault is the credential store as Fornyer uses it. Its methods are safe for
+// concurrent use; they run one at a time, since the index is read, changed
+// and written back.
+type Vault struct {
+	b       Backend
+	timeout time.Duration
+	now     func() time.Time
+	// busy holds one token; a call takes it before it touches the store and
+	// the worker gives it back when the store answers, even after the caller
+	// gave up, so a hung store makes later calls time out rather than pile
+	// up goroutines on it.
+	busy chan struct{}
+}
+
+// Option changes a Vault made by New.
+type Option func(*Vault)
+
+// WithTimeout bounds every call by d instead of DefaultTimeout.
+func WithTimeout(d time.Duration) Option {
+	return func(v *Vault) {
+		if d > 0 {
+			v.timeout = d
+		}
+	}
+}
+
+// WithClock sets the clock that dates the entries (tests).
+func WithClock(now func() time.Time) Option { return func(v *Vault) { v.now = now } }
+
+// WithBackend puts b in place of go-keyring (tests: a store that hangs).
+func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
+
+// New returns a vault over the operating system's credential store.
+func New(opts ...Option) *Vault {
+	v := &Vault{b: goKeyring{}, timeout: DefaultTimeout, now: time.Now, busy: make(chan struct{}, 1)}
+	for _, o := range opts {
+		o(v)
+	}
+	v.busy <- struct{}{}
+	return v
+}
+
+// Timeout is the bound on every call.
+func (v *Vault) Timeout() time.Duration { return v.timeout }
+
+// do runs work against the store in its own goroutine and waits for it, the
+// timeout, or ctx, whichever comes first.
+func (v *Vault) do(ctx context.Context, work func(b Backend) error) error {
+	ctx, cancel := context.WithTimeout(ctx, v.timeout)
+	defer cancel()
+	select {
+	case <-v.busy:
+	case <-ctx.Done():
+		return ctxErr(ctx)
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer func() { v.busy <- struct{}{} }()
+		done <- work(v.b)
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctxErr(ctx)
+	}
+}
+
+func ctxErr(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return ErrTimeout
+	}
+	return ctx.Err()
+}
+
+// storeError is a failure of the store: one of the typed errors, with the
+// store's own words kept for the technical details.
+type storeError struct {
+	kind  error
+	cause string
+}
+
+func (e *storeError) Error() string { return e.kind.Error() + ": " + e.cause }
+func (e *storeError) Unwrap() error { return e.kind }
+
+// classify maps go-keyring's errors onto the vault's. secret, when not
+// empty, is scrubbed from the store's message, which Fornyer does not
+// control.
+func classify(err error, secret string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, keyring.ErrNotFound):
+		return ErrNotFound
+	case errors.Is(err, keyring.ErrSetDataTooBig):
+		return ErrTooLong
+	}
+	cause := err.Error()
+	if secret != "" {
+		cause = strings.ReplaceAll(cause, secret, "***")
+	}
+	return &storeError{kind: ErrUnavailable, cause: cause}
+}
+
+func checkPassword(password string) error {
+	if len(password) > MaxPasswordBytes {
+		return ErrTooLong
+	}
+	return nil
+}
+
+func checkID(id string) error {
+	if !ValidID(id) {
+		return fmt.Errorf("%w: %q", ErrBadID, id)
+	}
+	return nil
+}
+
+// Save keeps password under id, described by label in the list, and reads
+// it back before it says it is saved. Saving again under an id replaces the
+// password and keeps one entry.
+func (v *Vault) Save(ctx context.Context, id, label, password string) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
+	if err := checkPassword(password); err != nil {
+		return err
+	}
+	return v.do(ctx, func(b Backend) error {
+		if err := put(b, id, password); err != nil {
+			return err
+		}
+		return v.updateIndex(b, func(list []Entry) []Entry {
+			return upsert(list, Entry{ID: id, Label: cleanLabel(label), Saved: v.now().UTC().Truncate(time.Second)})
+		})
+	})
+}
+
+// put saves and reads back.
+func put(b Backend, id, password string) error {
+	if err := classify(b.Set(Service, id, password), password); err != nil {
+		return err
+	}
+	got, err := b.Get(Service, id)
+	if err != nil {
+		return classify(err, password)
+	}
+	if got != password {
+		return ErrMismatch
+	}
+	return nil
+}
+
+// Get returns the password saved under id.
+func (v *Vault) Get(ctx context.Context, id string) (string, error) {
+	if err := checkID(id); err != nil {
+		return "", err
+	}
+	var password string
+	err := v.do(ctx, func(b Backend) error {
+		p, err := b.Get(Service, id)
+		if err != nil {
+			return classify(err, "")
+		}
+		password = p
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return password, nil
+}
+
+// List returns what is saved, newest first: ids, labels and dates.
+func (v *Vault) List(ctx context.Context) ([]Entry, error) {
+	var list []Entry
+	err := v.do(ctx, func(b Backend) error {
+		l, _, err := readIndex(b)
+		list = l
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, nil
+}
+
+// Delete removes the password saved under id and its line in the list.
+// Deleting what is not there returns ErrNotFound, after removing any stale
+// line for it.
+func (v *Vault) Delete(ctx context.Context, id string) error {
+	if err := checkID(id); err != nil {
+		return err
+	}
+	return v.do(ctx, func(b Backend) error {
+		delErr := classify(b.Delete(Service, id), "")
+		if delErr != nil && !errors.Is(delErr, ErrNotFound) {
+			return delErr
+		}
+		if err := v.updateIndex(b, func(list []Entry) []Entry { return remove(list, id) }); err != nil {
+			return err
+		}
+		return delErr
+	})
+}
+
+// Rekey moves the password saved under from to to: it saves it under the
+// new id, reads it back, and only then deletes the old one, so there is no
+// moment when neither exists. label describes the new entry; empty keeps
+// the old entry's label.
+func (v *Vault) Rekey(ctx context.Context, from, to, label string) error {
+	if err := checkID(from); err != nil {
+		return err
+	}
+	if err := checkID(to); err != nil {
+		return err
+	}
+	if from == to {
+		return nil
+	}
+	return v.do(ctx, func(b Backend) error {
+		password, err := b.Get(Service, from)
+		if err != nil {
+			return classify(err, "")
+		}
+		if err := put(b, to, password); err != nil {
+			return err
+		}
+		// The new entry is listed before the old one is deleted, so a
+		// failure after this point leaves both, never neither.
+		if err := v.updateIndex(b, func(list []Entry) []Entry {
+			l := label
+			if l == "" {
+				if i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == from }); i >= 0 {
+					l = list[i].Label
+				}
+			}
+			return upsert(list, Entry{ID: to, Label: cleanLabel(l), Saved: v.now().UTC().Truncate(time.Second)})
+		}); err != nil {
+			return err
+		}
+		if err := classify(b.Delete(Service, from), ""); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		return v.updateIndex(b, func(list []Entry) []Entry { return remove(list, from) })
+	})
+}
+
+// Candidates lists the passwords to try when opening a file: those saved
+// for renewals in progress first, then the certificates', newest first,
+// without repeats. It stops at the first sign that the store is not
+// answering and returns what it has; ctx bounds the whole search.
+func (v *Vault) Candidates(ctx context.Context) []string {
+	list, err := v.List(ctx)
+	if err != nil {
+		return nil
+	}
+	ordered := make([]Entry, 0, len(list))
+	for _, e := range list {
+		if e.Pending() {
+			ordered = append(ordered, e)
+		}
+	}
+	for _, e := range list {
+		if !e.Pending() {
+			ordered = append(ordered, e)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range ordered {
+		p, err := v.Get(ctx, e.ID)
+		switch {
+		case err == nil:
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		case errors.Is(err, ErrNotFound), errors.Is(err, ErrBadID):
+			continue
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+func cleanLabel(s string) string {
+	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "")), " ")
+	if utf8.RuneCountInString(s) > maxLabelRunes {
+		s = string([]rune(s)[:maxLabelRunes-1]) + "…"
+	}
+	return s
+}
+
+func upsert(list []Entry, e Entry) []Entry {
+	list = remove(list, e.ID)
+	return append([]Entry{e}, list...)
+}
+
+func remove(list []Entry, id string) []Entry {
+	return slices.DeleteFunc(list, func(e Entry) bool { return e.ID == id })
+}
+
+func pageName(i int) string {
+	if i == 0 {
+		return indexName
+	}
+	return fmt.Sprintf("%s:%d", indexName, i+1)
+}
+
+// readIndex reads every page of the list; pages is how many there were.
+// A page that is not valid JSON is a store that changed under Fornyer's
+// feet: it is reported, not silently dropped.
+func readIndex(b Backend) (list []Entry, pages int, err error) {
+	for i := 0; ; i++ {
+		raw, err := b.Get(Service, pageName(i))
+		if err != nil {
+			if errors.Is(err, keyring.ErrNotFound) {
+				break
+			}
+			return nil, 0, classify(err, "")
+		}
+		var page []Entry
+		if err := json.Unmarshal([]byte(raw), &page); err != nil {
+			return nil, 0, &storeError{kind: ErrUnavailable, cause: "the list of saved passwords is damaged: " + err.Error()}
+		}
+		list = append(list, page...)
+		pages = i + 1
+	}
+	slices.SortStableFunc(list, func(a, b Entry) int { return b.Saved.Compare(a.Saved) })
+	return list, pages, nil
+}
+
+// updateIndex reads the list, changes it and writes it back in pages small
+// enough for every store, removing pages no longer needed.
+func (v *Vault) updateIndex(b Backend, change func([]Entry) []Entry) error {
+	list, old, err := readIndex(b)
+	if err != nil {
+		return err
+	}
+	pages, err := paginate(change(list))
+	if err != nil {
+		return err
+	}
+	for i, p := range pages {
+		if err := classify(b.Set(Service, pageName(i), p), ""); err != nil {
+			return err
+		}
+	}
+	for i := len(pages); i < old; i++ {
+		if err := classify(b.Delete(Service, pageName(i)), ""); err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+	}
+	return nil
+}
+
+func paginate(list []Entry) ([]string, error) {
+	var pages []string
+	var page []Entry
+	flush := func() error {
+		data, err := json.Marshal(page)
+		if err != nil {
+			return err
+		}
+		pages = append(pages, string(data))
+		page = nil
+		return nil
+	}
+	for _, e := range list {
+		page = append(page, e)
+		data, err := json.Marshal(page)
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > indexPageBytes && len(page) > 1 {
+			page = page[:len(page)-1]
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			page = []Entry{e}
+		}
+	}
+	// An empty list keeps no item behind.
+	if len(page) > 0 {
+		if err := flush(); err != nil {
+			return nil, err
+		}
+	}
+	return pages, nil
+}
+
+// StoreName is the translation key of the credential store's name on goos
+// (runtime.GOOS), in the user's words, for sentences such as "Saved in …".
+func StoreName(goos string) string {
+	switch goos {
+	case "windows":
+		return "vault.store.windows"
+	case "darwin", "ios":
+		return "vault.store.macos"
+	default:
+		return "vault.store.keyring"
+	}
+}
+
+// MessageKey is the translation key of the sentence that explains err to
+// the user, with the way forward; "" for nil.
+func MessageKey(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, ErrTooLong):
+		return "vault.error.too_long"
+	case errors.Is(err, ErrTimeout):
+		return "vault.error.timeout"
+	case errors.Is(err, ErrNotFound):
+		return "vault.error.not_found"
+	case errors.Is(err, ErrBadID):
+		return "vault.error.bad_id"
+	case errors.Is(err, ErrMismatch):
+		return "vault.error.mismatch"
+	case errors.Is(err, context.Canceled):
+		return "vault.error.canceled"
+	default:
+		return "vault.error.unavailable"
+	}
+}

@@ -1,0 +1,294 @@
+package ui
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// clipboardClearDelay is how long a copied password stays on the clipboard.
+const clipboardClearDelay = 30 * time.Second
+
+// storeName is the credential store's name in the user's words.
+func storeName() string { return lang.L(vault.StoreName(runtime.GOOS)) }
+
+// vaultText renders a vault sentence with the store's name, starting with a
+// capital letter even when the name comes first ("your keyring did not…").
+func vaultText(key string, data map[string]any) string {
+	if data == nil {
+		data = map[string]any{}
+	}
+	if _, ok := data["Store"]; !ok {
+		data["Store"] = storeName()
+	}
+	return capitalise(lang.L(key, data))
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// vaultError is the sentence for a failed credential-store call.
+func vaultError(err error) string { return vaultText(vault.MessageKey(err), nil) }
+
+// newPasswordSaver is the guide's password card: the user pastes the
+// password the portal shows once, and it goes straight into the credential
+// store as the pending entry of this renewal. onSaved runs (on the UI
+// thread) once it is saved and read back.
+func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObject {
+	id := vault.PendingID(renewalID)
+
+	entry := widget.NewEntry()
+	entry.Password = true
+	entry.SetPlaceHolder(lang.L("vault.password.placeholder"))
+
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	status.Hide()
+	busy := widget.NewActivity()
+	busy.Hide()
+
+	actions := newPasswordActions(f, id, entry)
+	actions.Hide()
+
+	var save *widget.Button
+	var again *widget.Button
+	setStatus := func(text string, importance widget.Importance) {
+		status.SetText(text)
+		status.Importance = importance
+		status.Refresh()
+		status.Show()
+	}
+	save = widget.NewButtonWithIcon(lang.L("vault.password.save"), theme.DocumentSaveIcon(), func() {
+		password := entry.Text
+		if password == "" {
+			setStatus(lang.L("vault.password.empty"), widget.WarningImportance)
+			return
+		}
+		if len(password) > vault.MaxPasswordBytes {
+			// Refused before anything is started: no store is asked.
+			setStatus(vaultError(vault.ErrTooLong), widget.DangerImportance)
+			return
+		}
+		entry.Disable()
+		save.Disable()
+		busy.Show()
+		busy.Start()
+		setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
+		go func() {
+			err := f.vault.Save(context.Background(), id, "", password)
+			fyne.Do(func() {
+				busy.Stop()
+				busy.Hide()
+				if err != nil {
+					entry.Enable()
+					save.Enable()
+					setStatus(vaultError(err), widget.DangerImportance)
+					return
+				}
+				setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
+				save.Hide()
+				again.Show()
+				actions.Show()
+				if onSaved != nil {
+					onSaved()
+				}
+			})
+		}()
+	})
+	save.Importance = widget.HighImportance
+	entry.OnSubmitted = func(string) { save.OnTapped() }
+
+	// A second password replaces the first, for when the wrong one was
+	// pasted; the entry is kept masked until then.
+	again = widget.NewButton(lang.L("vault.password.change"), func() {
+		entry.SetText("")
+		entry.Password = true
+		entry.Enable()
+		entry.Refresh()
+		again.Hide()
+		actions.Hide()
+		status.Hide()
+		save.Show()
+		save.Enable()
+		f.win.Canvas().Focus(entry)
+	})
+	again.Hide()
+
+	intro := widget.NewLabel(lang.L("vault.password.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(
+		intro,
+		entry,
+		container.NewHBox(save, busy, again),
+		status,
+		actions,
+	)
+}
+
+// newPasswordActions are "Show" and "Copy password" for a saved password,
+// where the user needs it again (installing in DPG). Both read it from the
+// credential store, so what the user sees is what is saved. shown, when
+// not nil, is the entry the password is shown in; else a label of its own.
+func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Container {
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	status.Hide()
+	var reveal *widget.Label
+	if shown == nil {
+		reveal = widget.NewLabel("")
+		reveal.TextStyle.Monospace = true
+		reveal.Selectable = true
+		reveal.Wrapping = fyne.TextWrapBreak
+		reveal.Hide()
+	}
+	fail := func(err error) {
+		status.SetText(vaultError(err))
+		status.Importance = widget.DangerImportance
+		status.Refresh()
+		status.Show()
+	}
+
+	var show *widget.Button
+	visible := false
+	hide := func() {
+		visible = false
+		show.SetText(lang.L("vault.password.show"))
+		show.SetIcon(theme.VisibilityIcon())
+		if shown != nil {
+			shown.Password = true
+			shown.Refresh()
+		} else {
+			reveal.SetText("")
+			reveal.Hide()
+		}
+	}
+	show = widget.NewButtonWithIcon(lang.L("vault.password.show"), theme.VisibilityIcon(), func() {
+		if visible {
+			hide()
+			return
+		}
+		show.Disable()
+		go func() {
+			password, err := f.vault.Get(context.Background(), id)
+			fyne.Do(func() {
+				show.Enable()
+				if err != nil {
+					fail(err)
+					return
+				}
+				status.Hide()
+				visible = true
+				show.SetText(lang.L("vault.password.hide"))
+				show.SetIcon(theme.VisibilityOffIcon())
+				if shown != nil {
+					shown.SetText(password)
+					shown.Password = false
+					shown.Refresh()
+				} else {
+					reveal.SetText(password)
+					reveal.Show()
+				}
+			})
+		}()
+	})
+
+	guard := &clipboardGuard{}
+	var copyButton *widget.Button
+	copyButton = widget.NewButtonWithIcon(lang.L("vault.password.copy"), theme.ContentCopyIcon(), func() {
+		copyButton.Disable()
+		go func() {
+			password, err := f.vault.Get(context.Background(), id)
+			fyne.Do(func() {
+				copyButton.Enable()
+				if err != nil {
+					fail(err)
+					return
+				}
+				guard.copy(f.app.Clipboard(), password, func(cleared bool) {
+					if cleared {
+						status.SetText(lang.L("vault.password.cleared"))
+						status.Importance = widget.MediumImportance
+						status.Refresh()
+					}
+				})
+				status.SetText(lang.L("vault.password.copied"))
+				status.Importance = widget.MediumImportance
+				status.Refresh()
+				status.Show()
+			})
+		}()
+	})
+
+	objects := []fyne.CanvasObject{container.NewHBox(show, copyButton)}
+	if reveal != nil {
+		objects = append(objects, reveal)
+	}
+	return container.NewVBox(append(objects, status)...)
+}
+
+// clipboardGuard puts a password on the clipboard and takes it off again
+// after clipboardClearDelay, but only if the clipboard still holds it: what
+// the user copied since is left alone.
+type clipboardGuard struct {
+	// after runs f after d and returns a func that stops it; nil is the real
+	// clock (time.AfterFunc), tests pass a fake one.
+	after func(d time.Duration, f func()) (stop func() bool)
+	delay time.Duration // clipboardClearDelay when zero
+
+	mu   sync.Mutex
+	stop func() bool
+}
+
+func realAfter(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
+
+func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleared bool)) {
+	cb.SetContent(secret)
+	delay := g.delay
+	if delay == 0 {
+		delay = clipboardClearDelay
+	}
+	after := g.after
+	if after == nil {
+		after = realAfter
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.stop != nil {
+		g.stop() // a second copy restarts the 30 seconds
+	}
+	g.stop = after(delay, func() {
+		// The clipboard belongs to the UI thread.
+		fyne.Do(func() {
+			cleared := clearIfUnchanged(cb, secret)
+			if done != nil {
+				done(cleared)
+			}
+		})
+	})
+}
+
+// clearIfUnchanged empties the clipboard if it still holds secret, and says
+// whether it did.
+func clearIfUnchanged(cb fyne.Clipboard, secret string) bool {
+	if secret == "" || cb.Content() != secret {
+		return false
+	}
+	cb.SetContent("")
+	return true
+}
