@@ -1,0 +1,309 @@
+package guide
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
+)
+
+var t0 = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
+
+// The guide covers the Timengo guide's ten numbered steps, in order, with
+// the two VERY IMPORTANT moments on the password and the download.
+func TestStepsFollowTheGuide(t *testing.T) {
+	seen := map[string]bool{}
+	number := 0
+	veryImportant := map[Task]bool{}
+	for i, s := range Steps {
+		if s.ID == "" || seen[s.ID] {
+			t.Errorf("step %d: empty or repeated id %q", i, s.ID)
+		}
+		seen[s.ID] = true
+		if s.Number != 0 {
+			if s.Number != number+1 || s.Phase != PhaseRenew {
+				t.Errorf("step %s: number %d after %d (phase %s)", s.ID, s.Number, number, s.Phase)
+			}
+			number = s.Number
+		}
+		for _, w := range s.Warnings {
+			if w.Level == LevelVeryImportant {
+				veryImportant[s.Task] = true
+			}
+		}
+	}
+	if number != 10 {
+		t.Errorf("the guide has 10 numbered steps, Steps has %d", number)
+	}
+	for _, task := range []Task{TaskPassword, TaskDownload} {
+		if !veryImportant[task] {
+			t.Errorf("the %s step has no VERY IMPORTANT warning", task)
+		}
+	}
+	if Steps[0].Phase != PhasePrepare || Steps[len(Steps)-1].Task != TaskDPG {
+		t.Error("the guide must start with preparation and end with DPG")
+	}
+}
+
+// Every key a step names exists in both languages.
+func TestEveryStepTextExists(t *testing.T) {
+	for _, lang := range msg.Languages {
+		texts := msg.Catalogue(lang)
+		for _, s := range Steps {
+			keys := []string{s.Title, s.Text}
+			for _, w := range s.Warnings {
+				keys = append(keys, w.Key)
+			}
+			for _, l := range s.Links {
+				keys = append(keys, l.Key)
+				if !strings.HasPrefix(l.URL, "https://") {
+					t.Errorf("%s: link %q is not https", s.ID, l.URL)
+				}
+			}
+			for _, k := range keys {
+				if texts[k] == "" {
+					t.Errorf("%s: %s has no %q", s.ID, lang, k)
+				}
+			}
+		}
+		for _, e := range []*Error{ErrPasswordNotSaved, ErrFileNotChecked, ErrDPGNotInstalled, ErrNoName, ErrUnknownStep} {
+			if texts[e.Key] == "" {
+				t.Errorf("%s has no %q", lang, e.Key)
+			}
+		}
+	}
+}
+
+func stepWith(task Task) Step {
+	for _, s := range Steps {
+		if s.Task == task {
+			return s
+		}
+	}
+	panic("no step with task " + string(task))
+}
+
+func TestPasswordRule(t *testing.T) {
+	s := stepWith(TaskPassword)
+	for _, c := range []struct {
+		saved, elsewhere bool
+		want             error
+	}{
+		{false, false, ErrPasswordNotSaved},
+		{true, false, nil},
+		{false, true, nil},
+		{true, true, nil},
+	} {
+		p := New(t0)
+		p.PasswordSaved, p.PasswordStoredElsewhere = c.saved, c.elsewhere
+		if err := p.CanComplete(s); err != c.want {
+			t.Errorf("saved=%v elsewhere=%v: got %v, want %v", c.saved, c.elsewhere, err, c.want)
+		}
+	}
+}
+
+func TestDownloadRule(t *testing.T) {
+	s := stepWith(TaskDownload)
+	p := New(t0)
+	if err := p.CanComplete(s); err != ErrFileNotChecked {
+		t.Fatalf("unchecked file: %v", err)
+	}
+	p.SetFileSkipped(true)
+	if err := p.CanComplete(s); err != nil {
+		t.Fatalf("skipped: %v", err)
+	}
+	p.SetFileSkipped(false)
+	p.SetFileChecked("ABCDEF")
+	if err := p.CanComplete(s); err != nil || p.FileSHA256 != "abcdef" || p.FileSkipped {
+		t.Fatalf("checked: %v %+v", err, p)
+	}
+}
+
+func TestDPGRule(t *testing.T) {
+	s := stepWith(TaskDPG)
+	p := New(t0)
+	if err := p.CanComplete(s); err != ErrDPGNotInstalled {
+		t.Fatalf("not installed: %v", err)
+	}
+	if err := p.SetDPGInstalled(t0, "   "); err != ErrNoName || !p.DPGInstalledAt.IsZero() {
+		t.Fatalf("blank name accepted: %v", err)
+	}
+	if err := p.SetDPGInstalled(t0, " Anne Jensen "); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.CanComplete(s); err != nil || p.DPGInstalledBy != "Anne Jensen" || !p.DPGInstalledAt.Equal(t0) {
+		t.Fatalf("installed: %v %+v", err, p)
+	}
+}
+
+// Walking the guide: Done stops at each rule until it is satisfied, and the
+// last step stays current once everything is done.
+func TestCompleteWalksTheGuide(t *testing.T) {
+	p := New(t0)
+	var stops []string
+	for i := 0; !p.Finished(); i++ {
+		if i > 3*len(Steps) {
+			t.Fatal("the walk does not end")
+		}
+		err := p.Complete(t0.Add(time.Duration(i) * time.Minute))
+		var e *Error
+		switch {
+		case err == nil:
+		case errors.As(err, &e):
+			stops = append(stops, e.Code)
+			switch e {
+			case ErrPasswordNotSaved:
+				p.SetPasswordSaved()
+			case ErrFileNotChecked:
+				p.SetFileChecked("00")
+			case ErrDPGNotInstalled:
+				_ = p.SetDPGInstalled(t0, "A")
+			}
+		default:
+			t.Fatal(err)
+		}
+	}
+	want := "password_not_saved file_not_checked dpg_not_installed"
+	if got := strings.Join(stops, " "); got != want {
+		t.Errorf("stops: %s, want %s", got, want)
+	}
+	if p.Current != Steps[len(Steps)-1].ID || len(p.Done) != len(Steps) {
+		t.Errorf("after the walk: current %s, %d done", p.Current, len(p.Done))
+	}
+}
+
+func TestBackAndGoTo(t *testing.T) {
+	p := New(t0)
+	if p.Back() {
+		t.Error("Back on the first step")
+	}
+	_ = p.Complete(t0)
+	_ = p.Complete(t0)
+	if p.CanGoTo(Steps[3].ID) {
+		t.Error("may jump past the first step not done")
+	}
+	if err := p.GoTo(Steps[0].ID); err != nil || p.Current != Steps[0].ID {
+		t.Errorf("GoTo done step: %v, at %s", err, p.Current)
+	}
+	if err := p.GoTo(Steps[2].ID); err != nil {
+		t.Errorf("GoTo the first open step: %v", err)
+	}
+	if !p.Back() || p.Current != Steps[1].ID {
+		t.Errorf("Back went to %s", p.Current)
+	}
+	if p.GoTo("nonsense") == nil {
+		t.Error("GoTo an unknown step")
+	}
+}
+
+// Withdrawing the "stored elsewhere" confirmation reopens the password step
+// and those after it, so no later step stays done on a withdrawn promise.
+func TestWithdrawingConfirmationReopens(t *testing.T) {
+	p := New(t0)
+	pw := Index(stepWith(TaskPassword).ID)
+	p.SetStoredElsewhere(true)
+	p.SetFileSkipped(true)
+	for p.Index() <= pw+1 {
+		if err := p.Complete(t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.SetStoredElsewhere(false)
+	if p.IsDone(Steps[pw].ID) || p.IsDone(Steps[pw+1].ID) || !p.IsDone(Steps[pw-1].ID) {
+		t.Errorf("done after withdrawal: %v", p.Done)
+	}
+	if p.Current != Steps[pw].ID {
+		t.Errorf("current %s, want the password step", p.Current)
+	}
+	// With the password saved in the store, the confirmation is not needed.
+	p.SetPasswordSaved()
+	_ = p.Complete(t0)
+	p.SetStoredElsewhere(false)
+	if !p.IsDone(Steps[pw].ID) {
+		t.Error("withdrawal reopened a step whose password was saved")
+	}
+}
+
+func TestSaveAndLoad(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", FileName)
+	p := New(t0)
+	_ = p.Complete(t0.Add(time.Minute))
+	p.SetFileChecked("ab12")
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	q, err := Load(path, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.RenewalID != p.RenewalID || q.Current != p.Current || !q.StartedAt.Equal(p.StartedAt) ||
+		!q.Done[Steps[0].ID].Equal(t0.Add(time.Minute)) || q.FileSHA256 != "ab12" {
+		t.Errorf("loaded %+v, saved %+v", q, p)
+	}
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), "password\"") {
+		t.Errorf("progress file names a password: %s", data)
+	}
+}
+
+func TestLoadMissingStartsNew(t *testing.T) {
+	p, err := Load(filepath.Join(t.TempDir(), FileName), t0)
+	if err != nil || p.RenewalID == "" || p.Current != Steps[0].ID || !p.StartedAt.Equal(t0) {
+		t.Errorf("got %+v, %v", p, err)
+	}
+}
+
+func TestLoadBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"empty":   "",
+		"garbage": "\x00\x01not json",
+		"no id":   `{"current":"login"}`,
+		"huge":    `{"renewal_id":"` + strings.Repeat("a", maxProgressSize) + `"}`,
+	} {
+		path := filepath.Join(dir, strings.ReplaceAll(name, " ", "_"))
+		if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		p, err := Load(path, t0)
+		if err == nil || p.RenewalID == "" || p.Current != Steps[0].ID {
+			t.Errorf("%s: got %v, progress %q", name, err, p.Current)
+		}
+		after, _ := os.ReadFile(path)
+		if string(after) != data {
+			t.Errorf("%s: Load changed the file", name)
+		}
+	}
+	p, err := Load(dir, t0) // a directory
+	if err == nil || p.RenewalID == "" {
+		t.Errorf("directory: %v", err)
+	}
+}
+
+// A file from another version: unknown steps are dropped, an unknown current
+// step falls back to the first step not done.
+func TestLoadUnknownSteps(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	data := `{"renewal_id":"x","current":"gone","done":{"gone":"2026-01-01T00:00:00Z","` + Steps[0].ID + `":"2026-01-01T00:00:00Z"}}`
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(path, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Current != Steps[1].ID || len(p.Done) != 1 {
+		t.Errorf("current %s, done %v", p.Current, p.Done)
+	}
+}
+
+func TestNewRenewalHasFreshID(t *testing.T) {
+	a, b := New(t0), New(t0)
+	if a.RenewalID == b.RenewalID || len(a.RenewalID) != 32 {
+		t.Errorf("ids %q %q", a.RenewalID, b.RenewalID)
+	}
+}

@@ -1,0 +1,292 @@
+package guide
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/safefile"
+)
+
+// FileName is the name of the progress file in the app's storage folder.
+const FileName = "guide-progress.json"
+
+// maxProgressSize bounds what Load reads; a real progress file is well under
+// a kilobyte.
+const maxProgressSize = 1 << 20
+
+// Progress is how far the user has come with one renewal. It holds no secret:
+// only whether the password was saved, never the password.
+type Progress struct {
+	RenewalID string               `json:"renewal_id"`
+	StartedAt time.Time            `json:"started_at"`
+	Current   string               `json:"current"`
+	Done      map[string]time.Time `json:"done"`
+
+	PasswordSaved           bool `json:"password_saved,omitempty"`
+	PasswordStoredElsewhere bool `json:"password_stored_elsewhere,omitempty"`
+
+	FileChecked bool   `json:"file_checked,omitempty"`
+	FileSHA256  string `json:"file_sha256,omitempty"`
+	FileSkipped bool   `json:"file_skipped,omitempty"`
+
+	DPGInstalledAt time.Time `json:"dpg_installed_at,omitzero"`
+	DPGInstalledBy string    `json:"dpg_installed_by,omitempty"`
+}
+
+// Error is a rule that stops a step from being marked done: a stable code
+// for tests and logs, and a catalogue key for the sentence the user reads.
+type Error struct {
+	Code string
+	Key  string
+}
+
+func (e *Error) Error() string { return "guide: " + e.Code }
+
+// The rules' errors.
+var (
+	ErrPasswordNotSaved = &Error{Code: "password_not_saved", Key: "guide.rule.password"}
+	ErrFileNotChecked   = &Error{Code: "file_not_checked", Key: "guide.rule.file"}
+	ErrDPGNotInstalled  = &Error{Code: "dpg_not_installed", Key: "guide.rule.dpg"}
+	ErrNoName           = &Error{Code: "no_name", Key: "guide.rule.name"}
+	ErrUnknownStep      = &Error{Code: "unknown_step", Key: "guide.rule.unknown"}
+)
+
+// New starts a renewal at the first step.
+func New(now time.Time) Progress {
+	return Progress{
+		RenewalID: newID(),
+		StartedAt: now.UTC(),
+		Current:   Steps[0].ID,
+		Done:      map[string]time.Time{},
+	}
+}
+
+func newID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
+	return hex.EncodeToString(b)
+}
+
+// CanComplete says whether step may be marked done now, and if not, why.
+func (p *Progress) CanComplete(s Step) error {
+	switch s.Task {
+	case TaskPassword:
+		if !p.PasswordSaved && !p.PasswordStoredElsewhere {
+			return ErrPasswordNotSaved
+		}
+	case TaskDownload:
+		if !p.FileChecked && !p.FileSkipped {
+			return ErrFileNotChecked
+		}
+	case TaskDPG:
+		if p.DPGInstalledAt.IsZero() {
+			return ErrDPGNotInstalled
+		}
+	}
+	return nil
+}
+
+// Step returns the current step; an unknown id (a step removed in a newer
+// version) falls back to the first step not done.
+func (p *Progress) Step() Step {
+	if s, ok := ByID(p.Current); ok {
+		return s
+	}
+	return Steps[p.firstOpen()]
+}
+
+func (p *Progress) firstOpen() int {
+	for i, s := range Steps {
+		if _, done := p.Done[s.ID]; !done {
+			return i
+		}
+	}
+	return len(Steps) - 1
+}
+
+// Index is the position of the current step in Steps.
+func (p *Progress) Index() int { return Index(p.Step().ID) }
+
+// IsDone says whether the step with id is done.
+func (p *Progress) IsDone(id string) bool {
+	_, ok := p.Done[id]
+	return ok
+}
+
+// Finished says whether every step is done.
+func (p *Progress) Finished() bool {
+	for _, s := range Steps {
+		if !p.IsDone(s.ID) {
+			return false
+		}
+	}
+	return true
+}
+
+// Complete marks the current step done at now and moves to the next step,
+// unless a rule forbids it. The last step stays current once done.
+func (p *Progress) Complete(now time.Time) error {
+	s := p.Step()
+	if err := p.CanComplete(s); err != nil {
+		return err
+	}
+	if p.Done == nil {
+		p.Done = map[string]time.Time{}
+	}
+	if !p.IsDone(s.ID) {
+		p.Done[s.ID] = now.UTC()
+	}
+	i := Index(s.ID)
+	if i+1 < len(Steps) {
+		i++
+	}
+	p.Current = Steps[i].ID
+	return nil
+}
+
+// Back moves to the previous step; it reports false on the first step.
+func (p *Progress) Back() bool {
+	i := Index(p.Step().ID)
+	if i <= 0 {
+		return false
+	}
+	p.Current = Steps[i-1].ID
+	return true
+}
+
+// CanGoTo says whether the user may jump to the step with id from the
+// stepper: any step up to the first one not done, so that no rule can be
+// skipped.
+func (p *Progress) CanGoTo(id string) bool {
+	i := Index(id)
+	return i >= 0 && i <= p.firstOpen()
+}
+
+// GoTo jumps to the step with id if CanGoTo allows it.
+func (p *Progress) GoTo(id string) error {
+	if !p.CanGoTo(id) {
+		return ErrUnknownStep
+	}
+	p.Current = id
+	return nil
+}
+
+// SetPasswordSaved records that the password went into the credential store.
+func (p *Progress) SetPasswordSaved() { p.PasswordSaved = true }
+
+// SetStoredElsewhere records (or withdraws) the user's confirmation that the
+// password is stored safely outside the app. Withdrawing it reopens the
+// password step, and so every step after it, unless the password was saved.
+func (p *Progress) SetStoredElsewhere(on bool) {
+	p.PasswordStoredElsewhere = on
+	if !on && !p.PasswordSaved {
+		p.reopenFrom(TaskPassword)
+	}
+}
+
+// SetFileChecked records that the renewed file was checked and found ready.
+func (p *Progress) SetFileChecked(sha256 string) {
+	p.FileChecked = true
+	p.FileSHA256 = strings.ToLower(sha256)
+	p.FileSkipped = false
+}
+
+// SetFileSkipped records (or withdraws) the explicit choice to check the file
+// later.
+func (p *Progress) SetFileSkipped(on bool) {
+	p.FileSkipped = on
+	if !on && !p.FileChecked {
+		p.reopenFrom(TaskDownload)
+	}
+}
+
+// SetDPGInstalled records who installed the certificate in DPG, and when.
+func (p *Progress) SetDPGInstalled(now time.Time, by string) error {
+	by = strings.TrimSpace(by)
+	if by == "" {
+		return ErrNoName
+	}
+	p.DPGInstalledAt = now.UTC()
+	p.DPGInstalledBy = by
+	return nil
+}
+
+// reopenFrom forgets that the step holding task, and every later step, was
+// done: a withdrawn confirmation must not leave a step marked done that its
+// rule no longer allows.
+func (p *Progress) reopenFrom(task Task) {
+	from := -1
+	for i, s := range Steps {
+		if s.Task == task {
+			from = i
+			break
+		}
+	}
+	if from < 0 {
+		return
+	}
+	for _, s := range Steps[from:] {
+		delete(p.Done, s.ID)
+	}
+	if Index(p.Current) > from {
+		p.Current = Steps[from].ID
+	}
+}
+
+// Save writes the progress atomically to path.
+func (p *Progress) Save(path string) error {
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return err
+	}
+	return safefile.Replace(path, append(data, '\n'))
+}
+
+// Load reads the progress saved at path. A missing file starts a new renewal
+// without error; an unreadable or damaged one starts a new renewal and says
+// why, so the caller can tell the user (the file itself is left alone until
+// the next save).
+func Load(path string, now time.Time) (Progress, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return New(now), nil
+	}
+	if err != nil {
+		return New(now), fmt.Errorf("guide: reading progress: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxProgressSize+1))
+	if err != nil {
+		return New(now), fmt.Errorf("guide: reading progress: %w", err)
+	}
+	if len(data) > maxProgressSize {
+		return New(now), errors.New("guide: progress file is too large")
+	}
+	var p Progress
+	if err := json.Unmarshal(data, &p); err != nil {
+		return New(now), fmt.Errorf("guide: progress file is damaged: %w", err)
+	}
+	if p.RenewalID == "" {
+		return New(now), errors.New("guide: progress file has no renewal")
+	}
+	if p.Done == nil {
+		p.Done = map[string]time.Time{}
+	}
+	for id := range p.Done { // steps removed in a newer version
+		if Index(id) < 0 {
+			delete(p.Done, id)
+		}
+	}
+	if Index(p.Current) < 0 {
+		p.Current = Steps[p.firstOpen()].ID
+	}
+	return p, nil
+}
