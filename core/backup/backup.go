@@ -1,0 +1,363 @@
+// Package backup owns Fornyer's verified backup of a certificate file: the
+// .p12 copied to a folder the user picks, read back, compared with the
+// original and opened with the password before it is called verified; on
+// request the public certificate (.cer and .pem), a re-protected copy under
+// a new passphrase, and a small manifest. The original is only ever read.
+// Every file goes through core/safefile, and a failed backup removes the
+// files it had already written, so nothing is left under a final name.
+package backup
+
+import (
+	"context"
+	"crypto"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safefile"
+)
+
+// Profiles of a re-protected copy.
+const (
+	// ProfileCompatible is 3DES with SHA-1: it imports everywhere, also on
+	// Windows before 10 1709 and in older macOS keychains.
+	ProfileCompatible = "compatible"
+	// ProfileStrong is AES-256 with PBKDF2 and a SHA-256 MAC.
+	ProfileStrong = "strong"
+)
+
+// Reprotect asks for a second copy of the key and certificates under a new
+// passphrase.
+type Reprotect struct {
+	Passphrase string
+	Profile    string // ProfileCompatible or ProfileStrong
+}
+
+// Options of a backup. The zero value copies the .p12 alone.
+type Options struct {
+	// Password opens the original; it is used to prove the copy usable and
+	// is never written anywhere.
+	Password string
+	// PublicCopies adds the certificate alone, as .cer (DER) and .pem, for
+	// partners and DPG.
+	PublicCopies bool
+	// Manifest adds a text file naming the files, their checksums, the
+	// certificate's organisation, serial and expiry, and when the backup was
+	// verified. It never holds a password.
+	Manifest bool
+	// Reprotect, if set, adds a copy under a new passphrase.
+	Reprotect *Reprotect
+	// Lang is the language of the manifest and of the added files' names
+	// ("da" or "en"; "" is English).
+	Lang string
+	// Now is the clock (tests set it); nil is time.Now.
+	Now func() time.Time
+	// Writer writes the files; tests set its hooks.
+	Writer safefile.Writer
+	// Progress, if set, is called with the number of files done and the
+	// total, first with done == 0. It runs on Backup's goroutine.
+	Progress func(done, total int)
+}
+
+// Kind says what a written file is.
+type Kind string
+
+// Kinds of files a backup writes.
+const (
+	KindCopy        Kind = "p12"             // the original, byte for byte
+	KindReprotected Kind = "p12-reprotected" // the key and certificates under the new passphrase
+	KindCER         Kind = "cer"             // the certificate alone, DER
+	KindPEM         Kind = "pem"             // the certificate alone, PEM
+	KindManifest    Kind = "manifest"        // the text file describing the backup
+)
+
+// File is one file of a verified backup.
+type File struct {
+	Path   string
+	Kind   Kind
+	SHA256 string // lower-case hex of the file's content
+}
+
+// Result is a verified backup.
+type Result struct {
+	Dir        string // the folder the backup is in
+	Files      []File // the copy first, the manifest (if any) last
+	VerifiedAt time.Time
+}
+
+// Path returns the path of the first file of kind k, or "".
+func (r *Result) Path(k Kind) string {
+	for _, f := range r.Files {
+		if f.Kind == k {
+			return f.Path
+		}
+	}
+	return ""
+}
+
+// Backup copies the certificate file src into the folder dir and proves the
+// copy good: read back, compared with the original, and opened with
+// opts.Password. It returns only a verified backup; any failure is an
+// *Error, and then none of the files it wrote is left behind.
+func Backup(ctx context.Context, src, dir string, opts Options) (*Result, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	if strings.TrimSpace(dir) == "" {
+		return nil, &Error{Code: CodeNoFolder}
+	}
+	var enc *pkcs12.Encoder
+	if r := opts.Reprotect; r != nil {
+		switch r.Profile {
+		case ProfileCompatible:
+			// LegacyDES with the MAC iterated like Windows and OpenSSL
+			// do, not once: still imports everywhere, and the MAC no
+			// longer lets a guesser skip the key derivation.
+			enc = pkcs12.LegacyDES.WithIterations(2048)
+		case ProfileStrong:
+			enc = pkcs12.Modern
+		default:
+			return nil, errorf(CodeBadProfile, "", "profile %q", r.Profile)
+		}
+		if r.Passphrase == "" {
+			return nil, &Error{Code: CodeNoPassphrase}
+		}
+		if !carriable(r.Passphrase) {
+			return nil, &Error{Code: CodeBadPassphrase}
+		}
+	}
+
+	data, err := readSource(src)
+	if err != nil {
+		return nil, err
+	}
+	orig, err := open(src, data, opts.Password)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Reprotect != nil && (len(orig.keys) != 1 || orig.leaf == nil) {
+		return nil, errorf(CodeNoKey, src, "%d private keys", len(orig.keys))
+	}
+	if opts.PublicCopies && orig.leaf == nil {
+		return nil, errorf(CodeNoKey, src, "no certificate")
+	}
+	if err := checkFolder(src, dir); err != nil {
+		return nil, err
+	}
+
+	b := &run{ctx: ctx, dir: dir, opts: opts}
+	b.total = 1
+	if opts.Reprotect != nil {
+		b.total++
+	}
+	if opts.PublicCopies {
+		b.total += 2
+	}
+	if opts.Manifest {
+		b.total++
+	}
+	res, err := b.do(src, data, orig, enc, now)
+	if err != nil {
+		b.removeWritten()
+		return nil, err
+	}
+	return res, nil
+}
+
+// carriable reports whether a .p12 can carry the passphrase: its password
+// is stored as UTF-16 without surrogates, and a NUL would end it early.
+func carriable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r > 0xFFFF || r == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkFolder makes sure dir is a folder, and not the one the original is in
+// (a backup beside the original is lost with it).
+func checkFolder(src, dir string) error {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return &Error{Code: CodeFolderMissing, Path: dir, Err: err}
+	case err != nil:
+		return writeError(dir, err)
+	case !st.IsDir():
+		return &Error{Code: CodeNotAFolder, Path: dir}
+	}
+	if srcDir, err := os.Stat(filepath.Dir(src)); err == nil && os.SameFile(srcDir, st) {
+		return &Error{Code: CodeSameFolder, Path: dir}
+	}
+	return nil
+}
+
+// run is one backup under way.
+type run struct {
+	ctx         context.Context
+	dir         string
+	opts        Options
+	total, done int
+	written     []File
+}
+
+func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now func() time.Time) (*Result, error) {
+	b.progress()
+	name := filepath.Base(src)
+	stem := stemOf(name)
+
+	// The copy, byte for byte; the manifest's sums are of these files.
+	if err := b.write(name, KindCopy, data, func(back []byte) error {
+		_, err := open(filepath.Join(b.dir, name), back, b.opts.Password)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+
+	if r := b.opts.Reprotect; r != nil {
+		if err := b.reprotect(stem, orig, enc, r.Passphrase); err != nil {
+			return nil, err
+		}
+	}
+
+	if b.opts.PublicCopies {
+		if err := b.write(stem+".cer", KindCER, orig.leaf.Raw, nil); err != nil {
+			return nil, err
+		}
+		p := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: orig.leaf.Raw})
+		if err := b.write(stem+".pem", KindPEM, p, nil); err != nil {
+			return nil, err
+		}
+	}
+
+	verified := now()
+	if b.opts.Manifest {
+		text := manifest(b.opts.Lang, orig.leaf, b.written, verified)
+		fname := msg.T(b.opts.Lang, "backup.file.manifest", map[string]string{"Name": stem})
+		if err := b.write(fname, KindManifest, text, nil); err != nil {
+			return nil, err
+		}
+	}
+	files := append([]File(nil), b.written...)
+	return &Result{Dir: b.dir, Files: files, VerifiedAt: verified}, nil
+}
+
+// reprotect writes the key and certificates under the new passphrase and
+// proves that copy opens to the same key and certificate.
+func (b *run) reprotect(stem string, orig *opened, enc *pkcs12.Encoder, passphrase string) error {
+	der, err := enc.Encode(orig.keys[0], orig.leaf, orig.chain, passphrase)
+	if err != nil {
+		return &Error{Code: CodeReprotect, Path: b.dir, Err: err}
+	}
+	name := msg.T(b.opts.Lang, "backup.file.reprotected", map[string]string{"Name": stem})
+	return b.write(name, KindReprotected, der, func(back []byte) error {
+		got, err := open(filepath.Join(b.dir, name), back, passphrase)
+		if err != nil {
+			return err
+		}
+		if !sameContents(orig, got) {
+			return errors.New("the re-protected copy holds another key or certificate")
+		}
+		return nil
+	})
+}
+
+func sameContents(a, b *opened) bool {
+	if len(a.keys) != len(b.keys) || a.leaf == nil || b.leaf == nil || !a.leaf.Equal(b.leaf) || len(a.chain) != len(b.chain) {
+		return false
+	}
+	for i, k := range a.keys {
+		eq, ok := k.(interface{ Equal(crypto.PrivateKey) bool })
+		if !ok || !eq.Equal(b.keys[i]) {
+			return false
+		}
+	}
+	for i := range a.chain {
+		if !a.chain[i].Equal(b.chain[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// write writes one file through safefile, reads it back itself, compares
+// its checksum and, if usable is set, proves the content usable.
+func (b *run) write(name string, kind Kind, data []byte, usable func(back []byte) error) error {
+	if err := b.ctx.Err(); err != nil {
+		return &Error{Code: CodeCanceled, Err: err}
+	}
+	path, err := b.opts.Writer.WriteNew(b.dir, name, data)
+	if err != nil {
+		return writeError(b.dir, err)
+	}
+	sum := safefile.SHA256(data)
+	b.written = append(b.written, File{Path: path, Kind: kind, SHA256: sum})
+	back, err := os.ReadFile(path)
+	if err != nil {
+		return writeError(b.dir, err)
+	}
+	if safefile.SHA256(back) != sum {
+		return &Error{Code: CodeVerifyFailed, Path: b.dir, Err: fmt.Errorf("%s: %w", path, safefile.ErrVerify)}
+	}
+	if usable != nil {
+		if err := usable(back); err != nil {
+			return &Error{Code: CodeCopyUnusable, Path: b.dir, Err: fmt.Errorf("%s: %w", path, err)}
+		}
+	}
+	b.done++
+	b.progress()
+	return nil
+}
+
+func (b *run) progress() {
+	if b.opts.Progress != nil {
+		b.opts.Progress(b.done, b.total)
+	}
+}
+
+// removeWritten removes the files this backup wrote, and only those.
+func (b *run) removeWritten() {
+	for _, f := range b.written {
+		// If the folder went with the stick this fails; nothing more to do.
+		_ = os.Remove(f.Path)
+	}
+	b.written = nil
+}
+
+// stemOf is a file name without a certificate extension.
+func stemOf(name string) string {
+	ext := filepath.Ext(name)
+	switch strings.ToLower(ext) {
+	case ".p12", ".pfx":
+		if s := strings.TrimSuffix(name, ext); s != "" {
+			return s
+		}
+	}
+	return name
+}
+
+// leafOrganization is the certificate's organisation, or its common name.
+func leafOrganization(c *x509.Certificate) string {
+	if len(c.Subject.Organization) > 0 {
+		return c.Subject.Organization[0]
+	}
+	return c.Subject.CommonName
+}

@@ -1,0 +1,117 @@
+package backup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"syscall"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safefile"
+)
+
+// Error codes: stable names a caller may switch on. Each has a sentence in
+// the catalogue under "backup.error.<code>".
+const (
+	// The request itself.
+	CodeNoFolder         = "no_folder"           // no destination given
+	CodeBadProfile       = "bad_profile"         // Reprotect.Profile is neither "compatible" nor "strong"
+	CodeNoPassphrase     = "no_passphrase"       // a re-protected copy was asked for without a passphrase
+	CodeBadPassphrase    = "passphrase_unusable" // the passphrase holds characters a .p12 cannot carry
+	CodeSameFolder       = "same_folder"         // the backup would sit beside the original
+	CodeCanceled         = "canceled"            // the caller stopped it
+	CodeSourceUnreadable = "source_unreadable"   // the original cannot be read
+	CodeSourceTooLarge   = "source_too_large"    // the original is over the size limit
+	CodeSourceInvalid    = "source_invalid"      // the original is not a certificate file Fornyer can open
+	CodeWrongPassword    = "wrong_password"      // the password does not open the original
+	CodeNoKey            = "no_key"              // the original holds no private key (or several), so it cannot be re-protected
+
+	// The destination.
+	CodeFolderMissing  = "folder_missing"   // the folder does not exist (or vanished: a stick pulled)
+	CodeNotAFolder     = "not_a_folder"     // the destination is a file
+	CodeFolderReadOnly = "folder_read_only" // the folder cannot be written to
+	CodeDiskFull       = "disk_full"        // no room left
+	CodeDeviceGone     = "device_gone"      // an input/output error: the stick or share went away
+	CodeWriteFailed    = "write_failed"     // any other failure to write
+	CodeVerifyFailed   = "verify_failed"    // the copy read back differs from the original
+	CodeCopyUnusable   = "copy_unusable"    // the copy reads back equal but does not open
+	CodeReprotect      = "reprotect_failed" // the re-protected copy could not be made
+)
+
+// Error is a failed backup: a stable Code, the folder or file concerned, and
+// the underlying error for technical details. It never holds a password.
+type Error struct {
+	Code string
+	Path string // the folder or file concerned; "" when none
+	Err  error
+}
+
+func (e *Error) Error() string {
+	s := "backup: " + e.Code
+	if e.Path != "" {
+		s += " (" + e.Path + ")"
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Key is the catalogue key of the error's sentence.
+func (e *Error) Key() string { return "backup.error." + e.Code }
+
+// Data fills the sentence's template: {{.Folder}} and {{.File}}.
+func (e *Error) Data() map[string]string {
+	d := map[string]string{"Folder": e.Path, "File": filepath.Base(e.Path)}
+	if e.Path == "" {
+		d["File"] = ""
+	}
+	return d
+}
+
+// Message is the sentence for the user in lang ("da" or "en").
+func (e *Error) Message(lang string) string { return msg.T(lang, e.Key(), e.Data()) }
+
+// Codes lists every code, for tests that check each has a sentence.
+var Codes = []string{
+	CodeNoFolder, CodeBadProfile, CodeNoPassphrase, CodeBadPassphrase, CodeSameFolder,
+	CodeCanceled, CodeSourceUnreadable, CodeSourceTooLarge, CodeSourceInvalid,
+	CodeWrongPassword, CodeNoKey, CodeFolderMissing, CodeNotAFolder, CodeFolderReadOnly,
+	CodeDiskFull, CodeDeviceGone, CodeWriteFailed, CodeVerifyFailed, CodeCopyUnusable,
+	CodeReprotect,
+}
+
+// writeError turns an error from writing into the folder dir into an
+// *Error with the code that says what the user can do about it.
+func writeError(dir string, err error) *Error {
+	var be *Error
+	if errors.As(err, &be) {
+		return be
+	}
+	code := CodeWriteFailed
+	switch {
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		code = CodeCanceled
+	case errors.Is(err, safefile.ErrVerify):
+		code = CodeVerifyFailed
+	case isDiskFull(err):
+		code = CodeDiskFull
+	case isReadOnly(err), errors.Is(err, fs.ErrPermission):
+		code = CodeFolderReadOnly
+	case errors.Is(err, syscall.ENOTDIR):
+		code = CodeNotAFolder
+	case errors.Is(err, fs.ErrNotExist):
+		code = CodeFolderMissing
+	case isDeviceGone(err):
+		code = CodeDeviceGone
+	}
+	return &Error{Code: code, Path: dir, Err: err}
+}
+
+func errorf(code, path, format string, args ...any) *Error {
+	return &Error{Code: code, Path: path, Err: fmt.Errorf(format, args...)}
+}

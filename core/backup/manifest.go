@@ -1,0 +1,50 @@
+package backup
+
+import (
+	"crypto/x509"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
+)
+
+// manifest is the text file that describes a backup: what each file is,
+// whose certificate it holds, when it expires, when the backup was
+// verified, and the files' checksums in the format `sha256sum -c` reads.
+// It is built from the certificate and the file list only, so no password
+// can reach it.
+func manifest(lang string, leaf *x509.Certificate, files []File, verified time.Time) []byte {
+	t := func(key string, data any) string { return msg.T(lang, "backup.manifest."+key, data) }
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s); b.WriteString("\n") }
+
+	line(t("title", nil))
+	line("")
+	if leaf != nil {
+		line(t("organization", map[string]string{"Value": leafOrganization(leaf)}))
+		line(t("serial", map[string]string{"Value": Serial(leaf)}))
+		line(t("expires", map[string]string{"Value": leaf.NotAfter.UTC().Format("2006-01-02 15:04 MST")}))
+	}
+	line(t("verified", map[string]string{"Value": verified.Format("2006-01-02 15:04:05 -07:00")}))
+	line("")
+	line(t("files", nil))
+	for _, f := range files {
+		line(fmt.Sprintf("  %s: %s", filepath.Base(f.Path), t("kind."+string(f.Kind), nil)))
+	}
+	line("")
+	line(t("password", nil))
+	line("")
+	line(t("checksums", nil))
+	for _, f := range files {
+		line(f.SHA256 + "  " + filepath.Base(f.Path))
+	}
+	return []byte(b.String())
+}
+
+// Serial is a certificate's serial number as lower-case hex, the way
+// certificate viewers show it (without separators).
+func Serial(c *x509.Certificate) string {
+	return fmt.Sprintf("%x", c.SerialNumber)
+}
