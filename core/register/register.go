@@ -1,0 +1,610 @@
+// Package register owns Fornyer's memory of the certificates it has seen:
+// who they belong to, how long they are valid, where the file and its
+// backups are, the receipts printed, whether a password is saved (never the
+// password itself), and when the certificate was installed in DPG. It also
+// decides when to remind the user of an expiry (reminders.go) and writes the
+// calendar file for it (ics.go).
+//
+// The register is one JSON file in the app's storage, with a format version,
+// replaced atomically on every change. A damaged file is moved aside and
+// reported, never silently emptied.
+package register
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fornyer/fornyer/core/safefile"
+)
+
+// FormatVersion is the version of the file layout this code writes.
+//
+// Version 1 kept the certificates in an object keyed by fingerprint and the
+// reminders sent as a list of day counts per fingerprint; version 2 keeps an
+// ordered list and the reminders on each certificate. Version 1 files are
+// migrated on open and written back as version 2 on the next change.
+const FormatVersion = 2
+
+// Values of Certificate.Kind and Certificate.Environment, as core/oces names them.
+const (
+	Production = "production"
+	Test       = "test"
+)
+
+// Certificate is one certificate Fornyer has seen. It holds no secret.
+type Certificate struct {
+	SHA256       string    `json:"sha256"` // fingerprint of the certificate (DER), lower-case hex: the key
+	Organization string    `json:"organization"`
+	CVR          string    `json:"cvr,omitempty"`
+	UUID         string    `json:"uuid,omitempty"` // OCES UUID, kept on renewal
+	Serial       string    `json:"serial,omitempty"`
+	CommonName   string    `json:"common_name,omitempty"`
+	Kind         string    `json:"kind,omitempty"`        // organization, system, employee or ""
+	Environment  string    `json:"environment,omitempty"` // production, test or ""
+	NotBefore    time.Time `json:"not_before"`
+	NotAfter     time.Time `json:"not_after"`
+
+	File          *FileRef  `json:"file,omitempty"` // the .p12 as last seen
+	Backups       []FileRef `json:"backups,omitempty"`
+	PasswordSaved bool      `json:"password_saved"` // in the OS credential store
+	Receipts      []Receipt `json:"receipts,omitempty"`
+	Renewed       time.Time `json:"renewed,omitzero"` // when Fornyer's guide renewed it
+	DPG           *DPG      `json:"dpg,omitempty"`
+
+	Reminded  []Sent      `json:"reminded,omitempty"`  // thresholds already notified
+	Scheduled []Scheduled `json:"scheduled,omitempty"` // notifications handed to the system
+
+	Added   time.Time `json:"added"`
+	Updated time.Time `json:"updated"`
+}
+
+// FileRef is a copy of the certificate file and when it was last verified.
+type FileRef struct {
+	Path       string    `json:"path"`
+	SHA256     string    `json:"sha256,omitempty"` // of the whole file
+	VerifiedAt time.Time `json:"verified_at,omitzero"`
+}
+
+// Receipt is a receipt document written for the certificate.
+type Receipt struct {
+	Path string    `json:"path"`
+	At   time.Time `json:"at"`
+}
+
+// DPG records the installation in the DPG secure-mail solution.
+type DPG struct {
+	At time.Time `json:"at"`
+	By string    `json:"by"`
+}
+
+// Sent is an expiry threshold (days) that has been notified.
+type Sent struct {
+	Days int       `json:"days"`
+	At   time.Time `json:"at"`
+}
+
+// Scheduled is a notification handed to the system's scheduler, kept so
+// that it is not scheduled twice and can be cancelled.
+type Scheduled struct {
+	Days int       `json:"days"`
+	ID   string    `json:"id"`
+	At   time.Time `json:"at"`
+}
+
+// Error codes of *Error, stable for the UI's sentences.
+const (
+	CodeDamaged    = "damaged"      // the file was not valid; moved aside
+	CodeNewer      = "newer"        // written by a newer Fornyer; moved aside
+	CodeUnreadable = "unreadable"   // could not be read; left alone, changes refused
+	CodeReadOnly   = "read_only"    // a change refused because the file could not be read
+	CodeWrite      = "write_failed" // the change could not be saved; nothing changed
+	CodeNotFound   = "not_found"
+	CodeInvalid    = "invalid"     // a certificate without fingerprint or expiry
+	CodeMoveFailed = "move_failed" // damaged but could not be moved aside; left alone, changes refused
+)
+
+// Error is what the register reports: a stable code, the file, where a
+// damaged file was moved, and the underlying cause.
+type Error struct {
+	Code    string
+	Path    string
+	MovedTo string // for CodeDamaged and CodeNewer
+	Version int    // for CodeNewer
+	Err     error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "register %s: %s", e.Path, e.Code)
+	if e.MovedTo != "" {
+		fmt.Fprintf(&b, " (kept as %s)", e.MovedTo)
+	}
+	if e.Err != nil {
+		fmt.Fprintf(&b, ": %v", e.Err)
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Code returns the register error code in err, or "".
+func Code(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+// file is the JSON layout of version 2.
+type file struct {
+	Version      int           `json:"version"`
+	Certificates []Certificate `json:"certificates"`
+}
+
+// Store is the register, safe for use from several goroutines.
+type Store struct {
+	mu       sync.Mutex
+	path     string
+	certs    []Certificate
+	readOnly bool  // the file exists but could not be read: never overwrite it
+	openErr  error // what Open reported, for the UI to show later
+
+	// write replaces the file; tests make it fail.
+	write func(path string, data []byte) error
+	now   func() time.Time
+}
+
+// Open reads the register at path. A missing file is an empty register. A
+// damaged file or one from a newer Fornyer is moved aside to
+// "<name>.damaged-<time>" and reported; the Store returned is then empty and
+// usable. An unreadable file is left alone and the Store refuses changes.
+// A *Store is returned in every case.
+func Open(path string) (*Store, error) {
+	s := &Store{path: path, write: safefile.Replace, now: time.Now}
+	s.openErr = s.load()
+	return s, s.openErr
+}
+
+// OpenError returns the error Open reported, or nil.
+func (s *Store) OpenError() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.openErr
+}
+
+// Path returns the register's file.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) load() error {
+	data, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		s.readOnly = true
+		return &Error{Code: CodeUnreadable, Path: s.path, Err: err}
+	}
+	certs, version, err := decode(data)
+	if err == nil {
+		s.certs = certs
+		return nil
+	}
+	code := CodeDamaged
+	if version > FormatVersion {
+		code = CodeNewer
+	}
+	moved, merr := s.moveAside()
+	if merr != nil {
+		// Could not keep it aside: never write over it.
+		s.readOnly = true
+		return &Error{Code: CodeMoveFailed, Path: s.path, Version: version, Err: errors.Join(err, merr)}
+	}
+	return &Error{Code: code, Path: s.path, MovedTo: moved, Version: version, Err: err}
+}
+
+// decode reads any known version; the version is returned even on error.
+func decode(data []byte) ([]Certificate, int, error) {
+	var head struct {
+		Version *int `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, 0, err
+	}
+	if head.Version == nil {
+		return nil, 0, errors.New("no format version")
+	}
+	switch v := *head.Version; {
+	case v == FormatVersion:
+		var f file
+		if err := strictUnmarshal(data, &f); err != nil {
+			return nil, v, err
+		}
+		if err := validAll(f.Certificates); err != nil {
+			return nil, v, err
+		}
+		return f.Certificates, v, nil
+	case v == 1:
+		certs, err := migrateV1(data)
+		return certs, v, err
+	case v > FormatVersion:
+		return nil, v, fmt.Errorf("format version %d is newer than %d", v, FormatVersion)
+	default:
+		return nil, v, fmt.Errorf("unknown format version %d", v)
+	}
+}
+
+func strictUnmarshal(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("data after the register")
+	}
+	return nil
+}
+
+func validAll(certs []Certificate) error {
+	seen := map[string]bool{}
+	for i, c := range certs {
+		if err := valid(c); err != nil {
+			return fmt.Errorf("certificate %d: %w", i, err)
+		}
+		if seen[c.SHA256] {
+			return fmt.Errorf("certificate %s listed twice", c.SHA256)
+		}
+		seen[c.SHA256] = true
+	}
+	return nil
+}
+
+// fileV1 is the first layout, read only to migrate it.
+type fileV1 struct {
+	Version      int                    `json:"version"`
+	Certificates map[string]Certificate `json:"certificates"`   // keyed by fingerprint
+	Reminders    map[string][]int       `json:"reminders_sent"` // fingerprint -> days
+}
+
+func migrateV1(data []byte) ([]Certificate, error) {
+	var f fileV1
+	if err := strictUnmarshal(data, &f); err != nil {
+		return nil, err
+	}
+	var certs []Certificate
+	for key, c := range f.Certificates {
+		if c.SHA256 == "" {
+			c.SHA256 = key
+		}
+		if c.SHA256 != key {
+			return nil, fmt.Errorf("certificate %s stored under %s", c.SHA256, key)
+		}
+		for _, d := range f.Reminders[key] {
+			c.Reminded = append(c.Reminded, Sent{Days: d, At: c.Updated})
+		}
+		certs = append(certs, c)
+	}
+	sort.Slice(certs, func(i, j int) bool { return certs[i].SHA256 < certs[j].SHA256 })
+	return certs, validAll(certs)
+}
+
+// moveAside renames the damaged file to "<name>.damaged-<time>", never over
+// an existing file.
+func (s *Store) moveAside() (string, error) {
+	stamp := s.now().UTC().Format("20060102T150405Z")
+	for i := 1; i <= 99; i++ {
+		dest := s.path + ".damaged-" + stamp
+		if i > 1 {
+			dest += fmt.Sprintf("-%d", i)
+		}
+		// A hard link refuses an existing name; then the original goes.
+		if err := os.Link(s.path, dest); err == nil {
+			return dest, os.Remove(s.path)
+		} else if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if _, err := os.Lstat(dest); err == nil {
+			continue
+		}
+		return dest, os.Rename(s.path, dest)
+	}
+	return "", errors.New("no free name to keep the damaged register")
+}
+
+func valid(c Certificate) error {
+	if len(c.SHA256) != 64 || strings.Trim(c.SHA256, "0123456789abcdef") != "" {
+		return errors.New("the fingerprint is not 64 lower-case hex digits")
+	}
+	if c.NotAfter.IsZero() {
+		return errors.New("no expiry date")
+	}
+	return nil
+}
+
+// update applies change to a copy of the register and saves it; only when
+// the file is written does the Store take the new state, so a failed change
+// changes nothing.
+func (s *Store) update(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.readOnly {
+		return &Error{Code: CodeReadOnly, Path: s.path, Err: s.openErr}
+	}
+	next, err := change(clone(s.certs), s.now().UTC())
+	if err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(file{Version: FormatVersion, Certificates: next}, "", "  ")
+	if err != nil {
+		return &Error{Code: CodeWrite, Path: s.path, Err: err}
+	}
+	if err := s.write(s.path, append(data, '\n')); err != nil {
+		return &Error{Code: CodeWrite, Path: s.path, Err: err}
+	}
+	s.certs = next
+	return nil
+}
+
+// clone copies the certificates deeply enough that a change to the copy's
+// slices leaves the original alone.
+func clone(certs []Certificate) []Certificate {
+	out := make([]Certificate, len(certs))
+	for i, c := range certs {
+		out[i] = c.clone()
+	}
+	return out
+}
+
+func (c Certificate) clone() Certificate {
+	if c.File != nil {
+		f := *c.File
+		c.File = &f
+	}
+	if c.DPG != nil {
+		d := *c.DPG
+		c.DPG = &d
+	}
+	c.Backups = slices.Clone(c.Backups)
+	c.Receipts = slices.Clone(c.Receipts)
+	c.Reminded = slices.Clone(c.Reminded)
+	c.Scheduled = slices.Clone(c.Scheduled)
+	return c
+}
+
+func find(certs []Certificate, sha string) int {
+	return slices.IndexFunc(certs, func(c Certificate) bool { return c.SHA256 == sha })
+}
+
+func notFound(path, sha string) error {
+	return &Error{Code: CodeNotFound, Path: path, Err: fmt.Errorf("no certificate %s", sha)}
+}
+
+// Upsert records what a certificate says about itself and where its file
+// is, keyed by its fingerprint. For a certificate already known, what
+// Fornyer has done with it (backups, receipts, DPG, reminders, when it was
+// added) is kept: only the Record methods change those. A saved password
+// stays recorded until SetPasswordSaved says otherwise.
+func (s *Store) Upsert(c Certificate) error {
+	c.SHA256 = strings.ToLower(c.SHA256)
+	if err := valid(c); err != nil {
+		return &Error{Code: CodeInvalid, Path: s.path, Err: err}
+	}
+	return s.update(func(certs []Certificate, now time.Time) ([]Certificate, error) {
+		c = c.clone()
+		i := find(certs, c.SHA256)
+		if i < 0 {
+			c.Added, c.Updated = now, now
+			return append(certs, c), nil
+		}
+		old := certs[i]
+		c.Backups, c.Receipts, c.DPG = old.Backups, old.Receipts, old.DPG
+		c.Reminded, c.Scheduled = old.Reminded, old.Scheduled
+		c.PasswordSaved = c.PasswordSaved || old.PasswordSaved
+		if c.File == nil {
+			c.File = old.File
+		}
+		if c.Renewed.IsZero() {
+			c.Renewed = old.Renewed
+		}
+		c.Added, c.Updated = old.Added, now
+		certs[i] = c
+		return certs, nil
+	})
+}
+
+// modify changes one certificate, found by fingerprint.
+func (s *Store) modify(sha string, change func(c *Certificate, now time.Time)) error {
+	sha = strings.ToLower(sha)
+	return s.update(func(certs []Certificate, now time.Time) ([]Certificate, error) {
+		i := find(certs, sha)
+		if i < 0 {
+			return nil, notFound(s.path, sha)
+		}
+		change(&certs[i], now)
+		certs[i].Updated = now
+		return certs, nil
+	})
+}
+
+// Remove forgets a certificate and returns what was recorded, so that the
+// caller can cancel its scheduled notifications. The certificate's files are
+// not touched.
+func (s *Store) Remove(sha string) (Certificate, error) {
+	sha = strings.ToLower(sha)
+	var removed Certificate
+	err := s.update(func(certs []Certificate, _ time.Time) ([]Certificate, error) {
+		i := find(certs, sha)
+		if i < 0 {
+			return nil, notFound(s.path, sha)
+		}
+		removed = certs[i]
+		return slices.Delete(certs, i, i+1), nil
+	})
+	return removed, err
+}
+
+// Get returns the certificate with the fingerprint.
+func (s *Store) Get(sha string) (Certificate, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i := find(s.certs, strings.ToLower(sha))
+	if i < 0 {
+		return Certificate{}, false
+	}
+	return s.certs[i].clone(), true
+}
+
+// List returns every certificate: grouped by OCES UUID, the groups ordered
+// by their newest expiry, and within a group the newest renewal on top.
+func (s *Store) List() []Certificate {
+	s.mu.Lock()
+	certs := clone(s.certs)
+	s.mu.Unlock()
+	Sort(certs)
+	return certs
+}
+
+// Sort orders certificates as List does.
+func Sort(certs []Certificate) {
+	newest := map[string]time.Time{} // group -> latest NotAfter
+	for _, c := range certs {
+		if g := group(c); c.NotAfter.After(newest[g]) {
+			newest[g] = c.NotAfter
+		}
+	}
+	sort.SliceStable(certs, func(i, j int) bool {
+		a, b := certs[i], certs[j]
+		ga, gb := group(a), group(b)
+		if ga != gb {
+			if !newest[ga].Equal(newest[gb]) {
+				return newest[ga].After(newest[gb])
+			}
+			return ga < gb
+		}
+		if !a.NotAfter.Equal(b.NotAfter) {
+			return a.NotAfter.After(b.NotAfter)
+		}
+		return a.SHA256 < b.SHA256
+	})
+}
+
+// group is the renewal line a certificate belongs to: its OCES UUID, or
+// itself when it has none.
+func group(c Certificate) string {
+	if c.UUID != "" {
+		return "uuid:" + strings.ToLower(c.UUID)
+	}
+	return "sha:" + c.SHA256
+}
+
+// Predecessor returns the certificate c renewed: the same OCES UUID, with the
+// latest expiry before c's.
+func Predecessor(certs []Certificate, c Certificate) (Certificate, bool) {
+	return neighbour(certs, c, -1)
+}
+
+// Successor returns the certificate that renewed c: the same OCES UUID, with
+// the earliest expiry after c's.
+func Successor(certs []Certificate, c Certificate) (Certificate, bool) {
+	return neighbour(certs, c, +1)
+}
+
+func neighbour(certs []Certificate, c Certificate, dir int) (Certificate, bool) {
+	var best Certificate
+	found := false
+	if c.UUID == "" {
+		return best, false
+	}
+	for _, o := range certs {
+		if o.SHA256 == c.SHA256 || !strings.EqualFold(o.UUID, c.UUID) {
+			continue
+		}
+		if dir < 0 && o.NotAfter.Before(c.NotAfter) && (!found || o.NotAfter.After(best.NotAfter)) ||
+			dir > 0 && o.NotAfter.After(c.NotAfter) && (!found || o.NotAfter.Before(best.NotAfter)) {
+			best, found = o, true
+		}
+	}
+	return best, found
+}
+
+// Predecessor returns the certificate c renewed, from the register.
+func (s *Store) Predecessor(c Certificate) (Certificate, bool) { return Predecessor(s.List(), c) }
+
+// Successor returns the certificate that renewed c, from the register.
+func (s *Store) Successor(c Certificate) (Certificate, bool) { return Successor(s.List(), c) }
+
+// RecordDPGInstalled records that the certificate was installed in DPG, by
+// whom and when.
+func (s *Store) RecordDPGInstalled(sha, by string, at time.Time) error {
+	by = strings.TrimSpace(by)
+	return s.modify(sha, func(c *Certificate, _ time.Time) {
+		c.DPG = &DPG{At: at.UTC(), By: by}
+	})
+}
+
+// RecordBackup records a verified copy of the certificate file; a copy at
+// the same path is updated rather than listed twice.
+func (s *Store) RecordBackup(sha string, b FileRef) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) {
+		b.VerifiedAt = b.VerifiedAt.UTC()
+		if i := slices.IndexFunc(c.Backups, func(o FileRef) bool { return o.Path == b.Path }); i >= 0 {
+			c.Backups[i] = b
+			return
+		}
+		c.Backups = append(c.Backups, b)
+	})
+}
+
+// RecordReceipt records a receipt written for the certificate.
+func (s *Store) RecordReceipt(sha, path string, at time.Time) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) {
+		c.Receipts = append(c.Receipts, Receipt{Path: path, At: at.UTC()})
+	})
+}
+
+// RecordRenewed records that Fornyer's guide renewed this certificate.
+func (s *Store) RecordRenewed(sha string, at time.Time) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) { c.Renewed = at.UTC() })
+}
+
+// SetPasswordSaved records whether the certificate's password is in the
+// credential store.
+func (s *Store) SetPasswordSaved(sha string, saved bool) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) { c.PasswordSaved = saved })
+}
+
+// MarkReminded records that the user was told the certificate expires within
+// days; larger thresholds count as told too, so they never fire after it.
+func (s *Store) MarkReminded(sha string, days int, at time.Time) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) {
+		for _, t := range Thresholds {
+			if t >= days && !c.reminded(t) {
+				c.Reminded = append(c.Reminded, Sent{Days: t, At: at.UTC()})
+			}
+		}
+	})
+}
+
+// RecordScheduled records a notification handed to the system's scheduler.
+func (s *Store) RecordScheduled(sha string, sc Scheduled) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) {
+		sc.At = sc.At.UTC()
+		c.Scheduled = append(c.Scheduled, sc)
+	})
+}
+
+// ForgetScheduled drops scheduled notifications by id (after cancelling them).
+func (s *Store) ForgetScheduled(sha string, ids ...string) error {
+	return s.modify(sha, func(c *Certificate, _ time.Time) {
+		c.Scheduled = slices.DeleteFunc(c.Scheduled, func(sc Scheduled) bool { return slices.Contains(ids, sc.ID) })
+	})
+}

@@ -1,0 +1,162 @@
+package register
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// Thresholds are the days before expiry at which Fornyer reminds the user,
+// largest first. Each fires once per certificate.
+var Thresholds = []int{90, 30, 7}
+
+const day = 24 * time.Hour
+
+// Urgency is how soon a certificate expires, for colouring.
+type Urgency int
+
+// Urgency levels, from calm to expired.
+const (
+	OK       Urgency = iota // more than 90 days left
+	Within90                // 90 days or fewer
+	Within30                // 30 days or fewer
+	Within7                 // 7 days or fewer
+	Expired
+)
+
+// DaysLeft is the number of whole days until notAfter: 0 on the last day,
+// negative once it has passed.
+func DaysLeft(notAfter, now time.Time) int {
+	return int(math.Floor(float64(notAfter.Sub(now)) / float64(day)))
+}
+
+// UrgencyOf says how soon c expires at now.
+func UrgencyOf(c Certificate, now time.Time) Urgency {
+	left := c.NotAfter.Sub(now)
+	switch {
+	case left <= 0:
+		return Expired
+	case left <= 7*day:
+		return Within7
+	case left <= 30*day:
+		return Within30
+	case left <= 90*day:
+		return Within90
+	}
+	return OK
+}
+
+// Reminder is one notification to give.
+type Reminder struct {
+	Certificate Certificate
+	Days        int       // the threshold: 90, 30 or 7
+	DaysLeft    int       // at the time of the reminder
+	At          time.Time // when the threshold is (or was) reached
+	// Pending are notifications already handed to the system's scheduler
+	// for this or larger thresholds and not yet delivered: a reminder given
+	// now makes them redundant, so they should be cancelled.
+	Pending []Scheduled
+}
+
+// reminded reports whether the user has been told about threshold days:
+// by Fornyer at start, or by a scheduled notification whose time has come.
+func (c Certificate) reminded(days int) bool {
+	return slices.ContainsFunc(c.Reminded, func(s Sent) bool { return s.Days <= days })
+}
+
+func (c Certificate) delivered(days int, now time.Time) bool {
+	return slices.ContainsFunc(c.Scheduled, func(s Scheduled) bool { return s.Days <= days && !s.At.After(now) })
+}
+
+// watched reports whether c still needs reminders: not expired and not
+// renewed by a later certificate in certs.
+func watched(certs []Certificate, c Certificate, now time.Time) bool {
+	if !c.NotAfter.After(now) {
+		return false
+	}
+	_, renewed := Successor(certs, c)
+	return !renewed
+}
+
+// Due returns the reminders to give now: for each certificate that is not
+// expired and not yet renewed, the smallest threshold it has crossed, unless
+// the user was told about it (or a smaller one) already. One reminder per
+// certificate: a certificate found at 25 days is reminded of 30, not of
+// 90 and 30.
+func Due(certs []Certificate, now time.Time) []Reminder {
+	var out []Reminder
+	for _, c := range certs {
+		if !watched(certs, c, now) {
+			continue
+		}
+		crossed := 0
+		for _, t := range Thresholds {
+			if c.NotAfter.Sub(now) <= time.Duration(t)*day {
+				crossed = t
+			}
+		}
+		if crossed == 0 || c.reminded(crossed) || c.delivered(crossed, now) {
+			continue
+		}
+		r := Reminder{Certificate: c, Days: crossed, DaysLeft: DaysLeft(c.NotAfter, now),
+			At: c.NotAfter.Add(-time.Duration(crossed) * day)}
+		for _, s := range c.Scheduled {
+			if s.Days >= crossed && s.At.After(now) {
+				r.Pending = append(r.Pending, s)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Upcoming returns the reminders to hand to the system's scheduler: the
+// thresholds still ahead of each watched certificate that have not been
+// scheduled. At is at 09:00 in loc on the day the threshold is reached, so
+// that the notification does not arrive in the night; loc nil means UTC.
+func Upcoming(certs []Certificate, now time.Time, loc *time.Location) []Reminder {
+	if loc == nil {
+		loc = time.UTC
+	}
+	var out []Reminder
+	for _, c := range certs {
+		if !watched(certs, c, now) {
+			continue
+		}
+		// The morning of the day the threshold is reached, possibly a few
+		// hours before the threshold itself.
+		for _, t := range Thresholds {
+			reached := c.NotAfter.Add(-time.Duration(t) * day).In(loc)
+			at := time.Date(reached.Year(), reached.Month(), reached.Day(), 9, 0, 0, 0, loc)
+			if !at.After(now) || c.reminded(t) ||
+				slices.ContainsFunc(c.Scheduled, func(s Scheduled) bool { return s.Days == t }) {
+				continue
+			}
+			out = append(out, Reminder{Certificate: c, Days: t, DaysLeft: DaysLeft(c.NotAfter, at), At: at})
+		}
+	}
+	return out
+}
+
+// Cancel is a scheduled notification that is no longer wanted.
+type Cancel struct {
+	SHA256 string
+	Scheduled
+}
+
+// Obsolete returns the scheduled notifications still ahead for certificates
+// that have been renewed (or have expired): they should be cancelled.
+func Obsolete(certs []Certificate, now time.Time) []Cancel {
+	var out []Cancel
+	for _, c := range certs {
+		if watched(certs, c, now) {
+			continue
+		}
+		for _, s := range c.Scheduled {
+			if s.At.After(now) {
+				out = append(out, Cancel{SHA256: c.SHA256, Scheduled: s})
+			}
+		}
+	}
+	return out
+}
