@@ -1,0 +1,252 @@
+// Package receipt owns Fornyer's printable documents: the renewal receipt an
+// organisation files (what was renewed, when, by whom, where the backups
+// are, and the DPG installation to be signed off) and the renewal checklist
+// to keep beside the keyboard. Both are A4 PDFs in the user's language,
+// drawn with gopdf and the Go fonts, which are embedded so that æ, ø and å
+// print the same everywhere. The password is never part of either.
+package receipt
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safefile"
+)
+
+// Data is what the receipt records. Only the fields it shows are here; in
+// particular there is no password, only whether it was saved.
+type Data struct {
+	Lang string // "da" or "en"
+
+	Organization, CVR, CommonName, Serial, UUID string
+	Environment                                 string // "production" or "test"
+	SHA256                                      string // the certificate's fingerprint, hex
+	NotBefore, NotAfter                         time.Time
+
+	RenewedAt time.Time
+	RenewedBy string
+	Email     string // the e-mail address the certificate is used with in DPG; optional
+
+	Steps         []Step
+	PasswordSaved bool // saved in the operating system's credential store
+	Backups       []Backup
+	DPG           *DPGInstall // nil: not recorded yet, the receipt has lines to fill in by hand
+
+	GeneratedAt time.Time // also decides the time zone every time is shown in
+}
+
+// Step is one of the guide's steps as the receipt lists it.
+type Step struct {
+	Title  string
+	DoneAt time.Time // zero: not done
+}
+
+// Backup is a copy of the certificate file that was read back and compared.
+type Backup struct {
+	Location   string // where the copy is (a path)
+	SHA256     string // of the file, hex
+	VerifiedAt time.Time
+}
+
+// DPGInstall records the installation in DPG.
+type DPGInstall struct {
+	At time.Time
+	By string
+}
+
+// ChecklistStep is a step of the printed checklist.
+type ChecklistStep struct {
+	Title, Text string
+}
+
+// ErrNotPDF is returned by Write for data that is not a PDF document.
+var ErrNotPDF = errors.New("receipt: not a PDF document")
+
+// Write saves a document as a new file named name in dir, never replacing
+// an existing file (" (2)" is added to the name instead), and returns the
+// path it was written to after reading it back.
+func Write(dir, name string, pdf []byte) (string, error) {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return "", ErrNotPDF
+	}
+	return safefile.WriteNew(dir, name, pdf)
+}
+
+// FileName suggests a file name for a receipt: the document's name, the
+// organisation and the date of renewal, with characters that some file
+// systems refuse left out.
+func FileName(d Data) string {
+	when := d.RenewedAt
+	if when.IsZero() {
+		when = d.GeneratedAt
+	}
+	parts := []string{msg.T(lang(d.Lang), "receipt.file", nil)}
+	if org := cleanName(d.Organization); org != "" {
+		parts = append(parts, org)
+	}
+	if !when.IsZero() {
+		parts = append(parts, when.Format("2006-01-02"))
+	}
+	return strings.Join(parts, " - ") + ".pdf"
+}
+
+// ChecklistFileName suggests a file name for the checklist.
+func ChecklistFileName(l string) string {
+	return msg.T(lang(l), "receipt.checklist.file", nil) + ".pdf"
+}
+
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 32 || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.Trim(strings.TrimSpace(s), ".")
+	if r := []rune(s); len(r) > 60 {
+		s = strings.TrimSpace(string(r[:60]))
+	}
+	return s
+}
+
+// lang maps anything but Danish to English.
+func lang(l string) string {
+	if msg.Supported(l) == "da" {
+		return "da"
+	}
+	return "en"
+}
+
+// Receipt draws the renewal receipt.
+func Receipt(data Data) ([]byte, error) {
+	l := lang(data.Lang)
+	loc := data.GeneratedAt.Location()
+	if data.GeneratedAt.IsZero() {
+		loc = time.Local
+	}
+	t := func(key string) string { return msg.T(l, key, nil) }
+	at := func(tm time.Time) string { return formatDateTime(l, tm.In(loc)) }
+
+	d, err := newDoc(l, t("receipt.title"))
+	if err != nil {
+		return nil, err
+	}
+	d.continued = t("receipt.title")
+	if data.Organization != "" {
+		d.continued += " · " + data.Organization
+	}
+	d.continued += " · " + t("receipt.continued")
+
+	d.header(t("receipt.title"), data.Organization, data.Environment == "test", t("receipt.test_badge"))
+
+	d.section(t("receipt.section.organization"))
+	d.row(t("receipt.organization"), orDash(data.Organization), faceRegular)
+	d.row(t("receipt.cvr"), orDash(data.CVR), faceRegular)
+
+	d.section(t("receipt.section.certificate"))
+	d.row(t("receipt.common_name"), orDash(data.CommonName), faceRegular)
+	env := t("receipt.env.production")
+	if data.Environment == "test" {
+		env = t("receipt.env.test")
+	} else if data.Environment != "production" {
+		env = t("receipt.env.unknown")
+	}
+	d.row(t("receipt.environment"), env, faceRegular)
+	d.row(t("receipt.serial"), orDash(data.Serial), faceMono)
+	d.row(t("receipt.uuid"), orDash(data.UUID), faceMono)
+	d.row(t("receipt.not_before"), dateOrDash(data.NotBefore, at), faceRegular)
+	d.row(t("receipt.not_after"), dateOrDash(data.NotAfter, at), faceRegular)
+	d.row(t("receipt.fingerprint"), orDash(groupHex(data.SHA256)), faceMono)
+
+	d.section(t("receipt.section.renewal"))
+	d.row(t("receipt.renewed_at"), dateOrDash(data.RenewedAt, at), faceRegular)
+	d.row(t("receipt.renewed_by"), orDash(data.RenewedBy), faceRegular)
+	if data.Email != "" {
+		d.row(t("receipt.email"), data.Email, faceRegular)
+	} else {
+		d.rowNote(t("receipt.email"), t("receipt.email.none"))
+	}
+	if data.PasswordSaved {
+		d.row(t("receipt.password_saved"), t("receipt.yes"), faceRegular)
+	} else {
+		d.rowWithNote(t("receipt.password_saved"), t("receipt.no"), faceRegular, t("receipt.password_saved.no_note"))
+	}
+
+	// A backup's lines belong together on one page, and the section's title
+	// with the first of them.
+	if len(data.Backups) == 0 {
+		d.keep(func() {
+			d.section(t("receipt.section.backups"))
+			d.note(t("receipt.backups.none"))
+		})
+	}
+	for i, b := range data.Backups {
+		d.keep(func() {
+			if i == 0 {
+				d.section(t("receipt.section.backups"))
+			} else {
+				d.y += 2
+			}
+			d.row(msg.T(l, "receipt.backup.location", map[string]int{"N": i + 1}), orDash(b.Location), faceRegular)
+			d.row(t("receipt.backup.sha256"), orDash(groupHex(b.SHA256)), faceMono)
+			d.row(t("receipt.backup.verified_at"), dateOrDash(b.VerifiedAt, at), faceRegular)
+		})
+	}
+
+	// The DPG section is signed by hand: it stays on one page.
+	d.keep(func() {
+		d.section(t("receipt.section.dpg"))
+		if data.DPG == nil {
+			d.note(t("receipt.dpg.fill_in"))
+			d.blankRow(t("receipt.dpg.installed_at"))
+			d.blankRow(t("receipt.dpg.installed_by"))
+		} else {
+			d.row(t("receipt.dpg.installed_at"), dateOrDash(data.DPG.At, at), faceRegular)
+			d.row(t("receipt.dpg.installed_by"), orDash(data.DPG.By), faceRegular)
+		}
+		d.blankRow(t("receipt.dpg.signature"))
+	})
+
+	// The steps come last: the first page holds what is filed and signed.
+	d.section(t("receipt.section.steps"))
+	if len(data.Steps) == 0 {
+		d.note(t("receipt.steps.none"))
+	}
+	for i, s := range data.Steps {
+		when := t("receipt.step.not_done")
+		if !s.DoneAt.IsZero() {
+			when = formatShort(l, s.DoneAt.In(loc))
+		}
+		d.checkRow(i+1, s.Title, !s.DoneAt.IsZero(), when)
+	}
+
+	gen := data.GeneratedAt
+	if gen.IsZero() {
+		gen = time.Now()
+	}
+	d.footers(msg.T(l, "receipt.footer", map[string]string{
+		"App": appinfo.Name, "Version": appinfo.Version, "When": formatDateTime(l, gen.In(loc)),
+	}), func(i, n int) string {
+		return msg.T(l, "receipt.page", map[string]int{"Page": i, "Pages": n})
+	})
+	d.pdf.SetInfo(infoFor(t("receipt.title"), data.Organization, gen))
+	return d.bytes()
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func dateOrDash(t time.Time, f func(time.Time) string) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return f(t)
+}
