@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/receipt"
+)
+
+func init() {
+	commands["receipt"] = command{run: runReceipt, summary: "receipt.cli.summary"}
+}
+
+// Exit codes of receipt besides ExitOK and ExitUsage.
+const (
+	receiptExitProblems   = 1 // the file opened but is not ready, or the PDF could not be written
+	receiptExitUnreadable = 2 // the file could not be opened
+)
+
+// trustFlags collects repeated --trust-ca options.
+type trustFlags []string
+
+func (f *trustFlags) String() string     { return strings.Join(*f, ",") }
+func (f *trustFlags) Set(v string) error { *f = append(*f, v); return nil }
+
+// runReceipt writes the renewal receipt of a certificate file:
+//
+//	fornyer receipt [--password-stdin] [--trust-ca FILE]... --out FILE.pdf [--by NAME] [--email ADDRESS] FILE
+//
+// It refuses files with errors (a receipt says the certificate is ready).
+// Like every file Fornyer writes, the receipt never replaces an existing
+// file: when FILE.pdf exists, it is written as "FILE (2).pdf" and so on, and
+// the path actually written is printed on standard output.
+func runReceipt(env Env, args []string) int {
+	l := env.Lang
+	fs := flag.NewFlagSet("receipt", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var (
+		fromStdin      bool
+		trust          trustFlags
+		out, by, email string
+	)
+	fs.BoolVar(&fromStdin, "password-stdin", false, "")
+	fs.Var(&trust, "trust-ca", "")
+	fs.StringVar(&out, "out", "", "")
+	fs.StringVar(&by, "by", "", "")
+	fs.StringVar(&email, "email", "", "")
+
+	usageErr := func(key string, data any) int {
+		if key != "" {
+			fmt.Fprintln(env.Stderr, msg.T(l, key, data))
+		}
+		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.usage", nil))
+		return ExitUsage
+	}
+	// Flags may come before or after the file.
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.usage", nil))
+				fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.help", nil))
+				return ExitOK
+			}
+			return usageErr("receipt.cli.bad_flag", map[string]string{"Error": err.Error()})
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		files = append(files, rest[0])
+		rest = rest[1:]
+	}
+	switch {
+	case len(files) != 1:
+		return usageErr("receipt.cli.one_file", nil)
+	case strings.TrimSpace(out) == "":
+		return usageErr("receipt.cli.no_out", nil)
+	case email != "" && !validEmail(email):
+		return usageErr("receipt.cli.bad_email", map[string]string{"Email": email})
+	}
+	file := files[0]
+	dir, name := filepath.Split(out)
+	if dir == "" {
+		dir = "."
+	}
+	if name == "" {
+		return usageErr("receipt.cli.no_out", nil)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.no_folder", map[string]string{"Folder": dir}))
+		return receiptExitProblems
+	}
+
+	extra, bad := loadTrustCAs(env, trust)
+	if bad != "" {
+		fmt.Fprintln(env.Stderr, bad)
+		return ExitUsage
+	}
+	mode := choosePasswordMode(env, fromStdin)
+	pws, key := passwords(env, mode, file)
+	if key != "" {
+		fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
+		return receiptExitUnreadable
+	}
+	rep := inspect.InspectFile(file, inspect.Options{Passwords: pws, ExtraTrusted: extra, Lang: l})
+	if !rep.Opened() || rep.Certificate == nil {
+		printFindings(env, rep, inspect.SeverityError)
+		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.not_written", nil))
+		return receiptExitUnreadable
+	}
+	if !rep.Ready() {
+		printFindings(env, rep, inspect.SeverityError)
+		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.not_ready", nil))
+		return receiptExitProblems
+	}
+
+	data := receiptData(rep, l, by, email, time.Now())
+	data.PasswordSaved = passwordSaved(pws, rep.PasswordIndex)
+	pdf, err := receipt.Receipt(data)
+	if err == nil {
+		out, err = receipt.Write(dir, name, pdf)
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.write_failed", map[string]string{"File": filepath.Join(dir, name), "Error": err.Error()}))
+		return receiptExitProblems
+	}
+	fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.written", map[string]string{"File": out}))
+	return ExitOK
+}
+
+// receiptData fills a receipt from an inspection. The certificate's issue
+// time is when it was renewed: the portal issues it at that moment.
+func receiptData(rep *inspect.Report, l, by, email string, now time.Time) receipt.Data {
+	c := rep.Certificate
+	return receipt.Data{
+		Lang:         l,
+		Organization: c.Organization,
+		CVR:          c.CVR,
+		CommonName:   c.CommonName,
+		Serial:       c.Serial,
+		UUID:         c.UUID,
+		Environment:  c.Environment,
+		SHA256:       c.SHA256,
+		NotBefore:    c.NotBefore,
+		NotAfter:     c.NotAfter,
+		RenewedAt:    c.NotBefore,
+		RenewedBy:    strings.TrimSpace(by),
+		Email:        email,
+		GeneratedAt:  now,
+	}
+}
+
+// passwordSaved reports whether the password that opened the file is one
+// saved in the credential store. Only equality is checked, in memory.
+func passwordSaved(tried []string, index int) bool {
+	if index < 0 || index >= len(tried) || SavedPasswords == nil {
+		return false
+	}
+	for _, pw := range SavedPasswords() {
+		if pw != "" && pw == tried[index] {
+			return true
+		}
+	}
+	return false
+}
+
+func printFindings(env Env, rep *inspect.Report, severity string) {
+	for _, f := range rep.Findings {
+		if f.Severity == severity {
+			fmt.Fprintln(env.Stderr, f.Message)
+		}
+	}
+}
+
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s && a.Name == ""
+}
