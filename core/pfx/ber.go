@@ -1,0 +1,333 @@
+package pfx
+
+// BER to DER. Windows and .NET export .pfx files in BER: indefinite lengths,
+// OCTET STRINGs split into constructed chunks, long-form lengths where a
+// short one would do. encoding/asn1 reads DER only, so each level is
+// normalised before it is unmarshalled. The converter descends only into
+// constructed elements; the contents of primitive OCTET STRINGs (which in
+// PKCS#12 often hold further encoded structures, and over which the MAC is
+// computed) are kept byte for byte and normalised separately when they are
+// decoded.
+//
+// It is bounded: nesting depth, element count and tag/length sizes are
+// limited, every length is checked against the bytes actually present
+// before anything is allocated, and the output is never larger than the
+// input plus a few bytes per element.
+
+import (
+	"errors"
+)
+
+const (
+	maxDepth    = 48      // PKCS#12 needs about a dozen levels
+	maxElements = 1 << 18 // real files have a few hundred
+)
+
+var (
+	errBERTruncated = errors.New("encoding ends too early")
+	errBERDepth     = errors.New("encoding is nested too deeply")
+	errBERTooMany   = errors.New("encoding has too many elements")
+	errBERSyntax    = errors.New("invalid encoding")
+)
+
+// element is one parsed BER element.
+type element struct {
+	class, tag  int    // for the universal-type checks
+	ident       []byte // identifier octets, constructed bit as in the DER output
+	constructed bool
+	content     [][]byte   // primitive: content segments (several when a constructed string was flattened)
+	children    []*element // constructed
+	size        int        // DER length of the content, computed by measure
+}
+
+type berParser struct {
+	elements int
+	changed  bool // the input was not DER
+}
+
+// toDER returns data with its outer structure in DER, whether anything had
+// to change, and an error if data is not one complete BER element (trailing
+// bytes after it are reported through rest).
+func toDER(data []byte) (der, rest []byte, changed bool, err error) {
+	p := &berParser{}
+	e, rest, err := p.parse(data, 0)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if !p.changed {
+		return data[:len(data)-len(rest)], rest, false, nil
+	}
+	n := e.measure()
+	out := make([]byte, 0, n)
+	out = e.write(out)
+	return out, rest, true, nil
+}
+
+// toDERExact is toDER for a value that must be exactly one element.
+func toDERExact(data []byte) ([]byte, bool, error) {
+	der, rest, changed, err := toDER(data)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(rest) != 0 {
+		return nil, false, errors.New("trailing data after the encoding")
+	}
+	return der, changed, nil
+}
+
+// isString reports universal types whose BER form may be constructed from
+// segments but whose DER form is primitive.
+func isString(tag int) bool {
+	switch tag {
+	case 3, 4, 12, 18, 19, 20, 21, 22, 25, 26, 27, 28, 30:
+		return true
+	}
+	return false
+}
+
+func (p *berParser) parse(data []byte, depth int) (*element, []byte, error) {
+	if depth > maxDepth {
+		return nil, nil, errBERDepth
+	}
+	p.elements++
+	if p.elements > maxElements {
+		return nil, nil, errBERTooMany
+	}
+	if len(data) < 2 {
+		return nil, nil, errBERTruncated
+	}
+	e := &element{}
+	b := data[0]
+	e.class = int(b >> 6)
+	e.constructed = b&0x20 != 0
+	i := 1
+	if b&0x1f == 0x1f {
+		// High tag number form: at most 4 more octets, base 128.
+		tag := 0
+		for {
+			if i >= len(data) {
+				return nil, nil, errBERTruncated
+			}
+			if i > 4 {
+				return nil, nil, errBERSyntax
+			}
+			c := data[i]
+			i++
+			tag = tag<<7 | int(c&0x7f)
+			if c&0x80 == 0 {
+				break
+			}
+		}
+		e.tag = tag
+	} else {
+		e.tag = int(b & 0x1f)
+	}
+	e.ident = data[:i:i]
+	if i >= len(data) {
+		return nil, nil, errBERTruncated
+	}
+	lb := data[i]
+	i++
+	indefinite := false
+	length := 0
+	switch {
+	case lb < 0x80:
+		length = int(lb)
+	case lb == 0x80:
+		if !e.constructed {
+			return nil, nil, errBERSyntax
+		}
+		indefinite = true
+		p.changed = true
+	case lb == 0xff:
+		return nil, nil, errBERSyntax
+	default:
+		n := int(lb & 0x7f)
+		if n > 4 {
+			return nil, nil, errBERSyntax
+		}
+		if i+n > len(data) {
+			return nil, nil, errBERTruncated
+		}
+		for _, c := range data[i : i+n] {
+			length = length<<8 | int(c)
+		}
+		i += n
+		if length < 0 {
+			return nil, nil, errBERSyntax
+		}
+		if length < 0x80 || data[i-n] == 0 {
+			p.changed = true // not the shortest form
+		}
+	}
+	body := data[i:]
+	if !indefinite && length > len(body) {
+		return nil, nil, errBERTruncated
+	}
+
+	universal := e.class == 0
+	if !e.constructed {
+		content := body[:length]
+		if universal && e.tag == 2 {
+			content = p.minimalInteger(content)
+		}
+		e.content = [][]byte{content}
+		return e, body[length:], nil
+	}
+
+	var inner []byte
+	if indefinite {
+		inner = body
+	} else {
+		inner = body[:length]
+	}
+	for {
+		if indefinite {
+			if len(inner) < 2 {
+				return nil, nil, errBERTruncated
+			}
+			if inner[0] == 0 && inner[1] == 0 {
+				inner = inner[2:]
+				break
+			}
+		} else if len(inner) == 0 {
+			break
+		}
+		child, r, err := p.parse(inner, depth+1)
+		if err != nil {
+			return nil, nil, err
+		}
+		e.children = append(e.children, child)
+		inner = r
+	}
+	var rest []byte
+	if indefinite {
+		rest = inner
+	} else {
+		rest = body[length:]
+	}
+
+	if universal && isString(e.tag) {
+		// A constructed string: DER wants it primitive, its segments
+		// concatenated. Segments must be of the same type.
+		p.changed = true
+		segs, err := flatten(e, e.tag)
+		if err != nil {
+			return nil, nil, err
+		}
+		if e.tag == 3 {
+			segs, err = joinBitString(segs)
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		e.content = segs
+		e.children = nil
+		e.constructed = false
+		e.ident = []byte{e.ident[0] &^ 0x20}
+	}
+	return e, rest, nil
+}
+
+// minimalInteger strips redundant leading octets, which encoding/asn1
+// refuses and some encoders write.
+func (p *berParser) minimalInteger(c []byte) []byte {
+	for len(c) > 1 && ((c[0] == 0 && c[1]&0x80 == 0) || (c[0] == 0xff && c[1]&0x80 != 0)) {
+		c = c[1:]
+		p.changed = true
+	}
+	return c
+}
+
+// flatten collects the primitive segments of a constructed string.
+func flatten(e *element, tag int) ([][]byte, error) {
+	var segs [][]byte
+	for _, c := range e.children {
+		if c.class != 0 || c.tag != tag {
+			return nil, errBERSyntax
+		}
+		if c.constructed {
+			s, err := flatten(c, tag)
+			if err != nil {
+				return nil, err
+			}
+			segs = append(segs, s...)
+		} else {
+			segs = append(segs, c.content...)
+		}
+	}
+	return segs, nil
+}
+
+// joinBitString joins BIT STRING segments: each starts with its count of
+// unused bits, which must be zero for all but the last.
+func joinBitString(segs [][]byte) ([][]byte, error) {
+	if len(segs) == 0 {
+		return [][]byte{{0}}, nil
+	}
+	out := make([][]byte, 0, len(segs)+1)
+	for i, s := range segs {
+		if len(s) == 0 || (i < len(segs)-1 && s[0] != 0) || s[0] > 7 {
+			return nil, errBERSyntax
+		}
+		out = append(out, s[1:])
+	}
+	last := segs[len(segs)-1][0]
+	return append([][]byte{{last}}, out...), nil
+}
+
+func lengthSize(n int) int {
+	switch {
+	case n < 0x80:
+		return 1
+	case n < 0x100:
+		return 2
+	case n < 0x10000:
+		return 3
+	case n < 0x1000000:
+		return 4
+	}
+	return 5
+}
+
+// measure computes content sizes bottom-up and returns the encoded size.
+func (e *element) measure() int {
+	n := 0
+	if e.constructed {
+		for _, c := range e.children {
+			n += c.measure()
+		}
+	} else {
+		for _, s := range e.content {
+			n += len(s)
+		}
+	}
+	e.size = n
+	return len(e.ident) + lengthSize(n) + n
+}
+
+func (e *element) write(out []byte) []byte {
+	out = append(out, e.ident...)
+	switch n := e.size; {
+	case n < 0x80:
+		out = append(out, byte(n))
+	case n < 0x100:
+		out = append(out, 0x81, byte(n))
+	case n < 0x10000:
+		out = append(out, 0x82, byte(n>>8), byte(n))
+	case n < 0x1000000:
+		out = append(out, 0x83, byte(n>>16), byte(n>>8), byte(n))
+	default:
+		out = append(out, 0x84, byte(n>>24), byte(n>>16), byte(n>>8), byte(n))
+	}
+	if e.constructed {
+		for _, c := range e.children {
+			out = c.write(out)
+		}
+	} else {
+		for _, s := range e.content {
+			out = append(out, s...)
+		}
+	}
+	return out
+}

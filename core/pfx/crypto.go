@@ -1,0 +1,551 @@
+package pfx
+
+// The password-based cryptography of PKCS#12: the PKCS#12 key derivation
+// (RFC 7292 appendix B) for the legacy PBE schemes and the classic MAC,
+// PBES2/PBKDF2 (RFC 8018) and PBMAC1 (RFC 9579). Every scheme is described
+// in plain words for the protection report before the password is known.
+
+import (
+	"bytes"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/des"
+	"crypto/hmac"
+	"crypto/md5"
+	"crypto/pbkdf2"
+	"crypto/rc4"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"errors"
+	"fmt"
+	"hash"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxIterations bounds the work a file can ask for. Real files use 1 to a
+// few hundred thousand; a forged count of two billion would hang the app.
+// A variable so that the fuzz test can lower it.
+var maxIterations = 10_000_000
+
+var (
+	oidPBEWithSHAAnd128BitRC4        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 1}
+	oidPBEWithSHAAnd40BitRC4         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 2}
+	oidPBEWithSHAAnd3KeyTripleDESCBC = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 3}
+	oidPBEWithSHAAnd2KeyTripleDESCBC = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 4}
+	oidPBEWithSHAAnd128BitRC2CBC     = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 5}
+	oidPBEWithSHAAnd40BitRC2CBC      = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 6}
+	oidPBES2                         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 13}
+	oidPBKDF2                        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 12}
+	oidPBMAC1                        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 14}
+	oidAES128CBC                     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 2}
+	oidAES192CBC                     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 22}
+	oidAES256CBC                     = asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 1, 42}
+	oidDESEDE3CBC                    = asn1.ObjectIdentifier{1, 2, 840, 113549, 3, 7}
+	oidDESCBC                        = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 7}
+)
+
+// hashSpec is a digest with the sizes the PKCS#12 KDF needs.
+type hashSpec struct {
+	name string
+	new  func() hash.Hash
+	u, v int // output and block size in bytes
+}
+
+var (
+	hMD5       = hashSpec{"MD5", md5.New, 16, 64}
+	hSHA1      = hashSpec{"SHA-1", sha1.New, 20, 64}
+	hSHA224    = hashSpec{"SHA-224", sha256.New224, 28, 64}
+	hSHA256    = hashSpec{"SHA-256", sha256.New, 32, 64}
+	hSHA384    = hashSpec{"SHA-384", sha512.New384, 48, 128}
+	hSHA512    = hashSpec{"SHA-512", sha512.New, 64, 128}
+	hSHA512224 = hashSpec{"SHA-512/224", sha512.New512_224, 28, 128}
+	hSHA512256 = hashSpec{"SHA-512/256", sha512.New512_256, 32, 128}
+)
+
+// digestByOID: the MAC digests of classic PKCS#12.
+func digestByOID(oid asn1.ObjectIdentifier) (hashSpec, bool) {
+	switch oid.String() {
+	case "1.2.840.113549.2.5":
+		return hMD5, true
+	case "1.3.14.3.2.26":
+		return hSHA1, true
+	case "2.16.840.1.101.3.4.2.4":
+		return hSHA224, true
+	case "2.16.840.1.101.3.4.2.1":
+		return hSHA256, true
+	case "2.16.840.1.101.3.4.2.2":
+		return hSHA384, true
+	case "2.16.840.1.101.3.4.2.3":
+		return hSHA512, true
+	case "2.16.840.1.101.3.4.2.5":
+		return hSHA512224, true
+	case "2.16.840.1.101.3.4.2.6":
+		return hSHA512256, true
+	}
+	return hashSpec{}, false
+}
+
+// hmacByOID: the PRFs of PBKDF2 and the MACs of PBMAC1. An absent
+// algorithm means HMAC-SHA-1 (the ASN.1 default).
+func hmacByOID(oid asn1.ObjectIdentifier) (hashSpec, bool) {
+	if len(oid) == 0 {
+		return hSHA1, true
+	}
+	switch oid.String() {
+	case "1.2.840.113549.2.7":
+		return hSHA1, true
+	case "1.2.840.113549.2.8":
+		return hSHA224, true
+	case "1.2.840.113549.2.9":
+		return hSHA256, true
+	case "1.2.840.113549.2.10":
+		return hSHA384, true
+	case "1.2.840.113549.2.11":
+		return hSHA512, true
+	case "1.2.840.113549.2.12":
+		return hSHA512224, true
+	case "1.2.840.113549.2.13":
+		return hSHA512256, true
+	}
+	return hashSpec{}, false
+}
+
+// p12KDF is the PKCS#12 key derivation (RFC 7292 B.2). id is 1 for keys, 2
+// for IVs, 3 for MAC keys.
+func p12KDF(h hashSpec, salt, pass []byte, iterations int, id byte, size int) []byte {
+	u, v := h.u, h.v
+	fill := func(b []byte) []byte {
+		if len(b) == 0 {
+			return nil
+		}
+		n := v * ((len(b) + v - 1) / v)
+		out := make([]byte, n)
+		for i := range out {
+			out[i] = b[i%len(b)]
+		}
+		return out
+	}
+	d := bytes.Repeat([]byte{id}, v)
+	I := append(fill(salt), fill(pass)...)
+	c := (size + u - 1) / u
+	out := make([]byte, 0, c*u)
+	hh := h.new()
+	b := make([]byte, v)
+	for i := 0; i < c; i++ {
+		hh.Reset()
+		hh.Write(d)
+		hh.Write(I)
+		a := hh.Sum(nil)
+		for j := 1; j < iterations; j++ {
+			hh.Reset()
+			hh.Write(a)
+			a = hh.Sum(a[:0])
+		}
+		out = append(out, a...)
+		if i == c-1 {
+			break
+		}
+		for k := range b {
+			b[k] = a[k%u]
+		}
+		// Each v-byte block of I becomes (I_j + B + 1) mod 2^(8v).
+		for k := 0; k+v <= len(I); k += v {
+			carry := 1
+			for x := v - 1; x >= 0; x-- {
+				s := int(I[k+x]) + int(b[x]) + carry
+				I[k+x] = byte(s)
+				carry = s >> 8
+			}
+		}
+	}
+	return out[:size]
+}
+
+// password is one way of encoding the user's password: bmp for the PKCS#12
+// KDF (big-endian UTF-16 with a two-zero-byte terminator), text (UTF-8) for
+// PBKDF2.
+type password struct {
+	bmp  []byte
+	text string
+}
+
+// passwordVariants returns the encodings to try, best first. Software
+// disagrees on two points: the empty password is either a lone terminator
+// or no bytes at all; and OpenSSL before 1.1 took a password typed on a
+// UTF-8 terminal byte by byte, as if it were Latin-1, so "Æ" became two
+// characters. OpenSSL 3 tries the same alternatives.
+func passwordVariants(pw string) []password {
+	vs := []password{{bmp: bmpString(pw), text: pw}}
+	if pw == "" {
+		vs = append(vs, password{bmp: nil, text: ""})
+	}
+	if !isASCII(pw) {
+		latin := make([]byte, 0, 2*len(pw)+2)
+		for i := 0; i < len(pw); i++ {
+			latin = append(latin, 0, pw[i])
+		}
+		vs = append(vs, password{bmp: append(latin, 0, 0), text: pw})
+	}
+	return vs
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// bmpString encodes s as big-endian UTF-16 with a zero terminator.
+// Characters outside the BMP become surrogate pairs, as OpenSSL does.
+func bmpString(s string) []byte {
+	out := make([]byte, 0, 2*utf8.RuneCountInString(s)+2)
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u>>8), byte(u))
+	}
+	return append(out, 0, 0)
+}
+
+// scheme is an encryption or MAC algorithm as found in a file.
+type scheme struct {
+	Label      string // plain words, e.g. "AES-256-CBC (PBES2, PBKDF2-HMAC-SHA-256)"
+	Iterations int
+	Legacy     bool  // PKCS#12 PBE (RC2, RC4, 3DES) or PBES2 with DES
+	AES        bool  // PBES2 with AES
+	Err        error // *Error when it cannot be used (unsupported, malformed)
+}
+
+type pbeParams struct {
+	Salt       []byte
+	Iterations int
+}
+
+type pbes2Params struct {
+	KDF, Enc pkix.AlgorithmIdentifier
+}
+
+type pbkdf2Params struct {
+	Salt       asn1.RawValue
+	Iterations int
+	KeyLength  int                      `asn1:"optional"`
+	PRF        pkix.AlgorithmIdentifier `asn1:"optional"`
+}
+
+type pbmac1Params struct {
+	KDF, MAC pkix.AlgorithmIdentifier
+}
+
+// legacyPBE describes the PKCS#12 PBE schemes.
+type legacyPBE struct {
+	label, short string
+	keyLen       int
+	block        func(key []byte) (cipher.Block, error) // nil for RC4
+}
+
+func legacyByOID(oid asn1.ObjectIdentifier) (legacyPBE, bool) {
+	switch {
+	case oid.Equal(oidPBEWithSHAAnd3KeyTripleDESCBC):
+		return legacyPBE{"3DES", "PBE-SHA1-3DES", 24, des.NewTripleDESCipher}, true
+	case oid.Equal(oidPBEWithSHAAnd2KeyTripleDESCBC):
+		return legacyPBE{"2-key 3DES", "PBE-SHA1-2DES", 16, func(k []byte) (cipher.Block, error) {
+			return des.NewTripleDESCipher(append(append([]byte{}, k...), k[:8]...))
+		}}, true
+	case oid.Equal(oidPBEWithSHAAnd40BitRC2CBC):
+		return legacyPBE{"RC2-40", "PBE-SHA1-RC2-40", 5, func(k []byte) (cipher.Block, error) { return newRC2(k, 40), nil }}, true
+	case oid.Equal(oidPBEWithSHAAnd128BitRC2CBC):
+		return legacyPBE{"RC2-128", "PBE-SHA1-RC2-128", 16, func(k []byte) (cipher.Block, error) { return newRC2(k, 128), nil }}, true
+	case oid.Equal(oidPBEWithSHAAnd40BitRC4):
+		return legacyPBE{"RC4-40", "PBE-SHA1-RC4-40", 5, nil}, true
+	case oid.Equal(oidPBEWithSHAAnd128BitRC4):
+		return legacyPBE{"RC4-128", "PBE-SHA1-RC4-128", 16, nil}, true
+	}
+	return legacyPBE{}, false
+}
+
+type pbes2Cipher struct {
+	name   string
+	keyLen int
+	ivLen  int
+	block  func(key []byte) (cipher.Block, error)
+	aes    bool
+}
+
+func pbes2CipherByOID(oid asn1.ObjectIdentifier) (pbes2Cipher, bool) {
+	switch {
+	case oid.Equal(oidAES256CBC):
+		return pbes2Cipher{"AES-256-CBC", 32, 16, aes.NewCipher, true}, true
+	case oid.Equal(oidAES192CBC):
+		return pbes2Cipher{"AES-192-CBC", 24, 16, aes.NewCipher, true}, true
+	case oid.Equal(oidAES128CBC):
+		return pbes2Cipher{"AES-128-CBC", 16, 16, aes.NewCipher, true}, true
+	case oid.Equal(oidDESEDE3CBC):
+		return pbes2Cipher{"3DES", 24, 8, des.NewTripleDESCipher, false}, true
+	case oid.Equal(oidDESCBC):
+		return pbes2Cipher{"DES", 8, 8, des.NewCipher, false}, true
+	}
+	return pbes2Cipher{}, false
+}
+
+func unsupported(format string, args ...any) *Error {
+	return newError(CodeUnsupported, format, args...)
+}
+
+func corrupt(format string, args ...any) *Error {
+	return newError(CodeCorrupt, format, args...)
+}
+
+// unmarshalDER normalises b to DER and unmarshals exactly one value.
+func unmarshalDER(b []byte, v any) (changed bool, err error) {
+	der, changed, err := toDERExact(b)
+	if err != nil {
+		return false, err
+	}
+	rest, err := asn1.Unmarshal(der, v)
+	if err != nil {
+		return false, err
+	}
+	if len(rest) != 0 {
+		return false, errors.New("trailing data")
+	}
+	return changed, nil
+}
+
+func checkIterations(n int) error {
+	if n < 1 {
+		return corrupt("iteration count %d is invalid", n)
+	}
+	if n > maxIterations {
+		return unsupported("iteration count %d is more than the %d this program accepts", n, maxIterations)
+	}
+	return nil
+}
+
+// pbkdf2Setup reads PBKDF2 parameters.
+func pbkdf2Setup(alg pkix.AlgorithmIdentifier) (salt []byte, iterations, keyLen int, prf hashSpec, err error) {
+	if !alg.Algorithm.Equal(oidPBKDF2) {
+		return nil, 0, 0, prf, unsupported("key derivation %s is not supported", alg.Algorithm)
+	}
+	var p pbkdf2Params
+	if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+		return nil, 0, 0, prf, corrupt("PBKDF2 parameters: %v", err)
+	}
+	if p.Salt.Class != asn1.ClassUniversal || p.Salt.Tag != asn1.TagOctetString || p.Salt.IsCompound {
+		return nil, 0, 0, prf, unsupported("PBKDF2 salt from another source is not supported")
+	}
+	prf, ok := hmacByOID(p.PRF.Algorithm)
+	if !ok {
+		return nil, 0, 0, prf, unsupported("PBKDF2 PRF %s is not supported", p.PRF.Algorithm)
+	}
+	if p.KeyLength < 0 {
+		return nil, 0, 0, prf, corrupt("PBKDF2 key length %d", p.KeyLength)
+	}
+	return p.Salt.Bytes, p.Iterations, p.KeyLength, prf, nil
+}
+
+// describeCipher describes an encryption AlgorithmIdentifier without
+// deriving any key.
+func describeCipher(alg pkix.AlgorithmIdentifier) scheme {
+	if l, ok := legacyByOID(alg.Algorithm); ok {
+		s := scheme{Label: l.label + " (" + l.short + ")", Legacy: true}
+		var p pbeParams
+		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+			s.Err = corrupt("%s parameters: %v", l.short, err)
+			return s
+		}
+		s.Iterations = p.Iterations
+		s.Err = checkIterations(p.Iterations)
+		return s
+	}
+	if !alg.Algorithm.Equal(oidPBES2) {
+		return scheme{Label: "unknown (" + alg.Algorithm.String() + ")",
+			Err: unsupported("encryption %s is not supported", alg.Algorithm)}
+	}
+	var p pbes2Params
+	if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+		return scheme{Label: "PBES2", Err: corrupt("PBES2 parameters: %v", err)}
+	}
+	c, ok := pbes2CipherByOID(p.Enc.Algorithm)
+	if !ok {
+		name := "unknown cipher " + p.Enc.Algorithm.String()
+		if p.Enc.Algorithm.Equal(asn1.ObjectIdentifier{1, 2, 840, 113549, 3, 2}) {
+			name = "RC2"
+		}
+		return scheme{Label: name + " (PBES2)", Legacy: true, Err: unsupported("PBES2 cipher %s is not supported", p.Enc.Algorithm)}
+	}
+	s := scheme{Label: c.name + " (PBES2)", Legacy: !c.aes, AES: c.aes}
+	_, iter, keyLen, prf, err := pbkdf2Setup(p.KDF)
+	if err != nil {
+		s.Err = err
+		return s
+	}
+	s.Label = c.name + " (PBES2, PBKDF2-HMAC-" + prf.name + ")"
+	s.Iterations = iter
+	if err := checkIterations(iter); err != nil {
+		s.Err = err
+	} else if keyLen != 0 && keyLen != c.keyLen {
+		s.Err = corrupt("PBES2 key length %d does not fit %s", keyLen, c.name)
+	}
+	return s
+}
+
+// errDecrypt means the ciphertext did not decrypt to something valid: the
+// password is wrong, or (when the MAC says it is right) the file is damaged.
+var errDecrypt = errors.New("decryption failed")
+
+// decrypt decrypts data encrypted with alg under the password.
+func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte) ([]byte, error) {
+	if s := describeCipher(alg); s.Err != nil {
+		return nil, s.Err
+	}
+	var block cipher.Block
+	var iv []byte
+	if l, ok := legacyByOID(alg.Algorithm); ok {
+		var p pbeParams
+		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+			return nil, corrupt("PBE parameters: %v", err)
+		}
+		key := p12KDF(hSHA1, p.Salt, pw.bmp, p.Iterations, 1, l.keyLen)
+		if l.block == nil { // RC4: a stream cipher, no padding
+			c, err := rc4.NewCipher(key)
+			if err != nil {
+				return nil, corrupt("RC4: %v", err)
+			}
+			out := make([]byte, len(data))
+			c.XORKeyStream(out, data)
+			return out, nil
+		}
+		var err error
+		if block, err = l.block(key); err != nil {
+			return nil, corrupt("%s: %v", l.label, err)
+		}
+		iv = p12KDF(hSHA1, p.Salt, pw.bmp, p.Iterations, 2, block.BlockSize())
+	} else {
+		var p pbes2Params
+		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+			return nil, corrupt("PBES2 parameters: %v", err)
+		}
+		c, _ := pbes2CipherByOID(p.Enc.Algorithm)
+		salt, iter, _, prf, err := pbkdf2Setup(p.KDF)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := unmarshalDER(p.Enc.Parameters.FullBytes, &iv); err != nil || len(iv) != c.ivLen {
+			return nil, corrupt("PBES2 IV is missing or has the wrong length")
+		}
+		key, err := pbkdf2.Key(prf.new, pw.text, salt, iter, c.keyLen)
+		if err != nil {
+			return nil, unsupported("PBKDF2: %v", err)
+		}
+		if block, err = c.block(key); err != nil {
+			return nil, corrupt("%s: %v", c.name, err)
+		}
+	}
+	bs := block.BlockSize()
+	if len(data) == 0 || len(data)%bs != 0 {
+		return nil, corrupt("encrypted data of %d bytes is not whole blocks", len(data))
+	}
+	out := make([]byte, len(data))
+	cipher.NewCBCDecrypter(block, iv).CryptBlocks(out, data)
+	n := int(out[len(out)-1])
+	if n == 0 || n > bs {
+		return nil, errDecrypt
+	}
+	for _, b := range out[len(out)-n:] {
+		if int(b) != n {
+			return nil, errDecrypt
+		}
+	}
+	return out[:len(out)-n], nil
+}
+
+// macData is the classic PKCS#12 integrity check.
+type macData struct {
+	Mac struct {
+		Algorithm pkix.AlgorithmIdentifier
+		Digest    []byte
+	}
+	MacSalt    []byte
+	Iterations int `asn1:"optional,default:1"`
+}
+
+// describeMAC describes the MAC for the protection report.
+func describeMAC(m *macData) scheme {
+	alg := m.Mac.Algorithm
+	if alg.Algorithm.Equal(oidPBMAC1) {
+		var p pbmac1Params
+		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+			return scheme{Label: "PBMAC1", Err: corrupt("PBMAC1 parameters: %v", err)}
+		}
+		h, ok := hmacByOID(p.MAC.Algorithm)
+		if !ok || len(p.MAC.Algorithm) == 0 {
+			return scheme{Label: "PBMAC1 (" + p.MAC.Algorithm.String() + ")", Err: unsupported("PBMAC1 MAC %s is not supported", p.MAC.Algorithm)}
+		}
+		s := scheme{Label: "PBMAC1 (HMAC-" + h.name + ")"}
+		_, iter, keyLen, _, err := pbkdf2Setup(p.KDF)
+		if err != nil {
+			s.Err = err
+			return s
+		}
+		s.Iterations = iter
+		s.Err = checkIterations(iter)
+		// RFC 9579 requires an explicit key length; a short one would
+		// let a forged MAC pass (OpenSSL's CVE-2026-34181).
+		if s.Err == nil && (keyLen < 20 || keyLen > 64) {
+			s.Err = unsupported("PBMAC1 key length %d is outside 20 to 64 bytes", keyLen)
+		}
+		return s
+	}
+	h, ok := digestByOID(alg.Algorithm)
+	if !ok {
+		return scheme{Label: "unknown (" + alg.Algorithm.String() + ")", Err: unsupported("MAC digest %s is not supported", alg.Algorithm)}
+	}
+	s := scheme{Label: "HMAC-" + h.name, Iterations: m.Iterations}
+	s.Err = checkIterations(m.Iterations)
+	return s
+}
+
+// verifyMAC reports whether the MAC matches msg under the password.
+func verifyMAC(m *macData, pw password, msg []byte) (bool, error) {
+	if s := describeMAC(m); s.Err != nil {
+		return false, s.Err
+	}
+	alg := m.Mac.Algorithm
+	var key []byte
+	var h hashSpec
+	if alg.Algorithm.Equal(oidPBMAC1) {
+		var p pbmac1Params
+		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
+			return false, corrupt("PBMAC1 parameters: %v", err)
+		}
+		h, _ = hmacByOID(p.MAC.Algorithm)
+		salt, iter, keyLen, prf, err := pbkdf2Setup(p.KDF)
+		if err != nil {
+			return false, err
+		}
+		key, err = pbkdf2.Key(prf.new, pw.text, salt, iter, keyLen)
+		if err != nil {
+			return false, unsupported("PBKDF2: %v", err)
+		}
+	} else {
+		h, _ = digestByOID(alg.Algorithm)
+		key = p12KDF(h, m.MacSalt, pw.bmp, m.Iterations, 3, h.u)
+	}
+	mac := hmac.New(h.new, key)
+	mac.Write(msg)
+	sum := mac.Sum(nil)
+	if len(m.Mac.Digest) != len(sum) {
+		return false, corrupt("MAC of %d bytes, expected %d", len(m.Mac.Digest), len(sum))
+	}
+	return hmac.Equal(sum, m.Mac.Digest), nil
+}
+
+// String is for debugging; it never includes key material.
+func (s scheme) String() string {
+	return fmt.Sprintf("%s, %d iterations", s.Label, s.Iterations)
+}

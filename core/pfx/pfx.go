@@ -1,0 +1,249 @@
+// Package pfx owns the PKCS#12 container (.p12/.pfx) and plain certificate
+// files: reading a file within limits, telling formats apart, normalising
+// BER to DER, reporting how a container is protected before the password is
+// known, and opening it with the password (MAC check, decryption of every
+// bag, every key and certificate found, the certificate that matches the
+// key). It decodes the container itself rather than through go-pkcs12,
+// because go-pkcs12 refuses BER, more than one key, more than two content
+// blocks and unknown attributes, all of which occur in files people have.
+// Errors are *Error values with a stable Code that core/inspect turns into
+// findings. Nothing here panics on bad input, and the password never appears
+// in an error.
+package pfx
+
+import (
+	"bytes"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// MaxSize is the largest file read: real .p12 files are a few kilobytes.
+const MaxSize = 10 << 20 // 10 MiB
+
+// Codes are stable strings; core/inspect uses them as finding codes.
+const (
+	CodeUnreadable    = "unreadable_file"
+	CodeTooLarge      = "too_large"
+	CodeUnrecognized  = "unrecognized_format"
+	CodeCorrupt       = "corrupt"
+	CodeWrongPassword = "wrong_password"
+	CodeUnsupported   = "unsupported_encryption"
+)
+
+// Error is a failure with a stable code. Err says what in technical words
+// (never the password).
+type Error struct {
+	Code string
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Err == nil {
+		return e.Code
+	}
+	return e.Code + ": " + e.Err.Error()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func newError(code, format string, args ...any) *Error {
+	return &Error{Code: code, Err: fmt.Errorf(format, args...)}
+}
+
+// CodeOf returns the code of err if it is (or wraps) an *Error, else "".
+func CodeOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+// ReadFile reads a file of at most MaxSize bytes. A folder, a file that is
+// too large (checked before reading and again while reading, so a growing
+// file or a device cannot make it read without limit) and an unreadable
+// file give an *Error.
+func ReadFile(path string) ([]byte, error) {
+	// Stat before opening: opening a pipe or device could block or never end.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{Code: CodeUnreadable, Err: err}
+	}
+	if st.IsDir() {
+		return nil, newError(CodeUnreadable, "%s is a folder, not a file", path)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, newError(CodeUnreadable, "%s is not a regular file", path)
+	}
+	if st.Size() > MaxSize {
+		return nil, newError(CodeTooLarge, "%s is %d bytes, more than the %d allowed", path, st.Size(), MaxSize)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{Code: CodeUnreadable, Err: err}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, &Error{Code: CodeUnreadable, Err: err}
+	}
+	if len(data) > MaxSize {
+		return nil, newError(CodeTooLarge, "%s is more than the %d bytes allowed", path, MaxSize)
+	}
+	return data, nil
+}
+
+// Format is what a file looks like from its content.
+type Format int
+
+const (
+	FormatUnknown        Format = iota
+	FormatPKCS12                // a PFX: .p12, .pfx
+	FormatCertificatePEM        // one or more PEM "CERTIFICATE" blocks
+	FormatCertificateDER        // one DER certificate (or several concatenated)
+	FormatPEMOther              // PEM, but no certificate (a key, a request, garbage)
+)
+
+func (f Format) String() string {
+	switch f {
+	case FormatPKCS12:
+		return "PKCS#12"
+	case FormatCertificatePEM:
+		return "certificate (PEM)"
+	case FormatCertificateDER:
+		return "certificate (DER)"
+	case FormatPEMOther:
+		return "PEM"
+	}
+	return "unknown"
+}
+
+// Detect tells formats apart by content, never by file name.
+func Detect(data []byte) Format {
+	if looksLikePFX(data) {
+		return FormatPKCS12
+	}
+	if isPEM(data) {
+		if _, err := pemCertificates(data); err == nil {
+			return FormatCertificatePEM
+		}
+		return FormatPEMOther
+	}
+	if _, err := derCertificates(data); err == nil {
+		return FormatCertificateDER
+	}
+	return FormatUnknown
+}
+
+// looksLikePFX reports whether data starts like a PFX: a SEQUENCE whose
+// first element is a one-byte INTEGER (the version, 3). It is true for a
+// truncated or damaged PFX too, so that those are reported as damaged
+// rather than as something else.
+func looksLikePFX(data []byte) bool {
+	if len(data) < 2 || data[0] != 0x30 {
+		return false
+	}
+	i := 2
+	switch l := data[1]; {
+	case l == 0x80:
+	case l > 0x80 && l <= 0x84:
+		i += int(l & 0x7f)
+	case l < 0x80:
+	default:
+		return false
+	}
+	// The version: INTEGER of length 1, possibly in a long-form length.
+	if len(data) < i+3 || data[i] != 0x02 {
+		return false
+	}
+	l := data[i+1]
+	if l == 0x01 {
+		return true
+	}
+	if l < 0x81 || l > 0x84 || len(data) < i+2+int(l&0x7f) {
+		return false
+	}
+	n := 0
+	for _, c := range data[i+2 : i+2+int(l&0x7f)] {
+		n = n<<8 | int(c)
+	}
+	return n == 1
+}
+
+var pemMarker = []byte("-----BEGIN ")
+
+func isPEM(data []byte) bool {
+	// A PEM file may start with a BOM, blank lines or explanatory text.
+	head := data
+	if len(head) > 64<<10 {
+		head = head[:64<<10]
+	}
+	return bytes.Contains(head, pemMarker)
+}
+
+// Certificates reads a certificate file: PEM with one or more CERTIFICATE
+// blocks (other blocks are ignored), or DER.
+func Certificates(data []byte) ([]*x509.Certificate, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, newError(CodeUnrecognized, "the file is empty")
+	}
+	if isPEM(data) {
+		return pemCertificates(data)
+	}
+	if looksLikePFX(data) {
+		return nil, newError(CodeUnrecognized, "the file is a PKCS#12 container, not a certificate file")
+	}
+	return derCertificates(data)
+}
+
+func pemCertificates(data []byte) ([]*x509.Certificate, error) {
+	var certs []*x509.Certificate
+	rest := data
+	blocks := 0
+	for {
+		var b *pem.Block
+		b, rest = pem.Decode(rest)
+		if b == nil {
+			break
+		}
+		blocks++
+		switch b.Type {
+		case "CERTIFICATE", "X509 CERTIFICATE":
+		default:
+			continue
+		}
+		c, err := x509.ParseCertificate(b.Bytes)
+		if err != nil {
+			return nil, &Error{Code: CodeCorrupt, Err: fmt.Errorf("certificate %d: %w", len(certs)+1, err)}
+		}
+		certs = append(certs, c)
+	}
+	if len(certs) == 0 {
+		if blocks == 0 {
+			return nil, newError(CodeUnrecognized, "the PEM text has no readable block")
+		}
+		return nil, newError(CodeUnrecognized, "the PEM file holds no certificate")
+	}
+	return certs, nil
+}
+
+func derCertificates(data []byte) ([]*x509.Certificate, error) {
+	if len(data) < 2 || data[0] != 0x30 {
+		return nil, newError(CodeUnrecognized, "not a certificate")
+	}
+	certs, err := x509.ParseCertificates(data)
+	if err != nil || len(certs) == 0 {
+		if len(data) > 4 && data[1] >= 0x81 && data[1] <= 0x84 {
+			// Starts like a certificate (SEQUENCE of SEQUENCE) but does not parse.
+			if j := 2 + int(data[1]&0x7f); len(data) > j && data[j] == 0x30 {
+				return nil, &Error{Code: CodeCorrupt, Err: fmt.Errorf("certificate: %v", err)}
+			}
+		}
+		return nil, newError(CodeUnrecognized, "not a certificate")
+	}
+	return certs, nil
+}
