@@ -20,8 +20,16 @@ import (
 // clipboardClearDelay is how long a copied password stays on the clipboard.
 const clipboardClearDelay = 30 * time.Second
 
+// Seams for tests: the platform whose store is named, how background work
+// is started (tests wait for it), and the clock that clears the clipboard.
+var (
+	storeGOOS      = runtime.GOOS
+	background     = func(work func()) { go work() }
+	clipboardAfter = func(d time.Duration, f func()) (stop func() bool) { return time.AfterFunc(d, f).Stop }
+)
+
 // storeName is the credential store's name in the user's words.
-func storeName() string { return lang.L(vault.StoreName(runtime.GOOS)) }
+func storeName() string { return lang.L(vault.StoreName(storeGOOS)) }
 
 // vaultText renders a vault sentence with the store's name, starting with a
 // capital letter even when the name comes first ("your keyring did not…").
@@ -68,11 +76,12 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 
 	var save *widget.Button
 	var again *widget.Button
+	var box *fyne.Container
 	setStatus := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
-		status.Refresh()
 		status.Show()
+		box.Refresh() // what is shown or hidden changes the card's layout
 	}
 	save = widget.NewButtonWithIcon(lang.L("vault.password.save"), theme.DocumentSaveIcon(), func() {
 		password := entry.Text
@@ -90,7 +99,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		busy.Show()
 		busy.Start()
 		setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
-		go func() {
+		background(func() {
 			err := f.vault.Save(context.Background(), id, "", password)
 			fyne.Do(func() {
 				busy.Stop()
@@ -101,15 +110,15 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 					setStatus(vaultError(err), widget.DangerImportance)
 					return
 				}
-				setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
 				save.Hide()
 				again.Show()
 				actions.Show()
+				setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
 				if onSaved != nil {
 					onSaved()
 				}
 			})
-		}()
+		})
 	})
 	save.Importance = widget.HighImportance
 	entry.OnSubmitted = func(string) { save.OnTapped() }
@@ -126,19 +135,21 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		status.Hide()
 		save.Show()
 		save.Enable()
+		box.Refresh()
 		f.win.Canvas().Focus(entry)
 	})
 	again.Hide()
 
 	intro := widget.NewLabel(lang.L("vault.password.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(
+	box = container.NewVBox(
 		intro,
 		entry,
 		container.NewHBox(save, busy, again),
 		status,
 		actions,
 	)
+	return box
 }
 
 // newPasswordActions are "Show" and "Copy password" for a saved password,
@@ -157,12 +168,14 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 		reveal.Wrapping = fyne.TextWrapBreak
 		reveal.Hide()
 	}
-	fail := func(err error) {
-		status.SetText(vaultError(err))
-		status.Importance = widget.DangerImportance
-		status.Refresh()
+	var box *fyne.Container
+	say := func(text string, importance widget.Importance) {
+		status.SetText(text)
+		status.Importance = importance
 		status.Show()
+		box.Refresh()
 	}
+	fail := func(err error) { say(vaultError(err), widget.DangerImportance) }
 
 	var show *widget.Button
 	visible := false
@@ -176,6 +189,7 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 		} else {
 			reveal.SetText("")
 			reveal.Hide()
+			box.Refresh()
 		}
 	}
 	show = widget.NewButtonWithIcon(lang.L("vault.password.show"), theme.VisibilityIcon(), func() {
@@ -184,7 +198,7 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 			return
 		}
 		show.Disable()
-		go func() {
+		background(func() {
 			password, err := f.vault.Get(context.Background(), id)
 			fyne.Do(func() {
 				show.Enable()
@@ -193,6 +207,7 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 					return
 				}
 				status.Hide()
+				box.Refresh()
 				visible = true
 				show.SetText(lang.L("vault.password.hide"))
 				show.SetIcon(theme.VisibilityOffIcon())
@@ -203,16 +218,17 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 				} else {
 					reveal.SetText(password)
 					reveal.Show()
+					box.Refresh()
 				}
 			})
-		}()
+		})
 	})
 
 	guard := &clipboardGuard{}
 	var copyButton *widget.Button
 	copyButton = widget.NewButtonWithIcon(lang.L("vault.password.copy"), theme.ContentCopyIcon(), func() {
 		copyButton.Disable()
-		go func() {
+		background(func() {
 			password, err := f.vault.Get(context.Background(), id)
 			fyne.Do(func() {
 				copyButton.Enable()
@@ -222,40 +238,34 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 				}
 				guard.copy(f.app.Clipboard(), password, func(cleared bool) {
 					if cleared {
-						status.SetText(lang.L("vault.password.cleared"))
-						status.Importance = widget.MediumImportance
-						status.Refresh()
+						say(lang.L("vault.password.cleared"), widget.MediumImportance)
 					}
 				})
-				status.SetText(lang.L("vault.password.copied"))
-				status.Importance = widget.MediumImportance
-				status.Refresh()
-				status.Show()
+				say(lang.L("vault.password.copied"), widget.MediumImportance)
 			})
-		}()
+		})
 	})
 
 	objects := []fyne.CanvasObject{container.NewHBox(show, copyButton)}
 	if reveal != nil {
 		objects = append(objects, reveal)
 	}
-	return container.NewVBox(append(objects, status)...)
+	box = container.NewVBox(append(objects, status)...)
+	return box
 }
 
 // clipboardGuard puts a password on the clipboard and takes it off again
 // after clipboardClearDelay, but only if the clipboard still holds it: what
 // the user copied since is left alone.
 type clipboardGuard struct {
-	// after runs f after d and returns a func that stops it; nil is the real
-	// clock (time.AfterFunc), tests pass a fake one.
+	// after runs f after d and returns a func that stops it; nil is
+	// clipboardAfter.
 	after func(d time.Duration, f func()) (stop func() bool)
 	delay time.Duration // clipboardClearDelay when zero
 
 	mu   sync.Mutex
 	stop func() bool
 }
-
-func realAfter(d time.Duration, f func()) func() bool { return time.AfterFunc(d, f).Stop }
 
 func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleared bool)) {
 	cb.SetContent(secret)
@@ -265,7 +275,7 @@ func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleare
 	}
 	after := g.after
 	if after == nil {
-		after = realAfter
+		after = clipboardAfter
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()

@@ -1,0 +1,457 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
+
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// newVaultTestFrame is a frame with what the password views use, on the
+// test driver. Background work is queued rather than started: wait() runs
+// it, and whatever it queues, on the test's goroutine, as the window's
+// thread would receive its results. So a test can look at the card while
+// the work is pending, and Fyne's test driver, which runs fyne.Do on the
+// caller's goroutine, sees no second goroutine.
+func newVaultTestFrame(t *testing.T, language string, opts ...vault.Option) (f *frame, wait func()) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	setTestLanguage(t, language)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(companionSize)
+
+	var queue []func()
+	oldBackground, oldGOOS := background, storeGOOS
+	background = func(work func()) { queue = append(queue, work) }
+	storeGOOS = "linux" // the masters name the Linux store on every platform
+	t.Cleanup(func() { background, storeGOOS = oldBackground, oldGOOS })
+	wait = func() {
+		for len(queue) > 0 {
+			work := queue[0]
+			queue = queue[1:]
+			work()
+		}
+	}
+	return &frame{app: a, win: w, vault: vault.New(opts...)}, wait
+}
+
+// visible lists the objects a user can see under o, depth first.
+func visible(o fyne.CanvasObject) []fyne.CanvasObject {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	out := []fyne.CanvasObject{o}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, visible(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, visible(c)...)
+		}
+	}
+	return out
+}
+
+func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, o := range visible(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no visible button %q", text)
+	return nil
+}
+
+func hasButton(root fyne.CanvasObject, text string) bool {
+	for _, o := range visible(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func findEntry(t *testing.T, root fyne.CanvasObject) *widget.Entry {
+	t.Helper()
+	for _, o := range visible(root) {
+		if e, ok := o.(*widget.Entry); ok {
+			return e
+		}
+	}
+	t.Fatal("no visible entry")
+	return nil
+}
+
+// texts is every visible label's text under root.
+func texts(root fyne.CanvasObject) []string {
+	var out []string
+	for _, o := range visible(root) {
+		if l, ok := o.(*widget.Label); ok && l.Text != "" {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+func hasText(root fyne.CanvasObject, want string) bool {
+	for _, s := range texts(root) {
+		if s == want {
+			return true
+		}
+	}
+	return false
+}
+
+type saverUnderTest struct {
+	f       *frame
+	wait    func()
+	view    fyne.CanvasObject
+	saved   int
+	renewal string
+}
+
+func newSaverUnderTest(t *testing.T, language string, opts ...vault.Option) *saverUnderTest {
+	t.Helper()
+	s := &saverUnderTest{renewal: "2026-11-24"}
+	s.f, s.wait = newVaultTestFrame(t, language, opts...)
+	s.view = newPasswordSaver(s.f, s.renewal, func() { s.saved++ })
+	s.f.win.SetContent(container.NewVScroll(s.view))
+	return s
+}
+
+// save types password and presses Save, as the user does.
+func (s *saverUnderTest) save(t *testing.T, password string) {
+	t.Helper()
+	entry := findEntry(t, s.view)
+	if len(password) > 200 {
+		entry.SetText(password) // as a paste: typing rune by rune is slow
+	} else {
+		test.Type(entry, password)
+	}
+	test.Tap(findButton(t, s.view, lang.L("vault.password.save")))
+	s.wait()
+}
+
+func TestPasswordSaverSaves(t *testing.T) {
+	keyring.MockInit()
+	for _, c := range []struct{ language, saved, saveButton, saving string }{
+		{"en", "Saved in your keyring.", "Save password", "Saving in your keyring…"},
+		{"da", "Gemt i din nøglering.", "Gem adgangskoden", "Gemmer i din nøglering …"},
+	} {
+		t.Run(c.language, func(t *testing.T) {
+			s := newSaverUnderTest(t, c.language)
+			if !hasButton(s.view, c.saveButton) {
+				t.Fatalf("no %q button: %v", c.saveButton, texts(s.view))
+			}
+			password := "Kode-" + c.language + "-ÆØÅ-æøå-42"
+			test.Type(findEntry(t, s.view), password)
+			test.Tap(findButton(t, s.view, c.saveButton))
+			// While the store is asked: nothing to press twice, and a word.
+			if !findEntry(t, s.view).Disabled() || !findButton(t, s.view, c.saveButton).Disabled() {
+				t.Error("the card can be changed while saving")
+			}
+			if !hasText(s.view, c.saving) {
+				t.Errorf("no %q while saving: %q", c.saving, texts(s.view))
+			}
+			s.wait()
+			if !hasText(s.view, c.saved) {
+				t.Fatalf("no confirmation %q; the card says %q", c.saved, texts(s.view))
+			}
+			got, err := s.f.vault.Get(context.Background(), vault.PendingID(s.renewal))
+			if err != nil || got != password {
+				t.Fatalf("the store holds %q, %v", got, err)
+			}
+			if s.saved != 1 {
+				t.Errorf("onSaved ran %d times", s.saved)
+			}
+			if hasButton(s.view, c.saveButton) || !findEntry(t, s.view).Disabled() {
+				t.Error("after saving, the card still offers to save")
+			}
+		})
+	}
+}
+
+func TestPasswordSaverMarkup(t *testing.T) {
+	keyring.MockInit()
+	s := newSaverUnderTest(t, "en")
+	test.AssertRendersToMarkup(t, "password_saver_empty.xml", s.f.win.Canvas())
+	s.save(t, "hemmelig-kode-1")
+	test.AssertRendersToMarkup(t, "password_saver_saved.xml", s.f.win.Canvas())
+}
+
+func TestPasswordSaverRefusesEmptyAndTooLong(t *testing.T) {
+	keyring.MockInit()
+	s := newSaverUnderTest(t, "en")
+	test.Tap(findButton(t, s.view, "Save password"))
+	s.wait()
+	if !hasText(s.view, "Paste the password first.") {
+		t.Errorf("empty password: %q", texts(s.view))
+	}
+	s.save(t, strings.Repeat("x", vault.MaxPasswordBytes+1))
+	if !hasText(s.view, lang.L("vault.error.too_long")) {
+		t.Errorf("too long: %q", texts(s.view))
+	}
+	if list, _ := s.f.vault.List(context.Background()); len(list) != 0 || s.saved != 0 {
+		t.Errorf("a refused password was saved: %v", list)
+	}
+	if findEntry(t, s.view).Disabled() {
+		t.Error("after a refusal the entry is locked")
+	}
+}
+
+func TestPasswordSaverStoreFailsThenWorks(t *testing.T) {
+	keyring.MockInitWithError(errors.New("org.freedesktop.Secret.Error.IsLocked"))
+	s := newSaverUnderTest(t, "en")
+	s.save(t, "kode-1")
+	want := "Fornyer could not use your keyring: it is missing, locked, or refused. Unlock it and try again, or write the password down and keep it somewhere safe."
+	if !hasText(s.view, want) {
+		t.Fatalf("store error: %q", texts(s.view))
+	}
+	for _, text := range texts(s.view) {
+		if strings.Contains(text, "IsLocked") {
+			t.Errorf("the store's jargon reaches the user: %q", text)
+		}
+	}
+	if s.saved != 0 {
+		t.Error("onSaved ran after a failure")
+	}
+	// The way forward: unlock and try again, with what is still in the field.
+	keyring.MockInit()
+	test.Tap(findButton(t, s.view, "Save password"))
+	s.wait()
+	if !hasText(s.view, "Saved in your keyring.") || s.saved != 1 {
+		t.Fatalf("trying again: %q", texts(s.view))
+	}
+}
+
+// hungStore never answers until released, like go-keyring when no Secret
+// Service replies.
+type hungStore struct{ release chan struct{} }
+
+func (h hungStore) Set(_, _, _ string) error        { <-h.release; return nil }
+func (h hungStore) Get(_, _ string) (string, error) { <-h.release; return "", keyring.ErrNotFound }
+func (h hungStore) Delete(_, _ string) error        { <-h.release; return nil }
+
+func TestPasswordSaverTimeout(t *testing.T) {
+	h := hungStore{release: make(chan struct{})}
+	defer close(h.release)
+	s := newSaverUnderTest(t, "da", vault.WithBackend(h), vault.WithTimeout(30*time.Millisecond))
+	s.save(t, "kode-1")
+	want := "Din nøglering svarede ikke inden for et par sekunder. Prøv igen. Sker det igen, så skriv adgangskoden ned og opbevar den et sikkert sted."
+	if !hasText(s.view, want) {
+		t.Fatalf("timeout: %q", texts(s.view))
+	}
+	if findEntry(t, s.view).Disabled() || findButton(t, s.view, "Gem adgangskoden").Disabled() {
+		t.Error("after a timeout the user cannot try again")
+	}
+}
+
+func TestShowAndCopyAfterSaving(t *testing.T) {
+	keyring.MockInit()
+	var fire func()
+	clock := fakeAfter(&fire)
+	old := clipboardAfter
+	clipboardAfter = clock
+	defer func() { clipboardAfter = old }()
+
+	s := newSaverUnderTest(t, "en")
+	const password = "vis-mig-ÆØÅ"
+	s.save(t, password)
+	entry := findEntry(t, s.view)
+
+	test.Tap(findButton(t, s.view, "Show"))
+	s.wait()
+	if entry.Password || entry.Text != password {
+		t.Fatalf("Show: masked=%v text=%q", entry.Password, entry.Text)
+	}
+	test.Tap(findButton(t, s.view, "Hide"))
+	if !entry.Password {
+		t.Error("Hide left the password visible")
+	}
+
+	cb := s.f.app.Clipboard()
+	test.Tap(findButton(t, s.view, "Copy password"))
+	s.wait()
+	if cb.Content() != password {
+		t.Fatalf("clipboard holds %q", cb.Content())
+	}
+	if !hasText(s.view, "Copied. The clipboard is cleared in 30 seconds.") {
+		t.Errorf("no word about the copy: %q", texts(s.view))
+	}
+	fire()
+	if cb.Content() != "" {
+		t.Fatalf("clipboard not cleared: %q", cb.Content())
+	}
+	if !hasText(s.view, "The clipboard was cleared.") {
+		t.Errorf("no word about the clearing: %q", texts(s.view))
+	}
+
+	// Something the user copied since is left alone.
+	test.Tap(findButton(t, s.view, "Copy password"))
+	s.wait()
+	cb.SetContent("the user's own text")
+	fire()
+	if cb.Content() != "the user's own text" {
+		t.Fatalf("the user's clipboard was cleared: %q", cb.Content())
+	}
+}
+
+// fakeAfter is a clock for clipboardGuard: *fire runs the last timer set.
+func fakeAfter(fire *func()) func(time.Duration, func()) func() bool {
+	return func(d time.Duration, f func()) func() bool {
+		if d != clipboardClearDelay {
+			panic("the clipboard is cleared after " + d.String())
+		}
+		stopped := false
+		*fire = func() {
+			if !stopped {
+				f()
+			}
+		}
+		return func() bool { stopped = true; return true }
+	}
+}
+
+func TestClearIfUnchanged(t *testing.T) {
+	test.NewTempApp(t)
+	cb := test.NewClipboard()
+	cb.SetContent("pw")
+	if !clearIfUnchanged(cb, "pw") || cb.Content() != "" {
+		t.Error("the password stayed on the clipboard")
+	}
+	cb.SetContent("something else")
+	if clearIfUnchanged(cb, "pw") || cb.Content() != "something else" {
+		t.Error("the user's own text was cleared")
+	}
+	cb.SetContent("")
+	if clearIfUnchanged(cb, "") {
+		t.Error("an empty secret matches an empty clipboard")
+	}
+}
+
+// A second copy restarts the 30 seconds: the first timer is stopped.
+func TestClipboardGuardRestarts(t *testing.T) {
+	test.NewTempApp(t)
+	cb := test.NewClipboard()
+	var timers []*bool
+	g := &clipboardGuard{after: func(_ time.Duration, f func()) func() bool {
+		stopped := false
+		timers = append(timers, &stopped)
+		return func() bool { stopped = true; return true }
+	}}
+	g.copy(cb, "a", nil)
+	g.copy(cb, "b", nil)
+	if len(timers) != 2 || !*timers[0] || *timers[1] {
+		t.Errorf("timers stopped: first %v, second %v", *timers[0], *timers[1])
+	}
+	if cb.Content() != "b" {
+		t.Errorf("clipboard: %q", cb.Content())
+	}
+}
+
+// TestPasswordNeverReachesDisk runs the card with a known password (save,
+// show, copy, save another, list) and then searches every file the test
+// app and the process could have written, the preferences and the log.
+func TestPasswordNeverReachesDisk(t *testing.T) {
+	root := t.TempDir()
+	dirs := map[string]string{}
+	for _, v := range []string{"TMPDIR", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"} {
+		dirs[v] = filepath.Join(root, v)
+		if err := os.MkdirAll(dirs[v], 0o700); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv(v, dirs[v])
+	}
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	defer log.SetOutput(os.Stderr)
+
+	keyring.MockInit()
+	var fire func()
+	old := clipboardAfter
+	clipboardAfter = fakeAfter(&fire)
+	defer func() { clipboardAfter = old }()
+	s := newSaverUnderTest(t, "en")
+	if got := s.f.app.Storage().RootURI().Path(); !strings.HasPrefix(got, root) {
+		t.Fatalf("the test app's storage is outside the searched folders: %s", got)
+	}
+	const first, second = "Fornyer-Kendt-Kode-7Q2x", "Anden-Kendt-Kode-9Z4y"
+	s.save(t, first)
+	test.Tap(findButton(t, s.view, "Show"))
+	s.wait()
+	test.Tap(findButton(t, s.view, "Copy password"))
+	s.wait()
+	test.Tap(findButton(t, s.view, "Save a different password"))
+	s.save(t, second)
+	list := newSavedPasswordsView(s.f)
+	s.wait()
+	if !hasText(list, "Renewal in progress") {
+		t.Fatalf("the list did not load: %q", texts(list))
+	}
+	for _, text := range texts(list) {
+		if strings.Contains(text, second) {
+			t.Errorf("the list shows the password: %q", text)
+		}
+	}
+	if got, _ := s.f.vault.Get(context.Background(), vault.PendingID(s.renewal)); got != second {
+		t.Fatalf("the flow did not save the password (%q)", got)
+	}
+
+	wd, _ := os.Getwd()
+	searched := 0
+	for _, dir := range []string{root, filepath.Join(wd, "testdata")} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			searched++
+			for _, pw := range []string{first, second} {
+				if bytes.Contains(data, []byte(pw)) {
+					t.Errorf("the password is in %s", path)
+				}
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("searched %d files", searched)
+
+	prefs, ok := s.f.app.Preferences().(interface{ ReadValues(func(map[string]any)) })
+	if !ok {
+		t.Fatal("cannot read the test app's preferences")
+	}
+	prefs.ReadValues(func(values map[string]any) {
+		for k, v := range values {
+			if s, ok := v.(string); ok && (strings.Contains(s, first) || strings.Contains(s, second)) {
+				t.Errorf("the password is in the preference %q", k)
+			}
+		}
+	})
+	if strings.Contains(logged.String(), first) || strings.Contains(logged.String(), second) {
+		t.Error("the password is in the log")
+	}
+}

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// newSavedPasswordsView lists the certificates whose password Fornyer keeps
+// in the credential store: names and dates, never the passwords, each with
+// a Delete that asks first. It reads the store in the background when it is
+// made and when Refresh is pressed.
+func newSavedPasswordsView(f *frame) fyne.CanvasObject {
+	v := &savedPasswordsView{f: f}
+	return v.build()
+}
+
+type savedPasswordsView struct {
+	f       *frame
+	box     *fyne.Container
+	rows    *fyne.Container
+	status  *widget.Label
+	busy    *widget.Activity
+	refresh *widget.Button
+}
+
+func (v *savedPasswordsView) build() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("vault.list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(vaultText("vault.list.intro", nil))
+	intro.Wrapping = fyne.TextWrapWord
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.busy = widget.NewActivity()
+	v.busy.Hide()
+	v.rows = container.NewVBox()
+	v.refresh = widget.NewButtonWithIcon(lang.L("vault.list.refresh"), theme.ViewRefreshIcon(), v.load)
+	v.box = container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.busy, v.refresh), title),
+		intro,
+		v.rows,
+		v.status,
+	)
+	v.load()
+	return v.box
+}
+
+func (v *savedPasswordsView) setStatus(text string, importance widget.Importance) {
+	v.status.SetText(text)
+	v.status.Importance = importance
+	v.status.Show()
+	v.box.Refresh()
+}
+
+// load reads the list in the background and shows it.
+func (v *savedPasswordsView) load() {
+	v.refresh.Disable()
+	v.busy.Show()
+	v.busy.Start()
+	v.setStatus(vaultText("vault.list.loading", nil), widget.MediumImportance)
+	background(func() {
+		list, err := v.f.vault.List(context.Background())
+		fyne.Do(func() {
+			v.busy.Stop()
+			v.busy.Hide()
+			v.refresh.Enable()
+			if err != nil {
+				v.setStatus(vaultError(err), widget.DangerImportance)
+				return
+			}
+			v.show(list)
+		})
+	})
+}
+
+func (v *savedPasswordsView) show(list []vault.Entry) {
+	v.rows.RemoveAll()
+	if len(list) == 0 {
+		v.setStatus(lang.L("vault.list.empty"), widget.MediumImportance)
+		return
+	}
+	v.status.Hide()
+	for _, e := range list {
+		v.rows.Add(v.row(e))
+	}
+	v.box.Refresh()
+}
+
+// entryName is how an entry is called on screen.
+func entryName(e vault.Entry) string {
+	switch {
+	case e.Pending():
+		if e.Label != "" {
+			return lang.L("vault.list.pending") + ": " + e.Label
+		}
+		return lang.L("vault.list.pending")
+	case e.Label != "":
+		return e.Label
+	default:
+		// A certificate saved without a name: the start of its fingerprint
+		// tells two apart.
+		fp := strings.TrimPrefix(e.ID, "sha256:")
+		return lang.L("vault.list.unnamed", map[string]any{"Fingerprint": fp[:min(8, len(fp))]})
+	}
+}
+
+func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(entryName(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	date := widget.NewLabel(lang.L("vault.list.saved_on", map[string]any{
+		"Date": e.Saved.Local().Format(lang.L("vault.date_layout")),
+	}))
+	date.Importance = widget.LowImportance
+	del := widget.NewButtonWithIcon(lang.L("vault.list.delete"), theme.DeleteIcon(), nil)
+	del.OnTapped = func() { v.confirmDelete(e, del) }
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewCenter(del), container.NewVBox(name, date)),
+		widget.NewSeparator(),
+	)
+}
+
+// confirmDelete asks before the password goes: it cannot be brought back.
+// (A modal of Fornyer's own: Fyne's dialog package needs a module that is
+// not in go.sum.)
+func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *widget.Button) {
+	title := widget.NewLabelWithStyle(lang.L("vault.delete.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	message := widget.NewLabel(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
+	message.Wrapping = fyne.TextWrapWord
+	var pop *widget.PopUp
+	keep := widget.NewButton(lang.L("vault.delete.no"), func() { pop.Hide() })
+	yes := widget.NewButtonWithIcon(lang.L("vault.delete.yes"), theme.DeleteIcon(), func() {
+		pop.Hide()
+		button.Disable()
+		background(func() {
+			err := v.f.vault.Delete(context.Background(), e.ID)
+			fyne.Do(func() {
+				button.Enable()
+				// Not found: already gone, so the list is simply out of date.
+				if err != nil && !errors.Is(err, vault.ErrNotFound) {
+					v.setStatus(vaultError(err), widget.DangerImportance)
+					return
+				}
+				v.load()
+			})
+		})
+	})
+	yes.Importance = widget.DangerImportance
+	c := v.f.win.Canvas()
+	pop = widget.NewModalPopUp(container.NewVBox(
+		title,
+		message,
+		container.NewHBox(layout.NewSpacer(), keep, yes),
+	), c)
+	width := min(float32(400), c.Size().Width-2*theme.Padding()*4)
+	pop.Resize(fyne.NewSize(width, pop.MinSize().Height))
+	pop.Show()
+}

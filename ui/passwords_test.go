@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
+
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+const testFingerprint = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+
+// savedAt dates entries at noon UTC, the same calendar day in every zone
+// the tests run in.
+func savedAt() func() time.Time {
+	t := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	return func() time.Time { t = t.Add(time.Minute); return t }
+}
+
+func seedVault(t *testing.T, f *frame) {
+	t.Helper()
+	ctx := context.Background()
+	if err := f.vault.Save(ctx, vault.CertificateID(testFingerprint), "Skærbæk Smørrebrød ApS", "cert-kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.vault.Save(ctx, vault.PendingID("r1"), "", "pending-kode-2"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newListUnderTest(t *testing.T, language string, opts ...vault.Option) (*frame, func(), fyne.CanvasObject) {
+	t.Helper()
+	f, wait := newVaultTestFrame(t, language, append([]vault.Option{vault.WithClock(savedAt())}, opts...)...)
+	return f, wait, nil
+}
+
+func TestSavedPasswordsList(t *testing.T) {
+	keyring.MockInit()
+	for _, c := range []struct{ language, pending, date string }{
+		{"en", "Renewal in progress", "Saved 24 November 2026"},
+		{"da", "Fornyelse i gang", "Gemt 24.11.2026"},
+	} {
+		t.Run(c.language, func(t *testing.T) {
+			keyring.MockInit()
+			f, wait, _ := newListUnderTest(t, c.language)
+			seedVault(t, f)
+			view := newSavedPasswordsView(f)
+			f.win.SetContent(view)
+			wait()
+			for _, want := range []string{"Skærbæk Smørrebrød ApS", c.pending, c.date} {
+				if !hasText(view, want) {
+					t.Errorf("%q missing from %q", want, texts(view))
+				}
+			}
+			for _, text := range texts(view) {
+				for _, pw := range []string{"cert-kode-1", "pending-kode-2"} {
+					if text == pw {
+						t.Errorf("the list shows a password")
+					}
+				}
+			}
+			if c.language == "en" {
+				test.AssertRendersToMarkup(t, "password_list.xml", f.win.Canvas())
+			}
+		})
+	}
+}
+
+func TestSavedPasswordsEmptyAndFailing(t *testing.T) {
+	keyring.MockInit()
+	f, wait, _ := newListUnderTest(t, "en")
+	view := newSavedPasswordsView(f)
+	wait()
+	if !hasText(view, "No passwords are saved yet.") {
+		t.Errorf("empty: %q", texts(view))
+	}
+
+	keyring.MockInitWithError(errors.New("no such interface"))
+	test.Tap(findButton(t, view, "Refresh"))
+	wait()
+	if !hasText(view, "Fornyer could not use your keyring: it is missing, locked, or refused. Unlock it and try again, or write the password down and keep it somewhere safe.") {
+		t.Errorf("failing store: %q", texts(view))
+	}
+
+	h := hungStore{release: make(chan struct{})}
+	defer close(h.release)
+	f2, wait2, _ := newListUnderTest(t, "en", vault.WithBackend(h), vault.WithTimeout(20*time.Millisecond))
+	view = newSavedPasswordsView(f2)
+	wait2()
+	if !hasText(view, "Your keyring did not answer within a few seconds. Try again. If it keeps happening, write the password down and keep it somewhere safe.") {
+		t.Errorf("hung store: %q", texts(view))
+	}
+	if findButton(t, view, "Refresh").Disabled() {
+		t.Error("after a timeout Refresh is off")
+	}
+}
+
+// overlayButton finds a button in the window's pop-ups (the confirmation).
+func overlayButton(t *testing.T, f *frame, text string) *widget.Button {
+	t.Helper()
+	for _, o := range f.win.Canvas().Overlays().List() {
+		if hasButton(o, text) {
+			return findButton(t, o, text)
+		}
+	}
+	t.Fatalf("no pop-up with %q", text)
+	return nil
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	keyring.MockInit()
+	f, wait, _ := newListUnderTest(t, "en")
+	seedVault(t, f)
+	view := newSavedPasswordsView(f)
+	f.win.SetContent(view)
+	wait()
+	certID := vault.CertificateID(testFingerprint)
+
+	// The rows are newest first: the pending entry, then the certificate.
+	deletes := func() []*widget.Button {
+		var out []*widget.Button
+		for _, o := range visible(view) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Delete" {
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	if n := len(deletes()); n != 2 {
+		t.Fatalf("%d Delete buttons for 2 entries", n)
+	}
+	test.Tap(deletes()[1])
+	if f.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Delete did not ask first")
+	}
+	test.AssertRendersToMarkup(t, "password_delete_confirm.xml", f.win.Canvas())
+
+	test.Tap(overlayButton(t, f, "Keep it"))
+	wait()
+	if _, err := f.vault.Get(context.Background(), certID); err != nil {
+		t.Fatalf("Keep it deleted the password: %v", err)
+	}
+	if f.win.Canvas().Overlays().Top() != nil {
+		t.Error("the question stayed open")
+	}
+
+	test.Tap(deletes()[1])
+	test.Tap(overlayButton(t, f, "Delete"))
+	wait()
+	if _, err := f.vault.Get(context.Background(), certID); !errors.Is(err, vault.ErrNotFound) {
+		t.Fatalf("after a confirmed delete: %v", err)
+	}
+	if hasText(view, "Skærbæk Smørrebrød ApS") || !hasText(view, "Renewal in progress") || len(deletes()) != 1 {
+		t.Errorf("list after delete: %q", texts(view))
+	}
+}
