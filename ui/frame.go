@@ -18,6 +18,9 @@ type frame struct {
 	tabs    *container.AppTabs
 	content fyne.CanvasObject
 	vault   *vault.Vault // the credential store, shared by every screen
+
+	guide     *guideState // the renewal guide and its progress, kept across rebuilds
+	guideKeys bool        // the guide's keys are bound to the window
 }
 
 func newFrame(a fyne.App, w fyne.Window) *frame {

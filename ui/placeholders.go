@@ -8,8 +8,6 @@ import (
 
 // The screens below are filled in by their own files as they are built.
 
-func newGuideScreen(*frame) fyne.CanvasObject { return widget.NewLabel(lang.L("tab.renew")) }
-
 func newCheckScreen(*frame) fyne.CanvasObject { return widget.NewLabel(lang.L("tab.check")) }
 
 func newCertificatesScreen(*frame) fyne.CanvasObject {

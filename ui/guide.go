@@ -1,0 +1,710 @@
+package ui
+
+import (
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+)
+
+// The renewal guide: one card at a time from core/guide's steps, a stepper
+// above, Back and Done below. The card is rebuilt from the data whenever
+// the progress changes, so a new step needs no code here.
+
+// guideNow is the clock the guide records times with; tests replace it.
+var guideNow = time.Now
+
+// guideState is the guide screen and the renewal's progress. It outlives a
+// rebuild of the window (a change of language) through frame.guide.
+type guideState struct {
+	f        *frame
+	path     string
+	progress guide.Progress
+	notice   string // a load or save problem, shown above the card until the next step
+	saver    *progressSaver
+
+	stepper  *fyne.Container
+	position *widget.Label
+	scroll   *container.Scroll
+	back     *widget.Button
+	done     *widget.Button
+	hint     *widget.Label
+}
+
+// guideProgressPath is where the progress is kept: the app's own storage.
+func guideProgressPath(f *frame) string {
+	return filepath.Join(f.app.Storage().RootURI().Path(), guide.FileName)
+}
+
+func newGuideScreen(f *frame) fyne.CanvasObject {
+	g := f.guide
+	if g == nil {
+		g = &guideState{f: f, path: guideProgressPath(f)}
+		p, err := guide.Load(g.path, guideNow())
+		g.progress = p
+		if err != nil {
+			fyne.LogError("loading guide progress", err)
+			g.notice = lang.L("guide.load_error")
+		}
+		g.saver = &progressSaver{path: g.path, failed: func(err error) {
+			fyne.LogError("saving guide progress", err)
+			g.notice = lang.L("guide.save_error")
+			g.show()
+		}}
+		f.guide = g
+	}
+	bindGuideKeys(f)
+	return g.build()
+}
+
+// build makes the screen's widgets; show fills them from the progress.
+func (g *guideState) build() fyne.CanvasObject {
+	g.stepper = container.NewHBox()
+	g.position = widget.NewLabel("")
+	g.position.SizeName = theme.SizeNameCaptionText
+	g.position.Truncation = fyne.TextTruncateEllipsis
+	help := widget.NewButtonWithIcon(lang.L("guide.help"), theme.HelpIcon(), g.showHelp)
+	help.Importance = widget.LowImportance
+	top := container.NewVBox(
+		container.NewCenter(g.stepper),
+		container.NewBorder(nil, nil, nil, help, g.position),
+		widget.NewSeparator(),
+	)
+
+	g.back = widget.NewButtonWithIcon(lang.L("guide.back"), theme.NavigateBackIcon(), g.goBack)
+	g.done = widget.NewButtonWithIcon(lang.L("guide.done"), theme.ConfirmIcon(), g.complete)
+	g.done.Importance = widget.HighImportance
+	g.done.IconPlacement = widget.ButtonIconTrailingText
+	g.hint = widget.NewLabel("")
+	g.hint.Wrapping = fyne.TextWrapWord
+	g.hint.Importance = widget.WarningImportance
+	g.hint.SizeName = theme.SizeNameCaptionText
+	g.hint.Alignment = fyne.TextAlignTrailing
+	bottom := container.NewVBox(
+		widget.NewSeparator(),
+		g.hint,
+		container.NewBorder(nil, nil, g.back, g.done),
+	)
+
+	g.scroll = container.NewVScroll(widget.NewLabel(""))
+	g.show()
+	return container.NewBorder(top, bottom, nil, nil, g.scroll)
+}
+
+// show fills the screen from the progress: stepper, card, buttons.
+func (g *guideState) show() {
+	p := &g.progress
+	step := p.Step()
+	i := p.Index()
+
+	g.stepper.Objects = nil
+	for j, s := range guide.Steps {
+		if j > 0 && guide.Steps[j-1].Phase != s.Phase {
+			g.stepper.Add(newStepperGap())
+		}
+		g.stepper.Add(newStepperDot(g, j, s))
+	}
+	g.stepper.Refresh()
+	g.position.SetText(lang.L("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
+		" · " + lang.L("guide.phase."+string(step.Phase)))
+
+	g.scroll.Content = g.card(step)
+	g.scroll.Refresh()
+
+	g.back.Enable()
+	if i == 0 {
+		g.back.Disable()
+	}
+	err := p.CanComplete(step)
+	switch {
+	case p.Finished():
+		g.done.Disable()
+		g.hint.Hide()
+	case err != nil:
+		g.done.Disable()
+		g.hint.SetText(lang.L(ruleKey(err)))
+		g.hint.Show()
+	default:
+		g.done.Enable()
+		g.hint.Hide()
+	}
+}
+
+func ruleKey(err error) string {
+	if e, ok := err.(*guide.Error); ok {
+		return e.Key
+	}
+	return "guide.save_error"
+}
+
+// card is the current step: illustration, title, text, warnings, task,
+// links, and the way out.
+func (g *guideState) card(step guide.Step) fyne.CanvasObject {
+	box := container.NewVBox()
+	if g.notice != "" {
+		n := widget.NewLabel(g.notice)
+		n.Wrapping = fyne.TextWrapWord
+		n.Importance = widget.DangerImportance
+		box.Add(n)
+	}
+	if g.progress.Finished() {
+		box.Add(newBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "",
+			lang.L("guide.finished", map[string]any{
+				"Date": g.progress.DPGInstalledAt.Local().Format(time.DateOnly),
+				"Name": g.progress.DPGInstalledBy,
+			})))
+	}
+	if step.Illustration != "" {
+		box.Add(newIllustration(step.Illustration))
+	}
+	title := widget.NewLabel(lang.L(step.Title))
+	title.TextStyle.Bold = true
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Wrapping = fyne.TextWrapWord
+	text := widget.NewLabel(lang.L(step.Text))
+	text.Wrapping = fyne.TextWrapWord
+	box.Add(title)
+	box.Add(text)
+	for _, w := range step.Warnings {
+		box.Add(newWarning(w))
+	}
+	if task := g.task(step); task != nil {
+		box.Add(task)
+	}
+	for _, l := range step.Links {
+		box.Add(g.linkButton(lang.L(l.Key), l.URL))
+	}
+	if step.Task == guide.TaskDPG {
+		box.Add(g.contact())
+	}
+	reset := widget.NewButtonWithIcon(lang.L("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
+	reset.Importance = widget.LowImportance
+	if g.progress.Finished() {
+		reset.Importance = widget.MediumImportance
+	}
+	box.Add(layout.NewSpacer())
+	box.Add(container.NewHBox(layout.NewSpacer(), reset))
+	return container.NewPadded(box)
+}
+
+func (g *guideState) linkButton(text, address string) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(text, theme.ComputerIcon(), func() { g.openURL(address) })
+	b.Alignment = widget.ButtonAlignLeading
+	return b
+}
+
+func (g *guideState) openURL(address string) {
+	u, err := url.Parse(address)
+	if err != nil {
+		fyne.LogError("opening "+address, err)
+		return
+	}
+	if err := g.f.app.OpenURL(u); err != nil {
+		fyne.LogError("opening "+address, err)
+	}
+}
+
+// task is the work a step holds, or nil.
+func (g *guideState) task(step guide.Step) fyne.CanvasObject {
+	p := &g.progress
+	switch step.Task {
+	case guide.TaskPassword:
+		box := container.NewVBox()
+		if p.PasswordSaved {
+			box.Add(successLine(lang.L("guide.password.saved")))
+		} else {
+			box.Add(newPasswordSaver(g.f, p.RenewalID, g.passwordSaved))
+		}
+		elsewhere := newGuideCheck(g, lang.L("guide.password.elsewhere"), func(on bool) {
+			p.SetStoredElsewhere(on)
+			g.changed()
+		})
+		elsewhere.SetChecked(p.PasswordStoredElsewhere)
+		box.Add(elsewhere)
+		return box
+	case guide.TaskDownload:
+		if p.FileChecked {
+			return successLine(lang.L("guide.download.checked"))
+		}
+		check := widget.NewButtonWithIcon(lang.L("guide.download.check"), theme.SearchIcon(), func() {
+			g.f.tabs.SelectIndex(1)
+		})
+		skip := newGuideCheck(g, lang.L("guide.download.skip"), func(on bool) {
+			p.SetFileSkipped(on)
+			g.changed()
+		})
+		skip.SetChecked(p.FileSkipped)
+		return container.NewVBox(container.NewHBox(check), skip)
+	case guide.TaskDPG:
+		if !p.DPGInstalledAt.IsZero() {
+			return successLine(lang.L("guide.dpg.installed_note", map[string]any{
+				"Date": p.DPGInstalledAt.Local().Format(time.DateOnly),
+				"Name": p.DPGInstalledBy,
+			}))
+		}
+		name := widget.NewEntry()
+		name.SetPlaceHolder(lang.L("guide.dpg.name"))
+		name.SetText(p.DPGInstalledBy)
+		installed := widget.NewButtonWithIcon(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
+		installed.OnTapped = func() {
+			if err := p.SetDPGInstalled(guideNow(), name.Text); err != nil {
+				g.hint.SetText(lang.L(ruleKey(err)))
+				g.hint.Show()
+				return
+			}
+			g.recordDPG()
+			g.changed()
+		}
+		sync := func(s string) {
+			if len(s) == 0 || len([]rune(s)) > 200 {
+				installed.Disable()
+			} else {
+				installed.Enable()
+			}
+		}
+		name.OnChanged = sync
+		name.OnSubmitted = func(string) {
+			if !installed.Disabled() {
+				installed.OnTapped()
+			}
+		}
+		sync(name.Text)
+		return container.NewBorder(nil, nil, nil, installed, name)
+	}
+	return nil
+}
+
+// recordDPG tells the register that the checked certificate is installed.
+// The register helper's recordDPGInstalled is called here once it exists.
+func (g *guideState) recordDPG() {}
+
+func (g *guideState) passwordSaved() {
+	g.progress.SetPasswordSaved()
+	g.changed()
+}
+
+// fileChecked is how the Check screen tells the guide that the renewed file
+// was checked and is ready: it records the file's SHA-256 in the progress.
+// Call it on the UI thread as f.guide.fileChecked(sha256) (f.guide is nil
+// until the guide screen was built once).
+func (g *guideState) fileChecked(sha256 string) {
+	g.progress.SetFileChecked(sha256)
+	g.changed()
+}
+
+// changed saves the progress and shows it.
+func (g *guideState) changed() {
+	g.saver.save(g.progress)
+	g.show()
+}
+
+func (g *guideState) complete() {
+	if g.progress.Finished() {
+		return
+	}
+	before := g.progress.Current
+	if err := g.progress.Complete(guideNow()); err != nil {
+		g.hint.SetText(lang.L(ruleKey(err)))
+		g.hint.Show()
+		return
+	}
+	g.moved(before)
+}
+
+func (g *guideState) goBack() {
+	before := g.progress.Current
+	if g.progress.Back() {
+		g.moved(before)
+	}
+}
+
+func (g *guideState) goTo(id string) {
+	before := g.progress.Current
+	if g.progress.GoTo(id) == nil && id != before {
+		g.moved(before)
+	}
+}
+
+// moved is a change of card: the notice belongs to the card it was shown on.
+func (g *guideState) moved(before string) {
+	if g.progress.Current != before {
+		g.notice = ""
+	}
+	g.changed()
+	g.scroll.ScrollToTop()
+}
+
+func (g *guideState) confirmReset() {
+	d := dialog.NewConfirm(lang.L("guide.new_renewal.title"), lang.L("guide.new_renewal.text"), func(ok bool) {
+		if ok {
+			g.reset()
+		}
+	}, g.f.win)
+	d.SetConfirmText(lang.L("guide.new_renewal.confirm"))
+	d.SetDismissText(lang.L("guide.cancel"))
+	d.Show()
+}
+
+// reset starts a new renewal with a new RenewalID.
+func (g *guideState) reset() {
+	g.progress = guide.New(guideNow())
+	g.notice = ""
+	g.changed()
+	g.scroll.ScrollToTop()
+}
+
+// showHelp is the DPG Service Center's contact, one click from every card.
+func (g *guideState) showHelp() {
+	d := dialog.NewCustom(lang.L("guide.help.title"), lang.L("guide.close"), g.contact(), g.f.win)
+	d.Resize(fyne.NewSize(400, 0))
+	d.Show()
+}
+
+func (g *guideState) contact() fyne.CanvasObject {
+	text := widget.NewLabel(lang.L("guide.help.text"))
+	text.Wrapping = fyne.TextWrapWord
+	mail, _ := url.Parse("mailto:" + guide.ServiceCenterMail)
+	phone, _ := url.Parse("tel:" + telNumber(guide.ServiceCenterPhone))
+	return container.NewVBox(
+		text,
+		widget.NewForm(
+			widget.NewFormItem(lang.L("guide.help.email"), widget.NewHyperlink(guide.ServiceCenterMail, mail)),
+			widget.NewFormItem(lang.L("guide.help.phone"), widget.NewHyperlink(guide.ServiceCenterPhone, phone)),
+		),
+	)
+}
+
+// telNumber drops the spaces a tel: link may not hold.
+func telNumber(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r == '+' || (r >= '0' && r <= '9') {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+func successLine(text string) fyne.CanvasObject {
+	return newBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", text)
+}
+
+// newWarning is a warning box; the guide's two VERY IMPORTANT moments get a
+// heavy red frame and a heading no one reads past.
+func newWarning(w guide.Warning) fyne.CanvasObject {
+	switch w.Level {
+	case guide.LevelVeryImportant:
+		return newBanner(theme.ColorNameError, theme.ErrorIcon(), lang.L("guide.level.very_important"), lang.L(w.Key))
+	case guide.LevelImportant:
+		return newBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L(w.Key))
+	default:
+		return newBanner(theme.ColorNamePrimary, theme.InfoIcon(), lang.L("guide.level.note"), lang.L(w.Key))
+	}
+}
+
+// newBanner is a tinted, framed box in one theme colour with an icon, an
+// optional heading in that colour and a body in the normal text colour, so
+// it reads in light and dark themes alike.
+func newBanner(colour fyne.ThemeColorName, icon fyne.Resource, heading, body string) fyne.CanvasObject {
+	b := &banner{colour: colour, icon: icon, heading: heading, body: body}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+type banner struct {
+	widget.BaseWidget
+	colour        fyne.ThemeColorName
+	icon          fyne.Resource
+	heading, body string
+}
+
+func (b *banner) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(nil)
+	bg.CornerRadius = 6
+	bar := canvas.NewRectangle(nil)
+	bar.TopLeftCornerRadius, bar.BottomLeftCornerRadius = 6, 6
+	icon := canvas.NewImageFromResource(theme.NewColoredResource(b.icon, b.colour))
+	icon.SetMinSize(fyne.NewSquareSize(22))
+	body := widget.NewLabel(b.body)
+	body.Wrapping = fyne.TextWrapWord
+	text := container.NewVBox()
+	var heading *canvas.Text
+	if b.heading != "" {
+		heading = canvas.NewText(b.heading, nil)
+		heading.TextStyle.Bold = true
+		text.Add(container.New(&inset{l: theme.Padding(), t: theme.Padding()}, heading))
+	}
+	text.Add(body)
+	content := container.New(&inset{l: 10, t: 2, r: 4, b: 2},
+		container.NewBorder(nil, nil, container.New(&inset{t: 8}, container.NewVBox(icon)), nil, text))
+	r := &bannerRenderer{b: b, bg: bg, bar: bar, heading: heading, content: content}
+	r.Refresh()
+	return r
+}
+
+type bannerRenderer struct {
+	b       *banner
+	bg, bar *canvas.Rectangle
+	heading *canvas.Text
+	content fyne.CanvasObject
+}
+
+func (r *bannerRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	r.bar.Resize(fyne.NewSize(6, size.Height))
+	r.content.Resize(size)
+}
+
+func (r *bannerRenderer) MinSize() fyne.Size { return r.content.MinSize() }
+
+func (r *bannerRenderer) Refresh() {
+	th := r.b.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := th.Color(r.b.colour, v)
+	strong := r.b.colour == theme.ColorNameError
+	r.bg.FillColor = withAlpha(c, 0x22)
+	r.bg.StrokeColor = c
+	r.bg.StrokeWidth = 1
+	if strong {
+		r.bg.StrokeWidth = 2
+		r.bg.FillColor = withAlpha(c, 0x30)
+	}
+	r.bar.FillColor = c
+	if r.heading != nil {
+		r.heading.Color = c
+		r.heading.TextSize = th.Size(theme.SizeNameText)
+		if strong {
+			r.heading.TextSize = th.Size(theme.SizeNameSubHeadingText)
+		}
+		r.heading.Refresh()
+	}
+	r.bg.Refresh()
+	r.bar.Refresh()
+}
+
+func (r *bannerRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.bar, r.content}
+}
+
+func (r *bannerRenderer) Destroy() {}
+
+// progressSaver writes the progress in the background, newest wins, one
+// write at a time, so a slow disk never stalls the window.
+type progressSaver struct {
+	path   string
+	failed func(error) // on the UI thread
+
+	mu      sync.Mutex
+	pending *guide.Progress
+	running bool
+	wg      sync.WaitGroup
+}
+
+func (s *progressSaver) save(p guide.Progress) {
+	done := make(map[string]time.Time, len(p.Done))
+	for k, v := range p.Done {
+		done[k] = v
+	}
+	p.Done = done
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pending = &p
+	if !s.running {
+		s.running = true
+		s.wg.Add(1)
+		go s.loop()
+	}
+}
+
+func (s *progressSaver) loop() {
+	defer s.wg.Done()
+	for {
+		s.mu.Lock()
+		p := s.pending
+		s.pending = nil
+		if p == nil {
+			s.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		if err := p.Save(s.path); err != nil && s.failed != nil {
+			fyne.Do(func() { s.failed(err) })
+		}
+	}
+}
+
+// wait returns when every save asked for so far is written.
+func (s *progressSaver) wait() { s.wg.Wait() }
+
+// bindGuideKeys makes Enter "Done" and Escape or Alt+Left "Back" while the
+// guide's tab is showing and no dialog is open. Bound once per window; it
+// reaches the guide through the frame, so a rebuild needs no new binding.
+func bindGuideKeys(f *frame) {
+	if f.guideKeys {
+		return
+	}
+	f.guideKeys = true
+	c := f.win.Canvas()
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if !guideKey(f, ev.Name) && previous != nil {
+			previous(ev)
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+		guideKey(f, fyne.KeyBackspace)
+	})
+}
+
+// guideKey acts on a key meant for the guide and says whether it did.
+// Backspace stands for Alt+Left here.
+func guideKey(f *frame, key fyne.KeyName) bool {
+	g := f.guide
+	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != 0 || f.win.Canvas().Overlays().Top() != nil {
+		return false
+	}
+	switch key {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !g.done.Disabled() {
+			g.complete()
+		}
+		return true
+	case fyne.KeyEscape, fyne.KeyBackspace:
+		g.goBack()
+		return true
+	}
+	return false
+}
+
+// guideCheck is a check box that passes Enter and Escape on to the guide:
+// ticking it focuses it, and the keys must still mean Done and Back.
+type guideCheck struct {
+	widget.Check
+	g *guideState
+}
+
+func newGuideCheck(g *guideState, text string, changed func(bool)) *guideCheck {
+	c := &guideCheck{g: g}
+	c.Text = text
+	c.ExtendBaseWidget(c)
+	c.OnChanged = changed
+	return c
+}
+
+func (c *guideCheck) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || ev.Name == fyne.KeyEscape {
+		guideKey(c.g.f, ev.Name)
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
+// stepper dots: one per step, grouped by phase; done steps are ticked, the
+// current one stands out, and any step up to the first open one can be
+// tapped to go back to it.
+
+type stepperDot struct {
+	widget.BaseWidget
+	g     *guideState
+	index int
+	step  guide.Step
+}
+
+func newStepperDot(g *guideState, index int, s guide.Step) *stepperDot {
+	d := &stepperDot{g: g, index: index, step: s}
+	d.ExtendBaseWidget(d)
+	return d
+}
+
+const stepperDotSize = 24
+
+func (d *stepperDot) Tapped(*fyne.PointEvent) { d.g.goTo(d.step.ID) }
+
+func (d *stepperDot) Cursor() desktop.Cursor {
+	if d.g.progress.CanGoTo(d.step.ID) {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}
+
+func (d *stepperDot) CreateRenderer() fyne.WidgetRenderer {
+	r := &stepperDotRenderer{d: d, bg: canvas.NewRectangle(nil), label: canvas.NewText("", nil), tick: canvas.NewImageFromResource(nil)}
+	r.label.Alignment = fyne.TextAlignCenter
+	r.label.TextStyle.Bold = true
+	r.Refresh()
+	return r
+}
+
+type stepperDotRenderer struct {
+	d     *stepperDot
+	bg    *canvas.Rectangle
+	label *canvas.Text
+	tick  *canvas.Image
+}
+
+func (r *stepperDotRenderer) Layout(size fyne.Size) {
+	r.bg.Resize(size)
+	r.label.Resize(size)
+	r.tick.Resize(fyne.NewSquareSize(size.Height - 8))
+	r.tick.Move(fyne.NewPos((size.Width-size.Height+8)/2, 4))
+}
+
+func (r *stepperDotRenderer) MinSize() fyne.Size { return fyne.NewSquareSize(stepperDotSize) }
+
+func (r *stepperDotRenderer) Refresh() {
+	d := r.d
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	th := d.Theme()
+	current := d.g.progress.Step().ID == d.step.ID
+	done := d.g.progress.IsDone(d.step.ID)
+	r.bg.CornerRadius = stepperDotSize / 2
+	r.bg.StrokeWidth = 0
+	r.label.Text = strconv.Itoa(d.index + 1)
+	r.label.TextSize = th.Size(theme.SizeNameCaptionText)
+	r.label.Hidden = false
+	r.tick.Hidden = true
+	switch {
+	case current:
+		r.bg.FillColor = th.Color(theme.ColorNamePrimary, v)
+		r.label.Color = th.Color(theme.ColorNameForegroundOnPrimary, v)
+	case done:
+		r.bg.FillColor = th.Color(theme.ColorNameSuccess, v)
+		r.tick.Resource = theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnSuccess)
+		r.tick.Hidden = false
+		r.label.Hidden = true
+	default:
+		r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
+		r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
+		r.bg.StrokeWidth = 1
+		r.label.Color = th.Color(theme.ColorNamePlaceHolder, v)
+	}
+	r.bg.Refresh()
+	r.label.Refresh()
+	r.tick.Refresh()
+}
+
+func (r *stepperDotRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.label, r.tick}
+}
+
+func (r *stepperDotRenderer) Destroy() {}
+
+func newStepperGap() fyne.CanvasObject {
+	r := canvas.NewRectangle(nil)
+	r.SetMinSize(fyne.NewSize(4, stepperDotSize))
+	return r
+}
