@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"net/mail"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/receipt"
+)
+
+// showReceipt opens the receipt dialog: who renewed and the DPG e-mail
+// address, the folder (the user's Documents unless they pick another), then
+// the PDF is written in the background, opened in the system's viewer, which
+// can print it, and its location is shown. The checklist can be saved from
+// the same dialog.
+func showReceipt(f *frame, data receipt.Data) {
+	p := newReceiptPanel(f, data)
+	d := dialog.NewCustomWithoutButtons(lang.L("receipt.ui.title"), p.content, f.win)
+	p.close = d.Hide
+	width := min(f.win.Canvas().Size().Width-theme.Padding()*4, 440)
+	d.Resize(fyne.NewSize(width, p.content.MinSize().Height+theme.Padding()*8))
+	d.Show()
+}
+
+// receiptPanel is the dialog's content: the form, the writing, the result.
+type receiptPanel struct {
+	f    *frame
+	data receipt.Data
+
+	// Seams for tests: making and writing the PDF, opening it, picking a folder.
+	makeReceipt   func(receipt.Data) ([]byte, error)
+	makeChecklist func(lang string, steps []receipt.ChecklistStep, at time.Time) ([]byte, error)
+	write         func(dir, name string, pdf []byte) (string, error)
+	open          func(path string)
+	pick          func()
+	now           func() time.Time
+
+	by, email   *widget.Entry
+	folder      string
+	folderLabel *widget.Label
+	hint        *widget.Label
+	create      *widget.Button
+
+	runLabel *widget.Label
+	outcome  *widget.Label
+	where    *widget.Label   // what happened, in a sentence
+	path     *widget.Label   // the file written
+	saved    *fyne.Container // the result's buttons when written
+	failed   *fyne.Container // the result's buttons on failure
+
+	form, running, result fyne.CanvasObject
+	content               *fyne.Container
+	last                  string        // the path last written
+	finished              chan struct{} // closed when a write has ended and the dialog shows it
+	close                 func()
+}
+
+func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
+	p := &receiptPanel{
+		f: f, data: data,
+		makeReceipt: receipt.Receipt, makeChecklist: receipt.Checklist, write: receipt.Write,
+		now: time.Now,
+	}
+	p.open = p.openInViewer
+	p.pick = p.pickFolder
+	p.buildForm()
+	p.buildRunning()
+	p.buildResult()
+	p.content = container.NewStack(p.form)
+	p.setFolder(receipt.DocumentsDir())
+	return p
+}
+
+func receiptLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (p *receiptPanel) buildForm() {
+	p.by = widget.NewEntry()
+	p.by.SetPlaceHolder(lang.L("receipt.ui.by.placeholder"))
+	p.by.SetText(p.data.RenewedBy)
+	p.email = widget.NewEntry()
+	p.email.SetPlaceHolder(lang.L("receipt.ui.email.placeholder"))
+	p.email.SetText(p.data.Email)
+
+	p.folderLabel = receiptLabel("")
+	p.folderLabel.Wrapping = fyne.TextWrapBreak // paths have few spaces
+	choose := widget.NewButtonWithIcon(lang.L("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+
+	p.hint = receiptLabel("")
+	p.hint.Importance = widget.WarningImportance
+	p.hint.Hide()
+
+	p.create = widget.NewButtonWithIcon(lang.L("receipt.ui.create"), theme.DocumentPrintIcon(), func() { p.begin(false) })
+	p.create.Importance = widget.HighImportance
+	checklist := widget.NewButtonWithIcon(lang.L("receipt.ui.checklist"), theme.ListIcon(), func() { p.begin(true) })
+	checklist.Importance = widget.LowImportance
+	closeBtn := widget.NewButton(lang.L("receipt.ui.close"), func() { p.closeDialog() })
+
+	p.form = container.NewVBox(
+		receiptLabel(lang.L("receipt.ui.intro")),
+		widget.NewForm(
+			widget.NewFormItem(lang.L("receipt.ui.by"), p.by),
+			widget.NewFormItem(lang.L("receipt.ui.email"), p.email),
+		),
+		p.folderLabel,
+		container.NewHBox(choose),
+		p.hint,
+		widget.NewSeparator(),
+		container.NewHBox(checklist, layout.NewSpacer(), closeBtn, p.create),
+	)
+}
+
+func (p *receiptPanel) buildRunning() {
+	p.runLabel = receiptLabel("")
+	p.running = container.NewVBox(p.runLabel, widget.NewProgressBarInfinite())
+}
+
+func (p *receiptPanel) buildResult() {
+	p.outcome = receiptLabel("")
+	p.outcome.TextStyle.Bold = true
+	p.outcome.SizeName = theme.SizeNameSubHeadingText
+	p.where = receiptLabel("")
+	p.path = receiptLabel("")
+	p.path.Wrapping = fyne.TextWrapBreak // paths have few spaces
+	p.path.TextStyle.Bold = true
+
+	openAgain := widget.NewButtonWithIcon(lang.L("receipt.ui.open"), theme.DocumentIcon(), func() {
+		if p.last != "" {
+			p.open(p.last)
+		}
+	})
+	folder := widget.NewButtonWithIcon(lang.L("receipt.ui.show_folder"), theme.FolderOpenIcon(), func() {
+		if p.last != "" {
+			p.open(filepath.Dir(p.last))
+		}
+	})
+	done := widget.NewButtonWithIcon(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	done.Importance = widget.HighImportance
+	back := widget.NewButton(lang.L("receipt.ui.back"), func() { p.show(p.form) })
+	p.saved = container.NewVBox(
+		container.NewHBox(openAgain, folder),
+		container.NewHBox(back, layout.NewSpacer(), done),
+	)
+
+	again := widget.NewButtonWithIcon(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.show(p.form) })
+	again.Importance = widget.HighImportance
+	closeBtn := widget.NewButton(lang.L("receipt.ui.close"), func() { p.closeDialog() })
+	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
+
+	p.result = container.NewVBox(p.outcome, p.where, p.path, p.saved, p.failed)
+}
+
+func (p *receiptPanel) show(o fyne.CanvasObject) {
+	p.content.Objects = []fyne.CanvasObject{o}
+	p.content.Refresh()
+}
+
+func (p *receiptPanel) closeDialog() {
+	if p.close != nil {
+		p.close()
+	}
+}
+
+// pickFolder opens Fyne's folder picker, as large as the window allows.
+func (p *receiptPanel) pickFolder() {
+	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		p.setFolder(u.Path())
+	}, p.f.win)
+	if p.folder != "" {
+		if u, err := storage.ListerForURI(storage.NewFileURI(p.folder)); err == nil {
+			fd.SetLocation(u)
+		}
+	}
+	fd.Resize(p.f.win.Canvas().Size())
+	fd.Show()
+}
+
+func (p *receiptPanel) setFolder(dir string) {
+	p.folder = dir
+	if dir == "" {
+		p.folderLabel.SetText(lang.L("receipt.ui.folder.none"))
+		p.create.Disable()
+		return
+	}
+	p.folderLabel.SetText(lang.L("receipt.ui.folder.chosen", map[string]string{"Folder": dir}))
+	p.create.Enable()
+}
+
+// begin writes the receipt (or the checklist) in a goroutine; the outcome
+// comes back through fyne.Do.
+func (p *receiptPanel) begin(checklist bool) {
+	if p.folder == "" {
+		p.warn(lang.L("receipt.ui.folder.none"))
+		return
+	}
+	email := strings.TrimSpace(p.email.Text)
+	if !checklist && email != "" {
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
+			p.warn(lang.L("receipt.ui.email.invalid"))
+			return
+		}
+	}
+	p.hint.Hide()
+
+	l := effectiveLanguage(p.f.prefs.Language)
+	data := p.data
+	data.Lang = l
+	data.RenewedBy = strings.TrimSpace(p.by.Text)
+	data.Email = email
+	data.GeneratedAt = p.now()
+	dir := p.folder
+
+	p.runLabel.SetText(lang.L(map[bool]string{false: "receipt.ui.running", true: "receipt.ui.running_checklist"}[checklist]))
+	p.show(p.running)
+	p.finished = make(chan struct{})
+	finished := p.finished
+	go func() {
+		var (
+			pdf  []byte
+			err  error
+			name string
+			path string
+		)
+		if checklist {
+			pdf, err = p.makeChecklist(l, checklistSteps(l), data.GeneratedAt)
+			name = receipt.ChecklistFileName(l)
+		} else {
+			pdf, err = p.makeReceipt(data)
+			name = receipt.FileName(data)
+		}
+		if err == nil {
+			path, err = p.write(dir, name, pdf)
+		}
+		fyne.Do(func() {
+			p.finish(checklist, path, err)
+			close(finished)
+		})
+	}()
+}
+
+func (p *receiptPanel) warn(text string) {
+	p.hint.SetText(text)
+	p.hint.Show()
+}
+
+func (p *receiptPanel) finish(checklist bool, path string, err error) {
+	if err != nil {
+		p.last = ""
+		p.outcome.SetText(lang.L("receipt.ui.failed"))
+		p.outcome.Importance = widget.DangerImportance
+		p.where.SetText(lang.L("receipt.ui.failed.detail", map[string]string{"Folder": p.folder, "Error": err.Error()}))
+		p.path.Hide()
+		p.saved.Hide()
+		p.failed.Show()
+	} else {
+		p.last = path
+		p.outcome.SetText(lang.L(map[bool]string{false: "receipt.ui.saved", true: "receipt.ui.checklist_saved"}[checklist]))
+		p.outcome.Importance = widget.SuccessImportance
+		p.where.SetText(lang.L("receipt.ui.saved.where"))
+		p.path.SetText(path)
+		p.path.Show()
+		p.saved.Show()
+		p.failed.Hide()
+		p.open(path)
+	}
+	p.outcome.Refresh()
+	p.show(p.result)
+}
+
+// openInViewer hands a file or folder to the system, which opens a PDF in
+// the default viewer (where it can be printed) and a folder in the file
+// manager.
+func (p *receiptPanel) openInViewer(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err != nil {
+		fyne.LogError("opening "+path, err)
+		return
+	}
+	if err := p.f.app.OpenURL(u); err != nil {
+		fyne.LogError("opening "+path, err)
+	}
+}
+
+// checklistSteps are the guide's steps in lang, as the printed checklist
+// lists them.
+func checklistSteps(l string) []receipt.ChecklistStep {
+	out := make([]receipt.ChecklistStep, 0, len(guide.Steps))
+	for _, s := range guide.Steps {
+		out = append(out, receipt.ChecklistStep{Title: msg.T(l, s.Title, nil), Text: msg.T(l, s.Text, nil)})
+	}
+	return out
+}

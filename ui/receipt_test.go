@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"flag"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/fornyer/fornyer/core/receipt"
+)
+
+var receiptShots = flag.String("receipt-shots", "", "save pictures of the receipt dialog in this folder")
+
+func receiptTestData() receipt.Data {
+	at := time.Date(2026, 11, 24, 21, 30, 0, 0, time.Local)
+	return receipt.Data{
+		Organization: "Æblegrød ApS", CVR: "12345678", CommonName: "Æblegrød ApS",
+		Serial: "5e1f0c2a9b7d", UUID: "8a4c1f3e-2b6d-4e9a-9c7f-1d2e3f4a5b6c", Environment: "production",
+		SHA256:    strings.Repeat("ab", 32),
+		NotBefore: at, NotAfter: at.AddDate(3, 0, 0), RenewedAt: at,
+		Steps:         []receipt.Step{{Title: "Log in", DoneAt: at}},
+		PasswordSaved: true,
+	}
+}
+
+// newTestReceiptPanel is the dialog's content on the test driver, writing
+// into a fresh folder and recording what it opens instead of opening it.
+func newTestReceiptPanel(t *testing.T, language string) (*receiptPanel, *[]string) {
+	t.Helper()
+	f, w := newTestFrame(t, language)
+	f.prefs.Language = language // as chosen in settings: the documents follow it
+	p := newReceiptPanel(f, receiptTestData())
+	var opened []string
+	p.open = func(path string) { opened = append(opened, path) }
+	p.setFolder(t.TempDir())
+	w.SetContent(p.content)
+	return p, &opened
+}
+
+func waitReceipt(t *testing.T, p *receiptPanel) {
+	t.Helper()
+	if p.finished == nil {
+		t.Fatal("nothing was started")
+	}
+	select {
+	case <-p.finished:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the receipt was not written within 20 s")
+	}
+}
+
+func TestReceiptDialogWritesAndOpens(t *testing.T) {
+	for _, tc := range []struct{ lang, saved, title string }{
+		{"en", "Receipt saved", "Certificate renewal receipt"},
+		{"da", "Kvitteringen er gemt", "Kvittering for fornyet certifikat"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p, opened := newTestReceiptPanel(t, tc.lang)
+			test.Type(p.by, "Søren Ørsted")
+			test.Type(p.email, "post@aeblegroed.dk")
+			test.Tap(p.create)
+			waitReceipt(t, p)
+
+			data := receiptTestData()
+			data.Lang = tc.lang
+			want := filepath.Join(p.folder, receipt.FileName(data))
+			if p.last != want {
+				t.Fatalf("written to %q, want %q (%s)", p.last, want, p.where.Text)
+			}
+			if len(*opened) != 1 || (*opened)[0] != want {
+				t.Errorf("opened %q, want the receipt", *opened)
+			}
+			if p.outcome.Text != tc.saved || p.path.Text != want {
+				t.Errorf("result %q / %q", p.outcome.Text, p.where.Text)
+			}
+			if text := receiptPDFText(t, want); text != "" {
+				for _, s := range []string{tc.title, "Søren Ørsted", "post@aeblegroed.dk", "Æblegrød ApS"} {
+					if !strings.Contains(text, s) {
+						t.Errorf("the receipt lacks %q", s)
+					}
+				}
+			}
+
+			// Again: a second file, the first untouched.
+			first, _ := os.ReadFile(want)
+			test.Tap(p.create)
+			waitReceipt(t, p)
+			if second := strings.TrimSuffix(want, ".pdf") + " (2).pdf"; p.last != second {
+				t.Errorf("second receipt at %q, want %q", p.last, second)
+			}
+			if again, _ := os.ReadFile(want); string(again) != string(first) {
+				t.Error("the first receipt was overwritten")
+			}
+			saveReceiptShot(t, p, "saved-"+tc.lang)
+		})
+	}
+}
+
+func TestReceiptDialogRefusesABadEmail(t *testing.T) {
+	p, opened := newTestReceiptPanel(t, "en")
+	test.Type(p.email, "not an address")
+	saveReceiptShot(t, p, "form-en")
+	test.Tap(p.create)
+	if !p.hint.Visible() || !strings.Contains(p.hint.Text, "e-mail") {
+		t.Errorf("hint %q visible %v", p.hint.Text, p.hint.Visible())
+	}
+	if p.finished != nil || len(*opened) != 0 {
+		t.Error("a receipt was started with a bad e-mail address")
+	}
+	if entries, _ := os.ReadDir(p.folder); len(entries) != 0 {
+		t.Errorf("the folder holds %d files", len(entries))
+	}
+}
+
+func TestReceiptDialogReportsAFailedWrite(t *testing.T) {
+	p, opened := newTestReceiptPanel(t, "da")
+	p.setFolder(filepath.Join(t.TempDir(), "fjernet-usb"))
+	test.Tap(p.create)
+	waitReceipt(t, p)
+	if p.outcome.Text != "Filen kunne ikke gemmes" || !p.failed.Visible() || p.saved.Visible() {
+		t.Errorf("result %q, failed %v, saved %v", p.outcome.Text, p.failed.Visible(), p.saved.Visible())
+	}
+	if len(*opened) != 0 || p.last != "" {
+		t.Errorf("opened %q after a failure", *opened)
+	}
+	saveReceiptShot(t, p, "failed-da")
+}
+
+func TestReceiptDialogSavesTheChecklist(t *testing.T) {
+	p, opened := newTestReceiptPanel(t, "da")
+	p.begin(true)
+	waitReceipt(t, p)
+	want := filepath.Join(p.folder, receipt.ChecklistFileName("da"))
+	if p.last != want || len(*opened) != 1 || (*opened)[0] != want {
+		t.Fatalf("checklist at %q, opened %q, want %q (%s)", p.last, *opened, want, p.where.Text)
+	}
+	if p.outcome.Text != "Tjeklisten er gemt" {
+		t.Errorf("outcome %q", p.outcome.Text)
+	}
+	if text := receiptPDFText(t, want); text != "" && !strings.Contains(text, "Tjekliste") {
+		t.Errorf("the checklist lacks its title: %s", text)
+	}
+	if pages := receiptPDFPages(t, want); pages > 2 {
+		t.Errorf("the guide's checklist has %d pages, want one or two", pages)
+	}
+}
+
+func TestReceiptDialogDefaultsToDocuments(t *testing.T) {
+	home := t.TempDir()
+	docs := filepath.Join(home, "Documents")
+	if err := os.Mkdir(docs, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "none"))
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
+	f, _ := newTestFrame(t, "en")
+	p := newReceiptPanel(f, receiptTestData())
+	if p.folder != receipt.DocumentsDir() || !strings.Contains(p.folderLabel.Text, p.folder) {
+		t.Errorf("default folder %q (%q), want Documents %q", p.folder, p.folderLabel.Text, receipt.DocumentsDir())
+	}
+}
+
+func TestShowReceiptOpensADialog(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	showReceipt(f, receiptTestData())
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+}
+
+func receiptPDFText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return ""
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+func receiptPDFPages(t *testing.T, path string) int {
+	t.Helper()
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		return 0
+	}
+	out, _ := exec.Command("pdfinfo", path).Output()
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(line, "Pages:"); ok {
+			var n int
+			for _, c := range strings.TrimSpace(v) {
+				n = n*10 + int(c-'0')
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// saveReceiptShot saves a picture of the panel with -receipt-shots DIR.
+func saveReceiptShot(t *testing.T, p *receiptPanel, name string) {
+	if *receiptShots == "" {
+		return
+	}
+	w := test.NewTempWindow(t, p.content)
+	w.Resize(companionSize)
+	f, err := os.Create(filepath.Join(*receiptShots, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
