@@ -40,9 +40,9 @@ func formatShort(lang string, t time.Time) string {
 	return msg.T(lang, "receipt.format.short", parts(lang, t))
 }
 
-// groupHex writes a hex fingerprint in upper case, in groups of four, so a
-// person can compare it with another copy by eye. Anything that is not a
-// plain hex string is returned as it is.
+// groupHex writes a hex fingerprint in upper case, in groups of four and
+// lines of eight groups, so a person can compare it with another copy by
+// eye. Anything that is not a plain hex string is returned as it is.
 func groupHex(s string) string {
 	h := strings.ToUpper(strings.NewReplacer(":", "", " ", "").Replace(s))
 	if h == "" || strings.Trim(h, "0123456789ABCDEF") != "" {
@@ -50,7 +50,10 @@ func groupHex(s string) string {
 	}
 	var b strings.Builder
 	for i := 0; i < len(h); i += 4 {
-		if i > 0 {
+		switch {
+		case i > 0 && i%32 == 0:
+			b.WriteByte('\n')
+		case i > 0:
 			b.WriteByte(' ')
 		}
 		b.WriteString(h[i:min(i+4, len(h))])

@@ -55,7 +55,7 @@ func TestReceiptTextBothLanguages(t *testing.T) {
 			for _, want := range []string{
 				tc.title, tc.label, tc.notAfter,
 				"Æblegrød ApS", "Søren Ørsted", d.CVR, d.Serial, d.UUID, d.Email,
-				groupHex(d.SHA256), groupHex(d.Backups[0].SHA256),
+				oneLine(groupHex(d.SHA256)), oneLine(groupHex(d.Backups[0].SHA256)),
 				"3F2A 9C01 77DE 4B1C", // the groups are really there, upper case
 			} {
 				if !strings.Contains(text, want) {
@@ -429,6 +429,7 @@ func TestGroupHex(t *testing.T) {
 		"not hex":         "not hex",
 		"":                "",
 		"abcdefabcdefabc": "ABCD EFAB CDEF ABC",
+		strings.Repeat("0123456789abcdef", 4): "0123 4567 89AB CDEF 0123 4567 89AB CDEF\n0123 4567 89AB CDEF 0123 4567 89AB CDEF",
 	} {
 		if got := groupHex(in); got != want {
 			t.Errorf("groupHex(%q) = %q, want %q", in, got, want)
