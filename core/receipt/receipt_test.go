@@ -424,11 +424,11 @@ func TestWrap(t *testing.T) {
 
 func TestGroupHex(t *testing.T) {
 	for in, want := range map[string]string{
-		"3f2a9c0177de":    "3F2A 9C01 77DE",
-		"3F:2A:9C":        "3F2A 9C",
-		"not hex":         "not hex",
-		"":                "",
-		"abcdefabcdefabc": "ABCD EFAB CDEF ABC",
+		"3f2a9c0177de":                        "3F2A 9C01 77DE",
+		"3F:2A:9C":                            "3F2A 9C",
+		"not hex":                             "not hex",
+		"":                                    "",
+		"abcdefabcdefabc":                     "ABCD EFAB CDEF ABC",
 		strings.Repeat("0123456789abcdef", 4): "0123 4567 89AB CDEF 0123 4567 89AB CDEF\n0123 4567 89AB CDEF 0123 4567 89AB CDEF",
 	} {
 		if got := groupHex(in); got != want {
