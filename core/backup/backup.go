@@ -149,7 +149,7 @@ func Backup(ctx context.Context, src, dir string, opts Options) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	if opts.Reprotect != nil && (len(orig.keys) != 1 || orig.leaf == nil) {
+	if opts.Reprotect != nil && (len(orig.keys) != 1 || !orig.keyMatches) {
 		return nil, errorf(CodeNoKey, src, "%d private keys", len(orig.keys))
 	}
 	if opts.PublicCopies && orig.leaf == nil {

@@ -3,51 +3,54 @@ package backup
 import (
 	"crypto"
 	"crypto/x509"
-	"fmt"
-	"io"
-	"os"
 
-	pkcs12 "software.sslmate.com/src/go-pkcs12"
+	"github.com/fornyer/fornyer/core/pfx"
 )
-
-// TEMPORARY until core/pfx lands: the same contract through go-pkcs12.
-
-const maxSize = 10 << 20
 
 // opened is what backup needs of an opened .p12.
 type opened struct {
-	keys  []crypto.PrivateKey
-	leaf  *x509.Certificate
-	chain []*x509.Certificate
+	keys       []crypto.PrivateKey
+	leaf       *x509.Certificate // the key's certificate, else the likeliest holder's
+	keyMatches bool
+	chain      []*x509.Certificate
 }
 
+// readSource reads the original within core/pfx's limits.
 func readSource(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := pfx.ReadFile(path)
 	if err != nil {
-		return nil, &Error{Code: CodeSourceUnreadable, Path: path, Err: err}
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() {
-		return nil, &Error{Code: CodeSourceUnreadable, Path: path, Err: fmt.Errorf("not a regular file")}
-	}
-	if st.Size() > maxSize {
-		return nil, &Error{Code: CodeSourceTooLarge, Path: path}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
-	if err != nil {
-		return nil, &Error{Code: CodeSourceUnreadable, Path: path, Err: err}
+		return nil, sourceError(path, err)
 	}
 	return data, nil
 }
 
+// open opens a .p12 (the original or a copy read back) with password.
 func open(path string, data []byte, password string) (*opened, error) {
-	key, leaf, chain, err := pkcs12.DecodeChain(data, password)
-	if err == pkcs12.ErrIncorrectPassword {
-		return nil, &Error{Code: CodeWrongPassword, Path: path}
-	}
+	c, err := pfx.Parse(data)
 	if err != nil {
-		return nil, &Error{Code: CodeSourceInvalid, Path: path, Err: err}
+		return nil, sourceError(path, err)
 	}
-	return &opened{keys: []crypto.PrivateKey{key}, leaf: leaf, chain: chain}, nil
+	ct, err := c.Open(password)
+	if err != nil {
+		return nil, sourceError(path, err)
+	}
+	o := &opened{keys: ct.Keys, leaf: ct.Leaf, keyMatches: ct.KeyMatches, chain: ct.Chain}
+	if o.leaf == nil {
+		o.leaf = pfx.EndEntity(ct.Certs)
+	}
+	return o, nil
+}
+
+// sourceError maps core/pfx's codes to the backup's.
+func sourceError(path string, err error) *Error {
+	code := CodeSourceInvalid
+	switch pfx.CodeOf(err) {
+	case pfx.CodeUnreadable:
+		code = CodeSourceUnreadable
+	case pfx.CodeTooLarge:
+		code = CodeSourceTooLarge
+	case pfx.CodeWrongPassword:
+		code = CodeWrongPassword
+	}
+	return &Error{Code: code, Path: path, Err: err}
 }
