@@ -71,7 +71,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 	busy := widget.NewActivity()
 	busy.Hide()
 
-	actions := newPasswordActions(f, id, entry)
+	actions := newPasswordActions(f, id)
 	actions.Hide()
 
 	var save *widget.Button
@@ -154,20 +154,17 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 
 // newPasswordActions are "Show" and "Copy password" for a saved password,
 // where the user needs it again (installing in DPG). Both read it from the
-// credential store, so what the user sees is what is saved. shown, when
-// not nil, is the entry the password is shown in; else a label of its own.
-func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Container {
+// credential store, so what the user sees is what is saved; it is shown in
+// a label of its own, selectable, in a typeface that tells l from 1.
+func newPasswordActions(f *frame, id string) *fyne.Container {
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	status.Hide()
-	var reveal *widget.Label
-	if shown == nil {
-		reveal = widget.NewLabel("")
-		reveal.TextStyle.Monospace = true
-		reveal.Selectable = true
-		reveal.Wrapping = fyne.TextWrapBreak
-		reveal.Hide()
-	}
+	reveal := widget.NewLabel("")
+	reveal.TextStyle.Monospace = true
+	reveal.Selectable = true
+	reveal.Wrapping = fyne.TextWrapBreak
+	reveal.Hide()
 	var box *fyne.Container
 	say := func(text string, importance widget.Importance) {
 		status.SetText(text)
@@ -183,14 +180,9 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 		visible = false
 		show.SetText(lang.L("vault.password.show"))
 		show.SetIcon(theme.VisibilityIcon())
-		if shown != nil {
-			shown.Password = true
-			shown.Refresh()
-		} else {
-			reveal.SetText("")
-			reveal.Hide()
-			box.Refresh()
-		}
+		reveal.SetText("")
+		reveal.Hide()
+		box.Refresh()
 	}
 	show = widget.NewButtonWithIcon(lang.L("vault.password.show"), theme.VisibilityIcon(), func() {
 		if visible {
@@ -211,15 +203,9 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 				visible = true
 				show.SetText(lang.L("vault.password.hide"))
 				show.SetIcon(theme.VisibilityOffIcon())
-				if shown != nil {
-					shown.SetText(password)
-					shown.Password = false
-					shown.Refresh()
-				} else {
-					reveal.SetText(password)
-					reveal.Show()
-					box.Refresh()
-				}
+				reveal.SetText(password)
+				reveal.Show()
+				box.Refresh()
 			})
 		})
 	})
@@ -246,11 +232,7 @@ func newPasswordActions(f *frame, id string, shown *widget.Entry) *fyne.Containe
 		})
 	})
 
-	objects := []fyne.CanvasObject{container.NewHBox(show, copyButton)}
-	if reveal != nil {
-		objects = append(objects, reveal)
-	}
-	box = container.NewVBox(append(objects, status)...)
+	box = container.NewVBox(container.NewHBox(show, copyButton), reveal, status)
 	return box
 }
 

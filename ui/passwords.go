@@ -118,7 +118,7 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 	date := widget.NewLabel(lang.L("vault.list.saved_on", map[string]any{
 		"Date": e.Saved.Local().Format(lang.L("vault.date_layout")),
 	}))
-	date.Importance = widget.LowImportance
+	date.TextStyle.Italic = true
 	del := widget.NewButtonWithIcon(lang.L("vault.list.delete"), theme.DeleteIcon(), nil)
 	del.OnTapped = func() { v.confirmDelete(e, del) }
 	return container.NewVBox(
