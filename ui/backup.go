@@ -1,0 +1,366 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/backup"
+)
+
+// showBackup opens the backup dialog for file, which password opens: a
+// folder picker, the options, progress while the backup runs, then
+// "Backup verified" with its location, or the sentence of what went wrong.
+// onDone, if set, runs on the UI thread once a backup is verified.
+func showBackup(f *frame, file, password string, onDone func(*backup.Result)) {
+	showBackupPanel(f, newBackupPanel(f, file, password, onDone))
+}
+
+// showBackupPanel puts a panel in a dialog over the window.
+func showBackupPanel(f *frame, p *backupPanel) {
+	d := dialog.NewCustomWithoutButtons(lang.L("backup.title"), p.content, f.win)
+	p.close = d.Hide
+	d.SetOnClosed(p.stop)
+	width := min(f.win.Canvas().Size().Width-theme.Padding()*4, 440)
+	d.Resize(fyne.NewSize(width, p.content.MinSize().Height+theme.Padding()*8))
+	d.Show()
+}
+
+// backupPanel is the dialog's content and its state: the form, the run and
+// the result, one at a time.
+type backupPanel struct {
+	f        *frame
+	file     string
+	password string
+	onDone   func(*backup.Result)
+	// run is backup.Backup; tests put a gate in front of it.
+	run func(ctx context.Context, src, dir string, opts backup.Options) (*backup.Result, error)
+	// pick opens the folder picker; tests choose without it.
+	pick func()
+
+	folder      string
+	folderLabel *widget.Label
+	public      *widget.Check
+	manifest    *widget.Check
+	reprotect   *widget.Check
+	pass1       *widget.Entry
+	pass2       *widget.Entry
+	profile     *widget.RadioGroup
+	protectBox  *fyne.Container
+	hint        *widget.Label
+	start       *widget.Button
+
+	bar      *widget.ProgressBar
+	barLabel *widget.Label
+	outcome  *widget.Label
+	detail   *widget.Label
+	files    *widget.Label
+	how      *widget.Label
+	keep     *widget.Label
+	form     fyne.CanvasObject
+	running  fyne.CanvasObject
+	result   fyne.CanvasObject
+	verified *fyne.Container // the result's buttons when verified
+	failed   *fyne.Container // the result's buttons on failure
+	content  *fyne.Container
+	cancel   context.CancelFunc
+	finished chan struct{} // closed when a run has ended and the screen shows it
+	last     *backup.Result
+	close    func()
+}
+
+func newBackupPanel(f *frame, file, password string, onDone func(*backup.Result)) *backupPanel {
+	p := &backupPanel{f: f, file: file, password: password, onDone: onDone, run: backup.Backup}
+	p.pick = p.pickFolder
+	p.buildForm()
+	p.buildRunning()
+	p.buildResult()
+	p.content = container.NewStack(p.form)
+	return p
+}
+
+func backupLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// The plain words of the two protection profiles, in the radio group's order.
+func profileChoices() []string {
+	return []string{lang.L("backup.profile.compatible"), lang.L("backup.profile.strong")}
+}
+
+func (p *backupPanel) buildForm() {
+	fileLabel := backupLabel(lang.L("backup.file", map[string]string{"File": filepath.Base(p.file)}))
+	fileLabel.TextStyle.Bold = true
+
+	p.folderLabel = backupLabel(lang.L("backup.folder.none"))
+	choose := widget.NewButtonWithIcon(lang.L("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+
+	var publicRow, manifestRow, reprotectRow fyne.CanvasObject
+	p.public, publicRow = backupCheck(lang.L("backup.option.public"), nil)
+	p.manifest, manifestRow = backupCheck(lang.L("backup.option.manifest"), nil)
+	p.manifest.SetChecked(true)
+
+	p.pass1 = widget.NewPasswordEntry()
+	p.pass1.SetPlaceHolder(lang.L("backup.passphrase.placeholder"))
+	p.pass2 = widget.NewPasswordEntry()
+	p.pass2.SetPlaceHolder(lang.L("backup.passphrase.repeat"))
+	p.profile = widget.NewRadioGroup(profileChoices(), nil)
+	p.profile.Required = true
+	p.profile.SetSelected(profileChoices()[0])
+	p.protectBox = container.NewVBox(
+		p.pass1, p.pass2,
+		backupLabel(lang.L("backup.passphrase.note")),
+		widget.NewLabel(lang.L("backup.profile.label")),
+		p.profile,
+	)
+	p.protectBox.Hide()
+	p.reprotect, reprotectRow = backupCheck(lang.L("backup.option.reprotect"), func(on bool) {
+		if on {
+			p.protectBox.Show()
+		} else {
+			p.protectBox.Hide()
+		}
+		p.hint.Hide()
+		p.content.Refresh()
+	})
+
+	p.hint = backupLabel("")
+	p.hint.Importance = widget.WarningImportance
+	p.hint.Hide()
+
+	p.start = widget.NewButtonWithIcon(lang.L("backup.start"), theme.DocumentSaveIcon(), p.begin)
+	p.start.Importance = widget.HighImportance
+	p.start.Disable()
+	closeBtn := widget.NewButton(lang.L("backup.close"), func() { p.closeDialog() })
+
+	p.form = container.NewVBox(
+		backupLabel(lang.L("backup.intro")),
+		fileLabel,
+		p.folderLabel,
+		container.NewHBox(choose),
+		widget.NewSeparator(),
+		publicRow,
+		manifestRow,
+		reprotectRow,
+		p.protectBox,
+		p.hint,
+		container.NewHBox(layout.NewSpacer(), closeBtn, p.start),
+	)
+}
+
+// backupCheckText is a check box's text that wraps in the narrow window (a
+// widget.Check's own text does not) and toggles the box when tapped.
+type backupCheckText struct {
+	widget.Label
+	check *widget.Check
+}
+
+func (l *backupCheckText) Tapped(*fyne.PointEvent) {
+	if !l.check.Disabled() {
+		l.check.SetChecked(!l.check.Checked)
+	}
+}
+
+// backupCheck is a check box with a wrapping text; the box is returned for
+// its state, the row for the layout.
+func backupCheck(text string, changed func(bool)) (*widget.Check, fyne.CanvasObject) {
+	c := widget.NewCheck("", changed)
+	l := &backupCheckText{check: c}
+	l.Text = text
+	l.Wrapping = fyne.TextWrapWord
+	l.ExtendBaseWidget(l)
+	return c, container.NewBorder(nil, nil, c, nil, l)
+}
+
+func (p *backupPanel) buildRunning() {
+	p.bar = widget.NewProgressBar()
+	p.barLabel = backupLabel("")
+	stop := widget.NewButtonWithIcon(lang.L("backup.stop"), theme.CancelIcon(), p.stop)
+	p.running = container.NewVBox(p.barLabel, p.bar, container.NewHBox(layout.NewSpacer(), stop))
+}
+
+func (p *backupPanel) buildResult() {
+	p.outcome = backupLabel("")
+	p.outcome.TextStyle.Bold = true
+	p.outcome.SizeName = theme.SizeNameSubHeadingText
+	p.detail = backupLabel("")
+	p.files = backupLabel("")
+	p.files.TextStyle.Monospace = true
+	p.files.Wrapping = fyne.TextWrapBreak
+	p.how = backupLabel("")
+	p.keep = backupLabel(lang.L("backup.verified.keep"))
+
+	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
+		if p.last != nil {
+			_ = p.f.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p.last.Dir)})
+		}
+	})
+	done := widget.NewButtonWithIcon(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	done.Importance = widget.HighImportance
+	p.verified = container.NewHBox(layout.NewSpacer(), open, done)
+
+	again := widget.NewButtonWithIcon(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.show(p.form) })
+	again.Importance = widget.HighImportance
+	closeBtn := widget.NewButton(lang.L("backup.close"), func() { p.closeDialog() })
+	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
+
+	p.result = container.NewVBox(p.outcome, p.detail, p.files, p.how, p.keep, p.verified, p.failed)
+}
+
+func (p *backupPanel) show(o fyne.CanvasObject) {
+	p.content.Objects = []fyne.CanvasObject{o}
+	p.content.Refresh()
+}
+
+func (p *backupPanel) closeDialog() {
+	p.stop()
+	if p.close != nil {
+		p.close()
+	}
+}
+
+// pickFolder opens Fyne's folder picker, as large as the window allows.
+func (p *backupPanel) pickFolder() {
+	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		p.setFolder(u.Path())
+	}, p.f.win)
+	fd.Show()
+	fd.Resize(p.f.win.Canvas().Size()) // only after Show: before, it has no window and panics
+}
+
+func (p *backupPanel) setFolder(dir string) {
+	p.folder = dir
+	p.folderLabel.SetText(lang.L("backup.folder.chosen", map[string]string{"Folder": dir}))
+	p.start.Enable()
+}
+
+// options reads the form; a hint and false when it is not complete.
+func (p *backupPanel) options() (backup.Options, bool) {
+	opts := backup.Options{
+		Password:     p.password,
+		PublicCopies: p.public.Checked,
+		Manifest:     p.manifest.Checked,
+		Lang:         effectiveLanguage(p.f.prefs.Language),
+	}
+	if p.reprotect.Checked {
+		switch {
+		case p.pass1.Text == "":
+			return opts, p.warn(lang.L("backup.error.no_passphrase"))
+		case p.pass1.Text != p.pass2.Text:
+			return opts, p.warn(lang.L("backup.passphrase.mismatch"))
+		}
+		profile := backup.ProfileCompatible
+		if p.profile.Selected == profileChoices()[1] {
+			profile = backup.ProfileStrong
+		}
+		opts.Reprotect = &backup.Reprotect{Passphrase: p.pass1.Text, Profile: profile}
+	}
+	return opts, true
+}
+
+func (p *backupPanel) warn(text string) bool {
+	p.hint.SetText(text)
+	p.hint.Show()
+	return false
+}
+
+// begin starts the backup in a goroutine; progress and the outcome come
+// back through fyne.Do.
+func (p *backupPanel) begin() {
+	if p.folder == "" {
+		return
+	}
+	opts, ok := p.options()
+	if !ok {
+		return
+	}
+	p.hint.Hide()
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	p.finished = make(chan struct{})
+	finished := p.finished
+	p.setProgress(0, 1)
+	p.show(p.running)
+
+	opts.Progress = func(done, total int) { fyne.Do(func() { p.setProgress(done, total) }) }
+	dir := p.folder
+	go func() {
+		res, err := p.run(ctx, p.file, dir, opts)
+		fyne.Do(func() {
+			cancel()
+			p.cancel = nil
+			p.finish(dir, res, err)
+			close(finished)
+		})
+	}()
+}
+
+func (p *backupPanel) setProgress(done, total int) {
+	if total > 0 {
+		p.bar.SetValue(float64(done) / float64(total))
+	}
+	p.barLabel.SetText(lang.L("backup.running", map[string]any{"Done": done, "Total": total}))
+}
+
+// stop cancels a running backup; it removes what it wrote and reports.
+func (p *backupPanel) stop() {
+	if p.cancel != nil {
+		p.cancel()
+	}
+}
+
+func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
+	p.last = res
+	if err != nil {
+		p.outcome.SetText(lang.L("backup.failed"))
+		p.outcome.Importance = widget.DangerImportance
+		p.detail.SetText(backupErrorText(dir, err) + " " + lang.L("backup.original_safe"))
+		for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
+			o.Hide()
+		}
+		p.failed.Show()
+		p.show(p.result)
+		return
+	}
+	p.outcome.SetText(lang.L("backup.verified"))
+	p.outcome.Importance = widget.SuccessImportance
+	p.detail.SetText(lang.L("backup.verified.where", map[string]string{"Folder": res.Dir}))
+	names := make([]string, len(res.Files))
+	for i, f := range res.Files {
+		names[i] = filepath.Base(f.Path)
+	}
+	p.files.SetText(strings.Join(names, "\n"))
+	p.how.SetText(lang.L("backup.verified.how", map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
+	for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
+		o.Show()
+	}
+	p.failed.Hide()
+	p.show(p.result)
+	if p.onDone != nil {
+		p.onDone(res)
+	}
+}
+
+// backupErrorText is the sentence for a failed backup.
+func backupErrorText(dir string, err error) string {
+	var e *backup.Error
+	if !errors.As(err, &e) {
+		e = &backup.Error{Code: backup.CodeWriteFailed, Path: dir}
+	}
+	return lang.L(e.Key(), e.Data())
+}

@@ -1,0 +1,263 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/testpki"
+)
+
+const backupTestPW = "Ui-Backup-3xV8"
+
+// newBackupTest shows a backup panel for a fresh .p12 in a test window of
+// companion width.
+func newBackupTest(t *testing.T, language string) (*backupPanel, fyne.Window, string) {
+	t.Helper()
+	f, w := newTestFrame(t, language)
+	c := testpki.NewChain(t, false)
+	src := testpki.WriteFile(t, "Firma ApS.p12", testpki.PFX(t, pkcs12.Modern, c.Organization(t), c.CACerts(), backupTestPW))
+	f.prefs.Language = language // as the settings screen sets it
+	p := newBackupPanel(f, src, backupTestPW, nil)
+	p.pick = func() { t.Error("the folder picker opened") }
+	w.SetContent(p.content)
+	w.Resize(fyne.NewSize(440, 760))
+	return p, w, src
+}
+
+// wait waits for the run to end and its outcome to be on screen.
+func (p *backupPanel) wait(t *testing.T) {
+	t.Helper()
+	select {
+	case <-p.finished:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the backup did not finish")
+	}
+}
+
+func TestBackupFormMarkup(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		t.Run(language, func(t *testing.T) {
+			p, w, _ := newBackupTest(t, language)
+			if !p.start.Disabled() {
+				t.Error("Back up is enabled before a folder is chosen")
+			}
+			p.setFolder("/media/USB-STICK")
+			if p.start.Disabled() {
+				t.Error("Back up stays disabled after a folder is chosen")
+			}
+			tapCheck(p.public)
+			tapCheck(p.reprotect)
+			if !p.protectBox.Visible() {
+				t.Fatal("the backup password fields did not appear")
+			}
+			test.AssertRendersToMarkup(t, "backup_form_"+language+".xml", w.Canvas())
+			tapCheck(p.reprotect)
+			if p.protectBox.Visible() {
+				t.Error("the backup password fields stay after the copy is turned off")
+			}
+		})
+	}
+}
+
+func TestBackupFormChecksThePassphrase(t *testing.T) {
+	p, _, _ := newBackupTest(t, "en")
+	ran := false
+	p.run = func(context.Context, string, string, backup.Options) (*backup.Result, error) {
+		ran = true
+		return nil, nil
+	}
+	p.setFolder(t.TempDir())
+	tapCheck(p.reprotect)
+	test.Tap(p.start)
+	if !p.hint.Visible() || p.hint.Text != lang.L("backup.error.no_passphrase") {
+		t.Errorf("empty passphrase: hint %q", p.hint.Text)
+	}
+	test.Type(p.pass1, "one phrase")
+	test.Type(p.pass2, "another phrase")
+	test.Tap(p.start)
+	if p.hint.Text != lang.L("backup.passphrase.mismatch") {
+		t.Errorf("mismatch: hint %q", p.hint.Text)
+	}
+	if ran {
+		t.Error("the backup ran with an unconfirmed passphrase")
+	}
+}
+
+// The whole way through with the real backup: options in, files out,
+// "Backup verified" with the folder and the files, onDone called.
+func TestBackupRunsToVerified(t *testing.T) {
+	p, _, _ := newBackupTest(t, "da")
+	var got *backup.Result
+	p.onDone = func(r *backup.Result) { got = r }
+	var opts backup.Options
+	p.run = func(ctx context.Context, src, dir string, o backup.Options) (*backup.Result, error) {
+		opts = o
+		return backup.Backup(ctx, src, dir, o)
+	}
+	dir := t.TempDir()
+	p.setFolder(dir)
+	tapCheck(p.public)
+	tapCheck(p.reprotect)
+	test.Type(p.pass1, "Ny frase 2026")
+	test.Type(p.pass2, "Ny frase 2026")
+	p.profile.SetSelected(profileChoices()[1])
+	test.Tap(p.start)
+	p.wait(t)
+
+	if opts.Password != backupTestPW || !opts.PublicCopies || !opts.Manifest || opts.Lang != "da" ||
+		opts.Reprotect == nil || opts.Reprotect.Profile != backup.ProfileStrong || opts.Reprotect.Passphrase != "Ny frase 2026" {
+		t.Errorf("options %+v", opts)
+	}
+	if got == nil || len(got.Files) != 5 {
+		t.Fatalf("onDone got %+v", got)
+	}
+	if p.outcome.Text != "Sikkerhedskopien er kontrolleret" || !p.verified.Visible() || p.failed.Visible() {
+		t.Errorf("outcome %q", p.outcome.Text)
+	}
+	if !strings.Contains(p.detail.Text, dir) || !strings.Contains(p.files.Text, "Firma ApS (backup-adgangskode).p12") {
+		t.Errorf("detail %q, files %q", p.detail.Text, p.files.Text)
+	}
+	for _, f := range got.Files {
+		if _, err := os.Stat(f.Path); err != nil {
+			t.Error(err)
+		}
+	}
+	if p.bar.Value != 1 {
+		t.Errorf("progress ended at %v", p.bar.Value)
+	}
+}
+
+func TestBackupFailureAndTryAgain(t *testing.T) {
+	p, _, src := newBackupTest(t, "en")
+	gone := filepath.Join(t.TempDir(), "USB-STICK")
+	p.setFolder(gone)
+	tapCheck(p.manifest) // off
+	test.Tap(p.start)
+	p.wait(t)
+	if p.outcome.Text != "The backup failed" || !p.failed.Visible() || p.verified.Visible() {
+		t.Errorf("outcome %q", p.outcome.Text)
+	}
+	if !strings.Contains(p.detail.Text, gone) || !strings.Contains(p.detail.Text, "USB stick") {
+		t.Errorf("detail %q", p.detail.Text)
+	}
+	if strings.Contains(p.detail.Text, backupTestPW) {
+		t.Error("the password is on screen")
+	}
+	// Try again keeps the choices.
+	test.Tap(p.failed.Objects[2].(fyne.Tappable))
+	if p.content.Objects[0] != p.form || p.manifest.Checked || p.folder != gone {
+		t.Error("Try again lost the form")
+	}
+	// Then the folder appears (the stick is back) and it works.
+	os.Mkdir(gone, 0o700)
+	test.Tap(p.start)
+	p.wait(t)
+	if p.outcome.Text != "Backup verified" {
+		t.Errorf("second try: %q %q", p.outcome.Text, p.detail.Text)
+	}
+	_ = src
+}
+
+func TestBackupResultMarkup(t *testing.T) {
+	at := time.Date(2026, 11, 24, 22, 30, 0, 0, time.Local)
+	for _, language := range []string{"en", "da"} {
+		t.Run(language, func(t *testing.T) {
+			p, w, _ := newBackupTest(t, language)
+			p.run = func(context.Context, string, string, backup.Options) (*backup.Result, error) {
+				return &backup.Result{Dir: "/media/USB-STICK", VerifiedAt: at, Files: []backup.File{
+					{Path: "/media/USB-STICK/Firma ApS.p12", Kind: backup.KindCopy},
+					{Path: "/media/USB-STICK/Firma ApS - backup.txt", Kind: backup.KindManifest},
+				}}, nil
+			}
+			p.setFolder("/media/USB-STICK")
+			test.Tap(p.start)
+			p.wait(t)
+			test.AssertRendersToMarkup(t, "backup_verified_"+language+".xml", w.Canvas())
+
+			p.run = func(context.Context, string, string, backup.Options) (*backup.Result, error) {
+				return nil, &backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"}
+			}
+			p.show(p.form)
+			test.Tap(p.start)
+			p.wait(t)
+			test.AssertRendersToMarkup(t, "backup_failed_"+language+".xml", w.Canvas())
+		})
+	}
+}
+
+func TestBackupStop(t *testing.T) {
+	p, _, _ := newBackupTest(t, "en")
+	started := make(chan struct{})
+	p.run = func(ctx context.Context, _, dir string, _ backup.Options) (*backup.Result, error) {
+		close(started)
+		<-ctx.Done()
+		return nil, &backup.Error{Code: backup.CodeCanceled, Err: ctx.Err()}
+	}
+	p.setFolder(t.TempDir())
+	test.Tap(p.start)
+	<-started
+	if p.content.Objects[0] != p.running {
+		t.Fatal("no progress shown while running")
+	}
+	p.stop()
+	p.wait(t)
+	if !strings.Contains(p.detail.Text, "stopped") {
+		t.Errorf("detail %q", p.detail.Text)
+	}
+}
+
+func TestShowBackupOpensADialog(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	showBackup(f, "/nowhere/Firma.p12", "", nil)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog")
+	}
+}
+
+func TestBackupChooseFolderOpensThePicker(t *testing.T) {
+	p, w, _ := newBackupTest(t, "en")
+	p.pick = p.pickFolder
+	showBackupPanel(p.f, p)
+	before := len(w.Canvas().Overlays().List())
+	p.pick()
+	if len(w.Canvas().Overlays().List()) != before+1 {
+		t.Fatal("no folder picker over the dialog")
+	}
+}
+
+// tapCheck taps a check box in the middle of its box: a tap outside it
+// (as test.Tap's corner tap in a row made tall by a wrapped text) is ignored.
+func tapCheck(c *widget.Check) {
+	test.TapAt(c, fyne.NewPos(c.MinSize().Width/2, c.Size().Height/2))
+}
+
+func TestWrappedCheckTextToggles(t *testing.T) {
+	test.NewTempApp(t)
+	c, row := backupCheck("a long text that wraps", nil)
+	for _, o := range row.(*fyne.Container).Objects {
+		if l, ok := o.(*backupCheckText); ok {
+			test.Tap(l)
+			if !c.Checked {
+				t.Error("tapping the text did not tick the box")
+			}
+			c.Disable()
+			test.Tap(l)
+			if !c.Checked {
+				t.Error("tapping the text changed a disabled box")
+			}
+			return
+		}
+	}
+	t.Fatal("no text in the row")
+}
