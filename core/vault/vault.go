@@ -369,11 +369,29 @@ func (v *Vault) Rekey(ctx context.Context, from, to, label string) error {
 	})
 }
 
+// Candidate is a saved password with the id it is saved under, so that a
+// pending password that opens the renewed file can be re-keyed to it.
+type Candidate struct {
+	ID       string
+	Password string
+}
+
 // Candidates lists the passwords to try when opening a file: those saved
 // for renewals in progress first, then the certificates', newest first,
 // without repeats. It stops at the first sign that the store is not
 // answering and returns what it has; ctx bounds the whole search.
 func (v *Vault) Candidates(ctx context.Context) []string {
+	var out []string
+	for _, c := range v.CandidateEntries(ctx) {
+		out = append(out, c.Password)
+	}
+	return out
+}
+
+// CandidateEntries is Candidates with the ids: a password saved under
+// several ids comes once, with the first of them (a pending one before a
+// certificate's).
+func (v *Vault) CandidateEntries(ctx context.Context) []Candidate {
 	list, err := v.List(ctx)
 	if err != nil {
 		return nil
@@ -389,7 +407,7 @@ func (v *Vault) Candidates(ctx context.Context) []string {
 			ordered = append(ordered, e)
 		}
 	}
-	var out []string
+	var out []Candidate
 	seen := map[string]bool{}
 	for _, e := range ordered {
 		p, err := v.Get(ctx, e.ID)
@@ -397,7 +415,7 @@ func (v *Vault) Candidates(ctx context.Context) []string {
 		case err == nil:
 			if !seen[p] {
 				seen[p] = true
-				out = append(out, p)
+				out = append(out, Candidate{ID: e.ID, Password: p})
 			}
 		case errors.Is(err, ErrNotFound), errors.Is(err, ErrBadID):
 			continue

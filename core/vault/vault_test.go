@@ -439,6 +439,10 @@ func TestCandidates(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Candidates = %q, want %q", got, want)
 	}
+	entries := v.CandidateEntries(ctx)
+	if len(entries) != 3 || entries[0].ID != PendingID("r1") || entries[1].ID != certID(2) || entries[2].ID != certID(1) {
+		t.Errorf("CandidateEntries = %+v", entries)
+	}
 }
 
 // blocking is a store that never answers until released, like go-keyring
