@@ -198,12 +198,16 @@ func realStore(t *testing.T) {
 	}
 
 	password := "Æblegrød på Ærø: ØL æøå ÆØÅ é 🇩🇰 \"'$`\\ mellemrum"
+	start := time.Now()
 	if err := v.Save(ctx, pending, "Fornyelse for Skærbæk Smørrebrød ApS", password); err != nil {
 		t.Fatalf("Save: %v", err)
 	}
+	t.Logf("Save (set, read back, list updated) took %v", time.Since(start))
+	start = time.Now()
 	if got, err := v.Get(ctx, pending); err != nil || got != password {
 		t.Fatalf("Get = %q, %v", got, err)
 	}
+	t.Logf("Get took %v", time.Since(start))
 	// Through go-keyring directly: it is really in the Secret Service.
 	if got, err := keyring.Get(Service, pending); err != nil || got != password {
 		t.Fatalf("go-keyring sees %q, %v", got, err)
@@ -220,9 +224,11 @@ func realStore(t *testing.T) {
 		t.Fatalf("Candidates do not start with the pending password: %d found", len(got))
 	}
 
+	start = time.Now()
 	if err := v.Rekey(ctx, pending, cert, "Skærbæk Smørrebrød ApS"); err != nil {
 		t.Fatalf("Rekey: %v", err)
 	}
+	t.Logf("Rekey took %v", time.Since(start))
 	if got, err := v.Get(ctx, cert); err != nil || got != password {
 		t.Fatalf("Get after Rekey = %q, %v", got, err)
 	}
