@@ -30,9 +30,12 @@ func showBackup(f *frame, file, password string, onDone func(*backup.Result)) {
 func showBackupPanel(f *frame, p *backupPanel) {
 	d := dialog.NewCustomWithoutButtons(lang.L("backup.title"), p.content, f.win)
 	p.close = d.Hide
+	p.fit = func() {
+		width := min(f.win.Canvas().Size().Width-theme.Padding()*4, 440)
+		d.Resize(fyne.NewSize(width, p.content.MinSize().Height+theme.Padding()*8))
+	}
 	d.SetOnClosed(p.stop)
-	width := min(f.win.Canvas().Size().Width-theme.Padding()*4, 440)
-	d.Resize(fyne.NewSize(width, p.content.MinSize().Height+theme.Padding()*8))
+	p.fit()
 	d.Show()
 }
 
@@ -77,6 +80,7 @@ type backupPanel struct {
 	finished chan struct{} // closed when a run has ended and the screen shows it
 	last     *backup.Result
 	close    func()
+	fit      func() // sizes the dialog to what it shows
 }
 
 func newBackupPanel(f *frame, file, password string, onDone func(*backup.Result)) *backupPanel {
@@ -134,6 +138,7 @@ func (p *backupPanel) buildForm() {
 		}
 		p.hint.Hide()
 		p.content.Refresh()
+		p.refit()
 	})
 
 	p.hint = backupLabel("")
@@ -222,6 +227,13 @@ func (p *backupPanel) buildResult() {
 func (p *backupPanel) show(o fyne.CanvasObject) {
 	p.content.Objects = []fyne.CanvasObject{o}
 	p.content.Refresh()
+	p.refit()
+}
+
+func (p *backupPanel) refit() {
+	if p.fit != nil {
+		p.fit()
+	}
 }
 
 func (p *backupPanel) closeDialog() {
@@ -276,6 +288,7 @@ func (p *backupPanel) options() (backup.Options, bool) {
 func (p *backupPanel) warn(text string) bool {
 	p.hint.SetText(text)
 	p.hint.Show()
+	p.refit()
 	return false
 }
 
