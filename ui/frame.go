@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -21,10 +22,12 @@ type frame struct {
 
 	guide     *guideState // the renewal guide and its progress, kept across rebuilds
 	guideKeys bool        // the guide's keys are bound to the window
+
+	register *register.Store // the certificates Fornyer has seen
 }
 
 func newFrame(a fyne.App, w fyne.Window) *frame {
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a)}
 	f.build()
 	keepOnTop(w, f.prefs.KeepOnTop)
 	return f

@@ -9,7 +9,3 @@ import (
 // The screens below are filled in by their own files as they are built.
 
 func newCheckScreen(*frame) fyne.CanvasObject { return widget.NewLabel(lang.L("tab.check")) }
-
-func newCertificatesScreen(*frame) fyne.CanvasObject {
-	return widget.NewLabel(lang.L("tab.certificates"))
-}

@@ -158,6 +158,7 @@ type Store struct {
 	certs    []Certificate
 	readOnly bool  // the file exists but could not be read: never overwrite it
 	openErr  error // what Open reported, for the UI to show later
+	watchers map[string]func()
 
 	// write replaces the file; tests make it fail.
 	write func(path string, data []byte) error
@@ -334,6 +335,37 @@ func valid(c Certificate) error {
 // the file is written does the Store take the new state, so a failed change
 // changes nothing.
 func (s *Store) update(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
+	err := s.apply(change)
+	if err == nil {
+		s.mu.Lock()
+		watchers := make([]func(), 0, len(s.watchers))
+		for _, fn := range s.watchers {
+			watchers = append(watchers, fn)
+		}
+		s.mu.Unlock()
+		for _, fn := range watchers {
+			fn()
+		}
+	}
+	return err
+}
+
+// Watch calls fn after every change, on the goroutine that made it; a later
+// Watch with the same name replaces fn, and a nil fn stops watching.
+func (s *Store) Watch(name string, fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.watchers == nil {
+		s.watchers = map[string]func(){}
+	}
+	if fn == nil {
+		delete(s.watchers, name)
+		return
+	}
+	s.watchers[name] = fn
+}
+
+func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.readOnly {

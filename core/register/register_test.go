@@ -418,3 +418,20 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestWatch(t *testing.T) {
+	s := openAt(t, filepath.Join(t.TempDir(), "r.json"))
+	calls := 0
+	s.Watch("a", func() { calls++ })
+	must(t, s.Upsert(cert(1, "u", t0)))
+	if s.Upsert(Certificate{}) == nil {
+		t.Fatal("invalid upsert accepted")
+	}
+	s.Watch("a", func() { calls += 10 })
+	must(t, s.RecordDPGInstalled(sha(1), "x", t0))
+	s.Watch("a", nil)
+	must(t, s.RecordDPGInstalled(sha(1), "y", t0))
+	if calls != 11 {
+		t.Errorf("watcher called %d, want 11 (once per change, replaced, stopped)", calls)
+	}
+}

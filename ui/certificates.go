@@ -1,0 +1,407 @@
+package ui
+
+import (
+	"errors"
+	"image/color"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safefile"
+)
+
+// registerFile is the register's name in the app's storage folder.
+const registerFile = "register.json"
+
+// registerClock is the time the certificates screen and the reminders go
+// by; tests fix it.
+var registerClock = time.Now
+
+// startReminders runs the reminders in the background when the screen is
+// built (at start, and again, harmlessly, after a change of language);
+// tests run them when they choose.
+var startReminders = func(f *frame) { go remind(f) }
+
+// openRegister opens the register in the app's storage. A damaged register
+// is moved aside by register.Open; the Store keeps the error, and the
+// certificates screen shows it as a sentence.
+func openRegister(a fyne.App) *register.Store {
+	s, err := register.Open(filepath.Join(a.Storage().RootURI().Path(), registerFile))
+	if err != nil {
+		fyne.LogError("opening the register", err)
+	}
+	return s
+}
+
+// certificatesView is the "My certificates" screen.
+type certificatesView struct {
+	f      *frame
+	scroll *container.Scroll
+	cards  map[string]fyne.CanvasObject // fingerprint -> card, to scroll to
+	notice error                        // the last error to show above the list
+}
+
+func newCertificatesScreen(f *frame) fyne.CanvasObject {
+	v := &certificatesView{f: f, scroll: container.NewVScroll(nil)}
+	if f.register == nil {
+		return v.scroll
+	}
+	v.notice = f.register.OpenError()
+	// Other screens add certificates; show them as they arrive.
+	f.register.Watch("certificates", func() { fyne.Do(v.refresh) })
+	v.refresh()
+	startReminders(f)
+	return v.scroll
+}
+
+// refresh rebuilds the list from the register.
+func (v *certificatesView) refresh() {
+	certs := v.f.register.List()
+	now := registerClock()
+	v.cards = map[string]fyne.CanvasObject{}
+
+	items := []fyne.CanvasObject{}
+	if v.notice != nil {
+		items = append(items, noticeCard(registerSentence(v.notice)))
+	}
+	if len(certs) == 0 {
+		items = append(items, v.emptyState())
+	} else {
+		items = append(items, certWrapped(lang.L("register.intro")))
+	}
+	for _, c := range certs {
+		card := v.card(certs, c, now)
+		v.cards[c.SHA256] = card
+		items = append(items, card)
+	}
+	offset := v.scroll.Offset
+	v.scroll.Content = container.NewVBox(items...)
+	v.scroll.Refresh()
+	v.scroll.ScrollToOffset(offset)
+}
+
+func (v *certificatesView) emptyState() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ListIcon())
+	title := widget.NewLabelWithStyle(lang.L("register.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel(lang.L("register.empty.body"))
+	body.Wrapping = fyne.TextWrapWord
+	body.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(layout.NewSpacer(),
+		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(64), icon)),
+		title, body)
+}
+
+func noticeCard(sentence string) fyne.CanvasObject {
+	return widget.NewCard("", "", withIcon(theme.NewErrorThemedResource(theme.WarningIcon()), certWrapped(sentence)))
+}
+
+func certWrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// withIcon puts a coloured icon before text that stays in the theme's
+// text colour: coloured text alone reads poorly on a light background.
+func withIcon(icon fyne.Resource, text fyne.CanvasObject) fyne.CanvasObject {
+	// Level with the label's first line: its inner padding plus half a
+	// line, less half the icon.
+	th := theme.Current()
+	top := th.Size(theme.SizeNameInnerPadding) + (th.Size(theme.SizeNameText)*1.3-th.Size(theme.SizeNameInlineIcon))/2
+	return container.NewBorder(nil, nil, container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), container.NewVBox(widget.NewIcon(icon))), nil, text)
+}
+
+// card shows one certificate: who, what, how long, its renewal line, DPG,
+// and what the user can do.
+func (v *certificatesView) card(certs []register.Certificate, c register.Certificate, now time.Time) fyne.CanvasObject {
+	l := effectiveLanguage(v.f.prefs.Language)
+	org := c.Organization
+	if org == "" {
+		org = lang.L("register.unknown_organization")
+	}
+	title := widget.NewLabelWithStyle(org, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	title.SizeName = theme.SizeNameSubHeadingText
+
+	what := kindText(c.Kind) + " · " + environmentText(c.Environment)
+	if c.CVR != "" {
+		what += " · CVR " + c.CVR
+	}
+	subtitle := certWrapped(what)
+
+	validity := container.NewHBox(
+		widget.NewLabel(lang.L("register.valid_until", map[string]any{"Date": displayDate(c.NotAfter, l)})),
+		layout.NewSpacer(),
+		newUrgencyBadge(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now)),
+	)
+	items := []fyne.CanvasObject{title, subtitle, validity}
+
+	if next, ok := register.Successor(certs, c); ok {
+		items = append(items, v.link(theme.MoveUpIcon(), lang.L("register.renewed_by", map[string]any{"Date": displayDate(next.NotAfter, l)}), next.SHA256))
+	}
+	if prev, ok := register.Predecessor(certs, c); ok {
+		items = append(items, v.link(theme.MoveDownIcon(), lang.L("register.replaces", map[string]any{"Date": displayDate(prev.NotAfter, l)}), prev.SHA256))
+	}
+
+	_, renewed := register.Successor(certs, c)
+	switch {
+	case c.DPG != nil:
+		key := "register.dpg.installed"
+		if c.DPG.By == "" {
+			key = "register.dpg.installed.anonymous"
+		}
+		done := certWrapped(lang.L(key, map[string]any{"Date": displayDate(c.DPG.At, l), "By": c.DPG.By}))
+		items = append(items, withIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
+	case !renewed && c.NotAfter.After(now):
+		prompt := withIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
+		mark := widget.NewButtonWithIcon(lang.L("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
+		mark.Importance = widget.LowImportance
+		items = append(items, prompt, container.NewHBox(mark))
+	}
+
+	calendar := widget.NewButtonWithIcon(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
+	remove := widget.NewButtonWithIcon(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
+	remove.Importance = widget.LowImportance
+	if renewed || !c.NotAfter.After(now) {
+		calendar.Disable() // nothing ahead to remind of
+	}
+	items = append(items, container.NewHBox(calendar, layout.NewSpacer(), remove))
+	return widget.NewCard("", "", container.NewVBox(items...))
+}
+
+// link is a button that scrolls to another certificate of the same line.
+func (v *certificatesView) link(icon fyne.Resource, text, sha string) fyne.CanvasObject {
+	b := widget.NewButtonWithIcon(text, icon, func() {
+		if card, ok := v.cards[sha]; ok {
+			v.scroll.ScrollToOffset(fyne.NewPos(0, card.Position().Y))
+		}
+	})
+	b.Importance = widget.LowImportance
+	b.Alignment = widget.ButtonAlignLeading
+	return b
+}
+
+func kindText(kind string) string {
+	switch kind {
+	case "organization", "system", "employee":
+		return lang.L("register.kind." + kind)
+	}
+	return lang.L("register.kind.unknown")
+}
+
+func environmentText(env string) string {
+	if env == register.Test {
+		return lang.L("register.environment.test")
+	}
+	return lang.L("register.environment.production")
+}
+
+func displayDate(t time.Time, l string) string {
+	return register.FormatDate(t.In(time.Local), l)
+}
+
+func daysLeftText(notAfter, now time.Time) string {
+	if !notAfter.After(now) {
+		return lang.L("register.expired")
+	}
+	switch d := register.DaysLeft(notAfter, now); d {
+	case 0:
+		return lang.L("register.days_left.today")
+	case 1:
+		return lang.L("register.days_left.one")
+	default:
+		return lang.L("register.days_left", map[string]any{"Days": d})
+	}
+}
+
+// registerSentence turns a register error into a sentence for the user.
+func registerSentence(err error) string {
+	var e *register.Error
+	if !errors.As(err, &e) {
+		return lang.L("register.error.write_failed")
+	}
+	return lang.L("register.error."+e.Code, map[string]any{"Path": e.Path, "MovedTo": e.MovedTo})
+}
+
+// showRegisterError shows a failed change above the list and in a dialog.
+func (v *certificatesView) showRegisterError(err error) {
+	v.notice = err
+	v.refresh()
+	dialog.ShowInformation(lang.L("tab.certificates"), registerSentence(err), v.f.win)
+}
+
+func (v *certificatesView) confirmRemove(c register.Certificate) {
+	l := effectiveLanguage(v.f.prefs.Language)
+	body := lang.L("register.remove.body", map[string]any{"Organization": c.Organization, "Date": displayDate(c.NotAfter, l)})
+	d := dialog.NewConfirm(lang.L("register.remove.title"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		removed, err := v.f.register.Remove(c.SHA256)
+		if err != nil {
+			v.showRegisterError(err)
+			return
+		}
+		for _, s := range removed.Scheduled {
+			if err := v.f.app.CancelScheduledNotification(s.ID); err != nil {
+				fyne.LogError("cancelling a reminder", err)
+			}
+		}
+	}, v.f.win)
+	d.SetConfirmText(lang.L("register.remove.confirm"))
+	d.SetDismissText(lang.L("register.cancel"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// saveCalendar asks for a folder and writes the calendar file there as a
+// new file: a save dialog would create (or overwrite) the file itself,
+// outside core/safefile's rules.
+func (v *certificatesView) saveCalendar(c register.Certificate) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		l := effectiveLanguage(v.f.prefs.Language)
+		go func() {
+			path, werr := writeCalendar(dir.Path(), c, l)
+			fyne.Do(func() {
+				if werr != nil {
+					fyne.LogError("writing the calendar file", werr)
+					dialog.ShowInformation(lang.L("register.calendar"), lang.L("register.calendar.failed"), v.f.win)
+					return
+				}
+				dialog.ShowInformation(lang.L("register.calendar"), lang.L("register.calendar.saved", map[string]any{"Path": path}), v.f.win)
+			})
+		}()
+	}, v.f.win)
+}
+
+// writeCalendar writes c's calendar file into dir, never over a file that
+// is there, and returns its path.
+func writeCalendar(dir string, c register.Certificate, l string) (string, error) {
+	name := safeFileName(msg.T(l, "register.calendar.filename", map[string]any{"Organization": c.Organization}))
+	return safefile.WriteNew(dir, name, register.ICS(c, l, registerClock()))
+}
+
+// safeFileName keeps a file name valid on Windows, macOS and Linux.
+func safeFileName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	return strings.TrimLeft(name, ". ")
+}
+
+func (v *certificatesView) askDPG(c register.Certificate) {
+	who := widget.NewEntry()
+	who.SetPlaceHolder(lang.L("register.dpg.mark.who.placeholder"))
+	dialog.ShowForm(lang.L("register.dpg.mark.title"), lang.L("register.dpg.mark.confirm"), lang.L("register.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("register.dpg.mark.who"), who)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := recordDPGInstalled(v.f, c.SHA256, who.Text); err != nil {
+				v.showRegisterError(err)
+			}
+		}, v.f.win)
+}
+
+// urgencyBadge shows the days left on a pill in the urgency's colour, with
+// the theme's matching text colour, so that it reads in light and dark.
+type urgencyBadge struct {
+	widget.BaseWidget
+	urgency register.Urgency
+	text    string
+}
+
+func newUrgencyBadge(u register.Urgency, text string) *urgencyBadge {
+	b := &urgencyBadge{urgency: u, text: text}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *urgencyBadge) colour() fyne.ThemeColorName {
+	switch b.urgency {
+	case register.Expired, register.Within7:
+		return theme.ColorNameError
+	case register.Within30:
+		return theme.ColorNameWarning
+	case register.Within90:
+		return theme.ColorNamePrimary
+	}
+	return theme.ColorNameSuccess
+}
+
+func (b *urgencyBadge) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(color.Transparent)
+	text := canvas.NewText(b.text, color.Black)
+	text.TextStyle.Bold = true
+	r := &badgeRenderer{b: b, bg: bg, text: text}
+	r.Refresh()
+	return r
+}
+
+type badgeRenderer struct {
+	b    *urgencyBadge
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func (r *badgeRenderer) pad() fyne.Size {
+	th := r.b.Theme()
+	p := th.Size(theme.SizeNameInnerPadding)
+	return fyne.NewSize(p, p/2)
+}
+
+func (r *badgeRenderer) MinSize() fyne.Size {
+	p := r.pad()
+	return r.text.MinSize().Add(fyne.NewSize(2*p.Width, 2*p.Height))
+}
+
+func (r *badgeRenderer) Layout(size fyne.Size) {
+	min := r.MinSize()
+	// Keep the pill its own height, centred, when the row is taller.
+	y := (size.Height - min.Height) / 2
+	r.bg.Move(fyne.NewPos(0, y))
+	r.bg.Resize(fyne.NewSize(size.Width, min.Height))
+	p := r.pad()
+	r.text.Move(fyne.NewPos(p.Width, y+p.Height))
+	r.text.Resize(r.text.MinSize())
+}
+
+// Refresh paints the pill as a tint of the urgency's colour with a border
+// in it, and the text in the theme's own text colour: the "on colour" text
+// colours of Fyne's light theme read poorly on its bright green and orange.
+func (r *badgeRenderer) Refresh() {
+	th := r.b.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := color.NRGBAModel.Convert(th.Color(r.b.colour(), v)).(color.NRGBA)
+	r.bg.StrokeColor = c
+	c.A = 0x40
+	r.bg.FillColor = c
+	r.bg.StrokeWidth = 1.5
+	r.bg.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
+	r.text.Text = r.b.text
+	r.text.Color = th.Color(theme.ColorNameForeground, v)
+	r.text.TextSize = th.Size(theme.SizeNameText)
+	r.bg.Refresh()
+	r.text.Refresh()
+}
+
+func (r *badgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
+func (r *badgeRenderer) Destroy()                     {}

@@ -1,0 +1,465 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// certNow is the fixed "now" of the certificates tests.
+var certNow = time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+
+const certDay = 24 * time.Hour
+
+func certSHA(i int) string { return fmt.Sprintf("%064x", i) }
+
+func certAt(i int, org, uuid, env string, left time.Duration) register.Certificate {
+	return register.Certificate{
+		SHA256: certSHA(i), Organization: org, CVR: fmt.Sprint(12345670 + i), UUID: uuid,
+		Serial: fmt.Sprint(i), Kind: "organization", Environment: env,
+		NotBefore: certNow.Add(left).AddDate(-3, 0, 0), NotAfter: certNow.Add(left),
+	}
+}
+
+// recordingApp is the test app with the notifications it was asked for
+// counted, and scheduling that can be made to fail as on a platform that
+// refuses it.
+type recordingApp struct {
+	fyne.App
+	mu        sync.Mutex
+	sent      []*fyne.Notification
+	scheduled []*fyne.ScheduledNotification
+	cancelled []string
+	refuse    bool
+}
+
+func (a *recordingApp) SendNotification(n *fyne.Notification) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sent = append(a.sent, n)
+}
+
+func (a *recordingApp) ScheduleNotification(n *fyne.Notification, at time.Time) (*fyne.ScheduledNotification, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.refuse {
+		return nil, errors.New("not supported here")
+	}
+	s := fyne.NewScheduledNotification(fmt.Sprintf("id-%d", len(a.scheduled)+1), n, at)
+	a.scheduled = append(a.scheduled, s)
+	return s, nil
+}
+
+func (a *recordingApp) CancelScheduledNotification(id string) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.cancelled = append(a.cancelled, id)
+	return nil
+}
+
+// newCertTestFrame is a frame on the test driver whose register holds
+// certs, with the clock at certNow, dates shown in UTC, and reminders run
+// only when a test calls remind.
+func newCertTestFrame(t *testing.T, language string, certs ...register.Certificate) (*frame, *recordingApp, fyne.Window) {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir()) // the test app's storage is the temporary folder
+	a := &recordingApp{App: test.NewTempApp(t)}
+	setTestLanguage(t, language)
+	w := test.NewTempWindow(t, nil)
+	w.Resize(companionSize)
+
+	oldClock, oldStart, oldLocal := registerClock, startReminders, time.Local
+	registerClock = func() time.Time { return certNow }
+	startReminders = func(*frame) {}
+	time.Local = time.UTC
+	t.Cleanup(func() { registerClock, startReminders, time.Local = oldClock, oldStart, oldLocal })
+
+	reg := openRegister(a)
+	if err := reg.OpenError(); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range certs {
+		if err := reg.Upsert(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &frame{app: a, win: w, prefs: Preferences{Language: language}, register: reg}, a, w
+}
+
+// sampleCertificates cover every urgency, a renewal line, DPG installed and
+// not, and a test certificate.
+func sampleCertificates() []register.Certificate {
+	old := certAt(1, "Bager Hansen ApS", "uuid-a", register.Production, 20*certDay)
+	old.DPG = nil
+	renewed := certAt(2, "Bager Hansen ApS", "uuid-a", register.Production, 3*365*certDay)
+	test := certAt(3, "Tømrer & Søn A/S", "uuid-b", register.Test, 60*certDay)
+	test.Kind = "system"
+	urgent := certAt(4, "Vognmand Ærø I/S", "uuid-c", register.Production, 5*certDay+time.Hour)
+	expired := certAt(5, "Gammel Forening", "uuid-d", register.Production, -10*certDay)
+	calm := certAt(6, "", "", register.Production, 200*certDay)
+	calm.Kind = ""
+	return []register.Certificate{old, renewed, test, urgent, expired, calm}
+}
+
+func TestCertificatesListMarkup(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		t.Run(language, func(t *testing.T) {
+			f, _, w := newCertTestFrame(t, language, sampleCertificates()...)
+			if err := f.register.RecordDPGInstalled(certSHA(1), "Anna Jensen", certNow.Add(-900*certDay)); err != nil {
+				t.Fatal(err)
+			}
+			w.SetContent(newCertificatesScreen(f))
+			test.AssertRendersToMarkup(t, "certificates_list_"+language+".xml", w.Canvas())
+		})
+	}
+}
+
+func TestCertificatesEmptyMarkup(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		t.Run(language, func(t *testing.T) {
+			f, _, w := newCertTestFrame(t, language)
+			w.SetContent(newCertificatesScreen(f))
+			test.AssertRendersToMarkup(t, "certificates_empty_"+language+".xml", w.Canvas())
+		})
+	}
+}
+
+// certTexts lists every text under o that a user can see.
+func certTexts(o fyne.CanvasObject) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch x := o.(type) {
+	case *widget.Label:
+		out = append(out, x.Text)
+	case *widget.Button:
+		out = append(out, x.Text)
+	case *urgencyBadge:
+		out = append(out, x.text)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, certTexts(c)...)
+		}
+	case *container.Scroll:
+		out = append(out, certTexts(x.Content)...)
+	case *widget.Card:
+		out = append(out, certTexts(x.Content)...)
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		for _, c := range r.Objects() {
+			out = append(out, certTexts(c)...)
+		}
+	}
+	return out
+}
+
+func certHasText(o fyne.CanvasObject, want string) bool {
+	for _, s := range certTexts(o) {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// certButtons finds the buttons with the text under o, depth first.
+func certButtons(o fyne.CanvasObject, text string) []*widget.Button {
+	var out []*widget.Button
+	switch x := o.(type) {
+	case *widget.Button:
+		if x.Text == text {
+			out = append(out, x)
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, certButtons(c, text)...)
+		}
+	case *container.Scroll:
+		out = append(out, certButtons(x.Content, text)...)
+	case *widget.Card:
+		out = append(out, certButtons(x.Content, text)...)
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		for _, c := range r.Objects() {
+			out = append(out, certButtons(c, text)...)
+		}
+	}
+	return out
+}
+
+func tapOverlayButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog open to tap %q in", text)
+	}
+	b := certButtons(top, text)
+	if len(b) != 1 {
+		t.Fatalf("%d buttons %q in the dialog: %v", len(b), text, certTexts(top))
+	}
+	test.Tap(b[0])
+}
+
+func TestCertificatesLinksAndUrgency(t *testing.T) {
+	f, _, w := newCertTestFrame(t, "en", sampleCertificates()...)
+	screen := newCertificatesScreen(f)
+	w.SetContent(screen)
+	for _, want := range []string{
+		"Renewed by the certificate valid until 23 November 2029",
+		"Replaces the certificate valid until 14 December 2026",
+		"20 days left", "5 days left", "Expired", "Test only", "System certificate",
+		"Unknown organisation", "Not recorded as installed in DPG yet",
+	} {
+		if !certHasText(screen, want) {
+			t.Errorf("the list does not show %q; it shows %q", want, certTexts(screen))
+		}
+	}
+	// The renewed line: the newest on top, and its link scrolls to the old one.
+	v := certTexts(screen)
+	if i, j := indexOf(v, "Renewed by"), indexOf(v, "Replaces"); i < 0 || j < 0 || j > i {
+		t.Errorf("newest renewal not above its predecessor: %q", v)
+	}
+	scroll := screen.(*container.Scroll)
+	link := certButtons(screen, "Replaces the certificate valid until 14 December 2026")
+	if len(link) != 1 {
+		t.Fatal("no link to the predecessor")
+	}
+	test.Tap(link[0])
+	if scroll.Offset.Y <= 0 {
+		t.Error("the link did not scroll to the predecessor")
+	}
+}
+
+func indexOf(texts []string, prefix string) int {
+	for i, s := range texts {
+		if strings.HasPrefix(s, prefix) {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestUrgencyColours(t *testing.T) {
+	seen := map[fyne.ThemeColorName]register.Urgency{}
+	for _, u := range []register.Urgency{register.OK, register.Within90, register.Within30, register.Within7} {
+		bg := newUrgencyBadge(u, "").colour()
+		if prev, dup := seen[bg]; dup {
+			t.Errorf("urgencies %d and %d share a colour", prev, u)
+		}
+		seen[bg] = u
+	}
+	e := newUrgencyBadge(register.Expired, "").colour()
+	s := newUrgencyBadge(register.Within7, "").colour()
+	if e != s {
+		t.Error("expired should look as alarming as 7 days")
+	}
+}
+
+func TestCertificatesRemoveConfirmed(t *testing.T) {
+	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
+	f, a, w := newCertTestFrame(t, "en", c)
+	if err := f.register.RecordScheduled(c.SHA256, register.Scheduled{Days: 90, ID: "sched-1", At: certNow.Add(10 * certDay)}); err != nil {
+		t.Fatal(err)
+	}
+	screen := newCertificatesScreen(f)
+	w.SetContent(screen)
+
+	remove := certButtons(screen, "Remove from list")
+	if len(remove) != 1 {
+		t.Fatal("no remove button")
+	}
+	test.Tap(remove[0])
+	tapOverlayButton(t, w, "Cancel")
+	if _, ok := f.register.Get(c.SHA256); !ok {
+		t.Fatal("cancelled removal removed the certificate")
+	}
+
+	test.Tap(remove[0])
+	if top := w.Canvas().Overlays().Top(); top == nil || !certHasText(top, "Bager Hansen ApS") {
+		t.Fatal("the confirmation does not name the certificate")
+	}
+	tapOverlayButton(t, w, "Remove")
+	if _, ok := f.register.Get(c.SHA256); ok {
+		t.Fatal("confirmed removal left the certificate")
+	}
+	if len(a.cancelled) != 1 || a.cancelled[0] != "sched-1" {
+		t.Errorf("cancelled %v, want the certificate's scheduled reminder", a.cancelled)
+	}
+	if !certHasText(w.Content(), "No certificates yet") {
+		t.Errorf("list not refreshed after removal: %q", certTexts(w.Content()))
+	}
+}
+
+func TestCertificatesShowDamagedRegister(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("TMPDIR", dir)
+	path := filepath.Join(dir, registerFile)
+	if err := os.WriteFile(path, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	setTestLanguage(t, "da")
+	w := test.NewTempWindow(t, nil)
+	oldStart := startReminders
+	startReminders = func(*frame) {}
+	t.Cleanup(func() { startReminders = oldStart })
+	f := &frame{app: a, win: w, prefs: Preferences{Language: "da"}, register: openRegister(a)}
+	screen := newCertificatesScreen(f)
+
+	var e *register.Error
+	if !errors.As(f.register.OpenError(), &e) || e.MovedTo == "" {
+		t.Fatalf("open error %v", f.register.OpenError())
+	}
+	if !certHasText(screen, "beskadiget") || !certHasText(screen, e.MovedTo) {
+		t.Errorf("the damage is not told in a sentence naming the kept file: %q", certTexts(screen))
+	}
+	if kept, _ := os.ReadFile(e.MovedTo); string(kept) != "{not json" {
+		t.Error("the damaged register was not kept")
+	}
+}
+
+func TestRecordDPGInstalledShowsInList(t *testing.T) {
+	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 1000*certDay)
+	f, _, w := newCertTestFrame(t, "da", c)
+	screen := newCertificatesScreen(f)
+	w.SetContent(screen)
+	if !certHasText(screen, "Endnu ikke registreret som installeret i DPG") {
+		t.Fatal("no DPG prompt")
+	}
+	if err := recordDPGInstalled(f, c.SHA256, "Anna Jensen"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := f.register.Get(c.SHA256)
+	if got.DPG == nil || got.DPG.By != "Anna Jensen" || !got.DPG.At.Equal(certNow) {
+		t.Fatalf("recorded %+v", got.DPG)
+	}
+	if !certHasText(screen, "Installeret i DPG den 24. november 2026 af Anna Jensen") {
+		t.Errorf("the list does not show the installation: %q", certTexts(screen))
+	}
+	if err := recordDPGInstalled(f, certSHA(9), "x"); register.Code(err) != register.CodeNotFound {
+		t.Errorf("unknown certificate: %v", err)
+	}
+}
+
+func TestMarkDPGFromList(t *testing.T) {
+	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 1000*certDay)
+	f, _, w := newCertTestFrame(t, "en", c)
+	screen := newCertificatesScreen(f)
+	w.SetContent(screen)
+	mark := certButtons(screen, "Mark as installed in DPG")
+	if len(mark) != 1 {
+		t.Fatal("no button to mark DPG")
+	}
+	test.Tap(mark[0])
+	top := w.Canvas().Overlays().Top()
+	var entry *widget.Entry
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Entry:
+			entry = x
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				find(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				find(c)
+			}
+		}
+	}
+	find(top)
+	if entry == nil {
+		t.Fatal("no name field")
+	}
+	test.Type(entry, "Bo")
+	tapOverlayButton(t, w, "Record")
+	if got, _ := f.register.Get(c.SHA256); got.DPG == nil || got.DPG.By != "Bo" {
+		t.Fatalf("recorded %+v", got.DPG)
+	}
+}
+
+func TestWriteCalendar(t *testing.T) {
+	c := certAt(1, `Bager/Hansen: "Søn"`, "u", register.Production, 100*certDay)
+	f, _, _ := newCertTestFrame(t, "da", c)
+	_ = f
+	dir := t.TempDir()
+	p1, err := writeCalendar(dir, c, "da")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p2, err := writeCalendar(dir, c, "da")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(p1) != `Forny certifikat Bager-Hansen- -Søn-.ics` || p1 == p2 {
+		t.Errorf("written as %s and %s", p1, p2)
+	}
+	data, _ := os.ReadFile(p1)
+	if !strings.HasPrefix(string(data), "BEGIN:VCALENDAR\r\n") || !strings.Contains(string(data), "DTSTART;VALUE=DATE:20270103") {
+		t.Errorf("calendar file:\n%s", data)
+	}
+}
+
+func TestRemindOncePerThreshold(t *testing.T) {
+	soon := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	later := certAt(2, "Tømrer ApS", "v", register.Production, 200*certDay)
+	renewedOld := certAt(3, "Vognmand ApS", "w", register.Production, 3*certDay)
+	renewedNew := certAt(4, "Vognmand ApS", "w", register.Production, 1000*certDay)
+	f, a, _ := newCertTestFrame(t, "da", soon, later, renewedOld, renewedNew)
+
+	remind(f)
+	if len(a.sent) != 1 {
+		t.Fatalf("sent %d notifications, want 1 (the certificate within 30 days)", len(a.sent))
+	}
+	if n := a.sent[0]; n.Title != "Forny dit certifikat" ||
+		!strings.Contains(n.Content, "Bager Hansen ApS udløber den 23. december 2026, om 29 dage") {
+		t.Errorf("notification %+v", n)
+	}
+	// Ahead: 7 for the first, 90/30/7 for the second and for the renewed one.
+	if len(a.scheduled) != 7 {
+		t.Errorf("scheduled %d, want 7", len(a.scheduled))
+	}
+
+	remind(f) // a second start the same day: nothing new
+	if len(a.sent) != 1 || len(a.scheduled) != 7 {
+		t.Errorf("second run sent %d, scheduled %d", len(a.sent), len(a.scheduled))
+	}
+
+	// Twenty-three days on, the 7-day reminder was scheduled for this
+	// morning and counts as given.
+	registerClock = func() time.Time { return certNow.Add(23 * certDay) }
+	remind(f)
+	if len(a.sent) != 1 {
+		t.Errorf("the scheduled 7-day reminder was given again at start")
+	}
+}
+
+func TestRemindWhenSchedulingRefused(t *testing.T) {
+	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
+	f, a, _ := newCertTestFrame(t, "en", c)
+	a.refuse = true
+	remind(f)
+	if got, _ := f.register.Get(c.SHA256); len(got.Scheduled) != 0 {
+		t.Errorf("a refused schedule was recorded: %+v", got.Scheduled)
+	}
+	// Without the scheduler, the start gives the reminder when it is due.
+	registerClock = func() time.Time { return certNow.Add(11 * certDay) }
+	remind(f)
+	if len(a.sent) != 1 || !strings.Contains(a.sent[0].Content, "in 89 days") {
+		t.Errorf("sent %+v", a.sent)
+	}
+}
