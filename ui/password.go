@@ -83,6 +83,13 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		status.Show()
 		box.Refresh() // what is shown or hidden changes the card's layout
 	}
+	showSaved := func() {
+		entry.Disable()
+		save.Hide()
+		again.Show()
+		actions.Show()
+		setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
+	}
 	save = widget.NewButtonWithIcon(lang.L("vault.password.save"), theme.DocumentSaveIcon(), func() {
 		password := entry.Text
 		if password == "" {
@@ -110,10 +117,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 					setStatus(vaultError(err), widget.DangerImportance)
 					return
 				}
-				save.Hide()
-				again.Show()
-				actions.Show()
-				setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
+				showSaved()
 				if onSaved != nil {
 					onSaved()
 				}
@@ -129,6 +133,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		entry.SetText("")
 		entry.Password = true
 		entry.Enable()
+		entry.Show()
 		entry.Refresh()
 		again.Hide()
 		actions.Hide()
@@ -149,6 +154,22 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		status,
 		actions,
 	)
+
+	// Back at this step (after a restart, or with Back), the password may
+	// be saved already: say so, rather than ask for it again. Nothing
+	// changes on screen when it is not, or when the store does not answer.
+	background(func() {
+		if _, err := f.vault.Get(context.Background(), id); err != nil {
+			return
+		}
+		fyne.Do(func() {
+			if entry.Text != "" || entry.Disabled() || !save.Visible() {
+				return // the user got there first
+			}
+			entry.Hide()
+			showSaved()
+		})
+	})
 	return box
 }
 

@@ -189,6 +189,33 @@ func TestPasswordSaverSaves(t *testing.T) {
 	}
 }
 
+// Back at the step with the password saved already: the card says so and
+// offers Show, without asking again and without running onSaved again.
+func TestPasswordSaverAlreadySaved(t *testing.T) {
+	keyring.MockInit()
+	s := newSaverUnderTest(t, "en")
+	if err := s.f.vault.Save(context.Background(), vault.PendingID(s.renewal), "", "saved-before"); err != nil {
+		t.Fatal(err)
+	}
+	s.view = newPasswordSaver(s.f, s.renewal, func() { s.saved++ })
+	s.wait()
+	if !hasText(s.view, "Saved in your keyring.") || hasButton(s.view, "Save password") {
+		t.Fatalf("an already saved password is asked for again: %q", texts(s.view))
+	}
+	if s.saved != 0 {
+		t.Error("onSaved ran again")
+	}
+	test.Tap(findButton(t, s.view, "Show"))
+	s.wait()
+	if !hasText(s.view, "saved-before") {
+		t.Errorf("Show: %q", texts(s.view))
+	}
+	test.Tap(findButton(t, s.view, "Save a different password"))
+	if !findEntry(t, s.view).Visible() || findEntry(t, s.view).Disabled() {
+		t.Error("no field for a different password")
+	}
+}
+
 func TestPasswordSaverMarkup(t *testing.T) {
 	keyring.MockInit()
 	s := newSaverUnderTest(t, "en")
