@@ -248,7 +248,7 @@ func TestPasswordSaverStoreFailsThenWorks(t *testing.T) {
 	keyring.MockInitWithError(errors.New("org.freedesktop.Secret.Error.IsLocked"))
 	s := newSaverUnderTest(t, "en")
 	s.save(t, "kode-1")
-	want := "Fornyer could not use your keyring: it is missing, locked, or refused. Unlock it and try again, or write the password down and keep it somewhere safe."
+	want := "Fornyer could not use your keyring: it is missing, locked, or refused access. Unlock it and try again, or write the password down and keep it somewhere safe."
 	if !hasText(s.view, want) {
 		t.Fatalf("store error: %q", texts(s.view))
 	}

@@ -84,7 +84,7 @@ func TestSavedPasswordsEmptyAndFailing(t *testing.T) {
 	keyring.MockInitWithError(errors.New("no such interface"))
 	test.Tap(findButton(t, view, "Refresh"))
 	wait()
-	if !hasText(view, "Fornyer could not use your keyring: it is missing, locked, or refused. Unlock it and try again, or write the password down and keep it somewhere safe.") {
+	if !hasText(view, "Fornyer could not use your keyring: it is missing, locked, or refused access. Unlock it and try again, or write the password down and keep it somewhere safe.") {
 		t.Errorf("failing store: %q", texts(view))
 	}
 
