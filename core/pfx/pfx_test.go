@@ -509,3 +509,64 @@ func buildWithBMP(t *testing.T, w *world, bmp []byte) []byte {
 	return buildPFX(t, "", buildOptions{encryptCerts: true, setMACBMP: true, macBMP: bmp},
 		item{key: w.leaf.Key}, item{cert: w.leaf.Cert})
 }
+
+// OpenSSL before 1.1 read a password typed on a UTF-8 terminal byte by
+// byte, so "Æ" became the two characters "Ã†". Such files open with the
+// password as the user types it.
+func TestOldOpenSSLDanishPassword(t *testing.T) {
+	w := testWorld(t)
+	var mangled []rune
+	for i := 0; i < len(danish); i++ {
+		mangled = append(mangled, rune(danish[i]))
+	}
+	data := testpki.PFX(t, pkcs12.LegacyDES, w.leaf, w.cas, string(mangled))
+	c, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, err := c.Open(danish)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	if !ct.KeyMatches || !ct.MACVerified {
+		t.Errorf("KeyMatches %v, MACVerified %v", ct.KeyMatches, ct.MACVerified)
+	}
+	if _, err := c.Open("Æblegrød-ØÅx"); CodeOf(err) != CodeWrongPassword {
+		t.Errorf("wrong password: %v", err)
+	}
+}
+
+// Parse reports what cannot be opened with a password at all.
+func TestUnsupportedProtection(t *testing.T) {
+	w := testWorld(t)
+	modern := testpki.PFX(t, pkcs12.Modern, w.leaf, w.cas, "pw")
+	// Replace the AES-256-CBC OID with an unknown cipher (2.16.840.1.101.3.4.1.46, AES-256-GCM).
+	gcm := bytes.ReplaceAll(modern, []byte{0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x2a}, []byte{0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x01, 0x2e})
+	c, err := Parse(gcm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The change is inside the MAC-protected content: give it a valid MAC,
+	// as a tool that really used that cipher would.
+	c, err = Parse(assemble(t, "pw", buildOptions{}, c.macMsg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(c.Protection.KeyEncryption, "unknown cipher") {
+		t.Errorf("KeyEncryption %q", c.Protection.KeyEncryption)
+	}
+	if _, err := c.Open("pw"); CodeOf(err) != CodeUnsupported {
+		t.Errorf("unknown cipher: %v, want %s", err, CodeUnsupported)
+	}
+	// An iteration count beyond the limit is refused before any work.
+	saved := maxIterations
+	maxIterations = 1000
+	defer func() { maxIterations = saved }()
+	c, err = Parse(modern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Open("pw"); CodeOf(err) != CodeUnsupported {
+		t.Errorf("2048 iterations over a limit of 1000: %v", err)
+	}
+}
