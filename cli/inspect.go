@@ -1,0 +1,325 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/pfx"
+)
+
+func init() {
+	commands["inspect"] = command{run: runInspect, summary: "inspect.cli.summary"}
+}
+
+// Exit codes of inspect (DESIGN.md).
+const (
+	inspectExitReady      = 0
+	inspectExitProblems   = 1
+	inspectExitUnreadable = 2
+)
+
+// inspectTrust collects repeated --trust-ca options.
+type inspectTrust []string
+
+func (f *inspectTrust) String() string     { return strings.Join(*f, ",") }
+func (f *inspectTrust) Set(v string) error { *f = append(*f, v); return nil }
+
+// runInspect is `fornyer inspect [--password-stdin] [--trust-ca FILE]...
+// [--json] FILE`: it says whether FILE is ready to install in DPG and, if
+// not, what is wrong. Flags may come before or after the file.
+func runInspect(env Env, args []string) int {
+	l := env.Lang
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var (
+		fromStdin, asJSON bool
+		trust             inspectTrust
+	)
+	fs.BoolVar(&fromStdin, "password-stdin", false, "")
+	fs.BoolVar(&asJSON, "json", false, "")
+	fs.Var(&trust, "trust-ca", "")
+
+	usageErr := func(key string, data any) int {
+		fmt.Fprintln(env.Stderr, msg.T(l, key, data))
+		fmt.Fprintln(env.Stderr, msg.T(l, "inspect.cli.usage", nil))
+		return ExitUsage
+	}
+	var files []string
+	for rest := args; ; {
+		if err := fs.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				inspectHelp(env)
+				return ExitOK
+			}
+			return usageErr(flagErrorKey(err))
+		}
+		rest = fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		files = append(files, rest[0])
+		rest = rest[1:]
+	}
+	switch {
+	case len(files) == 0:
+		return usageErr("inspect.cli.no_file", nil)
+	case len(files) > 1:
+		return usageErr("inspect.cli.too_many_files", nil)
+	}
+	file := files[0]
+
+	extra, bad := loadTrustCAs(env, trust)
+	if bad != "" {
+		fmt.Fprintln(env.Stderr, bad)
+		return ExitUsage
+	}
+
+	// Read the file first, so that nobody is asked for a password for a
+	// file that has none (a certificate file, a folder, a missing file).
+	data, readErr := pfx.ReadFile(file)
+	mode := choosePasswordMode(env, fromStdin)
+	var pws []string
+	if mode != passwordFromTerminal || (readErr == nil && pfx.Detect(data) == pfx.FormatPKCS12) {
+		var key string
+		pws, key = passwords(env, mode, file)
+		if key != "" {
+			fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
+			return inspectExitUnreadable
+		}
+	}
+
+	opts := inspect.Options{Passwords: pws, ExtraTrusted: extra, Lang: l}
+	var rep *inspect.Report
+	if readErr != nil {
+		rep = inspect.InspectFile(file, opts) // reports why it cannot be read
+	} else {
+		rep = inspect.Inspect(file, data, opts)
+	}
+
+	if asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return inspectExitUnreadable
+		}
+	} else {
+		printReport(env.Stdout, rep)
+	}
+	switch rep.Verdict {
+	case inspect.VerdictReady:
+		return inspectExitReady
+	case inspect.VerdictProblems:
+		return inspectExitProblems
+	}
+	return inspectExitUnreadable
+}
+
+// flagErrorKey turns the flag package's error into our sentence.
+func flagErrorKey(err error) (string, map[string]string) {
+	s := err.Error()
+	name := s
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		name = s[i+2:]
+	}
+	if strings.HasPrefix(s, "flag needs an argument") {
+		return "inspect.cli.flag_needs_value", map[string]string{"Flag": name}
+	}
+	return "inspect.cli.unknown_flag", map[string]string{"Flag": name}
+}
+
+func inspectHelp(env Env) {
+	l := env.Lang
+	w := env.Stdout
+	fmt.Fprintln(w, msg.T(l, "inspect.cli.usage", nil))
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %-18s %s\n", "--password-stdin", msg.T(l, "inspect.cli.flag.password_stdin", nil))
+	fmt.Fprintf(w, "  %-18s %s\n", "--trust-ca FILE", msg.T(l, "inspect.cli.flag.trust_ca", nil))
+	fmt.Fprintf(w, "  %-18s %s\n", "--json", msg.T(l, "inspect.cli.flag.json", nil))
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, msg.T(l, "inspect.cli.help", nil))
+}
+
+// printReport writes the human form: the big line and its sentence, the
+// facts a user looks for, the findings, then the technical details.
+func printReport(w io.Writer, r *inspect.Report) {
+	l := r.Lang
+	t := func(key string, data any) string { return msg.T(l, key, data) }
+	title, message := r.Headline()
+	if r.Ready() && hasSeverity(r, inspect.SeverityWarning) {
+		title = t("inspect.verdict.ready_with_warnings", nil)
+	}
+	fmt.Fprintln(w, title)
+	fmt.Fprintln(w, message)
+	fmt.Fprintln(w)
+
+	var facts [][2]string
+	add := func(key, value string) {
+		if value != "" {
+			facts = append(facts, [2]string{t(key, nil), value})
+		}
+	}
+	add("inspect.label.file", r.File)
+	if c := r.Certificate; c != nil {
+		add("inspect.label.organization", c.Organization)
+		add("inspect.label.cvr", c.CVR)
+		if c.Organization == "" {
+			add("inspect.label.name", c.CommonName)
+		}
+		kind := ""
+		if c.Kind != "" {
+			kind = t("inspect.kind."+c.Kind, nil)
+		}
+		var extra []string
+		if c.Generation != "" {
+			extra = append(extra, c.Generation)
+		}
+		if c.Environment != "" {
+			extra = append(extra, t("inspect.environment."+c.Environment, nil))
+		}
+		if len(extra) > 0 {
+			if kind != "" {
+				kind += " "
+			}
+			kind += "(" + strings.Join(extra, ", ") + ")"
+		}
+		add("inspect.label.kind", kind)
+		left := t("inspect.label.days_left_value", map[string]any{"Days": c.DaysLeft})
+		if c.DaysLeft < 0 {
+			left = t("inspect.label.expired_value", nil)
+		}
+		add("inspect.label.valid", t("inspect.label.valid_range", map[string]string{
+			"From": inspect.FormatDate(l, c.NotBefore), "To": inspect.FormatDate(l, c.NotAfter),
+		})+" ("+left+")")
+		add("inspect.label.trusted", yesNo(l, r.ChainTrusted))
+		if r.Format == "pkcs12" && r.Opened() {
+			add("inspect.label.key_matches", yesNo(l, r.KeyMatches))
+		}
+		if !c.Verified {
+			facts = append(facts, [2]string{"", t("inspect.label.unverified", nil)})
+		}
+	}
+	printFacts(w, facts)
+
+	// The findings other than the one already given as the big line.
+	first := r.FirstError()
+	var rest []inspect.Finding
+	for _, f := range r.Findings {
+		if first == nil || f.Code != first.Code {
+			rest = append(rest, f)
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, t("inspect.label.findings", nil)+":")
+		for _, f := range rest {
+			fmt.Fprintf(w, "  %s: %s\n", t("inspect.severity."+f.Severity, nil), f.Title)
+			fmt.Fprintf(w, "    %s\n", f.Message)
+		}
+	}
+
+	var tech [][2]string
+	addT := func(key, value string) {
+		if value != "" {
+			tech = append(tech, [2]string{t(key, nil), value})
+		}
+	}
+	if c := r.Certificate; c != nil {
+		addT("inspect.label.subject", c.Subject)
+		addT("inspect.label.issuer", c.Issuer)
+		addT("inspect.label.serial", c.Serial)
+		addT("inspect.label.uuid", c.UUID)
+		if c.KeyAlgorithm != "" {
+			addT("inspect.label.key", strings.TrimSpace(c.KeyAlgorithm+" "+bitsString(c.KeyBits)))
+		}
+		addT("inspect.label.sha256", c.SHA256)
+		addT("inspect.label.sha1", c.SHA1)
+	}
+	for i, ch := range r.Chain {
+		label := ""
+		if i == 0 {
+			label = "inspect.label.chain"
+		}
+		tech = append(tech, [2]string{tIf(l, label), ch.Subject + " (" + inspect.FormatDate(l, ch.NotAfter) + ")"})
+	}
+	if p := r.Protection; p != nil {
+		parts := []string{p.Encoding}
+		if p.MAC != "" {
+			parts = append(parts, "MAC "+p.MAC+iterString(p.MACIterations))
+		}
+		if p.KeyEncryption != "" {
+			parts = append(parts, "key "+p.KeyEncryption+iterString(p.Iterations))
+		}
+		if p.CertificateEncryption != "" {
+			parts = append(parts, "certificates "+p.CertificateEncryption+iterString(p.CertificateIterations))
+		}
+		addT("inspect.label.protection", strings.Join(parts, "; "))
+	}
+	if r.FileSHA256 != "" {
+		tech = append(tech, [2]string{"SHA-256 (" + t("inspect.label.file", nil) + ")", r.FileSHA256})
+	}
+	if len(tech) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, t("inspect.label.details", nil)+":")
+		printFacts(w, tech)
+	}
+}
+
+func tIf(l, key string) string {
+	if key == "" {
+		return ""
+	}
+	return msg.T(l, key, nil)
+}
+
+func hasSeverity(r *inspect.Report, sev string) bool {
+	for _, f := range r.Findings {
+		if f.Severity == sev {
+			return true
+		}
+	}
+	return false
+}
+
+func printFacts(w io.Writer, facts [][2]string) {
+	width := 0
+	for _, f := range facts {
+		width = max(width, utf8.RuneCountInString(f[0]))
+	}
+	for _, f := range facts {
+		label := f[0]
+		if label != "" {
+			label += ":"
+		}
+		fmt.Fprintf(w, "  %s%s %s\n", label, strings.Repeat(" ", width+1-utf8.RuneCountInString(label)), f[1])
+	}
+}
+
+func yesNo(l string, b bool) string {
+	if b {
+		return msg.T(l, "inspect.yes", nil)
+	}
+	return msg.T(l, "inspect.no", nil)
+}
+
+func bitsString(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func iterString(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return " x" + strconv.Itoa(n)
+}

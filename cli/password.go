@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"bufio"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
+)
+
+// SavedPasswords returns the passwords saved in the operating system's
+// credential store, tried after the empty password when neither
+// --password-stdin nor a terminal gives one. It is the seam for core/vault:
+// nil (no saved passwords) until the vault wires it in, for example from
+// cmd/ or an init() in the vault's own cli file. The passwords never reach
+// output, logs or error messages.
+var SavedPasswords func() []string
+
+// maxPasswordLine bounds the first line read by --password-stdin, so a
+// file piped in by mistake is not read whole.
+const maxPasswordLine = 64 << 10
+
+var errPasswordLine = errors.New("password line too long")
+
+// readPasswordLine reads the first line of r: the line end ("\n" or
+// "\r\n") is stripped; an empty line, or no input at all, is the empty
+// password.
+func readPasswordLine(r io.Reader) (string, error) {
+	if r == nil {
+		return "", nil
+	}
+	br := bufio.NewReaderSize(r, 4096)
+	var line []byte
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		line = append(line, chunk...)
+		if len(line) > maxPasswordLine {
+			return "", errPasswordLine
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", err
+		}
+		if !isPrefix {
+			break
+		}
+	}
+	// ReadLine strips "\n" and "\r\n"; a lone trailing "\r" at EOF is a
+	// line end too.
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return string(line), nil
+}
+
+// passwordMode is where the passwords of a command come from.
+type passwordMode int
+
+const (
+	passwordFromStdin passwordMode = iota
+	passwordFromTerminal
+	passwordFromStore // the empty password, then the saved ones
+)
+
+// choosePasswordMode applies the contract: --password-stdin, else a
+// terminal prompt, else the empty and the saved passwords.
+func choosePasswordMode(env Env, fromStdin bool) passwordMode {
+	switch {
+	case fromStdin:
+		return passwordFromStdin
+	case env.IsTerminal != nil && env.ReadPassword != nil && env.IsTerminal():
+		return passwordFromTerminal
+	}
+	return passwordFromStore
+}
+
+// passwords returns the passwords to try for file. A terminal prompt goes to
+// standard error, without echo; the prompt names the file only.
+func passwords(env Env, mode passwordMode, file string) ([]string, string /* error key */) {
+	switch mode {
+	case passwordFromStdin:
+		pw, err := readPasswordLine(env.Stdin)
+		if err != nil {
+			return nil, "inspect.cli.password_stdin_failed"
+		}
+		return []string{pw}, ""
+	case passwordFromTerminal:
+		fmt.Fprint(env.Stderr, msg.T(env.Lang, "inspect.cli.prompt", map[string]string{"File": file}))
+		pw, err := env.ReadPassword()
+		fmt.Fprintln(env.Stderr)
+		if err != nil {
+			return nil, "inspect.cli.password_prompt_failed"
+		}
+		return []string{pw}, ""
+	}
+	out := []string{""}
+	if SavedPasswords != nil {
+		for _, pw := range SavedPasswords() {
+			if pw != "" {
+				out = append(out, pw)
+			}
+		}
+	}
+	return out, ""
+}
+
+// loadTrustCAs reads the --trust-ca files. On failure it returns the
+// sentence to print.
+func loadTrustCAs(env Env, files []string) ([]*x509.Certificate, string) {
+	var out []*x509.Certificate
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil || !st.Mode().IsRegular() || st.Size() > 1<<20 {
+			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
+		}
+		certs, err := oces.ParseCAFile(data)
+		if err != nil {
+			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_failed", map[string]string{"File": f})
+		}
+		out = append(out, certs...)
+	}
+	return out, ""
+}
