@@ -3,6 +3,8 @@ package inspect
 import (
 	"crypto/x509"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"time"
@@ -69,14 +71,12 @@ func sevRank(s string) int {
 	return map[string]int{SeverityError: 0, SeverityWarning: 1, SeverityInfo: 2}[s]
 }
 
-// BenchmarkInspect measures a typical renewed certificate: RSA 3072, made by
-// OpenSSL with its defaults (AES-256, 2048 iterations), chain included,
-// opened with the right password and verified.
+// BenchmarkInspect measures inspecting a typical file (typicalFile), opened
+// with the right password and verified up to its root. Compared with
+// `openssl pkcs12 -info -noout` by scripts/bench-inspect.sh.
 func BenchmarkInspect(b *testing.B) {
-	chain := testpki.NewChain(b, false)
-	leaf := chain.Issuing.Issue(b, testpki.LeafOptions{Key: testpki.Key(b, 3072, 0)})
-	data := testpki.OpenSSLPFX(b, leaf, chain.CACerts(), danishPW)
-	opts := Options{Passwords: []string{danishPW}, ExtraTrusted: []*x509.Certificate{chain.Root.Cert}}
+	data, root := typicalFile(b)
+	opts := Options{Passwords: []string{danishPW}, ExtraTrusted: []*x509.Certificate{root}}
 	if r := Inspect("bench.p12", data, opts); !r.Ready() || r.Protection.Iterations != 2048 || r.Certificate.KeyBits != 3072 {
 		b.Fatalf("not a typical file: %v %+v", r.Codes(), r.Protection)
 	}
@@ -84,4 +84,27 @@ func BenchmarkInspect(b *testing.B) {
 	for b.Loop() {
 		Inspect("bench.p12", data, opts)
 	}
+}
+
+// TestWriteBenchmarkFile writes the benchmark's typical file and its root
+// to $FORNYER_BENCH_DIR for scripts/bench-inspect.sh (skipped otherwise).
+func TestWriteBenchmarkFile(t *testing.T) {
+	dir := os.Getenv("FORNYER_BENCH_DIR")
+	if dir == "" {
+		t.Skip("FORNYER_BENCH_DIR is not set")
+	}
+	data, root := typicalFile(t)
+	for name, b := range map[string][]byte{"typical.p12": data, "root.pem": testpki.PEM(root), "password": []byte(danishPW + "\n")} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// typicalFile is a renewed certificate as people get it: RSA 3072, made by
+// OpenSSL with its defaults (AES-256, 2048 iterations), chain included.
+func typicalFile(tb testing.TB) ([]byte, *x509.Certificate) {
+	chain := testpki.NewChain(tb, false)
+	leaf := chain.Issuing.Issue(tb, testpki.LeafOptions{Key: testpki.Key(tb, 3072, 0)})
+	return testpki.OpenSSLPFX(tb, leaf, chain.CACerts(), danishPW), chain.Root.Cert
 }
