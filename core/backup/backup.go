@@ -210,6 +210,11 @@ func checkFolder(src, dir string) error {
 	return nil
 }
 
+// afterWrite, set by tests, runs after safefile has verified a file and
+// before the backup reads it back itself: a copy that changes in between (a
+// failing stick) must still be caught.
+var afterWrite func(path string)
+
 // run is one backup under way.
 type run struct {
 	ctx         context.Context
@@ -310,6 +315,9 @@ func (b *run) write(name string, kind Kind, data []byte, usable func(back []byte
 	}
 	sum := safefile.SHA256(data)
 	b.written = append(b.written, File{Path: path, Kind: kind, SHA256: sum})
+	if afterWrite != nil {
+		afterWrite(path)
+	}
 	back, err := os.ReadFile(path)
 	if err != nil {
 		return writeError(b.dir, err)

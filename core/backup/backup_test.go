@@ -538,3 +538,30 @@ func BenchmarkBackup(b *testing.B) {
 		})
 	}
 }
+
+// The backup's own read-back does not rely on safefile's: a copy damaged
+// after safefile's check is still caught, and the whole backup removed.
+func TestOwnReadBackCatchesALaterChange(t *testing.T) {
+	f := goFixture(t)
+	for _, suffix := range []string{"ApS.p12", "(backup password).p12", ".cer"} {
+		t.Run(suffix, func(t *testing.T) {
+			afterWrite = func(path string) {
+				if strings.HasSuffix(path, suffix) {
+					os.Truncate(path, 100)
+				}
+			}
+			defer func() { afterWrite = nil }()
+			_, err := Backup(context.Background(), f.src, f.dir, Options{
+				Password: password, PublicCopies: true,
+				Reprotect: &Reprotect{Passphrase: passphrase, Profile: ProfileCompatible},
+			})
+			if code(err) != CodeVerifyFailed {
+				t.Fatalf("got %v, want %s", err, CodeVerifyFailed)
+			}
+			if n := names(t, f.dir); len(n) != 0 {
+				t.Errorf("left behind: %v", n)
+			}
+		})
+	}
+	f.untouched(t)
+}
