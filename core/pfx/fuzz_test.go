@@ -2,6 +2,8 @@ package pfx
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,6 +41,15 @@ func FuzzParseOpen(f *testing.F) {
 	f.Add(buildPFX(f, "pw", buildOptions{encryptCerts: true, iterations: 1},
 		item{key: leaf.Key}, item{key: w.other.Key, nested: true}, item{cert: cas[0]}, item{cert: leaf.Cert}), "pw")
 	f.Add(buildPFX(f, "", buildOptions{noMAC: true, iterations: 1}, item{key: leaf.Key, plain: true}, item{cert: leaf.Cert}), "")
+	real, _ := filepath.Glob(filepath.Join("testdata", "realworld", "*.p12"))
+	for _, name := range real {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data, "")
+		f.Add(data, "password")
+	}
 	f.Add([]byte{}, "")
 	f.Add([]byte{0x30, 0x80, 0x02, 0x01, 0x03, 0x00, 0x00}, "")
 	saved := maxIterations

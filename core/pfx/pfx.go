@@ -14,6 +14,7 @@ package pfx
 import (
 	"bytes"
 	"crypto/x509"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -211,12 +212,19 @@ func pemCertificates(data []byte) ([]*x509.Certificate, error) {
 			break
 		}
 		blocks++
+		der := b.Bytes
 		switch b.Type {
 		case "CERTIFICATE", "X509 CERTIFICATE":
+		case "TRUSTED CERTIFICATE":
+			// OpenSSL's form: the certificate followed by trust settings.
+			var first asn1.RawValue
+			if _, err := asn1.Unmarshal(der, &first); err == nil {
+				der = first.FullBytes
+			}
 		default:
 			continue
 		}
-		c, err := x509.ParseCertificate(b.Bytes)
+		c, err := x509.ParseCertificate(der)
 		if err != nil {
 			return nil, &Error{Code: CodeCorrupt, Err: fmt.Errorf("certificate %d: %w", len(certs)+1, err)}
 		}

@@ -5,6 +5,7 @@ import (
 	"crypto"
 	"crypto/sha1"
 	"crypto/x509"
+	"encoding/pem"
 	"errors"
 	"math/rand"
 	"os"
@@ -423,6 +424,7 @@ func TestDetectAndCertificates(t *testing.T) {
 		{"pem chain", pemChain, FormatCertificatePEM, 3, ""},
 		{"pem with text and BOM", append([]byte("\ufeffSubject: x\r\n"), bytes.ReplaceAll(testpki.PEM(w.leaf.Cert), []byte("\n"), []byte("\r\n"))...), FormatCertificatePEM, 1, ""},
 		{"der", w.leaf.Cert.Raw, FormatCertificateDER, 1, ""},
+		{"openssl trusted certificate", trusted(w.leaf.Cert), FormatCertificatePEM, 1, ""},
 		{"der two", append(bytes.Clone(w.leaf.Cert.Raw), w.cas[0].Raw...), FormatCertificateDER, 2, ""},
 		{"pem key only", keyPEM, FormatPEMOther, 0, CodeUnrecognized},
 		{"pem damaged certificate", []byte("-----BEGIN CERTIFICATE-----\nMIIBIjANBgkqhkiG\n-----END CERTIFICATE-----\n"), FormatPEMOther, 0, CodeCorrupt},
@@ -569,4 +571,11 @@ func TestUnsupportedProtection(t *testing.T) {
 	if _, err := c.Open("pw"); CodeOf(err) != CodeUnsupported {
 		t.Errorf("2048 iterations over a limit of 1000: %v", err)
 	}
+}
+
+// trusted makes OpenSSL's "TRUSTED CERTIFICATE" form: the certificate
+// followed by trust settings (here an empty SEQUENCE).
+func trusted(c *x509.Certificate) []byte {
+	der := append(bytes.Clone(c.Raw), 0x30, 0x00)
+	return pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: der})
 }
