@@ -5,33 +5,49 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"testing"
 	"time"
 
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/pfx"
 
 	"github.com/fornyer/fornyer/core/testpki"
 )
 
+// seedDir holds the fuzz seeds: the files of the table tests, written by
+// TestWriteFuzzSeeds. They are read from disk rather than made at start,
+// because key generation under the fuzzer's instrumentation takes long
+// enough to stall every fuzz worker at start.
+const seedDir = "testdata/seeds"
+
 // FuzzInspect feeds the whole inspect path (format detection, the
 // container reader, decryption, certificate parsing, classification,
 // verification) with mutations of real files. It must never panic and must
-// always give a consistent report.
+// always give a consistent report. Every input costs key derivation, which
+// is slow under the fuzzer's instrumentation, so keep minimisation short:
+//
+//	go test -run '^$' -fuzz FuzzInspect -fuzztime 5m -fuzzminimizetime 5s ./core/inspect
 func FuzzInspect(f *testing.F) {
-	fx := getFixture(f)
-	names := make([]string, 0, len(fx.files))
-	for n := range fx.files {
-		names = append(names, n)
+	entries, err := os.ReadDir(seedDir)
+	if err != nil || len(entries) == 0 {
+		f.Fatalf("no seeds in %s (FORNYER_WRITE_SEEDS=1 go test -run TestWriteFuzzSeeds): %v", seedDir, err)
 	}
-	slices.Sort(names)
-	for _, n := range names {
-		f.Add(fx.files[n], danishPW)
+	var trusted []*x509.Certificate
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(seedDir, e.Name()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		if e.Name() == "root.pem" {
+			if trusted, err = oces.ParseCAFile(data); err != nil {
+				f.Fatal(err)
+			}
+			continue
+		}
+		f.Add(data, danishPW)
 	}
 	f.Add([]byte{}, "")
 	f.Add([]byte("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"), "")
-	f.Add(toBER(f, fx.files["openssl-legacy"]), danishPW)
-	trusted := fx.trusted()
 	now := time.Now()
 	recoverPanics = false
 	f.Fuzz(func(t *testing.T, data []byte, pw string) {
@@ -83,6 +99,51 @@ func BenchmarkInspect(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Inspect("bench.p12", data, opts)
+	}
+}
+
+// TestWriteFuzzSeeds writes the table tests' files as fuzz seeds (run with
+// FORNYER_WRITE_SEEDS=1 after changing them), and checks that the seeds on
+// disk are still files of each kind the table tests use.
+func TestWriteFuzzSeeds(t *testing.T) {
+	if os.Getenv("FORNYER_WRITE_SEEDS") != "" {
+		fx := getFixture(t)
+		if err := os.MkdirAll(seedDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range fx.files {
+			ext := ".p12"
+			switch name {
+			case "pem":
+				ext = ".pem"
+			case "der":
+				ext = ".cer"
+			}
+			if err := os.WriteFile(filepath.Join(seedDir, name+ext), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(seedDir, "root.pem"), testpki.PEM(fx.chain.Root.Cert), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(seedDir, "ber-openssl-legacy.p12"), toBER(t, fx.files["openssl-legacy"]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, err := os.ReadDir(seedDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	formats := map[pfx.Format]int{}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(seedDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		formats[pfx.Detect(data)]++
+	}
+	if formats[pfx.FormatPKCS12] < 10 || formats[pfx.FormatCertificatePEM] < 2 || formats[pfx.FormatCertificateDER] < 1 {
+		t.Errorf("seeds: %v", formats)
 	}
 }
 
