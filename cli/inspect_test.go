@@ -244,33 +244,6 @@ func TestInspectDanish(t *testing.T) {
 	}
 }
 
-func TestReadPasswordLine(t *testing.T) {
-	cases := map[string]string{
-		"":                               "",
-		"\n":                             "",
-		"\r\n":                           "",
-		"abc":                            "abc",
-		"abc\n":                          "abc",
-		"abc\r\n":                        "abc",
-		"abc\r":                          "abc",
-		"a b \n":                         "a b ",
-		"Æble\r\nrest\n":                 "Æble",
-		"\nsecond line\n":                "",
-		"tab\tinside\r\n":                "tab\tinside",
-		"carriage\rmid\n":                "carriage\rmid",
-		strings.Repeat("x", 5000) + "\n": strings.Repeat("x", 5000),
-	}
-	for in, want := range cases {
-		got, err := readPasswordLine(strings.NewReader(in))
-		if err != nil || got != want {
-			t.Errorf("%q: %q, %v", in, got, err)
-		}
-	}
-	if _, err := readPasswordLine(strings.NewReader(strings.Repeat("x", maxPasswordLine+10))); err == nil {
-		t.Error("endless line accepted")
-	}
-}
-
 // TestInspectProcess builds the lean binary and runs it as a process, the
 // way scripts use it.
 func TestInspectProcess(t *testing.T) {

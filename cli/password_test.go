@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/fornyer/fornyer/core/testpki"
+)
+
+func TestReadPasswordLine(t *testing.T) {
+	cases := map[string]string{
+		"":                               "",
+		"\n":                             "",
+		"\r\n":                           "",
+		"abc":                            "abc",
+		"abc\n":                          "abc",
+		"abc\r\n":                        "abc",
+		"abc\r":                          "abc",
+		"a b \n":                         "a b ",
+		"Æble\r\nrest\n":                 "Æble",
+		"\nsecond line\n":                "",
+		"tab\tinside\r\n":                "tab\tinside",
+		"carriage\rmid\n":                "carriage\rmid",
+		strings.Repeat("x", 5000) + "\n": strings.Repeat("x", 5000),
+	}
+	for in, want := range cases {
+		got, err := readPasswordLine(strings.NewReader(in))
+		if err != nil || got != want {
+			t.Errorf("%q: %q, %v", in, got, err)
+		}
+	}
+	if _, err := readPasswordLine(strings.NewReader(strings.Repeat("x", maxPasswordLine+10))); err == nil {
+		t.Error("endless line accepted")
+	}
+}
+
+func TestPasswordSources(t *testing.T) {
+	term := func(b bool) func() bool { return func() bool { return b } }
+	read := func() (string, error) { return "fra terminalen", nil }
+	cases := []struct {
+		name      string
+		env       Env
+		fromStdin bool
+		want      passwordMode
+	}{
+		{"--password-stdin", Env{IsTerminal: term(true), ReadPassword: read}, true, passwordFromStdin},
+		{"terminal", Env{IsTerminal: term(true), ReadPassword: read}, false, passwordFromTerminal},
+		{"pipe", Env{IsTerminal: term(false), ReadPassword: read}, false, passwordFromStore},
+		{"no terminal functions", Env{}, false, passwordFromStore},
+	}
+	for _, c := range cases {
+		if got := choosePasswordMode(c.env, c.fromStdin); got != c.want {
+			t.Errorf("%s: mode %v, want %v", c.name, got, c.want)
+		}
+	}
+
+	saved := SavedPasswords
+	t.Cleanup(func() { SavedPasswords = saved })
+	SavedPasswords = func() []string { return []string{"", "gemt 1", "gemt 2"} }
+	var errb strings.Builder
+	env := Env{Stdin: strings.NewReader("fra stdin\n"), Stderr: &errb, Lang: "en", ReadPassword: read}
+	if pws, key := passwords(env, passwordFromStore, "x.p12"); key != "" || strings.Join(pws, "|") != "|gemt 1|gemt 2" {
+		t.Errorf("store: %q %q", pws, key)
+	}
+	SavedPasswords = nil
+	if pws, _ := passwords(env, passwordFromStore, "x.p12"); len(pws) != 1 || pws[0] != "" {
+		t.Errorf("no store: %q", pws)
+	}
+	if pws, _ := passwords(env, passwordFromStdin, "x.p12"); len(pws) != 1 || pws[0] != "fra stdin" {
+		t.Errorf("stdin: %q", pws)
+	}
+	if pws, _ := passwords(env, passwordFromTerminal, "x.p12"); len(pws) != 1 || pws[0] != "fra terminalen" || !strings.Contains(errb.String(), "x.p12") {
+		t.Errorf("terminal: %q, prompt %q", pws, errb.String())
+	}
+	env.Stdin = failingReader{}
+	if _, key := passwords(env, passwordFromStdin, "x.p12"); key != "inspect.cli.password_stdin_failed" {
+		t.Errorf("failing stdin: %q", key)
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+func TestLoadTrustCAs(t *testing.T) {
+	chain := testpki.NewChain(t, true)
+	dir := t.TempDir()
+	pemFile := filepath.Join(dir, "ca.pem")
+	derFile := filepath.Join(dir, "ca.cer")
+	bad := filepath.Join(dir, "bad.pem")
+	os.WriteFile(pemFile, testpki.PEM(chain.Root.Cert, chain.Issuing.Cert), 0o600)
+	os.WriteFile(derFile, chain.Root.Cert.Raw, 0o600)
+	os.WriteFile(bad, []byte("hello"), 0o600)
+	env := Env{Lang: "en"}
+	certs, msg := loadTrustCAs(env, []string{pemFile, derFile})
+	if msg != "" || len(certs) != 3 {
+		t.Errorf("good files: %d, %q", len(certs), msg)
+	}
+	for _, f := range []string{bad, dir, filepath.Join(dir, "missing.pem")} {
+		if certs, msg := loadTrustCAs(env, []string{pemFile, f}); msg == "" || certs != nil || !strings.Contains(msg, f) {
+			t.Errorf("%s: %d, %q", f, len(certs), msg)
+		}
+	}
+}
