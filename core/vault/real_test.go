@@ -10,7 +10,9 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"os/user"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -88,12 +90,24 @@ func TestRealCredentialStore(t *testing.T) {
 // output when it fails.
 func runChild(t *testing.T, scenario string, env []string) {
 	t.Helper()
+	runChildTest(t, "TestRealCredentialStore", scenario, env)
+}
+
+func runChildTest(t *testing.T, test, scenario string, env []string) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestRealCredentialStore$", "-test.count=1", "-test.v")
-	cmd.Env = append(append(os.Environ(), childEnv+"="+scenario), env...)
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^"+test+"$", "-test.count=1", "-test.v")
+	var keep []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !slices.ContainsFunc(env, func(e string) bool { return strings.HasPrefix(e, name+"=") }) {
+			keep = append(keep, kv)
+		}
+	}
+	cmd.Env = append(append(keep, childEnv+"="+scenario), env...)
 	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "--- PASS: TestRealCredentialStore") {
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+test) {
 		t.Fatalf("scenario %q failed (%v):\n%s", scenario, err, out)
 	}
 	t.Logf("scenario %q:\n%s", scenario, out)
@@ -137,6 +151,44 @@ func bareBus(t *testing.T) string {
 		t.Fatalf("reading the bare bus's address: %v", err)
 	}
 	return strings.TrimSpace(line)
+}
+
+// TestNoSessionBusLaunchesNone: with no session bus named anywhere, the
+// vault says the store is unavailable and the D-Bus library does not run
+// dbus-launch (which would leave daemons behind on every run).
+func TestNoSessionBusLaunchesNone(t *testing.T) {
+	if os.Getenv(childEnv) == "nobus" {
+		v := New(WithTimeout(3 * time.Second))
+		if err := v.Save(context.Background(), PendingID("nobus"), "", "pw"); !errors.Is(err, ErrUnavailable) {
+			t.Fatalf("Save with no session bus: %v, want ErrUnavailable", err)
+		}
+		if got := os.Getenv("DBUS_SESSION_BUS_ADDRESS"); got != noSessionBusAddress {
+			t.Fatalf("DBUS_SESSION_BUS_ADDRESS = %q", got)
+		}
+		return
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("the session bus is a Linux matter")
+	}
+	if u, err := user.Current(); err == nil {
+		if _, err := os.Stat(filepath.Join("/run/user", u.Uid, "bus")); err == nil {
+			t.Skip("this machine has a session bus at /run/user; the test would reach the real keyring")
+		}
+	}
+	// A dbus-launch that only leaves a mark.
+	bin := t.TempDir()
+	mark := filepath.Join(t.TempDir(), "dbus-launch-ran")
+	script := "#!/bin/sh\ntouch '" + mark + "'\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(bin, "dbus-launch"), []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	runChildTest(t, "TestNoSessionBusLaunchesNone", "nobus", []string{
+		"DBUS_SESSION_BUS_ADDRESS=",
+		"PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH"),
+	})
+	if _, err := os.Stat(mark); err == nil {
+		t.Fatal("dbus-launch ran")
+	}
 }
 
 func runScenario(t *testing.T, scenario string) {

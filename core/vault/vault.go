@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -117,6 +118,8 @@ type Backend interface {
 // keyring.MockInitWithError reach it.
 type goKeyring struct{}
 
+var autolaunchOnce sync.Once
+
 func (goKeyring) Set(s, u, p string) error        { return keyring.Set(s, u, p) }
 func (goKeyring) Get(s, u string) (string, error) { return keyring.Get(s, u) }
 func (goKeyring) Delete(s, u string) error        { return keyring.Delete(s, u) }
@@ -153,8 +156,12 @@ func WithClock(now func() time.Time) Option { return func(v *Vault) { v.now = no
 // WithBackend puts b in place of go-keyring (tests: a store that hangs).
 func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 
-// New returns a vault over the operating system's credential store.
+// New returns a vault over the operating system's credential store. On
+// Linux, when no session bus is known, the first New points the process's
+// DBUS_SESSION_BUS_ADDRESS at an address that fails, so that go-keyring's
+// D-Bus library cannot launch a bus of its own (see preventAutolaunch).
 func New(opts ...Option) *Vault {
+	autolaunchOnce.Do(preventAutolaunch)
 	v := &Vault{b: goKeyring{}, timeout: DefaultTimeout, now: time.Now, busy: make(chan struct{}, 1)}
 	for _, o := range opts {
 		o(v)
