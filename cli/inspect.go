@@ -256,10 +256,10 @@ func printReport(w io.Writer, r *inspect.Report) {
 			parts = append(parts, "MAC "+p.MAC+iterString(p.MACIterations))
 		}
 		if p.KeyEncryption != "" {
-			parts = append(parts, "key "+p.KeyEncryption+iterString(p.Iterations))
+			parts = append(parts, t("inspect.label.protection_key", nil)+" "+p.KeyEncryption+iterString(p.Iterations))
 		}
 		if p.CertificateEncryption != "" {
-			parts = append(parts, "certificates "+p.CertificateEncryption+iterString(p.CertificateIterations))
+			parts = append(parts, t("inspect.label.protection_certificates", nil)+" "+p.CertificateEncryption+iterString(p.CertificateIterations))
 		}
 		addT("inspect.label.protection", strings.Join(parts, "; "))
 	}
