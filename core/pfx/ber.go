@@ -123,6 +123,14 @@ func (p *berParser) parse(data []byte, depth int) (*element, []byte, error) {
 		e.tag = int(b & 0x1f)
 	}
 	e.ident = data[:i:i]
+	if i > 1 {
+		// DER wants the shortest tag form: one octet below 31, else base
+		// 128 without leading zero groups.
+		if id := encodeIdent(b&0xe0, e.tag); string(id) != string(e.ident) {
+			e.ident = id
+			p.changed = true
+		}
+	}
 	if i >= len(data) {
 		return nil, nil, errBERTruncated
 	}
@@ -224,9 +232,25 @@ func (p *berParser) parse(data []byte, depth int) (*element, []byte, error) {
 		e.content = segs
 		e.children = nil
 		e.constructed = false
-		e.ident = []byte{e.ident[0] &^ 0x20}
+		e.ident = encodeIdent(e.ident[0]&0xc0, e.tag)
 	}
 	return e, rest, nil
+}
+
+// encodeIdent encodes class and constructed bits (in the top three bits of
+// head) and a tag number in the shortest form.
+func encodeIdent(head byte, tag int) []byte {
+	if tag < 31 {
+		return []byte{head | byte(tag)}
+	}
+	var groups []byte
+	for t := tag; t > 0; t >>= 7 {
+		groups = append([]byte{byte(t & 0x7f)}, groups...)
+	}
+	for i := 0; i < len(groups)-1; i++ {
+		groups[i] |= 0x80
+	}
+	return append([]byte{head | 0x1f}, groups...)
 }
 
 // minimalInteger strips redundant leading octets, which encoding/asn1

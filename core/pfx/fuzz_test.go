@@ -21,7 +21,10 @@ var knownCodes = map[string]bool{
 // known code, that what Open returns is consistent, and that whatever
 // go-pkcs12 can decode, Open decodes to the same key and certificate.
 //
-//	go test ./core/pfx -run '^$' -fuzz FuzzParseOpen -fuzztime 60s
+//	go test ./core/pfx -run '^$' -fuzz FuzzParseOpen -fuzztime 60s -fuzzminimizetime 10x
+//
+// (Minimising an input costs a decryption per try; without the limit the
+// fuzzer spends most of its time minimising.)
 func FuzzParseOpen(f *testing.F) {
 	w := testWorld(f)
 	for _, fx := range w.fixtures {
