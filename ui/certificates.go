@@ -13,10 +13,12 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 )
@@ -269,7 +271,7 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 // new file: a save dialog would create (or overwrite) the file itself,
 // outside core/safefile's rules.
 func (v *certificatesView) saveCalendar(c register.Certificate) {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			return
 		}
@@ -286,6 +288,15 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 			})
 		}()
 	}, v.f.win)
+	d.SetTitleText(lang.L("register.calendar.where"))
+	d.SetConfirmText(lang.L("register.calendar.here"))
+	d.SetDismissText(lang.L("register.cancel"))
+	if docs := receipt.DocumentsDir(); docs != "" {
+		if u, err := storage.ListerForURI(storage.NewFileURI(docs)); err == nil {
+			d.SetLocation(u)
+		}
+	}
+	d.Show()
 }
 
 // writeCalendar writes c's calendar file into dir, never over a file that
@@ -309,7 +320,7 @@ func safeFileName(name string) string {
 func (v *certificatesView) askDPG(c register.Certificate) {
 	who := widget.NewEntry()
 	who.SetPlaceHolder(lang.L("register.dpg.mark.who.placeholder"))
-	dialog.ShowForm(lang.L("register.dpg.mark.title"), lang.L("register.dpg.mark.confirm"), lang.L("register.cancel"),
+	d := dialog.NewForm(lang.L("register.dpg.mark.title"), lang.L("register.dpg.mark.confirm"), lang.L("register.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(lang.L("register.dpg.mark.who"), who)},
 		func(ok bool) {
 			if !ok {
@@ -319,6 +330,10 @@ func (v *certificatesView) askDPG(c register.Certificate) {
 				v.showRegisterError(err)
 			}
 		}, v.f.win)
+	// Wide enough for a name, within the narrow window.
+	d.Resize(fyne.NewSize(min(420, v.f.win.Canvas().Size().Width-20), d.MinSize().Height))
+	d.Show()
+	v.f.win.Canvas().Focus(who)
 }
 
 // urgencyBadge shows the days left on a pill in the urgency's colour, with

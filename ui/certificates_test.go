@@ -392,6 +392,28 @@ func TestMarkDPGFromList(t *testing.T) {
 	}
 }
 
+// The calendar button asks where to save, in the user's words.
+func TestCalendarAsksForFolder(t *testing.T) {
+	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
+	f, _, w := newCertTestFrame(t, "da", c)
+	t.Setenv("HOME", t.TempDir())
+	screen := newCertificatesScreen(f)
+	w.SetContent(screen)
+	b := certButtons(screen, "Sæt i kalenderen")
+	if len(b) != 1 {
+		t.Fatal("no calendar button")
+	}
+	test.Tap(b[0])
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no folder dialog")
+	}
+	tapOverlayButton(t, w, "Annullér")
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the folder dialog did not close")
+	}
+}
+
 func TestWriteCalendar(t *testing.T) {
 	c := certAt(1, `Bager/Hansen: "Søn"`, "u", register.Production, 100*certDay)
 	f, _, _ := newCertTestFrame(t, "da", c)
