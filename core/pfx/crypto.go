@@ -31,6 +31,21 @@ import (
 // A variable so that the fuzz test can lower it.
 var maxIterations = 10_000_000
 
+// budget bounds the key-derivation work of one Open over all bags and
+// password encodings, so that a file with thousands of bags cannot make it
+// run for hours either.
+type budget struct{ left int }
+
+func newBudget() *budget { return &budget{left: 3 * maxIterations} }
+
+func (b *budget) spend(iterations int) error {
+	b.left -= iterations
+	if b.left < 0 {
+		return unsupported("the file asks for more key-derivation work than this program does")
+	}
+	return nil
+}
+
 var (
 	oidPBEWithSHAAnd128BitRC4        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 1}
 	oidPBEWithSHAAnd40BitRC4         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 1, 2}
@@ -399,7 +414,7 @@ func describeCipher(alg pkix.AlgorithmIdentifier) scheme {
 var errDecrypt = errors.New("decryption failed")
 
 // decrypt decrypts data encrypted with alg under the password.
-func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte) ([]byte, error) {
+func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte, work *budget) ([]byte, error) {
 	if s := describeCipher(alg); s.Err != nil {
 		return nil, s.Err
 	}
@@ -409,6 +424,9 @@ func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte) ([]byte, er
 		var p pbeParams
 		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
 			return nil, corrupt("PBE parameters: %v", err)
+		}
+		if err := work.spend(2 * p.Iterations); err != nil {
+			return nil, err
 		}
 		key := p12KDF(hSHA1, p.Salt, pw.bmp, p.Iterations, 1, l.keyLen)
 		if l.block == nil { // RC4: a stream cipher, no padding
@@ -437,6 +455,9 @@ func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte) ([]byte, er
 		}
 		if _, err := unmarshalDER(p.Enc.Parameters.FullBytes, &iv); err != nil || len(iv) != c.ivLen {
 			return nil, corrupt("PBES2 IV is missing or has the wrong length")
+		}
+		if err := work.spend(iter); err != nil {
+			return nil, err
 		}
 		key, err := pbkdf2.Key(prf.new, pw.text, salt, iter, c.keyLen)
 		if err != nil {
@@ -511,7 +532,7 @@ func describeMAC(m *macData) scheme {
 }
 
 // verifyMAC reports whether the MAC matches msg under the password.
-func verifyMAC(m *macData, pw password, msg []byte) (bool, error) {
+func verifyMAC(m *macData, pw password, msg []byte, work *budget) (bool, error) {
 	if s := describeMAC(m); s.Err != nil {
 		return false, s.Err
 	}
@@ -528,12 +549,18 @@ func verifyMAC(m *macData, pw password, msg []byte) (bool, error) {
 		if err != nil {
 			return false, err
 		}
+		if err := work.spend(iter); err != nil {
+			return false, err
+		}
 		key, err = pbkdf2.Key(prf.new, pw.text, salt, iter, keyLen)
 		if err != nil {
 			return false, unsupported("PBKDF2: %v", err)
 		}
 	} else {
 		h, _ = digestByOID(alg.Algorithm)
+		if err := work.spend(m.Iterations); err != nil {
+			return false, err
+		}
 		key = p12KDF(h, m.MacSalt, pw.bmp, m.Iterations, 3, h.u)
 	}
 	mac := hmac.New(h.new, key)

@@ -25,11 +25,12 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 		return nil, corrupt("nothing to open")
 	}
 	variants := passwordVariants(pw)
+	work := newBudget()
 	verified := false
 	if c.mac != nil {
 		ok := -1
 		for i, v := range variants {
-			good, err := verifyMAC(c.mac, v, c.macMsg)
+			good, err := verifyMAC(c.mac, v, c.macMsg, work)
 			if err != nil {
 				return nil, err
 			}
@@ -39,7 +40,7 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 			}
 		}
 		if ok < 0 {
-			if c.passwordDecrypts(variants) {
+			if c.passwordDecrypts(variants, work) {
 				return nil, corrupt("the integrity check fails although the password is right: the file has been changed or damaged")
 			}
 			return nil, &Error{Code: CodeWrongPassword, Err: errors.New("the password does not match the file's integrity check")}
@@ -62,7 +63,7 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 		inEncrypted := s.encrypted
 		if s.encrypted {
 			var changed bool
-			err := tryPasswords(s.alg, s.ciphertext, variants, func(plain []byte) error {
+			err := tryPasswords(s.alg, s.ciphertext, variants, work, func(plain []byte) error {
 				var err error
 				bags, changed, err = parseSafeContents(plain)
 				return err
@@ -105,7 +106,7 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 					return corrupt("key bag: %v", err)
 				}
 				var key crypto.PrivateKey
-				err := tryPasswords(ek.Algorithm, ek.Data, variants, func(plain []byte) error {
+				err := tryPasswords(ek.Algorithm, ek.Data, variants, work, func(plain []byte) error {
 					var err error
 					key, err = parseKey(plain)
 					return err
@@ -148,7 +149,7 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 // tryPasswords decrypts with each password encoding in turn until one gives
 // plaintext that use accepts. It returns errDecrypt if none does, or the
 // first error that is not about the password (unsupported, malformed).
-func tryPasswords(alg pkix.AlgorithmIdentifier, data []byte, variants []password, use func([]byte) error) error {
+func tryPasswords(alg pkix.AlgorithmIdentifier, data []byte, variants []password, work *budget, use func([]byte) error) error {
 	pbes2 := alg.Algorithm.Equal(oidPBES2)
 	tried := map[string]bool{}
 	for _, v := range variants {
@@ -160,7 +161,7 @@ func tryPasswords(alg pkix.AlgorithmIdentifier, data []byte, variants []password
 			continue
 		}
 		tried[k] = true
-		plain, err := decrypt(alg, v, data)
+		plain, err := decrypt(alg, v, data, work)
 		if errors.Is(err, errDecrypt) {
 			continue
 		}
@@ -182,7 +183,7 @@ func tryPasswords(alg pkix.AlgorithmIdentifier, data []byte, variants []password
 // passwordDecrypts reports whether the password decrypts the first
 // encrypted item (a key, else an encrypted block): used when the MAC fails,
 // to tell a damaged file from a wrong password.
-func (c *Container) passwordDecrypts(variants []password) bool {
+func (c *Container) passwordDecrypts(variants []password, work *budget) bool {
 	for _, s := range c.safes {
 		if s.encrypted {
 			continue
@@ -197,7 +198,7 @@ func (c *Container) passwordDecrypts(variants []password) bool {
 				return nil
 			}
 			found = true
-			ok = tryPasswords(ek.Algorithm, ek.Data, variants, func(plain []byte) error {
+			ok = tryPasswords(ek.Algorithm, ek.Data, variants, work, func(plain []byte) error {
 				_, err := parseKey(plain)
 				return err
 			}) == nil
@@ -209,7 +210,7 @@ func (c *Container) passwordDecrypts(variants []password) bool {
 	}
 	for _, s := range c.safes {
 		if s.encrypted {
-			return tryPasswords(s.alg, s.ciphertext, variants, func(plain []byte) error {
+			return tryPasswords(s.alg, s.ciphertext, variants, work, func(plain []byte) error {
 				_, _, err := parseSafeContents(plain)
 				return err
 			}) == nil

@@ -141,7 +141,7 @@ func Detect(data []byte) Format {
 }
 
 // looksLikePFX reports whether data starts like a PFX: a SEQUENCE whose
-// first element is a one-byte INTEGER (the version, 3). It is true for a
+// first element is the INTEGER 3 (the version). It is true for a
 // truncated or damaged PFX too, so that those are reported as damaged
 // rather than as something else.
 func looksLikePFX(data []byte) bool {
@@ -161,9 +161,11 @@ func looksLikePFX(data []byte) bool {
 	if len(data) < i+3 || data[i] != 0x02 {
 		return false
 	}
+	// The version must be 3: a DER private key also starts with a
+	// SEQUENCE and a one-byte INTEGER (0 or 1).
 	l := data[i+1]
 	if l == 0x01 {
-		return true
+		return data[i+2] == 3
 	}
 	if l < 0x81 || l > 0x84 || len(data) < i+2+int(l&0x7f) {
 		return false
@@ -172,7 +174,8 @@ func looksLikePFX(data []byte) bool {
 	for _, c := range data[i+2 : i+2+int(l&0x7f)] {
 		n = n<<8 | int(c)
 	}
-	return n == 1
+	j := i + 2 + int(l&0x7f)
+	return n == 1 && len(data) > j && data[j] == 3
 }
 
 var pemMarker = []byte("-----BEGIN ")

@@ -353,7 +353,8 @@ func TestBadInput(t *testing.T) {
 		{"deep BER nesting 2", append(append([]byte{0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x80, 0x24, 0x80}, bytes.Repeat([]byte{0x24, 0x80}, 5000)...), 0, 0), []string{CodeCorrupt}},
 		{"huge length", []byte{0x30, 0x84, 0x7f, 0xff, 0xff, 0xff, 0x02, 0x01, 0x03, 0x30, 0x84, 0x7f, 0xff, 0xff, 0xf0}, []string{CodeCorrupt}},
 		{"huge inner length", append([]byte{0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x80, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01, 0xa0, 0x80, 0x04, 0x84, 0x7f, 0xff, 0xff, 0xff}, make([]byte, 100)...), []string{CodeCorrupt}},
-		{"version 2", []byte{0x30, 0x03, 0x02, 0x01, 0x02}, []string{CodeCorrupt, CodeUnsupported}},
+		{"version 2", []byte{0x30, 0x03, 0x02, 0x01, 0x02}, []string{CodeUnrecognized}},
+		{"DER private key", pkcs8(t, w.leaf.Key), []string{CodeUnrecognized}},
 		{"trailing junk inside", append(bytes.Clone(valid[:len(valid)-1]), 0xff), []string{CodeCorrupt}},
 	}
 	for _, tc := range cases {
@@ -578,4 +579,35 @@ func TestUnsupportedProtection(t *testing.T) {
 func trusted(c *x509.Certificate) []byte {
 	der := append(bytes.Clone(c.Raw), 0x30, 0x00)
 	return pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: der})
+}
+
+// The key-derivation work of one Open is bounded over all bags.
+func TestWorkBudget(t *testing.T) {
+	w := testWorld(t)
+	items := []item{{cert: w.leaf.Cert}}
+	for i := 0; i < 6; i++ {
+		items = append(items, item{key: w.leaf.Key})
+	}
+	data := buildPFX(t, "pw", buildOptions{iterations: 1000}, items...)
+	c, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct, err := c.Open("pw"); err != nil || len(ct.Keys) != 6 {
+		t.Fatalf("within the default budget: %v", err)
+	}
+	saved := maxIterations
+	maxIterations = 1000 // budget 3000: the MAC and two keys
+	defer func() { maxIterations = saved }()
+	if _, err := c.Open("pw"); CodeOf(err) != CodeUnsupported {
+		t.Errorf("over budget: %v, want %s", err, CodeUnsupported)
+	}
+}
+
+func pkcs8(t *testing.T, key crypto.PrivateKey) []byte {
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
 }
