@@ -33,7 +33,10 @@ var registerClock = time.Now
 // startReminders runs the reminders in the background when the screen is
 // built (at start, and again, harmlessly, after a change of language);
 // tests run them when they choose.
-var startReminders = func(f *frame) { go remind(f) }
+var startReminders = func(f *frame) {
+	l := effectiveLanguage(f.prefs.Language)
+	go remind(f, l)
+}
 
 // openRegister opens the register in the app's storage. A damaged register
 // is moved aside by register.Open; the Store keeps the error, and the

@@ -443,7 +443,7 @@ func TestRemindOncePerThreshold(t *testing.T) {
 	renewedNew := certAt(4, "Vognmand ApS", "w", register.Production, 1000*certDay)
 	f, a, _ := newCertTestFrame(t, "da", soon, later, renewedOld, renewedNew)
 
-	remind(f)
+	remind(f, "da")
 	if len(a.sent) != 1 {
 		t.Fatalf("sent %d notifications, want 1 (the certificate within 30 days)", len(a.sent))
 	}
@@ -456,7 +456,7 @@ func TestRemindOncePerThreshold(t *testing.T) {
 		t.Errorf("scheduled %d, want 7", len(a.scheduled))
 	}
 
-	remind(f) // a second start the same day: nothing new
+	remind(f, "da") // a second start the same day: nothing new
 	if len(a.sent) != 1 || len(a.scheduled) != 7 {
 		t.Errorf("second run sent %d, scheduled %d", len(a.sent), len(a.scheduled))
 	}
@@ -464,7 +464,7 @@ func TestRemindOncePerThreshold(t *testing.T) {
 	// Twenty-three days on, the 7-day reminder was scheduled for this
 	// morning and counts as given.
 	registerClock = func() time.Time { return certNow.Add(23 * certDay) }
-	remind(f)
+	remind(f, "da")
 	if len(a.sent) != 1 {
 		t.Errorf("the scheduled 7-day reminder was given again at start")
 	}
@@ -474,13 +474,13 @@ func TestRemindWhenSchedulingRefused(t *testing.T) {
 	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
 	f, a, _ := newCertTestFrame(t, "en", c)
 	a.refuse = true
-	remind(f)
+	remind(f, "en")
 	if got, _ := f.register.Get(c.SHA256); len(got.Scheduled) != 0 {
 		t.Errorf("a refused schedule was recorded: %+v", got.Scheduled)
 	}
 	// Without the scheduler, the start gives the reminder when it is due.
 	registerClock = func() time.Time { return certNow.Add(11 * certDay) }
-	remind(f)
+	remind(f, "en")
 	if len(a.sent) != 1 || !strings.Contains(a.sent[0].Content, "in 89 days") {
 		t.Errorf("sent %+v", a.sent)
 	}

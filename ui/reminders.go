@@ -22,12 +22,12 @@ var remindMu sync.Mutex
 // unbundled macOS app) Fyne keeps them itself and delivers them while
 // Fornyer runs, late ones at the next start. A scheduled reminder whose time
 // has passed counts as given, so the start never repeats it. It runs off
-// the UI thread and uses msg, not lang, for its texts.
-func remind(f *frame) {
+// the UI thread and uses msg, not lang, for its texts, in language l (read
+// from the preferences before it starts, on the UI thread).
+func remind(f *frame, l string) {
 	if f.register == nil {
 		return
 	}
-	l := effectiveLanguage(f.prefs.Language)
 	remindMu.Lock()
 	defer remindMu.Unlock()
 	s := f.register
