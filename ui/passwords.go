@@ -7,8 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -128,38 +128,30 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 }
 
 // confirmDelete asks before the password goes: it cannot be brought back.
-// (A modal of Fornyer's own: Fyne's dialog package needs a module that is
-// not in go.sum.)
 func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *widget.Button) {
-	title := widget.NewLabelWithStyle(lang.L("vault.delete.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	message := widget.NewLabel(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
 	message.Wrapping = fyne.TextWrapWord
-	var pop *widget.PopUp
-	keep := widget.NewButton(lang.L("vault.delete.no"), func() { pop.Hide() })
-	yes := widget.NewButtonWithIcon(lang.L("vault.delete.yes"), theme.DeleteIcon(), func() {
-		pop.Hide()
-		button.Disable()
-		background(func() {
-			err := v.f.vault.Delete(context.Background(), e.ID)
-			fyne.Do(func() {
-				button.Enable()
-				// Not found: already gone, so the list is simply out of date.
-				if err != nil && !errors.Is(err, vault.ErrNotFound) {
-					v.setStatus(vaultError(err), widget.DangerImportance)
-					return
-				}
-				v.load()
+	d := dialog.NewCustomConfirm(lang.L("vault.delete.title"), lang.L("vault.delete.yes"), lang.L("vault.delete.no"),
+		message, func(yes bool) {
+			if !yes {
+				return
+			}
+			button.Disable()
+			background(func() {
+				err := v.f.vault.Delete(context.Background(), e.ID)
+				fyne.Do(func() {
+					button.Enable()
+					// Not found: already gone, so the list is simply out of date.
+					if err != nil && !errors.Is(err, vault.ErrNotFound) {
+						v.setStatus(vaultError(err), widget.DangerImportance)
+						return
+					}
+					v.load()
+				})
 			})
-		})
-	})
-	yes.Importance = widget.DangerImportance
-	c := v.f.win.Canvas()
-	pop = widget.NewModalPopUp(container.NewVBox(
-		title,
-		message,
-		container.NewHBox(layout.NewSpacer(), keep, yes),
-	), c)
-	width := min(float32(400), c.Size().Width-2*theme.Padding()*4)
-	pop.Resize(fyne.NewSize(width, pop.MinSize().Height))
-	pop.Show()
+		}, v.f.win)
+	d.SetConfirmImportance(widget.DangerImportance)
+	width := min(float32(400), v.f.win.Canvas().Size().Width-8*theme.Padding())
+	d.Resize(fyne.NewSize(width, d.MinSize().Height))
+	d.Show()
 }
