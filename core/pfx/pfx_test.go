@@ -611,3 +611,32 @@ func pkcs8(t *testing.T, key crypto.PrivateKey) []byte {
 	}
 	return der
 }
+
+// A Container may be opened from several goroutines (the app checks a file
+// with several saved passwords); run with -race.
+func TestOpenConcurrently(t *testing.T) {
+	w := testWorld(t)
+	c, err := Parse(w.fixtures[0].data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, 8)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pw := w.fixtures[0].password
+			if i%2 == 1 {
+				pw = "wrong"
+			}
+			_, errs[i] = c.Open(pw)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if (i%2 == 0) != (err == nil) {
+			t.Errorf("goroutine %d: %v", i, err)
+		}
+	}
+}
