@@ -90,7 +90,6 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.done.IconPlacement = widget.ButtonIconTrailingText
 	g.hint = widget.NewLabel("")
 	g.hint.Wrapping = fyne.TextWrapWord
-	g.hint.Importance = widget.WarningImportance
 	g.hint.SizeName = theme.SizeNameCaptionText
 	g.hint.Alignment = fyne.TextAlignTrailing
 	bottom := container.NewVBox(
@@ -181,11 +180,11 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	for _, w := range step.Warnings {
 		box.Add(newWarning(w))
 	}
-	if task := g.task(step); task != nil {
-		box.Add(task)
-	}
 	for _, l := range step.Links {
 		box.Add(g.linkButton(lang.L(l.Key), l.URL))
+	}
+	if task := g.task(step); task != nil {
+		box.Add(task)
 	}
 	if step.Task == guide.TaskDPG {
 		box.Add(g.contact())
@@ -228,11 +227,10 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		} else {
 			box.Add(newPasswordSaver(g.f, p.RenewalID, g.passwordSaved))
 		}
-		elsewhere := newGuideCheck(g, lang.L("guide.password.elsewhere"), func(on bool) {
+		elsewhere := newGuideCheck(g, lang.L("guide.password.elsewhere"), p.PasswordStoredElsewhere, func(on bool) {
 			p.SetStoredElsewhere(on)
 			g.changed()
 		})
-		elsewhere.SetChecked(p.PasswordStoredElsewhere)
 		box.Add(elsewhere)
 		return box
 	case guide.TaskDownload:
@@ -242,11 +240,10 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		check := widget.NewButtonWithIcon(lang.L("guide.download.check"), theme.SearchIcon(), func() {
 			g.f.tabs.SelectIndex(1)
 		})
-		skip := newGuideCheck(g, lang.L("guide.download.skip"), func(on bool) {
+		skip := newGuideCheck(g, lang.L("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
 			g.changed()
 		})
-		skip.SetChecked(p.FileSkipped)
 		return container.NewVBox(container.NewHBox(check), skip)
 	case guide.TaskDPG:
 		if !p.DPGInstalledAt.IsZero() {
@@ -287,9 +284,21 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 	return nil
 }
 
-// recordDPG tells the register that the checked certificate is installed.
-// The register helper's recordDPGInstalled is called here once it exists.
-func (g *guideState) recordDPG() {}
+// recordDPG tells the register that the checked certificate is installed,
+// when the guide knows which file that is; in the background, as it writes
+// the register's file.
+func (g *guideState) recordDPG() {
+	p := g.progress
+	if !p.FileChecked || p.FileSHA256 == "" {
+		return
+	}
+	f := g.f
+	go func() {
+		if err := recordDPGInstalled(f, p.FileSHA256, p.DPGInstalledBy); err != nil {
+			fyne.LogError("recording the DPG installation in the register", err)
+		}
+	}()
+}
 
 func (g *guideState) passwordSaved() {
 	g.progress.SetPasswordSaved()
@@ -597,9 +606,11 @@ type guideCheck struct {
 	g *guideState
 }
 
-func newGuideCheck(g *guideState, text string, changed func(bool)) *guideCheck {
+// newGuideCheck starts checked or not without calling changed.
+func newGuideCheck(g *guideState, text string, checked bool, changed func(bool)) *guideCheck {
 	c := &guideCheck{g: g}
 	c.Text = text
+	c.Checked = checked
 	c.ExtendBaseWidget(c)
 	c.OnChanged = changed
 	return c
@@ -705,6 +716,6 @@ func (r *stepperDotRenderer) Destroy() {}
 
 func newStepperGap() fyne.CanvasObject {
 	r := canvas.NewRectangle(nil)
-	r.SetMinSize(fyne.NewSize(4, stepperDotSize))
+	r.SetMinSize(fyne.NewSize(8, stepperDotSize))
 	return r
 }

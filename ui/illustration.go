@@ -204,7 +204,7 @@ func (r *illustrationRenderer) Destroy()                     {}
 
 // drawScene builds the canvas objects of a scene.
 func drawScene(s scene, p *palette) fyne.CanvasObject {
-	body := container.New(&vstack{gap: 6}, drawParts(s.body, p)...)
+	body := container.New(&vstack{gap: 8}, drawParts(s.body, p)...)
 	var page fyne.CanvasObject = container.New(&inset{l: 10, t: 8, r: 10, b: 8}, body)
 	if s.centred {
 		box := container.NewStack(roundRect(p.page, p.border, 1, 6),
@@ -294,7 +294,7 @@ func lines(n int) part {
 	return func(p *palette) fyne.CanvasObject {
 		box := container.New(&vstack{gap: 5})
 		for i := range n {
-			bar := roundRect(p.input, nil, 0, 2)
+			bar := roundRect(withAlpha(p.muted, 0x48), nil, 0, 2)
 			bar.SetMinSize(fyne.NewSize(10, 6))
 			width := []float32{1, 0.82, 0.9, 0.6, 0.75}[i%5]
 			box.Add(container.New(&fraction{f: width}, bar))
@@ -399,7 +399,7 @@ func section(key string, open bool, mark int) part {
 // tableRow is a line of the certificate profiles list with its link.
 func tableRow(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
-		name := roundRect(p.input, nil, 0, 2)
+		name := roundRect(withAlpha(p.muted, 0x48), nil, 0, 2)
 		name.SetMinSize(fyne.NewSize(30, 6))
 		l := text(lang.L(key), p.fg, p.text, true)
 		var right fyne.CanvasObject = l

@@ -1,0 +1,285 @@
+package ui
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+var guideTestTime = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
+
+// newGuideTestFrame is the guide alone in a companion-sized window, with
+// its progress in a fresh folder (the test app keeps storage in TMPDIR),
+// behind a tab bar like the real one, so "Check the file" has a tab to go
+// to. A second call with the same dir is a restart.
+func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window) {
+	t.Helper()
+	t.Setenv("TMPDIR", dir)
+	a := test.NewTempApp(t)
+	setTestLanguage(t, language)
+	guideNow = func() time.Time { return guideTestTime }
+	t.Cleanup(func() { guideNow = time.Now })
+	w := test.NewTempWindow(t, nil)
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	screen := newGuideScreen(f)
+	f.tabs = container.NewAppTabs(
+		container.NewTabItem("guide", screen),
+		container.NewTabItem("check", widget.NewLabel("check")),
+	)
+	f.content = f.tabs
+	w.SetContent(screen)
+	w.Resize(companionSize)
+	t.Cleanup(func() { f.guide.saver.wait() })
+	return f, w
+}
+
+// Every card in both languages, as markup masters in testdata/guide.
+func TestGuideCardsRender(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		f, w := newGuideTestFrame(t, language, t.TempDir())
+		g := f.guide
+		for i, s := range guide.Steps {
+			g.progress.Current = s.ID
+			for _, done := range guide.Steps[:i] {
+				g.progress.Done[done.ID] = guideTestTime
+			}
+			g.show()
+			test.AssertRendersToMarkup(t, "guide/"+language+"/"+s.ID+".xml", w.Canvas())
+		}
+	}
+}
+
+// The scenes name every label through the catalogue: no drawn text may be a
+// key left untranslated, and every step's illustration exists.
+func TestGuideIllustrationsAreTranslated(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		_ = test.NewTempApp(t)
+		setTestLanguage(t, language)
+		for _, s := range guide.Steps {
+			if s.Illustration == "" {
+				continue
+			}
+			if _, ok := scenes[s.Illustration]; !ok {
+				t.Errorf("step %s: no scene %q", s.ID, s.Illustration)
+				continue
+			}
+			il := newIllustration(s.Illustration)
+			w := test.NewTempWindow(t, il)
+			w.Resize(fyne.NewSize(448, illustrationHeight))
+			texts := 0
+			for _, o := range test.LaidOutObjects(il) {
+				if txt, ok := o.(*canvas.Text); ok {
+					texts++
+					if strings.HasPrefix(txt.Text, "guide.") {
+						t.Errorf("%s %s: untranslated %q", language, s.ID, txt.Text)
+					}
+				}
+			}
+			if texts == 0 {
+				t.Errorf("%s %s: the scene has no labels", language, s.ID)
+			}
+		}
+	}
+}
+
+// findAll returns the objects of type T in the current card.
+func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	for _, x := range test.LaidOutObjects(o) {
+		if v, ok := x.(T); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Walks the whole guide with taps: Done is refused at the password, the
+// download and DPG until their confirmations; the progress is on disk and a
+// new screen (a restart) shows it.
+func TestGuideWalkSavesAndRestores(t *testing.T) {
+	dir := t.TempDir()
+	f, _ := newGuideTestFrame(t, "en", dir)
+	g := f.guide
+	id := g.progress.RenewalID
+	for n := 0; !g.progress.Finished(); n++ {
+		if n > 3*len(guide.Steps) {
+			t.Fatalf("stuck at %s", g.progress.Current)
+		}
+		step := g.progress.Step()
+		switch step.Task {
+		case guide.TaskPassword:
+			test.Tap(g.done)
+			if g.progress.Current != step.ID || !g.hint.Visible() {
+				t.Fatal("Done passed the password step without the password")
+			}
+			checks := findAll[*guideCheck](g.scroll.Content)
+			if len(checks) != 1 {
+				t.Fatalf("%d check boxes on the password card", len(checks))
+			}
+			test.Tap(checks[0])
+		case guide.TaskDownload:
+			test.Tap(g.done)
+			if g.progress.Current != step.ID {
+				t.Fatal("Done passed the download step without a check or skip")
+			}
+			test.Tap(findAll[*guideCheck](g.scroll.Content)[0])
+		case guide.TaskDPG:
+			entries := findAll[*widget.Entry](g.scroll.Content)
+			if len(entries) != 1 {
+				t.Fatalf("%d entries on the DPG card", len(entries))
+			}
+			test.Type(entries[0], "Anne Jensen")
+			for _, b := range findAll[*widget.Button](g.scroll.Content) {
+				if b.Text == "Installed in DPG" {
+					test.Tap(b)
+				}
+			}
+		}
+		test.Tap(g.done)
+	}
+	p := g.progress
+	if !p.PasswordStoredElsewhere || !p.FileSkipped || p.DPGInstalledBy != "Anne Jensen" || !p.DPGInstalledAt.Equal(guideTestTime) {
+		t.Errorf("progress after the walk: %+v", p)
+	}
+	g.saver.wait()
+	onDisk, err := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
+	if err != nil || onDisk.RenewalID != id || !onDisk.Finished() || onDisk.DPGInstalledBy != "Anne Jensen" {
+		t.Fatalf("on disk: %+v, %v", onDisk, err)
+	}
+
+	// A restart: a new frame and screen read the same progress.
+	f2, _ := newGuideTestFrame(t, "en", dir)
+	if f2.guide == g || f2.guide.progress.RenewalID != id || !f2.guide.progress.Finished() || !f2.guide.done.Disabled() {
+		t.Errorf("restored: %+v", f2.guide.progress)
+	}
+
+	// A new renewal starts over with a new id, and is saved.
+	f2.guide.reset()
+	f2.guide.saver.wait()
+	fresh, _ := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
+	if fresh.RenewalID == id || fresh.Current != guide.Steps[0].ID || len(fresh.Done) != 0 {
+		t.Errorf("after reset: %+v", fresh)
+	}
+}
+
+// Back and the stepper: Back on the first card does nothing; a dot ahead of
+// the first open step cannot be jumped to, a done one can.
+func TestGuideBackAndStepper(t *testing.T) {
+	f, _ := newGuideTestFrame(t, "da", t.TempDir())
+	g := f.guide
+	if !g.back.Disabled() {
+		t.Error("Back enabled on the first card")
+	}
+	test.Tap(g.done)
+	test.Tap(g.done)
+	dots := findAll[*stepperDot](g.stepper)
+	if len(dots) != len(guide.Steps) {
+		t.Fatalf("%d dots for %d steps", len(dots), len(guide.Steps))
+	}
+	test.Tap(dots[5])
+	if g.progress.Current != guide.Steps[2].ID {
+		t.Errorf("jumped ahead to %s", g.progress.Current)
+	}
+	test.Tap(dots[0])
+	if g.progress.Current != guide.Steps[0].ID {
+		t.Errorf("dot 1 went to %s", g.progress.Current)
+	}
+	test.Tap(g.done)
+	test.Tap(g.back)
+	if g.progress.Current != guide.Steps[0].ID {
+		t.Errorf("Back went to %s", g.progress.Current)
+	}
+}
+
+func TestGuideKeyboard(t *testing.T) {
+	f, w := newGuideTestFrame(t, "en", t.TempDir())
+	g := f.guide
+	c := w.Canvas()
+	key := func(name fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: name}) }
+
+	key(fyne.KeyReturn)
+	key(fyne.KeyEnter)
+	if g.progress.Current != guide.Steps[2].ID {
+		t.Fatalf("two Enters went to %s", g.progress.Current)
+	}
+	key(fyne.KeyEscape)
+	if g.progress.Current != guide.Steps[1].ID {
+		t.Fatalf("Escape went to %s", g.progress.Current)
+	}
+	// The test canvas wraps the software canvas, which holds the shortcuts.
+	inner := reflect.ValueOf(c).Elem().FieldByName("WindowlessCanvas").Interface()
+	inner.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt})
+	if g.progress.Current != guide.Steps[0].ID {
+		t.Fatalf("Alt+Left went to %s", g.progress.Current)
+	}
+
+	// Enter does not pass a card whose rule is not met.
+	g.progress.Current = "password"
+	g.show()
+	key(fyne.KeyReturn)
+	if g.progress.Current != "password" {
+		t.Fatal("Enter passed the password card")
+	}
+	// A ticked check box has the focus; Enter on it still means Done.
+	check := findAll[*guideCheck](g.scroll.Content)[0]
+	test.Tap(check)
+	c.Focus(check)
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != "download" {
+		t.Fatalf("Enter on the check box: at %s", g.progress.Current)
+	}
+
+	// The keys belong to the guide's tab only.
+	f.tabs.SelectIndex(1)
+	key(fyne.KeyEscape)
+	if g.progress.Current != "download" {
+		t.Error("Escape acted on another tab")
+	}
+}
+
+// The Check screen's call: a checked file satisfies the download step.
+func TestGuideFileChecked(t *testing.T) {
+	dir := t.TempDir()
+	f, _ := newGuideTestFrame(t, "en", dir)
+	g := f.guide
+	g.progress.Current = "download"
+	g.show()
+	if !g.done.Disabled() {
+		t.Fatal("Done enabled before the file is checked")
+	}
+	for _, b := range findAll[*widget.Button](g.scroll.Content) {
+		if b.Text == "Check the file" {
+			test.Tap(b)
+		}
+	}
+	if f.tabs.SelectedIndex() != 1 {
+		t.Error("Check the file did not open the Check tab")
+	}
+	f.guide.fileChecked("ABC123")
+	if g.done.Disabled() {
+		t.Error("Done disabled after the file was checked")
+	}
+	g.saver.wait()
+	p, _ := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
+	if !p.FileChecked || p.FileSHA256 != "abc123" {
+		t.Errorf("saved: %+v", p)
+	}
+}
+
+func TestTelNumber(t *testing.T) {
+	if got := telNumber(guide.ServiceCenterPhone); got != "+4570206280" {
+		t.Errorf("tel: %q", got)
+	}
+}
