@@ -159,6 +159,9 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		items = append(items, v.link(theme.MoveDownIcon(), lang.L("register.replaces", map[string]any{"Date": displayDate(prev.NotAfter, l)}), prev.SHA256))
 	}
 
+	// What was done, in the order of the renewal; installing in DPG last.
+	items = append(items, recordLines(c, l)...)
+
 	_, renewed := register.Successor(certs, c)
 	switch {
 	case c.DPG != nil:
@@ -175,6 +178,8 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		items = append(items, prompt, container.NewHBox(mark))
 	}
 
+	items = append(items, technicalDetails(c))
+
 	calendar := widget.NewButtonWithIcon(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
 	remove := widget.NewButtonWithIcon(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
 	remove.Importance = widget.LowImportance
@@ -183,6 +188,60 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	}
 	items = append(items, container.NewHBox(calendar, layout.NewSpacer(), remove))
 	return widget.NewCard("", "", container.NewVBox(items...))
+}
+
+// recordLines say what Fornyer has done for the certificate: password
+// saved, backups verified, receipts written.
+func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	if c.PasswordSaved {
+		out = append(out, withIcon(done, certWrapped(lang.L("register.password_saved"))))
+	}
+	if n := len(c.Backups); n > 0 {
+		latest := c.Backups[0].VerifiedAt
+		for _, b := range c.Backups {
+			if b.VerifiedAt.After(latest) {
+				latest = b.VerifiedAt
+			}
+		}
+		out = append(out, withIcon(done, certWrapped(lang.L("register.backups", map[string]any{"Count": n, "Date": displayDate(latest, l)}))))
+	}
+	if n := len(c.Receipts); n > 0 {
+		out = append(out, withIcon(done, certWrapped(lang.L("register.receipt", map[string]any{"Date": displayDate(c.Receipts[n-1].At, l)}))))
+	}
+	return out
+}
+
+// technicalDetails holds what an administrator may need to tell a
+// certificate apart or find its file, folded away.
+func technicalDetails(c register.Certificate) fyne.CanvasObject {
+	lines := []string{
+		lang.L("register.details.fingerprint", map[string]any{"Value": c.SHA256}),
+	}
+	if c.Serial != "" {
+		lines = append(lines, lang.L("register.details.serial", map[string]any{"Value": c.Serial}))
+	}
+	if c.UUID != "" {
+		lines = append(lines, lang.L("register.details.uuid", map[string]any{"Value": c.UUID}))
+	}
+	if c.File != nil {
+		lines = append(lines, lang.L("register.details.file", map[string]any{"Value": c.File.Path}))
+	}
+	for _, b := range c.Backups {
+		lines = append(lines, lang.L("register.details.backup", map[string]any{"Value": b.Path}))
+	}
+	for _, r := range c.Receipts {
+		lines = append(lines, lang.L("register.details.receipt", map[string]any{"Value": r.Path}))
+	}
+	box := container.NewVBox()
+	for _, line := range lines {
+		label := widget.NewLabel(line)
+		label.Wrapping = fyne.TextWrapBreak // fingerprints and paths have no spaces to break at
+		label.Selectable = true
+		box.Add(label)
+	}
+	return widget.NewAccordion(widget.NewAccordionItem(lang.L("register.details"), box))
 }
 
 // link is a button that scrolls to another certificate of the same line.

@@ -117,12 +117,27 @@ func TestCertificatesListMarkup(t *testing.T) {
 	for _, language := range []string{"en", "da"} {
 		t.Run(language, func(t *testing.T) {
 			f, _, w := newCertTestFrame(t, language, sampleCertificates()...)
-			if err := f.register.RecordDPGInstalled(certSHA(1), "Anna Jensen", certNow.Add(-900*certDay)); err != nil {
-				t.Fatal(err)
-			}
+			recordHistory(t, f.register)
 			w.SetContent(newCertificatesScreen(f))
 			test.AssertRendersToMarkup(t, "certificates_list_"+language+".xml", w.Canvas())
 		})
+	}
+}
+
+// recordHistory gives the sample certificates what Fornyer does for them.
+func recordHistory(t *testing.T, reg *register.Store) {
+	t.Helper()
+	for _, err := range []error{
+		reg.RecordDPGInstalled(certSHA(1), "Anna Jensen", certNow.Add(-900*certDay)),
+		reg.SetPasswordSaved(certSHA(2), true),
+		reg.RecordBackup(certSHA(2), register.FileRef{Path: "/media/usb/bager.p12", VerifiedAt: certNow.Add(-2 * certDay)}),
+		reg.RecordBackup(certSHA(2), register.FileRef{Path: "/media/usb2/bager.p12", VerifiedAt: certNow.Add(-1 * certDay)}),
+		reg.RecordReceipt(certSHA(2), "/home/anna/Dokumenter/kvittering.pdf", certNow.Add(-1*certDay)),
+		reg.RecordBackup(certSHA(3), register.FileRef{Path: "/media/usb/toemrer.p12", VerifiedAt: certNow.Add(-3 * certDay)}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -215,9 +230,12 @@ func tapOverlayButton(t *testing.T, w fyne.Window, text string) {
 
 func TestCertificatesLinksAndUrgency(t *testing.T) {
 	f, _, w := newCertTestFrame(t, "en", sampleCertificates()...)
+	recordHistory(t, f.register)
 	screen := newCertificatesScreen(f)
 	w.SetContent(screen)
 	for _, want := range []string{
+		"Password saved", "Backed up: 2 verified copies, the latest on 23 November 2026",
+		"Backed up: one verified copy, on 21 November 2026", "Receipt written on 23 November 2026",
 		"Renewed by the certificate valid until 23 November 2029",
 		"Replaces the certificate valid until 14 December 2026",
 		"20 days left", "5 days left", "Expired", "Test only", "System certificate",
