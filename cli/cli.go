@@ -71,6 +71,16 @@ func Run(env Env, args []string) int {
 	return c.run(env, args[1:])
 }
 
+// IsCommand reports whether name is a subcommand (or help or version).
+func IsCommand(name string) bool {
+	switch name {
+	case "--version", "-version", "version", "help", "--help", "-h", "-help":
+		return true
+	}
+	_, ok := commands[name]
+	return ok
+}
+
 func usage(env Env, w io.Writer) {
 	fmt.Fprintf(w, "%s %s: %s\n\n", appinfo.Name, appinfo.Version, msg.T(env.Lang, "cli.tagline", nil))
 	fmt.Fprintln(w, msg.T(env.Lang, "cli.usage", nil))

@@ -3,7 +3,8 @@
 # Usage: scripts/screenshot.sh OUT.png [SECONDS] [-- xdotool args...]
 # LANGUAGE and FYNE_THEME pass through, e.g.
 #   LANGUAGE=da FYNE_THEME=dark scripts/screenshot.sh /tmp/da-dark.png
-# The app runs with a private, throw-away settings folder.
+# FORNYER_ARGS are passed to the app (files to check at start), and
+# FORNYER_TRUST_CA too. The app runs with a private, throw-away settings folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "$1"); shift
@@ -14,7 +15,7 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
 xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
-  ./build/fornyer & pid=$!
+  ./build/fornyer $FORNYER_ARGS & pid=$!
   sleep "$1"; shift
   out=$1; shift
   if [ $# -gt 0 ]; then xdotool "$@"; sleep 1; fi

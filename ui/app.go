@@ -3,16 +3,21 @@
 package ui
 
 import (
+	"crypto/x509"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 
 	"github.com/fornyer/fornyer/assets"
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 )
 
 // Companion size: narrow and tall, to sit beside the browser.
@@ -20,18 +25,61 @@ var companionSize = fyne.NewSize(480, 860)
 
 var appIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
 
-// Run opens the window and returns when it is closed.
-func Run() {
+// Run opens the window and returns when it is closed. Files given (as when
+// a .p12 is opened with Fornyer from the file manager) are checked at once.
+func Run(files []string) {
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(appIcon)
+	a.Settings().SetTheme(newTheme())
 	loadTranslations(loadPreferences(a.Preferences()).Language)
 
 	w := a.NewWindow(appinfo.Name)
 	w.SetIcon(appIcon)
 	w.Resize(companionSize)
-	w.SetContent(newFrame(a, w).content)
-	placeBesideBrowser(w)
+	f := newFrame(a, w)
+	f.trusted = trustedFromEnv()
+	w.SetContent(f.content)
+	a.Lifecycle().SetOnStarted(func() {
+		placeBesideBrowser(w)
+		if len(files) > 0 {
+			f.dropped(fyne.Position{}, fileURIs(files))
+		}
+	})
 	w.ShowAndRun()
+}
+
+// trustEnv names further trust anchors for the window, as --trust-ca does
+// on the command line: PEM or DER files, separated as in PATH. It is for
+// test environments (the state's test CAs are built in already).
+const trustEnv = "FORNYER_TRUST_CA"
+
+func trustedFromEnv() []*x509.Certificate {
+	var out []*x509.Certificate
+	for _, path := range filepath.SplitList(os.Getenv(trustEnv)) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			fyne.LogError(trustEnv, err)
+			continue
+		}
+		certs, err := oces.ParseCAFile(data)
+		if err != nil {
+			fyne.LogError(trustEnv+": "+path, err)
+			continue
+		}
+		out = append(out, certs...)
+	}
+	return out
+}
+
+func fileURIs(paths []string) []fyne.URI {
+	out := make([]fyne.URI, len(paths))
+	for i, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			p = abs
+		}
+		out[i] = storage.NewFileURI(p)
+	}
+	return out
 }
 
 // loadTranslations adds Fornyer's catalogues to Fyne's. A language chosen in

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"crypto/x509"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -24,13 +27,34 @@ type frame struct {
 	guideKeys bool        // the guide's keys are bound to the window
 
 	register *register.Store // the certificates Fornyer has seen
+
+	check   *checkScreen        // the Check tab, where every drop lands
+	trusted []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
 }
+
+// The tabs, in order.
+const (
+	guideTab = iota
+	checkTab
+	certificatesTab
+	settingsTab
+)
 
 func newFrame(a fyne.App, w fyne.Window) *frame {
 	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a)}
 	f.build()
 	keepOnTop(w, f.prefs.KeepOnTop)
+	w.SetOnDropped(f.dropped)
 	return f
+}
+
+// lang is the language the window speaks, for texts rendered in core: the
+// one Fyne chose from the catalogues, which name themselves.
+func (f *frame) lang() string {
+	if l := msg.Supported(lang.L("app.language")); l != "" {
+		return l
+	}
+	return msg.Languages[0]
 }
 
 // build makes the screens afresh, as after a change of language.

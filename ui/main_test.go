@@ -11,7 +11,7 @@ import (
 // the given language ("da" or "en"), at companion size.
 func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newTestApp(t)
 	setTestLanguage(t, language)
 	w := test.NewTempWindow(t, nil)
 	f := newFrame(a, w)
@@ -25,4 +25,13 @@ func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
 func setTestLanguage(t *testing.T, language string) {
 	t.Helper()
 	loadTranslations(language)
+}
+
+// newTestApp is Fyne's test app with its storage in a folder of the test's
+// own: the test driver keeps app storage in os.TempDir(), shared by every
+// test, so the register and the guide's progress would leak between tests.
+func newTestApp(t *testing.T) fyne.App {
+	t.Helper()
+	t.Setenv("TMPDIR", t.TempDir())
+	return test.NewTempApp(t)
 }

@@ -13,15 +13,16 @@ import (
 const edgeMargin = 8
 
 // placeBesideBrowser asks for the window to sit at the right edge of the
-// screen the user works on, at companion size (shorter on small screens),
-// once the driver is running. Fyne reports no screen size, so the work area
-// is read from GLFW, Fyne's own desktop driver, on the main thread.
+// screen the user works on, at companion size (shorter on small screens).
+// Call it once the driver runs (Lifecycle's OnStarted, on the main thread):
+// Fyne reports no screen size, so the work area is read from GLFW, Fyne's
+// own desktop driver.
 func placeBesideBrowser(w fyne.Window) {
 	dw, ok := w.(desktop.Window)
 	if !ok {
 		return
 	}
-	fyne.CurrentApp().Lifecycle().SetOnStarted(func() {
+	{
 		monitor := glfw.GetPrimaryMonitor()
 		if monitor == nil {
 			return
@@ -39,7 +40,7 @@ func placeBesideBrowser(w fyne.Window) {
 		x := areaX + areaW - int(size.Width*scale) - edgeMargin
 		y := areaY + edgeMargin + 32 // below the title bar the window manager adds
 		dw.RequestPosition(x, y)
-	})
+	}
 }
 
 // keepOnTop applies the "Keep on top" choice. Fyne can ask for it but not

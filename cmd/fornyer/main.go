@@ -16,9 +16,24 @@ func main() {
 	if len(args) == 1 && strings.HasPrefix(args[0], "-psn_") {
 		args = nil
 	}
-	if len(args) == 0 {
-		ui.Run()
+	if len(args) == 0 || opensFiles(args) {
+		ui.Run(args)
 		return
 	}
 	os.Exit(cli.Run(cli.StdEnv(), args))
+}
+
+// opensFiles reports whether args are files to check in the window, as the
+// file manager passes them when a .p12 is opened with Fornyer, rather than
+// a subcommand.
+func opensFiles(args []string) bool {
+	if cli.IsCommand(args[0]) {
+		return false
+	}
+	for _, a := range args {
+		if info, err := os.Stat(a); err != nil || info.IsDir() {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/inspect"
+)
+
+// checkScreen is the "Check" tab: a drop zone and a "Choose file" button,
+// then one answer card per file checked. A drop anywhere on the window lands
+// here (frame.dropped).
+type checkScreen struct {
+	f       *frame
+	intro   fyne.CanvasObject
+	compact *fyne.Container // the drop hint in one line, above answers
+	busy    *widget.ProgressBarInfinite
+	busyMsg *widget.Label
+	answers *fyne.Container // the answers' content, one per file of the last drop
+	shown   []*checkAnswer
+	content fyne.CanvasObject
+
+	// inspect is inspect.InspectFile; tests may slow it down.
+	inspect func(path string, opts inspect.Options) *inspect.Report
+	// done, if set, is told when a check has been shown (tests wait on it).
+	done func()
+}
+
+func newCheckScreen(f *frame) fyne.CanvasObject {
+	c := &checkScreen{f: f, inspect: inspect.InspectFile}
+	f.check = c
+
+	choose := widget.NewButtonWithIcon(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
+	choose.Importance = widget.HighImportance
+	dropHint := widget.NewLabelWithStyle(lang.L("check.drop_hint"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	dropHint.Wrapping = fyne.TextWrapWord
+	explain := widget.NewLabel(lang.L("check.explain"))
+	explain.Wrapping = fyne.TextWrapWord
+	icon := widget.NewIcon(theme.UploadIcon())
+	c.intro = widget.NewCard("", "", container.NewVBox(
+		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(48), icon)),
+		dropHint,
+		container.NewCenter(choose),
+		explain,
+	))
+
+	c.busy = widget.NewProgressBarInfinite()
+	c.busy.Stop()
+	c.busy.Hide()
+	c.busyMsg = widget.NewLabel("")
+	c.busyMsg.Wrapping = fyne.TextWrapWord
+	c.busyMsg.Hide()
+	c.answers = container.NewVBox()
+
+	// Once an answer is shown, the big drop card gives way to one line, so
+	// the answer is what the eye meets.
+	again := widget.NewButtonWithIcon(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
+	againHint := widget.NewLabel(lang.L("check.drop_again"))
+	againHint.Wrapping = fyne.TextWrapWord
+	c.compact = container.NewBorder(nil, nil, nil, again, againHint)
+	c.compact.Hide()
+
+	c.content = container.NewVScroll(container.NewVBox(c.intro, c.compact, c.busyMsg, c.busy, c.answers))
+	return c.content
+}
+
+// chooseFile is the "Choose file…" button: a file dialog, then a check.
+func (c *checkScreen) chooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		c.checkFiles([]string{path})
+	}, c.f.win)
+	d.Resize(c.f.win.Canvas().Size())
+	d.Show()
+}
+
+// dropped is the window's drop handler: whatever is dropped, wherever, is
+// checked on this screen. It is a named function because Fyne's test driver
+// does not deliver drops; tests call it directly.
+func (f *frame) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) == 0 || f.check == nil {
+		return
+	}
+	f.tabs.SelectIndex(checkTab)
+	f.check.checkFiles(paths)
+}
+
+// checkFiles checks each file in turn, off the UI thread, and shows one
+// answer per file in the order given.
+func (c *checkScreen) checkFiles(paths []string) {
+	c.answers.RemoveAll()
+	c.shown = nil
+	c.intro.Hide()
+	c.compact.Show()
+	c.setBusy(lang.L("check.busy.saved"))
+	background(func() {
+		// The saved passwords are fetched once per drop: the credential
+		// store may be slow, and asking it again per file adds nothing.
+		saved := c.f.savedPasswords()
+		for i, path := range paths {
+			if len(paths) > 1 {
+				name := filepath.Base(path)
+				fyne.Do(func() {
+					c.setBusy(lang.L("check.busy.many", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
+				})
+			} else {
+				fyne.Do(func() { c.setBusy(lang.L("check.busy.one", map[string]any{"Name": filepath.Base(path)})) })
+			}
+			report := c.run(path, saved.passwords())
+			fyne.Do(func() {
+				a := newCheckAnswer(c, path, report, saved)
+				c.shown = append(c.shown, a)
+				c.answers.Add(a.content)
+				if a.entry != nil && len(c.shown) == 1 {
+					c.f.win.Canvas().Focus(a.entry)
+				}
+			})
+		}
+		fyne.Do(func() {
+			c.setBusy("")
+			if c.done != nil {
+				c.done()
+			}
+		})
+	})
+}
+
+// run inspects one file with the given passwords (the empty one last: a
+// file without a password must still open, and is then warned about).
+func (c *checkScreen) run(path string, passwords []string) *inspect.Report {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		r := c.inspect(path, c.options(nil)) // reports unreadable_file
+		r.Findings[0].Title = lang.L("check.folder.title")
+		r.Findings[0].Message = lang.L("check.folder")
+		return r
+	}
+	return c.inspect(path, c.options(append(passwords, "")))
+}
+
+func (c *checkScreen) options(passwords []string) inspect.Options {
+	return inspect.Options{Passwords: passwords, Lang: c.f.lang(), ExtraTrusted: c.f.trusted}
+}
+
+func (c *checkScreen) setBusy(text string) {
+	if text == "" {
+		c.busy.Stop()
+		c.busy.Hide()
+		c.busyMsg.Hide()
+		return
+	}
+	c.busyMsg.SetText(text)
+	c.busyMsg.Show()
+	c.busy.Show()
+	c.busy.Start()
+}
+
+// savedSet is the passwords from the credential store tried on a drop,
+// with the entries they came from, so a pending password that opens the
+// renewed file can be moved onto that certificate.
+type savedSet struct {
+	entries []savedPassword
+}
+
+type savedPassword struct {
+	id, password string
+}
+
+func (s savedSet) passwords() []string {
+	out := make([]string, len(s.entries))
+	for i, e := range s.entries {
+		out[i] = e.password
+	}
+	return out
+}
+
+// entry returns the saved entry whose password is at index i of
+// passwords(), or false for the empty password or one typed by the user.
+func (s savedSet) entry(i int) (savedPassword, bool) {
+	if i < 0 || i >= len(s.entries) {
+		return savedPassword{}, false
+	}
+	return s.entries[i], true
+}
+
+// savedPasswords reads the passwords saved in the credential store, within
+// its timeout; a store that does not answer simply means none.
+func (f *frame) savedPasswords() savedSet {
+	if f.vault == nil {
+		return savedSet{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), f.vault.Timeout())
+	defer cancel()
+	var s savedSet
+	for _, c := range f.vault.CandidateEntries(ctx) {
+		s.entries = append(s.entries, savedPassword{id: c.ID, password: c.Password})
+	}
+	return s
+}

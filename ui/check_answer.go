@@ -1,0 +1,388 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// checkAnswer is the answer for one file: one big line saying whether it is
+// ready for DPG or what is wrong, the facts an administrator recognises, the
+// next steps, and the technical details folded away. When the saved
+// passwords do not open the file it asks for the password in place.
+type checkAnswer struct {
+	c        *checkScreen
+	path     string
+	report   *inspect.Report
+	saved    savedSet
+	password string // the password that opened the file; memory only
+	// passwordSaved: the password that opened the file is in the store.
+	passwordSaved bool
+
+	content  *fyne.Container
+	headline *widget.RichText // the one big line
+	entry   *widget.Entry // the password field, when asked for
+	retry   *widget.Label // "that did not open it" under the field
+	actions *fyne.Container
+}
+
+func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, saved savedSet) *checkAnswer {
+	a := &checkAnswer{c: c, path: path, saved: saved, content: container.NewVBox()}
+	a.show(report)
+	return a
+}
+
+// show renders a report, after the first check or after a typed password.
+func (a *checkAnswer) show(report *inspect.Report) {
+	a.report = report
+	if e, ok := a.saved.entry(report.PasswordIndex); ok {
+		a.password, a.passwordSaved = e.password, true
+	}
+	a.content.RemoveAll()
+	a.content.Add(a.headlineView())
+	if report.Has(inspect.CodeWrongPassword) {
+		a.content.Add(a.passwordPrompt())
+	}
+	if facts := a.facts(); facts != nil {
+		a.content.Add(facts)
+	}
+	if cmp := a.comparison(); cmp != nil {
+		a.content.Add(cmp)
+	}
+	if more := a.otherFindings(); more != nil {
+		a.content.Add(more)
+	}
+	if report.Ready() && report.Certificate != nil {
+		a.actions = a.nextSteps()
+		a.content.Add(a.actions)
+	}
+	if report.Opened() && report.Certificate != nil {
+		a.content.Add(a.details())
+	}
+	a.content.Add(widget.NewSeparator())
+	a.content.Refresh()
+	if report.Opened() {
+		a.c.f.checked(a.path, report, a.password, a.saved, report.PasswordIndex)
+	}
+}
+
+// headlineView is the one big line and the sentence under it.
+func (a *checkAnswer) headlineView() fyne.CanvasObject {
+	title, message := a.report.Headline()
+	color, icon := theme.ColorNameSuccess, theme.ConfirmIcon()
+	switch {
+	case a.report.Has(inspect.CodeWrongPassword):
+		color, icon = theme.ColorNameWarning, theme.WarningIcon()
+		title = lang.L("check.password.title")
+		message = lang.L("check.password.explain")
+	case !a.report.Ready():
+		color, icon = theme.ColorNameError, theme.ErrorIcon()
+	}
+	a.headline = widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
+		ColorName: color, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true},
+	}})
+	a.headline.Wrapping = fyne.TextWrapWord
+	sentence := widget.NewLabel(message)
+	sentence.Wrapping = fyne.TextWrapWord
+	file := widget.NewLabelWithStyle(filepath.Base(a.path), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	file.Truncation = fyne.TextTruncateEllipsis
+	mark := widget.NewIcon(theme.NewColoredResource(icon, color))
+	return container.NewVBox(
+		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(36), mark), nil, a.headline),
+		sentence, file,
+	)
+}
+
+// passwordPrompt asks for the password in place; the file need not be
+// dropped again. Where the certificate can be read before the password it
+// says who the file is for.
+func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
+	a.entry = widget.NewPasswordEntry()
+	a.entry.SetPlaceHolder(lang.L("check.password.placeholder"))
+	a.retry = widget.NewLabel("")
+	a.retry.Wrapping = fyne.TextWrapWord
+	a.retry.Importance = widget.DangerImportance
+	a.retry.Hide()
+	open := widget.NewButtonWithIcon(lang.L("check.password.open"), theme.LoginIcon(), a.tryPassword)
+	open.Importance = widget.HighImportance
+	a.entry.OnSubmitted = func(string) { a.tryPassword() }
+	box := container.NewVBox()
+	if cert := a.report.Certificate; cert != nil && cert.Organization != "" {
+		who := widget.NewLabel(lang.L("check.password.for", map[string]any{"Org": cert.Organization, "CVR": cert.CVR}))
+		who.Wrapping = fyne.TextWrapWord
+		box.Add(who)
+	}
+	box.Add(container.NewBorder(nil, nil, nil, open, a.entry))
+	box.Add(a.retry)
+	return box
+}
+
+// tryPassword opens the file again with the typed password, off the UI
+// thread; a wrong one says so and keeps the field for another try.
+func (a *checkAnswer) tryPassword() {
+	typed := a.entry.Text
+	a.entry.Disable()
+	a.retry.SetText(lang.L("check.password.trying"))
+	a.retry.Importance = widget.MediumImportance
+	a.retry.Show()
+	background(func() {
+		r := a.c.inspect(a.path, a.c.options([]string{typed}))
+		fyne.Do(func() {
+			if r.Has(inspect.CodeWrongPassword) {
+				a.entry.Enable()
+				a.entry.SetText("")
+				a.retry.SetText(lang.L("check.password.wrong"))
+				a.retry.Importance = widget.DangerImportance
+				a.retry.Refresh()
+				a.c.f.win.Canvas().Focus(a.entry)
+				return
+			}
+			a.password, a.passwordSaved = typed, false
+			a.saved = savedSet{} // the typed password is no saved entry
+			a.show(r)
+		})
+	})
+}
+
+// facts are what an administrator recognises: organisation, CVR, validity,
+// days left, production or test.
+func (a *checkAnswer) facts() fyne.CanvasObject {
+	cert := a.report.Certificate
+	if cert == nil {
+		return nil
+	}
+	l := a.c.f.lang()
+	form := widget.NewForm()
+	add := func(key, value string) {
+		if value == "" {
+			return
+		}
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		form.Append(lang.L(key), v)
+	}
+	add("inspect.label.organization", cert.Organization)
+	add("inspect.label.cvr", cert.CVR)
+	if cert.Kind != "" {
+		add("inspect.label.kind", lang.L("inspect.kind."+cert.Kind))
+	}
+	if cert.Environment != "" {
+		add("inspect.label.environment", lang.L("inspect.environment."+cert.Environment))
+	}
+	add("check.valid_until", inspect.FormatDate(l, cert.NotAfter))
+	if cert.DaysLeft >= 0 {
+		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))
+	} else {
+		add("inspect.label.days_left", lang.L("inspect.label.expired_value"))
+	}
+	if cert.Verified {
+		return form
+	}
+	note := widget.NewLabelWithStyle(lang.L("check.unverified"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(form, note)
+}
+
+// comparison compares the file with the organisation's previous
+// certificate in the register (same OCES UUID), when there is one.
+func (a *checkAnswer) comparison() fyne.CanvasObject {
+	prev := a.c.f.previousOf(a.report)
+	if prev == nil {
+		return nil
+	}
+	cmp := inspect.Compare(prev, a.report)
+	importance := widget.SuccessImportance
+	if !cmp.IsRenewal() {
+		importance = widget.WarningImportance
+	}
+	title := widget.NewLabelWithStyle(cmp.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Importance = importance
+	title.Wrapping = fyne.TextWrapWord
+	text := widget.NewLabel(cmp.Message)
+	text.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", lang.L("check.compare.heading"), container.NewVBox(title, text))
+}
+
+// otherFindings lists what the headline does not say: further errors,
+// warnings and notes.
+func (a *checkAnswer) otherFindings() fyne.CanvasObject {
+	first := a.report.FirstError()
+	box := container.NewVBox()
+	for _, fd := range a.report.Findings {
+		if (first != nil && fd.Code == first.Code) || fd.Code == inspect.CodeWrongPassword {
+			continue
+		}
+		icon := theme.InfoIcon()
+		switch fd.Severity {
+		case inspect.SeverityError:
+			icon = theme.NewErrorThemedResource(theme.ErrorIcon())
+		case inspect.SeverityWarning:
+			icon = theme.NewWarningThemedResource(theme.WarningIcon())
+		}
+		title := widget.NewLabelWithStyle(fd.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		text := widget.NewLabel(fd.Message)
+		text.Wrapping = fyne.TextWrapWord
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVBox(title, text)))
+	}
+	if len(box.Objects) == 0 {
+		return nil
+	}
+	return box
+}
+
+// nextSteps are one click away from the answer: save the password (when it
+// is not saved yet), back up, receipt.
+func (a *checkAnswer) nextSteps() *fyne.Container {
+	box := container.NewVBox()
+	if a.password != "" && !a.passwordSaved {
+		box.Add(a.saveButton())
+	}
+	if a.report.Protection != nil && a.report.KeyMatches {
+		backupBtn := widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() {
+			showBackup(a.c.f, a.path, a.password, func(res *backup.Result) {
+				a.c.f.recordBackup(a.report, res)
+			})
+		})
+		box.Add(backupBtn)
+	}
+	receiptBtn := widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() {
+		a.c.f.showReceiptFor(a.report, a.passwordSaved)
+	})
+	box.Add(receiptBtn)
+	return box
+}
+
+// saveButton saves a typed password under the certificate, off the UI
+// thread, and says where it went.
+func (a *checkAnswer) saveButton() fyne.CanvasObject {
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	status.Hide()
+	var btn *widget.Button
+	btn = widget.NewButtonWithIcon(lang.L("check.action.save_password"), theme.AccountIcon(), func() {
+		btn.Disable()
+		status.SetText(lang.L("check.saving"))
+		status.Show()
+		id := vault.CertificateID(a.report.Certificate.SHA256)
+		label := a.report.Certificate.Organization
+		password := a.password
+		background(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), a.c.f.vault.Timeout())
+			defer cancel()
+			err := a.c.f.vault.Save(ctx, id, label, password)
+			fyne.Do(func() {
+				if err != nil {
+					btn.Enable()
+					status.SetText(vaultError(err))
+					status.Importance = widget.DangerImportance
+					status.Refresh()
+					return
+				}
+				a.passwordSaved = true
+				a.c.f.passwordSavedFor(a.report)
+				btn.Hide()
+				status.SetText(vaultText("vault.saved", map[string]any{"Store": storeName()}))
+				status.Importance = widget.SuccessImportance
+				status.Refresh()
+			})
+		})
+	})
+	btn.Importance = widget.HighImportance
+	return container.NewVBox(btn, status)
+}
+
+// details are everything else, folded away: chain, serial, fingerprints
+// with copy buttons, key, protection and compatibility notes.
+func (a *checkAnswer) details() fyne.CanvasObject {
+	r, cert := a.report, a.report.Certificate
+	form := widget.NewForm()
+	add := func(label, value string) {
+		if value == "" {
+			return
+		}
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapBreak
+		form.Append(label, v)
+	}
+	copyable := func(label, value string) {
+		v := widget.NewLabel(groupHex(value))
+		v.Wrapping = fyne.TextWrapBreak
+		v.TextStyle = fyne.TextStyle{Monospace: true}
+		copyBtn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
+			a.c.f.app.Clipboard().SetContent(value)
+		})
+		form.Append(label, container.NewBorder(nil, nil, nil, copyBtn, v))
+	}
+	add(lang.L("inspect.label.subject"), cert.Subject)
+	add(lang.L("inspect.label.issuer"), cert.Issuer)
+	add(lang.L("inspect.label.serial"), cert.Serial)
+	add(lang.L("inspect.label.uuid"), cert.UUID)
+	add(lang.L("inspect.label.generation"), cert.Generation)
+	add(lang.L("inspect.label.valid"), lang.L("inspect.label.valid_range", map[string]any{
+		"From": inspect.FormatDate(a.c.f.lang(), cert.NotBefore), "To": inspect.FormatDate(a.c.f.lang(), cert.NotAfter),
+	}))
+	copyable(lang.L("inspect.label.sha256"), cert.SHA256)
+	copyable(lang.L("inspect.label.sha1"), cert.SHA1)
+	if cert.KeyAlgorithm != "" {
+		add(lang.L("inspect.label.key"), fmt.Sprintf("%s %d bit", cert.KeyAlgorithm, cert.KeyBits))
+	}
+	add(lang.L("inspect.label.key_matches"), yesNo(r.KeyMatches))
+	add(lang.L("inspect.label.trusted"), yesNo(r.ChainTrusted))
+	var chain []string
+	for _, c := range r.Chain {
+		chain = append(chain, c.Subject)
+	}
+	add(lang.L("inspect.label.chain"), strings.Join(chain, "\n"))
+	if p := r.Protection; p != nil {
+		add(lang.L("inspect.label.protection"), protectionText(p))
+		if p.AES {
+			add(lang.L("check.compat"), lang.L("check.compat.aes"))
+		} else if p.Legacy {
+			add(lang.L("check.compat"), lang.L("check.compat.legacy"))
+		}
+	}
+	add(lang.L("check.file_sha256"), r.FileSHA256)
+	item := widget.NewAccordionItem(lang.L("inspect.label.details"), form)
+	return widget.NewAccordion(item)
+}
+
+func protectionText(p *inspect.Protection) string {
+	lines := []string{
+		p.Encoding,
+		lang.L("check.protection.key", map[string]any{"Alg": p.KeyEncryption, "N": p.Iterations}),
+		lang.L("check.protection.certs", map[string]any{"Alg": p.CertificateEncryption}),
+		lang.L("check.protection.mac", map[string]any{"Alg": p.MAC, "N": p.MACIterations}),
+	}
+	return strings.Join(lines, "\n")
+}
+
+func yesNo(b bool) string {
+	if b {
+		return lang.L("inspect.yes")
+	}
+	return lang.L("inspect.no")
+}
+
+// groupHex writes a fingerprint in groups of four, easier to read aloud.
+func groupHex(s string) string {
+	var b strings.Builder
+	for i, r := range strings.ToUpper(s) {
+		if i > 0 && i%4 == 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

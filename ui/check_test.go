@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"context"
+	"crypto/x509"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/safefile"
+	"github.com/fornyer/fornyer/core/testpki"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// checkFixture is a whole window on the test driver with an in-memory
+// credential store, background work queued until wait() runs it, and the
+// fake OCES chain of testpki trusted, as --trust-ca does on the command line.
+type checkFixture struct {
+	t     *testing.T
+	f     *frame
+	w     fyne.Window
+	wait  func()
+	chain *testpki.Chain
+}
+
+func newCheckFixture(t *testing.T, language string) *checkFixture {
+	t.Helper()
+	keyring.MockInit()
+	wait := queueBackground(t)
+	f, w := newTestFrame(t, language)
+	chain := testpki.NewChain(t, false)
+	roots := []*x509.Certificate{chain.Root.Cert}
+	f.check.inspect = func(path string, o inspect.Options) *inspect.Report {
+		o.ExtraTrusted = roots
+		return inspect.InspectFile(path, o)
+	}
+	return &checkFixture{t: t, f: f, w: w, wait: wait, chain: chain}
+}
+
+// queueBackground makes background work wait until the returned func runs
+// it on the test's goroutine (Fyne's test driver runs fyne.Do inline).
+func queueBackground(t *testing.T) (wait func()) {
+	var queue []func()
+	old := background
+	background = func(work func()) { queue = append(queue, work) }
+	t.Cleanup(func() { background = old })
+	return func() {
+		for len(queue) > 0 {
+			work := queue[0]
+			queue = queue[1:]
+			work()
+		}
+	}
+}
+
+func (x *checkFixture) file(name string, data []byte) string {
+	return testpki.WriteFile(x.t, name, data)
+}
+
+func (x *checkFixture) drop(paths ...string) {
+	var uris []fyne.URI
+	for _, p := range paths {
+		uris = append(uris, storage.NewFileURI(p))
+	}
+	x.f.dropped(fyne.NewPos(10, 10), uris)
+	x.wait()
+}
+
+// headlines are the big lines of the answers shown, in order.
+func (x *checkFixture) headlines() []string {
+	var out []string
+	for _, a := range x.f.check.shown {
+		out = append(out, a.headline.String())
+	}
+	return out
+}
+
+func TestDropReadyFileOpensWithSavedPendingPasswordAndMovesIt(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kodeord-æøå 42"))
+	ctx := context.Background()
+	if err := x.f.vault.Save(ctx, vault.PendingID("r1"), "renewal", "Kodeord-æøå 42"); err != nil {
+		t.Fatal(err)
+	}
+
+	x.f.tabs.SelectIndex(guideTab)
+	x.drop(path)
+
+	if x.f.tabs.SelectedIndex() != checkTab {
+		t.Error("a drop did not bring the Check tab forward")
+	}
+	if got := x.headlines(); len(got) != 1 || got[0] != "Ready to install in DPG" {
+		t.Fatalf("headlines %q", got)
+	}
+	if !hasText(x.f.check.answers, "Fornyer Testfirma ApS") || !hasText(x.f.check.answers, "12345678") {
+		t.Errorf("facts missing: %q", texts(x.f.check.answers))
+	}
+	if hasButton(x.f.check.answers, "Save the password on this computer") {
+		t.Error("offers to save a password that is already saved")
+	}
+	sha := sha256Hex(leaf.Cert.Raw)
+	c, ok := x.f.register.Get(sha)
+	if !ok || !c.PasswordSaved || c.File == nil || c.File.Path != path {
+		t.Errorf("register: %+v, %v", c, ok)
+	}
+	// The pending password now belongs to the certificate, and only there.
+	if got, err := x.f.vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "Kodeord-æøå 42" {
+		t.Errorf("certificate entry: %q, %v", got, err)
+	}
+	if _, err := x.f.vault.Get(ctx, vault.PendingID("r1")); err == nil {
+		t.Error("the pending entry is still there")
+	}
+}
+
+func TestDropExpiredFileSaysSoInRed(t *testing.T) {
+	x := newCheckFixture(t, "da")
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{
+		NotBefore: time.Now().AddDate(-3, 0, -10), NotAfter: time.Now().AddDate(0, 0, -10),
+	})
+	path := x.file("old.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), ""))
+	x.drop(path)
+	got := x.headlines()
+	if len(got) != 1 || got[0] != "Certifikatet er udløbet" {
+		t.Fatalf("headlines %q", got)
+	}
+	rt := x.f.check.shown[0].headline
+	if rt.Segments[0].(*widget.TextSegment).Style.ColorName != "error" {
+		t.Errorf("an expired certificate is not shown in the error colour")
+	}
+}
+
+func TestDropWrongPasswordAsksAndRetriesWithoutDroppingAgain(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "right one", "-certpbe", "NONE"))
+	x.drop(path)
+
+	if got := x.headlines(); len(got) != 1 || got[0] != "Type the certificate's password" {
+		t.Fatalf("headlines %q", got)
+	}
+	// The certificate is readable before the password: say who it is for.
+	if !hasText(x.f.check.answers, "The file is for Fornyer Testfirma ApS (CVR 12345678).") {
+		t.Errorf("does not say who the file is for: %q", texts(x.f.check.answers))
+	}
+	entry := findEntry(t, x.f.check.answers)
+	test.Type(entry, "wrong one")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	if !hasText(x.f.check.answers, "That password does not open the file. Check capital and small letters and try again.") {
+		t.Fatalf("no retry message: %q", texts(x.f.check.answers))
+	}
+	if entry.Text != "" || entry.Disabled() {
+		t.Error("the field is not ready for another try")
+	}
+
+	test.Type(entry, "right one")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	x.wait()
+	if got := x.headlines(); len(got) != 1 || got[0] != "Ready to install in DPG" {
+		t.Fatalf("after the right password: %q", got)
+	}
+	// A typed password is not saved yet: offer it, and saving it works.
+	test.Tap(findButton(t, x.f.check.answers, "Save the password on this computer"))
+	x.wait()
+	sha := sha256Hex(leaf.Cert.Raw)
+	if got, err := x.f.vault.Get(context.Background(), vault.CertificateID(sha)); err != nil || got != "right one" {
+		t.Errorf("saved %q, %v", got, err)
+	}
+	if c, _ := x.f.register.Get(sha); !c.PasswordSaved {
+		t.Error("the register does not know the password is saved")
+	}
+}
+
+func TestDropSeveralFilesChecksEachInTurn(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	good := x.file("good.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), ""))
+	junk := x.file("notes.txt", []byte("Husk at forny certifikatet"))
+	x.drop(good, junk, t.TempDir())
+	got := x.headlines()
+	want := []string{"Ready to install in DPG", "This is not a certificate file", "That is a folder, not a file"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("headlines %q, want %q", got, want)
+	}
+}
+
+func TestDropNothingUsableChangesNothing(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	x.f.tabs.SelectIndex(settingsTab)
+	x.f.dropped(fyne.NewPos(0, 0), []fyne.URI{storage.NewURI("https://example.invalid/x.p12")})
+	if x.f.tabs.SelectedIndex() != settingsTab || len(x.headlines()) != 0 {
+		t.Error("a drop with no file changed the window")
+	}
+}
+
+func TestDroppedFileIsNeverModified(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	data := testpki.PFX(t, pkcs12.LegacyDES, leaf, x.chain.CACerts(), "")
+	path := x.file("renewed.p12", data)
+	before, _ := os.Stat(path)
+	x.drop(path)
+	after, _ := os.Stat(path)
+	got, _ := os.ReadFile(path)
+	if string(got) != string(data) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("checking the file changed it")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("checking left files beside it: %v", entries)
+	}
+}
+
+func sha256Hex(der []byte) string { return safefile.SHA256(der) }
