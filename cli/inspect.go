@@ -265,6 +265,12 @@ func printReport(w io.Writer, r *inspect.Report) {
 		}
 		addT("inspect.label.protection", strings.Join(parts, "; "))
 	}
+	for _, f := range r.Findings {
+		if f.Detail != "" {
+			addT("inspect.label.reason", f.Detail)
+			break
+		}
+	}
 	if r.FileSHA256 != "" {
 		tech = append(tech, [2]string{"SHA-256 (" + t("inspect.label.file", nil) + ")", r.FileSHA256})
 	}

@@ -52,6 +52,7 @@ func InspectFile(path string, opts Options) *Report {
 			code = CodeUnreadableFile
 		}
 		r.add(code, nil)
+		r.detail(err)
 		r.finish()
 		return r
 	}
@@ -104,6 +105,7 @@ func Inspect(name string, data []byte, opts Options) (r *Report) {
 		certs, err := pfx.Certificates(data)
 		if err != nil {
 			r.add(codeOf(err), nil)
+			r.detail(err)
 			return r
 		}
 		// A certificate file has nothing to open; its certificates are as
@@ -120,6 +122,7 @@ func Inspect(name string, data []byte, opts Options) (r *Report) {
 			code = CodeUnrecognizedFormat
 		}
 		r.add(code, nil)
+		r.detail(err)
 	}
 	return r
 }
@@ -138,6 +141,7 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 	c, err := pfx.Parse(data)
 	if err != nil {
 		r.add(codeOf(err), nil)
+		r.detail(err)
 		return
 	}
 	r.Protection = protection(c.Protection)
@@ -169,6 +173,9 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 	}
 	if openErr != nil {
 		r.add(codeOf(openErr), nil)
+		if pfx.CodeOf(openErr) != CodeWrongPassword {
+			r.detail(openErr)
+		}
 		// Certificates stored without encryption can still be shown, marked
 		// as not verified.
 		if len(c.PublicCerts) > 0 {

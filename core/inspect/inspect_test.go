@@ -356,6 +356,9 @@ func TestBadInput(t *testing.T) {
 		if c.code != "" && r.Findings[0].Code != c.code {
 			t.Errorf("%s: %v, want %s", c.name, r.Codes(), c.code)
 		}
+		if d := r.Findings[0].Detail; (d == "" && len(bytes.TrimSpace(c.data)) > 0) || strings.Contains(d, danishPW) {
+			t.Errorf("%s: detail %q", c.name, d)
+		}
 		if r.Certificate != nil {
 			t.Errorf("%s: certificate from bad input", c.name)
 		}

@@ -99,6 +99,9 @@ type Finding struct {
 	Title string `json:"title"`
 	// Message says what is wrong and what to do, in plain words.
 	Message string `json:"message"`
+	// Detail is the technical reason, in English, for "Technical details"
+	// (from core/pfx, which never puts the password in an error).
+	Detail string `json:"detail,omitempty"`
 	// Key is the catalogue key of Message ("inspect.finding.<code>" or a
 	// more precise variant); Key+".title" is the title's. Data fills their
 	// templates, so the window can render them again in another language.
@@ -159,10 +162,12 @@ type Report struct {
 	Verdict    string    `json:"verdict"`
 	Findings   []Finding `json:"findings"`
 	// Certificate is nil when no certificate could be read.
-	Certificate  *Certificate `json:"certificate"`
-	Chain        []ChainCert  `json:"chain"`
-	ChainTrusted bool         `json:"chain_trusted"`
-	KeyMatches   bool         `json:"key_matches"`
+	Certificate *Certificate `json:"certificate"`
+	// Chain is the certificates above the leaf, nearest first: the verified
+	// path up to the trust anchor, or else the file's other certificates.
+	Chain        []ChainCert `json:"chain"`
+	ChainTrusted bool        `json:"chain_trusted"`
+	KeyMatches   bool        `json:"key_matches"`
 	// Protection is nil for certificate files and unreadable files.
 	Protection *Protection `json:"protection"`
 	// Format is "pkcs12", "certificate" or "" (not recognised).
@@ -238,6 +243,13 @@ func (r *Report) addKey(code, key string, data map[string]any) {
 		Key:      key,
 		Data:     data,
 	})
+}
+
+// detail attaches err's text to the last finding added.
+func (r *Report) detail(err error) {
+	if err != nil && len(r.Findings) > 0 {
+		r.Findings[len(r.Findings)-1].Detail = err.Error()
+	}
 }
 
 // finish orders the findings and sets the verdict.
