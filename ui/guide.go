@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // The renewal guide: one card at a time from core/guide's steps, a stepper
@@ -108,7 +109,6 @@ func (g *guideState) show() {
 	p := &g.progress
 	step := p.Step()
 	i := p.Index()
-
 	g.stepper.Objects = nil
 	for j, s := range guide.Steps {
 		if j > 0 && guide.Steps[j-1].Phase != s.Phase {
@@ -122,7 +122,18 @@ func (g *guideState) show() {
 
 	g.scroll.Content = g.card(step)
 	g.scroll.Refresh()
+	g.update()
+}
 
+// update shows what a change on the card allows (Done, the hint) without
+// rebuilding the card, so that what the user typed there stays.
+func (g *guideState) update() {
+	p := &g.progress
+	step := p.Step()
+	i := p.Index()
+	for _, o := range g.stepper.Objects {
+		o.Refresh()
+	}
 	g.back.Enable()
 	if i == 0 {
 		g.back.Disable()
@@ -224,14 +235,17 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		box := container.NewVBox()
 		if p.PasswordSaved {
 			box.Add(successLine(lang.L("guide.password.saved")))
+			box.Add(newPasswordActions(g.f, vault.PendingID(p.RenewalID)))
 		} else {
 			box.Add(newPasswordSaver(g.f, p.RenewalID, g.passwordSaved))
 		}
 		elsewhere := newGuideCheck(g, lang.L("guide.password.elsewhere"), p.PasswordStoredElsewhere, func(on bool) {
 			p.SetStoredElsewhere(on)
-			g.changed()
+			g.saved()
 		})
-		box.Add(elsewhere)
+		if !p.PasswordSaved || p.PasswordStoredElsewhere {
+			box.Add(elsewhere)
+		}
 		return box
 	case guide.TaskDownload:
 		if p.FileChecked {
@@ -242,7 +256,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		})
 		skip := newGuideCheck(g, lang.L("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
-			g.changed()
+			g.saved()
 		})
 		return container.NewVBox(container.NewHBox(check), skip)
 	case guide.TaskDPG:
@@ -251,6 +265,14 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 				"Date": p.DPGInstalledAt.Local().Format(time.DateOnly),
 				"Name": p.DPGInstalledBy,
 			}))
+		}
+		box := container.NewVBox()
+		if p.PasswordSaved {
+			// The password is needed in the DPG Customer Portal.
+			l := widget.NewLabel(lang.L("guide.dpg.password"))
+			l.Wrapping = fyne.TextWrapWord
+			box.Add(l)
+			box.Add(newPasswordActions(g.f, vault.PendingID(p.RenewalID)))
 		}
 		name := widget.NewEntry()
 		name.SetPlaceHolder(lang.L("guide.dpg.name"))
@@ -279,7 +301,8 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			}
 		}
 		sync(name.Text)
-		return container.NewBorder(nil, nil, nil, installed, name)
+		box.Add(container.NewBorder(nil, nil, nil, installed, name))
+		return box
 	}
 	return nil
 }
@@ -300,9 +323,11 @@ func (g *guideState) recordDPG() {
 	}()
 }
 
+// passwordSaved is the password card's report; the card stays as it is,
+// showing the saved password's actions.
 func (g *guideState) passwordSaved() {
 	g.progress.SetPasswordSaved()
-	g.changed()
+	g.saved()
 }
 
 // fileChecked is how the Check screen tells the guide that the renewed file
@@ -318,6 +343,12 @@ func (g *guideState) fileChecked(sha256 string) {
 func (g *guideState) changed() {
 	g.saver.save(g.progress)
 	g.show()
+}
+
+// saved saves the progress after a change made on the card itself.
+func (g *guideState) saved() {
+	g.saver.save(g.progress)
+	g.update()
 }
 
 func (g *guideState) complete() {
@@ -689,6 +720,14 @@ func (r *stepperDotRenderer) Refresh() {
 	r.label.Hidden = false
 	r.tick.Hidden = true
 	switch {
+	case current && done && d.g.progress.Finished():
+		// The end: every dot green, the last one ringed.
+		r.bg.FillColor = th.Color(theme.ColorNameSuccess, v)
+		r.bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
+		r.bg.StrokeWidth = 2
+		r.tick.Resource = theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnSuccess)
+		r.tick.Hidden = false
+		r.label.Hidden = true
 	case current:
 		r.bg.FillColor = th.Color(theme.ColorNamePrimary, v)
 		r.label.Color = th.Color(theme.ColorNameForegroundOnPrimary, v)

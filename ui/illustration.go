@@ -36,6 +36,7 @@ type scene struct {
 	body    []part     // the page, top to bottom
 	dialog  *window    // a window over the page, which is then dimmed
 	centred bool       // the body is a small box in the middle (the MitID login)
+	height  float32    // a height other than illustrationHeight, for diagrams
 }
 
 type menuItem struct {
@@ -60,14 +61,14 @@ var scenes = map[string]scene{
 			labelled("guide.scene.roles", chip("guide.scene.user_admin", 1)),
 			lines(1),
 		}},
-	"usage": {
+	"usage": {height: 150,
 		body: []part{
 			item(theme.FileIcon, "guide.scene.current_cert", true),
 			item(theme.MailComposeIcon, "guide.scene.use_mail", false),
 			item(theme.StorageIcon, "guide.scene.use_integrations", false),
 			item(theme.ComputerIcon, "guide.scene.use_other", false),
 		}},
-	"usage-dpg": {
+	"usage-dpg": {height: 150,
 		body: []part{flow(0, "guide.scene.renewed", "guide.scene.dpg_portal", "guide.scene.mail_works")}},
 	"login": {url: portalHost, header: true,
 		body: []part{lines(3), button("guide.scene.login", true, 1, false), lines(2)}},
@@ -131,7 +132,7 @@ var scenes = map[string]scene{
 			lines(2),
 			buttons(btn{"guide.scene.close", true, 1}),
 		}}},
-	"dpg": {
+	"dpg": {height: 150,
 		body: []part{flow(1, "guide.scene.renewed", "guide.scene.dpg_portal", "guide.scene.mail_works")}},
 }
 
@@ -190,7 +191,11 @@ func (r *illustrationRenderer) Layout(size fyne.Size) {
 }
 
 func (r *illustrationRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(r.content.MinSize().Width, illustrationHeight)
+	h := scenes[r.i.id].height
+	if h == 0 {
+		h = illustrationHeight
+	}
+	return fyne.NewSize(r.content.MinSize().Width, max(h, r.content.MinSize().Height))
 }
 
 func (r *illustrationRenderer) Refresh() {
