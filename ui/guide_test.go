@@ -283,3 +283,85 @@ func TestTelNumber(t *testing.T) {
 		t.Errorf("tel: %q", got)
 	}
 }
+
+// Building the guide screen is on the window's path to its first frame.
+func BenchmarkGuideScreen(b *testing.B) {
+	b.Setenv("TMPDIR", b.TempDir())
+	a := test.NewTempApp(b)
+	loadTranslations("da")
+	w := test.NewTempWindow(b, nil)
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	f.tabs = container.NewAppTabs(container.NewTabItem("guide", widget.NewLabel("")))
+	for b.Loop() {
+		f.guide = nil
+		w.SetContent(newGuideScreen(f))
+	}
+}
+
+// Showing another card is what Done and Back do.
+func BenchmarkGuideCard(b *testing.B) {
+	b.Setenv("TMPDIR", b.TempDir())
+	a := test.NewTempApp(b)
+	loadTranslations("en")
+	w := test.NewTempWindow(b, nil)
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	f.tabs = container.NewAppTabs(container.NewTabItem("guide", widget.NewLabel("")))
+	w.SetContent(newGuideScreen(f))
+	w.Resize(companionSize)
+	i := 0
+	for b.Loop() {
+		f.guide.progress.Current = guide.Steps[i%len(guide.Steps)].ID
+		f.guide.show()
+		i++
+	}
+	f.guide.saver.wait()
+}
+
+// The DPG Service Center is one tap away on every card; a new renewal asks
+// first, and only a confirmed one starts over.
+func TestGuideHelpAndReset(t *testing.T) {
+	f, w := newGuideTestFrame(t, "en", t.TempDir())
+	g := f.guide
+	test.Tap(g.done)
+	id := g.progress.RenewalID
+
+	tapButton := func(o fyne.CanvasObject, text string) bool {
+		for _, b := range findAll[*widget.Button](o) {
+			if b.Text == text {
+				test.Tap(b)
+				return true
+			}
+		}
+		return false
+	}
+	if !tapButton(w.Content(), "Help") {
+		t.Fatal("no Help button")
+	}
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("Help opened nothing")
+	}
+	links := map[string]bool{}
+	for _, h := range findAll[*widget.Hyperlink](top) {
+		links[h.URL.String()] = true
+	}
+	if !links["mailto:servicecenter@sikker-post.dk"] || !links["tel:+4570206280"] {
+		t.Errorf("help links: %v", links)
+	}
+	tapButton(top, "Close")
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Help did not close")
+	}
+
+	tapButton(g.scroll.Content, "Start a new renewal")
+	if !tapButton(w.Canvas().Overlays().Top(), "Cancel") || g.progress.RenewalID != id {
+		t.Fatal("cancelled reset changed the renewal")
+	}
+	tapButton(g.scroll.Content, "Start a new renewal")
+	if !tapButton(w.Canvas().Overlays().Top(), "Start again") {
+		t.Fatal("no confirmation")
+	}
+	if g.progress.RenewalID == id || g.progress.Current != guide.Steps[0].ID || len(g.progress.Done) != 0 {
+		t.Errorf("after reset: %+v", g.progress)
+	}
+}
