@@ -503,3 +503,61 @@ func TestRemindWhenSchedulingRefused(t *testing.T) {
 		t.Errorf("sent %+v", a.sent)
 	}
 }
+
+// realStartReminders is startReminders as the app has it; the test frames
+// replace it.
+var realStartReminders = startReminders
+
+func (a *recordingApp) counts() (sent, scheduled, cancelled int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.sent), len(a.scheduled), len(a.cancelled)
+}
+
+// waitFor polls until cond holds; a deadline only turns a hang into a failure.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}
+
+// A certificate added while the app runs gets its reminders planned at
+// once, and a renewal cancels the old one's.
+func TestRemindersFollowChanges(t *testing.T) {
+	f, a, _ := newCertTestFrame(t, "en")
+	t.Cleanup(func() { // let the last run finish before the folder goes
+		waitFor(t, "the reminders to settle", func() bool {
+			if remindPending.Load() || !remindMu.TryLock() {
+				return false
+			}
+			remindMu.Unlock()
+			return true
+		})
+	})
+	realStartReminders(f)
+
+	old := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
+	if err := f.register.Upsert(old); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "three reminders scheduled", func() bool {
+		c, _ := f.register.Get(old.SHA256)
+		return len(c.Scheduled) == 3
+	})
+	renewed := certAt(2, "Bager Hansen ApS", "u", register.Production, 1095*certDay)
+	if err := f.register.Upsert(renewed); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the old reminders cancelled and the new scheduled", func() bool {
+		o, _ := f.register.Get(old.SHA256)
+		n, _ := f.register.Get(renewed.SHA256)
+		return len(o.Scheduled) == 0 && len(n.Scheduled) == 3
+	})
+	sent, scheduled, cancelled := a.counts()
+	if sent != 0 || scheduled != 6 || cancelled != 3 {
+		t.Errorf("sent %d, scheduled %d, cancelled %d; want 0, 6, 3", sent, scheduled, cancelled)
+	}
+}

@@ -331,27 +331,33 @@ func valid(c Certificate) error {
 	return nil
 }
 
-// update applies change to a copy of the register and saves it; only when
-// the file is written does the Store take the new state, so a failed change
-// changes nothing.
+// update applies change and tells the watchers.
 func (s *Store) update(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
 	err := s.apply(change)
 	if err == nil {
-		s.mu.Lock()
-		watchers := make([]func(), 0, len(s.watchers))
-		for _, fn := range s.watchers {
-			watchers = append(watchers, fn)
-		}
-		s.mu.Unlock()
-		for _, fn := range watchers {
-			fn()
-		}
+		s.notify()
 	}
 	return err
 }
 
-// Watch calls fn after every change, on the goroutine that made it; a later
-// Watch with the same name replaces fn, and a nil fn stops watching.
+// notify calls the watchers, outside the lock.
+func (s *Store) notify() {
+	s.mu.Lock()
+	watchers := make([]func(), 0, len(s.watchers))
+	for _, fn := range s.watchers {
+		watchers = append(watchers, fn)
+	}
+	s.mu.Unlock()
+	for _, fn := range watchers {
+		fn()
+	}
+}
+
+// Watch calls fn after every change to the certificates and what was done
+// with them, on the goroutine that made it; a later Watch with the same name
+// replaces fn, and a nil fn stops watching. The reminders' own bookkeeping
+// (MarkReminded, RecordScheduled, ForgetScheduled) is not announced: it
+// changes nothing a watcher shows, and the reminders are what watch.
 func (s *Store) Watch(name string, fn func()) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -365,6 +371,9 @@ func (s *Store) Watch(name string, fn func()) {
 	s.watchers[name] = fn
 }
 
+// apply applies change to a copy of the register and saves it; only when
+// the file is written does the Store take the new state, so a failed change
+// changes nothing.
 func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -453,10 +462,20 @@ func (s *Store) Upsert(c Certificate) error {
 	})
 }
 
-// modify changes one certificate, found by fingerprint.
+// modify changes one certificate, found by fingerprint, and tells the
+// watchers.
 func (s *Store) modify(sha string, change func(c *Certificate, now time.Time)) error {
+	err := s.modifyQuietly(sha, change)
+	if err == nil {
+		s.notify()
+	}
+	return err
+}
+
+// modifyQuietly is modify without telling the watchers.
+func (s *Store) modifyQuietly(sha string, change func(c *Certificate, now time.Time)) error {
 	sha = strings.ToLower(sha)
-	return s.update(func(certs []Certificate, now time.Time) ([]Certificate, error) {
+	return s.apply(func(certs []Certificate, now time.Time) ([]Certificate, error) {
 		i := find(certs, sha)
 		if i < 0 {
 			return nil, notFound(s.path, sha)
@@ -617,7 +636,7 @@ func (s *Store) SetPasswordSaved(sha string, saved bool) error {
 // MarkReminded records that the user was told the certificate expires within
 // days; larger thresholds count as told too, so they never fire after it.
 func (s *Store) MarkReminded(sha string, days int, at time.Time) error {
-	return s.modify(sha, func(c *Certificate, _ time.Time) {
+	return s.modifyQuietly(sha, func(c *Certificate, _ time.Time) {
 		for _, t := range Thresholds {
 			if t >= days && !c.reminded(t) {
 				c.Reminded = append(c.Reminded, Sent{Days: t, At: at.UTC()})
@@ -628,7 +647,7 @@ func (s *Store) MarkReminded(sha string, days int, at time.Time) error {
 
 // RecordScheduled records a notification handed to the system's scheduler.
 func (s *Store) RecordScheduled(sha string, sc Scheduled) error {
-	return s.modify(sha, func(c *Certificate, _ time.Time) {
+	return s.modifyQuietly(sha, func(c *Certificate, _ time.Time) {
 		sc.At = sc.At.UTC()
 		c.Scheduled = append(c.Scheduled, sc)
 	})
@@ -636,7 +655,7 @@ func (s *Store) RecordScheduled(sha string, sc Scheduled) error {
 
 // ForgetScheduled drops scheduled notifications by id (after cancelling them).
 func (s *Store) ForgetScheduled(sha string, ids ...string) error {
-	return s.modify(sha, func(c *Certificate, _ time.Time) {
+	return s.modifyQuietly(sha, func(c *Certificate, _ time.Time) {
 		c.Scheduled = slices.DeleteFunc(c.Scheduled, func(sc Scheduled) bool { return slices.Contains(ids, sc.ID) })
 	})
 }

@@ -429,9 +429,16 @@ func TestWatch(t *testing.T) {
 	}
 	s.Watch("a", func() { calls += 10 })
 	must(t, s.RecordDPGInstalled(sha(1), "x", t0))
+	// The reminders' bookkeeping is not announced.
+	must(t, s.MarkReminded(sha(1), 90, t0))
+	must(t, s.RecordScheduled(sha(1), Scheduled{Days: 7, ID: "x", At: t0}))
+	must(t, s.ForgetScheduled(sha(1), "x"))
 	s.Watch("a", nil)
 	must(t, s.RecordDPGInstalled(sha(1), "y", t0))
 	if calls != 11 {
-		t.Errorf("watcher called %d, want 11 (once per change, replaced, stopped)", calls)
+		t.Errorf("watcher called %d, want 11 (once per change, replaced, stopped, not for reminders)", calls)
+	}
+	if c, _ := s.Get(sha(1)); len(c.Reminded) != 1 || c.DPG.By != "y" {
+		t.Errorf("quiet changes not saved: %+v", c)
 	}
 }
