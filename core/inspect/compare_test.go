@@ -27,7 +27,7 @@ func TestCompare(t *testing.T) {
 	}{
 		{"renewal", prev, renewed, CompareRenewal},
 		{"same certificate", renewed, renewed, CompareSameCertificate},
-		{"same file inspected twice", prev, issue(testpki.LeafOptions{NotBefore: prev.Certificate.NotBefore, NotAfter: prev.Certificate.NotAfter, Key: testpki.Key(t, 2048, 6)}), CompareNotLater},
+		{"another certificate with the same dates", prev, issue(testpki.LeafOptions{NotBefore: prev.Certificate.NotBefore, NotAfter: prev.Certificate.NotAfter, Key: testpki.Key(t, 2048, 6)}), CompareNotLater},
 		{"other organisation", prev, issue(testpki.LeafOptions{CVR: "99887766", Org: "Andet Firma A/S"}), CompareOtherOrganization},
 		{"older file chosen as the new one", renewed, prev, CompareNotLater},
 		{"new identity", prev, issue(testpki.LeafOptions{UUID: "11111111-2222-4333-8444-555555555555"}), CompareNewIdentity},

@@ -89,7 +89,7 @@ func TestInspectFiles(t *testing.T) {
 		{"openssl-aes", []string{"forkert"}, VerdictUnreadable, []string{CodeWrongPassword}, -1, false, true, false, "DER"},
 		{"openssl-aes", []string{}, VerdictUnreadable, []string{CodeWrongPassword}, -1, false, true, false, "DER"},
 		{"openssl-aes", nil, VerdictUnreadable, []string{CodeWrongPassword}, -1, false, true, false, "DER"},
-		// The Danish letters are written in a different form (NFD) or case.
+		// Capital and small letters count.
 		{"openssl-aes", []string{strings.ToUpper(danishPW)}, VerdictUnreadable, []string{CodeWrongPassword}, -1, false, true, false, "DER"},
 		{"openssl-legacy", []string{danishPW}, VerdictReady, []string{CodeTestCertificate, CodeLegacyEncryption}, 0, true, false, true, "DER"},
 		{"openssl-nokeys", []string{danishPW}, VerdictProblems, []string{CodeNoPrivateKey, CodeTestCertificate}, 0, true, false, false, "DER"},
