@@ -138,26 +138,12 @@ func runReceipt(env Env, args []string) int {
 	return ExitOK
 }
 
-// receiptData fills a receipt from an inspection. The certificate's issue
-// time is when it was renewed: the portal issues it at that moment.
+// receiptData fills a receipt from an inspection and the command line.
 func receiptData(rep *inspect.Report, l, by, email string, now time.Time) receipt.Data {
-	c := rep.Certificate
-	return receipt.Data{
-		Lang:         l,
-		Organization: c.Organization,
-		CVR:          c.CVR,
-		CommonName:   c.CommonName,
-		Serial:       c.Serial,
-		UUID:         c.UUID,
-		Environment:  c.Environment,
-		SHA256:       c.SHA256,
-		NotBefore:    c.NotBefore,
-		NotAfter:     c.NotAfter,
-		RenewedAt:    c.NotBefore,
-		RenewedBy:    strings.TrimSpace(by),
-		Email:        email,
-		GeneratedAt:  now,
-	}
+	d := receipt.FromCertificate(rep.Certificate, l, now)
+	d.RenewedBy = strings.TrimSpace(by)
+	d.Email = email
+	return d
 }
 
 // passwordSaved reports whether the password that opened the file is one

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,9 +33,9 @@ type checkAnswer struct {
 
 	content  *fyne.Container
 	headline *widget.RichText // the one big line
-	entry   *widget.Entry // the password field, when asked for
-	retry   *widget.Label // "that did not open it" under the field
-	actions *fyne.Container
+	entry    *widget.Entry    // the password field, when asked for
+	retry    *widget.Label    // "that did not open it" under the field
+	actions  *fyne.Container
 }
 
 func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, saved savedSet) *checkAnswer {
@@ -307,23 +308,28 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 // with copy buttons, key, protection and compatibility notes.
 func (a *checkAnswer) details() fyne.CanvasObject {
 	r, cert := a.report, a.report.Certificate
-	form := widget.NewForm()
+	// Label above value: the values are long (names, fingerprints) and the
+	// window is narrow, so a two-column form would squeeze them.
+	form := container.NewVBox()
+	heading := func(label string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	add := func(label, value string) {
 		if value == "" {
 			return
 		}
 		v := widget.NewLabel(value)
-		v.Wrapping = fyne.TextWrapBreak
-		form.Append(label, v)
+		v.Wrapping = fyne.TextWrapWord
+		form.Add(tight(heading(label), v))
 	}
 	copyable := func(label, value string) {
 		v := widget.NewLabel(groupHex(value))
-		v.Wrapping = fyne.TextWrapBreak
+		v.Wrapping = fyne.TextWrapWord
 		v.TextStyle = fyne.TextStyle{Monospace: true}
-		copyBtn := widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
+		copyBtn := widget.NewButtonWithIcon(lang.L("check.copy"), theme.ContentCopyIcon(), func() {
 			a.c.f.app.Clipboard().SetContent(value)
 		})
-		form.Append(label, container.NewBorder(nil, nil, nil, copyBtn, v))
+		form.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, heading(label)), v))
 	}
 	add(lang.L("inspect.label.subject"), cert.Subject)
 	add(lang.L("inspect.label.issuer"), cert.Issuer)
@@ -356,6 +362,11 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 	add(lang.L("check.file_sha256"), r.FileSHA256)
 	item := widget.NewAccordionItem(lang.L("inspect.label.details"), form)
 	return widget.NewAccordion(item)
+}
+
+// tight stacks a label over its value without the gap between rows.
+func tight(objects ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewCustomPaddedVBoxLayout(0), objects...)
 }
 
 func protectionText(p *inspect.Protection) string {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -87,30 +88,57 @@ func registerEntry(path string, r *inspect.Report) register.Certificate {
 	}
 }
 
-// previousOf returns the organisation's previous certificate from the
-// register (same OCES UUID, another certificate, the latest such), as a
-// report to compare with, or nil.
+// previousOf returns what to compare a checked file with, as a report, or
+// nil: the organisation's latest other certificate with the same OCES UUID
+// in the register. While the guide waits for the downloaded file, it also
+// catches the two slips of that moment: a certificate issued before the
+// renewal began (the old file again), and one of another organisation than
+// any the register knows.
 func (f *frame) previousOf(r *inspect.Report) *inspect.Report {
-	if f.register == nil || r.Certificate == nil {
-		return nil
-	}
 	cur := r.Certificate
-	var best *register.Certificate
-	for _, c := range f.register.List() {
-		if c.SHA256 == cur.SHA256 || c.UUID == "" || c.UUID != cur.UUID {
-			continue
-		}
-		if best == nil || c.NotAfter.After(best.NotAfter) {
-			c := c
-			best = &c
-		}
-	}
-	if best == nil {
+	if cur == nil {
 		return nil
 	}
-	return &inspect.Report{Lang: r.Lang, Certificate: &inspect.Certificate{
-		Organization: best.Organization, CVR: best.CVR, UUID: best.UUID, Serial: best.Serial,
-		CommonName: best.CommonName, NotBefore: best.NotBefore, NotAfter: best.NotAfter, SHA256: best.SHA256,
+	var sameLine, latest *register.Certificate
+	sameCVR := false
+	if f.register != nil {
+		for _, c := range f.register.List() {
+			if c.SHA256 == cur.SHA256 {
+				continue
+			}
+			c := c
+			if c.UUID != "" && strings.EqualFold(c.UUID, cur.UUID) && (sameLine == nil || c.NotAfter.After(sameLine.NotAfter)) {
+				sameLine = &c
+			}
+			if latest == nil || c.Updated.After(latest.Updated) {
+				latest = &c
+			}
+			sameCVR = sameCVR || (c.CVR != "" && c.CVR == cur.CVR)
+		}
+	}
+	if sameLine != nil {
+		return registeredReport(sameLine, r.Lang)
+	}
+	if f.guide == nil || currentTask(f.guide.progress) != guide.TaskDownload {
+		return nil
+	}
+	if started := f.guide.progress.StartedAt; !started.IsZero() && cur.NotBefore.Before(started.Add(-issueSlack)) {
+		return r // Compare calls it the same certificate as before
+	}
+	if latest != nil && !sameCVR {
+		return registeredReport(latest, r.Lang)
+	}
+	return nil
+}
+
+// issueSlack allows for a computer clock that is a little off when telling
+// a certificate issued during the renewal from one issued before it.
+const issueSlack = 24 * time.Hour
+
+func registeredReport(c *register.Certificate, l string) *inspect.Report {
+	return &inspect.Report{Lang: l, Certificate: &inspect.Certificate{
+		Organization: c.Organization, CVR: c.CVR, UUID: c.UUID, Serial: c.Serial,
+		CommonName: c.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: c.SHA256,
 	}}
 }
 
@@ -166,18 +194,10 @@ func (f *frame) guideProgress() *guide.Progress {
 
 // receiptData gathers what the receipt shows; it holds no password.
 func receiptData(r *inspect.Report, l string, passwordSaved bool, reg *register.Certificate, p *guide.Progress) receipt.Data {
-	cert := r.Certificate
-	d := receipt.Data{
-		Lang: l, Organization: cert.Organization, CVR: cert.CVR, CommonName: cert.CommonName,
-		Serial: cert.Serial, UUID: cert.UUID, Environment: cert.Environment, SHA256: cert.SHA256,
-		NotBefore: cert.NotBefore, NotAfter: cert.NotAfter,
-		PasswordSaved: passwordSaved, RenewedAt: recordNow(), GeneratedAt: recordNow(),
-	}
+	d := receipt.FromCertificate(r.Certificate, l, recordNow())
+	d.PasswordSaved = passwordSaved
 	if reg != nil {
 		d.PasswordSaved = d.PasswordSaved || reg.PasswordSaved
-		if !reg.Renewed.IsZero() {
-			d.RenewedAt = reg.Renewed
-		}
 		for _, b := range reg.Backups {
 			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
 		}
@@ -185,12 +205,9 @@ func receiptData(r *inspect.Report, l string, passwordSaved bool, reg *register.
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
 		}
 	}
-	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == cert.SHA256) {
+	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
 		for _, s := range guide.Steps {
 			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(l, s.Title, nil), DoneAt: p.Done[s.ID]})
-		}
-		if !p.StartedAt.IsZero() && reg == nil {
-			d.RenewedAt = p.StartedAt
 		}
 	}
 	return d

@@ -43,13 +43,17 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		keepOnTop(f.win, on)
 	})
 	onTop.SetChecked(f.prefs.KeepOnTop)
+	onTopNote := widget.NewLabelWithStyle(lang.L("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	onTopNote.Wrapping = fyne.TextWrapWord
 
 	return container.NewVScroll(container.NewVBox(
 		widget.NewForm(
 			widget.NewFormItem(lang.L("settings.language"), language),
 		),
 		onTop,
-		widget.NewLabelWithStyle(lang.L("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+		onTopNote,
+		widget.NewSeparator(),
+		newSavedPasswordsView(f),
 		widget.NewSeparator(),
 		widget.NewLabel(appinfo.Name+" "+appinfo.Version),
 	))
