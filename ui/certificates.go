@@ -31,14 +31,15 @@ const registerFile = "register.json"
 var registerClock = time.Now
 
 // startReminders runs the reminders in the background when the screen is
-// built (at start, and again, harmlessly, after a change of language) and
-// after every change to the register, so that a certificate added or
-// renewed has its reminders planned (or cancelled) at once. Tests run them
-// when they choose.
+// built (at start, and again, harmlessly, after a change of language), and
+// after every change to the register on the goroutine that made it, so that
+// a certificate added or renewed has its reminders planned (or cancelled)
+// before the change returns: a few small writes, and no stray goroutine
+// still writing after the change. Tests run them when they choose.
 var startReminders = func(f *frame) {
 	l := effectiveLanguage(f.prefs.Language)
-	f.register.Watch("reminders", func() { remindSoon(f, l) })
-	remindSoon(f, l)
+	f.register.Watch("reminders", func() { remind(f, l) })
+	go remind(f, l)
 }
 
 // openRegister opens the register in the app's storage. A damaged register

@@ -528,9 +528,9 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // once, and a renewal cancels the old one's.
 func TestRemindersFollowChanges(t *testing.T) {
 	f, a, _ := newCertTestFrame(t, "en")
-	t.Cleanup(func() { // let the last run finish before the folder goes
+	t.Cleanup(func() { // let the start's run finish before the folder goes
 		waitFor(t, "the reminders to settle", func() bool {
-			if remindPending.Load() || !remindMu.TryLock() {
+			if !remindMu.TryLock() {
 				return false
 			}
 			remindMu.Unlock()
@@ -543,21 +543,45 @@ func TestRemindersFollowChanges(t *testing.T) {
 	if err := f.register.Upsert(old); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "three reminders scheduled", func() bool {
-		c, _ := f.register.Get(old.SHA256)
-		return len(c.Scheduled) == 3
-	})
+	// Planned before Upsert returns.
+	if c, _ := f.register.Get(old.SHA256); len(c.Scheduled) != 3 {
+		t.Fatalf("scheduled %+v, want three", c.Scheduled)
+	}
 	renewed := certAt(2, "Bager Hansen ApS", "u", register.Production, 1095*certDay)
 	if err := f.register.Upsert(renewed); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, "the old reminders cancelled and the new scheduled", func() bool {
-		o, _ := f.register.Get(old.SHA256)
-		n, _ := f.register.Get(renewed.SHA256)
-		return len(o.Scheduled) == 0 && len(n.Scheduled) == 3
-	})
+	o, _ := f.register.Get(old.SHA256)
+	n, _ := f.register.Get(renewed.SHA256)
+	if len(o.Scheduled) != 0 || len(n.Scheduled) != 3 {
+		t.Fatalf("after the renewal: old %+v, new %+v", o.Scheduled, n.Scheduled)
+	}
 	sent, scheduled, cancelled := a.counts()
 	if sent != 0 || scheduled != 6 || cancelled != 3 {
 		t.Errorf("sent %d, scheduled %d, cancelled %d; want 0, 6, 3", sent, scheduled, cancelled)
+	}
+}
+
+func TestReminderNotificationText(t *testing.T) {
+	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 3*certDay)
+	oldLocal := time.Local
+	time.Local = time.UTC
+	t.Cleanup(func() { time.Local = oldLocal })
+	for _, tc := range []struct {
+		lang string
+		days int
+		want string
+	}{
+		{"en", 0, "expires on 27 November 2026, in less than a day."},
+		{"en", 1, ", in 1 day."},
+		{"en", 6, ", in 6 days."},
+		{"da", 0, "udløber den 27. november 2026, om under et døgn."},
+		{"da", 1, ", om 1 dag."},
+		{"da", 6, ", om 6 dage."},
+	} {
+		n := reminderNotification(register.Reminder{Certificate: c, Days: 7, DaysLeft: tc.days}, tc.lang)
+		if !strings.Contains(n.Content, tc.want) {
+			t.Errorf("%s, %d days: %q lacks %q", tc.lang, tc.days, n.Content, tc.want)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,23 +14,6 @@ import (
 // remindMu keeps two reminder runs (a start and a change of language) from
 // both deciding the same reminder is due.
 var remindMu sync.Mutex
-
-// remindPending is set while a run is waiting to start: the changes a run
-// makes to the register ask for one more run, not one each.
-var remindPending atomic.Bool
-
-// remindSoon runs remind in the background unless a run is already waiting.
-func remindSoon(f *frame, l string) {
-	if remindPending.Swap(true) {
-		return
-	}
-	go func() {
-		remindMu.Lock()
-		remindPending.Store(false)
-		remindMu.Unlock()
-		remind(f, l)
-	}()
-}
 
 // remind gives the expiry reminders that are due, once per threshold as the
 // register remembers, and hands the ones ahead to the system's scheduler.
