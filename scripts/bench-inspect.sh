@@ -11,8 +11,8 @@
 # from standard input, so both decrypt the key and check the MAC.
 #
 # Usage: scripts/bench-inspect.sh [RUNS]      (default 300 runs per command)
-# Needs: go, openssl; hyperfine if installed (apt-get install hyperfine),
-# otherwise a plain timing loop.
+# Needs: go, openssl, python3. HYPERFINE=1 also runs hyperfine (through a
+# shell, one command after the other) for its own statistics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,9 +28,6 @@ p12=$dir/typical.p12
 openssl pkcs12 -info -noout -in "$p12" -passin stdin <"$dir/password" 2>/dev/null
 LANGUAGE=en "$dir/fornyer-cli" inspect --password-stdin --trust-ca "$dir/root.pem" "$p12" <"$dir/password" >/dev/null
 
-openssl_cmd="openssl pkcs12 -info -noout -in $p12 -passin stdin <$dir/password"
-fornyer_cmd="$dir/fornyer-cli inspect --password-stdin --trust-ca $dir/root.pem $p12 <$dir/password >/dev/null"
-
 echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(openssl version | cut -d' ' -f1-2)"
 echo "== file: $(stat -c %s "$p12") bytes, RSA 3072, AES-256-CBC, 2048 iterations"
 
@@ -40,27 +37,38 @@ echo "$bench"
 # The median of the runs.
 inproc_ms=$(echo "$bench" | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {printf "%.3f", v[int((NR+1)/2)]/1e6}')
 
-echo "== whole processes"
-if command -v hyperfine >/dev/null; then
-	hyperfine --warmup 20 --runs "$runs" --export-json "$dir/h.json" \
-		-n openssl "$openssl_cmd" -n fornyer-cli "$fornyer_cmd"
-	# The median, not the mean: a busy machine adds long outliers.
-	read -r openssl_ms fornyer_ms < <(python3 -c '
-import json, sys
-r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-print("%.3f %.3f" % (r["openssl"]["median"] * 1e3, r["fornyer-cli"]["median"] * 1e3))' "$dir/h.json")
-else
-	timeit() {
-		local start end
-		for _ in $(seq 20); do sh -c "$1"; done
-		start=$(date +%s%N)
-		for _ in $(seq "$runs"); do sh -c "$1"; done
-		end=$(date +%s%N)
-		awk -v d=$((end - start)) -v n="$runs" 'BEGIN {printf "%.3f", d/n/1e6}'
-	}
-	openssl_ms=$(timeit "$openssl_cmd")
-	fornyer_ms=$(timeit "$fornyer_cmd")
-	echo "(no hyperfine: plain loop of $runs runs each, including a shell start)"
+echo "== whole processes, $runs runs each, interleaved (median / min / mean, ms)"
+# The two commands take turns, so that load from elsewhere hits both alike;
+# no shell in between: the process is started with the password file as
+# its standard input, as a script would.
+read -r openssl_ms fornyer_ms < <(python3 - "$runs" "$dir" <<'PY'
+import os, statistics, subprocess, sys, time
+runs, d = int(sys.argv[1]), sys.argv[2]
+env = dict(os.environ, LANGUAGE="en")
+cmds = {
+    "openssl": ["openssl", "pkcs12", "-info", "-noout", "-in", d + "/typical.p12", "-passin", "stdin"],
+    "fornyer-cli": [d + "/fornyer-cli", "inspect", "--password-stdin", "--trust-ca", d + "/root.pem", d + "/typical.p12"],
+}
+times = {k: [] for k in cmds}
+for i in range(runs + 20):
+    for name, argv in cmds.items():
+        with open(d + "/password", "rb") as pw:
+            t0 = time.perf_counter_ns()
+            rc = subprocess.run(argv, stdin=pw, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env).returncode
+            t1 = time.perf_counter_ns()
+        if rc != 0:
+            sys.exit("%s failed with %d" % (name, rc))
+        if i >= 20:  # the first 20 warm the caches
+            times[name].append((t1 - t0) / 1e6)
+for name, t in times.items():
+    print("  %-12s %7.3f / %7.3f / %7.3f" % (name, statistics.median(t), min(t), statistics.mean(t)), file=sys.stderr)
+print("%.3f %.3f" % (statistics.median(times["openssl"]), statistics.median(times["fornyer-cli"])))
+PY
+)
+if command -v hyperfine >/dev/null && [ -n "${HYPERFINE:-}" ]; then
+	hyperfine --warmup 20 --runs "$runs" \
+		-n openssl "openssl pkcs12 -info -noout -in $p12 -passin stdin <$dir/password" \
+		-n fornyer-cli "$dir/fornyer-cli inspect --password-stdin --trust-ca $dir/root.pem $p12 <$dir/password >/dev/null"
 fi
 
 echo
