@@ -19,7 +19,8 @@ const RenewLead = 60 * day
 const PortalURL = "https://erhvervsadministration.nemlog-in.dk/certificates"
 
 // ICS returns an iCalendar file (RFC 5545) for c with two events: an all-day
-// "renew now" event RenewLead before expiry, with alarms a week before and
+// "renew now" event RenewLead before expiry (or today, when less is left),
+// with alarms a week before and
 // on the morning of the day, and the expiry itself, with an alarm the day
 // before. stamp is the time of writing (DTSTAMP); the all-day event falls on
 // the day in stamp's location.
@@ -42,6 +43,10 @@ func ICS(c Certificate, lang string, stamp time.Time) []byte {
 	}
 	renew := c.NotAfter.Add(-RenewLead).In(loc)
 	renewDay := time.Date(renew.Year(), renew.Month(), renew.Day(), 0, 0, 0, 0, time.UTC)
+	// Less than RenewLead left: the renewal belongs in today's calendar.
+	if today := time.Date(stamp.Year(), stamp.Month(), stamp.Day(), 0, 0, 0, 0, time.UTC); renewDay.Before(today) {
+		renewDay = today
+	}
 
 	var w icsWriter
 	w.line("BEGIN", "VCALENDAR")

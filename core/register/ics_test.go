@@ -199,6 +199,19 @@ func TestICS(t *testing.T) {
 	}
 }
 
+// With less than RenewLead left, the renewal is asked for today.
+func TestICSRenewTodayWhenLate(t *testing.T) {
+	stamp := time.Date(2026, 11, 24, 22, 55, 0, 0, time.UTC)
+	c := cert(1, "u", stamp.Add(20*day))
+	cal := parseICS(t, ICS(c, "en", stamp))
+	if start, _ := cal.subs[0].get("DTSTART"); start.value != "20261124" {
+		t.Errorf("renewal event on %s, want today 20261124", start.value)
+	}
+	if start, _ := cal.subs[1].get("DTSTART"); start.value != "20261214T225500Z" {
+		t.Errorf("expiry at %s", start.value)
+	}
+}
+
 func TestFoldNeverSplitsCharacters(t *testing.T) {
 	for n := 60; n < 160; n++ {
 		var w icsWriter
