@@ -39,7 +39,7 @@ var registerClock = time.Now
 var startReminders = func(f *frame) {
 	l := effectiveLanguage(f.prefs.Language)
 	f.register.Watch("reminders", func() { remind(f, l) })
-	go remind(f, l)
+	background(func() { remind(f, l) })
 }
 
 // openRegister opens the register in the app's storage. A damaged register

@@ -198,7 +198,11 @@ func TestDropSeveralFilesChecksEachInTurn(t *testing.T) {
 func TestDropNothingUsableChangesNothing(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	x.f.tabs.SelectIndex(settingsTab)
-	x.f.dropped(fyne.NewPos(0, 0), []fyne.URI{storage.NewURI("https://example.invalid/x.p12")})
+	web, err := storage.ParseURI("https://example.invalid/x.p12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.f.dropped(fyne.NewPos(0, 0), []fyne.URI{web})
 	if x.f.tabs.SelectedIndex() != settingsTab || len(x.headlines()) != 0 {
 		t.Error("a drop with no file changed the window")
 	}

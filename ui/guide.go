@@ -316,11 +316,11 @@ func (g *guideState) recordDPG() {
 		return
 	}
 	f := g.f
-	go func() {
+	background(func() {
 		if err := recordDPGInstalled(f, p.FileSHA256, p.DPGInstalledBy); err != nil {
 			fyne.LogError("recording the DPG installation in the register", err)
 		}
-	}()
+	})
 }
 
 // passwordSaved is the password card's report; the card stays as it is,

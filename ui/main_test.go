@@ -1,11 +1,21 @@
 package ui
 
 import (
+	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
+
+// TestMain runs background work inline unless a test queues it: Fyne's
+// test driver runs fyne.Do on the calling goroutine, so work started by a
+// screen on its own goroutine (reminders, the saved-passwords list) would
+// render widgets at the same time as the test does.
+func TestMain(m *testing.M) {
+	background = func(work func()) { work() }
+	os.Exit(m.Run())
+}
 
 // newTestFrame builds the whole window's content on Fyne's test driver, in
 // the given language ("da" or "en"), at companion size.
@@ -15,6 +25,13 @@ func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
 	setTestLanguage(t, language)
 	w := test.NewTempWindow(t, nil)
 	f := newFrame(a, w)
+	// The guide saves its progress on a goroutine of its own; let it finish
+	// before the test's folders are removed.
+	t.Cleanup(func() {
+		if f.guide != nil {
+			f.guide.saver.wait()
+		}
+	})
 	w.SetContent(f.content)
 	w.Resize(companionSize)
 	return f, w
