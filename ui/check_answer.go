@@ -250,19 +250,29 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 	if a.password != "" && !a.passwordSaved {
 		box.Add(a.saveButton())
 	}
-	if a.report.Protection != nil && a.report.KeyMatches {
-		backupBtn := widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() {
-			showBackup(a.c.f, a.path, a.password, func(res *backup.Result) {
-				a.c.f.recordBackup(a.report, res)
-			})
-		})
-		box.Add(backupBtn)
+	if a.canBackUp() {
+		box.Add(widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
 	}
-	receiptBtn := widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() {
-		a.c.f.showReceiptFor(a.report, a.passwordSaved)
-	})
+	receiptBtn := widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
 	box.Add(receiptBtn)
 	return box
+}
+
+func (a *checkAnswer) canBackUp() bool {
+	return a.report.Protection != nil && a.report.KeyMatches
+}
+
+// backup opens the backup dialog for this file, with the password that
+// opened it, and records a verified backup in the register.
+func (a *checkAnswer) backup() {
+	showBackup(a.c.f, a.path, a.password, func(res *backup.Result) {
+		a.c.f.recordBackup(a.report, res)
+	})
+}
+
+// receipt opens the receipt dialog for this certificate.
+func (a *checkAnswer) receipt() {
+	a.c.f.showReceiptFor(a.report, a.passwordSaved)
 }
 
 // saveButton saves a typed password under the certificate, off the UI

@@ -235,7 +235,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		box := container.NewVBox()
 		if p.PasswordSaved {
 			box.Add(successLine(lang.L("guide.password.saved")))
-			box.Add(newPasswordActions(g.f, vault.PendingID(p.RenewalID)))
+			box.Add(newPasswordActions(g.f, g.passwordID()))
 		} else {
 			box.Add(newPasswordSaver(g.f, p.RenewalID, g.passwordSaved))
 		}
@@ -249,10 +249,10 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	case guide.TaskDownload:
 		if p.FileChecked {
-			return successLine(lang.L("guide.download.checked"))
+			return container.NewVBox(successLine(lang.L("guide.download.checked")), g.fileActions())
 		}
 		check := widget.NewButtonWithIcon(lang.L("guide.download.check"), theme.SearchIcon(), func() {
-			g.f.tabs.SelectIndex(1)
+			g.f.tabs.SelectIndex(checkTab)
 		})
 		skip := newGuideCheck(g, lang.L("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
@@ -261,10 +261,10 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return container.NewVBox(container.NewHBox(check), skip)
 	case guide.TaskDPG:
 		if !p.DPGInstalledAt.IsZero() {
-			return successLine(lang.L("guide.dpg.installed_note", map[string]any{
+			return container.NewVBox(successLine(lang.L("guide.dpg.installed_note", map[string]any{
 				"Date": p.DPGInstalledAt.Local().Format(time.DateOnly),
 				"Name": p.DPGInstalledBy,
-			}))
+			})), g.fileActions())
 		}
 		box := container.NewVBox()
 		if p.PasswordSaved {
@@ -272,7 +272,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			l := widget.NewLabel(lang.L("guide.dpg.password"))
 			l.Wrapping = fyne.TextWrapWord
 			box.Add(l)
-			box.Add(newPasswordActions(g.f, vault.PendingID(p.RenewalID)))
+			box.Add(newPasswordActions(g.f, g.passwordID()))
 		}
 		name := widget.NewEntry()
 		name.SetPlaceHolder(lang.L("guide.dpg.name"))
@@ -305,6 +305,28 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	}
 	return nil
+}
+
+// passwordID is where the renewal's password is saved: under the renewal
+// until the downloaded file opened with it, under the certificate after.
+func (g *guideState) passwordID() string {
+	if p := g.progress; p.FileChecked && p.FileSHA256 != "" {
+		return vault.CertificateID(p.FileSHA256)
+	}
+	return vault.PendingID(g.progress.RenewalID)
+}
+
+// fileActions are the backup and the receipt of the checked file, one
+// click from the guide as from the Check screen.
+func (g *guideState) fileActions() fyne.CanvasObject {
+	sha := g.progress.FileSHA256
+	if sha == "" {
+		return container.NewVBox()
+	}
+	return container.NewGridWithColumns(2,
+		widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
+		widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
+	)
 }
 
 // recordDPG tells the register that the checked certificate is installed,

@@ -169,6 +169,51 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 	}
 }
 
+// answerFor returns the Check screen's answer for the certificate with the
+// fingerprint, when it is showing one that opened.
+func (f *frame) answerFor(sha string) *checkAnswer {
+	if f.check == nil {
+		return nil
+	}
+	for _, a := range f.check.shown {
+		if a.report.Opened() && a.report.Certificate != nil && a.report.Certificate.SHA256 == sha {
+			return a
+		}
+	}
+	return nil
+}
+
+// backUpChecked and receiptForChecked are the guide's "Back up" and
+// "Receipt" for the file it checked: straight to the dialog when the Check
+// screen still holds the answer (and so the password), else the file is
+// checked again from where the register last saw it, and the answer's own
+// buttons take over.
+func (f *frame) backUpChecked(sha string) {
+	if a := f.answerFor(sha); a != nil && a.canBackUp() {
+		a.backup()
+		return
+	}
+	f.recheck(sha)
+}
+
+func (f *frame) receiptForChecked(sha string) {
+	if a := f.answerFor(sha); a != nil {
+		a.receipt()
+		return
+	}
+	f.recheck(sha)
+}
+
+func (f *frame) recheck(sha string) {
+	f.tabs.SelectIndex(checkTab)
+	if f.register == nil {
+		return
+	}
+	if c, ok := f.register.Get(sha); ok && c.File != nil {
+		f.check.checkFiles([]string{c.File.Path})
+	}
+}
+
 // showReceiptFor opens the receipt dialog filled from the report, the
 // register (backups, DPG installation) and the guide's progress.
 func (f *frame) showReceiptFor(r *inspect.Report, passwordSaved bool) {

@@ -7,6 +7,8 @@ import (
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
@@ -114,5 +116,32 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 	p.FileSHA256 = strings.Repeat("0", 64)
 	if d := receiptData(r, "da", false, nil, p); len(d.Steps) != 0 || d.PasswordSaved {
 		t.Errorf("steps of another renewal: %+v", d)
+	}
+}
+
+func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	x.f.guide.progress.Current = "download"
+	x.f.guide.progress.StartedAt = time.Now().Add(-time.Hour)
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
+	x.drop(x.file("new.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "pw")))
+	entry := findEntry(t, x.f.check.answers)
+	test.Type(entry, "pw")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	if !x.f.guide.progress.FileChecked {
+		t.Fatal("the guide did not learn that the file was checked")
+	}
+
+	x.f.tabs.SelectIndex(guideTab)
+	x.f.guide.show()
+	guideView := x.f.tabs.Items[guideTab].Content
+	for _, button := range []string{"Make a backup…", "Create a receipt…"} {
+		test.Tap(findButton(t, guideView, button))
+		top := x.w.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%s opened nothing", button)
+		}
+		x.w.Canvas().Overlays().Remove(top)
 	}
 }
