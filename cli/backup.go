@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -24,12 +23,6 @@ const (
 	backupExitUnreadable = 2 // the original could not be opened (wrong password, not a certificate file)
 )
 
-// backupTrustFlags collects repeated --trust-ca options.
-type backupTrustFlags []string
-
-func (f *backupTrustFlags) String() string     { return strings.Join(*f, ",") }
-func (f *backupTrustFlags) Set(v string) error { *f = append(*f, v); return nil }
-
 // runBackup makes a verified backup of a certificate file:
 //
 //	fornyer backup [--password-stdin] [--trust-ca FILE]... [--public] [--manifest] --to DIR FILE
@@ -42,15 +35,11 @@ func (f *backupTrustFlags) Set(v string) error { *f = append(*f, v); return nil 
 // certificate alone (.cer, .pem) and the text manifest.
 func runBackup(env Env, args []string) int {
 	l := env.Lang
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFileFlags("backup")
 	var (
-		fromStdin, public, manifest bool
-		trust                       backupTrustFlags
-		to                          string
+		public, manifest bool
+		to               string
 	)
-	fs.BoolVar(&fromStdin, "password-stdin", false, "")
-	fs.Var(&trust, "trust-ca", "")
 	fs.StringVar(&to, "to", "", "")
 	fs.BoolVar(&public, "public", false, "")
 	fs.BoolVar(&manifest, "manifest", false, "")
@@ -60,23 +49,13 @@ func runBackup(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, msg.T(l, "backup.cli.usage", nil))
 		return ExitUsage
 	}
-	// Flags may come before or after the file.
-	var files []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.usage", nil))
-				fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.help", nil))
-				return ExitOK
-			}
-			return usageErr("backup.cli.bad_flag", map[string]string{"Error": err.Error()})
-		}
-		rest = fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		files = append(files, rest[0])
-		rest = rest[1:]
+	files, err := fs.parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.usage", nil))
+		fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.help", nil))
+		return ExitOK
+	} else if err != nil {
+		return usageErr("backup.cli.bad_flag", map[string]string{"Error": err.Error()})
 	}
 	switch {
 	case len(files) != 1:
@@ -86,11 +65,11 @@ func runBackup(env Env, args []string) int {
 	}
 	file := files[0]
 
-	if _, bad := loadTrustCAs(env, trust); bad != "" {
+	if _, bad := loadTrustCAs(env, fs.trust); bad != "" {
 		fmt.Fprintln(env.Stderr, bad)
 		return ExitUsage
 	}
-	pws, key := passwords(env, choosePasswordMode(env, fromStdin), file)
+	pws, key := passwords(env, choosePasswordMode(env, fs.fromStdin), file)
 	if key != "" {
 		fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
 		return backupExitUnreadable
@@ -99,10 +78,7 @@ func runBackup(env Env, args []string) int {
 	// Ctrl-C stops between files and removes what was written.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	var (
-		res *backup.Result
-		err error
-	)
+	var res *backup.Result
 	for _, pw := range pws {
 		res, err = backup.Backup(ctx, file, to, backup.Options{
 			Password: pw, PublicCopies: public, Manifest: manifest, Lang: l,

@@ -26,12 +26,6 @@ const (
 	inspectExitUnreadable = 2
 )
 
-// inspectTrust collects repeated --trust-ca options.
-type inspectTrust []string
-
-func (f *inspectTrust) String() string     { return strings.Join(*f, ",") }
-func (f *inspectTrust) Set(v string) error { *f = append(*f, v); return nil }
-
 // runInspect is `fornyer inspect [--password-stdin] [--trust-ca FILE]...
 // [--json] FILE`: it says whether FILE is ready to install in DPG and, if
 // not, what is wrong. Flags may come before or after the file.
@@ -39,36 +33,21 @@ func runInspect(env Env, args []string) int {
 	// (Loading the catalogues and CA certificates on another goroutine while
 	// the file is opened was measured: slower on a busy two-core machine.)
 	l := env.Lang
-	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var (
-		fromStdin, asJSON bool
-		trust             inspectTrust
-	)
-	fs.BoolVar(&fromStdin, "password-stdin", false, "")
+	fs := newFileFlags("inspect")
+	var asJSON bool
 	fs.BoolVar(&asJSON, "json", false, "")
-	fs.Var(&trust, "trust-ca", "")
 
 	usageErr := func(key string, data any) int {
 		fmt.Fprintln(env.Stderr, msg.T(l, key, data))
 		fmt.Fprintln(env.Stderr, msg.T(l, "inspect.cli.usage", nil))
 		return ExitUsage
 	}
-	var files []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				inspectHelp(env)
-				return ExitOK
-			}
-			return usageErr(flagErrorKey(err))
-		}
-		rest = fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		files = append(files, rest[0])
-		rest = rest[1:]
+	files, err := fs.parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		inspectHelp(env)
+		return ExitOK
+	} else if err != nil {
+		return usageErr(flagErrorKey(err))
 	}
 	switch {
 	case len(files) == 0:
@@ -78,7 +57,7 @@ func runInspect(env Env, args []string) int {
 	}
 	file := files[0]
 
-	extra, bad := loadTrustCAs(env, trust)
+	extra, bad := loadTrustCAs(env, fs.trust)
 	if bad != "" {
 		fmt.Fprintln(env.Stderr, bad)
 		return ExitUsage
@@ -87,7 +66,7 @@ func runInspect(env Env, args []string) int {
 	// Read the file first, so that nobody is asked for a password for a
 	// file that has none (a certificate file, a folder, a missing file).
 	data, readErr := pfx.ReadFile(file)
-	mode := choosePasswordMode(env, fromStdin)
+	mode := choosePasswordMode(env, fs.fromStdin)
 	var pws []string
 	if mode != passwordFromTerminal || (readErr == nil && pfx.Detect(data) == pfx.FormatPKCS12) {
 		var key string

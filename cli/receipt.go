@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -26,12 +25,6 @@ const (
 	receiptExitUnreadable = 2 // the file could not be opened
 )
 
-// trustFlags collects repeated --trust-ca options.
-type trustFlags []string
-
-func (f *trustFlags) String() string     { return strings.Join(*f, ",") }
-func (f *trustFlags) Set(v string) error { *f = append(*f, v); return nil }
-
 // runReceipt writes the renewal receipt of a certificate file:
 //
 //	fornyer receipt [--password-stdin] [--trust-ca FILE]... --out FILE.pdf [--by NAME] [--email ADDRESS] FILE
@@ -42,15 +35,8 @@ func (f *trustFlags) Set(v string) error { *f = append(*f, v); return nil }
 // the path actually written is printed on standard output.
 func runReceipt(env Env, args []string) int {
 	l := env.Lang
-	fs := flag.NewFlagSet("receipt", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	var (
-		fromStdin      bool
-		trust          trustFlags
-		out, by, email string
-	)
-	fs.BoolVar(&fromStdin, "password-stdin", false, "")
-	fs.Var(&trust, "trust-ca", "")
+	fs := newFileFlags("receipt")
+	var out, by, email string
 	fs.StringVar(&out, "out", "", "")
 	fs.StringVar(&by, "by", "", "")
 	fs.StringVar(&email, "email", "", "")
@@ -62,23 +48,13 @@ func runReceipt(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.usage", nil))
 		return ExitUsage
 	}
-	// Flags may come before or after the file.
-	var files []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.usage", nil))
-				fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.help", nil))
-				return ExitOK
-			}
-			return usageErr("receipt.cli.bad_flag", map[string]string{"Error": err.Error()})
-		}
-		rest = fs.Args()
-		if len(rest) == 0 {
-			break
-		}
-		files = append(files, rest[0])
-		rest = rest[1:]
+	files, err := fs.parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.usage", nil))
+		fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.help", nil))
+		return ExitOK
+	} else if err != nil {
+		return usageErr("receipt.cli.bad_flag", map[string]string{"Error": err.Error()})
 	}
 	switch {
 	case len(files) != 1:
@@ -101,12 +77,12 @@ func runReceipt(env Env, args []string) int {
 		return receiptExitProblems
 	}
 
-	extra, bad := loadTrustCAs(env, trust)
+	extra, bad := loadTrustCAs(env, fs.trust)
 	if bad != "" {
 		fmt.Fprintln(env.Stderr, bad)
 		return ExitUsage
 	}
-	mode := choosePasswordMode(env, fromStdin)
+	mode := choosePasswordMode(env, fs.fromStdin)
 	pws, key := passwords(env, mode, file)
 	if key != "" {
 		fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
