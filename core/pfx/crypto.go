@@ -6,13 +6,11 @@ package pfx
 // in plain words for the protection report before the password is known.
 
 import (
-	"bytes"
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/des"
 	"crypto/hmac"
 	"crypto/md5"
-	"crypto/pbkdf2"
 	"crypto/rc4"
 	"crypto/sha1"
 	"crypto/sha256"
@@ -67,18 +65,19 @@ var (
 type hashSpec struct {
 	name string
 	new  func() hash.Hash
-	u, v int // output and block size in bytes
+	u, v int       // output and block size in bytes
+	fast *fastHash // the fast key derivations, nil if none
 }
 
 var (
-	hMD5       = hashSpec{"MD5", md5.New, 16, 64}
-	hSHA1      = hashSpec{"SHA-1", sha1.New, 20, 64}
-	hSHA224    = hashSpec{"SHA-224", sha256.New224, 28, 64}
-	hSHA256    = hashSpec{"SHA-256", sha256.New, 32, 64}
-	hSHA384    = hashSpec{"SHA-384", sha512.New384, 48, 128}
-	hSHA512    = hashSpec{"SHA-512", sha512.New, 64, 128}
-	hSHA512224 = hashSpec{"SHA-512/224", sha512.New512_224, 28, 128}
-	hSHA512256 = hashSpec{"SHA-512/256", sha512.New512_256, 32, 128}
+	hMD5       = hashSpec{"MD5", md5.New, 16, 64, nil}
+	hSHA1      = hashSpec{"SHA-1", sha1.New, 20, 64, fastSHA1}
+	hSHA224    = hashSpec{"SHA-224", sha256.New224, 28, 64, nil}
+	hSHA256    = hashSpec{"SHA-256", sha256.New, 32, 64, fastSHA256}
+	hSHA384    = hashSpec{"SHA-384", sha512.New384, 48, 128, nil}
+	hSHA512    = hashSpec{"SHA-512", sha512.New, 64, 128, fastSHA512}
+	hSHA512224 = hashSpec{"SHA-512/224", sha512.New512_224, 28, 128, nil}
+	hSHA512256 = hashSpec{"SHA-512/256", sha512.New512_256, 32, 128, nil}
 )
 
 // digestByOID: the MAC digests of classic PKCS#12.
@@ -127,57 +126,6 @@ func hmacByOID(oid asn1.ObjectIdentifier) (hashSpec, bool) {
 		return hSHA512256, true
 	}
 	return hashSpec{}, false
-}
-
-// p12KDF is the PKCS#12 key derivation (RFC 7292 B.2). id is 1 for keys, 2
-// for IVs, 3 for MAC keys.
-func p12KDF(h hashSpec, salt, pass []byte, iterations int, id byte, size int) []byte {
-	u, v := h.u, h.v
-	fill := func(b []byte) []byte {
-		if len(b) == 0 {
-			return nil
-		}
-		n := v * ((len(b) + v - 1) / v)
-		out := make([]byte, n)
-		for i := range out {
-			out[i] = b[i%len(b)]
-		}
-		return out
-	}
-	d := bytes.Repeat([]byte{id}, v)
-	I := append(fill(salt), fill(pass)...)
-	c := (size + u - 1) / u
-	out := make([]byte, 0, c*u)
-	hh := h.new()
-	b := make([]byte, v)
-	for i := 0; i < c; i++ {
-		hh.Reset()
-		hh.Write(d)
-		hh.Write(I)
-		a := hh.Sum(nil)
-		for j := 1; j < iterations; j++ {
-			hh.Reset()
-			hh.Write(a)
-			a = hh.Sum(a[:0])
-		}
-		out = append(out, a...)
-		if i == c-1 {
-			break
-		}
-		for k := range b {
-			b[k] = a[k%u]
-		}
-		// Each v-byte block of I becomes (I_j + B + 1) mod 2^(8v).
-		for k := 0; k+v <= len(I); k += v {
-			carry := 1
-			for x := v - 1; x >= 0; x-- {
-				s := int(I[k+x]) + int(b[x]) + carry
-				I[k+x] = byte(s)
-				carry = s >> 8
-			}
-		}
-	}
-	return out[:size]
 }
 
 // password is one way of encoding the user's password: bmp for the PKCS#12
@@ -459,7 +407,7 @@ func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte, work *budge
 		if err := work.spend(iter); err != nil {
 			return nil, err
 		}
-		key, err := pbkdf2.Key(prf.new, pw.text, salt, iter, c.keyLen)
+		key, err := pbkdf2Key(prf, pw.text, salt, iter, c.keyLen)
 		if err != nil {
 			return nil, unsupported("PBKDF2: %v", err)
 		}
@@ -552,7 +500,7 @@ func verifyMAC(m *macData, pw password, msg []byte, work *budget) (bool, error) 
 		if err := work.spend(iter); err != nil {
 			return false, err
 		}
-		key, err = pbkdf2.Key(prf.new, pw.text, salt, iter, keyLen)
+		key, err = pbkdf2Key(prf, pw.text, salt, iter, keyLen)
 		if err != nil {
 			return false, unsupported("PBKDF2: %v", err)
 		}
