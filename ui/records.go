@@ -32,17 +32,22 @@ func (f *frame) checked(path string, r *inspect.Report, password string, saved s
 		return
 	}
 	entry, fromStore := saved.entry(passwordIndex)
-	if f.register != nil {
+	// Only certificates that chain to the state's CA are remembered: the
+	// register feeds reminders and notifications, and a certificate anyone
+	// can make has no business there.
+	if f.register != nil && r.ChainTrusted {
 		c := registerEntry(path, r)
 		c.PasswordSaved = fromStore
 		if old, ok := f.register.Get(cert.SHA256); ok {
 			c.PasswordSaved = c.PasswordSaved || old.PasswordSaved
 		}
-		if err := f.register.Upsert(c); err != nil {
-			fyne.LogError("recording the certificate", err)
-		}
+		background(func() {
+			if err := f.register.Upsert(c); err != nil {
+				fyne.LogError("recording the certificate", err)
+			}
+		})
 	}
-	if r.Ready() && f.guide != nil && currentTask(f.guide.progress) == guide.TaskDownload {
+	if r.Ready() && f.guide != nil && currentTask(f.guide.progress) == guide.TaskDownload && f.isRenewed(r) {
 		f.guide.fileChecked(cert.SHA256)
 	}
 	// A password saved while the certificate did not exist yet now belongs
@@ -57,6 +62,21 @@ func (f *frame) checked(path string, r *inspect.Report, password string, saved s
 			}
 		})
 	}
+}
+
+// isRenewed reports whether a checked file can be the renewal's download:
+// not the old certificate again, not another organisation's, not one that
+// ends sooner than the one it would replace.
+func (f *frame) isRenewed(r *inspect.Report) bool {
+	prev := f.previousOf(r)
+	if prev == nil {
+		return true
+	}
+	switch inspect.Compare(prev, r).Outcome {
+	case inspect.CompareRenewal, inspect.CompareNewIdentity:
+		return true
+	}
+	return false
 }
 
 // currentTask is the task of the guide's current step: a file checked

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
@@ -62,6 +63,9 @@ func TestDuringTheDownloadStepTheOldFileAgainIsCaught(t *testing.T) {
 	if got := x.comparisonTitle(); got != "same_certificate" {
 		t.Errorf("a certificate issued a year before the renewal compared as %q", got)
 	}
+	if x.f.guide.progress.FileChecked {
+		t.Error("the old certificate passed the download step")
+	}
 	fresh := x.chain.Issuing.Issue(t, testpki.LeafOptions{Key: testpki.Key(t, 2048, 3), NotBefore: now.Add(-time.Minute)})
 	x.drop(x.file("new.p12", testpki.PFX(t, pkcs12.Modern, fresh, x.chain.CACerts(), "")))
 	if got := x.comparisonTitle(); got == "same_certificate" {
@@ -86,6 +90,9 @@ func TestDuringTheDownloadStepAnotherOrganisationIsCaught(t *testing.T) {
 	x.drop(x.file("new.p12", testpki.PFX(t, pkcs12.Modern, other, x.chain.CACerts(), "")))
 	if got := x.comparisonTitle(); got != "other_organization" {
 		t.Errorf("compared as %q", got)
+	}
+	if x.f.guide.progress.FileChecked {
+		t.Error("another organisation's certificate passed the download step")
 	}
 }
 
@@ -143,5 +150,15 @@ func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 			t.Fatalf("%s opened nothing", button)
 		}
 		x.w.Canvas().Overlays().Remove(top)
+	}
+}
+
+func TestUntrustedCertificatesAreNotRemembered(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	x.f.check.inspect = inspect.InspectFile // without the test root: untrusted
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("fake.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+	if n := len(x.f.register.List()); n != 0 {
+		t.Errorf("an untrusted certificate went into the register (%d entries)", n)
 	}
 }

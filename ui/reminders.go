@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 	"sync"
 	"time"
 
@@ -83,8 +84,18 @@ func reminderNotification(r register.Reminder, l string) *fyne.Notification {
 		"Date":         displayDate(r.Certificate.NotAfter, l),
 		"Days":         r.DaysLeft,
 	}
-	return fyne.NewNotification(msg.T(l, "register.notify.title", nil), msg.T(l, "register.notify.body", data))
+	return fyne.NewNotification(scriptSafe(msg.T(l, "register.notify.title", nil)), scriptSafe(msg.T(l, "register.notify.body", data)))
 }
+
+// scriptSafe makes notification text harmless inside the PowerShell script
+// that Fyne writes on Windows, which quotes it with Go's %q: PowerShell
+// does not read Go's \" escape, expands $(...) inside double quotes,
+// escapes with a backtick, and takes typographic quotes for quotes. The
+// text comes partly from a certificate, which anyone can make.
+var scriptSafe = strings.NewReplacer(
+	"$", "＄", "`", "'", `"`, "'", `\`, "/",
+	"\u201c", "'", "\u201d", "'", "\u201e", "'", "\u201f", "'",
+).Replace
 
 // recordDPGInstalled records that the certificate with the fingerprint was
 // installed in DPG now, by the person named. The guide's DPG card calls it;
