@@ -39,6 +39,10 @@ func Run(files []string) {
 	f := newFrame(a, w)
 	f.trusted = trustedFromEnv()
 	w.SetContent(f.content)
+	w.SetCloseIntercept(func() {
+		clearClipboardsNow()
+		w.Close()
+	})
 	a.Lifecycle().SetOnStarted(func() {
 		placeBesideBrowser(w)
 		if len(files) > 0 {

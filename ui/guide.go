@@ -308,10 +308,13 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 }
 
 // passwordID is where the renewal's password is saved: under the renewal
-// until the downloaded file opened with it, under the certificate after.
+// until the downloaded file opened with it (the register then knows the
+// certificate's password is saved), under the certificate after.
 func (g *guideState) passwordID() string {
-	if p := g.progress; p.FileChecked && p.FileSHA256 != "" {
-		return vault.CertificateID(p.FileSHA256)
+	if p := g.progress; p.FileChecked && p.FileSHA256 != "" && g.f.register != nil {
+		if c, ok := g.f.register.Get(p.FileSHA256); ok && c.PasswordSaved {
+			return vault.CertificateID(p.FileSHA256)
+		}
 	}
 	return vault.PendingID(g.progress.RenewalID)
 }

@@ -168,6 +168,10 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 			}
 			entry.Hide()
 			showSaved()
+			// The guide must know too, or its Done stays disabled.
+			if onSaved != nil {
+				onSaved()
+			}
 		})
 	})
 	return box
@@ -285,15 +289,46 @@ func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleare
 	if g.stop != nil {
 		g.stop() // a second copy restarts the 30 seconds
 	}
+	clearOnQuit(g, func() { clearIfUnchanged(cb, secret) })
 	g.stop = after(delay, func() {
 		// The clipboard belongs to the UI thread.
 		fyne.Do(func() {
+			clearOnQuit(g, nil)
 			cleared := clearIfUnchanged(cb, secret)
 			if done != nil {
 				done(cleared)
 			}
 		})
 	})
+}
+
+// pendingClears are the clipboard clears still waiting for their 30
+// seconds; closing the window runs them at once, so a copied password does
+// not outlive Fornyer on the clipboard.
+var pendingClears = struct {
+	sync.Mutex
+	m map[*clipboardGuard]func()
+}{m: map[*clipboardGuard]func(){}}
+
+func clearOnQuit(g *clipboardGuard, clear func()) {
+	pendingClears.Lock()
+	defer pendingClears.Unlock()
+	if clear == nil {
+		delete(pendingClears.m, g)
+		return
+	}
+	pendingClears.m[g] = clear
+}
+
+// clearClipboardsNow runs every pending clear; on the UI thread.
+func clearClipboardsNow() {
+	pendingClears.Lock()
+	clears := pendingClears.m
+	pendingClears.m = map[*clipboardGuard]func(){}
+	pendingClears.Unlock()
+	for _, clear := range clears {
+		clear()
+	}
 }
 
 // clearIfUnchanged empties the clipboard if it still holds secret, and says

@@ -146,6 +146,7 @@ func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *widget.Button)
 						v.setStatus(vaultError(err), widget.DangerImportance)
 						return
 					}
+					v.f.passwordDeleted(e.ID)
 					v.load()
 				})
 			})

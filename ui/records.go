@@ -173,6 +173,24 @@ func (f *frame) passwordSavedFor(r *inspect.Report) {
 	}
 }
 
+// passwordDeleted forgets, in the register and in the guide, that the
+// password under id is saved: the receipt must not say "saved", and the
+// guide must not offer to show it.
+func (f *frame) passwordDeleted(id string) {
+	if sha, ok := strings.CutPrefix(id, vault.CertificateID("")); ok && f.register != nil {
+		background(func() {
+			if err := f.register.SetPasswordSaved(sha, false); err != nil && register.Code(err) != register.CodeNotFound {
+				fyne.LogError("recording the deleted password", err)
+			}
+		})
+	}
+	if g := f.guide; g != nil && g.progress.PasswordSaved &&
+		(id == vault.PendingID(g.progress.RenewalID) || id == vault.CertificateID(g.progress.FileSHA256)) {
+		g.progress.ForgetPasswordSaved()
+		g.changed()
+	}
+}
+
 // recordBackup notes a verified backup in the register.
 func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 	if f.register == nil || r.Certificate == nil || res == nil {

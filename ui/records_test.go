@@ -14,6 +14,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // comparisonTitle is the bold line of the comparison card of the first
@@ -160,5 +161,46 @@ func TestUntrustedCertificatesAreNotRemembered(t *testing.T) {
 	x.drop(x.file("fake.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
 	if n := len(x.f.register.List()); n != 0 {
 		t.Errorf("an untrusted certificate went into the register (%d entries)", n)
+	}
+}
+
+func TestDeletingTheSavedPasswordIsForgottenEverywhere(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	sha := strings.Repeat("cd", 32)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Æblegrød ApS", PasswordSaved: true,
+		NotBefore: time.Now(), NotAfter: time.Now().AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetPasswordSaved()
+	g.progress.SetFileChecked(sha)
+
+	x.f.passwordDeleted(vault.CertificateID(sha))
+	x.wait()
+	g.saver.wait()
+	if c, _ := x.f.register.Get(sha); c.PasswordSaved {
+		t.Error("the register still says the password is saved")
+	}
+	if g.progress.PasswordSaved {
+		t.Error("the guide still says the password is saved")
+	}
+}
+
+func TestClosingTheWindowClearsACopiedPassword(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	cb := x.f.app.Clipboard()
+	var g clipboardGuard
+	g.after = func(time.Duration, func()) func() bool { return func() bool { return true } } // never fires
+	g.copy(cb, "Kopieret-Kode-1", nil)
+	clearClipboardsNow()
+	if got := cb.Content(); got == "Kopieret-Kode-1" {
+		t.Error("the password is still on the clipboard after closing")
+	}
+	// What the user copied since is theirs.
+	g.copy(cb, "Kopieret-Kode-2", nil)
+	cb.SetContent("something else")
+	clearClipboardsNow()
+	if got := cb.Content(); got != "something else" {
+		t.Errorf("closing cleared the user's own clipboard: %q", got)
 	}
 }

@@ -307,3 +307,32 @@ func TestNewRenewalHasFreshID(t *testing.T) {
 		t.Errorf("ids %q %q", a.RenewalID, b.RenewalID)
 	}
 }
+
+func TestDeletingTheSavedPasswordReopensARenewalUnderWay(t *testing.T) {
+	p := New(t0)
+	pw := Index(stepWith(TaskPassword).ID)
+	p.SetPasswordSaved()
+	p.SetFileSkipped(true)
+	for p.Index() <= pw+1 {
+		if err := p.Complete(t0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.ForgetPasswordSaved()
+	if p.PasswordSaved || p.IsDone(Steps[pw].ID) || p.Current != Steps[pw].ID {
+		t.Errorf("after deleting the password: saved %v, done %v, current %s", p.PasswordSaved, p.Done, p.Current)
+	}
+
+	// Confirmed as stored elsewhere: the step stays done.
+	q := New(t0)
+	q.SetPasswordSaved()
+	q.SetStoredElsewhere(true)
+	q.SetFileSkipped(true)
+	for q.Index() <= pw {
+		_ = q.Complete(t0)
+	}
+	q.ForgetPasswordSaved()
+	if !q.IsDone(Steps[pw].ID) {
+		t.Error("a password confirmed as stored elsewhere reopened its step")
+	}
+}

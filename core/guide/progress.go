@@ -182,6 +182,18 @@ func (p *Progress) GoTo(id string) error {
 // SetPasswordSaved records that the password went into the credential store.
 func (p *Progress) SetPasswordSaved() { p.PasswordSaved = true }
 
+// ForgetPasswordSaved records that the saved password was deleted from the
+// credential store. A renewal still under way reopens its password step
+// (and the steps after it) unless the user confirmed that the password is
+// stored elsewhere; a finished one keeps its record, only no longer says
+// "saved".
+func (p *Progress) ForgetPasswordSaved() {
+	p.PasswordSaved = false
+	if !p.PasswordStoredElsewhere && !p.Finished() {
+		p.reopenFrom(TaskPassword)
+	}
+}
+
 // SetStoredElsewhere records (or withdraws) the user's confirmation that the
 // password is stored safely outside the app. Withdrawing it reopens the
 // password step, and so every step after it, unless the password was saved.
