@@ -316,16 +316,19 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 		if !ok {
 			return
 		}
-		removed, err := v.f.register.Remove(c.SHA256)
-		if err != nil {
-			v.showRegisterError(err)
-			return
-		}
-		for _, s := range removed.Scheduled {
-			if err := v.f.app.CancelScheduledNotification(s.ID); err != nil {
-				fyne.LogError("cancelling a reminder", err)
+		// The register writes and syncs its file: off the UI thread.
+		background(func() {
+			removed, err := v.f.register.Remove(c.SHA256)
+			if err != nil {
+				fyne.Do(func() { v.showRegisterError(err) })
+				return
 			}
-		}
+			for _, s := range removed.Scheduled {
+				if err := v.f.app.CancelScheduledNotification(s.ID); err != nil {
+					fyne.LogError("cancelling a reminder", err)
+				}
+			}
+		})
 	}, v.f.win)
 	d.SetConfirmText(lang.L("register.remove.confirm"))
 	d.SetDismissText(lang.L("register.cancel"))
@@ -392,9 +395,12 @@ func (v *certificatesView) askDPG(c register.Certificate) {
 			if !ok {
 				return
 			}
-			if err := recordDPGInstalled(v.f, c.SHA256, who.Text); err != nil {
-				v.showRegisterError(err)
-			}
+			by := who.Text
+			background(func() {
+				if err := recordDPGInstalled(v.f, c.SHA256, by); err != nil {
+					fyne.Do(func() { v.showRegisterError(err) })
+				}
+			})
 		}, v.f.win)
 	// Wide enough for a name, within the narrow window.
 	d.Resize(fyne.NewSize(min(420, v.f.win.Canvas().Size().Width-20), d.MinSize().Height))

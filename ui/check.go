@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +27,7 @@ type checkScreen struct {
 	busyMsg *widget.Label
 	answers *fyne.Container // the answers' content, one per file of the last drop
 	shown   []*checkAnswer
+	gen     int // which drop the answers belong to
 	content fyne.CanvasObject
 
 	// inspect is inspect.InspectFile; tests may slow it down.
@@ -105,7 +107,12 @@ func (f *frame) dropped(_ fyne.Position, uris []fyne.URI) {
 
 // checkFiles checks each file in turn, off the UI thread, and shows one
 // answer per file in the order given.
+// A drop while a check runs replaces it: the older run's results are
+// dropped when they arrive (gen tells them apart), and it stops early.
 func (c *checkScreen) checkFiles(paths []string) {
+	c.gen++
+	gen := c.gen
+	current := func() bool { return c.gen == gen } // on the UI thread
 	c.answers.RemoveAll()
 	c.shown = nil
 	c.intro.Hide()
@@ -116,16 +123,27 @@ func (c *checkScreen) checkFiles(paths []string) {
 		// store may be slow, and asking it again per file adds nothing.
 		saved := c.f.savedPasswords()
 		for i, path := range paths {
-			if len(paths) > 1 {
+			stale := false
+			fyne.DoAndWait(func() {
+				stale = !current()
+				if stale {
+					return
+				}
 				name := filepath.Base(path)
-				fyne.Do(func() {
+				if len(paths) > 1 {
 					c.setBusy(lang.L("check.busy.many", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
-				})
-			} else {
-				fyne.Do(func() { c.setBusy(lang.L("check.busy.one", map[string]any{"Name": filepath.Base(path)})) })
+				} else {
+					c.setBusy(lang.L("check.busy.one", map[string]any{"Name": name}))
+				}
+			})
+			if stale {
+				return
 			}
 			report := c.run(path, saved.passwords())
 			fyne.Do(func() {
+				if !current() {
+					return
+				}
 				a := newCheckAnswer(c, path, report, saved)
 				c.shown = append(c.shown, a)
 				c.answers.Add(a.content)
@@ -135,6 +153,9 @@ func (c *checkScreen) checkFiles(paths []string) {
 			})
 		}
 		fyne.Do(func() {
+			if !current() {
+				return
+			}
 			c.setBusy("")
 			if c.done != nil {
 				c.done()
@@ -200,13 +221,17 @@ func (s savedSet) entry(i int) (savedPassword, bool) {
 	return s.entries[i], true
 }
 
+// dropStoreTimeout bounds the look-up of saved passwords on a drop: a store
+// that does not answer at once only means the password is asked for.
+const dropStoreTimeout = 5 * time.Second
+
 // savedPasswords reads the passwords saved in the credential store, within
 // its timeout; a store that does not answer simply means none.
 func (f *frame) savedPasswords() savedSet {
 	if f.vault == nil {
 		return savedSet{}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), f.vault.Timeout())
+	ctx, cancel := context.WithTimeout(context.Background(), dropStoreTimeout)
 	defer cancel()
 	var s savedSet
 	for _, c := range f.vault.CandidateEntries(ctx) {

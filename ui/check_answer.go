@@ -26,7 +26,10 @@ type checkAnswer struct {
 	c        *checkScreen
 	path     string
 	report   *inspect.Report
-	saved    savedSet
+	saved    savedSet // until the first report is shown; then forgotten
+	// from is the saved entry that opened the file, if one did.
+	from      savedPassword
+	fromStore bool
 	password string // the password that opened the file; memory only
 	// passwordSaved: the password that opened the file is in the store.
 	passwordSaved bool
@@ -49,7 +52,11 @@ func (a *checkAnswer) show(report *inspect.Report) {
 	a.report = report
 	if e, ok := a.saved.entry(report.PasswordIndex); ok {
 		a.password, a.passwordSaved = e.password, true
+		a.from, a.fromStore = e, true
 	}
+	// Keep no saved password longer than needed: only the one that opened
+	// the file stays, for the backup.
+	a.saved = savedSet{}
 	a.content.RemoveAll()
 	a.content.Add(a.headlineView())
 	if report.Has(inspect.CodeWrongPassword) {
@@ -74,7 +81,7 @@ func (a *checkAnswer) show(report *inspect.Report) {
 	a.content.Add(widget.NewSeparator())
 	a.content.Refresh()
 	if report.Opened() {
-		a.c.f.checked(a.path, report, a.password, a.saved, report.PasswordIndex)
+		a.c.f.checked(a.path, report, a.from, a.fromStore)
 	}
 }
 
@@ -150,7 +157,7 @@ func (a *checkAnswer) tryPassword() {
 				return
 			}
 			a.password, a.passwordSaved = typed, false
-			a.saved = savedSet{} // the typed password is no saved entry
+			a.from, a.fromStore = savedPassword{}, false // a typed password is no saved entry
 			a.show(r)
 		})
 	})

@@ -226,3 +226,15 @@ func TestDroppedFileIsNeverModified(t *testing.T) {
 }
 
 func sha256Hex(der []byte) string { return safefile.SHA256(der) }
+
+func TestASecondDropReplacesAFirstStillRunning(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	first := x.file("first.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), ""))
+	second := x.file("notes.txt", []byte("ikke et certifikat"))
+	x.f.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(first)}) // queued, not run yet
+	x.drop(second)                                                       // runs both runs
+	if got := x.headlines(); len(got) != 1 || got[0] != "This is not a certificate file" {
+		t.Errorf("answers after two drops: %q", got)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"crypto/x509"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,6 +33,12 @@ type frame struct {
 	trusted []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
 }
 
+// userStoreTimeout bounds a credential-store call the user asked for (save,
+// show, delete): long enough for the system to ask for the keyring's or
+// keychain's password, short enough that a hung store gets its sentence.
+// Looking up saved passwords on a drop has a shorter bound of its own.
+const userStoreTimeout = 20 * time.Second
+
 // The tabs, in order.
 const (
 	guideTab = iota
@@ -41,7 +48,7 @@ const (
 )
 
 func newFrame(a fyne.App, w fyne.Window) *frame {
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a)}
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(vault.WithTimeout(userStoreTimeout)), register: openRegister(a)}
 	f.build()
 	keepOnTop(w, f.prefs.KeepOnTop)
 	w.SetOnDropped(f.dropped)

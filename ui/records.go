@@ -24,14 +24,13 @@ import (
 // recordNow is the clock of these records; tests replace it.
 var recordNow = time.Now
 
-// checked runs on the UI thread after a file was opened. passwordIndex is
-// the index in saved of the password that opened it (-1: typed or empty).
-func (f *frame) checked(path string, r *inspect.Report, password string, saved savedSet, passwordIndex int) {
+// checked runs on the UI thread after a file was opened; entry is the
+// saved password that opened it, when fromStore.
+func (f *frame) checked(path string, r *inspect.Report, entry savedPassword, fromStore bool) {
 	cert := r.Certificate
 	if cert == nil || !cert.Verified {
 		return
 	}
-	entry, fromStore := saved.entry(passwordIndex)
 	// Only certificates that chain to the state's CA are remembered: the
 	// register feeds reminders and notifications, and a certificate anyone
 	// can make has no business there.
@@ -168,9 +167,12 @@ func (f *frame) passwordSavedFor(r *inspect.Report) {
 	if f.register == nil || r.Certificate == nil {
 		return
 	}
-	if err := f.register.SetPasswordSaved(r.Certificate.SHA256, true); err != nil {
-		fyne.LogError("recording the saved password", err)
-	}
+	sha := r.Certificate.SHA256
+	background(func() {
+		if err := f.register.SetPasswordSaved(sha, true); err != nil {
+			fyne.LogError("recording the saved password", err)
+		}
+	})
 }
 
 // passwordDeleted forgets, in the register and in the guide, that the
@@ -196,15 +198,18 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 	if f.register == nil || r.Certificate == nil || res == nil {
 		return
 	}
-	for _, file := range res.Files {
-		if file.Kind != backup.KindCopy {
-			continue
+	sha := r.Certificate.SHA256
+	background(func() {
+		for _, file := range res.Files {
+			if file.Kind != backup.KindCopy {
+				continue
+			}
+			ref := register.FileRef{Path: file.Path, SHA256: file.SHA256, VerifiedAt: res.VerifiedAt}
+			if err := f.register.RecordBackup(sha, ref); err != nil {
+				fyne.LogError("recording the backup", err)
+			}
 		}
-		ref := register.FileRef{Path: file.Path, SHA256: file.SHA256, VerifiedAt: res.VerifiedAt}
-		if err := f.register.RecordBackup(r.Certificate.SHA256, ref); err != nil {
-			fyne.LogError("recording the backup", err)
-		}
-	}
+	})
 }
 
 // answerFor returns the Check screen's answer for the certificate with the
