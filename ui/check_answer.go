@@ -23,14 +23,14 @@ import (
 // next steps, and the technical details folded away. When the saved
 // passwords do not open the file it asks for the password in place.
 type checkAnswer struct {
-	c        *checkScreen
-	path     string
-	report   *inspect.Report
-	saved    savedSet // until the first report is shown; then forgotten
+	c      *checkScreen
+	path   string
+	report *inspect.Report
+	saved  savedSet // until the first report is shown; then forgotten
 	// from is the saved entry that opened the file, if one did.
 	from      savedPassword
 	fromStore bool
-	password string // the password that opened the file; memory only
+	password  string // the password that opened the file; memory only
 	// passwordSaved: the password that opened the file is in the store.
 	passwordSaved bool
 

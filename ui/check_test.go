@@ -233,7 +233,7 @@ func TestASecondDropReplacesAFirstStillRunning(t *testing.T) {
 	first := x.file("first.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), ""))
 	second := x.file("notes.txt", []byte("ikke et certifikat"))
 	x.f.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(first)}) // queued, not run yet
-	x.drop(second)                                                       // runs both runs
+	x.drop(second)                                                        // runs both runs
 	if got := x.headlines(); len(got) != 1 || got[0] != "This is not a certificate file" {
 		t.Errorf("answers after two drops: %q", got)
 	}
