@@ -153,7 +153,9 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 	var contents *pfx.Contents
 	openErr := error(&pfx.Error{Code: CodeWrongPassword})
 	for i, pw := range passwords {
-		contents, openErr = c.Open(pw)
+		// Only the keys' public halves are looked at here (whether one
+		// matches a certificate): see pfx.OpenForInspection.
+		contents, openErr = c.OpenForInspection(pw)
 		if openErr == nil {
 			r.PasswordIndex = i
 			// The protection is complete only once the file is open (keys

@@ -24,8 +24,9 @@ import (
 type item struct {
 	cert   *x509.Certificate
 	key    crypto.PrivateKey
-	plain  bool // key: an unencrypted keyBag instead of a shrouded one
-	nested bool // wrap the bag in a safeContentsBag
+	keyDER []byte // key: this PKCS#8 encoding instead of key's own
+	plain  bool   // key: an unencrypted keyBag instead of a shrouded one
+	nested bool   // wrap the bag in a safeContentsBag
 }
 
 // buildOptions shape the file.
@@ -84,15 +85,21 @@ func makeBag(t testing.TB, pw string, iter int, it item) safeBag {
 		cb := mustMarshal(t, certBag{ID: oidX509Certificate, Data: explicit0(t, octets)})
 		bag = safeBag{ID: oidCertBag, Value: explicit0(t, cb)}
 	case it.plain:
-		der, err := x509.MarshalPKCS8PrivateKey(it.key)
-		if err != nil {
-			t.Fatal(err)
+		der := it.keyDER
+		if der == nil {
+			var err error
+			if der, err = x509.MarshalPKCS8PrivateKey(it.key); err != nil {
+				t.Fatal(err)
+			}
 		}
 		bag = safeBag{ID: oidKeyBag, Value: explicit0(t, der)}
 	default:
-		der, err := x509.MarshalPKCS8PrivateKey(it.key)
-		if err != nil {
-			t.Fatal(err)
+		der := it.keyDER
+		if der == nil {
+			var err error
+			if der, err = x509.MarshalPKCS8PrivateKey(it.key); err != nil {
+				t.Fatal(err)
+			}
 		}
 		alg, ct := pbes2Encrypt(t, pw, iter, der)
 		bag = safeBag{ID: oidShroudedKeyBag, Value: explicit0(t, mustMarshal(t, encryptedPrivateKeyInfo{Algorithm: alg, Data: ct}))}

@@ -77,6 +77,7 @@ func FuzzParseOpen(f *testing.F) {
 			t.Fatalf("Encoding %q", c.Protection.Encoding)
 		}
 		ct, err := c.Open(password)
+		checkInspection(t, c, password, ct, err)
 		if err != nil {
 			checkError(t, err)
 			if CodeOf(err) != CodeUnsupported {
@@ -143,5 +144,29 @@ func checkBER(t *testing.T, data []byte) {
 	again, _, changed, err := toDER(der)
 	if err != nil || changed || !bytes.Equal(again, der) {
 		t.Fatalf("toDER is not idempotent: changed=%v err=%v", changed, err)
+	}
+}
+
+// checkInspection: OpenForInspection agrees with Open, except that it may
+// open a file whose RSA key Open refuses as damaged.
+func checkInspection(t *testing.T, c *Container, password string, ct *Contents, err error) {
+	t.Helper()
+	ci, ierr := c.OpenForInspection(password)
+	if ierr != nil {
+		checkError(t, ierr)
+		if err == nil || CodeOf(err) != CodeOf(ierr) {
+			t.Fatalf("Open: %v; OpenForInspection: %v", err, ierr)
+		}
+		return
+	}
+	if err != nil {
+		if CodeOf(err) != CodeCorrupt {
+			t.Fatalf("Open: %v; OpenForInspection opens the file", err)
+		}
+		return
+	}
+	if len(ci.Keys) != len(ct.Keys) || len(ci.Certs) != len(ct.Certs) || ci.KeyMatches != ct.KeyMatches ||
+		(ci.Leaf != nil && !ci.Leaf.Equal(ct.Leaf)) || ci.Protection != ct.Protection || ci.MACVerified != ct.MACVerified {
+		t.Fatal("OpenForInspection and Open disagree")
 	}
 }

@@ -3,10 +3,14 @@ package pfx
 import (
 	"bytes"
 	"crypto"
+	"crypto/rsa"
 	"crypto/sha1"
 	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
+	"math/big"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -212,6 +216,25 @@ func TestParseAndOpen(t *testing.T) {
 			checkContents(t, f, ct)
 			if f.mac != "none" && !ct.MACVerified {
 				t.Error("MACVerified is false")
+			}
+			// OpenForInspection finds the same, with keys of the same
+			// public halves.
+			ci, err := c.OpenForInspection(f.password)
+			if err != nil {
+				t.Fatalf("OpenForInspection: %v", err)
+			}
+			checkContents(t, f, ci)
+			if ci.MACVerified != ct.MACVerified || ci.Protection != ct.Protection {
+				t.Errorf("OpenForInspection: MAC %v, %+v; Open: MAC %v, %+v", ci.MACVerified, ci.Protection, ct.MACVerified, ct.Protection)
+			}
+			for i, k := range ci.Keys {
+				pub := k.(interface{ Public() crypto.PublicKey }).Public()
+				if !ct.Keys[i].(interface{ Public() crypto.PublicKey }).Public().(interface{ Equal(crypto.PublicKey) bool }).Equal(pub) {
+					t.Errorf("OpenForInspection: key %d differs", i)
+				}
+			}
+			if _, err := c.OpenForInspection(f.password + "x"); !f.anyPassword && CodeOf(err) != CodeWrongPassword {
+				t.Errorf("OpenForInspection, wrong password: got %v, want %s", err, CodeWrongPassword)
 			}
 
 			_, err = c.Open(f.password + "x")
@@ -638,5 +661,94 @@ func TestOpenConcurrently(t *testing.T) {
 		if (i%2 == 0) != (err == nil) {
 			t.Errorf("goroutine %d: %v", i, err)
 		}
+	}
+}
+
+// pkcs8RSA encodes an RSA key in PKCS#8 after change has altered its
+// PKCS#1 values.
+func pkcs8RSA(t *testing.T, key *rsa.PrivateKey, change func(*pkcs1PrivateKey)) []byte {
+	t.Helper()
+	k := pkcs1PrivateKey{N: key.N, E: key.E, D: key.D, P: key.Primes[0], Q: key.Primes[1],
+		Dp: key.Precomputed.Dp, Dq: key.Precomputed.Dq, Qinv: key.Precomputed.Qinv}
+	change(&k)
+	return mustMarshal(t, struct {
+		Version    int
+		Algo       pkix.AlgorithmIdentifier
+		PrivateKey []byte
+	}{0, pkix.AlgorithmIdentifier{Algorithm: oidRSAEncryption, Parameters: asn1.NullRawValue}, mustMarshal(t, k)})
+}
+
+// A key whose private values disagree: Open refuses it as damaged, as
+// before; OpenForInspection reads its public half (documented) unless the
+// modulus is not the primes' product, and crypto/rsa refuses to use it.
+func TestInconsistentRSAKey(t *testing.T) {
+	w := testWorld(t)
+	key, ok := w.leaf.Key.(*rsa.PrivateKey)
+	if !ok {
+		t.Skipf("the test leaf has a %T", w.leaf.Key)
+	}
+	one := big.NewInt(1)
+	cases := []struct {
+		name       string
+		change     func(*pkcs1PrivateKey)
+		inspection bool // OpenForInspection opens it
+	}{
+		{"the original", func(*pkcs1PrivateKey) {}, true},
+		{"wrong dP", func(k *pkcs1PrivateKey) { k.Dp = new(big.Int).Add(k.Dp, one) }, true},
+		{"wrong qInv", func(k *pkcs1PrivateKey) { k.Qinv = new(big.Int).Add(k.Qinv, one) }, true},
+		{"wrong d", func(k *pkcs1PrivateKey) { k.D = new(big.Int).Add(k.D, one) }, true},
+		{"wrong p", func(k *pkcs1PrivateKey) { k.P = new(big.Int).Add(k.P, big.NewInt(2)) }, false},
+		{"zero q", func(k *pkcs1PrivateKey) { k.Q = new(big.Int) }, false},
+		{"no CRT values", func(k *pkcs1PrivateKey) { k.Dp, k.Dq, k.Qinv = nil, nil, nil }, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, plain := range []bool{false, true} {
+				der := pkcs8RSA(t, key, tc.change)
+				data := buildPFX(t, "pw", buildOptions{iterations: 1}, item{cert: w.leaf.Cert}, item{keyDER: der, plain: plain})
+				c, err := Parse(data)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, fullErr := x509.ParsePKCS8PrivateKey(der)
+				ct, err := c.Open("pw")
+				if fullErr == nil {
+					if err != nil || !ct.KeyMatches {
+						t.Fatalf("Open: %v", err)
+					}
+				} else if CodeOf(err) != CodeCorrupt {
+					t.Fatalf("Open: %v, want %s", err, CodeCorrupt)
+				}
+				ci, err := c.OpenForInspection("pw")
+				if !tc.inspection {
+					if CodeOf(err) != CodeCorrupt {
+						t.Fatalf("OpenForInspection: %v, want %s", err, CodeCorrupt)
+					}
+					continue
+				}
+				if err != nil || !ci.KeyMatches || len(ci.Keys) != 1 {
+					t.Fatalf("OpenForInspection: %v", err)
+				}
+				_, signErr := rsa.SignPKCS1v15(nil, ci.Keys[0].(*rsa.PrivateKey), crypto.SHA256, make([]byte, 32))
+				if (signErr == nil) != (fullErr == nil) {
+					t.Fatalf("signing with the key: %v; x509 reads it: %v", signErr, fullErr)
+				}
+				// With a wrong password the MAC fails; the key decrypts (its
+				// padding) only with the right one: still a wrong password.
+				if _, err := c.OpenForInspection("px"); CodeOf(err) != CodeWrongPassword {
+					t.Fatalf("OpenForInspection, wrong password: %v", err)
+				}
+			}
+			// Without a MAC, OpenForInspection reads keys as Open does.
+			data := buildPFX(t, "pw", buildOptions{iterations: 1, noMAC: true}, item{cert: w.leaf.Cert}, item{keyDER: pkcs8RSA(t, key, tc.change)})
+			c, err := Parse(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = c.Open("pw")
+			if _, ierr := c.OpenForInspection("pw"); CodeOf(ierr) != CodeOf(err) {
+				t.Fatalf("without MAC: Open: %v; OpenForInspection: %v", err, ierr)
+			}
+		})
 	}
 }
