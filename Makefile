@@ -22,6 +22,8 @@ cli:
 windows: deps-windows
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -ldflags "$(LDFLAGS) -H=windowsgui" -o build/fornyer.exe ./cmd/fornyer
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \
+		$(GO) build -ldflags "$(LDFLAGS)" -o build/fornyer-cli.exe ./cmd/fornyer-cli
 
 lint:
 	$(GO) vet ./...

@@ -6,8 +6,10 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -113,4 +115,16 @@ func forceLanguage(chosen string) error {
 		return err
 	}
 	return lang.AddTranslationsForLocale(data, lang.SystemLocale())
+}
+
+// fileURL is the file:// address of a local path that the system's opener
+// understands everywhere: "file:///C:/Users/..." on Windows (where
+// "file://C:/..." would make the drive a host name), "file:///home/..."
+// elsewhere.
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
 }

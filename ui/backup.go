@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -209,7 +208,7 @@ func (p *backupPanel) buildResult() {
 
 	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != nil {
-			_ = p.f.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p.last.Dir)})
+			_ = p.f.app.OpenURL(fileURL(p.last.Dir))
 		}
 	})
 	done := widget.NewButtonWithIcon(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })

@@ -631,15 +631,18 @@ func bindGuideKeys(f *frame) {
 		}
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-		guideKey(f, fyne.KeyBackspace)
+		guideKey(f, keyAltLeft)
 	})
 }
 
+// keyAltLeft stands for the Alt+Left shortcut in guideKey; a plain
+// Backspace is no Back (it is what someone deleting text presses).
+const keyAltLeft fyne.KeyName = "Alt+Left"
+
 // guideKey acts on a key meant for the guide and says whether it did.
-// Backspace stands for Alt+Left here.
 func guideKey(f *frame, key fyne.KeyName) bool {
 	g := f.guide
-	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != 0 || f.win.Canvas().Overlays().Top() != nil {
+	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != guideTab || f.win.Canvas().Overlays().Top() != nil {
 		return false
 	}
 	switch key {
@@ -648,7 +651,7 @@ func guideKey(f *frame, key fyne.KeyName) bool {
 			g.complete()
 		}
 		return true
-	case fyne.KeyEscape, fyne.KeyBackspace:
+	case fyne.KeyEscape, keyAltLeft:
 		g.goBack()
 		return true
 	}

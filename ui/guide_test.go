@@ -214,6 +214,10 @@ func TestGuideKeyboard(t *testing.T) {
 	if g.progress.Current != guide.Steps[2].ID {
 		t.Fatalf("two Enters went to %s", g.progress.Current)
 	}
+	key(fyne.KeyBackspace)
+	if g.progress.Current != guide.Steps[2].ID {
+		t.Fatalf("a plain Backspace went back to %s", g.progress.Current)
+	}
 	key(fyne.KeyEscape)
 	if g.progress.Current != guide.Steps[1].ID {
 		t.Fatalf("Escape went to %s", g.progress.Current)

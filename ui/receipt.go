@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/mail"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"time"
@@ -290,12 +289,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 // the default viewer (where it can be printed) and a folder in the file
 // manager.
 func (p *receiptPanel) openInViewer(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		fyne.LogError("opening "+path, err)
-		return
-	}
-	if err := p.f.app.OpenURL(u); err != nil {
+	if err := p.f.app.OpenURL(fileURL(path)); err != nil {
 		fyne.LogError("opening "+path, err)
 	}
 }

@@ -20,6 +20,7 @@ func main() {
 		ui.Run(args)
 		return
 	}
+	attachConsole()
 	os.Exit(cli.Run(cli.StdEnv(), args))
 }
 

@@ -72,7 +72,9 @@ func Compare(prev, next *Report) Comparison {
 		"Date":    FormatDate(lang, n.NotAfter),
 	}
 	switch {
-	case c.SameCertificate:
+	case c.SameCertificate, !c.NewSerial:
+		// A renewal always has a new serial: the same serial from the same
+		// issuer is the same certificate, however it was re-encoded.
 		return c.say(lang, CompareSameCertificate, data)
 	case !c.SameOrganization:
 		return c.say(lang, CompareOtherOrganization, data)

@@ -33,6 +33,7 @@ func TestCompare(t *testing.T) {
 		{"new identity", prev, issue(testpki.LeafOptions{UUID: "11111111-2222-4333-8444-555555555555"}), CompareNewIdentity},
 		{"unreadable", prev, Inspect("junk", []byte("junk"), opts), CompareUnknown},
 		{"nil", nil, renewed, CompareUnknown},
+		{"same serial from the same issuer, later expiry", prev, sameSerial(renewed, prev), CompareSameCertificate},
 	}
 	for _, c := range cases {
 		got := Compare(c.prev, c.next)
@@ -54,4 +55,13 @@ func TestCompare(t *testing.T) {
 	if other.Message != "The new certificate is for Andet Firma A/S (CVR 99887766), but the previous one was for Fornyer Testfirma ApS (CVR 12345678). Check that you renewed the right certificate." {
 		t.Errorf("message %q", other.Message)
 	}
+}
+
+// sameSerial is next with prev's serial: no renewal keeps the serial.
+func sameSerial(next, prev *Report) *Report {
+	c := *next
+	cert := *next.Certificate
+	cert.Serial = prev.Certificate.Serial
+	c.Certificate = &cert
+	return &c
 }

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -390,10 +389,7 @@ func TestInspectFileBadPaths(t *testing.T) {
 	if err := os.WriteFile(just, make([]byte, pfx.MaxSize+1), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		fifo = ""
-	}
+	fifo := makeFIFO(filepath.Join(dir, "fifo")) // "" where there are none
 	cases := []struct {
 		path string
 		code string
