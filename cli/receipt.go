@@ -101,7 +101,7 @@ func runReceipt(env Env, args []string) int {
 	}
 
 	data := receiptData(rep, l, by, email, time.Now())
-	data.PasswordSaved = passwordSaved(pws, rep.PasswordIndex)
+	data.PasswordSaved = passwordSaved(mode, pws, rep.PasswordIndex)
 	pdf, err := receipt.Receipt(data)
 	if err == nil {
 		out, err = receipt.Write(dir, name, pdf)
@@ -123,9 +123,18 @@ func receiptData(rep *inspect.Report, l, by, email string, now time.Time) receip
 }
 
 // passwordSaved reports whether the password that opened the file is one
-// saved in the credential store. Only equality is checked, in memory.
-func passwordSaved(tried []string, index int) bool {
-	if index < 0 || index >= len(tried) || SavedPasswords == nil {
+// saved in the credential store. Tried from the store, it is one of them
+// unless it was the empty password (index 0); given on standard input or
+// the terminal, the store is asked once more. Only equality is checked, in
+// memory.
+func passwordSaved(mode passwordMode, tried []string, index int) bool {
+	if index < 0 || index >= len(tried) {
+		return false
+	}
+	if mode == passwordFromStore {
+		return index > 0
+	}
+	if SavedPasswords == nil {
 		return false
 	}
 	for _, pw := range SavedPasswords() {
