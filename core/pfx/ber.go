@@ -50,6 +50,20 @@ type berParser struct {
 // bytes after it are reported through rest).
 func toDER(data []byte) (der, rest []byte, changed bool, err error) {
 	p := &berParser{}
+	rest, err = p.skim(data, 0)
+	if err == nil {
+		return data[:len(data)-len(rest)], rest, false, nil
+	}
+	if err != errNotDER {
+		return nil, nil, false, err
+	}
+	return buildDER(data)
+}
+
+// buildDER is toDER by building the element tree, for input that is not
+// DER.
+func buildDER(data []byte) (der, rest []byte, changed bool, err error) {
+	p := &berParser{}
 	e, rest, err := p.parse(data, 0)
 	if err != nil {
 		return nil, nil, false, err
@@ -85,31 +99,36 @@ func isString(tag int) bool {
 	return false
 }
 
-func (p *berParser) parse(data []byte, depth int) (*element, []byte, error) {
-	if depth > maxDepth {
-		return nil, nil, errBERDepth
-	}
-	p.elements++
-	if p.elements > maxElements {
-		return nil, nil, errBERTooMany
-	}
+// header is the identifier and length of one element.
+type header struct {
+	class, tag  int
+	ident       []byte // DER form
+	constructed bool
+	indefinite  bool
+	length      int    // of the content; 0 when indefinite
+	body        []byte // everything after the length octets
+}
+
+// header reads the identifier and length octets at the start of data,
+// noting in p.changed anything that is not DER.
+func (p *berParser) header(data []byte) (header, error) {
+	var h header
 	if len(data) < 2 {
-		return nil, nil, errBERTruncated
+		return h, errBERTruncated
 	}
-	e := &element{}
 	b := data[0]
-	e.class = int(b >> 6)
-	e.constructed = b&0x20 != 0
+	h.class = int(b >> 6)
+	h.constructed = b&0x20 != 0
 	i := 1
 	if b&0x1f == 0x1f {
 		// High tag number form: at most 4 more octets, base 128.
 		tag := 0
 		for {
 			if i >= len(data) {
-				return nil, nil, errBERTruncated
+				return h, errBERTruncated
 			}
 			if i > 4 {
-				return nil, nil, errBERSyntax
+				return h, errBERSyntax
 			}
 			c := data[i]
 			i++
@@ -118,60 +137,120 @@ func (p *berParser) parse(data []byte, depth int) (*element, []byte, error) {
 				break
 			}
 		}
-		e.tag = tag
+		h.tag = tag
 	} else {
-		e.tag = int(b & 0x1f)
+		h.tag = int(b & 0x1f)
 	}
-	e.ident = data[:i:i]
+	h.ident = data[:i:i]
 	if i > 1 {
 		// DER wants the shortest tag form: one octet below 31, else base
 		// 128 without leading zero groups.
-		if id := encodeIdent(b&0xe0, e.tag); string(id) != string(e.ident) {
-			e.ident = id
+		if id := encodeIdent(b&0xe0, h.tag); string(id) != string(h.ident) {
+			h.ident = id
 			p.changed = true
 		}
 	}
 	if i >= len(data) {
-		return nil, nil, errBERTruncated
+		return h, errBERTruncated
 	}
 	lb := data[i]
 	i++
-	indefinite := false
-	length := 0
 	switch {
 	case lb < 0x80:
-		length = int(lb)
+		h.length = int(lb)
 	case lb == 0x80:
-		if !e.constructed {
-			return nil, nil, errBERSyntax
+		if !h.constructed {
+			return h, errBERSyntax
 		}
-		indefinite = true
+		h.indefinite = true
 		p.changed = true
 	case lb == 0xff:
-		return nil, nil, errBERSyntax
+		return h, errBERSyntax
 	default:
 		n := int(lb & 0x7f)
 		if n > 4 {
-			return nil, nil, errBERSyntax
+			return h, errBERSyntax
 		}
 		if i+n > len(data) {
-			return nil, nil, errBERTruncated
+			return h, errBERTruncated
 		}
 		for _, c := range data[i : i+n] {
-			length = length<<8 | int(c)
+			h.length = h.length<<8 | int(c)
 		}
 		i += n
-		if length < 0 {
-			return nil, nil, errBERSyntax
+		if h.length < 0 {
+			return h, errBERSyntax
 		}
-		if length < 0x80 || data[i-n] == 0 {
+		if h.length < 0x80 || data[i-n] == 0 {
 			p.changed = true // not the shortest form
 		}
 	}
-	body := data[i:]
-	if !indefinite && length > len(body) {
-		return nil, nil, errBERTruncated
+	h.body = data[i:]
+	if !h.indefinite && h.length > len(h.body) {
+		return h, errBERTruncated
 	}
+	return h, nil
+}
+
+// errNotDER stops skim at the first thing that is not DER.
+var errNotDER = errors.New("not DER")
+
+// skim walks data as parse does, in the same order and with the same
+// checks, but builds nothing: it is the whole work for input that is
+// already DER, as nearly every file and every value in one is. It stops
+// with errNotDER at the first thing DER would write differently, and parse
+// then starts over (and finds the same errors up to that point, and any
+// after it).
+func (p *berParser) skim(data []byte, depth int) ([]byte, error) {
+	if depth > maxDepth {
+		return nil, errBERDepth
+	}
+	p.elements++
+	if p.elements > maxElements {
+		return nil, errBERTooMany
+	}
+	h, err := p.header(data)
+	if err != nil {
+		return nil, err
+	}
+	if p.changed {
+		return nil, errNotDER
+	}
+	universal := h.class == 0
+	if !h.constructed {
+		if universal && h.tag == 2 {
+			if p.minimalInteger(h.body[:h.length]); p.changed {
+				return nil, errNotDER
+			}
+		}
+		return h.body[h.length:], nil
+	}
+	if universal && isString(h.tag) {
+		return nil, errNotDER // a constructed string: DER wants it primitive
+	}
+	inner := h.body[:h.length]
+	for len(inner) > 0 {
+		if inner, err = p.skim(inner, depth+1); err != nil {
+			return nil, err
+		}
+	}
+	return h.body[h.length:], nil
+}
+
+func (p *berParser) parse(data []byte, depth int) (*element, []byte, error) {
+	if depth > maxDepth {
+		return nil, nil, errBERDepth
+	}
+	p.elements++
+	if p.elements > maxElements {
+		return nil, nil, errBERTooMany
+	}
+	h, err := p.header(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := &element{class: h.class, tag: h.tag, ident: h.ident, constructed: h.constructed}
+	body, length, indefinite := h.body, h.length, h.indefinite
 
 	universal := e.class == 0
 	if !e.constructed {

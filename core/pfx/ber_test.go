@@ -45,6 +45,10 @@ func TestToDER(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			der, rest, changed, err := toDER(unhex(t, tc.in))
+			bder, brest, bchanged, berr := buildDER(unhex(t, tc.in))
+			if err != berr || changed != bchanged || !bytes.Equal(der, bder) || !bytes.Equal(rest, brest) {
+				t.Fatalf("toDER and buildDER disagree: %x %x %v %v / %x %x %v %v", der, rest, changed, err, bder, brest, bchanged, berr)
+			}
 			if tc.err {
 				if err == nil {
 					t.Fatalf("no error; got %x", der)

@@ -137,7 +137,13 @@ func checkError(t *testing.T, err error) {
 
 // checkBER: converting twice gives the same bytes, and DER stays as it is.
 func checkBER(t *testing.T, data []byte) {
-	der, _, _, err := toDER(data)
+	der, rest, changed, err := toDER(data)
+	// toDER skims DER without building anything: it must agree with
+	// building the tree in every case.
+	bder, brest, bchanged, berr := buildDER(data)
+	if err != berr || changed != bchanged || !bytes.Equal(der, bder) || !bytes.Equal(rest, brest) {
+		t.Fatalf("toDER: %x, %x, %v, %v; buildDER: %x, %x, %v, %v", der, rest, changed, err, bder, brest, bchanged, berr)
+	}
 	if err != nil {
 		return
 	}
