@@ -3,7 +3,10 @@ package pfx
 import (
 	"bytes"
 	"crypto/pbkdf2"
+	"crypto/sha256"
+	"errors"
 	"fmt"
+	"hash"
 	"strings"
 	"testing"
 )
@@ -118,5 +121,40 @@ func BenchmarkPKCS12KDF(b *testing.B) {
 				p12KDFGeneric(c.h, salt, pw, 2048, 3, c.size)
 			}
 		})
+	}
+}
+
+// shiftedState is SHA-256 with its saved state laid out differently (one
+// byte more before the state words), as a future Go might.
+type shiftedState struct{ stateHash }
+
+func (s shiftedState) AppendBinary(b []byte) ([]byte, error) {
+	return s.stateHash.AppendBinary(append(b, 0))
+}
+
+func (s shiftedState) UnmarshalBinary(b []byte) error {
+	if len(b) == 0 {
+		return errors.New("empty")
+	}
+	return s.stateHash.UnmarshalBinary(b[1:])
+}
+
+// A digest whose saved state is not laid out as expected fails the
+// self-test, and the key derivations fall back to the general code.
+func TestFastKDFFallsBack(t *testing.T) {
+	h := hashSpec{"shifted SHA-256", func() hash.Hash { return shiftedState{sha256.New().(stateHash)} }, 32, 64, &fastHash{lenField: 8}}
+	if h.fast.usable(h) {
+		t.Fatal("the self-test passes a digest whose saved state is laid out differently")
+	}
+	salt := []byte("salt")
+	want, err := pbkdf2.Key(sha256.New, "pw", salt, 100, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := pbkdf2Key(h, "pw", salt, 100, 40); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("PBKDF2 %x, %v; want %x", got, err, want)
+	}
+	if got, want := p12KDF(h, salt, bmpString("pw"), 100, 3, 40), p12KDFGeneric(hSHA256, salt, bmpString("pw"), 100, 3, 40); !bytes.Equal(got, want) {
+		t.Errorf("PKCS#12 KDF %x, want %x", got, want)
 	}
 }

@@ -90,10 +90,14 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, &Error{Code: CodeUnreadable, Err: err}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	// Room for the size found, so that the file is read in one call and
+	// the end seen in a second (io.ReadAll starts at 512 bytes and grows).
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
 		return nil, &Error{Code: CodeUnreadable, Err: err}
 	}
+	data := buf.Bytes()
 	if len(data) > MaxSize {
 		return nil, newError(CodeTooLarge, "%s is more than the %d bytes allowed", path, MaxSize)
 	}
