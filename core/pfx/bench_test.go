@@ -51,3 +51,20 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpenForInspection is BenchmarkOpen the way core/inspect opens a
+// file: the RSA key's public half only.
+func BenchmarkOpenForInspection(b *testing.B) {
+	data := benchFile(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := Parse(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ct, err := c.OpenForInspection("Æblegrød-ØÅ 2026")
+		if err != nil || !ct.KeyMatches {
+			b.Fatal(err)
+		}
+	}
+}
