@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -93,7 +94,12 @@ func runInspect(env Env, args []string) int {
 			return inspectExitUnreadable
 		}
 	} else {
-		printReport(env.Stdout, rep)
+		// One write instead of a few dozen: the report is printed whole.
+		out := bufio.NewWriter(env.Stdout)
+		printReport(out, rep)
+		if err := out.Flush(); err != nil {
+			return inspectExitUnreadable
+		}
 	}
 	switch rep.Verdict {
 	case inspect.VerdictReady:
