@@ -5,13 +5,16 @@
 package msg
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 	"sync"
 	"text/template"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/fornyer/fornyer/assets"
 )
@@ -55,8 +58,8 @@ func load(fsys fs.FS, dir string) (map[string]map[string]string, error) {
 		if err != nil {
 			return out, err
 		}
-		var texts map[string]string
-		if err := json.Unmarshal(data, &texts); err != nil {
+		texts, err := parseFlat(data)
+		if err != nil {
 			return out, fmt.Errorf("%s: %w", name, err)
 		}
 		if out[lang] == nil {
@@ -112,7 +115,7 @@ func lookup(lang, key string) (string, bool) {
 	texts, seen := areas[id]
 	if !seen {
 		if data, err := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+id+".json"); err == nil {
-			_ = json.Unmarshal(data, &texts) // a bad file is reported by LoadError
+			texts, _ = parseFlat(data) // a bad file is reported by LoadError
 		}
 		areas[id] = texts
 	}
@@ -155,4 +158,162 @@ func Supported(locale string) string {
 		}
 	}
 	return ""
+}
+
+// parseFlat reads a catalogue, a JSON object of strings, by hand: on the
+// command line's first (and only) look-up, encoding/json spends a fifth of
+// a millisecond warming its reflection, which is what kept `fornyer-cli
+// inspect` behind openssl. Anything but an object of strings is an error;
+// FuzzParseFlat holds it to encoding/json.
+func parseFlat(data []byte) (map[string]string, error) {
+	p := flatParser{data: data}
+	out := map[string]string{}
+	if !p.expect('{') {
+		return nil, errNotFlat
+	}
+	if p.expect('}') {
+		return out, p.end()
+	}
+	for {
+		key, ok := p.str()
+		if !ok || !p.expect(':') {
+			return nil, errNotFlat
+		}
+		value, ok := p.str()
+		if !ok {
+			return nil, errNotFlat
+		}
+		out[key] = value
+		if p.expect(',') {
+			continue
+		}
+		if p.expect('}') {
+			return out, p.end()
+		}
+		return nil, errNotFlat
+	}
+}
+
+var errNotFlat = errors.New("a catalogue must be one JSON object of strings")
+
+type flatParser struct {
+	data []byte
+	i    int
+}
+
+func (p *flatParser) space() {
+	for p.i < len(p.data) && (p.data[p.i] == ' ' || p.data[p.i] == '\t' || p.data[p.i] == '\n' || p.data[p.i] == '\r') {
+		p.i++
+	}
+}
+
+func (p *flatParser) expect(c byte) bool {
+	p.space()
+	if p.i < len(p.data) && p.data[p.i] == c {
+		p.i++
+		return true
+	}
+	return false
+}
+
+func (p *flatParser) end() error {
+	p.space()
+	if p.i != len(p.data) {
+		return errNotFlat
+	}
+	return nil
+}
+
+// str reads a JSON string: UTF-8 text, no control characters, and the
+// escapes of RFC 8259 (with surrogate pairs).
+func (p *flatParser) str() (string, bool) {
+	if !p.expect('"') {
+		return "", false
+	}
+	var b strings.Builder
+	for p.i < len(p.data) {
+		c := p.data[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return b.String(), true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			if p.i+1 >= len(p.data) {
+				return "", false
+			}
+			e := p.data[p.i+1]
+			p.i += 2
+			switch e {
+			case '"', '\\', '/':
+				b.WriteByte(e)
+			case 'b':
+				b.WriteByte('\b')
+			case 'f':
+				b.WriteByte('\f')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case 'u':
+				r, ok := p.hex4()
+				if !ok {
+					return "", false
+				}
+				if utf16.IsSurrogate(r) {
+					r2 := unicode.ReplacementChar
+					if p.i+1 < len(p.data) && p.data[p.i] == '\\' && p.data[p.i+1] == 'u' {
+						save := p.i
+						p.i += 2
+						if lo, ok := p.hex4(); ok {
+							if d := utf16.DecodeRune(r, lo); d != unicode.ReplacementChar {
+								r2 = d
+							} else {
+								p.i = save
+							}
+						} else {
+							return "", false
+						}
+					}
+					r = r2
+				}
+				b.WriteRune(r)
+			default:
+				return "", false
+			}
+		default:
+			r, size := utf8.DecodeRune(p.data[p.i:])
+			if r == utf8.RuneError && size == 1 {
+				return "", false
+			}
+			b.Write(p.data[p.i : p.i+size])
+			p.i += size
+		}
+	}
+	return "", false
+}
+
+func (p *flatParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.data[p.i : p.i+4] {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c - 'a' + 10)
+		case c >= 'A' && c <= 'F':
+			r |= rune(c - 'A' + 10)
+		default:
+			return 0, false
+		}
+	}
+	p.i += 4
+	return r, true
 }

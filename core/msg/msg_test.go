@@ -152,3 +152,70 @@ func TestDetect(t *testing.T) {
 		}
 	}
 }
+
+// The hand-written catalogue reader must read every real catalogue exactly
+// as encoding/json does.
+func TestParseFlatReadsEveryCatalogueAsEncodingJSONDoes(t *testing.T) {
+	files, _ := fs.ReadDir(assets.Translations, assets.TranslationsDir)
+	for _, f := range files {
+		data, _ := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+f.Name())
+		var want map[string]string
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatalf("%s: %v", f.Name(), err)
+		}
+		got, err := parseFlat(data)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name(), err)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d keys, want %d", f.Name(), len(got), len(want))
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Errorf("%s: %q = %q, want %q", f.Name(), k, got[k], v)
+			}
+		}
+	}
+}
+
+func TestParseFlatRefusesWhatIsNoObjectOfStrings(t *testing.T) {
+	for _, bad := range []string{``, `[]`, `{"a": 1}`, `{"a": null}`, `{"a": "b",}`, `{"a" "b"}`, `{"a": "b"} x`,
+		`{"a": "\x01"}`, `{"a": "\q"}`, `{"a": "\u12"}`, "{\"a\": \"\xff\"}", `{"a": "b"`} {
+		if _, err := parseFlat([]byte(bad)); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+	got, err := parseFlat([]byte(` { "æ\n" : "\"\\\/\b\f\n\r\t\u00e6\ud83d\ude00\ud800x" , "k":"" } `))
+	if err != nil || got["æ\n"] != "\"\\/\b\f\n\r\tæ😀\ufffdx" || got["k"] != "" {
+		t.Errorf("escapes: %q, %v", got, err)
+	}
+}
+
+// FuzzParseFlat: whatever the hand-written reader accepts, encoding/json
+// accepts too, with the same result.
+func FuzzParseFlat(f *testing.F) {
+	files, _ := fs.ReadDir(assets.Translations, assets.TranslationsDir)
+	for _, e := range files {
+		data, _ := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+e.Name())
+		f.Add(data)
+	}
+	f.Add([]byte(`{"a": "\ud800\udc00\ud800", "b": "\u0041"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := parseFlat(data)
+		if err != nil {
+			return
+		}
+		var want map[string]string
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatalf("parseFlat accepted what encoding/json refuses (%v): %q", err, data)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%d keys, encoding/json %d: %q", len(got), len(want), data)
+		}
+		for k, v := range want {
+			if got[k] != v {
+				t.Fatalf("%q = %q, encoding/json %q", k, got[k], v)
+			}
+		}
+	})
+}
