@@ -2,7 +2,6 @@ package inspect
 
 import (
 	"crypto"
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -11,6 +10,8 @@ import (
 	"math/big"
 	"testing"
 	"time"
+
+	"github.com/fornyer/fornyer/core/testpki"
 )
 
 // Helpers that make PKCS#12 files neither go-pkcs12 nor openssl will make:
@@ -143,15 +144,7 @@ func selfSigned(t testing.TB, key crypto.Signer) *x509.Certificate {
 		NotAfter:     time.Now().AddDate(1, 0, 0),
 		KeyUsage:     x509.KeyUsageDigitalSignature,
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testpki.SelfSigned(t, tmpl, key)
 }
 
 func pfxSHA(data []byte) string {

@@ -3,7 +3,6 @@ package oces
 import (
 	"bufio"
 	"bytes"
-	"crypto/rand"
 	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -127,30 +126,14 @@ func trust2408(t *testing.T, test bool) *testpki.CA {
 		BasicConstraintsValid: true,
 		KeyUsage:              x509.KeyUsageCertSign,
 	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &testpki.CA{Cert: c, Key: key}
+	return &testpki.CA{Cert: testpki.SelfSigned(t, tmpl, key), Key: key}
 }
 
 func selfSigned(t *testing.T, subject pkix.Name) *x509.Certificate {
 	t.Helper()
 	key := testpki.Key(t, 2048, 4)
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(5), Subject: subject, NotBefore: time.Now(), NotAfter: time.Now().AddDate(1, 0, 0)}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return testpki.SelfSigned(t, tmpl, key)
 }
 
 func TestClassify(t *testing.T) {

@@ -243,6 +243,13 @@ func mustOID(o asn1.ObjectIdentifier) x509.OID {
 	return oid
 }
 
+// SelfSigned makes the certificate tmpl describes, signed by its own key:
+// a root, or a certificate that is nobody's (a web server's, a forgery).
+func SelfSigned(t testing.TB, tmpl *x509.Certificate, key crypto.Signer) *x509.Certificate {
+	t.Helper()
+	return create(t, tmpl, nil, key)
+}
+
 func create(t testing.TB, tmpl *x509.Certificate, parent *CA, key crypto.Signer) *x509.Certificate {
 	t.Helper()
 	parentCert, signer := tmpl, key
