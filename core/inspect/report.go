@@ -9,7 +9,6 @@ package inspect
 
 import (
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/fornyer/fornyer/core/msg"
@@ -280,11 +279,4 @@ func (r *Report) finish() {
 
 // FormatDate writes a date the way people read it in lang ("2 January
 // 2029", "2. januar 2029"), in the computer's time zone.
-func FormatDate(lang string, t time.Time) string {
-	t = t.Local()
-	return msg.T(lang, "inspect.date", map[string]any{
-		"Day":   t.Day(),
-		"Month": msg.T(lang, "inspect.month."+strconv.Itoa(int(t.Month())), nil),
-		"Year":  t.Year(),
-	})
-}
+func FormatDate(lang string, t time.Time) string { return msg.Date(lang, t.Local()) }

@@ -9,9 +9,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
+	"time"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -316,4 +318,20 @@ func (p *flatParser) hex4() (rune, bool) {
 	}
 	p.i += 4
 	return r, true
+}
+
+// Date writes a calendar date the way lang writes it ("24 November 2026",
+// "24. november 2026"), in t's own time zone: one way for the window, the
+// command line and the documents.
+func Date(lang string, t time.Time) string {
+	return T(lang, "date.format", map[string]any{
+		"Day":   t.Day(),
+		"Month": MonthName(lang, t.Month()),
+		"Year":  t.Year(),
+	})
+}
+
+// MonthName is the month's name in lang, as written inside a date.
+func MonthName(lang string, m time.Month) string {
+	return T(lang, "date.month."+strconv.Itoa(int(m)), nil)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"text/template"
+	"time"
 
 	"github.com/fornyer/fornyer/assets"
 )
@@ -218,4 +219,14 @@ func FuzzParseFlat(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDate(t *testing.T) {
+	d := time.Date(2027, time.March, 2, 23, 30, 0, 0, time.UTC)
+	if got := Date("da", d); got != "2. marts 2027" {
+		t.Errorf("da: %q", got)
+	}
+	if got := Date("en", d); got != "2 March 2027" {
+		t.Errorf("en: %q", got)
+	}
 }

@@ -12,10 +12,6 @@ import (
 // "24. november 2026 kl. 21:55", English "24 November 2026 at 21:55". The
 // month names and the patterns are in the catalogue.
 
-func monthName(lang string, m time.Month) string {
-	return msg.T(lang, fmt.Sprintf("receipt.month.%d", int(m)), nil)
-}
-
 type dateParts struct {
 	Day, Month, Mon, Year, Time string
 }
@@ -23,7 +19,7 @@ type dateParts struct {
 func parts(lang string, t time.Time) dateParts {
 	return dateParts{
 		Day:   fmt.Sprint(t.Day()),
-		Month: monthName(lang, t.Month()),
+		Month: msg.MonthName(lang, t.Month()),
 		Year:  fmt.Sprint(t.Year()),
 		Time:  t.Format("15:04"),
 		Mon:   msg.T(lang, fmt.Sprintf("receipt.month_short.%d", int(t.Month())), nil),

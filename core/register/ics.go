@@ -2,7 +2,6 @@ package register
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -117,21 +116,7 @@ func (w *icsWriter) line(name, value string) {
 var escape = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace
 
 // Month names for FormatDate; the catalogues would need twelve keys each.
-var months = map[string][12]string{
-	"da": {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
 
 // FormatDate writes a date the way people write it: "2. marts 2027" in
 // Danish, "2 March 2027" in English.
-func FormatDate(t time.Time, lang string) string {
-	names, ok := months[lang]
-	if !ok {
-		names = months["en"]
-	}
-	m := names[t.Month()-1]
-	if lang == "da" {
-		return fmt.Sprintf("%d. %s %d", t.Day(), m, t.Year())
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), m, t.Year())
-}
+func FormatDate(t time.Time, lang string) string { return msg.Date(lang, t) }
