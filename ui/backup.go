@@ -266,7 +266,7 @@ func (p *backupPanel) options() (backup.Options, bool) {
 		Password:     p.password,
 		PublicCopies: p.public.Checked,
 		Manifest:     p.manifest.Checked,
-		Lang:         effectiveLanguage(p.f.prefs.Language),
+		Lang:         p.f.lang(),
 	}
 	if p.reprotect.Checked {
 		switch {

@@ -37,7 +37,7 @@ var registerClock = time.Now
 // before the change returns: a few small writes, and no stray goroutine
 // still writing after the change. Tests run them when they choose.
 var startReminders = func(f *frame) {
-	l := effectiveLanguage(f.prefs.Language)
+	l := f.lang()
 	f.register.Watch("reminders", func() { remind(f, l) })
 	background(func() { remind(f, l) })
 }
@@ -134,7 +134,7 @@ func withIcon(icon fyne.Resource, text fyne.CanvasObject) fyne.CanvasObject {
 // card shows one certificate: who, what, how long, its renewal line, DPG,
 // and what the user can do.
 func (v *certificatesView) card(certs []register.Certificate, c register.Certificate, now time.Time) fyne.CanvasObject {
-	l := effectiveLanguage(v.f.prefs.Language)
+	l := v.f.lang()
 	org := c.Organization
 	if org == "" {
 		org = lang.L("register.unknown_organization")
@@ -310,7 +310,7 @@ func (v *certificatesView) showRegisterError(err error) {
 }
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
-	l := effectiveLanguage(v.f.prefs.Language)
+	l := v.f.lang()
 	body := lang.L("register.remove.body", map[string]any{"Organization": c.Organization, "Date": displayDate(c.NotAfter, l)})
 	d := dialog.NewConfirm(lang.L("register.remove.title"), body, func(ok bool) {
 		if !ok {
@@ -344,7 +344,7 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 		if err != nil || dir == nil {
 			return
 		}
-		l := effectiveLanguage(v.f.prefs.Language)
+		l := v.f.lang()
 		go func() {
 			path, werr := writeCalendar(dir.Path(), c, l)
 			fyne.Do(func() {

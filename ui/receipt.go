@@ -220,7 +220,7 @@ func (p *receiptPanel) begin(checklist bool) {
 	}
 	p.hint.Hide()
 
-	l := effectiveLanguage(p.f.prefs.Language)
+	l := p.f.lang()
 	data := p.data
 	data.Lang = l
 	data.RenewedBy = strings.TrimSpace(p.by.Text)
