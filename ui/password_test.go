@@ -35,18 +35,10 @@ func newVaultTestFrame(t *testing.T, language string, opts ...vault.Option) (f *
 	w := test.NewTempWindow(t, nil)
 	w.Resize(companionSize)
 
-	var queue []func()
-	oldBackground, oldGOOS := background, storeGOOS
-	background = func(work func()) { queue = append(queue, work) }
+	wait = queueBackground(t)
+	oldGOOS := storeGOOS
 	storeGOOS = "linux" // the masters name the Linux store on every platform
-	t.Cleanup(func() { background, storeGOOS = oldBackground, oldGOOS })
-	wait = func() {
-		for len(queue) > 0 {
-			work := queue[0]
-			queue = queue[1:]
-			work()
-		}
-	}
+	t.Cleanup(func() { storeGOOS = oldGOOS })
 	return &frame{app: a, win: w, vault: vault.New(opts...)}, wait
 }
 
