@@ -84,8 +84,8 @@ func (c *checkScreen) chooseFile() {
 		r.Close()
 		c.checkFiles([]string{path})
 	}, c.f.win)
-	d.Resize(c.f.win.Canvas().Size())
 	d.Show()
+	d.Resize(c.f.win.Canvas().Size()) // only after Show: before, it has no window and panics
 }
 
 // dropped is the window's drop handler: whatever is dropped, wherever, is

@@ -189,8 +189,8 @@ func (p *receiptPanel) pickFolder() {
 			fd.SetLocation(u)
 		}
 	}
-	fd.Resize(p.f.win.Canvas().Size())
 	fd.Show()
+	fd.Resize(p.f.win.Canvas().Size()) // only after Show: before, it has no window and panics
 }
 
 func (p *receiptPanel) setFolder(dir string) {
