@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
 # Installs the Debian packages named on the command line that are missing.
-# Usage: scripts/deps.sh build|test|windows
+# Usage: scripts/deps.sh build|test|windows|e2e|wine|fat
 set -euo pipefail
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 # What the tests drive: a virtual screen, the real credential store, PDF tools, OpenSSL.
 test=("${build[@]}" xvfb xauth xdotool imagemagick poppler-utils gnome-keyring dbus-x11 openssl)
 windows=(gcc-mingw-w64-x86-64)
+# The real-window suite: clipboard, OCR in Danish and English, the keyring's
+# own client, GTK for the suite's drag source.
+e2e=("${test[@]}" xclip tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)
+# Windows under Wine, and the MSI.
+wine=("${windows[@]}" wine wine64 wixl)
+# File systems a USB stick may have.
+fat=(dosfstools mtools fusefat exfatprogs)
 
 case "${1:-}" in
   build) want=("${build[@]}") ;;
   test) want=("${test[@]}") ;;
   windows) want=("${windows[@]}") ;;
-  *) echo "usage: $0 build|test|windows" >&2; exit 64 ;;
+  e2e) want=("${e2e[@]}") ;;
+  wine) want=("${wine[@]}") ;;
+  fat) want=("${fat[@]}") ;;
+  *) echo "usage: $0 build|test|windows|e2e|wine|fat" >&2; exit 64 ;;
 esac
 
 missing=()

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# go vet, staticcheck, gofmt.
+set -euo pipefail
+make lint
