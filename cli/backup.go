@@ -104,7 +104,7 @@ func runBackup(env Env, args []string) int {
 		fmt.Fprintln(env.Stdout, f.Path)
 	}
 	fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.verified", map[string]string{
-		"Time": res.VerifiedAt.Format("2006-01-02 15:04:05 -07:00"),
+		"Time": msg.DateTime(l, res.VerifiedAt.Local()),
 	}))
 	return ExitOK
 }

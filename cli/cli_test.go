@@ -42,7 +42,8 @@ func TestUnknownCommandIsUsageError(t *testing.T) {
 		if code != ExitUsage {
 			t.Errorf("%s: code %d, want %d", lang, code, ExitUsage)
 		}
-		if out != "" || !strings.Contains(errs, `"frobnicate"`) {
+		quoted := map[string]string{"en": "“frobnicate”", "da": "»frobnicate«"}[lang]
+		if out != "" || !strings.Contains(errs, quoted) {
 			t.Errorf("%s: stdout %q stderr %q", lang, out, errs)
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -173,7 +174,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	if g.progress.Finished() {
 		box.Add(newBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "",
 			lang.L("guide.finished", map[string]any{
-				"Date": g.progress.DPGInstalledAt.Local().Format(time.DateOnly),
+				"Date": msg.Date(g.f.lang(), g.progress.DPGInstalledAt.Local()),
 				"Name": g.progress.DPGInstalledBy,
 			})))
 	}
@@ -262,7 +263,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 	case guide.TaskDPG:
 		if !p.DPGInstalledAt.IsZero() {
 			return container.NewVBox(successLine(lang.L("guide.dpg.installed_note", map[string]any{
-				"Date": p.DPGInstalledAt.Local().Format(time.DateOnly),
+				"Date": msg.Date(g.f.lang(), p.DPGInstalledAt.Local()),
 				"Name": p.DPGInstalledBy,
 			})), g.fileActions())
 		}

@@ -146,7 +146,7 @@ func TestPasswordSaverSaves(t *testing.T) {
 	keyring.MockInit()
 	for _, c := range []struct{ language, saved, saveButton, saving string }{
 		{"en", "Saved in your keyring.", "Save password", "Saving in your keyring…"},
-		{"da", "Gemt i din nøglering.", "Gem adgangskoden", "Gemmer i din nøglering …"},
+		{"da", "Gemt i din nøglering.", "Gem adgangskoden", "Gemmer i din nøglering…"},
 	} {
 		t.Run(c.language, func(t *testing.T) {
 			s := newSaverUnderTest(t, c.language)

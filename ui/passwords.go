@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -116,7 +117,7 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(entryName(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
 	date := widget.NewLabel(lang.L("vault.list.saved_on", map[string]any{
-		"Date": e.Saved.Local().Format(lang.L("vault.date_layout")),
+		"Date": msg.Date(v.f.lang(), e.Saved.Local()),
 	}))
 	date.TextStyle.Italic = true
 	del := widget.NewButtonWithIcon(lang.L("vault.list.delete"), theme.DeleteIcon(), nil)

@@ -43,8 +43,8 @@ func newListUnderTest(t *testing.T, language string, opts ...vault.Option) (*fra
 func TestSavedPasswordsList(t *testing.T) {
 	keyring.MockInit()
 	for _, c := range []struct{ language, pending, date string }{
-		{"en", "Renewal in progress", "Saved 24 November 2026"},
-		{"da", "Fornyelse i gang", "Gemt 24.11.2026"},
+		{"en", "Renewal in progress", "Saved on 24 November 2026"},
+		{"da", "Fornyelse i gang", "Gemt den 24. november 2026"},
 	} {
 		t.Run(c.language, func(t *testing.T) {
 			keyring.MockInit()

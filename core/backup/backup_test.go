@@ -214,7 +214,7 @@ func TestBackupWithEverything(t *testing.T) {
 					t.Errorf("manifest contains a password:\n%s", m)
 				}
 			}
-			for _, want := range []string{"Fornyer Testfirma ApS", Serial(f.leaf.Cert), f.leaf.Cert.NotAfter.UTC().Format("2006-01-02"), "2026-11-24 22:05:00"} {
+			for _, want := range []string{"Fornyer Testfirma ApS", Serial(f.leaf.Cert), msg.DateTime(lang, f.leaf.Cert.NotAfter.Local()), msg.DateTime(lang, at)} {
 				if !strings.Contains(m, want) {
 					t.Errorf("manifest lacks %q:\n%s", want, m)
 				}

@@ -25,9 +25,9 @@ func manifest(lang string, leaf *x509.Certificate, files []File, verified time.T
 	if leaf != nil {
 		line(t("organization", map[string]string{"Value": leafOrganization(leaf)}))
 		line(t("serial", map[string]string{"Value": Serial(leaf)}))
-		line(t("expires", map[string]string{"Value": leaf.NotAfter.UTC().Format("2006-01-02 15:04 MST")}))
+		line(t("expires", map[string]string{"Value": msg.DateTime(lang, leaf.NotAfter.Local())}))
 	}
-	line(t("verified", map[string]string{"Value": verified.Format("2006-01-02 15:04:05 -07:00")}))
+	line(t("verified", map[string]string{"Value": msg.DateTime(lang, verified)}))
 	line("")
 	line(t("files", nil))
 	for _, f := range files {

@@ -331,6 +331,12 @@ func Date(lang string, t time.Time) string {
 	})
 }
 
+// DateTime writes a date in words with the time of day ("1. december 2026
+// kl. 14:05", "1 December 2026 at 14:05").
+func DateTime(lang string, t time.Time) string {
+	return T(lang, "date.format_time", map[string]any{"Date": Date(lang, t), "Time": t.Format("15:04")})
+}
+
 // MonthName is the month's name in lang, as written inside a date.
 func MonthName(lang string, m time.Month) string {
 	return T(lang, "date.month."+strconv.Itoa(int(m)), nil)

@@ -229,4 +229,10 @@ func TestDate(t *testing.T) {
 	if got := Date("en", d); got != "2 March 2027" {
 		t.Errorf("en: %q", got)
 	}
+	if got := DateTime("da", d); got != "2. marts 2027 kl. 23:30" {
+		t.Errorf("da: %q", got)
+	}
+	if got := DateTime("en", d); got != "2 March 2027 at 23:30" {
+		t.Errorf("en: %q", got)
+	}
 }
