@@ -67,16 +67,26 @@ func octets(t testing.TB, b []byte) asn1.RawValue {
 // certificates in the order given (such a file opens with any password).
 func plainPFX(t testing.TB, keys []crypto.Signer, certs []*x509.Certificate) []byte {
 	t.Helper()
-	var bags []tSafeBag
-	for _, c := range certs {
-		cb := mustMarshal(t, tCertBag{ID: oidX509Cert, Data: c.Raw})
-		bags = append(bags, tSafeBag{ID: oidCertBag, Value: explicit0(cb)})
-	}
+	var ders [][]byte
 	for _, k := range keys {
 		der, err := x509.MarshalPKCS8PrivateKey(k)
 		if err != nil {
 			t.Fatal(err)
 		}
+		ders = append(ders, der)
+	}
+	return plainPFXKeyDER(t, ders, certs)
+}
+
+// plainPFXKeyDER is plainPFX with the keys given as PKCS#8 bytes.
+func plainPFXKeyDER(t testing.TB, keys [][]byte, certs []*x509.Certificate) []byte {
+	t.Helper()
+	var bags []tSafeBag
+	for _, c := range certs {
+		cb := mustMarshal(t, tCertBag{ID: oidX509Cert, Data: c.Raw})
+		bags = append(bags, tSafeBag{ID: oidCertBag, Value: explicit0(cb)})
+	}
+	for _, der := range keys {
 		bags = append(bags, tSafeBag{ID: oidKeyBag, Value: explicit0(der)})
 	}
 	safeContents := mustMarshal(t, bags)

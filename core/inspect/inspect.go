@@ -131,7 +131,8 @@ func Inspect(name string, data []byte, opts Options) (r *Report) {
 // damaged file.
 func codeOf(err error) string {
 	switch c := pfx.CodeOf(err); c {
-	case CodeUnreadableFile, CodeTooLarge, CodeUnrecognizedFormat, CodeCorrupt, CodeWrongPassword, CodeUnsupportedEncryption:
+	case CodeUnreadableFile, CodeTooLarge, CodeUnrecognizedFormat, CodeCorrupt, CodeWrongPassword, CodeUnsupportedEncryption,
+		CodeTooCostly, CodeDamagedKey:
 		return c
 	}
 	return CodeCorrupt
@@ -145,18 +146,32 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 		return
 	}
 	r.Protection = protection(c.Protection)
+	if c.TrailingBytes > 0 {
+		r.add(CodeTrailingData, map[string]any{"Count": c.TrailingBytes})
+	}
 
 	passwords := opts.Passwords
 	if passwords == nil {
 		passwords = []string{""}
 	}
+	// The password the MAC accepts is tried first, so that the others do
+	// not each pay for telling a wrong password from damage (all tries
+	// share the file's work budget).
+	tries := make([]int, 0, len(passwords))
+	if m := c.MatchPassword(passwords); m >= 0 {
+		tries = append(tries, m)
+	}
+	for i := range passwords {
+		if len(tries) == 0 || i != tries[0] {
+			tries = append(tries, i)
+		}
+	}
 	var contents *pfx.Contents
 	openErr := error(&pfx.Error{Code: CodeWrongPassword})
-	for i, pw := range passwords {
-		// Only the keys' public halves are looked at here (whether one
-		// matches a certificate): see pfx.OpenForInspection.
+	for _, i := range tries {
+		pw := passwords[i]
 		contents, openErr = c.OpenForInspection(pw)
-		if openErr == nil {
+		if contents != nil && (openErr == nil || pfx.CodeOf(openErr) == CodeDamagedKey) {
 			r.PasswordIndex = i
 			// The protection is complete only once the file is open (keys
 			// inside encrypted data).
@@ -172,6 +187,14 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 	}
 	if r.Protection.Legacy {
 		r.add(CodeLegacyEncryption, nil)
+	}
+	if pfx.CodeOf(openErr) == CodeDamagedKey && contents != nil {
+		// The file opened, but its key is unusable: say so, and still
+		// describe the certificate it holds.
+		r.add(CodeDamagedKey, nil)
+		r.detail(openErr)
+		describe(r, pickLeaf(contents.Certs), contents.Certs, true, opts)
+		return
 	}
 	if openErr != nil {
 		r.add(codeOf(openErr), nil)
@@ -343,60 +366,45 @@ func weakKey(alg string, bits int) bool {
 	return true
 }
 
-// pickLeaf chooses the end-entity certificate among certs: one that is not a
-// CA and issued no other certificate in the set; failing that, the first
-// that issued none; failing that, the first.
+// pickLeaf chooses the end-entity certificate among certs (pfx.EndEntity:
+// linear, the first pfx.MaxCertificates considered).
 func pickLeaf(certs []*x509.Certificate) *x509.Certificate {
-	if len(certs) == 0 {
-		return nil
-	}
-	issuesOther := func(c *x509.Certificate) bool {
-		for _, o := range certs {
-			if o != c && !bytes.Equal(o.Raw, c.Raw) && bytes.Equal(o.RawIssuer, c.RawSubject) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, c := range certs {
-		if !c.IsCA && !issuesOther(c) {
-			return c
-		}
-	}
-	for _, c := range certs {
-		if !issuesOther(c) {
-			return c
-		}
-	}
-	return certs[0]
+	return pfx.EndEntity(certs)
 }
 
 // orderChain lists the certificates other than leaf, following issuers from
-// the leaf upwards first, then whatever is left in file order.
+// the leaf upwards first, then whatever is left in file order. Only the
+// first pfx.MaxCertificates are considered; the work is linear in their
+// number (a map from subject to the certificates with it, each used once).
 func orderChain(leaf *x509.Certificate, all []*x509.Certificate) []*x509.Certificate {
+	if len(all) > pfx.MaxCertificates {
+		all = all[:pfx.MaxCertificates]
+	}
 	var rest []*x509.Certificate
 	for _, c := range all {
-		if c != nil && !c.Equal(leaf) {
+		if c != nil && !bytes.Equal(c.Raw, leaf.Raw) {
 			rest = append(rest, c)
 		}
+	}
+	bySubject := make(map[string][]int, len(rest))
+	for i, c := range rest {
+		bySubject[string(c.RawSubject)] = append(bySubject[string(c.RawSubject)], i)
 	}
 	var out []*x509.Certificate
 	used := make([]bool, len(rest))
 	cur := leaf
-	for {
-		if bytes.Equal(cur.RawIssuer, cur.RawSubject) {
+	for !bytes.Equal(cur.RawIssuer, cur.RawSubject) {
+		// The first unused certificate named as cur's issuer; the list of
+		// a subject is consumed from the front, so each is looked at once.
+		candidates := bySubject[string(cur.RawIssuer)]
+		for len(candidates) > 0 && used[candidates[0]] {
+			candidates = candidates[1:]
+		}
+		if len(candidates) == 0 {
 			break
 		}
-		next := -1
-		for i, c := range rest {
-			if !used[i] && bytes.Equal(c.RawSubject, cur.RawIssuer) {
-				next = i
-				break
-			}
-		}
-		if next < 0 {
-			break
-		}
+		next := candidates[0]
+		bySubject[string(cur.RawIssuer)] = candidates[1:]
 		used[next] = true
 		out = append(out, rest[next])
 		cur = rest[next]

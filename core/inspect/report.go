@@ -50,6 +50,15 @@ const (
 	CodeTestCertificate       = "test_certificate"
 	CodeEmptyPassword         = "empty_password"
 	CodeLegacyEncryption      = "legacy_encryption"
+	// CodeTooCostly: the file asks for far more work to open than any real
+	// file (a forged iteration count, thousands of bags); refused unopened.
+	CodeTooCostly = "too_costly"
+	// CodeDamagedKey: the file opens, but its private key is damaged (its
+	// values disagree or it cannot sign): it cannot be installed.
+	CodeDamagedKey = "damaged_key"
+	// CodeTrailingData: bytes after the end of the certificate file (a
+	// warning: the certificate is read, but the file is not as issued).
+	CodeTrailingData = "trailing_data"
 )
 
 // ExpiresSoonDays is the horizon of the expires_soon warning.
@@ -61,10 +70,10 @@ const ExpiresSoonDays = 60
 // a missing key comes before the certificate's dates.
 var order = []string{
 	CodeUnreadableFile, CodeTooLarge, CodeUnrecognizedFormat, CodeCorrupt,
-	CodeUnsupportedEncryption, CodeWrongPassword,
-	CodeNoCertificate, CodeNoPrivateKey, CodeKeyMismatch, CodeMultipleKeys,
+	CodeTooCostly, CodeUnsupportedEncryption, CodeWrongPassword,
+	CodeNoCertificate, CodeDamagedKey, CodeNoPrivateKey, CodeKeyMismatch, CodeMultipleKeys,
 	CodeExpired, CodeNotYetValid, CodeOCES2, CodeNotOCES, CodeUntrustedChain, CodeWeakKey,
-	CodeExpiresSoon, CodeTestCertificate, CodeEmptyPassword,
+	CodeExpiresSoon, CodeTestCertificate, CodeEmptyPassword, CodeTrailingData,
 	CodeLegacyEncryption,
 }
 
@@ -72,6 +81,7 @@ var severity = map[string]string{
 	CodeExpiresSoon:      SeverityWarning,
 	CodeTestCertificate:  SeverityWarning,
 	CodeEmptyPassword:    SeverityWarning,
+	CodeTrailingData:     SeverityWarning,
 	CodeLegacyEncryption: SeverityInfo,
 }
 
@@ -88,6 +98,7 @@ func Severity(code string) string {
 var openingCodes = map[string]bool{
 	CodeUnreadableFile: true, CodeTooLarge: true, CodeUnrecognizedFormat: true,
 	CodeCorrupt: true, CodeWrongPassword: true, CodeUnsupportedEncryption: true,
+	CodeTooCostly: true,
 }
 
 // Finding is one thing the inspection found.

@@ -1,6 +1,7 @@
 package pfx
 
 import (
+	"bytes"
 	"crypto"
 	"crypto/x509"
 	"crypto/x509/pkix"
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 var (
@@ -48,11 +50,17 @@ type Container struct {
 	Protection  Protection
 	DER         []byte              // the PFX with its outer structure in DER (the MAC-protected content is kept as it was)
 	PublicCerts []*x509.Certificate // certificates in unencrypted bags, readable without the password (not verified by the MAC)
+	// TrailingBytes counts bytes after the end of the PFX: the PFX is read
+	// without them, but the file is not as it was issued.
+	TrailingBytes int
 
 	mac    *macData
 	macMsg []byte // the bytes the MAC covers
 	safes  []safe
 	ber    bool
+
+	workOnce sync.Once
+	work     *budget // the key-derivation budget of all Opens (see maxWork)
 }
 
 type safe struct {
@@ -121,11 +129,12 @@ func Parse(data []byte) (c *Container, err error) {
 		return nil, newError(CodeUnrecognized, "the file is not a PKCS#12 container")
 	}
 	c = &Container{}
-	der, _, changed, err := toDER(data)
+	der, rest, changed, err := toDER(data)
 	if err != nil {
 		return nil, corrupt("the container structure: %v", err)
 	}
 	c.ber = changed
+	c.TrailingBytes = len(rest)
 	var pdu pfxPDU
 	if rest, err := asn1.Unmarshal(der, &pdu); err != nil {
 		return nil, corrupt("the container structure: %v", err)
@@ -313,6 +322,9 @@ func (c *Container) scanPlainBags() (certs []*x509.Certificate, keys []scheme, e
 		err := walkBags(s.bags, 0, func(b *safeBag) error {
 			switch {
 			case b.ID.Equal(oidCertBag):
+				if len(certs) >= MaxCertificates {
+					return newError(CodeTooCostly, "the file holds more than %d certificates", MaxCertificates)
+				}
 				cert, err := parseCertBag(b)
 				if err != nil {
 					return err
@@ -405,25 +417,35 @@ type Contents struct {
 
 // EndEntity picks the certificate most likely to be the holder's among
 // certs, for when no key says which: the first that is not a CA and issued
-// no other certificate in the list; failing that, the first.
+// no other certificate in the list (one whose issuer is its subject and
+// whose own subject differs); failing that, the first that issued none;
+// failing that, the first. Only the first MaxCertificates are considered,
+// and the work is linear in their number.
 func EndEntity(certs []*x509.Certificate) *x509.Certificate {
+	if len(certs) > MaxCertificates {
+		certs = certs[:MaxCertificates]
+	}
+	issued := make(map[string]int, len(certs))
+	for _, o := range certs {
+		if o != nil && !bytes.Equal(o.RawIssuer, o.RawSubject) {
+			issued[string(o.RawIssuer)]++
+		}
+	}
+	issuesOther := func(c *x509.Certificate) bool { return issued[string(c.RawSubject)] > 0 }
 	for _, c := range certs {
-		if c.IsCA {
-			continue
-		}
-		issuer := false
-		for _, o := range certs {
-			if o != c && string(o.RawIssuer) == string(c.RawSubject) && string(o.RawSubject) != string(c.RawSubject) {
-				issuer = true
-				break
-			}
-		}
-		if !issuer {
+		if c != nil && !c.IsCA && !issuesOther(c) {
 			return c
 		}
 	}
-	if len(certs) > 0 {
-		return certs[0]
+	for _, c := range certs {
+		if c != nil && !issuesOther(c) {
+			return c
+		}
+	}
+	for _, c := range certs {
+		if c != nil {
+			return c
+		}
 	}
 	return nil
 }

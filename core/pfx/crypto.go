@@ -20,28 +20,80 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"sync/atomic"
 	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// maxIterations bounds the work a file can ask for. Real files use 1 to a
-// few hundred thousand; a forged count of two billion would hang the app.
-// A variable so that the fuzz test can lower it.
+// maxIterations bounds the iteration count of one derivation. Real files use
+// 1 to a few hundred thousand; a forged count of two billion is refused
+// before any work. A variable so that the fuzz test can lower it.
 var maxIterations = 10_000_000
 
-// budget bounds the key-derivation work of one Open over all bags and
-// password encodings, so that a file with thousands of bags cannot make it
-// run for hours either.
-type budget struct{ left int }
+// maxWork is the key-derivation work one file may cause, over every
+// derivation and every password tried, in units of one compression of a
+// hash with a 64-byte block (SHA-1, SHA-224, SHA-256); others count more
+// (hashSpec.cost). Here one unit takes about 0.3 to 0.45 µs (measured with
+// BenchmarkWorstBudget), so the budget is at most about 2 seconds of work,
+// and it leaves room for real exports: OpenSSL's default file (2,048
+// iterations of SHA-256 for the MAC, the key and the certificates) costs
+// about 10,000 units, a file with 600,000 iterations about 3 million.
+// A variable so that tests can lower it.
+var maxWork int64 = 4_000_000
 
-func newBudget() *budget { return &budget{left: 3 * maxIterations} }
+// budget bounds the key-derivation work of one file (a Container) over all
+// bags, password encodings and passwords tried, so that neither a forged
+// iteration count nor thousands of bags nor a list of saved passwords can
+// hold the machine. It is safe for concurrent use.
+type budget struct{ left atomic.Int64 }
 
-func (b *budget) spend(iterations int) error {
-	b.left -= iterations
-	if b.left < 0 {
-		return unsupported("the file asks for more key-derivation work than this program does")
+func newBudget() *budget {
+	b := &budget{}
+	b.left.Store(maxWork)
+	return b
+}
+
+// spend takes the cost of compressions compressions of h from the budget,
+// before the work is done, or refuses with CodeTooCostly.
+func (b *budget) spend(h hashSpec, compressions int64) error {
+	if b.left.Add(-compressions*h.cost) < 0 {
+		return newError(CodeTooCostly, "the file asks for more key-derivation work than this program does for one file")
 	}
 	return nil
+}
+
+// keyCheckUnit is the budget cost of reading and checking (one signature)
+// an RSA key of 2048 bits, about a millisecond here; a key of n bits costs
+// (n/2048)^3 of it. Elliptic-curve keys cost one unit.
+const keyCheckUnit = 2500
+
+// spendKey takes the cost of reading and checking a private key from the
+// budget, judged from the size of its encoding (the modulus dominates an
+// RSA key's), before the work.
+func (b *budget) spendKey(encoded []byte) error {
+	bits := int64(len(encoded)) * 8 / 4 // an RSA key holds about four moduli's worth
+	cost := keyCheckUnit * bits * bits * bits / (2048 * 2048 * 2048)
+	if b.left.Add(-max(cost, 1)) < 0 {
+		return newError(CodeTooCostly, "the file's keys ask for more work than this program does for one file")
+	}
+	return nil
+}
+
+// pbkdf2Cost is the number of compressions of PBKDF2-HMAC-h: per output
+// block two per iteration (inner and outer hash) and a few for the salt.
+func pbkdf2Cost(h hashSpec, iter, keyLen, saltLen int) int64 {
+	blocks := int64((keyLen + h.u - 1) / h.u)
+	first := int64((saltLen+4+h.v-1)/h.v + 2)
+	return 2 + blocks*(2*int64(iter)+first)
+}
+
+// p12KDFCost is the number of compressions of the PKCS#12 KDF: per output
+// block one per iteration after the first, which hashes D and I.
+func p12KDFCost(h hashSpec, iter, size, saltLen, passLen int) int64 {
+	blocks := int64((size + h.u - 1) / h.u)
+	fill := func(n int) int { return (n + h.v - 1) / h.v * h.v }
+	first := int64((h.v+fill(saltLen)+fill(passLen))/h.v + 1)
+	return blocks * (int64(iter) + first)
 }
 
 var (
@@ -67,17 +119,21 @@ type hashSpec struct {
 	new  func() hash.Hash
 	u, v int       // output and block size in bytes
 	fast *fastHash // the fast key derivations, nil if none
+	// cost is the work of one compression in budget units (see maxWork):
+	// 1 for a 64-byte block, 4 for a 128-byte one (SHA-512 has no
+	// instruction of its own), 2 for MD5 (no fast path).
+	cost int64
 }
 
 var (
-	hMD5       = hashSpec{"MD5", md5.New, 16, 64, nil}
-	hSHA1      = hashSpec{"SHA-1", sha1.New, 20, 64, fastSHA1}
-	hSHA224    = hashSpec{"SHA-224", sha256.New224, 28, 64, nil}
-	hSHA256    = hashSpec{"SHA-256", sha256.New, 32, 64, fastSHA256}
-	hSHA384    = hashSpec{"SHA-384", sha512.New384, 48, 128, nil}
-	hSHA512    = hashSpec{"SHA-512", sha512.New, 64, 128, fastSHA512}
-	hSHA512224 = hashSpec{"SHA-512/224", sha512.New512_224, 28, 128, nil}
-	hSHA512256 = hashSpec{"SHA-512/256", sha512.New512_256, 32, 128, nil}
+	hMD5       = hashSpec{"MD5", md5.New, 16, 64, nil, 2}
+	hSHA1      = hashSpec{"SHA-1", sha1.New, 20, 64, fastSHA1, 1}
+	hSHA224    = hashSpec{"SHA-224", sha256.New224, 28, 64, fastSHA224, 1}
+	hSHA256    = hashSpec{"SHA-256", sha256.New, 32, 64, fastSHA256, 1}
+	hSHA384    = hashSpec{"SHA-384", sha512.New384, 48, 128, fastSHA384, 4}
+	hSHA512    = hashSpec{"SHA-512", sha512.New, 64, 128, fastSHA512, 4}
+	hSHA512224 = hashSpec{"SHA-512/224", sha512.New512_224, 28, 128, fastSHA512224, 4}
+	hSHA512256 = hashSpec{"SHA-512/256", sha512.New512_256, 32, 128, fastSHA512256, 4}
 )
 
 // digestByOID: the MAC digests of classic PKCS#12.
@@ -373,7 +429,12 @@ func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte, work *budge
 		if _, err := unmarshalDER(alg.Parameters.FullBytes, &p); err != nil {
 			return nil, corrupt("PBE parameters: %v", err)
 		}
-		if err := work.spend(2 * p.Iterations); err != nil {
+		// The key, and for a block cipher the IV, are derived separately.
+		cost := p12KDFCost(hSHA1, p.Iterations, l.keyLen, len(p.Salt), len(pw.bmp))
+		if l.block != nil {
+			cost += p12KDFCost(hSHA1, p.Iterations, 8, len(p.Salt), len(pw.bmp))
+		}
+		if err := work.spend(hSHA1, cost); err != nil {
 			return nil, err
 		}
 		key := p12KDF(hSHA1, p.Salt, pw.bmp, p.Iterations, 1, l.keyLen)
@@ -404,7 +465,7 @@ func decrypt(alg pkix.AlgorithmIdentifier, pw password, data []byte, work *budge
 		if _, err := unmarshalDER(p.Enc.Parameters.FullBytes, &iv); err != nil || len(iv) != c.ivLen {
 			return nil, corrupt("PBES2 IV is missing or has the wrong length")
 		}
-		if err := work.spend(iter); err != nil {
+		if err := work.spend(prf, pbkdf2Cost(prf, iter, c.keyLen, len(salt))); err != nil {
 			return nil, err
 		}
 		key, err := pbkdf2Key(prf, pw.text, salt, iter, c.keyLen)
@@ -497,7 +558,7 @@ func verifyMAC(m *macData, pw password, msg []byte, work *budget) (bool, error) 
 		if err != nil {
 			return false, err
 		}
-		if err := work.spend(iter); err != nil {
+		if err := work.spend(prf, pbkdf2Cost(prf, iter, keyLen, len(salt))); err != nil {
 			return false, err
 		}
 		key, err = pbkdf2Key(prf, pw.text, salt, iter, keyLen)
@@ -506,7 +567,7 @@ func verifyMAC(m *macData, pw password, msg []byte, work *budget) (bool, error) 
 		}
 	} else {
 		h, _ = digestByOID(alg.Algorithm)
-		if err := work.spend(m.Iterations); err != nil {
+		if err := work.spend(h, p12KDFCost(h, m.Iterations, h.u, len(m.MacSalt), len(pw.bmp))); err != nil {
 			return false, err
 		}
 		key = p12KDF(h, m.MacSalt, pw.bmp, m.Iterations, 3, h.u)

@@ -18,8 +18,11 @@ package pfx
 // big-endian). The HMAC keys are absorbed once and the states after them
 // restored with UnmarshalBinary.
 //
-// The fast path is used for SHA-1, SHA-256 and SHA-512, whose state is
-// exactly their output. It checks itself against the standard library
+// The fast path is used for SHA-1 and the SHA-2 family: their saved state
+// holds the chaining value big-endian, and the digest is its first u bytes
+// (all of it for SHA-1, SHA-256 and SHA-512; truncated for SHA-224,
+// SHA-384 and SHA-512/t). A forged file may choose any of them, so none
+// may be much slower than the rest (the work budget counts them alike). It checks itself against the standard library
 // once per process and per digest and falls back to the general code if
 // the two ever disagree (a change in the saved-state layout, a different
 // implementation behind sha256.New), so it can only ever be slower, never
@@ -53,9 +56,13 @@ type fastHash struct {
 }
 
 var (
-	fastSHA1   = &fastHash{lenField: 8}
-	fastSHA256 = &fastHash{lenField: 8}
-	fastSHA512 = &fastHash{lenField: 16}
+	fastSHA1      = &fastHash{lenField: 8}
+	fastSHA224    = &fastHash{lenField: 8}
+	fastSHA256    = &fastHash{lenField: 8}
+	fastSHA384    = &fastHash{lenField: 16}
+	fastSHA512    = &fastHash{lenField: 16}
+	fastSHA512224 = &fastHash{lenField: 16}
+	fastSHA512256 = &fastHash{lenField: 16}
 )
 
 // usable reports whether the fast path may be used for h.

@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-var fastHashes = []hashSpec{hSHA1, hSHA256, hSHA512}
+var fastHashes = []hashSpec{hSHA1, hSHA224, hSHA256, hSHA384, hSHA512, hSHA512224, hSHA512256}
 
 // The fast path must be in use with the standard library's digests, or the
 // benchmarks measure the fallback.
@@ -29,7 +29,7 @@ func TestFastKDFSelfTest(t *testing.T) {
 func TestPBKDF2MatchesStandardLibrary(t *testing.T) {
 	passwords := []string{"", "a", "Æblegrød-ØÅ 2026", strings.Repeat("p", 64), strings.Repeat("q", 65), strings.Repeat("ø", 100)}
 	salts := [][]byte{nil, []byte("s"), bytes.Repeat([]byte{0xa5}, 16), bytes.Repeat([]byte{1, 2, 3}, 50)}
-	for _, h := range append(fastHashes, hSHA224, hSHA384, hSHA512256) {
+	for _, h := range fastHashes {
 		for _, pw := range passwords {
 			for _, salt := range salts {
 				for _, iter := range []int{1, 2, 3, 17, 2048} {
@@ -142,7 +142,7 @@ func (s shiftedState) UnmarshalBinary(b []byte) error {
 // A digest whose saved state is not laid out as expected fails the
 // self-test, and the key derivations fall back to the general code.
 func TestFastKDFFallsBack(t *testing.T) {
-	h := hashSpec{"shifted SHA-256", func() hash.Hash { return shiftedState{sha256.New().(stateHash)} }, 32, 64, &fastHash{lenField: 8}}
+	h := hashSpec{"shifted SHA-256", func() hash.Hash { return shiftedState{sha256.New().(stateHash)} }, 32, 64, &fastHash{lenField: 8}, 1}
 	if h.fast.usable(h) {
 		t.Fatal("the self-test passes a digest whose saved state is laid out differently")
 	}

@@ -2,42 +2,38 @@ package pfx
 
 import (
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha256"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
 	"fmt"
-	"math/big"
+	"strings"
 )
 
 // Open decrypts the container with the password. A wrong password gives
 // *Error CodeWrongPassword; it is told apart from damage as far as the
 // format allows: a MAC that fails on a well-formed file is a wrong password,
-// unless the password still decrypts the key (then the file is damaged).
-// Without a MAC, data that does not decrypt means a wrong password. A file
-// without MAC and without encryption opens with any password.
+// unless the password still decrypts the key (then the file is damaged),
+// and a password that ends in a zero character never proves damage (see
+// provesDamage). Without a MAC, data that does not decrypt means a wrong
+// password. A file without MAC and without encryption opens with any
+// password.
+//
+// Every private key is checked in full: its values against each other (as
+// crypto/rsa and crypto/x509 check them) and a signature made with it and
+// verified with its public half. A key that fails gives CodeDamagedKey,
+// returned together with the Contents read without that key, so that the
+// certificate can still be shown.
+//
+// All Opens of one Container share one key-derivation budget (see maxWork):
+// trying many passwords on one file costs no more than the budget allows,
+// and past it Open gives CodeTooCostly.
 func (c *Container) Open(pw string) (ct *Contents, err error) {
-	return c.open(pw, true)
-}
-
-// OpenForInspection is Open for a caller that reports on the file and uses
-// only the public halves of the keys (core/inspect). It decrypts and
-// checks everything Open does, except that an RSA key's private values are
-// read (and the modulus checked to be the product of the primes) but not
-// checked against each other and not precomputed: for a 3072-bit key that
-// is a fifth of the work of opening a file. Its Keys are then
-// *rsa.PrivateKey values without precomputation, which crypto/rsa checks
-// in full on first use; a caller that signs, decrypts or re-encodes a key
-// uses Open, which refuses such a key as damaged. In a file without MAC,
-// keys are read in full, as by Open: there only their validity tells a
-// right password from a wrong one.
-func (c *Container) OpenForInspection(pw string) (*Contents, error) {
-	return c.open(pw, false)
-}
-
-// open is Open; validate is false for OpenForInspection.
-func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ct, err = nil, corrupt("internal error while opening the file: %v", r)
@@ -47,7 +43,7 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 		return nil, corrupt("nothing to open")
 	}
 	variants := passwordVariants(pw)
-	work := newBudget()
+	work := c.budget()
 	verified := false
 	if c.mac != nil {
 		ok := -1
@@ -62,18 +58,20 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 			}
 		}
 		if ok < 0 {
-			if c.passwordDecrypts(variants, work) {
-				return nil, corrupt("the integrity check fails although the password is right: the file has been changed or damaged")
+			if provesDamage(pw) {
+				decrypts, err := c.passwordDecrypts(variants, work)
+				if err != nil {
+					return nil, err
+				}
+				if decrypts {
+					return nil, corrupt("the integrity check fails although the password is right: the file has been changed or damaged")
+				}
 			}
 			return nil, &Error{Code: CodeWrongPassword, Err: errors.New("the password does not match the file's integrity check")}
 		}
 		variants = append([]password{variants[ok]}, append(variants[:ok:ok], variants[ok+1:]...)...)
 		verified = true
 	}
-	// Keys are read without full validation only when the MAC has vouched
-	// for the password: without one, a key that does not validate is taken
-	// for garbage from a wrong password, as Open does.
-	validate = validate || !verified
 	undecryptable := func(what string) error {
 		if verified {
 			return corrupt("%s cannot be decrypted although the password is right", what)
@@ -83,6 +81,8 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 
 	out := &Contents{MACVerified: verified}
 	var keySchemes, innerKeySchemes []scheme
+	var damaged error // the first damaged key
+	keysSeen := 0
 	ber := false
 	for i, s := range c.safes {
 		bags := s.bags
@@ -103,8 +103,17 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 			ber = ber || changed
 		}
 		err := walkBags(bags, 0, func(b *safeBag) error {
+			isKey := b.ID.Equal(oidKeyBag) || b.ID.Equal(oidShroudedKeyBag)
+			if isKey {
+				if keysSeen++; keysSeen > MaxKeys {
+					return newError(CodeTooCostly, "the file holds more than %d private keys", MaxKeys)
+				}
+			}
 			switch {
 			case b.ID.Equal(oidCertBag):
+				if len(out.Certs) >= MaxCertificates {
+					return newError(CodeTooCostly, "the file holds more than %d certificates", MaxCertificates)
+				}
 				cert, err := parseCertBag(b)
 				if err != nil {
 					return err
@@ -113,9 +122,13 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 					out.Certs = append(out.Certs, cert)
 				}
 			case b.ID.Equal(oidKeyBag):
-				key, err := parseKey(b.Value.Bytes, validate)
+				key, err := parseKey(b.Value.Bytes, work)
 				if errors.Is(err, errDecrypt) {
 					return corrupt("a private key cannot be read")
+				}
+				if CodeOf(err) == CodeDamagedKey {
+					damaged = cmpOr(damaged, err)
+					return nil
 				}
 				if err != nil {
 					return err
@@ -131,12 +144,22 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 				if err := unmarshalExact(b.Value.Bytes, &ek); err != nil {
 					return corrupt("key bag: %v", err)
 				}
+				sch := describeCipher(ek.Algorithm)
+				if inEncrypted {
+					innerKeySchemes = append(innerKeySchemes, sch)
+				} else {
+					keySchemes = append(keySchemes, sch)
+				}
 				var key crypto.PrivateKey
 				err := tryPasswords(ek.Algorithm, ek.Data, variants, work, func(plain []byte) error {
 					var err error
-					key, err = parseKey(plain, validate)
+					key, err = parseKey(plain, work)
 					return err
 				})
+				if CodeOf(err) == CodeDamagedKey {
+					damaged = cmpOr(damaged, err)
+					return nil
+				}
 				if errors.Is(err, errDecrypt) {
 					return undecryptable("the private key")
 				}
@@ -144,12 +167,6 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 					return err
 				}
 				out.Keys = append(out.Keys, key)
-				sch := describeCipher(ek.Algorithm)
-				if inEncrypted {
-					innerKeySchemes = append(innerKeySchemes, sch)
-				} else {
-					keySchemes = append(keySchemes, sch)
-				}
 			}
 			return nil
 		})
@@ -169,7 +186,73 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 			out.Chain = append(out.Chain, cert)
 		}
 	}
+	if damaged != nil {
+		return out, damaged
+	}
 	return out, nil
+}
+
+// OpenForInspection is Open; it is kept for core/inspect, which once read
+// keys less thoroughly than Open. Now every key is checked in full the same
+// way for the inspection, the backup and the receipt.
+func (c *Container) OpenForInspection(pw string) (*Contents, error) {
+	return c.Open(pw)
+}
+
+// MaxKeys and MaxCertificates bound what one file may hold: real files
+// have one key and up to a handful of certificates. More gives
+// CodeTooCostly.
+const (
+	MaxKeys         = 16
+	MaxCertificates = 1000
+)
+
+// budget returns the Container's key-derivation budget, shared by all its
+// Opens.
+func (c *Container) budget() *budget {
+	c.workOnce.Do(func() { c.work = newBudget() })
+	return c.work
+}
+
+// MatchPassword returns the index of the first password that the file's
+// MAC accepts, or -1 when none does or the file has no MAC. It costs the
+// MAC's key derivation per password (from the shared budget) and decrypts
+// nothing: a caller with several candidate passwords opens with the right
+// one first, so that the wrong ones do not each pay for the damage check.
+func (c *Container) MatchPassword(passwords []string) int {
+	if c == nil || c.mac == nil {
+		return -1
+	}
+	work := c.budget()
+	for i, pw := range passwords {
+		for _, v := range passwordVariants(pw) {
+			good, err := verifyMAC(c.mac, v, c.macMsg, work)
+			if err != nil {
+				return -1
+			}
+			if good {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// provesDamage reports whether a password that decrypts the key while the
+// MAC fails proves the file damaged. It does not when the password ends in
+// a zero character: HMAC pads its key with zeros, so PBKDF2 (which encrypts
+// the key) gives "pw" and "pw\x00" the same key while the PKCS#12 MAC does
+// not; such a password is simply wrong.
+func provesDamage(pw string) bool {
+	return !strings.HasSuffix(pw, "\x00")
+}
+
+// cmpOr returns a if it is not nil, else b.
+func cmpOr(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // tryPasswords decrypts with each password encoding in turn until one gives
@@ -178,6 +261,7 @@ func (c *Container) open(pw string, validate bool) (ct *Contents, err error) {
 func tryPasswords(alg pkix.AlgorithmIdentifier, data []byte, variants []password, work *budget, use func([]byte) error) error {
 	pbes2 := alg.Algorithm.Equal(oidPBES2)
 	tried := map[string]bool{}
+	var damaged error
 	for _, v := range variants {
 		k := string(v.bmp)
 		if pbes2 {
@@ -195,27 +279,35 @@ func tryPasswords(alg pkix.AlgorithmIdentifier, data []byte, variants []password
 			return err
 		}
 		if err := use(plain); err != nil {
-			var e *Error
-			if errors.As(err, &e) && e.Code == CodeUnsupported {
+			switch CodeOf(err) {
+			case CodeUnsupported, CodeTooCostly:
 				return err
+			case CodeDamagedKey:
+				// A key that is a well-formed PKCS#8 structure of a known
+				// type does not come from a wrong password's garbage.
+				damaged = cmpOr(damaged, err)
 			}
 			continue // garbage from a wrong key that happened to end in valid padding
 		}
 		return nil
+	}
+	if damaged != nil {
+		return damaged
 	}
 	return errDecrypt
 }
 
 // passwordDecrypts reports whether the password decrypts the first
 // encrypted item (a key, else an encrypted block): used when the MAC fails,
-// to tell a damaged file from a wrong password. The key is read in full
-// (for OpenForInspection too), so that the two tell them apart alike.
-func (c *Container) passwordDecrypts(variants []password, work *budget) bool {
+// to tell a damaged file from a wrong password. The only error is running
+// out of the key-derivation budget.
+func (c *Container) passwordDecrypts(variants []password, work *budget) (bool, error) {
 	for _, s := range c.safes {
 		if s.encrypted {
 			continue
 		}
-		found, ok := false, false
+		found := false
+		var err error
 		_ = walkBags(s.bags, 0, func(b *safeBag) error {
 			if found || !b.ID.Equal(oidShroudedKeyBag) {
 				return nil
@@ -225,25 +317,34 @@ func (c *Container) passwordDecrypts(variants []password, work *budget) bool {
 				return nil
 			}
 			found = true
-			ok = tryPasswords(ek.Algorithm, ek.Data, variants, work, func(plain []byte) error {
-				_, err := parseKey(plain, true)
+			err = tryPasswords(ek.Algorithm, ek.Data, variants, work, func(plain []byte) error {
+				_, err := parseKey(plain, work)
 				return err
-			}) == nil
+			})
 			return nil
 		})
 		if found {
-			return ok
+			return decided(err)
 		}
 	}
 	for _, s := range c.safes {
 		if s.encrypted {
-			return tryPasswords(s.alg, s.ciphertext, variants, work, func(plain []byte) error {
+			return decided(tryPasswords(s.alg, s.ciphertext, variants, work, func(plain []byte) error {
 				_, _, err := parseSafeContents(plain)
 				return err
-			}) == nil
+			}))
 		}
 	}
-	return false
+	return false, nil
+}
+
+// decided turns tryPasswords' answer into passwordDecrypts': decrypted or
+// not, or out of budget.
+func decided(err error) (bool, error) {
+	if CodeOf(err) == CodeTooCostly {
+		return false, err
+	}
+	return err == nil, nil
 }
 
 var knownKeyAlgorithms = map[string]bool{
@@ -254,11 +355,16 @@ var knownKeyAlgorithms = map[string]bool{
 	"1.3.101.110":           true, // X25519
 }
 
-// parseKey reads a PKCS#8 private key. Bytes that are not PKCS#8 at all give
-// errDecrypt (what a wrong key produces); a readable PKCS#8 structure with
-// an unknown algorithm gives CodeUnsupported, a damaged key CodeCorrupt.
-// Without validate, an RSA key is read by parseRSAKeyLight.
-func parseKey(plain []byte, validate bool) (crypto.PrivateKey, error) {
+// parseKey reads a PKCS#8 private key and checks it in full (checkKey).
+// Bytes that are not PKCS#8 at all give errDecrypt (what a wrong key
+// produces); a readable PKCS#8 structure with an unknown algorithm gives
+// CodeUnsupported; a key of a known type that does not hold together
+// CodeDamagedKey.
+//
+// The check is paid from the file's budget: an RSA signature costs about
+// the cube of the modulus length, so a file of huge keys is refused with
+// CodeTooCostly rather than checked for seconds.
+func parseKey(plain []byte, work *budget) (crypto.PrivateKey, error) {
 	der, _, err := toDERExact(plain)
 	if err != nil {
 		return nil, errDecrypt
@@ -280,21 +386,51 @@ func parseKey(plain []byte, validate bool) (crypto.PrivateKey, error) {
 	if err != nil {
 		return nil, errDecrypt
 	}
-	if !validate && algo.Algorithm.Equal(oidRSAEncryption) {
-		// Anything unusual takes the full path below, which accepts or
-		// refuses it exactly as Open does.
-		if key, err := parseRSAKeyLight(keyOctets); err == nil {
-			return key, nil
-		}
+	if err := work.spendKey(keyOctets); err != nil {
+		return nil, err
 	}
 	key, err := x509.ParsePKCS8PrivateKey(der)
 	if err != nil {
 		if !knownKeyAlgorithms[algo.Algorithm.String()] {
 			return nil, unsupported("private key type %s is not supported", algo.Algorithm)
 		}
-		return nil, corrupt("the private key cannot be read: %v", err)
+		return nil, newError(CodeDamagedKey, "the private key is damaged: %v", err)
+	}
+	if err := checkKey(key); err != nil {
+		return nil, newError(CodeDamagedKey, "the private key is damaged: %v", err)
 	}
 	return key, nil
+}
+
+// checkKey makes a signature with key and verifies it with the key's
+// public half: crypto/x509 has already checked an RSA key's values against
+// each other (the CRT values included); this proves that the private half
+// works with the public half that is matched to the certificate. Keys that
+// cannot sign (X25519) pass.
+func checkKey(key crypto.PrivateKey) error {
+	digest := sha256.Sum256([]byte("fornyer key check"))
+	switch k := key.(type) {
+	case *rsa.PrivateKey:
+		sig, err := rsa.SignPKCS1v15(nil, k, crypto.SHA256, digest[:])
+		if err != nil {
+			return err
+		}
+		return rsa.VerifyPKCS1v15(&k.PublicKey, crypto.SHA256, digest[:], sig)
+	case *ecdsa.PrivateKey:
+		sig, err := ecdsa.SignASN1(rand.Reader, k, digest[:])
+		if err != nil {
+			return err
+		}
+		if !ecdsa.VerifyASN1(&k.PublicKey, digest[:], sig) {
+			return errors.New("a signature made with the key does not verify")
+		}
+	case ed25519.PrivateKey:
+		sig := ed25519.Sign(k, digest[:])
+		if !ed25519.Verify(k.Public().(ed25519.PublicKey), digest[:], sig) {
+			return errors.New("a signature made with the key does not verify")
+		}
+	}
+	return nil
 }
 
 // matchLeaf returns the first certificate (in file order) whose public key
@@ -313,55 +449,4 @@ func matchLeaf(keys []crypto.PrivateKey, certs []*x509.Certificate) *x509.Certif
 		}
 	}
 	return nil
-}
-
-var oidRSAEncryption = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}
-
-// pkcs1PrivateKey is an RSA private key (RFC 8017 appendix A.1.2).
-type pkcs1PrivateKey struct {
-	Version          int
-	N                *big.Int
-	E                int
-	D, P, Q          *big.Int
-	Dp, Dq, Qinv     *big.Int        `asn1:"optional"`
-	AdditionalPrimes []asn1.RawValue `asn1:"optional,omitempty"`
-}
-
-// parseRSAKeyLight reads a two-prime PKCS#1 RSA private key with its CRT
-// values, the form every real file has (anything else is left to
-// x509.ParsePKCS8PrivateKey), but checks only that the modulus is the
-// product of the two primes: the public half is
-// then the key's own, which is what matching the key to its certificate
-// needs. The product is computed with math/big, whose time depends only on
-// the primes' lengths here (they are never zero-padded). The rest of
-// crypto/rsa's validation happens on first use of the key.
-func parseRSAKeyLight(der []byte) (*rsa.PrivateKey, error) {
-	var k pkcs1PrivateKey
-	rest, err := asn1.Unmarshal(der, &k)
-	if err != nil {
-		return nil, err
-	}
-	if len(rest) != 0 {
-		return nil, errors.New("trailing data")
-	}
-	switch {
-	case k.Version > 1 || len(k.AdditionalPrimes) > 0:
-		return nil, errors.New("multi-prime RSA keys are not supported")
-	case k.Version < 0:
-		return nil, errors.New("invalid version")
-	case k.N.Sign() <= 0 || k.D.Sign() <= 0 || k.P.Sign() <= 0 || k.Q.Sign() <= 0 || k.E < 2:
-		return nil, errors.New("private key contains zero or negative value")
-	case k.Dp == nil || k.Dq == nil || k.Qinv == nil:
-		return nil, errors.New("the CRT values are missing")
-	case k.Dp.Sign() <= 0 || k.Dq.Sign() <= 0 || k.Qinv.Sign() <= 0:
-		return nil, errors.New("private key contains zero or negative value")
-	case new(big.Int).Mul(k.P, k.Q).Cmp(k.N) != 0:
-		return nil, errors.New("p * q != n")
-	}
-	return &rsa.PrivateKey{
-		PublicKey:   rsa.PublicKey{N: k.N, E: k.E},
-		D:           k.D,
-		Primes:      []*big.Int{k.P, k.Q},
-		Precomputed: rsa.PrecomputedValues{Dp: k.Dp, Dq: k.Dq, Qinv: k.Qinv},
-	}, nil
 }

@@ -35,6 +35,14 @@ const (
 	CodeCorrupt       = "corrupt"
 	CodeWrongPassword = "wrong_password"
 	CodeUnsupported   = "unsupported_encryption"
+	// CodeTooCostly: opening the file would take more work than any real
+	// file needs (a forged iteration count, thousands of keys, bags or
+	// certificates); it is refused before the work.
+	CodeTooCostly = "too_costly"
+	// CodeDamagedKey: the file opens, but a private key in it is damaged
+	// (its values disagree, or it cannot sign what its public half
+	// verifies); the key cannot be used.
+	CodeDamagedKey = "damaged_key"
 )
 
 // Error is a failure with a stable code. Err says what in technical words
@@ -135,12 +143,12 @@ func Detect(data []byte) Format {
 		return FormatPKCS12
 	}
 	if isPEM(data) {
-		if _, err := pemCertificates(data); err == nil {
+		if _, err := pemCertificates(data); err == nil || CodeOf(err) == CodeTooCostly {
 			return FormatCertificatePEM
 		}
 		return FormatPEMOther
 	}
-	if _, err := derCertificates(data); err == nil {
+	if _, err := derCertificates(data); err == nil || CodeOf(err) == CodeTooCostly {
 		return FormatCertificateDER
 	}
 	return FormatUnknown
@@ -221,6 +229,9 @@ func pemCertificates(data []byte) ([]*x509.Certificate, error) {
 			break
 		}
 		blocks++
+		if len(certs) >= MaxCertificates {
+			return nil, newError(CodeTooCostly, "the file holds more than %d certificates", MaxCertificates)
+		}
 		der := b.Bytes
 		switch b.Type {
 		case "CERTIFICATE", "X509 CERTIFICATE":
@@ -252,7 +263,10 @@ func derCertificates(data []byte) ([]*x509.Certificate, error) {
 	if len(data) < 2 || data[0] != 0x30 {
 		return nil, newError(CodeUnrecognized, "not a certificate")
 	}
-	certs, err := x509.ParseCertificates(data)
+	certs, err := parseDERCertificates(data)
+	if CodeOf(err) == CodeTooCostly {
+		return nil, err
+	}
 	if err != nil || len(certs) == 0 {
 		if len(data) > 4 && data[1] >= 0x81 && data[1] <= 0x84 {
 			// Starts like a certificate (SEQUENCE of SEQUENCE) but does not parse.
@@ -261,6 +275,29 @@ func derCertificates(data []byte) ([]*x509.Certificate, error) {
 			}
 		}
 		return nil, newError(CodeUnrecognized, "not a certificate")
+	}
+	return certs, nil
+}
+
+// parseDERCertificates is x509.ParseCertificates with a limit: it stops
+// after MaxCertificates.
+func parseDERCertificates(data []byte) ([]*x509.Certificate, error) {
+	var certs []*x509.Certificate
+	for len(data) > 0 {
+		if len(certs) >= MaxCertificates {
+			return nil, newError(CodeTooCostly, "the file holds more than %d certificates", MaxCertificates)
+		}
+		var v asn1.RawValue
+		rest, err := asn1.Unmarshal(data, &v)
+		if err != nil {
+			return nil, err
+		}
+		c, err := x509.ParseCertificate(v.FullBytes)
+		if err != nil {
+			return nil, err
+		}
+		certs = append(certs, c)
+		data = rest
 	}
 	return certs, nil
 }

@@ -604,7 +604,8 @@ func trusted(c *x509.Certificate) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "TRUSTED CERTIFICATE", Bytes: der})
 }
 
-// The key-derivation work of one Open is bounded over all bags.
+// The key-derivation work of one file is bounded over all bags and all
+// Opens (every password tried), counted in compressions.
 func TestWorkBudget(t *testing.T) {
 	w := testWorld(t)
 	items := []item{{cert: w.leaf.Cert}}
@@ -612,18 +613,37 @@ func TestWorkBudget(t *testing.T) {
 		items = append(items, item{key: w.leaf.Key})
 	}
 	data := buildPFX(t, "pw", buildOptions{iterations: 1000}, items...)
-	c, err := Parse(data)
-	if err != nil {
-		t.Fatal(err)
+	open := func() (*Container, error) {
+		c, err := Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Open("pw")
+		return c, err
 	}
-	if ct, err := c.Open("pw"); err != nil || len(ct.Keys) != 6 {
+	if _, err := open(); err != nil {
 		t.Fatalf("within the default budget: %v", err)
 	}
-	saved := maxIterations
-	maxIterations = 1000 // budget 3000: the MAC and two keys
-	defer func() { maxIterations = saved }()
-	if _, err := c.Open("pw"); CodeOf(err) != CodeUnsupported {
-		t.Errorf("over budget: %v, want %s", err, CodeUnsupported)
+	saved := maxWork
+	defer func() { maxWork = saved }()
+	// The MAC costs about 1,000 compressions, each AES key about 2,000
+	// and its check about 4,000.
+	maxWork = 6000
+	if _, err := open(); CodeOf(err) != CodeTooCostly {
+		t.Errorf("over budget: %v, want %s", err, CodeTooCostly)
+	}
+	// One budget across Opens: wrong passwords spend it too. (Each key
+	// check costs about 4,000.)
+	maxWork = 60000
+	c, err := open()
+	if err != nil {
+		t.Fatalf("within budget: %v", err)
+	}
+	for i := 0; i < 20 && CodeOf(err) != CodeTooCostly; i++ {
+		_, err = c.Open("wrong")
+	}
+	if CodeOf(err) != CodeTooCostly {
+		t.Errorf("after 20 wrong passwords on one Container: %v, want %s", err, CodeTooCostly)
 	}
 }
 
@@ -678,9 +698,10 @@ func pkcs8RSA(t *testing.T, key *rsa.PrivateKey, change func(*pkcs1PrivateKey)) 
 	}{0, pkix.AlgorithmIdentifier{Algorithm: oidRSAEncryption, Parameters: asn1.NullRawValue}, mustMarshal(t, k)})
 }
 
-// A key whose private values disagree: Open refuses it as damaged, as
-// before; OpenForInspection reads its public half (documented) unless the
-// modulus is not the primes' product, and crypto/rsa refuses to use it.
+// A key whose private values disagree is damaged, for Open and
+// OpenForInspection alike (the inspection, the backup and the receipt):
+// the file's certificates are still read, the key is not, and signing
+// with it is never attempted by a caller.
 func TestInconsistentRSAKey(t *testing.T) {
 	w := testWorld(t)
 	key, ok := w.leaf.Key.(*rsa.PrivateKey)
@@ -689,66 +710,67 @@ func TestInconsistentRSAKey(t *testing.T) {
 	}
 	one := big.NewInt(1)
 	cases := []struct {
-		name       string
-		change     func(*pkcs1PrivateKey)
-		inspection bool // OpenForInspection opens it
+		name    string
+		change  func(*pkcs1PrivateKey)
+		damaged bool
 	}{
-		{"the original", func(*pkcs1PrivateKey) {}, true},
+		{"the original", func(*pkcs1PrivateKey) {}, false},
+		{"no CRT values", func(k *pkcs1PrivateKey) { k.Dp, k.Dq, k.Qinv = nil, nil, nil }, false},
 		{"wrong dP", func(k *pkcs1PrivateKey) { k.Dp = new(big.Int).Add(k.Dp, one) }, true},
+		{"wrong dQ", func(k *pkcs1PrivateKey) { k.Dq = new(big.Int).Add(k.Dq, one) }, true},
 		{"wrong qInv", func(k *pkcs1PrivateKey) { k.Qinv = new(big.Int).Add(k.Qinv, one) }, true},
 		{"wrong d", func(k *pkcs1PrivateKey) { k.D = new(big.Int).Add(k.D, one) }, true},
-		{"wrong p", func(k *pkcs1PrivateKey) { k.P = new(big.Int).Add(k.P, big.NewInt(2)) }, false},
-		{"zero q", func(k *pkcs1PrivateKey) { k.Q = new(big.Int) }, false},
-		{"no CRT values", func(k *pkcs1PrivateKey) { k.Dp, k.Dq, k.Qinv = nil, nil, nil }, true},
+		{"wrong d, no CRT values", func(k *pkcs1PrivateKey) { k.D = new(big.Int).Add(k.D, one); k.Dp, k.Dq, k.Qinv = nil, nil, nil }, true},
+		{"wrong e", func(k *pkcs1PrivateKey) { k.E += 2 }, true},
+		{"wrong p", func(k *pkcs1PrivateKey) { k.P = new(big.Int).Add(k.P, big.NewInt(2)) }, true},
+		{"zero q", func(k *pkcs1PrivateKey) { k.Q = new(big.Int) }, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, plain := range []bool{false, true} {
+			for _, o := range []struct {
+				plain, noMAC bool
+			}{{false, false}, {true, false}, {false, true}} {
 				der := pkcs8RSA(t, key, tc.change)
-				data := buildPFX(t, "pw", buildOptions{iterations: 1}, item{cert: w.leaf.Cert}, item{keyDER: der, plain: plain})
-				c, err := Parse(data)
-				if err != nil {
-					t.Fatal(err)
-				}
-				_, fullErr := x509.ParsePKCS8PrivateKey(der)
-				ct, err := c.Open("pw")
-				if fullErr == nil {
-					if err != nil || !ct.KeyMatches {
-						t.Fatalf("Open: %v", err)
+				data := buildPFX(t, "pw", buildOptions{iterations: 1, noMAC: o.noMAC}, item{cert: w.leaf.Cert}, item{keyDER: der, plain: o.plain})
+				for _, open := range []func(*Container, string) (*Contents, error){(*Container).Open, (*Container).OpenForInspection} {
+					c, err := Parse(data)
+					if err != nil {
+						t.Fatal(err)
 					}
-				} else if CodeOf(err) != CodeCorrupt {
-					t.Fatalf("Open: %v, want %s", err, CodeCorrupt)
-				}
-				ci, err := c.OpenForInspection("pw")
-				if !tc.inspection {
-					if CodeOf(err) != CodeCorrupt {
-						t.Fatalf("OpenForInspection: %v, want %s", err, CodeCorrupt)
+					ct, err := open(c, "pw")
+					if !tc.damaged {
+						if err != nil || !ct.KeyMatches {
+							t.Fatalf("%+v: %v", o, err)
+						}
+						continue
 					}
-					continue
+					if CodeOf(err) != CodeDamagedKey {
+						t.Fatalf("%+v: %v, want %s", o, err, CodeDamagedKey)
+					}
+					if ct == nil || len(ct.Keys) != 0 || len(ct.Certs) != 1 || ct.KeyMatches {
+						t.Fatalf("%+v: the contents beside the damaged key: %+v", o, ct)
+					}
+					if !o.noMAC {
+						// With a wrong password the MAC fails: still a wrong password.
+						if _, err := open(c, "px"); CodeOf(err) != CodeWrongPassword {
+							t.Fatalf("%+v, wrong password: %v", o, err)
+						}
+					}
 				}
-				if err != nil || !ci.KeyMatches || len(ci.Keys) != 1 {
-					t.Fatalf("OpenForInspection: %v", err)
-				}
-				_, signErr := rsa.SignPKCS1v15(nil, ci.Keys[0].(*rsa.PrivateKey), crypto.SHA256, make([]byte, 32))
-				if (signErr == nil) != (fullErr == nil) {
-					t.Fatalf("signing with the key: %v; x509 reads it: %v", signErr, fullErr)
-				}
-				// With a wrong password the MAC fails; the key decrypts (its
-				// padding) only with the right one: still a wrong password.
-				if _, err := c.OpenForInspection("px"); CodeOf(err) != CodeWrongPassword {
-					t.Fatalf("OpenForInspection, wrong password: %v", err)
-				}
-			}
-			// Without a MAC, OpenForInspection reads keys as Open does.
-			data := buildPFX(t, "pw", buildOptions{iterations: 1, noMAC: true}, item{cert: w.leaf.Cert}, item{keyDER: pkcs8RSA(t, key, tc.change)})
-			c, err := Parse(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, err = c.Open("pw")
-			if _, ierr := c.OpenForInspection("pw"); CodeOf(ierr) != CodeOf(err) {
-				t.Fatalf("without MAC: Open: %v; OpenForInspection: %v", err, ierr)
 			}
 		})
 	}
 }
+
+// pkcs1PrivateKey is an RSA private key (RFC 8017 appendix A.1.2), for
+// making damaged keys.
+type pkcs1PrivateKey struct {
+	Version          int
+	N                *big.Int
+	E                int
+	D, P, Q          *big.Int
+	Dp, Dq, Qinv     *big.Int        `asn1:"optional"`
+	AdditionalPrimes []asn1.RawValue `asn1:"optional,omitempty"`
+}
+
+var oidRSAEncryption = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}

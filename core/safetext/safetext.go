@@ -1,0 +1,124 @@
+// Package safetext owns making text taken from files and certificates
+// (names, subjects, file names, error details) safe for where it is shown.
+// A certificate's organisation name or a file name can hold anything: an
+// escape sequence that clears a terminal or sets its title, a line break
+// that forges a line such as "Ready to install in DPG", a right-to-left
+// override that turns "cod.p12" around. Terminal shows such characters as
+// visible escapes; Line makes one plain line for the window, the receipt and
+// notifications. JSON needs neither: encoding/json escapes control
+// characters itself.
+package safetext
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxLine is the most runes Line keeps; longer text ends in "…". No real
+// name or file name comes near it; a forged one must not fill a window.
+const MaxLine = 300
+
+// unsafe reports whether r must not reach a terminal or a line as it is:
+// control characters (C0, DEL, C1), the line and paragraph separators, and
+// the invisible characters that change the direction or the joining of
+// text (bidirectional embeddings, overrides and isolates, marks).
+func unsafe(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r == '\u2028' || r == '\u2029': // line and paragraph separator
+		return true
+	case r == '\u200e' || r == '\u200f' || r == '\u061c': // direction marks
+		return true
+	case r >= '\u202a' && r <= '\u202e': // embeddings and overrides
+		return true
+	case r >= '\u2066' && r <= '\u2069': // isolates
+		return true
+	case r == '\ufeff': // byte order mark, zero-width no-break space
+		return true
+	}
+	return false
+}
+
+// Terminal returns s with every unsafe character shown as an escape:
+// \n, \r, \t, \x1b-style for other bytes below 0x80, \u202e-style above,
+// and \xff-style for bytes that are not UTF-8. Everything else, including
+// a backslash, is left as it is, so a Windows path reads as it should.
+func Terminal(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case unsafe(r) && r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafe(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// Line returns s as one plain line: each run of unsafe characters becomes
+// one space, bytes that are not UTF-8 become U+FFFD, spaces at the ends are
+// trimmed, and text longer than MaxLine runes is cut with "…".
+func Line(s string) string {
+	if isPlain(s) && utf8.RuneCountInString(s) <= MaxLine && strings.TrimSpace(s) == s {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	n := 0
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if unsafe(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		space = false
+		if n >= MaxLine {
+			return strings.TrimSpace(b.String()) + "…"
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// isPlain reports whether s is valid UTF-8 without an unsafe character.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			goto slow
+		}
+	}
+	return true
+slow:
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unsafe(r) {
+			return false
+		}
+	}
+	return true
+}
