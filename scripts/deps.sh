@@ -9,7 +9,7 @@ test=("${build[@]}" xvfb xauth xdotool imagemagick poppler-utils gnome-keyring d
 windows=(gcc-mingw-w64-x86-64)
 # The real-window suite: clipboard, OCR in Danish and English, the keyring's
 # own client, GTK for the suite's drag source.
-e2e=("${test[@]}" xclip tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)
+e2e=("${test[@]}" xclip x11-xkb-utils tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)
 # Windows under Wine, and the MSI.
 wine=("${windows[@]}" wine wine64 wixl)
 # File systems a USB stick may have.

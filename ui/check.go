@@ -101,6 +101,7 @@ func (f *frame) dropped(_ fyne.Position, uris []fyne.URI) {
 	if len(paths) == 0 || f.check == nil {
 		return
 	}
+	trace("drop")
 	f.tabs.SelectIndex(checkTab)
 	f.check.checkFiles(paths)
 }
@@ -147,6 +148,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 				a := newCheckAnswer(c, path, report, saved)
 				c.shown = append(c.shown, a)
 				c.answers.Add(a.content)
+				trace("verdict")
 				if a.entry != nil && len(c.shown) == 1 {
 					c.f.win.Canvas().Focus(a.entry)
 				}

@@ -1,0 +1,203 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// ocrScale enlarges the window before OCR: tesseract reads the window's
+// small, anti-aliased text far better at twice the size.
+const ocrScale = 2
+
+// word is one word tesseract read, with its box in screen coordinates.
+type word struct {
+	text       string
+	norm       string
+	x, y, w, h int
+	line       string // block/paragraph/line, to match phrases within a line
+}
+
+// page is what tesseract read from one screenshot.
+type page struct {
+	shot  string
+	words []word
+}
+
+// text is the page as lines, for failure messages.
+func (p page) text() string {
+	var b strings.Builder
+	last := ""
+	for _, w := range p.words {
+		if w.line != last && last != "" {
+			b.WriteByte('\n')
+		} else if last != "" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.text)
+		last = w.line
+	}
+	return b.String()
+}
+
+// ocr screenshots the screen as the next step and reads the app's window
+// (or area, if given) with tesseract in the session's language.
+func (s *session) ocr(label string, area ...rect) page {
+	s.t.Helper()
+	shot := s.shot(label)
+	r := s.win
+	if len(area) > 0 {
+		r = area[0]
+	}
+	crop := filepath.Join(s.dir, "ocr.png")
+	geom := fmt.Sprintf("%dx%d+%d+%d", r.w, r.h, r.x, r.y)
+	if out, err := exec.Command("convert", shot, "-crop", geom, "+repage", "-colorspace", "Gray",
+		"-resize", strconv.Itoa(ocrScale*100)+"%", crop).CombinedOutput(); err != nil {
+		s.t.Fatalf("convert: %v %s", err, out)
+	}
+	languages := map[string]string{"da": "dan+eng", "en": "eng+dan"}[s.lang]
+	cmd := exec.Command("tesseract", crop, "-", "-l", languages, "--psm", "11", "tsv")
+	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+	out, err := cmd.Output()
+	if err != nil {
+		s.t.Fatalf("tesseract: %v", err)
+	}
+	p := page{shot: shot}
+	for _, l := range strings.Split(string(out), "\n")[1:] {
+		f := strings.Split(l, "\t")
+		if len(f) < 12 || f[0] != "5" {
+			continue
+		}
+		text := strings.TrimSpace(f[11])
+		if text == "" {
+			continue
+		}
+		n := func(i int) int { v, _ := strconv.Atoi(f[i]); return v }
+		p.words = append(p.words, word{
+			text: text, norm: normalise(text),
+			x: r.x + n(6)/ocrScale, y: r.y + n(7)/ocrScale, w: n(8) / ocrScale, h: n(9) / ocrScale,
+			line: f[2] + "/" + f[3] + "/" + f[4],
+		})
+	}
+	return p
+}
+
+// normalise makes OCR and catalogue words comparable: lower case, no
+// punctuation around the word, ellipses and quotes dropped.
+func normalise(s string) string {
+	s = strings.ToLower(s)
+	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func phraseWords(phrase string) []string {
+	var out []string
+	for _, w := range strings.Fields(phrase) {
+		if n := normalise(w); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// like compares a read word with a wanted one, forgiving one misread letter
+// in longer words (tesseract confuses æ/ae, l/I now and then).
+func like(read, want string) bool {
+	if read == want {
+		return true
+	}
+	if len([]rune(want)) < 5 {
+		return false
+	}
+	return distance(read, want) <= 1
+}
+
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+// find looks for a phrase on one line of the page; it returns the phrase's
+// box. Only the first maxWords words of a long phrase must match, so that a
+// sentence wrapped over two lines is still found.
+func (p page) find(phrase string) (rect, bool) {
+	want := phraseWords(phrase)
+	if len(want) == 0 {
+		return rect{}, false
+	}
+	const maxWords = 4
+	if len(want) > maxWords {
+		want = want[:maxWords]
+	}
+	for i := range p.words {
+		j := 0
+		for ; j < len(want) && i+j < len(p.words); j++ {
+			w := p.words[i+j]
+			if w.line != p.words[i].line || !like(w.norm, want[j]) {
+				break
+			}
+		}
+		if j == len(want) {
+			first, last := p.words[i], p.words[i+j-1]
+			return rect{x: first.x, y: first.y, w: last.x + last.w - first.x, h: max(first.h, last.h)}, true
+		}
+	}
+	return rect{}, false
+}
+
+func (p page) has(phrase string) bool { _, ok := p.find(phrase); return ok }
+
+// waitText reads the screen until one of the phrases shows, and returns
+// the page and which phrase it found; it fails the test after timeout.
+func (s *session) waitText(label string, timeout time.Duration, phrases ...string) (page, string) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		s.alive()
+		p := s.ocr(label)
+		for _, ph := range phrases {
+			if p.has(ph) {
+				return p, ph
+			}
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s: waited %s for %q; the screen (%s) reads:\n%s\napp output:\n%s",
+				label, timeout, phrases, p.shot, p.text(), s.appTail())
+		}
+		// Keep only the last screenshot of a wait.
+		_ = os.Remove(p.shot)
+		s.step--
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+// clickText waits for a label and clicks its middle.
+func (s *session) clickText(label string, timeout time.Duration, phrase string) {
+	s.t.Helper()
+	p, _ := s.waitText(label, timeout, phrase)
+	r, _ := p.find(phrase)
+	x, y := r.centre()
+	s.click(x, y)
+}

@@ -1,0 +1,492 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// Timeouts are generous: CI machines are shared and a slow frame is no bug;
+// a missing one is.
+const (
+	screenWait = 60 * time.Second // for a screen to show
+	checkWait  = 90 * time.Second // for a file's check to finish
+)
+
+// forEachLanguage runs a scenario once per language, each in its own
+// session.
+func forEachLanguage(t *testing.T, scenario string, run func(t *testing.T, s *session)) {
+	for _, l := range languages() {
+		t.Run(l, func(t *testing.T) {
+			record(t)
+			s := newSession(t, scenario, l)
+			run(t, s)
+		})
+	}
+}
+
+// TestDragAndDrop drops the renewed file, named with Danish letters and
+// spaces, on the window from a real XDND drag source; no password is saved
+// yet, so the window asks for it, and the typed one opens it: "ready".
+func TestDragAndDrop(t *testing.T) {
+	forEachLanguage(t, "drop", func(t *testing.T, s *session) {
+		s.start()
+		s.waitText("started", screenWait, s.L("tab.check"))
+		s.drag(file(fileRenewed))
+		s.waitText("asks-password", checkWait, s.L("check.password.title"))
+		if d, ok := s.dropToVerdict(); ok {
+			t.Logf("drop to verdict: %s", d.Round(time.Millisecond))
+		} else {
+			t.Errorf("no trace of the drop and its verdict (FORNYER_TRACE=1); app output:\n%s", s.appTail())
+		}
+		// The password field has the focus; a wrong password first.
+		s.typ("not the password")
+		s.key("Return")
+		s.waitText("wrong-password", checkWait, s.L("check.password.wrong"))
+		s.typ(certPassword)
+		s.key("Return")
+		p, _ := s.waitText("ready", checkWait, s.L("inspect.verdict.ready"))
+		if !p.has(orgName) && !p.has(orgCVR) {
+			t.Errorf("the answer does not name the organisation %q or CVR %s; it reads:\n%s", orgName, orgCVR, p.text())
+		}
+		s.noPasswordOnDisk()
+	})
+}
+
+// TestBadFiles drops what an administrator might drop by mistake: an
+// expired certificate, a folder, garbage. Each gets its own sentence, the
+// window lives on, and the folder and the garbage change nothing on disk.
+func TestBadFiles(t *testing.T) {
+	forEachLanguage(t, "bad-files", func(t *testing.T, s *session) {
+		s.start()
+		s.waitText("started", screenWait, s.L("tab.check"))
+
+		s.drag(file(fileExpired))
+		// Not saved yet: the password is asked for first.
+		s.waitText("expired-asks-password", checkWait, s.L("check.password.title"))
+		s.typ(certPassword)
+		s.key("Return")
+		s.waitText("expired", checkWait, s.L("inspect.finding.expired.title"))
+
+		before := s.homeFiles()
+		for _, c := range []struct{ file, title string }{
+			{fileFolder, "check.folder.title"},
+			{fileGarbage, "inspect.finding.unrecognized_format.title"},
+		} {
+			s.drag(file(c.file))
+			s.waitText(strings.TrimSuffix(c.file, ".p12"), checkWait, s.L(c.title))
+		}
+		if after := s.homeFiles(); !maps.Equal(before, after) {
+			t.Errorf("dropping a folder and garbage changed files under the home:\nbefore %v\nafter  %v", before, after)
+		}
+		s.noPasswordOnDisk()
+	})
+}
+
+// homeFiles are the files under the private home (but the keyring's, which
+// the store may rewrite at will) with their SHA-256.
+func (s *session) homeFiles() map[string]string {
+	s.t.Helper()
+	out := map[string]string{}
+	_ = filepath.WalkDir(s.home, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(p, "keyrings") || strings.Contains(p, ".cache") {
+			return nil
+		}
+		out[p] = sha256File(s.t, p)
+		return nil
+	})
+	return out
+}
+
+// drag drags path from the suite's drag source onto the app's window,
+// with the mouse as a person would, and waits for the source to have
+// handed the file over.
+func (s *session) drag(path string) {
+	s.t.Helper()
+	cmd := s.command(suite.dragsource, path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	events := make(chan string, 16)
+	cmd.Stderr = io.Discard
+	s.background(cmd)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			events <- sc.Text()
+		}
+		close(events)
+	}()
+	wait := func(what string) {
+		select {
+		case e, ok := <-events:
+			if !ok || e != what {
+				s.fatalf("the drag source said %q, not %q", e, what)
+			}
+		case <-time.After(screenWait):
+			s.fatalf("the drag source did not say %q", what)
+		}
+	}
+	wait("ready")
+	var src rect
+	s.waitFor("the drag source's window", screenWait, func() bool {
+		out, err := s.command("xdotool", "search", "--onlyvisible", "--name", "^dragsource$").Output()
+		if err != nil {
+			return false
+		}
+		src = s.geometry(strings.Fields(string(out))[0])
+		return src.w > 0
+	})
+	sx, sy := src.centre()
+	tx, ty := s.win.centre()
+	s.mark()
+	s.xdo("mousemove", strconv.Itoa(sx), strconv.Itoa(sy))
+	time.Sleep(200 * time.Millisecond)
+	s.xdo("mousedown", "1")
+	// Past GTK's drag threshold, then across to the window in steps.
+	for i := 1; i <= 10; i++ {
+		x := sx + (tx-sx)*i/10
+		y := sy + (ty-sy)*i/10
+		s.xdo("mousemove", strconv.Itoa(x), strconv.Itoa(y))
+		time.Sleep(60 * time.Millisecond)
+	}
+	s.xdo("mousemove", strconv.Itoa(tx+3), strconv.Itoa(ty+3))
+	time.Sleep(300 * time.Millisecond)
+	s.xdo("mouseup", "1")
+	wait("sent")
+}
+
+// mark forgets earlier trace events, so the next drop is timed alone.
+func (s *session) mark() {
+	traceMu.Lock()
+	defer traceMu.Unlock()
+	s.traces = nil
+}
+
+// dropToVerdict is the time from the last drop to its verdict, from the
+// app's trace; false if either is missing.
+func (s *session) dropToVerdict() (time.Duration, bool) {
+	traceMu.Lock()
+	defer traceMu.Unlock()
+	var drop, verdict time.Time
+	for _, e := range s.traces {
+		switch e.what {
+		case "drop":
+			drop, verdict = e.at, time.Time{}
+		case "verdict":
+			if !drop.IsZero() && verdict.IsZero() {
+				verdict = e.at
+			}
+		}
+	}
+	if drop.IsZero() || verdict.IsZero() {
+		return 0, false
+	}
+	return verdict.Sub(drop), true
+}
+
+// register is the part of the register file the suite reads.
+type register struct {
+	Certificates []struct {
+		SHA256        string `json:"sha256"`
+		Organization  string `json:"organization"`
+		CVR           string `json:"cvr"`
+		UUID          string `json:"uuid"`
+		PasswordSaved bool   `json:"password_saved"`
+		Backups       []struct {
+			Path string `json:"path"`
+		} `json:"backups"`
+		Receipts []struct {
+			Path string `json:"path"`
+		} `json:"receipts"`
+		DPG *struct {
+			By string `json:"by"`
+		} `json:"dpg"`
+	} `json:"certificates"`
+}
+
+// readRegister reads the app's register from its storage under the private
+// home; nil if there is none yet.
+func (s *session) readRegister() *register {
+	s.t.Helper()
+	var found string
+	_ = filepath.WalkDir(s.home, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") || strings.Contains(p, "keyrings") {
+			return nil
+		}
+		data, _ := os.ReadFile(p)
+		if bytes.Contains(data, []byte(`"certificates"`)) {
+			found = p
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if found == "" {
+		return nil
+	}
+	data, err := os.ReadFile(found)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var r register
+	if err := json.Unmarshal(data, &r); err != nil {
+		s.t.Fatalf("the register %s is not JSON: %v", found, err)
+	}
+	return &r
+}
+
+// readProgress reads the guide's progress file.
+func (s *session) readProgress() guide.Progress {
+	s.t.Helper()
+	path := s.findFile(guide.FileName)
+	if path == "" {
+		s.t.Fatalf("no %s under the private home", guide.FileName)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var p guide.Progress
+	if err := json.Unmarshal(data, &p); err != nil {
+		s.t.Fatalf("%s: %v", path, err)
+	}
+	return p
+}
+
+// keyringSecrets are the secrets Fornyer keeps in the keyring, by the
+// account (entry id) go-keyring stores them under.
+func (s *session) keyringSecrets() map[string]string {
+	s.t.Helper()
+	out, err := s.command("secret-tool", "search", "--all", "--unlock", "service", vault.Service).CombinedOutput()
+	if err != nil && len(out) == 0 {
+		return nil
+	}
+	secrets := map[string]string{}
+	var account string
+	for _, l := range strings.Split(string(out), "\n") {
+		k, v, ok := strings.Cut(l, " = ")
+		if !ok {
+			continue
+		}
+		switch strings.TrimSpace(k) {
+		case "attribute.username":
+			account = v
+		case "secret":
+			secrets[account] = v
+		}
+	}
+	return secrets
+}
+
+// noPasswordOnDisk fails if the certificate's password is in any file under
+// the private home (the keyring's own encrypted file holds it, not as text).
+func (s *session) noPasswordOnDisk() {
+	s.t.Helper()
+	needle := []byte(certPassword)
+	_ = filepath.WalkDir(s.home, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err == nil && bytes.Contains(data, needle) {
+			s.t.Errorf("the password is written in %s", p)
+		}
+		return nil
+	})
+}
+
+func sha256File(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// pdfText is a PDF's text (pdftotext).
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return string(out)
+}
+
+// stepTitles are the guide's card titles in order, in lang.
+func stepTitles(lang string) []string {
+	out := make([]string, len(guide.Steps))
+	for i, st := range guide.Steps {
+		out[i] = msg.T(lang, st.Title, nil)
+	}
+	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestRenewal walks the whole renewal as an administrator would: every
+// card of the guide, the password pasted from the portal's "Copy to
+// clipboard" and saved, the downloaded file chosen with Choose file… and
+// found ready, a backup on a "USB stick" and a receipt, both through their
+// folder pickers, DPG installed, and the certificate in My certificates.
+// Then it checks what the administrator relies on afterwards.
+func TestRenewal(t *testing.T) {
+	forEachLanguage(t, "renewal", func(t *testing.T, s *session) {
+		downloads := filepath.Join(s.home, "Downloads")
+		usb := filepath.Join(s.home, "USB")
+		receipts := filepath.Join(s.home, "Kvitteringer")
+		for _, d := range []string{usb, receipts} {
+			if err := os.MkdirAll(d, 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.start()
+		titles := stepTitles(s.lang)
+		passwordStep := guide.Index("password")
+		downloadStep := guide.Index("download")
+		dpgStep := guide.Index("dpg")
+
+		// The cards before the password: read each title, Enter is Done.
+		for i := 0; i < passwordStep; i++ {
+			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
+			s.key("Return")
+		}
+
+		// The password card: the portal's "Copy to clipboard", then paste.
+		s.waitText("password", screenWait, titles[passwordStep])
+		s.clipboard(certPassword)
+		s.clickText("password-field", screenWait, s.L("vault.password.placeholder"))
+		s.key("ctrl+v")
+		s.key("Return")
+		saved := msg.T(s.lang, "vault.saved", map[string]any{"Store": s.L(vault.StoreName("linux"))})
+		s.waitText("password-saved", screenWait, saved)
+		s.clickText("password-done", screenWait, s.L("guide.done"))
+
+		// The download: the file lands in Downloads, Check the file leads
+		// to Choose file….
+		s.waitText("download", screenWait, titles[downloadStep])
+		s.copyFile(fileRenewed, downloads)
+		s.clickText("download-check", screenWait, s.L("guide.download.check"))
+		s.clickText("choose-file", screenWait, s.L("check.choose"))
+		s.chooseFile(filepath.Join(downloads, fileRenewed))
+		s.waitText("ready", checkWait, s.L("inspect.verdict.ready"))
+
+		// The backup on the stick, through the folder picker.
+		s.clickText("backup", screenWait, s.L("check.action.backup"))
+		s.clickText("backup-choose", screenWait, s.L("backup.folder.choose"))
+		s.chooseFolder(usb)
+		s.clickText("backup-start", screenWait, s.L("backup.start"))
+		s.waitText("backup-verified", checkWait, s.L("backup.verified"))
+		s.clickText("backup-done", screenWait, s.L("backup.done"))
+
+		// The receipt, in a folder of its own.
+		s.clickText("receipt", screenWait, s.L("check.action.receipt"))
+		s.clickText("receipt-choose", screenWait, s.L("receipt.ui.folder.choose"))
+		s.chooseFolder(receipts)
+		s.clickText("receipt-create", screenWait, s.L("receipt.ui.create"))
+		s.waitText("receipt-saved", checkWait, s.L("receipt.ui.saved"))
+		s.clickText("receipt-done", screenWait, s.L("receipt.ui.done"))
+
+		// Back to the guide: the download card now says the file is checked.
+		s.clickText("back-to-guide", screenWait, s.L("tab.renew"))
+		s.waitText("download-checked", screenWait, s.L("guide.download.checked"))
+		s.clickText("download-done", screenWait, s.L("guide.done"))
+		for i := downloadStep + 1; i < dpgStep; i++ {
+			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
+			s.key("Return")
+		}
+
+		// DPG: the name of who installed it, and "Installed in DPG".
+		s.waitText("dpg", screenWait, titles[dpgStep])
+		s.clickText("dpg-name", screenWait, s.L("guide.dpg.name"))
+		s.typ("Mette Prøvesen")
+		s.key("Return")
+		s.waitText("dpg-installed", screenWait, strings.Fields(s.L("guide.dpg.installed_note"))[0:3]...)
+
+		// My certificates lists it.
+		s.clickText("my-certificates", screenWait, s.L("tab.certificates"))
+		s.waitText("my-certificates-list", screenWait, orgName)
+
+		// What the administrator relies on.
+		src := filepath.Join(downloads, fileRenewed)
+		srcSum := sha256File(t, src)
+		if got := sha256File(t, filepath.Join(usb, fileRenewed)); got != srcSum {
+			t.Errorf("the backup %s is not byte-identical to the download", filepath.Join(usb, fileRenewed))
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(receipts, "*.pdf"))
+		if len(pdfs) != 1 {
+			t.Errorf("want one receipt PDF in %s, found %v", receipts, pdfs)
+		} else if text := pdfText(t, pdfs[0]); !strings.Contains(text, orgCVR) || !strings.Contains(text, orgName) {
+			t.Errorf("the receipt %s does not name %q and CVR %s:\n%s", pdfs[0], orgName, orgCVR, text)
+		}
+		reg := s.readRegister()
+		if reg == nil || len(reg.Certificates) != 1 {
+			t.Fatalf("want the renewed certificate in the register, got %+v", reg)
+		}
+		c := reg.Certificates[0]
+		if c.Organization != orgName || c.CVR != orgCVR || !c.PasswordSaved || len(c.Backups) == 0 || c.DPG == nil {
+			t.Errorf("the register's entry is incomplete: %+v", c)
+		}
+		if len(c.Receipts) == 0 {
+			t.Errorf("the register does not record the receipt (issue 12: RecordReceipt has no caller): %+v", c)
+		}
+		secrets := s.keyringSecrets()
+		found := false
+		for _, v := range secrets {
+			found = found || v == certPassword
+		}
+		if !found {
+			t.Errorf("the keyring does not hold the password; Fornyer's items: %v", sortedKeys(secrets))
+		}
+		p := s.readProgress()
+		for _, st := range guide.Steps {
+			if !p.IsDone(st.ID) {
+				t.Errorf("the progress file does not mark %q done: %+v", st.ID, p)
+			}
+		}
+		if !p.Finished() || !p.PasswordSaved || !p.FileChecked || p.DPGInstalledBy != "Mette Prøvesen" {
+			t.Errorf("the progress file does not say done: %+v", p)
+		}
+		s.noPasswordOnDisk()
+	})
+}
+
+// chooseFile picks a file in the file dialog that Choose file… opened.
+func (s *session) chooseFile(path string) {
+	s.t.Helper()
+	s.pickInDialog(filepath.Dir(path), filepath.Base(path))
+}
+
+// chooseFolder picks a folder in a folder dialog.
+func (s *session) chooseFolder(dir string) {
+	s.t.Helper()
+	s.pickInDialog(dir, "")
+}
