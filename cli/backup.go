@@ -45,7 +45,7 @@ func runBackup(env Env, args []string) int {
 	fs.BoolVar(&manifest, "manifest", false, "")
 
 	usageErr := func(key string, data any) int {
-		fmt.Fprintln(env.Stderr, msg.T(l, key, data))
+		say(env.Stderr, msg.T(l, key, data))
 		fmt.Fprintln(env.Stderr, msg.T(l, "backup.cli.usage", nil))
 		return ExitUsage
 	}
@@ -93,7 +93,7 @@ func runBackup(env Env, args []string) int {
 		if !errors.As(err, &be) {
 			be = &backup.Error{Code: backup.CodeWriteFailed, Path: to, Err: err}
 		}
-		fmt.Fprintln(env.Stderr, be.Message(l))
+		say(env.Stderr, be.Message(l))
 		switch be.Code {
 		case backup.CodeWrongPassword, backup.CodeSourceInvalid, backup.CodeSourceUnreadable, backup.CodeSourceTooLarge:
 			return backupExitUnreadable
@@ -101,9 +101,9 @@ func runBackup(env Env, args []string) int {
 		return backupExitFailed
 	}
 	for _, f := range res.Files {
-		fmt.Fprintln(env.Stdout, f.Path)
+		say(env.Stdout, f.Path)
 	}
-	fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.verified", map[string]string{
+	say(env.Stdout, msg.T(l, "backup.cli.verified", map[string]string{
 		"Time": msg.DateTime(l, res.VerifiedAt.Local()),
 	}))
 	return ExitOK

@@ -14,6 +14,7 @@ import (
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/pfx"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 func init() {
@@ -39,7 +40,7 @@ func runInspect(env Env, args []string) int {
 	fs.BoolVar(&asJSON, "json", false, "")
 
 	usageErr := func(key string, data any) int {
-		fmt.Fprintln(env.Stderr, msg.T(l, key, data))
+		say(env.Stderr, msg.T(l, key, data))
 		fmt.Fprintln(env.Stderr, msg.T(l, "inspect.cli.usage", nil))
 		return ExitUsage
 	}
@@ -110,9 +111,26 @@ func runInspect(env Env, args []string) int {
 	return inspectExitUnreadable
 }
 
+// say writes one line of text that may hold names from a file or a
+// certificate, with their control characters shown escaped
+// (core/safetext): a name cannot clear the terminal or forge a line.
+func say(w io.Writer, line string) {
+	fmt.Fprintln(w, safetext.Terminal(line))
+}
+
 // flagErrorKey turns the flag package's error into our sentence.
 func flagErrorKey(err error) (string, map[string]string) {
 	s := err.Error()
+	// "invalid boolean value \"maybe\" for -json: parse error"
+	if strings.HasPrefix(s, "invalid ") {
+		if i := strings.Index(s, " for -"); i >= 0 {
+			name := s[i+len(" for "):]
+			if j := strings.Index(name, ":"); j >= 0 {
+				name = name[:j]
+			}
+			return "inspect.cli.invalid_value", map[string]string{"Flag": "-" + strings.TrimLeft(name, "-")}
+		}
+	}
 	name := s
 	if i := strings.LastIndex(s, ": "); i >= 0 {
 		name = s[i+2:]
@@ -144,8 +162,8 @@ func printReport(w io.Writer, r *inspect.Report) {
 	if r.Ready() && hasSeverity(r, inspect.SeverityWarning) {
 		title = t("inspect.verdict.ready_with_warnings", nil)
 	}
-	fmt.Fprintln(w, title)
-	fmt.Fprintln(w, message)
+	say(w, title)
+	say(w, message)
 	fmt.Fprintln(w)
 
 	var facts [][2]string
@@ -208,8 +226,8 @@ func printReport(w io.Writer, r *inspect.Report) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, t("inspect.label.findings", nil)+":")
 		for _, f := range rest {
-			fmt.Fprintf(w, "  %s: %s\n", t("inspect.severity."+f.Severity, nil), f.Title)
-			fmt.Fprintf(w, "    %s\n", f.Message)
+			say(w, "  "+t("inspect.severity."+f.Severity, nil)+": "+f.Title)
+			say(w, "    "+f.Message)
 		}
 	}
 
@@ -292,7 +310,7 @@ func printFacts(w io.Writer, facts [][2]string) {
 		if label != "" {
 			label += ":"
 		}
-		fmt.Fprintf(w, "  %s%s %s\n", label, strings.Repeat(" ", width+1-utf8.RuneCountInString(label)), f[1])
+		say(w, "  "+label+strings.Repeat(" ", width+1-utf8.RuneCountInString(label))+" "+f[1])
 	}
 }
 

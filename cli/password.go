@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // SavedPasswords returns the passwords saved in the operating system's
@@ -59,6 +61,13 @@ func readPasswordLine(r io.Reader) (string, error) {
 	return string(line), nil
 }
 
+// withoutBOM strips a UTF-8 byte order mark at the start of a password:
+// Windows tools (Notepad, PowerShell's Out-File) put one before text, and
+// no password starts with an invisible character on purpose.
+func withoutBOM(pw string) string {
+	return strings.TrimPrefix(pw, "\uFEFF")
+}
+
 // passwordMode is where the passwords of a command come from.
 type passwordMode int
 
@@ -89,15 +98,15 @@ func passwords(env Env, mode passwordMode, file string) ([]string, string /* err
 		if err != nil {
 			return nil, "inspect.cli.password_stdin_failed"
 		}
-		return []string{pw}, ""
+		return []string{withoutBOM(pw)}, ""
 	case passwordFromTerminal:
-		fmt.Fprint(env.Stderr, msg.T(env.Lang, "inspect.cli.prompt", map[string]string{"File": file}))
+		fmt.Fprint(env.Stderr, safetext.Terminal(msg.T(env.Lang, "inspect.cli.prompt", map[string]string{"File": file})))
 		pw, err := env.ReadPassword()
 		fmt.Fprintln(env.Stderr)
 		if err != nil {
 			return nil, "inspect.cli.password_prompt_failed"
 		}
-		return []string{pw}, ""
+		return []string{withoutBOM(pw)}, ""
 	}
 	out := []string{""}
 	if SavedPasswords != nil {

@@ -43,7 +43,7 @@ func runReceipt(env Env, args []string) int {
 
 	usageErr := func(key string, data any) int {
 		if key != "" {
-			fmt.Fprintln(env.Stderr, msg.T(l, key, data))
+			say(env.Stderr, msg.T(l, key, data))
 		}
 		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.usage", nil))
 		return ExitUsage
@@ -66,14 +66,20 @@ func runReceipt(env Env, args []string) int {
 	}
 	file := files[0]
 	dir, name := filepath.Split(out)
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		// --out names a folder: the receipt goes inside it, under the
+		// name the window would give it (set once the file is read).
+		dir, name = out, ""
+	} else if name == "" {
+		return usageErr("receipt.cli.no_out", nil)
+	} else if !strings.EqualFold(filepath.Ext(name), ".pdf") {
+		name += ".pdf" // a PDF is always named as one
+	}
 	if dir == "" {
 		dir = "."
 	}
-	if name == "" {
-		return usageErr("receipt.cli.no_out", nil)
-	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.no_folder", map[string]string{"Folder": dir}))
+		say(env.Stderr, msg.T(l, "receipt.cli.no_folder", map[string]string{"Folder": dir}))
 		return receiptExitProblems
 	}
 
@@ -102,15 +108,18 @@ func runReceipt(env Env, args []string) int {
 
 	data := receiptData(rep, l, by, email, time.Now())
 	data.PasswordSaved = passwordSaved(mode, pws, rep.PasswordIndex)
+	if name == "" {
+		name = receipt.FileName(data)
+	}
 	pdf, err := receipt.Receipt(data)
 	if err == nil {
 		out, err = receipt.Write(dir, name, pdf)
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.write_failed", map[string]string{"File": filepath.Join(dir, name), "Error": err.Error()}))
+		say(env.Stderr, msg.T(l, "receipt.cli.write_failed", map[string]string{"File": filepath.Join(dir, name), "Error": err.Error()}))
 		return receiptExitProblems
 	}
-	fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.written", map[string]string{"File": out}))
+	say(env.Stdout, msg.T(l, "receipt.cli.written", map[string]string{"File": out}))
 	return ExitOK
 }
 
@@ -148,7 +157,7 @@ func passwordSaved(mode passwordMode, tried []string, index int) bool {
 func printFindings(env Env, rep *inspect.Report, severity string) {
 	for _, f := range rep.Findings {
 		if f.Severity == severity {
-			fmt.Fprintln(env.Stderr, f.Message)
+			say(env.Stderr, f.Message)
 		}
 	}
 }

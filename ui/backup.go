@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // showBackup opens the backup dialog for file, which password opens: a
@@ -104,7 +105,7 @@ func profileChoices() []string {
 }
 
 func (p *backupPanel) buildForm() {
-	fileLabel := backupLabel(lang.L("backup.file", map[string]string{"File": filepath.Base(p.file)}))
+	fileLabel := backupLabel(lang.L("backup.file", map[string]string{"File": safetext.Line(filepath.Base(p.file))}))
 	fileLabel.TextStyle.Bold = true
 
 	p.folderLabel = backupLabel(lang.L("backup.folder.none"))
@@ -354,7 +355,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	p.detail.SetText(lang.L("backup.verified.where", map[string]string{"Folder": res.Dir}))
 	names := make([]string, len(res.Files))
 	for i, f := range res.Files {
-		names[i] = filepath.Base(f.Path)
+		names[i] = safetext.Line(filepath.Base(f.Path))
 	}
 	p.files.SetText(strings.Join(names, "\n"))
 	p.how.SetText(lang.L("backup.verified.how", map[string]string{"Time": res.VerifiedAt.Format("15:04")}))

@@ -21,6 +21,7 @@ import (
 	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // registerFile is the register's name in the app's storage folder.
@@ -135,7 +136,7 @@ func withIcon(icon fyne.Resource, text fyne.CanvasObject) fyne.CanvasObject {
 // and what the user can do.
 func (v *certificatesView) card(certs []register.Certificate, c register.Certificate, now time.Time) fyne.CanvasObject {
 	l := v.f.lang()
-	org := c.Organization
+	org := safetext.Line(c.Organization)
 	if org == "" {
 		org = lang.L("register.unknown_organization")
 	}
@@ -230,7 +231,7 @@ func technicalDetails(c register.Certificate) fyne.CanvasObject {
 		lines = append(lines, lang.L("register.details.uuid", map[string]any{"Value": c.UUID}))
 	}
 	if c.File != nil {
-		lines = append(lines, lang.L("register.details.file", map[string]any{"Value": c.File.Path}))
+		lines = append(lines, lang.L("register.details.file", map[string]any{"Value": safetext.Line(c.File.Path)}))
 	}
 	for _, b := range c.Backups {
 		lines = append(lines, lang.L("register.details.backup", map[string]any{"Value": b.Path}))
@@ -311,7 +312,7 @@ func (v *certificatesView) showRegisterError(err error) {
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
 	l := v.f.lang()
-	body := lang.L("register.remove.body", map[string]any{"Organization": c.Organization, "Date": displayDate(c.NotAfter, l)})
+	body := lang.L("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": displayDate(c.NotAfter, l)})
 	d := dialog.NewConfirm(lang.L("register.remove.title"), body, func(ok bool) {
 		if !ok {
 			return

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // checkScreen is the "Check" tab: a drop zone and a "Choose file" button,
@@ -130,7 +131,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 				if stale {
 					return
 				}
-				name := filepath.Base(path)
+				name := safetext.Line(filepath.Base(path))
 				if len(paths) > 1 {
 					c.setBusy(lang.L("check.busy.many", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
 				} else {

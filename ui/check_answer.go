@@ -15,6 +15,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -103,7 +104,7 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 	a.headline.Wrapping = fyne.TextWrapWord
 	sentence := widget.NewLabel(message)
 	sentence.Wrapping = fyne.TextWrapWord
-	file := widget.NewLabelWithStyle(filepath.Base(a.path), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	file := widget.NewLabelWithStyle(safetext.Line(filepath.Base(a.path)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	file.Truncation = fyne.TextTruncateEllipsis
 	mark := widget.NewIcon(theme.NewColoredResource(icon, color))
 	return container.NewVBox(
@@ -127,7 +128,7 @@ func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	a.entry.OnSubmitted = func(string) { a.tryPassword() }
 	box := container.NewVBox()
 	if cert := a.report.Certificate; cert != nil && cert.Organization != "" {
-		who := widget.NewLabel(lang.L("check.password.for", map[string]any{"Org": cert.Organization, "CVR": cert.CVR}))
+		who := widget.NewLabel(lang.L("check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)}))
 		who.Wrapping = fyne.TextWrapWord
 		box.Add(who)
 	}
@@ -176,7 +177,7 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 		if value == "" {
 			return
 		}
-		v := widget.NewLabel(value)
+		v := widget.NewLabel(safetext.Line(value))
 		v.Wrapping = fyne.TextWrapWord
 		form.Append(lang.L(key), v)
 	}
@@ -335,7 +336,7 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 		if value == "" {
 			return
 		}
-		v := widget.NewLabel(value)
+		v := widget.NewLabel(safetext.Line(value))
 		v.Wrapping = fyne.TextWrapWord
 		form.Add(tight(heading(label), v))
 	}
@@ -365,7 +366,7 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 	add(lang.L("inspect.label.trusted"), yesNo(r.ChainTrusted))
 	var chain []string
 	for _, c := range r.Chain {
-		chain = append(chain, c.Subject)
+		chain = append(chain, safetext.Line(c.Subject))
 	}
 	add(lang.L("inspect.label.chain"), strings.Join(chain, "\n"))
 	if p := r.Protection; p != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // remindMu keeps two reminder runs (a start and a change of language) from
@@ -75,9 +76,9 @@ func remind(f *frame, l string) {
 }
 
 func reminderNotification(r register.Reminder, l string) *fyne.Notification {
-	org := r.Certificate.Organization
+	org := safetext.Line(r.Certificate.Organization)
 	if org == "" {
-		org = r.Certificate.CommonName
+		org = safetext.Line(r.Certificate.CommonName)
 	}
 	data := map[string]any{
 		"Organization": org,

@@ -15,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/safefile"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // Data is what the receipt records. Only the fields it shows are here; in
@@ -37,6 +38,30 @@ type Data struct {
 	DPG           *DPGInstall // nil: not recorded yet, the receipt has lines to fill in by hand
 
 	GeneratedAt time.Time // also decides the time zone every time is shown in
+}
+
+// safe returns d with every text that comes from a certificate, a file name
+// or a person made one plain line (core/safetext): no line break or control
+// character can add a line to the printed receipt.
+func (d Data) safe() Data {
+	for _, p := range []*string{&d.Organization, &d.CVR, &d.CommonName, &d.Serial, &d.UUID, &d.SHA256, &d.RenewedBy, &d.Email} {
+		*p = safetext.Line(*p)
+	}
+	d.Steps = append([]Step(nil), d.Steps...)
+	for i := range d.Steps {
+		d.Steps[i].Title = safetext.Line(d.Steps[i].Title)
+	}
+	d.Backups = append([]Backup(nil), d.Backups...)
+	for i := range d.Backups {
+		d.Backups[i].Location = safetext.Line(d.Backups[i].Location)
+		d.Backups[i].SHA256 = safetext.Line(d.Backups[i].SHA256)
+	}
+	if d.DPG != nil {
+		dpg := *d.DPG
+		dpg.By = safetext.Line(dpg.By)
+		d.DPG = &dpg
+	}
+	return d
 }
 
 // Step is one of the guide's steps as the receipt lists it.
@@ -100,6 +125,7 @@ func ChecklistFileName(l string) string {
 }
 
 func cleanName(s string) string {
+	s = safetext.Line(s) // no direction overrides or control characters
 	s = strings.Map(func(r rune) rune {
 		if r < 32 || strings.ContainsRune(`<>:"/\|?*`, r) {
 			return -1
@@ -123,6 +149,7 @@ func lang(l string) string {
 
 // Receipt draws the renewal receipt.
 func Receipt(data Data) ([]byte, error) {
+	data = data.safe()
 	l := lang(data.Lang)
 	loc := data.GeneratedAt.Location()
 	if data.GeneratedAt.IsZero() {

@@ -460,3 +460,25 @@ func BenchmarkReceipt(b *testing.B) {
 		}
 	}
 }
+
+// Text from a certificate or a path reaches the receipt as one plain line,
+// and the caller's data is not changed.
+func TestReceiptTextIsOneLine(t *testing.T) {
+	in := Data{Organization: "Org\nReady to install in DPG", CommonName: "a\x1b[2Jb",
+		Backups: []Backup{{Location: "/media/usb/x\u202egnp.p12"}}, DPG: &DPGInstall{By: "Anne\r\nBo"}}
+	out := in.safe()
+	for _, s := range []string{out.Organization, out.CommonName, out.Backups[0].Location, out.DPG.By} {
+		if strings.ContainsAny(s, "\n\r\x1b\u202e") {
+			t.Errorf("%q is not one plain line", s)
+		}
+	}
+	if out.Organization != "Org Ready to install in DPG" {
+		t.Errorf("Organization %q", out.Organization)
+	}
+	if in.Backups[0].Location != "/media/usb/x\u202egnp.p12" || in.DPG.By != "Anne\r\nBo" {
+		t.Error("safe changed the caller's data")
+	}
+	if name := FileName(Data{Organization: "x\u202egnp.exe", Lang: "en"}); strings.ContainsRune(name, '\u202e') {
+		t.Errorf("FileName %q", name)
+	}
+}
