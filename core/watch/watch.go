@@ -1,0 +1,323 @@
+// Package watch owns noticing certificate files that arrive in the user's
+// Downloads folder and on the Desktop while the window is open, and
+// finding the newest one already there. It reads nothing but the names,
+// sizes and times of those folders' own entries (not their subfolders, not
+// what a link points to), never opens, moves or changes a file, and costs
+// nothing while idle: the system reports changes (fsnotify), and a timer
+// runs only while a new file is still being written.
+package watch
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Arrival is a complete certificate file found in a watched folder.
+type Arrival struct {
+	Path    string
+	Folder  Folder
+	Size    int64
+	ModTime time.Time
+}
+
+// Name is the file's name.
+func (a Arrival) Name() string { return filepath.Base(a.Path) }
+
+// partialSuffixes are what browsers name a download until it is complete
+// (Chrome and Edge .crdownload, Firefox .part, Safari .download); .tmp for
+// the rest.
+var partialSuffixes = []string{".crdownload", ".part", ".download", ".tmp"}
+
+// IsCertificateName says whether name is a certificate file's (.p12 or
+// .pfx, any case) and not a download still in progress. A hidden file
+// (".name.p12", as some tools write before renaming) is not one.
+func IsCertificateName(name string) bool {
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(lower, ".") {
+		return false
+	}
+	for _, s := range partialSuffixes {
+		if strings.HasSuffix(lower, s) {
+			return false
+		}
+	}
+	return strings.HasSuffix(lower, ".p12") || strings.HasSuffix(lower, ".pfx")
+}
+
+// maxEntries bounds how many entries of one folder Newest reads.
+const maxEntries = 20000
+
+// Newest is the most recently changed certificate file directly in folder,
+// for "the newest certificate file in Downloads" when the download card
+// opens. ok is false when there is none.
+func Newest(folder Folder) (a Arrival, ok bool, err error) {
+	d, err := os.Open(folder.Path)
+	if err != nil {
+		return Arrival{}, false, err
+	}
+	defer d.Close()
+	read := 0
+	for read < maxEntries {
+		entries, err := d.ReadDir(500)
+		read += len(entries)
+		for _, e := range entries {
+			if !e.Type().IsRegular() || !IsCertificateName(e.Name()) {
+				continue
+			}
+			info, ierr := e.Info()
+			if ierr != nil || info.Size() == 0 {
+				continue
+			}
+			if !ok || info.ModTime().After(a.ModTime) {
+				a = Arrival{Path: filepath.Join(folder.Path, e.Name()), Folder: folder, Size: info.Size(), ModTime: info.ModTime()}
+				ok = true
+			}
+		}
+		if errors.Is(err, io.EOF) || len(entries) == 0 {
+			break
+		}
+		if err != nil {
+			return a, ok, err
+		}
+	}
+	return a, ok, nil
+}
+
+// DefaultSettle is how long a new file's size must stay the same before it
+// counts as complete.
+const DefaultSettle = time.Second
+
+// maxPending bounds the files followed at once; a folder flooded with new
+// files costs no more than this many timers.
+const maxPending = 64
+
+// maxReported bounds the memory of files announced.
+const maxReported = 1024
+
+// Options tune a Watcher.
+type Options struct {
+	// Settle is how long a file's size must stay unchanged; DefaultSettle
+	// when zero.
+	Settle time.Duration
+	// Arrived is told of each complete certificate file, on a goroutine of
+	// the watcher's (the window hands it to its UI thread).
+	Arrived func(Arrival)
+	// Lost is told when a watched folder goes away (removed or renamed);
+	// it is no longer watched. May be nil.
+	Lost func(Folder)
+}
+
+// Watcher watches folders until Close.
+type Watcher struct {
+	opts    Options
+	fs      *fsnotify.Watcher
+	folders map[string]Folder // by cleaned path
+
+	mu       sync.Mutex
+	pending  map[string]*pendingFile
+	reported map[string]fileState // what was announced, so a touch is not news
+	closed   bool
+	done     chan struct{}
+}
+
+type fileState struct {
+	size    int64
+	modTime time.Time
+}
+
+type pendingFile struct {
+	folder Folder
+	last   fileState
+	timer  *time.Timer
+}
+
+// Start watches folders; a folder that cannot be watched is left out, and
+// Start fails only when none can be.
+func Start(folders []Folder, opts Options) (*Watcher, error) {
+	if opts.Settle <= 0 {
+		opts.Settle = DefaultSettle
+	}
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &Watcher{opts: opts, fs: fw, folders: map[string]Folder{}, pending: map[string]*pendingFile{},
+		reported: map[string]fileState{}, done: make(chan struct{})}
+	var firstErr error
+	for _, f := range folders {
+		p := filepath.Clean(f.Path)
+		if err := fw.Add(p); err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		w.folders[p] = f
+	}
+	if len(w.folders) == 0 {
+		fw.Close()
+		if firstErr == nil {
+			firstErr = errors.New("watch: no folder to watch")
+		}
+		return nil, firstErr
+	}
+	go w.loop()
+	return w, nil
+}
+
+// Folders are the folders being watched.
+func (w *Watcher) Folders() []Folder {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make([]Folder, 0, len(w.folders))
+	for _, f := range w.folders {
+		out = append(out, f)
+	}
+	return out
+}
+
+// Close stops watching; nothing is reported after it returns.
+func (w *Watcher) Close() error {
+	w.mu.Lock()
+	if w.closed {
+		w.mu.Unlock()
+		return nil
+	}
+	w.closed = true
+	for _, p := range w.pending {
+		p.timer.Stop()
+	}
+	w.pending = map[string]*pendingFile{}
+	w.mu.Unlock()
+	err := w.fs.Close()
+	<-w.done
+	return err
+}
+
+func (w *Watcher) loop() {
+	defer close(w.done)
+	for {
+		select {
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			w.event(ev)
+		case _, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			// An overflow loses events; the next change of a file is seen
+			// again, and the download card looks for the newest file anyway.
+		}
+	}
+}
+
+func (w *Watcher) event(ev fsnotify.Event) {
+	name := filepath.Clean(ev.Name)
+	w.mu.Lock()
+	if f, ok := w.folders[name]; ok && ev.Has(fsnotify.Remove|fsnotify.Rename) {
+		delete(w.folders, name)
+		w.mu.Unlock()
+		_ = w.fs.Remove(name) // the system may have dropped it already
+		if w.opts.Lost != nil {
+			w.opts.Lost(f)
+		}
+		return
+	}
+	folder, ok := w.folders[filepath.Dir(name)]
+	if !ok || w.closed || !IsCertificateName(filepath.Base(name)) {
+		w.mu.Unlock()
+		return
+	}
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		// Gone (or renamed away): forget it; a new file of the same name
+		// is news again.
+		if p := w.pending[name]; p != nil {
+			p.timer.Stop()
+			delete(w.pending, name)
+		}
+		delete(w.reported, name)
+		w.mu.Unlock()
+		return
+	}
+	// Create, Write, Chmod: (re)start the quiet period, remembering the
+	// size now, so that the end of the quiet period can tell whether the
+	// file changed unreported.
+	p := w.pending[name]
+	if p == nil {
+		if len(w.pending) >= maxPending {
+			w.mu.Unlock()
+			return
+		}
+		p = &pendingFile{folder: folder}
+		p.timer = time.AfterFunc(w.opts.Settle, func() { w.settle(name, p) })
+		w.pending[name] = p
+	} else {
+		p.timer.Reset(w.opts.Settle)
+	}
+	w.mu.Unlock()
+	state := stat(name)
+	w.mu.Lock()
+	if w.pending[name] == p {
+		p.last = state
+	}
+	w.mu.Unlock()
+}
+
+// stat is a file's size and time, or a size of -1 when it is no regular
+// file (gone, a folder, a link pointing who knows where).
+func stat(name string) fileState {
+	info, err := os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() {
+		return fileState{size: -1}
+	}
+	return fileState{size: info.Size(), modTime: info.ModTime()}
+}
+
+// settle runs when a file has had no event for the settle time: it is
+// complete when its size and time are what they were at the last event,
+// else it is looked at again after another settle time (a download whose
+// writes the system does not report, as over a network share). An empty
+// file is dropped rather than looked at again (Firefox's placeholder): the
+// write that fills it is an event of its own.
+func (w *Watcher) settle(name string, p *pendingFile) {
+	now := stat(name)
+	w.mu.Lock()
+	if w.closed || w.pending[name] != p {
+		w.mu.Unlock()
+		return
+	}
+	if now.size <= 0 {
+		delete(w.pending, name)
+		w.mu.Unlock()
+		return
+	}
+	if now != p.last {
+		p.last = now
+		p.timer.Reset(w.opts.Settle)
+		w.mu.Unlock()
+		return
+	}
+	delete(w.pending, name)
+	if w.reported[name] == now {
+		w.mu.Unlock()
+		return
+	}
+	if len(w.reported) >= maxReported {
+		clear(w.reported) // only a repeat announcement is at stake
+	}
+	w.reported[name] = now
+	arrived := w.opts.Arrived
+	w.mu.Unlock()
+	if arrived != nil {
+		arrived(Arrival{Path: name, Folder: p.folder, Size: now.size, ModTime: now.modTime})
+	}
+}

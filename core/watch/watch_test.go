@@ -1,0 +1,254 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+const testSettle = 300 * time.Millisecond
+
+// started watches a temporary Downloads folder and collects what arrives.
+func started(t *testing.T) (Folder, chan Arrival, chan Folder, *Watcher) {
+	t.Helper()
+	dir := Folder{Kind: Downloads, Path: t.TempDir()}
+	arrived := make(chan Arrival, 16)
+	lost := make(chan Folder, 4)
+	w, err := Start([]Folder{dir}, Options{Settle: testSettle,
+		Arrived: func(a Arrival) { arrived <- a },
+		Lost:    func(f Folder) { lost <- f }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return dir, arrived, lost, w
+}
+
+func next(t *testing.T, ch chan Arrival) Arrival {
+	t.Helper()
+	select {
+	case a := <-ch:
+		return a
+	case <-time.After(10 * time.Second):
+		t.Fatal("no arrival reported")
+		return Arrival{}
+	}
+}
+
+func none(t *testing.T, ch chan Arrival, wait time.Duration) {
+	t.Helper()
+	select {
+	case a := <-ch:
+		t.Fatalf("unexpected arrival %+v", a)
+	case <-time.After(wait):
+	}
+}
+
+func write(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFileArriving(t *testing.T) {
+	dir, arrived, _, _ := started(t)
+	write(t, filepath.Join(dir.Path, "notes.txt"), []byte("not a certificate"))
+	path := filepath.Join(dir.Path, "Organisation.P12")
+	write(t, path, []byte("certificate bytes"))
+	a := next(t, arrived)
+	if a.Path != path || a.Size != int64(len("certificate bytes")) || a.Folder.Kind != Downloads {
+		t.Fatalf("arrival %+v, want %s", a, path)
+	}
+	if a.Name() != "Organisation.P12" {
+		t.Fatalf("Name() = %q", a.Name())
+	}
+	// A touch without a change is no news; nothing for the text file.
+	if err := os.Chtimes(path, a.ModTime, a.ModTime); err != nil {
+		t.Fatal(err)
+	}
+	none(t, arrived, 3*testSettle)
+	// A new file of the same name (downloaded again) is.
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	write(t, path, []byte("certificate bytes, again"))
+	if b := next(t, arrived); b.Size != int64(len("certificate bytes, again")) {
+		t.Fatalf("second arrival %+v", b)
+	}
+}
+
+func TestPartialDownloadRenamed(t *testing.T) {
+	dir, arrived, _, _ := started(t)
+	for _, partial := range []string{"cert.p12.crdownload", "cert.pfx.part", "cert.p12.download", "cert.p12.tmp"} {
+		write(t, filepath.Join(dir.Path, partial), []byte("half"))
+	}
+	// Firefox's empty placeholder under the final name.
+	write(t, filepath.Join(dir.Path, "cert.pfx"), nil)
+	none(t, arrived, 3*testSettle)
+
+	final := filepath.Join(dir.Path, "cert.p12")
+	write(t, filepath.Join(dir.Path, "cert.p12.crdownload"), []byte("the whole file"))
+	if err := os.Rename(filepath.Join(dir.Path, "cert.p12.crdownload"), final); err != nil {
+		t.Fatal(err)
+	}
+	a := next(t, arrived)
+	if a.Path != final || a.Size != int64(len("the whole file")) {
+		t.Fatalf("arrival %+v, want %s", a, final)
+	}
+	// Firefox moves the .part over its placeholder.
+	write(t, filepath.Join(dir.Path, "cert.pfx.part"), []byte("all of it"))
+	if err := os.Rename(filepath.Join(dir.Path, "cert.pfx.part"), filepath.Join(dir.Path, "cert.pfx")); err != nil {
+		t.Fatal(err)
+	}
+	if b := next(t, arrived); b.Name() != "cert.pfx" || b.Size != int64(len("all of it")) {
+		t.Fatalf("arrival %+v", b)
+	}
+	none(t, arrived, 3*testSettle)
+}
+
+func TestGrowingFileWaitsUntilComplete(t *testing.T) {
+	dir, arrived, _, _ := started(t)
+	path := filepath.Join(dir.Path, "slow.p12")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 1000)
+	for i := 0; i < 8; i++ {
+		if _, err := f.Write(chunk); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case a := <-arrived:
+			t.Fatalf("reported while still growing: %+v", a)
+		case <-time.After(testSettle / 3):
+		}
+	}
+	f.Close()
+	finished := time.Now()
+	a := next(t, arrived)
+	if a.Size != 8000 {
+		t.Fatalf("reported size %d, want the complete 8000", a.Size)
+	}
+	if time.Since(finished) < testSettle/2 {
+		t.Fatal("reported before the file was quiet")
+	}
+}
+
+func TestFolderRemovedWhileWatched(t *testing.T) {
+	downloads := Folder{Kind: Downloads, Path: filepath.Join(t.TempDir(), "Downloads")}
+	desktop := Folder{Kind: Desktop, Path: t.TempDir()}
+	if err := os.Mkdir(downloads.Path, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	arrived := make(chan Arrival, 4)
+	lost := make(chan Folder, 4)
+	w, err := Start([]Folder{downloads, desktop}, Options{Settle: testSettle,
+		Arrived: func(a Arrival) { arrived <- a }, Lost: func(f Folder) { lost <- f }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	write(t, filepath.Join(downloads.Path, "going.p12"), []byte("x"))
+	if err := os.RemoveAll(downloads.Path); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case f := <-lost:
+		if f != downloads {
+			t.Fatalf("lost %+v, want %+v", f, downloads)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the removed folder was not reported")
+	}
+	if got := w.Folders(); len(got) != 1 || got[0] != desktop {
+		t.Fatalf("still watching %+v", got)
+	}
+	// The other folder is still watched; the removed file is not reported.
+	write(t, filepath.Join(desktop.Path, "desk.pfx"), []byte("y"))
+	if a := next(t, arrived); a.Folder != desktop || a.Name() != "desk.pfx" {
+		t.Fatalf("arrival %+v", a)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNothingAfterClose(t *testing.T) {
+	dir, arrived, _, w := started(t)
+	write(t, filepath.Join(dir.Path, "late.p12"), []byte("z"))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	none(t, arrived, 3*testSettle)
+	if err := w.Close(); err != nil {
+		t.Fatal("a second Close:", err)
+	}
+}
+
+func TestStartNeedsAFolder(t *testing.T) {
+	if _, err := Start([]Folder{{Kind: Downloads, Path: filepath.Join(t.TempDir(), "missing")}}, Options{}); err == nil {
+		t.Fatal("Start of a missing folder succeeded")
+	}
+}
+
+func TestSymlinkNotReported(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symlinks need privileges on Windows")
+	}
+	outside := filepath.Join(t.TempDir(), "secret.p12")
+	write(t, outside, []byte("outside"))
+	dir, arrived, _, _ := started(t)
+	if err := os.Symlink(outside, filepath.Join(dir.Path, "link.p12")); err != nil {
+		t.Fatal(err)
+	}
+	none(t, arrived, 3*testSettle)
+	if _, ok, _ := Newest(dir); ok {
+		t.Fatal("Newest offered a link to a file outside the folder")
+	}
+}
+
+func TestNewest(t *testing.T) {
+	dir := Folder{Kind: Downloads, Path: t.TempDir()}
+	if _, ok, err := Newest(dir); ok || err != nil {
+		t.Fatalf("empty folder: ok %v err %v", ok, err)
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	for i, name := range []string{"old.p12", "newer.pfx", "newest.p12.crdownload", "empty.p12", "notes.txt"} {
+		p := filepath.Join(dir.Path, name)
+		data := []byte("data")
+		if name == "empty.p12" {
+			data = nil
+		}
+		write(t, p, data)
+		at := old.Add(time.Duration(i) * time.Hour)
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir.Path, "folder.p12"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	a, ok, err := Newest(dir)
+	if err != nil || !ok || a.Name() != "newer.pfx" || a.Folder != dir || !a.ModTime.Equal(old.Add(time.Hour)) {
+		t.Fatalf("Newest = %+v, %v, %v", a, ok, err)
+	}
+	if _, _, err := Newest(Folder{Path: filepath.Join(dir.Path, "missing")}); err == nil {
+		t.Fatal("a missing folder gave no error")
+	}
+}
+
+func TestIsCertificateName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.p12": true, "A.PFX": true, "cert.p12.crdownload": false, "cert.p12.part": false,
+		"cert.pfx.download": false, "x.tmp": false, ".hidden.p12": false, "p12": false, "notes.txt": false,
+		"Unconfirmed 1234.crdownload": false,
+	} {
+		if got := IsCertificateName(name); got != want {
+			t.Errorf("IsCertificateName(%q) = %v", name, got)
+		}
+	}
+}
