@@ -1,0 +1,5 @@
+//go:build !windows && !darwin
+
+package sysclip
+
+func writeConcealed(string) error { return ErrUnsupported }
