@@ -32,6 +32,10 @@ type Progress struct {
 
 	PasswordSaved           bool `json:"password_saved,omitempty"`
 	PasswordStoredElsewhere bool `json:"password_stored_elsewhere,omitempty"`
+	// Where else the password is kept (register.Kept*) and the computer
+	// whose store holds it, until the register knows the certificate.
+	PasswordKept string `json:"password_kept,omitempty"`
+	PasswordHost string `json:"password_host,omitempty"`
 
 	FileChecked bool   `json:"file_checked,omitempty"`
 	FileSHA256  string `json:"file_sha256,omitempty"`

@@ -14,6 +14,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
 )
@@ -33,7 +34,9 @@ type Data struct {
 	Email     string // the e-mail address the certificate is used with in DPG; optional
 
 	Steps         []Step
-	PasswordSaved bool // saved in the operating system's credential store
+	PasswordSaved bool   // saved in the operating system's credential store
+	PasswordHost  string // the computer whose credential store holds it
+	PasswordKept  string // where else it is kept: a register.Kept* answer, "" when not asked
 	Backups       []Backup
 	DPG           *DPGInstall // nil: not recorded yet, the receipt has lines to fill in by hand
 
@@ -198,10 +201,15 @@ func Receipt(data Data) ([]byte, error) {
 		d.rowNote(t("receipt.email"), t("receipt.email.none"))
 	}
 	if data.PasswordSaved {
-		d.row(t("receipt.password_saved"), t("receipt.yes"), faceRegular)
+		yes := t("receipt.yes")
+		if host := cleanLine(data.PasswordHost); host != "" {
+			yes = msg.T(l, "watch.receipt.saved_on", map[string]string{"Host": host})
+		}
+		d.row(t("receipt.password_saved"), yes, faceRegular)
 	} else {
 		d.rowWithNote(t("receipt.password_saved"), t("receipt.no"), faceRegular, t("receipt.password_saved.no_note"))
 	}
+	d.passwordKept(l, data.PasswordKept)
 
 	// A backup's lines belong together on one page, and the section's title
 	// with the first of them.
@@ -262,6 +270,33 @@ func Receipt(data Data) ([]byte, error) {
 	})
 	d.pdf.SetInfo(infoFor(t("receipt.title"), data.Organization, gen))
 	return d.bytes()
+}
+
+// passwordKept is the second copy of the password: the answer recorded
+// (never the password), a reminder when there is none yet, and a line to
+// write by hand where it is.
+func (d *doc) passwordKept(l, kept string) {
+	t := func(key string) string { return msg.T(l, key, nil) }
+	switch kept {
+	case register.KeptWritten, register.KeptManager:
+		d.row(t("watch.receipt.kept"), t("watch.kept."+kept), faceRegular)
+	case register.KeptNowhere:
+		d.rowWithNote(t("watch.receipt.kept"), t("watch.kept."+kept), faceRegular, t("watch.receipt.kept.nowhere_note"))
+	default:
+		d.rowNote(t("watch.receipt.kept"), t("watch.receipt.kept.unknown"))
+	}
+	d.blankRow(t("watch.receipt.kept_where"))
+}
+
+// cleanLine keeps a name from the system (a computer's name) to one line
+// of printable text.
+func cleanLine(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r < 32 || r == 127 || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
+			return -1
+		}
+		return r
+	}, s))
 }
 
 func orDash(s string) string {

@@ -55,7 +55,9 @@ type Certificate struct {
 
 	File          *FileRef  `json:"file,omitempty"` // the .p12 as last seen
 	Backups       []FileRef `json:"backups,omitempty"`
-	PasswordSaved bool      `json:"password_saved"` // in the OS credential store
+	PasswordSaved bool      `json:"password_saved"`          // in the OS credential store
+	PasswordHost  string    `json:"password_host,omitempty"` // the computer whose store holds it
+	PasswordKept  string    `json:"password_kept,omitempty"` // where else: a Kept* value, never the password
 	Receipts      []Receipt `json:"receipts,omitempty"`
 	Renewed       time.Time `json:"renewed,omitzero"` // when Fornyer's guide renewed it
 	DPG           *DPG      `json:"dpg,omitempty"`
@@ -455,6 +457,9 @@ func (s *Store) Upsert(c Certificate) error {
 		}
 		if c.Renewed.IsZero() {
 			c.Renewed = old.Renewed
+		}
+		if c.PasswordKept == "" {
+			c.PasswordKept, c.PasswordHost = old.PasswordKept, old.PasswordHost
 		}
 		c.Added, c.Updated = old.Added, now
 		certs[i] = c

@@ -1,0 +1,58 @@
+package receipt
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// The second copy of the password: the answer recorded, a reminder when it
+// is nowhere yet, a line to fill in by hand, and the computer whose store
+// holds it; never the password.
+func TestReceiptPasswordKept(t *testing.T) {
+	for _, tc := range []struct {
+		lang, kept string
+		want, not  []string
+	}{
+		{"en", register.KeptWritten, []string{"Second copy of the password Written down and locked away", "The password is kept:", "Yes, on the computer “KONTOR-PC”"}, []string{"Keep a second copy"}},
+		{"en", register.KeptNowhere, []string{"Nowhere yet", "Keep a second copy: if this computer is replaced", "The password is kept:"}, nil},
+		{"en", "", []string{"Second copy of the password Not recorded", "The password is kept:"}, []string{"Nowhere yet"}},
+		{"da", register.KeptManager, []string{"Ekstra kopi af adgangskoden I organisationens program til adgangskoder", "Adgangskoden opbevares:", "Ja, på computeren »KONTOR-PC«"}, nil},
+		{"da", register.KeptNowhere, []string{"Ingen steder endnu", "Gem en ekstra kopi"}, nil},
+	} {
+		t.Run(tc.lang+"-"+tc.kept, func(t *testing.T) {
+			d := sample(tc.lang, 3, 1, false)
+			d.PasswordKept = tc.kept
+			d.PasswordHost = " KONTOR-PC\n\x07"
+			pdf, err := Receipt(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := oneLine(pdfText(t, pdf))
+			for _, w := range tc.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("missing %q in\n%s", w, text)
+				}
+			}
+			for _, n := range append(tc.not, testPassword, "\x07") {
+				if strings.Contains(text, n) {
+					t.Errorf("unexpected %q", n)
+				}
+			}
+		})
+	}
+}
+
+func TestReceiptHostOnlyWhenSaved(t *testing.T) {
+	d := sample("en", 3, 1, false)
+	d.PasswordSaved = false
+	d.PasswordHost = "KONTOR-PC"
+	pdf, err := Receipt(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, pdf); strings.Contains(text, "KONTOR-PC") {
+		t.Fatal("a computer named for a password that is not saved")
+	}
+}
