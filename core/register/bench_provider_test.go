@@ -1,0 +1,73 @@
+package register_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/register/registertest"
+)
+
+// An IT provider's register: 1,000 certificates. Reading and writing it
+// must stay well under 50 ms each (the window reads it at start and
+// writes it on every change); the file's size is reported as bytes/file.
+const providerSize = 1000
+
+func providerRegister(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), register.FileName)
+	if err := registertest.Write(path, registertest.Certificates(providerSize, time.Now())); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func reportSize(b *testing.B, path string) {
+	if info, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(info.Size()), "bytes/file")
+	}
+}
+
+// BenchmarkOpen1000 is the window's start: open the register for changes.
+func BenchmarkOpen1000(b *testing.B) {
+	path := providerRegister(b)
+	for b.Loop() {
+		s, err := register.Open(path)
+		if err != nil || len(s.List()) != providerSize {
+			b.Fatal(err)
+		}
+	}
+	reportSize(b, path)
+}
+
+// BenchmarkRead1000 is `fornyer list`: read without opening for changes.
+func BenchmarkRead1000(b *testing.B) {
+	path := providerRegister(b)
+	for b.Loop() {
+		certs, err := register.Read(path)
+		if err != nil || len(certs) != providerSize {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWrite1000 is one change: the whole file written, synced and
+// renamed into place.
+func BenchmarkWrite1000(b *testing.B) {
+	path := providerRegister(b)
+	s, err := register.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sha := s.List()[providerSize/2].SHA256
+	at := time.Now()
+	for b.Loop() {
+		at = at.Add(time.Second)
+		if err := s.RecordDPGInstalled(sha, "Anna", at); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportSize(b, path)
+}

@@ -1,0 +1,45 @@
+package register
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/fornyer/fornyer/core/appinfo"
+)
+
+// FileName is the register's name in the app's storage folder.
+const FileName = "register.json"
+
+// DefaultPath is the register the window keeps: FileName in the app's
+// storage folder (appinfo.StorageDir), so that the command line reads the
+// same file as the window.
+func DefaultPath() (string, error) {
+	dir, err := appinfo.StorageDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, FileName), nil
+}
+
+// Read returns the certificates in the register at path without opening it
+// for changes: a damaged file is reported (CodeDamaged, CodeNewer), never
+// moved aside, and nothing is written. A missing file is CodeNotFound. It
+// is what the command line uses while the window may be running.
+func Read(path string) ([]Certificate, error) {
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, &Error{Code: CodeNotFound, Path: path, Err: err}
+	}
+	if err != nil {
+		return nil, &Error{Code: CodeUnreadable, Path: path, Err: err}
+	}
+	certs, version, err := decode(data)
+	if err != nil {
+		code := CodeDamaged
+		if version > FormatVersion {
+			code = CodeNewer
+		}
+		return nil, &Error{Code: code, Path: path, Version: version, Err: err}
+	}
+	return certs, nil
+}
