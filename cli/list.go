@@ -10,12 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 func init() {
@@ -130,7 +130,7 @@ func runList(env Env, args []string) int {
 		return usageErr(flagErrorKey(err))
 	}
 	if fs.NArg() > 0 {
-		return usageErr("list.cli.unexpected_argument", map[string]string{"Value": printable(fs.Arg(0))})
+		return usageErr("list.cli.unexpected_argument", map[string]string{"Value": safetext.Terminal(fs.Arg(0))})
 	}
 
 	path, explicit := file, file != ""
@@ -146,12 +146,12 @@ func runList(env Env, args []string) int {
 	switch {
 	case register.Code(err) == register.CodeNotFound && !explicit:
 		// The window has never kept a certificate here: nothing expires.
-		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.empty", map[string]string{"Path": printable(path)}))
+		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.empty", map[string]string{"Path": safetext.Terminal(path)}))
 	case register.Code(err) == register.CodeNotFound:
-		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.no_register", map[string]string{"Path": printable(path)}))
+		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.no_register", map[string]string{"Path": safetext.Terminal(path)}))
 		return watchExitFailed
 	case err != nil:
-		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.unreadable", map[string]string{"Path": printable(path)}))
+		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.unreadable", map[string]string{"Path": safetext.Terminal(path)}))
 		return watchExitFailed
 	}
 
@@ -222,7 +222,7 @@ func printLines(w io.Writer, l string, lines []*certlist.Line, now time.Time) {
 		if c.DPG != nil {
 			dpg = t("list.cli.yes", nil)
 		}
-		rows = append(rows, []string{printable(c.Organization), printable(c.CVR), kind, msg.Date(l, c.NotAfter.Local()), left, dpg})
+		rows = append(rows, []string{safetext.Terminal(c.Organization), safetext.Terminal(c.CVR), kind, msg.Date(l, c.NotAfter.Local()), left, dpg})
 		note := ""
 		if n := len(line.History); n > 0 {
 			note = t("list.cli.history", map[string]any{"Count": n})
@@ -266,22 +266,11 @@ func flagValue(args []string, name string) string {
 	for i, a := range args {
 		a = strings.TrimLeft(a, "-")
 		if v, ok := strings.CutPrefix(a, name+"="); ok {
-			return printable(v)
+			return safetext.Terminal(v)
 		}
 		if a == name && i+1 < len(args) {
-			return printable(args[i+1])
+			return safetext.Terminal(args[i+1])
 		}
 	}
 	return ""
-}
-
-// printable keeps text from a certificate or a file name from steering the
-// terminal: control characters and line breaks become a replacement mark.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || unicode.Is(unicode.Bidi_Control, r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }

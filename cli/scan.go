@@ -19,6 +19,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/pfx"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 func init() {
@@ -116,11 +117,11 @@ func runScan(env Env, args []string) int {
 	}
 	dir := dirs[0]
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": printable(dir)}))
+		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
 	if _, err := os.ReadDir(dir); err != nil {
-		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": printable(dir)}))
+		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
 	extra, bad := loadTrustCAs(env, flags.trust)
@@ -159,7 +160,7 @@ func runScan(env Env, args []string) int {
 		return nil
 	})
 	if walkErr != nil {
-		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": printable(dir)}))
+		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
 
@@ -228,11 +229,11 @@ func scanned(r *inspect.Report, days int, now time.Time) scannedFile {
 func printScan(w io.Writer, l string, doc scanJSON, now time.Time) {
 	t := func(key string, data any) string { return msg.T(l, key, data) }
 	if len(doc.Files) == 0 {
-		fmt.Fprintln(w, t("scan.cli.none", map[string]string{"Path": printable(doc.Folder)}))
+		fmt.Fprintln(w, t("scan.cli.none", map[string]string{"Path": safetext.Terminal(doc.Folder)}))
 		return
 	}
 	for _, f := range doc.Files {
-		fmt.Fprintln(w, printable(f.File))
+		fmt.Fprintln(w, safetext.Terminal(f.File))
 		c := f.Certificate
 		if c == nil {
 			line := t("scan.cli.status."+f.Status, nil)
@@ -246,9 +247,9 @@ func printScan(w io.Writer, l string, doc scanJSON, now time.Time) {
 		if name == "" {
 			name = c.CommonName
 		}
-		parts := []string{printable(name)}
+		parts := []string{safetext.Terminal(name)}
 		if c.CVR != "" {
-			parts = append(parts, "CVR "+printable(c.CVR))
+			parts = append(parts, "CVR "+safetext.Terminal(c.CVR))
 		}
 		left := t("list.cli.expired", nil)
 		if c.NotAfter.After(now) {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
@@ -24,8 +25,9 @@ import (
 	"github.com/fornyer/fornyer/core/safetext"
 )
 
-// registerFile is the register's name in the app's storage folder.
-const registerFile = "register.json"
+// registerFile is the register's name in the app's storage folder, where
+// the command line finds it too (register.DefaultPath).
+const registerFile = register.FileName
 
 // registerClock is the time the certificates screen and the reminders go
 // by; tests fix it.
@@ -54,51 +56,72 @@ func openRegister(a fyne.App) *register.Store {
 	return s
 }
 
-// certificatesView is the "My certificates" screen.
+// certificatesView is the "My certificates" screen: the list page
+// (certificates_list.go) and, in its place while one is open, a
+// certificate's card.
 type certificatesView struct {
-	f      *frame
-	scroll *container.Scroll
-	cards  map[string]fyne.CanvasObject // fingerprint -> card, to scroll to
-	notice error                        // the last error to show above the list
+	f        *frame
+	root     *fyne.Container // the list page and the card page, one shown
+	listPage fyne.CanvasObject
+	cardPage *fyne.Container
+	notice   error // the last error to show above the list
+
+	// The list page.
+	search       *widget.Entry
+	order        *widget.Select
+	filterButton *widget.Button
+	count        *widget.Label
+	controls     *fyne.Container
+	notices      *fyne.Container
+	list         *widget.List
+	noMatch      *widget.Label
+	empty        fyne.CanvasObject
+	query        certlist.Query
+
+	loaded bool                   // the register has been read
+	all    []register.Certificate // the register, as last read
+	lines  []certlist.Line        // all of it as renewal lines
+	shown  []*certlist.Line       // the lines the query shows, in order
+	now    time.Time              // the time the rows are drawn for
+
+	// The card page.
+	open       string // fingerprint of the open card, or ""
+	cardScroll *container.Scroll
 }
 
 func newCertificatesScreen(f *frame) fyne.CanvasObject {
-	v := &certificatesView{f: f, scroll: container.NewVScroll(nil)}
-	if f.register == nil {
-		return v.scroll
-	}
-	v.notice = f.register.OpenError()
-	// Other screens add certificates; show them as they arrive.
-	f.register.Watch("certificates", func() { fyne.Do(v.refresh) })
-	v.refresh()
-	startReminders(f)
-	return v.scroll
+	return newCertificatesView(f).root
 }
 
-// refresh rebuilds the list from the register.
-func (v *certificatesView) refresh() {
-	certs := v.f.register.List()
-	now := registerClock()
-	v.cards = map[string]fyne.CanvasObject{}
+// newCertificatesView builds the screen's widgets at once and reads the
+// register in the background, so that the window's start does not grow
+// with the register.
+func newCertificatesView(f *frame) *certificatesView {
+	v := &certificatesView{f: f, cardScroll: container.NewVScroll(nil), cardPage: container.NewStack()}
+	v.cardPage.Hide()
+	if f.register == nil {
+		v.listPage = container.NewStack()
+		v.root = container.NewStack(v.listPage)
+		return v
+	}
+	v.listPage = v.buildListPage()
+	v.root = container.NewStack(v.listPage, v.cardPage)
+	v.setNotice(f.register.OpenError())
+	// Other screens add certificates; show them as they arrive.
+	f.register.Watch("certificates", v.loadNow)
+	v.load()
+	startReminders(f)
+	return v
+}
 
-	items := []fyne.CanvasObject{}
-	if v.notice != nil {
-		items = append(items, noticeCard(registerSentence(v.notice)))
+// setNotice shows err (or nothing, for nil) above the list.
+func (v *certificatesView) setNotice(err error) {
+	v.notice = err
+	v.notices.Objects = nil
+	if err != nil {
+		v.notices.Objects = []fyne.CanvasObject{noticeCard(registerSentence(err))}
 	}
-	if len(certs) == 0 {
-		items = append(items, v.emptyState())
-	} else {
-		items = append(items, certWrapped(lang.L("register.intro")))
-	}
-	for _, c := range certs {
-		card := v.card(certs, c, now)
-		v.cards[c.SHA256] = card
-		items = append(items, card)
-	}
-	offset := v.scroll.Offset
-	v.scroll.Content = container.NewVBox(items...)
-	v.scroll.Refresh()
-	v.scroll.ScrollToOffset(offset)
+	v.notices.Refresh()
 }
 
 func (v *certificatesView) emptyState() fyne.CanvasObject {
@@ -107,7 +130,7 @@ func (v *certificatesView) emptyState() fyne.CanvasObject {
 	body := widget.NewLabel(lang.L("register.empty.body"))
 	body.Wrapping = fyne.TextWrapWord
 	body.Alignment = fyne.TextAlignCenter
-	return container.NewVBox(layout.NewSpacer(),
+	return container.NewVBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(64), icon)),
 		title, body)
 }
@@ -249,13 +272,9 @@ func technicalDetails(c register.Certificate) fyne.CanvasObject {
 	return widget.NewAccordion(widget.NewAccordionItem(lang.L("register.details"), box))
 }
 
-// link is a button that scrolls to another certificate of the same line.
+// link is a button that opens another certificate of the same line.
 func (v *certificatesView) link(icon fyne.Resource, text, sha string) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(text, icon, func() {
-		if card, ok := v.cards[sha]; ok {
-			v.scroll.ScrollToOffset(fyne.NewPos(0, card.Position().Y))
-		}
-	})
+	b := widget.NewButtonWithIcon(text, icon, func() { v.openCard(sha) })
 	b.Importance = widget.LowImportance
 	b.Alignment = widget.ButtonAlignLeading
 	return b
@@ -305,8 +324,8 @@ func registerSentence(err error) string {
 
 // showRegisterError shows a failed change above the list and in a dialog.
 func (v *certificatesView) showRegisterError(err error) {
-	v.notice = err
-	v.refresh()
+	v.setNotice(err)
+	v.refreshCard()
 	dialog.ShowInformation(lang.L("tab.certificates"), registerSentence(err), v.f.win)
 }
 
@@ -487,6 +506,7 @@ func (r *badgeRenderer) Refresh() {
 	r.text.Text = r.b.text
 	r.text.Color = th.Color(theme.ColorNameForeground, v)
 	r.text.TextSize = th.Size(theme.SizeNameText)
+	r.Layout(r.b.Size()) // the text may have changed width
 	r.bg.Refresh()
 	r.text.Refresh()
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -231,43 +232,84 @@ func tapOverlayButton(t *testing.T, w fyne.Window, text string) {
 func TestCertificatesLinksAndUrgency(t *testing.T) {
 	f, _, w := newCertTestFrame(t, "en", sampleCertificates()...)
 	recordHistory(t, f.register)
-	screen := newCertificatesScreen(f)
-	w.SetContent(screen)
+	v := newCertificatesView(f)
+	w.SetContent(v.root)
+	// The rows: one per renewal line, what needs doing first.
 	for _, want := range []string{
-		"Password saved", "Backed up: 2 verified copies, the latest on 23 November 2026",
-		"Backed up: one verified copy, on 21 November 2026", "Receipt written on 23 November 2026",
-		"Renewed by the certificate valid until 23 November 2029",
-		"Replaces the certificate valid until 14 December 2026",
-		"20 days left", "5 days left", "Expired", "Test only", "System certificate",
-		"Unknown organisation", "Not recorded as installed in DPG yet",
+		"5 days left", "Expired", "Test only", "System certificate", "Unknown organisation",
+		"replaces 1 earlier", "Not in DPG", "6 certificates",
 	} {
-		if !certHasText(screen, want) {
-			t.Errorf("the list does not show %q; it shows %q", want, certTexts(screen))
+		if !certHasText(v.root, want) {
+			t.Errorf("the list does not show %q; it shows %q", want, certTexts(v.root))
 		}
 	}
-	// The renewed line: the newest on top, and its link scrolls to the old one.
-	v := certTexts(screen)
-	if i, j := indexOf(v, "Renewed by"), indexOf(v, "Replaces"); i < 0 || j < 0 || j > i {
-		t.Errorf("newest renewal not above its predecessor: %q", v)
+	if certHasText(v.root, "20 days left") {
+		t.Error("the renewed certificate's predecessor has a row of its own")
 	}
-	scroll := screen.(*container.Scroll)
-	link := certButtons(screen, "Replaces the certificate valid until 14 December 2026")
+	if got := shownOrgs(v); !slices.Equal(got, []string{"Gammel Forening", "Vognmand Ærø I/S", "Tømrer & Søn A/S", "", "Bager Hansen ApS"}) {
+		t.Errorf("rows in the order %q", got)
+	}
+
+	// The renewed line's card: what was done, and the link to the one it replaced.
+	selectRow(t, v, certSHA(2))
+	for _, want := range []string{
+		"Password saved", "Backed up: 2 verified copies, the latest on 23 November 2026",
+		"Receipt written on 23 November 2026", "Replaces the certificate valid until 14 December 2026",
+		"All certificates",
+	} {
+		if !certHasText(v.root, want) {
+			t.Errorf("the card does not show %q; it shows %q", want, certTexts(v.root))
+		}
+	}
+	if certHasText(v.root, "Vognmand") {
+		t.Error("the list still shows behind the card")
+	}
+	link := certButtons(v.root, "Replaces the certificate valid until 14 December 2026")
 	if len(link) != 1 {
 		t.Fatal("no link to the predecessor")
 	}
 	test.Tap(link[0])
-	if scroll.Offset.Y <= 0 {
-		t.Error("the link did not scroll to the predecessor")
+	if v.open != certSHA(1) || !certHasText(v.root, "Renewed by the certificate valid until 23 November 2029") ||
+		!certHasText(v.root, "20 days left") {
+		t.Errorf("the link did not open the predecessor: %q", certTexts(v.root))
+	}
+	back := certButtons(v.root, "All certificates")
+	if len(back) != 1 {
+		t.Fatal("no way back to the list")
+	}
+	test.Tap(back[0])
+	if v.open != "" || !certHasText(v.root, "Vognmand Ærø I/S") {
+		t.Errorf("back did not return to the list: %q", certTexts(v.root))
+	}
+
+	selectRow(t, v, certSHA(3))
+	if !certHasText(v.root, "Backed up: one verified copy, on 21 November 2026") {
+		t.Errorf("the test certificate's card: %q", certTexts(v.root))
 	}
 }
 
-func indexOf(texts []string, prefix string) int {
-	for i, s := range texts {
-		if strings.HasPrefix(s, prefix) {
-			return i
+// shownOrgs are the organisations of the rows, in order.
+func shownOrgs(v *certificatesView) []string {
+	var out []string
+	for _, l := range v.shown {
+		out = append(out, l.Current.Organization)
+	}
+	return out
+}
+
+// selectRow taps the row of the line whose newest certificate is sha.
+func selectRow(t *testing.T, v *certificatesView, sha string) {
+	t.Helper()
+	for i, l := range v.shown {
+		if l.Current.SHA256 == sha {
+			v.list.Select(i)
+			if v.open != sha {
+				t.Fatalf("selecting row %d did not open its card", i)
+			}
+			return
 		}
 	}
-	return -1
+	t.Fatalf("no row for %s among %q", sha, shownOrgs(v))
 }
 
 func TestUrgencyColours(t *testing.T) {
@@ -292,8 +334,10 @@ func TestCertificatesRemoveConfirmed(t *testing.T) {
 	if err := f.register.RecordScheduled(c.SHA256, register.Scheduled{Days: 90, ID: "sched-1", At: certNow.Add(10 * certDay)}); err != nil {
 		t.Fatal(err)
 	}
-	screen := newCertificatesScreen(f)
+	v := newCertificatesView(f)
+	screen := v.root
 	w.SetContent(screen)
+	selectRow(t, v, c.SHA256)
 
 	remove := certButtons(screen, "Remove from list")
 	if len(remove) != 1 {
@@ -316,7 +360,7 @@ func TestCertificatesRemoveConfirmed(t *testing.T) {
 	if len(a.cancelled) != 1 || a.cancelled[0] != "sched-1" {
 		t.Errorf("cancelled %v, want the certificate's scheduled reminder", a.cancelled)
 	}
-	if !certHasText(w.Content(), "No certificates yet") {
+	if v.open != "" || !certHasText(w.Content(), "No certificates yet") {
 		t.Errorf("list not refreshed after removal: %q", certTexts(w.Content()))
 	}
 }
@@ -352,8 +396,13 @@ func TestCertificatesShowDamagedRegister(t *testing.T) {
 func TestRecordDPGInstalledShowsInList(t *testing.T) {
 	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 1000*certDay)
 	f, _, w := newCertTestFrame(t, "da", c)
-	screen := newCertificatesScreen(f)
+	v := newCertificatesView(f)
+	screen := v.root
 	w.SetContent(screen)
+	if !certHasText(screen, "Ikke i DPG") {
+		t.Errorf("the row does not say it is not in DPG: %q", certTexts(screen))
+	}
+	selectRow(t, v, c.SHA256)
 	if !certHasText(screen, "Endnu ikke registreret som installeret i DPG") {
 		t.Fatal("no DPG prompt")
 	}
@@ -365,7 +414,11 @@ func TestRecordDPGInstalledShowsInList(t *testing.T) {
 		t.Fatalf("recorded %+v", got.DPG)
 	}
 	if !certHasText(screen, "Installeret i DPG den 24. november 2026 af Anna Jensen") {
-		t.Errorf("the list does not show the installation: %q", certTexts(screen))
+		t.Errorf("the card does not show the installation: %q", certTexts(screen))
+	}
+	test.Tap(certButtons(screen, "Alle certifikater")[0])
+	if !certHasText(screen, "I DPG") || certHasText(screen, "Ikke i DPG") {
+		t.Errorf("the row does not show the installation: %q", certTexts(screen))
 	}
 	if err := recordDPGInstalled(f, certSHA(9), "x"); register.Code(err) != register.CodeNotFound {
 		t.Errorf("unknown certificate: %v", err)
@@ -375,8 +428,10 @@ func TestRecordDPGInstalledShowsInList(t *testing.T) {
 func TestMarkDPGFromList(t *testing.T) {
 	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 1000*certDay)
 	f, _, w := newCertTestFrame(t, "en", c)
-	screen := newCertificatesScreen(f)
+	v := newCertificatesView(f)
+	screen := v.root
 	w.SetContent(screen)
+	selectRow(t, v, c.SHA256)
 	mark := certButtons(screen, "Mark as installed in DPG")
 	if len(mark) != 1 {
 		t.Fatal("no button to mark DPG")
@@ -415,8 +470,10 @@ func TestCalendarAsksForFolder(t *testing.T) {
 	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
 	f, _, w := newCertTestFrame(t, "da", c)
 	t.Setenv("HOME", t.TempDir())
-	screen := newCertificatesScreen(f)
+	v := newCertificatesView(f)
+	screen := v.root
 	w.SetContent(screen)
+	selectRow(t, v, c.SHA256)
 	b := certButtons(screen, "Sæt i kalenderen")
 	if len(b) != 1 {
 		t.Fatal("no calendar button")

@@ -1,0 +1,341 @@
+package ui
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/certlist"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
+)
+
+// The list page of "My certificates": a search box, the order and the
+// filters, and a virtualised list of compact rows, one per renewal line;
+// only the rows on screen exist, so a provider's thousands of certificates
+// cost no more to show than a handful. Tapping a row opens its card. What
+// the rows hold, in which order, is core/certlist's decision.
+
+// buildListPage makes the list page's widgets, empty; load fills them.
+func (v *certificatesView) buildListPage() fyne.CanvasObject {
+	v.search = widget.NewEntry()
+	v.search.SetPlaceHolder(lang.L("list.search.placeholder"))
+	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	v.search.OnChanged = func(s string) {
+		v.query.Search = s
+		v.apply()
+	}
+
+	orders := make([]string, len(certlist.Orders))
+	for i, o := range certlist.Orders {
+		orders[i] = lang.L("list.order." + o.Key())
+	}
+	v.order = widget.NewSelect(orders, func(s string) {
+		for i, o := range orders {
+			if o == s {
+				v.query.Order = certlist.Orders[i]
+			}
+		}
+		v.apply()
+	})
+	v.order.SetSelectedIndex(0)
+
+	v.filterButton = widget.NewButtonWithIcon(lang.L("list.filter"), theme.MenuDropDownIcon(), v.showFilterMenu)
+	v.filterButton.IconPlacement = widget.ButtonIconTrailingText
+	v.count = widget.NewLabel("")
+	v.count.SizeName = theme.SizeNameCaptionText
+
+	v.list = widget.NewList(
+		func() int { return len(v.shown) },
+		func() fyne.CanvasObject { return newCertRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(v.shown) {
+				o.(*certRow).set(v.shown[id], v.now)
+			}
+		})
+	v.list.OnSelected = func(id widget.ListItemID) {
+		v.list.UnselectAll()
+		if id < len(v.shown) {
+			v.openCard(v.shown[id].Current.SHA256)
+		}
+	}
+	v.noMatch = certWrapped(lang.L("list.no_match"))
+	v.noMatch.Hide()
+
+	v.controls = container.NewVBox(
+		v.search,
+		container.NewBorder(nil, nil, nil, v.filterButton, v.order),
+		v.count,
+	)
+	v.empty = v.emptyState()
+	v.empty.Hide()
+	v.notices = container.NewVBox()
+	return container.NewBorder(container.NewVBox(v.notices, v.controls), nil, nil, nil,
+		container.NewStack(v.list, container.NewVBox(v.noMatch), v.empty))
+}
+
+// load reads the register and groups it into lines, off the UI thread when
+// called there from the start (the window appears without waiting for it),
+// and hands the result to the UI thread.
+func (v *certificatesView) load() {
+	background(v.loadNow)
+}
+
+// loadNow is load on the calling goroutine: the register's watcher calls it
+// on the goroutine that made the change.
+func (v *certificatesView) loadNow() {
+	certs := v.f.register.List()
+	lines := certlist.Lines(certs)
+	fyne.Do(func() {
+		v.all, v.lines = certs, lines
+		v.loaded = true
+		v.apply()
+		v.refreshCard()
+	})
+}
+
+// apply shows the lines that match the query, in its order.
+func (v *certificatesView) apply() {
+	if v.list == nil || !v.loaded {
+		return
+	}
+	v.now = registerClock()
+	v.shown = v.query.Apply(v.lines, v.now)
+	total := len(v.all)
+	if len(v.lines) == 0 {
+		v.controls.Hide()
+		v.list.Hide()
+		v.noMatch.Hide()
+		v.empty.Show()
+	} else {
+		v.empty.Hide()
+		v.controls.Show()
+		v.list.Show()
+		v.noMatch.Hidden = len(v.shown) > 0
+		v.noMatch.Refresh()
+	}
+	if filtered := len(v.shown) < len(v.lines); filtered {
+		v.count.SetText(lang.L("list.count.filtered", map[string]any{"Shown": countLines(v.shown), "Total": total}))
+	} else {
+		v.count.SetText(lang.L("list.count", map[string]any{"Total": total}))
+	}
+	v.filterButton.SetText(lang.L("list.filter"))
+	if n := filterCount(v.query.Filter); n > 0 {
+		v.filterButton.SetText(lang.L("list.filter.active", map[string]any{"Count": n}))
+		v.filterButton.Importance = widget.HighImportance
+	} else {
+		v.filterButton.Importance = widget.MediumImportance
+	}
+	v.filterButton.Refresh()
+	v.list.Refresh()
+}
+
+// countLines counts the certificates in lines, history included, so that
+// "12 of 1000 certificates" counts like for like.
+func countLines(lines []*certlist.Line) int {
+	n := 0
+	for _, l := range lines {
+		n += 1 + len(l.History)
+	}
+	return n
+}
+
+func filterCount(f certlist.Filter) int {
+	n := 0
+	for _, on := range []bool{f.ExpiresSoon, f.NotInDPG, f.TestOnly} {
+		if on {
+			n++
+		}
+	}
+	return n
+}
+
+// filterMenu is the filters as a menu of ticks; each tap changes one.
+func (v *certificatesView) filterMenu() *fyne.Menu {
+	item := func(key string, on *bool) *fyne.MenuItem {
+		it := fyne.NewMenuItem(lang.L(key), func() {
+			*on = !*on
+			v.apply()
+		})
+		it.Checked = *on
+		return it
+	}
+	f := &v.query.Filter
+	clear := fyne.NewMenuItem(lang.L("list.filter.clear"), func() {
+		v.query.Filter = certlist.Filter{}
+		v.apply()
+	})
+	clear.Disabled = !f.Any()
+	return fyne.NewMenu("",
+		item("list.filter.expires_soon", &f.ExpiresSoon),
+		item("list.filter.not_in_dpg", &f.NotInDPG),
+		item("list.filter.test", &f.TestOnly),
+		fyne.NewMenuItemSeparator(),
+		clear,
+	)
+}
+
+func (v *certificatesView) showFilterMenu() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(v.filterButton)
+	if c == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(v.filterButton)
+	widget.ShowPopUpMenuAtPosition(v.filterMenu(), c, pos.Add(fyne.NewPos(0, v.filterButton.Size().Height)))
+}
+
+// certRow is one compact row: organisation and DPG on the first line, CVR,
+// kind and history on the second, the days left on a coloured pill.
+type certRow struct {
+	widget.BaseWidget
+	org, what *widget.Label
+	dpgIcon   *widget.Icon
+	dpg       *widget.Label
+	badge     *urgencyBadge
+	box       *fyne.Container // laid out again when the texts change
+}
+
+func newCertRow() *certRow {
+	r := &certRow{
+		org:     widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		what:    widget.NewLabel(""),
+		dpgIcon: widget.NewIcon(nil),
+		dpg:     widget.NewLabel(""),
+		badge:   newUrgencyBadge(register.OK, ""),
+	}
+	r.org.Truncation = fyne.TextTruncateEllipsis
+	r.what.Truncation = fyne.TextTruncateEllipsis
+	r.what.SizeName = theme.SizeNameCaptionText
+	r.dpg.SizeName = theme.SizeNameCaptionText
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *certRow) CreateRenderer() fyne.WidgetRenderer {
+	right := container.NewVBox(
+		container.NewHBox(layout.NewSpacer(), r.badge),
+		container.NewHBox(layout.NewSpacer(), r.dpgIcon, r.dpg),
+	)
+	tight := layout.NewCustomPaddedVBoxLayout(-theme.Padding() * 2)
+	r.box = container.NewBorder(nil, nil, nil, right, container.New(tight, r.org, r.what))
+	// Clear of the list's scroll bar on the right.
+	return widget.NewSimpleRenderer(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2), r.box))
+}
+
+// set shows line l as of now.
+func (r *certRow) set(l *certlist.Line, now time.Time) {
+	c := l.Current
+	// Text from a certificate, which anyone can make: one plain line.
+	org := safetext.Line(c.Organization)
+	if org == "" {
+		org = lang.L("register.unknown_organization")
+	}
+	r.org.SetText(org)
+
+	what := kindText(c.Kind)
+	if cvr := safetext.Line(c.CVR); cvr != "" {
+		what = "CVR " + cvr + " · " + what
+	}
+	if c.Environment == register.Test {
+		what += " · " + lang.L("register.environment.test")
+	}
+	if n := len(l.History); n > 0 {
+		what += " · " + lang.L("list.row.history", map[string]any{"Count": n})
+	}
+	r.what.SetText(what)
+
+	if c.DPG != nil {
+		r.dpgIcon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		r.dpg.SetText(lang.L("list.row.dpg.installed"))
+	} else {
+		r.dpgIcon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		r.dpg.SetText(lang.L("list.row.dpg.missing"))
+	}
+	r.badge.urgency = register.UrgencyOf(c, now)
+	r.badge.text = daysLeftText(c.NotAfter, now)
+	r.badge.Refresh()
+	if r.box != nil {
+		r.box.Refresh() // the pill and the DPG text may have changed width
+	}
+}
+
+// openCard shows the full card of the certificate with the fingerprint in
+// place of the list, with a way back; the list keeps its place.
+func (v *certificatesView) openCard(sha string) {
+	v.open = sha
+	v.refreshCard()
+}
+
+// closeCard goes back to the list.
+func (v *certificatesView) closeCard() {
+	v.open = ""
+	v.cardPage.Hide()
+	v.listPage.Show()
+	v.root.Refresh()
+}
+
+// refreshCard draws the open card again from the register; a certificate
+// that is no longer there closes it.
+func (v *certificatesView) refreshCard() {
+	if v.open == "" {
+		return
+	}
+	var cur *register.Certificate
+	for i := range v.all {
+		if v.all[i].SHA256 == v.open {
+			cur = &v.all[i]
+		}
+	}
+	if cur == nil {
+		v.closeCard()
+		return
+	}
+	now := registerClock()
+	back := widget.NewButtonWithIcon(lang.L("list.back"), theme.NavigateBackIcon(), v.closeCard)
+	back.Importance = widget.LowImportance
+	back.Alignment = widget.ButtonAlignLeading
+	items := []fyne.CanvasObject{}
+	if v.notice != nil {
+		items = append(items, noticeCard(registerSentence(v.notice)))
+	}
+	items = append(items, v.card(v.all, *cur, now))
+	items = append(items, v.history(*cur)...)
+	v.cardScroll.Content = container.NewVBox(items...)
+	v.cardScroll.ScrollToTop()
+	v.cardPage.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, v.cardScroll)}
+	v.listPage.Hide()
+	v.cardPage.Show()
+	v.root.Refresh()
+}
+
+// history lists the certificates the open one renewed, newest first, each
+// opening its own card; one alone is the card's own "Replaces" link.
+func (v *certificatesView) history(c register.Certificate) []fyne.CanvasObject {
+	var line *certlist.Line
+	for i := range v.lines {
+		if v.lines[i].Current.SHA256 == c.SHA256 {
+			line = &v.lines[i]
+		}
+	}
+	if line == nil || len(line.History) < 2 {
+		return nil
+	}
+	l := v.f.lang()
+	out := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("list.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for _, h := range line.History {
+		b := widget.NewButtonWithIcon(lang.L("list.history.item", map[string]any{"Date": displayDate(h.NotAfter, l)}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		out = append(out, b)
+	}
+	return out
+}
+
+// String names the row for debugging and test failures.
+func (r *certRow) String() string { return fmt.Sprintf("row %q %q", r.org.Text, r.what.Text) }
