@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/msg"
@@ -22,6 +23,15 @@ const (
 	backupExitFailed     = 1 // the backup could not be written or verified; nothing was kept
 	backupExitUnreadable = 2 // the original could not be opened (wrong password, not a certificate file)
 )
+
+// stopSignals stop a backup the way Ctrl-C does: SIGINT, SIGTERM (a kill,
+// a shutdown; on Windows Go delivers the console window's close, log-off
+// and shut-down events as SIGTERM) and SIGHUP (the terminal closed).
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// backupProgress is the backup's progress callback; tests use it to hold
+// a backup between two files.
+var backupProgress func(done, total int)
 
 // runBackup makes a verified backup of a certificate file:
 //
@@ -75,13 +85,14 @@ func runBackup(env Env, args []string) int {
 		return backupExitUnreadable
 	}
 
-	// Ctrl-C stops between files and removes what was written.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, a kill, a closed terminal or (Windows) a closed console
+	// window stop between files and remove what was written.
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	var res *backup.Result
 	for _, pw := range pws {
 		res, err = backup.Backup(ctx, file, to, backup.Options{
-			Password: pw, PublicCopies: public, Manifest: manifest, Lang: l,
+			Password: pw, PublicCopies: public, Manifest: manifest, Lang: l, Progress: backupProgress,
 		})
 		var be *backup.Error
 		if !errors.As(err, &be) || be.Code != backup.CodeWrongPassword {

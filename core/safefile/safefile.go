@@ -49,6 +49,14 @@ func (w Writer) WriteNew(dir, name string, data []byte) (string, error) {
 	defer os.Remove(tmp) // gone after a successful link or rename; harmless then
 
 	final, err := claim(tmp, dir, name)
+	if errors.Is(err, errNoLinks) {
+		// FAT and exFAT sticks: no hard links. The name is created
+		// exclusively and written in place, so no other writer (another
+		// backup at the same moment) can ever be overwritten or overwrite
+		// this one.
+		os.Remove(tmp)
+		final, err = createExclusive(dir, name, data)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -116,14 +124,22 @@ func writeTemp(dir string, data []byte) (string, error) {
 	return name, nil
 }
 
+// link makes a hard link; a variable so that tests can take hard links
+// away, as a FAT stick does.
+var link = os.Link
+
+// errNoLinks means the folder's file system has no hard links.
+var errNoLinks = errors.New("safefile: the file system has no hard links")
+
 // claim gives tmp the first free name among name, "name (2)", ... in dir.
 // A hard link refuses to replace an existing file, so no race can make it
-// overwrite one; where the file system has no hard links (FAT sticks) the
-// name is checked first and then renamed to.
+// overwrite one. Where the file system has no hard links (FAT, exFAT) it
+// returns errNoLinks, and nothing is renamed: a check followed by a rename
+// can replace a file another writer created in between.
 func claim(tmp, dir, name string) (string, error) {
 	for i := 1; i <= maxSuffix; i++ {
 		final := filepath.Join(dir, Numbered(name, i))
-		err := os.Link(tmp, final)
+		err := link(tmp, final)
 		if err == nil {
 			syncDir(dir)
 			return final, nil
@@ -131,14 +147,32 @@ func claim(tmp, dir, name string) (string, error) {
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
-		// No hard links here: fall back to check-then-rename.
-		if _, serr := os.Lstat(final); serr == nil {
+		return "", fmt.Errorf("%w: %v", errNoLinks, err)
+	}
+	return "", fmt.Errorf("safefile: no free name for %s in %s", name, dir)
+}
+
+// createExclusive creates the first free name among name, "name (2)", ...
+// in dir with O_EXCL (which fails if the name exists, atomically, on every
+// file system), writes data, syncs and closes it. On failure it removes
+// what it created. A crash while writing can leave a short file under the
+// final name; it is never reported as verified.
+func createExclusive(dir, name string, data []byte) (string, error) {
+	for i := 1; i <= maxSuffix; i++ {
+		final := filepath.Join(dir, Numbered(name, i))
+		f, err := os.OpenFile(final, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
 			continue
-		} else if !errors.Is(serr, fs.ErrNotExist) {
-			return "", serr
 		}
-		if rerr := os.Rename(tmp, final); rerr != nil {
-			return "", rerr
+		if err != nil {
+			return "", err
+		}
+		_, werr := f.Write(data)
+		serr := f.Sync()
+		cerr := f.Close()
+		if err := errors.Join(werr, serr, cerr); err != nil {
+			os.Remove(final)
+			return "", err
 		}
 		syncDir(dir)
 		return final, nil

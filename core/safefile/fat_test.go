@@ -1,0 +1,146 @@
+package safefile
+
+// Backups onto FAT and exFAT sticks (issue 15, item 6): no hard links
+// there, so the name is created exclusively. Ten writers at once must each
+// end with a file of their own holding exactly their bytes.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// writeConcurrently runs n WriteNew of different data to the same name in
+// dir at once and reports every result that is wrong: an error, a path
+// given twice, or a path that does not hold exactly its writer's bytes.
+func writeConcurrently(t *testing.T, dir string, n int) (bad []string) {
+	t.Helper()
+	paths := make([]string, n)
+	errs := make([]error, n)
+	data := make([][]byte, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range n {
+		data[i] = bytes.Repeat([]byte(fmt.Sprintf("certificate %d;", i)), 200+i)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			paths[i], errs[i] = WriteNew(dir, "cert.p12", data[i])
+		}()
+	}
+	close(start)
+	wg.Wait()
+	seen := map[string]int{}
+	for i := range n {
+		switch got, err := os.ReadFile(paths[i]); {
+		case errs[i] != nil:
+			bad = append(bad, fmt.Sprintf("writer %d: %v", i, errs[i]))
+		case seen[paths[i]] > 0:
+			bad = append(bad, fmt.Sprintf("writer %d: %s also given to writer %d", i, paths[i], seen[paths[i]]-1))
+		case err != nil:
+			bad = append(bad, fmt.Sprintf("writer %d: verified %s is gone: %v", i, paths[i], err))
+		case !bytes.Equal(got, data[i]):
+			bad = append(bad, fmt.Sprintf("writer %d: verified %s holds another writer's bytes", i, paths[i]))
+		}
+		seen[paths[i]] = i + 1
+	}
+	return bad
+}
+
+// Without hard links (as on a FAT stick; forced here), ten writers at once
+// never overwrite each other.
+func TestConcurrentWritesWithoutHardLinks(t *testing.T) {
+	saved := link
+	link = func(string, string) error { return &os.LinkError{Op: "link", Err: syscall.EPERM} }
+	defer func() { link = saved }()
+	for round := range 20 {
+		dir := t.TempDir()
+		if bad := writeConcurrently(t, dir, 10); len(bad) > 0 {
+			t.Fatalf("round %d:\n%v", round, bad)
+		}
+		assertNoTemp(t, dir)
+	}
+	// An existing file is still never replaced.
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "cert.p12"), []byte("the user's"), 0o600)
+	p, err := WriteNew(dir, "cert.p12", []byte("new"))
+	if err != nil || filepath.Base(p) != "cert (2).p12" {
+		t.Fatalf("%s, %v", p, err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "cert.p12")); string(b) != "the user's" {
+		t.Fatal("the existing file was replaced")
+	}
+}
+
+// mountFAT mounts a fresh FAT image with fusefat (as root, with /dev/fuse;
+// the kernel's vfat module cannot be loaded in this sandbox, so a loop
+// mount is not possible) and returns the mount point, or skips saying why.
+func mountFAT(t *testing.T) string {
+	t.Helper()
+	for _, tool := range []string{"mkfs.vfat", "fusefat", "fusermount"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (scripts/deps.sh fat)", tool)
+		}
+	}
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a FAT image needs root")
+	}
+	if _, err := os.Stat("/dev/fuse"); err != nil {
+		t.Skip("no /dev/fuse")
+	}
+	work := t.TempDir()
+	img := filepath.Join(work, "stick.img")
+	mnt := filepath.Join(work, "stick")
+	os.Mkdir(mnt, 0o755)
+	if err := os.WriteFile(img, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(img, 32<<20); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mkfs.vfat", img).CombinedOutput(); err != nil {
+		t.Skipf("mkfs.vfat: %v %s", err, out)
+	}
+	if out, err := exec.Command("fusefat", "-o", "rw+", img, mnt).CombinedOutput(); err != nil {
+		t.Skipf("fusefat cannot mount here: %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		for range 50 {
+			if exec.Command("fusermount", "-u", mnt).Run() == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Errorf("could not unmount %s", mnt)
+	})
+	probe := filepath.Join(mnt, "probe")
+	if err := os.WriteFile(probe, []byte("x"), 0o600); err != nil {
+		t.Fatalf("writing on the mounted image: %v", err)
+	}
+	if err := os.Link(probe, probe+"2"); err == nil || errors.Is(err, os.ErrExist) {
+		t.Skip("the mounted file system has hard links: not FAT")
+	}
+	return mnt
+}
+
+// On a real FAT file system, ten backups at once each get their own file.
+func TestConcurrentWritesOnFAT(t *testing.T) {
+	mnt := mountFAT(t)
+	for round := range 3 {
+		dir := filepath.Join(mnt, fmt.Sprint("round", round))
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if bad := writeConcurrently(t, dir, 10); len(bad) > 0 {
+			t.Fatalf("round %d: %d of 10 wrong:\n%v", round, len(bad), bad)
+		}
+	}
+}
