@@ -42,11 +42,13 @@ func Run(files []string) {
 	f.trusted = trustedFromEnv()
 	w.SetContent(f.content)
 	w.SetCloseIntercept(func() {
+		f.stopWatching()
 		clearClipboardsNow()
 		w.Close()
 	})
 	a.Lifecycle().SetOnStarted(func() {
 		placeBesideBrowser(w)
+		f.startWatching()
 		if len(files) > 0 {
 			f.dropped(fyne.Position{}, fileURIs(files))
 		}

@@ -206,6 +206,13 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		items = append(items, prompt, container.NewHBox(mark))
 	}
 
+	if c.File != nil {
+		file := c.File.Path
+		reveal := newRevealButton(v.f, func() string { return file })
+		reveal.Importance = widget.LowImportance
+		reveal.Alignment = widget.ButtonAlignLeading
+		items = append(items, reveal)
+	}
 	items = append(items, technicalDetails(c))
 
 	calendar := widget.NewButtonWithIcon(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })

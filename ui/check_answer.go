@@ -263,6 +263,7 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 	}
 	receiptBtn := widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
 	box.Add(receiptBtn)
+	box.Add(newRevealButton(a.c.f, func() string { return a.path }))
 	return box
 }
 

@@ -30,6 +30,7 @@ type frame struct {
 	register *register.Store // the certificates Fornyer has seen
 
 	check   *checkScreen        // the Check tab, where every drop lands
+	watch   *downloads          // Downloads and the Desktop watched (watch.go)
 	trusted []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
 }
 
@@ -72,7 +73,9 @@ func (f *frame) build() {
 		container.NewTabItemWithIcon(lang.L("tab.certificates"), theme.ListIcon(), newCertificatesScreen(f)),
 		container.NewTabItemWithIcon(lang.L("tab.settings"), theme.SettingsIcon(), newSettingsScreen(f)),
 	)
-	f.content = f.tabs
+	f.tabs.OnSelected = func(*container.TabItem) { f.tabSelected() }
+	f.content = container.NewBorder(f.downloadsState().bar, nil, nil, nil, f.tabs)
+	f.showArrival()
 }
 
 // rebuild replaces the window's content, keeping the selected tab.

@@ -44,6 +44,12 @@ type guideState struct {
 	back     *widget.Button
 	done     *widget.Button
 	hint     *widget.Label
+
+	copied *copiedOffer // the password card's clipboard offer, while that card is built
+	// passwordTask is the password card's task, where the question of a
+	// second copy is added once the password is saved; keptAsked says it was.
+	passwordTask *fyne.Container
+	keptAsked    bool
 }
 
 // guideProgressPath is where the progress is kept: the app's own storage.
@@ -121,6 +127,11 @@ func (g *guideState) show() {
 	g.position.SetText(lang.L("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
 		" · " + lang.L("guide.phase."+string(step.Phase)))
 
+	if g.copied != nil { // the card is replaced: its clipboard polling ends
+		g.copied.halt()
+		g.copied = nil
+	}
+	g.passwordTask, g.keptAsked = nil, false
 	g.scroll.Content = g.card(step)
 	g.scroll.Refresh()
 	g.update()
@@ -234,9 +245,11 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 	switch step.Task {
 	case guide.TaskPassword:
 		box := container.NewVBox()
+		g.passwordTask = box
 		if p.PasswordSaved {
 			box.Add(successLine(lang.L("guide.password.saved")))
 			box.Add(newPasswordActions(g.f, g.passwordID()))
+			g.addKeptQuestion()
 		} else {
 			box.Add(newPasswordSaver(g.f, p.RenewalID, g.passwordSaved))
 		}
@@ -259,7 +272,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			p.SetFileSkipped(on)
 			g.saved()
 		})
-		return container.NewVBox(container.NewHBox(check), skip)
+		return container.NewVBox(newNewestOffer(g.f), container.NewHBox(check), skip)
 	case guide.TaskDPG:
 		if !p.DPGInstalledAt.IsZero() {
 			return container.NewVBox(successLine(lang.L("guide.dpg.installed_note", map[string]any{
@@ -268,6 +281,9 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			})), g.fileActions())
 		}
 		box := container.NewVBox()
+		if r := g.secondCopyReminder(); r != nil {
+			box.Add(r)
+		}
 		if p.PasswordSaved {
 			// The password is needed in the DPG Customer Portal.
 			l := widget.NewLabel(lang.L("guide.dpg.password"))
@@ -327,9 +343,12 @@ func (g *guideState) fileActions() fyne.CanvasObject {
 	if sha == "" {
 		return container.NewVBox()
 	}
-	return container.NewGridWithColumns(2,
-		widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
-		widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
+	return container.NewVBox(
+		container.NewGridWithColumns(2,
+			widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
+			widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
+		),
+		newRevealButton(g.f, func() string { return g.f.checkedFilePath(sha) }),
 	)
 }
 
@@ -354,6 +373,7 @@ func (g *guideState) recordDPG() {
 func (g *guideState) passwordSaved() {
 	g.progress.SetPasswordSaved()
 	g.saved()
+	g.addKeptQuestion()
 }
 
 // fileChecked is how the Check screen tells the guide that the renewed file

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/fornyer/fornyer/core/watch"
 )
 
 // TestMain runs background work inline unless a test queues it: Fyne's
@@ -14,6 +16,9 @@ import (
 // render widgets at the same time as the test does.
 func TestMain(m *testing.M) {
 	background = func(work func()) { work() }
+	// The real Downloads folder and Desktop are never looked at by tests;
+	// the watch tests give folders of their own.
+	watchFolders = func() []watch.Folder { return nil }
 	os.Exit(m.Run())
 }
 

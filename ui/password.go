@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -77,6 +78,9 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 	var save *widget.Button
 	var again *widget.Button
 	var box *fyne.Container
+	// copied is the password taken from the clipboard by the offer, to be
+	// cleared from it once saved; memory only.
+	copied := ""
 	setStatus := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
@@ -111,6 +115,8 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 			fyne.Do(func() {
 				busy.Stop()
 				busy.Hide()
+				fromClipboard := copied != "" && copied == password
+				copied = ""
 				if err != nil {
 					entry.Enable()
 					save.Enable()
@@ -118,6 +124,9 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 					return
 				}
 				showSaved()
+				if fromClipboard && clearIfUnchanged(clipboardOf(f), password) {
+					setStatus(vaultText("vault.saved", nil)+" "+lang.L("watch.copied.cleared"), widget.SuccessImportance)
+				}
 				if onSaved != nil {
 					onSaved()
 				}
@@ -145,10 +154,22 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 	})
 	again.Hide()
 
+	// The password copied in the portal, offered for saving in one click.
+	offer := newCopiedOffer(f, func() bool { return save.Visible() && !entry.Disabled() }, func(password string) {
+		copied = password
+		entry.SetText(password)
+		save.OnTapped()
+	})
+	if f.guide != nil {
+		f.guide.copied = offer
+		offer.start()
+	}
+
 	intro := widget.NewLabel(lang.L("vault.password.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	box = container.NewVBox(
 		intro,
+		offer.row,
 		entry,
 		container.NewHBox(save, busy, again),
 		status,
@@ -275,7 +296,7 @@ type clipboardGuard struct {
 }
 
 func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleared bool)) {
-	cb.SetContent(secret)
+	writeSecret(cb, secret)
 	delay := g.delay
 	if delay == 0 {
 		delay = clipboardClearDelay
@@ -300,6 +321,21 @@ func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleare
 			}
 		})
 	})
+}
+
+// concealedWrite puts a secret on the system clipboard marked for
+// clipboard history and clipboard managers to skip; tests replace it.
+var concealedWrite = sysclip.WriteConcealed
+
+// writeSecret puts a password on the clipboard, marked where the system
+// allows (Windows, macOS), else plainly through Fyne's clipboard (Linux:
+// see core/sysclip). Reading and clearing go through Fyne's clipboard
+// either way: the text is in the ordinary format.
+func writeSecret(cb fyne.Clipboard, secret string) {
+	if err := concealedWrite(secret); err == nil {
+		return
+	}
+	cb.SetContent(secret)
 }
 
 // pendingClears are the clipboard clears still waiting for their 30

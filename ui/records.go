@@ -34,8 +34,12 @@ func (f *frame) checked(path string, r *inspect.Report, entry savedPassword, fro
 	// Only certificates that chain to the state's CA are remembered: the
 	// register feeds reminders and notifications, and a certificate anyone
 	// can make has no business there.
+	renewal := r.Ready() && f.guide != nil && currentTask(f.guide.progress) == guide.TaskDownload && f.isRenewed(r)
 	if f.register != nil && r.ChainTrusted {
 		c := registerEntry(path, r)
+		if renewal {
+			renewalKept(f.guide.progress, &c)
+		}
 		c.PasswordSaved = fromStore
 		if old, ok := f.register.Get(cert.SHA256); ok {
 			c.PasswordSaved = c.PasswordSaved || old.PasswordSaved
@@ -46,7 +50,7 @@ func (f *frame) checked(path string, r *inspect.Report, entry savedPassword, fro
 			}
 		})
 	}
-	if r.Ready() && f.guide != nil && currentTask(f.guide.progress) == guide.TaskDownload && f.isRenewed(r) {
+	if renewal {
 		f.guide.fileChecked(cert.SHA256)
 	}
 	// A password saved while the certificate did not exist yet now belongs
@@ -292,6 +296,15 @@ func receiptData(r *inspect.Report, l string, passwordSaved bool, reg *register.
 		if reg.DPG != nil {
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
 		}
+	}
+	if reg != nil {
+		d.PasswordKept, d.PasswordHost = reg.PasswordKept, reg.PasswordHost
+	}
+	if p != nil && d.PasswordKept == "" && p.FileSHA256 == d.SHA256 {
+		d.PasswordKept, d.PasswordHost = p.PasswordKept, p.PasswordHost
+	}
+	if d.PasswordSaved && d.PasswordHost == "" {
+		d.PasswordHost = thisComputer() // the receipt is made where the password was saved
 	}
 	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
 		for _, s := range guide.Steps {

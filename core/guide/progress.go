@@ -198,6 +198,16 @@ func (p *Progress) ForgetPasswordSaved() {
 	}
 }
 
+// SetPasswordKept records where else the password is kept (a
+// register.Kept* answer) and the computer whose store holds it, until the
+// register knows the certificate.
+func (p *Progress) SetPasswordKept(kept, host string) {
+	p.PasswordKept = kept
+	if host != "" {
+		p.PasswordHost = host
+	}
+}
+
 // SetStoredElsewhere records (or withdraws) the user's confirmation that the
 // password is stored safely outside the app. Withdrawing it reopens the
 // password step, and so every step after it, unless the password was saved.

@@ -202,7 +202,7 @@ func Receipt(data Data) ([]byte, error) {
 	}
 	if data.PasswordSaved {
 		yes := t("receipt.yes")
-		if host := cleanLine(data.PasswordHost); host != "" {
+		if host := safetext.Line(data.PasswordHost); host != "" {
 			yes = msg.T(l, "watch.receipt.saved_on", map[string]string{"Host": host})
 		}
 		d.row(t("receipt.password_saved"), yes, faceRegular)
@@ -286,17 +286,6 @@ func (d *doc) passwordKept(l, kept string) {
 		d.rowNote(t("watch.receipt.kept"), t("watch.receipt.kept.unknown"))
 	}
 	d.blankRow(t("watch.receipt.kept_where"))
-}
-
-// cleanLine keeps a name from the system (a computer's name) to one line
-// of printable text.
-func cleanLine(s string) string {
-	return strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r < 32 || r == 127 || (r >= 0x80 && r < 0xa0) || r == 0x2028 || r == 0x2029 {
-			return -1
-		}
-		return r
-	}, s))
 }
 
 func orDash(s string) string {

@@ -1,6 +1,9 @@
 package vault
 
 import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,10 +35,41 @@ func CouldBePassword(text string) bool {
 	return true
 }
 
-// CopiedPasswordOffer says whether the clipboard's text now should be
-// offered as the password, given what it held when the password card
-// opened (before) and what was offered or declined last: only a new text
-// that could be a password.
-func CopiedPasswordOffer(now, before, last string) bool {
-	return now != before && now != last && CouldBePassword(now)
+// CopiedWatch decides which texts seen on the clipboard while the password
+// card is open to offer as the password: a text that could be one, not
+// what the clipboard held when the card opened, each change offered once.
+// It remembers texts only as hashes under a key of its own (memory only),
+// so a declined or earlier clipboard text is not kept.
+type CopiedWatch struct {
+	key          [32]byte
+	before, last [32]byte
+}
+
+// NewCopiedWatch starts watching from the clipboard's text when the card
+// opened.
+func NewCopiedWatch(initial string) *CopiedWatch {
+	w := &CopiedWatch{}
+	_, _ = rand.Read(w.key[:]) // crypto/rand.Read never fails (Go 1.24+)
+	w.before = w.sum(initial)
+	w.last = w.before
+	return w
+}
+
+func (w *CopiedWatch) sum(text string) [32]byte {
+	m := hmac.New(sha256.New, w.key[:])
+	m.Write([]byte(text))
+	var out [32]byte
+	copy(out[:], m.Sum(nil))
+	return out
+}
+
+// Offer says whether text, read from the clipboard now, is to be offered;
+// the same text is not offered twice in a row.
+func (w *CopiedWatch) Offer(text string) bool {
+	h := w.sum(text)
+	if h == w.last {
+		return false
+	}
+	w.last = h
+	return h != w.before && CouldBePassword(text)
 }

@@ -29,18 +29,29 @@ func TestCouldBePassword(t *testing.T) {
 	}
 }
 
-func TestCopiedPasswordOffer(t *testing.T) {
+func TestCopiedWatch(t *testing.T) {
 	const pw = "Xk3#pL9!qR2$mN7&"
-	if CopiedPasswordOffer(pw, pw, "") {
+	w := NewCopiedWatch(pw)
+	if w.Offer(pw) {
 		t.Error("offered what the clipboard held when the card opened")
 	}
-	if CopiedPasswordOffer(pw, "", pw) {
-		t.Error("offered again what was offered or declined")
+	if w.Offer("hello world, not one") {
+		t.Error("offered a text with spaces")
 	}
-	if !CopiedPasswordOffer(pw, "something else", "") {
-		t.Error("a new password-like text was not offered")
+	w = NewCopiedWatch("an old text on the clipboard")
+	if w.Offer("an old text on the clipboard") {
+		t.Error("offered the text from before")
 	}
-	if CopiedPasswordOffer("hello world", "", "") {
-		t.Error("offered a text with a space")
+	if !w.Offer(pw) {
+		t.Error("a newly copied password was not offered")
+	}
+	if w.Offer(pw) {
+		t.Error("the same clipboard offered twice in a row")
+	}
+	if w.Offer("an old text on the clipboard") || w.Offer("") {
+		t.Error("offered the text from before or an empty clipboard")
+	}
+	if !w.Offer(pw) {
+		t.Error("copied again after another text: not offered")
 	}
 }

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/reveal"
+	"github.com/fornyer/fornyer/core/safetext"
+)
+
+// revealFile opens the file manager with the file selected; tests record
+// the call instead.
+var revealFile = reveal.Show
+
+// newRevealButton is "Show the file in its folder", for wherever the user
+// must find the file again (the DPG Customer Portal asks for it to be
+// uploaded). path is asked for on each tap, so a file checked since is the
+// one shown. A file no longer there, or a file manager that does not
+// start, gets a sentence naming where the file is.
+func newRevealButton(f *frame, path func() string) *widget.Button {
+	b := widget.NewButtonWithIcon(lang.L("watch.reveal"), theme.FolderOpenIcon(), nil)
+	b.OnTapped = func() {
+		p := path()
+		if p == "" {
+			return
+		}
+		background(func() {
+			err := revealFile(p)
+			if err == nil {
+				return
+			}
+			fyne.Do(func() {
+				key := "watch.reveal.failed"
+				if errors.Is(err, reveal.ErrNotFound) {
+					key = "watch.reveal.missing"
+				}
+				dialog.ShowInformation(lang.L("watch.reveal"), lang.L(key, map[string]any{"Path": safetext.Line(p)}), f.win)
+			})
+		})
+	}
+	return b
+}
+
+// checkedFilePath is where the register last saw the certificate's file.
+func (f *frame) checkedFilePath(sha string) string {
+	if f.register == nil || sha == "" {
+		return ""
+	}
+	if c, ok := f.register.Get(sha); ok && c.File != nil {
+		return c.File.Path
+	}
+	return ""
+}

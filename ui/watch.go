@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safetext"
+	"github.com/fornyer/fornyer/core/watch"
+)
+
+// The Downloads folder and the Desktop are watched while the window is
+// open (core/watch): a certificate file arriving there is announced above
+// the tabs with one click to check it, and checked at once while the guide
+// waits on its download card.
+
+// downloads is the watching's state on the frame; it outlives a rebuild.
+type downloads struct {
+	watcher *watch.Watcher
+	folders []watch.Folder // what is watched, Downloads first
+	last    *watch.Arrival // announced and not yet checked or dismissed
+	bar     *fyne.Container
+}
+
+// watchFolders are the folders watched; tests point them elsewhere.
+var watchFolders = watch.Folders
+
+// startWatching watches the folders; a system without them, or without
+// file notifications, simply announces nothing.
+func (f *frame) startWatching() {
+	d := f.downloadsState()
+	if d.watcher != nil {
+		return
+	}
+	folders := watchFolders()
+	if len(folders) == 0 {
+		return
+	}
+	w, err := watch.Start(folders, watch.Options{
+		Arrived: func(a watch.Arrival) { fyne.Do(func() { f.arrived(a) }) },
+		Lost: func(lost watch.Folder) {
+			fyne.LogError("watching "+lost.Path, errFolderGone)
+		},
+	})
+	if err != nil {
+		fyne.LogError("watching Downloads", err)
+		return
+	}
+	d.watcher, d.folders = w, folders
+}
+
+// stopWatching ends the watching, as the window closes.
+func (f *frame) stopWatching() {
+	if d := f.watch; d != nil && d.watcher != nil {
+		_ = d.watcher.Close()
+		d.watcher = nil
+	}
+}
+
+var errFolderGone = errors.New("the folder was removed or renamed; no longer watched")
+
+func (f *frame) downloadsState() *downloads {
+	if f.watch == nil {
+		f.watch = &downloads{bar: container.NewVBox()}
+	}
+	return f.watch
+}
+
+// arrived is a complete certificate file in a watched folder, on the UI
+// thread. On the guide's download card it is checked at once (with the
+// saved password, as a drop is); elsewhere it is announced.
+func (f *frame) arrived(a watch.Arrival) {
+	d := f.downloadsState()
+	if f.waitingForDownload() {
+		d.last = nil
+		f.showArrival()
+		f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(a.Path)})
+		return
+	}
+	d.last = &a
+	f.showArrival()
+}
+
+// waitingForDownload says whether the guide shows its download card with
+// no file checked yet, and is the tab in view.
+func (f *frame) waitingForDownload() bool {
+	g := f.guide
+	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != guideTab {
+		return false
+	}
+	return currentTask(g.progress) == guide.TaskDownload && !g.progress.FileChecked
+}
+
+// showArrival fills the announcement above the tabs: the file's name and
+// folder, "Check it" and "Not now"; empty when there is nothing to say.
+func (f *frame) showArrival() {
+	d := f.downloadsState()
+	d.bar.RemoveAll()
+	if a := d.last; a != nil {
+		text := widget.NewLabel(lang.L("watch.arrived", map[string]any{
+			"Folder": folderName(a.Folder), "Name": safetext.Line(a.Name()),
+		}))
+		text.Wrapping = fyne.TextWrapWord
+		path := a.Path
+		check := widget.NewButtonWithIcon(lang.L("watch.check"), theme.SearchIcon(), func() {
+			d.last = nil
+			f.showArrival()
+			f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
+		})
+		check.Importance = widget.HighImportance
+		dismiss := widget.NewButton(lang.L("watch.dismiss"), func() {
+			d.last = nil
+			f.showArrival()
+		})
+		dismiss.Importance = widget.LowImportance
+		d.bar.Add(container.NewPadded(container.NewVBox(
+			container.NewBorder(nil, nil, widget.NewIcon(theme.DownloadIcon()), nil, text),
+			container.NewHBox(check, dismiss),
+		)))
+		d.bar.Add(widget.NewSeparator())
+	}
+	d.bar.Refresh()
+}
+
+// folderName is a watched folder in the user's words.
+func folderName(f watch.Folder) string {
+	if f.Kind == watch.Desktop {
+		return lang.L("watch.folder.desktop")
+	}
+	return lang.L("watch.folder.downloads")
+}
+
+// newNewestOffer is the download card's line about the newest certificate
+// file already in Downloads (or on the Desktop), with "Check it"; found in
+// the background, so a large folder never holds the window. Until the
+// file comes it says that it will be checked when it lands.
+func newNewestOffer(f *frame) fyne.CanvasObject {
+	folders := watchFolders()
+	box := container.NewVBox()
+	if len(folders) == 0 {
+		box.Hide()
+		return box
+	}
+	hint := widget.NewLabel(lang.L("watch.newest.none", map[string]any{"Folder": folderName(folders[0])}))
+	hint.Wrapping = fyne.TextWrapWord
+	box.Add(hint)
+	l := f.lang()
+	background(func() {
+		var newest watch.Arrival
+		found := false
+		for _, folder := range folders {
+			if a, ok, _ := watch.Newest(folder); ok && (!found || a.ModTime.After(newest.ModTime)) {
+				newest, found = a, true
+			}
+		}
+		if !found {
+			return
+		}
+		fyne.Do(func() {
+			text := widget.NewLabel(lang.L("watch.newest", map[string]any{
+				"Folder": folderName(newest.Folder), "Name": safetext.Line(newest.Name()),
+				"When": msg.DateTime(l, newest.ModTime),
+			}))
+			text.Wrapping = fyne.TextWrapWord
+			path := newest.Path
+			check := widget.NewButtonWithIcon(lang.L("watch.check"), theme.SearchIcon(), func() {
+				f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
+			})
+			box.Add(text)
+			box.Add(container.NewHBox(check))
+			box.Refresh()
+		})
+	})
+	return box
+}
