@@ -273,9 +273,23 @@ func TestLoadBadFiles(t *testing.T) {
 		if err == nil || p.RenewalID == "" || p.Current != Steps[0].ID {
 			t.Errorf("%s: got %v, progress %q", name, err, p.Current)
 		}
-		after, _ := os.ReadFile(path)
-		if string(after) != data {
-			t.Errorf("%s: Load changed the file", name)
+		// The damaged file is kept aside, whole, so that the next save
+		// cannot destroy it.
+		kept, _ := filepath.Glob(path + ".damaged-*")
+		if len(kept) != 1 {
+			t.Fatalf("%s: kept aside as %v", name, kept)
+		}
+		if got, _ := os.ReadFile(kept[0]); string(got) != data {
+			t.Errorf("%s: the kept file differs", name)
+		}
+		if !strings.Contains(err.Error(), kept[0]) {
+			t.Errorf("%s: the error does not say where it is kept: %v", name, err)
+		}
+		if err := p.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := os.ReadFile(kept[0]); string(got) != data {
+			t.Errorf("%s: saving changed the kept file", name)
 		}
 	}
 	p, err := Load(dir, t0) // a directory

@@ -277,10 +277,28 @@ func (p *Progress) Save(path string) error {
 }
 
 // Load reads the progress saved at path. A missing file starts a new renewal
-// without error; an unreadable or damaged one starts a new renewal and says
-// why, so the caller can tell the user (the file itself is left alone until
-// the next save).
+// without error; an unreadable one starts a new renewal and says why, so the
+// caller can tell the user; a damaged one (too large, not a progress file)
+// is first kept aside as "<path>.damaged-<time>", as the register does, so
+// that the next save does not destroy it.
 func Load(path string, now time.Time) (Progress, error) {
+	p, err := load(path, now)
+	var d *damagedError
+	if errors.As(err, &d) {
+		if moved, merr := safefile.MoveAside(path, now.UTC().Format("20060102T150405Z")); merr == nil {
+			return p, fmt.Errorf("%w (kept as %s)", err, moved)
+		}
+	}
+	return p, err
+}
+
+// damagedError is a progress file that was read but is not usable.
+type damagedError struct{ err error }
+
+func (e *damagedError) Error() string { return e.err.Error() }
+func (e *damagedError) Unwrap() error { return e.err }
+
+func load(path string, now time.Time) (Progress, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return New(now), nil
@@ -294,14 +312,14 @@ func Load(path string, now time.Time) (Progress, error) {
 		return New(now), fmt.Errorf("guide: reading progress: %w", err)
 	}
 	if len(data) > maxProgressSize {
-		return New(now), errors.New("guide: progress file is too large")
+		return New(now), &damagedError{errors.New("guide: progress file is too large")}
 	}
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
-		return New(now), fmt.Errorf("guide: progress file is damaged: %w", err)
+		return New(now), &damagedError{fmt.Errorf("guide: progress file is damaged: %w", err)}
 	}
 	if p.RenewalID == "" {
-		return New(now), errors.New("guide: progress file has no renewal")
+		return New(now), &damagedError{errors.New("guide: progress file has no renewal")}
 	}
 	if p.Done == nil {
 		p.Done = map[string]time.Time{}

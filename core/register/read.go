@@ -1,6 +1,7 @@
 package register
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -26,9 +27,12 @@ func DefaultPath() (string, error) {
 // moved aside, and nothing is written. A missing file is CodeNotFound. It
 // is what the command line uses while the window may be running.
 func Read(path string) ([]Certificate, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if os.IsNotExist(err) {
 		return nil, &Error{Code: CodeNotFound, Path: path, Err: err}
+	}
+	if errors.Is(err, errTooLarge) {
+		return nil, &Error{Code: CodeDamaged, Path: path, Err: err}
 	}
 	if err != nil {
 		return nil, &Error{Code: CodeUnreadable, Path: path, Err: err}

@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -189,15 +188,18 @@ func (s *Store) OpenError() error {
 func (s *Store) Path() string { return s.path }
 
 func (s *Store) load() error {
-	data, err := os.ReadFile(s.path)
+	data, err := readFile(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	if err != nil {
+	if err != nil && !errors.Is(err, errTooLarge) {
 		s.readOnly = true
 		return &Error{Code: CodeUnreadable, Path: s.path, Err: err}
 	}
-	certs, version, err := decode(data)
+	certs, version := []Certificate(nil), 0
+	if err == nil {
+		certs, version, err = decode(data)
+	}
 	if err == nil {
 		s.certs = certs
 		return nil
@@ -303,24 +305,7 @@ func migrateV1(data []byte) ([]Certificate, error) {
 // moveAside renames the damaged file to "<name>.damaged-<time>", never over
 // an existing file.
 func (s *Store) moveAside() (string, error) {
-	stamp := s.now().UTC().Format("20060102T150405Z")
-	for i := 1; i <= 99; i++ {
-		dest := s.path + ".damaged-" + stamp
-		if i > 1 {
-			dest += fmt.Sprintf("-%d", i)
-		}
-		// A hard link refuses an existing name; then the original goes.
-		if err := os.Link(s.path, dest); err == nil {
-			return dest, os.Remove(s.path)
-		} else if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if _, err := os.Lstat(dest); err == nil {
-			continue
-		}
-		return dest, os.Rename(s.path, dest)
-	}
-	return "", errors.New("no free name to keep the damaged register")
+	return safefile.MoveAside(s.path, s.now().UTC().Format("20060102T150405Z"))
 }
 
 func valid(c Certificate) error {
@@ -375,14 +360,21 @@ func (s *Store) Watch(name string, fn func()) {
 
 // apply applies change to a copy of the register and saves it; only when
 // the file is written does the Store take the new state, so a failed change
-// changes nothing.
+// changes nothing. Under the register's lock file it re-reads the file and
+// applies the change to that (shared.go), so another process's changes
+// are kept.
 func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.readOnly {
 		return &Error{Code: CodeReadOnly, Path: s.path, Err: s.openErr}
 	}
-	next, err := change(clone(s.certs), s.now().UTC())
+	lock, err := s.lockFile()
+	if err != nil {
+		return &Error{Code: CodeWrite, Path: s.path, Err: err}
+	}
+	defer lock.Unlock()
+	next, err := change(clone(s.current()), s.now().UTC())
 	if err != nil {
 		return err
 	}

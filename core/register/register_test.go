@@ -173,8 +173,8 @@ func TestAtomicWrite(t *testing.T) {
 		must(t, s.Upsert(cert(i+1, "u", t0.AddDate(i, 0, 0))))
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != "r.json" {
-		t.Fatalf("folder holds %v, want only r.json", entries)
+	if len(entries) != 2 || entries[0].Name() != "r.json" || entries[1].Name() != "r.json.lock" {
+		t.Fatalf("folder holds %v, want only r.json and its lock file", entries)
 	}
 	before, _ := os.ReadFile(path)
 

@@ -144,3 +144,32 @@ func TestConcurrentWritesOnFAT(t *testing.T) {
 		}
 	}
 }
+
+// MoveAside keeps a file under a new name, never over another, with and
+// without hard links.
+func TestMoveAside(t *testing.T) {
+	for _, links := range []bool{true, false} {
+		if !links {
+			saved := link
+			link = func(string, string) error { return &os.LinkError{Op: "link", Err: syscall.EPERM} }
+			defer func() { link = saved }()
+		}
+		dir := t.TempDir()
+		path := filepath.Join(dir, "register.json")
+		os.WriteFile(path+".damaged-X", []byte("an earlier one"), 0o600)
+		os.WriteFile(path, []byte("damaged"), 0o600)
+		moved, err := MoveAside(path, "X")
+		if err != nil || moved != path+".damaged-X-2" {
+			t.Fatalf("links %v: %s, %v", links, moved, err)
+		}
+		if b, _ := os.ReadFile(moved); string(b) != "damaged" {
+			t.Fatalf("links %v: kept %q", links, b)
+		}
+		if b, _ := os.ReadFile(path + ".damaged-X"); string(b) != "an earlier one" {
+			t.Fatalf("links %v: the earlier file was replaced", links)
+		}
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Fatalf("links %v: the original is still there", links)
+		}
+	}
+}

@@ -160,24 +160,35 @@ func claim(tmp, dir, name string) (string, error) {
 func createExclusive(dir, name string, data []byte) (string, error) {
 	for i := 1; i <= maxSuffix; i++ {
 		final := filepath.Join(dir, Numbered(name, i))
-		f, err := os.OpenFile(final, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		err := writeExclusive(final, data)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
 			return "", err
 		}
-		_, werr := f.Write(data)
-		serr := f.Sync()
-		cerr := f.Close()
-		if err := errors.Join(werr, serr, cerr); err != nil {
-			os.Remove(final)
-			return "", err
-		}
 		syncDir(dir)
 		return final, nil
 	}
 	return "", fmt.Errorf("safefile: no free name for %s in %s", name, dir)
+}
+
+// writeExclusive creates path with O_EXCL (fs.ErrExist if it exists),
+// writes data, syncs and closes it; on a failure after creating it, it
+// removes it.
+func writeExclusive(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	serr := f.Sync()
+	cerr := f.Close()
+	if err := errors.Join(werr, serr, cerr); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
 }
 
 // Numbered returns name for i == 1 and "stem (i).ext" after that.
@@ -200,4 +211,41 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		d.Close()
 	}
+}
+
+// MoveAside keeps a damaged file of Fornyer's own (its register, its
+// progress) under path+".damaged-<stamp>" (or "-2", "-3", ... after it),
+// never over an existing file, so that the next save cannot destroy it. It
+// returns the new name. Where there are no hard links the file is copied
+// to an exclusively created name and the original removed.
+func MoveAside(path, stamp string) (string, error) {
+	for i := 1; i <= 99; i++ {
+		dest := path + ".damaged-" + stamp
+		if i > 1 {
+			dest += fmt.Sprintf("-%d", i)
+		}
+		err := link(path, dest)
+		if err == nil {
+			return dest, os.Remove(path)
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if _, serr := os.Lstat(path); serr != nil {
+			return "", serr // nothing to move
+		}
+		data, rerr := os.ReadFile(path)
+		if rerr != nil {
+			return "", rerr
+		}
+		werr := writeExclusive(dest, data)
+		if errors.Is(werr, fs.ErrExist) {
+			continue
+		}
+		if werr != nil {
+			return "", werr
+		}
+		return dest, os.Remove(path)
+	}
+	return "", errors.New("safefile: no free name to keep the damaged file")
 }
