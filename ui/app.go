@@ -28,8 +28,11 @@ var companionSize = fyne.NewSize(480, 860)
 var appIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
 
 // Run opens the window and returns when it is closed. Files given (as when
-// a .p12 is opened with Fornyer from the file manager) are checked at once.
-func Run(files []string) {
+// a .p12 is opened with Fornyer from the file manager) are checked at once;
+// files that later starts hand over on more (core/instance) are checked as
+// if dropped on the window, which comes to the front (an empty list only
+// raises it). more may be nil.
+func Run(files []string, more <-chan []string) {
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(appIcon)
 	a.Settings().SetTheme(newTheme())
@@ -51,6 +54,18 @@ func Run(files []string) {
 		f.startWatching()
 		if len(files) > 0 {
 			f.dropped(fyne.Position{}, fileURIs(files))
+		}
+		if more != nil {
+			go func() {
+				for handed := range more {
+					fyne.Do(func() {
+						w.RequestFocus()
+						if len(handed) > 0 {
+							f.dropped(fyne.Position{}, fileURIs(handed))
+						}
+					})
+				}
+			}()
 		}
 	})
 	w.ShowAndRun()

@@ -3,10 +3,13 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"strings"
 
 	"github.com/fornyer/fornyer/cli"
+	"github.com/fornyer/fornyer/core/instance"
 	"github.com/fornyer/fornyer/ui"
 )
 
@@ -17,11 +20,37 @@ func main() {
 		args = nil
 	}
 	if len(args) == 0 || opensFiles(args) {
-		ui.Run(args)
+		more, stop, handedOver := oneWindow(args)
+		if handedOver {
+			return // the running window checks the files
+		}
+		defer stop()
+		ui.Run(args, more)
 		return
 	}
 	attachConsole()
 	os.Exit(cli.Run(cli.StdEnv(), args))
+}
+
+// oneWindow claims the user's one window (core/instance). When another
+// window runs, args went to it and handedOver is true. When the claim cannot
+// be made (no private folder, no sockets), this window opens as before,
+// without receiving later starts' files.
+func oneWindow(args []string) (more <-chan []string, stop func(), handedOver bool) {
+	stop = func() {}
+	dir, err := instance.DefaultDir()
+	if err != nil {
+		return nil, stop, false
+	}
+	l, err := instance.Claim(dir, args)
+	if errors.Is(err, instance.ErrHandedOver) {
+		return nil, stop, true
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fornyer:", err)
+		return nil, stop, false
+	}
+	return l.Files(), func() { l.Close() }, false
 }
 
 // opensFiles reports whether args are files to check in the window, as the
