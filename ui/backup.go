@@ -16,6 +16,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // showBackup opens the backup dialog for file, which password opens: a
@@ -23,25 +24,14 @@ import (
 // "Backup verified" with its location, or the sentence of what went wrong.
 // onDone, if set, runs on the UI thread once a backup is verified.
 func showBackup(f *frame, file, password string, onDone func(*backup.Result)) {
-	showBackupPanel(f, newBackupPanel(f, file, password, onDone))
-}
-
-// showBackupPanel puts a panel in a dialog over the window.
-func showBackupPanel(f *frame, p *backupPanel) {
-	d := dialog.NewCustomWithoutButtons(lang.L("backup.title"), p.content, f.win)
-	p.close = d.Hide
-	p.fit = func() {
-		width := min(f.win.Canvas().Size().Width-theme.Padding()*4, 440)
-		d.Resize(fyne.NewSize(width, p.content.MinSize().Height+theme.Padding()*8))
-	}
-	d.SetOnClosed(p.stop)
-	p.fit()
-	d.Show()
+	p := newBackupPanel(f, file, password, onDone)
+	uiwidget.ShowPanel(f.win, lang.L("backup.title"), p.Panel, p.stop)
 }
 
 // backupPanel is the dialog's content and its state: the form, the run and
-// the result, one at a time.
+// the result, one page at a time.
 type backupPanel struct {
+	*uiwidget.Panel
 	f        *frame
 	file     string
 	password string
@@ -75,12 +65,9 @@ type backupPanel struct {
 	result   fyne.CanvasObject
 	verified *fyne.Container // the result's buttons when verified
 	failed   *fyne.Container // the result's buttons on failure
-	content  *fyne.Container
 	cancel   context.CancelFunc
 	finished chan struct{} // closed when a run has ended and the screen shows it
 	last     *backup.Result
-	close    func()
-	fit      func() // sizes the dialog to what it shows
 }
 
 func newBackupPanel(f *frame, file, password string, onDone func(*backup.Result)) *backupPanel {
@@ -89,7 +76,7 @@ func newBackupPanel(f *frame, file, password string, onDone func(*backup.Result)
 	p.buildForm()
 	p.buildRunning()
 	p.buildResult()
-	p.content = container.NewStack(p.form)
+	p.Panel = uiwidget.NewPanel(p.form)
 	return p
 }
 
@@ -137,8 +124,8 @@ func (p *backupPanel) buildForm() {
 			p.protectBox.Hide()
 		}
 		p.hint.Hide()
-		p.content.Refresh()
-		p.refit()
+		p.Content.Refresh()
+		p.Refit()
 	})
 
 	p.hint = backupLabel("")
@@ -216,7 +203,7 @@ func (p *backupPanel) buildResult() {
 	done.Importance = widget.HighImportance
 	p.verified = container.NewHBox(layout.NewSpacer(), open, done)
 
-	again := widget.NewButtonWithIcon(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.show(p.form) })
+	again := widget.NewButtonWithIcon(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
 	closeBtn := widget.NewButton(lang.L("backup.close"), func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
@@ -224,23 +211,9 @@ func (p *backupPanel) buildResult() {
 	p.result = container.NewVBox(p.outcome, p.detail, p.files, p.how, p.keep, p.verified, p.failed)
 }
 
-func (p *backupPanel) show(o fyne.CanvasObject) {
-	p.content.Objects = []fyne.CanvasObject{o}
-	p.content.Refresh()
-	p.refit()
-}
-
-func (p *backupPanel) refit() {
-	if p.fit != nil {
-		p.fit()
-	}
-}
-
 func (p *backupPanel) closeDialog() {
 	p.stop()
-	if p.close != nil {
-		p.close()
-	}
+	p.Close()
 }
 
 // pickFolder opens Fyne's folder picker, as large as the window allows.
@@ -288,7 +261,7 @@ func (p *backupPanel) options() (backup.Options, bool) {
 func (p *backupPanel) warn(text string) bool {
 	p.hint.SetText(text)
 	p.hint.Show()
-	p.refit()
+	p.Refit()
 	return false
 }
 
@@ -308,7 +281,7 @@ func (p *backupPanel) begin() {
 	p.finished = make(chan struct{})
 	finished := p.finished
 	p.setProgress(0, 1)
-	p.show(p.running)
+	p.Show(p.running)
 
 	opts.Progress = func(done, total int) { fyne.Do(func() { p.setProgress(done, total) }) }
 	dir := p.folder
@@ -347,7 +320,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 			o.Hide()
 		}
 		p.failed.Show()
-		p.show(p.result)
+		p.Show(p.result)
 		return
 	}
 	p.outcome.SetText(lang.L("backup.verified"))
@@ -363,7 +336,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 		o.Show()
 	}
 	p.failed.Hide()
-	p.show(p.result)
+	p.Show(p.result)
 	if p.onDone != nil {
 		p.onDone(res)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/testpki"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 const backupTestPW = "Ui-Backup-3xV8"
@@ -30,7 +31,7 @@ func newBackupTest(t *testing.T, language string) (*backupPanel, fyne.Window, st
 	f.prefs.Language = language // as the settings screen sets it
 	p := newBackupPanel(f, src, backupTestPW, nil)
 	p.pick = func() { t.Error("the folder picker opened") }
-	w.SetContent(p.content)
+	w.SetContent(p.Content)
 	w.Resize(fyne.NewSize(440, 760))
 	return p, w, src
 }
@@ -156,7 +157,7 @@ func TestBackupFailureAndTryAgain(t *testing.T) {
 	}
 	// Try again keeps the choices.
 	test.Tap(p.failed.Objects[2].(fyne.Tappable))
-	if p.content.Objects[0] != p.form || p.manifest.Checked || p.folder != gone {
+	if p.Content.Objects[0] != p.form || p.manifest.Checked || p.folder != gone {
 		t.Error("Try again lost the form")
 	}
 	// Then the folder appears (the stick is back) and it works.
@@ -188,7 +189,7 @@ func TestBackupResultMarkup(t *testing.T) {
 			p.run = func(context.Context, string, string, backup.Options) (*backup.Result, error) {
 				return nil, &backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"}
 			}
-			p.show(p.form)
+			p.Show(p.form)
 			test.Tap(p.start)
 			p.wait(t)
 			test.AssertRendersToMarkup(t, "backup_failed_"+language+".xml", w.Canvas())
@@ -207,7 +208,7 @@ func TestBackupStop(t *testing.T) {
 	p.setFolder(t.TempDir())
 	test.Tap(p.start)
 	<-started
-	if p.content.Objects[0] != p.running {
+	if p.Content.Objects[0] != p.running {
 		t.Fatal("no progress shown while running")
 	}
 	p.stop()
@@ -228,7 +229,7 @@ func TestShowBackupOpensADialog(t *testing.T) {
 func TestBackupChooseFolderOpensThePicker(t *testing.T) {
 	p, w, _ := newBackupTest(t, "en")
 	p.pick = p.pickFolder
-	showBackupPanel(p.f, p)
+	uiwidget.ShowPanel(p.f.win, "", p.Panel, p.stop)
 	before := len(w.Canvas().Overlays().List())
 	p.pick()
 	if len(w.Canvas().Overlays().List()) != before+1 {

@@ -2,13 +2,11 @@ package ui
 
 import (
 	"errors"
-	"image/color"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -23,6 +21,7 @@ import (
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // registerFile is the register's name in the app's storage folder, where
@@ -136,23 +135,13 @@ func (v *certificatesView) emptyState() fyne.CanvasObject {
 }
 
 func noticeCard(sentence string) fyne.CanvasObject {
-	return widget.NewCard("", "", withIcon(theme.NewErrorThemedResource(theme.WarningIcon()), certWrapped(sentence)))
+	return widget.NewCard("", "", uiwidget.WithIcon(theme.NewErrorThemedResource(theme.WarningIcon()), certWrapped(sentence)))
 }
 
 func certWrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	return l
-}
-
-// withIcon puts a coloured icon before text that stays in the theme's
-// text colour: coloured text alone reads poorly on a light background.
-func withIcon(icon fyne.Resource, text fyne.CanvasObject) fyne.CanvasObject {
-	// Level with the label's first line: its inner padding plus half a
-	// line, less half the icon.
-	th := theme.Current()
-	top := th.Size(theme.SizeNameInnerPadding) + (th.Size(theme.SizeNameText)*1.3-th.Size(theme.SizeNameInlineIcon))/2
-	return container.NewBorder(nil, nil, container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), container.NewVBox(widget.NewIcon(icon))), nil, text)
 }
 
 // card shows one certificate: who, what, how long, its renewal line, DPG,
@@ -176,7 +165,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	validity := container.NewHBox(
 		widget.NewLabel(lang.L("register.valid_until", map[string]any{"Date": displayDate(c.NotAfter, l)})),
 		layout.NewSpacer(),
-		newUrgencyBadge(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now)),
+		uiwidget.NewUrgencyBadge(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now)),
 	)
 	items := []fyne.CanvasObject{title, subtitle, validity}
 
@@ -198,9 +187,9 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 			key = "register.dpg.installed.anonymous"
 		}
 		done := certWrapped(lang.L(key, map[string]any{"Date": displayDate(c.DPG.At, l), "By": c.DPG.By}))
-		items = append(items, withIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
+		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
 	case !renewed && c.NotAfter.After(now):
-		prompt := withIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
+		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
 		mark := widget.NewButtonWithIcon(lang.L("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
 		mark.Importance = widget.LowImportance
 		items = append(items, prompt, container.NewHBox(mark))
@@ -231,7 +220,7 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	if c.PasswordSaved {
-		out = append(out, withIcon(done, certWrapped(lang.L("register.password_saved"))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.password_saved"))))
 	}
 	if n := len(c.Backups); n > 0 {
 		latest := c.Backups[0].VerifiedAt
@@ -240,10 +229,10 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 				latest = b.VerifiedAt
 			}
 		}
-		out = append(out, withIcon(done, certWrapped(lang.L("register.backups", map[string]any{"Count": n, "Date": displayDate(latest, l)}))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.backups", map[string]any{"Count": n, "Date": displayDate(latest, l)}))))
 	}
 	if n := len(c.Receipts); n > 0 {
-		out = append(out, withIcon(done, certWrapped(lang.L("register.receipt", map[string]any{"Date": displayDate(c.Receipts[n-1].At, l)}))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.receipt", map[string]any{"Date": displayDate(c.Receipts[n-1].At, l)}))))
 	}
 	return out
 }
@@ -434,89 +423,3 @@ func (v *certificatesView) askDPG(c register.Certificate) {
 	d.Show()
 	v.f.win.Canvas().Focus(who)
 }
-
-// urgencyBadge shows the days left on a pill in the urgency's colour, with
-// the theme's matching text colour, so that it reads in light and dark.
-type urgencyBadge struct {
-	widget.BaseWidget
-	urgency register.Urgency
-	text    string
-}
-
-func newUrgencyBadge(u register.Urgency, text string) *urgencyBadge {
-	b := &urgencyBadge{urgency: u, text: text}
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *urgencyBadge) colour() fyne.ThemeColorName {
-	switch b.urgency {
-	case register.Expired, register.Within7:
-		return theme.ColorNameError
-	case register.Within30:
-		return theme.ColorNameWarning
-	case register.Within90:
-		return theme.ColorNamePrimary
-	}
-	return theme.ColorNameSuccess
-}
-
-func (b *urgencyBadge) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(color.Transparent)
-	text := canvas.NewText(b.text, color.Black)
-	text.TextStyle.Bold = true
-	r := &badgeRenderer{b: b, bg: bg, text: text}
-	r.Refresh()
-	return r
-}
-
-type badgeRenderer struct {
-	b    *urgencyBadge
-	bg   *canvas.Rectangle
-	text *canvas.Text
-}
-
-func (r *badgeRenderer) pad() fyne.Size {
-	th := r.b.Theme()
-	p := th.Size(theme.SizeNameInnerPadding)
-	return fyne.NewSize(p, p/2)
-}
-
-func (r *badgeRenderer) MinSize() fyne.Size {
-	p := r.pad()
-	return r.text.MinSize().Add(fyne.NewSize(2*p.Width, 2*p.Height))
-}
-
-func (r *badgeRenderer) Layout(size fyne.Size) {
-	min := r.MinSize()
-	// Keep the pill its own height, centred, when the row is taller.
-	y := (size.Height - min.Height) / 2
-	r.bg.Move(fyne.NewPos(0, y))
-	r.bg.Resize(fyne.NewSize(size.Width, min.Height))
-	p := r.pad()
-	r.text.Move(fyne.NewPos(p.Width, y+p.Height))
-	r.text.Resize(r.text.MinSize())
-}
-
-// Refresh paints the pill as a tint of the urgency's colour with a border
-// in it, and the text in the theme's own text colour: the "on colour" text
-// colours of Fyne's light theme read poorly on its bright green and orange.
-func (r *badgeRenderer) Refresh() {
-	th := r.b.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	c := color.NRGBAModel.Convert(th.Color(r.b.colour(), v)).(color.NRGBA)
-	r.bg.StrokeColor = c
-	c.A = 0x40
-	r.bg.FillColor = c
-	r.bg.StrokeWidth = 1.5
-	r.bg.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
-	r.text.Text = r.b.text
-	r.text.Color = th.Color(theme.ColorNameForeground, v)
-	r.text.TextSize = th.Size(theme.SizeNameText)
-	r.Layout(r.b.Size()) // the text may have changed width
-	r.bg.Refresh()
-	r.text.Refresh()
-}
-
-func (r *badgeRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.text} }
-func (r *badgeRenderer) Destroy()                     {}

@@ -14,6 +14,7 @@ import (
 	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // The list page of "My certificates": a search box, the order and the
@@ -197,7 +198,7 @@ type certRow struct {
 	org, what *widget.Label
 	dpgIcon   *widget.Icon
 	dpg       *widget.Label
-	badge     *urgencyBadge
+	badge     *uiwidget.UrgencyBadge
 	box       *fyne.Container // laid out again when the texts change
 }
 
@@ -207,7 +208,7 @@ func newCertRow() *certRow {
 		what:    widget.NewLabel(""),
 		dpgIcon: widget.NewIcon(nil),
 		dpg:     widget.NewLabel(""),
-		badge:   newUrgencyBadge(register.OK, ""),
+		badge:   uiwidget.NewUrgencyBadge(register.OK, ""),
 	}
 	r.org.Truncation = fyne.TextTruncateEllipsis
 	r.what.Truncation = fyne.TextTruncateEllipsis
@@ -257,9 +258,7 @@ func (r *certRow) set(l *certlist.Line, now time.Time) {
 		r.dpgIcon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 		r.dpg.SetText(lang.L("list.row.dpg.missing"))
 	}
-	r.badge.urgency = register.UrgencyOf(c, now)
-	r.badge.text = daysLeftText(c.NotAfter, now)
-	r.badge.Refresh()
+	r.badge.Set(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now))
 	if r.box != nil {
 		r.box.Refresh() // the pill and the DPG text may have changed width
 	}

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/register"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // certNow is the fixed "now" of the certificates tests.
@@ -163,8 +164,8 @@ func certTexts(o fyne.CanvasObject) []string {
 		out = append(out, x.Text)
 	case *widget.Button:
 		out = append(out, x.Text)
-	case *urgencyBadge:
-		out = append(out, x.text)
+	case *uiwidget.UrgencyBadge:
+		out = append(out, x.Text())
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			out = append(out, certTexts(c)...)
@@ -315,14 +316,14 @@ func selectRow(t *testing.T, v *certificatesView, sha string) {
 func TestUrgencyColours(t *testing.T) {
 	seen := map[fyne.ThemeColorName]register.Urgency{}
 	for _, u := range []register.Urgency{register.OK, register.Within90, register.Within30, register.Within7} {
-		bg := newUrgencyBadge(u, "").colour()
+		bg := uiwidget.NewUrgencyBadge(u, "").Colour()
 		if prev, dup := seen[bg]; dup {
 			t.Errorf("urgencies %d and %d share a colour", prev, u)
 		}
 		seen[bg] = u
 	}
-	e := newUrgencyBadge(register.Expired, "").colour()
-	s := newUrgencyBadge(register.Within7, "").colour()
+	e := uiwidget.NewUrgencyBadge(register.Expired, "").Colour()
+	s := uiwidget.NewUrgencyBadge(register.Within7, "").Colour()
 	if e != s {
 		t.Error("expired should look as alarming as 7 days")
 	}

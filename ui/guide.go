@@ -3,12 +3,10 @@ package ui
 import (
 	"net/url"
 	"path/filepath"
-	"strconv"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -20,6 +18,8 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/scene"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // The renewal guide: one card at a time from core/guide's steps, a stepper
@@ -119,9 +119,9 @@ func (g *guideState) show() {
 	g.stepper.Objects = nil
 	for j, s := range guide.Steps {
 		if j > 0 && guide.Steps[j-1].Phase != s.Phase {
-			g.stepper.Add(newStepperGap())
+			g.stepper.Add(uiwidget.NewStepperGap())
 		}
-		g.stepper.Add(newStepperDot(g, j, s))
+		g.stepper.Add(g.dot(j, s))
 	}
 	g.stepper.Refresh()
 	g.position.SetText(lang.L("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
@@ -183,14 +183,14 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		box.Add(n)
 	}
 	if g.progress.Finished() {
-		box.Add(newBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "",
+		box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "",
 			lang.L("guide.finished", map[string]any{
 				"Date": msg.Date(g.f.lang(), g.progress.DPGInstalledAt.Local()),
 				"Name": g.progress.DPGInstalledBy,
 			})))
 	}
 	if step.Illustration != "" {
-		box.Add(newIllustration(step.Illustration))
+		box.Add(scene.New(step.Illustration))
 	}
 	title := widget.NewLabel(lang.L(step.Title))
 	title.TextStyle.Bold = true
@@ -247,7 +247,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		box := container.NewVBox()
 		g.passwordTask = box
 		if p.PasswordSaved {
-			box.Add(successLine(lang.L("guide.password.saved")))
+			box.Add(uiwidget.SuccessLine(lang.L("guide.password.saved")))
 			box.Add(newPasswordActions(g.f, g.passwordID()))
 			g.addKeptQuestion()
 		} else {
@@ -263,7 +263,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	case guide.TaskDownload:
 		if p.FileChecked {
-			return container.NewVBox(successLine(lang.L("guide.download.checked")), g.fileActions())
+			return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.download.checked")), g.fileActions())
 		}
 		check := widget.NewButtonWithIcon(lang.L("guide.download.check"), theme.SearchIcon(), func() {
 			g.f.tabs.SelectIndex(checkTab)
@@ -275,7 +275,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return container.NewVBox(newNewestOffer(g.f), container.NewHBox(check), skip)
 	case guide.TaskDPG:
 		if !p.DPGInstalledAt.IsZero() {
-			return container.NewVBox(successLine(lang.L("guide.dpg.installed_note", map[string]any{
+			return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.dpg.installed_note", map[string]any{
 				"Date": msg.Date(g.f.lang(), p.DPGInstalledAt.Local()),
 				"Name": p.DPGInstalledBy,
 			})), g.fileActions())
@@ -484,108 +484,18 @@ func telNumber(s string) string {
 	return string(out)
 }
 
-func successLine(text string) fyne.CanvasObject {
-	return newBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", text)
-}
-
 // newWarning is a warning box; the guide's two VERY IMPORTANT moments get a
 // heavy red frame and a heading no one reads past.
 func newWarning(w guide.Warning) fyne.CanvasObject {
 	switch w.Level {
 	case guide.LevelVeryImportant:
-		return newBanner(theme.ColorNameError, theme.ErrorIcon(), lang.L("guide.level.very_important"), lang.L(w.Key))
+		return uiwidget.NewBanner(theme.ColorNameError, theme.ErrorIcon(), lang.L("guide.level.very_important"), lang.L(w.Key))
 	case guide.LevelImportant:
-		return newBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L(w.Key))
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L(w.Key))
 	default:
-		return newBanner(theme.ColorNamePrimary, theme.InfoIcon(), lang.L("guide.level.note"), lang.L(w.Key))
+		return uiwidget.NewBanner(theme.ColorNamePrimary, theme.InfoIcon(), lang.L("guide.level.note"), lang.L(w.Key))
 	}
 }
-
-// newBanner is a tinted, framed box in one theme colour with an icon, an
-// optional heading in that colour and a body in the normal text colour, so
-// it reads in light and dark themes alike.
-func newBanner(colour fyne.ThemeColorName, icon fyne.Resource, heading, body string) fyne.CanvasObject {
-	b := &banner{colour: colour, icon: icon, heading: heading, body: body}
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-type banner struct {
-	widget.BaseWidget
-	colour        fyne.ThemeColorName
-	icon          fyne.Resource
-	heading, body string
-}
-
-func (b *banner) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(nil)
-	bg.CornerRadius = 6
-	bar := canvas.NewRectangle(nil)
-	bar.TopLeftCornerRadius, bar.BottomLeftCornerRadius = 6, 6
-	icon := canvas.NewImageFromResource(theme.NewColoredResource(b.icon, b.colour))
-	icon.SetMinSize(fyne.NewSquareSize(22))
-	body := widget.NewLabel(b.body)
-	body.Wrapping = fyne.TextWrapWord
-	text := container.NewVBox()
-	var heading *canvas.Text
-	if b.heading != "" {
-		heading = canvas.NewText(b.heading, nil)
-		heading.TextStyle.Bold = true
-		text.Add(container.New(&inset{l: theme.Padding(), t: theme.Padding()}, heading))
-	}
-	text.Add(body)
-	content := container.New(&inset{l: 10, t: 2, r: 4, b: 2},
-		container.NewBorder(nil, nil, container.New(&inset{t: 8}, container.NewVBox(icon)), nil, text))
-	r := &bannerRenderer{b: b, bg: bg, bar: bar, heading: heading, content: content}
-	r.Refresh()
-	return r
-}
-
-type bannerRenderer struct {
-	b       *banner
-	bg, bar *canvas.Rectangle
-	heading *canvas.Text
-	content fyne.CanvasObject
-}
-
-func (r *bannerRenderer) Layout(size fyne.Size) {
-	r.bg.Resize(size)
-	r.bar.Resize(fyne.NewSize(6, size.Height))
-	r.content.Resize(size)
-}
-
-func (r *bannerRenderer) MinSize() fyne.Size { return r.content.MinSize() }
-
-func (r *bannerRenderer) Refresh() {
-	th := r.b.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	c := th.Color(r.b.colour, v)
-	strong := r.b.colour == theme.ColorNameError
-	r.bg.FillColor = withAlpha(c, 0x22)
-	r.bg.StrokeColor = c
-	r.bg.StrokeWidth = 1
-	if strong {
-		r.bg.StrokeWidth = 2
-		r.bg.FillColor = withAlpha(c, 0x30)
-	}
-	r.bar.FillColor = c
-	if r.heading != nil {
-		r.heading.Color = c
-		r.heading.TextSize = th.Size(theme.SizeNameText)
-		if strong {
-			r.heading.TextSize = th.Size(theme.SizeNameSubHeadingText)
-		}
-		r.heading.Refresh()
-	}
-	r.bg.Refresh()
-	r.bar.Refresh()
-}
-
-func (r *bannerRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.bar, r.content}
-}
-
-func (r *bannerRenderer) Destroy() {}
 
 // progressSaver writes the progress in the background, newest wins, one
 // write at a time, so a slow disk never stalls the window.
@@ -704,106 +614,24 @@ func (c *guideCheck) TypedKey(ev *fyne.KeyEvent) {
 	c.Check.TypedKey(ev)
 }
 
-// stepper dots: one per step, grouped by phase; done steps are ticked, the
+// dot is the stepper's dot for step s at index: done steps are ticked, the
 // current one stands out, and any step up to the first open one can be
 // tapped to go back to it.
-
-type stepperDot struct {
-	widget.BaseWidget
-	g     *guideState
-	index int
-	step  guide.Step
-}
-
-func newStepperDot(g *guideState, index int, s guide.Step) *stepperDot {
-	d := &stepperDot{g: g, index: index, step: s}
-	d.ExtendBaseWidget(d)
-	return d
-}
-
-const stepperDotSize = 24
-
-func (d *stepperDot) Tapped(*fyne.PointEvent) { d.g.goTo(d.step.ID) }
-
-func (d *stepperDot) Cursor() desktop.Cursor {
-	if d.g.progress.CanGoTo(d.step.ID) {
-		return desktop.PointerCursor
+func (g *guideState) dot(index int, s guide.Step) *uiwidget.StepperDot {
+	state := func() uiwidget.DotState {
+		p := &g.progress
+		current, done := p.Step().ID == s.ID, p.IsDone(s.ID)
+		switch {
+		case current && done && p.Finished():
+			return uiwidget.DotFinished
+		case current:
+			return uiwidget.DotCurrent
+		case done:
+			return uiwidget.DotDone
+		}
+		return uiwidget.DotOpen
 	}
-	return desktop.DefaultCursor
-}
-
-func (d *stepperDot) CreateRenderer() fyne.WidgetRenderer {
-	r := &stepperDotRenderer{d: d, bg: canvas.NewRectangle(nil), label: canvas.NewText("", nil), tick: canvas.NewImageFromResource(nil)}
-	r.label.Alignment = fyne.TextAlignCenter
-	r.label.TextStyle.Bold = true
-	r.Refresh()
-	return r
-}
-
-type stepperDotRenderer struct {
-	d     *stepperDot
-	bg    *canvas.Rectangle
-	label *canvas.Text
-	tick  *canvas.Image
-}
-
-func (r *stepperDotRenderer) Layout(size fyne.Size) {
-	r.bg.Resize(size)
-	r.label.Resize(size)
-	r.tick.Resize(fyne.NewSquareSize(size.Height - 8))
-	r.tick.Move(fyne.NewPos((size.Width-size.Height+8)/2, 4))
-}
-
-func (r *stepperDotRenderer) MinSize() fyne.Size { return fyne.NewSquareSize(stepperDotSize) }
-
-func (r *stepperDotRenderer) Refresh() {
-	d := r.d
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	th := d.Theme()
-	current := d.g.progress.Step().ID == d.step.ID
-	done := d.g.progress.IsDone(d.step.ID)
-	r.bg.CornerRadius = stepperDotSize / 2
-	r.bg.StrokeWidth = 0
-	r.label.Text = strconv.Itoa(d.index + 1)
-	r.label.TextSize = th.Size(theme.SizeNameCaptionText)
-	r.label.Hidden = false
-	r.tick.Hidden = true
-	switch {
-	case current && done && d.g.progress.Finished():
-		// The end: every dot green, the last one ringed.
-		r.bg.FillColor = th.Color(theme.ColorNameSuccess, v)
-		r.bg.StrokeColor = th.Color(theme.ColorNamePrimary, v)
-		r.bg.StrokeWidth = 2
-		r.tick.Resource = theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnSuccess)
-		r.tick.Hidden = false
-		r.label.Hidden = true
-	case current:
-		r.bg.FillColor = th.Color(theme.ColorNamePrimary, v)
-		r.label.Color = th.Color(theme.ColorNameForegroundOnPrimary, v)
-	case done:
-		r.bg.FillColor = th.Color(theme.ColorNameSuccess, v)
-		r.tick.Resource = theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameForegroundOnSuccess)
-		r.tick.Hidden = false
-		r.label.Hidden = true
-	default:
-		r.bg.FillColor = th.Color(theme.ColorNameInputBackground, v)
-		r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
-		r.bg.StrokeWidth = 1
-		r.label.Color = th.Color(theme.ColorNamePlaceHolder, v)
-	}
-	r.bg.Refresh()
-	r.label.Refresh()
-	r.tick.Refresh()
-}
-
-func (r *stepperDotRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.label, r.tick}
-}
-
-func (r *stepperDotRenderer) Destroy() {}
-
-func newStepperGap() fyne.CanvasObject {
-	r := canvas.NewRectangle(nil)
-	r.SetMinSize(fyne.NewSize(8, stepperDotSize))
-	return r
+	return uiwidget.NewStepperDot(index+1, state,
+		func() bool { return g.progress.CanGoTo(s.ID) },
+		func() { g.goTo(s.ID) })
 }

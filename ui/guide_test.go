@@ -16,6 +16,8 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/scene"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 var guideTestTime = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
@@ -71,13 +73,13 @@ func TestGuideIllustrationsAreTranslated(t *testing.T) {
 			if s.Illustration == "" {
 				continue
 			}
-			if _, ok := scenes[s.Illustration]; !ok {
+			if !scene.Has(s.Illustration) {
 				t.Errorf("step %s: no scene %q", s.ID, s.Illustration)
 				continue
 			}
-			il := newIllustration(s.Illustration)
+			il := scene.New(s.Illustration)
 			w := test.NewTempWindow(t, il)
-			w.Resize(fyne.NewSize(448, illustrationHeight))
+			w.Resize(fyne.NewSize(448, scene.Height))
 			texts := 0
 			for _, o := range test.LaidOutObjects(il) {
 				if txt, ok := o.(*canvas.Text); ok {
@@ -184,7 +186,7 @@ func TestGuideBackAndStepper(t *testing.T) {
 	}
 	test.Tap(g.done)
 	test.Tap(g.done)
-	dots := findAll[*stepperDot](g.stepper)
+	dots := findAll[*uiwidget.StepperDot](g.stepper)
 	if len(dots) != len(guide.Steps) {
 		t.Fatalf("%d dots for %d steps", len(dots), len(guide.Steps))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // A second copy of the password: one computer's credential store is a
@@ -101,7 +102,7 @@ func (g *guideState) secondCopyReminder() fyne.CanvasObject {
 	if !register.NeedsSecondCopy(g.keptAnswer()) {
 		return nil
 	}
-	return newBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L("watch.kept.reminder"))
+	return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L("watch.kept.reminder"))
 }
 
 // renewalKept is what the register learns with the renewed certificate:

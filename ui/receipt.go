@@ -18,6 +18,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // showReceipt opens the receipt dialog: who renewed and the DPG e-mail
@@ -27,15 +28,12 @@ import (
 // the same dialog.
 func showReceipt(f *frame, data receipt.Data) {
 	p := newReceiptPanel(f, data)
-	d := dialog.NewCustomWithoutButtons(lang.L("receipt.ui.title"), p.content, f.win)
-	p.close = d.Hide
-	width := min(f.win.Canvas().Size().Width-theme.Padding()*4, 440)
-	d.Resize(fyne.NewSize(width, p.content.MinSize().Height+theme.Padding()*8))
-	d.Show()
+	uiwidget.ShowPanel(f.win, lang.L("receipt.ui.title"), p.Panel, nil)
 }
 
 // receiptPanel is the dialog's content: the form, the writing, the result.
 type receiptPanel struct {
+	*uiwidget.Panel
 	f    *frame
 	data receipt.Data
 
@@ -61,10 +59,8 @@ type receiptPanel struct {
 	failed   *fyne.Container // the result's buttons on failure
 
 	form, running, result fyne.CanvasObject
-	content               *fyne.Container
 	last                  string        // the path last written
 	finished              chan struct{} // closed when a write has ended and the dialog shows it
-	close                 func()
 }
 
 func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
@@ -78,7 +74,7 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 	p.buildForm()
 	p.buildRunning()
 	p.buildResult()
-	p.content = container.NewStack(p.form)
+	p.Panel = uiwidget.NewPanel(p.form)
 	p.setFolder(receipt.DocumentsDir())
 	return p
 }
@@ -151,13 +147,13 @@ func (p *receiptPanel) buildResult() {
 	})
 	done := widget.NewButtonWithIcon(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	done.Importance = widget.HighImportance
-	back := widget.NewButton(lang.L("receipt.ui.back"), func() { p.show(p.form) })
+	back := widget.NewButton(lang.L("receipt.ui.back"), func() { p.Show(p.form) })
 	p.saved = container.NewVBox(
 		container.NewHBox(openAgain, folder),
 		container.NewHBox(back, layout.NewSpacer(), done),
 	)
 
-	again := widget.NewButtonWithIcon(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.show(p.form) })
+	again := widget.NewButtonWithIcon(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
 	closeBtn := widget.NewButton(lang.L("receipt.ui.close"), func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
@@ -165,16 +161,7 @@ func (p *receiptPanel) buildResult() {
 	p.result = container.NewVBox(p.outcome, p.where, p.path, p.saved, p.failed)
 }
 
-func (p *receiptPanel) show(o fyne.CanvasObject) {
-	p.content.Objects = []fyne.CanvasObject{o}
-	p.content.Refresh()
-}
-
-func (p *receiptPanel) closeDialog() {
-	if p.close != nil {
-		p.close()
-	}
-}
+func (p *receiptPanel) closeDialog() { p.Close() }
 
 // pickFolder opens Fyne's folder picker, as large as the window allows.
 func (p *receiptPanel) pickFolder() {
@@ -229,7 +216,7 @@ func (p *receiptPanel) begin(checklist bool) {
 	dir := p.folder
 
 	p.runLabel.SetText(lang.L(map[bool]string{false: "receipt.ui.running", true: "receipt.ui.running_checklist"}[checklist]))
-	p.show(p.running)
+	p.Show(p.running)
 	p.finished = make(chan struct{})
 	finished := p.finished
 	go func() {
@@ -282,7 +269,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 		p.open(path)
 	}
 	p.outcome.Refresh()
-	p.show(p.result)
+	p.Show(p.result)
 }
 
 // openInViewer hands a file or folder to the system, which opens a PDF in

@@ -39,7 +39,7 @@ func newTestReceiptPanel(t *testing.T, language string) (*receiptPanel, *[]strin
 	var opened []string
 	p.open = func(path string) { opened = append(opened, path) }
 	p.setFolder(t.TempDir())
-	w.SetContent(p.content)
+	w.SetContent(p.Content)
 	return p, &opened
 }
 
@@ -210,7 +210,7 @@ func saveReceiptShot(t *testing.T, p *receiptPanel, name string) {
 	if *receiptShots == "" {
 		return
 	}
-	w := test.NewTempWindow(t, p.content)
+	w := test.NewTempWindow(t, p.Content)
 	w.Resize(companionSize)
 	f, err := os.Create(filepath.Join(*receiptShots, name+".png"))
 	if err != nil {

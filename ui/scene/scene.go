@@ -1,4 +1,11 @@
-package ui
+// Package scene owns the illustration language of the guide's cards: a
+// schematic of the portal screen for each step, drawn from Fyne canvas
+// objects so that every label is translated text, sharp at any scale, and
+// coloured by the theme. Each scene is data: a browser frame (address), the
+// MitID Erhverv header, a menu, the page's parts and perhaps a window on
+// top; a part marked with a number is highlighted and pointed at, numbered
+// in the order the user presses them. A new scene is one entry in scenes.
+package scene
 
 import (
 	"image/color"
@@ -10,17 +17,13 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
-// Illustrations: a schematic of the portal screen for each step, drawn from
-// Fyne canvas objects so that every label is translated text, sharp at any
-// scale, and coloured by the theme. Each scene is data: a browser frame
-// (address), the MitID Erhverv header, a menu, the page's parts and perhaps
-// a window on top; a part marked with a number is highlighted and pointed
-// at, numbered in the order the user presses them.
-
-// illustrationHeight is the schematic's height at the companion size.
-const illustrationHeight = 232
+// Height is a schematic's height at the companion size; a diagram may ask
+// for another.
+const Height = 232
 
 const (
 	portalHost = "erhvervsadministration.nemlog-in.dk"
@@ -36,7 +39,7 @@ type scene struct {
 	body    []part     // the page, top to bottom
 	dialog  *window    // a window over the page, which is then dimmed
 	centred bool       // the body is a small box in the middle (the MitID login)
-	height  float32    // a height other than illustrationHeight, for diagrams
+	height  float32    // a height other than Height, for diagrams
 }
 
 type menuItem struct {
@@ -161,26 +164,33 @@ func newPalette(th fyne.Theme, v fyne.ThemeVariant) *palette {
 	}
 }
 
-// illustration is the widget that draws a scene; it redraws with the theme.
-type illustration struct {
+// Has reports whether there is a scene called id.
+func Has(id string) bool {
+	_, ok := scenes[id]
+	return ok
+}
+
+// Illustration is the widget that draws a scene; it redraws with the theme.
+type Illustration struct {
 	widget.BaseWidget
 	id string
 }
 
-func newIllustration(id string) fyne.CanvasObject {
-	i := &illustration{id: id}
+// New returns the widget that draws the scene called id.
+func New(id string) *Illustration {
+	i := &Illustration{id: id}
 	i.ExtendBaseWidget(i)
 	return i
 }
 
-func (i *illustration) CreateRenderer() fyne.WidgetRenderer {
+func (i *Illustration) CreateRenderer() fyne.WidgetRenderer {
 	r := &illustrationRenderer{i: i}
 	r.Refresh()
 	return r
 }
 
 type illustrationRenderer struct {
-	i       *illustration
+	i       *Illustration
 	content fyne.CanvasObject
 	size    fyne.Size
 }
@@ -193,7 +203,7 @@ func (r *illustrationRenderer) Layout(size fyne.Size) {
 func (r *illustrationRenderer) MinSize() fyne.Size {
 	h := scenes[r.i.id].height
 	if h == 0 {
-		h = illustrationHeight
+		h = Height
 	}
 	return fyne.NewSize(r.content.MinSize().Width, max(h, r.content.MinSize().Height))
 }
@@ -299,7 +309,7 @@ func lines(n int) part {
 	return func(p *palette) fyne.CanvasObject {
 		box := container.New(&vstack{gap: 5})
 		for i := range n {
-			bar := roundRect(withAlpha(p.muted, 0x48), nil, 0, 2)
+			bar := roundRect(uiwidget.WithAlpha(p.muted, 0x48), nil, 0, 2)
 			bar.SetMinSize(fyne.NewSize(10, 6))
 			width := []float32{1, 0.82, 0.9, 0.6, 0.75}[i%5]
 			box.Add(container.New(&fraction{f: width}, bar))
@@ -404,7 +414,7 @@ func section(key string, open bool, mark int) part {
 // tableRow is a line of the certificate profiles list with its link.
 func tableRow(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
-		name := roundRect(withAlpha(p.muted, 0x48), nil, 0, 2)
+		name := roundRect(uiwidget.WithAlpha(p.muted, 0x48), nil, 0, 2)
 		name.SetMinSize(fyne.NewSize(30, 6))
 		l := text(lang.L(key), p.fg, p.text, true)
 		var right fyne.CanvasObject = l
@@ -507,7 +517,7 @@ func marked(obj fyne.CanvasObject, mark int, p *palette, stretch bool) fyne.Canv
 
 // highlight draws a ring of the accent colour around obj.
 func highlight(obj fyne.CanvasObject, p *palette) fyne.CanvasObject {
-	glow := roundRect(withAlpha(p.accent, 0x30), p.accent, 2.5, 6)
+	glow := roundRect(uiwidget.WithAlpha(p.accent, 0x30), p.accent, 2.5, 6)
 	return container.NewStack(glow, container.New(&inset{l: 3, t: 3, r: 3, b: 3}, obj))
 }
 
@@ -585,12 +595,6 @@ func topRound(c color.Color, radius float32) *canvas.Rectangle {
 	r := canvas.NewRectangle(c)
 	r.TopLeftCornerRadius, r.TopRightCornerRadius = radius, radius
 	return r
-}
-
-func withAlpha(c color.Color, a uint8) color.Color {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	n.A = a
-	return n
 }
 
 func layoutSpacerV(h float32) fyne.CanvasObject {
