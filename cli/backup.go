@@ -106,7 +106,7 @@ func runBackup(env Env, args []string) int {
 		}
 		say(env.Stderr, be.Message(l))
 		switch be.Code {
-		case backup.CodeWrongPassword, backup.CodeSourceInvalid, backup.CodeSourceUnreadable, backup.CodeSourceTooLarge:
+		case backup.CodeWrongPassword, backup.CodeSourceInvalid, backup.CodeDamagedKey, backup.CodeSourceUnreadable, backup.CodeSourceTooLarge:
 			return backupExitUnreadable
 		}
 		return backupExitFailed

@@ -565,3 +565,21 @@ func TestOwnReadBackCatchesALaterChange(t *testing.T) {
 	}
 	f.untouched(t)
 }
+
+// A file whose key is damaged (a wrong private exponent) is refused with
+// its own code, as the inspection reports it, and nothing is written.
+func TestDamagedKeyRefused(t *testing.T) {
+	f := goFixture(t)
+	c := testpki.NewChain(t, false)
+	src := filepath.Join(t.TempDir(), "damaged.p12")
+	if err := os.WriteFile(src, testpki.DamagedKeyPFX(t, c.Organization(t)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Backup(context.Background(), src, f.dir, Options{Password: ""})
+	if code(err) != CodeDamagedKey {
+		t.Fatalf("got %v, want %s", err, CodeDamagedKey)
+	}
+	if n := names(t, f.dir); len(n) != 0 {
+		t.Errorf("wrote %v", n)
+	}
+}

@@ -26,6 +26,7 @@ const (
 	CodeSourceTooLarge   = "source_too_large"    // the original is over the size limit
 	CodeSourceInvalid    = "source_invalid"      // the original is not a certificate file Fornyer can open
 	CodeWrongPassword    = "wrong_password"      // the password does not open the original
+	CodeDamagedKey       = "damaged_key"         // the original opens, but its private key is damaged
 	CodeNoKey            = "no_key"              // the original holds no private key (or several), so it cannot be re-protected
 
 	// The destination.
@@ -80,7 +81,7 @@ func (e *Error) Message(lang string) string { return msg.T(lang, e.Key(), e.Data
 var Codes = []string{
 	CodeNoFolder, CodeBadProfile, CodeNoPassphrase, CodeBadPassphrase, CodeSameFolder,
 	CodeCanceled, CodeSourceUnreadable, CodeSourceTooLarge, CodeSourceInvalid,
-	CodeWrongPassword, CodeNoKey, CodeFolderMissing, CodeNotAFolder, CodeFolderReadOnly,
+	CodeWrongPassword, CodeDamagedKey, CodeNoKey, CodeFolderMissing, CodeNotAFolder, CodeFolderReadOnly,
 	CodeDiskFull, CodeDeviceGone, CodeWriteFailed, CodeVerifyFailed, CodeCopyUnusable,
 	CodeReprotect,
 }

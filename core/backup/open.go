@@ -51,6 +51,8 @@ func sourceError(path string, err error) *Error {
 		code = CodeSourceTooLarge
 	case pfx.CodeWrongPassword:
 		code = CodeWrongPassword
+	case pfx.CodeDamagedKey:
+		code = CodeDamagedKey
 	}
 	return &Error{Code: code, Path: path, Err: err}
 }

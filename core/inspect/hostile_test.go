@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"crypto"
 	"crypto/ed25519"
-	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -31,35 +30,12 @@ func writeHostile(t testing.TB, name string, data []byte) {
 	}
 }
 
-// damagedRSAKey is key in PKCS#8 with its private exponent off by two and
-// its CRT values left as they were.
-func damagedRSAKey(t testing.TB, key *rsa.PrivateKey) []byte {
-	type pkcs1 struct {
-		Version      int
-		N            *big.Int
-		E            int
-		D, P, Q      *big.Int
-		Dp, Dq, Qinv *big.Int
-	}
-	k := pkcs1{N: key.N, E: key.E, D: new(big.Int).Add(key.D, big.NewInt(2)), P: key.Primes[0], Q: key.Primes[1],
-		Dp: key.Precomputed.Dp, Dq: key.Precomputed.Dq, Qinv: key.Precomputed.Qinv}
-	return mustMarshal(t, struct {
-		Version    int
-		Algo       pkix.AlgorithmIdentifier
-		PrivateKey []byte
-	}{0, pkix.AlgorithmIdentifier{Algorithm: asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 1, 1}, Parameters: asn1.NullRawValue}, mustMarshal(t, k)})
-}
-
 // A key whose private exponent is wrong is reported damaged, with the
 // certificate still described; never "ready" (so no receipt is printed
 // for it: the receipt goes by this verdict).
 func TestDamagedKeyIsNotReady(t *testing.T) {
 	fx := getFixture(t)
-	key, ok := fx.leaf.Key.(*rsa.PrivateKey)
-	if !ok {
-		t.Skipf("the leaf key is a %T", fx.leaf.Key)
-	}
-	data := plainPFXKeyDER(t, [][]byte{damagedRSAKey(t, key)}, []*x509.Certificate{fx.leaf.Cert, fx.chain.Issuing.Cert})
+	data := testpki.DamagedKeyPFX(t, fx.leaf)
 	writeHostile(t, "damaged-key.p12", data)
 	r := Inspect("damaged.p12", data, Options{ExtraTrusted: fx.trusted()})
 	if !r.Has(CodeDamagedKey) || r.Ready() || r.Verdict != VerdictProblems {
@@ -72,7 +48,7 @@ func TestDamagedKeyIsNotReady(t *testing.T) {
 		t.Errorf("the certificate beside the damaged key is not described: %+v", r.Certificate)
 	}
 	// The same file with the key intact has no such finding.
-	good := plainPFX(t, []crypto.Signer{key}, []*x509.Certificate{fx.leaf.Cert, fx.chain.Issuing.Cert})
+	good := plainPFX(t, []crypto.Signer{fx.leaf.Key}, []*x509.Certificate{fx.leaf.Cert, fx.chain.Issuing.Cert})
 	if r := Inspect("good.p12", good, Options{ExtraTrusted: fx.trusted()}); r.Has(CodeDamagedKey) || !r.KeyMatches {
 		t.Fatalf("the intact key: %v", r.Codes())
 	}
