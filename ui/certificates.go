@@ -83,6 +83,8 @@ type certificatesView struct {
 	shown  []*certlist.Line       // the lines the query shows, in order
 	now    time.Time              // the time the rows are drawn for
 
+	rowsTraced bool // the first rows' trace line was printed
+
 	// The card page.
 	open       string // fingerprint of the open card, or ""
 	cardScroll *container.Scroll

@@ -222,3 +222,30 @@ func BenchmarkCertificatesSearch(b *testing.B) {
 		})
 	}
 }
+
+// An IT provider's start: many reminders due at once become one
+// notification (the register is written twice, not once per reminder:
+// register.TestRecordRemindersMatchesSingleCalls).
+func TestManyDueRemindersAreOneNotification(t *testing.T) {
+	f, _ := newProviderFrame(t, "da", 1000)
+	a := &recordingApp{App: f.app}
+	f.app = a
+	due := register.Due(f.register.List(), certNow)
+	if len(due) <= maxSeparateReminders {
+		t.Fatalf("only %d reminders due in the made-up register", len(due))
+	}
+	remind(f, "da")
+	sent, scheduled, _ := a.counts()
+	if sent != 1 || !strings.Contains(a.sent[0].Content, fmt.Sprintf("%d certifikater udløber", len(due))) {
+		t.Errorf("sent %d notifications: %+v", sent, a.sent)
+	}
+	if scheduled == 0 {
+		t.Error("nothing scheduled ahead")
+	}
+	// Every due certificate is remembered as reminded: a second start
+	// gives none again.
+	remind(f, "da")
+	if sent2, _, _ := a.counts(); sent2 != 1 {
+		t.Errorf("a second start sent %d more", sent2-1)
+	}
+}

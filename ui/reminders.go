@@ -35,31 +35,45 @@ func remind(f *frame, l string) {
 	s := f.register
 	now := registerClock()
 
+	// The bookkeeping is written in two writes, not one per reminder: an IT
+	// provider's register has hundreds of certificates.
+	var records []register.ReminderRecord
 	cancel := func(sha string, ids ...string) {
 		for _, id := range ids {
 			if err := f.app.CancelScheduledNotification(id); err != nil {
 				fyne.LogError("cancelling a reminder", err)
 			}
 		}
-		if err := s.ForgetScheduled(sha, ids...); err != nil {
-			fyne.LogError("forgetting a reminder", err)
+		records = append(records, register.ReminderRecord{SHA256: sha, Forget: ids})
+	}
+	save := func(what string) {
+		if err := s.RecordReminders(records); err != nil {
+			fyne.LogError(what, err)
 		}
+		records = nil
 	}
 
 	// Renewed or expired certificates need no more reminders.
-	for _, c := range register.Obsolete(s.List(), now) {
+	certs := s.List()
+	for _, c := range register.Obsolete(certs, now) {
 		cancel(c.SHA256, c.ID)
 	}
 
-	for _, r := range register.Due(s.List(), now) {
-		f.app.SendNotification(reminderNotification(r, l))
-		if err := s.MarkReminded(r.Certificate.SHA256, r.Days, now); err != nil {
-			fyne.LogError("remembering a reminder", err)
+	due := register.Due(certs, now)
+	if len(due) > maxSeparateReminders {
+		// One notification for them all, not a flood.
+		f.app.SendNotification(manyRemindersNotification(due, l))
+	}
+	for _, r := range due {
+		if len(due) <= maxSeparateReminders {
+			f.app.SendNotification(reminderNotification(r, l))
 		}
+		records = append(records, register.ReminderRecord{SHA256: r.Certificate.SHA256, Reminded: r.Days, At: now})
 		for _, p := range r.Pending {
 			cancel(r.Certificate.SHA256, p.ID)
 		}
 	}
+	save("remembering the reminders given")
 
 	for _, r := range register.Upcoming(s.List(), now, time.Local) {
 		sn, err := f.app.ScheduleNotification(reminderNotification(r, l), r.At)
@@ -69,10 +83,31 @@ func remind(f *frame, l string) {
 			fyne.LogError("scheduling a reminder", err)
 			continue
 		}
-		if err := s.RecordScheduled(r.Certificate.SHA256, register.Scheduled{Days: r.Days, ID: sn.ID(), At: r.At}); err != nil {
-			fyne.LogError("remembering a scheduled reminder", err)
+		records = append(records, register.ReminderRecord{SHA256: r.Certificate.SHA256,
+			Scheduled: &register.Scheduled{Days: r.Days, ID: sn.ID(), At: r.At}})
+	}
+	save("remembering the scheduled reminders")
+}
+
+// maxSeparateReminders is how many reminders due at once are given one by
+// one; more become one notification that counts them.
+const maxSeparateReminders = 3
+
+// manyRemindersNotification tells of several certificates at once, naming
+// the one that expires first.
+func manyRemindersNotification(due []register.Reminder, l string) *fyne.Notification {
+	first := due[0].Certificate
+	for _, r := range due[1:] {
+		if r.Certificate.NotAfter.Before(first.NotAfter) {
+			first = r.Certificate
 		}
 	}
+	org := first.Organization
+	if org == "" {
+		org = first.CommonName
+	}
+	data := map[string]any{"Count": len(due), "Organization": org, "Date": displayDate(first.NotAfter, l)}
+	return fyne.NewNotification(scriptSafe(msg.T(l, "list.notify.many.title", nil)), scriptSafe(msg.T(l, "list.notify.many.body", data)))
 }
 
 func reminderNotification(r register.Reminder, l string) *fyne.Notification {

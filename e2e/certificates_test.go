@@ -1,0 +1,72 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register/registertest"
+)
+
+// TestManyCertificates is an IT provider's window: a register of 1,000
+// made-up certificates (scripts/seed-register's), "My certificates" opened,
+// one client found by typing its CVR number in the search box, its card
+// opened from the row. The window must start and the list show as it does
+// with a handful.
+func TestManyCertificates(t *testing.T) {
+	forEachLanguage(t, "many-certificates", func(t *testing.T, s *session) {
+		const n = 1000
+		// A client whose name OCR reads as words (no "&").
+		client := 417
+		for strings.Contains(registertest.Organization(client), "&") {
+			client++
+		}
+		path := filepath.Join(s.home, ".config", "fyne", "dk.fornyer.app", "register.json")
+		if err := registertest.Write(path, registertest.Certificates(n, time.Now())); err != nil {
+			t.Fatal(err)
+		}
+		cvr, org := registertest.CVR(client), registertest.Organization(client)
+
+		s.start()
+		p, _ := s.waitText("started", screenWait, s.L("tab.certificates"))
+		tab, _ := p.find(s.L("tab.certificates"))
+		clicked := time.Now()
+		s.click(tab.centre())
+		s.waitText("listed", screenWait, msg.T(s.lang, "list.count", map[string]any{"Total": n}))
+		if at, ok := s.traceAt("certificates-rows"); ok {
+			t.Logf("tab clicked to first rows drawn: %s", at.Sub(clicked).Round(time.Millisecond))
+		} else {
+			t.Errorf("no trace of the rows drawn (FORNYER_TRACE=1); app output:\n%s", s.appTail())
+		}
+
+		s.clickText("search-box", screenWait, s.L("list.search.placeholder"))
+		s.typ(cvr)
+		p, _ = s.waitText("found", screenWait, msg.T(s.lang, "list.count.filtered", map[string]any{"Shown": 1, "Total": n}),
+			msg.T(s.lang, "list.count.filtered", map[string]any{"Shown": 2, "Total": n}))
+		if !p.has(org) {
+			t.Errorf("searching CVR %s does not show %q; the screen reads:\n%s", cvr, org, p.text())
+		}
+
+		s.clickText("row", screenWait, org)
+		p, _ = s.waitText("card", screenWait, s.L("list.back"))
+		if !p.has(cvr) {
+			t.Errorf("the card of %q does not show CVR %s; it reads:\n%s", org, cvr, p.text())
+		}
+	})
+}
+
+// traceAt is when the app first traced event.
+func (s *session) traceAt(event string) (time.Time, bool) {
+	traceMu.Lock()
+	defer traceMu.Unlock()
+	for _, e := range s.traces {
+		if e.what == event {
+			return e.at, true
+		}
+	}
+	return time.Time{}, false
+}
