@@ -23,8 +23,8 @@ func DefaultPath() (string, error) {
 }
 
 // Read returns the certificates in the register at path without opening it
-// for changes: a damaged file is reported (CodeDamaged, CodeNewer), never
-// moved aside, and nothing is written. A missing file is CodeNotFound. It
+// for changes: a damaged file (or one over MaxFileSize) is reported
+// (CodeDamaged, CodeNewer), never moved aside, and nothing is written. A missing file is CodeNotFound. It
 // is what the command line uses while the window may be running.
 func Read(path string) ([]Certificate, error) {
 	data, err := readFile(path)

@@ -157,8 +157,9 @@ type Store struct {
 	mu       sync.Mutex
 	path     string
 	certs    []Certificate
-	readOnly bool  // the file exists but could not be read: never overwrite it
-	openErr  error // what Open reported, for the UI to show later
+	disk     []byte // the file as this Store last read or wrote it, matching certs
+	readOnly bool   // the file exists but could not be read: never overwrite it
+	openErr  error  // what Open reported, for the UI to show later
 	watchers map[string]func()
 
 	// write replaces the file; tests make it fail.
@@ -201,7 +202,7 @@ func (s *Store) load() error {
 		certs, version, err = decode(data)
 	}
 	if err == nil {
-		s.certs = certs
+		s.certs, s.disk = certs, data
 		return nil
 	}
 	code := CodeDamaged
@@ -219,6 +220,18 @@ func (s *Store) load() error {
 
 // decode reads any known version; the version is returned even on error.
 func decode(data []byte) ([]Certificate, int, error) {
+	// The current version in one pass, the common case: an IT provider's
+	// register is read at every start and before every change.
+	var current struct {
+		Version      *int          `json:"version"`
+		Certificates []Certificate `json:"certificates"`
+	}
+	if strictUnmarshal(data, &current) == nil && current.Version != nil && *current.Version == FormatVersion {
+		if err := validAll(current.Certificates); err != nil {
+			return nil, FormatVersion, err
+		}
+		return current.Certificates, FormatVersion, nil
+	}
 	var head struct {
 		Version *int `json:"version"`
 	}
@@ -382,10 +395,11 @@ func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certifi
 	if err != nil {
 		return &Error{Code: CodeWrite, Path: s.path, Err: err}
 	}
-	if err := s.write(s.path, append(data, '\n')); err != nil {
+	data = append(data, '\n')
+	if err := s.write(s.path, data); err != nil {
 		return &Error{Code: CodeWrite, Path: s.path, Err: err}
 	}
-	s.certs = next
+	s.certs, s.disk = next, data
 	return nil
 }
 
@@ -521,28 +535,41 @@ func (s *Store) List() []Certificate {
 	return certs
 }
 
-// Sort orders certificates as List does.
+// Sort orders certificates as List does. The keys are worked out once per
+// certificate, not once per comparison: an IT provider lists thousands.
 func Sort(certs []Certificate) {
+	groups := make([]string, len(certs))
 	newest := map[string]time.Time{} // group -> latest NotAfter
-	for _, c := range certs {
-		if g := group(c); c.NotAfter.After(newest[g]) {
+	for i, c := range certs {
+		g := group(c)
+		groups[i] = g
+		if c.NotAfter.After(newest[g]) {
 			newest[g] = c.NotAfter
 		}
 	}
-	sort.SliceStable(certs, func(i, j int) bool {
+	order := make([]int, len(certs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := certs[i], certs[j]
-		ga, gb := group(a), group(b)
+		ga, gb := groups[i], groups[j]
 		if ga != gb {
-			if !newest[ga].Equal(newest[gb]) {
-				return newest[ga].After(newest[gb])
+			if c := newest[gb].Compare(newest[ga]); c != 0 {
+				return c
 			}
-			return ga < gb
+			return strings.Compare(ga, gb)
 		}
-		if !a.NotAfter.Equal(b.NotAfter) {
-			return a.NotAfter.After(b.NotAfter)
+		if c := b.NotAfter.Compare(a.NotAfter); c != 0 {
+			return c
 		}
-		return a.SHA256 < b.SHA256
+		return strings.Compare(a.SHA256, b.SHA256)
 	})
+	sorted := make([]Certificate, len(certs))
+	for k, i := range order {
+		sorted[k] = certs[i]
+	}
+	copy(certs, sorted)
 }
 
 // group is the renewal line a certificate belongs to: its OCES UUID, or

@@ -7,6 +7,7 @@ package register
 // process's change is lost. Reading is bounded in size.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -75,6 +76,9 @@ func (s *Store) current() []Certificate {
 	data, err := readFile(s.path)
 	if err != nil {
 		return s.certs
+	}
+	if s.disk != nil && bytes.Equal(data, s.disk) {
+		return s.certs // nobody else changed it: no need to decode it again
 	}
 	certs, _, err := decode(data)
 	if err != nil {
