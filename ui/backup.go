@@ -51,7 +51,7 @@ type backupPanel struct {
 	profile     *widget.RadioGroup
 	protectBox  *fyne.Container
 	hint        *widget.Label
-	start       *widget.Button
+	start       *uiwidget.Button
 
 	bar      *widget.ProgressBar
 	barLabel *widget.Label
@@ -96,7 +96,7 @@ func (p *backupPanel) buildForm() {
 	fileLabel.TextStyle.Bold = true
 
 	p.folderLabel = backupLabel(lang.L("backup.folder.none"))
-	choose := widget.NewButtonWithIcon(lang.L("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+	choose := uiwidget.NewButton(lang.L("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
 
 	var publicRow, manifestRow, reprotectRow fyne.CanvasObject
 	p.public, publicRow = backupCheck(lang.L("backup.option.public"), nil)
@@ -132,10 +132,10 @@ func (p *backupPanel) buildForm() {
 	p.hint.Importance = widget.WarningImportance
 	p.hint.Hide()
 
-	p.start = widget.NewButtonWithIcon(lang.L("backup.start"), theme.DocumentSaveIcon(), p.begin)
+	p.start = uiwidget.NewButton(lang.L("backup.start"), theme.DocumentSaveIcon(), p.begin)
 	p.start.Importance = widget.HighImportance
 	p.start.Disable()
-	closeBtn := widget.NewButton(lang.L("backup.close"), func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(lang.L("backup.close"), nil, func() { p.closeDialog() })
 
 	p.form = container.NewVBox(
 		backupLabel(lang.L("backup.intro")),
@@ -179,7 +179,7 @@ func backupCheck(text string, changed func(bool)) (*widget.Check, fyne.CanvasObj
 func (p *backupPanel) buildRunning() {
 	p.bar = widget.NewProgressBar()
 	p.barLabel = backupLabel("")
-	stop := widget.NewButtonWithIcon(lang.L("backup.stop"), theme.CancelIcon(), p.stop)
+	stop := uiwidget.NewButton(lang.L("backup.stop"), theme.CancelIcon(), p.stop)
 	p.running = container.NewVBox(p.barLabel, p.bar, container.NewHBox(layout.NewSpacer(), stop))
 }
 
@@ -194,18 +194,18 @@ func (p *backupPanel) buildResult() {
 	p.how = backupLabel("")
 	p.keep = backupLabel(lang.L("backup.verified.keep"))
 
-	open := widget.NewButtonWithIcon(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
+	open := uiwidget.NewButton(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != nil {
 			_ = p.f.app.OpenURL(fileURL(p.last.Dir))
 		}
 	})
-	done := widget.NewButtonWithIcon(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	done := uiwidget.NewButton(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	done.Importance = widget.HighImportance
 	p.verified = container.NewHBox(layout.NewSpacer(), open, done)
 
 	again := widget.NewButtonWithIcon(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("backup.close"), func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(lang.L("backup.close"), nil, func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
 
 	p.result = container.NewVBox(p.outcome, p.detail, p.files, p.how, p.keep, p.verified, p.failed)
@@ -216,16 +216,13 @@ func (p *backupPanel) closeDialog() {
 	p.Close()
 }
 
-// pickFolder opens Fyne's folder picker, as large as the window allows.
+// pickFolder asks for the backup's folder in the system's folder dialog.
 func (p *backupPanel) pickFolder() {
-	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
+	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("backup.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
+		if dir != "" {
+			p.setFolder(dir)
 		}
-		p.setFolder(u.Path())
-	}, p.f.win)
-	fd.Show()
-	fd.Resize(p.f.win.Canvas().Size()) // only after Show: before, it has no window and panics
+	})
 }
 
 func (p *backupPanel) setFolder(dir string) {

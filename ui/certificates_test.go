@@ -166,6 +166,8 @@ func certTexts(o fyne.CanvasObject) []string {
 		out = append(out, x.Text)
 	case *uiwidget.UrgencyBadge:
 		out = append(out, x.Text())
+	case *uiwidget.Button:
+		out = append(out, x.Text)
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			out = append(out, certTexts(c)...)
@@ -195,11 +197,13 @@ func certHasText(o fyne.CanvasObject, want string) bool {
 // certButtons finds the buttons with the text under o, depth first.
 func certButtons(o fyne.CanvasObject, text string) []*widget.Button {
 	var out []*widget.Button
-	switch x := o.(type) {
-	case *widget.Button:
-		if x.Text == text {
-			out = append(out, x)
+	if b, ok := asButton(o); ok {
+		if b.Text == text {
+			out = append(out, b)
 		}
+		return out
+	}
+	switch x := o.(type) {
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			out = append(out, certButtons(c, text)...)

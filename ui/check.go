@@ -8,13 +8,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // checkScreen is the "Check" tab: a drop zone and a "Choose file" button,
@@ -29,6 +29,7 @@ type checkScreen struct {
 	answers *fyne.Container // the answers' content, one per file of the last drop
 	shown   []*checkAnswer
 	gen     int // which drop the answers belong to
+	scroll  *container.Scroll
 	content fyne.CanvasObject
 
 	// inspect is inspect.InspectFile; tests may slow it down.
@@ -41,7 +42,7 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 	c := &checkScreen{f: f, inspect: inspect.InspectFile}
 	f.check = c
 
-	choose := widget.NewButtonWithIcon(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
+	choose := uiwidget.NewButton(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
 	choose.Importance = widget.HighImportance
 	dropHint := widget.NewLabelWithStyle(lang.L("check.drop_hint"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	dropHint.Wrapping = fyne.TextWrapWord
@@ -65,28 +66,43 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 
 	// Once an answer is shown, the big drop card gives way to one line, so
 	// the answer is what the eye meets.
-	again := widget.NewButtonWithIcon(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
+	again := uiwidget.NewButton(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
 	againHint := widget.NewLabel(lang.L("check.drop_again"))
 	againHint.Wrapping = fyne.TextWrapWord
 	c.compact = container.NewBorder(nil, nil, nil, again, againHint)
 	c.compact.Hide()
 
-	c.content = container.NewVScroll(container.NewVBox(c.intro, c.compact, c.busyMsg, c.busy, c.answers))
+	c.scroll = container.NewVScroll(container.NewVBox(c.intro, c.compact, c.busyMsg, c.busy, c.answers))
+	uiwidget.FollowFocus(c.scroll)
+	c.content = c.scroll
 	return c.content
 }
 
 // chooseFile is the "Choose file…" button: a file dialog, then a check.
 func (c *checkScreen) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+	uiwidget.Choose(c.f.win, uiwidget.Pick{
+		Title:      lang.L("check.choose.title"),
+		Extensions: certificateExtensions,
+		Filter:     lang.L("check.choose.filter"),
+		StartDir:   downloadsDir(),
+	}, func(path string) {
+		if path != "" {
+			c.checkFiles([]string{path})
 		}
-		path := r.URI().Path()
-		r.Close()
-		c.checkFiles([]string{path})
-	}, c.f.win)
-	d.Show()
-	d.Resize(c.f.win.Canvas().Size()) // only after Show: before, it has no window and panics
+	})
+}
+
+// certificateExtensions are the kinds of file the file dialog offers.
+var certificateExtensions = []string{"p12", "pfx", "cer", "crt", "pem"}
+
+// downloadsDir is where a browser saves the downloaded certificate, if the
+// folder is there.
+func downloadsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, "Downloads")
 }
 
 // dropped is the window's drop handler: whatever is dropped, wherever, is
@@ -117,6 +133,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 	current := func() bool { return c.gen == gen } // on the UI thread
 	c.answers.RemoveAll()
 	c.shown = nil
+	c.scroll.ScrollToTop() // each new check starts with its verdict in view
 	c.intro.Hide()
 	c.compact.Show()
 	c.setBusy(lang.L("check.busy.saved"))
@@ -150,8 +167,11 @@ func (c *checkScreen) checkFiles(paths []string) {
 				c.shown = append(c.shown, a)
 				c.answers.Add(a.content)
 				trace("verdict")
-				if a.entry != nil && len(c.shown) == 1 {
-					c.f.win.Canvas().Focus(a.entry)
+				if len(c.shown) == 1 {
+					if a.entry != nil {
+						c.f.win.Canvas().Focus(a.entry)
+					}
+					c.scroll.ScrollToTop()
 				}
 			})
 		}

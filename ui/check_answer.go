@@ -17,6 +17,7 @@ import (
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // checkAnswer is the answer for one file: one big line saying whether it is
@@ -123,7 +124,7 @@ func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	a.retry.Wrapping = fyne.TextWrapWord
 	a.retry.Importance = widget.DangerImportance
 	a.retry.Hide()
-	open := widget.NewButtonWithIcon(lang.L("check.password.open"), theme.LoginIcon(), a.tryPassword)
+	open := uiwidget.NewButton(lang.L("check.password.open"), theme.LoginIcon(), a.tryPassword)
 	open.Importance = widget.HighImportance
 	a.entry.OnSubmitted = func(string) { a.tryPassword() }
 	box := container.NewVBox()
@@ -259,9 +260,9 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 		box.Add(a.saveButton())
 	}
 	if a.canBackUp() {
-		box.Add(widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
+		box.Add(uiwidget.NewButton(lang.L("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
 	}
-	receiptBtn := widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
+	receiptBtn := uiwidget.NewButton(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
 	box.Add(receiptBtn)
 	box.Add(newRevealButton(a.c.f, func() string { return a.path }))
 	return box
@@ -290,8 +291,8 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
 	status.Hide()
-	var btn *widget.Button
-	btn = widget.NewButtonWithIcon(lang.L("check.action.save_password"), theme.AccountIcon(), func() {
+	var btn *uiwidget.Button
+	btn = uiwidget.NewButton(lang.L("check.action.save_password"), theme.AccountIcon(), func() {
 		btn.Disable()
 		status.SetText(lang.L("check.saving"))
 		status.Show()
@@ -345,7 +346,7 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 		v := widget.NewLabel(groupHex(value))
 		v.Wrapping = fyne.TextWrapWord
 		v.TextStyle = fyne.TextStyle{Monospace: true}
-		copyBtn := widget.NewButtonWithIcon(lang.L("check.copy"), theme.ContentCopyIcon(), func() {
+		copyBtn := uiwidget.NewButton(lang.L("check.copy"), theme.ContentCopyIcon(), func() {
 			a.c.f.app.Clipboard().SetContent(value)
 		})
 		form.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, heading(label)), v))

@@ -12,6 +12,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // frame is the window's skeleton: the screens as tabs along the top, and
@@ -29,9 +30,10 @@ type frame struct {
 
 	register *register.Store // the certificates Fornyer has seen
 
-	check   *checkScreen        // the Check tab, where every drop lands
-	watch   *downloads          // Downloads and the Desktop watched (watch.go)
-	trusted []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
+	check     *checkScreen        // the Check tab, where every drop lands
+	watch     *downloads          // Downloads and the Desktop watched (watch.go)
+	passwords *savedPasswordsView // the saved passwords in Settings
+	trusted   []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
 }
 
 // userStoreTimeout bounds a credential-store call the user asked for (save,
@@ -50,7 +52,17 @@ const (
 
 func newFrame(a fyne.App, w fyne.Window) *frame {
 	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(vault.WithTimeout(userStoreTimeout)), register: openRegister(a)}
+	// Escape closes the dialog on top. Bound before the screens, whose own
+	// keys (the guide's) pass on what they do not use.
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			uiwidget.Escape(w)
+		}
+	})
 	f.build()
+	// The list of saved passwords follows the store, whichever screen
+	// changed it.
+	f.vault.Watch(func() { fyne.Do(f.passwordsChanged) })
 	keepOnTop(w, f.prefs.KeepOnTop)
 	w.SetOnDropped(f.dropped)
 	return f

@@ -41,8 +41,8 @@ type guideState struct {
 	stepper  *fyne.Container
 	position *widget.Label
 	scroll   *container.Scroll
-	back     *widget.Button
-	done     *widget.Button
+	back     *uiwidget.Button
+	done     *uiwidget.Button
 	hint     *widget.Label
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
@@ -84,7 +84,7 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.position = widget.NewLabel("")
 	g.position.SizeName = theme.SizeNameCaptionText
 	g.position.Truncation = fyne.TextTruncateEllipsis
-	help := widget.NewButtonWithIcon(lang.L("guide.help"), theme.HelpIcon(), g.showHelp)
+	help := uiwidget.NewButton(lang.L("guide.help"), theme.HelpIcon(), g.showHelp)
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
 		container.NewCenter(g.stepper),
@@ -92,8 +92,8 @@ func (g *guideState) build() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 
-	g.back = widget.NewButtonWithIcon(lang.L("guide.back"), theme.NavigateBackIcon(), g.goBack)
-	g.done = widget.NewButtonWithIcon(lang.L("guide.done"), theme.ConfirmIcon(), g.complete)
+	g.back = uiwidget.NewButton(lang.L("guide.back"), theme.NavigateBackIcon(), g.goBack)
+	g.done = uiwidget.NewButton(lang.L("guide.done"), theme.ConfirmIcon(), g.complete)
 	g.done.Importance = widget.HighImportance
 	g.done.IconPlacement = widget.ButtonIconTrailingText
 	g.hint = widget.NewLabel("")
@@ -107,6 +107,7 @@ func (g *guideState) build() fyne.CanvasObject {
 	)
 
 	g.scroll = container.NewVScroll(widget.NewLabel(""))
+	uiwidget.FollowFocus(g.scroll)
 	g.show()
 	return container.NewBorder(top, bottom, nil, nil, g.scroll)
 }
@@ -212,7 +213,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	if step.Task == guide.TaskDPG {
 		box.Add(g.contact())
 	}
-	reset := widget.NewButtonWithIcon(lang.L("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
+	reset := uiwidget.NewButton(lang.L("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
 	reset.Importance = widget.LowImportance
 	if g.progress.Finished() {
 		reset.Importance = widget.MediumImportance
@@ -223,7 +224,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 }
 
 func (g *guideState) linkButton(text, address string) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(text, theme.ComputerIcon(), func() { g.openURL(address) })
+	b := uiwidget.NewButton(text, theme.ComputerIcon(), func() { g.openURL(address) })
 	b.Alignment = widget.ButtonAlignLeading
 	return b
 }
@@ -265,7 +266,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		if p.FileChecked {
 			return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.download.checked")), g.fileActions())
 		}
-		check := widget.NewButtonWithIcon(lang.L("guide.download.check"), theme.SearchIcon(), func() {
+		check := uiwidget.NewButton(lang.L("guide.download.check"), theme.SearchIcon(), func() {
 			g.f.tabs.SelectIndex(checkTab)
 		})
 		skip := newGuideCheck(g, lang.L("guide.download.skip"), p.FileSkipped, func(on bool) {
@@ -294,7 +295,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		name := widget.NewEntry()
 		name.SetPlaceHolder(lang.L("guide.dpg.name"))
 		name.SetText(p.DPGInstalledBy)
-		installed := widget.NewButtonWithIcon(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
+		installed := uiwidget.NewButton(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
 		installed.OnTapped = func() {
 			if err := p.SetDPGInstalled(guideNow(), name.Text); err != nil {
 				g.hint.SetText(lang.L(ruleKey(err)))
@@ -381,7 +382,7 @@ func (g *guideState) passwordSaved() {
 // Call it on the UI thread as f.guide.fileChecked(sha256) (f.guide is nil
 // until the guide screen was built once).
 func (g *guideState) fileChecked(sha256 string) {
-	g.progress.SetFileChecked(sha256)
+	g.progress.SetFileChecked(sha256, guideNow())
 	g.changed()
 }
 
@@ -441,7 +442,7 @@ func (g *guideState) confirmReset() {
 	}, g.f.win)
 	d.SetConfirmText(lang.L("guide.new_renewal.confirm"))
 	d.SetDismissText(lang.L("guide.cancel"))
-	d.Show()
+	uiwidget.ShowDialog(g.f.win, d, fyne.Size{})
 }
 
 // reset starts a new renewal with a new RenewalID.
@@ -455,8 +456,7 @@ func (g *guideState) reset() {
 // showHelp is the DPG Service Center's contact, one click from every card.
 func (g *guideState) showHelp() {
 	d := dialog.NewCustom(lang.L("guide.help.title"), lang.L("guide.close"), g.contact(), g.f.win)
-	d.Resize(fyne.NewSize(400, 0))
-	d.Show()
+	uiwidget.ShowDialog(g.f.win, d, fyne.NewSize(400, 0))
 }
 
 func (g *guideState) contact() fyne.CanvasObject {
@@ -604,6 +604,12 @@ func newGuideCheck(g *guideState, text string, checked bool, changed func(bool))
 	c.ExtendBaseWidget(c)
 	c.OnChanged = changed
 	return c
+}
+
+// FocusGained shows the focus and brings the box into view (Tab).
+func (c *guideCheck) FocusGained() {
+	c.Check.FocusGained()
+	uiwidget.Reveal(c)
 }
 
 func (c *guideCheck) TypedKey(ev *fyne.KeyEvent) {

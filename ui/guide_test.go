@@ -97,6 +97,28 @@ func TestGuideIllustrationsAreTranslated(t *testing.T) {
 }
 
 // findAll returns the objects of type T in the current card.
+// asButton is a button of Fyne's or of Fornyer's (which embeds Fyne's).
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b, true
+	case *uiwidget.Button:
+		return &b.Button, true
+	}
+	return nil, false
+}
+
+// buttonsIn are the buttons laid out under o.
+func buttonsIn(o fyne.CanvasObject) []*widget.Button {
+	var out []*widget.Button
+	for _, x := range test.LaidOutObjects(o) {
+		if b, ok := asButton(x); ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	var out []T
 	for _, x := range test.LaidOutObjects(o) {
@@ -143,7 +165,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 				t.Fatalf("%d entries on the DPG card", len(entries))
 			}
 			test.Type(entries[0], "Anne Jensen")
-			for _, b := range findAll[*widget.Button](g.scroll.Content) {
+			for _, b := range buttonsIn(g.scroll.Content) {
 				if b.Text == "Installed in DPG" {
 					test.Tap(b)
 				}
@@ -265,7 +287,7 @@ func TestGuideFileChecked(t *testing.T) {
 	if !g.done.Disabled() {
 		t.Fatal("Done enabled before the file is checked")
 	}
-	for _, b := range findAll[*widget.Button](g.scroll.Content) {
+	for _, b := range buttonsIn(g.scroll.Content) {
 		if b.Text == "Check the file" {
 			test.Tap(b)
 		}
@@ -332,7 +354,7 @@ func TestGuideHelpAndReset(t *testing.T) {
 	id := g.progress.RenewalID
 
 	tapButton := func(o fyne.CanvasObject, text string) bool {
-		for _, b := range findAll[*widget.Button](o) {
+		for _, b := range buttonsIn(o) {
 			if b.Text == text {
 				test.Tap(b)
 				return true

@@ -8,17 +8,22 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fornyer/fornyer/core/watch"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // TestMain runs background work inline unless a test queues it: Fyne's
 // test driver runs fyne.Do on the calling goroutine, so work started by a
 // screen on its own goroutine (reminders, the saved-passwords list) would
 // render widgets at the same time as the test does.
+//
+// The file and folder pickers are Fyne's own here, shown at once: the
+// system's would be asked for on another goroutine (and may not exist).
 func TestMain(m *testing.M) {
 	background = func(work func()) { work() }
 	// The real Downloads folder and Desktop are never looked at by tests;
 	// the watch tests give folders of their own.
 	watchFolders = func() []watch.Folder { return nil }
+	os.Setenv(uiwidget.DialogsEnv, "fyne")
 	os.Exit(m.Run())
 }
 

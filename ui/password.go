@@ -16,6 +16,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // clipboardClearDelay is how long a copied password stays on the clipboard.
@@ -75,8 +76,8 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 	actions := newPasswordActions(f, id)
 	actions.Hide()
 
-	var save *widget.Button
-	var again *widget.Button
+	var save *uiwidget.Button
+	var again *uiwidget.Button
 	var box *fyne.Container
 	// copied is the password taken from the clipboard by the offer, to be
 	// cleared from it once saved; memory only.
@@ -94,7 +95,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		actions.Show()
 		setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
 	}
-	save = widget.NewButtonWithIcon(lang.L("vault.password.save"), theme.DocumentSaveIcon(), func() {
+	save = uiwidget.NewButton(lang.L("vault.password.save"), theme.DocumentSaveIcon(), func() {
 		password := entry.Text
 		if password == "" {
 			setStatus(lang.L("vault.password.empty"), widget.WarningImportance)
@@ -138,7 +139,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 
 	// A second password replaces the first, for when the wrong one was
 	// pasted; the entry is kept masked until then.
-	again = widget.NewButton(lang.L("vault.password.change"), func() {
+	again = uiwidget.NewButton(lang.L("vault.password.change"), nil, func() {
 		entry.SetText("")
 		entry.Password = true
 		entry.Enable()
@@ -220,7 +221,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 	}
 	fail := func(err error) { say(vaultError(err), widget.DangerImportance) }
 
-	var show *widget.Button
+	var show *uiwidget.Button
 	visible := false
 	hide := func() {
 		visible = false
@@ -230,7 +231,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		reveal.Hide()
 		box.Refresh()
 	}
-	show = widget.NewButtonWithIcon(lang.L("vault.password.show"), theme.VisibilityIcon(), func() {
+	show = uiwidget.NewButton(lang.L("vault.password.show"), theme.VisibilityIcon(), func() {
 		if visible {
 			hide()
 			return
@@ -257,8 +258,8 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 	})
 
 	guard := &clipboardGuard{}
-	var copyButton *widget.Button
-	copyButton = widget.NewButtonWithIcon(lang.L("vault.password.copy"), theme.ContentCopyIcon(), func() {
+	var copyButton *uiwidget.Button
+	copyButton = uiwidget.NewButton(lang.L("vault.password.copy"), theme.ContentCopyIcon(), func() {
 		copyButton.Disable()
 		background(func() {
 			password, err := f.vault.Get(context.Background(), id)

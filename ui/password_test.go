@@ -64,7 +64,7 @@ func visible(o fyne.CanvasObject) []fyne.CanvasObject {
 func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	for _, o := range visible(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return b
 		}
 	}
@@ -74,7 +74,7 @@ func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Butto
 
 func hasButton(root fyne.CanvasObject, text string) bool {
 	for _, o := range visible(root) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
+		if b, ok := asButton(o); ok && b.Text == text {
 			return true
 		}
 	}

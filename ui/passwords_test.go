@@ -126,7 +126,7 @@ func TestDeleteAsksFirst(t *testing.T) {
 	deletes := func() []*widget.Button {
 		var out []*widget.Button
 		for _, o := range visible(view) {
-			if b, ok := o.(*widget.Button); ok && b.Text == "Delete" {
+			if b, ok := asButton(o); ok && b.Text == "Delete" {
 				out = append(out, b)
 			}
 		}

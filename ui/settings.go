@@ -8,6 +8,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // languageChoices maps what the settings screen shows to what is stored.
@@ -46,7 +47,7 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 	onTopNote := widget.NewLabelWithStyle(lang.L("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	onTopNote.Wrapping = fyne.TextWrapWord
 
-	return container.NewVScroll(container.NewVBox(
+	scroll := container.NewVScroll(container.NewVBox(
 		widget.NewForm(
 			widget.NewFormItem(lang.L("settings.language"), language),
 		),
@@ -57,6 +58,8 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		widget.NewSeparator(),
 		widget.NewLabel(appinfo.Name+" "+appinfo.Version),
 	))
+	uiwidget.FollowFocus(scroll)
+	return scroll
 }
 
 // effectiveLanguage is the chosen language, or the system's when none is.

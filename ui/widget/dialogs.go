@@ -1,0 +1,85 @@
+package widget
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+)
+
+// Escape closes the dialog on top, as people expect. Fyne's dialogs do not
+// listen for it, so each dialog Fornyer shows is tracked here with the
+// overlay it put on the window.
+
+type tracked struct {
+	win     fyne.Window
+	overlay fyne.CanvasObject
+	close   func()
+}
+
+var open []tracked // UI thread only
+
+// TrackDialog makes Escape run close while the overlay just shown on win
+// (the dialog) is on top. Call it right after the dialog's Show.
+func TrackDialog(win fyne.Window, close func()) {
+	top := win.Canvas().Overlays().Top()
+	if top == nil {
+		return
+	}
+	prune()
+	open = append(open, tracked{win: win, overlay: top, close: close})
+}
+
+// ShowDialog shows d on win, at size if it is not zero, so that Escape
+// closes it (as its dismiss button does). Fyne's message dialogs are sized
+// before they are shown, so that they are centred; its file dialog is the
+// one that must be shown first (Choose does that).
+func ShowDialog(win fyne.Window, d dialog.Dialog, size fyne.Size) {
+	if !size.IsZero() {
+		d.Resize(size)
+	}
+	d.Show()
+	TrackDialog(win, d.Hide)
+}
+
+// Escape closes the dialog on top of win, and says whether there was one.
+func Escape(win fyne.Window) bool {
+	prune()
+	top := win.Canvas().Overlays().Top()
+	for i := len(open) - 1; i >= 0; i-- {
+		if open[i].win == win && open[i].overlay == top {
+			t := open[i]
+			open = append(open[:i], open[i+1:]...)
+			t.close()
+			return true
+		}
+	}
+	return false
+}
+
+// EscapeFrom is Escape pressed on a focused control: it closes the dialog
+// on top of the window that shows obj.
+func EscapeFrom(obj fyne.Focusable) {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	for _, w := range app.Driver().AllWindows() {
+		if w.Canvas().Overlays().Top() != nil && w.Canvas().Focused() == obj {
+			Escape(w)
+			return
+		}
+	}
+}
+
+// prune forgets dialogs that are no longer shown.
+func prune() {
+	kept := open[:0]
+	for _, t := range open {
+		for _, o := range t.win.Canvas().Overlays().List() {
+			if o == t.overlay && o.Visible() {
+				kept = append(kept, t)
+				break
+			}
+		}
+	}
+	open = kept
+}

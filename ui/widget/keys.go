@@ -1,0 +1,139 @@
+package widget
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	fynewidget "fyne.io/fyne/v2/widget"
+)
+
+// The keyboard: Fyne gives a focused button Space only, and scrolls nothing
+// into view when Tab moves the focus. Fornyer's controls also take Enter,
+// and bring themselves into view when they gain the focus, so the guide can
+// be finished without a mouse.
+
+// Button is Fyne's button that Enter activates too, and that scrolls itself
+// into view when it gains the focus.
+type Button struct {
+	fynewidget.Button
+}
+
+// NewButton makes a button with an optional icon.
+func NewButton(label string, icon fyne.Resource, tapped func()) *Button {
+	b := &Button{}
+	b.Text = label
+	b.Icon = icon
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey activates the button on Enter as on Space; Escape closes the
+// dialog the button is in.
+func (b *Button) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() {
+			b.Tapped(&fyne.PointEvent{})
+		}
+	case fyne.KeyEscape:
+		EscapeFrom(b)
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// FocusGained shows the focus and brings the button into view.
+func (b *Button) FocusGained() {
+	b.Button.FocusGained()
+	Reveal(b)
+}
+
+// Check is Fyne's check box that scrolls itself into view when it gains the
+// focus. Enter is left to the screen (the guide's "Done").
+type Check struct {
+	fynewidget.Check
+	// Keys, if set, is offered Enter and Escape first; it says whether it
+	// used the key.
+	Keys func(fyne.KeyName) bool
+}
+
+// NewCheck makes a check box with its state set, without calling changed.
+func NewCheck(text string, checked bool, changed func(bool)) *Check {
+	c := &Check{}
+	c.Text = text
+	c.Checked = checked
+	c.ExtendBaseWidget(c)
+	c.OnChanged = changed
+	return c
+}
+
+// TypedKey passes Enter and Escape to Keys, and on to the box otherwise.
+func (c *Check) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+		if c.Keys != nil && c.Keys(ev.Name) {
+			return
+		}
+		if ev.Name == fyne.KeyEscape {
+			EscapeFrom(c)
+		}
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
+// FocusGained shows the focus and brings the box into view.
+func (c *Check) FocusGained() {
+	c.Check.FocusGained()
+	Reveal(c)
+}
+
+// followed are the scroll containers that keep the focused control in
+// view; UI thread only.
+var followed []*container.Scroll
+
+// FollowFocus makes scroll keep a focused control of Fornyer's in view.
+func FollowFocus(scroll *container.Scroll) {
+	for _, s := range followed {
+		if s == scroll {
+			return
+		}
+	}
+	followed = append(followed, scroll)
+}
+
+// Reveal scrolls the followed scroll container that shows obj so that obj
+// is in view, with a little room around it.
+func Reveal(obj fyne.CanvasObject) {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	d := app.Driver()
+	pos := d.AbsolutePositionForObject(obj)
+	for _, s := range followed {
+		if s.Content == nil || !s.Visible() {
+			continue
+		}
+		top := d.AbsolutePositionForObject(s.Content)
+		size := s.Content.Size()
+		if pos.Y < top.Y || pos.Y > top.Y+size.Height || pos.X < top.X || pos.X > top.X+size.Width {
+			continue
+		}
+		s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, obj.Size().Height)))
+		return
+	}
+}
+
+// offsetShowing is the scroll offset, as near to offset as can be, at which
+// an object at y (in the content) of height h is in a view of height view.
+func offsetShowing(offset, view, y, h float32) float32 {
+	const room = 12
+	switch {
+	case y-room < offset:
+		return max(0, y-room)
+	case y+h+room > offset+view:
+		return y + h + room - view
+	}
+	return offset
+}

@@ -1,0 +1,50 @@
+package widget
+
+import (
+	"errors"
+	"os/exec"
+	"runtime"
+	"time"
+)
+
+// openerPatience is how long Open waits for the system's opener to say it
+// failed; an opener still running then has handed the file on.
+const openerPatience = 5 * time.Second
+
+// Open hands a file or folder to the system (the PDF viewer for a receipt,
+// the calendar for an .ics file, the file manager for a folder) and says
+// whether that worked, so that the window never claims a file opened when
+// nothing did. It blocks for up to openerPatience: call it off the UI
+// thread.
+func Open(path string) error {
+	name, args := openCommand(runtime.GOOS, path)
+	cmd := exec.Command(name, args...)
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return errors.New(name + ": no program to open the file (" + exit.String() + ")")
+		}
+		return err
+	case <-time.After(openerPatience):
+		return nil
+	}
+}
+
+// openCommand is the system's way of opening path with its default
+// program, the same one Fyne's OpenURL uses on each system.
+func openCommand(goos, path string) (string, []string) {
+	switch goos {
+	case "windows":
+		return "rundll32", []string{"url.dll,FileProtocolHandler", path}
+	case "darwin":
+		return "open", []string{path}
+	default:
+		return "xdg-open", []string{path}
+	}
+}

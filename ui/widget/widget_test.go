@@ -1,0 +1,200 @@
+package widget
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	fynewidget "fyne.io/fyne/v2/widget"
+)
+
+func TestButtonTakesEnterAndSpace(t *testing.T) {
+	test.NewTempApp(t)
+	n := 0
+	b := NewButton("Næste", nil, func() { n++ })
+	w := test.NewTempWindow(t, b)
+	w.Canvas().Focus(b)
+	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace, fyne.KeyTab, fyne.KeyA} {
+		b.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if n != 3 {
+		t.Errorf("tapped %d times by Return, Enter, Space, Tab, A; want 3", n)
+	}
+	b.Disable()
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if n != 3 {
+		t.Error("Enter tapped a disabled button")
+	}
+}
+
+// Escape closes the dialog on top, one at a time, and nothing once none
+// is shown; a dialog closed by its own button is forgotten.
+func TestEscapeClosesTheDialogOnTop(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
+	w.Resize(fyne.NewSize(400, 400))
+	var closed []string
+	first := dialog.NewConfirm("Første", "?", func(bool) { closed = append(closed, "første") }, w)
+	ShowDialog(w, first, fyne.Size{})
+	second := dialog.NewConfirm("Anden", "?", func(bool) { closed = append(closed, "anden") }, w)
+	ShowDialog(w, second, fyne.Size{})
+	if !Escape(w) || strings.Join(closed, ",") != "anden" {
+		t.Fatalf("first Escape closed %q", closed)
+	}
+	if !Escape(w) || strings.Join(closed, ",") != "anden,første" {
+		t.Fatalf("second Escape closed %q", closed)
+	}
+	if Escape(w) {
+		t.Error("Escape closed something with no dialog shown")
+	}
+	third := dialog.NewConfirm("Tredje", "?", func(bool) { closed = append(closed, "tredje") }, w)
+	ShowDialog(w, third, fyne.Size{})
+	third.Hide()
+	if Escape(w) || len(open) != 0 {
+		t.Errorf("a dialog closed by itself was still tracked (%d)", len(open))
+	}
+}
+
+// Fyne's own file dialog, the fallback: a choice comes back through done,
+// Escape is a cancel, and its places are named in the window's language.
+func TestFallbackDialog(t *testing.T) {
+	test.NewTempApp(t)
+	if err := lang.AddTranslationsForLocale([]byte(`{"place.home":"Hjem"}`), lang.SystemLocale()); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
+	w.Resize(fyne.NewSize(480, 700))
+	t.Setenv(DialogsEnv, "fyne")
+	var answers []string
+	Choose(w, Pick{Title: "Vælg mappen", Folder: true, StartDir: t.TempDir()}, func(p string) { answers = append(answers, p) })
+	top, ok := popUpOf(w.Canvas().Overlays().Top())
+	if !ok {
+		t.Fatalf("no dialog was shown: %T", w.Canvas().Overlays().Top())
+	}
+	split := findSplit(top.Content)
+	if split == nil {
+		t.Fatal("the dialog has no list of places: Fyne's layout changed, translatePlaces needs a look")
+	}
+	list := split.Leading.(*fynewidget.List)
+	item := list.CreateItem()
+	list.UpdateItem(0, item)
+	if got := labels(item); !strings.Contains(got, "Hjem") || strings.Contains(got, "Home") {
+		t.Errorf("the first place reads %q, want Hjem", got)
+	}
+	if !Escape(w) {
+		t.Fatal("Escape did not close the file dialog")
+	}
+	if len(answers) != 1 || answers[0] != "" {
+		t.Errorf("answers after Escape: %q, want one cancel", answers)
+	}
+}
+
+func labels(o fyne.CanvasObject) string {
+	switch o := o.(type) {
+	case *fynewidget.Label:
+		return o.Text
+	case *fyne.Container:
+		var out []string
+		for _, c := range o.Objects {
+			out = append(out, labels(c))
+		}
+		return strings.Join(out, " ")
+	}
+	return ""
+}
+
+func TestOffsetShowing(t *testing.T) {
+	for _, tc := range []struct {
+		name                    string
+		offset, view, y, h, out float32
+	}{
+		{"in view stays", 100, 400, 200, 40, 100},
+		{"above scrolls up", 300, 400, 200, 40, 188},
+		{"near the top scrolls to 0", 50, 400, 5, 40, 0},
+		{"below scrolls down", 0, 400, 500, 40, 152},
+	} {
+		if got := offsetShowing(tc.offset, tc.view, tc.y, tc.h); got != tc.out {
+			t.Errorf("%s: offset %v, want %v", tc.name, got, tc.out)
+		}
+	}
+}
+
+// Tab moves the focus; a control of Fornyer's that gains it scrolls into
+// view in the followed scroll container.
+func TestFocusScrollsIntoView(t *testing.T) {
+	test.NewTempApp(t)
+	var buttons []fyne.CanvasObject
+	for range 30 {
+		buttons = append(buttons, NewButton("Knap", nil, func() {}))
+	}
+	last := buttons[len(buttons)-1].(*Button)
+	scroll := container.NewVScroll(container.NewVBox(buttons...))
+	FollowFocus(scroll)
+	t.Cleanup(func() { followed = nil })
+	w := test.NewTempWindow(t, scroll)
+	w.Resize(fyne.NewSize(300, 200))
+	w.Canvas().Focus(last)
+	if scroll.Offset.Y == 0 {
+		t.Fatal("focusing the last button did not scroll")
+	}
+	bottom := last.Position().Y + last.Size().Height
+	if bottom > scroll.Offset.Y+scroll.Size().Height {
+		t.Errorf("the focused button ends at %v, below the view (%v + %v)", bottom, scroll.Offset.Y, scroll.Size().Height)
+	}
+}
+
+func TestAppleScript(t *testing.T) {
+	dir := t.TempDir()
+	got := appleScript(Pick{Title: `Vælg "filen"`, Extensions: []string{"p12", "pfx"}, StartDir: dir})
+	want := `POSIX path of (choose file with prompt "Vælg \"filen\"" of type {"p12", "pfx"} default location (POSIX file "` + dir + `"))`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	got = appleScript(Pick{Title: `a\b`, Folder: true, Extensions: []string{"p12"}, StartDir: filepath.Join(dir, "gone")})
+	if want := `POSIX path of (choose folder with prompt "a\\b")`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+func TestOpenCommand(t *testing.T) {
+	for goos, want := range map[string]string{
+		"windows": "rundll32 url.dll,FileProtocolHandler C:\\Users\\Søren\\kvittering.pdf",
+		"darwin":  "open C:\\Users\\Søren\\kvittering.pdf",
+		"linux":   "xdg-open C:\\Users\\Søren\\kvittering.pdf",
+	} {
+		name, args := openCommand(goos, `C:\Users\Søren\kvittering.pdf`)
+		if got := name + " " + strings.Join(args, " "); got != want {
+			t.Errorf("%s: %q, want %q", goos, got, want)
+		}
+	}
+}
+
+// Open says when nothing opened the file: an opener that fails is an
+// error, never a claim that the file opened.
+func TestOpenReportsFailure(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("drives a stand-in xdg-open")
+	}
+	bin := t.TempDir()
+	script := filepath.Join(bin, "xdg-open")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nexit 3\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	if err := Open("/tmp/kvittering.pdf"); err == nil {
+		t.Error("a failing opener was reported as success")
+	}
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Open("/tmp/kvittering.pdf"); err != nil {
+		t.Errorf("a working opener: %v", err)
+	}
+}
