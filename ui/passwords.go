@@ -14,15 +14,26 @@ import (
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // newSavedPasswordsView lists the certificates whose password Fornyer keeps
-// in the credential store: names and dates, never the passwords, each with
-// a Delete that asks first. It reads the store in the background when it is
-// made and when Refresh is pressed.
+// in the credential store: what each opens (organisation and expiry) and
+// when it was saved, never the passwords, each with a Delete that asks
+// first. It reads the store in the background when it is made, whenever
+// the vault reports a change (frame.passwordsChanged), and on Refresh.
 func newSavedPasswordsView(f *frame) fyne.CanvasObject {
 	v := &savedPasswordsView{f: f}
+	f.passwords = v
 	return v.build()
+}
+
+// passwordsChanged is the vault's report that the saved passwords changed:
+// the list in Settings reads them again. UI thread.
+func (f *frame) passwordsChanged() {
+	if f.passwords != nil {
+		f.passwords.load()
+	}
 }
 
 type savedPasswordsView struct {
@@ -31,7 +42,7 @@ type savedPasswordsView struct {
 	rows    *fyne.Container
 	status  *widget.Label
 	busy    *widget.Activity
-	refresh *widget.Button
+	refresh *uiwidget.Button
 }
 
 func (v *savedPasswordsView) build() fyne.CanvasObject {
@@ -43,7 +54,7 @@ func (v *savedPasswordsView) build() fyne.CanvasObject {
 	v.busy = widget.NewActivity()
 	v.busy.Hide()
 	v.rows = container.NewVBox()
-	v.refresh = widget.NewButtonWithIcon(lang.L("vault.list.refresh"), theme.ViewRefreshIcon(), v.load)
+	v.refresh = uiwidget.NewButton(lang.L("vault.list.refresh"), theme.ViewRefreshIcon(), v.load)
 	v.box = container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.busy, v.refresh), title),
 		intro,
@@ -113,23 +124,43 @@ func entryName(e vault.Entry) string {
 	}
 }
 
+// opens says which certificate an entry opens, from the register: the
+// organisation and the expiry tell two saved passwords apart.
+func (v *savedPasswordsView) opens(e vault.Entry) string {
+	if e.Pending() || v.f.register == nil {
+		return ""
+	}
+	c, ok := v.f.register.Get(strings.TrimPrefix(e.ID, "sha256:"))
+	if !ok {
+		return ""
+	}
+	return lang.L("vault.list.opens", map[string]any{"Organization": c.Organization, "Expiry": msg.Date(v.f.lang(), c.NotAfter)})
+}
+
 func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(entryName(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	details := container.NewVBox(name)
+	if opens := v.opens(e); opens != "" {
+		l := widget.NewLabel(opens)
+		l.Wrapping = fyne.TextWrapWord
+		details.Add(l)
+	}
 	name.Wrapping = fyne.TextWrapWord
 	date := widget.NewLabel(lang.L("vault.list.saved_on", map[string]any{
 		"Date": msg.Date(v.f.lang(), e.Saved.Local()),
 	}))
 	date.TextStyle.Italic = true
-	del := widget.NewButtonWithIcon(lang.L("vault.list.delete"), theme.DeleteIcon(), nil)
+	details.Add(date)
+	del := uiwidget.NewButton(lang.L("vault.list.delete"), theme.DeleteIcon(), nil)
 	del.OnTapped = func() { v.confirmDelete(e, del) }
 	return container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewCenter(del), container.NewVBox(name, date)),
+		container.NewBorder(nil, nil, nil, container.NewCenter(del), details),
 		widget.NewSeparator(),
 	)
 }
 
 // confirmDelete asks before the password goes: it cannot be brought back.
-func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *widget.Button) {
+func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Button) {
 	message := widget.NewLabel(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
 	message.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("vault.delete.title"), lang.L("vault.delete.yes"), lang.L("vault.delete.no"),
@@ -154,6 +185,5 @@ func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *widget.Button)
 		}, v.f.win)
 	d.SetConfirmImportance(widget.DangerImportance)
 	width := min(float32(400), v.f.win.Canvas().Size().Width-8*theme.Padding())
-	d.Resize(fyne.NewSize(width, d.MinSize().Height))
-	d.Show()
+	uiwidget.ShowDialog(v.f.win, d, fyne.NewSize(width, d.MinSize().Height))
 }

@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -136,6 +137,46 @@ type Vault struct {
 	// gave up, so a hung store makes later calls time out rather than pile
 	// up goroutines on it.
 	busy chan struct{}
+
+	watchMu  sync.Mutex
+	watchers map[*func()]struct{}
+	dirty    atomic.Bool // the index changed in the call under way
+}
+
+// Watch calls changed each time the list of saved passwords changes through
+// this vault (a save, a delete, a re-key), so every screen that shows the
+// list follows it. It is called on the goroutine that made the change,
+// once the store is free again, so it may call the vault. The returned
+// function stops the calls.
+func (v *Vault) Watch(changed func()) (stop func()) {
+	v.watchMu.Lock()
+	defer v.watchMu.Unlock()
+	if v.watchers == nil {
+		v.watchers = map[*func()]struct{}{}
+	}
+	key := &changed
+	v.watchers[key] = struct{}{}
+	return func() {
+		v.watchMu.Lock()
+		defer v.watchMu.Unlock()
+		delete(v.watchers, key)
+	}
+}
+
+// tell calls the watchers if the call just ended changed the index.
+func (v *Vault) tell() {
+	if !v.dirty.Swap(false) {
+		return
+	}
+	v.watchMu.Lock()
+	watchers := make([]func(), 0, len(v.watchers))
+	for w := range v.watchers {
+		watchers = append(watchers, *w)
+	}
+	v.watchMu.Unlock()
+	for _, w := range watchers {
+		w()
+	}
 }
 
 // Option changes a Vault made by New.
@@ -190,6 +231,7 @@ func (v *Vault) do(ctx context.Context, work func(b Backend) error) error {
 	}()
 	select {
 	case err := <-done:
+		v.tell()
 		return err
 	case <-ctx.Done():
 		return ctxErr(ctx)
@@ -501,6 +543,7 @@ func (v *Vault) updateIndex(b Backend, change func([]Entry) []Entry) error {
 			return err
 		}
 	}
+	v.dirty.Store(true)
 	return nil
 }
 

@@ -581,3 +581,45 @@ func TestEveryErrorHasASentence(t *testing.T) {
 		t.Errorf("Windows store: %q", got)
 	}
 }
+
+// Every screen that lists the saved passwords follows the store: a save, a
+// re-key and a delete each tell the watchers, a failed call does not, and
+// a stopped watcher hears nothing more.
+func TestWatchFollowsChanges(t *testing.T) {
+	v := mockVault(t)
+	ctx := context.Background()
+	calls := make(chan struct{}, 10)
+	stop := v.Watch(func() { calls <- struct{}{} })
+	expect := func(what string, n int) {
+		t.Helper()
+		for range n {
+			select {
+			case <-calls:
+			case <-time.After(5 * time.Second):
+				t.Fatalf("%s: no change reported", what)
+			}
+		}
+		select {
+		case <-calls:
+			t.Fatalf("%s: more changes reported than made", what)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	if err := v.Save(ctx, PendingID("r1"), "", "kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	expect("save", 1)
+	if err := v.Rekey(ctx, PendingID("r1"), CertificateID(fp1), "Firma"); err != nil {
+		t.Fatal(err)
+	}
+	expect("re-key", 1)
+	if err := v.Save(ctx, "not an id", "", "kode"); err == nil {
+		t.Fatal("an invalid id was saved")
+	}
+	expect("refused save", 0)
+	stop()
+	if err := v.Delete(ctx, CertificateID(fp1)); err != nil {
+		t.Fatal(err)
+	}
+	expect("after stop", 0)
+}
