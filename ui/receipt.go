@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +27,7 @@ import (
 // the same dialog.
 func showReceipt(f *frame, data receipt.Data) {
 	p := newReceiptPanel(f, data)
+	p.record = func(path string, at time.Time) { f.recordReceipt(data.SHA256, path, at) }
 	uiwidget.ShowPanel(f.win, lang.L("receipt.ui.title"), p.Panel, nil)
 }
 
@@ -41,7 +41,8 @@ type receiptPanel struct {
 	makeReceipt   func(receipt.Data) ([]byte, error)
 	makeChecklist func(lang string, steps []receipt.ChecklistStep, at time.Time) ([]byte, error)
 	write         func(dir, name string, pdf []byte) (string, error)
-	open          func(path string)
+	open          func(path string) error
+	record        func(path string, at time.Time) // the receipt into the register
 	pick          func()
 	now           func() time.Time
 
@@ -49,7 +50,7 @@ type receiptPanel struct {
 	folder      string
 	folderLabel *widget.Label
 	hint        *widget.Label
-	create      *widget.Button
+	create      *uiwidget.Button
 
 	runLabel *widget.Label
 	outcome  *widget.Label
@@ -69,7 +70,7 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 		makeReceipt: receipt.Receipt, makeChecklist: receipt.Checklist, write: receipt.Write,
 		now: time.Now,
 	}
-	p.open = p.openInViewer
+	p.open = uiwidget.Open
 	p.pick = p.pickFolder
 	p.buildForm()
 	p.buildRunning()
@@ -95,17 +96,17 @@ func (p *receiptPanel) buildForm() {
 
 	p.folderLabel = receiptLabel("")
 	p.folderLabel.Wrapping = fyne.TextWrapBreak // paths have few spaces
-	choose := widget.NewButtonWithIcon(lang.L("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+	choose := uiwidget.NewButton(lang.L("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
 
 	p.hint = receiptLabel("")
 	p.hint.Importance = widget.WarningImportance
 	p.hint.Hide()
 
-	p.create = widget.NewButtonWithIcon(lang.L("receipt.ui.create"), theme.DocumentPrintIcon(), func() { p.begin(false) })
+	p.create = uiwidget.NewButton(lang.L("receipt.ui.create"), theme.DocumentPrintIcon(), func() { p.begin(false) })
 	p.create.Importance = widget.HighImportance
-	checklist := widget.NewButtonWithIcon(lang.L("receipt.ui.checklist"), theme.ListIcon(), func() { p.begin(true) })
+	checklist := uiwidget.NewButton(lang.L("receipt.ui.checklist"), theme.ListIcon(), func() { p.begin(true) })
 	checklist.Importance = widget.LowImportance
-	closeBtn := widget.NewButton(lang.L("receipt.ui.close"), func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(lang.L("receipt.ui.close"), nil, func() { p.closeDialog() })
 
 	p.form = container.NewVBox(
 		receiptLabel(lang.L("receipt.ui.intro")),
@@ -135,17 +136,23 @@ func (p *receiptPanel) buildResult() {
 	p.path.Wrapping = fyne.TextWrapBreak // paths have few spaces
 	p.path.TextStyle.Bold = true
 
-	openAgain := widget.NewButtonWithIcon(lang.L("receipt.ui.open"), theme.DocumentIcon(), func() {
+	openAgain := uiwidget.NewButton(lang.L("receipt.ui.open"), theme.DocumentIcon(), func() {
 		if p.last != "" {
-			p.open(p.last)
+			p.openAndSay(p.last)
 		}
 	})
-	folder := widget.NewButtonWithIcon(lang.L("receipt.ui.show_folder"), theme.FolderOpenIcon(), func() {
+	folder := uiwidget.NewButton(lang.L("receipt.ui.show_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != "" {
-			p.open(filepath.Dir(p.last))
+			dir := filepath.Dir(p.last)
+			background(func() {
+				if err := p.open(dir); err != nil {
+					fyne.LogError("showing "+dir, err)
+					fyne.Do(func() { p.where.SetText(lang.L("receipt.ui.folder_failed")) })
+				}
+			})
 		}
 	})
-	done := widget.NewButtonWithIcon(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	done := uiwidget.NewButton(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	done.Importance = widget.HighImportance
 	back := widget.NewButton(lang.L("receipt.ui.back"), func() { p.Show(p.form) })
 	p.saved = container.NewVBox(
@@ -155,7 +162,7 @@ func (p *receiptPanel) buildResult() {
 
 	again := widget.NewButtonWithIcon(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
-	closeBtn := widget.NewButton(lang.L("receipt.ui.close"), func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(lang.L("receipt.ui.close"), nil, func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
 
 	p.result = container.NewVBox(p.outcome, p.where, p.path, p.saved, p.failed)
@@ -163,21 +170,13 @@ func (p *receiptPanel) buildResult() {
 
 func (p *receiptPanel) closeDialog() { p.Close() }
 
-// pickFolder opens Fyne's folder picker, as large as the window allows.
+// pickFolder asks for the receipt's folder in the system's folder dialog.
 func (p *receiptPanel) pickFolder() {
-	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
+	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("receipt.ui.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
+		if dir != "" {
+			p.setFolder(dir)
 		}
-		p.setFolder(u.Path())
-	}, p.f.win)
-	if p.folder != "" {
-		if u, err := storage.ListerForURI(storage.NewFileURI(p.folder)); err == nil {
-			fd.SetLocation(u)
-		}
-	}
-	fd.Show()
-	fd.Resize(p.f.win.Canvas().Size()) // only after Show: before, it has no window and panics
+	})
 }
 
 func (p *receiptPanel) setFolder(dir string) {
@@ -261,24 +260,37 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 		p.last = path
 		p.outcome.SetText(lang.L(map[bool]string{false: "receipt.ui.saved", true: "receipt.ui.checklist_saved"}[checklist]))
 		p.outcome.Importance = widget.SuccessImportance
-		p.where.SetText(lang.L("receipt.ui.saved.where"))
 		p.path.SetText(path)
 		p.path.Show()
 		p.saved.Show()
 		p.failed.Hide()
-		p.open(path)
+		if !checklist && p.record != nil {
+			p.record(path, p.now())
+		}
+		p.openAndSay(path)
 	}
 	p.outcome.Refresh()
 	p.Show(p.result)
 }
 
-// openInViewer hands a file or folder to the system, which opens a PDF in
-// the default viewer (where it can be printed) and a folder in the file
-// manager.
-func (p *receiptPanel) openInViewer(path string) {
-	if err := p.f.app.OpenURL(fileURL(path)); err != nil {
-		fyne.LogError("opening "+path, err)
-	}
+// openAndSay opens the PDF in the system's viewer, off the UI thread, and
+// says what happened: opened, or not, with the folder to find it in.
+func (p *receiptPanel) openAndSay(path string) {
+	p.where.SetText(lang.L("receipt.ui.opening"))
+	background(func() {
+		err := p.open(path)
+		fyne.Do(func() {
+			if p.last != path {
+				return // another receipt since
+			}
+			if err != nil {
+				fyne.LogError("opening "+path, err)
+				p.where.SetText(lang.L("receipt.ui.not_opened"))
+				return
+			}
+			p.where.SetText(lang.L("receipt.ui.saved.where"))
+		})
+	})
 }
 
 // checklistSteps are the guide's steps in lang, as the printed checklist

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"flag"
 	"image/png"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
 )
 
@@ -37,7 +39,7 @@ func newTestReceiptPanel(t *testing.T, language string) (*receiptPanel, *[]strin
 	f.prefs.Language = language // as chosen in settings: the documents follow it
 	p := newReceiptPanel(f, receiptTestData())
 	var opened []string
-	p.open = func(path string) { opened = append(opened, path) }
+	p.open = func(path string) error { opened = append(opened, path); return nil }
 	p.setFolder(t.TempDir())
 	w.SetContent(p.Content)
 	return p, &opened
@@ -79,6 +81,9 @@ func TestReceiptDialogWritesAndOpens(t *testing.T) {
 			if p.outcome.Text != tc.saved || p.path.Text != want {
 				t.Errorf("result %q / %q", p.outcome.Text, p.where.Text)
 			}
+			if p.where.Text != msg.T(tc.lang, "receipt.ui.saved.where", nil) {
+				t.Errorf("says %q after the viewer opened it", p.where.Text)
+			}
 			if text := receiptPDFText(t, want); text != "" {
 				for _, s := range []string{tc.title, "Søren Ørsted", "post@aeblegroed.dk", "Æblegrød ApS"} {
 					if !strings.Contains(text, s) {
@@ -99,6 +104,30 @@ func TestReceiptDialogWritesAndOpens(t *testing.T) {
 			}
 			saveReceiptShot(t, p, "saved-"+tc.lang)
 		})
+	}
+}
+
+// When no program opens the PDF, the dialog says so and points at the
+// folder, rather than claiming it opened; the receipt is recorded in the
+// register either way.
+func TestReceiptDialogSaysWhenNothingOpened(t *testing.T) {
+	p, _ := newTestReceiptPanel(t, "en")
+	p.open = func(string) error { return errors.New("xdg-open: no program") }
+	var recorded []string
+	p.record = func(path string, _ time.Time) { recorded = append(recorded, path) }
+	test.Tap(p.create)
+	waitReceipt(t, p)
+	if p.last == "" {
+		t.Fatalf("nothing written: %s", p.where.Text)
+	}
+	if want := msg.T("en", "receipt.ui.not_opened", nil); p.where.Text != want {
+		t.Errorf("says %q, want %q", p.where.Text, want)
+	}
+	if !p.saved.Visible() {
+		t.Error("Show folder is not offered")
+	}
+	if len(recorded) != 1 || recorded[0] != p.last {
+		t.Errorf("recorded %q, want the receipt %q", recorded, p.last)
 	}
 }
 

@@ -216,6 +216,19 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 	})
 }
 
+// recordReceipt notes a receipt written for the certificate with the
+// fingerprint sha in the register, off the UI thread.
+func (f *frame) recordReceipt(sha, path string, at time.Time) {
+	if f.register == nil || sha == "" {
+		return
+	}
+	background(func() {
+		if err := f.register.RecordReceipt(sha, path, at); err != nil {
+			fyne.LogError("recording the receipt", err)
+		}
+	})
+}
+
 // answerFor returns the Check screen's answer for the certificate with the
 // fingerprint, when it is showing one that opened.
 func (f *frame) answerFor(sha string) *checkAnswer {
@@ -308,7 +321,7 @@ func receiptData(r *inspect.Report, l string, passwordSaved bool, reg *register.
 	}
 	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
 		for _, s := range guide.Steps {
-			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(l, s.Title, nil), DoneAt: p.Done[s.ID]})
+			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(l, s.Title, nil), DoneAt: p.DoneAt(s.ID)})
 		}
 	}
 	return d

@@ -173,7 +173,7 @@ func TestDeletingTheSavedPasswordIsForgottenEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.progress.SetPasswordSaved()
-	g.progress.SetFileChecked(sha)
+	g.progress.SetFileChecked(sha, guideNow())
 
 	x.f.passwordDeleted(vault.CertificateID(sha))
 	x.wait()

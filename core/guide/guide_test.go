@@ -117,9 +117,20 @@ func TestDownloadRule(t *testing.T) {
 		t.Fatalf("skipped: %v", err)
 	}
 	p.SetFileSkipped(false)
-	p.SetFileChecked("ABCDEF")
+	if !p.DoneAt(s.ID).IsZero() {
+		t.Error("the download step is done before its file was checked")
+	}
+	at := t0.Add(42 * time.Minute)
+	p.SetFileChecked("ABCDEF", at)
 	if err := p.CanComplete(s); err != nil || p.FileSHA256 != "abcdef" || p.FileSkipped {
 		t.Fatalf("checked: %v %+v", err, p)
+	}
+	// Checked is done, for a receipt made on the card, before Done is pressed.
+	if got := p.DoneAt(s.ID); !got.Equal(at) {
+		t.Errorf("the checked download step was done at %v, want %v", got, at)
+	}
+	if other := stepWith(TaskPassword); !p.DoneAt(other.ID).IsZero() {
+		t.Error("checking the file marked the password step done")
 	}
 }
 
@@ -159,7 +170,7 @@ func TestCompleteWalksTheGuide(t *testing.T) {
 			case ErrPasswordNotSaved:
 				p.SetPasswordSaved()
 			case ErrFileNotChecked:
-				p.SetFileChecked("00")
+				p.SetFileChecked("00", t0)
 			case ErrDPGNotInstalled:
 				_ = p.SetDPGInstalled(t0, "A")
 			}
@@ -232,7 +243,7 @@ func TestSaveAndLoad(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", FileName)
 	p := New(t0)
 	_ = p.Complete(t0.Add(time.Minute))
-	p.SetFileChecked("ab12")
+	p.SetFileChecked("ab12", t0)
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}

@@ -37,9 +37,10 @@ type Progress struct {
 	PasswordKept string `json:"password_kept,omitempty"`
 	PasswordHost string `json:"password_host,omitempty"`
 
-	FileChecked bool   `json:"file_checked,omitempty"`
-	FileSHA256  string `json:"file_sha256,omitempty"`
-	FileSkipped bool   `json:"file_skipped,omitempty"`
+	FileChecked   bool      `json:"file_checked,omitempty"`
+	FileCheckedAt time.Time `json:"file_checked_at,omitzero"`
+	FileSHA256    string    `json:"file_sha256,omitempty"`
+	FileSkipped   bool      `json:"file_skipped,omitempty"`
 
 	DPGInstalledAt time.Time `json:"dpg_installed_at,omitzero"`
 	DPGInstalledBy string    `json:"dpg_installed_by,omitempty"`
@@ -123,6 +124,19 @@ func (p *Progress) Index() int { return Index(p.Step().ID) }
 func (p *Progress) IsDone(id string) bool {
 	_, ok := p.Done[id]
 	return ok
+}
+
+// DoneAt is when the step with id was done, zero if it is not. The download
+// step is done once its file is checked, before the user presses Done: a
+// receipt made on that card lists it as done.
+func (p *Progress) DoneAt(id string) time.Time {
+	if at, ok := p.Done[id]; ok {
+		return at
+	}
+	if s, ok := ByID(id); ok && s.Task == TaskDownload && p.FileChecked {
+		return p.FileCheckedAt
+	}
+	return time.Time{}
 }
 
 // Finished says whether every step is done.
@@ -218,9 +232,11 @@ func (p *Progress) SetStoredElsewhere(on bool) {
 	}
 }
 
-// SetFileChecked records that the renewed file was checked and found ready.
-func (p *Progress) SetFileChecked(sha256 string) {
+// SetFileChecked records that the renewed file was checked and found ready,
+// at now.
+func (p *Progress) SetFileChecked(sha256 string, now time.Time) {
 	p.FileChecked = true
+	p.FileCheckedAt = now.UTC()
 	p.FileSHA256 = strings.ToLower(sha256)
 	p.FileSkipped = false
 }
