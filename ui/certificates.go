@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,7 +59,8 @@ func openRegister(a fyne.App) *register.Store {
 // certificate's card.
 type certificatesView struct {
 	f        *frame
-	root     *fyne.Container // the list page and the card page, one shown
+	root     *fyne.Container         // the list page and the card page, one shown
+	openFile func(path string) error // hands a file to the system (tests replace it)
 	listPage fyne.CanvasObject
 	cardPage *fyne.Container
 	notice   error // the last error to show above the list
@@ -68,7 +68,7 @@ type certificatesView struct {
 	// The list page.
 	search       *widget.Entry
 	order        *widget.Select
-	filterButton *widget.Button
+	filterButton *uiwidget.Button
 	count        *widget.Label
 	controls     *fyne.Container
 	notices      *fyne.Container
@@ -98,7 +98,8 @@ func newCertificatesScreen(f *frame) fyne.CanvasObject {
 // register in the background, so that the window's start does not grow
 // with the register.
 func newCertificatesView(f *frame) *certificatesView {
-	v := &certificatesView{f: f, cardScroll: container.NewVScroll(nil), cardPage: container.NewStack()}
+	v := &certificatesView{f: f, cardScroll: container.NewVScroll(nil), cardPage: container.NewStack(), openFile: uiwidget.Open}
+	uiwidget.FollowFocus(v.cardScroll)
 	v.cardPage.Hide()
 	if f.register == nil {
 		v.listPage = container.NewStack()
@@ -206,8 +207,8 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	}
 	items = append(items, technicalDetails(c))
 
-	calendar := widget.NewButtonWithIcon(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
-	remove := widget.NewButtonWithIcon(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
+	calendar := uiwidget.NewButton(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
+	remove := uiwidget.NewButton(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
 	remove.Importance = widget.LowImportance
 	if renewed || !c.NotAfter.After(now) {
 		calendar.Disable() // nothing ahead to remind of
@@ -272,7 +273,7 @@ func technicalDetails(c register.Certificate) fyne.CanvasObject {
 
 // link is a button that opens another certificate of the same line.
 func (v *certificatesView) link(icon fyne.Resource, text, sha string) fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(text, icon, func() { v.openCard(sha) })
+	b := uiwidget.NewButton(text, icon, func() { v.openCard(sha) })
 	b.Importance = widget.LowImportance
 	b.Alignment = widget.ButtonAlignLeading
 	return b
@@ -324,7 +325,7 @@ func registerSentence(err error) string {
 func (v *certificatesView) showRegisterError(err error) {
 	v.setNotice(err)
 	v.refreshCard()
-	dialog.ShowInformation(lang.L("tab.certificates"), registerSentence(err), v.f.win)
+	uiwidget.ShowDialog(v.f.win, dialog.NewInformation(lang.L("tab.certificates"), registerSentence(err), v.f.win), fyne.Size{})
 }
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
@@ -351,39 +352,53 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 	d.SetConfirmText(lang.L("register.remove.confirm"))
 	d.SetDismissText(lang.L("register.cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	uiwidget.ShowDialog(v.f.win, d, fyne.Size{})
 }
 
 // saveCalendar asks for a folder and writes the calendar file there as a
 // new file: a save dialog would create (or overwrite) the file itself,
 // outside core/safefile's rules.
 func (v *certificatesView) saveCalendar(c register.Certificate) {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
+	pick := uiwidget.Pick{Title: lang.L("register.calendar.where"), Folder: true, StartDir: receipt.DocumentsDir()}
+	uiwidget.Choose(v.f.win, pick, func(dir string) {
+		if dir == "" {
 			return
 		}
 		l := v.f.lang()
-		go func() {
-			path, werr := writeCalendar(dir.Path(), c, l)
+		background(func() {
+			path, werr := writeCalendar(dir, c, l)
 			fyne.Do(func() {
 				if werr != nil {
 					fyne.LogError("writing the calendar file", werr)
-					dialog.ShowInformation(lang.L("register.calendar"), lang.L("register.calendar.failed"), v.f.win)
+					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(lang.L("register.calendar"), lang.L("register.calendar.failed"), v.f.win), fyne.Size{})
 					return
 				}
-				dialog.ShowInformation(lang.L("register.calendar"), lang.L("register.calendar.saved", map[string]any{"Path": path}), v.f.win)
+				v.offerCalendar(path)
 			})
-		}()
-	}, v.f.win)
-	d.SetTitleText(lang.L("register.calendar.where"))
-	d.SetConfirmText(lang.L("register.calendar.here"))
-	d.SetDismissText(lang.L("register.cancel"))
-	if docs := receipt.DocumentsDir(); docs != "" {
-		if u, err := storage.ListerForURI(storage.NewFileURI(docs)); err == nil {
-			d.SetLocation(u)
+		})
+	})
+}
+
+// offerCalendar says where the calendar file is and offers to open it: the
+// system hands an .ics file to the calendar (Outlook, Calendar), which
+// asks to add the reminders.
+func (v *certificatesView) offerCalendar(path string) {
+	d := dialog.NewConfirm(lang.L("register.calendar"), lang.L("register.calendar.saved", map[string]any{"Path": path}), func(open bool) {
+		if !open {
+			return
 		}
-	}
-	d.Show()
+		background(func() {
+			if err := v.openFile(path); err != nil {
+				fyne.LogError("opening "+path, err)
+				fyne.Do(func() {
+					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(lang.L("register.calendar"), lang.L("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})
+				})
+			}
+		})
+	}, v.f.win)
+	d.SetConfirmText(lang.L("register.calendar.open"))
+	d.SetDismissText(lang.L("register.calendar.close"))
+	uiwidget.ShowDialog(v.f.win, d, fyne.Size{})
 }
 
 // writeCalendar writes c's calendar file into dir, never over a file that
@@ -421,7 +436,6 @@ func (v *certificatesView) askDPG(c register.Certificate) {
 			})
 		}, v.f.win)
 	// Wide enough for a name, within the narrow window.
-	d.Resize(fyne.NewSize(min(420, v.f.win.Canvas().Size().Width-20), d.MinSize().Height))
-	d.Show()
+	uiwidget.ShowDialog(v.f.win, d, fyne.NewSize(min(420, v.f.win.Canvas().Size().Width-20), d.MinSize().Height))
 	v.f.win.Canvas().Focus(who)
 }

@@ -47,7 +47,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 	})
 	v.order.SetSelectedIndex(0)
 
-	v.filterButton = widget.NewButtonWithIcon(lang.L("list.filter"), theme.MenuDropDownIcon(), v.showFilterMenu)
+	v.filterButton = uiwidget.NewButton(lang.L("list.filter"), theme.MenuDropDownIcon(), v.showFilterMenu)
 	v.filterButton.IconPlacement = widget.ButtonIconTrailingText
 	v.count = widget.NewLabel("")
 	v.count.SizeName = theme.SizeNameCaptionText
@@ -302,7 +302,7 @@ func (v *certificatesView) refreshCard() {
 		return
 	}
 	now := registerClock()
-	back := widget.NewButtonWithIcon(lang.L("list.back"), theme.NavigateBackIcon(), v.closeCard)
+	back := uiwidget.NewButton(lang.L("list.back"), theme.NavigateBackIcon(), v.closeCard)
 	back.Importance = widget.LowImportance
 	back.Alignment = widget.ButtonAlignLeading
 	items := []fyne.CanvasObject{}
@@ -334,7 +334,7 @@ func (v *certificatesView) history(c register.Certificate) []fyne.CanvasObject {
 	l := v.f.lang()
 	out := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("list.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, h := range line.History {
-		b := widget.NewButtonWithIcon(lang.L("list.history.item", map[string]any{"Date": displayDate(h.NotAfter, l)}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
+		b := uiwidget.NewButton(lang.L("list.history.item", map[string]any{"Date": displayDate(h.NotAfter, l)}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		out = append(out, b)
