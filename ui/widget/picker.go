@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	fynewidget "fyne.io/fyne/v2/widget"
 )
 
@@ -69,9 +71,105 @@ func Choose(win fyne.Window, p Pick, done func(path string)) {
 	}()
 }
 
-// chooseWithFyne is the fallback: Fyne's dialog, filling the window. It is
-// resized only once shown: before, it has no window and panics.
+// chooseWithFyne is the fallback where the system has no dialog of its own:
+// a field for the path, focused, so that the keyboard alone can choose
+// (type or paste the path, Enter), and Browse… for Fyne's own dialog.
 func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
+	answered := false
+	var d *dialog.CustomDialog
+	answer := func(path string) {
+		if !answered {
+			answered = true
+			d.Hide()
+			done(path)
+		}
+	}
+	entry := &pathEntry{}
+	entry.ExtendBaseWidget(entry)
+	if dir := existingDir(p.StartDir); dir != "" {
+		entry.SetText(dir + string(filepath.Separator))
+	}
+	hint := fynewidget.NewLabel("")
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = fynewidget.DangerImportance
+	hint.Hide()
+	accept := func() {
+		path, ok := pickedPath(entry.Text, p.Folder)
+		if !ok {
+			hint.SetText(lang.L(map[bool]string{false: "picker.not_a_file", true: "picker.not_a_folder"}[p.Folder]))
+			hint.Show()
+			return
+		}
+		answer(path)
+	}
+	entry.OnSubmitted = func(string) { accept() }
+	browse := NewButton(lang.L("picker.browse"), theme.FolderOpenIcon(), func() {
+		start := entry.Text
+		if !p.Folder {
+			start = filepath.Dir(start)
+		}
+		bp := p
+		bp.StartDir = start
+		browseWithFyne(win, bp, func(path string) {
+			if path == "" {
+				win.Canvas().Focus(entry)
+				return
+			}
+			entry.SetText(path)
+			accept()
+		})
+	})
+	cancel := NewButton(lang.L("picker.cancel"), theme.CancelIcon(), func() { answer("") })
+	choose := NewButton(lang.L(map[bool]string{false: "picker.open", true: "picker.choose_folder"}[p.Folder]), theme.ConfirmIcon(), accept)
+	choose.Importance = fynewidget.HighImportance
+	label := fynewidget.NewLabel(lang.L(map[bool]string{false: "picker.path.file", true: "picker.path.folder"}[p.Folder]))
+	label.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(label, entry, hint,
+		container.NewHBox(browse, layout.NewSpacer(), cancel, choose))
+	d = dialog.NewCustomWithoutButtons(p.Title, content, win)
+	width := min(win.Canvas().Size().Width-theme.Padding()*4, 460)
+	d.Resize(fyne.NewSize(width, content.MinSize().Height+theme.Padding()*8))
+	d.Show()
+	TrackDialog(win, func() { answer("") })
+	win.Canvas().Focus(entry)
+}
+
+// pickedPath is the typed or pasted path, cleaned (quotes that a copied
+// path brings, a leading ~), if it names an existing file (or folder).
+func pickedPath(text string, folder bool) (string, bool) {
+	path := strings.Trim(strings.TrimSpace(text), `"'`)
+	if path == "~" || strings.HasPrefix(path, "~/") || strings.HasPrefix(path, `~\`) {
+		if home, err := os.UserHomeDir(); err == nil {
+			path = filepath.Join(home, path[1:])
+		}
+	}
+	if path == "" {
+		return "", false
+	}
+	info, err := os.Stat(path)
+	if err != nil || info.IsDir() != folder {
+		return "", false
+	}
+	return filepath.Clean(path), true
+}
+
+// pathEntry is the path field: Enter chooses (OnSubmitted), Escape
+// cancels, as on the dialog's buttons.
+type pathEntry struct {
+	fynewidget.Entry
+}
+
+func (e *pathEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		EscapeFrom(e)
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// browseWithFyne is Fyne's own file dialog, filling the window. It is
+// resized only once shown: before, it has no window and panics.
+func browseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 	var d *dialog.FileDialog
 	answered := false
 	answer := func(path string) {

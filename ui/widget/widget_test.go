@@ -62,18 +62,66 @@ func TestEscapeClosesTheDialogOnTop(t *testing.T) {
 	}
 }
 
-// Fyne's own file dialog, the fallback: a choice comes back through done,
-// Escape is a cancel, and its places are named in the window's language.
-func TestFallbackDialog(t *testing.T) {
+// The fallback: a path field, focused, so the keyboard alone chooses. A
+// path that is not there is refused with a sentence and keeps the dialog;
+// a good one (quotes from a copied path stripped) comes back; Escape is a
+// cancel.
+func TestFallbackDialogTakesATypedPath(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
+	w.Resize(fyne.NewSize(480, 700))
+	t.Setenv(DialogsEnv, "fyne")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "Fornyet certifikat æøå.p12")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var answers []string
+	Choose(w, Pick{Title: "Vælg filen", StartDir: dir}, func(p string) { answers = append(answers, p) })
+	entry, ok := w.Canvas().Focused().(*pathEntry)
+	if !ok {
+		t.Fatalf("the path field is not focused (%T)", w.Canvas().Focused())
+	}
+	if entry.Text != dir+string(filepath.Separator) {
+		t.Errorf("the field starts with %q, want the start folder", entry.Text)
+	}
+	entry.SetText(filepath.Join(dir, "findes ikke.p12"))
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(answers) != 0 || w.Canvas().Overlays().Top() == nil {
+		t.Fatalf("a missing file was accepted: %q", answers)
+	}
+	entry.SetText(dir) // a folder where a file is asked for
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(answers) != 0 {
+		t.Fatalf("a folder was accepted as the file: %q", answers)
+	}
+	entry.SetText(`"` + file + `"`)
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(answers) != 1 || answers[0] != file {
+		t.Fatalf("answers %q, want the file", answers)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the dialog stayed after a choice")
+	}
+
+	Choose(w, Pick{Title: "Vælg mappen", Folder: true}, func(p string) { answers = append(answers, p) })
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(answers) != 2 || answers[1] != "" || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("Escape in the field: answers %q, dialog shown %v", answers, w.Canvas().Overlays().Top() != nil)
+	}
+}
+
+// Browse… opens Fyne's own dialog: its places are named in the window's
+// language, and Escape closes it as a cancel, back to the path field.
+func TestBrowseWithFyne(t *testing.T) {
 	test.NewTempApp(t)
 	if err := lang.AddTranslationsForLocale([]byte(`{"place.home":"Hjem"}`), lang.SystemLocale()); err != nil {
 		t.Fatal(err)
 	}
 	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
 	w.Resize(fyne.NewSize(480, 700))
-	t.Setenv(DialogsEnv, "fyne")
 	var answers []string
-	Choose(w, Pick{Title: "Vælg mappen", Folder: true, StartDir: t.TempDir()}, func(p string) { answers = append(answers, p) })
+	browseWithFyne(w, Pick{Title: "Vælg mappen", Folder: true, StartDir: t.TempDir()}, func(p string) { answers = append(answers, p) })
 	top, ok := popUpOf(w.Canvas().Overlays().Top())
 	if !ok {
 		t.Fatalf("no dialog was shown: %T", w.Canvas().Overlays().Top())
