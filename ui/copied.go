@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // The password card catches the password copied with the portal's "Copy to
@@ -46,9 +47,9 @@ func newCopiedOffer(f *frame, wanted func() bool, save func(string)) *copiedOffe
 	o.text = widget.NewLabel("")
 	o.text.Wrapping = fyne.TextWrapWord
 	o.text.TextStyle.Bold = true
-	saveButton := widget.NewButtonWithIcon(lang.L("watch.copied.save"), theme.DocumentSaveIcon(), o.accept)
+	saveButton := uiwidget.NewButton(lang.L("watch.copied.save"), theme.DocumentSaveIcon(), o.accept)
 	saveButton.Importance = widget.HighImportance
-	decline := widget.NewButton(lang.L("watch.copied.decline"), o.decline)
+	decline := uiwidget.NewButton(lang.L("watch.copied.decline"), nil, o.decline)
 	decline.Importance = widget.LowImportance
 	o.row = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.ContentPasteIcon()), nil, o.text),

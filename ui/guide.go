@@ -346,8 +346,8 @@ func (g *guideState) fileActions() fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		container.NewGridWithColumns(2,
-			widget.NewButtonWithIcon(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
-			widget.NewButtonWithIcon(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
+			uiwidget.NewButton(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
+			uiwidget.NewButton(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
 		),
 		newRevealButton(g.f, func() string { return g.f.checkedFilePath(sha) }),
 	)

@@ -7,10 +7,10 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/reveal"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // revealFile opens the file manager with the file selected; tests record
@@ -22,8 +22,8 @@ var revealFile = reveal.Show
 // uploaded). path is asked for on each tap, so a file checked since is the
 // one shown. A file no longer there, or a file manager that does not
 // start, gets a sentence naming where the file is.
-func newRevealButton(f *frame, path func() string) *widget.Button {
-	b := widget.NewButtonWithIcon(lang.L("watch.reveal"), theme.FolderOpenIcon(), nil)
+func newRevealButton(f *frame, path func() string) *uiwidget.Button {
+	b := uiwidget.NewButton(lang.L("watch.reveal"), theme.FolderOpenIcon(), nil)
 	b.OnTapped = func() {
 		p := path()
 		if p == "" {

@@ -43,3 +43,25 @@ func luminance(c color.Color) float64 {
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
+
+// A focused primary button must look different from an unfocused one:
+// Fyne blends the focus colour over the button's, and the contrast between
+// the two must be noticeable in both variants.
+func TestFocusShowsOnAPrimaryButton(t *testing.T) {
+	th := newTheme()
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		primary := th.Color(theme.ColorNamePrimary, v)
+		focused := blendOver(primary, th.Color(theme.ColorNameFocus, v))
+		if c := contrast(primary, focused); c < 1.3 {
+			t.Errorf("variant %v: focused and plain primary differ by %.2f:1 only", v, c)
+		}
+	}
+}
+
+// blendOver lays top over bottom by top's alpha, as Fyne's button does.
+func blendOver(bottom, top color.Color) color.Color {
+	br, bg, bb, _ := bottom.RGBA()
+	tr, tg, tb, ta := top.RGBA()
+	mix := func(b, t uint32) uint8 { return uint8((t + b*(0xffff-ta)/0xffff) >> 8) } // t is premultiplied
+	return color.NRGBA{R: mix(br, tr), G: mix(bg, tg), B: mix(bb, tb), A: 0xff}
+}

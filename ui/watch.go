@@ -15,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/watch"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // The Downloads folder and the Desktop are watched while the window is
@@ -110,13 +111,13 @@ func (f *frame) showArrival() {
 		}))
 		text.Wrapping = fyne.TextWrapWord
 		path := a.Path
-		check := widget.NewButtonWithIcon(lang.L("watch.check"), theme.SearchIcon(), func() {
+		check := uiwidget.NewButton(lang.L("watch.check"), theme.SearchIcon(), func() {
 			d.last = nil
 			f.showArrival()
 			f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
 		})
 		check.Importance = widget.HighImportance
-		dismiss := widget.NewButton(lang.L("watch.dismiss"), func() {
+		dismiss := uiwidget.NewButton(lang.L("watch.dismiss"), nil, func() {
 			d.last = nil
 			f.showArrival()
 		})
@@ -171,7 +172,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 			}))
 			text.Wrapping = fyne.TextWrapWord
 			path := newest.Path
-			check := widget.NewButtonWithIcon(lang.L("watch.check"), theme.SearchIcon(), func() {
+			check := uiwidget.NewButton(lang.L("watch.check"), theme.SearchIcon(), func() {
 				f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
 			})
 			box.Add(text)

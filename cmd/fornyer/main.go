@@ -53,15 +53,16 @@ func oneWindow(args []string) (more <-chan []string, stop func(), handedOver boo
 	return l.Files(), func() { l.Close() }, false
 }
 
-// opensFiles reports whether args are files to check in the window, as the
-// file manager passes them when a .p12 is opened with Fornyer, rather than
-// a subcommand.
+// opensFiles reports whether args are things to check in the window, as
+// the file manager passes them when a .p12 is opened with Fornyer, rather
+// than a subcommand. A folder counts: the window says it is a folder,
+// where the command line could only call it an unknown command.
 func opensFiles(args []string) bool {
 	if cli.IsCommand(args[0]) {
 		return false
 	}
 	for _, a := range args {
-		if info, err := os.Stat(a); err != nil || info.IsDir() {
+		if _, err := os.Stat(a); err != nil {
 			return false
 		}
 	}
