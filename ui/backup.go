@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -203,7 +202,7 @@ func (p *backupPanel) buildResult() {
 	done.Importance = widget.HighImportance
 	p.verified = container.NewHBox(layout.NewSpacer(), open, done)
 
-	again := widget.NewButtonWithIcon(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
+	again := uiwidget.NewButton(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
 	closeBtn := uiwidget.NewButton(lang.L("backup.close"), nil, func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)

@@ -193,7 +193,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
 	case !renewed && c.NotAfter.After(now):
 		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
-		mark := widget.NewButtonWithIcon(lang.L("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
+		mark := uiwidget.NewButton(lang.L("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
 		mark.Importance = widget.LowImportance
 		items = append(items, prompt, container.NewHBox(mark))
 	}

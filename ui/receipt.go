@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -154,13 +153,13 @@ func (p *receiptPanel) buildResult() {
 	})
 	done := uiwidget.NewButton(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	done.Importance = widget.HighImportance
-	back := widget.NewButton(lang.L("receipt.ui.back"), func() { p.Show(p.form) })
+	back := uiwidget.NewButton(lang.L("receipt.ui.back"), nil, func() { p.Show(p.form) })
 	p.saved = container.NewVBox(
 		container.NewHBox(openAgain, folder),
 		container.NewHBox(back, layout.NewSpacer(), done),
 	)
 
-	again := widget.NewButtonWithIcon(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
+	again := uiwidget.NewButton(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
 	closeBtn := uiwidget.NewButton(lang.L("receipt.ui.close"), nil, func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)

@@ -39,7 +39,7 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 				if errors.Is(err, reveal.ErrNotFound) {
 					key = "watch.reveal.missing"
 				}
-				dialog.ShowInformation(lang.L("watch.reveal"), lang.L(key, map[string]any{"Path": safetext.Line(p)}), f.win)
+				uiwidget.ShowDialog(f.win, dialog.NewInformation(lang.L("watch.reveal"), lang.L(key, map[string]any{"Path": safetext.Line(p)}), f.win), fyne.Size{})
 			})
 		})
 	}

@@ -62,5 +62,5 @@ func ShowPanel(win fyne.Window, title string, p *Panel, onClosed func()) {
 		d.SetOnClosed(onClosed)
 	}
 	p.fit()
-	d.Show()
+	ShowDialog(win, d, fyne.Size{})
 }
