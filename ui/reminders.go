@@ -75,7 +75,7 @@ func remind(f *frame, l string) {
 	}
 	save("remembering the reminders given")
 
-	for _, r := range register.Upcoming(s.List(), now, time.Local) {
+	for _, r := range register.ToSchedule(s.List(), now, time.Local) {
 		sn, err := f.app.ScheduleNotification(reminderNotification(r, l), r.At)
 		if err != nil || sn == nil {
 			// Not fatal: the reminder is given at the first start after

@@ -58,3 +58,32 @@ func (s *Store) RecordReminders(records []ReminderRecord) error {
 		return certs, nil
 	})
 }
+
+// MaxScheduled bounds the notifications waiting in the system's scheduler
+// at once. Fyne's own scheduler (Linux, an unbundled macOS app) rewrites
+// its whole list for every notification added, so an IT provider's
+// thousands would cost minutes; the soonest are scheduled, and each start
+// tops the list up (a reminder whose day passed meanwhile is given at
+// start by Due).
+const MaxScheduled = 50
+
+// ToSchedule returns the Upcoming reminders to hand to the scheduler now:
+// the soonest, as many as keep the pending notifications within
+// MaxScheduled.
+func ToSchedule(certs []Certificate, now time.Time, loc *time.Location) []Reminder {
+	pending := 0
+	for _, c := range certs {
+		for _, s := range c.Scheduled {
+			if s.At.After(now) {
+				pending++
+			}
+		}
+	}
+	room := MaxScheduled - pending
+	if room <= 0 {
+		return nil
+	}
+	up := Upcoming(certs, now, loc)
+	slices.SortStableFunc(up, func(a, b Reminder) int { return a.At.Compare(b.At) })
+	return up[:min(room, len(up))]
+}

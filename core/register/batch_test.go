@@ -1,9 +1,11 @@
 package register
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -79,5 +81,42 @@ func TestWatchAgreesWithSuccessor(t *testing.T) {
 				t.Errorf("%s (uuid %q, expires %s): watched %v, Successor says %v", c.SHA256[60:], c.UUID, c.NotAfter, got, want)
 			}
 		}
+	}
+}
+
+// A provider's register schedules its soonest reminders, never more than
+// MaxScheduled at once, and tops up as they are delivered.
+func TestToScheduleSoonestWithinLimit(t *testing.T) {
+	var certs []Certificate
+	for i := range 100 {
+		certs = append(certs, cert(i+1, fmt.Sprint("u-", i), t0.AddDate(0, 0, 100+i)))
+	}
+	up := Upcoming(certs, t0, time.UTC)
+	got := ToSchedule(certs, t0, time.UTC)
+	if len(up) != 300 || len(got) != MaxScheduled {
+		t.Fatalf("%d upcoming, %d to schedule; want 300 and %d", len(up), len(got), MaxScheduled)
+	}
+	for i := 1; i < len(got); i++ {
+		if got[i].At.Before(got[i-1].At) {
+			t.Fatal("not the soonest first")
+		}
+	}
+	if last := got[len(got)-1].At; slices.ContainsFunc(up, func(r Reminder) bool {
+		return r.At.Before(last) && !slices.ContainsFunc(got, func(g Reminder) bool { return g.Certificate.SHA256 == r.Certificate.SHA256 && g.Days == r.Days })
+	}) {
+		t.Error("a sooner reminder was left out")
+	}
+	// Recorded as scheduled: nothing more until they are delivered.
+	for _, r := range got {
+		i := find(certs, r.Certificate.SHA256)
+		certs[i].Scheduled = append(certs[i].Scheduled, Scheduled{Days: r.Days, ID: "x", At: r.At})
+	}
+	if more := ToSchedule(certs, t0, time.UTC); len(more) != 0 {
+		t.Errorf("%d more scheduled beyond the limit", len(more))
+	}
+	// Once the first ten have been delivered, ten more.
+	later := got[9].At.Add(time.Minute)
+	if more := ToSchedule(certs, later, time.UTC); len(more) != 10 {
+		t.Errorf("after ten delivered: %d to schedule, want 10", len(more))
 	}
 }
