@@ -6,12 +6,14 @@ set -euo pipefail
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
 # What the tests drive: a virtual screen, the real credential store, PDF tools, OpenSSL.
 test=("${build[@]}" xvfb xauth xdotool imagemagick poppler-utils gnome-keyring dbus-x11 openssl)
-windows=(gcc-mingw-w64-x86-64)
+# Windows: the cross-compiler, and the MSI (wixl; ImageMagick for its icon).
+windows=(gcc-mingw-w64-x86-64 wixl imagemagick)
 # The real-window suite: clipboard, OCR in Danish and English, the keyring's
 # own client, GTK for the suite's drag source.
 e2e=("${test[@]}" xclip x11-xkb-utils tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)
-# Windows under Wine, and the MSI.
-wine=("${windows[@]}" wine wine64 wixl)
+# Windows under Wine (the MSI's and the window's checks need a virtual
+# screen, xdotool, screenshots and OCR).
+wine=("${windows[@]}" wine wine64 xvfb xauth xdotool imagemagick tesseract-ocr tesseract-ocr-eng)
 # File systems a USB stick may have.
 fat=(dosfstools mtools fusefat exfatprogs)
 
