@@ -129,19 +129,26 @@ func lookup(lang, key string) (string, bool) {
 	return text, ok
 }
 
-// Detect returns the language of the environment: the first of LANGUAGE,
-// LC_ALL, LC_MESSAGES and LANG that names a language Fornyer speaks, else
-// English. It is what the command line uses; the window asks Fyne.
+// Detect returns the language to speak on the command line: the first of
+// LANGUAGE, LC_ALL, LC_MESSAGES and LANG that names a language Fornyer
+// speaks; else, on Windows and macOS, which do not set those variables,
+// the system's language as the window gets it from Fyne (go-locale, the
+// library Fyne asks); else English.
 func Detect() string {
-	return detect(os.Getenv)
+	return detect(os.Getenv, systemLocales)
 }
 
-func detect(getenv func(string) string) string {
+func detect(getenv func(string) string, system func() []string) string {
 	for _, v := range []string{"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"} {
 		for _, item := range strings.Split(getenv(v), ":") {
 			if l := Supported(item); l != "" {
 				return l
 			}
+		}
+	}
+	for _, locale := range system() {
+		if l := Supported(locale); l != "" {
+			return l
 		}
 	}
 	return Languages[0]

@@ -148,8 +148,34 @@ func TestDetect(t *testing.T) {
 		{map[string]string{}, "en"},
 	}
 	for _, c := range cases {
-		if got := detect(func(k string) string { return c.env[k] }); got != c.want {
+		if got := detect(func(k string) string { return c.env[k] }, noSystemLocale); got != c.want {
 			t.Errorf("%v: got %s want %s", c.env, got, c.want)
+		}
+	}
+}
+
+func noSystemLocale() []string { return nil }
+
+// Windows and macOS set no LANG: the system's language decides, unless a
+// variable that names a language Fornyer speaks is set.
+func TestDetectAsksTheSystemWhenTheEnvironmentNamesNoLanguage(t *testing.T) {
+	danishSystem := func() []string { return []string{"da-DK"} }
+	cases := []struct {
+		env    map[string]string
+		system func() []string
+		want   string
+	}{
+		{map[string]string{}, danishSystem, "da"},
+		{map[string]string{"LANG": "C"}, danishSystem, "da"},
+		{map[string]string{"LANG": "en_GB.UTF-8"}, danishSystem, "en"},
+		{map[string]string{"LANGUAGE": "en"}, danishSystem, "en"},
+		{map[string]string{}, func() []string { return []string{"de-DE", "da"} }, "da"},
+		{map[string]string{}, func() []string { return []string{"de-DE"} }, "en"},
+		{map[string]string{"LANG": "da_DK.UTF-8"}, func() []string { return []string{"en-US"} }, "da"},
+	}
+	for _, c := range cases {
+		if got := detect(func(k string) string { return c.env[k] }, c.system); got != c.want {
+			t.Errorf("env %v, system %v: got %s want %s", c.env, c.system(), got, c.want)
 		}
 	}
 }
