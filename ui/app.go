@@ -31,8 +31,18 @@ var appIcon = fyne.NewStaticResource("icon.png", assets.IconPNG)
 // a .p12 is opened with Fornyer from the file manager) are checked at once;
 // files that later starts hand over on more (core/instance) are checked as
 // if dropped on the window, which comes to the front (an empty list only
-// raises it). more may be nil.
-func Run(files []string, more <-chan []string) {
+// raises it). more may be nil. It returns a *WindowError when the system
+// could not give it a window.
+func Run(files []string, more <-chan []string) (err error) {
+	startup := watchStartupLog()
+	showing, opened := false, false
+	defer func() {
+		startup.stop()
+		if !showing || opened {
+			return // a panic before or after creating the window is no missing OpenGL
+		}
+		err = &WindowError{Lang: windowLanguage(), Cause: startup.cause(recover())}
+	}()
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(appIcon)
 	a.Settings().SetTheme(newTheme())
@@ -50,6 +60,12 @@ func Run(files []string, more <-chan []string) {
 		w.Close()
 	})
 	a.Lifecycle().SetOnStarted(func() {
+		if !hasNativeWindow(w) {
+			a.Quit() // Fyne would wait for ever with no window
+			return
+		}
+		opened = true
+		startup.stop()
 		placeBesideBrowser(w)
 		f.startWatching()
 		if len(files) > 0 {
@@ -68,7 +84,18 @@ func Run(files []string, more <-chan []string) {
 			}()
 		}
 	})
+	showing = true
 	w.ShowAndRun()
+	return nil
+}
+
+// windowLanguage is the language the window speaks once its catalogues are
+// loaded, as the frame works it out.
+func windowLanguage() string {
+	if l := msg.Supported(lang.L("app.language")); l != "" {
+		return l
+	}
+	return msg.Detect()
 }
 
 // trustEnv names further trust anchors for the window, as --trust-ca does

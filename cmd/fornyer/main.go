@@ -25,7 +25,11 @@ func main() {
 			return // the running window checks the files
 		}
 		defer stop()
-		ui.Run(args, more)
+		var noWindow *ui.WindowError
+		if err := ui.Run(args, more); errors.As(err, &noWindow) {
+			stop() // os.Exit skips the deferred call
+			os.Exit(reportNoWindow(noWindow))
+		}
 		return
 	}
 	attachConsole()

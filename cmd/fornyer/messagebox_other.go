@@ -1,0 +1,6 @@
+//go:build !windows
+
+package main
+
+// showMessageBox is Windows only; elsewhere standard error says it.
+func showMessageBox(title, body string) {}
