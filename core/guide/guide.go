@@ -1,9 +1,12 @@
 // Package guide owns the renewal guide as data: the steps an administrator
-// takes in MitID Erhverv to renew an organisation certificate (from the
-// Timengo DPG renewal guide), their text keys, illustrations and warnings,
-// the tasks some steps hold, the rules that keep the two unrecoverable
-// moments (the password, the .p12 file) from being passed by a stray click,
-// and the user's progress through it, saved between runs.
+// takes, from a first card that says what to have ready, through MitID
+// Erhverv (the Timengo DPG renewal guide's ten numbered steps) and the DPG
+// Customer Portal, to switching every other place over and a last card that
+// sums up. It holds their text keys, illustrations and warnings, the tasks
+// some steps hold, the rules that keep the two unrecoverable moments (the
+// password, the .p12 file) from being passed by a stray click, the user's
+// own list of where the certificate is used, and the user's progress, saved
+// between runs.
 //
 // The window renders this data; adding a step is one entry in Steps plus its
 // texts in the catalogues.
@@ -16,6 +19,7 @@ const (
 	PhasePrepare Phase = "prepare" // before opening MitID Erhverv
 	PhaseRenew   Phase = "renew"   // the numbered steps in the portal
 	PhaseFinish  Phase = "finish"  // after the download: install in DPG
+	PhaseWrapUp  Phase = "wrapup"  // switch the other places over; sum up
 )
 
 // Task is work a step holds besides reading and pressing Done.
@@ -26,7 +30,27 @@ const (
 	TaskPassword Task = "password" // save the password, or confirm it is stored elsewhere
 	TaskDownload Task = "download" // check the downloaded file, or skip explicitly
 	TaskDPG      Task = "dpg"      // record that the certificate is installed in DPG
+	TaskUsage    Task = "usage"    // note where the certificate is used (the user's checklist)
+	TaskSwitch   Task = "switch"   // tick off the noted places as they are switched over
+	TaskSummary  Task = "summary"  // where everything is, what is still undone
 )
+
+// Helper is a button a card offers where the portal asks for something the
+// user has saved: the file, the password.
+type Helper string
+
+const (
+	HelperShowFile     Helper = "show_file"     // show the .p12 in its folder, to pick it in the portal
+	HelperCopyPassword Helper = "copy_password" // copy the saved password, to paste it in the portal
+)
+
+// Aside is a less common path, folded away under a title so that it does
+// not confuse the common case.
+type Aside struct {
+	Title        string // catalogue key
+	Text         string // catalogue key
+	Illustration string // "" for none
+}
 
 // Level is how loudly a warning speaks.
 type Level int
@@ -69,16 +93,23 @@ type Step struct {
 	Warnings     []Warning
 	Task         Task
 	Links        []Link
+	Helpers      []Helper
+	Aside        *Aside
 }
 
-var portalLink = Link{Key: "guide.link.portal", URL: PortalURL}
+var (
+	portalLink    = Link{Key: "guide.link.portal", URL: PortalURL}
+	dpgPortalLink = Link{Key: "guide.link.dpg_portal", URL: DPGPortalURL}
+)
 
 // Steps is the whole guide, in order.
 var Steps = []Step{
+	{ID: "welcome", Phase: PhasePrepare, Title: "guide.welcome.title", Text: "guide.welcome.text",
+		Illustration: "ready"},
 	{ID: "prepare-mitid", Phase: PhasePrepare, Title: "guide.prepare_mitid.title", Text: "guide.prepare_mitid.text",
 		Illustration: "role"},
 	{ID: "prepare-usage", Phase: PhasePrepare, Title: "guide.prepare_usage.title", Text: "guide.prepare_usage.text",
-		Illustration: "usage"},
+		Illustration: "usage", Task: TaskUsage},
 	{ID: "prepare-dpg", Phase: PhasePrepare, Title: "guide.prepare_dpg.title", Text: "guide.prepare_dpg.text",
 		Illustration: "usage-dpg",
 		Warnings:     []Warning{{Key: "guide.warning.dpg_same_email", Level: LevelImportant}}},
@@ -91,8 +122,12 @@ var Steps = []Step{
 		Illustration: "renew-certificate"},
 	{ID: "renew-window", Phase: PhaseRenew, Number: 4, Title: "guide.renew_window.title", Text: "guide.renew_window.text",
 		Illustration: "renew-window"},
+	// The portal's other path after "Renew" (an e-mail with a link, or the
+	// certificate left under issuance) is folded away on the card where
+	// the common path expects the MitID login.
 	{ID: "mitid", Phase: PhaseRenew, Number: 5, Title: "guide.mitid.title", Text: "guide.mitid.text",
-		Illustration: "mitid"},
+		Illustration: "mitid",
+		Aside:        &Aside{Title: "guide.mitid.email.title", Text: "guide.mitid.email.text", Illustration: "under-issuance"}},
 	{ID: "issue", Phase: PhaseRenew, Number: 6, Title: "guide.issue.title", Text: "guide.issue.text",
 		Illustration: "issue"},
 	{ID: "terms", Phase: PhaseRenew, Number: 7, Title: "guide.terms.title", Text: "guide.terms.text",
@@ -106,13 +141,31 @@ var Steps = []Step{
 	{ID: "close", Phase: PhaseRenew, Number: 10, Title: "guide.close.title", Text: "guide.close.text",
 		Illustration: "close"},
 
-	{ID: "dpg", Phase: PhaseFinish, Title: "guide.dpg.title", Text: "guide.dpg.text",
-		Illustration: "dpg", Task: TaskDPG,
-		Warnings: []Warning{{Key: "guide.warning.dpg_now", Level: LevelImportant}},
-		Links: []Link{
-			{Key: "guide.link.dpg_portal", URL: DPGPortalURL},
-			{Key: "guide.link.timengo_guide", URL: TimengoGuideURL},
-		}},
+	// The DPG Customer Portal, as DPG describes it (since 23 April 2026
+	// customers install renewed certificates themselves). Its screens are
+	// not documented publicly: the cards and scenes name actions.
+	{ID: "dpg-login", Phase: PhaseFinish, Title: "guide.dpg_login.title", Text: "guide.dpg_login.text",
+		Illustration: "dpg-login", Links: []Link{dpgPortalLink},
+		Warnings: []Warning{{Key: "guide.warning.dpg_now", Level: LevelImportant}}},
+	{ID: "dpg-list", Phase: PhaseFinish, Title: "guide.dpg_list.title", Text: "guide.dpg_list.text",
+		Illustration: "dpg-list", Links: []Link{dpgPortalLink}},
+	{ID: "dpg-install", Phase: PhaseFinish, Title: "guide.dpg_install.title", Text: "guide.dpg_install.text",
+		Illustration: "dpg-install", Helpers: []Helper{HelperShowFile, HelperCopyPassword}},
+	{ID: "dpg-activate", Phase: PhaseFinish, Title: "guide.dpg_activate.title", Text: "guide.dpg_activate.text",
+		Illustration: "dpg-activate"},
+	{ID: "dpg-verify", Phase: PhaseFinish, Title: "guide.dpg_verify.title", Text: "guide.dpg_verify.text",
+		Illustration: "dpg-verify", Task: TaskDPG},
+
+	{ID: "switch", Phase: PhaseWrapUp, Title: "guide.switch.title", Text: "guide.switch.text",
+		Illustration: "switch", Task: TaskSwitch},
+	{ID: "summary", Phase: PhaseWrapUp, Title: "guide.summary.title", Text: "guide.summary.text",
+		Task: TaskSummary},
+}
+
+// renamed maps the ids of steps an earlier version had to the step that
+// took their place, so saved progress keeps its place.
+var renamed = map[string]string{
+	"dpg": "dpg-verify", // one DPG card became the DPG sequence
 }
 
 // Index returns the position of the step with id in Steps, or -1.

@@ -44,8 +44,28 @@ func TestStepsFollowTheGuide(t *testing.T) {
 			t.Errorf("the %s step has no VERY IMPORTANT warning", task)
 		}
 	}
-	if Steps[0].Phase != PhasePrepare || Steps[len(Steps)-1].Task != TaskDPG {
-		t.Error("the guide must start with preparation and end with DPG")
+	if Steps[0].Phase != PhasePrepare || Steps[len(Steps)-1].Task != TaskSummary {
+		t.Error("the guide must start with preparation and end with the summary")
+	}
+	// The order that matters: the list of places is noted before the
+	// portal, DPG comes after the download, the list comes back after DPG
+	// is recorded, and the helpers sit where the portal asks for the file.
+	order := func(task Task) int { return Index(stepWith(task).ID) }
+	if !(order(TaskUsage) < order(TaskPassword) && order(TaskDownload) < order(TaskDPG) &&
+		order(TaskDPG) < order(TaskSwitch) && order(TaskSwitch) < order(TaskSummary)) {
+		t.Error("the tasks are out of order")
+	}
+	helpers := 0
+	for _, s := range Steps {
+		if len(s.Helpers) > 0 {
+			helpers++
+			if s.Phase != PhaseFinish {
+				t.Errorf("%s offers the file and password outside DPG", s.ID)
+			}
+		}
+	}
+	if helpers == 0 {
+		t.Error("no DPG step offers the file and the password")
 	}
 }
 
@@ -64,10 +84,23 @@ func TestEveryStepTextExists(t *testing.T) {
 					t.Errorf("%s: link %q is not https", s.ID, l.URL)
 				}
 			}
+			if s.Aside != nil {
+				keys = append(keys, s.Aside.Title, s.Aside.Text)
+			}
 			for _, k := range keys {
 				if texts[k] == "" {
 					t.Errorf("%s: %s has no %q", s.ID, lang, k)
 				}
+			}
+		}
+		for _, place := range Places {
+			if texts[place.Key()] == "" {
+				t.Errorf("%s has no %q", lang, place.Key())
+			}
+		}
+		for _, code := range []string{TodoFileNotChecked, TodoPasswordNotSaved, TodoPasswordOneCopy, TodoNoBackup, TodoNoReceipt, TodoDPGNotInstalled, TodoNotSwitched} {
+			if texts["guide.todo."+code] == "" {
+				t.Errorf("%s has no text for the todo %s", lang, code)
 			}
 		}
 		for _, e := range []*Error{ErrPasswordNotSaved, ErrFileNotChecked, ErrDPGNotInstalled, ErrNoName, ErrUnknownStep} {

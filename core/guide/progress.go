@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -44,6 +46,20 @@ type Progress struct {
 
 	DPGInstalledAt time.Time `json:"dpg_installed_at,omitzero"`
 	DPGInstalledBy string    `json:"dpg_installed_by,omitempty"`
+
+	// Usages is the user's own list of where the certificate is used
+	// (usage.go).
+	Usages []Usage `json:"usages,omitempty"`
+}
+
+// Clone is a copy that shares nothing with p, for a save in the background.
+func (p Progress) Clone() Progress {
+	p.Done = maps.Clone(p.Done)
+	if p.Done == nil {
+		p.Done = map[string]time.Time{}
+	}
+	p.Usages = slices.Clone(p.Usages)
+	return p
 }
 
 // Error is a rule that stops a step from being marked done: a stable code
@@ -283,6 +299,47 @@ func (p *Progress) reopenFrom(task Task) {
 	}
 }
 
+// migrate brings progress saved by another version in line with Steps:
+// renamed steps keep their place, unknown ones are forgotten, and a step
+// added before a step already done counts as done (unless it holds a task),
+// so that nobody is sent back to a card they never saw.
+func (p *Progress) migrate() {
+	for old, now := range renamed {
+		at, done := p.Done[old]
+		if done {
+			delete(p.Done, old)
+			if _, ok := p.Done[now]; !ok {
+				p.Done[now] = at
+			}
+		}
+		if p.Current == old {
+			p.Current = now
+			if !done { // the user was on it: back to the first open step
+				p.Current = ""
+			}
+		}
+	}
+	for id := range p.Done { // steps removed in a newer version
+		if Index(id) < 0 {
+			delete(p.Done, id)
+		}
+	}
+	var later time.Time
+	for i := len(Steps) - 1; i >= 0; i-- {
+		s := Steps[i]
+		if at, done := p.Done[s.ID]; done {
+			later = at
+			continue
+		}
+		if !later.IsZero() && s.Task == TaskNone {
+			p.Done[s.ID] = later
+		}
+	}
+	if Index(p.Current) < 0 {
+		p.Current = Steps[p.firstOpen()].ID
+	}
+}
+
 // Save writes the progress atomically to path.
 func (p *Progress) Save(path string) error {
 	data, err := json.MarshalIndent(p, "", "  ")
@@ -340,13 +397,7 @@ func load(path string, now time.Time) (Progress, error) {
 	if p.Done == nil {
 		p.Done = map[string]time.Time{}
 	}
-	for id := range p.Done { // steps removed in a newer version
-		if Index(id) < 0 {
-			delete(p.Done, id)
-		}
-	}
-	if Index(p.Current) < 0 {
-		p.Current = Steps[p.firstOpen()].ID
-	}
+	p.migrate()
+	p.cleanUsages()
 	return p, nil
 }

@@ -1,0 +1,200 @@
+package guide
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// The user's list of places: noted, with notes, ticked, and the DPG mail
+// ticked by the DPG installation rather than by hand.
+func TestChecklistNotesAndTicks(t *testing.T) {
+	p := New(t0)
+	p.SetUsageNote(PlaceOther, "  e-conomic\n og lønsystemet\t")
+	p.SetUses(PlaceDPGMail, true)
+	p.SetUses(PlaceIntegrations, true)
+	p.SetUses(PlaceIntegrations, true) // twice is once
+	p.SetUses("made-up", true)
+
+	list := p.Checklist()
+	if len(list) != 3 || list[0].Place != PlaceDPGMail || list[1].Place != PlaceIntegrations || list[2].Place != PlaceOther {
+		t.Fatalf("checklist %+v", list)
+	}
+	if list[2].Note != "e-conomic  og lønsystemet" {
+		t.Errorf("note kept as %q", list[2].Note)
+	}
+	if len(p.NotSwitched()) != 3 {
+		t.Errorf("not switched: %+v", p.NotSwitched())
+	}
+
+	p.SetSwitched(PlaceIntegrations, true, t0.Add(time.Hour))
+	p.SetSwitched(PlaceIntegrations, true, t0.Add(2*time.Hour)) // the first tick's time stays
+	p.SetSwitched(PlaceDPGMail, true, t0)                       // not by hand
+	list = p.Checklist()
+	if !list[1].Done || !list[1].DoneAt.Equal(t0.Add(time.Hour)) || list[0].Done {
+		t.Errorf("after ticking: %+v", list)
+	}
+	if err := p.SetDPGInstalled(t0.Add(3*time.Hour), "Anne"); err != nil {
+		t.Fatal(err)
+	}
+	list = p.Checklist()
+	if !list[0].Done || !list[0].Implicit || !list[0].DoneAt.Equal(t0.Add(3*time.Hour)) {
+		t.Errorf("DPG mail after the installation: %+v", list[0])
+	}
+	if left := p.NotSwitched(); len(left) != 1 || left[0].Place != PlaceOther {
+		t.Errorf("left: %+v", left)
+	}
+
+	p.SetSwitched(PlaceIntegrations, false, t0)
+	if p.Checklist()[1].Done {
+		t.Error("unticking kept the tick")
+	}
+	p.SetUses(PlaceOther, false)
+	if p.Uses(PlaceOther) || p.UsageNote(PlaceOther) != "" || len(p.Checklist()) != 2 {
+		t.Errorf("un-noting kept the place: %+v", p.Checklist())
+	}
+}
+
+func TestCleanNoteBoundsTheNote(t *testing.T) {
+	long := strings.Repeat("æ", MaxNoteLength+50)
+	if got := CleanNote(long); len([]rune(got)) != MaxNoteLength {
+		t.Errorf("kept %d characters", len([]rune(got)))
+	}
+	if got := CleanNote("a\u2028b\x1b[31mc"); strings.ContainsAny(got, "\u2028\x1b") {
+		t.Errorf("kept a control character: %q", got)
+	}
+}
+
+// The checklist is saved with the progress and comes back after a restart,
+// ticks and notes included; a damaged list is cleaned, not trusted.
+func TestChecklistSavedAndRestored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	p := New(t0)
+	p.SetUsageNote(PlaceIntegrations, "e-conomic")
+	p.SetUses(PlaceDPGMail, true)
+	p.SetSwitched(PlaceIntegrations, true, t0.Add(time.Minute))
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	q, err := Load(path, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := q.Checklist()
+	if len(got) != 2 || got[1].Note != "e-conomic" || !got[1].DoneAt.Equal(t0.Add(time.Minute)) || got[0].Done {
+		t.Errorf("restored %+v", got)
+	}
+
+	damaged := `{"renewal_id":"x","current":"welcome","usages":[` +
+		`{"place":"other","note":"a\nb"},{"place":"made-up"},{"place":"other","note":"again"},` +
+		`{"place":"dpg_mail","switched":"2026-01-01T00:00:00Z"}]}`
+	if err := os.WriteFile(path, []byte(damaged), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	q, err = Load(path, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = q.Checklist()
+	if len(got) != 2 || got[0].Place != PlaceDPGMail || got[0].Done || got[1].Note != "a b" {
+		t.Errorf("damaged list loaded as %+v", got)
+	}
+}
+
+// Clone shares nothing: a save in the background cannot see a later change.
+func TestCloneSharesNothing(t *testing.T) {
+	p := New(t0)
+	p.SetUses(PlaceOther, true)
+	c := p.Clone()
+	p.SetUsageNote(PlaceOther, "changed")
+	p.Done["x"] = t0
+	if c.UsageNote(PlaceOther) != "" || len(c.Done) != 0 {
+		t.Errorf("the clone changed with the original: %+v", c)
+	}
+}
+
+// Progress saved by the version with one DPG card keeps its place: the card
+// became the last DPG step, and cards added before a done card count done.
+func TestLoadProgressOfTheOneCardDPG(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	done := `"prepare-mitid":"2026-05-04T09:00:00Z","prepare-usage":"2026-05-04T09:01:00Z","prepare-dpg":"2026-05-04T09:02:00Z",` +
+		`"login":"2026-05-04T09:03:00Z","edit-profile":"2026-05-04T09:04:00Z","renew-certificate":"2026-05-04T09:05:00Z",` +
+		`"renew-window":"2026-05-04T09:06:00Z","mitid":"2026-05-04T09:07:00Z","issue":"2026-05-04T09:08:00Z",` +
+		`"terms":"2026-05-04T09:09:00Z","password":"2026-05-04T09:10:00Z","download":"2026-05-04T09:11:00Z","close":"2026-05-04T09:12:00Z"`
+	for _, c := range []struct {
+		name, file string
+		current    string
+		finished   bool
+	}{
+		{"at the DPG card", `{"renewal_id":"x","current":"dpg","password_saved":true,"file_skipped":true,"done":{` + done + `}}`, "dpg-login", false},
+		{"DPG done", `{"renewal_id":"x","current":"dpg","password_saved":true,"file_skipped":true,"dpg_installed_at":"2026-05-04T10:00:00Z","dpg_installed_by":"A","done":{` + done + `,"dpg":"2026-05-04T10:00:00Z"}}`, "dpg-verify", false},
+	} {
+		if err := os.WriteFile(path, []byte(c.file), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		p, err := Load(path, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !p.IsDone("welcome") || !p.IsDone("close") {
+			t.Errorf("%s: the cards before were reopened: %v", c.name, p.Done)
+		}
+		if p.Step().ID != c.current {
+			t.Errorf("%s: at %s, want %s", c.name, p.Step().ID, c.current)
+		}
+		if p.Finished() != c.finished {
+			t.Errorf("%s: finished %v", c.name, p.Finished())
+		}
+	}
+}
+
+// The summary comes from the register and the progress: what is recorded
+// is shown, what is missing is listed, the most pressing first.
+func TestSummarize(t *testing.T) {
+	old := hostname
+	hostname = func() (string, error) { return "ANNES-PC", nil }
+	t.Cleanup(func() { hostname = old })
+
+	p := New(t0)
+	p.SetUses(PlaceDPGMail, true)
+	p.SetUsageNote(PlaceIntegrations, "e-conomic")
+	p.SetPasswordSaved()
+
+	s := Summarize(&p, nil)
+	codes := func(s Summary) string {
+		var out []string
+		for _, t := range s.Undone {
+			out = append(out, t.Code+":"+string(t.Place))
+		}
+		return strings.Join(out, " ")
+	}
+	want := "file_not_checked: password_one_copy: dpg_not_installed: no_backup: no_receipt: not_switched:dpg_mail not_switched:integrations"
+	if got := codes(s); got != want {
+		t.Errorf("nothing recorded: %s\nwant %s", got, want)
+	}
+	if s.Computer != "ANNES-PC" || !s.PasswordSaved || s.File != "" {
+		t.Errorf("summary %+v", s)
+	}
+
+	p.SetFileChecked("AB12")
+	p.SetStoredElsewhere(true)
+	p.SetSwitched(PlaceIntegrations, true, t0)
+	c := &register.Certificate{
+		SHA256: "ab12", File: &register.FileRef{Path: "/home/anne/Downloads/firma.p12"},
+		Backups:  []register.FileRef{{Path: "/media/usb/firma.p12", VerifiedAt: t0}},
+		Receipts: []register.Receipt{{Path: "/a.pdf", At: t0}, {Path: "/b.pdf", At: t0.Add(time.Hour)}},
+		DPG:      &register.DPG{At: t0.Add(time.Hour), By: "Anne"}, // marked in My certificates
+	}
+	s = Summarize(&p, c)
+	if got := codes(s); got != "" {
+		t.Errorf("everything recorded, yet undone: %s", got)
+	}
+	if s.File != "/home/anne/Downloads/firma.p12" || s.Receipt != "/b.pdf" || len(s.Backups) != 1 ||
+		s.DPGInstalledBy != "Anne" || !s.Checklist[0].Done {
+		t.Errorf("summary %+v", s)
+	}
+}
