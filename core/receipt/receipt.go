@@ -34,9 +34,10 @@ type Data struct {
 	Email     string // the e-mail address the certificate is used with in DPG; optional
 
 	Steps         []Step
-	PasswordSaved bool   // saved in the operating system's credential store
-	PasswordHost  string // the computer whose credential store holds it
-	PasswordKept  string // where else it is kept: a register.Kept* answer, "" when not asked
+	Places        []Place // where else the certificate is used, as the user noted it
+	PasswordSaved bool    // saved in the operating system's credential store
+	PasswordHost  string  // the computer whose credential store holds it
+	PasswordKept  string  // where else it is kept: a register.Kept* answer, "" when not asked
 	Backups       []Backup
 	DPG           *DPGInstall // nil: not recorded yet, the receipt has lines to fill in by hand
 
@@ -53,6 +54,11 @@ func (d Data) safe() Data {
 	d.Steps = append([]Step(nil), d.Steps...)
 	for i := range d.Steps {
 		d.Steps[i].Title = safetext.Line(d.Steps[i].Title)
+	}
+	d.Places = append([]Place(nil), d.Places...)
+	for i := range d.Places {
+		d.Places[i].Name = safetext.Line(d.Places[i].Name)
+		d.Places[i].Note = safetext.Line(d.Places[i].Note)
 	}
 	d.Backups = append([]Backup(nil), d.Backups...)
 	for i := range d.Backups {
@@ -71,6 +77,14 @@ func (d Data) safe() Data {
 type Step struct {
 	Title  string
 	DoneAt time.Time // zero: not done
+}
+
+// Place is a place the certificate is used, from the user's own list in
+// the guide, and whether it was switched to the renewed certificate.
+type Place struct {
+	Name       string    // the kind of place, in the receipt's language
+	Note       string    // the user's note ("e-conomic"); optional
+	SwitchedAt time.Time // zero: not switched yet
 }
 
 // Backup is a copy of the certificate file that was read back and compared.
@@ -245,6 +259,22 @@ func Receipt(data Data) ([]byte, error) {
 		}
 		d.blankRow(t("receipt.dpg.signature"))
 	})
+
+	// The user's own list of places, each ticked when it was switched over.
+	if len(data.Places) > 0 {
+		d.section(t("receipt.section.places"))
+		for i, pl := range data.Places {
+			name := pl.Name
+			if pl.Note != "" {
+				name += " (" + pl.Note + ")"
+			}
+			when := t("receipt.step.not_done")
+			if !pl.SwitchedAt.IsZero() {
+				when = formatShort(l, pl.SwitchedAt.In(loc))
+			}
+			d.checkRow(i+1, name, !pl.SwitchedAt.IsZero(), when)
+		}
+	}
 
 	// The steps come last: the first page holds what is filed and signed.
 	d.section(t("receipt.section.steps"))

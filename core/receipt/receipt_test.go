@@ -482,3 +482,44 @@ func TestReceiptTextIsOneLine(t *testing.T) {
 		t.Errorf("FileName %q", name)
 	}
 }
+
+// The user's own list of places is on the receipt, each with its tick: a
+// switched place with when, one not yet switched marked so.
+func TestReceiptListsThePlacesWithTheirTicks(t *testing.T) {
+	for _, tc := range []struct{ lang, section, notDone string }{
+		{"da", "Andre steder, certifikatet bruges", "ikke udført"},
+		{"en", "Other places the certificate is used", "not done"},
+	} {
+		d := sample(tc.lang, 3, 1, true)
+		d.Places = []Place{
+			{Name: "DPG Sikker Post", SwitchedAt: d.GeneratedAt.Add(-time.Hour)},
+			{Name: "Systemintegrationer", Note: "e-conomic"},
+		}
+		pdf, err := Receipt(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(pdfText(t, pdf, "-layout"), "\n")
+		find := func(s string) string {
+			for _, l := range lines {
+				if strings.Contains(l, s) {
+					return l
+				}
+			}
+			t.Errorf("%s: no line with %q", tc.lang, s)
+			return ""
+		}
+		find(tc.section)
+		if l := find("DPG Sikker Post"); strings.Contains(l, tc.notDone) || !strings.Contains(l, "2026") {
+			t.Errorf("%s: switched place: %q", tc.lang, l)
+		}
+		if l := find("Systemintegrationer (e-conomic)"); !strings.Contains(l, tc.notDone) {
+			t.Errorf("%s: place not switched: %q", tc.lang, l)
+		}
+		d.Places = nil
+		pdf, _ = Receipt(d)
+		if strings.Contains(pdfText(t, pdf), tc.section) {
+			t.Errorf("%s: an empty list still has its section", tc.lang)
+		}
+	}
+}
