@@ -80,7 +80,7 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 
 // build makes the screen's widgets; show fills them from the progress.
 func (g *guideState) build() fyne.CanvasObject {
-	g.stepper = container.NewHBox()
+	g.stepper = container.New(layout.NewCustomPaddedHBoxLayout(2))
 	g.position = widget.NewLabel("")
 	g.position.SizeName = theme.SizeNameCaptionText
 	g.position.Truncation = fyne.TextTruncateEllipsis
@@ -125,8 +125,7 @@ func (g *guideState) show() {
 		g.stepper.Add(g.dot(j, s))
 	}
 	g.stepper.Refresh()
-	g.position.SetText(lang.L("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
-		" · " + lang.L("guide.phase."+string(step.Phase)))
+	g.position.SetText(positionText(step, i))
 
 	if g.copied != nil { // the card is replaced: its clipboard polling ends
 		g.copied.halt()
@@ -164,6 +163,18 @@ func (g *guideState) update() {
 		g.done.Enable()
 		g.hint.Hide()
 	}
+}
+
+// positionText is where the user is: the app's position, the phase, and on
+// the portal's cards the renewal guide's own step number, so that "step 7"
+// means one thing on a support call.
+func positionText(step guide.Step, i int) string {
+	text := lang.L("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
+		" · " + lang.L("guide.phase."+string(step.Phase))
+	if step.Number > 0 {
+		text += " · " + lang.L("guide.stepper.portal_step", map[string]any{"N": step.Number})
+	}
+	return text
 }
 
 func ruleKey(err error) string {
@@ -206,6 +217,12 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	}
 	for _, l := range step.Links {
 		box.Add(g.linkButton(lang.L(l.Key), l.URL))
+	}
+	if len(step.Helpers) > 0 {
+		box.Add(g.helpers(step.Helpers))
+	}
+	if step.Aside != nil {
+		box.Add(g.aside(step.Aside))
 	}
 	if task := g.task(step); task != nil {
 		box.Add(task)
@@ -274,55 +291,65 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			g.saved()
 		})
 		return container.NewVBox(newNewestOffer(g.f), container.NewHBox(check), skip)
+	case guide.TaskUsage:
+		return g.usageEditor()
+	case guide.TaskSwitch:
+		return g.switchList()
+	case guide.TaskSummary:
+		return g.summary()
 	case guide.TaskDPG:
-		if !p.DPGInstalledAt.IsZero() {
-			return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.dpg.installed_note", map[string]any{
-				"Date": msg.Date(g.f.lang(), p.DPGInstalledAt.Local()),
-				"Name": p.DPGInstalledBy,
-			})), g.fileActions())
-		}
 		box := container.NewVBox()
 		if r := g.secondCopyReminder(); r != nil {
 			box.Add(r)
 		}
-		if p.PasswordSaved {
-			// The password is needed in the DPG Customer Portal.
-			l := widget.NewLabel(lang.L("guide.dpg.password"))
-			l.Wrapping = fyne.TextWrapWord
-			box.Add(l)
-			box.Add(newPasswordActions(g.f, g.passwordID()))
+		if c := g.renewed(); c != nil && !c.NotAfter.IsZero() {
+			box.Add(wrapped(lang.L("guide.dpg_verify.valid_until", map[string]any{"Date": msg.Date(g.f.lang(), c.NotAfter.Local())})))
 		}
-		name := widget.NewEntry()
-		name.SetPlaceHolder(lang.L("guide.dpg.name"))
-		name.SetText(p.DPGInstalledBy)
-		installed := uiwidget.NewButton(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
-		installed.OnTapped = func() {
-			if err := p.SetDPGInstalled(guideNow(), name.Text); err != nil {
-				g.hint.SetText(lang.L(ruleKey(err)))
-				g.hint.Show()
-				return
-			}
-			g.recordDPG()
-			g.changed()
-		}
-		sync := func(s string) {
-			if len(s) == 0 || len([]rune(s)) > 200 {
-				installed.Disable()
-			} else {
-				installed.Enable()
-			}
-		}
-		name.OnChanged = sync
-		name.OnSubmitted = func(string) {
-			if !installed.Disabled() {
-				installed.OnTapped()
-			}
-		}
-		sync(name.Text)
-		box.Add(container.NewBorder(nil, nil, nil, installed, name))
+		box.Add(g.dpgRecord())
 		return box
 	}
 	return nil
+}
+
+// dpgRecord is the "Installed in DPG" record: who, and the button.
+func (g *guideState) dpgRecord() fyne.CanvasObject {
+	p := &g.progress
+	if !p.DPGInstalledAt.IsZero() {
+		return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.dpg.installed_note", map[string]any{
+			"Date": msg.Date(g.f.lang(), p.DPGInstalledAt.Local()),
+			"Name": p.DPGInstalledBy,
+		})), g.fileActions())
+	}
+	box := container.NewVBox()
+	name := widget.NewEntry()
+	name.SetPlaceHolder(lang.L("guide.dpg.name"))
+	name.SetText(p.DPGInstalledBy)
+	installed := uiwidget.NewButton(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
+	installed.OnTapped = func() {
+		if err := p.SetDPGInstalled(guideNow(), name.Text); err != nil {
+			g.hint.SetText(lang.L(ruleKey(err)))
+			g.hint.Show()
+			return
+		}
+		g.recordDPG()
+		g.changed()
+	}
+	sync := func(s string) {
+		if len(s) == 0 || len([]rune(s)) > 200 {
+			installed.Disable()
+		} else {
+			installed.Enable()
+		}
+	}
+	name.OnChanged = sync
+	name.OnSubmitted = func(string) {
+		if !installed.Disabled() {
+			installed.OnTapped()
+		}
+	}
+	sync(name.Text)
+	box.Add(container.NewBorder(nil, nil, nil, installed, name))
+	return box
 }
 
 // passwordID is where the renewal's password is saved: under the renewal
@@ -510,11 +537,7 @@ type progressSaver struct {
 }
 
 func (s *progressSaver) save(p guide.Progress) {
-	done := make(map[string]time.Time, len(p.Done))
-	for k, v := range p.Done {
-		done[k] = v
-	}
-	p.Done = done
+	p = p.Clone()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.pending = &p

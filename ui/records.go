@@ -323,6 +323,9 @@ func receiptData(r *inspect.Report, l string, passwordSaved bool, reg *register.
 		for _, s := range guide.Steps {
 			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(l, s.Title, nil), DoneAt: p.DoneAt(s.ID)})
 		}
+		for _, it := range guide.Summarize(p, reg).Checklist {
+			d.Places = append(d.Places, receipt.Place{Name: msg.T(l, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt})
+		}
 	}
 	return d
 }

@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/ui/scene"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+)
+
+// The guide's cards that hold more than a sentence: the user's list of
+// places (noted before the portal, ticked off after DPG), the DPG portal's
+// helpers (the file, the password), the portal's other path folded away,
+// and the summary. What they show comes from core/guide; they only draw it.
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// pathLabel shows a path, broken anywhere (paths have few spaces).
+func pathLabel(path string) *widget.Label {
+	l := widget.NewLabel(path)
+	l.Wrapping = fyne.TextWrapBreak
+	l.TextStyle.Monospace = true
+	return l
+}
+
+func boldLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// renewed is the register's record of the certificate the renewal
+// produced, once its file was checked; nil before.
+func (g *guideState) renewed() *register.Certificate {
+	p := g.progress
+	if !p.FileChecked || p.FileSHA256 == "" || g.f.register == nil {
+		return nil
+	}
+	if c, ok := g.f.register.Get(p.FileSHA256); ok {
+		return &c
+	}
+	return nil
+}
+
+// helpers are the buttons for what the portal asks for: the file, shown in
+// its folder, and the saved password, copied.
+func (g *guideState) helpers(hs []guide.Helper) fyne.CanvasObject {
+	box := container.NewVBox()
+	c := g.renewed()
+	for _, h := range hs {
+		switch h {
+		case guide.HelperShowFile:
+			if c != nil && c.File != nil {
+				path := c.File.Path
+				box.Add(boldLabel(lang.L("guide.dpg_install.file")))
+				box.Add(pathLabel(path))
+				box.Add(container.NewHBox(newRevealButton(g.f, func() string { return path })))
+				continue
+			}
+			box.Add(wrapped(lang.L("guide.dpg_install.no_file")))
+			check := uiwidget.NewButton(lang.L("guide.download.check"), theme.SearchIcon(), func() { g.f.tabs.SelectIndex(checkTab) })
+			box.Add(container.NewHBox(check))
+		case guide.HelperCopyPassword:
+			if g.progress.PasswordSaved || (c != nil && c.PasswordSaved) {
+				box.Add(boldLabel(lang.L("guide.dpg_install.password")))
+				box.Add(newPasswordActions(g.f, g.passwordID()))
+				continue
+			}
+			box.Add(wrapped(lang.L("guide.dpg_install.no_password")))
+		}
+	}
+	return box
+}
+
+// aside is the less common path, folded away under its title.
+func (g *guideState) aside(a *guide.Aside) fyne.CanvasObject {
+	body := container.NewVBox()
+	if a.Illustration != "" {
+		body.Add(scene.New(a.Illustration))
+	}
+	body.Add(wrapped(lang.L(a.Text)))
+	acc := widget.NewAccordion(widget.NewAccordionItem(lang.L(a.Title), body))
+	return acc
+}
+
+// usageEditor is the user's list of places: a tick and an optional note
+// for each; a note ticks its place.
+func (g *guideState) usageEditor() fyne.CanvasObject {
+	p := &g.progress
+	box := container.NewVBox()
+	for _, place := range guide.Places {
+		note := widget.NewEntry()
+		note.SetPlaceHolder(lang.L("guide.usage.note"))
+		note.SetText(p.UsageNote(place))
+		var tick *guideCheck
+		tick = newGuideCheck(g, lang.L(place.Key()), p.Uses(place), func(on bool) {
+			p.SetUses(place, on)
+			if !on {
+				note.SetText("")
+			}
+			g.saved()
+		})
+		note.OnChanged = func(s string) {
+			if guide.CleanNote(s) == "" && !p.Uses(place) {
+				return
+			}
+			p.SetUsageNote(place, s)
+			if !tick.Checked {
+				tick.Checked = true
+				tick.Refresh()
+			}
+			g.saved()
+		}
+		box.Add(tick)
+		box.Add(container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), note))
+	}
+	hint := wrapped(lang.L("guide.usage.hint"))
+	hint.SizeName = theme.SizeNameCaptionText
+	box.Add(hint)
+	return box
+}
+
+// switchList brings the list back after DPG: each place ticked as it is
+// switched over; DPG secure mail is ticked by the DPG installation.
+func (g *guideState) switchList() fyne.CanvasObject {
+	p := &g.progress
+	items := guide.Summarize(p, g.renewed()).Checklist
+	if len(items) == 0 {
+		return container.NewVBox(wrapped(lang.L("guide.switch.none")), g.usageEditor())
+	}
+	box := container.NewVBox()
+	for _, it := range items {
+		name := placeName(it)
+		if it.Implicit {
+			note := "guide.switch.by_dpg_pending"
+			icon := theme.RadioButtonIcon()
+			if it.Done {
+				note, icon = "guide.switch.by_dpg", theme.ConfirmIcon()
+			}
+			row := container.NewBorder(nil, nil, widget.NewIcon(icon), nil,
+				wrapped(name+" · "+lang.L(note)))
+			box.Add(row)
+			continue
+		}
+		place := it.Place
+		box.Add(newGuideCheck(g, name, it.Done, func(on bool) {
+			p.SetSwitched(place, on, guideNow())
+			g.saved()
+		}))
+	}
+	return box
+}
+
+// placeName is a place with the user's note: "System integrations
+// (e-conomic)".
+func placeName(it guide.UsageItem) string {
+	name := lang.L(it.Place.Key())
+	if it.Note != "" {
+		name += " (" + it.Note + ")"
+	}
+	return name
+}
+
+// summary is the last card: where everything is, and what is left.
+func (g *guideState) summary() fyne.CanvasObject {
+	s := guide.Summarize(&g.progress, g.renewed())
+	l := g.f.lang()
+	box := container.NewVBox()
+	none := func() fyne.CanvasObject { return wrapped(lang.L("guide.summary.none")) }
+	withReveal := func(path string) fyne.CanvasObject {
+		show := newRevealButton(g.f, func() string { return path })
+		show.Importance = widget.LowImportance
+		return container.NewBorder(nil, nil, nil, container.NewVBox(show), pathLabel(path))
+	}
+
+	box.Add(boldLabel(lang.L("guide.summary.file")))
+	if s.File != "" {
+		box.Add(withReveal(s.File))
+	} else {
+		box.Add(wrapped(lang.L("guide.summary.file.unknown")))
+	}
+
+	box.Add(boldLabel(lang.L("guide.summary.backup")))
+	if len(s.Backups) == 0 {
+		box.Add(none())
+	}
+	for _, b := range s.Backups {
+		box.Add(wrapped(lang.L("guide.summary.backup.item", map[string]any{"Path": b.Path, "Date": msg.Date(l, b.VerifiedAt.Local())})))
+	}
+
+	box.Add(boldLabel(lang.L("guide.summary.receipt")))
+	if s.Receipt != "" {
+		box.Add(withReveal(s.Receipt))
+	} else {
+		box.Add(none())
+	}
+
+	box.Add(boldLabel(lang.L("guide.summary.password")))
+	switch {
+	case s.PasswordSaved && s.Computer != "":
+		box.Add(wrapped(lang.L("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
+	case s.PasswordSaved:
+		box.Add(wrapped(lang.L("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
+	default:
+		box.Add(wrapped(lang.L("guide.summary.password.not_saved")))
+	}
+	if s.StoredElsewhere {
+		box.Add(wrapped(lang.L("guide.summary.password.elsewhere")))
+	}
+
+	box.Add(boldLabel(lang.L("guide.summary.dpg")))
+	if !s.DPGInstalled.IsZero() {
+		box.Add(wrapped(lang.L("guide.dpg.installed_note", map[string]any{"Date": msg.Date(l, s.DPGInstalled.Local()), "Name": s.DPGInstalledBy})))
+	} else {
+		box.Add(wrapped(lang.L("guide.todo.dpg_not_installed")))
+	}
+
+	if len(s.Checklist) > 0 {
+		box.Add(boldLabel(lang.L("guide.summary.places")))
+		for _, it := range s.Checklist {
+			icon := theme.RadioButtonIcon()
+			if it.Done {
+				icon = theme.ConfirmIcon()
+			}
+			box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, wrapped(placeName(it))))
+		}
+	}
+
+	if len(s.Undone) == 0 {
+		box.Add(uiwidget.SuccessLine(lang.L("guide.summary.all_done")))
+		return box
+	}
+	defer box.Add(g.fileActions()) // the backup and the receipt, one click away
+	var todo string
+	for i, t := range s.Undone {
+		if i > 0 {
+			todo += "\n"
+		}
+		todo += "• " + lang.L(t.Key, map[string]any{"Place": lang.L(t.Place.Key()), "Note": t.Note})
+	}
+	box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.summary.undone"), todo))
+	return box
+}
