@@ -370,13 +370,28 @@ func TestRenewal(t *testing.T) {
 		}
 		s.start()
 		titles := stepTitles(s.lang)
+		usageStep := guide.Index("prepare-usage")
 		passwordStep := guide.Index("password")
 		downloadStep := guide.Index("download")
-		dpgStep := guide.Index("dpg")
+		dpgStep := guide.Index("dpg-login")
+		installStep := guide.Index("dpg-install")
+		verifyStep := guide.Index("dpg-verify")
+		switchStep := guide.Index("switch")
+		summaryStep := guide.Index("summary")
+		integrations := s.L(guide.PlaceIntegrations.Key())
 
-		// The cards before the password: read each title, Enter is Done.
+		// The cards before the password: read each title, Enter is Done;
+		// on the card of places, system integrations are noted with a note
+		// of the administrator's own.
 		for i := 0; i < passwordStep; i++ {
 			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
+			if i == usageStep {
+				s.clickText("usage-integrations", screenWait, integrations)
+				s.clickText("usage-note", screenWait, strings.Fields(s.L("guide.usage.note"))[0])
+				s.typ("e-conomic")
+				s.clickText("usage-done", screenWait, s.L("guide.done"))
+				continue
+			}
 			s.key("Return")
 		}
 
@@ -419,17 +434,44 @@ func TestRenewal(t *testing.T) {
 		s.clickText("back-to-guide", screenWait, s.L("tab.renew"))
 		s.waitText("download-checked", screenWait, s.L("guide.download.checked"))
 		s.clickText("download-done", screenWait, s.L("guide.done"))
-		for i := downloadStep + 1; i < dpgStep; i++ {
+		for i := downloadStep + 1; i < verifyStep; i++ {
 			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
+			if i == dpgStep { // the portal card names the guide's own step on the MitID part only
+				if p, _ := s.waitText("dpg-position", screenWait, titles[i]); p.has(strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[0:2], " ")) {
+					t.Errorf("a DPG card shows a step number of the MitID guide")
+				}
+			}
+			if i == installStep {
+				// The portal asks for the file: shown in its folder, and the
+				// password, copied; the file's folder is what is opened.
+				s.clickText("dpg-show-file", screenWait, s.L("guide.dpg_install.show_file"))
+				s.waitText("dpg-copy-password", screenWait, s.L("vault.password.copy"))
+				s.waitFor("the file's folder opened", screenWait, func() bool {
+					b, _ := os.ReadFile(filepath.Join(s.dir, "opened.log"))
+					return strings.Contains(string(b), downloads)
+				})
+			}
 			s.key("Return")
 		}
 
 		// DPG: the name of who installed it, and "Installed in DPG".
-		s.waitText("dpg", screenWait, titles[dpgStep])
+		s.waitText("dpg-verify", screenWait, titles[verifyStep])
 		s.clickText("dpg-name", screenWait, s.L("guide.dpg.name"))
 		s.typ("Mette Prøvesen")
 		s.key("Return")
 		s.waitText("dpg-installed", screenWait, strings.Fields(s.L("guide.dpg.installed_note"))[0:3]...)
+		s.clickText("dpg-done", screenWait, s.L("guide.done"))
+
+		// The places noted before come back, to be ticked one by one.
+		s.waitText("switch", screenWait, titles[switchStep])
+		s.clickText("switch-integrations", screenWait, integrations+" (e-conomic)")
+		s.key("Return")
+
+		// The summary: where things are, and what is left (the password's
+		// second copy, which this walk did not confirm).
+		s.waitText("summary", screenWait, titles[summaryStep])
+		s.waitText("summary-undone", screenWait, s.L("guide.summary.undone"))
+		s.key("Return")
 
 		// My certificates lists it.
 		s.clickText("my-certificates", screenWait, s.L("tab.certificates"))
@@ -474,6 +516,9 @@ func TestRenewal(t *testing.T) {
 		}
 		if !p.Finished() || !p.PasswordSaved || !p.FileChecked || p.DPGInstalledBy != "Mette Prøvesen" {
 			t.Errorf("the progress file does not say done: %+v", p)
+		}
+		if list := p.Checklist(); len(list) != 1 || list[0].Place != guide.PlaceIntegrations || list[0].Note != "e-conomic" || !list[0].Done {
+			t.Errorf("the places noted and ticked are not in the progress file: %+v", list)
 		}
 		s.noPasswordOnDisk()
 	})
