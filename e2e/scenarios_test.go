@@ -444,7 +444,7 @@ func TestRenewal(t *testing.T) {
 			if i == installStep {
 				// The portal asks for the file: shown in its folder, and the
 				// password, copied; the file's folder is what is opened.
-				s.clickText("dpg-show-file", screenWait, s.L("guide.dpg_install.show_file"))
+				s.clickText("dpg-show-file", screenWait, s.L("watch.reveal"))
 				s.waitText("dpg-copy-password", screenWait, s.L("vault.password.copy"))
 				s.waitFor("the file's folder opened", screenWait, func() bool {
 					b, _ := os.ReadFile(filepath.Join(s.dir, "opened.log"))

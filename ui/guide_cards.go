@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -215,6 +217,11 @@ func (g *guideState) summary() fyne.CanvasObject {
 		box.Add(wrapped(lang.L("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
 	default:
 		box.Add(wrapped(lang.L("guide.summary.password.not_saved")))
+	}
+	if s.Kept != "" && !register.NeedsSecondCopy(s.Kept) {
+		answer := []rune(lang.L("watch.kept." + s.Kept))
+		answer[0] = []rune(strings.ToLower(string(answer[0])))[0]
+		box.Add(wrapped(lang.L("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
 	}
 	if s.StoredElsewhere {
 		box.Add(wrapped(lang.L("guide.summary.password.elsewhere")))

@@ -16,10 +16,11 @@ type Summary struct {
 	Backups         []register.FileRef    // verified copies
 	Receipt         string                // the newest receipt's path; "" if none
 	PasswordSaved   bool                  // in this computer's credential store
-	Computer        string                // this computer's name, which holds that store
+	Computer        string                // the computer whose store holds it
 	StoredElsewhere bool                  // the user confirmed a copy outside the app
+	Kept            string                // where else it is kept: a register.Kept* answer, "" if not asked
 	DPGInstalled    time.Time             // zero: not recorded
-	DPGInstalledBy  string                //
+	DPGInstalledBy  string                // who recorded it
 	Checklist       []UsageItem           // the user's places, with their ticks
 	Undone          []Todo                // what is left, most pressing first
 	Certificate     *register.Certificate // the register's record, nil if none
@@ -55,10 +56,10 @@ var hostname = os.Hostname
 //
 // The register is the truth for the file, the backups, the receipts and a
 // saved password; the progress for what the user confirmed in the guide.
-// Where the password is kept besides this computer is asked on the password
-// card by another part of the app and recorded in the register; until that
-// record exists, the guide's "stored safely elsewhere" confirmation is what
-// is known.
+// Where the password is kept besides this computer is the register's
+// answer (the progress holds it until the certificate is known), and so is
+// the computer whose store holds it; without a recorded computer, this one
+// is named.
 func Summarize(p *Progress, c *register.Certificate) Summary {
 	s := Summary{
 		PasswordSaved:   p.PasswordSaved,
@@ -68,8 +69,19 @@ func Summarize(p *Progress, c *register.Certificate) Summary {
 		Checklist:       p.Checklist(),
 		Certificate:     c,
 	}
-	if name, err := hostname(); err == nil {
-		s.Computer = name
+	s.Kept, s.Computer = p.PasswordKept, p.PasswordHost
+	if c != nil {
+		if c.PasswordKept != "" {
+			s.Kept = c.PasswordKept
+		}
+		if c.PasswordHost != "" {
+			s.Computer = c.PasswordHost
+		}
+	}
+	if s.Computer == "" {
+		if name, err := hostname(); err == nil {
+			s.Computer = name
+		}
 	}
 	if c != nil {
 		if c.File != nil {
@@ -97,7 +109,7 @@ func Summarize(p *Progress, c *register.Certificate) Summary {
 	switch {
 	case !s.PasswordSaved && !s.StoredElsewhere:
 		add(TodoPasswordNotSaved)
-	case !s.StoredElsewhere:
+	case !s.StoredElsewhere && (s.Kept == "" || register.NeedsSecondCopy(s.Kept)):
 		add(TodoPasswordOneCopy)
 	}
 	if s.DPGInstalled.IsZero() {

@@ -198,3 +198,35 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("summary %+v", s)
 	}
 }
+
+// Where else the password is kept is the register's answer once the
+// certificate is known (the progress's before), and so is the computer.
+func TestSummarizeReadsWhereThePasswordIsKept(t *testing.T) {
+	old := hostname
+	hostname = func() (string, error) { return "THIS-PC", nil }
+	t.Cleanup(func() { hostname = old })
+	p := New(t0)
+	p.SetPasswordSaved()
+	p.PasswordKept, p.PasswordHost = register.KeptNowhere, "LAPTOP-1"
+	has := func(s Summary, code string) bool {
+		for _, t := range s.Undone {
+			if t.Code == code {
+				return true
+			}
+		}
+		return false
+	}
+	s := Summarize(&p, nil)
+	if s.Kept != register.KeptNowhere || s.Computer != "LAPTOP-1" || !has(s, TodoPasswordOneCopy) {
+		t.Errorf("from the progress: %+v", s)
+	}
+	c := &register.Certificate{SHA256: "ab", PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "DESK-2"}
+	s = Summarize(&p, c)
+	if s.Kept != register.KeptManager || s.Computer != "DESK-2" || has(s, TodoPasswordOneCopy) {
+		t.Errorf("from the register: %+v", s)
+	}
+	p.PasswordHost = ""
+	if s = Summarize(&p, &register.Certificate{SHA256: "ab"}); s.Computer != "THIS-PC" {
+		t.Errorf("no computer recorded: %q", s.Computer)
+	}
+}
