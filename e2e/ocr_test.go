@@ -143,14 +143,24 @@ func distance(a, b string) int {
 // box. Only the first maxWords words of a long phrase must match, so that a
 // sentence wrapped over two lines is still found.
 func (p page) find(phrase string) (rect, bool) {
+	all := p.findAll(phrase)
+	if len(all) == 0 {
+		return rect{}, false
+	}
+	return all[0], true
+}
+
+// findAll is every place the phrase shows on the page, top to bottom.
+func (p page) findAll(phrase string) []rect {
 	want := phraseWords(phrase)
 	if len(want) == 0 {
-		return rect{}, false
+		return nil
 	}
 	const maxWords = 4
 	if len(want) > maxWords {
 		want = want[:maxWords]
 	}
+	var out []rect
 	for i := range p.words {
 		j := 0
 		for ; j < len(want) && i+j < len(p.words); j++ {
@@ -161,10 +171,10 @@ func (p page) find(phrase string) (rect, bool) {
 		}
 		if j == len(want) {
 			first, last := p.words[i], p.words[i+j-1]
-			return rect{x: first.x, y: first.y, w: last.x + last.w - first.x, h: max(first.h, last.h)}, true
+			out = append(out, rect{x: first.x, y: first.y, w: last.x + last.w - first.x, h: max(first.h, last.h)})
 		}
 	}
-	return rect{}, false
+	return out
 }
 
 func (p page) has(phrase string) bool { _, ok := p.find(phrase); return ok }
@@ -189,6 +199,25 @@ func (s *session) waitText(label string, timeout time.Duration, phrases ...strin
 		// Keep only the last screenshot of a wait.
 		_ = os.Remove(p.shot)
 		s.step--
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+// clickNthText waits until a phrase shows at least n times (from 1, top to
+// bottom) and clicks the middle of the nth.
+func (s *session) clickNthText(label string, timeout time.Duration, phrase string, n int) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		p, _ := s.waitText(label, timeout, phrase)
+		if all := p.findAll(phrase); len(all) >= n {
+			x, y := all[n-1].centre()
+			s.click(x, y)
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s: %q shows fewer than %d times; the screen (%s) reads:\n%s", label, phrase, n, p.shot, p.text())
+		}
 		time.Sleep(300 * time.Millisecond)
 	}
 }

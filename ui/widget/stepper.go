@@ -32,7 +32,7 @@ type StepperDot struct {
 }
 
 // StepperDotSize is a dot's diameter.
-const StepperDotSize = 24
+const StepperDotSize = 18 // small enough that the guide's 21 steps fit the companion's width
 
 // NewStepperDot is the dot for step number (from 1); state, canTap and
 // tapped are asked on the UI thread.
@@ -80,8 +80,8 @@ type stepperDotRenderer struct {
 func (r *stepperDotRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
 	r.label.Resize(size)
-	r.tick.Resize(fyne.NewSquareSize(size.Height - 8))
-	r.tick.Move(fyne.NewPos((size.Width-size.Height+8)/2, 4))
+	r.tick.Resize(fyne.NewSquareSize(size.Height - 6))
+	r.tick.Move(fyne.NewPos((size.Width-size.Height+6)/2, 3))
 }
 
 func (r *stepperDotRenderer) MinSize() fyne.Size { return fyne.NewSquareSize(StepperDotSize) }
