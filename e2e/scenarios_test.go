@@ -390,7 +390,9 @@ func TestRenewal(t *testing.T) {
 				// integrations, other services; a note ticks its place.
 				s.clickNthText("usage-note", screenWait, strings.Join(strings.Fields(s.L("guide.usage.note"))[0:2], " "), 2)
 				s.typ("e-conomic")
-				s.clickText("usage-done", screenWait, s.L("guide.done"))
+				// Out of the field (a click on the title), then Enter is Done.
+				s.clickText("usage-title", screenWait, titles[i])
+				s.key("Return")
 				continue
 			}
 			s.key("Return")
