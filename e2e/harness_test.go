@@ -559,8 +559,11 @@ func (s *session) clipboard(text string) {
 	s.t.Helper()
 	cmd := s.command("xclip", "-selection", "clipboard", "-i")
 	cmd.Stdin = strings.NewReader(text)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		s.t.Fatalf("xclip: %v %s", err, out)
+	// xclip stays behind to serve the selection; with its output captured,
+	// waiting for it would wait for that child, so its output goes nowhere.
+	cmd.Stdout, cmd.Stderr = nil, nil
+	if err := cmd.Run(); err != nil {
+		s.t.Fatalf("xclip: %v", err)
 	}
 }
 
