@@ -106,8 +106,7 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 		note := widget.NewEntry()
 		note.SetPlaceHolder(lang.L("guide.usage.note"))
 		note.SetText(p.UsageNote(place))
-		var tick *guideCheck
-		tick = newGuideCheck(g, lang.L(place.Key()), p.Uses(place), func(on bool) {
+		tick := newGuideCheck(g, lang.L(place.Key()), p.Uses(place), func(on bool) {
 			p.SetUses(place, on)
 			if !on {
 				note.SetText("")

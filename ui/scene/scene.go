@@ -64,13 +64,7 @@ var scenes = map[string]scene{
 			labelled("guide.scene.roles", chip("guide.scene.user_admin", 1)),
 			lines(1),
 		}},
-	"usage": {height: 150,
-		body: []part{
-			item(theme.FileIcon, "guide.scene.current_cert", true),
-			item(theme.MailComposeIcon, "guide.scene.use_mail", false),
-			item(theme.StorageIcon, "guide.scene.use_integrations", false),
-			item(theme.ComputerIcon, "guide.scene.use_other", false),
-		}},
+	"usage": placesScene("guide.scene.current_cert"),
 	"usage-dpg": {height: 150,
 		body: []part{flow(0, "guide.scene.renewed", "guide.scene.dpg_portal", "guide.scene.mail_works")}},
 	"login": {url: portalHost, header: true,
@@ -135,8 +129,6 @@ var scenes = map[string]scene{
 			lines(2),
 			buttons(btn{"guide.scene.close", true, 1}),
 		}}},
-	"dpg": {height: 150,
-		body: []part{flow(1, "guide.scene.renewed", "guide.scene.dpg_portal", "guide.scene.mail_works")}},
 }
 
 // palette is the theme's colours for one drawing.
