@@ -12,6 +12,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // goTo puts the guide on the step with id, every step before it done.
@@ -130,8 +131,8 @@ func TestGuideDPGInstallHelpers(t *testing.T) {
 	t.Cleanup(func() { revealFile = old })
 	g.show()
 
-	var show, copyPw *widget.Button
-	for _, b := range findAll[*widget.Button](g.scroll.Content) {
+	var show, copyPw *uiwidget.Button
+	for _, b := range findAll[*uiwidget.Button](g.scroll.Content) {
 		switch b.Text {
 		case "Show the file in its folder":
 			show = b

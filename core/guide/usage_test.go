@@ -180,7 +180,7 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("summary %+v", s)
 	}
 
-	p.SetFileChecked("AB12")
+	p.SetFileChecked("AB12", t0)
 	p.SetStoredElsewhere(true)
 	p.SetSwitched(PlaceIntegrations, true, t0)
 	c := &register.Certificate{
