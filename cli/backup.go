@@ -89,16 +89,11 @@ func runBackup(env Env, args []string) int {
 	// window stop between files and remove what was written.
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
-	var res *backup.Result
-	for _, pw := range pws {
-		res, err = backup.Backup(ctx, file, to, backup.Options{
-			Password: pw, PublicCopies: public, Manifest: manifest, Lang: l, Progress: backupProgress,
-		})
-		var be *backup.Error
-		if !errors.As(err, &be) || be.Code != backup.CodeWrongPassword {
-			break // nothing is written before the password is found right
-		}
-	}
+	// All passwords are tried on one reading of the file (one work budget);
+	// nothing is written before the right one is found.
+	res, err := backup.Backup(ctx, file, to, backup.Options{
+		Passwords: pws, PublicCopies: public, Manifest: manifest, Lang: l, Progress: backupProgress,
+	})
 	if err != nil {
 		var be *backup.Error
 		if !errors.As(err, &be) {

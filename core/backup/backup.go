@@ -48,6 +48,11 @@ type Options struct {
 	// Password opens the original; it is used to prove the copy usable and
 	// is never written anywhere.
 	Password string
+	// Passwords, if not empty, are tried instead of Password, in order,
+	// on one reading of the original, so that they share its work budget
+	// (core/pfx): a file that asks for much work costs no more with many
+	// saved passwords. The one that opens it is used as Password.
+	Passwords []string
 	// PublicCopies adds the certificate alone, as .cer (DER) and .pem, for
 	// partners and DPG.
 	PublicCopies bool
@@ -145,10 +150,15 @@ func Backup(ctx context.Context, src, dir string, opts Options) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
-	orig, err := open(src, data, opts.Password)
+	candidates := opts.Passwords
+	if len(candidates) == 0 {
+		candidates = []string{opts.Password}
+	}
+	orig, pw, err := openFirst(src, data, candidates)
 	if err != nil {
 		return nil, err
 	}
+	opts.Password = pw
 	if opts.Reprotect != nil && (len(orig.keys) != 1 || !orig.keyMatches) {
 		return nil, errorf(CodeNoKey, src, "%d private keys", len(orig.keys))
 	}

@@ -583,3 +583,17 @@ func TestDamagedKeyRefused(t *testing.T) {
 		t.Errorf("wrote %v", n)
 	}
 }
+
+// Several candidate passwords are tried on one reading of the original;
+// the right one is used for the copy's check.
+func TestPasswordsTriedTogether(t *testing.T) {
+	f := goFixture(t)
+	res, err := Backup(context.Background(), f.src, f.dir, Options{Passwords: []string{"", "wrong", password}})
+	if err != nil || len(res.Files) == 0 {
+		t.Fatalf("%v", err)
+	}
+	_, err = Backup(context.Background(), f.src, t.TempDir(), Options{Passwords: []string{"", "wrong"}})
+	if code(err) != CodeWrongPassword {
+		t.Fatalf("no right password: %v", err)
+	}
+}

@@ -26,19 +26,40 @@ func readSource(path string) ([]byte, error) {
 
 // open opens a .p12 (the original or a copy read back) with password.
 func open(path string, data []byte, password string) (*opened, error) {
+	o, _, err := openFirst(path, data, []string{password})
+	return o, err
+}
+
+// openFirst opens a .p12 with the first of passwords that opens it, all
+// tried on one Container (one work budget), the one its MAC accepts first.
+// It returns the password that worked.
+func openFirst(path string, data []byte, passwords []string) (*opened, string, error) {
 	c, err := pfx.Parse(data)
 	if err != nil {
-		return nil, sourceError(path, err)
+		return nil, "", sourceError(path, err)
 	}
-	ct, err := c.Open(password)
+	tries := passwords
+	if len(passwords) > 1 {
+		if m := c.MatchPassword(passwords); m >= 0 {
+			tries = passwords[m : m+1]
+		}
+	}
+	var ct *pfx.Contents
+	var pw string
+	for _, pw = range tries {
+		ct, err = c.Open(pw)
+		if pfx.CodeOf(err) != pfx.CodeWrongPassword {
+			break
+		}
+	}
 	if err != nil {
-		return nil, sourceError(path, err)
+		return nil, "", sourceError(path, err)
 	}
 	o := &opened{keys: ct.Keys, leaf: ct.Leaf, keyMatches: ct.KeyMatches, chain: ct.Chain}
 	if o.leaf == nil {
 		o.leaf = pfx.EndEntity(ct.Certs)
 	}
-	return o, nil
+	return o, pw, nil
 }
 
 // sourceError maps core/pfx's codes to the backup's.
