@@ -202,7 +202,7 @@ func printReport(w io.Writer, r *inspect.Report) {
 			left = t("inspect.label.expired_value", nil)
 		}
 		add("inspect.label.valid", t("inspect.label.valid_range", map[string]string{
-			"From": inspect.FormatDate(l, c.NotBefore), "To": inspect.FormatDate(l, c.NotAfter),
+			"From": msg.Date(l, c.NotBefore.Local()), "To": msg.Date(l, c.NotAfter.Local()),
 		})+" ("+left+")")
 		add("inspect.label.trusted", yesNo(l, r.ChainTrusted))
 		if r.Format == "pkcs12" && r.Opened() {
@@ -253,7 +253,7 @@ func printReport(w io.Writer, r *inspect.Report) {
 		if i == 0 {
 			label = "inspect.label.chain"
 		}
-		tech = append(tech, [2]string{tIf(l, label), ch.Subject + " (" + inspect.FormatDate(l, ch.NotAfter) + ")"})
+		tech = append(tech, [2]string{tIf(l, label), ch.Subject + " (" + msg.Date(l, ch.NotAfter.Local()) + ")"})
 	}
 	if p := r.Protection; p != nil {
 		parts := []string{p.Encoding}

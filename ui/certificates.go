@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/calendar"
 	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
@@ -166,17 +167,17 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	subtitle := certWrapped(what)
 
 	validity := container.NewHBox(
-		widget.NewLabel(lang.L("register.valid_until", map[string]any{"Date": displayDate(c.NotAfter, l)})),
+		widget.NewLabel(lang.L("register.valid_until", map[string]any{"Date": msg.Date(l, c.NotAfter.Local())})),
 		layout.NewSpacer(),
 		uiwidget.NewUrgencyBadge(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now)),
 	)
 	items := []fyne.CanvasObject{title, subtitle, validity}
 
 	if next, ok := register.Successor(certs, c); ok {
-		items = append(items, v.link(theme.MoveUpIcon(), lang.L("register.renewed_by", map[string]any{"Date": displayDate(next.NotAfter, l)}), next.SHA256))
+		items = append(items, v.link(theme.MoveUpIcon(), lang.L("register.renewed_by", map[string]any{"Date": msg.Date(l, next.NotAfter.Local())}), next.SHA256))
 	}
 	if prev, ok := register.Predecessor(certs, c); ok {
-		items = append(items, v.link(theme.MoveDownIcon(), lang.L("register.replaces", map[string]any{"Date": displayDate(prev.NotAfter, l)}), prev.SHA256))
+		items = append(items, v.link(theme.MoveDownIcon(), lang.L("register.replaces", map[string]any{"Date": msg.Date(l, prev.NotAfter.Local())}), prev.SHA256))
 	}
 
 	// What was done, in the order of the renewal; installing in DPG last.
@@ -189,7 +190,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		if c.DPG.By == "" {
 			key = "register.dpg.installed.anonymous"
 		}
-		done := certWrapped(lang.L(key, map[string]any{"Date": displayDate(c.DPG.At, l), "By": c.DPG.By}))
+		done := certWrapped(lang.L(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": c.DPG.By}))
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
 	case !renewed && c.NotAfter.After(now):
 		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
@@ -207,13 +208,13 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	}
 	items = append(items, technicalDetails(c))
 
-	calendar := uiwidget.NewButton(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
+	calendarButton := uiwidget.NewButton(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
 	remove := uiwidget.NewButton(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
 	remove.Importance = widget.LowImportance
 	if renewed || !c.NotAfter.After(now) {
-		calendar.Disable() // nothing ahead to remind of
+		calendarButton.Disable() // nothing ahead to remind of
 	}
-	items = append(items, container.NewHBox(calendar, layout.NewSpacer(), remove))
+	items = append(items, container.NewHBox(calendarButton, layout.NewSpacer(), remove))
 	return widget.NewCard("", "", container.NewVBox(items...))
 }
 
@@ -232,10 +233,10 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 				latest = b.VerifiedAt
 			}
 		}
-		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.backups", map[string]any{"Count": n, "Date": displayDate(latest, l)}))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.backups", map[string]any{"Count": n, "Date": msg.Date(l, latest.Local())}))))
 	}
 	if n := len(c.Receipts); n > 0 {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.receipt", map[string]any{"Date": displayDate(c.Receipts[n-1].At, l)}))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))
 	}
 	return out
 }
@@ -294,10 +295,6 @@ func environmentText(env string) string {
 	return lang.L("register.environment.production")
 }
 
-func displayDate(t time.Time, l string) string {
-	return register.FormatDate(t.In(time.Local), l)
-}
-
 func daysLeftText(notAfter, now time.Time) string {
 	if !notAfter.After(now) {
 		return lang.L("register.expired")
@@ -330,7 +327,7 @@ func (v *certificatesView) showRegisterError(err error) {
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
 	l := v.f.lang()
-	body := lang.L("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": displayDate(c.NotAfter, l)})
+	body := lang.L("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": msg.Date(l, c.NotAfter.Local())})
 	d := dialog.NewConfirm(lang.L("register.remove.title"), body, func(ok bool) {
 		if !ok {
 			return
@@ -405,7 +402,7 @@ func (v *certificatesView) offerCalendar(path string) {
 // is there, and returns its path.
 func writeCalendar(dir string, c register.Certificate, l string) (string, error) {
 	name := safeFileName(msg.T(l, "register.calendar.filename", map[string]any{"Organization": c.Organization}))
-	return safefile.WriteNew(dir, name, register.ICS(c, l, registerClock()))
+	return safefile.WriteNew(dir, name, calendar.ICS(c, l, registerClock()))
 }
 
 // safeFileName keeps a file name valid on Windows, macOS and Linux.

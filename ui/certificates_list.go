@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/certlist"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -334,7 +335,7 @@ func (v *certificatesView) history(c register.Certificate) []fyne.CanvasObject {
 	l := v.f.lang()
 	out := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("list.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, h := range line.History {
-		b := uiwidget.NewButton(lang.L("list.history.item", map[string]any{"Date": displayDate(h.NotAfter, l)}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
+		b := uiwidget.NewButton(lang.L("list.history.item", map[string]any{"Date": msg.Date(l, h.NotAfter.Local())}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		out = append(out, b)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -190,7 +191,7 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 	if cert.Environment != "" {
 		add("inspect.label.environment", lang.L("inspect.environment."+cert.Environment))
 	}
-	add("check.valid_until", inspect.FormatDate(l, cert.NotAfter))
+	add("check.valid_until", msg.Date(l, cert.NotAfter.Local()))
 	if cert.DaysLeft >= 0 {
 		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))
 	} else {
@@ -357,7 +358,7 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 	add(lang.L("inspect.label.uuid"), cert.UUID)
 	add(lang.L("inspect.label.generation"), cert.Generation)
 	add(lang.L("inspect.label.valid"), lang.L("inspect.label.valid_range", map[string]any{
-		"From": inspect.FormatDate(a.c.f.lang(), cert.NotBefore), "To": inspect.FormatDate(a.c.f.lang(), cert.NotAfter),
+		"From": msg.Date(a.c.f.lang(), cert.NotBefore.Local()), "To": msg.Date(a.c.f.lang(), cert.NotAfter.Local()),
 	}))
 	copyable(lang.L("inspect.label.sha256"), cert.SHA256)
 	copyable(lang.L("inspect.label.sha1"), cert.SHA1)

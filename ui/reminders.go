@@ -106,7 +106,7 @@ func manyRemindersNotification(due []register.Reminder, l string) *fyne.Notifica
 	if org == "" {
 		org = first.CommonName
 	}
-	data := map[string]any{"Count": len(due), "Organization": org, "Date": displayDate(first.NotAfter, l)}
+	data := map[string]any{"Count": len(due), "Organization": org, "Date": msg.Date(l, first.NotAfter.Local())}
 	return fyne.NewNotification(scriptSafe(msg.T(l, "list.notify.many.title", nil)), scriptSafe(msg.T(l, "list.notify.many.body", data)))
 }
 
@@ -117,7 +117,7 @@ func reminderNotification(r register.Reminder, l string) *fyne.Notification {
 	}
 	data := map[string]any{
 		"Organization": org,
-		"Date":         displayDate(r.Certificate.NotAfter, l),
+		"Date":         msg.Date(l, r.Certificate.NotAfter.Local()),
 		"Days":         r.DaysLeft,
 	}
 	return fyne.NewNotification(scriptSafe(msg.T(l, "register.notify.title", nil)), scriptSafe(msg.T(l, "register.notify.body", data)))

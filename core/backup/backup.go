@@ -8,9 +8,12 @@
 package backup
 
 import (
+	"bytes"
 	"context"
 	"crypto"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/hex"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -24,6 +27,7 @@ import (
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/safefile"
 )
 
@@ -72,6 +76,14 @@ type Options struct {
 	// Progress, if set, is called with the number of files done and the
 	// total, first with done == 0. It runs on Backup's goroutine.
 	Progress func(done, total int)
+	// Data, if set, is the original as it was read and checked before: it
+	// is what is copied, and src is only named. The file at src must still
+	// hold it: a source that changed since is refused.
+	Data []byte
+	// SourceSHA256, if set, is the SHA-256 (lower-case hex) of the original
+	// as it was checked: a source that changed since is refused, so what
+	// is backed up is what the user was told is ready.
+	SourceSHA256 string
 }
 
 // Kind says what a written file is.
@@ -150,6 +162,9 @@ func Backup(ctx context.Context, src, dir string, opts Options) (*Result, error)
 	if err != nil {
 		return nil, err
 	}
+	if err := sameSource(src, data, opts); err != nil {
+		return nil, err
+	}
 	candidates := opts.Passwords
 	if len(candidates) == 0 {
 		candidates = []string{opts.Password}
@@ -186,6 +201,21 @@ func Backup(ctx context.Context, src, dir string, opts Options) (*Result, error)
 		return nil, err
 	}
 	return res, nil
+}
+
+// sameSource refuses a source that changed since it was checked: its
+// contents differ from opts.Data or its SHA-256 from opts.SourceSHA256.
+func sameSource(src string, data []byte, opts Options) error {
+	if opts.Data != nil && !bytes.Equal(opts.Data, data) {
+		return errorf(CodeSourceChanged, src, "the file differs from the one checked")
+	}
+	if want := opts.SourceSHA256; want != "" {
+		sum := sha256.Sum256(data)
+		if !strings.EqualFold(hex.EncodeToString(sum[:]), want) {
+			return errorf(CodeSourceChanged, src, "SHA-256 %x, checked %s", sum, want)
+		}
+	}
+	return nil
 }
 
 // carriable reports whether a .p12 can carry the passphrase: its password
@@ -374,8 +404,9 @@ func stemOf(name string) string {
 
 // leafOrganization is the certificate's organisation, or its common name.
 func leafOrganization(c *x509.Certificate) string {
+	org := ""
 	if len(c.Subject.Organization) > 0 {
-		return c.Subject.Organization[0]
+		org = c.Subject.Organization[0]
 	}
-	return c.Subject.CommonName
+	return oces.OwnerName(org, c.Subject.CommonName)
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"crypto"
+	"crypto/sha256"
 	"crypto/x509"
+	"encoding/hex"
 	"encoding/pem"
 	"errors"
 	"io/fs"
@@ -595,5 +597,38 @@ func TestPasswordsTriedTogether(t *testing.T) {
 	_, err = Backup(context.Background(), f.src, t.TempDir(), Options{Passwords: []string{"", "wrong"}})
 	if code(err) != CodeWrongPassword {
 		t.Fatalf("no right password: %v", err)
+	}
+}
+
+// A source that changed since it was checked is refused, whether the
+// check handed over its bytes or its SHA-256; nothing is written.
+func TestBackupRefusesASourceChangedSinceTheCheck(t *testing.T) {
+	f := goFixture(t)
+	src, checked := f.src, f.data
+	sum := sha256.Sum256(checked)
+	for name, opts := range map[string]Options{
+		"bytes":  {Password: password, Data: append([]byte(nil), checked...)},
+		"sha256": {Password: password, SourceSHA256: hex.EncodeToString(sum[:])},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := Backup(context.Background(), src, dir, opts); err != nil {
+				t.Fatalf("unchanged source refused: %v", err)
+			}
+			changed := append(append([]byte(nil), checked...), 0)
+			other := filepath.Join(t.TempDir(), filepath.Base(src))
+			if err := os.WriteFile(other, changed, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			dir2 := t.TempDir()
+			_, err := Backup(context.Background(), other, dir2, opts)
+			var e *Error
+			if !errors.As(err, &e) || e.Code != CodeSourceChanged {
+				t.Fatalf("changed source: %v", err)
+			}
+			if left, _ := os.ReadDir(dir2); len(left) != 0 {
+				t.Errorf("files left: %v", left)
+			}
+		})
 	}
 }

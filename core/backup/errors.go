@@ -27,6 +27,7 @@ const (
 	CodeSourceInvalid    = "source_invalid"      // the original is not a certificate file Fornyer can open
 	CodeWrongPassword    = "wrong_password"      // the password does not open the original
 	CodeDamagedKey       = "damaged_key"         // the original opens, but its private key is damaged
+	CodeSourceChanged    = "source_changed"      // the original changed since it was checked
 	CodeNoKey            = "no_key"              // the original holds no private key (or several), so it cannot be re-protected
 
 	// The destination.
@@ -83,7 +84,7 @@ var Codes = []string{
 	CodeCanceled, CodeSourceUnreadable, CodeSourceTooLarge, CodeSourceInvalid,
 	CodeWrongPassword, CodeDamagedKey, CodeNoKey, CodeFolderMissing, CodeNotAFolder, CodeFolderReadOnly,
 	CodeDiskFull, CodeDeviceGone, CodeWriteFailed, CodeVerifyFailed, CodeCopyUnusable,
-	CodeReprotect,
+	CodeReprotect, CodeSourceChanged,
 }
 
 // writeError turns an error from writing into the folder dir into an

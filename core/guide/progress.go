@@ -43,6 +43,9 @@ type Progress struct {
 	FileCheckedAt time.Time `json:"file_checked_at,omitzero"`
 	FileSHA256    string    `json:"file_sha256,omitempty"`
 	FileSkipped   bool      `json:"file_skipped,omitempty"`
+	// Answers are the user's answers to "Is this the file you just
+	// downloaded?", by certificate fingerprint, so it is asked once.
+	Answers map[string]bool `json:"answers,omitempty"`
 
 	DPGInstalledAt time.Time `json:"dpg_installed_at,omitzero"`
 	DPGInstalledBy string    `json:"dpg_installed_by,omitempty"`
@@ -255,6 +258,21 @@ func (p *Progress) SetFileChecked(sha256 string, now time.Time) {
 	p.FileCheckedAt = now.UTC()
 	p.FileSHA256 = strings.ToLower(sha256)
 	p.FileSkipped = false
+}
+
+// SetAnswer keeps the user's answer to "Is this the file you just
+// downloaded?" for the certificate with the fingerprint.
+func (p *Progress) SetAnswer(sha256 string, yes bool) {
+	if p.Answers == nil {
+		p.Answers = map[string]bool{}
+	}
+	p.Answers[strings.ToLower(sha256)] = yes
+}
+
+// Answer is the answer kept for the certificate, and whether there is one.
+func (p *Progress) Answer(sha256 string) (yes, answered bool) {
+	yes, answered = p.Answers[strings.ToLower(sha256)]
+	return yes, answered
 }
 
 // SetFileSkipped records (or withdraws) the explicit choice to check the file

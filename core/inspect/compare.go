@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 )
 
 // Outcomes of Compare, most reassuring first.
@@ -69,7 +70,7 @@ func Compare(prev, next *Report) Comparison {
 	data := map[string]any{
 		"Org":     orgName(n),
 		"PrevOrg": orgName(p),
-		"Date":    FormatDate(lang, n.NotAfter),
+		"Date":    msg.Date(lang, n.NotAfter.Local()),
 	}
 	switch {
 	case c.SameCertificate, !c.NewSerial:
@@ -96,10 +97,7 @@ func (c Comparison) say(lang, outcome string, data map[string]any) Comparison {
 }
 
 func orgName(c *Certificate) string {
-	name := c.Organization
-	if name == "" {
-		name = c.CommonName
-	}
+	name := oces.OwnerName(c.Organization, c.CommonName)
 	if c.CVR != "" {
 		name += " (CVR " + c.CVR + ")"
 	}

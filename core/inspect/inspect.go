@@ -302,11 +302,11 @@ func describe(r *Report, leaf *x509.Certificate, all []*x509.Certificate, verifi
 
 	switch {
 	case now.After(leaf.NotAfter):
-		r.add(CodeExpired, map[string]any{"Date": FormatDate(r.Lang, leaf.NotAfter)})
+		r.add(CodeExpired, map[string]any{"Date": msg.Date(r.Lang, leaf.NotAfter.Local())})
 	case now.Before(leaf.NotBefore):
-		r.add(CodeNotYetValid, map[string]any{"Date": FormatDate(r.Lang, leaf.NotBefore)})
+		r.add(CodeNotYetValid, map[string]any{"Date": msg.Date(r.Lang, leaf.NotBefore.Local())})
 	case cert.DaysLeft <= ExpiresSoonDays:
-		r.add(CodeExpiresSoon, map[string]any{"Date": FormatDate(r.Lang, leaf.NotAfter), "Days": cert.DaysLeft})
+		r.add(CodeExpiresSoon, map[string]any{"Date": msg.Date(r.Lang, leaf.NotAfter.Local()), "Days": cert.DaysLeft})
 	}
 
 	switch info.Generation {

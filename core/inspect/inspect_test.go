@@ -245,9 +245,9 @@ func TestExpiryWithClock(t *testing.T) {
 				if c.code == CodeExpired && r.Findings[0].Code != CodeExpired {
 					t.Errorf("%s: expired is not first: %v", c.name, r.Codes())
 				}
-				date := FormatDate(lang, na)
+				date := msg.Date(lang, na.Local())
 				if c.code == CodeNotYetValid {
-					date = FormatDate(lang, nb)
+					date = msg.Date(lang, nb.Local())
 				}
 				if !strings.Contains(fd.Message, date) {
 					t.Errorf("%s/%s: message %q lacks %q", c.name, lang, fd.Message, date)

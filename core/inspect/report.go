@@ -287,7 +287,3 @@ func (r *Report) finish() {
 		}
 	}
 }
-
-// FormatDate writes a date the way people read it in lang ("2 January
-// 2029", "2. januar 2029"), in the computer's time zone.
-func FormatDate(lang string, t time.Time) string { return msg.Date(lang, t.Local()) }

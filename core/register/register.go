@@ -2,8 +2,8 @@
 // who they belong to, how long they are valid, where the file and its
 // backups are, the receipts printed, whether a password is saved (never the
 // password itself), and when the certificate was installed in DPG. It also
-// decides when to remind the user of an expiry (reminders.go) and writes the
-// calendar file for it (ics.go).
+// decides when to remind the user of an expiry (reminders.go); the calendar
+// file for it is core/calendar's.
 //
 // The register is one JSON file in the app's storage, with a format version,
 // replaced atomically on every change. A damaged file is moved aside and
@@ -581,14 +581,15 @@ func group(c Certificate) string {
 	return "sha:" + c.SHA256
 }
 
-// Predecessor returns the certificate c renewed: the same OCES UUID, with the
-// latest expiry before c's.
+// Predecessor returns the certificate c renewed, by the one rule for it:
+// the same OCES UUID, a new serial, and the latest expiry before c's. No
+// clock is asked.
 func Predecessor(certs []Certificate, c Certificate) (Certificate, bool) {
 	return neighbour(certs, c, -1)
 }
 
-// Successor returns the certificate that renewed c: the same OCES UUID, with
-// the earliest expiry after c's.
+// Successor returns the certificate that renewed c: the same OCES UUID, a
+// new serial, and the earliest expiry after c's.
 func Successor(certs []Certificate, c Certificate) (Certificate, bool) {
 	return neighbour(certs, c, +1)
 }
@@ -600,7 +601,7 @@ func neighbour(certs []Certificate, c Certificate, dir int) (Certificate, bool) 
 		return best, false
 	}
 	for _, o := range certs {
-		if o.SHA256 == c.SHA256 || !strings.EqualFold(o.UUID, c.UUID) {
+		if o.SHA256 == c.SHA256 || !strings.EqualFold(o.UUID, c.UUID) || strings.EqualFold(o.Serial, c.Serial) {
 			continue
 		}
 		if dir < 0 && o.NotAfter.Before(c.NotAfter) && (!found || o.NotAfter.After(best.NotAfter)) ||

@@ -186,3 +186,11 @@ func Obsolete(certs []Certificate, now time.Time) []Cancel {
 	}
 	return out
 }
+
+// InUse reports whether c is still the certificate in use: not expired and
+// not renewed by a later certificate in certs. Only such a certificate
+// needs reminders, a calendar entry or installing in DPG. (For a whole
+// list at once, the reminders use a watch.)
+func InUse(certs []Certificate, c Certificate, now time.Time) bool {
+	return newWatch(certs, now).watched(c)
+}

@@ -15,10 +15,7 @@ import (
 func FromX509(c *x509.Certificate) Certificate {
 	info := oces.Classify(c)
 	sum := sha256.Sum256(c.Raw)
-	org := info.Organization
-	if org == "" {
-		org = info.CommonName
-	}
+	org := oces.OwnerName(info.Organization, info.CommonName)
 	return Certificate{
 		SHA256:       hex.EncodeToString(sum[:]),
 		Organization: org,

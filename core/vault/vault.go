@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -49,6 +50,9 @@ var (
 	ErrTooLong = errors.New("vault: the password is longer than the credential store takes")
 	// ErrBadID: the id is neither a pending nor a certificate id.
 	ErrBadID = errors.New("vault: not a valid entry id")
+	// ErrFull: the certificate has as many different passwords saved as
+	// it may keep.
+	ErrFull = errors.New("vault: too many passwords are saved for that certificate")
 	// ErrMismatch: what was read back is not what was saved.
 	ErrMismatch = errors.New("vault: the credential store returned something else than was saved")
 )
@@ -56,12 +60,18 @@ var (
 // Entry describes one saved password, never its value.
 type Entry struct {
 	ID    string    `json:"id"`
-	Label string    `json:"label"`
+	Label string    `json:"label"` // what it opens: the certificate's owner
 	Saved time.Time `json:"saved"`
+	// Expires is when the certificate it opens expires, when known, so
+	// that two passwords of one organisation can be told apart.
+	Expires time.Time `json:"expires,omitzero"`
 }
 
 // Pending reports whether the entry belongs to a renewal in progress.
-func (e Entry) Pending() bool { return strings.HasPrefix(e.ID, pendingPrefix) }
+func (e Entry) Pending() bool { return IsPending(e.ID) }
+
+// IsPending reports whether id is a renewal's pending id (PendingID).
+func IsPending(id string) bool { return strings.HasPrefix(id, pendingPrefix) }
 
 const (
 	pendingPrefix = "pending:"
@@ -87,12 +97,52 @@ func CertificateID(fingerprint string) string {
 	return certPrefix + f
 }
 
+// maxSlots bounds how many different passwords one certificate keeps.
+const maxSlots = 20
+
+// slotID is the id of a certificate's n-th password (from 1): a
+// certificate exported again, or a copy under another password, keeps each.
+func slotID(certID string, n int) string {
+	if n <= 1 {
+		return certID
+	}
+	return fmt.Sprintf("%s/%d", certID, n)
+}
+
+// CertificateOf returns the fingerprint of the certificate whose password
+// is saved under id, and false for a pending or invalid id.
+func CertificateOf(id string) (string, bool) {
+	if !ValidID(id) {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(id, certPrefix)
+	if !ok {
+		return "", false
+	}
+	fp, _, _ := strings.Cut(rest, "/")
+	return fp, true
+}
+
+// Opens reports whether id holds one of the passwords saved for the
+// certificate with the fingerprint.
+func Opens(id, fingerprint string) bool {
+	fp, ok := CertificateOf(id)
+	return ok && strings.TrimPrefix(CertificateID(fingerprint), certPrefix) == fp
+}
+
 // ValidID reports whether id is a pending or certificate id.
 func ValidID(id string) bool {
 	if rest, ok := strings.CutPrefix(id, pendingPrefix); ok {
 		return rest != "" && len(rest) <= 200 && utf8.ValidString(rest) && !strings.ContainsAny(rest, "\x00\n\r")
 	}
 	if rest, ok := strings.CutPrefix(id, certPrefix); ok {
+		if fp, slot, ok := strings.Cut(rest, "/"); ok {
+			n, err := strconv.Atoi(slot)
+			if err != nil || n < 2 || n > maxSlots || slot != strconv.Itoa(n) {
+				return false
+			}
+			rest = fp
+		}
 		if len(rest) != 64 {
 			return false
 		}
@@ -289,23 +339,75 @@ func checkID(id string) error {
 }
 
 // Save keeps password under id, described by label in the list, and reads
-// it back before it says it is saved. Saving again under an id replaces the
-// password and keeps one entry.
+// it back before it says it is saved (SaveEntry without an expiry).
 func (v *Vault) Save(ctx context.Context, id, label, password string) error {
-	if err := checkID(id); err != nil {
-		return err
+	_, err := v.SaveEntry(ctx, Entry{ID: id, Label: label}, password)
+	return err
+}
+
+// SaveEntry keeps password under e.ID, described by e's label and expiry,
+// and reads it back before it says it is saved; it returns the entry as
+// listed. A certificate keeps every different password saved for it: one
+// already saved under e.ID is never replaced, the new one gets a slot of
+// its own, and the same password again only refreshes its entry. A
+// pending id holds the one password of its renewal, replaced when the user
+// saves another.
+func (v *Vault) SaveEntry(ctx context.Context, e Entry, password string) (Entry, error) {
+	if err := checkID(e.ID); err != nil {
+		return Entry{}, err
 	}
 	if err := checkPassword(password); err != nil {
-		return err
+		return Entry{}, err
 	}
-	return v.do(ctx, func(b Backend) error {
+	err := v.do(ctx, func(b Backend) error {
+		id, err := freeSlot(b, e.ID, password)
+		if err != nil {
+			return err
+		}
 		if err := put(b, id, password); err != nil {
 			return err
 		}
-		return v.updateIndex(b, func(list []Entry) []Entry {
-			return upsert(list, Entry{ID: id, Label: cleanLabel(label), Saved: v.now().UTC().Truncate(time.Second)})
-		})
+		e = Entry{ID: id, Label: cleanLabel(e.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: e.Expires.UTC()}
+		return v.updateIndex(b, func(list []Entry) []Entry { return upsert(list, e) })
 	})
+	if err != nil {
+		return Entry{}, err
+	}
+	return e, nil
+}
+
+// freeSlot is where a certificate's password goes: the listed slot that
+// holds the same password already, else the first slot not listed. A
+// pending id is its own slot.
+func freeSlot(b Backend, id, password string) (string, error) {
+	if IsPending(id) {
+		return id, nil
+	}
+	list, _, err := readIndex(b)
+	if err != nil {
+		return "", err
+	}
+	fp, _ := CertificateOf(id)
+	used := map[string]bool{}
+	for _, e := range list {
+		if !Opens(e.ID, fp) {
+			continue
+		}
+		used[e.ID] = true
+		got, err := b.Get(Service, e.ID)
+		switch {
+		case err == nil && got == password:
+			return e.ID, nil
+		case err != nil && !errors.Is(err, keyring.ErrNotFound):
+			return "", classify(err, "")
+		}
+	}
+	for n := 1; n <= maxSlots; n++ {
+		if slot := slotID(certPrefix+fp, n); !used[slot] {
+			return slot, nil
+		}
+	}
+	return "", ErrFull
 }
 
 // put saves and reads back.
@@ -379,15 +481,22 @@ func (v *Vault) Delete(ctx context.Context, id string) error {
 // Rekey moves the password saved under from to to: it saves it under the
 // new id, reads it back, and only then deletes the old one, so there is no
 // moment when neither exists. label describes the new entry; empty keeps
-// the old entry's label.
+// the old entry's label. A certificate's other passwords are kept, as by
+// SaveEntry.
 func (v *Vault) Rekey(ctx context.Context, from, to, label string) error {
+	return v.RekeyEntry(ctx, from, Entry{ID: to, Label: label})
+}
+
+// RekeyEntry is Rekey with the new entry's description: to.ID, its label
+// (empty keeps the old one) and the expiry of the certificate it opens.
+func (v *Vault) RekeyEntry(ctx context.Context, from string, to Entry) error {
 	if err := checkID(from); err != nil {
 		return err
 	}
-	if err := checkID(to); err != nil {
+	if err := checkID(to.ID); err != nil {
 		return err
 	}
-	if from == to {
+	if from == to.ID {
 		return nil
 	}
 	return v.do(ctx, func(b Backend) error {
@@ -395,19 +504,23 @@ func (v *Vault) Rekey(ctx context.Context, from, to, label string) error {
 		if err != nil {
 			return classify(err, "")
 		}
-		if err := put(b, to, password); err != nil {
+		id, err := freeSlot(b, to.ID, password)
+		if err != nil {
+			return err
+		}
+		if err := put(b, id, password); err != nil {
 			return err
 		}
 		// The new entry is listed before the old one is deleted, so a
 		// failure after this point leaves both, never neither.
 		if err := v.updateIndex(b, func(list []Entry) []Entry {
-			l := label
+			l := to.Label
 			if l == "" {
 				if i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == from }); i >= 0 {
 					l = list[i].Label
 				}
 			}
-			return upsert(list, Entry{ID: to, Label: cleanLabel(l), Saved: v.now().UTC().Truncate(time.Second)})
+			return upsert(list, Entry{ID: id, Label: cleanLabel(l), Saved: v.now().UTC().Truncate(time.Second), Expires: to.Expires.UTC()})
 		}); err != nil {
 			return err
 		}
@@ -609,6 +722,8 @@ func MessageKey(err error) string {
 		return "vault.error.not_found"
 	case errors.Is(err, ErrBadID):
 		return "vault.error.bad_id"
+	case errors.Is(err, ErrFull):
+		return "vault.error.full"
 	case errors.Is(err, ErrMismatch):
 		return "vault.error.mismatch"
 	case errors.Is(err, context.Canceled):

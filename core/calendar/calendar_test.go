@@ -1,11 +1,15 @@
-package register
+package calendar
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
 )
 
 // prop is one content line of an iCalendar file, unfolded and unescaped.
@@ -167,7 +171,7 @@ func TestICS(t *testing.T) {
 		desc, _ := renew.get("DESCRIPTION")
 		wantDate := map[string]string{"da": "2. marts 2027 kl. 11:15", "en": "2 March 2027 at 11:15"}[lang]
 		if !strings.Contains(desc.value, wantDate) || !strings.Contains(desc.value, "CVR 12345678") ||
-			!strings.Contains(desc.value, PortalURL) {
+			!strings.Contains(desc.value, guide.PortalURL) {
 			t.Errorf("%s description %q lacks %q, the CVR or the portal", lang, desc.value, wantDate)
 		}
 
@@ -233,11 +237,12 @@ func TestFoldNeverSplitsCharacters(t *testing.T) {
 	}
 }
 
-func TestFormatDate(t *testing.T) {
-	d := time.Date(2027, 3, 2, 0, 0, 0, 0, time.UTC)
-	for lang, want := range map[string]string{"da": "2. marts 2027", "en": "2 March 2027", "xx": "2 March 2027"} {
-		if got := FormatDate(d, lang); got != want {
-			t.Errorf("%s: %q, want %q", lang, got, want)
-		}
+const day = 24 * time.Hour
+
+func cert(i int, uuid string, notAfter time.Time) register.Certificate {
+	return register.Certificate{
+		SHA256: fmt.Sprintf("%064x", i), Organization: "Bager Hansen ApS", CVR: "12345678", UUID: uuid,
+		Serial: fmt.Sprint(1000 + i), CommonName: "Bager Hansen ApS - Org", Kind: "organization",
+		Environment: register.Production, NotBefore: notAfter.AddDate(-3, 0, 0), NotAfter: notAfter,
 	}
 }

@@ -1,4 +1,6 @@
-package register
+// Package calendar writes the calendar file (iCalendar, RFC 5545) that
+// puts a certificate's renewal and expiry in the user's own calendar.
+package calendar
 
 import (
 	"bytes"
@@ -7,15 +9,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/register"
 )
 
 // RenewLead is how long before expiry the calendar asks for the renewal:
 // when the check starts warning that a certificate expires soon.
-const RenewLead = 60 * day
-
-// PortalURL is MitID Erhverv's certificates page, where renewal starts.
-const PortalURL = "https://erhvervsadministration.nemlog-in.dk/certificates"
+const RenewLead = 60 * 24 * time.Hour
 
 // ICS returns an iCalendar file (RFC 5545) for c with two events: an all-day
 // "renew now" event RenewLead before expiry (or today, when less is left),
@@ -23,17 +25,14 @@ const PortalURL = "https://erhvervsadministration.nemlog-in.dk/certificates"
 // on the morning of the day, and the expiry itself, with an alarm the day
 // before. stamp is the time of writing (DTSTAMP); the all-day event falls on
 // the day in stamp's location.
-func ICS(c Certificate, lang string, stamp time.Time) []byte {
+func ICS(c register.Certificate, lang string, stamp time.Time) []byte {
 	loc := stamp.Location()
 	data := struct{ Organization, CVR, Date, Time, URL string }{
-		Organization: c.Organization,
+		Organization: oces.OwnerName(c.Organization, c.CommonName),
 		CVR:          c.CVR,
-		Date:         FormatDate(c.NotAfter.In(loc), lang),
+		Date:         msg.Date(lang, c.NotAfter.In(loc)),
 		Time:         c.NotAfter.In(loc).Format("15:04"),
-		URL:          PortalURL,
-	}
-	if data.Organization == "" {
-		data.Organization = c.CommonName
+		URL:          guide.PortalURL,
 	}
 	t := func(key string) string { return msg.T(lang, key, data) }
 	uid := c.SHA256
@@ -61,7 +60,7 @@ func ICS(c Certificate, lang string, stamp time.Time) []byte {
 	w.line("DTEND;VALUE=DATE", renewDay.AddDate(0, 0, 1).Format("20060102"))
 	w.line("SUMMARY", escape(t("register.ics.renew.summary")))
 	w.line("DESCRIPTION", escape(t("register.ics.renew.description")))
-	w.line("URL;VALUE=URI", PortalURL)
+	w.line("URL;VALUE=URI", guide.PortalURL)
 	w.line("TRANSP", "TRANSPARENT")
 	w.alarm("-P7D", t("register.ics.renew.summary"))
 	w.alarm("PT9H", t("register.ics.renew.summary")) // 09:00 on the day
@@ -114,9 +113,3 @@ func (w *icsWriter) line(name, value string) {
 
 // escape makes text a TEXT value (RFC 5545 3.3.11).
 var escape = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace
-
-// Month names for FormatDate; the catalogues would need twelve keys each.
-
-// FormatDate writes a date the way people write it: "2. marts 2027" in
-// Danish, "2 March 2027" in English.
-func FormatDate(t time.Time, lang string) string { return msg.Date(lang, t) }

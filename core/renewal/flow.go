@@ -1,0 +1,232 @@
+package renewal
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// Flow writes what the renewal's decisions say into the two stores: the
+// register and the credential store. Its methods do I/O: call them off the
+// UI thread.
+type Flow struct {
+	Register *register.Store // nil: nothing is remembered
+	Vault    *vault.Vault    // nil: no password is moved
+	Now      func() time.Time
+}
+
+func (f *Flow) now() time.Time {
+	if f.Now != nil {
+		return f.Now()
+	}
+	return time.Now()
+}
+
+// ErrNoRegister is returned when there is no register to record in.
+var ErrNoRegister = errors.New("renewal: no register")
+
+// Entry is what the register keeps of a checked file.
+func Entry(c Check, at time.Time) register.Certificate {
+	cert := c.Report.Certificate
+	return register.Certificate{
+		SHA256:        cert.SHA256,
+		Organization:  cert.Organization,
+		CVR:           cert.CVR,
+		UUID:          cert.UUID,
+		Serial:        cert.Serial,
+		CommonName:    cert.CommonName,
+		Kind:          cert.Kind,
+		Environment:   cert.Environment,
+		NotBefore:     cert.NotBefore,
+		NotAfter:      cert.NotAfter,
+		File:          &register.FileRef{Path: c.Path, SHA256: c.Report.FileSHA256, VerifiedAt: at},
+		PasswordSaved: c.OpenedBy != "",
+	}
+}
+
+// Record writes the outcome of a check: the certificate into the register
+// (a password saved before stays recorded), that the guide renewed it, and
+// the pending password moved onto it, never leaving a moment without it.
+// Every step is tried; the errors are joined.
+func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
+	if !o.Record {
+		return nil
+	}
+	var errs []error
+	sha := c.Report.Certificate.SHA256
+	if f.Register != nil {
+		errs = append(errs, f.Register.Upsert(Entry(c, f.now())))
+		if o.Advance {
+			errs = append(errs, f.Register.RecordRenewed(sha, f.now()))
+		}
+	}
+	if o.MovePending != "" && f.Vault != nil {
+		to := vault.Entry{ID: vault.CertificateID(sha), Label: Label(c.Report.Certificate), Expires: c.Report.Certificate.NotAfter}
+		if err := f.Vault.RekeyEntry(ctx, o.MovePending, to); err != nil {
+			errs = append(errs, err)
+		} else if f.Register != nil {
+			errs = append(errs, f.Register.SetPasswordSaved(sha, true))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Label is how a certificate's saved password is described in the
+// credential store's list: what it opens.
+func Label(c *inspect.Certificate) string { return oces.OwnerName(c.Organization, c.CommonName) }
+
+// PasswordDeleted is told that the password under id was deleted from the
+// credential store: when it was the certificate's last saved password, the
+// register no longer says it is saved.
+func (f *Flow) PasswordDeleted(ctx context.Context, id string) error {
+	sha, ok := vault.CertificateOf(id)
+	if !ok || f.Register == nil {
+		return nil
+	}
+	if f.Vault != nil {
+		entries, err := f.Vault.List(ctx)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if e.ID != id && vault.Opens(e.ID, sha) {
+				return nil // another password of it is still saved
+			}
+		}
+	}
+	return f.PasswordSaved(sha, false)
+}
+
+// RecordDPGInstalled records that the certificate was installed in DPG, by
+// the person named: the guide's DPG tick and "Mark installed" in My
+// certificates are this one fact.
+func (f *Flow) RecordDPGInstalled(sha256, by string) error {
+	if f.Register == nil {
+		return ErrNoRegister
+	}
+	return f.Register.RecordDPGInstalled(sha256, by, f.now())
+}
+
+// PasswordSaved records in the register that the certificate's password
+// is in the credential store (saved is true) or no longer is.
+func (f *Flow) PasswordSaved(sha256 string, saved bool) error {
+	if f.Register == nil {
+		return ErrNoRegister
+	}
+	err := f.Register.SetPasswordSaved(sha256, saved)
+	if register.Code(err) == register.CodeNotFound {
+		return nil // a certificate the register never learnt
+	}
+	return err
+}
+
+// PasswordIDs are where the password of the certificate with the
+// fingerprint may be saved, in the order to try them: the certificate's
+// own entries, then the pending entry of the renewal that produced it.
+func PasswordIDs(p *guide.Progress, entries []vault.Entry, sha256 string) []string {
+	var ids []string
+	if sha256 != "" {
+		for _, e := range entries {
+			if vault.Opens(e.ID, sha256) {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	if p != nil && (sha256 == "" || strings.EqualFold(p.FileSHA256, sha256)) {
+		ids = append(ids, vault.PendingID(p.RenewalID))
+	}
+	return ids
+}
+
+// SaveID is where the guide saves the renewal's password: under the
+// renewal's pending id until the renewal has produced its certificate,
+// under the certificate after.
+func SaveID(p *guide.Progress) string {
+	if p.FileChecked && p.FileSHA256 != "" {
+		return vault.CertificateID(p.FileSHA256)
+	}
+	return vault.PendingID(p.RenewalID)
+}
+
+// Password looks up the password of the certificate with the fingerprint
+// ("" for the renewal's, before it has a certificate): by certificate,
+// then by the pending renewal (PasswordIDs). The first saved one wins;
+// vault.ErrNotFound when none is.
+func (f *Flow) Password(ctx context.Context, p *guide.Progress, sha256 string) (string, error) {
+	if f.Vault == nil {
+		return "", vault.ErrUnavailable
+	}
+	entries, err := f.Vault.List(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, id := range PasswordIDs(p, entries, sha256) {
+		pw, err := f.Vault.Get(ctx, id)
+		if err == nil {
+			return pw, nil
+		}
+		if !errors.Is(err, vault.ErrNotFound) {
+			return "", err
+		}
+	}
+	return "", vault.ErrNotFound
+}
+
+// Derive copies into the progress the facts the register holds about the
+// certificate the renewal produced (whether its password is saved, and its
+// DPG installation), so every screen shows the same. It reports whether
+// the progress changed. Without a certificate, or before the register knows
+// it, the progress keeps its own record.
+func Derive(p *guide.Progress, reg *register.Store) bool {
+	if reg == nil || p.FileSHA256 == "" {
+		return false
+	}
+	c, ok := reg.Get(p.FileSHA256)
+	if !ok {
+		return false
+	}
+	before, doneBefore := *p, len(p.Done)
+	switch {
+	case c.PasswordSaved && !p.PasswordSaved:
+		p.SetPasswordSaved()
+	case !c.PasswordSaved && p.PasswordSaved:
+		p.ForgetPasswordSaved()
+	}
+	if c.DPG != nil {
+		p.DPGInstalledAt, p.DPGInstalledBy = c.DPG.At, c.DPG.By
+	} else {
+		p.DPGInstalledAt, p.DPGInstalledBy = time.Time{}, ""
+	}
+	return before.PasswordSaved != p.PasswordSaved || before.Current != p.Current ||
+		!before.DPGInstalledAt.Equal(p.DPGInstalledAt) || before.DPGInstalledBy != p.DPGInstalledBy ||
+		doneBefore != len(p.Done)
+}
+
+// PendingOf reports whether id is where the guide's renewal saved its
+// password before it had a certificate.
+func PendingOf(p *guide.Progress, id string) bool { return id == vault.PendingID(p.RenewalID) }
+
+// RecordBackup records a verified backup's copies of the certificate file
+// in the register.
+func (f *Flow) RecordBackup(sha256 string, res *backup.Result) error {
+	if f.Register == nil {
+		return ErrNoRegister
+	}
+	var errs []error
+	for _, file := range res.Files {
+		if file.Kind != backup.KindCopy {
+			continue
+		}
+		ref := register.FileRef{Path: file.Path, SHA256: file.SHA256, VerifiedAt: res.VerifiedAt}
+		errs = append(errs, f.Register.RecordBackup(sha256, ref))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,38 @@
+package renewal
+
+import (
+	"time"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/receipt"
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// ReceiptData gathers what the receipt of a checked certificate shows, from
+// the one store of each fact: the certificate from the report; the saved
+// password, backups and DPG installation from the register (reg may be
+// nil); the guide's steps from the progress, when the guide's renewal
+// produced this certificate (or none yet). passwordSaved says the password
+// that opened the file is saved, for a certificate the register does not
+// know. It holds no password.
+func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *register.Certificate, p *guide.Progress, at time.Time) receipt.Data {
+	d := receipt.FromCertificate(r.Certificate, lang, at)
+	d.PasswordSaved = passwordSaved
+	if reg != nil {
+		d.PasswordSaved = d.PasswordSaved || reg.PasswordSaved
+		for _, b := range reg.Backups {
+			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
+		}
+		if reg.DPG != nil {
+			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
+		}
+	}
+	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
+		for _, s := range guide.Steps {
+			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: p.Done[s.ID]})
+		}
+	}
+	return d
+}

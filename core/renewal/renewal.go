@@ -1,0 +1,243 @@
+// Package renewal owns the renewal's decisions, so the window only draws
+// them: what a checked file means (the register learns it, a password saved
+// during the renewal moves onto it, the guide's download step is done, or
+// why not), which certificate it renews (one predecessor rule), where a
+// certificate's password is, and whether it is installed in DPG.
+//
+// The facts live in one place each. The register (core/register) is the
+// truth for passwords saved, backups, receipts and the DPG installation;
+// the guide's progress (core/guide) holds where the user is, which
+// certificate the renewal produced and the answers the user gave, and
+// Derive copies the rest from the register.
+//
+// Decide is pure: the window calls it on the UI thread with what it knows
+// and draws the Outcome; Flow.Record then writes what the outcome says off
+// the UI thread.
+package renewal
+
+import (
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// Kind is what a checked file is to the renewal.
+type Kind string
+
+const (
+	// KindRenewal: it renews a certificate the register knows (same OCES
+	// UUID, later validity, new serial).
+	KindRenewal Kind = "renewal"
+	// KindSameAgain: the register knew this very certificate before the
+	// renewal began: the old file again.
+	KindSameAgain Kind = "same_again"
+	// KindOlder: the register knows a later certificate of the same line.
+	KindOlder Kind = "older"
+	// KindOtherOrganisation: the register knows certificates, but none of
+	// this organisation: the user is asked.
+	KindOtherOrganisation Kind = "other_organisation"
+	// KindNoPredecessor: nothing it could renew is known: the user is asked.
+	KindNoPredecessor Kind = "no_predecessor"
+	// KindConfirmed: the user said it is the file just downloaded.
+	KindConfirmed Kind = "confirmed"
+	// KindDeclined: the user said it is not.
+	KindDeclined Kind = "declined"
+	// KindAlready: the renewal's own certificate, checked again.
+	KindAlready Kind = "already"
+	// KindNotOpened: no verified certificate: nothing to decide.
+	KindNotOpened Kind = "not_opened"
+)
+
+// Check is a file that was checked: its report, and the saved password
+// that opened it.
+type Check struct {
+	Path   string
+	Report *inspect.Report
+	// OpenedBy is the credential-store id of the saved password that
+	// opened the file; "" when it was typed, or none was needed.
+	OpenedBy string
+}
+
+// Outcome is what a checked file means, for the window to draw and for
+// Flow.Record to write.
+type Outcome struct {
+	Kind Kind
+	// Record: the register learns the certificate (it opened, verified,
+	// and chains to the state's CA: reminders and notifications come from
+	// the register, and a certificate anyone can make has no business
+	// there).
+	Record bool
+	// Previous is what the file was compared with; Comparison says how it
+	// relates in words. Both nil when there is nothing to compare.
+	Previous   *register.Certificate
+	Comparison *inspect.Comparison
+	// Ask: the window asks "Is this the file you just downloaded?" and
+	// gives the answer to Answer.
+	Ask bool
+	// Advance: the guide's download step is done with this certificate.
+	Advance bool
+	// MovePending is the id of the pending password that opened the file,
+	// to be moved onto the certificate; "" for none.
+	MovePending string
+}
+
+// Decide says what a checked file means. p is the guide's progress (nil
+// when there is no guide) and known the register's certificates as they
+// were before this check.
+func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
+	r := c.Report
+	if r == nil || r.Certificate == nil {
+		return Outcome{Kind: KindNotOpened}
+	}
+	cert := r.Certificate
+	o := Outcome{Record: cert.Verified && r.ChainTrusted}
+	if o.Record && vault.IsPending(c.OpenedBy) {
+		o.MovePending = c.OpenedBy
+	}
+	self, selfKnown := find(known, cert.SHA256)
+	prev, hasPrev := Predecessor(known, cert)
+	later, hasLater := later(known, cert)
+	switch {
+	case hasLater:
+		o.Kind, o.Previous = KindOlder, &later
+	case hasPrev:
+		o.Kind, o.Previous = KindRenewal, &prev
+	default:
+		o.Kind = KindNoPredecessor
+		if other, ok := otherOrganisation(known, cert); ok {
+			o.Kind, o.Previous = KindOtherOrganisation, &other
+		}
+	}
+	waiting := p != nil && waitsForDownload(p) && r.Ready() && cert.Verified
+	if waiting && o.Kind != KindOlder {
+		switch answer, answered := p.Answer(cert.SHA256); {
+		case p.FileChecked && strings.EqualFold(p.FileSHA256, cert.SHA256):
+			o.Kind = KindAlready
+		case answered && answer:
+			o.Kind = KindConfirmed
+		case answered:
+			o.Kind = KindDeclined
+		case selfKnown && self.Added.Before(p.StartedAt):
+			// Compared with itself: "the same certificate as before".
+			o.Kind, o.Previous = KindSameAgain, &self
+		}
+	}
+	if o.Previous != nil {
+		cmp := inspect.Compare(reportOf(o.Previous, r.Lang), r)
+		o.Comparison = &cmp
+	}
+	if waiting {
+		switch o.Kind {
+		case KindRenewal, KindConfirmed, KindAlready:
+			o.Advance = true
+		case KindNoPredecessor, KindOtherOrganisation:
+			o.Ask = true
+		}
+	}
+	return o
+}
+
+// Answer records the user's answer to "Is this the file you just
+// downloaded?" in the progress; a yes does the download step with it, at
+// now.
+func Answer(p *guide.Progress, sha256 string, yes bool, now time.Time) {
+	p.SetAnswer(sha256, yes)
+	if yes {
+		p.SetFileChecked(sha256, now)
+	}
+}
+
+// Apply changes the progress as the outcome says, for the certificate
+// checked at now: the one transition a check makes in the guide. It
+// reports whether the progress changed.
+func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
+	if p == nil || !o.Advance || (p.FileChecked && strings.EqualFold(p.FileSHA256, sha256)) {
+		return false
+	}
+	p.SetFileChecked(sha256, now)
+	return true
+}
+
+func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
+
+func find(certs []register.Certificate, sha string) (register.Certificate, bool) {
+	for _, c := range certs {
+		if strings.EqualFold(c.SHA256, sha) {
+			return c, true
+		}
+	}
+	return register.Certificate{}, false
+}
+
+// sameLine reports whether o is another certificate of c's renewal line:
+// the same OCES UUID, another fingerprint.
+func sameLine(o register.Certificate, c *inspect.Certificate) bool {
+	return c.UUID != "" && strings.EqualFold(o.UUID, c.UUID) && !strings.EqualFold(o.SHA256, c.SHA256)
+}
+
+// Predecessor is the certificate c renews, by register.Predecessor, the
+// one rule for it: the same OCES UUID, a new serial, and the latest
+// validity that ends before c's. When the certificate was issued or
+// downloaded does not matter.
+func Predecessor(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
+	return register.Predecessor(known, asRegistered(c))
+}
+
+func asRegistered(c *inspect.Certificate) register.Certificate {
+	return register.Certificate{SHA256: strings.ToLower(c.SHA256), UUID: c.UUID, Serial: c.Serial, NotAfter: c.NotAfter}
+}
+
+// later is a known certificate of the same line that c cannot renew: one
+// valid as long or longer, or with the same serial.
+func later(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
+	var best register.Certificate
+	found := false
+	for _, o := range known {
+		if !sameLine(o, c) || o.NotAfter.Before(c.NotAfter) && !strings.EqualFold(o.Serial, c.Serial) {
+			continue
+		}
+		if !found || o.NotAfter.After(best.NotAfter) {
+			best, found = o, true
+		}
+	}
+	return best, found
+}
+
+// otherOrganisation is the latest certificate the register learnt, when
+// none it knows is of c's organisation: a file of another organisation
+// than any the user has renewed with Fornyer.
+func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
+	var latest register.Certificate
+	found := false
+	for _, o := range known {
+		if strings.EqualFold(o.SHA256, c.SHA256) {
+			continue
+		}
+		if sameOrganisation(o, c) {
+			return register.Certificate{}, false
+		}
+		if !found || o.Updated.After(latest.Updated) {
+			latest, found = o, true
+		}
+	}
+	return latest, found
+}
+
+func sameOrganisation(o register.Certificate, c *inspect.Certificate) bool {
+	if o.CVR != "" || c.CVR != "" {
+		return o.CVR == c.CVR
+	}
+	return strings.EqualFold(strings.TrimSpace(o.Organization), strings.TrimSpace(c.Organization))
+}
+
+// reportOf is a register entry as a report, for inspect.Compare.
+func reportOf(c *register.Certificate, l string) *inspect.Report {
+	return &inspect.Report{Lang: l, Certificate: &inspect.Certificate{
+		Organization: c.Organization, CVR: c.CVR, UUID: c.UUID, Serial: c.Serial,
+		CommonName: c.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: c.SHA256,
+	}}
+}

@@ -1,0 +1,210 @@
+package renewal
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+var (
+	started = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	uuid    = "11111111-2222-3333-4444-555555555555"
+)
+
+// known is a certificate of Firma ApS in the register, valid until notAfter.
+func known(sha, serial string, notAfter, added time.Time) register.Certificate {
+	return register.Certificate{
+		SHA256: strings.Repeat(sha, 64/len(sha)), Organization: "Firma ApS", CVR: "12345678", UUID: uuid,
+		Serial: serial, NotBefore: notAfter.AddDate(-3, 0, 0), NotAfter: notAfter, Added: added, Updated: added,
+	}
+}
+
+// checked is a ready, trusted report for a certificate of Firma ApS.
+func checked(sha, serial string, notBefore time.Time) *inspect.Report {
+	return &inspect.Report{
+		Verdict: inspect.VerdictReady, ChainTrusted: true, KeyMatches: true, Lang: "en",
+		Certificate: &inspect.Certificate{
+			SHA256: strings.Repeat(sha, 64/len(sha)), Organization: "Firma ApS", CVR: "12345678", UUID: uuid,
+			Serial: serial, NotBefore: notBefore, NotAfter: notBefore.AddDate(3, 0, 0), Verified: true,
+		},
+	}
+}
+
+// atDownload is a renewal started at started, waiting on the download step.
+func atDownload() *guide.Progress {
+	p := guide.New(started)
+	p.Current = "download"
+	return &p
+}
+
+func TestDecide(t *testing.T) {
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	renewedAt := started.Add(10 * time.Minute)
+	answered := func(yes bool) *guide.Progress {
+		p := atDownload()
+		p.SetAnswer(strings.Repeat("b2", 32), yes)
+		return p
+	}
+	other := known("c3", "07", started.AddDate(1, 0, 0), started.AddDate(-1, 0, 0))
+	other.Organization, other.CVR, other.UUID = "Anden A/S", "87654321", "99999999-2222-3333-4444-555555555555"
+	newer := known("d4", "09", started.AddDate(3, 1, 0), started.Add(-time.Hour))
+	pendingID := vault.PendingID("r1")
+
+	cases := []struct {
+		name     string
+		progress *guide.Progress
+		known    []register.Certificate
+		report   *inspect.Report
+		openedBy string
+
+		kind        Kind
+		advance     bool
+		ask         bool
+		compared    string // the comparison's outcome, "" for none
+		movePending bool
+	}{
+		{name: "renewal", progress: atDownload(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
+			kind: KindRenewal, advance: true, compared: inspect.CompareRenewal},
+		{name: "renewal opened by the pending password", progress: atDownload(), known: []register.Certificate{old},
+			report: checked("b2", "02", renewedAt), openedBy: pendingID,
+			kind: KindRenewal, advance: true, compared: inspect.CompareRenewal, movePending: true},
+		{name: "downloaded yesterday", progress: atDownload(), known: []register.Certificate{old},
+			report: checked("b2", "02", started.Add(-30*time.Hour)),
+			kind:   KindRenewal, advance: true, compared: inspect.CompareRenewal},
+		{name: "same again", progress: atDownload(), known: []register.Certificate{old},
+			report: checked("a1", "01", old.NotBefore),
+			kind:   KindSameAgain, compared: inspect.CompareSameCertificate},
+		{name: "other organisation", progress: atDownload(), known: []register.Certificate{other},
+			report: checked("b2", "02", renewedAt),
+			kind:   KindOtherOrganisation, ask: true, compared: inspect.CompareOtherOrganization},
+		{name: "older", progress: atDownload(), known: []register.Certificate{old, newer},
+			report: checked("b2", "02", renewedAt),
+			kind:   KindOlder, compared: inspect.CompareNotLater},
+		{name: "no predecessor", progress: atDownload(), report: checked("b2", "02", started.AddDate(-1, 0, 0)),
+			kind: KindNoPredecessor, ask: true},
+		{name: "asked and answered yes", progress: answered(true), report: checked("b2", "02", renewedAt),
+			kind: KindConfirmed, advance: true},
+		{name: "asked and answered no", progress: answered(false), report: checked("b2", "02", renewedAt),
+			kind: KindDeclined},
+		{name: "the renewal's certificate again", progress: func() *guide.Progress {
+			p := atDownload()
+			p.SetFileChecked(strings.Repeat("b2", 32), started)
+			return p
+		}(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
+			kind: KindAlready, advance: true, compared: inspect.CompareRenewal},
+		{name: "renewal outside the download step", progress: func() *guide.Progress { p := guide.New(started); return &p }(),
+			known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
+			kind: KindRenewal, compared: inspect.CompareRenewal},
+		{name: "no guide", known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
+			kind: KindRenewal, compared: inspect.CompareRenewal},
+		{name: "a new serial is needed", progress: atDownload(),
+			known:  []register.Certificate{known("a1", "02", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))},
+			report: checked("b2", "02", renewedAt), kind: KindOlder, compared: inspect.CompareSameCertificate},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			o := Decide(tc.progress, tc.known, Check{Path: "/x.p12", Report: tc.report, OpenedBy: tc.openedBy})
+			if o.Kind != tc.kind || o.Advance != tc.advance || o.Ask != tc.ask || !o.Record {
+				t.Errorf("got kind %s advance %v ask %v record %v; want %s %v %v true", o.Kind, o.Advance, o.Ask, o.Record, tc.kind, tc.advance, tc.ask)
+			}
+			got := ""
+			if o.Comparison != nil {
+				got = o.Comparison.Outcome
+			}
+			if got != tc.compared {
+				t.Errorf("compared as %q, want %q", got, tc.compared)
+			}
+			if (o.MovePending != "") != tc.movePending || tc.movePending && o.MovePending != tc.openedBy {
+				t.Errorf("MovePending = %q", o.MovePending)
+			}
+		})
+	}
+}
+
+// An unverified or untrusted certificate is never recorded, never moves a
+// password and never passes the download step.
+func TestDecideUntrustedIsNotRecorded(t *testing.T) {
+	r := checked("b2", "02", started)
+	r.ChainTrusted = false
+	o := Decide(atDownload(), nil, Check{Report: r, OpenedBy: vault.PendingID("r1")})
+	if o.Record || o.MovePending != "" {
+		t.Errorf("untrusted: %+v", o)
+	}
+	r = checked("b2", "02", started)
+	r.Certificate.Verified = false
+	o = Decide(atDownload(), nil, Check{Report: r})
+	if o.Record || o.Advance || o.Ask {
+		t.Errorf("unverified: %+v", o)
+	}
+	if o := Decide(atDownload(), nil, Check{Report: &inspect.Report{Verdict: inspect.VerdictUnreadable}}); o.Kind != KindNotOpened {
+		t.Errorf("unreadable: %+v", o)
+	}
+}
+
+// A file with problems is compared but never passes the download step.
+func TestDecideProblemsDoNotAdvance(t *testing.T) {
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	r := checked("b2", "02", started)
+	r.Verdict = inspect.VerdictProblems
+	o := Decide(atDownload(), []register.Certificate{old}, Check{Report: r})
+	if o.Kind != KindRenewal || o.Advance || o.Ask {
+		t.Errorf("%+v", o)
+	}
+}
+
+// The answer is kept: asked once, a yes does the download step with the
+// file, and the same file checked again is not asked about again.
+func TestAnswerIsKept(t *testing.T) {
+	p := atDownload()
+	r := checked("b2", "02", started)
+	if o := Decide(p, nil, Check{Report: r}); !o.Ask {
+		t.Fatalf("not asked: %+v", o)
+	}
+	Answer(p, r.Certificate.SHA256, true, started)
+	if !p.FileChecked || p.FileSHA256 != r.Certificate.SHA256 {
+		t.Errorf("a yes did not do the download step: %+v", p)
+	}
+	if o := Decide(p, nil, Check{Report: r}); o.Ask || !o.Advance {
+		t.Errorf("asked again: %+v", o)
+	}
+	q := atDownload()
+	Answer(q, r.Certificate.SHA256, false, started)
+	if o := Decide(q, nil, Check{Report: r}); o.Ask || o.Advance || o.Kind != KindDeclined {
+		t.Errorf("after a no: %+v", o)
+	}
+}
+
+func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
+	done := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	r := checked("b2", "02", started)
+	reg := &register.Certificate{
+		PasswordSaved: true,
+		Backups:       []register.FileRef{{Path: "/media/usb/a.p12", SHA256: "cafe", VerifiedAt: done}},
+		DPG:           &register.DPG{At: done, By: "Søren"},
+	}
+	p := &guide.Progress{Done: map[string]time.Time{"login": done}, FileSHA256: r.Certificate.SHA256}
+	d := ReceiptData(r, "da", false, reg, p, done)
+	if !d.PasswordSaved || len(d.Backups) != 1 || d.DPG == nil || d.DPG.By != "Søren" {
+		t.Errorf("register not used: %+v", d)
+	}
+	if len(d.Steps) != len(guide.Steps) {
+		t.Fatalf("%d steps", len(d.Steps))
+	}
+	login := d.Steps[guide.Index("login")]
+	if !login.DoneAt.Equal(done) || login.Title == "guide.login.title" {
+		t.Errorf("login step: %+v", login)
+	}
+	if !d.RenewedAt.Equal(r.Certificate.NotBefore) {
+		t.Errorf("renewed at %v, want the issue time", d.RenewedAt)
+	}
+	// A guide run for another certificate says nothing about this one.
+	p.FileSHA256 = strings.Repeat("0", 64)
+	if d := ReceiptData(r, "da", false, nil, p, done); len(d.Steps) != 0 || d.PasswordSaved {
+		t.Errorf("steps of another renewal: %+v", d)
+	}
+}
