@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Windows, run for real under Wine 8 on a virtual screen:
+#  a) fornyer-cli.exe and `fornyer.exe inspect` answer the test files with
+#     the same exit codes and the same JSON as the Linux build;
+#  b) the MSI installs per user (files, Start-menu shortcut, "Open with"
+#     under HKCU, uninstall entry), a newer MSI replaces it, and
+#     uninstalling leaves nothing behind.
+# It reuses build/fornyer.exe and the MSI from step 50 when they are there.
+#
+# Wine's limits, noted rather than worked around in the product:
+#  - Wine 8 has no bcryptprimitives.dll (ProcessPrng, which Go needs):
+#    scripts/wine/setup-prefix.sh puts a test-only shim into the prefix.
+#  - Wine maps the Unix user's files with Unix modes, so file modes are
+#    not compared; Wine passes LANG into Windows programs, so the language
+#    comes from LANGUAGE here, not from the Windows locale.
+#  - Wine's shortcuts go through winemenubuilder, disabled here so that
+#    the test writes nothing outside its own prefix.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scripts/deps.sh wine
+t0=$(date +%s)
+
+version=$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+msi=build/Fornyer-$version.msi
+if [ ! -f build/fornyer.exe ] || [ ! -f build/fornyer-cli.exe ] || [ ! -f "$msi" ]; then
+  make windows
+fi
+make cli >/dev/null # the Linux command line to compare with
+
+work=$(mktemp -d)
+cleanup() {
+  wineserver -k 2>/dev/null || true
+  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+export HOME="$work/home" WINEPREFIX="$work/prefix" WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+export LANGUAGE=en LANG=C.UTF-8 LC_ALL=
+mkdir -p "$HOME"
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# A virtual screen for everything (wineboot and msiexec want one too).
+display=:$((90 + RANDOM % 100))
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
+
+s=$(date +%s)
+scripts/wine/setup-prefix.sh
+echo "wine prefix ready in $(($(date +%s) - s)) s"
+
+# a) The command line, file by file, against the Linux build.
+files="$work/files"
+mkdir -p "$files"
+cp core/inspect/testdata/seeds/*.p12 core/pfx/testdata/realworld/*.p12 "$files/"
+: >"$files/empty.p12"
+head -c 3000 /dev/urandom >"$files/random.p12"
+openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=Wine test/O=Fornyer" -days 30 \
+  -keyout "$work/key.pem" -out "$files/self-signed.pem" 2>/dev/null
+openssl pkcs12 -export -inkey "$work/key.pem" -in "$files/self-signed.pem" \
+  -passout pass:Kodeord123 -out "$files/with-password.p12"
+head -c 2000 "$files/with-password.p12" >"$files/truncated.p12"
+
+compare() { # name, linux command..., --, windows command...
+  local name=$1 pw=$2; shift 2
+  local linux=() windows=()
+  while [ "$1" != "--" ]; do linux+=("$1"); shift; done
+  shift; windows=("$@")
+  local lrc=0 wrc=0
+  (cd "$files" && printf '%s\n' "$pw" | "${linux[@]}" >"$work/linux.json" 2>/dev/null) || lrc=$?
+  (cd "$files" && printf '%s\n' "$pw" | wine "${windows[@]}" >"$work/windows.json" 2>/dev/null) || wrc=$?
+  [ "$lrc" = "$wrc" ] || fail "$name: exit $wrc on Windows, $lrc on Linux"
+  tr -d '\r' <"$work/windows.json" | cmp -s - "$work/linux.json" ||
+    { diff <(tr -d '\r' <"$work/windows.json") "$work/linux.json" | head -20; fail "$name: the JSON differs"; }
+  n=$((n + 1))
+}
+root=$PWD
+n=0
+for f in "$files"/*; do
+  b=$(basename "$f")
+  for exe in fornyer-cli.exe fornyer.exe; do
+    compare "$exe inspect $b" "" "$root/build/fornyer-cli" inspect --json --password-stdin "$b" -- \
+      "$root/build/$exe" inspect --json --password-stdin "$b"
+  done
+done
+compare "wrong password" "wrong" "$root/build/fornyer-cli" inspect --json --password-stdin with-password.p12 -- \
+  "$root/build/fornyer-cli.exe" inspect --json --password-stdin with-password.p12
+compare "right password" "Kodeord123" "$root/build/fornyer-cli" inspect --json --password-stdin with-password.p12 -- \
+  "$root/build/fornyer-cli.exe" inspect --json --password-stdin with-password.p12
+compare "usage" "" "$root/build/fornyer-cli" inspect --bogus -- "$root/build/fornyer-cli.exe" inspect --bogus
+echo "a) $n command lines answered as on Linux"
+
+# b) The MSI.
+profile="$WINEPREFIX/drive_c/users/$(id -un)" # Wine names the profile after the Unix user
+local_dir="$profile/AppData/Local/Programs/Fornyer"
+start_menu="$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
+ms() { echo $(($(date +%s%N) / 1000000)); }
+s=$(ms)
+wine msiexec /i "$(winepath -w "$msi")" /qn || fail "msiexec /i exited $?"
+wineserver -w
+install_ms=$(($(ms) - s))
+[ -f "$local_dir/Fornyer.exe" ] && [ -f "$local_dir/fornyer-cli.exe" ] || fail "not installed in $local_dir"
+cmp -s "$local_dir/Fornyer.exe" build/fornyer.exe || fail "the installed Fornyer.exe is not the one built"
+[ -f "$start_menu/Fornyer.lnk" ] || fail "no Start-menu shortcut in $start_menu"
+reg() { wine reg query "$@" 2>/dev/null | tr -d '\r'; }
+reg 'HKCU\Software\Classes\.p12\OpenWithProgids' /v Fornyer.Certificate | grep -q Fornyer.Certificate || fail ".p12 has no Open with Fornyer"
+reg 'HKCU\Software\Classes\.pfx\OpenWithProgids' /v Fornyer.Certificate | grep -q Fornyer.Certificate || fail ".pfx has no Open with Fornyer"
+reg 'HKCU\Software\Classes\Fornyer.Certificate\shell\open\command' | grep -qi 'Programs\\Fornyer\\Fornyer.exe" "%1"' || fail "no open command"
+if reg 'HKCU\Software\Classes\.p12' /ve | grep -q Fornyer; then fail "the MSI took over the default program for .p12"; fi
+wine uninstaller --list 2>/dev/null | tr -d '\r' | grep -q "|||Fornyer" || fail "no uninstall entry"
+[ "$(wine "$local_dir/fornyer-cli.exe" --version 2>/dev/null | tr -d '\r')" = "Fornyer $version" ] || fail "the installed fornyer-cli.exe does not run"
+[ "$(wine "$local_dir/Fornyer.exe" --version 2>/dev/null | tr -d '\r')" = "Fornyer $version" ] || fail "the installed Fornyer.exe does not run"
+
+# A newer MSI (same UpgradeCode) replaces the old one: one entry, its version.
+next=$(echo "$version" | awk -F. '{print $1"."$2"."$3+1}')
+(cd build && wixl -D Version="$next" -D BuildDir=. -o "$work/next.msi" ../packaging/windows/Fornyer.wxs)
+wine msiexec /i "$(winepath -w "$work/next.msi")" /qn || fail "the upgrade exited $?"
+wineserver -w
+[ "$(wine uninstaller --list 2>/dev/null | grep -c '|||Fornyer')" = 1 ] || fail "after the upgrade there is not exactly one Fornyer"
+reg 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -q "$next" ||
+  wine uninstaller --list 2>/dev/null | grep -q Fornyer || fail "the upgrade is not listed"
+
+s=$(ms)
+wine msiexec /x "$(winepath -w "$work/next.msi")" /qn || fail "msiexec /x exited $?"
+wineserver -w
+uninstall_ms=$(($(ms) - s))
+[ ! -e "$local_dir" ] || { ls -la "$local_dir"; fail "the install folder is left behind"; }
+[ ! -e "$start_menu/Fornyer.lnk" ] || fail "the shortcut is left behind"
+for key in 'HKCU\Software\Classes\Fornyer.Certificate' 'HKCU\Software\Fornyer' 'HKCU\Software\Classes\Applications\Fornyer.exe'; do
+  if reg "$key" | grep -q .; then fail "$key is left behind"; fi
+done
+for ext in .p12 .pfx; do
+  if reg "HKCU\\Software\\Classes\\$ext\\OpenWithProgids" | grep -q Fornyer; then fail "$ext still opens with Fornyer"; fi
+done
+if wine uninstaller --list 2>/dev/null | grep -q Fornyer; then fail "the uninstall entry is left behind"; fi
+
+echo "b) MSI $msi: $(stat -c %s "$msi") bytes; install ${install_ms} ms, uninstall ${uninstall_ms} ms under Wine"
+echo "windows under wine: $(($(date +%s) - t0)) s"
