@@ -78,6 +78,9 @@ func (g *guideState) helpers(hs []guide.Helper) fyne.CanvasObject {
 			if g.progress.PasswordSaved || (c != nil && c.PasswordSaved) {
 				box.Add(boldLabel(lang.L("guide.dpg_install.password")))
 				box.Add(newPasswordActions(g.f, g.passwordID()))
+				if r := g.secondCopyReminder(); r != nil {
+					box.Add(r)
+				}
 				continue
 			}
 			box.Add(wrapped(lang.L("guide.dpg_install.no_password")))

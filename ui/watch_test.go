@@ -1,0 +1,370 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/reveal"
+	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/core/watch"
+)
+
+// arrival is a file in a temporary Downloads folder, as the watcher
+// reports it.
+func arrival(t *testing.T, name string, data []byte) watch.Arrival {
+	t.Helper()
+	dir := watch.Folder{Kind: watch.Downloads, Path: t.TempDir()}
+	path := filepath.Join(dir.Path, name)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return watch.Arrival{Path: path, Folder: dir, Size: int64(len(data)), ModTime: time.Now()}
+}
+
+func anyTextContains(root fyne.CanvasObject, part string) bool {
+	for _, s := range texts(root) {
+		if strings.Contains(s, part) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestArrivalAnnouncedThenChecked(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	x.f.tabs.SelectIndex(certificatesTab)
+	a := arrival(t, "Firma ApS.p12", []byte("not really a certificate"))
+	x.f.arrived(a)
+	want := "A certificate file just arrived in Downloads: Firma ApS.p12"
+	if !hasText(x.f.content, want) {
+		t.Fatalf("no announcement; texts: %q", texts(x.f.content))
+	}
+	if len(x.headlines()) != 0 {
+		t.Fatal("checked before the user asked (not on the download card)")
+	}
+	test.Tap(findButton(t, x.f.content, "Check it"))
+	x.wait()
+	if x.f.tabs.SelectedIndex() != checkTab || len(x.headlines()) != 1 {
+		t.Fatalf("Check it: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
+	}
+	if hasText(x.f.content, want) {
+		t.Error("the announcement stayed after the file was checked")
+	}
+}
+
+func TestArrivalDismissed(t *testing.T) {
+	x := newCheckFixture(t, "da")
+	x.f.tabs.SelectIndex(checkTab)
+	x.f.arrived(arrival(t, "cert.pfx", []byte("x")))
+	if !hasText(x.f.content, "En certifikatfil er lige kommet i Overførsler: cert.pfx") {
+		t.Fatalf("no Danish announcement; texts: %q", texts(x.f.content))
+	}
+	test.Tap(findButton(t, x.f.content, "Ikke nu"))
+	x.wait()
+	if anyTextContains(x.f.content, "cert.pfx") || len(x.headlines()) != 0 {
+		t.Fatal("Not now left the announcement or checked the file")
+	}
+}
+
+// On the guide's download card the file is checked at once, no click.
+func TestArrivalOnDownloadCardCheckedAtOnce(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.show()
+	x.f.tabs.SelectIndex(guideTab)
+	x.f.arrived(arrival(t, "renewed.p12", []byte("garbage")))
+	x.wait()
+	if x.f.tabs.SelectedIndex() != checkTab || len(x.headlines()) != 1 {
+		t.Fatalf("not checked at once: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
+	}
+	if anyTextContains(x.f.content, "just arrived") {
+		t.Error("announced as well as checked")
+	}
+}
+
+// The download card names the newest certificate file already there.
+func TestDownloadCardOffersNewest(t *testing.T) {
+	dir := t.TempDir()
+	old := watchFolders
+	watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
+	t.Cleanup(func() { watchFolders = old })
+	for i, name := range []string{"older.p12", "newest.pfx"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		at := time.Date(2026, 12, 1, 9, i, 0, 0, time.Local)
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.show()
+	x.wait()
+	want := "The newest certificate file in Downloads is newest.pfx, from 1 December 2026 at 09:01."
+	if !hasText(g.scroll.Content, want) {
+		t.Fatalf("no newest file; texts: %q", texts(g.scroll.Content))
+	}
+	test.Tap(findButton(t, g.scroll.Content, "Check it"))
+	x.wait()
+	if len(x.headlines()) != 1 {
+		t.Fatalf("Check it did not check: %q", x.headlines())
+	}
+}
+
+// countingClipboard counts reads, to prove none happen off the card.
+type countingClipboard struct {
+	fyne.Clipboard
+	reads int
+}
+
+func (c *countingClipboard) Content() string { c.reads++; return c.Clipboard.Content() }
+
+// passwordCard shows the guide's password card with the clipboard polled
+// by hand (the ticker is set never to fire).
+func passwordCard(t *testing.T, x *checkFixture, before string) (*copiedOffer, *countingClipboard) {
+	t.Helper()
+	oldPoll, oldOf := clipboardPoll, clipboardOf
+	clipboardPoll = time.Hour
+	cb := &countingClipboard{Clipboard: x.f.app.Clipboard()}
+	clipboardOf = func(*frame) fyne.Clipboard { return cb }
+	t.Cleanup(func() { clipboardPoll, clipboardOf = oldPoll, oldOf })
+	cb.SetContent(before)
+	g := x.f.guide
+	x.f.tabs.SelectIndex(guideTab)
+	g.progress.Current = "password"
+	g.show()
+	x.wait()
+	o := g.copied
+	if o == nil {
+		t.Fatal("the password card has no clipboard offer")
+	}
+	o.poll(o.stop) // the card is in view: what the clipboard holds now is "before"
+	return o, cb
+}
+
+func TestCopiedPasswordOfferedAndSaved(t *testing.T) {
+	const pw = "Xk3#pL9!qR2$mN7&"
+	x := newCheckFixture(t, "en")
+	o, cb := passwordCard(t, x, pw) // a password already there when the card opened
+	o.poll(o.stop)
+	if o.row.Visible() {
+		t.Fatal("offered what the clipboard held when the card opened")
+	}
+	cb.SetContent("two words")
+	o.poll(o.stop)
+	if o.row.Visible() {
+		t.Fatal("offered a text that cannot be the password")
+	}
+	const fresh = "Nj7%tQ2@wE5^yU8*"
+	cb.SetContent(fresh)
+	o.poll(o.stop)
+	card := x.f.guide.scroll.Content
+	if !o.row.Visible() || !hasText(card, "You copied a password (16 characters)") {
+		t.Fatalf("not offered; texts %q", texts(card))
+	}
+	if anyTextContains(card, fresh) {
+		t.Fatal("the copied password is shown unmasked")
+	}
+	test.Tap(findButton(t, card, "Save it"))
+	x.wait()
+	got, err := x.f.vault.Get(context.Background(), vault.PendingID(x.f.guide.progress.RenewalID))
+	if err != nil || got != fresh {
+		t.Fatalf("saved %q, %v", got, err)
+	}
+	if cb.Clipboard.Content() != "" {
+		t.Error("the clipboard still holds the saved password")
+	}
+	if !x.f.guide.progress.PasswordSaved || o.pending != "" || o.row.Visible() {
+		t.Errorf("after saving: saved %v, pending kept %v, offer shown %v", x.f.guide.progress.PasswordSaved, o.pending != "", o.row.Visible())
+	}
+	// Saved: the clipboard is not read for an offer any more.
+	reads := cb.reads
+	cb.SetContent("Another-Pass-99")
+	o.poll(o.stop)
+	if cb.reads != reads || o.row.Visible() {
+		t.Error("the clipboard was read after the password was saved")
+	}
+}
+
+func TestCopiedPasswordDeclined(t *testing.T) {
+	x := newCheckFixture(t, "da")
+	o, cb := passwordCard(t, x, "")
+	cb.SetContent("Nj7%tQ2@wE5^yU8*")
+	o.poll(o.stop)
+	card := x.f.guide.scroll.Content
+	if !hasText(card, "Du har kopieret en adgangskode (16 tegn)") {
+		t.Fatalf("not offered in Danish; texts %q", texts(card))
+	}
+	test.Tap(findButton(t, card, "Nej tak"))
+	if o.pending != "" || o.row.Visible() {
+		t.Fatal("declined, but the password is kept or still offered")
+	}
+	o.poll(o.stop)
+	if o.row.Visible() {
+		t.Fatal("offered again after declining, though the clipboard did not change")
+	}
+	if _, err := x.f.vault.Get(context.Background(), vault.PendingID(x.f.guide.progress.RenewalID)); err == nil {
+		t.Fatal("a declined password was saved")
+	}
+	if cb.Clipboard.Content() != "Nj7%tQ2@wE5^yU8*" {
+		t.Error("declining changed the clipboard")
+	}
+}
+
+func TestClipboardNotReadOffTheCard(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	o, cb := passwordCard(t, x, "")
+	// Another tab: the next tick stops the polling without reading.
+	x.f.tabs.SelectIndex(checkTab)
+	reads := cb.reads
+	cb.SetContent("Nj7%tQ2@wE5^yU8*")
+	stop := o.stop
+	o.poll(stop)
+	if cb.reads != reads || o.stop != nil {
+		t.Fatalf("on the Check tab: %d reads, polling %v", cb.reads-reads, o.stop != nil)
+	}
+	// Back on the guide, it polls again.
+	x.f.tabs.SelectIndex(guideTab)
+	if o.stop == nil {
+		t.Fatal("polling did not resume on the guide's tab")
+	}
+	o.halt()
+	// Another card: the offer is gone with its card.
+	x.f.guide.progress.Current = "download"
+	x.f.guide.show()
+	if x.f.guide.copied != nil {
+		t.Fatal("a clipboard offer outside the password card")
+	}
+	reads = cb.reads
+	o.poll(stop)
+	if cb.reads != reads {
+		t.Fatal("the clipboard was read on the download card")
+	}
+}
+
+func TestRevealButton(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	var shown []string
+	old := revealFile
+	revealFile = func(p string) error { shown = append(shown, p); return nil }
+	t.Cleanup(func() { revealFile = old })
+	file := filepath.Join(t.TempDir(), "cert.p12")
+	b := newRevealButton(x.f, func() string { return file })
+	if b.Text != "Show the file in its folder" {
+		t.Fatalf("button %q", b.Text)
+	}
+	test.Tap(b)
+	x.wait()
+	if len(shown) != 1 || shown[0] != file {
+		t.Fatalf("revealed %q", shown)
+	}
+	// A file gone since: a sentence naming where it was.
+	revealFile = func(string) error { return reveal.ErrNotFound }
+	test.Tap(b)
+	x.wait()
+	top := x.w.Canvas().Overlays().Top()
+	if top == nil || !anyTextContains(top, "The file is no longer at "+file) {
+		t.Fatal("no sentence for a missing file")
+	}
+}
+
+// After saving, the card asks where else the password is kept; "nowhere
+// yet" is recorded (never the password) and reminded on the DPG card.
+func TestSecondCopyQuestion(t *testing.T) {
+	old := hostname
+	hostname = func() (string, error) { return "KONTOR-PC", nil }
+	t.Cleanup(func() { hostname = old })
+	x := newCheckFixture(t, "en")
+	o, cb := passwordCard(t, x, "")
+	cb.SetContent("Nj7%tQ2@wE5^yU8*")
+	o.poll(o.stop)
+	g := x.f.guide
+	card := g.scroll.Content
+	test.Tap(findButton(t, card, "Save it"))
+	x.wait()
+	if !hasText(card, lang.L("watch.kept.question")) {
+		t.Fatalf("no question after saving; texts %q", texts(card))
+	}
+	answered := false
+	for _, o := range visible(card) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			r.SetSelected("Nowhere yet")
+			answered = true
+		}
+	}
+	if !answered {
+		t.Fatal("no answers to choose from")
+	}
+	x.wait()
+	if g.progress.PasswordKept != register.KeptNowhere || g.progress.PasswordHost != "KONTOR-PC" {
+		t.Fatalf("recorded %q on %q", g.progress.PasswordKept, g.progress.PasswordHost)
+	}
+	g.progress.Current = "dpg-install"
+	g.show()
+	if !anyTextContains(g.scroll.Content, "The password is kept only on this computer") {
+		t.Fatalf("no reminder on the DPG card; texts %q", texts(g.scroll.Content))
+	}
+}
+
+// The DPG card, where the portal asks for the file, shows it in its folder.
+func TestDPGCardRevealsTheFile(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	sha := strings.Repeat("ab", 32)
+	file := filepath.Join(t.TempDir(), "renewed.p12")
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: time.Now(), NotAfter: time.Now().AddDate(3, 0, 0), File: &register.FileRef{Path: file}}); err != nil {
+		t.Fatal(err)
+	}
+	var shown []string
+	old := revealFile
+	revealFile = func(p string) error { shown = append(shown, p); return nil }
+	t.Cleanup(func() { revealFile = old })
+	g := x.f.guide
+	g.progress.SetFileChecked(sha, time.Now())
+	g.progress.Current = "dpg-install"
+	g.show()
+	test.Tap(findButton(t, g.scroll.Content, "Show the file in its folder"))
+	x.wait()
+	if len(shown) != 1 || shown[0] != file {
+		t.Fatalf("revealed %q, want %s", shown, file)
+	}
+}
+
+// The receipt learns where else the password is kept and on which
+// computer: from the register, else from the guide's renewal of this file.
+func TestReceiptDataPasswordKept(t *testing.T) {
+	old := hostname
+	hostname = func() (string, error) { return "THIS-PC", nil }
+	t.Cleanup(func() { hostname = old })
+	r := goldenReport("en", "ready")
+	reg := &register.Certificate{PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "KONTOR-PC"}
+	p := &guide.Progress{FileSHA256: r.Certificate.SHA256, PasswordKept: register.KeptNowhere, PasswordHost: "OTHER"}
+	if d := receiptData(r, "en", false, reg, p); d.PasswordKept != register.KeptManager || d.PasswordHost != "KONTOR-PC" {
+		t.Errorf("from the register: %q on %q", d.PasswordKept, d.PasswordHost)
+	}
+	if d := receiptData(r, "en", true, nil, p); d.PasswordKept != register.KeptNowhere || d.PasswordHost != "OTHER" {
+		t.Errorf("from the guide: %q on %q", d.PasswordKept, d.PasswordHost)
+	}
+	p.FileSHA256 = strings.Repeat("0", 64)
+	if d := receiptData(r, "en", true, nil, p); d.PasswordKept != "" || d.PasswordHost != "THIS-PC" {
+		t.Errorf("another renewal's answer, or no computer named: %q on %q", d.PasswordKept, d.PasswordHost)
+	}
+	if d := receiptData(r, "en", false, nil, nil); d.PasswordHost != "" {
+		t.Errorf("a computer named for a password not saved: %q", d.PasswordHost)
+	}
+}
