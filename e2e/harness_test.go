@@ -9,9 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -48,6 +50,22 @@ const (
 	orgName      = "Fornyer Prøve ApS"
 	orgCVR       = "12345678"
 )
+
+// Figures the closing lines report.
+var (
+	monkeySurvived atomic.Int64 // random actions the window lived through
+	dropTimes      struct {
+		sync.Mutex
+		d []time.Duration // drop to verdict, from the app's trace
+	}
+)
+
+// addDropTime records one drop-to-verdict time for the closing median.
+func addDropTime(d time.Duration) {
+	dropTimes.Lock()
+	defer dropTimes.Unlock()
+	dropTimes.d = append(dropTimes.d, d)
+}
 
 var results = struct {
 	sync.Mutex
@@ -90,6 +108,16 @@ func runSuite(m *testing.M) int {
 	for _, n := range results.skipped {
 		fmt.Println("SKIPPED:", n)
 	}
+	if n := monkeySurvived.Load(); n > 0 {
+		fmt.Printf("e2e: %d random actions survived\n", n)
+	}
+	dropTimes.Lock()
+	if d := dropTimes.d; len(d) > 0 {
+		slices.Sort(d)
+		fmt.Printf("e2e: drop to verdict in the real window: median %s over %d drops (min %s, max %s)\n",
+			d[len(d)/2].Round(time.Millisecond), len(d), d[0].Round(time.Millisecond), d[len(d)-1].Round(time.Millisecond))
+	}
+	dropTimes.Unlock()
 	fmt.Printf("e2e: %s, screenshots in %s\n", time.Since(start).Round(time.Second), suite.shots)
 	fmt.Printf("%d passed, %d failed, %d skipped\n", len(results.passed), len(results.failed), len(results.skipped))
 	return code

@@ -57,10 +57,22 @@ func (s *session) ocr(label string, area ...rect) page {
 		r = area[0]
 	}
 	crop := filepath.Join(s.dir, "ocr.png")
+	mask := filepath.Join(s.dir, "ocr-mask.png")
 	geom := fmt.Sprintf("%dx%d+%d+%d", r.w, r.h, r.x, r.y)
-	if out, err := exec.Command("convert", shot, "-crop", geom, "+repage", "-colorspace", "Gray",
-		"-resize", strconv.Itoa(ocrScale*100)+"%", crop).CombinedOutput(); err != nil {
-		s.t.Fatalf("convert: %v %s", err, out)
+	// Buttons of high importance are white text on a strong colour, which
+	// tesseract does not read: the strongly coloured areas bigger than a
+	// line of coloured text are found (saturation, closed over the text
+	// they hold, opened to drop coloured text itself) and turned into dark
+	// text on a light ground, like the rest.
+	for _, args := range [][]string{
+		{shot, "-crop", geom, "+repage", "-colorspace", "HSB", "-channel", "G", "-separate", "+channel",
+			"-threshold", "50%", "-morphology", "Close", "Disk:5", "-morphology", "Open", "Disk:9", mask},
+		{shot, "-crop", geom, "+repage", "-colorspace", "Gray", "(", "+clone", "-negate", "-level", "0,65%", ")",
+			mask, "-composite", "-resize", strconv.Itoa(ocrScale*100) + "%", crop},
+	} {
+		if out, err := exec.Command("convert", args...).CombinedOutput(); err != nil {
+			s.t.Fatalf("convert: %v %s", err, out)
+		}
 	}
 	languages := map[string]string{"da": "dan+eng", "en": "eng+dan"}[s.lang]
 	cmd := exec.Command("tesseract", crop, "-", "-l", languages, "--psm", "11", "tsv")
@@ -107,12 +119,17 @@ func phraseWords(phrase string) []string {
 }
 
 // like compares a read word with a wanted one, forgiving one misread letter
-// in longer words (tesseract confuses æ/ae, l/I now and then).
+// in longer words (tesseract confuses æ/ae, l/I now and then) and a last
+// letter lost before an ellipsis ("fil…" read as "fi.").
 func like(read, want string) bool {
 	if read == want {
 		return true
 	}
-	if len([]rune(want)) < 5 {
+	r, w := []rune(read), []rune(want)
+	if len(r) >= 2 && len(w)-len(r) == 1 && strings.HasPrefix(want, read) {
+		return true
+	}
+	if len(w) < 5 {
 		return false
 	}
 	return distance(read, want) <= 1
@@ -140,8 +157,7 @@ func distance(a, b string) int {
 }
 
 // find looks for a phrase on one line of the page; it returns the phrase's
-// box. Only the first maxWords words of a long phrase must match, so that a
-// sentence wrapped over two lines is still found.
+// box.
 func (p page) find(phrase string) (rect, bool) {
 	all := p.findAll(phrase)
 	if len(all) == 0 {
@@ -150,16 +166,27 @@ func (p page) find(phrase string) (rect, bool) {
 	return all[0], true
 }
 
-// findAll is every place the phrase shows on the page, top to bottom.
+// findAll is every place the phrase shows on the page, top to bottom. A
+// long phrase is found by any four of its words in a row, so that a
+// sentence wrapped over two lines, or a word tesseract misreads, still
+// leaves it found.
 func (p page) findAll(phrase string) []rect {
 	want := phraseWords(phrase)
 	if len(want) == 0 {
 		return nil
 	}
-	const maxWords = 4
-	if len(want) > maxWords {
-		want = want[:maxWords]
+	const run = 4
+	m := min(len(want), run)
+	for k := 0; k+m <= len(want); k++ {
+		if out := p.findRun(want[k : k+m]); len(out) > 0 {
+			return out
+		}
 	}
+	return nil
+}
+
+// findRun finds words in a row on one line, everywhere they are.
+func (p page) findRun(want []string) []rect {
 	var out []rect
 	for i := range p.words {
 		j := 0

@@ -54,6 +54,7 @@ func TestDragAndDrop(t *testing.T) {
 		s.waitText("asks-password", checkWait, s.L("check.password.title"))
 		if d, ok := s.dropToVerdict(); ok {
 			t.Logf("drop to verdict: %s", d.Round(time.Millisecond))
+			addDropTime(d)
 		} else {
 			t.Errorf("no trace of the drop and its verdict (FORNYER_TRACE=1); app output:\n%s", s.appTail())
 		}

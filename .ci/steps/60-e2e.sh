@@ -8,4 +8,4 @@ scripts/deps.sh e2e
 make build
 mkdir -p build/e2e-shots
 FORNYER_E2E_BIN=build/fornyer FORNYER_E2E_SHOTS=build/e2e-shots \
-  go test -tags e2e -count=1 -timeout 25m -v ./e2e/
+  go test -tags e2e -count=1 -timeout 30m -v ./e2e/
