@@ -61,6 +61,11 @@ type Container struct {
 
 	workOnce sync.Once
 	work     *budget // the key-derivation budget of all Opens (see maxWork)
+
+	mu             sync.Mutex
+	matched        string // the password MatchPassword found (compared, never shown)
+	matchedVariant int
+	hasMatch       bool
 }
 
 type safe struct {

@@ -46,8 +46,11 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 	work := c.budget()
 	verified := false
 	if c.mac != nil {
-		ok := -1
+		ok := c.macMatched(pw) // MatchPassword has checked it already
 		for i, v := range variants {
+			if ok >= 0 {
+				break
+			}
 			good, err := verifyMAC(c.mac, v, c.macMsg, work)
 			if err != nil {
 				return nil, err
@@ -225,15 +228,29 @@ func (c *Container) MatchPassword(passwords []string) int {
 	}
 	work := c.budget()
 	for i, pw := range passwords {
-		for _, v := range passwordVariants(pw) {
+		for j, v := range passwordVariants(pw) {
 			good, err := verifyMAC(c.mac, v, c.macMsg, work)
 			if err != nil {
 				return -1
 			}
 			if good {
+				c.mu.Lock()
+				c.matched, c.matchedVariant, c.hasMatch = pw, j, true
+				c.mu.Unlock()
 				return i
 			}
 		}
+	}
+	return -1
+}
+
+// macMatched returns the password variant that MatchPassword found the
+// MAC to accept for pw, or -1: Open then does not derive the MAC key again.
+func (c *Container) macMatched(pw string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.hasMatch && c.matched == pw {
+		return c.matchedVariant
 	}
 	return -1
 }
