@@ -33,11 +33,13 @@ var maxIterations = 10_000_000
 // maxWork is the key-derivation work one file may cause, over every
 // derivation and every password tried, in units of one compression of a
 // hash with a 64-byte block (SHA-1, SHA-224, SHA-256); others count more
-// (hashSpec.cost). Here one unit takes about 0.3 to 0.45 µs (measured with
-// BenchmarkWorstBudget), so the budget is at most about 2 seconds of work,
-// and it leaves room for real exports: OpenSSL's default file (2,048
-// iterations of SHA-256 for the MAC, the key and the certificates) costs
-// about 10,000 units, a file with 600,000 iterations about 3 million.
+// (hashSpec.cost). BenchmarkWorstBudget spends all of it with each digest:
+// 0.27 to 0.35 s of processor time here (about 0.08 µs a unit with the
+// processor's SHA instructions); a processor without them is about three
+// times slower for SHA-256, so about a second there. It leaves room for
+// real exports: OpenSSL's default file (2,048 iterations of SHA-256 for
+// the MAC, the key and the certificates) costs about 30,000 units with the
+// key check, a file with 600,000 iterations about 3.6 million.
 // A variable so that tests can lower it.
 var maxWork int64 = 4_000_000
 
