@@ -273,7 +273,7 @@ func BenchmarkWorstBudget(b *testing.B) {
 			}
 			// Processor time per file, which load from other programs does
 			// not inflate (ns/op does on a shared machine).
-			b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
