@@ -14,6 +14,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/safetext"
+	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
@@ -95,14 +96,16 @@ func (c *checkScreen) chooseFile() {
 // certificateExtensions are the kinds of file the file dialog offers.
 var certificateExtensions = []string{"p12", "pfx", "cer", "crt", "pem"}
 
-// downloadsDir is where a browser saves the downloaded certificate, if the
-// folder is there.
+// downloadsDir is where a browser saves the downloaded certificate: the
+// Downloads folder as the system names it (core/watch knows where), if it
+// is there.
 func downloadsDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
+	for _, f := range watchFolders() {
+		if f.Kind == watch.Downloads {
+			return f.Path
+		}
 	}
-	return filepath.Join(home, "Downloads")
+	return ""
 }
 
 // dropped is the window's drop handler: whatever is dropped, wherever, is

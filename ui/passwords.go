@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
@@ -134,7 +135,7 @@ func (v *savedPasswordsView) opens(e vault.Entry) string {
 	if !ok {
 		return ""
 	}
-	return lang.L("vault.list.opens", map[string]any{"Organization": c.Organization, "Expiry": msg.Date(v.f.lang(), c.NotAfter)})
+	return lang.L("vault.list.opens", map[string]any{"Organization": safetext.Line(c.Organization), "Expiry": msg.Date(v.f.lang(), c.NotAfter)})
 }
 
 func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {

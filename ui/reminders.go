@@ -102,9 +102,9 @@ func manyRemindersNotification(due []register.Reminder, l string) *fyne.Notifica
 			first = r.Certificate
 		}
 	}
-	org := first.Organization
+	org := safetext.Line(first.Organization)
 	if org == "" {
-		org = first.CommonName
+		org = safetext.Line(first.CommonName)
 	}
 	data := map[string]any{"Count": len(due), "Organization": org, "Date": msg.Date(l, first.NotAfter.Local())}
 	return fyne.NewNotification(scriptSafe(msg.T(l, "list.notify.many.title", nil)), scriptSafe(msg.T(l, "list.notify.many.body", data)))

@@ -17,6 +17,9 @@ const openerPatience = 5 * time.Second
 // nothing did. It blocks for up to openerPatience: call it off the UI
 // thread.
 func Open(path string) error {
+	if runtime.GOOS == "windows" {
+		return shellOpen(path)
+	}
 	name, args := openCommand(runtime.GOOS, path)
 	cmd := exec.Command(name, args...)
 	if err := cmd.Start(); err != nil {
@@ -37,11 +40,10 @@ func Open(path string) error {
 }
 
 // openCommand is the system's way of opening path with its default
-// program, the same one Fyne's OpenURL uses on each system.
+// program, as Fyne's OpenURL does. On Windows, where Fyne's (rundll32) says
+// nothing of failure, Open asks the shell itself (shellOpen).
 func openCommand(goos, path string) (string, []string) {
 	switch goos {
-	case "windows":
-		return "rundll32", []string{"url.dll,FileProtocolHandler", path}
 	case "darwin":
 		return "open", []string{path}
 	default:
