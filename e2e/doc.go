@@ -14,5 +14,5 @@
 //	FORNYER_E2E_BIN     the binary to drive (default: built from ./cmd/fornyer)
 //	FORNYER_E2E_SHOTS   where screenshots go (default: build/e2e-shots)
 //	FORNYER_E2E_LANGS   the languages to run, e.g. "da" (default: "da en")
-//	FORNYER_E2E_MONKEY  random actions per language (default: 300; 0 skips)
+//	FORNYER_E2E_MONKEY  random actions per language (default: 600; 0 skips)
 package e2e

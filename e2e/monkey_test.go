@@ -32,7 +32,7 @@ const monkeyBudget = 75 * time.Second
 // drop at the end. When it dies, the seed, the last 20 actions and the
 // app's output say how to repeat it.
 func TestMonkey(t *testing.T) {
-	total := 300
+	total := 600
 	if v := os.Getenv("FORNYER_E2E_MONKEY"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
