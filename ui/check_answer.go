@@ -110,7 +110,7 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 	file.Truncation = fyne.TextTruncateEllipsis
 	mark := widget.NewIcon(theme.NewColoredResource(icon, color))
 	return container.NewVBox(
-		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(36), mark), nil, a.headline),
+		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(36), mark), nil, uiwidget.NewSpoken(title, a.headline)),
 		sentence, file,
 	)
 }
