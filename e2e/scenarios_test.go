@@ -187,9 +187,17 @@ func (s *session) timeDrop() {
 		s.t.Errorf("no trace of the drop and its verdict (FORNYER_TRACE=1); app output:\n%s", s.appTail())
 		return
 	}
-	s.t.Logf("drop to verdict: %s", d.Round(time.Millisecond))
+	if k, ok := s.dropToSaved(); ok {
+		s.t.Logf("drop to verdict: %s (of which the credential store's look-up: %s)", d.Round(time.Millisecond), k.Round(time.Millisecond))
+	} else {
+		s.t.Logf("drop to verdict: %s", d.Round(time.Millisecond))
+	}
 	addDropTime(d)
 }
+
+// dropToSaved is the time from the last drop to the saved passwords read
+// from the credential store, from the app's trace.
+func (s *session) dropToSaved() (time.Duration, bool) { return s.sinceDrop("saved") }
 
 // mark forgets earlier trace events, so the next drop is timed alone.
 func (s *session) mark() {
@@ -200,24 +208,28 @@ func (s *session) mark() {
 
 // dropToVerdict is the time from the last drop to its verdict, from the
 // app's trace; false if either is missing.
-func (s *session) dropToVerdict() (time.Duration, bool) {
+func (s *session) dropToVerdict() (time.Duration, bool) { return s.sinceDrop("verdict") }
+
+// sinceDrop is the time from the last traced drop to the first event after
+// it; false if either is missing.
+func (s *session) sinceDrop(event string) (time.Duration, bool) {
 	traceMu.Lock()
 	defer traceMu.Unlock()
-	var drop, verdict time.Time
+	var drop, at time.Time
 	for _, e := range s.traces {
 		switch e.what {
 		case "drop":
-			drop, verdict = e.at, time.Time{}
-		case "verdict":
-			if !drop.IsZero() && verdict.IsZero() {
-				verdict = e.at
+			drop, at = e.at, time.Time{}
+		case event:
+			if !drop.IsZero() && at.IsZero() {
+				at = e.at
 			}
 		}
 	}
-	if drop.IsZero() || verdict.IsZero() {
+	if drop.IsZero() || at.IsZero() {
 		return 0, false
 	}
-	return verdict.Sub(drop), true
+	return at.Sub(drop), true
 }
 
 // register is the part of the register file the suite reads.

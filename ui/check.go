@@ -144,6 +144,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 		// The saved passwords are fetched once per drop: the credential
 		// store may be slow, and asking it again per file adds nothing.
 		saved := c.f.savedPasswords()
+		trace("saved")
 		for i, path := range paths {
 			stale := false
 			fyne.DoAndWait(func() {

@@ -8,7 +8,8 @@ import (
 
 // traceEnv turns on the timing trace the real-window suite reads: with
 // FORNYER_TRACE=1 the window prints "trace <event> <unix-ns>" to standard
-// error for a drop and for the verdict shown. Nothing else is printed, and
+// error for a drop, for the saved passwords read from the credential store,
+// and for the verdict shown. Nothing else is printed, and
 // never a password or a file name.
 const traceEnv = "FORNYER_TRACE"
 
