@@ -20,7 +20,12 @@ import (
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
+	"time"
 )
+
+// clock is the one clock of the window: the guide's times, the register's
+// records, the reminders and the receipt go by it; tests fix it.
+var clock = time.Now
 
 // Companion size: narrow and tall, to sit beside the browser.
 var companionSize = fyne.NewSize(480, 860)

@@ -22,8 +22,11 @@ import (
 // folder picker, the options, progress while the backup runs, then
 // "Backup verified" with its location, or the sentence of what went wrong.
 // onDone, if set, runs on the UI thread once a backup is verified.
-func showBackup(f *frame, file, password string, onDone func(*backup.Result)) {
+// checkedSHA256 is the file's SHA-256 when it was checked: the backup
+// refuses a file that changed since.
+func showBackup(f *frame, file, password, checkedSHA256 string, onDone func(*backup.Result)) {
 	p := newBackupPanel(f, file, password, onDone)
+	p.checkedSHA256 = checkedSHA256
 	uiwidget.ShowPanel(f.win, lang.L("backup.title"), p.Panel, p.stop)
 }
 
@@ -35,6 +38,8 @@ type backupPanel struct {
 	file     string
 	password string
 	onDone   func(*backup.Result)
+	// checkedSHA256 is the file as it was checked; "" when unknown.
+	checkedSHA256 string
 	// run is backup.Backup; tests put a gate in front of it.
 	run func(ctx context.Context, src, dir string, opts backup.Options) (*backup.Result, error)
 	// pick opens the folder picker; tests choose without it.
@@ -237,6 +242,7 @@ func (p *backupPanel) options() (backup.Options, bool) {
 		PublicCopies: p.public.Checked,
 		Manifest:     p.manifest.Checked,
 		Lang:         p.f.lang(),
+		SourceSHA256: p.checkedSHA256,
 	}
 	if p.reprotect.Checked {
 		switch {

@@ -220,7 +220,7 @@ func TestBackupStop(t *testing.T) {
 
 func TestShowBackupOpensADialog(t *testing.T) {
 	f, w := newTestFrame(t, "en")
-	showBackup(f, "/nowhere/Firma.p12", "", nil)
+	showBackup(f, "/nowhere/Firma.p12", "", "", nil)
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("no dialog")
 	}

@@ -28,10 +28,6 @@ import (
 // the command line finds it too (register.DefaultPath).
 const registerFile = register.FileName
 
-// registerClock is the time the certificates screen and the reminders go
-// by; tests fix it.
-var registerClock = time.Now
-
 // startReminders runs the reminders in the background when the screen is
 // built (at start, and again, harmlessly, after a change of language), and
 // after every change to the register on the goroutine that made it, so that
@@ -183,7 +179,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	// What was done, in the order of the renewal; installing in DPG last.
 	items = append(items, recordLines(c, l)...)
 
-	_, renewed := register.Successor(certs, c)
+	inUse := register.InUse(certs, c, now) // core's "renewed or expired" rule
 	switch {
 	case c.DPG != nil:
 		key := "register.dpg.installed"
@@ -192,7 +188,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		}
 		done := certWrapped(lang.L(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": c.DPG.By}))
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
-	case !renewed && c.NotAfter.After(now):
+	case inUse:
 		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
 		mark := uiwidget.NewButton(lang.L("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
 		mark.Importance = widget.LowImportance
@@ -211,7 +207,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	calendarButton := uiwidget.NewButton(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
 	remove := uiwidget.NewButton(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
 	remove.Importance = widget.LowImportance
-	if renewed || !c.NotAfter.After(now) {
+	if !inUse {
 		calendarButton.Disable() // nothing ahead to remind of
 	}
 	items = append(items, container.NewHBox(calendarButton, layout.NewSpacer(), remove))
@@ -402,7 +398,7 @@ func (v *certificatesView) offerCalendar(path string) {
 // is there, and returns its path.
 func writeCalendar(dir string, c register.Certificate, l string) (string, error) {
 	name := safeFileName(msg.T(l, "register.calendar.filename", map[string]any{"Organization": c.Organization}))
-	return safefile.WriteNew(dir, name, calendar.ICS(c, l, registerClock()))
+	return safefile.WriteNew(dir, name, calendar.ICS(c, l, clock()))
 }
 
 // safeFileName keeps a file name valid on Windows, macOS and Linux.

@@ -113,7 +113,7 @@ func (v *certificatesView) apply() {
 	if v.list == nil || !v.loaded {
 		return
 	}
-	v.now = registerClock()
+	v.now = clock()
 	v.shown = v.query.Apply(v.lines, v.now)
 	total := len(v.all)
 	if len(v.lines) == 0 {
@@ -302,7 +302,7 @@ func (v *certificatesView) refreshCard() {
 		v.closeCard()
 		return
 	}
-	now := registerClock()
+	now := clock()
 	back := uiwidget.NewButton(lang.L("list.back"), theme.NavigateBackIcon(), v.closeCard)
 	back.Importance = widget.LowImportance
 	back.Alignment = widget.ButtonAlignLeading

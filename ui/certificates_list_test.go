@@ -29,10 +29,10 @@ func newProviderFrame(t testing.TB, language string, n int) (*frame, fyne.Window
 	if err := registertest.Write(path, registertest.Certificates(n, certNow)); err != nil {
 		t.Fatal(err)
 	}
-	oldClock, oldStart := registerClock, startReminders
-	registerClock = func() time.Time { return certNow }
+	oldClock, oldStart := clock, startReminders
+	clock = func() time.Time { return certNow }
 	startReminders = func(*frame) {}
-	t.Cleanup(func() { registerClock, startReminders = oldClock, oldStart })
+	t.Cleanup(func() { clock, startReminders = oldClock, oldStart })
 	reg := openRegister(a)
 	if err := reg.OpenError(); err != nil {
 		t.Fatal(err)

@@ -82,11 +82,11 @@ func newCertTestFrame(t *testing.T, language string, certs ...register.Certifica
 	w := test.NewTempWindow(t, nil)
 	w.Resize(companionSize)
 
-	oldClock, oldStart, oldLocal := registerClock, startReminders, time.Local
-	registerClock = func() time.Time { return certNow }
+	oldClock, oldStart, oldLocal := clock, startReminders, time.Local
+	clock = func() time.Time { return certNow }
 	startReminders = func(*frame) {}
 	time.Local = time.UTC
-	t.Cleanup(func() { registerClock, startReminders, time.Local = oldClock, oldStart, oldLocal })
+	t.Cleanup(func() { clock, startReminders, time.Local = oldClock, oldStart, oldLocal })
 
 	reg := openRegister(a)
 	if err := reg.OpenError(); err != nil {
@@ -543,7 +543,7 @@ func TestRemindOncePerThreshold(t *testing.T) {
 
 	// Twenty-three days on, the 7-day reminder was scheduled for this
 	// morning and counts as given.
-	registerClock = func() time.Time { return certNow.Add(23 * certDay) }
+	clock = func() time.Time { return certNow.Add(23 * certDay) }
 	remind(f, "da")
 	if len(a.sent) != 1 {
 		t.Errorf("the scheduled 7-day reminder was given again at start")
@@ -559,7 +559,7 @@ func TestRemindWhenSchedulingRefused(t *testing.T) {
 		t.Errorf("a refused schedule was recorded: %+v", got.Scheduled)
 	}
 	// Without the scheduler, the start gives the reminder when it is due.
-	registerClock = func() time.Time { return certNow.Add(11 * certDay) }
+	clock = func() time.Time { return certNow.Add(11 * certDay) }
 	remind(f, "en")
 	if len(a.sent) != 1 || !strings.Contains(a.sent[0].Content, "in 89 days") {
 		t.Errorf("sent %+v", a.sent)

@@ -16,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -36,6 +37,8 @@ type checkAnswer struct {
 	password  string // the password that opened the file; memory only
 	// passwordSaved: the password that opened the file is in the store.
 	passwordSaved bool
+	// outcome is what core/renewal says the file means.
+	outcome renewal.Outcome
 
 	content  *fyne.Container
 	headline *widget.RichText // the one big line
@@ -60,6 +63,14 @@ func (a *checkAnswer) show(report *inspect.Report) {
 	// Keep no saved password longer than needed: only the one that opened
 	// the file stays, for the backup.
 	a.saved = savedSet{}
+	a.outcome = renewal.Outcome{}
+	if report.Opened() && report.Certificate != nil {
+		openedBy := ""
+		if a.fromStore {
+			openedBy = a.from.id
+		}
+		a.outcome = a.c.f.checked(a.path, report, openedBy)
+	}
 	a.content.RemoveAll()
 	a.content.Add(a.headlineView())
 	if report.Has(inspect.CodeWrongPassword) {
@@ -70,6 +81,9 @@ func (a *checkAnswer) show(report *inspect.Report) {
 	}
 	if cmp := a.comparison(); cmp != nil {
 		a.content.Add(cmp)
+	}
+	if q := a.question(); q != nil {
+		a.content.Add(q)
 	}
 	if more := a.otherFindings(); more != nil {
 		a.content.Add(more)
@@ -83,9 +97,6 @@ func (a *checkAnswer) show(report *inspect.Report) {
 	}
 	a.content.Add(widget.NewSeparator())
 	a.content.Refresh()
-	if report.Opened() {
-		a.c.f.checked(a.path, report, a.from, a.fromStore)
-	}
 }
 
 // headlineView is the one big line and the sentence under it.
@@ -205,14 +216,13 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 	return container.NewVBox(form, note)
 }
 
-// comparison compares the file with the organisation's previous
-// certificate in the register (same OCES UUID), when there is one.
+// comparison draws how the file relates to the certificate core compared
+// it with, when there is one.
 func (a *checkAnswer) comparison() fyne.CanvasObject {
-	prev := a.c.f.previousOf(a.report)
-	if prev == nil {
+	cmp := a.outcome.Comparison
+	if cmp == nil {
 		return nil
 	}
-	cmp := inspect.Compare(prev, a.report)
 	importance := widget.SuccessImportance
 	if !cmp.IsRenewal() {
 		importance = widget.WarningImportance
@@ -223,6 +233,30 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 	text := widget.NewLabel(cmp.Message)
 	text.Wrapping = fyne.TextWrapWord
 	return widget.NewCard("", lang.L("check.compare.heading"), container.NewVBox(title, text))
+}
+
+// question asks "Is this the file you just downloaded?" when core cannot
+// tell, and says so when the user answered no.
+func (a *checkAnswer) question() fyne.CanvasObject {
+	switch {
+	case a.outcome.Kind == renewal.KindDeclined:
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", lang.L("renewal.declined"))
+	case !a.outcome.Ask:
+		return nil
+	}
+	sha := a.report.Certificate.SHA256
+	text := widget.NewLabel(lang.L("renewal.ask.text"))
+	text.Wrapping = fyne.TextWrapWord
+	answer := func(yes bool) func() {
+		return func() {
+			a.c.f.answered(sha, yes)
+			a.show(a.report)
+		}
+	}
+	yes := uiwidget.NewButton(lang.L("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
+	yes.Importance = widget.HighImportance
+	no := uiwidget.NewButton(lang.L("renewal.ask.no"), theme.CancelIcon(), answer(false))
+	return widget.NewCard("", lang.L("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
 }
 
 // otherFindings lists what the headline does not say: further errors,
@@ -276,7 +310,7 @@ func (a *checkAnswer) canBackUp() bool {
 // backup opens the backup dialog for this file, with the password that
 // opened it, and records a verified backup in the register.
 func (a *checkAnswer) backup() {
-	showBackup(a.c.f, a.path, a.password, func(res *backup.Result) {
+	showBackup(a.c.f, a.path, a.password, a.report.FileSHA256, func(res *backup.Result) {
 		a.c.f.recordBackup(a.report, res)
 	})
 }
@@ -297,13 +331,13 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 		btn.Disable()
 		status.SetText(lang.L("check.saving"))
 		status.Show()
-		id := vault.CertificateID(a.report.Certificate.SHA256)
-		label := a.report.Certificate.Organization
+		cert := a.report.Certificate
+		entry := vault.Entry{ID: vault.CertificateID(cert.SHA256), Label: renewal.Label(cert), Expires: cert.NotAfter}
 		password := a.password
 		background(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), a.c.f.vault.Timeout())
 			defer cancel()
-			err := a.c.f.vault.Save(ctx, id, label, password)
+			_, err := a.c.f.vault.SaveEntry(ctx, entry, password)
 			fyne.Do(func() {
 				if err != nil {
 					btn.Enable()
@@ -313,7 +347,7 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 					return
 				}
 				a.passwordSaved = true
-				a.c.f.passwordSavedFor(a.report)
+				a.c.f.passwordSavedFor(cert.SHA256)
 				btn.Hide()
 				status.SetText(vaultText("vault.saved", map[string]any{"Store": storeName()}))
 				status.Importance = widget.SuccessImportance

@@ -15,6 +15,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/receipt"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -76,7 +77,7 @@ func TestWholeRenewalKeepsThePasswordOffDisk(t *testing.T) {
 	}
 	x.f.recordBackup(a.report, res)
 	papers := t.TempDir()
-	pdf, err := receipt.Receipt(receiptData(a.report, "en", true, x.f.registered(a.report), x.f.guideProgress()))
+	pdf, err := receipt.Receipt(renewal.ReceiptData(a.report, "en", true, x.f.registered(a.report), x.f.guideProgress(), time.Now(), thisComputer()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +16,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
-	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
@@ -25,9 +24,6 @@ import (
 // The renewal guide: one card at a time from core/guide's steps, a stepper
 // above, Back and Done below. The card is rebuilt from the data whenever
 // the progress changes, so a new step needs no code here.
-
-// guideNow is the clock the guide records times with; tests replace it.
-var guideNow = time.Now
 
 // guideState is the guide screen and the renewal's progress. It outlives a
 // rebuild of the window (a change of language) through frame.guide.
@@ -61,7 +57,7 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 	g := f.guide
 	if g == nil {
 		g = &guideState{f: f, path: guideProgressPath(f)}
-		p, err := guide.Load(g.path, guideNow())
+		p, err := guide.Load(g.path, clock())
 		g.progress = p
 		if err != nil {
 			fyne.LogError("loading guide progress", err)
@@ -73,6 +69,12 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 			g.show()
 		}}
 		f.guide = g
+		if f.register != nil {
+			// The register is the truth for what was done with the renewed
+			// certificate: a change on any screen shows here.
+			f.register.Watch("guide", func() { fyne.Do(g.derive) })
+			renewal.Derive(&g.progress, f.register)
+		}
 	}
 	bindGuideKeys(f)
 	return g.build()
@@ -326,7 +328,7 @@ func (g *guideState) dpgRecord() fyne.CanvasObject {
 	name.SetText(p.DPGInstalledBy)
 	installed := uiwidget.NewButton(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
 	installed.OnTapped = func() {
-		if err := p.SetDPGInstalled(guideNow(), name.Text); err != nil {
+		if err := p.SetDPGInstalled(clock(), name.Text); err != nil {
 			g.hint.SetText(lang.L(ruleKey(err)))
 			g.hint.Show()
 			return
@@ -352,16 +354,16 @@ func (g *guideState) dpgRecord() fyne.CanvasObject {
 	return box
 }
 
-// passwordID is where the renewal's password is saved: under the renewal
-// until the downloaded file opened with it (the register then knows the
-// certificate's password is saved), under the certificate after.
-func (g *guideState) passwordID() string {
-	if p := g.progress; p.FileChecked && p.FileSHA256 != "" && g.f.register != nil {
-		if c, ok := g.f.register.Get(p.FileSHA256); ok && c.PasswordSaved {
-			return vault.CertificateID(p.FileSHA256)
-		}
+// passwordID is where the renewal's password is saved (core decides).
+func (g *guideState) passwordID() string { return renewal.PasswordID(&g.progress, g.f.register) }
+
+// derive takes the register's facts about the renewed certificate (its
+// password saved, its DPG installation) into the progress, and shows them
+// when they changed.
+func (g *guideState) derive() {
+	if renewal.Derive(&g.progress, g.f.register) {
+		g.changed()
 	}
-	return vault.PendingID(g.progress.RenewalID)
 }
 
 // fileActions are the backup and the receipt of the checked file, one
@@ -409,7 +411,7 @@ func (g *guideState) passwordSaved() {
 // Call it on the UI thread as f.guide.fileChecked(sha256) (f.guide is nil
 // until the guide screen was built once).
 func (g *guideState) fileChecked(sha256 string) {
-	g.progress.SetFileChecked(sha256, guideNow())
+	g.progress.SetFileChecked(sha256, clock())
 	g.changed()
 }
 
@@ -430,7 +432,7 @@ func (g *guideState) complete() {
 		return
 	}
 	before := g.progress.Current
-	if err := g.progress.Complete(guideNow()); err != nil {
+	if err := g.progress.Complete(clock()); err != nil {
 		g.hint.SetText(lang.L(ruleKey(err)))
 		g.hint.Show()
 		return
@@ -474,7 +476,7 @@ func (g *guideState) confirmReset() {
 
 // reset starts a new renewal with a new RenewalID.
 func (g *guideState) reset() {
-	g.progress = guide.New(guideNow())
+	g.progress = guide.New(clock())
 	g.notice = ""
 	g.changed()
 	g.scroll.ScrollToTop()

@@ -160,7 +160,7 @@ func (g *guideState) switchList() fyne.CanvasObject {
 		}
 		place := it.Place
 		box.Add(newGuideCheck(g, name, it.Done, func(on bool) {
-			p.SetSwitched(place, on, guideNow())
+			p.SetSwitched(place, on, clock())
 			g.saved()
 		}))
 	}

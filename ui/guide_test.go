@@ -31,8 +31,8 @@ func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window)
 	t.Setenv("TMPDIR", dir)
 	a := test.NewTempApp(t)
 	setTestLanguage(t, language)
-	guideNow = func() time.Time { return guideTestTime }
-	t.Cleanup(func() { guideNow = time.Now })
+	clock = func() time.Time { return guideTestTime }
+	t.Cleanup(func() { clock = time.Now })
 	w := test.NewTempWindow(t, nil)
 	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
 	screen := newGuideScreen(f)

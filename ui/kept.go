@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -103,12 +102,4 @@ func (g *guideState) secondCopyReminder() fyne.CanvasObject {
 		return nil
 	}
 	return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L("watch.kept.reminder"))
-}
-
-// renewalKept is what the register learns with the renewed certificate:
-// the guide's answer and computer, when the checked file is the renewal's.
-func renewalKept(p guide.Progress, c *register.Certificate) {
-	if register.KnownKept(p.PasswordKept) {
-		c.PasswordKept, c.PasswordHost = p.PasswordKept, p.PasswordHost
-	}
 }

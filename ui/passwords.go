@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -120,22 +120,31 @@ func entryName(e vault.Entry) string {
 	default:
 		// A certificate saved without a name: the start of its fingerprint
 		// tells two apart.
-		fp := strings.TrimPrefix(e.ID, "sha256:")
+		fp, _ := vault.CertificateOf(e.ID)
 		return lang.L("vault.list.unnamed", map[string]any{"Fingerprint": fp[:min(8, len(fp))]})
 	}
 }
 
 // opens says which certificate an entry opens, from the register: the
 // organisation and the expiry tell two saved passwords apart.
+// A certificate may have several passwords saved (its own, a backup's
+// under another); each says what it opens. Without the register, the
+// entry's own description says it.
 func (v *savedPasswordsView) opens(e vault.Entry) string {
-	if e.Pending() || v.f.register == nil {
-		return ""
-	}
-	c, ok := v.f.register.Get(strings.TrimPrefix(e.ID, "sha256:"))
+	sha, ok := vault.CertificateOf(e.ID)
 	if !ok {
 		return ""
 	}
-	return lang.L("vault.list.opens", map[string]any{"Organization": safetext.Line(c.Organization), "Expiry": msg.Date(v.f.lang(), c.NotAfter)})
+	org, expires := e.Label, e.Expires
+	if v.f.register != nil {
+		if c, ok := v.f.register.Get(sha); ok {
+			org, expires = oces.OwnerName(c.Organization, c.CommonName), c.NotAfter
+		}
+	}
+	if org == "" || expires.IsZero() {
+		return ""
+	}
+	return lang.L("vault.list.opens", map[string]any{"Organization": safetext.Line(org), "Expiry": msg.Date(v.f.lang(), expires.Local())})
 }
 
 func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {

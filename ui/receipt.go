@@ -67,7 +67,7 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 	p := &receiptPanel{
 		f: f, data: data,
 		makeReceipt: receipt.Receipt, makeChecklist: receipt.Checklist, write: receipt.Write,
-		now: time.Now,
+		now: clock,
 	}
 	p.open = uiwidget.Open
 	p.pick = p.pickFolder

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,188 +9,83 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
-	"github.com/fornyer/fornyer/core/msg"
-	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
-	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/core/renewal"
 )
 
-// What the window remembers when a file has been checked: the register
-// learns the certificate, a password saved during the renewal moves onto it,
-// and the guide learns that its download step is done. The screens call
-// these; the logic lives in core.
+// What the window does when a file has been checked: it asks core/renewal
+// what the file means, draws the outcome, and has renewal.Flow write it in
+// the background. No rule lives here.
 
-// recordNow is the clock of these records; tests replace it.
-var recordNow = time.Now
+// flow is the renewal's writer over the frame's register and credential
+// store.
+func (f *frame) flow() *renewal.Flow {
+	return &renewal.Flow{Register: f.register, Vault: f.vault, Now: clock}
+}
 
-// checked runs on the UI thread after a file was opened; entry is the
-// saved password that opened it, when fromStore.
-func (f *frame) checked(path string, r *inspect.Report, entry savedPassword, fromStore bool) {
-	cert := r.Certificate
-	if cert == nil || !cert.Verified {
-		return
+// checked runs on the UI thread after a file was opened; openedBy is the
+// credential-store id of the saved password that opened it, or "". It
+// decides what the file means with the register as it was, moves the guide
+// on when the outcome says so, records the outcome in the background, and
+// returns it to be drawn.
+func (f *frame) checked(path string, r *inspect.Report, openedBy string) renewal.Outcome {
+	c := renewal.Check{Path: path, Report: r, OpenedBy: openedBy}
+	var known []register.Certificate
+	if f.register != nil {
+		known = f.register.List()
 	}
-	// Only certificates that chain to the state's CA are remembered: the
-	// register feeds reminders and notifications, and a certificate anyone
-	// can make has no business there.
-	renewal := r.Ready() && f.guide != nil && currentTask(f.guide.progress) == guide.TaskDownload && f.isRenewed(r)
-	if f.register != nil && r.ChainTrusted {
-		c := registerEntry(path, r)
-		if renewal {
-			renewalKept(f.guide.progress, &c)
-		}
-		c.PasswordSaved = fromStore
-		if old, ok := f.register.Get(cert.SHA256); ok {
-			c.PasswordSaved = c.PasswordSaved || old.PasswordSaved
-		}
-		background(func() {
-			if err := f.register.Upsert(c); err != nil {
-				fyne.LogError("recording the certificate", err)
-			}
-		})
+	o := renewal.Decide(f.guideProgress(), known, c)
+	if f.guide != nil && o.Apply(&f.guide.progress, r.Certificate.SHA256, clock()) {
+		f.guide.changed()
 	}
-	if renewal {
-		f.guide.fileChecked(cert.SHA256)
-	}
-	// A password saved while the certificate did not exist yet now belongs
-	// to it: move it, in the background, never leaving a moment without it.
-	if fromStore && isPending(entry.id) && f.vault != nil {
-		to := vault.CertificateID(cert.SHA256)
+	if o.Record {
+		flow := f.flow()
 		background(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*f.vault.Timeout())
 			defer cancel()
-			if err := f.vault.Rekey(ctx, entry.id, to, cert.Organization); err != nil {
-				fyne.LogError("moving the saved password onto the certificate", err)
+			if err := flow.Record(ctx, c, o); err != nil {
+				fyne.LogError("recording the checked file", err)
 			}
 		})
 	}
+	return o
 }
 
-// isRenewed reports whether a checked file can be the renewal's download:
-// not the old certificate again, not another organisation's, not one that
-// ends sooner than the one it would replace.
-func (f *frame) isRenewed(r *inspect.Report) bool {
-	prev := f.previousOf(r)
-	if prev == nil {
-		return true
+// answered is the user's answer to "Is this the file you just
+// downloaded?" for the certificate with the fingerprint: kept in the
+// guide's progress, where a yes does the download step.
+func (f *frame) answered(sha string, yes bool) {
+	if f.guide == nil {
+		return
 	}
-	switch inspect.Compare(prev, r).Outcome {
-	case inspect.CompareRenewal, inspect.CompareNewIdentity:
-		return true
-	}
-	return false
-}
-
-// currentTask is the task of the guide's current step: a file checked
-// while the guide waits on the download step is the renewed one.
-func currentTask(p guide.Progress) guide.Task {
-	if s, ok := guide.ByID(p.Current); ok {
-		return s.Task
-	}
-	return guide.TaskNone
-}
-
-func isPending(id string) bool { return vault.Entry{ID: id}.Pending() }
-
-// registerEntry is what the register keeps of a checked file.
-func registerEntry(path string, r *inspect.Report) register.Certificate {
-	cert := r.Certificate
-	return register.Certificate{
-		SHA256:       cert.SHA256,
-		Organization: cert.Organization,
-		CVR:          cert.CVR,
-		UUID:         cert.UUID,
-		Serial:       cert.Serial,
-		CommonName:   cert.CommonName,
-		Kind:         cert.Kind,
-		Environment:  cert.Environment,
-		NotBefore:    cert.NotBefore,
-		NotAfter:     cert.NotAfter,
-		File:         &register.FileRef{Path: path, SHA256: r.FileSHA256, VerifiedAt: recordNow()},
-	}
-}
-
-// previousOf returns what to compare a checked file with, as a report, or
-// nil: the organisation's latest other certificate with the same OCES UUID
-// in the register. While the guide waits for the downloaded file, it also
-// catches the two slips of that moment: a certificate issued before the
-// renewal began (the old file again), and one of another organisation than
-// any the register knows.
-func (f *frame) previousOf(r *inspect.Report) *inspect.Report {
-	cur := r.Certificate
-	if cur == nil {
-		return nil
-	}
-	var sameLine, latest *register.Certificate
-	sameCVR := false
-	if f.register != nil {
-		for _, c := range f.register.List() {
-			if c.SHA256 == cur.SHA256 {
-				continue
-			}
-			c := c
-			if c.UUID != "" && strings.EqualFold(c.UUID, cur.UUID) && (sameLine == nil || c.NotAfter.After(sameLine.NotAfter)) {
-				sameLine = &c
-			}
-			if latest == nil || c.Updated.After(latest.Updated) {
-				latest = &c
-			}
-			sameCVR = sameCVR || (c.CVR != "" && c.CVR == cur.CVR)
-		}
-	}
-	if sameLine != nil {
-		return registeredReport(sameLine, r.Lang)
-	}
-	if f.guide == nil || currentTask(f.guide.progress) != guide.TaskDownload {
-		return nil
-	}
-	if started := f.guide.progress.StartedAt; !started.IsZero() && cur.NotBefore.Before(started.Add(-issueSlack)) {
-		return r // Compare calls it the same certificate as before
-	}
-	if latest != nil && !sameCVR {
-		return registeredReport(latest, r.Lang)
-	}
-	return nil
-}
-
-// issueSlack allows for a computer clock that is a little off when telling
-// a certificate issued during the renewal from one issued before it.
-const issueSlack = 24 * time.Hour
-
-func registeredReport(c *register.Certificate, l string) *inspect.Report {
-	return &inspect.Report{Lang: l, Certificate: &inspect.Certificate{
-		Organization: c.Organization, CVR: c.CVR, UUID: c.UUID, Serial: c.Serial,
-		CommonName: c.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: c.SHA256,
-	}}
+	renewal.Answer(&f.guide.progress, sha, yes, clock())
+	f.guide.changed()
 }
 
 // passwordSavedFor notes in the register that the certificate's password
 // is now in the credential store.
-func (f *frame) passwordSavedFor(r *inspect.Report) {
-	if f.register == nil || r.Certificate == nil {
-		return
-	}
-	sha := r.Certificate.SHA256
+func (f *frame) passwordSavedFor(sha string) {
+	flow := f.flow()
 	background(func() {
-		if err := f.register.SetPasswordSaved(sha, true); err != nil {
+		if err := flow.PasswordSaved(sha, true); err != nil {
 			fyne.LogError("recording the saved password", err)
 		}
 	})
 }
 
-// passwordDeleted forgets, in the register and in the guide, that the
-// password under id is saved: the receipt must not say "saved", and the
-// guide must not offer to show it.
+// passwordDeleted forgets that the password under id is saved: the
+// register, when it was its certificate's last, and the guide, when it was
+// its renewal's pending one (a certificate's follows from the register).
 func (f *frame) passwordDeleted(id string) {
-	if sha, ok := strings.CutPrefix(id, vault.CertificateID("")); ok && f.register != nil {
-		background(func() {
-			if err := f.register.SetPasswordSaved(sha, false); err != nil && register.Code(err) != register.CodeNotFound {
-				fyne.LogError("recording the deleted password", err)
-			}
-		})
-	}
-	if g := f.guide; g != nil && g.progress.PasswordSaved &&
-		(id == vault.PendingID(g.progress.RenewalID) || id == vault.CertificateID(g.progress.FileSHA256)) {
+	flow := f.flow()
+	background(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), f.vault.Timeout())
+		defer cancel()
+		if err := flow.PasswordDeleted(ctx, id); err != nil {
+			fyne.LogError("recording the deleted password", err)
+		}
+	})
+	if g := f.guide; g != nil && g.progress.PasswordSaved && renewal.PendingOf(&g.progress, id) {
 		g.progress.ForgetPasswordSaved()
 		g.changed()
 	}
@@ -202,16 +96,11 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 	if f.register == nil || r.Certificate == nil || res == nil {
 		return
 	}
+	flow := f.flow()
 	sha := r.Certificate.SHA256
 	background(func() {
-		for _, file := range res.Files {
-			if file.Kind != backup.KindCopy {
-				continue
-			}
-			ref := register.FileRef{Path: file.Path, SHA256: file.SHA256, VerifiedAt: res.VerifiedAt}
-			if err := f.register.RecordBackup(sha, ref); err != nil {
-				fyne.LogError("recording the backup", err)
-			}
+		if err := flow.RecordBackup(sha, res); err != nil {
+			fyne.LogError("recording the backup", err)
 		}
 	})
 }
@@ -222,11 +111,19 @@ func (f *frame) recordReceipt(sha, path string, at time.Time) {
 	if f.register == nil || sha == "" {
 		return
 	}
+	flow := f.flow()
 	background(func() {
-		if err := f.register.RecordReceipt(sha, path, at); err != nil {
+		if err := flow.RecordReceipt(sha, path, at); err != nil {
 			fyne.LogError("recording the receipt", err)
 		}
 	})
+}
+
+// recordDPGInstalled records that the certificate with the fingerprint was
+// installed in DPG now, by the person named: the guide's DPG card and "Mark
+// installed" on My certificates are this one fact. Off the UI thread.
+func recordDPGInstalled(f *frame, sha256, by string) error {
+	return f.flow().RecordDPGInstalled(sha256, by)
 }
 
 // answerFor returns the Check screen's answer for the certificate with the
@@ -274,10 +171,10 @@ func (f *frame) recheck(sha string) {
 	}
 }
 
-// showReceiptFor opens the receipt dialog filled from the report, the
-// register (backups, DPG installation) and the guide's progress.
+// showReceiptFor opens the receipt dialog filled by core from the report,
+// the register and the guide's progress.
 func (f *frame) showReceiptFor(r *inspect.Report, passwordSaved bool) {
-	showReceipt(f, receiptData(r, f.lang(), passwordSaved, f.registered(r), f.guideProgress()))
+	showReceipt(f, renewal.ReceiptData(r, f.lang(), passwordSaved, f.registered(r), f.guideProgress(), clock(), thisComputer()))
 }
 
 func (f *frame) registered(r *inspect.Report) *register.Certificate {
@@ -295,37 +192,4 @@ func (f *frame) guideProgress() *guide.Progress {
 		return nil
 	}
 	return &f.guide.progress
-}
-
-// receiptData gathers what the receipt shows; it holds no password.
-func receiptData(r *inspect.Report, l string, passwordSaved bool, reg *register.Certificate, p *guide.Progress) receipt.Data {
-	d := receipt.FromCertificate(r.Certificate, l, recordNow())
-	d.PasswordSaved = passwordSaved
-	if reg != nil {
-		d.PasswordSaved = d.PasswordSaved || reg.PasswordSaved
-		for _, b := range reg.Backups {
-			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
-		}
-		if reg.DPG != nil {
-			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
-		}
-	}
-	if reg != nil {
-		d.PasswordKept, d.PasswordHost = reg.PasswordKept, reg.PasswordHost
-	}
-	if p != nil && d.PasswordKept == "" && p.FileSHA256 == d.SHA256 {
-		d.PasswordKept, d.PasswordHost = p.PasswordKept, p.PasswordHost
-	}
-	if d.PasswordSaved && d.PasswordHost == "" {
-		d.PasswordHost = thisComputer() // the receipt is made where the password was saved
-	}
-	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
-		for _, s := range guide.Steps {
-			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(l, s.Title, nil), DoneAt: p.DoneAt(s.ID)})
-		}
-		for _, it := range guide.Summarize(p, reg).Checklist {
-			d.Places = append(d.Places, receipt.Place{Name: msg.T(l, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt})
-		}
-	}
-	return d
 }

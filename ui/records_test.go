@@ -54,27 +54,89 @@ func TestRenewedFileIsComparedWithThePreviousCertificate(t *testing.T) {
 	}
 }
 
-func TestDuringTheDownloadStepTheOldFileAgainIsCaught(t *testing.T) {
+// A file nothing in the register says it renews (here one issued a year
+// before the renewal began) is neither passed nor refused by a clock: the
+// user is asked "Is this the file you just downloaded?", and the answer is
+// kept. The renewal of a certificate the register knows passes by itself.
+func TestDownloadStepAsksWhenItCannotTellAndKeepsTheAnswer(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	now := time.Now()
-	x.f.guide.progress.Current = "download"
-	x.f.guide.progress.StartedAt = now.Add(-time.Hour)
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.progress.StartedAt = now.Add(-time.Hour)
 	old := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: now.AddDate(-1, 0, 0), NotAfter: now.AddDate(2, 0, 0)})
-	x.drop(x.file("old.p12", testpki.PFX(t, pkcs12.Modern, old, x.chain.CACerts(), "")))
-	if got := x.comparisonTitle(); got != "same_certificate" {
-		t.Errorf("a certificate issued a year before the renewal compared as %q", got)
+	oldFile := x.file("old.p12", testpki.PFX(t, pkcs12.Modern, old, x.chain.CACerts(), ""))
+	x.drop(oldFile)
+	if !hasButton(x.f.check.answers, "Yes, I just downloaded it") {
+		t.Fatalf("not asked: %q", texts(x.f.check.answers))
 	}
-	if x.f.guide.progress.FileChecked {
-		t.Error("the old certificate passed the download step")
+	if g.progress.FileChecked {
+		t.Error("the file passed the download step before the answer")
 	}
-	fresh := x.chain.Issuing.Issue(t, testpki.LeafOptions{Key: testpki.Key(t, 2048, 3), NotBefore: now.Add(-time.Minute)})
+	test.Tap(findButton(t, x.f.check.answers, "No, it is another file"))
+	x.wait()
+	if yes, answered := g.progress.Answer(sha256Hex(old.Cert.Raw)); !answered || yes || g.progress.FileChecked {
+		t.Errorf("the no was not kept: %+v", g.progress)
+	}
+	x.drop(oldFile)
+	if hasButton(x.f.check.answers, "No, it is another file") {
+		t.Error("asked again after the answer")
+	}
+
+	fresh := x.chain.Issuing.Issue(t, testpki.LeafOptions{Key: testpki.Key(t, 2048, 3), NotBefore: now.Add(-30 * time.Hour)})
 	x.drop(x.file("new.p12", testpki.PFX(t, pkcs12.Modern, fresh, x.chain.CACerts(), "")))
-	if got := x.comparisonTitle(); got == "same_certificate" {
-		t.Error("the freshly issued certificate was called the old one")
+	if got := x.comparisonTitle(); got != "renewal" {
+		t.Errorf("the renewal (downloaded yesterday) compared as %q", got)
 	}
-	if !x.f.guide.progress.FileChecked || x.f.guide.progress.FileSHA256 != sha256Hex(fresh.Cert.Raw) {
-		t.Errorf("the guide was not told the renewed file is checked: %+v", x.f.guide.progress)
+	if !g.progress.FileChecked || g.progress.FileSHA256 != sha256Hex(fresh.Cert.Raw) {
+		t.Errorf("the guide was not told the renewed file is checked: %+v", g.progress)
 	}
+}
+
+// A fact changed on one screen is read back on the others: "Mark
+// installed" on My certificates is the guide's DPG tick, and the password
+// saved for the renewed certificate on the Check screen is the guide's.
+func TestAFactChangedOnOneScreenShowsOnTheOthers(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.progress.StartedAt = time.Now().Add(-time.Hour)
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-1")))
+	test.Type(findEntry(t, x.f.check.answers), "Kode-1")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, "Yes, I just downloaded it"))
+	x.wait()
+	sha := sha256Hex(leaf.Cert.Raw)
+	if !g.progress.FileChecked || g.progress.FileSHA256 != sha {
+		t.Fatalf("the answer did not do the download step: %+v", g.progress)
+	}
+	if g.progress.PasswordSaved {
+		t.Fatal("the guide says a password is saved before any was")
+	}
+
+	// Saved on the Check screen: the register and the guide know it.
+	test.Tap(findButton(t, x.f.check.answers, "Save the password on this computer"))
+	x.wait()
+	if c, _ := x.f.register.Get(sha); !c.PasswordSaved {
+		t.Error("the register does not know the password is saved")
+	}
+	if !g.progress.PasswordSaved {
+		t.Error("the guide does not know the password is saved")
+	}
+
+	// Installed in DPG, marked on My certificates: the guide's DPG step may
+	// be done.
+	if err := recordDPGInstalled(x.f, sha, "Søren"); err != nil {
+		t.Fatal(err)
+	}
+	x.wait()
+	dpg, _ := guide.ByID("dpg")
+	if g.progress.DPGInstalledBy != "Søren" || g.progress.CanComplete(dpg) != nil {
+		t.Errorf("the guide did not learn of the DPG installation: %+v", g.progress)
+	}
+	g.saver.wait()
 }
 
 func TestDuringTheDownloadStepAnotherOrganisationIsCaught(t *testing.T) {
@@ -97,36 +159,6 @@ func TestDuringTheDownloadStepAnotherOrganisationIsCaught(t *testing.T) {
 	}
 }
 
-func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
-	done := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
-	r := goldenReport("da", "ready")
-	reg := &register.Certificate{
-		PasswordSaved: true,
-		Backups:       []register.FileRef{{Path: "/media/usb/a.p12", SHA256: "cafe", VerifiedAt: done}},
-		DPG:           &register.DPG{At: done, By: "Søren"},
-	}
-	p := &guide.Progress{Done: map[string]time.Time{"login": done}, FileSHA256: r.Certificate.SHA256}
-	d := receiptData(r, "da", false, reg, p)
-	if !d.PasswordSaved || len(d.Backups) != 1 || d.DPG == nil || d.DPG.By != "Søren" {
-		t.Errorf("register not used: %+v", d)
-	}
-	if len(d.Steps) != len(guide.Steps) {
-		t.Fatalf("%d steps", len(d.Steps))
-	}
-	login := d.Steps[guide.Index("login")]
-	if !login.DoneAt.Equal(done) || login.Title == "guide.login.title" {
-		t.Errorf("login step: %+v", login)
-	}
-	if !d.RenewedAt.Equal(r.Certificate.NotBefore) {
-		t.Errorf("renewed at %v, want the issue time", d.RenewedAt)
-	}
-	// A guide run for another certificate says nothing about this one.
-	p.FileSHA256 = strings.Repeat("0", 64)
-	if d := receiptData(r, "da", false, nil, p); len(d.Steps) != 0 || d.PasswordSaved {
-		t.Errorf("steps of another renewal: %+v", d)
-	}
-}
-
 func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	x.f.guide.progress.Current = "download"
@@ -136,6 +168,9 @@ func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 	entry := findEntry(t, x.f.check.answers)
 	test.Type(entry, "pw")
 	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	// Nothing in the register says what it renews: the user is asked.
+	test.Tap(findButton(t, x.f.check.answers, "Yes, I just downloaded it"))
 	x.wait()
 	if !x.f.guide.progress.FileChecked {
 		t.Fatal("the guide did not learn that the file was checked")
@@ -173,7 +208,7 @@ func TestDeletingTheSavedPasswordIsForgottenEverywhere(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.progress.SetPasswordSaved()
-	g.progress.SetFileChecked(sha, guideNow())
+	g.progress.SetFileChecked(sha, clock())
 
 	x.f.passwordDeleted(vault.CertificateID(sha))
 	x.wait()

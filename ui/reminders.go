@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -33,7 +32,7 @@ func remind(f *frame, l string) {
 	remindMu.Lock()
 	defer remindMu.Unlock()
 	s := f.register
-	now := registerClock()
+	now := clock()
 
 	// The bookkeeping is written in two writes, not one per reminder: an IT
 	// provider's register has hundreds of certificates.
@@ -132,13 +131,3 @@ var scriptSafe = strings.NewReplacer(
 	"$", "＄", "`", "'", `"`, "'", `\`, "/",
 	"\u201c", "'", "\u201d", "'", "\u201e", "'", "\u201f", "'",
 ).Replace
-
-// recordDPGInstalled records that the certificate with the fingerprint was
-// installed in DPG now, by the person named. The guide's DPG card calls it;
-// the certificates screen shows the result.
-func recordDPGInstalled(f *frame, sha256, by string) error {
-	if f.register == nil {
-		return errors.New("no register")
-	}
-	return f.register.RecordDPGInstalled(sha256, by, registerClock())
-}

@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -97,7 +97,7 @@ func (f *frame) waitingForDownload() bool {
 	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != guideTab {
 		return false
 	}
-	return currentTask(g.progress) == guide.TaskDownload && !g.progress.FileChecked
+	return renewal.WaitsForFile(&g.progress)
 }
 
 // showArrival fills the announcement above the tabs: the file's name and

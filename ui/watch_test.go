@@ -14,7 +14,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/reveal"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/core/watch"
@@ -354,17 +357,22 @@ func TestReceiptDataPasswordKept(t *testing.T) {
 	r := goldenReport("en", "ready")
 	reg := &register.Certificate{PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "KONTOR-PC"}
 	p := &guide.Progress{FileSHA256: r.Certificate.SHA256, PasswordKept: register.KeptNowhere, PasswordHost: "OTHER"}
-	if d := receiptData(r, "en", false, reg, p); d.PasswordKept != register.KeptManager || d.PasswordHost != "KONTOR-PC" {
+	if d := receiptFor(r, "en", false, reg, p); d.PasswordKept != register.KeptManager || d.PasswordHost != "KONTOR-PC" {
 		t.Errorf("from the register: %q on %q", d.PasswordKept, d.PasswordHost)
 	}
-	if d := receiptData(r, "en", true, nil, p); d.PasswordKept != register.KeptNowhere || d.PasswordHost != "OTHER" {
+	if d := receiptFor(r, "en", true, nil, p); d.PasswordKept != register.KeptNowhere || d.PasswordHost != "OTHER" {
 		t.Errorf("from the guide: %q on %q", d.PasswordKept, d.PasswordHost)
 	}
 	p.FileSHA256 = strings.Repeat("0", 64)
-	if d := receiptData(r, "en", true, nil, p); d.PasswordKept != "" || d.PasswordHost != "THIS-PC" {
+	if d := receiptFor(r, "en", true, nil, p); d.PasswordKept != "" || d.PasswordHost != "THIS-PC" {
 		t.Errorf("another renewal's answer, or no computer named: %q on %q", d.PasswordKept, d.PasswordHost)
 	}
-	if d := receiptData(r, "en", false, nil, nil); d.PasswordHost != "" {
+	if d := receiptFor(r, "en", false, nil, nil); d.PasswordHost != "" {
 		t.Errorf("a computer named for a password not saved: %q", d.PasswordHost)
 	}
+}
+
+// receiptFor is the receipt's data as the window gathers it (core decides).
+func receiptFor(r *inspect.Report, l string, saved bool, reg *register.Certificate, p *guide.Progress) receipt.Data {
+	return renewal.ReceiptData(r, l, saved, reg, p, clock(), thisComputer())
 }

@@ -63,7 +63,9 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	var errs []error
 	sha := c.Report.Certificate.SHA256
 	if f.Register != nil {
-		errs = append(errs, f.Register.Upsert(Entry(c, f.now())))
+		e := Entry(c, f.now())
+		e.PasswordKept, e.PasswordHost = o.PasswordKept, o.PasswordHost
+		errs = append(errs, f.Register.Upsert(e))
 		if o.Advance {
 			errs = append(errs, f.Register.RecordRenewed(sha, f.now()))
 		}
@@ -105,6 +107,14 @@ func (f *Flow) PasswordDeleted(ctx context.Context, id string) error {
 	return f.PasswordSaved(sha, false)
 }
 
+// RecordReceipt records a receipt written for the certificate.
+func (f *Flow) RecordReceipt(sha256, path string, at time.Time) error {
+	if f.Register == nil {
+		return ErrNoRegister
+	}
+	return f.Register.RecordReceipt(sha256, path, at)
+}
+
 // RecordDPGInstalled records that the certificate was installed in DPG, by
 // the person named: the guide's DPG tick and "Mark installed" in My
 // certificates are this one fact.
@@ -144,6 +154,18 @@ func PasswordIDs(p *guide.Progress, entries []vault.Entry, sha256 string) []stri
 		ids = append(ids, vault.PendingID(p.RenewalID))
 	}
 	return ids
+}
+
+// PasswordID is where the guide's renewal has its password: under its
+// certificate once the register knows the password is saved there, else
+// under the renewal's pending id.
+func PasswordID(p *guide.Progress, reg *register.Store) string {
+	if p.FileChecked && p.FileSHA256 != "" && reg != nil {
+		if c, ok := reg.Get(p.FileSHA256); ok && c.PasswordSaved {
+			return vault.CertificateID(p.FileSHA256)
+		}
+	}
+	return vault.PendingID(p.RenewalID)
 }
 
 // SaveID is where the guide saves the renewal's password: under the

@@ -12,12 +12,13 @@ import (
 
 // ReceiptData gathers what the receipt of a checked certificate shows, from
 // the one store of each fact: the certificate from the report; the saved
-// password, backups and DPG installation from the register (reg may be
-// nil); the guide's steps from the progress, when the guide's renewal
-// produced this certificate (or none yet). passwordSaved says the password
-// that opened the file is saved, for a certificate the register does not
-// know. It holds no password.
-func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *register.Certificate, p *guide.Progress, at time.Time) receipt.Data {
+// password, where else it is kept, backups and DPG installation from the
+// register (reg may be nil); the guide's steps and the places switched over
+// from the progress, when the guide's renewal produced this certificate (or
+// none yet). passwordSaved says the password that opened the file is saved,
+// for a certificate the register does not know; host is this computer's
+// name, where a saved password is. It holds no password.
+func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *register.Certificate, p *guide.Progress, at time.Time, host string) receipt.Data {
 	d := receipt.FromCertificate(r.Certificate, lang, at)
 	d.PasswordSaved = passwordSaved
 	if reg != nil {
@@ -28,10 +29,20 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		if reg.DPG != nil {
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
 		}
+		d.PasswordKept, d.PasswordHost = reg.PasswordKept, reg.PasswordHost
+	}
+	if p != nil && d.PasswordKept == "" && p.FileSHA256 == d.SHA256 {
+		d.PasswordKept, d.PasswordHost = p.PasswordKept, p.PasswordHost
+	}
+	if d.PasswordSaved && d.PasswordHost == "" {
+		d.PasswordHost = host // the receipt is made where the password was saved
 	}
 	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
 		for _, s := range guide.Steps {
-			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: p.Done[s.ID]})
+			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: p.DoneAt(s.ID)})
+		}
+		for _, it := range guide.Summarize(p, reg).Checklist {
+			d.Places = append(d.Places, receipt.Place{Name: msg.T(lang, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt})
 		}
 	}
 	return d

@@ -83,6 +83,10 @@ type Outcome struct {
 	// MovePending is the id of the pending password that opened the file,
 	// to be moved onto the certificate; "" for none.
 	MovePending string
+	// PasswordKept and PasswordHost are where the renewal's password is
+	// kept besides this computer, as the guide's password card recorded
+	// it, for the register to keep with the renewed certificate.
+	PasswordKept, PasswordHost string
 }
 
 // Decide says what a checked file means. p is the guide's progress (nil
@@ -138,6 +142,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 			o.Ask = true
 		}
 	}
+	if o.Advance && register.KnownKept(p.PasswordKept) {
+		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost
+	}
 	return o
 }
 
@@ -163,6 +170,10 @@ func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
 }
 
 func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
+
+// WaitsForFile says whether the renewal waits for its downloaded file: the
+// guide is at the download step and no file has done it yet.
+func WaitsForFile(p *guide.Progress) bool { return waitsForDownload(p) && !p.FileChecked }
 
 func find(certs []register.Certificate, sha string) (register.Certificate, bool) {
 	for _, c := range certs {

@@ -188,8 +188,8 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 		DPG:           &register.DPG{At: done, By: "Søren"},
 	}
 	p := &guide.Progress{Done: map[string]time.Time{"login": done}, FileSHA256: r.Certificate.SHA256}
-	d := ReceiptData(r, "da", false, reg, p, done)
-	if !d.PasswordSaved || len(d.Backups) != 1 || d.DPG == nil || d.DPG.By != "Søren" {
+	d := ReceiptData(r, "da", false, reg, p, done, "pc-1")
+	if !d.PasswordSaved || len(d.Backups) != 1 || d.DPG == nil || d.DPG.By != "Søren" || d.PasswordHost != "pc-1" {
 		t.Errorf("register not used: %+v", d)
 	}
 	if len(d.Steps) != len(guide.Steps) {
@@ -204,7 +204,7 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 	}
 	// A guide run for another certificate says nothing about this one.
 	p.FileSHA256 = strings.Repeat("0", 64)
-	if d := ReceiptData(r, "da", false, nil, p, done); len(d.Steps) != 0 || d.PasswordSaved {
+	if d := ReceiptData(r, "da", false, nil, p, done, "pc-1"); len(d.Steps) != 0 || d.PasswordSaved {
 		t.Errorf("steps of another renewal: %+v", d)
 	}
 }
