@@ -1,0 +1,127 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/oces"
+	facts "github.com/fornyer/fornyer/core/register"
+)
+
+// TestDPGSequence starts where the MitID part ends (the renewed file
+// checked and in Downloads, system integrations noted with "e-conomic") and
+// walks the DPG Customer Portal's cards as an administrator would: the
+// file shown in its folder where the portal asks for it, the installation
+// recorded, the noted place ticked on "Switch these to the new
+// certificate", and the summary. It judges by the screen and by the
+// progress file.
+func TestDPGSequence(t *testing.T) {
+	forEachLanguage(t, "dpg", func(t *testing.T, s *session) {
+		downloads := filepath.Join(s.home, "Downloads")
+		path := s.copyFile(fileRenewed, downloads)
+		s.seedDPG(path)
+		s.start()
+		titles := stepTitles(s.lang)
+		portalStep := strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[0:2], " ")
+
+		login := guide.Index("dpg-login")
+		if p, _ := s.waitText("dpg-login", screenWait, titles[login]); p.has(portalStep) {
+			t.Errorf("a DPG card shows a step number of the MitID guide")
+		}
+		s.key("Return")
+		s.waitText("dpg-list", screenWait, titles[guide.Index("dpg-list")])
+		s.key("Return")
+
+		// The portal asks for the file: shown in its folder.
+		s.waitText("dpg-install", screenWait, titles[guide.Index("dpg-install")])
+		s.clickNthText("dpg-show-file", screenWait, s.L("watch.reveal"), 2) // the card's sentence says it first
+		s.waitFor("the file's folder opened", screenWait, func() bool {
+			b, _ := os.ReadFile(filepath.Join(s.dir, "opened.log"))
+			return strings.Contains(string(b), downloads)
+		})
+		s.clickDone("dpg-install-done")
+
+		s.waitText("dpg-activate", screenWait, titles[guide.Index("dpg-activate")])
+		s.key("Return")
+
+		// The installation recorded, by name.
+		s.waitText("dpg-verify", screenWait, titles[guide.Index("dpg-verify")])
+		s.clickText("dpg-name", screenWait, s.L("guide.dpg.name"))
+		s.typ("Mette Prøvesen")
+		s.key("Return")
+		s.waitText("dpg-installed", screenWait, strings.Fields(s.L("guide.dpg.installed_note"))[0:3]...)
+		s.clickDone("dpg-verify-done")
+
+		// The place noted before the renewal comes back, ticked here.
+		s.waitText("switch", screenWait, titles[guide.Index("switch")])
+		s.clickText("switch-integrations", screenWait, s.L(guide.PlaceIntegrations.Key())+" (e-conomic)")
+		s.clickDone("switch-done")
+
+		// The summary: what is left is the password's second copy.
+		s.waitText("summary", screenWait, titles[guide.Index("summary")])
+		s.waitText("summary-undone", screenWait, s.L("guide.summary.undone"))
+		s.clickDone("summary-done")
+
+		p := s.readProgress()
+		if list := p.Checklist(); len(list) != 1 || list[0].Place != guide.PlaceIntegrations || !list[0].Done || list[0].Note != "e-conomic" {
+			t.Errorf("the place was not ticked in the progress file: %+v", list)
+		}
+		if p.DPGInstalledBy != "Mette Prøvesen" || !p.Finished() {
+			t.Errorf("the progress file does not say DPG installed and the guide done: %+v", p)
+		}
+		s.noPasswordOnDisk()
+	})
+}
+
+// seedDPG writes what the MitID part leaves behind into the app's storage:
+// the register knows the renewed certificate and its file; the progress is
+// at the first DPG card, the file checked, the password confirmed as
+// stored elsewhere, system integrations noted.
+func (s *session) seedDPG(file string) {
+	s.t.Helper()
+	storage := filepath.Join(s.home, ".config", "fyne", "dk.fornyer.app")
+	if err := os.MkdirAll(storage, 0o700); err != nil {
+		s.t.Fatal(err)
+	}
+	ca, err := os.ReadFile(filepath.Join(suite.pki, "ca.pem"))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	trusted, err := oces.ParseCAFile(ca)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	r := inspect.InspectFile(file, inspect.Options{Passwords: []string{certPassword}, ExtraTrusted: trusted})
+	c := r.Certificate
+	if r.Verdict != inspect.VerdictReady || c == nil {
+		s.t.Fatalf("the renewed test file is not ready: %v", r.Codes())
+	}
+	reg, err := facts.Open(filepath.Join(storage, facts.FileName))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	if err := reg.Upsert(facts.Certificate{SHA256: c.SHA256, Organization: c.Organization, CVR: c.CVR, UUID: c.UUID,
+		Serial: c.Serial, CommonName: c.CommonName, Kind: c.Kind, Environment: c.Environment,
+		NotBefore: c.NotBefore, NotAfter: c.NotAfter, File: &facts.FileRef{Path: file, SHA256: r.FileSHA256}}); err != nil {
+		s.t.Fatal(err)
+	}
+	now := time.Now()
+	p := guide.New(now)
+	for _, st := range guide.Steps[:guide.Index("dpg-login")] {
+		p.Done[st.ID] = now
+	}
+	p.Current = "dpg-login"
+	p.SetStoredElsewhere(true)
+	p.SetFileChecked(c.SHA256, now)
+	p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
+	if err := p.Save(filepath.Join(storage, guide.FileName)); err != nil {
+		s.t.Fatal(err)
+	}
+}
