@@ -69,10 +69,19 @@ func (b *budget) spend(h hashSpec, compressions int64) error {
 // (n/2048)^3 of it. Elliptic-curve keys cost one unit.
 const keyCheckUnit = 2500
 
+// maxKeyEncoding bounds an encoded private key: an RSA key of 16,384 bits,
+// four times the largest in use, takes under 10 KiB.
+const maxKeyEncoding = 16 << 10
+
 // spendKey takes the cost of reading and checking a private key from the
 // budget, judged from the size of its encoding (the modulus dominates an
 // RSA key's), before the work.
 func (b *budget) spendKey(encoded []byte) error {
+	// A key this large is no real key, and its cube would overflow the
+	// sum below: refused before any arithmetic.
+	if len(encoded) > maxKeyEncoding {
+		return newError(CodeTooCostly, "the file's keys ask for more work than this program does for one file")
+	}
 	bits := int64(len(encoded)) * 8 / 4 // an RSA key holds about four moduli's worth
 	cost := keyCheckUnit * bits * bits * bits / (2048 * 2048 * 2048)
 	if b.left.Add(-max(cost, 1)) < 0 {

@@ -277,3 +277,19 @@ func BenchmarkWorstBudget(b *testing.B) {
 		})
 	}
 }
+
+// A forged key of some 80 KB (a 160,000-bit "modulus") would overflow the
+// cube of its size and be charged almost nothing, then cost minutes to
+// check: it is refused before any arithmetic, and a real key is not.
+func TestHugeKeyIsRefusedNotWrapped(t *testing.T) {
+	for _, size := range []int{80 << 10, 77260, maxKeyEncoding + 1} {
+		b := newBudget()
+		if err := b.spendKey(make([]byte, size)); CodeOf(err) != CodeTooCostly {
+			t.Errorf("a %d-byte key: %v, want %s", size, err, CodeTooCostly)
+		}
+	}
+	b := newBudget()
+	if err := b.spendKey(make([]byte, 2400)); err != nil { // RSA 4096
+		t.Errorf("an RSA 4096 key: %v", err)
+	}
+}
