@@ -37,7 +37,9 @@ func Plan(goos, path string) []Step {
 		line := `explorer.exe /select,"` + path + `"`
 		return []Step{{Name: "explorer.exe", Args: []string{"/select," + path}, CmdLine: line}}
 	case "darwin":
-		return []Step{{Name: "open", Args: []string{"-R", "--", path}}}
+		// No "--": the path is absolute, so it cannot pass for an option,
+		// and macOS's open is not documented to take one.
+		return []Step{{Name: "open", Args: []string{"-R", path}}}
 	default:
 		dir := filepath.Dir(path)
 		return []Step{

@@ -22,7 +22,7 @@ func TestPlanWindows(t *testing.T) {
 
 func TestPlanMac(t *testing.T) {
 	got := Plan("darwin", "/Users/anne/Downloads/-firma.p12")
-	want := []Step{{Name: "open", Args: []string{"-R", "--", "/Users/anne/Downloads/-firma.p12"}}}
+	want := []Step{{Name: "open", Args: []string{"-R", "/Users/anne/Downloads/-firma.p12"}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("Plan = %#v", got)
 	}
