@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -253,9 +252,9 @@ func printScan(w io.Writer, l string, doc scanJSON, now time.Time) {
 		}
 		left := t("list.cli.expired", nil)
 		if c.NotAfter.After(now) {
-			left = strconv.Itoa(register.DaysLeft(c.NotAfter, now))
+			left = t("scan.cli.days_left", map[string]any{"Days": register.DaysLeft(c.NotAfter, now)})
 		}
-		parts = append(parts, t("list.cli.header.expires", nil)+" "+msg.Date(l, c.NotAfter.Local())+" ("+left+")")
+		parts = append(parts, t("scan.cli.expires", map[string]any{"Date": msg.Date(l, c.NotAfter.Local()), "Left": left}))
 		status := t("scan.cli.status.certificate", nil)
 		if !c.Verified {
 			status = t("scan.cli.status.unverified", nil)

@@ -202,8 +202,8 @@ func TestScanText(t *testing.T) {
 	t.Cleanup(func() { time.Local = old })
 	tree := makeScanTree(t)
 	for lang, want := range map[string][]string{
-		"en": {"read without the password", "locked", "Tømrer ApS, CVR 33334444", "expired", "4 files: 2 certificates read, 1 locked, 1 not readable"},
-		"da": {"læst uden adgangskoden", "låst", "26. november 2026", "udløbet", "4 filer: 2 certifikater læst, 1 låst, 1 kan ikke læses"},
+		"en": {"read without the password", "locked", "days left)", "Tømrer ApS, CVR 33334444", "expired", "4 files: 2 certificates read, 1 locked, 1 not readable"},
+		"da": {"læst uden adgangskoden", "låst", "dage tilbage)", "26. november 2026", "udløbet", "4 filer: 2 certifikater læst, 1 låst, 1 kan ikke læses"},
 	} {
 		code, out, _ := run(lang, "scan", tree.dir)
 		if code != 1 {
