@@ -13,6 +13,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/register/registertest"
+	"github.com/fornyer/fornyer/internal/cputime"
 )
 
 // newProviderFrame is a test frame whose register holds n made-up
@@ -182,9 +183,11 @@ func BenchmarkCertificatesStart(b *testing.B) {
 			old := background
 			background = func(func()) {} // the load runs after the window appears
 			defer func() { background = old }()
+			start := cputime.Used()
 			for b.Loop() {
 				newCertificatesView(f)
 			}
+			cputime.Report(b, start)
 		})
 	}
 }
@@ -196,6 +199,7 @@ func BenchmarkCertificatesList(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			f, w := newProviderFrame(b, "en", n)
+			start := cputime.Used()
 			for b.Loop() {
 				v := newCertificatesView(f)
 				w.SetContent(v.root)
@@ -203,6 +207,7 @@ func BenchmarkCertificatesList(b *testing.B) {
 					b.Fatal("nothing listed")
 				}
 			}
+			cputime.Report(b, start)
 		})
 	}
 }
@@ -215,10 +220,12 @@ func BenchmarkCertificatesSearch(b *testing.B) {
 			v := newCertificatesView(f)
 			w.SetContent(v.root)
 			i := 0
+			start := cputime.Used()
 			for b.Loop() {
 				i++
 				v.search.SetText(registertest.CVR(i % n)[:6])
 			}
+			cputime.Report(b, start)
 		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/register/registertest"
+	"github.com/fornyer/fornyer/internal/cputime"
 )
 
 var now = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
@@ -288,15 +289,19 @@ func BenchmarkLines(b *testing.B) {
 	for _, n := range []int{100, 1000, 10000} {
 		certs := registertest.Certificates(n, now)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			start := cputime.Used()
 			for b.Loop() {
 				Query{}.Apply(Lines(certs), now)
 			}
+			cputime.Report(b, start)
 		})
 		lines := Lines(certs)
 		b.Run(fmt.Sprintf("%d/search", n), func(b *testing.B) {
+			start := cputime.Used()
 			for b.Loop() {
 				Query{Search: "hansen 2000"}.Apply(lines, now)
 			}
+			cputime.Report(b, start)
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/register/registertest"
+	"github.com/fornyer/fornyer/internal/cputime"
 )
 
 // An IT provider's register: 1,000 certificates. Reading and writing it
@@ -24,14 +25,6 @@ func providerRegister(b *testing.B) string {
 	return path
 }
 
-// reportCPU reports the CPU time per operation since start, beside the
-// wall time: on a busy shared machine the wall time mostly waits for a core.
-func reportCPU(b *testing.B, start time.Duration) {
-	if used := cpuTime() - start; used > 0 && b.N > 0 {
-		b.ReportMetric(float64(used)/float64(b.N)/1e6, "cpu-ms/op")
-	}
-}
-
 func reportSize(b *testing.B, path string) {
 	if info, err := os.Stat(path); err == nil {
 		b.ReportMetric(float64(info.Size()), "bytes/file")
@@ -41,27 +34,27 @@ func reportSize(b *testing.B, path string) {
 // BenchmarkOpen1000 is the window's start: open the register for changes.
 func BenchmarkOpen1000(b *testing.B) {
 	path := providerRegister(b)
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		if _, err := register.Open(path); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 	reportSize(b, path)
 }
 
 // BenchmarkRead1000 is `fornyer list`: read without opening for changes.
 func BenchmarkRead1000(b *testing.B) {
 	path := providerRegister(b)
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		certs, err := register.Read(path)
 		if err != nil || len(certs) != providerSize {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }
 
 // BenchmarkWrite1000 is one change: the whole file written, synced and
@@ -74,14 +67,14 @@ func BenchmarkWrite1000(b *testing.B) {
 	}
 	sha := s.List()[providerSize/2].SHA256
 	at := time.Now()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		at = at.Add(time.Second)
 		if err := s.RecordDPGInstalled(sha, "Anna", at); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 	reportSize(b, path)
 }
 
@@ -92,11 +85,11 @@ func BenchmarkList1000(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		if len(s.List()) != providerSize {
 			b.Fatal("lost certificates")
 		}
 	}
-	reportCPU(b, start)
+	cputime.Report(b, start)
 }

@@ -1,15 +1,14 @@
 //go:build unix
 
-package register_test
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time this process has used (user and system), for
-// benchmarks on a shared machine, where wall time measures the neighbours.
-func cpuTime() time.Duration {
+// Used is the user and system CPU time of this process.
+func Used() time.Duration {
 	var u syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
 		return 0
