@@ -55,8 +55,8 @@ for n in $sizes; do
 		app=$!
 		first=""
 		while [ -z "$first" ]; do
-			if [ $(($(now_ms) - start)) -gt 30000 ]; then
-				echo "many-metrics: no window after 30 s" >&2
+			if [ $(($(now_ms) - start)) -gt 90000 ]; then
+				echo "many-metrics: no window after 90 s" >&2
 				exit 1
 			fi
 			id=$(xdotool search --onlyvisible --pid "$app" 2>/dev/null | head -n 1 || true)
