@@ -50,12 +50,12 @@ func (w Writer) WriteNew(dir, name string, data []byte) (string, error) {
 
 	final, err := claim(tmp, dir, name)
 	if errors.Is(err, errNoLinks) {
-		// FAT and exFAT sticks: no hard links. The name is created
-		// exclusively and written in place, so no other writer (another
-		// backup at the same moment) can ever be overwritten or overwrite
-		// this one.
-		os.Remove(tmp)
-		final, err = createExclusive(dir, name, data)
+		// FAT and exFAT sticks: no hard links. The name is claimed by
+		// creating it exclusively (empty), then the synced temporary file
+		// is renamed over that claim of ours: no other writer (another
+		// backup at the same moment) can overwrite it or be overwritten,
+		// and the final name never holds a half-written file.
+		final, err = claimByPlaceholder(tmp, dir, name)
 	}
 	if err != nil {
 		return "", err
@@ -152,19 +152,21 @@ func claim(tmp, dir, name string) (string, error) {
 	return "", fmt.Errorf("safefile: no free name for %s in %s", name, dir)
 }
 
-// createExclusive creates the first free name among name, "name (2)", ...
-// in dir with O_EXCL (which fails if the name exists, atomically, on every
-// file system), writes data, syncs and closes it. On failure it removes
-// what it created. A crash while writing can leave a short file under the
-// final name; it is never reported as verified.
-func createExclusive(dir, name string, data []byte) (string, error) {
+// claimByPlaceholder gives tmp the first free name of name's series in dir
+// where hard links are not to be had: the name is created empty with
+// O_EXCL, which only one writer can do, and tmp is renamed over it.
+func claimByPlaceholder(tmp, dir, name string) (string, error) {
 	for i := 1; i <= maxSuffix; i++ {
 		final := filepath.Join(dir, Numbered(name, i))
-		err := writeExclusive(final, data)
+		err := writeExclusive(final, nil)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
+			return "", err
+		}
+		if err := os.Rename(tmp, final); err != nil {
+			os.Remove(final)
 			return "", err
 		}
 		syncDir(dir)
