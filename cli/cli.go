@@ -1,5 +1,5 @@
 // Package cli owns Fornyer's command line: the subcommands of the contract in
-// DESIGN.md, their flags, output and exit codes. It imports only core, so the
+// the README ("The command line"), their flags, output and exit codes. It imports only core, so the
 // lean binary cmd/fornyer-cli can serve it without linking Fyne.
 package cli
 

@@ -21,7 +21,7 @@ func init() {
 	commands["inspect"] = command{run: runInspect, summary: "inspect.cli.summary"}
 }
 
-// Exit codes of inspect (DESIGN.md).
+// Exit codes of inspect (README, "The command line").
 const (
 	inspectExitReady      = 0
 	inspectExitProblems   = 1

@@ -1,5 +1,11 @@
-// Package ui owns Fornyer's window: one file per screen, each a thin Fyne
-// view over the core packages, which hold all the logic.
+// Package ui owns Fornyer's window: the screens, one file each (the guide,
+// Check, My certificates, Settings, the backup and receipt dialogs). They
+// call core and draw what it returns: what a checked file means, which
+// certificate it renews and what the register records are core/renewal's,
+// the verdict core/inspect's, the reminders core/register's. What stays
+// here is Fyne: layout, the UI thread (slow work in background, results
+// through fyne.Do) and the window's one clock. Its own widgets are in
+// ui/widget, the illustrations' drawing language in ui/scene.
 package ui
 
 import (

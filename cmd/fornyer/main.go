@@ -1,5 +1,5 @@
 // Command fornyer is the app: without arguments it opens the window, with a
-// subcommand it runs the command line (see DESIGN.md).
+// subcommand it runs the command line (see the README, "The command line").
 package main
 
 import (

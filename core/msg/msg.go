@@ -1,7 +1,10 @@
-// Package msg renders Fornyer's sentences where there is no window: on the
-// command line and in the PDF documents. It reads the same embedded
-// catalogues as the window (assets/translations), so a sentence is written
-// once per language.
+// Package msg owns Fornyer's catalogues (assets/translations) and renders
+// their sentences in a language given by name: on the command line, in the
+// PDF documents, in core's reports, and in the window wherever a text must
+// be in the window's language rather than Fyne's choice (reminders made off
+// the UI thread). The window's own labels go through Fyne's lang, loaded
+// from these same catalogues, so a sentence is written once per language.
+// Date is the one way a date is written.
 package msg
 
 import (

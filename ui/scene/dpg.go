@@ -15,9 +15,9 @@ import (
 // The scenes of the guide's first card, the portal's other path, and the
 // DPG Customer Portal.
 //
-// The DPG Customer Portal's screens are not documented publicly (DESIGN.md,
-// "DPG"): what is known is that it lists the certificates, filters them to
-// valid / about to expire / expired, shows what each is used for (Exchange
+// The DPG Customer Portal's screens are not documented publicly: what is
+// known is that it lists the certificates, filters them to valid / about
+// to expire / expired, shows what each is used for (Exchange
 // Online, Digital Post, mit.dk), installs one or several new certificates
 // from the .p12 and its password, and can activate a new one as the Exchange
 // Online integration certificate. So every label drawn in these scenes names

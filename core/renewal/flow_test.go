@@ -1,0 +1,108 @@
+package renewal
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/zalando/go-keyring"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+func newFlow(t *testing.T) *Flow {
+	t.Helper()
+	keyring.MockInit()
+	reg, err := register.Open(filepath.Join(t.TempDir(), "register.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Flow{Register: reg, Vault: vault.New(), Now: func() time.Time { return started }}
+}
+
+// The renewal opened by the pending password: the register learns it with
+// the password saved, the guide's renewal is recorded, the password moves
+// onto the certificate, and the progress takes the register's facts.
+func TestRecordMovesThePendingPasswordAndDeriveFollows(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p := atDownload()
+	pending := vault.PendingID(p.RenewalID)
+	if err := f.Vault.Save(ctx, pending, "", "renewal-pw"); err != nil {
+		t.Fatal(err)
+	}
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	if err := f.Register.Upsert(old); err != nil {
+		t.Fatal(err)
+	}
+	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started), OpenedBy: pending}
+	o := Decide(p, f.Register.List(), c)
+	if o.Kind != KindRenewal || !o.Advance || o.MovePending != pending {
+		t.Fatalf("%+v", o)
+	}
+	o.Apply(p, c.Report.Certificate.SHA256, started)
+	if err := f.Record(ctx, c, o); err != nil {
+		t.Fatal(err)
+	}
+	sha := c.Report.Certificate.SHA256
+	reg, ok := f.Register.Get(sha)
+	if !ok || !reg.PasswordSaved || reg.Renewed.IsZero() || reg.File == nil || reg.File.Path != "/dl/new.p12" {
+		t.Fatalf("register: %+v", reg)
+	}
+	if got, err := f.Password(ctx, p, sha); err != nil || got != "renewal-pw" {
+		t.Errorf("Password = %q, %v", got, err)
+	}
+	if _, err := f.Vault.Get(ctx, pending); err == nil {
+		t.Error("the pending entry is still there")
+	}
+
+	// Installed in DPG on another screen: the progress takes it.
+	if err := f.RecordDPGInstalled(sha, "Søren"); err != nil {
+		t.Fatal(err)
+	}
+	if !Derive(p, f.Register) || p.DPGInstalledBy != "Søren" || !p.PasswordSaved {
+		t.Errorf("Derive: %+v", p)
+	}
+	dpg, _ := guide.ByID("dpg")
+	if err := p.CanComplete(dpg); err != nil {
+		t.Errorf("the DPG step stays closed: %v", err)
+	}
+	if Derive(p, f.Register) {
+		t.Error("a second Derive reported a change")
+	}
+}
+
+// Two passwords saved for one certificate: deleting one leaves the register
+// saying a password is saved; deleting the last one does not.
+func TestPasswordDeletedKeepsTheFactWhileAnotherIsSaved(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	c := known("c3", "05", started.AddDate(2, 0, 0), started)
+	c.PasswordSaved = true
+	if err := f.Register.Upsert(c); err != nil {
+		t.Fatal(err)
+	}
+	first, err := f.Vault.SaveEntry(ctx, vault.Entry{ID: vault.CertificateID(c.SHA256), Label: "Firma ApS"}, "one")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := f.Vault.SaveEntry(ctx, vault.Entry{ID: vault.CertificateID(c.SHA256), Label: "Firma ApS"}, "two")
+	if err != nil || second.ID == first.ID {
+		t.Fatalf("second: %+v, %v", second, err)
+	}
+	for i, id := range []string{first.ID, second.ID} {
+		if err := f.Vault.Delete(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.PasswordDeleted(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := f.Register.Get(c.SHA256)
+		if want := i == 0; got.PasswordSaved != want {
+			t.Errorf("after deleting %d of 2: saved = %v", i+1, got.PasswordSaved)
+		}
+	}
+}
