@@ -568,3 +568,54 @@ func (s *session) chooseFolder(dir string) {
 	s.t.Helper()
 	s.pickInDialog(dir, "")
 }
+
+// TestDownloadNoticed saves the renewed file into the private home's
+// Downloads the way Chrome does, as a .crdownload renamed when complete.
+// The partial file is not announced; the complete one is, by name, and
+// one click checks it (no password saved yet, so the window asks for it).
+func TestDownloadNoticed(t *testing.T) {
+	forEachLanguage(t, "download-noticed", func(t *testing.T, s *session) {
+		s.start()
+		s.waitText("started", screenWait, s.L("tab.check"))
+		downloads := filepath.Join(s.home, "Downloads")
+		data, err := os.ReadFile(file(fileRenewed))
+		if err != nil {
+			t.Fatal(err)
+		}
+		partial := filepath.Join(downloads, fileRenewed+".crdownload")
+		if err := os.WriteFile(partial, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(3 * time.Second) // longer than the watcher's quiet period
+		if p := s.ocr("partial"); p.has(s.L("watch.dismiss")) || p.has(announcedStart(s)) {
+			t.Fatalf("a partial download was announced:\n%s", p.text())
+		}
+		if err := os.Rename(partial, filepath.Join(downloads, fileRenewed)); err != nil {
+			t.Fatal(err)
+		}
+		announced := msg.T(s.lang, "watch.arrived", map[string]any{"Folder": s.L("watch.folder.downloads"), "Name": fileRenewed})
+		s.waitText("announced", screenWait, announced)
+		// "Check it" is white on blue, which tesseract does not read; its
+		// row sits right above the tabs, so it is clicked there, at the
+		// start of the row, the button's middle.
+		p, _ := s.waitText("announced-tabs", screenWait, s.L("tab.renew"))
+		tab, _ := p.find(s.L("tab.renew"))
+		_, tabY := tab.centre()
+		s.click(s.win.x+56, tabY-49)
+		s.waitText("asks-password", checkWait, s.L("check.password.title"))
+		s.typ(certPassword)
+		s.key("Return")
+		s.waitText("ready", checkWait, s.L("inspect.verdict.ready"))
+		s.noPasswordOnDisk()
+		landed := filepath.Join(downloads, fileRenewed)
+		if files := s.homeFiles(); files[landed] != sha256File(t, file(fileRenewed)) {
+			t.Errorf("the downloaded file is not where it landed, unchanged: %v", sortedKeys(files))
+		}
+	})
+}
+
+// announcedStart is the announcement's words before the file's name.
+func announcedStart(s *session) string {
+	text := msg.T(s.lang, "watch.arrived", map[string]any{"Folder": s.L("watch.folder.downloads"), "Name": ""})
+	return strings.TrimSuffix(strings.TrimSpace(text), ":")
+}
