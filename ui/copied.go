@@ -38,8 +38,11 @@ type copiedOffer struct {
 
 	pending string // the offered password, until saved or declined
 	row     *fyne.Container
-	text    *widget.Label
-	stop    chan struct{} // closes the running poll; nil when none
+	// relayout refreshes the card around the row when it shows or hides
+	// (a container does not grow for a child shown later by itself).
+	relayout func()
+	text     *widget.Label
+	stop     chan struct{} // closes the running poll; nil when none
 }
 
 func newCopiedOffer(f *frame, wanted func() bool, save func(string)) *copiedOffer {
@@ -116,7 +119,14 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 	o.pending = text
 	o.text.SetText(lang.L("watch.copied", map[string]any{"N": utf8.RuneCountInString(text)}))
 	o.row.Show()
+	o.changed()
+}
+
+func (o *copiedOffer) changed() {
 	o.row.Refresh()
+	if o.relayout != nil {
+		o.relayout()
+	}
 }
 
 func (o *copiedOffer) accept() {
@@ -133,7 +143,7 @@ func (o *copiedOffer) decline() { o.forget() }
 func (o *copiedOffer) forget() {
 	o.pending = ""
 	o.row.Hide()
-	o.row.Refresh()
+	o.changed()
 }
 
 // passwordCardShown says whether o belongs to the guide's card in view.

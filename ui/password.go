@@ -161,6 +161,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 		entry.SetText(password)
 		save.OnTapped()
 	})
+	offer.relayout = func() { box.Refresh() }
 	if f.guide != nil {
 		f.guide.copied = offer
 		offer.start()

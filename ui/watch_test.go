@@ -180,6 +180,9 @@ func TestCopiedPasswordOfferedAndSaved(t *testing.T) {
 	if !o.row.Visible() || !hasText(card, "You copied a password (16 characters)") {
 		t.Fatalf("not offered; texts %q", texts(card))
 	}
+	if o.row.Size().Height == 0 {
+		t.Fatal("the offer is shown but laid out with no height (the card was not laid out again)")
+	}
 	if anyTextContains(card, fresh) {
 		t.Fatal("the copied password is shown unmasked")
 	}
