@@ -372,7 +372,7 @@ func field(key string, mark int) part {
 func passwordField(showKey string) part {
 	return func(p *palette) fyne.CanvasObject {
 		f := container.NewStack(roundRect(p.input, p.border, 1, 4),
-			container.New(&inset{l: 8, t: 3, r: 50, b: 3}, text("●●●●●●●●●●●●", p.fg, p.small, false)))
+			container.New(&inset{l: 8, t: 3, r: 50, b: 3}, text("••••••••••••", p.fg, p.small, false)))
 		show := text(lang.L(showKey), p.fg, p.text, true)
 		return container.New(&row{gap: 8, centre: true}, f, show)
 	}
