@@ -30,9 +30,9 @@ type Line struct {
 	rank     int    // the urgency group, set by Sort
 }
 
-// Lines groups certificates into renewal lines by the register's rule: a
-// certificate renews the one with the same OCES UUID and the latest expiry
-// before its own. Certificates without a UUID stand alone. The lines come
+// Lines groups certificates into renewal lines by the register's one rule
+// (register.Predecessor: the same OCES UUID, a new serial, the latest
+// expiry before its own). Certificates without a UUID stand alone. The lines come
 // in no particular order; Query.Apply orders them.
 func Lines(certs []register.Certificate) []Line {
 	groups := map[string][]register.Certificate{}
@@ -57,12 +57,25 @@ func Lines(certs []register.Certificate) []Line {
 			}
 			return strings.Compare(a.SHA256, b.SHA256)
 		})
-		l := Line{Current: g[0]}
-		if len(g) > 1 {
-			l.History = g[1:]
+		// The newest heads a line; behind it what it renewed, by
+		// register.Predecessor, and so on. What no rule links (the same
+		// serial again, an equal expiry) starts a line of its own.
+		for len(g) > 0 {
+			l := Line{Current: g[0]}
+			rest := slices.Clone(g[1:])
+			for cur := g[0]; ; {
+				p, ok := register.Predecessor(rest, cur)
+				if !ok {
+					break
+				}
+				l.History = append(l.History, p)
+				rest = slices.DeleteFunc(rest, func(c register.Certificate) bool { return c.SHA256 == p.SHA256 })
+				cur = p
+			}
+			l.index()
+			lines = append(lines, l)
+			g = rest
 		}
-		l.index()
-		lines = append(lines, l)
 	}
 	return lines
 }

@@ -305,3 +305,24 @@ func BenchmarkLines(b *testing.B) {
 		})
 	}
 }
+
+// The same serial again is no renewal (register.Predecessor's rule): such a
+// certificate is a line of its own, not history.
+func TestSameSerialIsNoHistory(t *testing.T) {
+	a := cert(1, "Bager", "u-1", 1000*day, true)
+	b := cert(2, "Bager", "u-1", 100*day, true)
+	b.Serial = a.Serial
+	old := cert(3, "Bager", "u-1", -900*day, true)
+	lines := Lines([]register.Certificate{a, b, old})
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2: %+v", len(lines), lines)
+	}
+	for _, l := range lines {
+		all := l.All()
+		for i := 0; i+1 < len(all); i++ {
+			if p, ok := register.Predecessor([]register.Certificate{a, b, old}, all[i]); !ok || p.SHA256 != all[i+1].SHA256 {
+				t.Errorf("history of %s disagrees with register.Predecessor", all[i].SHA256)
+			}
+		}
+	}
+}

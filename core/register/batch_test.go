@@ -70,6 +70,11 @@ func TestWatchAgreesWithSuccessor(t *testing.T) {
 	var certs []Certificate
 	for i := range 40 {
 		c := cert(i+1, []string{"", "u-a", "U-A", "u-b", "u-c"}[i%5], t0.AddDate(0, 0, (i%7)*50-100))
+		if i%3 == 0 {
+			c.Serial = "5e" // the same serial again, in upper and lower case
+		} else if i%3 == 1 {
+			c.Serial = "5E"
+		}
 		certs = append(certs, c)
 	}
 	for _, now := range []time.Time{t0, t0.AddDate(0, 0, 120)} {

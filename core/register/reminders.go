@@ -75,30 +75,56 @@ func (c Certificate) delivered(days int, now time.Time) bool {
 // Successor search each.
 type watch struct {
 	now    time.Time
-	latest map[string]time.Time // lower-case OCES UUID -> latest expiry
+	latest map[string]expiries // lower-case OCES UUID -> its latest expiries
+}
+
+// expiries are a UUID's latest expiry and the latest of a certificate
+// with another serial: enough to know whether any certificate with a new
+// serial expires after a given one.
+type expiries struct {
+	first       time.Time
+	firstSerial string
+	other       time.Time // latest expiry of a serial other than firstSerial
 }
 
 func newWatch(certs []Certificate, now time.Time) watch {
-	w := watch{now: now, latest: make(map[string]time.Time, len(certs))}
+	w := watch{now: now, latest: make(map[string]expiries, len(certs))}
 	for _, c := range certs {
 		if c.UUID == "" {
 			continue
 		}
 		u := strings.ToLower(c.UUID)
-		if c.NotAfter.After(w.latest[u]) {
-			w.latest[u] = c.NotAfter
+		e := w.latest[u]
+		switch {
+		case e.first.IsZero() || c.NotAfter.After(e.first):
+			if !strings.EqualFold(c.Serial, e.firstSerial) && e.first.After(e.other) {
+				e.other = e.first
+			}
+			e.first, e.firstSerial = c.NotAfter, c.Serial
+		case !strings.EqualFold(c.Serial, e.firstSerial) && c.NotAfter.After(e.other):
+			e.other = c.NotAfter
 		}
+		w.latest[u] = e
 	}
 	return w
 }
 
-// watched reports whether c still needs reminders: not expired, and no
-// certificate of the same UUID expires later (which Successor would find).
+// watched reports whether c still needs reminders: not expired, and not
+// renewed (Successor's rule: no certificate of the same UUID with a new
+// serial expires later).
 func (w watch) watched(c Certificate) bool {
 	if !c.NotAfter.After(w.now) {
 		return false
 	}
-	return c.UUID == "" || !w.latest[strings.ToLower(c.UUID)].After(c.NotAfter)
+	if c.UUID == "" {
+		return true
+	}
+	e := w.latest[strings.ToLower(c.UUID)]
+	later := e.first
+	if strings.EqualFold(e.firstSerial, c.Serial) {
+		later = e.other
+	}
+	return !later.After(c.NotAfter)
 }
 
 // Due returns the reminders to give now: for each certificate that is not
