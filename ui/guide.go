@@ -17,6 +17,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
@@ -271,7 +272,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			box.Add(newPasswordActions(g.f, g.passwordID()))
 			g.addKeptQuestion()
 		} else {
-			box.Add(newPasswordSaver(g.f, p.RenewalID, g.passwordSaved))
+			box.Add(newPasswordSaverAt(g.f, renewal.SaveID(p), g.passwordSaved))
 		}
 		elsewhere := newGuideCheck(g, lang.L("guide.password.elsewhere"), p.PasswordStoredElsewhere, func(on bool) {
 			p.SetStoredElsewhere(on)
@@ -401,6 +402,10 @@ func (g *guideState) recordDPG() {
 // passwordSaved is the password card's report; the card stays as it is,
 // showing the saved password's actions.
 func (g *guideState) passwordSaved() {
+	if sha, ok := vault.CertificateOf(renewal.SaveID(&g.progress)); ok {
+		// Saved under the renewed certificate: the register's fact.
+		g.f.passwordSavedFor(sha)
+	}
 	g.progress.SetPasswordSaved()
 	g.saved()
 	g.addKeptQuestion()

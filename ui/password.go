@@ -61,7 +61,13 @@ func vaultError(err error) string { return vaultText(vault.MessageKey(err), nil)
 // store as the pending entry of this renewal. onSaved runs (on the UI
 // thread) once it is saved and read back.
 func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObject {
-	id := vault.PendingID(renewalID)
+	return newPasswordSaverAt(f, vault.PendingID(renewalID), onSaved)
+}
+
+// newPasswordSaverAt is the password card saving under id: the renewal's
+// pending id, or its certificate's once the renewal has produced one
+// (renewal.SaveID).
+func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 
 	entry := widget.NewEntry()
 	entry.Password = true

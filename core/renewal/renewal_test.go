@@ -208,3 +208,18 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 		t.Errorf("steps of another renewal: %+v", d)
 	}
 }
+
+// The guide saves its password under the renewal until the renewal has its
+// certificate, under the certificate after: a password saved then belongs
+// to the certificate the register knows, not to a renewal already over.
+func TestSaveID(t *testing.T) {
+	p := atDownload()
+	if got := SaveID(p); got != vault.PendingID(p.RenewalID) {
+		t.Errorf("before the file: %q", got)
+	}
+	sha := strings.Repeat("b2", 32)
+	p.SetFileChecked(sha, started)
+	if got := SaveID(p); got != vault.CertificateID(sha) {
+		t.Errorf("after the file: %q", got)
+	}
+}
