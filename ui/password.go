@@ -270,13 +270,16 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		copyButton.Disable()
 		background(func() {
 			password, err := f.vault.Get(context.Background(), id)
+			// The marked write waits for the system (osascript on macOS,
+			// a busy clipboard on Windows): here, off the UI thread.
+			concealed := err == nil && concealedWrite(password) == nil
 			fyne.Do(func() {
 				copyButton.Enable()
 				if err != nil {
 					fail(err)
 					return
 				}
-				guard.copy(f.app.Clipboard(), password, func(cleared bool) {
+				guard.copyWritten(f.app.Clipboard(), password, concealed, func(cleared bool) {
 					if cleared {
 						say(lang.L("vault.password.cleared"), widget.MediumImportance)
 					}
@@ -303,8 +306,19 @@ type clipboardGuard struct {
 	stop func() bool
 }
 
+// copy puts secret on the clipboard through Fyne's clipboard and clears it
+// later; UI thread.
 func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleared bool)) {
-	writeSecret(cb, secret)
+	g.copyWritten(cb, secret, false, done)
+}
+
+// copyWritten is copy for a secret that is on the clipboard already when
+// concealed (written marked by concealedWrite, off the UI thread); else it
+// is written through Fyne's clipboard here. UI thread.
+func (g *clipboardGuard) copyWritten(cb fyne.Clipboard, secret string, concealed bool, done func(cleared bool)) {
+	if !concealed {
+		cb.SetContent(secret)
+	}
 	delay := g.delay
 	if delay == 0 {
 		delay = clipboardClearDelay
@@ -332,19 +346,12 @@ func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleare
 }
 
 // concealedWrite puts a secret on the system clipboard marked for
-// clipboard history and clipboard managers to skip; tests replace it.
+// clipboard history and clipboard managers to skip (Windows, macOS); where
+// it fails (Linux: see core/sysclip), Fyne's clipboard takes the plain
+// text. Reading and clearing go through Fyne's clipboard either way: the
+// text is in the ordinary format. It may wait: never on the UI thread.
+// Tests replace it.
 var concealedWrite = sysclip.WriteConcealed
-
-// writeSecret puts a password on the clipboard, marked where the system
-// allows (Windows, macOS), else plainly through Fyne's clipboard (Linux:
-// see core/sysclip). Reading and clearing go through Fyne's clipboard
-// either way: the text is in the ordinary format.
-func writeSecret(cb fyne.Clipboard, secret string) {
-	if err := concealedWrite(secret); err == nil {
-		return
-	}
-	cb.SetContent(secret)
-}
 
 // pendingClears are the clipboard clears still waiting for their 30
 // seconds; closing the window runs them at once, so a copied password does

@@ -213,8 +213,8 @@ func TestAppleScript(t *testing.T) {
 
 func TestOpenCommand(t *testing.T) {
 	for goos, want := range map[string]string{
-		"darwin":  "open C:\\Users\\Søren\\kvittering.pdf",
-		"linux":   "xdg-open C:\\Users\\Søren\\kvittering.pdf",
+		"darwin": "open C:\\Users\\Søren\\kvittering.pdf",
+		"linux":  "xdg-open C:\\Users\\Søren\\kvittering.pdf",
 	} {
 		name, args := openCommand(goos, `C:\Users\Søren\kvittering.pdf`)
 		if got := name + " " + strings.Join(args, " "); got != want {
