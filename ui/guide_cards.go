@@ -13,6 +13,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
@@ -29,8 +30,9 @@ func wrapped(text string) *widget.Label {
 }
 
 // pathLabel shows a path, broken anywhere (paths have few spaces).
+// A file name is anyone's text: it is shown as one safe line.
 func pathLabel(path string) *widget.Label {
-	l := widget.NewLabel(path)
+	l := widget.NewLabel(safetext.Line(path))
 	l.Wrapping = fyne.TextWrapBreak
 	l.TextStyle.Monospace = true
 	return l
@@ -201,7 +203,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 		box.Add(none())
 	}
 	for _, b := range s.Backups {
-		box.Add(wrapped(lang.L("guide.summary.backup.item", map[string]any{"Path": b.Path, "Date": msg.Date(l, b.VerifiedAt.Local())})))
+		box.Add(wrapped(lang.L("guide.summary.backup.item", map[string]any{"Path": safetext.Line(b.Path), "Date": msg.Date(l, b.VerifiedAt.Local())})))
 	}
 
 	box.Add(boldLabel(lang.L("guide.summary.receipt")))

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // Summary is what the guide's last card shows: where the file, the backups
@@ -80,7 +81,7 @@ func Summarize(p *Progress, c *register.Certificate) Summary {
 	}
 	if s.Computer == "" {
 		if name, err := hostname(); err == nil {
-			s.Computer = name
+			s.Computer = safetext.Line(name)
 		}
 	}
 	if c != nil {

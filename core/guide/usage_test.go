@@ -230,3 +230,16 @@ func TestSummarizeReadsWhereThePasswordIsKept(t *testing.T) {
 		t.Errorf("no computer recorded: %q", s.Computer)
 	}
 }
+
+// The computer's name is anyone's text too: the summary shows it as one
+// safe line.
+func TestSummaryComputerNameIsSafe(t *testing.T) {
+	old := hostname
+	hostname = func() (string, error) { return "PC\n\x1b[2JKlar til DPG", nil }
+	t.Cleanup(func() { hostname = old })
+	p := New(t0)
+	s := Summarize(&p, nil)
+	if strings.ContainsAny(s.Computer, "\n\x1b") || !strings.Contains(s.Computer, "PC") {
+		t.Errorf("the computer is named %q", s.Computer)
+	}
+}

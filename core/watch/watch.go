@@ -107,7 +107,8 @@ type Options struct {
 	// when zero.
 	Settle time.Duration
 	// Arrived is told of each complete certificate file, on a goroutine of
-	// the watcher's (the window hands it to its UI thread).
+	// the watcher's (the window hands it to its UI thread). It must not wait
+	// for Close, which waits for it.
 	Arrived func(Arrival)
 	// Lost is told when a watched folder goes away (removed or renamed);
 	// it is no longer watched. May be nil.
@@ -125,6 +126,9 @@ type Watcher struct {
 	reported map[string]fileState // what was announced, so a touch is not news
 	closed   bool
 	done     chan struct{}
+	// reporting counts the Arrived calls under way, so that Close can wait
+	// for them: nothing is reported after it returns.
+	reporting sync.WaitGroup
 }
 
 type fileState struct {
@@ -198,6 +202,7 @@ func (w *Watcher) Close() error {
 	w.mu.Unlock()
 	err := w.fs.Close()
 	<-w.done
+	w.reporting.Wait()
 	return err
 }
 
@@ -316,7 +321,9 @@ func (w *Watcher) settle(name string, p *pendingFile) {
 	}
 	w.reported[name] = now
 	arrived := w.opts.Arrived
+	w.reporting.Add(1) // under the lock, while not closed
 	w.mu.Unlock()
+	defer w.reporting.Done()
 	if arrived != nil {
 		arrived(Arrival{Path: name, Folder: p.folder, Size: now.size, ModTime: now.modTime})
 	}
