@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -397,19 +396,8 @@ func (v *certificatesView) offerCalendar(path string) {
 // writeCalendar writes c's calendar file into dir, never over a file that
 // is there, and returns its path.
 func writeCalendar(dir string, c register.Certificate, l string) (string, error) {
-	name := safeFileName(msg.T(l, "register.calendar.filename", map[string]any{"Organization": c.Organization}))
+	name := msg.T(l, "register.calendar.filename", map[string]any{"Organization": safetext.FileName(c.Organization)})
 	return safefile.WriteNew(dir, name, calendar.ICS(c, l, clock()))
-}
-
-// safeFileName keeps a file name valid on Windows, macOS and Linux.
-func safeFileName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		if r < ' ' || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return '-'
-		}
-		return r
-	}, name)
-	return strings.TrimLeft(name, ". ")
 }
 
 func (v *certificatesView) askDPG(c register.Certificate) {

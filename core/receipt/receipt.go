@@ -142,14 +142,7 @@ func ChecklistFileName(l string) string {
 }
 
 func cleanName(s string) string {
-	s = safetext.Line(s) // no direction overrides or control characters
-	s = strings.Map(func(r rune) rune {
-		if r < 32 || strings.ContainsRune(`<>:"/\|?*`, r) {
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.Trim(strings.TrimSpace(s), ".")
+	s = safetext.FileName(s)
 	if r := []rune(s); len(r) > 60 {
 		s = strings.TrimSpace(string(r[:60]))
 	}

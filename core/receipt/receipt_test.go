@@ -440,7 +440,7 @@ func TestGroupHex(t *testing.T) {
 func TestFileName(t *testing.T) {
 	d := sample("da", 0, 0, false)
 	d.Organization = `Æble/grød: "ApS"?`
-	if got, want := FileName(d), "Kvittering for fornyelse - Æblegrød ApS - 2026-11-24.pdf"; got != want {
+	if got, want := FileName(d), "Kvittering for fornyelse - Æble grød ApS - 2026-11-24.pdf"; got != want {
 		t.Errorf("FileName = %q, want %q", got, want)
 	}
 	d.Lang, d.Organization = "en", ""

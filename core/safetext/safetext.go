@@ -122,3 +122,21 @@ slow:
 	}
 	return true
 }
+
+// reserved are the characters a file name may not hold on Windows (and '/'
+// nowhere).
+const reserved = `<>:"/\|?*`
+
+// FileName makes s fit for a file name on Windows, macOS and Linux: one safe
+// Line, each run of reserved characters and spaces one space, and no dots
+// or spaces at the ends (Windows drops trailing ones; a leading dot hides
+// the file).
+func FileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(reserved, r) {
+			return ' '
+		}
+		return r
+	}, Line(s))
+	return strings.Trim(strings.Join(strings.Fields(s), " "), ". ")
+}

@@ -81,3 +81,18 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		`Æble/grød: "ApS"?`:         "Æble grød ApS",
+		`Bager\Hansen | Søn*`:       "Bager Hansen Søn",
+		"x\u202egnp.exe":            "x gnp.exe",
+		" ..skjult.  ":              "skjult",
+		"to\nlinjer\tog\x1b[2J":     "to linjer og [2J",
+		"Renew certificate A/S.ics": "Renew certificate A S.ics",
+	} {
+		if got := FileName(in); got != want {
+			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
