@@ -83,16 +83,18 @@ func (g *guideState) passwordKept(kept string) {
 	}
 }
 
-// keptAnswer is where else the renewal's password is kept: the register's
-// record of the checked certificate, else the guide's.
+// keptAnswer is where else the renewal's password is kept (core's rule:
+// guide.Progress.KeptFor).
 func (g *guideState) keptAnswer() string {
 	p := g.progress
+	var c *register.Certificate
 	if p.FileSHA256 != "" && g.f.register != nil {
-		if c, ok := g.f.register.Get(p.FileSHA256); ok && c.PasswordKept != "" {
-			return c.PasswordKept
+		if got, ok := g.f.register.Get(p.FileSHA256); ok {
+			c = &got
 		}
 	}
-	return p.PasswordKept
+	kept, _ := p.KeptFor(c)
+	return kept
 }
 
 // secondCopyReminder is the DPG card's reminder while the password is kept

@@ -70,15 +70,7 @@ func Summarize(p *Progress, c *register.Certificate) Summary {
 		Checklist:       p.Checklist(),
 		Certificate:     c,
 	}
-	s.Kept, s.Computer = p.PasswordKept, p.PasswordHost
-	if c != nil {
-		if c.PasswordKept != "" {
-			s.Kept = c.PasswordKept
-		}
-		if c.PasswordHost != "" {
-			s.Computer = c.PasswordHost
-		}
-	}
+	s.Kept, s.Computer = p.KeptFor(c)
 	if s.Computer == "" {
 		if name, err := hostname(); err == nil {
 			s.Computer = safetext.Line(name)

@@ -243,3 +243,27 @@ func TestSummaryComputerNameIsSafe(t *testing.T) {
 		t.Errorf("the computer is named %q", s.Computer)
 	}
 }
+
+// Where else the password is kept: the register's answer for the
+// certificate wins; the progress's holds until then, for the renewal's own
+// certificate only.
+func TestKeptFor(t *testing.T) {
+	p := New(t0)
+	p.PasswordKept, p.PasswordHost = register.KeptWritten, "ANNES-PC"
+	p.FileSHA256 = "aa"
+	for _, tc := range []struct {
+		name             string
+		c                *register.Certificate
+		wantKept, wantPC string
+	}{
+		{"no certificate yet", nil, register.KeptWritten, "ANNES-PC"},
+		{"the renewal's, not recorded", &register.Certificate{SHA256: "aa"}, register.KeptWritten, "ANNES-PC"},
+		{"the renewal's, recorded", &register.Certificate{SHA256: "aa", PasswordKept: register.KeptNowhere, PasswordHost: "KONTOR"}, register.KeptNowhere, "KONTOR"},
+		{"another certificate", &register.Certificate{SHA256: "bb"}, "", ""},
+	} {
+		kept, pc := p.KeptFor(tc.c)
+		if kept != tc.wantKept || pc != tc.wantPC {
+			t.Errorf("%s: %q on %q, want %q on %q", tc.name, kept, pc, tc.wantKept, tc.wantPC)
+		}
+	}
+}

@@ -29,10 +29,13 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		if reg.DPG != nil {
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
 		}
-		d.PasswordKept, d.PasswordHost = reg.PasswordKept, reg.PasswordHost
 	}
-	if p != nil && d.PasswordKept == "" && p.FileSHA256 == d.SHA256 {
-		d.PasswordKept, d.PasswordHost = p.PasswordKept, p.PasswordHost
+	if reg != nil || p != nil {
+		c := reg
+		if c == nil {
+			c = &register.Certificate{SHA256: d.SHA256}
+		}
+		d.PasswordKept, d.PasswordHost = p.KeptFor(c)
 	}
 	if d.PasswordSaved && d.PasswordHost == "" {
 		d.PasswordHost = host // the receipt is made where the password was saved
