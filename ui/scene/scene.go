@@ -415,6 +415,9 @@ func tableRow(key string, mark int) part {
 		}
 		line := canvas.NewRectangle(p.input)
 		line.SetMinSize(fyne.NewSize(1, 1))
+		// A margin on the right, so the row's label and badge stay clear of
+		// the page's edge.
+		right = container.New(&inset{r: 6}, right)
 		return container.NewBorder(nil, line, nil, right, container.NewVBox(layoutSpacerV(5), name))
 	}
 }
@@ -510,7 +513,8 @@ func marked(obj fyne.CanvasObject, mark int, p *palette, stretch bool) fyne.Canv
 // highlight draws a ring of the accent colour around obj.
 func highlight(obj fyne.CanvasObject, p *palette) fyne.CanvasObject {
 	glow := roundRect(uiwidget.WithAlpha(p.accent, 0x30), p.accent, 2.5, 6)
-	return container.NewStack(glow, container.New(&inset{l: 3, t: 3, r: 3, b: 3}, obj))
+	// Room on the sides, so the glow's stroke never touches the label.
+	return container.NewStack(glow, container.New(&inset{l: 6, t: 3, r: 6, b: 3}, obj))
 }
 
 // pointer is a numbered badge with an arrow: pointing left at what is before
