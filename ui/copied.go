@@ -73,8 +73,9 @@ func (o *copiedOffer) start() {
 	}
 	stop := make(chan struct{})
 	o.stop = stop
+	every := clipboardPoll // read here, on the UI thread, where tests set it
 	go func() {
-		t := time.NewTicker(clipboardPoll)
+		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
 			select {
