@@ -55,6 +55,7 @@ type backupPanel struct {
 	profile     *widget.RadioGroup
 	protectBox  *fyne.Container
 	hint        *widget.Label
+	done        *uiwidget.Button // Done on the verified result
 	start       *uiwidget.Button
 
 	bar      *widget.ProgressBar
@@ -203,9 +204,9 @@ func (p *backupPanel) buildResult() {
 			_ = p.f.app.OpenURL(fileURL(p.last.Dir))
 		}
 	})
-	done := uiwidget.NewButton(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
-	done.Importance = widget.HighImportance
-	p.verified = container.NewHBox(layout.NewSpacer(), open, done)
+	p.done = uiwidget.NewButton(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	p.done.Importance = widget.HighImportance
+	p.verified = container.NewHBox(layout.NewSpacer(), open, p.done)
 
 	again := uiwidget.NewButton(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
@@ -225,6 +226,7 @@ func (p *backupPanel) pickFolder() {
 	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("backup.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
 		if dir != "" {
 			p.setFolder(dir)
+			p.focus(p.start) // Enter starts the backup
 		}
 	})
 }
@@ -339,6 +341,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	}
 	p.failed.Hide()
 	p.Show(p.result)
+	p.focus(p.done) // Enter closes, as Done does
 	if p.onDone != nil {
 		p.onDone(res)
 	}
@@ -351,4 +354,12 @@ func backupErrorText(dir string, err error) string {
 		e = &backup.Error{Code: backup.CodeWriteFailed, Path: dir}
 	}
 	return lang.L(e.Key(), e.Data())
+}
+
+// focus gives b the keyboard, so that Enter does what the panel expects
+// next; b must be on the page shown.
+func (p *backupPanel) focus(b *uiwidget.Button) {
+	if p.f != nil && p.f.win != nil && b != nil && !b.Disabled() {
+		p.f.win.Canvas().Focus(b)
+	}
 }

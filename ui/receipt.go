@@ -49,6 +49,7 @@ type receiptPanel struct {
 	folder      string
 	folderLabel *widget.Label
 	hint        *widget.Label
+	done        *uiwidget.Button // Done on the saved result
 	create      *uiwidget.Button
 
 	runLabel *widget.Label
@@ -151,7 +152,8 @@ func (p *receiptPanel) buildResult() {
 			})
 		}
 	})
-	done := uiwidget.NewButton(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	p.done = uiwidget.NewButton(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	done := p.done
 	done.Importance = widget.HighImportance
 	back := uiwidget.NewButton(lang.L("receipt.ui.back"), nil, func() { p.Show(p.form) })
 	p.saved = container.NewVBox(
@@ -174,6 +176,7 @@ func (p *receiptPanel) pickFolder() {
 	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("receipt.ui.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
 		if dir != "" {
 			p.setFolder(dir)
+			p.focus(p.create) // Enter writes the receipt
 		}
 	})
 }
@@ -270,6 +273,17 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 	}
 	p.outcome.Refresh()
 	p.Show(p.result)
+	if err == nil {
+		p.focus(p.done) // Enter closes, as Done does
+	}
+}
+
+// focus gives b the keyboard, so that Enter does what the dialog expects
+// next; b must be on the page shown.
+func (p *receiptPanel) focus(b *uiwidget.Button) {
+	if p.f != nil && p.f.win != nil && b != nil && !b.Disabled() {
+		p.f.win.Canvas().Focus(b)
+	}
 }
 
 // openAndSay opens the PDF in the system's viewer, off the UI thread, and
