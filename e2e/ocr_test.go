@@ -250,6 +250,45 @@ func (s *session) clickNthText(label string, timeout time.Duration, phrase strin
 }
 
 // clickText waits for a label and clicks its middle.
+// showsWithin says whether phrase shows within timeout, without failing.
+func (s *session) showsWithin(label string, timeout time.Duration, phrase string) bool {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		s.alive()
+		p := s.ocr(label)
+		if p.has(phrase) {
+			return true
+		}
+		if time.Now().After(deadline) {
+			return false
+		}
+		_ = os.Remove(p.shot)
+		s.step--
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+// waitGone waits until phrase no longer shows (a question answered, a
+// dialog closed).
+func (s *session) waitGone(label string, timeout time.Duration, phrase string) {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		s.alive()
+		p := s.ocr(label)
+		if !p.has(phrase) {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s: %q still shows after %s (%s):\n%s", label, phrase, timeout, p.shot, p.text())
+		}
+		_ = os.Remove(p.shot)
+		s.step--
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
 func (s *session) clickText(label string, timeout time.Duration, phrase string) {
 	s.t.Helper()
 	p, _ := s.waitText(label, timeout, phrase)
