@@ -226,7 +226,7 @@ func (p *backupPanel) pickFolder() {
 	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("backup.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
 		if dir != "" {
 			p.setFolder(dir)
-			p.focus(p.start) // Enter starts the backup
+			p.f.focus(p.start) // Enter starts the backup
 		}
 	})
 }
@@ -341,7 +341,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	}
 	p.failed.Hide()
 	p.Show(p.result)
-	p.focus(p.done) // Enter closes, as Done does
+	p.f.focus(p.done) // Enter closes, as Done does
 	if p.onDone != nil {
 		p.onDone(res)
 	}
@@ -354,12 +354,4 @@ func backupErrorText(dir string, err error) string {
 		e = &backup.Error{Code: backup.CodeWriteFailed, Path: dir}
 	}
 	return lang.L(e.Key(), e.Data())
-}
-
-// focus gives b the keyboard, so that Enter does what the panel expects
-// next; b must be on the page shown.
-func (p *backupPanel) focus(b *uiwidget.Button) {
-	if p.f != nil && p.f.win != nil && b != nil && !b.Disabled() {
-		p.f.win.Canvas().Focus(b)
-	}
 }

@@ -97,3 +97,11 @@ func (f *frame) rebuild() {
 	f.tabs.SelectIndex(selected)
 	f.win.SetContent(f.content)
 }
+
+// focus gives b the keyboard, so that Enter does what the screen or dialog
+// expects next (the backup's and the receipt's next step); b must be shown.
+func (f *frame) focus(b *uiwidget.Button) {
+	if f != nil && f.win != nil && b != nil && !b.Disabled() {
+		f.win.Canvas().Focus(b)
+	}
+}

@@ -176,7 +176,7 @@ func (p *receiptPanel) pickFolder() {
 	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("receipt.ui.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
 		if dir != "" {
 			p.setFolder(dir)
-			p.focus(p.create) // Enter writes the receipt
+			p.f.focus(p.create) // Enter writes the receipt
 		}
 	})
 }
@@ -274,15 +274,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 	p.outcome.Refresh()
 	p.Show(p.result)
 	if err == nil {
-		p.focus(p.done) // Enter closes, as Done does
-	}
-}
-
-// focus gives b the keyboard, so that Enter does what the dialog expects
-// next; b must be on the page shown.
-func (p *receiptPanel) focus(b *uiwidget.Button) {
-	if p.f != nil && p.f.win != nil && b != nil && !b.Disabled() {
-		p.f.win.Canvas().Focus(b)
+		p.f.focus(p.done) // Enter closes, as Done does
 	}
 }
 
