@@ -210,20 +210,37 @@ func (p page) has(phrase string) bool { _, ok := p.find(phrase); return ok }
 // the page and which phrase it found; it fails the test after timeout.
 func (s *session) waitText(label string, timeout time.Duration, phrases ...string) (page, string) {
 	s.t.Helper()
+	found := ""
+	p, ok := s.pollScreen(label, timeout, func(p page) bool {
+		for _, ph := range phrases {
+			if p.has(ph) {
+				found = ph
+				return true
+			}
+		}
+		return false
+	})
+	if !ok {
+		s.t.Fatalf("%s: waited %s for %q; the screen (%s) reads:\n%s\napp output:\n%s",
+			label, timeout, phrases, p.shot, p.text(), s.appTail())
+	}
+	return p, found
+}
+
+// pollScreen reads the screen until ok says yes or timeout passes, and
+// returns the last reading; only the last screenshot of a wait is kept.
+func (s *session) pollScreen(label string, timeout time.Duration, ok func(page) bool) (page, bool) {
+	s.t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
 		s.alive()
 		p := s.ocr(label)
-		for _, ph := range phrases {
-			if p.has(ph) {
-				return p, ph
-			}
+		if ok(p) {
+			return p, true
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("%s: waited %s for %q; the screen (%s) reads:\n%s\napp output:\n%s",
-				label, timeout, phrases, p.shot, p.text(), s.appTail())
+			return p, false
 		}
-		// Keep only the last screenshot of a wait.
 		_ = os.Remove(p.shot)
 		s.step--
 		time.Sleep(300 * time.Millisecond)
@@ -234,61 +251,31 @@ func (s *session) waitText(label string, timeout time.Duration, phrases ...strin
 // bottom) and clicks the middle of the nth.
 func (s *session) clickNthText(label string, timeout time.Duration, phrase string, n int) {
 	s.t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		p, _ := s.waitText(label, timeout, phrase)
-		if all := p.findAll(phrase); len(all) >= n {
-			x, y := all[n-1].centre()
-			s.click(x, y)
-			return
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("%s: %q shows fewer than %d times; the screen (%s) reads:\n%s", label, phrase, n, p.shot, p.text())
-		}
-		time.Sleep(300 * time.Millisecond)
+	p, ok := s.pollScreen(label, timeout, func(p page) bool { return len(p.findAll(phrase)) >= n })
+	if !ok {
+		s.t.Fatalf("%s: %q shows fewer than %d times; the screen (%s) reads:\n%s", label, phrase, n, p.shot, p.text())
 	}
+	x, y := p.findAll(phrase)[n-1].centre()
+	s.click(x, y)
 }
 
-// clickText waits for a label and clicks its middle.
 // showsWithin says whether phrase shows within timeout, without failing.
 func (s *session) showsWithin(label string, timeout time.Duration, phrase string) bool {
 	s.t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		s.alive()
-		p := s.ocr(label)
-		if p.has(phrase) {
-			return true
-		}
-		if time.Now().After(deadline) {
-			return false
-		}
-		_ = os.Remove(p.shot)
-		s.step--
-		time.Sleep(300 * time.Millisecond)
-	}
+	_, ok := s.pollScreen(label, timeout, func(p page) bool { return p.has(phrase) })
+	return ok
 }
 
 // waitGone waits until phrase no longer shows (a question answered, a
 // dialog closed).
 func (s *session) waitGone(label string, timeout time.Duration, phrase string) {
 	s.t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		s.alive()
-		p := s.ocr(label)
-		if !p.has(phrase) {
-			return
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("%s: %q still shows after %s (%s):\n%s", label, phrase, timeout, p.shot, p.text())
-		}
-		_ = os.Remove(p.shot)
-		s.step--
-		time.Sleep(300 * time.Millisecond)
+	if p, ok := s.pollScreen(label, timeout, func(p page) bool { return !p.has(phrase) }); !ok {
+		s.t.Fatalf("%s: %q still shows after %s (%s):\n%s", label, phrase, timeout, p.shot, p.text())
 	}
 }
 
+// clickText waits for a label and clicks its middle.
 func (s *session) clickText(label string, timeout time.Duration, phrase string) {
 	s.t.Helper()
 	p, _ := s.waitText(label, timeout, phrase)
