@@ -2,7 +2,8 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
+
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // What screen readers hear of the window's own widgets (the shared ones are
@@ -12,9 +13,9 @@ var _ fyne.Accessible = (*guideCheck)(nil)
 
 // AccessibilityLabel is the tick box's text and whether it is ticked.
 func (c *guideCheck) AccessibilityLabel() string {
-	state := lang.L("a11y.check.off")
+	state := words.T("a11y.check.off")
 	if c.Checked {
-		state = lang.L("a11y.check.on")
+		state = words.T("a11y.check.on")
 	}
 	return c.Text + ", " + state
 }

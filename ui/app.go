@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -26,7 +27,7 @@ import (
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
-	"time"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // clock is the one clock of the window: the guide's times, the register's
@@ -52,7 +53,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		if !showing || opened {
 			return // a panic before or after creating the window is no missing OpenGL
 		}
-		err = &WindowError{Lang: windowLanguage(), Cause: startup.cause(recover())}
+		err = &WindowError{Lang: words.Language(), Cause: startup.cause(recover())}
 	}()
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(appIcon)
@@ -100,15 +101,6 @@ func Run(files []string, more <-chan []string) (err error) {
 	return nil
 }
 
-// windowLanguage is the language the window speaks once its catalogues are
-// loaded, as the frame works it out.
-func windowLanguage() string {
-	if l := msg.Supported(lang.L("app.language")); l != "" {
-		return l
-	}
-	return msg.Detect()
-}
-
 // trustEnv names further trust anchors for the window, as --trust-ca does
 // on the command line: PEM or DER files, separated as in PATH. It is for
 // test environments (the state's test CAs are built in already).
@@ -143,9 +135,13 @@ func fileURIs(paths []string) []fyne.URI {
 	return out
 }
 
-// loadTranslations adds Fornyer's catalogues to Fyne's. A language chosen in
-// settings is loaded under the system's locale too, so that it wins the
-// match Fyne makes against the system's languages.
+// loadTranslations adds Fornyer's catalogues to Fyne's. Fyne renders from
+// them only what it draws itself (its dialogs' buttons, its file dialog;
+// the fyne.<lang>.json area) and the window's language (app.language), so
+// that those speak the window's language; every text of Fornyer's own is
+// rendered by core/msg through ui/words. A language chosen in settings is
+// loaded under the system's locale too, so that it wins the match Fyne
+// makes against the system's languages.
 func loadTranslations(chosen string) {
 	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
 		fyne.LogError("loading translations", err)

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // showBackup opens the backup dialog for file, which password opens: a
@@ -27,7 +27,7 @@ import (
 func showBackup(f *frame, file, password, checkedSHA256 string, onDone func(*backup.Result)) {
 	p := newBackupPanel(f, file, password, onDone)
 	p.checkedSHA256 = checkedSHA256
-	uiwidget.ShowPanel(f.win, lang.L("backup.title"), p.Panel, p.stop)
+	uiwidget.ShowPanel(f.win, words.T("backup.title"), p.Panel, p.stop)
 }
 
 // backupPanel is the dialog's content and its state: the form, the run and
@@ -93,36 +93,36 @@ func backupLabel(text string) *widget.Label {
 
 // The plain words of the two protection profiles, in the radio group's order.
 func profileChoices() []string {
-	return []string{lang.L("backup.profile.compatible"), lang.L("backup.profile.strong")}
+	return []string{words.T("backup.profile.compatible"), words.T("backup.profile.strong")}
 }
 
 func (p *backupPanel) buildForm() {
-	fileLabel := backupLabel(lang.L("backup.file", map[string]string{"File": safetext.Line(filepath.Base(p.file))}))
+	fileLabel := backupLabel(words.T("backup.file", map[string]string{"File": safetext.Line(filepath.Base(p.file))}))
 	fileLabel.TextStyle.Bold = true
 
-	p.folderLabel = backupLabel(lang.L("backup.folder.none"))
-	choose := uiwidget.NewButton(lang.L("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+	p.folderLabel = backupLabel(words.T("backup.folder.none"))
+	choose := uiwidget.NewButton(words.T("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
 
 	var publicRow, manifestRow, reprotectRow fyne.CanvasObject
-	p.public, publicRow = backupCheck(lang.L("backup.option.public"), nil)
-	p.manifest, manifestRow = backupCheck(lang.L("backup.option.manifest"), nil)
+	p.public, publicRow = backupCheck(words.T("backup.option.public"), nil)
+	p.manifest, manifestRow = backupCheck(words.T("backup.option.manifest"), nil)
 	p.manifest.SetChecked(true)
 
 	p.pass1 = widget.NewPasswordEntry()
-	p.pass1.SetPlaceHolder(lang.L("backup.passphrase.placeholder"))
+	p.pass1.SetPlaceHolder(words.T("backup.passphrase.placeholder"))
 	p.pass2 = widget.NewPasswordEntry()
-	p.pass2.SetPlaceHolder(lang.L("backup.passphrase.repeat"))
+	p.pass2.SetPlaceHolder(words.T("backup.passphrase.repeat"))
 	p.profile = widget.NewRadioGroup(profileChoices(), nil)
 	p.profile.Required = true
 	p.profile.SetSelected(profileChoices()[0])
 	p.protectBox = container.NewVBox(
 		p.pass1, p.pass2,
-		backupLabel(lang.L("backup.passphrase.note")),
-		widget.NewLabel(lang.L("backup.profile.label")),
+		backupLabel(words.T("backup.passphrase.note")),
+		widget.NewLabel(words.T("backup.profile.label")),
 		p.profile,
 	)
 	p.protectBox.Hide()
-	p.reprotect, reprotectRow = backupCheck(lang.L("backup.option.reprotect"), func(on bool) {
+	p.reprotect, reprotectRow = backupCheck(words.T("backup.option.reprotect"), func(on bool) {
 		if on {
 			p.protectBox.Show()
 		} else {
@@ -137,13 +137,13 @@ func (p *backupPanel) buildForm() {
 	p.hint.Importance = widget.WarningImportance
 	p.hint.Hide()
 
-	p.start = uiwidget.NewButton(lang.L("backup.start"), theme.DocumentSaveIcon(), p.begin)
+	p.start = uiwidget.NewButton(words.T("backup.start"), theme.DocumentSaveIcon(), p.begin)
 	p.start.Importance = widget.HighImportance
 	p.start.Disable()
-	closeBtn := uiwidget.NewButton(lang.L("backup.close"), nil, func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(words.T("backup.close"), nil, func() { p.closeDialog() })
 
 	p.form = container.NewVBox(
-		backupLabel(lang.L("backup.intro")),
+		backupLabel(words.T("backup.intro")),
 		fileLabel,
 		p.folderLabel,
 		container.NewHBox(choose),
@@ -184,7 +184,7 @@ func backupCheck(text string, changed func(bool)) (*widget.Check, fyne.CanvasObj
 func (p *backupPanel) buildRunning() {
 	p.bar = widget.NewProgressBar()
 	p.barLabel = backupLabel("")
-	stop := uiwidget.NewButton(lang.L("backup.stop"), theme.CancelIcon(), p.stop)
+	stop := uiwidget.NewButton(words.T("backup.stop"), theme.CancelIcon(), p.stop)
 	p.running = container.NewVBox(p.barLabel, p.bar, container.NewHBox(layout.NewSpacer(), stop))
 }
 
@@ -197,20 +197,20 @@ func (p *backupPanel) buildResult() {
 	p.files.TextStyle.Monospace = true
 	p.files.Wrapping = fyne.TextWrapBreak
 	p.how = backupLabel("")
-	p.keep = backupLabel(lang.L("backup.verified.keep"))
+	p.keep = backupLabel(words.T("backup.verified.keep"))
 
-	open := uiwidget.NewButton(lang.L("backup.open_folder"), theme.FolderOpenIcon(), func() {
+	open := uiwidget.NewButton(words.T("backup.open_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != nil {
 			_ = p.f.app.OpenURL(fileURL(p.last.Dir))
 		}
 	})
-	p.done = uiwidget.NewButton(lang.L("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	p.done = uiwidget.NewButton(words.T("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	p.done.Importance = widget.HighImportance
 	p.verified = container.NewHBox(layout.NewSpacer(), open, p.done)
 
-	again := uiwidget.NewButton(lang.L("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
+	again := uiwidget.NewButton(words.T("backup.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
-	closeBtn := uiwidget.NewButton(lang.L("backup.close"), nil, func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(words.T("backup.close"), nil, func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
 
 	p.result = container.NewVBox(p.outcome, p.detail, p.files, p.how, p.keep, p.verified, p.failed)
@@ -223,7 +223,7 @@ func (p *backupPanel) closeDialog() {
 
 // pickFolder asks for the backup's folder in the system's folder dialog.
 func (p *backupPanel) pickFolder() {
-	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("backup.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
+	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: words.T("backup.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
 		if dir != "" {
 			p.setFolder(dir)
 			p.f.focus(p.start) // Enter starts the backup
@@ -233,7 +233,7 @@ func (p *backupPanel) pickFolder() {
 
 func (p *backupPanel) setFolder(dir string) {
 	p.folder = dir
-	p.folderLabel.SetText(lang.L("backup.folder.chosen", map[string]string{"Folder": dir}))
+	p.folderLabel.SetText(words.T("backup.folder.chosen", map[string]string{"Folder": dir}))
 	p.start.Enable()
 }
 
@@ -243,15 +243,15 @@ func (p *backupPanel) options() (backup.Options, bool) {
 		Password:     p.password,
 		PublicCopies: p.public.Checked,
 		Manifest:     p.manifest.Checked,
-		Lang:         p.f.lang(),
+		Lang:         words.Language(),
 		SourceSHA256: p.checkedSHA256,
 	}
 	if p.reprotect.Checked {
 		switch {
 		case p.pass1.Text == "":
-			return opts, p.warn(lang.L("backup.error.no_passphrase"))
+			return opts, p.warn(words.T("backup.error.no_passphrase"))
 		case p.pass1.Text != p.pass2.Text:
-			return opts, p.warn(lang.L("backup.passphrase.mismatch"))
+			return opts, p.warn(words.T("backup.passphrase.mismatch"))
 		}
 		profile := backup.ProfileCompatible
 		if p.profile.Selected == profileChoices()[1] {
@@ -304,7 +304,7 @@ func (p *backupPanel) setProgress(done, total int) {
 	if total > 0 {
 		p.bar.SetValue(float64(done) / float64(total))
 	}
-	p.barLabel.SetText(lang.L("backup.running", map[string]any{"Done": done, "Total": total}))
+	p.barLabel.SetText(words.T("backup.running", map[string]any{"Done": done, "Total": total}))
 }
 
 // stop cancels a running backup; it removes what it wrote and reports.
@@ -317,9 +317,9 @@ func (p *backupPanel) stop() {
 func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	p.last = res
 	if err != nil {
-		p.outcome.SetText(lang.L("backup.failed"))
+		p.outcome.SetText(words.T("backup.failed"))
 		p.outcome.Importance = widget.DangerImportance
-		p.detail.SetText(backupErrorText(dir, err) + " " + lang.L("backup.original_safe"))
+		p.detail.SetText(backupErrorText(dir, err) + " " + words.T("backup.original_safe"))
 		for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
 			o.Hide()
 		}
@@ -327,15 +327,15 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 		p.Show(p.result)
 		return
 	}
-	p.outcome.SetText(lang.L("backup.verified"))
+	p.outcome.SetText(words.T("backup.verified"))
 	p.outcome.Importance = widget.SuccessImportance
-	p.detail.SetText(lang.L("backup.verified.where", map[string]string{"Folder": res.Dir}))
+	p.detail.SetText(words.T("backup.verified.where", map[string]string{"Folder": res.Dir}))
 	names := make([]string, len(res.Files))
 	for i, f := range res.Files {
 		names[i] = safetext.Line(filepath.Base(f.Path))
 	}
 	p.files.SetText(strings.Join(names, "\n"))
-	p.how.SetText(lang.L("backup.verified.how", map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
+	p.how.SetText(words.T("backup.verified.how", map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
 	for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
 		o.Show()
 	}
@@ -353,5 +353,5 @@ func backupErrorText(dir string, err error) string {
 	if !errors.As(err, &e) {
 		e = &backup.Error{Code: backup.CodeWriteFailed, Path: dir}
 	}
-	return lang.L(e.Key(), e.Data())
+	return words.T(e.Key(), e.Data())
 }

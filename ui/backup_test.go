@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
@@ -17,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/testpki"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 const backupTestPW = "Ui-Backup-3xV8"
@@ -81,13 +81,13 @@ func TestBackupFormChecksThePassphrase(t *testing.T) {
 	p.setFolder(t.TempDir())
 	tapCheck(p.reprotect)
 	test.Tap(p.start)
-	if !p.hint.Visible() || p.hint.Text != lang.L("backup.error.no_passphrase") {
+	if !p.hint.Visible() || p.hint.Text != words.T("backup.error.no_passphrase") {
 		t.Errorf("empty passphrase: hint %q", p.hint.Text)
 	}
 	test.Type(p.pass1, "one phrase")
 	test.Type(p.pass2, "another phrase")
 	test.Tap(p.start)
-	if p.hint.Text != lang.L("backup.passphrase.mismatch") {
+	if p.hint.Text != words.T("backup.passphrase.mismatch") {
 		t.Errorf("mismatch: hint %q", p.hint.Text)
 	}
 	if ran {

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -21,6 +20,7 @@ import (
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // registerFile is the register's name in the app's storage folder, where
@@ -34,7 +34,7 @@ const registerFile = register.FileName
 // before the change returns: a few small writes, and no stray goroutine
 // still writing after the change. Tests run them when they choose.
 var startReminders = func(f *frame) {
-	l := f.lang()
+	l := words.Language()
 	f.register.Watch("reminders", func() { remind(f, l) })
 	background(func() { remind(f, l) })
 }
@@ -124,8 +124,8 @@ func (v *certificatesView) setNotice(err error) {
 
 func (v *certificatesView) emptyState() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.ListIcon())
-	title := widget.NewLabelWithStyle(lang.L("register.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	body := widget.NewLabel(lang.L("register.empty.body"))
+	title := widget.NewLabelWithStyle(words.T("register.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel(words.T("register.empty.body"))
 	body.Wrapping = fyne.TextWrapWord
 	body.Alignment = fyne.TextAlignCenter
 	return container.NewVBox(
@@ -146,10 +146,10 @@ func certWrapped(text string) *widget.Label {
 // card shows one certificate: who, what, how long, its renewal line, DPG,
 // and what the user can do.
 func (v *certificatesView) card(certs []register.Certificate, c register.Certificate, now time.Time) fyne.CanvasObject {
-	l := v.f.lang()
+	l := words.Language()
 	org := safetext.Line(c.Organization)
 	if org == "" {
-		org = lang.L("register.unknown_organization")
+		org = words.T("register.unknown_organization")
 	}
 	title := widget.NewLabelWithStyle(org, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
@@ -162,17 +162,17 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	subtitle := certWrapped(what)
 
 	validity := container.NewHBox(
-		widget.NewLabel(lang.L("register.valid_until", map[string]any{"Date": msg.Date(l, c.NotAfter.Local())})),
+		widget.NewLabel(words.T("register.valid_until", map[string]any{"Date": msg.Date(l, c.NotAfter.Local())})),
 		layout.NewSpacer(),
 		uiwidget.NewUrgencyBadge(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now)),
 	)
 	items := []fyne.CanvasObject{title, subtitle, validity}
 
 	if next, ok := register.Successor(certs, c); ok {
-		items = append(items, v.link(theme.MoveUpIcon(), lang.L("register.renewed_by", map[string]any{"Date": msg.Date(l, next.NotAfter.Local())}), next.SHA256))
+		items = append(items, v.link(theme.MoveUpIcon(), words.T("register.renewed_by", map[string]any{"Date": msg.Date(l, next.NotAfter.Local())}), next.SHA256))
 	}
 	if prev, ok := register.Predecessor(certs, c); ok {
-		items = append(items, v.link(theme.MoveDownIcon(), lang.L("register.replaces", map[string]any{"Date": msg.Date(l, prev.NotAfter.Local())}), prev.SHA256))
+		items = append(items, v.link(theme.MoveDownIcon(), words.T("register.replaces", map[string]any{"Date": msg.Date(l, prev.NotAfter.Local())}), prev.SHA256))
 	}
 
 	// What was done, in the order of the renewal; installing in DPG last.
@@ -185,11 +185,11 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		if c.DPG.By == "" {
 			key = "register.dpg.installed.anonymous"
 		}
-		done := certWrapped(lang.L(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": c.DPG.By}))
+		done := certWrapped(words.T(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": c.DPG.By}))
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
 	case inUse:
-		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(lang.L("register.dpg.prompt")))
-		mark := uiwidget.NewButton(lang.L("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
+		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(words.T("register.dpg.prompt")))
+		mark := uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
 		mark.Importance = widget.LowImportance
 		items = append(items, prompt, container.NewHBox(mark))
 	}
@@ -203,8 +203,8 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	}
 	items = append(items, technicalDetails(c))
 
-	calendarButton := uiwidget.NewButton(lang.L("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
-	remove := uiwidget.NewButton(lang.L("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
+	calendarButton := uiwidget.NewButton(words.T("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
+	remove := uiwidget.NewButton(words.T("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
 	remove.Importance = widget.LowImportance
 	if !inUse {
 		calendarButton.Disable() // nothing ahead to remind of
@@ -219,7 +219,7 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	if c.PasswordSaved {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.password_saved"))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.password_saved"))))
 	}
 	if n := len(c.Backups); n > 0 {
 		latest := c.Backups[0].VerifiedAt
@@ -228,10 +228,10 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 				latest = b.VerifiedAt
 			}
 		}
-		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.backups", map[string]any{"Count": n, "Date": msg.Date(l, latest.Local())}))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.backups", map[string]any{"Count": n, "Date": msg.Date(l, latest.Local())}))))
 	}
 	if n := len(c.Receipts); n > 0 {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(lang.L("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))
 	}
 	return out
 }
@@ -240,22 +240,22 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 // certificate apart or find its file, folded away.
 func technicalDetails(c register.Certificate) fyne.CanvasObject {
 	lines := []string{
-		lang.L("register.details.fingerprint", map[string]any{"Value": c.SHA256}),
+		words.T("register.details.fingerprint", map[string]any{"Value": c.SHA256}),
 	}
 	if c.Serial != "" {
-		lines = append(lines, lang.L("register.details.serial", map[string]any{"Value": c.Serial}))
+		lines = append(lines, words.T("register.details.serial", map[string]any{"Value": c.Serial}))
 	}
 	if c.UUID != "" {
-		lines = append(lines, lang.L("register.details.uuid", map[string]any{"Value": c.UUID}))
+		lines = append(lines, words.T("register.details.uuid", map[string]any{"Value": c.UUID}))
 	}
 	if c.File != nil {
-		lines = append(lines, lang.L("register.details.file", map[string]any{"Value": safetext.Line(c.File.Path)}))
+		lines = append(lines, words.T("register.details.file", map[string]any{"Value": safetext.Line(c.File.Path)}))
 	}
 	for _, b := range c.Backups {
-		lines = append(lines, lang.L("register.details.backup", map[string]any{"Value": b.Path}))
+		lines = append(lines, words.T("register.details.backup", map[string]any{"Value": b.Path}))
 	}
 	for _, r := range c.Receipts {
-		lines = append(lines, lang.L("register.details.receipt", map[string]any{"Value": r.Path}))
+		lines = append(lines, words.T("register.details.receipt", map[string]any{"Value": r.Path}))
 	}
 	box := container.NewVBox()
 	for _, line := range lines {
@@ -264,7 +264,7 @@ func technicalDetails(c register.Certificate) fyne.CanvasObject {
 		label.Selectable = true
 		box.Add(label)
 	}
-	return widget.NewAccordion(widget.NewAccordionItem(lang.L("register.details"), box))
+	return widget.NewAccordion(widget.NewAccordionItem(words.T("register.details"), box))
 }
 
 // link is a button that opens another certificate of the same line.
@@ -278,29 +278,29 @@ func (v *certificatesView) link(icon fyne.Resource, text, sha string) fyne.Canva
 func kindText(kind string) string {
 	switch kind {
 	case "organization", "system", "employee":
-		return lang.L("register.kind." + kind)
+		return words.T("register.kind." + kind)
 	}
-	return lang.L("register.kind.unknown")
+	return words.T("register.kind.unknown")
 }
 
 func environmentText(env string) string {
 	if env == register.Test {
-		return lang.L("register.environment.test")
+		return words.T("register.environment.test")
 	}
-	return lang.L("register.environment.production")
+	return words.T("register.environment.production")
 }
 
 func daysLeftText(notAfter, now time.Time) string {
 	if !notAfter.After(now) {
-		return lang.L("register.expired")
+		return words.T("register.expired")
 	}
 	switch d := register.DaysLeft(notAfter, now); d {
 	case 0:
-		return lang.L("register.days_left.today")
+		return words.T("register.days_left.today")
 	case 1:
-		return lang.L("register.days_left.one")
+		return words.T("register.days_left.one")
 	default:
-		return lang.L("register.days_left", map[string]any{"Days": d})
+		return words.T("register.days_left", map[string]any{"Days": d})
 	}
 }
 
@@ -308,22 +308,22 @@ func daysLeftText(notAfter, now time.Time) string {
 func registerSentence(err error) string {
 	var e *register.Error
 	if !errors.As(err, &e) {
-		return lang.L("register.error.write_failed")
+		return words.T("register.error.write_failed")
 	}
-	return lang.L("register.error."+e.Code, map[string]any{"Path": e.Path, "MovedTo": e.MovedTo})
+	return words.T("register.error."+e.Code, map[string]any{"Path": e.Path, "MovedTo": e.MovedTo})
 }
 
 // showRegisterError shows a failed change above the list and in a dialog.
 func (v *certificatesView) showRegisterError(err error) {
 	v.setNotice(err)
 	v.refreshCard()
-	uiwidget.ShowDialog(v.f.win, dialog.NewInformation(lang.L("tab.certificates"), registerSentence(err), v.f.win), fyne.Size{})
+	uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("tab.certificates"), registerSentence(err), v.f.win), fyne.Size{})
 }
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
-	l := v.f.lang()
-	body := lang.L("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": msg.Date(l, c.NotAfter.Local())})
-	d := dialog.NewConfirm(lang.L("register.remove.title"), body, func(ok bool) {
+	l := words.Language()
+	body := words.T("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": msg.Date(l, c.NotAfter.Local())})
+	d := dialog.NewConfirm(words.T("register.remove.title"), body, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -341,8 +341,8 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 			}
 		})
 	}, v.f.win)
-	d.SetConfirmText(lang.L("register.remove.confirm"))
-	d.SetDismissText(lang.L("register.cancel"))
+	d.SetConfirmText(words.T("register.remove.confirm"))
+	d.SetDismissText(words.T("register.cancel"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	uiwidget.ShowDialog(v.f.win, d, fyne.Size{})
 }
@@ -351,18 +351,18 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 // new file: a save dialog would create (or overwrite) the file itself,
 // outside core/safefile's rules.
 func (v *certificatesView) saveCalendar(c register.Certificate) {
-	pick := uiwidget.Pick{Title: lang.L("register.calendar.where"), Folder: true, StartDir: receipt.DocumentsDir()}
+	pick := uiwidget.Pick{Title: words.T("register.calendar.where"), Folder: true, StartDir: receipt.DocumentsDir()}
 	uiwidget.Choose(v.f.win, pick, func(dir string) {
 		if dir == "" {
 			return
 		}
-		l := v.f.lang()
+		l := words.Language()
 		background(func() {
 			path, werr := writeCalendar(dir, c, l)
 			fyne.Do(func() {
 				if werr != nil {
 					fyne.LogError("writing the calendar file", werr)
-					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(lang.L("register.calendar"), lang.L("register.calendar.failed"), v.f.win), fyne.Size{})
+					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.failed"), v.f.win), fyne.Size{})
 					return
 				}
 				v.offerCalendar(path)
@@ -375,7 +375,7 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 // system hands an .ics file to the calendar (Outlook, Calendar), which
 // asks to add the reminders.
 func (v *certificatesView) offerCalendar(path string) {
-	d := dialog.NewConfirm(lang.L("register.calendar"), lang.L("register.calendar.saved", map[string]any{"Path": path}), func(open bool) {
+	d := dialog.NewConfirm(words.T("register.calendar"), words.T("register.calendar.saved", map[string]any{"Path": path}), func(open bool) {
 		if !open {
 			return
 		}
@@ -383,13 +383,13 @@ func (v *certificatesView) offerCalendar(path string) {
 			if err := v.openFile(path); err != nil {
 				fyne.LogError("opening "+path, err)
 				fyne.Do(func() {
-					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(lang.L("register.calendar"), lang.L("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})
+					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})
 				})
 			}
 		})
 	}, v.f.win)
-	d.SetConfirmText(lang.L("register.calendar.open"))
-	d.SetDismissText(lang.L("register.calendar.close"))
+	d.SetConfirmText(words.T("register.calendar.open"))
+	d.SetDismissText(words.T("register.calendar.close"))
 	uiwidget.ShowDialog(v.f.win, d, fyne.Size{})
 }
 
@@ -402,9 +402,9 @@ func writeCalendar(dir string, c register.Certificate, l string) (string, error)
 
 func (v *certificatesView) askDPG(c register.Certificate) {
 	who := widget.NewEntry()
-	who.SetPlaceHolder(lang.L("register.dpg.mark.who.placeholder"))
-	d := dialog.NewForm(lang.L("register.dpg.mark.title"), lang.L("register.dpg.mark.confirm"), lang.L("register.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(lang.L("register.dpg.mark.who"), who)},
+	who.SetPlaceHolder(words.T("register.dpg.mark.who.placeholder"))
+	d := dialog.NewForm(words.T("register.dpg.mark.title"), words.T("register.dpg.mark.confirm"), words.T("register.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(words.T("register.dpg.mark.who"), who)},
 		func(ok bool) {
 			if !ok {
 				return

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The list page of "My certificates": a search box, the order and the
@@ -27,7 +27,7 @@ import (
 // buildListPage makes the list page's widgets, empty; load fills them.
 func (v *certificatesView) buildListPage() fyne.CanvasObject {
 	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(lang.L("list.search.placeholder"))
+	v.search.SetPlaceHolder(words.T("list.search.placeholder"))
 	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.search.OnChanged = func(s string) {
 		v.query.Search = s
@@ -36,7 +36,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 
 	orders := make([]string, len(certlist.Orders))
 	for i, o := range certlist.Orders {
-		orders[i] = lang.L("list.order." + o.Key())
+		orders[i] = words.T("list.order." + o.Key())
 	}
 	v.order = widget.NewSelect(orders, func(s string) {
 		for i, o := range orders {
@@ -48,7 +48,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 	})
 	v.order.SetSelectedIndex(0)
 
-	v.filterButton = uiwidget.NewButton(lang.L("list.filter"), theme.MenuDropDownIcon(), v.showFilterMenu)
+	v.filterButton = uiwidget.NewButton(words.T("list.filter"), theme.MenuDropDownIcon(), v.showFilterMenu)
 	v.filterButton.IconPlacement = widget.ButtonIconTrailingText
 	v.count = widget.NewLabel("")
 	v.count.SizeName = theme.SizeNameCaptionText
@@ -73,7 +73,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 			v.openCard(v.shown[id].Current.SHA256)
 		}
 	}
-	v.noMatch = certWrapped(lang.L("list.no_match"))
+	v.noMatch = certWrapped(words.T("list.no_match"))
 	v.noMatch.Hide()
 
 	v.controls = container.NewVBox(
@@ -129,13 +129,13 @@ func (v *certificatesView) apply() {
 		v.noMatch.Refresh()
 	}
 	if filtered := len(v.shown) < len(v.lines); filtered {
-		v.count.SetText(lang.L("list.count.filtered", map[string]any{"Shown": countLines(v.shown), "Total": total}))
+		v.count.SetText(words.T("list.count.filtered", map[string]any{"Shown": countLines(v.shown), "Total": total}))
 	} else {
-		v.count.SetText(lang.L("list.count", map[string]any{"Total": total}))
+		v.count.SetText(words.T("list.count", map[string]any{"Total": total}))
 	}
-	v.filterButton.SetText(lang.L("list.filter"))
+	v.filterButton.SetText(words.T("list.filter"))
 	if n := filterCount(v.query.Filter); n > 0 {
-		v.filterButton.SetText(lang.L("list.filter.active", map[string]any{"Count": n}))
+		v.filterButton.SetText(words.T("list.filter.active", map[string]any{"Count": n}))
 		v.filterButton.Importance = widget.HighImportance
 	} else {
 		v.filterButton.Importance = widget.MediumImportance
@@ -167,7 +167,7 @@ func filterCount(f certlist.Filter) int {
 // filterMenu is the filters as a menu of ticks; each tap changes one.
 func (v *certificatesView) filterMenu() *fyne.Menu {
 	item := func(key string, on *bool) *fyne.MenuItem {
-		it := fyne.NewMenuItem(lang.L(key), func() {
+		it := fyne.NewMenuItem(words.T(key), func() {
 			*on = !*on
 			v.apply()
 		})
@@ -175,7 +175,7 @@ func (v *certificatesView) filterMenu() *fyne.Menu {
 		return it
 	}
 	f := &v.query.Filter
-	clear := fyne.NewMenuItem(lang.L("list.filter.clear"), func() {
+	clear := fyne.NewMenuItem(words.T("list.filter.clear"), func() {
 		v.query.Filter = certlist.Filter{}
 		v.apply()
 	})
@@ -242,7 +242,7 @@ func (r *certRow) set(l *certlist.Line, now time.Time) {
 	// Text from a certificate, which anyone can make: one plain line.
 	org := safetext.Line(c.Organization)
 	if org == "" {
-		org = lang.L("register.unknown_organization")
+		org = words.T("register.unknown_organization")
 	}
 	r.org.SetText(org)
 
@@ -251,19 +251,19 @@ func (r *certRow) set(l *certlist.Line, now time.Time) {
 		what = "CVR " + cvr + " · " + what
 	}
 	if c.Environment == register.Test {
-		what += " · " + lang.L("register.environment.test")
+		what += " · " + words.T("register.environment.test")
 	}
 	if n := len(l.History); n > 0 {
-		what += " · " + lang.L("list.row.history", map[string]any{"Count": n})
+		what += " · " + words.T("list.row.history", map[string]any{"Count": n})
 	}
 	r.what.SetText(what)
 
 	if c.DPG != nil {
 		r.dpgIcon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
-		r.dpg.SetText(lang.L("list.row.dpg.installed"))
+		r.dpg.SetText(words.T("list.row.dpg.installed"))
 	} else {
 		r.dpgIcon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
-		r.dpg.SetText(lang.L("list.row.dpg.missing"))
+		r.dpg.SetText(words.T("list.row.dpg.missing"))
 	}
 	r.badge.Set(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now))
 	if r.box != nil {
@@ -303,7 +303,7 @@ func (v *certificatesView) refreshCard() {
 		return
 	}
 	now := clock()
-	back := uiwidget.NewButton(lang.L("list.back"), theme.NavigateBackIcon(), v.closeCard)
+	back := uiwidget.NewButton(words.T("list.back"), theme.NavigateBackIcon(), v.closeCard)
 	back.Importance = widget.LowImportance
 	back.Alignment = widget.ButtonAlignLeading
 	items := []fyne.CanvasObject{}
@@ -332,10 +332,10 @@ func (v *certificatesView) history(c register.Certificate) []fyne.CanvasObject {
 	if line == nil || len(line.History) < 2 {
 		return nil
 	}
-	l := v.f.lang()
-	out := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("list.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	l := words.Language()
+	out := []fyne.CanvasObject{widget.NewLabelWithStyle(words.T("list.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	for _, h := range line.History {
-		b := uiwidget.NewButton(lang.L("list.history.item", map[string]any{"Date": msg.Date(l, h.NotAfter.Local())}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
+		b := uiwidget.NewButton(words.T("list.history.item", map[string]any{"Date": msg.Date(l, h.NotAfter.Local())}), theme.HistoryIcon(), func() { v.openCard(h.SHA256) })
 		b.Importance = widget.LowImportance
 		b.Alignment = widget.ButtonAlignLeading
 		out = append(out, b)

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // checkScreen is the "Check" tab: a drop zone and a "Choose file" button,
@@ -43,11 +43,11 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 	c := &checkScreen{f: f, inspect: inspect.InspectFile}
 	f.check = c
 
-	choose := uiwidget.NewButton(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
+	choose := uiwidget.NewButton(words.T("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
 	choose.Importance = widget.HighImportance
-	dropHint := widget.NewLabelWithStyle(lang.L("check.drop_hint"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	dropHint := widget.NewLabelWithStyle(words.T("check.drop_hint"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	dropHint.Wrapping = fyne.TextWrapWord
-	explain := widget.NewLabel(lang.L("check.explain"))
+	explain := widget.NewLabel(words.T("check.explain"))
 	explain.Wrapping = fyne.TextWrapWord
 	icon := widget.NewIcon(theme.UploadIcon())
 	c.intro = widget.NewCard("", "", container.NewVBox(
@@ -67,8 +67,8 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 
 	// Once an answer is shown, the big drop card gives way to one line, so
 	// the answer is what the eye meets.
-	again := uiwidget.NewButton(lang.L("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
-	againHint := widget.NewLabel(lang.L("check.drop_again"))
+	again := uiwidget.NewButton(words.T("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
+	againHint := widget.NewLabel(words.T("check.drop_again"))
 	againHint.Wrapping = fyne.TextWrapWord
 	c.compact = container.NewBorder(nil, nil, nil, again, againHint)
 	c.compact.Hide()
@@ -82,9 +82,9 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 // chooseFile is the "Choose file…" button: a file dialog, then a check.
 func (c *checkScreen) chooseFile() {
 	uiwidget.Choose(c.f.win, uiwidget.Pick{
-		Title:      lang.L("check.choose.title"),
+		Title:      words.T("check.choose.title"),
 		Extensions: certificateExtensions,
-		Filter:     lang.L("check.choose.filter"),
+		Filter:     words.T("check.choose.filter"),
 		StartDir:   downloadsDir(),
 	}, func(path string) {
 		if path != "" {
@@ -139,7 +139,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 	c.scroll.ScrollToTop() // each new check starts with its verdict in view
 	c.intro.Hide()
 	c.compact.Show()
-	c.setBusy(lang.L("check.busy.saved"))
+	c.setBusy(words.T("check.busy.saved"))
 	background(func() {
 		// The saved passwords are fetched once per drop: the credential
 		// store may be slow, and asking it again per file adds nothing.
@@ -154,9 +154,9 @@ func (c *checkScreen) checkFiles(paths []string) {
 				}
 				name := safetext.Line(filepath.Base(path))
 				if len(paths) > 1 {
-					c.setBusy(lang.L("check.busy.many", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
+					c.setBusy(words.T("check.busy.many", map[string]any{"N": i + 1, "Total": len(paths), "Name": name}))
 				} else {
-					c.setBusy(lang.L("check.busy.one", map[string]any{"Name": name}))
+					c.setBusy(words.T("check.busy.one", map[string]any{"Name": name}))
 				}
 			})
 			if stale {
@@ -196,15 +196,15 @@ func (c *checkScreen) checkFiles(paths []string) {
 func (c *checkScreen) run(path string, passwords []string) *inspect.Report {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		r := c.inspect(path, c.options(nil)) // reports unreadable_file
-		r.Findings[0].Title = lang.L("check.folder.title")
-		r.Findings[0].Message = lang.L("check.folder")
+		r.Findings[0].Title = words.T("check.folder.title")
+		r.Findings[0].Message = words.T("check.folder")
 		return r
 	}
 	return c.inspect(path, c.options(append(passwords, "")))
 }
 
 func (c *checkScreen) options(passwords []string) inspect.Options {
-	return inspect.Options{Passwords: passwords, Lang: c.f.lang(), ExtraTrusted: c.f.trusted}
+	return inspect.Options{Passwords: passwords, Lang: words.Language(), ExtraTrusted: c.f.trusted}
 }
 
 func (c *checkScreen) setBusy(text string) {

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,6 +19,7 @@ import (
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // checkAnswer is the answer for one file: one big line saying whether it is
@@ -106,8 +106,8 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 	switch {
 	case a.report.Has(inspect.CodeWrongPassword):
 		color, icon = theme.ColorNameWarning, theme.WarningIcon()
-		title = lang.L("check.password.title")
-		message = lang.L("check.password.explain")
+		title = words.T("check.password.title")
+		message = words.T("check.password.explain")
 	case !a.report.Ready():
 		color, icon = theme.ColorNameError, theme.ErrorIcon()
 	}
@@ -131,17 +131,17 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 // says who the file is for.
 func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	a.entry = widget.NewPasswordEntry()
-	a.entry.SetPlaceHolder(lang.L("check.password.placeholder"))
+	a.entry.SetPlaceHolder(words.T("check.password.placeholder"))
 	a.retry = widget.NewLabel("")
 	a.retry.Wrapping = fyne.TextWrapWord
 	a.retry.Importance = widget.DangerImportance
 	a.retry.Hide()
-	open := uiwidget.NewButton(lang.L("check.password.open"), theme.LoginIcon(), a.tryPassword)
+	open := uiwidget.NewButton(words.T("check.password.open"), theme.LoginIcon(), a.tryPassword)
 	open.Importance = widget.HighImportance
 	a.entry.OnSubmitted = func(string) { a.tryPassword() }
 	box := container.NewVBox()
 	if cert := a.report.Certificate; cert != nil && cert.Organization != "" {
-		who := widget.NewLabel(lang.L("check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)}))
+		who := widget.NewLabel(words.T("check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)}))
 		who.Wrapping = fyne.TextWrapWord
 		box.Add(who)
 	}
@@ -155,7 +155,7 @@ func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 func (a *checkAnswer) tryPassword() {
 	typed := a.entry.Text
 	a.entry.Disable()
-	a.retry.SetText(lang.L("check.password.trying"))
+	a.retry.SetText(words.T("check.password.trying"))
 	a.retry.Importance = widget.MediumImportance
 	a.retry.Show()
 	background(func() {
@@ -164,7 +164,7 @@ func (a *checkAnswer) tryPassword() {
 			if r.Has(inspect.CodeWrongPassword) {
 				a.entry.Enable()
 				a.entry.SetText("")
-				a.retry.SetText(lang.L("check.password.wrong"))
+				a.retry.SetText(words.T("check.password.wrong"))
 				a.retry.Importance = widget.DangerImportance
 				a.retry.Refresh()
 				a.c.f.win.Canvas().Focus(a.entry)
@@ -184,7 +184,7 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 	if cert == nil {
 		return nil
 	}
-	l := a.c.f.lang()
+	l := words.Language()
 	form := widget.NewForm()
 	add := func(key, value string) {
 		if value == "" {
@@ -192,26 +192,26 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 		}
 		v := widget.NewLabel(safetext.Line(value))
 		v.Wrapping = fyne.TextWrapWord
-		form.Append(lang.L(key), v)
+		form.Append(words.T(key), v)
 	}
 	add("inspect.label.organization", cert.Organization)
 	add("inspect.label.cvr", cert.CVR)
 	if cert.Kind != "" {
-		add("inspect.label.kind", lang.L("inspect.kind."+cert.Kind))
+		add("inspect.label.kind", words.T("inspect.kind."+cert.Kind))
 	}
 	if cert.Environment != "" {
-		add("inspect.label.environment", lang.L("inspect.environment."+cert.Environment))
+		add("inspect.label.environment", words.T("inspect.environment."+cert.Environment))
 	}
 	add("check.valid_until", msg.Date(l, cert.NotAfter.Local()))
 	if cert.DaysLeft >= 0 {
 		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))
 	} else {
-		add("inspect.label.days_left", lang.L("inspect.label.expired_value"))
+		add("inspect.label.days_left", words.T("inspect.label.expired_value"))
 	}
 	if cert.Verified {
 		return form
 	}
-	note := widget.NewLabelWithStyle(lang.L("check.unverified"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	note := widget.NewLabelWithStyle(words.T("check.unverified"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(form, note)
 }
@@ -232,7 +232,7 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 	title.Wrapping = fyne.TextWrapWord
 	text := widget.NewLabel(cmp.Message)
 	text.Wrapping = fyne.TextWrapWord
-	return widget.NewCard("", lang.L("check.compare.heading"), container.NewVBox(title, text))
+	return widget.NewCard("", words.T("check.compare.heading"), container.NewVBox(title, text))
 }
 
 // question asks "Is this the file you just downloaded?" when core cannot
@@ -240,12 +240,12 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 func (a *checkAnswer) question() fyne.CanvasObject {
 	switch {
 	case a.outcome.Kind == renewal.KindDeclined:
-		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", lang.L("renewal.declined"))
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("renewal.declined"))
 	case !a.outcome.Ask:
 		return nil
 	}
 	sha := a.report.Certificate.SHA256
-	text := widget.NewLabel(lang.L("renewal.ask.text"))
+	text := widget.NewLabel(words.T("renewal.ask.text"))
 	text.Wrapping = fyne.TextWrapWord
 	answer := func(yes bool) func() {
 		return func() {
@@ -253,10 +253,10 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 			a.show(a.report)
 		}
 	}
-	yes := uiwidget.NewButton(lang.L("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
+	yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
 	yes.Importance = widget.HighImportance
-	no := uiwidget.NewButton(lang.L("renewal.ask.no"), theme.CancelIcon(), answer(false))
-	return widget.NewCard("", lang.L("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
+	no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
+	return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
 }
 
 // otherFindings lists what the headline does not say: further errors,
@@ -295,9 +295,9 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 		box.Add(a.saveButton())
 	}
 	if a.canBackUp() {
-		box.Add(uiwidget.NewButton(lang.L("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
+		box.Add(uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
 	}
-	receiptBtn := uiwidget.NewButton(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
+	receiptBtn := uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
 	box.Add(receiptBtn)
 	box.Add(newRevealButton(a.c.f, func() string { return a.path }))
 	return box
@@ -327,9 +327,9 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 	status.Wrapping = fyne.TextWrapWord
 	status.Hide()
 	var btn *uiwidget.Button
-	btn = uiwidget.NewButton(lang.L("check.action.save_password"), theme.AccountIcon(), func() {
+	btn = uiwidget.NewButton(words.T("check.action.save_password"), theme.AccountIcon(), func() {
 		btn.Disable()
-		status.SetText(lang.L("check.saving"))
+		status.SetText(words.T("check.saving"))
 		status.Show()
 		cert := a.report.Certificate
 		entry := vault.Entry{ID: vault.CertificateID(cert.SHA256), Label: renewal.Label(cert), Expires: cert.NotAfter}
@@ -381,41 +381,41 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 		v := widget.NewLabel(groupHex(value))
 		v.Wrapping = fyne.TextWrapWord
 		v.TextStyle = fyne.TextStyle{Monospace: true}
-		copyBtn := uiwidget.NewButton(lang.L("check.copy"), theme.ContentCopyIcon(), func() {
+		copyBtn := uiwidget.NewButton(words.T("check.copy"), theme.ContentCopyIcon(), func() {
 			a.c.f.app.Clipboard().SetContent(value)
 		})
 		form.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, heading(label)), v))
 	}
-	add(lang.L("inspect.label.subject"), cert.Subject)
-	add(lang.L("inspect.label.issuer"), cert.Issuer)
-	add(lang.L("inspect.label.serial"), cert.Serial)
-	add(lang.L("inspect.label.uuid"), cert.UUID)
-	add(lang.L("inspect.label.generation"), cert.Generation)
-	add(lang.L("inspect.label.valid"), lang.L("inspect.label.valid_range", map[string]any{
-		"From": msg.Date(a.c.f.lang(), cert.NotBefore.Local()), "To": msg.Date(a.c.f.lang(), cert.NotAfter.Local()),
+	add(words.T("inspect.label.subject"), cert.Subject)
+	add(words.T("inspect.label.issuer"), cert.Issuer)
+	add(words.T("inspect.label.serial"), cert.Serial)
+	add(words.T("inspect.label.uuid"), cert.UUID)
+	add(words.T("inspect.label.generation"), cert.Generation)
+	add(words.T("inspect.label.valid"), words.T("inspect.label.valid_range", map[string]any{
+		"From": msg.Date(words.Language(), cert.NotBefore.Local()), "To": msg.Date(words.Language(), cert.NotAfter.Local()),
 	}))
-	copyable(lang.L("inspect.label.sha256"), cert.SHA256)
-	copyable(lang.L("inspect.label.sha1"), cert.SHA1)
+	copyable(words.T("inspect.label.sha256"), cert.SHA256)
+	copyable(words.T("inspect.label.sha1"), cert.SHA1)
 	if cert.KeyAlgorithm != "" {
-		add(lang.L("inspect.label.key"), fmt.Sprintf("%s %d bit", cert.KeyAlgorithm, cert.KeyBits))
+		add(words.T("inspect.label.key"), fmt.Sprintf("%s %d bit", cert.KeyAlgorithm, cert.KeyBits))
 	}
-	add(lang.L("inspect.label.key_matches"), yesNo(r.KeyMatches))
-	add(lang.L("inspect.label.trusted"), yesNo(r.ChainTrusted))
+	add(words.T("inspect.label.key_matches"), yesNo(r.KeyMatches))
+	add(words.T("inspect.label.trusted"), yesNo(r.ChainTrusted))
 	var chain []string
 	for _, c := range r.Chain {
 		chain = append(chain, safetext.Line(c.Subject))
 	}
-	add(lang.L("inspect.label.chain"), strings.Join(chain, "\n"))
+	add(words.T("inspect.label.chain"), strings.Join(chain, "\n"))
 	if p := r.Protection; p != nil {
-		add(lang.L("inspect.label.protection"), protectionText(p))
+		add(words.T("inspect.label.protection"), protectionText(p))
 		if p.AES {
-			add(lang.L("check.compat"), lang.L("check.compat.aes"))
+			add(words.T("check.compat"), words.T("check.compat.aes"))
 		} else if p.Legacy {
-			add(lang.L("check.compat"), lang.L("check.compat.legacy"))
+			add(words.T("check.compat"), words.T("check.compat.legacy"))
 		}
 	}
-	add(lang.L("check.file_sha256"), r.FileSHA256)
-	item := widget.NewAccordionItem(lang.L("inspect.label.details"), form)
+	add(words.T("check.file_sha256"), r.FileSHA256)
+	item := widget.NewAccordionItem(words.T("inspect.label.details"), form)
 	return widget.NewAccordion(item)
 }
 
@@ -427,18 +427,18 @@ func tight(objects ...fyne.CanvasObject) fyne.CanvasObject {
 func protectionText(p *inspect.Protection) string {
 	lines := []string{
 		p.Encoding,
-		lang.L("check.protection.key", map[string]any{"Alg": p.KeyEncryption, "N": p.Iterations}),
-		lang.L("check.protection.certs", map[string]any{"Alg": p.CertificateEncryption}),
-		lang.L("check.protection.mac", map[string]any{"Alg": p.MAC, "N": p.MACIterations}),
+		words.T("check.protection.key", map[string]any{"Alg": p.KeyEncryption, "N": p.Iterations}),
+		words.T("check.protection.certs", map[string]any{"Alg": p.CertificateEncryption}),
+		words.T("check.protection.mac", map[string]any{"Alg": p.MAC, "N": p.MACIterations}),
 	}
 	return strings.Join(lines, "\n")
 }
 
 func yesNo(b bool) string {
 	if b {
-		return lang.L("inspect.yes")
+		return words.T("inspect.yes")
 	}
-	return lang.L("inspect.no")
+	return words.T("inspect.no")
 }
 
 // groupHex writes a fingerprint in groups of four, easier to read aloud.

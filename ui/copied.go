@@ -6,12 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The password card catches the password copied with the portal's "Copy to
@@ -50,9 +50,9 @@ func newCopiedOffer(f *frame, wanted func() bool, save func(string)) *copiedOffe
 	o.text = widget.NewLabel("")
 	o.text.Wrapping = fyne.TextWrapWord
 	o.text.TextStyle.Bold = true
-	saveButton := uiwidget.NewButton(lang.L("watch.copied.save"), theme.DocumentSaveIcon(), o.accept)
+	saveButton := uiwidget.NewButton(words.T("watch.copied.save"), theme.DocumentSaveIcon(), o.accept)
 	saveButton.Importance = widget.HighImportance
-	decline := uiwidget.NewButton(lang.L("watch.copied.decline"), nil, o.decline)
+	decline := uiwidget.NewButton(words.T("watch.copied.decline"), nil, o.decline)
 	decline.Importance = widget.LowImportance
 	o.row = container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.ContentPasteIcon()), nil, o.text),
@@ -118,7 +118,7 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 		return
 	}
 	o.pending = text
-	o.text.SetText(lang.L("watch.copied", map[string]any{"N": utf8.RuneCountInString(text)}))
+	o.text.SetText(words.T("watch.copied", map[string]any{"N": utf8.RuneCountInString(text)}))
 	o.row.Show()
 	o.changed()
 }

@@ -6,13 +6,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // frame is the window's skeleton: the screens as tabs along the top, and
@@ -68,22 +67,13 @@ func newFrame(a fyne.App, w fyne.Window) *frame {
 	return f
 }
 
-// lang is the language the window speaks, for texts rendered in core: the
-// one Fyne chose from the catalogues, which name themselves.
-func (f *frame) lang() string {
-	if l := msg.Supported(lang.L("app.language")); l != "" {
-		return l
-	}
-	return msg.Languages[0]
-}
-
 // build makes the screens afresh, as after a change of language.
 func (f *frame) build() {
 	f.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("tab.renew"), theme.HistoryIcon(), newGuideScreen(f)),
-		container.NewTabItemWithIcon(lang.L("tab.check"), theme.ConfirmIcon(), newCheckScreen(f)),
-		container.NewTabItemWithIcon(lang.L("tab.certificates"), theme.ListIcon(), newCertificatesScreen(f)),
-		container.NewTabItemWithIcon(lang.L("tab.settings"), theme.SettingsIcon(), newSettingsScreen(f)),
+		container.NewTabItemWithIcon(words.T("tab.renew"), theme.HistoryIcon(), newGuideScreen(f)),
+		container.NewTabItemWithIcon(words.T("tab.check"), theme.ConfirmIcon(), newCheckScreen(f)),
+		container.NewTabItemWithIcon(words.T("tab.certificates"), theme.ListIcon(), newCertificatesScreen(f)),
+		container.NewTabItemWithIcon(words.T("tab.settings"), theme.SettingsIcon(), newSettingsScreen(f)),
 	)
 	f.tabs.OnSelected = func(*container.TabItem) { f.tabSelected() }
 	f.content = container.NewBorder(f.downloadsState().bar, nil, nil, nil, f.tabs)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -20,6 +19,7 @@ import (
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The renewal guide: one card at a time from core/guide's steps, a stepper
@@ -62,11 +62,11 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 		g.progress = p
 		if err != nil {
 			fyne.LogError("loading guide progress", err)
-			g.notice = lang.L("guide.load_error")
+			g.notice = words.T("guide.load_error")
 		}
 		g.saver = &progressSaver{path: g.path, failed: func(err error) {
 			fyne.LogError("saving guide progress", err)
-			g.notice = lang.L("guide.save_error")
+			g.notice = words.T("guide.save_error")
 			g.show()
 		}}
 		f.guide = g
@@ -87,7 +87,7 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.position = widget.NewLabel("")
 	g.position.SizeName = theme.SizeNameCaptionText
 	g.position.Truncation = fyne.TextTruncateEllipsis
-	help := uiwidget.NewButton(lang.L("guide.help"), theme.HelpIcon(), g.showHelp)
+	help := uiwidget.NewButton(words.T("guide.help"), theme.HelpIcon(), g.showHelp)
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
 		container.NewCenter(g.stepper),
@@ -95,8 +95,8 @@ func (g *guideState) build() fyne.CanvasObject {
 		widget.NewSeparator(),
 	)
 
-	g.back = uiwidget.NewButton(lang.L("guide.back"), theme.NavigateBackIcon(), g.goBack)
-	g.done = uiwidget.NewButton(lang.L("guide.done"), theme.ConfirmIcon(), g.complete)
+	g.back = uiwidget.NewButton(words.T("guide.back"), theme.NavigateBackIcon(), g.goBack)
+	g.done = uiwidget.NewButton(words.T("guide.done"), theme.ConfirmIcon(), g.complete)
 	g.done.Importance = widget.HighImportance
 	g.done.IconPlacement = widget.ButtonIconTrailingText
 	g.hint = widget.NewLabel("")
@@ -160,7 +160,7 @@ func (g *guideState) update() {
 		g.hint.Hide()
 	case err != nil:
 		g.done.Disable()
-		g.hint.SetText(lang.L(ruleKey(err)))
+		g.hint.SetText(words.T(ruleKey(err)))
 		g.hint.Show()
 	default:
 		g.done.Enable()
@@ -172,10 +172,10 @@ func (g *guideState) update() {
 // the portal's cards the renewal guide's own step number, so that "step 7"
 // means one thing on a support call.
 func positionText(step guide.Step, i int) string {
-	text := lang.L("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
-		" · " + lang.L("guide.phase."+string(step.Phase))
+	text := words.T("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
+		" · " + words.T("guide.phase."+string(step.Phase))
 	if step.Number > 0 {
-		text += " · " + lang.L("guide.stepper.portal_step", map[string]any{"N": step.Number})
+		text += " · " + words.T("guide.stepper.portal_step", map[string]any{"N": step.Number})
 	}
 	return text
 }
@@ -199,19 +199,19 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	}
 	if g.progress.Finished() {
 		box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "",
-			lang.L("guide.finished", map[string]any{
-				"Date": msg.Date(g.f.lang(), g.progress.DPGInstalledAt.Local()),
+			words.T("guide.finished", map[string]any{
+				"Date": msg.Date(words.Language(), g.progress.DPGInstalledAt.Local()),
 				"Name": g.progress.DPGInstalledBy,
 			})))
 	}
 	if step.Illustration != "" {
 		box.Add(scene.New(step.Illustration))
 	}
-	title := widget.NewLabel(lang.L(step.Title))
+	title := widget.NewLabel(words.T(step.Title))
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameSubHeadingText
 	title.Wrapping = fyne.TextWrapWord
-	text := widget.NewLabel(lang.L(step.Text))
+	text := widget.NewLabel(words.T(step.Text))
 	text.Wrapping = fyne.TextWrapWord
 	box.Add(title)
 	box.Add(text)
@@ -219,7 +219,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		box.Add(newWarning(w))
 	}
 	for _, l := range step.Links {
-		box.Add(g.linkButton(lang.L(l.Key), l.URL))
+		box.Add(g.linkButton(words.T(l.Key), l.URL))
 	}
 	if len(step.Helpers) > 0 {
 		box.Add(g.helpers(step.Helpers))
@@ -233,7 +233,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	if step.Task == guide.TaskDPG {
 		box.Add(g.contact())
 	}
-	reset := uiwidget.NewButton(lang.L("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
+	reset := uiwidget.NewButton(words.T("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
 	reset.Importance = widget.LowImportance
 	if g.progress.Finished() {
 		reset.Importance = widget.MediumImportance
@@ -268,13 +268,13 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		box := container.NewVBox()
 		g.passwordTask = box
 		if p.PasswordSaved {
-			box.Add(uiwidget.SuccessLine(lang.L("guide.password.saved")))
+			box.Add(uiwidget.SuccessLine(words.T("guide.password.saved")))
 			box.Add(newPasswordActions(g.f, g.passwordID()))
 			g.addKeptQuestion()
 		} else {
 			box.Add(newPasswordSaverAt(g.f, renewal.SaveID(p), g.passwordSaved))
 		}
-		elsewhere := newGuideCheck(g, lang.L("guide.password.elsewhere"), p.PasswordStoredElsewhere, func(on bool) {
+		elsewhere := newGuideCheck(g, words.T("guide.password.elsewhere"), p.PasswordStoredElsewhere, func(on bool) {
 			p.SetStoredElsewhere(on)
 			g.saved()
 		})
@@ -284,12 +284,12 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	case guide.TaskDownload:
 		if p.FileChecked {
-			return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.download.checked")), g.fileActions())
+			return container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions())
 		}
-		check := uiwidget.NewButton(lang.L("guide.download.check"), theme.SearchIcon(), func() {
+		check := uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() {
 			g.f.tabs.SelectIndex(checkTab)
 		})
-		skip := newGuideCheck(g, lang.L("guide.download.skip"), p.FileSkipped, func(on bool) {
+		skip := newGuideCheck(g, words.T("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
 			g.saved()
 		})
@@ -306,7 +306,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			box.Add(r)
 		}
 		if c := g.renewed(); c != nil && !c.NotAfter.IsZero() {
-			box.Add(wrapped(lang.L("guide.dpg_verify.valid_until", map[string]any{"Date": msg.Date(g.f.lang(), c.NotAfter.Local())})))
+			box.Add(wrapped(words.T("guide.dpg_verify.valid_until", map[string]any{"Date": msg.Date(words.Language(), c.NotAfter.Local())})))
 		}
 		box.Add(g.dpgRecord())
 		return box
@@ -318,19 +318,19 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 func (g *guideState) dpgRecord() fyne.CanvasObject {
 	p := &g.progress
 	if !p.DPGInstalledAt.IsZero() {
-		return container.NewVBox(uiwidget.SuccessLine(lang.L("guide.dpg.installed_note", map[string]any{
-			"Date": msg.Date(g.f.lang(), p.DPGInstalledAt.Local()),
+		return container.NewVBox(uiwidget.SuccessLine(words.T("guide.dpg.installed_note", map[string]any{
+			"Date": msg.Date(words.Language(), p.DPGInstalledAt.Local()),
 			"Name": p.DPGInstalledBy,
 		})), g.fileActions())
 	}
 	box := container.NewVBox()
 	name := widget.NewEntry()
-	name.SetPlaceHolder(lang.L("guide.dpg.name"))
+	name.SetPlaceHolder(words.T("guide.dpg.name"))
 	name.SetText(p.DPGInstalledBy)
-	installed := uiwidget.NewButton(lang.L("guide.dpg.installed"), theme.ConfirmIcon(), nil)
+	installed := uiwidget.NewButton(words.T("guide.dpg.installed"), theme.ConfirmIcon(), nil)
 	installed.OnTapped = func() {
 		if err := p.SetDPGInstalled(clock(), name.Text); err != nil {
-			g.hint.SetText(lang.L(ruleKey(err)))
+			g.hint.SetText(words.T(ruleKey(err)))
 			g.hint.Show()
 			return
 		}
@@ -376,8 +376,8 @@ func (g *guideState) fileActions() fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		container.NewGridWithColumns(2,
-			uiwidget.NewButton(lang.L("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
-			uiwidget.NewButton(lang.L("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
+			uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
+			uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
 		),
 		newRevealButton(g.f, func() string { return g.f.checkedFilePath(sha) }),
 	)
@@ -438,7 +438,7 @@ func (g *guideState) complete() {
 	}
 	before := g.progress.Current
 	if err := g.progress.Complete(clock()); err != nil {
-		g.hint.SetText(lang.L(ruleKey(err)))
+		g.hint.SetText(words.T(ruleKey(err)))
 		g.hint.Show()
 		return
 	}
@@ -469,13 +469,13 @@ func (g *guideState) moved(before string) {
 }
 
 func (g *guideState) confirmReset() {
-	d := dialog.NewConfirm(lang.L("guide.new_renewal.title"), lang.L("guide.new_renewal.text"), func(ok bool) {
+	d := dialog.NewConfirm(words.T("guide.new_renewal.title"), words.T("guide.new_renewal.text"), func(ok bool) {
 		if ok {
 			g.reset()
 		}
 	}, g.f.win)
-	d.SetConfirmText(lang.L("guide.new_renewal.confirm"))
-	d.SetDismissText(lang.L("guide.cancel"))
+	d.SetConfirmText(words.T("guide.new_renewal.confirm"))
+	d.SetDismissText(words.T("guide.cancel"))
 	uiwidget.ShowDialog(g.f.win, d, fyne.Size{})
 }
 
@@ -489,20 +489,20 @@ func (g *guideState) reset() {
 
 // showHelp is the DPG Service Center's contact, one click from every card.
 func (g *guideState) showHelp() {
-	d := dialog.NewCustom(lang.L("guide.help.title"), lang.L("guide.close"), g.contact(), g.f.win)
+	d := dialog.NewCustom(words.T("guide.help.title"), words.T("guide.close"), g.contact(), g.f.win)
 	uiwidget.ShowDialog(g.f.win, d, fyne.NewSize(400, 0))
 }
 
 func (g *guideState) contact() fyne.CanvasObject {
-	text := widget.NewLabel(lang.L("guide.help.text"))
+	text := widget.NewLabel(words.T("guide.help.text"))
 	text.Wrapping = fyne.TextWrapWord
 	mail, _ := url.Parse("mailto:" + guide.ServiceCenterMail)
 	phone, _ := url.Parse("tel:" + telNumber(guide.ServiceCenterPhone))
 	return container.NewVBox(
 		text,
 		widget.NewForm(
-			widget.NewFormItem(lang.L("guide.help.email"), widget.NewHyperlink(guide.ServiceCenterMail, mail)),
-			widget.NewFormItem(lang.L("guide.help.phone"), widget.NewHyperlink(guide.ServiceCenterPhone, phone)),
+			widget.NewFormItem(words.T("guide.help.email"), widget.NewHyperlink(guide.ServiceCenterMail, mail)),
+			widget.NewFormItem(words.T("guide.help.phone"), widget.NewHyperlink(guide.ServiceCenterPhone, phone)),
 		),
 	)
 }
@@ -523,11 +523,11 @@ func telNumber(s string) string {
 func newWarning(w guide.Warning) fyne.CanvasObject {
 	switch w.Level {
 	case guide.LevelVeryImportant:
-		return uiwidget.NewBanner(theme.ColorNameError, theme.ErrorIcon(), lang.L("guide.level.very_important"), lang.L(w.Key))
+		return uiwidget.NewBanner(theme.ColorNameError, theme.ErrorIcon(), words.T("guide.level.very_important"), words.T(w.Key))
 	case guide.LevelImportant:
-		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L(w.Key))
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.level.important"), words.T(w.Key))
 	default:
-		return uiwidget.NewBanner(theme.ColorNamePrimary, theme.InfoIcon(), lang.L("guide.level.note"), lang.L(w.Key))
+		return uiwidget.NewBanner(theme.ColorNamePrimary, theme.InfoIcon(), words.T("guide.level.note"), words.T(w.Key))
 	}
 }
 

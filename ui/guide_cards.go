@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The guide's cards that hold more than a sentence: the user's list of
@@ -68,24 +68,24 @@ func (g *guideState) helpers(hs []guide.Helper) fyne.CanvasObject {
 		case guide.HelperShowFile:
 			if c != nil && c.File != nil {
 				path := c.File.Path
-				box.Add(boldLabel(lang.L("guide.dpg_install.file")))
+				box.Add(boldLabel(words.T("guide.dpg_install.file")))
 				box.Add(pathLabel(path))
 				box.Add(container.NewHBox(newRevealButton(g.f, func() string { return path })))
 				continue
 			}
-			box.Add(wrapped(lang.L("guide.dpg_install.no_file")))
-			check := uiwidget.NewButton(lang.L("guide.download.check"), theme.SearchIcon(), func() { g.f.tabs.SelectIndex(checkTab) })
+			box.Add(wrapped(words.T("guide.dpg_install.no_file")))
+			check := uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() { g.f.tabs.SelectIndex(checkTab) })
 			box.Add(container.NewHBox(check))
 		case guide.HelperCopyPassword:
 			if g.progress.PasswordSaved || (c != nil && c.PasswordSaved) {
-				box.Add(boldLabel(lang.L("guide.dpg_install.password")))
+				box.Add(boldLabel(words.T("guide.dpg_install.password")))
 				box.Add(newPasswordActions(g.f, g.passwordID()))
 				if r := g.secondCopyReminder(); r != nil {
 					box.Add(r)
 				}
 				continue
 			}
-			box.Add(wrapped(lang.L("guide.dpg_install.no_password")))
+			box.Add(wrapped(words.T("guide.dpg_install.no_password")))
 		}
 	}
 	return box
@@ -97,8 +97,8 @@ func (g *guideState) aside(a *guide.Aside) fyne.CanvasObject {
 	if a.Illustration != "" {
 		body.Add(scene.New(a.Illustration))
 	}
-	body.Add(wrapped(lang.L(a.Text)))
-	acc := widget.NewAccordion(widget.NewAccordionItem(lang.L(a.Title), body))
+	body.Add(wrapped(words.T(a.Text)))
+	acc := widget.NewAccordion(widget.NewAccordionItem(words.T(a.Title), body))
 	return acc
 }
 
@@ -109,9 +109,9 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, place := range guide.Places {
 		note := widget.NewEntry()
-		note.SetPlaceHolder(lang.L("guide.usage.note"))
+		note.SetPlaceHolder(words.T("guide.usage.note"))
 		note.SetText(p.UsageNote(place))
-		tick := newGuideCheck(g, lang.L(place.Key()), p.Uses(place), func(on bool) {
+		tick := newGuideCheck(g, words.T(place.Key()), p.Uses(place), func(on bool) {
 			p.SetUses(place, on)
 			if !on {
 				note.SetText("")
@@ -132,7 +132,7 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 		box.Add(tick)
 		box.Add(container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), note))
 	}
-	hint := wrapped(lang.L("guide.usage.hint"))
+	hint := wrapped(words.T("guide.usage.hint"))
 	hint.SizeName = theme.SizeNameCaptionText
 	box.Add(hint)
 	return box
@@ -144,7 +144,7 @@ func (g *guideState) switchList() fyne.CanvasObject {
 	p := &g.progress
 	items := guide.Summarize(p, g.renewed()).Checklist
 	if len(items) == 0 {
-		return container.NewVBox(wrapped(lang.L("guide.switch.none")), g.usageEditor())
+		return container.NewVBox(wrapped(words.T("guide.switch.none")), g.usageEditor())
 	}
 	box := container.NewVBox()
 	for _, it := range items {
@@ -156,7 +156,7 @@ func (g *guideState) switchList() fyne.CanvasObject {
 				note, icon = "guide.switch.by_dpg", theme.ConfirmIcon()
 			}
 			row := container.NewBorder(nil, nil, widget.NewIcon(icon), nil,
-				wrapped(name+" · "+lang.L(note)))
+				wrapped(name+" · "+words.T(note)))
 			box.Add(row)
 			continue
 		}
@@ -172,7 +172,7 @@ func (g *guideState) switchList() fyne.CanvasObject {
 // placeName is a place with the user's note: "System integrations
 // (e-conomic)".
 func placeName(it guide.UsageItem) string {
-	name := lang.L(it.Place.Key())
+	name := words.T(it.Place.Key())
 	if it.Note != "" {
 		name += " (" + it.Note + ")"
 	}
@@ -182,64 +182,64 @@ func placeName(it guide.UsageItem) string {
 // summary is the last card: where everything is, and what is left.
 func (g *guideState) summary() fyne.CanvasObject {
 	s := guide.Summarize(&g.progress, g.renewed())
-	l := g.f.lang()
+	l := words.Language()
 	box := container.NewVBox()
-	none := func() fyne.CanvasObject { return wrapped(lang.L("guide.summary.none")) }
+	none := func() fyne.CanvasObject { return wrapped(words.T("guide.summary.none")) }
 	withReveal := func(path string) fyne.CanvasObject {
 		show := newRevealButton(g.f, func() string { return path })
 		show.Importance = widget.LowImportance
 		return container.NewBorder(nil, nil, nil, container.NewVBox(show), pathLabel(path))
 	}
 
-	box.Add(boldLabel(lang.L("guide.summary.file")))
+	box.Add(boldLabel(words.T("guide.summary.file")))
 	if s.File != "" {
 		box.Add(withReveal(s.File))
 	} else {
-		box.Add(wrapped(lang.L("guide.summary.file.unknown")))
+		box.Add(wrapped(words.T("guide.summary.file.unknown")))
 	}
 
-	box.Add(boldLabel(lang.L("guide.summary.backup")))
+	box.Add(boldLabel(words.T("guide.summary.backup")))
 	if len(s.Backups) == 0 {
 		box.Add(none())
 	}
 	for _, b := range s.Backups {
-		box.Add(wrapped(lang.L("guide.summary.backup.item", map[string]any{"Path": safetext.Line(b.Path), "Date": msg.Date(l, b.VerifiedAt.Local())})))
+		box.Add(wrapped(words.T("guide.summary.backup.item", map[string]any{"Path": safetext.Line(b.Path), "Date": msg.Date(l, b.VerifiedAt.Local())})))
 	}
 
-	box.Add(boldLabel(lang.L("guide.summary.receipt")))
+	box.Add(boldLabel(words.T("guide.summary.receipt")))
 	if s.Receipt != "" {
 		box.Add(withReveal(s.Receipt))
 	} else {
 		box.Add(none())
 	}
 
-	box.Add(boldLabel(lang.L("guide.summary.password")))
+	box.Add(boldLabel(words.T("guide.summary.password")))
 	switch {
 	case s.PasswordSaved && s.Computer != "":
-		box.Add(wrapped(lang.L("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
+		box.Add(wrapped(words.T("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
 	case s.PasswordSaved:
-		box.Add(wrapped(lang.L("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
+		box.Add(wrapped(words.T("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
 	default:
-		box.Add(wrapped(lang.L("guide.summary.password.not_saved")))
+		box.Add(wrapped(words.T("guide.summary.password.not_saved")))
 	}
 	if s.Kept != "" && !register.NeedsSecondCopy(s.Kept) {
-		answer := []rune(lang.L("watch.kept." + s.Kept))
+		answer := []rune(words.T("watch.kept." + s.Kept))
 		answer[0] = []rune(strings.ToLower(string(answer[0])))[0]
-		box.Add(wrapped(lang.L("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
+		box.Add(wrapped(words.T("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
 	}
 	if s.StoredElsewhere {
-		box.Add(wrapped(lang.L("guide.summary.password.elsewhere")))
+		box.Add(wrapped(words.T("guide.summary.password.elsewhere")))
 	}
 
-	box.Add(boldLabel(lang.L("guide.summary.dpg")))
+	box.Add(boldLabel(words.T("guide.summary.dpg")))
 	if !s.DPGInstalled.IsZero() {
-		box.Add(wrapped(lang.L("guide.dpg.installed_note", map[string]any{"Date": msg.Date(l, s.DPGInstalled.Local()), "Name": s.DPGInstalledBy})))
+		box.Add(wrapped(words.T("guide.dpg.installed_note", map[string]any{"Date": msg.Date(l, s.DPGInstalled.Local()), "Name": s.DPGInstalledBy})))
 	} else {
-		box.Add(wrapped(lang.L("guide.todo.dpg_not_installed")))
+		box.Add(wrapped(words.T("guide.todo.dpg_not_installed")))
 	}
 
 	if len(s.Checklist) > 0 {
-		box.Add(boldLabel(lang.L("guide.summary.places")))
+		box.Add(boldLabel(words.T("guide.summary.places")))
 		for _, it := range s.Checklist {
 			icon := theme.RadioButtonIcon()
 			if it.Done {
@@ -250,7 +250,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 	}
 
 	if len(s.Undone) == 0 {
-		box.Add(uiwidget.SuccessLine(lang.L("guide.summary.all_done")))
+		box.Add(uiwidget.SuccessLine(words.T("guide.summary.all_done")))
 		return box
 	}
 	defer box.Add(g.fileActions()) // the backup and the receipt, one click away
@@ -259,8 +259,8 @@ func (g *guideState) summary() fyne.CanvasObject {
 		if i > 0 {
 			todo += "\n"
 		}
-		todo += "• " + lang.L(t.Key, map[string]any{"Place": lang.L(t.Place.Key()), "Note": t.Note})
+		todo += "• " + words.T(t.Key, map[string]any{"Place": words.T(t.Place.Key()), "Note": t.Note})
 	}
-	box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.summary.undone"), todo))
+	box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.summary.undone"), todo))
 	return box
 }

@@ -5,13 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // A second copy of the password: one computer's credential store is a
@@ -44,18 +44,18 @@ func (g *guideState) addKeptQuestion() {
 // newKeptQuestion is the question with its three answers.
 func (g *guideState) newKeptQuestion() fyne.CanvasObject {
 	p := &g.progress
-	question := widget.NewLabel(lang.L("watch.kept.question"))
+	question := widget.NewLabel(words.T("watch.kept.question"))
 	question.Wrapping = fyne.TextWrapWord
 	var labels []string
 	byLabel := map[string]string{}
 	for _, k := range register.KeptAnswers {
-		l := lang.L("watch.kept." + k)
+		l := words.T("watch.kept." + k)
 		labels = append(labels, l)
 		byLabel[l] = k
 	}
 	answers := widget.NewRadioGroup(labels, nil)
 	if p.PasswordKept != "" {
-		answers.Selected = lang.L("watch.kept." + p.PasswordKept)
+		answers.Selected = words.T("watch.kept." + p.PasswordKept)
 	}
 	answers.OnChanged = func(label string) {
 		kept, ok := byLabel[label]
@@ -103,5 +103,5 @@ func (g *guideState) secondCopyReminder() fyne.CanvasObject {
 	if !register.NeedsSecondCopy(g.keptAnswer()) {
 		return nil
 	}
-	return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), lang.L("guide.level.important"), lang.L("watch.kept.reminder"))
+	return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.level.important"), words.T("watch.kept.reminder"))
 }

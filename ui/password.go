@@ -10,13 +10,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // clipboardClearDelay is how long a copied password stays on the clipboard.
@@ -31,7 +31,7 @@ var (
 )
 
 // storeName is the credential store's name in the user's words.
-func storeName() string { return lang.L(vault.StoreName(storeGOOS)) }
+func storeName() string { return words.T(vault.StoreName(storeGOOS)) }
 
 // vaultText renders a vault sentence with the store's name, starting with a
 // capital letter even when the name comes first ("your keyring did not…").
@@ -42,7 +42,7 @@ func vaultText(key string, data map[string]any) string {
 	if _, ok := data["Store"]; !ok {
 		data["Store"] = storeName()
 	}
-	return capitalise(lang.L(key, data))
+	return capitalise(words.T(key, data))
 }
 
 func capitalise(s string) string {
@@ -71,7 +71,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 
 	entry := widget.NewEntry()
 	entry.Password = true
-	entry.SetPlaceHolder(lang.L("vault.password.placeholder"))
+	entry.SetPlaceHolder(words.T("vault.password.placeholder"))
 
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -101,10 +101,10 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		actions.Show()
 		setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
 	}
-	save = uiwidget.NewButton(lang.L("vault.password.save"), theme.DocumentSaveIcon(), func() {
+	save = uiwidget.NewButton(words.T("vault.password.save"), theme.DocumentSaveIcon(), func() {
 		password := entry.Text
 		if password == "" {
-			setStatus(lang.L("vault.password.empty"), widget.WarningImportance)
+			setStatus(words.T("vault.password.empty"), widget.WarningImportance)
 			return
 		}
 		if len(password) > vault.MaxPasswordBytes {
@@ -132,7 +132,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 				}
 				showSaved()
 				if fromClipboard && clearIfUnchanged(clipboardOf(f), password) {
-					setStatus(vaultText("vault.saved", nil)+" "+lang.L("watch.copied.cleared"), widget.SuccessImportance)
+					setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
 				}
 				if onSaved != nil {
 					onSaved()
@@ -145,7 +145,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 
 	// A second password replaces the first, for when the wrong one was
 	// pasted; the entry is kept masked until then.
-	again = uiwidget.NewButton(lang.L("vault.password.change"), nil, func() {
+	again = uiwidget.NewButton(words.T("vault.password.change"), nil, func() {
 		entry.SetText("")
 		entry.Password = true
 		entry.Enable()
@@ -173,7 +173,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		offer.start()
 	}
 
-	intro := widget.NewLabel(lang.L("vault.password.intro"))
+	intro := widget.NewLabel(words.T("vault.password.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	box = container.NewVBox(
 		intro,
@@ -232,13 +232,13 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 	visible := false
 	hide := func() {
 		visible = false
-		show.SetText(lang.L("vault.password.show"))
+		show.SetText(words.T("vault.password.show"))
 		show.SetIcon(theme.VisibilityIcon())
 		reveal.SetText("")
 		reveal.Hide()
 		box.Refresh()
 	}
-	show = uiwidget.NewButton(lang.L("vault.password.show"), theme.VisibilityIcon(), func() {
+	show = uiwidget.NewButton(words.T("vault.password.show"), theme.VisibilityIcon(), func() {
 		if visible {
 			hide()
 			return
@@ -255,7 +255,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 				status.Hide()
 				box.Refresh()
 				visible = true
-				show.SetText(lang.L("vault.password.hide"))
+				show.SetText(words.T("vault.password.hide"))
 				show.SetIcon(theme.VisibilityOffIcon())
 				reveal.SetText(password)
 				reveal.Show()
@@ -266,7 +266,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 
 	guard := &clipboardGuard{}
 	var copyButton *uiwidget.Button
-	copyButton = uiwidget.NewButton(lang.L("vault.password.copy"), theme.ContentCopyIcon(), func() {
+	copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), func() {
 		copyButton.Disable()
 		background(func() {
 			password, err := f.vault.Get(context.Background(), id)
@@ -281,10 +281,10 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 				}
 				guard.copyWritten(f.app.Clipboard(), password, concealed, func(cleared bool) {
 					if cleared {
-						say(lang.L("vault.password.cleared"), widget.MediumImportance)
+						say(words.T("vault.password.cleared"), widget.MediumImportance)
 					}
 				})
-				say(lang.L("vault.password.copied"), widget.MediumImportance)
+				say(words.T("vault.password.copied"), widget.MediumImportance)
 			})
 		})
 	})

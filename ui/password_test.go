@@ -14,12 +14,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // newVaultTestFrame is a frame with what the password views use, on the
@@ -138,7 +138,7 @@ func (s *saverUnderTest) save(t *testing.T, password string) {
 	} else {
 		test.Type(entry, password)
 	}
-	test.Tap(findButton(t, s.view, lang.L("vault.password.save")))
+	test.Tap(findButton(t, s.view, words.T("vault.password.save")))
 	s.wait()
 }
 
@@ -227,7 +227,7 @@ func TestPasswordSaverRefusesEmptyAndTooLong(t *testing.T) {
 		t.Errorf("empty password: %q", texts(s.view))
 	}
 	s.save(t, strings.Repeat("x", vault.MaxPasswordBytes+1))
-	if !hasText(s.view, lang.L("vault.error.too_long")) {
+	if !hasText(s.view, words.T("vault.error.too_long")) {
 		t.Errorf("too long: %q", texts(s.view))
 	}
 	if list, _ := s.f.vault.List(context.Background()); len(list) != 0 || s.saved != 0 {

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // newSavedPasswordsView lists the certificates whose password Fornyer keeps
@@ -47,7 +47,7 @@ type savedPasswordsView struct {
 }
 
 func (v *savedPasswordsView) build() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(lang.L("vault.list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(words.T("vault.list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(vaultText("vault.list.intro", nil))
 	intro.Wrapping = fyne.TextWrapWord
 	v.status = widget.NewLabel("")
@@ -55,7 +55,7 @@ func (v *savedPasswordsView) build() fyne.CanvasObject {
 	v.busy = widget.NewActivity()
 	v.busy.Hide()
 	v.rows = container.NewVBox()
-	v.refresh = uiwidget.NewButton(lang.L("vault.list.refresh"), theme.ViewRefreshIcon(), v.load)
+	v.refresh = uiwidget.NewButton(words.T("vault.list.refresh"), theme.ViewRefreshIcon(), v.load)
 	v.box = container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(v.busy, v.refresh), title),
 		intro,
@@ -97,7 +97,7 @@ func (v *savedPasswordsView) load() {
 func (v *savedPasswordsView) show(list []vault.Entry) {
 	v.rows.RemoveAll()
 	if len(list) == 0 {
-		v.setStatus(lang.L("vault.list.empty"), widget.MediumImportance)
+		v.setStatus(words.T("vault.list.empty"), widget.MediumImportance)
 		return
 	}
 	v.status.Hide()
@@ -112,16 +112,16 @@ func entryName(e vault.Entry) string {
 	switch {
 	case e.Pending():
 		if e.Label != "" {
-			return lang.L("vault.list.pending") + ": " + e.Label
+			return words.T("vault.list.pending") + ": " + e.Label
 		}
-		return lang.L("vault.list.pending")
+		return words.T("vault.list.pending")
 	case e.Label != "":
 		return e.Label
 	default:
 		// A certificate saved without a name: the start of its fingerprint
 		// tells two apart.
 		fp, _ := vault.CertificateOf(e.ID)
-		return lang.L("vault.list.unnamed", map[string]any{"Fingerprint": fp[:min(8, len(fp))]})
+		return words.T("vault.list.unnamed", map[string]any{"Fingerprint": fp[:min(8, len(fp))]})
 	}
 }
 
@@ -144,7 +144,7 @@ func (v *savedPasswordsView) opens(e vault.Entry) string {
 	if org == "" || expires.IsZero() {
 		return ""
 	}
-	return lang.L("vault.list.opens", map[string]any{"Organization": safetext.Line(org), "Expiry": msg.Date(v.f.lang(), expires.Local())})
+	return words.T("vault.list.opens", map[string]any{"Organization": safetext.Line(org), "Expiry": msg.Date(words.Language(), expires.Local())})
 }
 
 func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
@@ -156,12 +156,12 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 		details.Add(l)
 	}
 	name.Wrapping = fyne.TextWrapWord
-	date := widget.NewLabel(lang.L("vault.list.saved_on", map[string]any{
-		"Date": msg.Date(v.f.lang(), e.Saved.Local()),
+	date := widget.NewLabel(words.T("vault.list.saved_on", map[string]any{
+		"Date": msg.Date(words.Language(), e.Saved.Local()),
 	}))
 	date.TextStyle.Italic = true
 	details.Add(date)
-	del := uiwidget.NewButton(lang.L("vault.list.delete"), theme.DeleteIcon(), nil)
+	del := uiwidget.NewButton(words.T("vault.list.delete"), theme.DeleteIcon(), nil)
 	del.OnTapped = func() { v.confirmDelete(e, del) }
 	return container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(del), details),
@@ -173,7 +173,7 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Button) {
 	message := widget.NewLabel(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
 	message.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("vault.delete.title"), lang.L("vault.delete.yes"), lang.L("vault.delete.no"),
+	d := dialog.NewCustomConfirm(words.T("vault.delete.title"), words.T("vault.delete.yes"), words.T("vault.delete.no"),
 		message, func(yes bool) {
 			if !yes {
 				return

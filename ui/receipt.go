@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // showReceipt opens the receipt dialog: who renewed and the DPG e-mail
@@ -27,7 +27,7 @@ import (
 func showReceipt(f *frame, data receipt.Data) {
 	p := newReceiptPanel(f, data)
 	p.record = func(path string, at time.Time) { f.recordReceipt(data.SHA256, path, at) }
-	uiwidget.ShowPanel(f.win, lang.L("receipt.ui.title"), p.Panel, nil)
+	uiwidget.ShowPanel(f.win, words.T("receipt.ui.title"), p.Panel, nil)
 }
 
 // receiptPanel is the dialog's content: the form, the writing, the result.
@@ -88,31 +88,31 @@ func receiptLabel(text string) *widget.Label {
 
 func (p *receiptPanel) buildForm() {
 	p.by = widget.NewEntry()
-	p.by.SetPlaceHolder(lang.L("receipt.ui.by.placeholder"))
+	p.by.SetPlaceHolder(words.T("receipt.ui.by.placeholder"))
 	p.by.SetText(p.data.RenewedBy)
 	p.email = widget.NewEntry()
-	p.email.SetPlaceHolder(lang.L("receipt.ui.email.placeholder"))
+	p.email.SetPlaceHolder(words.T("receipt.ui.email.placeholder"))
 	p.email.SetText(p.data.Email)
 
 	p.folderLabel = receiptLabel("")
 	p.folderLabel.Wrapping = fyne.TextWrapBreak // paths have few spaces
-	choose := uiwidget.NewButton(lang.L("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+	choose := uiwidget.NewButton(words.T("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
 
 	p.hint = receiptLabel("")
 	p.hint.Importance = widget.WarningImportance
 	p.hint.Hide()
 
-	p.create = uiwidget.NewButton(lang.L("receipt.ui.create"), theme.DocumentPrintIcon(), func() { p.begin(false) })
+	p.create = uiwidget.NewButton(words.T("receipt.ui.create"), theme.DocumentPrintIcon(), func() { p.begin(false) })
 	p.create.Importance = widget.HighImportance
-	checklist := uiwidget.NewButton(lang.L("receipt.ui.checklist"), theme.ListIcon(), func() { p.begin(true) })
+	checklist := uiwidget.NewButton(words.T("receipt.ui.checklist"), theme.ListIcon(), func() { p.begin(true) })
 	checklist.Importance = widget.LowImportance
-	closeBtn := uiwidget.NewButton(lang.L("receipt.ui.close"), nil, func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(words.T("receipt.ui.close"), nil, func() { p.closeDialog() })
 
 	p.form = container.NewVBox(
-		receiptLabel(lang.L("receipt.ui.intro")),
+		receiptLabel(words.T("receipt.ui.intro")),
 		widget.NewForm(
-			widget.NewFormItem(lang.L("receipt.ui.by"), p.by),
-			widget.NewFormItem(lang.L("receipt.ui.email"), p.email),
+			widget.NewFormItem(words.T("receipt.ui.by"), p.by),
+			widget.NewFormItem(words.T("receipt.ui.email"), p.email),
 		),
 		p.folderLabel,
 		container.NewHBox(choose),
@@ -136,34 +136,34 @@ func (p *receiptPanel) buildResult() {
 	p.path.Wrapping = fyne.TextWrapBreak // paths have few spaces
 	p.path.TextStyle.Bold = true
 
-	openAgain := uiwidget.NewButton(lang.L("receipt.ui.open"), theme.DocumentIcon(), func() {
+	openAgain := uiwidget.NewButton(words.T("receipt.ui.open"), theme.DocumentIcon(), func() {
 		if p.last != "" {
 			p.openAndSay(p.last)
 		}
 	})
-	folder := uiwidget.NewButton(lang.L("receipt.ui.show_folder"), theme.FolderOpenIcon(), func() {
+	folder := uiwidget.NewButton(words.T("receipt.ui.show_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != "" {
 			dir := filepath.Dir(p.last)
 			background(func() {
 				if err := p.open(dir); err != nil {
 					fyne.LogError("showing "+dir, err)
-					fyne.Do(func() { p.where.SetText(lang.L("receipt.ui.folder_failed")) })
+					fyne.Do(func() { p.where.SetText(words.T("receipt.ui.folder_failed")) })
 				}
 			})
 		}
 	})
-	p.done = uiwidget.NewButton(lang.L("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	p.done = uiwidget.NewButton(words.T("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	done := p.done
 	done.Importance = widget.HighImportance
-	back := uiwidget.NewButton(lang.L("receipt.ui.back"), nil, func() { p.Show(p.form) })
+	back := uiwidget.NewButton(words.T("receipt.ui.back"), nil, func() { p.Show(p.form) })
 	p.saved = container.NewVBox(
 		container.NewHBox(openAgain, folder),
 		container.NewHBox(back, layout.NewSpacer(), done),
 	)
 
-	again := uiwidget.NewButton(lang.L("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
+	again := uiwidget.NewButton(words.T("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })
 	again.Importance = widget.HighImportance
-	closeBtn := uiwidget.NewButton(lang.L("receipt.ui.close"), nil, func() { p.closeDialog() })
+	closeBtn := uiwidget.NewButton(words.T("receipt.ui.close"), nil, func() { p.closeDialog() })
 	p.failed = container.NewHBox(layout.NewSpacer(), closeBtn, again)
 
 	p.result = container.NewVBox(p.outcome, p.where, p.path, p.saved, p.failed)
@@ -173,7 +173,7 @@ func (p *receiptPanel) closeDialog() { p.Close() }
 
 // pickFolder asks for the receipt's folder in the system's folder dialog.
 func (p *receiptPanel) pickFolder() {
-	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: lang.L("receipt.ui.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
+	uiwidget.Choose(p.f.win, uiwidget.Pick{Title: words.T("receipt.ui.folder.pick"), Folder: true, StartDir: p.folder}, func(dir string) {
 		if dir != "" {
 			p.setFolder(dir)
 			p.f.focus(p.create) // Enter writes the receipt
@@ -184,11 +184,11 @@ func (p *receiptPanel) pickFolder() {
 func (p *receiptPanel) setFolder(dir string) {
 	p.folder = dir
 	if dir == "" {
-		p.folderLabel.SetText(lang.L("receipt.ui.folder.none"))
+		p.folderLabel.SetText(words.T("receipt.ui.folder.none"))
 		p.create.Disable()
 		return
 	}
-	p.folderLabel.SetText(lang.L("receipt.ui.folder.chosen", map[string]string{"Folder": dir}))
+	p.folderLabel.SetText(words.T("receipt.ui.folder.chosen", map[string]string{"Folder": dir}))
 	p.create.Enable()
 }
 
@@ -196,19 +196,19 @@ func (p *receiptPanel) setFolder(dir string) {
 // comes back through fyne.Do.
 func (p *receiptPanel) begin(checklist bool) {
 	if p.folder == "" {
-		p.warn(lang.L("receipt.ui.folder.none"))
+		p.warn(words.T("receipt.ui.folder.none"))
 		return
 	}
 	email := strings.TrimSpace(p.email.Text)
 	if !checklist && email != "" {
 		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
-			p.warn(lang.L("receipt.ui.email.invalid"))
+			p.warn(words.T("receipt.ui.email.invalid"))
 			return
 		}
 	}
 	p.hint.Hide()
 
-	l := p.f.lang()
+	l := words.Language()
 	data := p.data
 	data.Lang = l
 	data.RenewedBy = strings.TrimSpace(p.by.Text)
@@ -216,7 +216,7 @@ func (p *receiptPanel) begin(checklist bool) {
 	data.GeneratedAt = p.now()
 	dir := p.folder
 
-	p.runLabel.SetText(lang.L(map[bool]string{false: "receipt.ui.running", true: "receipt.ui.running_checklist"}[checklist]))
+	p.runLabel.SetText(words.T(map[bool]string{false: "receipt.ui.running", true: "receipt.ui.running_checklist"}[checklist]))
 	p.Show(p.running)
 	p.finished = make(chan struct{})
 	finished := p.finished
@@ -252,15 +252,15 @@ func (p *receiptPanel) warn(text string) {
 func (p *receiptPanel) finish(checklist bool, path string, err error) {
 	if err != nil {
 		p.last = ""
-		p.outcome.SetText(lang.L("receipt.ui.failed"))
+		p.outcome.SetText(words.T("receipt.ui.failed"))
 		p.outcome.Importance = widget.DangerImportance
-		p.where.SetText(lang.L("receipt.ui.failed.detail", map[string]string{"Folder": p.folder, "Error": err.Error()}))
+		p.where.SetText(words.T("receipt.ui.failed.detail", map[string]string{"Folder": p.folder, "Error": err.Error()}))
 		p.path.Hide()
 		p.saved.Hide()
 		p.failed.Show()
 	} else {
 		p.last = path
-		p.outcome.SetText(lang.L(map[bool]string{false: "receipt.ui.saved", true: "receipt.ui.checklist_saved"}[checklist]))
+		p.outcome.SetText(words.T(map[bool]string{false: "receipt.ui.saved", true: "receipt.ui.checklist_saved"}[checklist]))
 		p.outcome.Importance = widget.SuccessImportance
 		p.path.SetText(path)
 		p.path.Show()
@@ -281,7 +281,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 // openAndSay opens the PDF in the system's viewer, off the UI thread, and
 // says what happened: opened, or not, with the folder to find it in.
 func (p *receiptPanel) openAndSay(path string) {
-	p.where.SetText(lang.L("receipt.ui.opening"))
+	p.where.SetText(words.T("receipt.ui.opening"))
 	background(func() {
 		err := p.open(path)
 		fyne.Do(func() {
@@ -290,10 +290,10 @@ func (p *receiptPanel) openAndSay(path string) {
 			}
 			if err != nil {
 				fyne.LogError("opening "+path, err)
-				p.where.SetText(lang.L("receipt.ui.not_opened"))
+				p.where.SetText(words.T("receipt.ui.not_opened"))
 				return
 			}
-			p.where.SetText(lang.L("receipt.ui.saved.where"))
+			p.where.SetText(words.T("receipt.ui.saved.where"))
 		})
 	})
 }

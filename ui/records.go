@@ -11,6 +11,7 @@ import (
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // What the window does when a file has been checked: it asks core/renewal
@@ -174,7 +175,7 @@ func (f *frame) recheck(sha string) {
 // showReceiptFor opens the receipt dialog filled by core from the report,
 // the register and the guide's progress.
 func (f *frame) showReceiptFor(r *inspect.Report, passwordSaved bool) {
-	showReceipt(f, renewal.ReceiptData(r, f.lang(), passwordSaved, f.registered(r), f.guideProgress(), clock(), thisComputer()))
+	showReceipt(f, renewal.ReceiptData(r, words.Language(), passwordSaved, f.registered(r), f.guideProgress(), clock(), thisComputer()))
 }
 
 func (f *frame) registered(r *inspect.Report) *register.Certificate {

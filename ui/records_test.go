@@ -15,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // comparisonTitle is the bold line of the comparison card of the first
@@ -22,7 +23,7 @@ import (
 func (x *checkFixture) comparisonTitle() string {
 	for _, s := range texts(x.f.check.answers) {
 		for _, outcome := range []string{"renewal", "same_certificate", "other_organization", "not_later", "new_identity"} {
-			if s == inspectTitle(x.f.lang(), outcome) {
+			if s == inspectTitle(words.Language(), outcome) {
 				return outcome
 			}
 		}

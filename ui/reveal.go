@@ -5,12 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/fornyer/fornyer/core/reveal"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // revealFile opens the file manager with the file selected; tests record
@@ -23,7 +23,7 @@ var revealFile = reveal.Show
 // one shown. A file no longer there, or a file manager that does not
 // start, gets a sentence naming where the file is.
 func newRevealButton(f *frame, path func() string) *uiwidget.Button {
-	b := uiwidget.NewButton(lang.L("watch.reveal"), theme.FolderOpenIcon(), nil)
+	b := uiwidget.NewButton(words.T("watch.reveal"), theme.FolderOpenIcon(), nil)
 	b.OnTapped = func() {
 		p := path()
 		if p == "" {
@@ -39,7 +39,7 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 				if errors.Is(err, reveal.ErrNotFound) {
 					key = "watch.reveal.missing"
 				}
-				uiwidget.ShowDialog(f.win, dialog.NewInformation(lang.L("watch.reveal"), lang.L(key, map[string]any{"Path": safetext.Line(p)}), f.win), fyne.Size{})
+				uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("watch.reveal"), words.T(key, map[string]any{"Path": safetext.Line(p)}), f.win), fyne.Size{})
 			})
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // languageChoices maps what the settings screen shows to what is stored.
@@ -22,9 +23,9 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 	var options []string
 	selected := ""
 	for _, c := range languageChoices {
-		options = append(options, lang.L(c.key))
+		options = append(options, words.T(c.key))
 		if c.value == f.prefs.Language {
-			selected = lang.L(c.key)
+			selected = words.T(c.key)
 		}
 	}
 	language := widget.NewSelect(options, nil)
@@ -38,18 +39,18 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		f.rebuild()
 	}
 
-	onTop := widget.NewCheck(lang.L("settings.keep_on_top"), func(on bool) {
+	onTop := widget.NewCheck(words.T("settings.keep_on_top"), func(on bool) {
 		f.prefs.KeepOnTop = on
 		f.prefs.save(f.app.Preferences())
 		keepOnTop(f.win, on)
 	})
 	onTop.SetChecked(f.prefs.KeepOnTop)
-	onTopNote := widget.NewLabelWithStyle(lang.L("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	onTopNote := widget.NewLabelWithStyle(words.T("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	onTopNote.Wrapping = fyne.TextWrapWord
 
 	scroll := container.NewVScroll(container.NewVBox(
 		widget.NewForm(
-			widget.NewFormItem(lang.L("settings.language"), language),
+			widget.NewFormItem(words.T("settings.language"), language),
 		),
 		onTop,
 		onTopNote,

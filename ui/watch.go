@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -16,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The Downloads folder and the Desktop are watched while the window is
@@ -106,18 +106,18 @@ func (f *frame) showArrival() {
 	d := f.downloadsState()
 	d.bar.RemoveAll()
 	if a := d.last; a != nil {
-		text := widget.NewLabel(lang.L("watch.arrived", map[string]any{
+		text := widget.NewLabel(words.T("watch.arrived", map[string]any{
 			"Folder": folderName(a.Folder), "Name": safetext.Line(a.Name()),
 		}))
 		text.Wrapping = fyne.TextWrapWord
 		path := a.Path
-		check := uiwidget.NewButton(lang.L("watch.check"), theme.SearchIcon(), func() {
+		check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
 			d.last = nil
 			f.showArrival()
 			f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
 		})
 		check.Importance = widget.HighImportance
-		dismiss := uiwidget.NewButton(lang.L("watch.dismiss"), nil, func() {
+		dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {
 			d.last = nil
 			f.showArrival()
 		})
@@ -134,9 +134,9 @@ func (f *frame) showArrival() {
 // folderName is a watched folder in the user's words.
 func folderName(f watch.Folder) string {
 	if f.Kind == watch.Desktop {
-		return lang.L("watch.folder.desktop")
+		return words.T("watch.folder.desktop")
 	}
-	return lang.L("watch.folder.downloads")
+	return words.T("watch.folder.downloads")
 }
 
 // newNewestOffer is the download card's line about the newest certificate
@@ -150,10 +150,10 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 		box.Hide()
 		return box
 	}
-	hint := widget.NewLabel(lang.L("watch.newest.none", map[string]any{"Folder": folderName(folders[0])}))
+	hint := widget.NewLabel(words.T("watch.newest.none", map[string]any{"Folder": folderName(folders[0])}))
 	hint.Wrapping = fyne.TextWrapWord
 	box.Add(hint)
-	l := f.lang()
+	l := words.Language()
 	background(func() {
 		var newest watch.Arrival
 		found := false
@@ -166,13 +166,13 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 			return
 		}
 		fyne.Do(func() {
-			text := widget.NewLabel(lang.L("watch.newest", map[string]any{
+			text := widget.NewLabel(words.T("watch.newest", map[string]any{
 				"Folder": folderName(newest.Folder), "Name": safetext.Line(newest.Name()),
 				"When": msg.DateTime(l, newest.ModTime),
 			}))
 			text.Wrapping = fyne.TextWrapWord
 			path := newest.Path
-			check := uiwidget.NewButton(lang.L("watch.check"), theme.SearchIcon(), func() {
+			check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
 				f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
 			})
 			box.Add(text)

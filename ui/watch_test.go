@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -21,6 +20,7 @@ import (
 	"github.com/fornyer/fornyer/core/reveal"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/core/watch"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // arrival is a file in a temporary Downloads folder, as the watcher
@@ -303,7 +303,7 @@ func TestSecondCopyQuestion(t *testing.T) {
 	card := g.scroll.Content
 	test.Tap(findButton(t, card, "Save it"))
 	x.wait()
-	if !hasText(card, lang.L("watch.kept.question")) {
+	if !hasText(card, words.T("watch.kept.question")) {
 		t.Fatalf("no question after saving; texts %q", texts(card))
 	}
 	answered := false

@@ -1,10 +1,10 @@
-// Package msg owns Fornyer's catalogues (assets/translations) and renders
-// their sentences in a language given by name: on the command line, in the
-// PDF documents, in core's reports, and in the window wherever a text must
-// be in the window's language rather than Fyne's choice (reminders made off
-// the UI thread). The window's own labels go through Fyne's lang, loaded
-// from these same catalogues, so a sentence is written once per language.
-// Date is the one way a date is written.
+// Package msg owns Fornyer's catalogues (assets/translations) and is the one
+// renderer of their sentences, in a language given by name: on the command
+// line, in the PDF documents, in core's reports and reminders, and in the
+// window, whose texts ui/words renders with T in the window's language (Fyne
+// renders from these catalogues only what it draws itself). A sentence is
+// written once per language and reads the same everywhere. Date is the one
+// way a date is written.
 package msg
 
 import (

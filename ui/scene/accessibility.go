@@ -2,14 +2,15 @@ package scene
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
+
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 var _ fyne.Accessible = (*Illustration)(nil)
 
 // AccessibilityLabel is one sentence for screen readers saying what the
 // picture shows and what to press in it.
-func (i *Illustration) AccessibilityLabel() string { return lang.L(AccessibilityKey(i.id)) }
+func (i *Illustration) AccessibilityLabel() string { return words.T(AccessibilityKey(i.id)) }
 
 // AccessibilityRole of an illustration is text: it is read, not pressed.
 func (i *Illustration) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }

@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The scenes of the guide's first card, the portal's other path, and the
@@ -126,7 +126,7 @@ func bullet(icon func() fyne.Resource, key string) part {
 	return func(p *palette) fyne.CanvasObject {
 		img := canvas.NewImageFromResource(theme.NewThemedResource(icon()))
 		img.SetMinSize(fyne.NewSquareSize(18))
-		return container.New(&inset{l: 16}, container.New(&row{gap: 10, centre: true}, img, text(lang.L(key), p.fg, p.text+1, false)))
+		return container.New(&inset{l: 16}, container.New(&row{gap: 10, centre: true}, img, text(words.T(key), p.fg, p.text+1, false)))
 	}
 }
 
@@ -150,7 +150,7 @@ func filters(active, mark int, keys ...string) part {
 				fill, ink = p.chrome, p.fg
 			}
 			var c fyne.CanvasObject = container.NewStack(roundRect(fill, p.border, 1, 10),
-				container.New(&inset{l: 8, t: 2, r: 8, b: 2}, text(lang.L(k), ink, p.small+1, i == active)))
+				container.New(&inset{l: 8, t: 2, r: 8, b: 2}, text(words.T(k), ink, p.small+1, i == active)))
 			if i == active && mark > 0 {
 				c = highlight(c, p)
 				r.Add(c)
@@ -170,7 +170,7 @@ func dpgRow(nameKey string, uses []string, statusKey, actionKey string, mark int
 	return func(p *palette) fyne.CanvasObject {
 		var name fyne.CanvasObject
 		if nameKey != "" {
-			name = text(lang.L(nameKey), p.fg, p.text, true)
+			name = text(words.T(nameKey), p.fg, p.text, true)
 		} else {
 			bar := roundRect(uiwidget.WithAlpha(p.muted, 0x48), nil, 0, 2)
 			bar.SetMinSize(fyne.NewSize(70, 6))
@@ -183,10 +183,10 @@ func dpgRow(nameKey string, uses []string, statusKey, actionKey string, mark int
 		right := container.New(&row{gap: 6, centre: true})
 		if statusKey != "" {
 			right.Add(container.NewStack(roundRect(uiwidget.WithAlpha(p.accent, 0x30), nil, 0, 8),
-				container.New(&inset{l: 7, t: 1, r: 7, b: 1}, text(lang.L(statusKey), p.fg, p.small, true))))
+				container.New(&inset{l: 7, t: 1, r: 7, b: 1}, text(words.T(statusKey), p.fg, p.small, true))))
 		}
 		if actionKey != "" {
-			right.Add(marked(drawButton(lang.L(actionKey), false, p), mark, p, false))
+			right.Add(marked(drawButton(words.T(actionKey), false, p), mark, p, false))
 		}
 		line := canvas.NewRectangle(p.input)
 		line.SetMinSize(fyne.NewSize(1, 1))
@@ -205,7 +205,7 @@ func statusRow(statusKey string, mark int) part {
 		bar := roundRect(uiwidget.WithAlpha(p.muted, 0x48), nil, 0, 2)
 		bar.SetMinSize(fyne.NewSize(60, 6))
 		status := container.NewStack(roundRect(p.chrome, p.border, 1, 8),
-			container.New(&inset{l: 7, t: 1, r: 7, b: 1}, text(lang.L(statusKey), p.fg, p.small, false)))
+			container.New(&inset{l: 7, t: 1, r: 7, b: 1}, text(words.T(statusKey), p.fg, p.small, false)))
 		dots := container.New(&inset{l: 6, r: 6}, text("•••", p.fg, p.text, true))
 		left := container.New(&row{gap: 8, centre: true}, container.New(&vstack{}, bar), status)
 		line := canvas.NewRectangle(p.input)
@@ -219,7 +219,7 @@ func secret(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
 		f := container.NewStack(roundRect(p.input, p.border, 1, 4),
 			container.New(&inset{l: 8, t: 3, r: 40, b: 3}, text("••••••••••••", p.fg, p.text, false)))
-		return container.New(&row{gap: 8, centre: true}, text(lang.L(key), p.muted, p.text, false), marked(f, mark, p, false))
+		return container.New(&row{gap: 8, centre: true}, text(words.T(key), p.muted, p.text, false), marked(f, mark, p, false))
 	}
 }
 

@@ -14,11 +14,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // Height is a schematic's height at the companion size; a diagram may ask
@@ -269,7 +269,7 @@ func drawHeader(p *palette) fyne.CanvasObject {
 func drawMenu(items []menuItem, p *palette) fyne.CanvasObject {
 	list := container.New(&vstack{gap: 8})
 	for _, it := range items {
-		var o fyne.CanvasObject = text(lang.L(it.key), p.fg, p.text, false)
+		var o fyne.CanvasObject = text(words.T(it.key), p.fg, p.text, false)
 		if it.mark > 0 {
 			o = container.New(&row{gap: 4, centre: true}, highlight(o, p), badge(it.mark, p))
 		}
@@ -279,7 +279,7 @@ func drawMenu(items []menuItem, p *palette) fyne.CanvasObject {
 }
 
 func drawWindow(w *window, p *palette) fyne.CanvasObject {
-	title := text(lang.L(w.title), p.fg, p.text+1, true)
+	title := text(words.T(w.title), p.fg, p.text+1, true)
 	body := container.New(&vstack{gap: 7}, append([]fyne.CanvasObject{title}, drawParts(w.body, p)...)...)
 	box := container.NewStack(roundRect(p.page, p.border, 1, 6), container.New(&inset{l: 12, t: 10, r: 12, b: 10}, body))
 	return container.New(&centre{width: 330}, box)
@@ -288,7 +288,7 @@ func drawWindow(w *window, p *palette) fyne.CanvasObject {
 // The parts.
 
 func heading(key string) part {
-	return func(p *palette) fyne.CanvasObject { return text(lang.L(key), p.fg, p.text+1, true) }
+	return func(p *palette) fyne.CanvasObject { return text(words.T(key), p.fg, p.text+1, true) }
 }
 
 // title is a name shown as it is, untranslated (MitID).
@@ -312,7 +312,7 @@ func lines(n int) part {
 
 func button(key string, primary bool, mark int, wide bool) part {
 	return func(p *palette) fyne.CanvasObject {
-		b := drawButton(lang.L(key), primary, p)
+		b := drawButton(words.T(key), primary, p)
 		if wide {
 			return marked(b, mark, p, true)
 		}
@@ -340,7 +340,7 @@ func buttons(bs ...btn) part {
 	return func(p *palette) fyne.CanvasObject {
 		r := container.New(&row{gap: 8, right: true, centre: true})
 		for _, b := range bs {
-			o := drawButton(lang.L(b.key), b.primary, p)
+			o := drawButton(words.T(b.key), b.primary, p)
 			if b.mark > 0 {
 				r.Add(pointer(b.mark, p, true))
 				o = highlight(o, p)
@@ -353,7 +353,7 @@ func buttons(bs ...btn) part {
 
 func link(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
-		t := text(lang.L(key), p.fg, p.text, true)
+		t := text(words.T(key), p.fg, p.text, true)
 		line := canvas.NewRectangle(p.fg)
 		line.SetMinSize(fyne.NewSize(1, 1))
 		u := container.New(&vstack{gap: 1}, t, line)
@@ -364,7 +364,7 @@ func link(key string, mark int) part {
 func field(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
 		f := container.NewStack(roundRect(p.input, p.border, 1, 4),
-			container.New(&inset{l: 8, t: 3, r: 60, b: 3}, text(lang.L(key), p.muted, p.text, false)))
+			container.New(&inset{l: 8, t: 3, r: 60, b: 3}, text(words.T(key), p.muted, p.text, false)))
 		return container.New(&row{}, marked(f, mark, p, false))
 	}
 }
@@ -373,7 +373,7 @@ func passwordField(showKey string) part {
 	return func(p *palette) fyne.CanvasObject {
 		f := container.NewStack(roundRect(p.input, p.border, 1, 4),
 			container.New(&inset{l: 8, t: 3, r: 50, b: 3}, text("••••••••••••", p.fg, p.small, false)))
-		show := text(lang.L(showKey), p.fg, p.text, true)
+		show := text(words.T(showKey), p.fg, p.text, true)
 		return container.New(&row{gap: 8, centre: true}, f, show)
 	}
 }
@@ -382,7 +382,7 @@ func check(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
 		box := roundRect(p.page, p.fg, 1.5, 2)
 		box.SetMinSize(fyne.NewSquareSize(12))
-		c := container.New(&row{gap: 6, centre: true}, box, text(lang.L(key), p.fg, p.text, false))
+		c := container.New(&row{gap: 6, centre: true}, box, text(words.T(key), p.fg, p.text, false))
 		return container.New(&row{}, marked(c, mark, p, false))
 	}
 }
@@ -398,7 +398,7 @@ func section(key string, open bool, mark int) part {
 		chev.SetMinSize(fyne.NewSquareSize(16))
 		bar := container.NewStack(roundRect(p.chrome, nil, 0, 4),
 			container.New(&inset{l: 8, t: 4, r: 6, b: 4},
-				container.NewBorder(nil, nil, nil, chev, text(lang.L(key), p.fg, p.text, true))))
+				container.NewBorder(nil, nil, nil, chev, text(words.T(key), p.fg, p.text, true))))
 		return marked(bar, mark, p, true)
 	}
 }
@@ -408,7 +408,7 @@ func tableRow(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
 		name := roundRect(uiwidget.WithAlpha(p.muted, 0x48), nil, 0, 2)
 		name.SetMinSize(fyne.NewSize(30, 6))
-		l := text(lang.L(key), p.fg, p.text, true)
+		l := text(words.T(key), p.fg, p.text, true)
 		var right fyne.CanvasObject = l
 		if mark > 0 {
 			right = container.New(&row{gap: 4, centre: true}, highlight(l, p), badge(mark, p))
@@ -424,14 +424,14 @@ func tableRow(key string, mark int) part {
 
 func labelled(key string, value part) part {
 	return func(p *palette) fyne.CanvasObject {
-		return container.New(&row{gap: 8, centre: true}, text(lang.L(key)+":", p.muted, p.text, false), value(p))
+		return container.New(&row{gap: 8, centre: true}, text(words.T(key)+":", p.muted, p.text, false), value(p))
 	}
 }
 
 func chip(key string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
 		c := container.NewStack(roundRect(p.input, p.border, 1, 10),
-			container.New(&inset{l: 9, t: 2, r: 9, b: 2}, text(lang.L(key), p.fg, p.text, true)))
+			container.New(&inset{l: 9, t: 2, r: 9, b: 2}, text(words.T(key), p.fg, p.text, true)))
 		return marked(c, mark, p, false)
 	}
 }
@@ -441,7 +441,7 @@ func item(icon func() fyne.Resource, key string, lead bool) part {
 	return func(p *palette) fyne.CanvasObject {
 		img := canvas.NewImageFromResource(theme.NewThemedResource(icon()))
 		img.SetMinSize(fyne.NewSquareSize(18))
-		t := text(lang.L(key), p.fg, p.text+1, lead)
+		t := text(words.T(key), p.fg, p.text+1, lead)
 		if lead {
 			return container.New(&inset{b: 4}, container.New(&row{gap: 8, centre: true}, img, t))
 		}
@@ -468,10 +468,10 @@ func flow(mark int, keys ...string) part {
 				fill, ink, stroke = p.accent, p.onAccent, nil
 			}
 			var box fyne.CanvasObject = container.NewStack(roundRect(fill, stroke, 1, 6),
-				container.New(&inset{l: 14, t: 6, r: 14, b: 6}, text(lang.L(k), ink, p.text+1, true)))
+				container.New(&inset{l: 14, t: 6, r: 14, b: 6}, text(words.T(k), ink, p.text+1, true)))
 			if i == mark {
 				box = container.New(&row{gap: 6, centre: true},
-					box, text(lang.L("guide.scene.at_once"), p.accent, p.text, true))
+					box, text(words.T("guide.scene.at_once"), p.accent, p.text, true))
 			}
 			col.Add(box)
 		}
@@ -481,12 +481,12 @@ func flow(mark int, keys ...string) part {
 
 func saveAs(titleKey, fileKey, saveKey string, mark int) part {
 	return func(p *palette) fyne.CanvasObject {
-		t := text(lang.L(titleKey), p.fg, p.small+1, true)
+		t := text(words.T(titleKey), p.fg, p.small+1, true)
 		name := container.NewStack(roundRect(p.input, p.border, 1, 3),
-			container.New(&inset{l: 6, t: 2, r: 20, b: 2}, text(lang.L(fileKey), p.fg, p.small+1, false)))
-		save := highlight(drawButton(lang.L(saveKey), true, p), p)
+			container.New(&inset{l: 6, t: 2, r: 20, b: 2}, text(words.T(fileKey), p.fg, p.small+1, false)))
+		save := highlight(drawButton(words.T(saveKey), true, p), p)
 		if mark == 0 {
-			save = drawButton(lang.L(saveKey), true, p)
+			save = drawButton(words.T(saveKey), true, p)
 		}
 		r := container.New(&row{gap: 6, centre: true}, name, pointer(mark, p, true), save)
 		in := container.New(&vstack{gap: 5}, t, r)

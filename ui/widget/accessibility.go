@@ -5,7 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
+
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // What screen readers (Narrator, NVDA, VoiceOver; builds with Fyne's
@@ -41,7 +42,7 @@ func (d *StepperDot) AccessibilityLabel() string {
 			state = "a11y.step.finished"
 		}
 	}
-	return lang.L("a11y.step", map[string]any{"Number": strconv.Itoa(d.number), "State": lang.L(state)})
+	return words.T("a11y.step", map[string]any{"Number": strconv.Itoa(d.number), "State": words.T(state)})
 }
 
 // AccessibilityRole of a dot is a button: tapping it shows the step.

@@ -10,11 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	fynewidget "fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // Pick describes what a picker asks the user for.
@@ -96,14 +97,14 @@ func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 	accept := func() {
 		path, ok := pickedPath(entry.Text, p.Folder)
 		if !ok {
-			hint.SetText(lang.L(map[bool]string{false: "picker.not_a_file", true: "picker.not_a_folder"}[p.Folder]))
+			hint.SetText(words.T(map[bool]string{false: "picker.not_a_file", true: "picker.not_a_folder"}[p.Folder]))
 			hint.Show()
 			return
 		}
 		answer(path)
 	}
 	entry.OnSubmitted = func(string) { accept() }
-	browse := NewButton(lang.L("picker.browse"), theme.FolderOpenIcon(), func() {
+	browse := NewButton(words.T("picker.browse"), theme.FolderOpenIcon(), func() {
 		start := entry.Text
 		if !p.Folder {
 			start = filepath.Dir(start)
@@ -119,10 +120,10 @@ func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 			accept()
 		})
 	})
-	cancel := NewButton(lang.L("picker.cancel"), theme.CancelIcon(), func() { answer("") })
-	choose := NewButton(lang.L(map[bool]string{false: "picker.open", true: "picker.choose_folder"}[p.Folder]), theme.ConfirmIcon(), accept)
+	cancel := NewButton(words.T("picker.cancel"), theme.CancelIcon(), func() { answer("") })
+	choose := NewButton(words.T(map[bool]string{false: "picker.open", true: "picker.choose_folder"}[p.Folder]), theme.ConfirmIcon(), accept)
 	choose.Importance = fynewidget.HighImportance
-	label := fynewidget.NewLabel(lang.L(map[bool]string{false: "picker.path.file", true: "picker.path.folder"}[p.Folder]))
+	label := fynewidget.NewLabel(words.T(map[bool]string{false: "picker.path.file", true: "picker.path.folder"}[p.Folder]))
 	label.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(label, entry, hint,
 		container.NewHBox(browse, layout.NewSpacer(), cancel, choose))
@@ -262,7 +263,9 @@ func relabel(o fyne.CanvasObject) {
 		for _, name := range placeNames {
 			if o.Text == name {
 				key := "place." + strings.ReplaceAll(strings.ToLower(name), " ", "_")
-				o.SetText(lang.X(key, name))
+				if text := words.T(key); text != key { // a place the catalogues name
+					o.SetText(text)
+				}
 			}
 		}
 	case *fyne.Container:

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	fynewidget "fyne.io/fyne/v2/widget"
 )
@@ -115,9 +114,7 @@ func TestFallbackDialogTakesATypedPath(t *testing.T) {
 // language, and Escape closes it as a cancel, back to the path field.
 func TestBrowseWithFyne(t *testing.T) {
 	test.NewTempApp(t)
-	if err := lang.AddTranslationsForLocale([]byte(`{"place.home":"Hjem"}`), lang.SystemLocale()); err != nil {
-		t.Fatal(err)
-	}
+	speak(t, "da")
 	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
 	w.Resize(fyne.NewSize(480, 700))
 	var answers []string
