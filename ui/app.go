@@ -84,6 +84,8 @@ func Run(files []string, more <-chan []string) (err error) {
 			f.dropped(fyne.Position{}, fileURIs(files))
 		}
 		if more != nil {
+			// A loop for the window's life, not one-shot work for background:
+			// core/instance never closes more, so it ends with the process.
 			go func() {
 				for handed := range more {
 					fyne.Do(func() {

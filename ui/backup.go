@@ -269,8 +269,8 @@ func (p *backupPanel) warn(text string) bool {
 	return false
 }
 
-// begin starts the backup in a goroutine; progress and the outcome come
-// back through fyne.Do.
+// begin starts the backup in the background; progress and the outcome
+// come back through fyne.Do.
 func (p *backupPanel) begin() {
 	if p.folder == "" {
 		return
@@ -289,7 +289,7 @@ func (p *backupPanel) begin() {
 
 	opts.Progress = func(done, total int) { fyne.Do(func() { p.setProgress(done, total) }) }
 	dir := p.folder
-	go func() {
+	background(func() {
 		res, err := p.run(ctx, p.file, dir, opts)
 		fyne.Do(func() {
 			cancel()
@@ -297,7 +297,7 @@ func (p *backupPanel) begin() {
 			p.finish(dir, res, err)
 			close(finished)
 		})
-	}()
+	})
 }
 
 func (p *backupPanel) setProgress(done, total int) {

@@ -199,6 +199,11 @@ func TestBackupResultMarkup(t *testing.T) {
 
 func TestBackupStop(t *testing.T) {
 	p, _, _ := newBackupTest(t, "en")
+	// The run waits until it is stopped, so it cannot run inline (the
+	// window is built first: its screens' own work runs inline).
+	old := background
+	background = func(work func()) { go work() }
+	t.Cleanup(func() { background = old })
 	started := make(chan struct{})
 	p.run = func(ctx context.Context, _, dir string, _ backup.Options) (*backup.Result, error) {
 		close(started)

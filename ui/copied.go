@@ -74,6 +74,8 @@ func (o *copiedOffer) start() {
 	stop := make(chan struct{})
 	o.stop = stop
 	every := clipboardPoll // read here, on the UI thread, where tests set it
+	// A ticker loop while the card shows, not one-shot work for background;
+	// it ends when halt closes stop.
 	go func() {
 		t := time.NewTicker(every)
 		defer t.Stop()

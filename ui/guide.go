@@ -551,6 +551,8 @@ func (s *progressSaver) save(p guide.Progress) {
 	if !s.running {
 		s.running = true
 		s.wg.Add(1)
+		// Not background: the loop takes s.mu, held here, so it must not run
+		// inline; it ends when nothing is left to write, and wait waits for it.
 		go s.loop()
 	}
 }

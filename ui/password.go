@@ -23,7 +23,9 @@ import (
 const clipboardClearDelay = 30 * time.Second
 
 // Seams for tests: the platform whose store is named, how background work
-// is started (tests wait for it), and the clock that clears the clipboard.
+// is started (tests run it inline or queue it), and the clock that clears
+// the clipboard. background is the window's one way to run one-shot slow
+// work off the UI thread; its results come back through fyne.Do.
 var (
 	storeGOOS      = runtime.GOOS
 	background     = func(work func()) { go work() }

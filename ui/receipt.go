@@ -220,7 +220,7 @@ func (p *receiptPanel) begin(checklist bool) {
 	p.Show(p.running)
 	p.finished = make(chan struct{})
 	finished := p.finished
-	go func() {
+	background(func() {
 		var (
 			pdf  []byte
 			err  error
@@ -241,7 +241,7 @@ func (p *receiptPanel) begin(checklist bool) {
 			p.finish(checklist, path, err)
 			close(finished)
 		})
-	}()
+	})
 }
 
 func (p *receiptPanel) warn(text string) {

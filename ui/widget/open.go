@@ -26,7 +26,7 @@ func Open(path string) error {
 		return err
 	}
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() { done <- cmd.Wait() }() // ends when the opener exits, which may be after Open returns
 	select {
 	case err := <-done:
 		var exit *exec.ExitError

@@ -54,6 +54,8 @@ func Choose(win fyne.Window, p Pick, done func(path string)) {
 		chooseWithFyne(win, p, done)
 		return
 	}
+	// Its own goroutine (ui's background is out of this package's reach):
+	// the system's dialog blocks until the user closes it, which ends it.
 	go func() {
 		path, err := nativePick(win, p)
 		fyne.Do(func() {
