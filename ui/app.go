@@ -30,9 +30,14 @@ import (
 	"github.com/fornyer/fornyer/ui/words"
 )
 
-// clock is the one clock of the window: the guide's times, the register's
-// records, the reminders and the receipt go by it; tests fix it.
+// clock is the one clock of the window: the verdict on a file, the guide's
+// times, the register's and the credential store's records, backups, the
+// reminders and the receipt go by it; tests fix it.
 var clock = time.Now
+
+// windowNow reads clock when it is called, for the stores that keep a clock
+// for the window's life: a test that fixes clock later still reaches them.
+func windowNow() time.Time { return clock() }
 
 // Companion size: narrow and tall, to sit beside the browser.
 var companionSize = fyne.NewSize(480, 860)

@@ -245,6 +245,7 @@ func (p *backupPanel) options() (backup.Options, bool) {
 		Manifest:     p.manifest.Checked,
 		Lang:         words.Language(),
 		SourceSHA256: p.checkedSHA256,
+		Now:          clock,
 	}
 	if p.reprotect.Checked {
 		switch {

@@ -43,7 +43,7 @@ var startReminders = func(f *frame) {
 // is moved aside by register.Open; the Store keeps the error, and the
 // certificates screen shows it as a sentence.
 func openRegister(a fyne.App) *register.Store {
-	s, err := register.Open(filepath.Join(a.Storage().RootURI().Path(), registerFile))
+	s, err := register.Open(filepath.Join(a.Storage().RootURI().Path(), registerFile), register.WithClock(windowNow))
 	if err != nil {
 		fyne.LogError("opening the register", err)
 	}

@@ -204,7 +204,7 @@ func (c *checkScreen) run(path string, passwords []string) *inspect.Report {
 }
 
 func (c *checkScreen) options(passwords []string) inspect.Options {
-	return inspect.Options{Passwords: passwords, Lang: words.Language(), ExtraTrusted: c.f.trusted}
+	return inspect.Options{Passwords: passwords, Lang: words.Language(), ExtraTrusted: c.f.trusted, Now: clock}
 }
 
 func (c *checkScreen) setBusy(text string) {

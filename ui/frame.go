@@ -50,7 +50,7 @@ const (
 )
 
 func newFrame(a fyne.App, w fyne.Window) *frame {
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(vault.WithTimeout(userStoreTimeout)), register: openRegister(a)}
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(vault.WithTimeout(userStoreTimeout), vault.WithClock(windowNow)), register: openRegister(a)}
 	// Escape closes the dialog on top. Bound before the screens, whose own
 	// keys (the guide's) pass on what they do not use.
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {

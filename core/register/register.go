@@ -167,13 +167,25 @@ type Store struct {
 	now   func() time.Time
 }
 
+// Option changes how Open sets up a Store.
+type Option func(*Store)
+
+// WithClock sets the clock that dates what the Store records (when a
+// certificate was added or changed, a damaged file's new name): the
+// window's one clock, so that the register and the renewal it is compared
+// with go by the same time.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
 // Open reads the register at path. A missing file is an empty register. A
 // damaged file or one from a newer Fornyer is moved aside to
 // "<name>.damaged-<time>" and reported; the Store returned is then empty and
 // usable. An unreadable file is left alone and the Store refuses changes.
 // A *Store is returned in every case.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	s := &Store{path: path, write: safefile.Replace, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	s.openErr = s.load()
 	return s, s.openErr
 }
