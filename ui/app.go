@@ -1,11 +1,13 @@
-// Package ui owns Fornyer's window: the screens, one file each (the guide,
-// Check, My certificates, Settings, the backup and receipt dialogs). They
-// call core and draw what it returns: what a checked file means, which
-// certificate it renews and what the register records are core/renewal's,
-// the verdict core/inspect's, the reminders core/register's. What stays
-// here is Fyne: layout, the UI thread (slow work in background, results
-// through fyne.Do) and the window's one clock. Its own widgets are in
-// ui/widget, the illustrations' drawing language in ui/scene.
+// Package ui owns Fornyer's window: the screens, each in files of its own
+// (the guide, Check, My certificates, Settings, the backup and receipt
+// dialogs). They call core and draw what it returns: what a checked file
+// means, which certificate it renews and what the register records are
+// core/renewal's, the verdict core/inspect's, the reminders core/register's.
+// What stays here is Fyne: layout, the UI thread (one-shot slow work in
+// background, results through fyne.Do) and the window's one clock, which
+// the window hands to core. Its own widgets are in ui/widget, the
+// illustrations' drawing language in ui/scene, and every text it shows is
+// rendered by ui/words (core/msg's catalogues in the window's language).
 package ui
 
 import (

@@ -1,8 +1,8 @@
 // Package inspect owns the verdict on a certificate file: it reads the file
 // through core/pfx, classifies and verifies the certificate through
 // core/oces, and returns a Report whose Findings carry stable codes,
-// severities and a plain sentence in the language asked for (the
-// catalogues hold Danish and English) saying what is wrong and what to do.
+// severities and a plain sentence in the language asked for (core/msg's
+// catalogues, Danish and English) saying what is wrong and what to do.
 // The JSON of a Report is the `fornyer inspect --json` contract (README,
 // "The command line"). It never sees a password except to try it, and
 // reports only which of the passwords worked, never the password.

@@ -1,10 +1,10 @@
 // Package msg owns Fornyer's catalogues (assets/translations) and is the one
 // renderer of their sentences, in a language given by name: on the command
-// line, in the PDF documents, in core's reports and reminders, and in the
-// window, whose texts ui/words renders with T in the window's language (Fyne
-// renders from these catalogues only what it draws itself). A sentence is
-// written once per language and reads the same everywhere. Date is the one
-// way a date is written.
+// line, in core's reports, the PDF documents and the calendar file, and in
+// the window, whose texts ui/words renders with T in the window's language
+// (Fyne renders from these catalogues only what it draws itself). A
+// sentence is written once per language and reads the same everywhere.
+// Date is the one way a date is written.
 package msg
 
 import (

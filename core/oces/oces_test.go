@@ -17,8 +17,10 @@ import (
 	"github.com/fornyer/fornyer/core/testpki"
 )
 
-// Pinned SHA-256 fingerprints of the embedded CA certificates, as published
-// in ../shared/oces-ca/README.md.
+// Pinned SHA-256 fingerprints of the embedded CA certificates, as the Danish
+// state CA publishes them. TestEmbeddedCAFingerprints also compares them
+// with the notes kept beside the team's shared copies of the CA files, a
+// folder outside this repository, when a checkout has it beside it.
 var pinned = map[string]string{
 	"ca/prod-root-ca.pem":      "06FCB2CBA39D4486E5308AD86980BCD7ACD3B73B3BB126C75F6C4B4DA04C9C09",
 	"ca/prod-issuing-ca-1.pem": "5B5662AA0112B984033A33AFD3A95A49A79C7AEE9C249428DD82BFD4C02D67B8",

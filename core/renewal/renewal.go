@@ -2,7 +2,8 @@
 // them: what a checked file means (the register learns it, a password saved
 // during the renewal moves onto it, the guide's download step is done, or
 // why not), which certificate it renews (one predecessor rule), where a
-// certificate's password is, and whether it is installed in DPG.
+// certificate's password is, whether it is installed in DPG, and what the
+// receipt says of it (ReceiptData).
 //
 // The facts live in one place each. The register (core/register) is the
 // truth for passwords saved, backups, receipts and the DPG installation;
@@ -12,7 +13,8 @@
 //
 // Decide is pure: the window calls it on the UI thread with what it knows
 // and draws the Outcome; Flow.Record then writes what the outcome says off
-// the UI thread.
+// the UI thread. Nothing here reads the machine's clock when given one: the
+// times come from the caller (Flow.Now, the now arguments), the window's.
 package renewal
 
 import (

@@ -1,7 +1,10 @@
 // Package words is the window's one way to render a catalogue text: every
 // sentence the window, its widgets and its illustrations show is
 // core/msg's T in the window's language, so a text reads the same in the
-// window as in a report, a receipt or a reminder rendered by core.
+// window as in a report, a receipt or a calendar file rendered by core.
+// Work off the UI thread (reminders, the receipt's checklist, the calendar
+// file's name) reads Language on the UI thread first and calls msg.T with
+// it: the same renderer, in the language the window had when it began.
 //
 // Fyne's own lang keeps only two jobs: the texts Fyne draws itself (its
 // dialogs' buttons, its file dialog), and deciding the window's language,
