@@ -93,7 +93,7 @@ func T(lang, key string, data any) string {
 	if !strings.Contains(text, "{{") {
 		return text
 	}
-	t, err := template.New(key).Option("missingkey=zero").Parse(text)
+	t, err := parsed(text)
 	if err != nil {
 		return text
 	}
@@ -102,6 +102,23 @@ func T(lang, key string, data any) string {
 		return text
 	}
 	return b.String()
+}
+
+// templates holds each templated text parsed once (text -> *template.Template):
+// the window renders the same sentences again on every redraw, and parsing
+// was most of the cost of T. The catalogues are finite, and so is this.
+var templates sync.Map
+
+func parsed(text string) (*template.Template, error) {
+	if t, ok := templates.Load(text); ok {
+		return t.(*template.Template), nil
+	}
+	t, err := template.New("").Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return nil, err
+	}
+	templates.Store(text, t)
+	return t, nil
 }
 
 var (
