@@ -241,7 +241,8 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithClock sets the clock that dates the entries (tests).
+// WithClock sets the clock that dates the entries: the window gives its
+// one clock (tests fix it); without it, the machine's.
 func WithClock(now func() time.Time) Option { return func(v *Vault) { v.now = now } }
 
 // WithBackend puts b in place of go-keyring (tests: a store that hangs).
