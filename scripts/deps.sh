@@ -4,13 +4,14 @@
 set -euo pipefail
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev wayland-protocols)
-# What the tests drive: a virtual screen, the real credential store, PDF tools, OpenSSL.
-test=("${build[@]}" xvfb xauth xdotool imagemagick poppler-utils gnome-keyring dbus-x11 openssl)
+# What the tests drive: a virtual screen and a clipboard reader (core/sysclip
+# serves the X clipboard itself), the real credential store, PDF tools, OpenSSL.
+test=("${build[@]}" xvfb xauth xclip xdotool imagemagick poppler-utils gnome-keyring dbus-x11 openssl)
 # Windows: the cross-compiler, and the MSI (wixl; ImageMagick for its icon).
 windows=(gcc-mingw-w64-x86-64 wixl imagemagick)
-# The real-window suite: clipboard, OCR in Danish and English, the keyring's
-# own client, GTK for the suite's drag source.
-e2e=("${test[@]}" xclip x11-xkb-utils tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)
+# The real-window suite: OCR in Danish and English, the keyring's own
+# client, GTK for the suite's drag source (xclip comes with test).
+e2e=("${test[@]}" x11-xkb-utils tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)
 # Windows under Wine (the MSI's and the window's checks need a virtual
 # screen, xdotool, screenshots and OCR).
 wine=("${windows[@]}" wine wine64 xvfb xauth xdotool imagemagick tesseract-ocr tesseract-ocr-eng)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
@@ -23,6 +24,10 @@ func TestMain(m *testing.M) {
 	// The real Downloads folder and Desktop are never looked at by tests;
 	// the watch tests give folders of their own.
 	watchFolders = func() []watch.Folder { return nil }
+	// "Copy password" goes to Fyne's test clipboard, never to the real one
+	// of a desktop the tests happen to run on (core/sysclip serves X11's
+	// whenever DISPLAY is set).
+	concealedWrite = func(string) error { return sysclip.ErrUnsupported }
 	os.Setenv(uiwidget.DialogsEnv, "fyne")
 	os.Exit(m.Run())
 }

@@ -348,9 +348,9 @@ func (g *clipboardGuard) copyWritten(cb fyne.Clipboard, secret string, concealed
 }
 
 // concealedWrite puts a secret on the system clipboard marked for
-// clipboard history and clipboard managers to skip (Windows, macOS); where
-// it fails (Linux: see core/sysclip), Fyne's clipboard takes the plain
-// text. Reading and clearing go through Fyne's clipboard either way: the
+// clipboard history and clipboard managers to skip (Windows, macOS, X11
+// for KDE's Klipper); where it fails (no X display, say: see core/sysclip),
+// Fyne's clipboard takes the plain text. Reading and clearing go through Fyne's clipboard either way: the
 // text is in the ordinary format. It may wait: never on the UI thread.
 // Tests replace it.
 var concealedWrite = sysclip.WriteConcealed

@@ -11,13 +11,25 @@
 //     AppKit through osascript's JavaScript bridge, since Fornyer is built
 //     without cgo for this; the secret goes over standard input, never in
 //     arguments.
-//   - elsewhere (Linux): ErrUnsupported. KDE's x-kde-passwordManagerHint
-//     needs Fornyer to own the X selection and serve the targets itself,
-//     which Fyne's clipboard (GLFW) does not allow beside it; the caller
-//     falls back to Fyne's plain clipboard.
+//   - Linux and the BSDs with an X11 display (XWayland included): the
+//     text (UTF8_STRING, text/plain;charset=utf-8, and STRING/TEXT in
+//     Latin-1 where it fits) beside x-kde-passwordManagerHint = "secret",
+//     the mark KDE's Klipper honours and KeePassXC sets. On X11 the owner
+//     of the CLIPBOARD selection serves every paste itself, so the writer
+//     opens an X connection of its own (github.com/jezek/xgb, pure Go),
+//     owns the selection with a hidden window and answers TARGETS,
+//     MULTIPLE, TIMESTAMP and the text formats, until another client takes
+//     the clipboard (a copy elsewhere, or the caller clearing it); then it
+//     closes the connection and forgets the text. One owner at a time: a
+//     new copy takes over from the previous one. Without DISPLAY (no X, or
+//     Wayland only): ErrUnsupported.
+//   - elsewhere: ErrUnsupported; the caller falls back to its plain
+//     clipboard.
 //
 // Reading and clearing stay with the caller's clipboard: the text format is
-// the ordinary one, so any clipboard reads it.
+// the ordinary one, so any clipboard reads it (on X11 Fyne's GLFW asks the
+// writer's connection like any other program; the writer answers from its
+// own goroutine, never the caller's thread).
 package sysclip
 
 import "errors"
