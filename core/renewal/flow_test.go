@@ -106,3 +106,52 @@ func TestPasswordDeletedKeepsTheFactWhileAnotherIsSaved(t *testing.T) {
 		}
 	}
 }
+
+// A fresh home: nothing to compare with, so the user is asked. The file is
+// recorded at once (its pending password moves onto it), and recorded again
+// once the user answers yes, as the window does: the second record finds
+// the password already moved, says nothing is wrong, and notes the renewal.
+func TestRecordAgainAfterTheAnswerKeepsThePassword(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p := atDownload()
+	pending := vault.PendingID(p.RenewalID)
+	if err := f.Vault.Save(ctx, pending, "", "renewal-pw"); err != nil {
+		t.Fatal(err)
+	}
+	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started), OpenedBy: pending}
+	sha := c.Report.Certificate.SHA256
+	o := Decide(p, f.Register.List(), c)
+	if o.Kind != KindNoPredecessor || !o.Ask || o.Advance || o.MovePending != pending {
+		t.Fatalf("first: %+v", o)
+	}
+	if err := f.Record(ctx, c, o); err != nil {
+		t.Fatal(err)
+	}
+
+	Answer(p, sha, true, started)
+	o = Decide(p, f.Register.List(), c)
+	if o.Kind != KindAlready || !o.Advance || o.MovePending != pending {
+		t.Fatalf("after yes: %+v", o)
+	}
+	if err := f.Record(ctx, c, o); err != nil {
+		t.Fatalf("recording the answered check: %v", err)
+	}
+	reg, _ := f.Register.Get(sha)
+	if !reg.PasswordSaved || reg.Renewed.IsZero() {
+		t.Errorf("register: saved %v, renewed %v", reg.PasswordSaved, reg.Renewed)
+	}
+	if got, err := f.Password(ctx, p, sha); err != nil || got != "renewal-pw" {
+		t.Errorf("Password = %q, %v", got, err)
+	}
+	if Derive(p, f.Register); !p.PasswordSaved || !p.FileChecked || p.Step().ID != "download" {
+		t.Errorf("progress after Derive: saved %v, checked %v, at %s", p.PasswordSaved, p.FileChecked, p.Step().ID)
+	}
+
+	// A pending password that was never saved is still an error.
+	c.OpenedBy = vault.PendingID("another-renewal")
+	o.MovePending = c.OpenedBy
+	if err := f.Record(ctx, Check{Path: c.Path, Report: checked("c3", "03", started), OpenedBy: c.OpenedBy}, o); err == nil {
+		t.Error("moving a pending password that is not saved reported no error")
+	}
+}
