@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,10 +26,15 @@ type word struct {
 	line       string // block/paragraph/line, to match phrases within a line
 }
 
-// page is what tesseract read from one screenshot.
+// page is what tesseract read from one screenshot, twice: as sparse text
+// (words scattered over a window, buttons and tabs) and as blocks of text.
+// Sparse reading misses a sentence now and then that sits in a framed box
+// (the guide's green "file is checked" line); block reading reads those but
+// runs tab labels together. A phrase is looked for in the sparse reading
+// first, then in the blocks.
 type page struct {
-	shot  string
-	words []word
+	shot          string
+	words, blocks []word
 }
 
 // text is the page as lines, for failure messages.
@@ -74,14 +80,33 @@ func (s *session) ocr(label string, area ...rect) page {
 			s.t.Fatalf("convert: %v %s", err, out)
 		}
 	}
+	// The two readings run side by side: one core each.
 	languages := map[string]string{"da": "dan+eng", "en": "eng+dan"}[s.lang]
-	cmd := exec.Command("tesseract", crop, "-", "-l", languages, "--psm", "11", "tsv")
+	var blocks []word
+	var blocksErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		blocks, blocksErr = tesseract(crop, languages, "3", r)
+	}()
+	words, err := tesseract(crop, languages, "11", r)
+	<-done
+	if err = errors.Join(err, blocksErr); err != nil {
+		s.t.Fatalf("tesseract: %v", err)
+	}
+	return page{shot: shot, words: words, blocks: blocks}
+}
+
+// tesseract reads the image at path in the page segmentation mode psm;
+// the words' boxes are turned back into screen coordinates of r.
+func tesseract(path, languages, psm string, r rect) ([]word, error) {
+	cmd := exec.Command("tesseract", path, "-", "-l", languages, "--psm", psm, "tsv")
 	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
 	out, err := cmd.Output()
 	if err != nil {
-		s.t.Fatalf("tesseract: %v", err)
+		return nil, err
 	}
-	p := page{shot: shot}
+	var words []word
 	for _, l := range strings.Split(string(out), "\n")[1:] {
 		f := strings.Split(l, "\t")
 		if len(f) < 12 || f[0] != "5" {
@@ -92,13 +117,13 @@ func (s *session) ocr(label string, area ...rect) page {
 			continue
 		}
 		n := func(i int) int { v, _ := strconv.Atoi(f[i]); return v }
-		p.words = append(p.words, word{
+		words = append(words, word{
 			text: text, norm: normalise(text),
 			x: r.x + n(6)/ocrScale, y: r.y + n(7)/ocrScale, w: n(8) / ocrScale, h: n(9) / ocrScale,
 			line: f[2] + "/" + f[3] + "/" + f[4],
 		})
 	}
-	return p
+	return words, nil
 }
 
 // normalise makes OCR and catalogue words comparable: lower case, no
@@ -177,27 +202,29 @@ func (p page) findAll(phrase string) []rect {
 	}
 	const run = 4
 	m := min(len(want), run)
-	for k := 0; k+m <= len(want); k++ {
-		if out := p.findRun(want[k : k+m]); len(out) > 0 {
-			return out
+	for _, words := range [][]word{p.words, p.blocks} {
+		for k := 0; k+m <= len(want); k++ {
+			if out := findRun(words, want[k:k+m]); len(out) > 0 {
+				return out
+			}
 		}
 	}
 	return nil
 }
 
 // findRun finds words in a row on one line, everywhere they are.
-func (p page) findRun(want []string) []rect {
+func findRun(words []word, want []string) []rect {
 	var out []rect
-	for i := range p.words {
+	for i := range words {
 		j := 0
-		for ; j < len(want) && i+j < len(p.words); j++ {
-			w := p.words[i+j]
-			if w.line != p.words[i].line || !like(w.norm, want[j]) {
+		for ; j < len(want) && i+j < len(words); j++ {
+			w := words[i+j]
+			if w.line != words[i].line || !like(w.norm, want[j]) {
 				break
 			}
 		}
 		if j == len(want) {
-			first, last := p.words[i], p.words[i+j-1]
+			first, last := words[i], words[i+j-1]
 			out = append(out, rect{x: first.x, y: first.y, w: last.x + last.w - first.x, h: max(first.h, last.h)})
 		}
 	}

@@ -184,6 +184,19 @@ func (g *guideState) summary() fyne.CanvasObject {
 	s := guide.Summarize(&g.progress, g.renewed())
 	l := words.Language()
 	box := container.NewVBox()
+	// What is left comes first, where it is seen without scrolling.
+	if len(s.Undone) == 0 {
+		box.Add(uiwidget.SuccessLine(words.T("guide.summary.all_done")))
+	} else {
+		var todo string
+		for i, t := range s.Undone {
+			if i > 0 {
+				todo += "\n"
+			}
+			todo += "• " + words.T(t.Key, map[string]any{"Place": words.T(t.Place.Key()), "Note": t.Note})
+		}
+		box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.summary.undone"), todo))
+	}
 	none := func() fyne.CanvasObject { return wrapped(words.T("guide.summary.none")) }
 	withReveal := func(path string) fyne.CanvasObject {
 		show := newRevealButton(g.f, func() string { return path })
@@ -249,18 +262,8 @@ func (g *guideState) summary() fyne.CanvasObject {
 		}
 	}
 
-	if len(s.Undone) == 0 {
-		box.Add(uiwidget.SuccessLine(words.T("guide.summary.all_done")))
-		return box
+	if len(s.Undone) > 0 {
+		box.Add(g.fileActions()) // the backup and the receipt, one click away
 	}
-	defer box.Add(g.fileActions()) // the backup and the receipt, one click away
-	var todo string
-	for i, t := range s.Undone {
-		if i > 0 {
-			todo += "\n"
-		}
-		todo += "• " + words.T(t.Key, map[string]any{"Place": words.T(t.Place.Key()), "Note": t.Note})
-	}
-	box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.summary.undone"), todo))
 	return box
 }
