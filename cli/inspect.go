@@ -13,6 +13,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/pfx"
 	"github.com/fornyer/fornyer/core/safetext"
 )
@@ -181,14 +182,14 @@ func printReport(w io.Writer, r *inspect.Report) {
 		}
 		kind := ""
 		if c.Kind != "" {
-			kind = t("inspect.kind."+c.Kind, nil)
+			kind = t(oces.KindKey(c.Kind), nil)
 		}
 		var extra []string
 		if c.Generation != "" {
 			extra = append(extra, c.Generation)
 		}
 		if c.Environment != "" {
-			extra = append(extra, t("inspect.environment."+c.Environment, nil))
+			extra = append(extra, t(oces.EnvironmentKey(c.Environment), nil))
 		}
 		if len(extra) > 0 {
 			if kind != "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/calendar"
 	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
@@ -275,20 +276,9 @@ func (v *certificatesView) link(icon fyne.Resource, text, sha string) fyne.Canva
 	return b
 }
 
-func kindText(kind string) string {
-	switch kind {
-	case "organization", "system", "employee":
-		return words.T("register.kind." + kind)
-	}
-	return words.T("register.kind.unknown")
-}
+func kindText(kind string) string { return words.T(oces.KindKey(kind)) }
 
-func environmentText(env string) string {
-	if env == register.Test {
-		return words.T("register.environment.test")
-	}
-	return words.T("register.environment.production")
-}
+func environmentText(env string) string { return words.T(oces.EnvironmentKey(env)) }
 
 func daysLeftText(notAfter, now time.Time) string {
 	if !notAfter.After(now) {

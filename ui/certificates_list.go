@@ -251,7 +251,7 @@ func (r *certRow) set(l *certlist.Line, now time.Time) {
 		what = "CVR " + cvr + " · " + what
 	}
 	if c.Environment == register.Test {
-		what += " · " + words.T("register.environment.test")
+		what += " · " + environmentText(c.Environment)
 	}
 	if n := len(l.History); n > 0 {
 		what += " · " + words.T("list.row.history", map[string]any{"Count": n})

@@ -15,6 +15,7 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
@@ -196,12 +197,8 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 	}
 	add("inspect.label.organization", cert.Organization)
 	add("inspect.label.cvr", cert.CVR)
-	if cert.Kind != "" {
-		add("inspect.label.kind", words.T("inspect.kind."+cert.Kind))
-	}
-	if cert.Environment != "" {
-		add("inspect.label.environment", words.T("inspect.environment."+cert.Environment))
-	}
+	add("inspect.label.kind", words.T(oces.KindKey(cert.Kind)))
+	add("inspect.label.environment", words.T(oces.EnvironmentKey(cert.Environment)))
 	add("check.valid_until", msg.Date(l, cert.NotAfter.Local()))
 	if cert.DaysLeft >= 0 {
 		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))

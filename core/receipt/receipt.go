@@ -14,6 +14,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
@@ -186,13 +187,7 @@ func Receipt(data Data) ([]byte, error) {
 
 	d.section(t("receipt.section.certificate"))
 	d.row(t("receipt.common_name"), orDash(data.CommonName), faceRegular)
-	env := t("receipt.env.production")
-	if data.Environment == "test" {
-		env = t("receipt.env.test")
-	} else if data.Environment != "production" {
-		env = t("receipt.env.unknown")
-	}
-	d.row(t("receipt.environment"), env, faceRegular)
+	d.row(t("receipt.environment"), t(oces.EnvironmentKey(data.Environment)), faceRegular)
 	d.row(t("receipt.serial"), orDash(data.Serial), faceMono)
 	d.row(t("receipt.uuid"), orDash(data.UUID), faceMono)
 	d.row(t("receipt.not_before"), dateOrDash(data.NotBefore, at), faceRegular)

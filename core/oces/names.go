@@ -1,0 +1,23 @@
+package oces
+
+// KindKey and EnvironmentKey are the catalogue keys (assets/translations,
+// area "oces") that name a certificate's kind and environment: the one rule
+// for what a value is called, an unknown one included, so that the window,
+// the receipt and the command line never disagree. A certificate whose
+// issuer says neither production nor test is "unknown", never production.
+func KindKey(kind string) string {
+	switch kind {
+	case Organization, System, Employee:
+		return "oces.kind." + kind
+	}
+	return "oces.kind.unknown"
+}
+
+// EnvironmentKey: see KindKey.
+func EnvironmentKey(env string) string {
+	switch env {
+	case Production, Test:
+		return "oces.environment." + env
+	}
+	return "oces.environment.unknown"
+}
