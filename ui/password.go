@@ -95,6 +95,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		status.Importance = importance
 		status.Show()
 		box.Refresh() // what is shown or hidden changes the card's layout
+		uiwidget.Reveal(status)
 	}
 	showSaved := func() {
 		entry.Disable()
@@ -227,6 +228,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		status.Importance = importance
 		status.Show()
 		box.Refresh()
+		uiwidget.Reveal(status) // "Copied", "cleared": seen, not below the fold
 	}
 	fail := func(err error) { say(vaultError(err), widget.DangerImportance) }
 

@@ -116,9 +116,15 @@ func Reveal(obj fyne.CanvasObject) {
 			continue
 		}
 		top := d.AbsolutePositionForObject(s.Content)
-		size := s.Content.Size()
+		// A line just shown (a status under a button) has grown the content
+		// beyond the size the scroll last gave it: the scroll lays it out
+		// anew first, or it could not scroll that far.
+		size := s.Content.Size().Max(s.Content.MinSize())
 		if pos.Y < top.Y || pos.Y > top.Y+size.Height || pos.X < top.X || pos.X > top.X+size.Width {
 			continue
+		}
+		if size != s.Content.Size() {
+			s.Refresh()
 		}
 		s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, obj.Size().Height)))
 		return

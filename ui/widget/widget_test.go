@@ -195,6 +195,33 @@ func TestFocusScrollsIntoView(t *testing.T) {
 	}
 }
 
+// A status line shown under the last button ("Copied", "cleared") grows
+// the content; revealed at once, it is scrolled into view all the same.
+func TestRevealAJustShownLine(t *testing.T) {
+	test.NewTempApp(t)
+	var rows []fyne.CanvasObject
+	for range 30 {
+		rows = append(rows, fynewidget.NewLabel("Linje"))
+	}
+	status := fynewidget.NewLabel("Kopieret")
+	status.Hide()
+	box := container.NewVBox(append(rows, status)...)
+	scroll := container.NewVScroll(box)
+	FollowFocus(scroll)
+	t.Cleanup(func() { followed = nil })
+	w := test.NewTempWindow(t, scroll)
+	w.Resize(fyne.NewSize(300, 200))
+	scroll.ScrollToBottom()
+
+	status.Show()
+	box.Refresh()
+	Reveal(status)
+	bottom := status.Position().Y + status.Size().Height
+	if status.Size().Height == 0 || bottom > scroll.Offset.Y+scroll.Size().Height {
+		t.Errorf("the status ends at %v (height %v), below the view (%v + %v)", bottom, status.Size().Height, scroll.Offset.Y, scroll.Size().Height)
+	}
+}
+
 func TestAppleScript(t *testing.T) {
 	dir := t.TempDir()
 	got := appleScript(Pick{Title: `Vælg "filen"`, Extensions: []string{"p12", "pfx"}, StartDir: dir})
