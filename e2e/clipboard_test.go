@@ -34,12 +34,12 @@ func TestCopiedPasswordConcealed(t *testing.T) {
 		s.waitText("password-saved", screenWait, msg.T(s.lang, "vault.saved", map[string]any{"Store": s.L(vault.StoreName("linux"))}))
 
 		s.clickText("copy", screenWait, s.L("vault.password.copy"))
-		// The card's "Copied." is below the fold; the clipboard says it.
 		s.waitFor("the copied password on the clipboard", screenWait, func() bool {
 			return strings.Contains(s.clipOut("TARGETS"), "x-kde-passwordManagerHint")
 		})
 		copied := time.Now()
-		s.shot("copied")
+		// The card says so where it is seen: it scrolls "Copied." into view.
+		s.waitText("copied", screenWait, s.L("vault.password.copied"))
 		targets := strings.Fields(s.clipOut("TARGETS"))
 		for _, want := range []string{"x-kde-passwordManagerHint", "UTF8_STRING"} {
 			if !slices.Contains(targets, want) {
@@ -70,7 +70,7 @@ func TestCopiedPasswordConcealed(t *testing.T) {
 		if got := s.clipOut("UTF8_STRING"); got != "" {
 			t.Errorf("after clearing the clipboard holds %q", got)
 		}
-		s.shot("cleared")
+		s.waitText("cleared", screenWait, s.L("vault.password.cleared"))
 		s.alive()
 	})
 }

@@ -126,10 +126,14 @@ func tesseract(path, languages, psm string, r rect) ([]word, error) {
 	return words, nil
 }
 
-// normalise makes OCR and catalogue words comparable: lower case, no
-// punctuation around the word, ellipses and quotes dropped.
+// danishFold spells æ, ø and å the way tesseract often reads them (ae, o,
+// a: "tømt" comes back "tomt"), on both sides of a comparison.
+var danishFold = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a")
+
+// normalise makes OCR and catalogue words comparable: lower case, æøå
+// folded, no punctuation around the word, ellipses and quotes dropped.
 func normalise(s string) string {
-	s = strings.ToLower(s)
+	s = danishFold.Replace(strings.ToLower(s))
 	return strings.TrimFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 

@@ -95,7 +95,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		status.Importance = importance
 		status.Show()
 		box.Refresh() // what is shown or hidden changes the card's layout
-		uiwidget.Reveal(status)
+		uiwidget.Reveal(box)
 	}
 	showSaved := func() {
 		entry.Disable()
@@ -228,7 +228,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		status.Importance = importance
 		status.Show()
 		box.Refresh()
-		uiwidget.Reveal(status) // "Copied", "cleared": seen, not below the fold
+		uiwidget.Reveal(box) // "Copied", "cleared": seen, not below the fold
 	}
 	fail := func(err error) { say(vaultError(err), widget.DangerImportance) }
 

@@ -103,7 +103,9 @@ func FollowFocus(scroll *container.Scroll) {
 }
 
 // Reveal scrolls the followed scroll container that shows obj so that obj
-// is in view, with a little room around it.
+// is in view, with a little room around it. obj must have been drawn once:
+// the window finds an object's place only then. For a line just shown,
+// reveal the box that holds it: its height is taken as what it needs now.
 func Reveal(obj fyne.CanvasObject) {
 	app := fyne.CurrentApp()
 	if app == nil {
@@ -126,7 +128,8 @@ func Reveal(obj fyne.CanvasObject) {
 		if size != s.Content.Size() {
 			s.Refresh()
 		}
-		s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, obj.Size().Height)))
+		h := max(obj.Size().Height, obj.MinSize().Height)
+		s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, h)))
 		return
 	}
 }

@@ -196,7 +196,7 @@ func TestFocusScrollsIntoView(t *testing.T) {
 }
 
 // A status line shown under the last button ("Copied", "cleared") grows
-// the content; revealed at once, it is scrolled into view all the same.
+// the content; its box, revealed at once, is scrolled into view with it.
 func TestRevealAJustShownLine(t *testing.T) {
 	test.NewTempApp(t)
 	var rows []fyne.CanvasObject
@@ -205,8 +205,8 @@ func TestRevealAJustShownLine(t *testing.T) {
 	}
 	status := fynewidget.NewLabel("Kopieret")
 	status.Hide()
-	box := container.NewVBox(append(rows, status)...)
-	scroll := container.NewVScroll(box)
+	box := container.NewVBox(fynewidget.NewButton("Kopiér", nil), status)
+	scroll := container.NewVScroll(container.NewVBox(append(rows, box)...))
 	FollowFocus(scroll)
 	t.Cleanup(func() { followed = nil })
 	w := test.NewTempWindow(t, scroll)
@@ -215,8 +215,8 @@ func TestRevealAJustShownLine(t *testing.T) {
 
 	status.Show()
 	box.Refresh()
-	Reveal(status)
-	bottom := status.Position().Y + status.Size().Height
+	Reveal(box)
+	bottom := box.Position().Y + status.Position().Y + status.Size().Height
 	if status.Size().Height == 0 || bottom > scroll.Offset.Y+scroll.Size().Height {
 		t.Errorf("the status ends at %v (height %v), below the view (%v + %v)", bottom, status.Size().Height, scroll.Offset.Y, scroll.Size().Height)
 	}
