@@ -222,14 +222,8 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 	if c.PasswordSaved {
 		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.password_saved"))))
 	}
-	if n := len(c.Backups); n > 0 {
-		latest := c.Backups[0].VerifiedAt
-		for _, b := range c.Backups {
-			if b.VerifiedAt.After(latest) {
-				latest = b.VerifiedAt
-			}
-		}
-		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.backups", map[string]any{"Count": n, "Date": msg.Date(l, latest.Local())}))))
+	if latest, ok := c.LatestBackup(); ok {
+		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.backups", map[string]any{"Count": len(c.Backups), "Date": msg.Date(l, latest.VerifiedAt.Local())}))))
 	}
 	if n := len(c.Receipts); n > 0 {
 		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 )
@@ -95,25 +96,14 @@ const maxSeparateReminders = 3
 // manyRemindersNotification tells of several certificates at once, naming
 // the one that expires first.
 func manyRemindersNotification(due []register.Reminder, l string) *fyne.Notification {
-	first := due[0].Certificate
-	for _, r := range due[1:] {
-		if r.Certificate.NotAfter.Before(first.NotAfter) {
-			first = r.Certificate
-		}
-	}
-	org := safetext.Line(first.Organization)
-	if org == "" {
-		org = safetext.Line(first.CommonName)
-	}
+	first := register.FirstToExpire(due)
+	org := safetext.Line(oces.OwnerName(first.Organization, first.CommonName))
 	data := map[string]any{"Count": len(due), "Organization": org, "Date": msg.Date(l, first.NotAfter.Local())}
 	return fyne.NewNotification(scriptSafe(msg.T(l, "list.notify.many.title", nil)), scriptSafe(msg.T(l, "list.notify.many.body", data)))
 }
 
 func reminderNotification(r register.Reminder, l string) *fyne.Notification {
-	org := safetext.Line(r.Certificate.Organization)
-	if org == "" {
-		org = safetext.Line(r.Certificate.CommonName)
-	}
+	org := safetext.Line(oces.OwnerName(r.Certificate.Organization, r.Certificate.CommonName))
 	data := map[string]any{
 		"Organization": org,
 		"Date":         msg.Date(l, r.Certificate.NotAfter.Local()),

@@ -155,13 +155,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 	box.Add(hint)
 	l := words.Language()
 	background(func() {
-		var newest watch.Arrival
-		found := false
-		for _, folder := range folders {
-			if a, ok, _ := watch.Newest(folder); ok && (!found || a.ModTime.After(newest.ModTime)) {
-				newest, found = a, true
-			}
-		}
+		newest, found := watch.NewestIn(folders)
 		if !found {
 			return
 		}

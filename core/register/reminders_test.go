@@ -182,3 +182,33 @@ func TestUrgencyAndDaysLeft(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstToExpire(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	if got := FirstToExpire(nil); got.SHA256 != "" {
+		t.Errorf("none due: %+v", got)
+	}
+	due := []Reminder{
+		{Certificate: Certificate{SHA256: "b", NotAfter: now.AddDate(0, 0, 20)}},
+		{Certificate: Certificate{SHA256: "a", NotAfter: now.AddDate(0, 0, 5)}},
+		{Certificate: Certificate{SHA256: "c", NotAfter: now.AddDate(0, 0, 60)}},
+	}
+	if got := FirstToExpire(due); got.SHA256 != "a" {
+		t.Errorf("first to expire: %s, want a", got.SHA256)
+	}
+}
+
+func TestLatestBackup(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	if _, ok := (Certificate{}).LatestBackup(); ok {
+		t.Error("a certificate without backups has a latest one")
+	}
+	c := Certificate{Backups: []FileRef{
+		{Path: "/usb/old.p12", VerifiedAt: now.AddDate(0, -1, 0)},
+		{Path: "/usb/new.p12", VerifiedAt: now},
+		{Path: "/nas/mid.p12", VerifiedAt: now.AddDate(0, 0, -3)},
+	}}
+	if b, ok := c.LatestBackup(); !ok || b.Path != "/usb/new.p12" {
+		t.Errorf("latest backup: %+v, %v", b, ok)
+	}
+}

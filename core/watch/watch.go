@@ -90,6 +90,17 @@ func Newest(folder Folder) (a Arrival, ok bool, err error) {
 	return a, ok, nil
 }
 
+// NewestIn is the newest certificate file in any of the folders (see
+// Newest); a folder that cannot be read is passed over.
+func NewestIn(folders []Folder) (newest Arrival, found bool) {
+	for _, folder := range folders {
+		if a, ok, _ := Newest(folder); ok && (!found || a.ModTime.After(newest.ModTime)) {
+			newest, found = a, true
+		}
+	}
+	return newest, found
+}
+
 // DefaultSettle is how long a new file's size must stay the same before it
 // counts as complete.
 const DefaultSettle = time.Second

@@ -241,6 +241,32 @@ func TestNewest(t *testing.T) {
 	}
 }
 
+// The newest over Downloads and the Desktop: whichever folder holds it; a
+// folder that is gone is passed over.
+func TestNewestIn(t *testing.T) {
+	downloads := Folder{Kind: Downloads, Path: t.TempDir()}
+	desktop := Folder{Kind: Desktop, Path: t.TempDir()}
+	gone := Folder{Kind: Downloads, Path: filepath.Join(t.TempDir(), "gone")}
+	if _, ok := NewestIn([]Folder{gone, downloads, desktop}); ok {
+		t.Fatal("found a file in empty folders")
+	}
+	old := time.Now().Add(-48 * time.Hour)
+	for i, p := range []string{filepath.Join(downloads.Path, "a.p12"), filepath.Join(desktop.Path, "b.p12"), filepath.Join(downloads.Path, "c.p12")} {
+		write(t, p, []byte("data"))
+		at := old.Add(time.Duration([]int{1, 3, 2}[i]) * time.Hour)
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, ok := NewestIn([]Folder{gone, downloads, desktop})
+	if !ok || a.Name() != "b.p12" || a.Folder != desktop {
+		t.Fatalf("NewestIn = %+v, %v; want b.p12 on the Desktop", a, ok)
+	}
+	if a, ok := NewestIn([]Folder{downloads}); !ok || a.Name() != "c.p12" {
+		t.Fatalf("NewestIn(Downloads) = %+v, %v; want c.p12", a, ok)
+	}
+}
+
 func TestIsCertificateName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"a.p12": true, "A.PFX": true, "cert.p12.crdownload": false, "cert.p12.part": false,
