@@ -176,10 +176,9 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		offer.start()
 	}
 
-	intro := widget.NewLabel(words.T("vault.password.intro"))
-	intro.Wrapping = fyne.TextWrapWord
+	// No intro of its own: the card's red warning says the password is
+	// shown once (saying it twice was read as noise in the window).
 	box = container.NewVBox(
-		intro,
 		offer.row,
 		entry,
 		container.NewHBox(save, busy, again),
