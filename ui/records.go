@@ -134,7 +134,7 @@ func (f *frame) answerFor(sha string) *checkAnswer {
 		return nil
 	}
 	for _, a := range f.check.shown {
-		if a.report.Opened() && a.report.Certificate != nil && a.report.Certificate.SHA256 == sha {
+		if renewal.HoldsKey(a.report) && a.report.Certificate.SHA256 == sha {
 			return a
 		}
 	}

@@ -34,9 +34,16 @@ func (f *Flow) now() time.Time {
 // ErrNoRegister is returned when there is no register to record in.
 var ErrNoRegister = errors.New("renewal: no register")
 
-// Entry is what the register keeps of a checked file.
+// Entry is what the register keeps of a checked file. The file itself is
+// kept only when it is what DPG and a backup need: a .p12 holding the
+// certificate's own key. A copy without the key (a .cer, a PEM) checked
+// later teaches the register the certificate, never replaces its file.
 func Entry(c Check, at time.Time) register.Certificate {
 	cert := c.Report.Certificate
+	var file *register.FileRef
+	if HoldsKey(c.Report) {
+		file = &register.FileRef{Path: c.Path, SHA256: c.Report.FileSHA256, VerifiedAt: at}
+	}
 	return register.Certificate{
 		SHA256:        cert.SHA256,
 		Organization:  cert.Organization,
@@ -48,9 +55,15 @@ func Entry(c Check, at time.Time) register.Certificate {
 		Environment:   cert.Environment,
 		NotBefore:     cert.NotBefore,
 		NotAfter:      cert.NotAfter,
-		File:          &register.FileRef{Path: c.Path, SHA256: c.Report.FileSHA256, VerifiedAt: at},
+		File:          file,
 		PasswordSaved: c.OpenedBy != "",
 	}
+}
+
+// HoldsKey says whether the checked file is a .p12 with the certificate's
+// own private key: the file to install, back up and upload.
+func HoldsKey(r *inspect.Report) bool {
+	return r != nil && r.Format == "pkcs12" && r.KeyMatches && r.Certificate != nil
 }
 
 // Record writes the outcome of a check: the certificate into the register

@@ -9,6 +9,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -153,5 +154,44 @@ func TestRecordAgainAfterTheAnswerKeepsThePassword(t *testing.T) {
 	o.MovePending = c.OpenedBy
 	if err := f.Record(ctx, Check{Path: c.Path, Report: checked("c3", "03", started), OpenedBy: c.OpenedBy}, o); err == nil {
 		t.Error("moving a pending password that is not saved reported no error")
+	}
+}
+
+// The renewed .p12 is recorded with its file; a copy of the same
+// certificate without its key (a .cer, or a PEM), checked afterwards, is
+// recognised but never becomes the certificate's file: the guide's DPG
+// card and backup go on pointing at the .p12.
+func TestACopyWithoutTheKeyNeverReplacesTheFile(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p12 := Check{Path: "/dl/Firma.p12", Report: checked("b2", "02", started)}
+	if err := f.Record(ctx, p12, Decide(nil, f.Register.List(), p12)); err != nil {
+		t.Fatal(err)
+	}
+	sha := p12.Report.Certificate.SHA256
+	for _, copyOf := range []struct{ path, format string }{{"/docs/Firma.cer", "certificate"}, {"/docs/nøgle og cert.pem", "certificate"}} {
+		r := checked("b2", "02", started)
+		r.Format, r.KeyMatches, r.Verdict = copyOf.format, false, inspect.VerdictProblems
+		c := Check{Path: copyOf.path, Report: r}
+		o := Decide(nil, f.Register.List(), c)
+		if !o.Record {
+			t.Fatalf("%s: not recorded: %+v", copyOf.path, o)
+		}
+		if err := f.Record(ctx, c, o); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := f.Register.Get(sha); got.File == nil || got.File.Path != "/dl/Firma.p12" {
+			t.Errorf("after checking %s the certificate's file is %+v", copyOf.path, got.File)
+		}
+	}
+	// A certificate first met as a copy without its key has no file yet.
+	cer := checked("c3", "03", started)
+	cer.Format, cer.KeyMatches = "certificate", false
+	c := Check{Path: "/docs/other.cer", Report: cer}
+	if err := f.Record(ctx, c, Decide(nil, f.Register.List(), c)); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := f.Register.Get(cer.Certificate.SHA256); !ok || got.File != nil {
+		t.Errorf("a key-less copy became a file: %+v", got.File)
 	}
 }

@@ -27,7 +27,7 @@ func known(sha, serial string, notAfter, added time.Time) register.Certificate {
 // checked is a ready, trusted report for a certificate of Firma ApS.
 func checked(sha, serial string, notBefore time.Time) *inspect.Report {
 	return &inspect.Report{
-		Verdict: inspect.VerdictReady, ChainTrusted: true, KeyMatches: true, Lang: "en",
+		Verdict: inspect.VerdictReady, ChainTrusted: true, KeyMatches: true, Lang: "en", Format: "pkcs12",
 		Certificate: &inspect.Certificate{
 			SHA256: strings.Repeat(sha, 64/len(sha)), Organization: "Firma ApS", CVR: "12345678", UUID: uuid,
 			Serial: serial, NotBefore: notBefore, NotAfter: notBefore.AddDate(3, 0, 0), Verified: true,
