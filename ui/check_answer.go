@@ -111,6 +111,11 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 		message = words.T("check.password.explain")
 	case !a.report.Ready():
 		color, icon = theme.ColorNameError, theme.ErrorIcon()
+	case a.outcome.Kind == renewal.KindOlder && a.outcome.Previous != nil:
+		// Ready as a file, but replaced: never the one to install.
+		color, icon = theme.ColorNameWarning, theme.WarningIcon()
+		title = words.T("renewal.older.title")
+		message = words.T("renewal.older", map[string]any{"Date": msg.Date(words.Language(), a.outcome.Previous.NotAfter.Local())})
 	}
 	a.headline = widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
 		ColorName: color, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true},
@@ -217,7 +222,7 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 // it with, when there is one.
 func (a *checkAnswer) comparison() fyne.CanvasObject {
 	cmp := a.outcome.Comparison
-	if cmp == nil {
+	if cmp == nil || a.outcome.Kind == renewal.KindOlder { // the headline says it
 		return nil
 	}
 	importance := widget.SuccessImportance
@@ -264,6 +269,9 @@ func (a *checkAnswer) otherFindings() fyne.CanvasObject {
 	for _, fd := range a.report.Findings {
 		if (first != nil && fd.Code == first.Code) || fd.Code == inspect.CodeWrongPassword {
 			continue
+		}
+		if fd.Code == inspect.CodeExpiresSoon && a.outcome.Kind == renewal.KindOlder {
+			continue // "renew it in good time": it is renewed already
 		}
 		icon := theme.InfoIcon()
 		switch fd.Severity {

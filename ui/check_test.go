@@ -17,6 +17,8 @@ import (
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
@@ -236,5 +238,36 @@ func TestASecondDropReplacesAFirstStillRunning(t *testing.T) {
 	x.drop(second)                                                        // runs both runs
 	if got := x.headlines(); len(got) != 1 || got[0] != "This is not a certificate file" {
 		t.Errorf("answers after two drops: %q", got)
+	}
+}
+
+// The renewed certificate is known; its predecessor, checked again, is
+// ready as a file but is said to be older, with the date of the one that
+// replaced it, and never "renew it in good time".
+func TestAnOlderCertificateIsNotCalledReady(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	path := x.file("previous.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), ""))
+	x.drop(path)
+	if got := x.headlines(); len(got) != 1 || got[0] != "Ready to install in DPG" {
+		t.Fatalf("first check: %q", got)
+	}
+	cert := x.f.check.shown[0].report.Certificate
+	newer := register.Certificate{
+		SHA256: strings.Repeat("ab", 32), Organization: cert.Organization, CVR: cert.CVR, UUID: cert.UUID,
+		Serial: cert.Serial + "1", NotBefore: cert.NotBefore, NotAfter: cert.NotAfter.AddDate(3, 0, 0),
+	}
+	if err := x.f.register.Upsert(newer); err != nil {
+		t.Fatal(err)
+	}
+	x.drop(path)
+	if got := x.headlines(); len(got) != 1 || got[0] != "An older certificate: do not install it" {
+		t.Fatalf("headlines %q", got)
+	}
+	if !strings.Contains(strings.Join(texts(x.f.check.answers), "\n"), "valid until "+msg.Date("en", newer.NotAfter.Local())) {
+		t.Errorf("the newer certificate's date is not named: %q", texts(x.f.check.answers))
+	}
+	if hasText(x.f.check.answers, "Compared with your previous certificate") {
+		t.Errorf("an older certificate is compared as if it were new: %q", texts(x.f.check.answers))
 	}
 }

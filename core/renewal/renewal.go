@@ -107,6 +107,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	self, selfKnown := find(known, cert.SHA256)
 	prev, hasPrev := Predecessor(known, cert)
 	later, hasLater := later(known, cert)
+	waiting := p != nil && waitsForDownload(p) && r.Ready() && cert.Verified
 	switch {
 	case hasLater:
 		o.Kind, o.Previous = KindOlder, &later
@@ -114,11 +115,13 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		o.Kind, o.Previous = KindRenewal, &prev
 	default:
 		o.Kind = KindNoPredecessor
-		if other, ok := otherOrganisation(known, cert); ok {
+		// Another organisation's certificate matters only to a renewal
+		// waiting for its file: an administrator of two organisations
+		// checks either one's file without being warned each time.
+		if other, ok := otherOrganisation(known, cert); ok && waiting {
 			o.Kind, o.Previous = KindOtherOrganisation, &other
 		}
 	}
-	waiting := p != nil && waitsForDownload(p) && r.Ready() && cert.Verified
 	if waiting && o.Kind != KindOlder {
 		switch answer, answered := p.Answer(cert.SHA256); {
 		case p.FileChecked && strings.EqualFold(p.FileSHA256, cert.SHA256):
@@ -221,16 +224,13 @@ func later(known []register.Certificate, c *inspect.Certificate) (register.Certi
 }
 
 // otherOrganisation is the latest certificate the register learnt, when
-// none it knows is of c's organisation: a file of another organisation
-// than any the user has renewed with Fornyer.
+// none it knows is of c's organisation (c itself included): a file of
+// another organisation than any the user has checked with Fornyer.
 func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
 	var latest register.Certificate
 	found := false
 	for _, o := range known {
-		if strings.EqualFold(o.SHA256, c.SHA256) {
-			continue
-		}
-		if sameOrganisation(o, c) {
+		if sameOrganisation(o, c) { // itself included: its organisation is known
 			return register.Certificate{}, false
 		}
 		if !found || o.Updated.After(latest.Updated) {
