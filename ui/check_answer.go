@@ -240,21 +240,32 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 // question asks "Is this the file you just downloaded?" when core cannot
 // tell, and says so when the user answered no.
 func (a *checkAnswer) question() fyne.CanvasObject {
-	switch {
-	case a.outcome.Kind == renewal.KindDeclined:
-		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("renewal.declined"))
-	case !a.outcome.Ask:
-		return nil
+	if a.report.Certificate == nil {
+		return nil // nothing opened: nothing to ask
 	}
 	sha := a.report.Certificate.SHA256
-	text := widget.NewLabel(words.T("renewal.ask.text"))
-	text.Wrapping = fyne.TextWrapWord
 	answer := func(yes bool) func() {
 		return func() {
 			a.c.f.answered(sha, yes)
 			a.show(a.report)
+			if yes && a.outcome.Advance {
+				// "Say yes and the guide goes on": it does, on its tab.
+				a.c.f.tabs.SelectIndex(guideTab)
+			}
 		}
 	}
+	switch {
+	case a.outcome.Kind == renewal.KindDeclined:
+		// A "no" given by mistake must not leave the guide stuck for good.
+		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), answer(true))
+		return container.NewVBox(
+			uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("renewal.declined")),
+			container.NewHBox(undo))
+	case !a.outcome.Ask:
+		return nil
+	}
+	text := widget.NewLabel(words.T("renewal.ask.text"))
+	text.Wrapping = fyne.TextWrapWord
 	yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
 	yes.Importance = widget.HighImportance
 	no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))

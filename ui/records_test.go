@@ -87,6 +87,18 @@ func TestDownloadStepAsksWhenItCannotTellAndKeepsTheAnswer(t *testing.T) {
 	if hasButton(x.f.check.answers, "No, it is another file") {
 		t.Error("asked again after the answer")
 	}
+	// A no by mistake is taken back: the guide takes the file and comes
+	// forward, as the question promised.
+	test.Tap(findButton(t, x.f.check.answers, "It is the file after all"))
+	x.wait()
+	if !g.progress.FileChecked || g.progress.FileSHA256 != sha256Hex(old.Cert.Raw) {
+		t.Errorf("the changed answer did not do the download step: %+v", g.progress)
+	}
+	if x.f.tabs.SelectedIndex() != guideTab {
+		t.Error("after the yes the guide did not come forward")
+	}
+	g.progress.FileChecked, g.progress.FileSHA256 = false, ""
+	g.progress.SetAnswer(sha256Hex(old.Cert.Raw), false)
 
 	fresh := x.chain.Issuing.Issue(t, testpki.LeafOptions{Key: testpki.Key(t, 2048, 3), NotBefore: now.Add(-30 * time.Hour)})
 	x.drop(x.file("new.p12", testpki.PFX(t, pkcs12.Modern, fresh, x.chain.CACerts(), "")))
