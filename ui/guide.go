@@ -362,8 +362,13 @@ func (g *guideState) passwordID() string { return renewal.PasswordID(&g.progress
 // password saved, its DPG installation) into the progress, and shows them
 // when they changed.
 func (g *guideState) derive() {
-	if renewal.Derive(&g.progress, g.f.register) {
+	switch {
+	case renewal.Derive(&g.progress, g.f.register):
 		g.changed()
+	case g.progress.Step().Task == guide.TaskSummary:
+		// The summary draws the register (backups, receipts, the file):
+		// a backup made from it shows at once. It holds nothing typed.
+		g.show()
 	}
 }
 

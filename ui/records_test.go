@@ -153,6 +153,20 @@ func TestAFactChangedOnOneScreenShowsOnTheOthers(t *testing.T) {
 	if g.progress.DPGInstalledBy != "Søren" || g.progress.CanComplete(dpg) != nil {
 		t.Errorf("the guide did not learn of the DPG installation: %+v", g.progress)
 	}
+
+	// On the summary, a backup recorded (from its own button) shows at
+	// once, without leaving the card.
+	g.progress.Current = "summary"
+	g.show()
+	if hasText(g.scroll.Content, "/usb/renewed.p12 (verified on "+msg.Date("en", time.Now())+")") {
+		t.Fatal("the summary lists a backup before there is one")
+	}
+	if err := x.f.register.RecordBackup(sha, register.FileRef{Path: "/usb/renewed.p12", SHA256: sha, VerifiedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(texts(g.scroll.Content), "\n"), "/usb/renewed.p12") {
+		t.Errorf("the summary does not show the backup just recorded: %q", texts(g.scroll.Content))
+	}
 	g.saver.wait()
 }
 
