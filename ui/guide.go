@@ -198,11 +198,16 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		box.Add(n)
 	}
 	if g.progress.Finished() {
-		box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "",
-			words.T("guide.finished", map[string]any{
-				"Date": msg.Date(words.Language(), g.progress.DPGInstalledAt.Local()),
-				"Name": g.progress.DPGInstalledBy,
-			})))
+		data := map[string]any{
+			"Date": msg.Date(words.Language(), g.progress.DPGInstalledAt.Local()),
+			"Name": g.progress.DPGInstalledBy,
+		}
+		// Never "complete" while the summary lists what is still to do.
+		if len(guide.Summarize(&g.progress, g.renewed()).Undone) > 0 {
+			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("guide.finished_undone", data)))
+		} else {
+			box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", words.T("guide.finished", data)))
+		}
 	}
 	if step.Illustration != "" {
 		box.Add(scene.New(step.Illustration))

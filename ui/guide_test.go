@@ -189,6 +189,11 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 	if !p.PasswordStoredElsewhere || !p.FileSkipped || p.DPGInstalledBy != "Anne Jensen" || !p.DPGInstalledAt.Equal(guideTestTime) {
 		t.Errorf("progress after the walk: %+v", p)
 	}
+	// The file was skipped and never backed up: not "complete".
+	card := strings.Join(texts(g.scroll.Content), "\n")
+	if strings.Contains(card, "Renewal complete") || !strings.Contains(card, "but the renewal is not complete") {
+		t.Errorf("the last card after a walk with things undone: %q", card)
+	}
 	g.saver.wait()
 	onDisk, err := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
 	if err != nil || onDisk.RenewalID != id || !onDisk.Finished() || onDisk.DPGInstalledBy != "Anne Jensen" {
