@@ -87,9 +87,6 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	var save *uiwidget.Button
 	var again *uiwidget.Button
 	var box *fyne.Container
-	// copied is the password taken from the clipboard by the offer, to be
-	// cleared from it once saved; memory only.
-	copied := ""
 	setStatus := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
@@ -125,8 +122,6 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 			fyne.Do(func() {
 				busy.Stop()
 				busy.Hide()
-				fromClipboard := copied != "" && copied == password
-				copied = ""
 				if err != nil {
 					entry.Enable()
 					save.Enable()
@@ -134,7 +129,9 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 					return
 				}
 				showSaved()
-				if fromClipboard && clearIfUnchanged(clipboardOf(f), password) {
+				// Taken from the offer or pasted with Ctrl+V alike: the
+				// clipboard that still holds the saved password is cleared.
+				if clearIfUnchanged(clipboardOf(f), password) {
 					setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
 				}
 				if onSaved != nil {
@@ -166,7 +163,6 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 
 	// The password copied in the portal, offered for saving in one click.
 	offer := newCopiedOffer(f, func() bool { return save.Visible() && !entry.Disabled() }, func(password string) {
-		copied = password
 		entry.SetText(password)
 		save.OnTapped()
 	})

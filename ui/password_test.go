@@ -477,3 +477,28 @@ func TestPasswordNeverReachesDisk(t *testing.T) {
 		t.Error("the password is in the log")
 	}
 }
+
+// A password pasted with Ctrl+V leaves the clipboard like one taken from
+// the offer: cleared once saved, when it still holds it; anything else the
+// user copied since stays.
+func TestPastedPasswordIsClearedFromTheClipboardOnceSaved(t *testing.T) {
+	keyring.MockInit()
+	s := newSaverUnderTest(t, "en")
+	cb := s.f.app.Clipboard()
+	cb.SetContent("Kode-æøå 7!Zq")
+	s.save(t, "Kode-æøå 7!Zq")
+	if got := cb.Content(); got != "" {
+		t.Errorf("the pasted password stayed on the clipboard: %q", got)
+	}
+	if !hasText(s.view, "Saved in your keyring. "+words.T("watch.copied.cleared")) {
+		t.Errorf("the card does not say the clipboard was cleared: %q", texts(s.view))
+	}
+
+	s = newSaverUnderTest(t, "en")
+	cb = s.f.app.Clipboard()
+	cb.SetContent("something else")
+	s.save(t, "Kode-æøå 7!Zq")
+	if got := cb.Content(); got != "something else" {
+		t.Errorf("the user's own clipboard was changed: %q", got)
+	}
+}
