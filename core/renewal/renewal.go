@@ -107,7 +107,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	self, selfKnown := find(known, cert.SHA256)
 	prev, hasPrev := Predecessor(known, cert)
 	later, hasLater := later(known, cert)
-	waiting := p != nil && waitsForDownload(p) && r.Ready() && cert.Verified
+	waiting := p != nil && acceptsFile(p) && r.Ready() && cert.Verified
 	switch {
 	case hasLater:
 		o.Kind, o.Previous = KindOlder, &later
@@ -175,6 +175,15 @@ func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
 }
 
 func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
+
+// acceptsFile says whether a checked file can do the renewal's download
+// step: on the download card, or already on the password card once the
+// password is dealt with, since the portal hands out the file right after
+// the password and users are often a step ahead of the guide.
+func acceptsFile(p *guide.Progress) bool {
+	s := p.Step()
+	return s.Task == guide.TaskDownload || s.Task == guide.TaskPassword && p.CanComplete(s) == nil
+}
 
 // WaitsForFile says whether the renewal waits for its downloaded file: the
 // guide is at the download step and no file has done it yet.

@@ -103,6 +103,19 @@ func TestDecide(t *testing.T) {
 			return p
 		}(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
 			kind: KindAlready, advance: true, compared: inspect.CompareRenewal},
+		{name: "renewal on the password card, the password saved", progress: func() *guide.Progress {
+			p := guide.New(started)
+			p.Current = "password"
+			p.SetPasswordSaved()
+			return &p
+		}(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
+			kind: KindRenewal, advance: true, compared: inspect.CompareRenewal},
+		{name: "renewal on the password card before the password", progress: func() *guide.Progress {
+			p := guide.New(started)
+			p.Current = "password"
+			return &p
+		}(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
+			kind: KindRenewal, compared: inspect.CompareRenewal},
 		{name: "renewal outside the download step", progress: func() *guide.Progress { p := guide.New(started); return &p }(),
 			known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
 			kind: KindRenewal, compared: inspect.CompareRenewal},
