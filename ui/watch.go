@@ -131,12 +131,22 @@ func (f *frame) showArrival() {
 	d.bar.Refresh()
 }
 
-// folderName is a watched folder in the user's words.
+// folderName is a watched folder in the user's words, with the preposition
+// the language puts before it (Danish: "i Overførsler" but "på skrivebordet").
 func folderName(f watch.Folder) string {
 	if f.Kind == watch.Desktop {
 		return words.T("watch.folder.desktop")
 	}
 	return words.T("watch.folder.downloads")
+}
+
+// foldersPhrase names every watched folder: "in Downloads or on the Desktop",
+// or just the one there is.
+func foldersPhrase(folders []watch.Folder) string {
+	if len(folders) < 2 {
+		return folderName(folders[0])
+	}
+	return words.T("watch.folder.either", map[string]any{"First": folderName(folders[0]), "Second": folderName(folders[1])})
 }
 
 // newNewestOffer is the download card's line about the newest certificate
@@ -150,7 +160,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 		box.Hide()
 		return box
 	}
-	hint := widget.NewLabel(words.T("watch.newest.none", map[string]any{"Folder": folderName(folders[0])}))
+	hint := widget.NewLabel(words.T("watch.newest.none", map[string]any{"Folder": foldersPhrase(folders)}))
 	hint.Wrapping = fyne.TextWrapWord
 	box.Add(hint)
 	l := words.Language()

@@ -80,6 +80,48 @@ func TestArrivalDismissed(t *testing.T) {
 	}
 }
 
+// Each folder is named with the preposition its language puts before it:
+// Danish says "i Overførsler" but "på skrivebordet" (F42).
+func TestArrivalNamesFolderWithItsPreposition(t *testing.T) {
+	for _, c := range []struct {
+		language string
+		kind     string
+		want     string
+	}{
+		{"da", watch.Desktop, "En certifikatfil er lige kommet på skrivebordet: cert.p12"},
+		{"da", watch.Downloads, "En certifikatfil er lige kommet i Overførsler: cert.p12"},
+		{"en", watch.Desktop, "A certificate file just arrived on the Desktop: cert.p12"},
+		{"en", watch.Downloads, "A certificate file just arrived in Downloads: cert.p12"},
+	} {
+		x := newCheckFixture(t, c.language)
+		x.f.tabs.SelectIndex(checkTab)
+		a := arrival(t, "cert.p12", []byte("x"))
+		a.Folder.Kind = c.kind
+		x.f.arrived(a)
+		if !hasText(x.f.content, c.want) {
+			t.Errorf("%s: want %q; texts: %q", c.language, c.want, texts(x.f.content))
+		}
+	}
+}
+
+// Before the file comes, the download card names both watched folders,
+// each with its own preposition.
+func TestDownloadCardNamesBothFolders(t *testing.T) {
+	old := watchFolders
+	watchFolders = func() []watch.Folder {
+		return []watch.Folder{{Kind: watch.Downloads, Path: t.TempDir()}, {Kind: watch.Desktop, Path: t.TempDir()}}
+	}
+	t.Cleanup(func() { watchFolders = old })
+	x := newCheckFixture(t, "da")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.show()
+	x.wait()
+	if !anyTextContains(g.scroll.Content, "Når filen lander i Overførsler eller på skrivebordet,") {
+		t.Fatalf("folders not named; texts: %q", texts(g.scroll.Content))
+	}
+}
+
 // On the guide's download card the file is checked at once, no click.
 func TestArrivalOnDownloadCardCheckedAtOnce(t *testing.T) {
 	x := newCheckFixture(t, "en")
