@@ -289,7 +289,16 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	case guide.TaskDownload:
 		if p.FileChecked {
-			return container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions())
+			box := container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions())
+			if p.BackedUpAt.IsZero() {
+				box.Add(newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
+					p.SetBackupLater(on)
+					g.saved()
+				}))
+			} else {
+				box.Add(uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), p.BackedUpAt.Local())})))
+			}
+			return box
 		}
 		check := uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() {
 			g.f.tabs.SelectIndex(checkTab)

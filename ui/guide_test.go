@@ -18,6 +18,7 @@ import (
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 var guideTestTime = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
@@ -313,8 +314,18 @@ func TestGuideFileChecked(t *testing.T) {
 		t.Error("Check the file did not open the Check tab")
 	}
 	f.guide.fileChecked("ABC123")
+	// Checked, but not backed up: Done waits for the backup, or the
+	// choice to make it later, and says so.
+	if !g.done.Disabled() || g.hint.Text != words.T("guide.rule.backup") {
+		t.Errorf("Done enabled (or no hint) before a backup: hint %q", g.hint.Text)
+	}
+	later := findAll[*guideCheck](g.scroll.Content)
+	if len(later) != 1 {
+		t.Fatalf("%d check boxes on the checked download card", len(later))
+	}
+	test.Tap(later[0])
 	if g.done.Disabled() {
-		t.Error("Done disabled after the file was checked")
+		t.Error("Done disabled after the file was checked and the backup put off")
 	}
 	g.saver.wait()
 	p, _ := guide.Load(filepath.Join(dir, guide.FileName), time.Now())

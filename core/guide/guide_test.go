@@ -155,8 +155,18 @@ func TestDownloadRule(t *testing.T) {
 	}
 	at := t0.Add(42 * time.Minute)
 	p.SetFileChecked("ABCDEF", at)
-	if err := p.CanComplete(s); err != nil || p.FileSHA256 != "abcdef" || p.FileSkipped {
-		t.Fatalf("checked: %v %+v", err, p)
+	if err := p.CanComplete(s); err != ErrNoBackup || p.FileSHA256 != "abcdef" || p.FileSkipped {
+		t.Fatalf("checked, not backed up: %v %+v", err, p)
+	}
+	// The file cannot be downloaded again: backed up, or "later" by choice.
+	p.SetBackupLater(true)
+	if err := p.CanComplete(s); err != nil {
+		t.Fatalf("backup later: %v", err)
+	}
+	p.SetBackupLater(false)
+	p.BackedUpAt = at
+	if err := p.CanComplete(s); err != nil {
+		t.Fatalf("backed up: %v", err)
 	}
 	// Checked is done, for a receipt made on the card, before Done is pressed.
 	if got := p.DoneAt(s.ID); !got.Equal(at) {
@@ -204,6 +214,8 @@ func TestCompleteWalksTheGuide(t *testing.T) {
 				p.SetPasswordSaved()
 			case ErrFileNotChecked:
 				p.SetFileChecked("00", t0)
+			case ErrNoBackup:
+				p.BackedUpAt = t0
 			case ErrDPGNotInstalled:
 				_ = p.SetDPGInstalled(t0, "A")
 			}
@@ -211,7 +223,7 @@ func TestCompleteWalksTheGuide(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	want := "password_not_saved file_not_checked dpg_not_installed"
+	want := "password_not_saved file_not_checked no_backup dpg_not_installed"
 	if got := strings.Join(stops, " "); got != want {
 		t.Errorf("stops: %s, want %s", got, want)
 	}

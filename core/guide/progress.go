@@ -43,6 +43,11 @@ type Progress struct {
 	FileCheckedAt time.Time `json:"file_checked_at,omitzero"`
 	FileSHA256    string    `json:"file_sha256,omitempty"`
 	FileSkipped   bool      `json:"file_skipped,omitempty"`
+	// BackedUpAt is when the checked file's latest verified backup was
+	// made (the register's fact, copied by renewal.Derive); BackupLater is
+	// the explicit choice to make it later.
+	BackedUpAt  time.Time `json:"backed_up_at,omitzero"`
+	BackupLater bool      `json:"backup_later,omitempty"`
 	// Answers are the user's answers to "Is this the file you just
 	// downloaded?", by certificate fingerprint, so it is asked once.
 	Answers map[string]bool `json:"answers,omitempty"`
@@ -78,6 +83,7 @@ func (e *Error) Error() string { return "guide: " + e.Code }
 var (
 	ErrPasswordNotSaved = &Error{Code: "password_not_saved", Key: "guide.rule.password"}
 	ErrFileNotChecked   = &Error{Code: "file_not_checked", Key: "guide.rule.file"}
+	ErrNoBackup         = &Error{Code: "no_backup", Key: "guide.rule.backup"}
 	ErrDPGNotInstalled  = &Error{Code: "dpg_not_installed", Key: "guide.rule.dpg"}
 	ErrNoName           = &Error{Code: "no_name", Key: "guide.rule.name"}
 	ErrUnknownStep      = &Error{Code: "unknown_step", Key: "guide.rule.unknown"}
@@ -109,6 +115,11 @@ func (p *Progress) CanComplete(s Step) error {
 	case TaskDownload:
 		if !p.FileChecked && !p.FileSkipped {
 			return ErrFileNotChecked
+		}
+		// The file cannot be downloaded again: a checked file is backed
+		// up before the guide goes on, unless the user chose to do it later.
+		if p.FileChecked && p.BackedUpAt.IsZero() && !p.BackupLater {
+			return ErrNoBackup
 		}
 	case TaskDPG:
 		if p.DPGInstalledAt.IsZero() {
@@ -259,6 +270,10 @@ func (p *Progress) SetFileChecked(sha256 string, now time.Time) {
 	p.FileSHA256 = strings.ToLower(sha256)
 	p.FileSkipped = false
 }
+
+// SetBackupLater records (or withdraws) the explicit choice to back up the
+// checked file later.
+func (p *Progress) SetBackupLater(on bool) { p.BackupLater = on }
 
 // SetAnswer keeps the user's answer to "Is this the file you just
 // downloaded?" for the certificate with the fingerprint.

@@ -230,8 +230,9 @@ func (f *Flow) Password(ctx context.Context, p *guide.Progress, sha256 string) (
 }
 
 // Derive copies into the progress the facts the register holds about the
-// certificate the renewal produced (whether its password is saved, and its
-// DPG installation), so every screen shows the same. It reports whether
+// certificate the renewal produced (whether its password is saved, its
+// latest verified backup, and its DPG installation), so every screen shows
+// the same. It reports whether
 // the progress changed. Without a certificate, or before the register knows
 // it, the progress keeps its own record.
 func Derive(p *guide.Progress, reg *register.Store) bool {
@@ -254,7 +255,12 @@ func Derive(p *guide.Progress, reg *register.Store) bool {
 	} else {
 		p.DPGInstalledAt, p.DPGInstalledBy = time.Time{}, ""
 	}
+	p.BackedUpAt = time.Time{}
+	if b, ok := c.LatestBackup(); ok {
+		p.BackedUpAt = b.VerifiedAt
+	}
 	return before.PasswordSaved != p.PasswordSaved || before.Current != p.Current ||
+		!before.BackedUpAt.Equal(p.BackedUpAt) ||
 		!before.DPGInstalledAt.Equal(p.DPGInstalledAt) || before.DPGInstalledBy != p.DPGInstalledBy ||
 		doneBefore != len(p.Done)
 }

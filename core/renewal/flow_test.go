@@ -8,6 +8,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
@@ -193,5 +194,34 @@ func TestACopyWithoutTheKeyNeverReplacesTheFile(t *testing.T) {
 	}
 	if got, ok := f.Register.Get(cer.Certificate.SHA256); !ok || got.File != nil {
 		t.Errorf("a key-less copy became a file: %+v", got.File)
+	}
+}
+
+// A verified backup recorded in the register (from any screen) lets the
+// guide's download step be done: Derive copies its time.
+func TestDeriveTakesTheBackup(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p := atDownload()
+	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started)}
+	sha := c.Report.Certificate.SHA256
+	Answer(p, sha, true, started)
+	if err := f.Record(ctx, c, Decide(p, f.Register.List(), c)); err != nil {
+		t.Fatal(err)
+	}
+	download, _ := guide.ByID("download")
+	if err := p.CanComplete(download); err != guide.ErrNoBackup {
+		t.Fatalf("before a backup: %v", err)
+	}
+	at := started.Add(time.Hour)
+	res := &backup.Result{VerifiedAt: at, Files: []backup.File{{Path: "/usb/new.p12", Kind: backup.KindCopy, SHA256: "x"}}}
+	if err := f.RecordBackup(sha, res); err != nil {
+		t.Fatal(err)
+	}
+	if !Derive(p, f.Register) || !p.BackedUpAt.Equal(at) {
+		t.Fatalf("Derive: backed up at %v", p.BackedUpAt)
+	}
+	if err := p.CanComplete(download); err != nil {
+		t.Errorf("after the backup: %v", err)
 	}
 }
