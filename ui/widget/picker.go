@@ -97,9 +97,9 @@ func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 	hint.Importance = fynewidget.DangerImportance
 	hint.Hide()
 	accept := func() {
-		path, ok := pickedPath(entry.Text, p.Folder)
-		if !ok {
-			hint.SetText(words.T(map[bool]string{false: "picker.not_a_file", true: "picker.not_a_folder"}[p.Folder]))
+		path, problem := pickedPath(entry.Text, p.Folder)
+		if problem != "" {
+			hint.SetText(words.T(problem))
 			hint.Show()
 			return
 		}
@@ -138,22 +138,30 @@ func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 }
 
 // pickedPath is the typed or pasted path, cleaned (quotes that a copied
-// path brings, a leading ~), if it names an existing file (or folder).
-func pickedPath(text string, folder bool) (string, bool) {
-	path := strings.Trim(strings.TrimSpace(text), `"'`)
+// path brings, a leading ~), if it names an existing file (or folder);
+// else the catalogue key of what is wrong with it: nothing there, or a
+// folder where a file is asked for (or the other way round).
+func pickedPath(text string, folder bool) (path, problem string) {
+	missing := map[bool]string{false: "picker.not_a_file", true: "picker.not_a_folder"}[folder]
+	path = strings.Trim(strings.TrimSpace(text), `"'`)
 	if path == "~" || strings.HasPrefix(path, "~/") || strings.HasPrefix(path, `~\`) {
 		if home, err := os.UserHomeDir(); err == nil {
 			path = filepath.Join(home, path[1:])
 		}
 	}
 	if path == "" {
-		return "", false
+		return "", missing
 	}
 	info, err := os.Stat(path)
-	if err != nil || info.IsDir() != folder {
-		return "", false
+	switch {
+	case err != nil:
+		return "", missing
+	case info.IsDir() && !folder:
+		return "", "picker.is_a_folder"
+	case !info.IsDir() && folder:
+		return "", "picker.is_a_file"
 	}
-	return filepath.Clean(path), true
+	return filepath.Clean(path), ""
 }
 
 // pathEntry is the path field: Enter chooses (OnSubmitted), Escape

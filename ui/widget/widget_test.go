@@ -62,11 +62,14 @@ func TestEscapeClosesTheDialogOnTop(t *testing.T) {
 }
 
 // The fallback: a path field, focused, so the keyboard alone chooses. A
-// path that is not there is refused with a sentence and keeps the dialog;
+// path that is not there is refused with a sentence and keeps the dialog,
+// and a folder where a file is asked for (or a file for a folder) is told
+// that it is one;
 // a good one (quotes from a copied path stripped) comes back; Escape is a
 // cancel.
 func TestFallbackDialogTakesATypedPath(t *testing.T) {
 	test.NewTempApp(t)
+	speak(t, "da")
 	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
 	w.Resize(fyne.NewSize(480, 700))
 	t.Setenv(DialogsEnv, "fyne")
@@ -89,10 +92,16 @@ func TestFallbackDialogTakesATypedPath(t *testing.T) {
 	if len(answers) != 0 || w.Canvas().Overlays().Top() == nil {
 		t.Fatalf("a missing file was accepted: %q", answers)
 	}
+	if !hintSays(w, "Der er ingen fil dér.") {
+		t.Errorf("a missing file is not told so; texts: %q", overlayTexts(w))
+	}
 	entry.SetText(dir) // a folder where a file is asked for
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if len(answers) != 0 {
 		t.Fatalf("a folder was accepted as the file: %q", answers)
+	}
+	if !hintSays(w, "Det er en mappe. Vælg certifikatfilen i den.") || hintSays(w, "Der er ingen fil dér.") {
+		t.Errorf("a folder is not told to be a folder; texts: %q", overlayTexts(w))
 	}
 	entry.SetText(`"` + file + `"`)
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -104,10 +113,53 @@ func TestFallbackDialogTakesATypedPath(t *testing.T) {
 	}
 
 	Choose(w, Pick{Title: "Vælg mappen", Folder: true}, func(p string) { answers = append(answers, p) })
+	folderEntry := w.Canvas().Focused().(*pathEntry)
+	folderEntry.SetText(file) // a file where a folder is asked for
+	folderEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(answers) != 1 || !hintSays(w, "Det er en fil, ikke en mappe.") {
+		t.Errorf("a file where a folder is asked for: answers %q, texts %q", answers, overlayTexts(w))
+	}
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if len(answers) != 2 || answers[1] != "" || w.Canvas().Overlays().Top() != nil {
 		t.Errorf("Escape in the field: answers %q, dialog shown %v", answers, w.Canvas().Overlays().Top() != nil)
 	}
+}
+
+// overlayTexts is every label's text in the dialog on top.
+func overlayTexts(w fyne.Window) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *fynewidget.Label:
+			if v.Visible() {
+				out = append(out, v.Text)
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(v)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return out
+}
+
+// hintSays reports whether a shown label in the dialog begins with start.
+func hintSays(w fyne.Window, start string) bool {
+	for _, s := range overlayTexts(w) {
+		if strings.HasPrefix(s, start) {
+			return true
+		}
+	}
+	return false
 }
 
 // Browse… opens Fyne's own dialog: its places are named in the window's
