@@ -32,6 +32,9 @@ type checkAnswer struct {
 	path   string
 	report *inspect.Report
 	saved  savedSet // until the first report is shown; then forgotten
+	// savedTried: saved passwords were tried on the file, so the prompt
+	// may say that none of them opens it.
+	savedTried bool
 	// from is the saved entry that opened the file, if one did.
 	from      savedPassword
 	fromStore bool
@@ -49,7 +52,7 @@ type checkAnswer struct {
 }
 
 func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, saved savedSet) *checkAnswer {
-	a := &checkAnswer{c: c, path: path, saved: saved, content: container.NewVBox()}
+	a := &checkAnswer{c: c, path: path, saved: saved, savedTried: len(saved.entries) > 0, content: container.NewVBox()}
 	a.show(report)
 	return a
 }
@@ -109,6 +112,9 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 		color, icon = theme.ColorNameWarning, theme.WarningIcon()
 		title = words.T("check.password.title")
 		message = words.T("check.password.explain")
+		if !a.savedTried { // "none of the saved passwords" would be untrue
+			message = words.T("check.password.explain.none_saved")
+		}
 	case !a.report.Ready():
 		color, icon = theme.ColorNameError, theme.ErrorIcon()
 	case a.outcome.Kind == renewal.KindOlder && a.outcome.Previous != nil:

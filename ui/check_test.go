@@ -184,6 +184,34 @@ func TestDropWrongPasswordAsksAndRetriesWithoutDroppingAgain(t *testing.T) {
 	}
 }
 
+// The password prompt says "none of the saved passwords" only when saved
+// passwords were tried; with none saved it says plainly that the file has
+// a password (F29).
+func TestPasswordPromptSaysWhetherSavedPasswordsWereTried(t *testing.T) {
+	const noneSaved = "Filen er beskyttet med en adgangskode."
+	const noneOpens = "Ingen af de gemte adgangskoder åbner filen."
+	for _, saved := range []bool{false, true} {
+		x := newCheckFixture(t, "da")
+		if saved {
+			if err := x.f.vault.Save(context.Background(), vault.PendingID("r1"), "renewal", "en anden"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		leaf := x.chain.Organization(t)
+		x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "den rigtige", "-certpbe", "NONE")))
+		if got := x.headlines(); len(got) != 1 || got[0] != "Skriv certifikatets adgangskode" {
+			t.Fatalf("saved %v: headlines %q", saved, got)
+		}
+		want, not := noneSaved, noneOpens
+		if saved {
+			want, not = noneOpens, noneSaved
+		}
+		if !anyTextContains(x.f.check.answers, want) || anyTextContains(x.f.check.answers, not) {
+			t.Errorf("saved %v: want %q; texts %q", saved, want, texts(x.f.check.answers))
+		}
+	}
+}
+
 func TestDropSeveralFilesChecksEachInTurn(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	leaf := x.chain.Organization(t)
