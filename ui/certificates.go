@@ -220,7 +220,7 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	if c.PasswordSaved {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.password_saved"))))
+		out = append(out, uiwidget.WithIcon(done, certWrapped(vaultText("register.password_saved", nil))))
 	}
 	if latest, ok := c.LatestBackup(); ok {
 		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.backups", map[string]any{"Count": len(c.Backups), "Date": msg.Date(l, latest.VerifiedAt.Local())}))))
