@@ -121,10 +121,11 @@ func (s *session) homeFiles() map[string]string {
 
 // drag drags path from the suite's drag source onto the app's window,
 // with the mouse as a person would, and waits for the source to have
-// handed the file over.
-func (s *session) drag(path string) {
+// handed the file over. sourceFlags go to the drag source
+// (testdata/dragsource.c), e.g. --exit-after-send.
+func (s *session) drag(path string, sourceFlags ...string) {
 	s.t.Helper()
-	cmd := s.command(suite.dragsource, path)
+	cmd := s.command(suite.dragsource, append(sourceFlags, path)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		s.t.Fatal(err)

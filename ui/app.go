@@ -62,6 +62,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		}
 		err = &WindowError{Lang: words.Language(), Cause: startup.cause(recover())}
 	}()
+	ignoreUncheckedXErrors() // F28: a drag source gone before the drop's answer
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(appIcon)
 	a.Settings().SetTheme(newTheme())
