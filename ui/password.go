@@ -95,7 +95,10 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		uiwidget.Reveal(box)
 	}
 	showSaved := func() {
+		// Hidden, not only disabled: a field under the pointer takes the
+		// mouse wheel, and the card would stop scrolling there.
 		entry.Disable()
+		entry.Hide()
 		save.Hide()
 		again.Show()
 		actions.Show()

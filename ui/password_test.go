@@ -8,6 +8,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -174,8 +175,8 @@ func TestPasswordSaverSaves(t *testing.T) {
 			if s.saved != 1 {
 				t.Errorf("onSaved ran %d times", s.saved)
 			}
-			if hasButton(s.view, c.saveButton) || !findEntry(t, s.view).Disabled() {
-				t.Error("after saving, the card still offers to save")
+			if hasButton(s.view, c.saveButton) || slices.ContainsFunc(findAll[*widget.Entry](s.view), (*widget.Entry).Visible) {
+				t.Error("after saving, the card still offers to save, or shows the field (which would take the mouse wheel)")
 			}
 		})
 	}
