@@ -290,13 +290,6 @@ func (s *session) clickNthText(label string, timeout time.Duration, phrase strin
 	s.click(x, y)
 }
 
-// showsWithin says whether phrase shows within timeout, without failing.
-func (s *session) showsWithin(label string, timeout time.Duration, phrase string) bool {
-	s.t.Helper()
-	_, ok := s.pollScreen(label, timeout, func(p page) bool { return p.has(phrase) })
-	return ok
-}
-
 // waitGone waits until phrase no longer shows (a question answered, a
 // dialog closed).
 func (s *session) waitGone(label string, timeout time.Duration, phrase string) {
