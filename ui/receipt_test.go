@@ -250,3 +250,22 @@ func saveReceiptShot(t *testing.T, p *receiptPanel, name string) {
 		t.Fatal(err)
 	}
 }
+
+// The name the guide's DPG card recorded is proposed as who renewed it, so
+// the user is not asked twice; the field stays free to change (F14).
+func TestReceiptDialogProposesTheDPGInstaller(t *testing.T) {
+	f, w := newTestFrame(t, "da")
+	r := goldenReport("da", "ready")
+	r.Certificate.SHA256 = strings.Repeat("ab", 32)
+	f.guide.progress.FileSHA256 = r.Certificate.SHA256
+	f.guide.progress.DPGInstalledBy = "Jørgen Ærø-Åkesen"
+	f.showReceiptFor(r, false)
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	by := findEntry(t, top)
+	if by.Text != "Jørgen Ærø-Åkesen" || by.Disabled() {
+		t.Errorf("who renewed it: %q (disabled %v), want the DPG installer's name", by.Text, by.Disabled())
+	}
+}

@@ -17,7 +17,8 @@ import (
 // from the progress, when the guide's renewal produced this certificate (or
 // none yet). passwordSaved says the password that opened the file is saved,
 // for a certificate the register does not know; host is this computer's
-// name, where a saved password is. It holds no password.
+// name, where a saved password is. Who renewed it is, until the user says
+// otherwise, whoever recorded the DPG installation. It holds no password.
 func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *register.Certificate, p *guide.Progress, at time.Time, host string) receipt.Data {
 	d := receipt.FromCertificate(r.Certificate, lang, at)
 	d.PasswordSaved = passwordSaved
@@ -28,6 +29,7 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		}
 		if reg.DPG != nil {
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
+			d.RenewedBy = reg.DPG.By
 		}
 	}
 	if reg != nil || p != nil {
@@ -46,6 +48,9 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		}
 		for _, it := range guide.Summarize(p, reg).Checklist {
 			d.Places = append(d.Places, receipt.Place{Name: msg.T(lang, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt})
+		}
+		if d.RenewedBy == "" {
+			d.RenewedBy = p.DPGInstalledBy
 		}
 	}
 	return d

@@ -221,9 +221,17 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 	if !d.RenewedAt.Equal(r.Certificate.NotBefore) {
 		t.Errorf("renewed at %v, want the issue time", d.RenewedAt)
 	}
+	// Who installed it in DPG is asked once: the receipt proposes the name (F14).
+	if d.RenewedBy != "Søren" {
+		t.Errorf("renewed by %q, want the DPG installer from the register", d.RenewedBy)
+	}
+	p.DPGInstalledBy = "Jørgen Ærø-Åkesen"
+	if d := ReceiptData(r, "da", false, &register.Certificate{}, p, done, "pc-1"); d.RenewedBy != "Jørgen Ærø-Åkesen" {
+		t.Errorf("renewed by %q, want the name from the guide's DPG card", d.RenewedBy)
+	}
 	// A guide run for another certificate says nothing about this one.
 	p.FileSHA256 = strings.Repeat("0", 64)
-	if d := ReceiptData(r, "da", false, nil, p, done, "pc-1"); len(d.Steps) != 0 || d.PasswordSaved {
+	if d := ReceiptData(r, "da", false, nil, p, done, "pc-1"); len(d.Steps) != 0 || d.PasswordSaved || d.RenewedBy != "" {
 		t.Errorf("steps of another renewal: %+v", d)
 	}
 }
