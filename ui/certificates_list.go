@@ -115,7 +115,6 @@ func (v *certificatesView) apply() {
 	}
 	v.now = clock()
 	v.shown = v.query.Apply(v.lines, v.now)
-	total := len(v.all)
 	if len(v.lines) == 0 {
 		v.controls.Hide()
 		v.list.Hide()
@@ -128,10 +127,12 @@ func (v *certificatesView) apply() {
 		v.noMatch.Hidden = len(v.shown) > 0
 		v.noMatch.Refresh()
 	}
+	// The count says what the list shows: one row per certificate, its
+	// earlier ones behind it, counted apart.
 	if filtered := len(v.shown) < len(v.lines); filtered {
-		v.count.SetText(words.T("list.count.filtered", map[string]any{"Shown": countLines(v.shown), "Total": total}))
+		v.count.SetText(words.T("list.count.filtered", map[string]any{"Shown": len(v.shown), "Total": len(v.lines)}))
 	} else {
-		v.count.SetText(words.T("list.count", map[string]any{"Total": total}))
+		v.count.SetText(words.T("list.count", map[string]any{"Total": len(v.lines), "Earlier": len(v.all) - len(v.lines)}))
 	}
 	v.filterButton.SetText(words.T("list.filter"))
 	if n := filterCount(v.query.Filter); n > 0 {
@@ -142,16 +143,6 @@ func (v *certificatesView) apply() {
 	}
 	v.filterButton.Refresh()
 	v.list.Refresh()
-}
-
-// countLines counts the certificates in lines, history included, so that
-// "12 of 1000 certificates" counts like for like.
-func countLines(lines []*certlist.Line) int {
-	n := 0
-	for _, l := range lines {
-		n += 1 + len(l.History)
-	}
-	return n
 }
 
 func filterCount(f certlist.Filter) int {
