@@ -3,6 +3,7 @@ package renewal
 import (
 	"context"
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -60,6 +61,15 @@ func Entry(c Check, at time.Time) register.Certificate {
 	}
 }
 
+// stillThere says whether the recorded file is still a file at its path.
+func stillThere(ref *register.FileRef) bool {
+	if ref == nil {
+		return false
+	}
+	info, err := os.Stat(ref.Path)
+	return err == nil && info.Mode().IsRegular()
+}
+
 // HoldsKey says whether the checked file is a .p12 with the certificate's
 // own private key: the file to install, back up and upload.
 func HoldsKey(r *inspect.Report) bool {
@@ -78,6 +88,12 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	sha := c.Report.Certificate.SHA256
 	if f.Register != nil {
 		e := Entry(c, f.now())
+		if known, ok := f.Register.Get(sha); ok && stillThere(known.File) && known.File.Path != c.Path {
+			// The file first recorded (the download) stays the
+			// certificate's file while it is there; another copy checked
+			// later (a re-export, a copy on a stick) does not replace it.
+			e.File = nil
+		}
 		e.PasswordKept, e.PasswordHost = o.PasswordKept, o.PasswordHost
 		errs = append(errs, f.Register.Upsert(e))
 		if o.Advance {

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -223,5 +224,47 @@ func TestDeriveTakesTheBackup(t *testing.T) {
 	}
 	if err := p.CanComplete(download); err != nil {
 		t.Errorf("after the backup: %v", err)
+	}
+}
+
+// Another copy of the certificate with its key (a re-export, a copy on a
+// stick) does not replace the file first recorded while that is still
+// there; once it is gone, the copy checked becomes the file.
+func TestTheFirstFileStaysWhileItIsThere(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "Firma.p12"), filepath.Join(dir, "gammel RC2.p12")
+	for _, p := range []string{first, second} {
+		if err := os.WriteFile(p, []byte("p12"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record := func(path string) {
+		t.Helper()
+		c := Check{Path: path, Report: checked("b2", "02", started)}
+		if err := f.Record(ctx, c, Decide(nil, f.Register.List(), c)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sha := checked("b2", "02", started).Certificate.SHA256
+	fileOf := func() string {
+		got, _ := f.Register.Get(sha)
+		if got.File == nil {
+			return ""
+		}
+		return got.File.Path
+	}
+	record(first)
+	record(second)
+	if got := fileOf(); got != first {
+		t.Errorf("after a second copy the file is %q, want the first", got)
+	}
+	if err := os.Remove(first); err != nil {
+		t.Fatal(err)
+	}
+	record(second)
+	if got := fileOf(); got != second {
+		t.Errorf("with the first gone the file is %q, want the copy", got)
 	}
 }
