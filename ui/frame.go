@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/fornyer/fornyer/core/register"
@@ -59,6 +60,7 @@ func newFrame(a fyne.App, w fyne.Window) *frame {
 		}
 	})
 	f.build()
+	bindTabKeys(f)
 	// The list of saved passwords follows the store, whichever screen
 	// changed it.
 	f.vault.Watch(func() { fyne.Do(f.passwordsChanged) })
@@ -93,5 +95,18 @@ func (f *frame) rebuild() {
 func (f *frame) focus(b *uiwidget.Button) {
 	if f != nil && f.win != nil && b != nil && !b.Disabled() {
 		f.win.Canvas().Focus(b)
+	}
+}
+
+// bindTabKeys gives each tab a key, Ctrl+1 to Ctrl+4 (Cmd on macOS), as a
+// browser's tabs have: Fyne's tabs take no keyboard focus, and a keyboard
+// user could not reach Check, My certificates or Settings otherwise.
+func bindTabKeys(f *frame) {
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
+		f.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			if f.tabs != nil && i < len(f.tabs.Items) {
+				f.tabs.SelectIndex(i)
+			}
+		})
 	}
 }
