@@ -160,7 +160,11 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 		box.Hide()
 		return box
 	}
-	hint := widget.NewLabel(words.T("watch.newest.none", map[string]any{"Folder": foldersPhrase(folders)}))
+	key := "watch.newest.none"
+	if g := f.guide; g != nil && !g.progress.PasswordSaved {
+		key = "watch.newest.none.ask" // no saved password to promise
+	}
+	hint := widget.NewLabel(words.T(key, map[string]any{"Folder": foldersPhrase(folders)}))
 	hint.Wrapping = fyne.TextWrapWord
 	box.Add(hint)
 	l := words.Language()

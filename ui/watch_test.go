@@ -120,6 +120,17 @@ func TestDownloadCardNamesBothFolders(t *testing.T) {
 	if !anyTextContains(g.scroll.Content, "Når filen lander i Overførsler eller på skrivebordet,") {
 		t.Fatalf("folders not named; texts: %q", texts(g.scroll.Content))
 	}
+	// No password saved in Fornyer ("stored elsewhere"): no saved one is
+	// promised; once saved, it is.
+	if anyTextContains(g.scroll.Content, "med den gemte adgangskode") || !anyTextContains(g.scroll.Content, "beder om dens adgangskode") {
+		t.Errorf("without a saved password the card reads %q", texts(g.scroll.Content))
+	}
+	g.progress.SetPasswordSaved()
+	g.show()
+	x.wait()
+	if !anyTextContains(g.scroll.Content, "med den gemte adgangskode") {
+		t.Errorf("with the password saved the card reads %q", texts(g.scroll.Content))
+	}
 }
 
 // On the guide's download card the file is checked at once, no click.
