@@ -337,6 +337,13 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	}
 	p.files.SetText(strings.Join(names, "\n"))
 	p.how.SetText(words.T("backup.verified.how", map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
+	p.keep.SetText(words.T("backup.verified.keep"))
+	p.keep.Importance = widget.MediumImportance
+	if res.SameDisk {
+		// Verified, but one disk failure loses both: say so plainly.
+		p.keep.SetText(words.T("backup.verified.same_disk"))
+		p.keep.Importance = widget.WarningImportance
+	}
 	for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
 		o.Show()
 	}

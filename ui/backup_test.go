@@ -137,6 +137,12 @@ func TestBackupRunsToVerified(t *testing.T) {
 	if p.bar.Value != 1 {
 		t.Errorf("progress ended at %v", p.bar.Value)
 	}
+	// The folder is on the same disk as the file (both temporary): the
+	// result says a stick is still needed, where it would say "keep the
+	// stick safe".
+	if !got.SameDisk || p.keep.Text != words.T("backup.verified.same_disk") || p.keep.Importance != widget.WarningImportance {
+		t.Errorf("same disk %v, the result says %q", got.SameDisk, p.keep.Text)
+	}
 }
 
 func TestBackupFailureAndTryAgain(t *testing.T) {

@@ -110,6 +110,10 @@ type Result struct {
 	Dir        string // the folder the backup is in
 	Files      []File // the copy first, the manifest (if any) last
 	VerifiedAt time.Time
+	// SameDisk: the backup is on the same disk (file system) as the
+	// original, so one failure of that disk loses both. Verified all the
+	// same; the user is told to keep a copy elsewhere, a USB stick.
+	SameDisk bool
 }
 
 // Path returns the path of the first file of kind k, or "".
@@ -302,7 +306,7 @@ func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now
 		}
 	}
 	files := append([]File(nil), b.written...)
-	return &Result{Dir: b.dir, Files: files, VerifiedAt: verified}, nil
+	return &Result{Dir: b.dir, Files: files, VerifiedAt: verified, SameDisk: sameDisk(src, b.dir)}, nil
 }
 
 // reprotect writes the key and certificates under the new passphrase and

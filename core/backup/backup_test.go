@@ -130,6 +130,10 @@ func TestBackupMakesAVerifiedCopy(t *testing.T) {
 	if n := names(t, f.dir); len(n) != 1 {
 		t.Errorf("folder holds %v", n)
 	}
+	// Both folders are under the test's temporary folder: one disk.
+	if !res.SameDisk {
+		t.Error("a backup beside the original is not said to be on the same disk")
+	}
 	f.untouched(t)
 }
 
