@@ -385,7 +385,7 @@ func writeCalendar(dir string, c register.Certificate, l string) (string, error)
 }
 
 func (v *certificatesView) askDPG(c register.Certificate) {
-	who := widget.NewEntry()
+	who := uiwidget.NewEntry() // Escape closes the dialog
 	who.SetPlaceHolder(words.T("register.dpg.mark.who.placeholder"))
 	d := dialog.NewForm(words.T("register.dpg.mark.title"), words.T("register.dpg.mark.confirm"), words.T("register.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(words.T("register.dpg.mark.who"), who)},

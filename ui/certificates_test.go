@@ -444,11 +444,11 @@ func TestMarkDPGFromList(t *testing.T) {
 	}
 	test.Tap(mark[0])
 	top := w.Canvas().Overlays().Top()
-	var entry *widget.Entry
+	var entry *uiwidget.Entry
 	var find func(o fyne.CanvasObject)
 	find = func(o fyne.CanvasObject) {
 		switch x := o.(type) {
-		case *widget.Entry:
+		case *uiwidget.Entry:
 			entry = x
 		case *fyne.Container:
 			for _, c := range x.Objects {
@@ -464,6 +464,17 @@ func TestMarkDPGFromList(t *testing.T) {
 	if entry == nil {
 		t.Fatal("no name field")
 	}
+	// Escape closes it, the name field focused, as with nothing focused.
+	w.Canvas().Focus(entry)
+	test.Type(entry, "x")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() == top {
+		t.Fatal("Escape in the name field did not close the dialog")
+	}
+	test.Tap(mark[0])
+	top = w.Canvas().Overlays().Top()
+	entry = nil
+	find(top)
 	test.Type(entry, "Bo")
 	tapOverlayButton(t, w, "Record")
 	if got, _ := f.register.Get(c.SHA256); got.DPG == nil || got.DPG.By != "Bo" {

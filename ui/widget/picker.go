@@ -87,8 +87,7 @@ func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 			done(path)
 		}
 	}
-	entry := &pathEntry{}
-	entry.ExtendBaseWidget(entry)
+	entry := NewEntry() // Enter chooses (OnSubmitted), Escape cancels
 	if dir := existingDir(p.StartDir); dir != "" {
 		entry.SetText(dir + string(filepath.Separator))
 	}
@@ -162,20 +161,6 @@ func pickedPath(text string, folder bool) (path, problem string) {
 		return "", "picker.is_a_file"
 	}
 	return filepath.Clean(path), ""
-}
-
-// pathEntry is the path field: Enter chooses (OnSubmitted), Escape
-// cancels, as on the dialog's buttons.
-type pathEntry struct {
-	fynewidget.Entry
-}
-
-func (e *pathEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		EscapeFrom(e)
-		return
-	}
-	e.Entry.TypedKey(ev)
 }
 
 // browseWithFyne is Fyne's own file dialog, filling the window. It is

@@ -80,7 +80,7 @@ func TestFallbackDialogTakesATypedPath(t *testing.T) {
 	}
 	var answers []string
 	Choose(w, Pick{Title: "Vælg filen", StartDir: dir}, func(p string) { answers = append(answers, p) })
-	entry, ok := w.Canvas().Focused().(*pathEntry)
+	entry, ok := w.Canvas().Focused().(*Entry)
 	if !ok {
 		t.Fatalf("the path field is not focused (%T)", w.Canvas().Focused())
 	}
@@ -113,7 +113,7 @@ func TestFallbackDialogTakesATypedPath(t *testing.T) {
 	}
 
 	Choose(w, Pick{Title: "Vælg mappen", Folder: true}, func(p string) { answers = append(answers, p) })
-	folderEntry := w.Canvas().Focused().(*pathEntry)
+	folderEntry := w.Canvas().Focused().(*Entry)
 	folderEntry.SetText(file) // a file where a folder is asked for
 	folderEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if len(answers) != 1 || !hintSays(w, "Det er en fil, ikke en mappe.") {
