@@ -74,6 +74,12 @@ func (a *checkAnswer) show(report *inspect.Report) {
 			openedBy = a.from.id
 		}
 		a.outcome = a.c.f.checked(a.path, report, openedBy)
+		if a.outcome.MovePending != "" {
+			// Recorded, the password now belongs to the certificate: the
+			// answer re-shown (after "Is this the file…?") must not move
+			// the pending entry a second time.
+			a.from.id = vault.CertificateID(report.Certificate.SHA256)
+		}
 	}
 	a.content.RemoveAll()
 	a.content.Add(a.headlineView())

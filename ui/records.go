@@ -42,6 +42,8 @@ func (f *frame) checked(path string, r *inspect.Report, openedBy string) renewal
 	if o.Record {
 		flow := f.flow()
 		background(func() {
+			f.recording.Lock()
+			defer f.recording.Unlock()
 			ctx, cancel := context.WithTimeout(context.Background(), 2*f.vault.Timeout())
 			defer cancel()
 			if err := flow.Record(ctx, c, o); err != nil {

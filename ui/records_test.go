@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"log"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -268,5 +271,37 @@ func TestClosingTheWindowClearsACopiedPassword(t *testing.T) {
 	clearClipboardsNow()
 	if got := cb.Content(); got != "something else" {
 		t.Errorf("closing cleared the user's own clipboard: %q", got)
+	}
+}
+
+// Saved pending password, a fresh home: the check records the file and
+// moves the password; "Yes, I just downloaded it" records it again as the
+// renewal, without trying to move the password a second time (which
+// failed with "no password is saved under that id").
+func TestAnsweringYesRecordsWithoutMovingThePasswordTwice(t *testing.T) {
+	var logged strings.Builder
+	log.SetOutput(&logged)
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.progress.StartedAt = time.Now().Add(-time.Hour)
+	ctx := context.Background()
+	if err := x.f.vault.Save(ctx, vault.PendingID(g.progress.RenewalID), "renewal", "Kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-1")))
+	test.Tap(findButton(t, x.f.check.answers, "Yes, I just downloaded it"))
+	x.wait()
+	sha := sha256Hex(leaf.Cert.Raw)
+	if c, _ := x.f.register.Get(sha); !c.PasswordSaved || c.Renewed.IsZero() {
+		t.Errorf("register after the answer: saved %v, renewed %v", c.PasswordSaved, c.Renewed)
+	}
+	if got, err := x.f.vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "Kode-1" {
+		t.Errorf("the certificate's password: %q, %v", got, err)
+	}
+	if strings.Contains(logged.String(), "recording the checked file") {
+		t.Errorf("a record failed:\n%s", logged.String())
 	}
 }

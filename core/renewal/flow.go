@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
@@ -102,26 +101,13 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	}
 	if o.MovePending != "" && f.Vault != nil {
 		to := vault.Entry{ID: vault.CertificateID(sha), Label: Label(c.Report.Certificate), Expires: c.Report.Certificate.NotAfter}
-		err := f.Vault.RekeyEntry(ctx, o.MovePending, to)
-		if errors.Is(err, vault.ErrNotFound) && f.savedFor(ctx, sha) {
-			// Moved by an earlier record of this same check (the answer to
-			// "Is this the file you just downloaded?" records it again).
-			err = nil
-		}
-		if err != nil {
+		if err := f.Vault.RekeyEntry(ctx, o.MovePending, to); err != nil {
 			errs = append(errs, err)
 		} else if f.Register != nil {
 			errs = append(errs, f.Register.SetPasswordSaved(sha, true))
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// savedFor says whether the credential store lists a password that opens
-// the certificate with the fingerprint.
-func (f *Flow) savedFor(ctx context.Context, sha256 string) bool {
-	entries, err := f.Vault.List(ctx)
-	return err == nil && slices.ContainsFunc(entries, func(e vault.Entry) bool { return vault.Opens(e.ID, sha256) })
 }
 
 // Label is how a certificate's saved password is described in the
