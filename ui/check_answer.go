@@ -15,7 +15,6 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
-	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
@@ -214,8 +213,8 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 	}
 	add("inspect.label.organization", cert.Organization)
 	add("inspect.label.cvr", cert.CVR)
-	add("inspect.label.kind", words.T(oces.KindKey(cert.Kind)))
-	add("inspect.label.environment", words.T(oces.EnvironmentKey(cert.Environment)))
+	add("inspect.label.kind", kindText(cert.Kind))
+	add("inspect.label.environment", environmentText(cert.Environment))
 	add("check.valid_until", msg.Date(l, cert.NotAfter.Local()))
 	if cert.DaysLeft >= 0 {
 		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))
@@ -234,7 +233,7 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 // it with, when there is one.
 func (a *checkAnswer) comparison() fyne.CanvasObject {
 	cmp := a.outcome.Comparison
-	if cmp == nil || a.outcome.Kind == renewal.KindOlder { // the headline says it
+	if cmp == nil {
 		return nil
 	}
 	importance := widget.SuccessImportance
@@ -293,8 +292,8 @@ func (a *checkAnswer) otherFindings() fyne.CanvasObject {
 		if (first != nil && fd.Code == first.Code) || fd.Code == inspect.CodeWrongPassword {
 			continue
 		}
-		if fd.Code == inspect.CodeExpiresSoon && a.outcome.Kind == renewal.KindOlder {
-			continue // "renew it in good time": it is renewed already
+		if !a.outcome.Shows(fd.Code) {
+			continue
 		}
 		icon := theme.InfoIcon()
 		switch fd.Severity {

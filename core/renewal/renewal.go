@@ -135,7 +135,10 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 			o.Kind, o.Previous = KindSameAgain, &self
 		}
 	}
-	if o.Previous != nil {
+	// An older certificate is said to be older (the window's headline);
+	// compared as if it were the new one it would read "the new
+	// certificate does not last longer".
+	if o.Previous != nil && o.Kind != KindOlder {
 		cmp := inspect.Compare(reportOf(o.Previous, r.Lang), r)
 		o.Comparison = &cmp
 	}
@@ -151,6 +154,13 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost
 	}
 	return o
+}
+
+// Shows says whether a finding of the report is worth showing with this
+// outcome: an older certificate, already replaced, is not told that it
+// expires soon and should be renewed in good time.
+func (o Outcome) Shows(code string) bool {
+	return !(o.Kind == KindOlder && code == inspect.CodeExpiresSoon)
 }
 
 // Answer records the user's answer to "Is this the file you just

@@ -90,7 +90,7 @@ func TestDecide(t *testing.T) {
 			report: checked("b2", "02", renewedAt), kind: KindNoPredecessor, ask: true},
 		{name: "older", progress: atDownload(), known: []register.Certificate{old, newer},
 			report: checked("b2", "02", renewedAt),
-			kind:   KindOlder, compared: inspect.CompareNotLater},
+			kind:   KindOlder},
 		{name: "no predecessor", progress: atDownload(), report: checked("b2", "02", started.AddDate(-1, 0, 0)),
 			kind: KindNoPredecessor, ask: true},
 		{name: "asked and answered yes", progress: answered(true), report: checked("b2", "02", renewedAt),
@@ -123,7 +123,7 @@ func TestDecide(t *testing.T) {
 			kind: KindRenewal, compared: inspect.CompareRenewal},
 		{name: "a new serial is needed", progress: atDownload(),
 			known:  []register.Certificate{known("a1", "02", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))},
-			report: checked("b2", "02", renewedAt), kind: KindOlder, compared: inspect.CompareSameCertificate},
+			report: checked("b2", "02", renewedAt), kind: KindOlder},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -140,6 +140,11 @@ func TestDecide(t *testing.T) {
 			}
 			if (o.MovePending != "") != tc.movePending || tc.movePending && o.MovePending != tc.openedBy {
 				t.Errorf("MovePending = %q", o.MovePending)
+			}
+			// An older certificate is not told to renew in good time;
+			// every other outcome shows every finding.
+			if got := o.Shows(inspect.CodeExpiresSoon); got == (tc.kind == KindOlder) {
+				t.Errorf("Shows(expires_soon) = %v", got)
 			}
 		})
 	}
