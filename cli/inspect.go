@@ -180,23 +180,15 @@ func printReport(w io.Writer, r *inspect.Report) {
 		if c.Organization == "" {
 			add("inspect.label.name", c.CommonName)
 		}
-		kind := ""
-		if c.Kind != "" {
-			kind = t(oces.KindKey(c.Kind), nil)
-		}
+		// Kind and environment named as the window and the receipt name
+		// them (core/oces), "Unknown" included.
+		kind := t(oces.KindKey(c.Kind), nil)
 		var extra []string
 		if c.Generation != "" {
 			extra = append(extra, c.Generation)
 		}
-		if c.Environment != "" {
-			extra = append(extra, t(oces.EnvironmentKey(c.Environment), nil))
-		}
-		if len(extra) > 0 {
-			if kind != "" {
-				kind += " "
-			}
-			kind += "(" + strings.Join(extra, ", ") + ")"
-		}
+		extra = append(extra, t(oces.EnvironmentKey(c.Environment), nil))
+		kind += " (" + strings.Join(extra, ", ") + ")"
 		add("inspect.label.kind", kind)
 		left := t("inspect.label.days_left_value", map[string]any{"Days": c.DaysLeft})
 		if c.DaysLeft < 0 {
@@ -206,7 +198,7 @@ func printReport(w io.Writer, r *inspect.Report) {
 			"From": msg.Date(l, c.NotBefore.Local()), "To": msg.Date(l, c.NotAfter.Local()),
 		})+" ("+left+")")
 		add("inspect.label.trusted", yesNo(l, r.ChainTrusted))
-		if r.Format == "pkcs12" && r.Opened() {
+		if r.Format == inspect.FormatPKCS12 && r.Opened() {
 			add("inspect.label.key_matches", yesNo(l, r.KeyMatches))
 		}
 		if !c.Verified {

@@ -237,7 +237,7 @@ func TestInspectDanish(t *testing.T) {
 	f := inspectFixture(t)
 	noSaved(t)
 	r := runInspectEnv(Env{Stdin: strings.NewReader(inspectPW + "\n"), Lang: "da"}, "--password-stdin", "--trust-ca", f.root, f.p12)
-	for _, want := range []string{"Klar til at blive installeret i DPG", "Organisationscertifikat (OCES3, Test)", "CVR-nummer", "Det er et testcertifikat", "Fornyer Testfirma ApS"} {
+	for _, want := range []string{"Klar til at blive installeret i DPG", "Organisationscertifikat (OCES3, Kun til test)", "CVR-nummer", "Det er et testcertifikat", "Fornyer Testfirma ApS"} {
 		if !strings.Contains(r.out, want) {
 			t.Errorf("Danish output lacks %q:\n%s", want, r.out)
 		}

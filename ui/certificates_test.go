@@ -241,7 +241,7 @@ func TestCertificatesLinksAndUrgency(t *testing.T) {
 	w.SetContent(v.root)
 	// The rows: one per renewal line, what needs doing first.
 	for _, want := range []string{
-		"5 days left", "Expired", "System certificate · Test", "System certificate", "Unknown organisation",
+		"5 days left", "Expired", "System certificate · Test only", "System certificate", "Unknown organisation",
 		"replaces 1 earlier", "Not in DPG",
 		"5 certificates (and 1 earlier)", // five rows, not "6 certificates" above them (F22)
 	} {

@@ -98,10 +98,10 @@ func Inspect(name string, data []byte, opts Options) (r *Report) {
 	}
 	switch pfx.Detect(data) {
 	case pfx.FormatPKCS12:
-		r.Format = "pkcs12"
+		r.Format = FormatPKCS12
 		inspectPKCS12(r, data, opts)
 	case pfx.FormatCertificatePEM, pfx.FormatCertificateDER:
-		r.Format = "certificate"
+		r.Format = FormatCertificate
 		certs, err := pfx.Certificates(data)
 		if err != nil {
 			r.add(codeOf(err), nil)

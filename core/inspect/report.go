@@ -166,6 +166,12 @@ type Protection struct {
 	AES                   bool   `json:"aes"`
 }
 
+// The formats a file is recognised as (Report.Format).
+const (
+	FormatPKCS12      = "pkcs12"      // a .p12/.pfx: certificate and key
+	FormatCertificate = "certificate" // a certificate alone (.cer, PEM)
+)
+
 // Report is the result of inspecting one file.
 type Report struct {
 	File       string    `json:"file"`
@@ -181,7 +187,7 @@ type Report struct {
 	KeyMatches   bool        `json:"key_matches"`
 	// Protection is nil for certificate files and unreadable files.
 	Protection *Protection `json:"protection"`
-	// Format is "pkcs12", "certificate" or "" (not recognised).
+	// Format is FormatPKCS12, FormatCertificate or "" (not recognised).
 	Format string `json:"format"`
 	// PasswordIndex is the index in Options.Passwords of the password that
 	// opened the file, or -1.

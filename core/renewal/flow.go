@@ -72,7 +72,7 @@ func stillThere(ref *register.FileRef) bool {
 // HoldsKey says whether the checked file is a .p12 with the certificate's
 // own private key: the file to install, back up and upload.
 func HoldsKey(r *inspect.Report) bool {
-	return r != nil && r.Format == "pkcs12" && r.KeyMatches && r.Certificate != nil
+	return r != nil && r.Format == inspect.FormatPKCS12 && r.KeyMatches && r.Certificate != nil
 }
 
 // Record writes the outcome of a check: the certificate into the register
