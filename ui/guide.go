@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"path/filepath"
+	"reflect"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,8 @@ type guideState struct {
 	// second copy is added once the password is saved; keptAsked says it was.
 	passwordTask *fyne.Container
 	keptAsked    bool
+	// summaryShown is what the summary card last drew.
+	summaryShown guide.Summary
 }
 
 // guideProgressPath is where the progress is kept: the app's own storage.
@@ -379,9 +382,10 @@ func (g *guideState) derive() {
 	switch {
 	case renewal.Derive(&g.progress, g.f.register):
 		g.changed()
-	case g.progress.Step().Task == guide.TaskSummary:
+	case g.progress.Step().Task == guide.TaskSummary && !reflect.DeepEqual(g.summarize(), g.summaryShown):
 		// The summary draws the register (backups, receipts, the file):
-		// a backup made from it shows at once. It holds nothing typed.
+		// a backup made from it shows at once; any other register write
+		// leaves the card, and the keyboard's place on it, alone.
 		g.show()
 	}
 }

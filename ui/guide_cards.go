@@ -47,6 +47,14 @@ func boldLabel(text string) *widget.Label {
 
 // renewed is the register's record of the certificate the renewal
 // produced, once its file was checked; nil before.
+// summarize is what the summary card shows, without the register's whole
+// record (whose times change on every write).
+func (g *guideState) summarize() guide.Summary {
+	s := guide.Summarize(&g.progress, g.renewed())
+	s.Certificate = nil
+	return s
+}
+
 func (g *guideState) renewed() *register.Certificate {
 	p := g.progress
 	if !p.FileChecked || p.FileSHA256 == "" || g.f.register == nil {
@@ -181,7 +189,8 @@ func placeName(it guide.UsageItem) string {
 
 // summary is the last card: where everything is, and what is left.
 func (g *guideState) summary() fyne.CanvasObject {
-	s := guide.Summarize(&g.progress, g.renewed())
+	s := g.summarize()
+	g.summaryShown = s
 	l := words.Language()
 	box := container.NewVBox()
 	// What is left comes first, where it is seen without scrolling.

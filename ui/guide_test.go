@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -419,5 +420,21 @@ func TestGuideHelpAndReset(t *testing.T) {
 	}
 	if g.progress.RenewalID == id || g.progress.Current != guide.Steps[0].ID || len(g.progress.Done) != 0 {
 		t.Errorf("after reset: %+v", g.progress)
+	}
+}
+
+// "Mark installed" on My certificates may leave the name out: the last
+// card then says when, with no dangling "by ,".
+func TestFinishedBannerWithoutAName(t *testing.T) {
+	for _, key := range []string{"guide.finished", "guide.finished_undone"} {
+		for _, l := range []string{"en", "da"} {
+			got := msg.T(l, key, map[string]any{"Date": "1. december 2026", "Name": ""})
+			if strings.Contains(got, " by ") || strings.Contains(got, " af ") || strings.Contains(got, " ,") {
+				t.Errorf("%s %s without a name: %q", l, key, got)
+			}
+			if named := msg.T(l, key, map[string]any{"Date": "1. december 2026", "Name": "Søren"}); !strings.Contains(named, "Søren") {
+				t.Errorf("%s %s drops the name: %q", l, key, named)
+			}
+		}
 	}
 }
