@@ -26,7 +26,7 @@ func TestManyCertificates(t *testing.T) {
 		for strings.Contains(registertest.Organization(client), "&") {
 			client++
 		}
-		path := filepath.Join(s.home, ".config", "fyne", "dk.fornyer.app", "register.json")
+		path := filepath.Join(s.storage(), "register.json")
 		certs := registertest.Certificates(n, time.Now())
 		if err := registertest.Write(path, certs); err != nil {
 			t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
@@ -97,21 +98,30 @@ func (s *session) clipOut(target string) string {
 	return string(out)
 }
 
-// seedAt puts the guide at a step, every step before it done (nothing
-// else known), as a fresh renewal that has come so far.
-func (s *session) seedAt(step string) {
+// storage is the app's own folder in the private home, made if need be.
+func (s *session) storage() string {
 	s.t.Helper()
-	storage := filepath.Join(s.home, ".config", "fyne", "dk.fornyer.app")
-	if err := os.MkdirAll(storage, 0o700); err != nil {
+	dir := filepath.Join(s.home, ".config", "fyne", appinfo.ID)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		s.t.Fatal(err)
 	}
+	return dir
+}
+
+// seedAt puts the guide at a step, every step before it done, as a fresh
+// renewal that has come so far; adjust adds what else it knows.
+func (s *session) seedAt(step string, adjust ...func(p *guide.Progress)) {
+	s.t.Helper()
 	now := time.Now()
 	p := guide.New(now)
 	for _, st := range guide.Steps[:guide.Index(step)] {
 		p.Done[st.ID] = now
 	}
 	p.Current = step
-	if err := p.Save(filepath.Join(storage, guide.FileName)); err != nil {
+	for _, a := range adjust {
+		a(&p)
+	}
+	if err := p.Save(filepath.Join(s.storage(), guide.FileName)); err != nil {
 		s.t.Fatal(err)
 	}
 }

@@ -86,10 +86,6 @@ func TestDPGSequence(t *testing.T) {
 // stored elsewhere, system integrations noted.
 func (s *session) seedDPG(file string) {
 	s.t.Helper()
-	storage := filepath.Join(s.home, ".config", "fyne", "dk.fornyer.app")
-	if err := os.MkdirAll(storage, 0o700); err != nil {
-		s.t.Fatal(err)
-	}
 	ca, err := os.ReadFile(filepath.Join(suite.pki, "ca.pem"))
 	if err != nil {
 		s.t.Fatal(err)
@@ -103,7 +99,7 @@ func (s *session) seedDPG(file string) {
 	if r.Verdict != inspect.VerdictReady || c == nil {
 		s.t.Fatalf("the renewed test file is not ready: %v", r.Codes())
 	}
-	reg, err := facts.Open(filepath.Join(storage, facts.FileName))
+	reg, err := facts.Open(filepath.Join(s.storage(), facts.FileName))
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -112,16 +108,9 @@ func (s *session) seedDPG(file string) {
 		NotBefore: c.NotBefore, NotAfter: c.NotAfter, File: &facts.FileRef{Path: file, SHA256: r.FileSHA256}}); err != nil {
 		s.t.Fatal(err)
 	}
-	now := time.Now()
-	p := guide.New(now)
-	for _, st := range guide.Steps[:guide.Index("dpg-login")] {
-		p.Done[st.ID] = now
-	}
-	p.Current = "dpg-login"
-	p.SetStoredElsewhere(true)
-	p.SetFileChecked(c.SHA256, now)
-	p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
-	if err := p.Save(filepath.Join(storage, guide.FileName)); err != nil {
-		s.t.Fatal(err)
-	}
+	s.seedAt("dpg-login", func(p *guide.Progress) {
+		p.SetStoredElsewhere(true)
+		p.SetFileChecked(c.SHA256, time.Now())
+		p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
+	})
 }

@@ -425,6 +425,17 @@ func clone(certs []Certificate) []Certificate {
 	return out
 }
 
+// LatestBackup is the certificate's most recently verified backup copy.
+func (c Certificate) LatestBackup() (FileRef, bool) {
+	var latest FileRef
+	for i, b := range c.Backups {
+		if i == 0 || b.VerifiedAt.After(latest.VerifiedAt) {
+			latest = b
+		}
+	}
+	return latest, len(c.Backups) > 0
+}
+
 func (c Certificate) clone() Certificate {
 	if c.File != nil {
 		f := *c.File

@@ -73,17 +73,6 @@ type Reminder struct {
 
 // reminded reports whether the user has been told about threshold days:
 // by Fornyer at start, or by a scheduled notification whose time has come.
-// LatestBackup is the certificate's most recently verified backup copy.
-func (c Certificate) LatestBackup() (FileRef, bool) {
-	var latest FileRef
-	for i, b := range c.Backups {
-		if i == 0 || b.VerifiedAt.After(latest.VerifiedAt) {
-			latest = b
-		}
-	}
-	return latest, len(c.Backups) > 0
-}
-
 func (c Certificate) reminded(days int) bool {
 	return slices.ContainsFunc(c.Reminded, func(s Sent) bool { return s.Days <= days })
 }
