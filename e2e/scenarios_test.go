@@ -383,10 +383,13 @@ func sortedKeys(m map[string]string) []string {
 
 // TestRenewal walks the whole renewal as an administrator would: every
 // card of the guide, the password pasted from the portal's "Copy to
-// clipboard" and saved, the downloaded file chosen with Choose file… and
-// found ready, a backup on a "USB stick" and a receipt, both through their
-// folder pickers, DPG installed, and the certificate in My certificates.
-// Then it checks what the administrator relies on afterwards.
+// clipboard" and saved, the downloaded file landing in Downloads, noticed
+// and checked with the saved password, "Is this the file you just
+// downloaded?" answered yes (a fresh home knows no earlier certificate),
+// a backup on a "USB stick" and a receipt from the download card, both
+// through their folder pickers, DPG installed, the places switched over,
+// and the certificate in My certificates. Then it checks what the
+// administrator relies on afterwards. (Choose file… is TestChooseFile's.)
 func TestRenewal(t *testing.T) {
 	forEachLanguage(t, "renewal", func(t *testing.T, s *session) {
 		downloads := filepath.Join(s.home, "Downloads")
