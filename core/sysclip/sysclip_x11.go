@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -21,7 +22,8 @@ import (
 // The writer therefore opens a connection of its own, takes the selection
 // with a hidden window and serves the text and KDE's password hint itself,
 // until anyone else takes the clipboard (another copy, or Fyne's clipboard
-// clearing the password after 30 seconds); then it closes the connection.
+// clearing the password after 30 seconds) or Release gives it up; then it
+// closes the connection.
 
 func init() {
 	// xgb logs to standard error by default (a missing Xauthority, a read
@@ -46,7 +48,43 @@ var (
 	errNotOwner = errors.New("sysclip: the X server did not give us the clipboard")
 	errTimeout  = errors.New("sysclip: the X server did not answer in time")
 	errClosed   = errors.New("sysclip: the X server closed the connection")
+	errHung     = errors.New("sysclip: the X server has not answered since an earlier time-out")
 )
+
+// A server that accepts but stops answering keeps what waited for it (a
+// goroutine, xgb's four and the socket: xgb's Close waits for an answer
+// too). After one time-out the writer therefore refuses at once, and the
+// caller uses its plain clipboard, until a probe (one at a time, off the
+// caller's thread) connects and gets an answer again.
+var (
+	unresponsive atomic.Bool
+	probing      atomic.Bool
+)
+
+// timedOut marks the server unresponsive and says so.
+func timedOut() error {
+	unresponsive.Store(true)
+	return errTimeout
+}
+
+// probe checks once, on its own goroutine, whether the server answers
+// again; if it never does, this one goroutine is all that waits.
+func probe(display string) {
+	if !probing.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer probing.Store(false)
+		conn, err := xgb.NewConnDisplay(display)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		if _, err := xproto.GetInputFocus(conn).Reply(); err == nil {
+			unresponsive.Store(false)
+		}
+	}()
+}
 
 var (
 	// writing serialises WriteConcealed: one owner is made at a time.
@@ -70,6 +108,10 @@ func writeConcealed(text string) error {
 	}
 	if !utf8.ValidString(text) {
 		return errNotText
+	}
+	if unresponsive.Load() {
+		probe(display)
+		return errHung
 	}
 	writing.Lock()
 	defer writing.Unlock()
@@ -106,13 +148,18 @@ type atoms struct {
 	utf8String, textPlainUTF8, text, hint, stamp xproto.Atom
 }
 
-func newOwner(display string, text []byte) (o *owner, err error) {
+func newOwner(display string, text []byte) (_ *owner, err error) {
 	conn, err := dial(display)
 	if err != nil {
 		return nil, err
 	}
+	o := &owner{conn: conn, text: text, done: make(chan struct{})}
+	asked := false // SetSelectionOwner sent: requests may be queued for us
 	defer func() {
 		if err != nil {
+			if asked {
+				o.refusePending()
+			}
 			conn.Close()
 			clear(text)
 		}
@@ -123,7 +170,6 @@ func newOwner(display string, text []byte) (o *owner, err error) {
 	}
 	root := setup.Roots[conn.DefaultScreen].Root
 
-	o = &owner{conn: conn, text: text, done: make(chan struct{})}
 	if o.atoms, err = internAtoms(conn); err != nil {
 		return nil, err
 	}
@@ -138,6 +184,7 @@ func newOwner(display string, text []byte) (o *owner, err error) {
 		return nil, err
 	}
 	xproto.SetSelectionOwner(conn, o.window, o.atoms.clipboard, o.since)
+	asked = true
 	// ICCCM: setting the owner can silently fail; ask who owns it now.
 	reply, err := within(func() (*xproto.GetSelectionOwnerReply, error) {
 		return xproto.GetSelectionOwner(conn, o.atoms.clipboard).Reply()
@@ -152,8 +199,10 @@ func newOwner(display string, text []byte) (o *owner, err error) {
 }
 
 // dial connects to the X server, waiting at most roundTrip. A server that
-// accepts but never answers keeps the abandoned attempt's goroutine until
-// it answers or goes away; the caller is never held.
+// accepts but never answers keeps the abandoned attempt's goroutine (and,
+// should it answer the set-up only, a connection whose graceful Close
+// waits too) until it answers or goes away; the caller is never held, and
+// the time-out stops further dials until a probe succeeds.
 func dial(display string) (*xgb.Conn, error) {
 	type result struct {
 		conn *xgb.Conn
@@ -176,13 +225,15 @@ func dial(display string) (*xgb.Conn, error) {
 				r.conn.Close()
 			}
 		}()
-		return nil, errTimeout
+		return nil, timedOut()
 	}
 }
 
 // within waits at most roundTrip for a reply. On time-out the waiting
-// goroutine ends when the connection is closed (xgb ends every pending
-// reply then), which the caller does on error.
+// goroutine stays until the server answers or the socket fails: xgb's
+// Close is graceful (one more round trip) and ends no pending reply from
+// a server that has stopped answering. The time-out stops further dials
+// until a probe succeeds, so such a server costs one set, not one a click.
 func within[T any](reply func() (*T, error)) (*T, error) {
 	type result struct {
 		v   *T
@@ -200,7 +251,7 @@ func within[T any](reply func() (*T, error)) (*T, error) {
 		}
 		return r.v, r.err
 	case <-time.After(roundTrip):
-		return nil, errTimeout
+		return nil, timedOut()
 	}
 }
 
@@ -264,7 +315,7 @@ func (o *owner) serverTime() (xproto.Timestamp, error) {
 				return 0, fmt.Errorf("sysclip: %v", n.xerr)
 			}
 		case <-deadline:
-			return 0, errTimeout
+			return 0, timedOut()
 		}
 	}
 }
@@ -305,18 +356,47 @@ func (o *owner) finish() {
 	close(o.done)
 }
 
-// stop waits for the owner to end after another took the selection, and
-// ends it if it does not in time.
+// stop waits for the owner to end after another took the selection (or
+// Release gave it up), and ends it if it does not in time.
 func (o *owner) stop() {
 	select {
 	case <-o.done:
 		return
 	case <-time.After(roundTrip):
 	}
+	o.refusePending()
 	o.conn.Close()
 	select {
 	case <-o.done:
 	case <-time.After(roundTrip):
+	}
+}
+
+// release gives up the selection, dated at the copy: that has no effect
+// if another client owns it since, and otherwise the server tells the
+// owner (SelectionClear), which ends serving after answering what came
+// before. stop makes sure it ends. Off the caller's thread: a request
+// waits for the socket.
+func (o *owner) release() {
+	go func() {
+		xproto.SetSelectionOwner(o.conn, xproto.WindowNone, o.atoms.clipboard, o.since)
+		o.stop()
+	}()
+}
+
+// refusePending answers every request already queued with a refusal,
+// before the connection is closed without serve: a requestor left without
+// an answer (GLFW's, on Fyne's UI thread) would wait for ever.
+func (o *owner) refusePending() {
+	const most = 1 << 12 // bounded even if requests keep coming
+	for range most {
+		ev, xerr := o.conn.PollForEvent()
+		if ev == nil && xerr == nil {
+			return // none queued, or closed
+		}
+		if r, ok := ev.(xproto.SelectionRequestEvent); ok {
+			o.notify(r, xproto.AtomNone)
+		}
 	}
 }
 
@@ -337,6 +417,12 @@ func (o *owner) answer(r xproto.SelectionRequestEvent) {
 	if !ok {
 		property = xproto.AtomNone // refused
 	}
+	o.notify(r, property)
+}
+
+// notify tells the requestor of r the answer: the property written, or
+// None for a refusal.
+func (o *owner) notify(r xproto.SelectionRequestEvent, property xproto.Atom) {
 	notify := xproto.SelectionNotifyEvent{Time: r.Time, Requestor: r.Requestor,
 		Selection: r.Selection, Target: r.Target, Property: property}
 	xproto.SendEvent(o.conn, false, r.Requestor, xproto.EventMaskNoEvent, string(notify.Bytes()))
@@ -352,7 +438,7 @@ func (o *owner) before(t xproto.Timestamp) bool {
 func (o *owner) targets() []xproto.Atom {
 	a := o.atoms
 	list := []xproto.Atom{a.targets, a.multiple, a.timestamp, a.utf8String, a.textPlainUTF8, a.text}
-	if _, ok := latin1(o.text); ok {
+	if fitsLatin1(o.text) {
 		list = append(list, xproto.AtomString)
 	}
 	return append(list, a.hint)
@@ -425,18 +511,39 @@ func atomBytes(list []xproto.Atom) []byte {
 	return b
 }
 
-// latin1 is text in ISO 8859-1 (Danish letters included), if every
-// character has a place there.
-func latin1(text []byte) ([]byte, bool) {
-	out := make([]byte, 0, len(text))
+// fitsLatin1 says whether every character of text has a place in ISO
+// 8859-1 (Danish letters do), without making a copy of it.
+func fitsLatin1(text []byte) bool {
 	for rest := text; len(rest) > 0; {
 		r, size := utf8.DecodeRune(rest) // not range over string(text): no copy left behind
 		if r > 0xff {
-			clear(out)
-			return nil, false
+			return false
 		}
+		rest = rest[size:]
+	}
+	return true
+}
+
+// latin1 is text in ISO 8859-1, if it fits; the caller clears the copy.
+func latin1(text []byte) ([]byte, bool) {
+	if !fitsLatin1(text) {
+		return nil, false
+	}
+	out := make([]byte, 0, len(text))
+	for rest := text; len(rest) > 0; {
+		r, size := utf8.DecodeRune(rest)
 		out = append(out, byte(r))
 		rest = rest[size:]
 	}
 	return out, true
+}
+
+// release ends the current owner, if any.
+func release() {
+	current.Lock()
+	o := current.o
+	current.Unlock()
+	if o != nil {
+		o.release()
+	}
 }

@@ -372,12 +372,171 @@ func TestConcealedUnansweringServer(t *testing.T) {
 	defer func() { roundTrip = saved }()
 	t.Setenv("DISPLAY", socket+":0")
 	t.Setenv("XAUTHORITY", filepath.Join(t.TempDir(), "Xauthority"))
+	t.Cleanup(func() { unresponsive.Store(false) })
 	start := time.Now()
 	if err := WriteConcealed(secret); !errors.Is(err, errTimeout) {
 		t.Errorf("an unanswering server: %v, want the time-out", err)
 	}
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("an unanswering server held the caller %s", d)
+	}
+
+	// After the time-out, further copies are refused at once rather than
+	// leave another connection waiting each; one probe at a time asks.
+	for range 3 {
+		start := time.Now()
+		if err := WriteConcealed(secret); !errors.Is(err, errHung) {
+			t.Errorf("a copy after the time-out: %v, want errHung", err)
+		}
+		if d := time.Since(start); d > roundTrip/2 {
+			t.Errorf("a copy after the time-out took %s", d)
+		}
+	}
+	time.Sleep(3 * roundTrip) // time for any further connection to arrive
+	if n := len(accepted); n != 2 {
+		t.Errorf("%d connections to the unanswering server, want 2 (the time-out's and one probe)", n)
+	}
+	for len(accepted) > 0 {
+		(<-accepted).Close()
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for probing.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the probe still waits 5 s after the server went away")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !unresponsive.Load() {
+		t.Error("a probe that got no answer marked the server as answering")
+	}
+}
+
+// TestConcealedAnswersAgainAfterProbe: once the server answers again, the
+// probe lets copies through.
+func TestConcealedAnswersAgainAfterProbe(t *testing.T) {
+	xServer(t)
+	unresponsive.Store(true)
+	t.Cleanup(func() { unresponsive.Store(false) })
+	if err := WriteConcealed(secret); !errors.Is(err, errHung) {
+		t.Fatalf("a copy while marked unresponsive: %v, want errHung", err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for unresponsive.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the probe did not find the server answering in 5 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := WriteConcealed(secret); err != nil {
+		t.Fatalf("a copy once the server answers again: %v", err)
+	}
+	o := ownerNow()
+	otherCopy(t, "x")
+	waitDone(t, o)
+}
+
+// TestReleaseEndsOwner: Release gives the clipboard up and ends the owner,
+// so nothing serves the text after the caller cleared.
+func TestReleaseEndsOwner(t *testing.T) {
+	xServer(t)
+	before := runtime.NumGoroutine()
+	Release() // none: nothing happens
+	if err := WriteConcealed(secret); err != nil {
+		t.Fatal(err)
+	}
+	o := ownerNow()
+	Release()
+	waitDone(t, o)
+	if ownerNow() != nil {
+		t.Error("the released owner is still the current one")
+	}
+	if out, ok := xclipOut(t, "UTF8_STRING"); ok && len(out) > 0 {
+		t.Errorf("after Release the clipboard still serves %q", out)
+	}
+	if !bytes.Equal(o.text, make([]byte, len(o.text))) {
+		t.Error("the released owner still holds the text")
+	}
+	settleGoroutines(t, before)
+
+	// Released after another program copied: that copy stays.
+	if err := WriteConcealed(secret); err != nil {
+		t.Fatal(err)
+	}
+	o = ownerNow()
+	otherCopy(t, "anden tekst")
+	waitDone(t, o)
+	o.release()
+	time.Sleep(100 * time.Millisecond)
+	if got := string(mustRead(t, "UTF8_STRING")); got != "anden tekst" {
+		t.Errorf("a late release took the other program's copy: clipboard %q", got)
+	}
+}
+
+// TestRefusePendingAnswersQueuedRequest: a request queued for an owner
+// whose connection closes without serving gets a refusal, not silence
+// (GLFW would wait for ever on Fyne's UI thread).
+func TestRefusePendingAnswersQueuedRequest(t *testing.T) {
+	xServer(t)
+	o, err := newOwner(os.Getenv("DISPLAY"), []byte(secret)) // not serving
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := xgb.NewConn()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	clipboard, err := xproto.InternAtom(conn, false, 9, "CLIPBOARD").Reply()
+	if err != nil {
+		t.Fatal(err)
+	}
+	win, _ := xproto.NewWindowId(conn)
+	root := xproto.Setup(conn).DefaultScreen(conn).Root
+	xproto.CreateWindow(conn, 0, win, root, 0, 0, 1, 1, 0, xproto.WindowClassInputOnly, 0, 0, nil)
+	xproto.ConvertSelection(conn, win, clipboard.Atom, o.atoms.utf8String, o.atoms.utf8String, xproto.TimeCurrentTime)
+	// Round trips on both connections: the server has sent the request,
+	// and the owner's connection has queued it.
+	if _, err := xproto.GetInputFocus(conn).Reply(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := xproto.GetInputFocus(o.conn).Reply(); err != nil {
+		t.Fatal(err)
+	}
+	o.refusePending()
+	o.conn.Close()
+
+	events := make(chan xgb.Event, 1)
+	go func() {
+		for {
+			ev, xerr := conn.WaitForEvent()
+			if ev == nil && xerr == nil {
+				return
+			}
+			if n, ok := ev.(xproto.SelectionNotifyEvent); ok {
+				events <- n
+				return
+			}
+		}
+	}()
+	select {
+	case ev := <-events:
+		if p := ev.(xproto.SelectionNotifyEvent).Property; p != xproto.AtomNone {
+			t.Errorf("the queued request was answered with property %d, want a refusal (None)", p)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the queued request got no answer in 5 s")
+	}
+}
+
+func TestFitsLatin1(t *testing.T) {
+	for text, want := range map[string]bool{"": true, secret: true, "Zürich": true, "€": false, "Łódź": false} {
+		if got := fitsLatin1([]byte(text)); got != want {
+			t.Errorf("fitsLatin1(%q) = %v", text, got)
+		}
+	}
+	text := []byte(secret)
+	if n := testing.AllocsPerRun(10, func() { fitsLatin1(text) }); n != 0 {
+		t.Errorf("fitsLatin1 allocates %v times: a copy of the password each TARGETS", n)
 	}
 }
 
