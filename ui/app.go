@@ -86,6 +86,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		}
 		opened = true
 		startup.stop()
+		f.noteWindowSystem()
 		placeBesideBrowser(w)
 		f.startWatching()
 		if len(files) > 0 {

@@ -39,6 +39,8 @@ type frame struct {
 	watch     *downloads          // Downloads and the Desktop watched (watch.go)
 	passwords *savedPasswordsView // the saved passwords in Settings
 	trusted   []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
+
+	concealable bool // "Copy password" may use concealedWrite (noteWindowSystem)
 }
 
 // userStoreTimeout bounds a credential-store call the user asked for (save,

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -221,12 +222,18 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 	reveal.Wrapping = fyne.TextWrapBreak
 	reveal.Hide()
 	var box *fyne.Container
-	say := func(text string, importance widget.Importance) {
+	note := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
 		status.Show()
 		box.Refresh()
-		uiwidget.Reveal(box) // "Copied", "cleared": seen, not below the fold
+	}
+	// What the user caused ("Copied", an error) is brought into view; the
+	// "cleared" that follows 30 seconds later is not, for the user may be
+	// reading further down the card by then.
+	say := func(text string, importance widget.Importance) {
+		note(text, importance)
+		uiwidget.Reveal(box)
 	}
 	fail := func(err error) { say(vaultError(err), widget.DangerImportance) }
 
@@ -270,11 +277,12 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 	var copyButton *uiwidget.Button
 	copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), func() {
 		copyButton.Disable()
+		concealable := f.concealable
 		background(func() {
 			password, err := f.vault.Get(context.Background(), id)
 			// The marked write waits for the system (osascript on macOS,
 			// a busy clipboard on Windows): here, off the UI thread.
-			concealed := err == nil && concealedWrite(password) == nil
+			concealed := err == nil && concealable && concealedWrite(password) == nil
 			fyne.Do(func() {
 				copyButton.Enable()
 				if err != nil {
@@ -283,7 +291,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 				}
 				guard.copyWritten(f.app.Clipboard(), password, concealed, func(cleared bool) {
 					if cleared {
-						say(words.T("vault.password.cleared"), widget.MediumImportance)
+						note(words.T("vault.password.cleared"), widget.MediumImportance)
 					}
 				})
 				say(words.T("vault.password.copied"), widget.MediumImportance)
@@ -349,11 +357,44 @@ func (g *clipboardGuard) copyWritten(cb fyne.Clipboard, secret string, concealed
 
 // concealedWrite puts a secret on the system clipboard marked for
 // clipboard history and clipboard managers to skip (Windows, macOS, X11
-// for KDE's Klipper); where it fails (no X display, say: see core/sysclip),
-// Fyne's clipboard takes the plain text. Reading and clearing go through Fyne's clipboard either way: the
-// text is in the ordinary format. It may wait: never on the UI thread.
-// Tests replace it.
+// for KDE's Klipper); where it fails (no X display, say: see
+// core/sysclip), Fyne's clipboard takes the plain text. Reading and
+// clearing go through Fyne's clipboard either way: the text is in the
+// ordinary format. It may wait: never on the UI thread. Used only when the
+// frame is concealable (noteWindowSystem). Tests replace it.
 var concealedWrite = sysclip.WriteConcealed
+
+// releaseConcealed ends what concealedWrite left serving the clipboard
+// (X11's owner), wherever the window clears it. Tests replace it.
+var releaseConcealed = sysclip.Release
+
+// windowContext is RunNative's context for w, which names the system
+// drawing it (driver.X11WindowContext, driver.WaylandWindowContext, …);
+// nil for the test driver. Tests replace it.
+var windowContext = func(w fyne.Window) any {
+	native, ok := w.(driver.NativeWindow)
+	if !ok {
+		return nil
+	}
+	var ctx any
+	native.RunNative(func(c any) { ctx = c })
+	return ctx
+}
+
+// noteWindowSystem records, once the window exists (OnStarted, UI
+// thread), whether concealedWrite writes the clipboard this window reads
+// and clears. On Linux that is so only when the window is on X11
+// (XWayland included): a native Wayland window's clipboard is Wayland's,
+// and KWin passes neither the copy nor the clear between the two, so the
+// password would stay served to X11 programs after the 30 seconds.
+func (f *frame) noteWindowSystem() {
+	switch windowContext(f.win).(type) {
+	case driver.X11WindowContext, driver.WindowsWindowContext, driver.MacWindowContext:
+		f.concealable = true
+	default: // Wayland, or no native window
+		f.concealable = false
+	}
+}
 
 // pendingClears are the clipboard clears still waiting for their 30
 // seconds; closing the window runs them at once, so a copied password does
@@ -382,6 +423,8 @@ func clearClipboardsNow() {
 	for _, clear := range clears {
 		clear()
 	}
+	// Whatever the clipboard held, no owner of Fornyer's outlives it.
+	releaseConcealed()
 }
 
 // clearIfUnchanged empties the clipboard if it still holds secret, and says
@@ -391,5 +434,6 @@ func clearIfUnchanged(cb fyne.Clipboard, secret string) bool {
 		return false
 	}
 	cb.SetContent("")
+	releaseConcealed()
 	return true
 }
