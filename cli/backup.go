@@ -29,9 +29,13 @@ const (
 // and shut-down events as SIGTERM) and SIGHUP (the terminal closed).
 var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
-// backupProgress is the backup's progress callback; tests use it to hold
-// a backup between two files.
-var backupProgress func(done, total int)
+// backupProgress is the backup's progress callback, and backupStopped
+// (when set) is handed the context a stop signal cancels; tests use them
+// to hold a backup between two files until the signal has arrived.
+var (
+	backupProgress func(done, total int)
+	backupStopped  func(ctx context.Context)
+)
 
 // runBackup makes a verified backup of a certificate file:
 //
@@ -89,6 +93,9 @@ func runBackup(env Env, args []string) int {
 	// window stop between files and remove what was written.
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
+	if backupStopped != nil {
+		backupStopped(ctx)
+	}
 	// All passwords are tried on one reading of the file (one work budget);
 	// nothing is written before the right one is found.
 	res, err := backup.Backup(ctx, file, to, backup.Options{

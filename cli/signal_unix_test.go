@@ -8,9 +8,9 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -21,20 +21,23 @@ import (
 const signalHelperEnv = "FORNYER_TEST_BACKUP_SIGNAL"
 
 // TestBackupSignalHelper is the child: a backup with public copies that
-// says "held" after its first file and waits there for a stop signal.
+// says "held" after its first file and waits there until the command's own
+// stop handling has taken the signal (its context is cancelled). Waiting on
+// a signal channel of its own raced with that handling: the backup could
+// go on before the command had seen the signal.
 func TestBackupSignalHelper(t *testing.T) {
 	args := os.Getenv(signalHelperEnv)
 	if args == "" {
 		t.Skip("run by TestBackupSignalCleansUp")
 	}
 	noSaved(t)
-	stop := make(chan os.Signal, 1)
-	signal.Notify(stop, stopSignals...)
+	var stopped context.Context
+	backupStopped = func(ctx context.Context) { stopped = ctx }
 	backupProgress = func(done, _ int) {
 		if done == 1 {
 			os.Stdout.WriteString("held\n")
 			select {
-			case <-stop:
+			case <-stopped.Done():
 			case <-time.After(20 * time.Second):
 			}
 		}
