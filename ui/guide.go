@@ -206,7 +206,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 			"Name": g.progress.DPGInstalledBy,
 		}
 		// Never "complete" while the summary lists what is still to do.
-		if len(guide.Summarize(&g.progress, g.renewed()).Undone) > 0 {
+		if len(g.summarize().Undone) > 0 {
 			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("guide.finished_undone", data)))
 		} else {
 			box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", words.T("guide.finished", data)))

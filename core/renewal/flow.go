@@ -234,9 +234,9 @@ func (f *Flow) Password(ctx context.Context, p *guide.Progress, sha256 string) (
 // Derive copies into the progress the facts the register holds about the
 // certificate the renewal produced (whether its password is saved, its
 // latest verified backup, and its DPG installation), so every screen shows
-// the same. It reports whether
-// the progress changed. Without a certificate, or before the register knows
-// it, the progress keeps its own record.
+// the same. It reports whether the progress changed. Without a
+// certificate, or before the register knows it, the progress keeps its own
+// record.
 func Derive(p *guide.Progress, reg *register.Store) bool {
 	if reg == nil || p.FileSHA256 == "" {
 		return false

@@ -173,7 +173,7 @@ func TestACopyWithoutTheKeyNeverReplacesTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	sha := p12.Report.Certificate.SHA256
-	for _, copyOf := range []struct{ path, format string }{{"/docs/Firma.cer", "certificate"}, {"/docs/nøgle og cert.pem", "certificate"}} {
+	for _, copyOf := range []struct{ path, format string }{{"/docs/Firma.cer", inspect.FormatCertificate}, {"/docs/nøgle og cert.pem", inspect.FormatCertificate}} {
 		r := checked("b2", "02", started)
 		r.Format, r.KeyMatches, r.Verdict = copyOf.format, false, inspect.VerdictProblems
 		c := Check{Path: copyOf.path, Report: r}
@@ -190,7 +190,7 @@ func TestACopyWithoutTheKeyNeverReplacesTheFile(t *testing.T) {
 	}
 	// A certificate first met as a copy without its key has no file yet.
 	cer := checked("c3", "03", started)
-	cer.Format, cer.KeyMatches = "certificate", false
+	cer.Format, cer.KeyMatches = inspect.FormatCertificate, false
 	c := Check{Path: "/docs/other.cer", Report: cer}
 	if err := f.Record(ctx, c, Decide(nil, f.Register.List(), c)); err != nil {
 		t.Fatal(err)
