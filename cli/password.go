@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
 )
 
@@ -124,11 +124,7 @@ func passwords(env Env, mode passwordMode, file string) ([]string, string /* err
 func loadTrustCAs(env Env, files []string) ([]*x509.Certificate, string) {
 	var out []*x509.Certificate
 	for _, f := range files {
-		st, err := os.Stat(f)
-		if err != nil || !st.Mode().IsRegular() || st.Size() > 1<<20 {
-			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
-		}
-		data, err := os.ReadFile(f)
+		data, err := safefile.ReadRegular(f, 1<<20)
 		if err != nil {
 			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
 		}

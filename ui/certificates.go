@@ -294,7 +294,7 @@ func registerSentence(err error) string {
 	if !errors.As(err, &e) {
 		return words.T("register.error.write_failed")
 	}
-	return words.T("register.error."+e.Code, map[string]any{"Path": e.Path, "MovedTo": e.MovedTo})
+	return words.T(e.Key(), e.Data())
 }
 
 // showRegisterError shows a failed change above the list and in a dialog.

@@ -362,11 +362,12 @@ func (b *run) write(name string, kind Kind, data []byte, usable func(back []byte
 	if afterWrite != nil {
 		afterWrite(path)
 	}
-	back, err := os.ReadFile(path)
-	if err != nil {
+	back, err := safefile.ReadRegular(path, int64(len(data)))
+	var tooLarge *safefile.TooLargeError
+	if err != nil && !errors.As(err, &tooLarge) {
 		return writeError(b.dir, err)
 	}
-	if safefile.SHA256(back) != sum {
+	if err != nil || safefile.SHA256(back) != sum {
 		return &Error{Code: CodeVerifyFailed, Path: b.dir, Err: fmt.Errorf("%s: %w", path, safefile.ErrVerify)}
 	}
 	if usable != nil {

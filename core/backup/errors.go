@@ -100,15 +100,15 @@ func writeError(dir string, err error) *Error {
 		code = CodeCanceled
 	case errors.Is(err, safefile.ErrVerify):
 		code = CodeVerifyFailed
-	case isDiskFull(err):
+	case safefile.IsDiskFull(err):
 		code = CodeDiskFull
-	case isReadOnly(err), errors.Is(err, fs.ErrPermission):
+	case safefile.IsReadOnly(err), errors.Is(err, fs.ErrPermission):
 		code = CodeFolderReadOnly
 	case errors.Is(err, syscall.ENOTDIR):
 		code = CodeNotAFolder
 	case errors.Is(err, fs.ErrNotExist):
 		code = CodeFolderMissing
-	case isDeviceGone(err):
+	case safefile.IsDeviceGone(err):
 		code = CodeDeviceGone
 	}
 	return &Error{Code: code, Path: dir, Err: err}

@@ -20,8 +20,8 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
-	"os"
+
+	"github.com/fornyer/fornyer/core/safefile"
 )
 
 // MaxSize is the largest file read: real .p12 files are a few kilobytes.
@@ -74,42 +74,28 @@ func CodeOf(err error) string {
 	return ""
 }
 
-// ReadFile reads a file of at most MaxSize bytes. A folder, a file that is
-// too large (checked before reading and again while reading, so a growing
-// file or a device cannot make it read without limit) and an unreadable
-// file give an *Error.
+// ReadFile reads a file of at most MaxSize bytes. A folder, a pipe or a
+// device, a file that is too large (checked before reading and again while
+// reading, so a growing file cannot make it read without limit) and an
+// unreadable file give an *Error. What the path names is asked of the
+// opened file, never before opening it (safefile.OpenRegular), so a file
+// swapped for a FIFO in between cannot block it.
 func ReadFile(path string) ([]byte, error) {
-	// Stat before opening: opening a pipe or device could block or never end.
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &Error{Code: CodeUnreadable, Err: err}
-	}
-	if st.IsDir() {
+	data, err := safefile.ReadRegular(path, MaxSize)
+	var tooLarge *safefile.TooLargeError
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.As(err, &tooLarge) && tooLarge.Size >= 0:
+		return nil, newError(CodeTooLarge, "%s is %d bytes, more than the %d allowed", path, tooLarge.Size, MaxSize)
+	case errors.As(err, &tooLarge):
+		return nil, newError(CodeTooLarge, "%s is more than the %d bytes allowed", path, MaxSize)
+	case errors.Is(err, safefile.ErrFolder):
 		return nil, newError(CodeUnreadable, "%s is a folder, not a file", path)
-	}
-	if !st.Mode().IsRegular() {
+	case errors.Is(err, safefile.ErrNotRegular):
 		return nil, newError(CodeUnreadable, "%s is not a regular file", path)
 	}
-	if st.Size() > MaxSize {
-		return nil, newError(CodeTooLarge, "%s is %d bytes, more than the %d allowed", path, st.Size(), MaxSize)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{Code: CodeUnreadable, Err: err}
-	}
-	defer f.Close()
-	// Room for the size found, so that the file is read in one call and
-	// the end seen in a second (io.ReadAll starts at 512 bytes and grows).
-	var buf bytes.Buffer
-	buf.Grow(int(st.Size()) + bytes.MinRead)
-	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
-		return nil, &Error{Code: CodeUnreadable, Err: err}
-	}
-	data := buf.Bytes()
-	if len(data) > MaxSize {
-		return nil, newError(CodeTooLarge, "%s is more than the %d bytes allowed", path, MaxSize)
-	}
-	return data, nil
+	return nil, &Error{Code: CodeUnreadable, Err: err}
 }
 
 // Format is what a file looks like from its content.

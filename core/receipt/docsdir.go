@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/fornyer/fornyer/core/safefile"
 )
 
 // DocumentsDir returns the user's Documents folder, where receipts go unless
@@ -50,7 +52,7 @@ func xdgDocuments(home string, getenv func(string) string) string {
 	if config == "" {
 		config = filepath.Join(home, ".config")
 	}
-	f, err := os.Open(filepath.Join(config, "user-dirs.dirs"))
+	f, _, err := safefile.OpenRegular(filepath.Join(config, "user-dirs.dirs"))
 	if err != nil {
 		return ""
 	}

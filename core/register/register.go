@@ -22,6 +22,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/safefile"
 )
 
@@ -109,9 +110,19 @@ const (
 	CodeReadOnly   = "read_only"    // a change refused because the file could not be read
 	CodeWrite      = "write_failed" // the change could not be saved; nothing changed
 	CodeNotFound   = "not_found"
-	CodeInvalid    = "invalid"     // a certificate without fingerprint or expiry
-	CodeMoveFailed = "move_failed" // damaged but could not be moved aside; left alone, changes refused
+	CodeInvalid    = "invalid"      // a certificate without fingerprint or expiry
+	CodeMoveFailed = "move_failed"  // damaged but could not be moved aside; left alone, changes refused
+	CodeFull       = "full"         // the change would make the file larger than MaxFileSize; nothing changed
+	CodeDiskFull   = "disk_full"    // no room on the disk for the change; nothing changed
+	CodeLocked     = "locked"       // another Fornyer held the register's lock too long; nothing changed
+	CodeNoWrite    = "not_writable" // the file or its folder may not be written; nothing changed
 )
+
+// Codes lists every code, for tests that check each has a sentence.
+var Codes = []string{
+	CodeDamaged, CodeNewer, CodeUnreadable, CodeReadOnly, CodeWrite, CodeNotFound,
+	CodeInvalid, CodeMoveFailed, CodeFull, CodeDiskFull, CodeLocked, CodeNoWrite,
+}
 
 // Error is what the register reports: a stable code, the file, where a
 // damaged file was moved, and the underlying cause.
@@ -136,6 +147,18 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// Key is the catalogue key of the error's sentence: each code says what
+// happened and what to do.
+func (e *Error) Key() string { return "register.error." + e.Code }
+
+// Data fills the sentence's template: {{.Path}} and {{.MovedTo}}.
+func (e *Error) Data() map[string]string {
+	return map[string]string{"Path": e.Path, "MovedTo": e.MovedTo}
+}
+
+// Message is the sentence for the user in lang ("da" or "en").
+func (e *Error) Message(lang string) string { return msg.T(lang, e.Key(), e.Data()) }
 
 // Code returns the register error code in err, or "".
 func Code(err error) string {
@@ -396,23 +419,49 @@ func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certifi
 	}
 	lock, err := s.lockFile()
 	if err != nil {
-		return &Error{Code: CodeWrite, Path: s.path, Err: err}
+		return &Error{Code: writeCode(err), Path: s.path, Err: err}
 	}
 	defer lock.Unlock()
 	next, err := change(clone(s.current()), s.now().UTC())
 	if err != nil {
 		return err
 	}
-	data, err := json.MarshalIndent(file{Version: FormatVersion, Certificates: next}, "", "  ")
+	data, err := Encode(next)
 	if err != nil {
 		return &Error{Code: CodeWrite, Path: s.path, Err: err}
 	}
-	data = append(data, '\n')
+	if len(data) > MaxFileSize {
+		// Never write what the next start could not read: it would be
+		// moved aside as damaged, and every certificate forgotten.
+		return &Error{Code: CodeFull, Path: s.path, Err: fmt.Errorf("the change makes the register %d bytes, more than the %d that can be read", len(data), MaxFileSize)}
+	}
 	if err := s.write(s.path, data); err != nil {
-		return &Error{Code: CodeWrite, Path: s.path, Err: err}
+		return &Error{Code: writeCode(err), Path: s.path, Err: err}
 	}
 	s.certs, s.disk = next, data
 	return nil
+}
+
+// Encode is the file's layout: compact JSON, a third smaller than
+// indented, so that as many certificates fit under MaxFileSize as can be
+// read back.
+func Encode(certs []Certificate) ([]byte, error) {
+	data, err := json.Marshal(file{Version: FormatVersion, Certificates: certs})
+	return append(data, '\n'), err
+}
+
+// writeCode names what went wrong with a write, so that the sentence can
+// say what to do about it.
+func writeCode(err error) string {
+	switch {
+	case errors.Is(err, errLockHeld):
+		return CodeLocked
+	case safefile.IsDiskFull(err):
+		return CodeDiskFull
+	case safefile.IsReadOnly(err), errors.Is(err, fs.ErrPermission):
+		return CodeNoWrite
+	}
+	return CodeWrite
 }
 
 // clone copies the certificates deeply enough that a change to the copy's

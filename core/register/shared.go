@@ -11,12 +11,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/fornyer/fornyer/core/filelock"
+	"github.com/fornyer/fornyer/core/safefile"
 )
 
 // MaxFileSize is the largest register read: 1,000 certificates take about
@@ -31,25 +31,20 @@ var lockWait = 5 * time.Second
 // errTooLarge is the cause of a register over MaxFileSize.
 var errTooLarge = fmt.Errorf("the register is larger than %d bytes", MaxFileSize)
 
-// readFile reads path, at most MaxFileSize bytes (errTooLarge beyond).
+// readFile reads path, at most MaxFileSize bytes (errTooLarge beyond). A
+// FIFO or a device where the register should be is refused without
+// blocking (safefile.ReadRegular asks the opened file what it is).
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+	data, err := safefile.ReadRegular(path, MaxFileSize)
+	var tooLarge *safefile.TooLargeError
+	if errors.As(err, &tooLarge) {
 		return nil, errTooLarge
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, errTooLarge
-	}
-	return data, nil
+	return data, err
 }
+
+// errLockHeld is the cause of CodeLocked.
+var errLockHeld = errors.New("another Fornyer is changing the register and did not finish in time")
 
 // lockPath is the lock file of the register at path.
 func lockPath(path string) string { return path + ".lock" }
@@ -63,7 +58,7 @@ func (s *Store) lockFile() (*filelock.Lock, error) {
 	defer cancel()
 	l, err := filelock.Acquire(ctx, lockPath(s.path))
 	if errors.Is(err, filelock.ErrLocked) {
-		return nil, errors.New("another Fornyer is changing the register and did not finish in time")
+		return nil, errLockHeld
 	}
 	return l, err
 }

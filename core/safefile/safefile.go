@@ -72,7 +72,11 @@ func (w Writer) WriteNew(dir, name string, data []byte) (string, error) {
 
 // Verify reads path back and compares it with want.
 func Verify(path string, want []byte) error {
-	got, err := os.ReadFile(path)
+	got, err := ReadRegular(path, int64(len(want)))
+	var tooLarge *TooLargeError
+	if errors.As(err, &tooLarge) {
+		return fmt.Errorf("%s: %w", path, ErrVerify)
+	}
 	if err != nil {
 		return fmt.Errorf("reading back %s: %w", path, err)
 	}

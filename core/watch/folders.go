@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/fornyer/fornyer/core/safefile"
 )
 
 // Kinds of watched folder, for the sentence that names where a file arrived.
@@ -63,7 +65,7 @@ const maxUserDirsLines = 200
 // readUserDirs finds key="value" in a user-dirs.dirs file, which is shell
 // syntax limited to that form.
 func readUserDirs(path, key string) (string, bool) {
-	f, err := os.Open(path)
+	f, _, err := safefile.OpenRegular(path)
 	if err != nil {
 		return "", false
 	}

@@ -5,7 +5,6 @@
 package registertest
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -92,10 +91,7 @@ func Certificates(n int, now time.Time) []register.Certificate {
 // format, never over an existing file. It is what the window and `fornyer
 // list` then read.
 func Write(path string, certs []register.Certificate) error {
-	data, err := json.MarshalIndent(struct {
-		Version      int                    `json:"version"`
-		Certificates []register.Certificate `json:"certificates"`
-	}{register.FormatVersion, certs}, "", "  ")
+	data, err := register.Encode(certs)
 	if err != nil {
 		return err
 	}
@@ -105,5 +101,5 @@ func Write(path string, certs []register.Certificate) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	return safefile.Replace(path, append(data, '\n'))
+	return safefile.Replace(path, data)
 }

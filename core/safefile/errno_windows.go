@@ -1,4 +1,4 @@
-package backup
+package safefile
 
 import (
 	"errors"
@@ -19,15 +19,18 @@ const (
 	errDiskQuotaExceeded  = syscall.Errno(1295)
 )
 
-func isDiskFull(err error) bool {
+// IsDiskFull: no room left on the disk, or the user's quota used up.
+func IsDiskFull(err error) bool {
 	return errors.Is(err, errHandleDiskFull) || errors.Is(err, errDiskFull) || errors.Is(err, errDiskQuotaExceeded)
 }
 
-func isReadOnly(err error) bool {
+// IsReadOnly: the disk, the folder or the file may not be written.
+func IsReadOnly(err error) bool {
 	return errors.Is(err, errWriteProtect) || errors.Is(err, syscall.ERROR_ACCESS_DENIED)
 }
 
-func isDeviceGone(err error) bool {
+// IsDeviceGone: what a pulled stick or a dropped share looks like.
+func IsDeviceGone(err error) bool {
 	return errors.Is(err, errNotReady) || errors.Is(err, errGenFailure) || errors.Is(err, errDevNotExist) ||
 		errors.Is(err, errUnexpNetErr) || errors.Is(err, errIODevice) || errors.Is(err, errDeviceNotConnected) ||
 		errors.Is(err, syscall.ERROR_NETNAME_DELETED)
