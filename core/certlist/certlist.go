@@ -57,25 +57,73 @@ func Lines(certs []register.Certificate) []Line {
 			}
 			return strings.Compare(a.SHA256, b.SHA256)
 		})
-		// The newest heads a line; behind it what it renewed, by
-		// register.Predecessor, and so on. What no rule links (the same
-		// serial again, an equal expiry) starts a line of its own.
-		for len(g) > 0 {
-			l := Line{Current: g[0]}
-			rest := slices.Clone(g[1:])
-			for cur := g[0]; ; {
-				p, ok := register.Predecessor(rest, cur)
-				if !ok {
-					break
-				}
-				l.History = append(l.History, p)
-				rest = slices.DeleteFunc(rest, func(c register.Certificate) bool { return c.SHA256 == p.SHA256 })
-				cur = p
-			}
-			l.index()
-			lines = append(lines, l)
-			g = rest
+		lines = append(lines, chains(g)...)
+	}
+	return lines
+}
+
+// chains splits one UUID's certificates, sorted newest expiry first, into
+// lines: the newest heads a line; behind it what it renewed, by
+// register.Predecessor, and so on. What no rule links (the same serial
+// again, an equal expiry) starts a line of its own.
+//
+// register.Predecessor over what is left is the first certificate after
+// the current one, in this order, that expires earlier and has another
+// serial; so each step looks forward from where the earlier expiries
+// start, past what was taken already. An organisation's thousands of
+// renewals take n log n (the sort), not a search over the rest per step.
+func chains(g []register.Certificate) []Line {
+	n := len(g)
+	// below[i]: the first index whose expiry is earlier than g[i]'s.
+	below := make([]int, n)
+	for i, j := 0, 0; i < n; i++ {
+		for j < n && !g[j].NotAfter.Before(g[i].NotAfter) {
+			j++
 		}
+		below[i] = j
+	}
+	// runEnd[i]: the first index after the run of g[i]'s serial, so that
+	// a register of one serial again and again is skipped in one step.
+	runEnd := make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		runEnd[i] = i + 1
+		if i+1 < n && strings.EqualFold(g[i].Serial, g[i+1].Serial) {
+			runEnd[i] = runEnd[i+1]
+		}
+	}
+	// next finds the first index from i not taken yet, shortening the
+	// paths it walks (union-find), so that taken runs are skipped once.
+	skip := make([]int, n+1)
+	for i := range skip {
+		skip[i] = i
+	}
+	next := func(i int) int {
+		for skip[i] != i {
+			skip[i] = skip[skip[i]]
+			i = skip[i]
+		}
+		return i
+	}
+	take := func(i int) { skip[i] = i + 1 }
+
+	var lines []Line
+	for head := next(0); head < n; head = next(0) {
+		take(head)
+		l := Line{Current: g[head]}
+		for cur := head; ; {
+			p := next(below[cur])
+			for p < n && strings.EqualFold(g[p].Serial, g[cur].Serial) {
+				p = next(runEnd[p])
+			}
+			if p >= n {
+				break
+			}
+			take(p)
+			l.History = append(l.History, g[p])
+			cur = p
+		}
+		l.index()
+		lines = append(lines, l)
 	}
 	return lines
 }
