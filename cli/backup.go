@@ -59,17 +59,17 @@ func runBackup(env Env, args []string) int {
 	fs.BoolVar(&manifest, "manifest", false, "")
 
 	usageErr := func(key string, data any) int {
-		say(env.Stderr, msg.T(l, key, data))
-		fmt.Fprintln(env.Stderr, msg.T(l, "backup.cli.usage", nil))
+		say(env.Stderr, env.T(key, data))
+		fmt.Fprintln(env.Stderr, env.T("backup.cli.usage", nil))
 		return ExitUsage
 	}
 	files, err := fs.parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.usage", nil))
-		fmt.Fprintln(env.Stdout, msg.T(l, "backup.cli.help", nil))
+		fmt.Fprintln(env.Stdout, env.T("backup.cli.usage", nil))
+		fmt.Fprintln(env.Stdout, env.T("backup.cli.help", nil))
 		return ExitOK
 	} else if err != nil {
-		return usageErr("backup.cli.bad_flag", map[string]string{"Error": err.Error()})
+		return usageErr(flagError("backup", args, err))
 	}
 	switch {
 	case len(files) != 1:
@@ -85,7 +85,7 @@ func runBackup(env Env, args []string) int {
 	}
 	pws, key := passwords(env, choosePasswordMode(env, fs.fromStdin), file)
 	if key != "" {
-		fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
+		fmt.Fprintln(env.Stderr, env.T(key, nil))
 		return backupExitUnreadable
 	}
 
@@ -116,7 +116,7 @@ func runBackup(env Env, args []string) int {
 	for _, f := range res.Files {
 		say(env.Stdout, f.Path)
 	}
-	say(env.Stdout, msg.T(l, "backup.cli.verified", map[string]string{
+	say(env.Stdout, env.T("backup.cli.verified", map[string]string{
 		"Time": msg.DateTime(l, res.VerifiedAt.Local()),
 	}))
 	return ExitOK

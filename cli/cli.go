@@ -4,8 +4,10 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -29,6 +31,10 @@ type Env struct {
 	IsTerminal func() bool
 	// ReadPassword reads a line from the terminal without echo.
 	ReadPassword func() (string, error)
+	// Name is the program as the user starts it ("fornyer" when empty);
+	// NoWindow says it is the lean build, which never opens the window.
+	Name     string
+	NoWindow bool
 }
 
 type command struct {
@@ -64,7 +70,7 @@ func Run(env Env, args []string) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintln(env.Stderr, msg.T(env.Lang, "cli.unknown_command", map[string]string{"Name": args[0]}))
+		fmt.Fprintln(env.Stderr, env.T("cli.unknown_command", map[string]string{"Name": args[0]}))
 		usage(env, env.Stderr)
 		return ExitUsage
 	}
@@ -82,18 +88,42 @@ func IsCommand(name string) bool {
 }
 
 func usage(env Env, w io.Writer) {
-	fmt.Fprintf(w, "%s %s: %s\n\n", appinfo.Name, appinfo.Version, msg.T(env.Lang, "cli.tagline", nil))
-	fmt.Fprintln(w, msg.T(env.Lang, "cli.usage", nil))
+	fmt.Fprintf(w, "%s %s: %s\n\n", appinfo.Name, appinfo.Version, env.T("cli.tagline", nil))
+	fmt.Fprintln(w, env.T("cli.usage", nil))
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	name := cmp.Or(env.Name, commandName)
 	for _, n := range names {
-		fmt.Fprintf(w, "  fornyer %-8s %s\n", n, msg.T(env.Lang, commands[n].summary, nil))
+		fmt.Fprintf(w, "  %s %-8s %s\n", name, n, env.T(commands[n].summary, nil))
 	}
-	fmt.Fprintf(w, "  fornyer %-8s %s\n", "help", msg.T(env.Lang, "cli.help.summary", nil))
-	fmt.Fprintf(w, "  fornyer %-8s %s\n", "--version", msg.T(env.Lang, "cli.version.summary", nil))
+	fmt.Fprintf(w, "  %s %-8s %s\n", name, "help", env.T("cli.help.summary", nil))
+	fmt.Fprintf(w, "  %s %-8s %s\n", name, "--version", env.T("cli.version.summary", nil))
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, strings.TrimSpace(msg.T(env.Lang, "cli.usage.window", nil)))
+	if env.NoWindow {
+		// Names the app, not this program: not env.T.
+		fmt.Fprintln(w, msg.T(env.Lang, "cli.usage.no_window", nil))
+		return
+	}
+	fmt.Fprintln(w, strings.TrimSpace(env.T("cli.usage.window", nil)))
 }
+
+// T is the catalogue's sentence for key in the command's language, naming
+// the program as it was started: the catalogue says "fornyer inspect",
+// the lean build is "fornyer-cli inspect".
+func (env Env) T(key string, data any) string {
+	s := msg.T(env.Lang, key, data)
+	if env.Name == "" || env.Name == commandName {
+		return s
+	}
+	return commandWord.ReplaceAllString(s, "${1}"+env.Name+"$2")
+}
+
+// commandName is how the catalogue names the program.
+const commandName = "fornyer"
+
+// commandWord is the program's name as a word of a command line: lower
+// case, not Fornyer the app, not part of a path or a file name.
+var commandWord = regexp.MustCompile(`(^|[\s“"»(])fornyer(\s|[”"«)]|$)`)

@@ -41,8 +41,8 @@ func runInspect(env Env, args []string) int {
 	fs.BoolVar(&asJSON, "json", false, "")
 
 	usageErr := func(key string, data any) int {
-		say(env.Stderr, msg.T(l, key, data))
-		fmt.Fprintln(env.Stderr, msg.T(l, "inspect.cli.usage", nil))
+		say(env.Stderr, env.T(key, data))
+		fmt.Fprintln(env.Stderr, env.T("inspect.cli.usage", nil))
 		return ExitUsage
 	}
 	files, err := fs.parse(args)
@@ -50,7 +50,7 @@ func runInspect(env Env, args []string) int {
 		inspectHelp(env)
 		return ExitOK
 	} else if err != nil {
-		return usageErr(flagErrorKey(err))
+		return usageErr(flagError("inspect", args, err))
 	}
 	switch {
 	case len(files) == 0:
@@ -119,39 +119,12 @@ func say(w io.Writer, line string) {
 	fmt.Fprintln(w, safetext.Terminal(line))
 }
 
-// flagErrorKey turns the flag package's error into our sentence.
-func flagErrorKey(err error) (string, map[string]string) {
-	s := err.Error()
-	// "invalid boolean value \"maybe\" for -json: parse error"
-	if strings.HasPrefix(s, "invalid ") {
-		if i := strings.Index(s, " for -"); i >= 0 {
-			name := s[i+len(" for "):]
-			if j := strings.Index(name, ":"); j >= 0 {
-				name = name[:j]
-			}
-			return "inspect.cli.invalid_value", map[string]string{"Flag": "-" + strings.TrimLeft(name, "-")}
-		}
-	}
-	name := s
-	if i := strings.LastIndex(s, ": "); i >= 0 {
-		name = s[i+2:]
-	}
-	if strings.HasPrefix(s, "flag needs an argument") {
-		return "inspect.cli.flag_needs_value", map[string]string{"Flag": name}
-	}
-	return "inspect.cli.unknown_flag", map[string]string{"Flag": name}
-}
-
 func inspectHelp(env Env) {
-	l := env.Lang
-	w := env.Stdout
-	fmt.Fprintln(w, msg.T(l, "inspect.cli.usage", nil))
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %-18s %s\n", "--password-stdin", msg.T(l, "inspect.cli.flag.password_stdin", nil))
-	fmt.Fprintf(w, "  %-18s %s\n", "--trust-ca FILE", msg.T(l, "inspect.cli.flag.trust_ca", nil))
-	fmt.Fprintf(w, "  %-18s %s\n", "--json", msg.T(l, "inspect.cli.flag.json", nil))
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, msg.T(l, "inspect.cli.help", nil))
+	printHelp(env, "inspect.cli.usage", "inspect.cli.help", [][2]string{
+		{"--password-stdin", "inspect.cli.flag.password_stdin"},
+		{"--trust-ca FILE", "inspect.cli.flag.trust_ca"},
+		{"--json", "inspect.cli.flag.json"},
+	})
 }
 
 // printReport writes the human form: the big line and its sentence, the

@@ -122,9 +122,9 @@ func TestInspectUsage(t *testing.T) {
 	}{
 		{"no file", nil, "name the certificate file"},
 		{"two files", []string{f.p12, f.pem}, "one file at a time"},
-		{"unknown flag", []string{"--frobnicate", f.p12}, "unknown flag -frobnicate"},
+		{"unknown flag", []string{"--frobnicate", f.p12}, "unknown flag --frobnicate"},
 		{"password as argument", []string{"--password", inspectPW, f.p12}, "never given on the command line"},
-		{"--trust-ca without a file", []string{f.p12, "--trust-ca"}, "-trust-ca needs a file name"},
+		{"--trust-ca without a file", []string{f.p12, "--trust-ca"}, "--trust-ca needs a value"},
 		{"--trust-ca with garbage", []string{"--trust-ca", f.garbage, f.p12}, "cannot be used with --trust-ca"},
 		{"--trust-ca missing", []string{"--trust-ca", filepath.Join(f.dir, "none.pem"), f.p12}, "cannot be read"},
 	}

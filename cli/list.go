@@ -94,12 +94,14 @@ func listedCert(c register.Certificate, now time.Time) listedCertJSON {
 type daysFlag struct {
 	days int
 	set  bool
+	bad  bool // a value was refused: the flag package does not wrap Set's error
 }
 
 func (d *daysFlag) String() string { return strconv.Itoa(d.days) }
 func (d *daysFlag) Set(s string) error {
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 0 || n > maxDays {
+		d.bad = true
 		return errBadDays
 	}
 	d.days, d.set = n, true
@@ -124,20 +126,26 @@ func runList(env Env, args []string) int {
 		listHelp(env)
 		return ExitOK
 	} else if err != nil {
-		if badDays(err) {
+		if days.bad {
 			return usageErr("list.cli.bad_days", map[string]string{"Value": flagValue(args, "expiring")})
 		}
-		return usageErr(flagErrorKey(err))
+		return usageErr(flagError("list", args, err))
 	}
 	if fs.NArg() > 0 {
 		return usageErr("list.cli.unexpected_argument", map[string]string{"Value": safetext.Terminal(fs.Arg(0))})
 	}
 
-	path, explicit := file, file != ""
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "register" })
+	if explicit && strings.TrimSpace(file) == "" {
+		// --register "" is a mistake (an unset variable), not the default.
+		return usageErr("list.cli.empty_register", nil)
+	}
+	path := file
 	if !explicit {
 		p, err := registerPath()
 		if err != nil {
-			fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.no_register", map[string]string{"Path": err.Error()}))
+			fmt.Fprintln(env.Stderr, env.T("list.cli.no_register", map[string]string{"Path": err.Error()}))
 			return watchExitFailed
 		}
 		path = p
@@ -146,12 +154,12 @@ func runList(env Env, args []string) int {
 	switch {
 	case register.Code(err) == register.CodeNotFound && !explicit:
 		// The window has never kept a certificate here: nothing expires.
-		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.empty", map[string]string{"Path": safetext.Terminal(path)}))
+		fmt.Fprintln(env.Stderr, env.T("list.cli.empty", map[string]string{"Path": safetext.Terminal(path)}))
 	case register.Code(err) == register.CodeNotFound:
-		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.no_register", map[string]string{"Path": safetext.Terminal(path)}))
+		fmt.Fprintln(env.Stderr, env.T("list.cli.no_register", map[string]string{"Path": safetext.Terminal(path)}))
 		return watchExitFailed
 	case err != nil:
-		fmt.Fprintln(env.Stderr, msg.T(l, "list.cli.unreadable", map[string]string{"Path": safetext.Terminal(path)}))
+		fmt.Fprintln(env.Stderr, env.T("list.cli.unreadable", map[string]string{"Path": safetext.Terminal(path)}))
 		return watchExitFailed
 	}
 
@@ -184,7 +192,7 @@ func runList(env Env, args []string) int {
 	} else if len(lines) > 0 {
 		printLines(out, l, lines, now)
 		fmt.Fprintln(out)
-		fmt.Fprintln(out, msg.T(l, "list.cli.summary_line", map[string]any{"Total": len(certs), "Expiring": expiring, "Days": days.days}))
+		fmt.Fprintln(out, env.T("list.cli.summary_line", map[string]any{"Total": len(certs), "Expiring": expiring, "Days": days.days}))
 	}
 	if err := out.Flush(); err != nil {
 		return watchExitFailed
@@ -257,9 +265,6 @@ func listHelp(env Env) {
 		{"--register FILE", "list.cli.flag.register"},
 	})
 }
-
-// badDays reports whether the flag package refused --expiring's value.
-func badDays(err error) bool { return errors.Is(err, errBadDays) }
 
 // flagValue finds the value given to --name in args, for the sentence.
 func flagValue(args []string, name string) string {

@@ -209,7 +209,7 @@ func TestListTextInBothLanguages(t *testing.T) {
 		evil,
 	)
 	for lang, want := range map[string][]string{
-		"en": {"Organisation", "Bager ApS", "14 December 2026", "13", "replaces 1 earlier certificate", "1 expire within 90 days"},
+		"en": {"Organisation", "Bager ApS", "14 December 2026", "13", "replaces 1 earlier certificate", "1 expires within 90 days"},
 		"da": {"Organisation", "Bager ApS", "14. december 2026", "Dage tilbage", "afløser 1 tidligere certifikat", "1 udløber inden for 90 dage"},
 	} {
 		code, out, _ := run(lang, "list", "--register", path)

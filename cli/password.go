@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
@@ -100,7 +99,7 @@ func passwords(env Env, mode passwordMode, file string) ([]string, string /* err
 		}
 		return []string{withoutBOM(pw)}, ""
 	case passwordFromTerminal:
-		fmt.Fprint(env.Stderr, safetext.Terminal(msg.T(env.Lang, "inspect.cli.prompt", map[string]string{"File": file})))
+		fmt.Fprint(env.Stderr, safetext.Terminal(env.T("inspect.cli.prompt", map[string]string{"File": file})))
 		pw, err := env.ReadPassword()
 		fmt.Fprintln(env.Stderr)
 		if err != nil {
@@ -126,11 +125,11 @@ func loadTrustCAs(env Env, files []string) ([]*x509.Certificate, string) {
 	for _, f := range files {
 		data, err := safefile.ReadRegular(f, 1<<20)
 		if err != nil {
-			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
+			return nil, env.T("inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
 		}
 		certs, err := oces.ParseCAFile(data)
 		if err != nil {
-			return nil, msg.T(env.Lang, "inspect.cli.trust_ca_failed", map[string]string{"File": f})
+			return nil, env.T("inspect.cli.trust_ca_failed", map[string]string{"File": f})
 		}
 		out = append(out, certs...)
 	}

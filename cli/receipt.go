@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/inspect"
-	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
 )
 
@@ -43,18 +42,18 @@ func runReceipt(env Env, args []string) int {
 
 	usageErr := func(key string, data any) int {
 		if key != "" {
-			say(env.Stderr, msg.T(l, key, data))
+			say(env.Stderr, env.T(key, data))
 		}
-		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.usage", nil))
+		fmt.Fprintln(env.Stderr, env.T("receipt.cli.usage", nil))
 		return ExitUsage
 	}
 	files, err := fs.parse(args)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.usage", nil))
-		fmt.Fprintln(env.Stdout, msg.T(l, "receipt.cli.help", nil))
+		fmt.Fprintln(env.Stdout, env.T("receipt.cli.usage", nil))
+		fmt.Fprintln(env.Stdout, env.T("receipt.cli.help", nil))
 		return ExitOK
 	} else if err != nil {
-		return usageErr("receipt.cli.bad_flag", map[string]string{"Error": err.Error()})
+		return usageErr(flagError("receipt", args, err))
 	}
 	switch {
 	case len(files) != 1:
@@ -79,7 +78,7 @@ func runReceipt(env Env, args []string) int {
 		dir = "."
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		say(env.Stderr, msg.T(l, "receipt.cli.no_folder", map[string]string{"Folder": dir}))
+		say(env.Stderr, env.T("receipt.cli.no_folder", map[string]string{"Folder": dir}))
 		return receiptExitProblems
 	}
 
@@ -91,18 +90,18 @@ func runReceipt(env Env, args []string) int {
 	mode := choosePasswordMode(env, fs.fromStdin)
 	pws, key := passwords(env, mode, file)
 	if key != "" {
-		fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
+		fmt.Fprintln(env.Stderr, env.T(key, nil))
 		return receiptExitUnreadable
 	}
 	rep := inspect.InspectFile(file, inspect.Options{Passwords: pws, ExtraTrusted: extra, Lang: l})
 	if !rep.Opened() || rep.Certificate == nil {
 		printFindings(env, rep, inspect.SeverityError)
-		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.not_written", nil))
+		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_written", nil))
 		return receiptExitUnreadable
 	}
 	if !rep.Ready() {
 		printFindings(env, rep, inspect.SeverityError)
-		fmt.Fprintln(env.Stderr, msg.T(l, "receipt.cli.not_ready", nil))
+		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_ready", nil))
 		return receiptExitProblems
 	}
 
@@ -116,10 +115,10 @@ func runReceipt(env Env, args []string) int {
 		out, err = receipt.Write(dir, name, pdf)
 	}
 	if err != nil {
-		say(env.Stderr, msg.T(l, "receipt.cli.write_failed", map[string]string{"File": filepath.Join(dir, name), "Error": err.Error()}))
+		say(env.Stderr, env.T("receipt.cli.write_failed", map[string]string{"File": filepath.Join(dir, name), "Error": err.Error()}))
 		return receiptExitProblems
 	}
-	say(env.Stdout, msg.T(l, "receipt.cli.written", map[string]string{"File": out}))
+	say(env.Stdout, env.T("receipt.cli.written", map[string]string{"File": out}))
 	return ExitOK
 }
 

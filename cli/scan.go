@@ -100,13 +100,13 @@ func runScan(env Env, args []string) int {
 		scanHelp(env)
 		return ExitOK
 	} else if err != nil {
-		if badDays(err) {
+		if days.bad {
 			return usageErr("list.cli.bad_days", map[string]string{"Value": flagValue(args, "expiring")})
 		}
-		return usageErr(flagErrorKey(err))
+		return usageErr(flagError("scan", args, err))
 	}
 	if flags.fromStdin {
-		return usageErr("inspect.cli.unknown_flag", map[string]string{"Flag": "-password-stdin"})
+		return usageErr("cli.flag.unknown", map[string]string{"Command": "scan", "Flag": "--password-stdin"})
 	}
 	switch {
 	case len(dirs) == 0:
@@ -116,11 +116,11 @@ func runScan(env Env, args []string) int {
 	}
 	dir := dirs[0]
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
+		fmt.Fprintln(env.Stderr, env.T("scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
 	if _, err := os.ReadDir(dir); err != nil {
-		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
+		fmt.Fprintln(env.Stderr, env.T("scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
 	extra, bad := loadTrustCAs(env, flags.trust)
@@ -159,7 +159,7 @@ func runScan(env Env, args []string) int {
 		return nil
 	})
 	if walkErr != nil {
-		fmt.Fprintln(env.Stderr, msg.T(l, "scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
+		fmt.Fprintln(env.Stderr, env.T("scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
 

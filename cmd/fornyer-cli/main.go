@@ -9,4 +9,8 @@ import (
 	"github.com/fornyer/fornyer/cli"
 )
 
-func main() { os.Exit(cli.Run(cli.StdEnv(), os.Args[1:])) }
+func main() {
+	env := cli.StdEnv()
+	env.Name, env.NoWindow = "fornyer-cli", true
+	os.Exit(cli.Run(env, os.Args[1:]))
+}
