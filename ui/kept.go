@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"os"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -22,7 +21,7 @@ import (
 
 // hostname names the computer whose store holds the password; tests
 // replace it.
-var hostname = os.Hostname
+var hostname = appinfo.ComputerName
 
 func thisComputer() string {
 	h, err := hostname()

@@ -230,6 +230,11 @@ func TestBackupWithEverything(t *testing.T) {
 					t.Errorf("manifest lacks the checksum line of %s", file.Path)
 				}
 			}
+			for _, want := range []string{"certutil -hashfile", "Get-FileHash", "shasum -a 256", "sha256sum"} {
+				if !strings.Contains(m, want) { // each system's own command to check a checksum
+					t.Errorf("manifest lacks %q:\n%s", want, m)
+				}
+			}
 			if lang == "da" && !strings.Contains(m, "Udløber") {
 				t.Errorf("Danish manifest:\n%s", m)
 			}

@@ -12,7 +12,10 @@ import (
 
 // manifest is the text file that describes a backup: what each file is,
 // whose certificate it holds, when it expires, when the backup was
-// verified, and the files' checksums in the format `sha256sum -c` reads.
+// verified, and the files' checksums in the format `sha256sum -c` reads,
+// after each system's own command to compute one (the note is read on
+// whichever computer the backup is taken to: certutil or Get-FileHash on
+// Windows, shasum on macOS, sha256sum on Linux).
 // It is built from the certificate and the file list only, so no password
 // can reach it.
 func manifest(lang string, leaf *x509.Certificate, files []File, verified time.Time) []byte {
@@ -37,6 +40,10 @@ func manifest(lang string, leaf *x509.Certificate, files []File, verified time.T
 	line(t("password", nil))
 	line("")
 	line(t("checksums", nil))
+	for _, system := range []string{"windows", "macos", "linux"} {
+		line(t("check."+system, nil))
+	}
+	line("")
 	for _, f := range files {
 		line(f.SHA256 + "  " + filepath.Base(f.Path))
 	}

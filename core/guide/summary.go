@@ -1,9 +1,9 @@
 package guide
 
 import (
-	"os"
 	"time"
 
+	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 )
@@ -49,7 +49,7 @@ const (
 )
 
 // hostname is the computer's name; tests replace it.
-var hostname = os.Hostname
+var hostname = appinfo.ComputerName
 
 // Summarize derives the summary from the progress and the register's
 // record of the certificate the renewal produced (nil when the register
