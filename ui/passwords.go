@@ -193,7 +193,14 @@ func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Butto
 				})
 			})
 		}, v.f.win)
+	showDangerConfirm(v.f.win, d)
+}
+
+// showDangerConfirm shows a question whose yes deletes what cannot be
+// brought back: the yes in the danger colour, the dialog as wide as its
+// sentence needs up to 400, within the window.
+func showDangerConfirm(win fyne.Window, d *dialog.ConfirmDialog) {
 	d.SetConfirmImportance(widget.DangerImportance)
-	width := min(float32(400), v.f.win.Canvas().Size().Width-8*theme.Padding())
-	uiwidget.ShowDialog(v.f.win, d, fyne.NewSize(width, d.MinSize().Height))
+	width := min(float32(400), win.Canvas().Size().Width-8*theme.Padding())
+	uiwidget.ShowDialog(win, d, fyne.NewSize(width, d.MinSize().Height))
 }

@@ -57,6 +57,8 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		widget.NewSeparator(),
 		newSavedPasswordsView(f),
 		widget.NewSeparator(),
+		newForgetSection(f),
+		widget.NewSeparator(),
 		widget.NewLabel(appinfo.Name+" "+appinfo.Version),
 	))
 	uiwidget.FollowFocus(scroll)

@@ -16,6 +16,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -507,6 +509,38 @@ func find(certs []Certificate, sha string) int {
 
 func notFound(path, sha string) error {
 	return &Error{Code: CodeNotFound, Path: path, Err: fmt.Errorf("no certificate %s", sha)}
+}
+
+// Forget deletes the register, its damaged copies and the Store's memory
+// of it, under the register's lock, and tells the watchers: the user asked
+// Fornyer to forget what it keeps on this computer. It reports whether a
+// register was there. It works on a register that could not be read too.
+// A window still running on the same file keeps what it had read until
+// its own next change writes it back: forget from the window itself, or
+// with the window closed.
+func (s *Store) Forget() (bool, error) {
+	s.mu.Lock()
+	if _, err := os.Stat(filepath.Dir(s.path)); errors.Is(err, fs.ErrNotExist) {
+		s.certs, s.disk, s.readOnly, s.openErr = nil, nil, false, nil
+		s.mu.Unlock()
+		return false, nil // nothing was ever kept here; create no folder
+	}
+	lock, err := s.lockFile()
+	if err != nil {
+		s.mu.Unlock()
+		return false, &Error{Code: CodeWrite, Path: s.path, Err: err}
+	}
+	found, err := safefile.RemoveWithAside(s.path)
+	lock.Unlock()
+	if err == nil {
+		s.certs, s.disk, s.readOnly, s.openErr = nil, nil, false, nil
+	}
+	s.mu.Unlock()
+	if err != nil {
+		return found, &Error{Code: CodeWrite, Path: s.path, Err: err}
+	}
+	s.notify()
+	return found, nil
 }
 
 // Upsert records what a certificate says about itself and where its file

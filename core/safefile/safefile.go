@@ -255,3 +255,33 @@ func MoveAside(path, stamp string) (string, error) {
 	}
 	return "", errors.New("safefile: no free name to keep the damaged file")
 }
+
+// RemoveWithAside deletes path and the damaged copies MoveAside kept of it
+// ("<path>.damaged-…"), for a user who asked Fornyer to forget what it
+// keeps. It reports whether anything was there; a file that cannot be
+// deleted is an error, and the others are deleted still.
+func RemoveWithAside(path string) (bool, error) {
+	paths := []string{path}
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), filepath.Base(path)+".damaged-") {
+			paths = append(paths, filepath.Join(filepath.Dir(path), e.Name()))
+		}
+	}
+	found := false
+	var errs []error
+	for _, p := range paths {
+		err := os.Remove(p)
+		switch {
+		case err == nil:
+			found = true
+		case !errors.Is(err, fs.ErrNotExist):
+			found = true
+			errs = append(errs, err)
+		}
+	}
+	return found, errors.Join(errs...)
+}

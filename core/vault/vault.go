@@ -174,6 +174,23 @@ var autolaunchOnce sync.Once
 func (goKeyring) Set(s, u, p string) error        { return keyring.Set(s, u, p) }
 func (goKeyring) Get(s, u string) (string, error) { return keyring.Get(s, u) }
 func (goKeyring) Delete(s, u string) error        { return keyring.Delete(s, u) }
+func (goKeyring) DeleteAll(s string) error        { return keyring.DeleteAll(s) }
+
+// labeledSetter is a Backend that can also name what a password opens in
+// the store's own fields, where its user sees them: on Windows,
+// Credential Manager's "User name" and the credential's comment
+// (labels_windows.go). go-keyring cannot: it writes TargetName
+// "<service>:<user>", UserName "<user>" and no comment.
+type labeledSetter interface {
+	SetLabeled(service, user, label, password string) error
+}
+
+// allDeleter is a Backend that can also remove every item of a service
+// (go-keyring's DeleteAll: by the service attribute on Linux and macOS, by
+// the "Fornyer:" prefix of the target name on Windows).
+type allDeleter interface {
+	DeleteAll(service string) error
+}
 
 // Vault is the credential store as Fornyer uses it. Its methods are safe for
 // concurrent use; they run one at a time, since the index is read, changed
@@ -365,7 +382,7 @@ func (v *Vault) SaveEntry(ctx context.Context, e Entry, password string) (Entry,
 		if err != nil {
 			return err
 		}
-		if err := put(b, id, password); err != nil {
+		if err := put(b, id, e.Label, password); err != nil {
 			return err
 		}
 		e = Entry{ID: id, Label: cleanLabel(e.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: e.Expires.UTC()}
@@ -411,9 +428,16 @@ func freeSlot(b Backend, id, password string) (string, error) {
 	return "", ErrFull
 }
 
-// put saves and reads back.
-func put(b Backend, id, password string) error {
-	if err := classify(b.Set(Service, id, password), password); err != nil {
+// put saves and reads back. Where the store has fields of its own to show
+// (labeledSetter), they name what the password opens.
+func put(b Backend, id, label, password string) error {
+	set := b.Set
+	if l, ok := b.(labeledSetter); ok && cleanLabel(label) != "" {
+		set = func(service, user, password string) error {
+			return l.SetLabeled(service, user, cleanLabel(label), password)
+		}
+	}
+	if err := classify(set(Service, id, password), password); err != nil {
 		return err
 	}
 	got, err := b.Get(Service, id)
@@ -479,6 +503,40 @@ func (v *Vault) Delete(ctx context.Context, id string) error {
 	})
 }
 
+// Forget removes every password Fornyer saved and the list of them: each
+// entry the list names, its pages, and then, where the store can find
+// items by Fornyer's service name, any item the list does not name (left
+// by an older Fornyer, or by a list that was damaged). It returns how many
+// passwords the list named. Nothing outside Fornyer's service is touched.
+func (v *Vault) Forget(ctx context.Context) (int, error) {
+	n := 0
+	err := v.do(ctx, func(b Backend) error {
+		list, pages, listErr := readIndex(b)
+		for _, e := range list {
+			if err := classify(b.Delete(Service, e.ID), ""); err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			n++
+		}
+		for i := range pages {
+			if err := classify(b.Delete(Service, pageName(i)), ""); err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+		}
+		if all, ok := b.(allDeleter); ok {
+			if err := classify(all.DeleteAll(Service), ""); err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			listErr = nil // whatever the damaged list named is gone with the rest
+		}
+		if n > 0 || pages > 0 {
+			v.dirty.Store(true)
+		}
+		return listErr
+	})
+	return n, err
+}
+
 // Rekey moves the password saved under from to to: it saves it under the
 // new id, reads it back, and only then deletes the old one, so there is no
 // moment when neither exists. label describes the new entry; empty keeps
@@ -509,7 +567,7 @@ func (v *Vault) RekeyEntry(ctx context.Context, from string, to Entry) error {
 		if err != nil {
 			return err
 		}
-		if err := put(b, id, password); err != nil {
+		if err := put(b, id, to.Label, password); err != nil {
 			return err
 		}
 		// The new entry is listed before the old one is deleted, so a

@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/forget"
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+func init() {
+	commands["forget"] = command{run: runForget, summary: "forget.cli.summary"}
+}
+
+// Exit codes of forget (README).
+const (
+	forgetExitDone     = 0
+	forgetExitDeclined = 1
+	forgetExitFailed   = 2
+)
+
+// forgetBudget bounds the whole removal: a credential store with many
+// items takes a call per item.
+const forgetBudget = 60 * time.Second
+
+// storageDir is where the window keeps the register and the progress;
+// tests replace it.
+var storageDir = appinfo.StorageDir
+
+// runForget is `fornyer forget --all [--yes]`: core/forget.Everything, after
+// a yes on the terminal (or --yes).
+func runForget(env Env, args []string) int {
+	l := env.Lang
+	fs := flag.NewFlagSet("forget", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	var all, yes bool
+	fs.BoolVar(&all, "all", false, "")
+	fs.BoolVar(&yes, "yes", false, "")
+	usageErr := usageError(env, "forget.cli.usage")
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		printHelp(env, "forget.cli.usage", "forget.cli.help", [][2]string{
+			{"--all", "forget.cli.flag.all"},
+			{"--yes", "forget.cli.flag.yes"},
+		})
+		return ExitOK
+	} else if err != nil {
+		return usageErr(flagErrorKey(err))
+	}
+	if fs.NArg() > 0 {
+		return usageErr("forget.cli.unexpected_argument", map[string]string{"Value": safetext.Terminal(fs.Arg(0))})
+	}
+	if !all {
+		return usageErr("forget.cli.need_all", nil)
+	}
+	if !yes {
+		if env.IsTerminal == nil || !env.IsTerminal() {
+			return usageErr("forget.cli.no_terminal", nil)
+		}
+		fmt.Fprint(env.Stderr, msg.T(l, "forget.cli.question", nil)+" ")
+		answer, _ := bufio.NewReader(env.Stdin).ReadString('\n')
+		if !agreed(answer) {
+			fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.declined", nil))
+			return forgetExitDeclined
+		}
+	}
+
+	dir, err := storageDir()
+	if err != nil {
+		fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.no_storage", nil))
+		return forgetExitFailed
+	}
+	reg, _ := register.Open(filepath.Join(dir, register.FileName)) // a damaged one is forgotten too
+	ctx, cancel := context.WithTimeout(context.Background(), forgetBudget)
+	defer cancel()
+	r, err := forget.Everything(ctx, openVault(), reg, filepath.Join(dir, guide.FileName))
+	switch {
+	case errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable):
+		fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.store_failed", map[string]string{
+			"Reason": msg.T(l, vault.MessageKey(err), map[string]string{"Store": msg.T(l, vault.StoreName(runtime.GOOS), nil)}),
+		}))
+		return forgetExitFailed
+	case err != nil:
+		fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.files_failed", map[string]any{
+			"Passwords": r.Passwords, "Folder": safetext.Terminal(dir),
+		}))
+		return forgetExitFailed
+	}
+	fmt.Fprintln(env.Stdout, msg.T(l, "forget.cli.done", map[string]any{"Passwords": r.Passwords}))
+	return forgetExitDone
+}
+
+// agreed reads a yes, in Danish or English.
+func agreed(answer string) bool {
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "y", "yes", "j", "ja":
+		return true
+	}
+	return false
+}

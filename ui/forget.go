@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/forget"
+	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
+)
+
+// newForgetSection is Settings' "Forget everything on this computer": what
+// uninstalling leaves (core/forget says what goes and what stays), removed
+// after the user says yes.
+func newForgetSection(f *frame) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(words.T("settings.forget.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	note := widget.NewLabel(vaultText("settings.forget.note", nil))
+	note.Wrapping = fyne.TextWrapWord
+	button := uiwidget.NewButton(words.T("settings.forget.button"), theme.DeleteIcon(), nil)
+	button.Importance = widget.DangerImportance
+	button.OnTapped = func() { f.confirmForget(button) }
+	return container.NewVBox(title, note, container.NewHBox(button))
+}
+
+// confirmForget asks first; yes forgets off the UI thread and then builds
+// the window afresh, as after a first start.
+func (f *frame) confirmForget(button *uiwidget.Button) {
+	message := widget.NewLabel(vaultText("settings.forget.confirm", nil))
+	message.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(words.T("settings.forget.title"), words.T("settings.forget.yes"), words.T("settings.forget.no"),
+		message, func(yes bool) {
+			if !yes {
+				return
+			}
+			button.Disable()
+			var pending *progressSaver
+			if f.guide != nil {
+				pending = f.guide.saver
+			}
+			progress := guideProgressPath(f)
+			background(func() {
+				if pending != nil {
+					pending.wait() // no save of the old progress after it is deleted
+				}
+				r, err := forget.Everything(context.Background(), f.vault, f.register, progress)
+				fyne.Do(func() { f.forgotten(r, err, button) })
+			})
+		}, f.win)
+	showDangerConfirm(f.win, d)
+}
+
+// forgotten says what happened. After a failure of the credential store
+// nothing else was touched, so the window stays as it was.
+func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
+	if errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable) {
+		button.Enable()
+		dialog.ShowError(errors.New(vaultError(err)), f.win)
+		return
+	}
+	f.guide = nil // the progress is gone: the guide starts anew
+	f.rebuild()
+	text := words.T("settings.forget.done", map[string]any{"Passwords": r.Passwords})
+	if err != nil {
+		fyne.LogError("forgetting everything", err)
+		text = words.T("settings.forget.partly", map[string]any{"Passwords": r.Passwords})
+	}
+	dialog.ShowInformation(words.T("settings.forget.title"), text, f.win)
+}
