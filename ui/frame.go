@@ -41,6 +41,9 @@ type frame struct {
 	trusted   []*x509.Certificate // further trust anchors (FORNYER_TRUST_CA)
 
 	concealable bool // "Copy password" may use concealedWrite (noteWindowSystem)
+
+	standing          *fyne.Container // the reminders that stand, above the tabs (reminders.go)
+	standingDismissed bool            // "Not now" was pressed on them
 }
 
 // userStoreTimeout bounds a credential-store call the user asked for (save,
@@ -85,7 +88,7 @@ func (f *frame) build() {
 		container.NewTabItemWithIcon(words.T("tab.settings"), theme.SettingsIcon(), newSettingsScreen(f)),
 	)
 	f.tabs.OnSelected = func(*container.TabItem) { f.tabSelected() }
-	f.content = container.NewBorder(f.downloadsState().bar, nil, nil, nil, f.tabs)
+	f.content = container.NewBorder(container.NewVBox(f.downloadsState().bar, f.standingBar()), nil, nil, nil, f.tabs)
 	f.showArrival()
 }
 

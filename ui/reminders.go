@@ -6,11 +6,16 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // remindMu keeps two reminder runs (a start and a change of language) from
@@ -74,6 +79,10 @@ func remind(f *frame, l string) {
 		}
 	}
 	save("remembering the reminders given")
+	// Whatever the system does with a notification, what stands is shown
+	// in the window too.
+	standing := register.Standing(certs, now)
+	fyne.Do(func() { f.showStanding(standing) })
 
 	for _, r := range register.ToSchedule(s.List(), now, time.Local) {
 		sn, err := f.app.ScheduleNotification(reminderNotification(r, l), r.At)
@@ -96,20 +105,71 @@ const maxSeparateReminders = 3
 // manyRemindersNotification tells of several certificates at once, naming
 // the one that expires first.
 func manyRemindersNotification(due []register.Reminder, l string) *fyne.Notification {
+	title, body := manyRemindersText(due, l)
+	return fyne.NewNotification(scriptSafe(title), scriptSafe(body))
+}
+
+func manyRemindersText(due []register.Reminder, l string) (title, body string) {
 	first := register.FirstToExpire(due)
 	org := safetext.Line(oces.OwnerName(first.Organization, first.CommonName))
 	data := map[string]any{"Count": len(due), "Organization": org, "Date": msg.Date(l, first.NotAfter.Local())}
-	return fyne.NewNotification(scriptSafe(msg.T(l, "list.notify.many.title", nil)), scriptSafe(msg.T(l, "list.notify.many.body", data)))
+	return msg.T(l, "list.notify.many.title", nil), msg.T(l, "list.notify.many.body", data)
 }
 
 func reminderNotification(r register.Reminder, l string) *fyne.Notification {
+	title, body := reminderText(r, l)
+	return fyne.NewNotification(scriptSafe(title), scriptSafe(body))
+}
+
+func reminderText(r register.Reminder, l string) (title, body string) {
 	org := safetext.Line(oces.OwnerName(r.Certificate.Organization, r.Certificate.CommonName))
 	data := map[string]any{
 		"Organization": org,
 		"Date":         msg.Date(l, r.Certificate.NotAfter.Local()),
 		"Days":         r.DaysLeft,
 	}
-	return fyne.NewNotification(scriptSafe(msg.T(l, "register.notify.title", nil)), scriptSafe(msg.T(l, "register.notify.body", data)))
+	return msg.T(l, "register.notify.title", nil), msg.T(l, "register.notify.body", data)
+}
+
+// showStanding shows the reminders that stand (register.Standing) above
+// the tabs, in the words of the notification, with a way to My
+// certificates; "Not now" hides them until the next start.
+func (f *frame) showStanding(standing []register.Reminder) {
+	bar := f.standingBar()
+	bar.RemoveAll()
+	if len(standing) == 0 || f.standingDismissed {
+		bar.Refresh()
+		return
+	}
+	l := words.Language()
+	title, body := reminderText(standing[0], l)
+	if len(standing) > 1 {
+		title, body = manyRemindersText(standing, l)
+	}
+	text := widget.NewLabel(body)
+	text.Wrapping = fyne.TextWrapWord
+	show := uiwidget.NewButton(words.T("tab.certificates"), theme.ListIcon(), func() { f.tabs.SelectIndex(certificatesTab) })
+	show.Importance = widget.HighImportance
+	dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {
+		f.standingDismissed = true
+		f.showStanding(nil)
+	})
+	dismiss.Importance = widget.LowImportance
+	bar.Add(container.NewPadded(container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil,
+			container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), text)),
+		container.NewHBox(show, dismiss),
+	)))
+	bar.Add(widget.NewSeparator())
+	bar.Refresh()
+}
+
+// standingBar is where showStanding draws, kept across rebuilds.
+func (f *frame) standingBar() *fyne.Container {
+	if f.standing == nil {
+		f.standing = container.NewVBox()
+	}
+	return f.standing
 }
 
 // scriptSafe makes notification text harmless inside the PowerShell script

@@ -146,6 +146,29 @@ func (w watch) watched(c Certificate) bool {
 // 90 and 30.
 func Due(certs []Certificate, now time.Time) []Reminder {
 	var out []Reminder
+	for _, r := range Standing(certs, now) {
+		c := r.Certificate
+		if c.reminded(r.Days) || c.delivered(r.Days, now) {
+			continue
+		}
+		for _, s := range c.Scheduled {
+			if s.Days >= r.Days && s.At.After(now) {
+				r.Pending = append(r.Pending, s)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// Standing returns, for each certificate that is not expired and not yet
+// renewed and has crossed a threshold, the reminder of the smallest one,
+// whether or not a notification was given, soonest to expire first: what
+// the window shows at start, whatever the system did with the notification
+// (Windows drops a notification it does not know the sender of; Focus
+// Assist and Do Not Disturb hide them).
+func Standing(certs []Certificate, now time.Time) []Reminder {
+	var out []Reminder
 	w := newWatch(certs, now)
 	for _, c := range certs {
 		if !w.watched(c) {
@@ -157,18 +180,13 @@ func Due(certs []Certificate, now time.Time) []Reminder {
 				crossed = t
 			}
 		}
-		if crossed == 0 || c.reminded(crossed) || c.delivered(crossed, now) {
+		if crossed == 0 {
 			continue
 		}
-		r := Reminder{Certificate: c, Days: crossed, DaysLeft: DaysLeft(c.NotAfter, now),
-			At: c.NotAfter.Add(-time.Duration(crossed) * day)}
-		for _, s := range c.Scheduled {
-			if s.Days >= crossed && s.At.After(now) {
-				r.Pending = append(r.Pending, s)
-			}
-		}
-		out = append(out, r)
+		out = append(out, Reminder{Certificate: c, Days: crossed, DaysLeft: DaysLeft(c.NotAfter, now),
+			At: c.NotAfter.Add(-time.Duration(crossed) * day)})
 	}
+	slices.SortStableFunc(out, func(a, b Reminder) int { return a.Certificate.NotAfter.Compare(b.Certificate.NotAfter) })
 	return out
 }
 

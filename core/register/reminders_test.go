@@ -104,6 +104,26 @@ func TestDueSkipsRenewed(t *testing.T) {
 	}
 }
 
+// A reminder already notified still stands in the window: the system may
+// have dropped the notification. Renewed, expired and calm certificates
+// do not; the soonest to expire comes first.
+func TestStanding(t *testing.T) {
+	notified := cert(1, "u", t0.Add(60*day))
+	notified.Reminded = []Sent{{Days: 90, At: t0.Add(-day)}}
+	soon := cert(2, "v", t0.Add(5*day))
+	old, renewed := cert(3, "w", t0.Add(20*day)), cert(4, "w", t0.Add(3*365*day))
+	calm, expired := cert(5, "x", t0.Add(200*day)), cert(6, "y", t0.Add(-day))
+	certs := []Certificate{notified, soon, old, renewed, calm, expired}
+	got := Standing(certs, t0)
+	if len(got) != 2 || got[0].Certificate.SHA256 != sha(2) || got[0].Days != 7 || got[0].DaysLeft != 5 ||
+		got[1].Certificate.SHA256 != sha(1) || got[1].Days != 90 {
+		t.Errorf("Standing = %v, want the 5-day one (7), then the notified one (90)", dueDays(got))
+	}
+	if due := dueDays(Due(certs, t0)); len(due) != 1 || due[sha(2)] != 7 {
+		t.Errorf("Due = %v, want only the one not yet notified", due)
+	}
+}
+
 // A scheduled notification whose time has come counts as delivered; one
 // still ahead is returned as Pending, to cancel.
 func TestDueAndScheduled(t *testing.T) {

@@ -1,0 +1,39 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// A reminder that is due shows in the window at start, and again at the
+// next start after its notification was given: Windows may have dropped
+// the notification. "Not now" hides it.
+func TestStandingReminderShowsInTheWindow(t *testing.T) {
+	soon := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	calm := certAt(2, "Tømrer ApS", "v", register.Production, 200*certDay)
+	f, a, w := newCertTestFrame(t, "en", soon, calm)
+	w.SetContent(f.standingBar())
+
+	remind(f, "en")
+	remind(f, "en") // the next start: no second notification, still in the window
+	if len(a.sent) != 1 {
+		t.Fatalf("sent %d notifications, want 1", len(a.sent))
+	}
+	bar := f.standingBar()
+	if !certHasText(bar, "Renew your certificate") || !certHasText(bar, "Bager Hansen ApS expires on") ||
+		certHasText(bar, "Tømrer") {
+		t.Fatalf("the window shows %q", certTexts(bar))
+	}
+	notNow := certButtons(bar, "Not now")
+	if len(notNow) != 1 || len(certButtons(bar, "My certificates")) != 1 {
+		t.Fatalf("buttons: %q", certTexts(bar))
+	}
+	test.Tap(notNow[0])
+	remind(f, "en")
+	if len(bar.Objects) != 0 {
+		t.Errorf("after Not now the window still shows %q", certTexts(bar))
+	}
+}
