@@ -57,7 +57,7 @@ func runForget(env Env, args []string) int {
 		})
 		return ExitOK
 	} else if err != nil {
-		return usageErr(flagErrorKey(err))
+		return usageErr(flagError("forget", args, err))
 	}
 	if fs.NArg() > 0 {
 		return usageErr("forget.cli.unexpected_argument", map[string]string{"Value": safetext.Terminal(fs.Arg(0))})
@@ -69,17 +69,17 @@ func runForget(env Env, args []string) int {
 		if env.IsTerminal == nil || !env.IsTerminal() {
 			return usageErr("forget.cli.no_terminal", nil)
 		}
-		fmt.Fprint(env.Stderr, msg.T(l, "forget.cli.question", nil)+" ")
+		fmt.Fprint(env.Stderr, env.T("forget.cli.question", nil)+" ")
 		answer, _ := bufio.NewReader(env.Stdin).ReadString('\n')
 		if !agreed(answer) {
-			fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.declined", nil))
+			fmt.Fprintln(env.Stderr, env.T("forget.cli.declined", nil))
 			return forgetExitDeclined
 		}
 	}
 
 	dir, err := storageDir()
 	if err != nil {
-		fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.no_storage", nil))
+		fmt.Fprintln(env.Stderr, env.T("forget.cli.no_storage", nil))
 		return forgetExitFailed
 	}
 	reg, _ := register.Open(filepath.Join(dir, register.FileName)) // a damaged one is forgotten too
@@ -88,17 +88,17 @@ func runForget(env Env, args []string) int {
 	r, err := forget.Everything(ctx, openVault(), reg, filepath.Join(dir, guide.FileName))
 	switch {
 	case errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable):
-		fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.store_failed", map[string]string{
+		fmt.Fprintln(env.Stderr, env.T("forget.cli.store_failed", map[string]string{
 			"Reason": msg.T(l, vault.MessageKey(err), map[string]string{"Store": msg.T(l, vault.StoreName(runtime.GOOS), nil)}),
 		}))
 		return forgetExitFailed
 	case err != nil:
-		fmt.Fprintln(env.Stderr, msg.T(l, "forget.cli.files_failed", map[string]any{
+		fmt.Fprintln(env.Stderr, env.T("forget.cli.files_failed", map[string]any{
 			"Passwords": r.Passwords, "Folder": safetext.Terminal(dir),
 		}))
 		return forgetExitFailed
 	}
-	fmt.Fprintln(env.Stdout, msg.T(l, "forget.cli.done", map[string]any{"Passwords": r.Passwords}))
+	fmt.Fprintln(env.Stdout, env.T("forget.cli.done", map[string]any{"Passwords": r.Passwords}))
 	return forgetExitDone
 }
 
