@@ -83,7 +83,7 @@ func runBackup(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, bad)
 		return ExitUsage
 	}
-	pws, key := passwords(env, choosePasswordMode(env, fs.fromStdin), file)
+	tries, key := passwords(env, choosePasswordMode(env, fs.fromStdin), file)
 	if key != "" {
 		fmt.Fprintln(env.Stderr, env.T(key, nil))
 		return backupExitUnreadable
@@ -99,7 +99,7 @@ func runBackup(env Env, args []string) int {
 	// All passwords are tried on one reading of the file (one work budget);
 	// nothing is written before the right one is found.
 	res, err := backup.Backup(ctx, file, to, backup.Options{
-		Passwords: pws, PublicCopies: public, Manifest: manifest, Lang: l, Progress: backupProgress,
+		Passwords: tries.Passwords(), PublicCopies: public, Manifest: manifest, Lang: l, Progress: backupProgress,
 	})
 	if err != nil {
 		var be *backup.Error

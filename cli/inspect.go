@@ -15,6 +15,8 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/pfx"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 )
 
@@ -70,35 +72,37 @@ func runInspect(env Env, args []string) int {
 	// file that has none (a certificate file, a folder, a missing file).
 	data, readErr := pfx.ReadFile(file)
 	mode := choosePasswordMode(env, fs.fromStdin)
-	var pws []string
+	var tries renewal.Tries
 	if mode != passwordFromTerminal || (readErr == nil && pfx.Detect(data) == pfx.FormatPKCS12) {
 		var key string
-		pws, key = passwords(env, mode, file)
+		tries, key = passwords(env, mode, file)
 		if key != "" {
 			fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
 			return inspectExitUnreadable
 		}
 	}
 
-	opts := inspect.Options{Passwords: pws, ExtraTrusted: extra, Lang: l}
+	opts := inspect.Options{Passwords: tries.Passwords(), ExtraTrusted: extra, Lang: l}
 	var rep *inspect.Report
 	if readErr != nil {
 		rep = inspect.InspectFile(file, opts) // reports why it cannot be read
 	} else {
 		rep = inspect.Inspect(file, data, opts)
 	}
+	// The window's answer: the same big line, from what the register knows.
+	ans := renewal.AnswerFor(renewal.Input{Path: file, Report: rep, Tries: tries, Known: inspectKnown()})
 
 	if asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(rep); err != nil {
+		if err := enc.Encode(inspectJSON{Report: rep, Answer: answerOf(ans)}); err != nil {
 			return inspectExitUnreadable
 		}
 	} else {
 		// One write instead of a few dozen: the report is printed whole.
 		out := bufio.NewWriter(env.Stdout)
-		printReport(out, rep)
+		printReport(out, rep, ans)
 		if err := out.Flush(); err != nil {
 			return inspectExitUnreadable
 		}
@@ -110,6 +114,38 @@ func runInspect(env Env, args []string) int {
 		return inspectExitProblems
 	}
 	return inspectExitUnreadable
+}
+
+// inspectKnown is the register's certificates, read without opening it for
+// changes (the window may be running); none when it cannot be read. Tests
+// replace it.
+var inspectKnown = func() []register.Certificate {
+	path, err := registerPath()
+	if err != nil {
+		return nil
+	}
+	certs, _ := register.Read(path)
+	return certs
+}
+
+// inspectJSON is `inspect --json`: the report (the contract's keys) and
+// core's answer beside it.
+type inspectJSON struct {
+	*inspect.Report
+	Answer answerJSON `json:"answer"`
+}
+
+// answerJSON is the part of core's answer a script may want: the window's
+// big line, the note and comparison under it, and what can be done next.
+type answerJSON struct {
+	Headline   renewal.Line     `json:"headline"`
+	Note       *renewal.Line    `json:"note,omitempty"`
+	Comparison *renewal.Line    `json:"comparison,omitempty"`
+	Actions    []renewal.Action `json:"actions"`
+}
+
+func answerOf(a renewal.Answer) answerJSON {
+	return answerJSON{Headline: a.Headline, Note: a.Note, Comparison: a.Comparison, Actions: a.Actions}
 }
 
 // say writes one line of text that may hold names from a file or a
@@ -129,15 +165,16 @@ func inspectHelp(env Env) {
 
 // printReport writes the human form: the big line and its sentence, the
 // facts a user looks for, the findings, then the technical details.
-func printReport(w io.Writer, r *inspect.Report) {
+func printReport(w io.Writer, r *inspect.Report, a renewal.Answer) {
 	l := r.Lang
 	t := func(key string, data any) string { return msg.T(l, key, data) }
-	title, message := r.Headline()
-	if r.Ready() && hasSeverity(r, inspect.SeverityWarning) {
-		title = t("inspect.verdict.ready_with_warnings", nil)
+	say(w, a.Headline.Title)
+	say(w, a.Headline.Message)
+	for _, ln := range []*renewal.Line{a.Note, a.Comparison} {
+		if ln != nil {
+			say(w, strings.TrimSpace(ln.Title+" "+ln.Message))
+		}
 	}
-	say(w, title)
-	say(w, message)
 	fmt.Fprintln(w)
 
 	var facts [][2]string
@@ -181,14 +218,7 @@ func printReport(w io.Writer, r *inspect.Report) {
 	printFacts(w, facts)
 
 	// The findings other than the one already given as the big line.
-	first := r.FirstError()
-	var rest []inspect.Finding
-	for _, f := range r.Findings {
-		if first == nil || f.Code != first.Code {
-			rest = append(rest, f)
-		}
-	}
-	if len(rest) > 0 {
+	if rest := a.Findings; len(rest) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, t("inspect.label.findings", nil)+":")
 		for _, f := range rest {
@@ -255,15 +285,6 @@ func tIf(l, key string) string {
 		return ""
 	}
 	return msg.T(l, key, nil)
-}
-
-func hasSeverity(r *inspect.Report, sev string) bool {
-	for _, f := range r.Findings {
-		if f.Severity == sev {
-			return true
-		}
-	}
-	return false
 }
 
 func printFacts(w io.Writer, facts [][2]string) {

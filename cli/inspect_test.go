@@ -90,15 +90,15 @@ func TestInspectExitCodes(t *testing.T) {
 		{"only the first line", inspectPW + "\nsomething else\n", []string{"--password-stdin", "--trust-ca", f.root, f.p12}, 0, "Ready"},
 		{"flags after the file", inspectPW + "\n", []string{f.p12, "--password-stdin", "--trust-ca", f.root}, 0, "Ready"},
 		{"fake chain is untrusted", inspectPW + "\n", []string{"--password-stdin", f.p12}, 1, "The certificate is not from the Danish state"},
-		{"wrong password", "forkert\n", []string{"--password-stdin", "--trust-ca", f.root, f.p12}, 2, "Wrong password"},
-		{"trailing space is part of the password", inspectPW + " \n", []string{"--password-stdin", "--trust-ca", f.root, f.p12}, 2, "Wrong password"},
+		{"wrong password", "forkert\n", []string{"--password-stdin", "--trust-ca", f.root, f.p12}, 2, "Type the certificate's password\nThat password does not open the file"},
+		{"trailing space is part of the password", inspectPW + " \n", []string{"--password-stdin", "--trust-ca", f.root, f.p12}, 2, "That password does not open the file"},
 		{"empty line is the empty password", "\n", []string{"--password-stdin", "--trust-ca", f.root, f.empty}, 0, "The file has no password"},
 		{"no input is the empty password", "", []string{"--password-stdin", "--trust-ca", f.root, f.empty}, 0, "Ready"},
 		{"not a terminal: the empty password", "", []string{"--trust-ca", f.root, f.empty}, 0, "Ready"},
-		{"not a terminal, password-protected", "", []string{"--trust-ca", f.root, f.p12}, 2, "Wrong password"},
+		{"not a terminal, password-protected", "", []string{"--trust-ca", f.root, f.p12}, 2, "Type the certificate's password\nThe file is protected with a password"},
 		{"certificate file", "", []string{"--trust-ca", f.root, f.pem}, 1, "The file has no private key"},
 		{"PEM garbage", "", []string{f.garbage}, 2, "This is not a certificate file"},
-		{"folder", "", []string{f.dir}, 2, "The file could not be read"},
+		{"folder", "", []string{f.dir}, 2, "That is a folder, not a file"},
 		{"missing file", "", []string{filepath.Join(f.dir, "nope.p12")}, 2, "The file could not be read"},
 	}
 	for _, c := range cases {
@@ -224,8 +224,8 @@ func TestInspectSavedPasswords(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.out), &m); err != nil {
 		t.Fatal(err)
 	}
-	// Tried: "", then the two saved ones; the third (index 2) opened it.
-	if r.code != 0 || m["password_index"] != float64(2) {
+	// Tried: the two saved ones, then ""; the second (index 1) opened it.
+	if r.code != 0 || m["password_index"] != float64(1) {
 		t.Errorf("saved passwords: exit %d, index %v", r.code, m["password_index"])
 	}
 	if strings.Contains(r.out, inspectPW) {

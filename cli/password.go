@@ -9,12 +9,14 @@ import (
 	"strings"
 
 	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // SavedPasswords returns the passwords saved in the operating system's
-// credential store, tried after the empty password when neither
+// credential store, tried (before the empty password) when neither
 // --password-stdin nor a terminal gives one. It is the seam for core/vault:
 // nil (no saved passwords) until the vault wires it in, for example from
 // cmd/ or an init() in the vault's own cli file. The passwords never reach
@@ -73,11 +75,11 @@ type passwordMode int
 const (
 	passwordFromStdin passwordMode = iota
 	passwordFromTerminal
-	passwordFromStore // the empty password, then the saved ones
+	passwordFromStore // the saved ones, then the empty password
 )
 
 // choosePasswordMode applies the contract: --password-stdin, else a
-// terminal prompt, else the empty and the saved passwords.
+// terminal prompt, else the saved passwords and the empty one.
 func choosePasswordMode(env Env, fromStdin bool) passwordMode {
 	switch {
 	case fromStdin:
@@ -88,34 +90,36 @@ func choosePasswordMode(env Env, fromStdin bool) passwordMode {
 	return passwordFromStore
 }
 
-// passwords returns the passwords to try for file. A terminal prompt goes to
+// passwords returns the passwords to try for file, in core's one order
+// (renewal.Tries): the one given on standard input or the terminal, else
+// the saved ones and the empty password last. A terminal prompt goes to
 // standard error, without echo; the prompt names the file only.
-func passwords(env Env, mode passwordMode, file string) ([]string, string /* error key */) {
+func passwords(env Env, mode passwordMode, file string) (renewal.Tries, string /* error key */) {
 	switch mode {
 	case passwordFromStdin:
 		pw, err := readPasswordLine(env.Stdin)
 		if err != nil {
-			return nil, "inspect.cli.password_stdin_failed"
+			return renewal.Tries{}, "inspect.cli.password_stdin_failed"
 		}
-		return []string{withoutBOM(pw)}, ""
+		return renewal.TryTyped(withoutBOM(pw)), ""
 	case passwordFromTerminal:
 		fmt.Fprint(env.Stderr, safetext.Terminal(env.T("inspect.cli.prompt", map[string]string{"File": file})))
 		pw, err := env.ReadPassword()
 		fmt.Fprintln(env.Stderr)
 		if err != nil {
-			return nil, "inspect.cli.password_prompt_failed"
+			return renewal.Tries{}, "inspect.cli.password_prompt_failed"
 		}
-		return []string{withoutBOM(pw)}, ""
+		return renewal.TryTyped(withoutBOM(pw)), ""
 	}
-	out := []string{""}
+	var saved []vault.Candidate
 	if SavedPasswords != nil {
 		for _, pw := range SavedPasswords() {
 			if pw != "" {
-				out = append(out, pw)
+				saved = append(saved, vault.Candidate{Password: pw})
 			}
 		}
 	}
-	return out, ""
+	return renewal.TrySaved(saved), ""
 }
 
 // loadTrustCAs reads the --trust-ca files. On failure it returns the

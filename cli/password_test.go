@@ -62,18 +62,19 @@ func TestPasswordSources(t *testing.T) {
 	SavedPasswords = func() []string { return []string{"", "gemt 1", "gemt 2"} }
 	var errb strings.Builder
 	env := Env{Stdin: strings.NewReader("fra stdin\n"), Stderr: &errb, Lang: "en", ReadPassword: read}
-	if pws, key := passwords(env, passwordFromStore, "x.p12"); key != "" || strings.Join(pws, "|") != "|gemt 1|gemt 2" {
-		t.Errorf("store: %q %q", pws, key)
+	// core's one order (renewal.Tries): the saved ones, the empty one last.
+	if tries, key := passwords(env, passwordFromStore, "x.p12"); key != "" || strings.Join(tries.Passwords(), "|") != "gemt 1|gemt 2|" {
+		t.Errorf("store: %q %q", tries.Passwords(), key)
 	}
 	SavedPasswords = nil
-	if pws, _ := passwords(env, passwordFromStore, "x.p12"); len(pws) != 1 || pws[0] != "" {
-		t.Errorf("no store: %q", pws)
+	if tries, _ := passwords(env, passwordFromStore, "x.p12"); len(tries.Passwords()) != 1 || tries.Passwords()[0] != "" {
+		t.Errorf("no store: %q", tries.Passwords())
 	}
-	if pws, _ := passwords(env, passwordFromStdin, "x.p12"); len(pws) != 1 || pws[0] != "fra stdin" {
-		t.Errorf("stdin: %q", pws)
+	if tries, _ := passwords(env, passwordFromStdin, "x.p12"); !tries.Typed() || strings.Join(tries.Passwords(), "|") != "fra stdin" {
+		t.Errorf("stdin: %q", tries.Passwords())
 	}
-	if pws, _ := passwords(env, passwordFromTerminal, "x.p12"); len(pws) != 1 || pws[0] != "fra terminalen" || !strings.Contains(errb.String(), "x.p12") {
-		t.Errorf("terminal: %q, prompt %q", pws, errb.String())
+	if tries, _ := passwords(env, passwordFromTerminal, "x.p12"); !tries.Typed() || strings.Join(tries.Passwords(), "|") != "fra terminalen" || !strings.Contains(errb.String(), "x.p12") {
+		t.Errorf("terminal: %q, prompt %q", tries.Passwords(), errb.String())
 	}
 	env.Stdin = failingReader{}
 	if _, key := passwords(env, passwordFromStdin, "x.p12"); key != "inspect.cli.password_stdin_failed" {

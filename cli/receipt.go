@@ -12,6 +12,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/receipt"
+	"github.com/fornyer/fornyer/core/renewal"
 )
 
 func init() {
@@ -63,6 +64,9 @@ func runReceipt(env Env, args []string) int {
 	case email != "" && !validEmail(email):
 		return usageErr("receipt.cli.bad_email", map[string]string{"Email": email})
 	}
+	if _, err := renewal.InstallerName(by); errors.Is(err, renewal.ErrNameTooLong) {
+		return usageErr(renewal.ErrNameTooLong.Key, nil)
+	}
 	file := files[0]
 	dir, name := filepath.Split(out)
 	if st, err := os.Stat(out); err == nil && st.IsDir() {
@@ -88,12 +92,12 @@ func runReceipt(env Env, args []string) int {
 		return ExitUsage
 	}
 	mode := choosePasswordMode(env, fs.fromStdin)
-	pws, key := passwords(env, mode, file)
+	tries, key := passwords(env, mode, file)
 	if key != "" {
 		fmt.Fprintln(env.Stderr, env.T(key, nil))
 		return receiptExitUnreadable
 	}
-	rep := inspect.InspectFile(file, inspect.Options{Passwords: pws, ExtraTrusted: extra, Lang: l})
+	rep := inspect.InspectFile(file, inspect.Options{Passwords: tries.Passwords(), ExtraTrusted: extra, Lang: l})
 	if !rep.Opened() || rep.Certificate == nil {
 		printFindings(env, rep, inspect.SeverityError)
 		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_written", nil))
@@ -106,7 +110,7 @@ func runReceipt(env Env, args []string) int {
 	}
 
 	data := receiptData(rep, l, by, email, time.Now())
-	data.PasswordSaved = passwordSaved(mode, pws, rep.PasswordIndex)
+	data.PasswordSaved = passwordSaved(tries, rep)
 	if name == "" {
 		name = receipt.FileName(data)
 	}
@@ -125,28 +129,25 @@ func runReceipt(env Env, args []string) int {
 // receiptData fills a receipt from an inspection and the command line.
 func receiptData(rep *inspect.Report, l, by, email string, now time.Time) receipt.Data {
 	d := receipt.FromCertificate(rep.Certificate, l, now)
-	d.RenewedBy = strings.TrimSpace(by)
+	d.RenewedBy, _ = renewal.InstallerName(by) // optional: empty is no name
 	d.Email = email
 	return d
 }
 
 // passwordSaved reports whether the password that opened the file is one
-// saved in the credential store. Tried from the store, it is one of them
-// unless it was the empty password (index 0); given on standard input or
-// the terminal, the store is asked once more. Only equality is checked, in
-// memory.
-func passwordSaved(mode passwordMode, tried []string, index int) bool {
-	if index < 0 || index >= len(tried) {
+// saved in the credential store: tried from the store, one of them opened
+// it (renewal.Tries); given on standard input or the terminal, the store is
+// asked once more. Only equality is checked, in memory.
+func passwordSaved(tries renewal.Tries, rep *inspect.Report) bool {
+	if _, ok := tries.OpenedBy(rep); ok {
+		return true
+	}
+	pw := tries.Password(rep)
+	if !tries.Typed() || pw == "" || SavedPasswords == nil {
 		return false
 	}
-	if mode == passwordFromStore {
-		return index > 0
-	}
-	if SavedPasswords == nil {
-		return false
-	}
-	for _, pw := range SavedPasswords() {
-		if pw != "" && pw == tried[index] {
+	for _, saved := range SavedPasswords() {
+		if saved == pw {
 			return true
 		}
 	}

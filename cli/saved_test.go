@@ -31,10 +31,10 @@ func TestSavedPasswordsComeFromTheVault(t *testing.T) {
 	if strings.Join(got, "|") != "pending-pw|cert-pw" {
 		t.Errorf("SavedPasswords = %q, want the pending one first", got)
 	}
-	// The contract's order: the empty password, then the saved ones.
-	pws, _ := passwords(Env{}, passwordFromStore, "x.p12")
-	if strings.Join(pws, "|") != "|pending-pw|cert-pw" {
-		t.Errorf("passwords tried = %q", pws)
+	// core's one order (renewal.Tries): the saved ones, the empty one last.
+	tries, _ := passwords(Env{}, passwordFromStore, "x.p12")
+	if strings.Join(tries.Passwords(), "|") != "pending-pw|cert-pw|" {
+		t.Errorf("passwords tried = %q", tries.Passwords())
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // Screen readers (Narrator, NVDA, VoiceOver) see only what implements
@@ -191,7 +193,7 @@ func walkEveryScreen(t *testing.T, language string) *a11yWalk {
 	}
 	for _, state := range []string{"ready", "problem", "password"} {
 		x := newCheckFixture(t, language)
-		saved := savedSet{entries: []savedPassword{{id: "pending:r1", password: "pw"}}}
+		saved := renewal.TrySaved([]vault.Candidate{{ID: "pending:r1", Password: "pw"}})
 		report := goldenReport(language, state)
 		a := newCheckAnswer(x.f.check, report.File, report, saved)
 		walk.visit(a.content, false, "check "+state)

@@ -18,6 +18,7 @@ import (
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -385,8 +386,26 @@ func writeCalendar(dir string, c register.Certificate, l string) (string, error)
 }
 
 func (v *certificatesView) askDPG(c register.Certificate) {
+	v.f.markDPG(c.SHA256, func(err error) {
+		if err != nil {
+			v.showRegisterError(err)
+		}
+	})
+}
+
+// markDPG asks who installed the certificate in DPG and records it (core's
+// name rule, renewal.InstallerName, keeps "Record" greyed until the name
+// is one); done is told on the UI thread, with the error if the register
+// refused it. "Mark as installed" in My certificates and on the Check tab.
+func (f *frame) markDPG(sha string, done func(error)) {
 	who := uiwidget.NewEntry() // Escape closes the dialog
 	who.SetPlaceHolder(words.T("register.dpg.mark.who.placeholder"))
+	who.Validator = func(s string) error {
+		if _, err := renewal.InstallerName(s); err != nil {
+			return errors.New(words.T(err.(*renewal.NameError).Key))
+		}
+		return nil
+	}
 	d := dialog.NewForm(words.T("register.dpg.mark.title"), words.T("register.dpg.mark.confirm"), words.T("register.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(words.T("register.dpg.mark.who"), who)},
 		func(ok bool) {
@@ -395,12 +414,11 @@ func (v *certificatesView) askDPG(c register.Certificate) {
 			}
 			by := who.Text
 			background(func() {
-				if err := recordDPGInstalled(v.f, c.SHA256, by); err != nil {
-					fyne.Do(func() { v.showRegisterError(err) })
-				}
+				err := recordDPGInstalled(f, sha, by)
+				fyne.Do(func() { done(err) })
 			})
-		}, v.f.win)
+		}, f.win)
 	// Wide enough for a name, within the narrow window.
-	uiwidget.ShowDialog(v.f.win, d, fyne.NewSize(min(420, v.f.win.Canvas().Size().Width-20), d.MinSize().Height))
-	v.f.win.Canvas().Focus(who)
+	uiwidget.ShowDialog(f.win, d, fyne.NewSize(min(420, f.win.Canvas().Size().Width-20), d.MinSize().Height))
+	f.win.Canvas().Focus(who)
 }

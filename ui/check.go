@@ -2,9 +2,7 @@ package ui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -143,7 +142,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 	background(func() {
 		// The saved passwords are fetched once per drop: the credential
 		// store may be slow, and asking it again per file adds nothing.
-		saved := c.f.savedPasswords()
+		tries := renewal.TrySaved(renewal.SavedPasswords(context.Background(), c.f.vault))
 		trace("saved")
 		for i, path := range paths {
 			stale := false
@@ -162,12 +161,12 @@ func (c *checkScreen) checkFiles(paths []string) {
 			if stale {
 				return
 			}
-			report := c.run(path, saved.passwords())
+			report := c.inspect(path, c.options(tries.Passwords()))
 			fyne.Do(func() {
 				if !current() {
 					return
 				}
-				a := newCheckAnswer(c, path, report, saved)
+				a := newCheckAnswer(c, path, report, tries)
 				c.shown = append(c.shown, a)
 				c.answers.Add(a.content)
 				trace("verdict")
@@ -191,18 +190,6 @@ func (c *checkScreen) checkFiles(paths []string) {
 	})
 }
 
-// run inspects one file with the given passwords (the empty one last: a
-// file without a password must still open, and is then warned about).
-func (c *checkScreen) run(path string, passwords []string) *inspect.Report {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		r := c.inspect(path, c.options(nil)) // reports unreadable_file
-		r.Findings[0].Title = words.T("check.folder.title")
-		r.Findings[0].Message = words.T("check.folder")
-		return r
-	}
-	return c.inspect(path, c.options(append(passwords, "")))
-}
-
 func (c *checkScreen) options(passwords []string) inspect.Options {
 	return inspect.Options{Passwords: passwords, Lang: words.Language(), ExtraTrusted: c.f.trusted, Now: clock}
 }
@@ -218,51 +205,4 @@ func (c *checkScreen) setBusy(text string) {
 	c.busyMsg.Show()
 	c.busy.Show()
 	c.busy.Start()
-}
-
-// savedSet is the passwords from the credential store tried on a drop,
-// with the entries they came from, so a pending password that opens the
-// renewed file can be moved onto that certificate.
-type savedSet struct {
-	entries []savedPassword
-}
-
-type savedPassword struct {
-	id, password string
-}
-
-func (s savedSet) passwords() []string {
-	out := make([]string, len(s.entries))
-	for i, e := range s.entries {
-		out[i] = e.password
-	}
-	return out
-}
-
-// entry returns the saved entry whose password is at index i of
-// passwords(), or false for the empty password or one typed by the user.
-func (s savedSet) entry(i int) (savedPassword, bool) {
-	if i < 0 || i >= len(s.entries) {
-		return savedPassword{}, false
-	}
-	return s.entries[i], true
-}
-
-// dropStoreTimeout bounds the look-up of saved passwords on a drop: a store
-// that does not answer at once only means the password is asked for.
-const dropStoreTimeout = 5 * time.Second
-
-// savedPasswords reads the passwords saved in the credential store, within
-// its timeout; a store that does not answer simply means none.
-func (f *frame) savedPasswords() savedSet {
-	if f.vault == nil {
-		return savedSet{}
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), dropStoreTimeout)
-	defer cancel()
-	var s savedSet
-	for _, c := range f.vault.CandidateEntries(ctx) {
-		s.entries = append(s.entries, savedPassword{id: c.ID, password: c.Password})
-	}
-	return s
 }

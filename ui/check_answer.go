@@ -2,12 +2,14 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,31 +19,23 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
-	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
-// checkAnswer is the answer for one file: one big line saying whether it is
-// ready for DPG or what is wrong, the facts an administrator recognises, the
-// next steps, and the technical details folded away. When the saved
-// passwords do not open the file it asks for the password in place.
+// checkAnswer draws core's answer for one file (renewal.AnswerFor): one big
+// line saying whether it is ready for DPG or what is wrong, the facts an
+// administrator recognises, the next steps, and the technical details
+// folded away. When the saved passwords do not open the file it asks for
+// the password in place. It decides nothing: every rule is core's.
 type checkAnswer struct {
 	c      *checkScreen
 	path   string
 	report *inspect.Report
-	saved  savedSet // until the first report is shown; then forgotten
-	// savedTried: saved passwords were tried on the file, so the prompt
-	// may say that none of them opens it.
-	savedTried bool
-	// from is the saved entry that opened the file, if one did.
-	from      savedPassword
-	fromStore bool
-	password  string // the password that opened the file; memory only
-	// passwordSaved: the password that opened the file is in the store.
+	tries  renewal.Tries // the passwords tried; forgotten once the answer is drawn
+	// passwordSaved: the password that opened the file was saved here.
 	passwordSaved bool
-	// outcome is what core/renewal says the file means.
-	outcome renewal.Outcome
+	answer        renewal.Answer
 
 	content  *fyne.Container
 	headline *widget.RichText // the one big line
@@ -50,40 +44,49 @@ type checkAnswer struct {
 	actions  *fyne.Container
 }
 
-func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, saved savedSet) *checkAnswer {
-	a := &checkAnswer{c: c, path: path, saved: saved, savedTried: len(saved.entries) > 0, content: container.NewVBox()}
+func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, tries renewal.Tries) *checkAnswer {
+	a := &checkAnswer{c: c, path: path, tries: tries, content: container.NewVBox()}
 	a.show(report)
 	return a
 }
 
-// show renders a report, after the first check or after a typed password.
+// input is what core answers from: the report, the passwords tried, the
+// register and the guide as they are now.
+func (a *checkAnswer) input() renewal.Input {
+	in := renewal.Input{Path: a.path, Report: a.report, Tries: a.tries, Progress: a.c.f.guideProgress(), PasswordSaved: a.passwordSaved}
+	if a.c.f.register != nil {
+		in.Known = a.c.f.register.List()
+	}
+	return in
+}
+
+// show asks core for the answer to a report, after the first check or
+// after a typed password, has it recorded, and draws it.
 func (a *checkAnswer) show(report *inspect.Report) {
 	a.report = report
-	if e, ok := a.saved.entry(report.PasswordIndex); ok {
-		a.password, a.passwordSaved = e.password, true
-		a.from, a.fromStore = e, true
-	}
-	// Keep no saved password longer than needed: only the one that opened
-	// the file stays, for the backup.
-	a.saved = savedSet{}
-	a.outcome = renewal.Outcome{}
-	if report.Opened() && report.Certificate != nil {
-		openedBy := ""
-		if a.fromStore {
-			openedBy = a.from.id
-		}
-		a.outcome = a.c.f.checked(a.path, report, openedBy)
-		if a.outcome.MovePending != "" {
-			// Recorded, the password now belongs to the certificate: the
-			// answer re-shown (after "Is this the file…?") must not move
-			// the pending entry a second time.
-			a.from.id = vault.CertificateID(report.Certificate.SHA256)
-		}
-	}
+	a.answer = renewal.AnswerFor(a.input())
+	a.c.f.checked(a.answer)
+	a.draw()
+}
+
+// again draws the answer once more after the user answered its question
+// or marked it installed: core answers with what the register and the
+// guide know now.
+func (a *checkAnswer) again() {
+	a.answer = a.answer.Again(a.input())
+	a.c.f.checked(a.answer)
+	a.draw()
+}
+
+func (a *checkAnswer) draw() {
+	ans := a.answer
 	a.content.RemoveAll()
 	a.content.Add(a.headlineView())
-	if report.Has(inspect.CodeWrongPassword) {
+	if ans.NeedsPassword {
 		a.content.Add(a.passwordPrompt())
+	}
+	if ans.Note != nil {
+		a.content.Add(lineView(*ans.Note, theme.InfoIcon()))
 	}
 	if facts := a.facts(); facts != nil {
 		a.content.Add(facts)
@@ -97,48 +100,65 @@ func (a *checkAnswer) show(report *inspect.Report) {
 	if more := a.otherFindings(); more != nil {
 		a.content.Add(more)
 	}
-	if report.Ready() && report.Certificate != nil {
+	if len(ans.Actions) > 0 {
 		a.actions = a.nextSteps()
 		a.content.Add(a.actions)
 	}
-	if report.Opened() && report.Certificate != nil {
+	if a.report.Opened() && a.report.Certificate != nil {
 		a.content.Add(a.details())
 	}
 	a.content.Add(widget.NewSeparator())
 	a.content.Refresh()
 }
 
+// toneColor is how the window colours a tone of core's answer.
+func toneColor(t renewal.Tone) (fyne.ThemeColorName, fyne.Resource) {
+	switch t {
+	case renewal.ToneGood:
+		return theme.ColorNameSuccess, theme.ConfirmIcon()
+	case renewal.ToneWarning:
+		return theme.ColorNameWarning, theme.WarningIcon()
+	case renewal.ToneError:
+		return theme.ColorNameError, theme.ErrorIcon()
+	}
+	return theme.ColorNameForeground, theme.InfoIcon()
+}
+
+// toneImportance is a tone as a label's importance.
+func toneImportance(t renewal.Tone) widget.Importance {
+	switch t {
+	case renewal.ToneGood:
+		return widget.SuccessImportance
+	case renewal.ToneWarning:
+		return widget.WarningImportance
+	case renewal.ToneError:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}
+
+// lineView is a neutral line of the answer beside an icon.
+func lineView(l renewal.Line, icon fyne.Resource) fyne.CanvasObject {
+	text := widget.NewLabel(strings.TrimSpace(l.Title + "\n" + l.Message))
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, text)
+}
+
 // headlineView is the one big line and the sentence under it.
 func (a *checkAnswer) headlineView() fyne.CanvasObject {
-	title, message := a.report.Headline()
-	color, icon := theme.ColorNameSuccess, theme.ConfirmIcon()
-	switch {
-	case a.report.Has(inspect.CodeWrongPassword):
-		color, icon = theme.ColorNameWarning, theme.WarningIcon()
-		title = words.T("check.password.title")
-		message = words.T("check.password.explain")
-		if !a.savedTried { // "none of the saved passwords" would be untrue
-			message = words.T("check.password.explain.none_saved")
-		}
-	case !a.report.Ready():
-		color, icon = theme.ColorNameError, theme.ErrorIcon()
-	case a.outcome.Kind == renewal.KindOlder && a.outcome.Previous != nil:
-		// Ready as a file, but replaced: never the one to install.
-		color, icon = theme.ColorNameWarning, theme.WarningIcon()
-		title = words.T("renewal.older.title")
-		message = words.T("renewal.older", map[string]any{"Date": msg.Date(words.Language(), a.outcome.Previous.NotAfter.Local())})
-	}
-	a.headline = widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
+	h := a.answer.Headline
+	color, icon := toneColor(h.Tone)
+	a.headline = widget.NewRichText(&widget.TextSegment{Text: h.Title, Style: widget.RichTextStyle{
 		ColorName: color, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true},
 	}})
 	a.headline.Wrapping = fyne.TextWrapWord
-	sentence := widget.NewLabel(message)
+	sentence := widget.NewLabel(h.Message)
 	sentence.Wrapping = fyne.TextWrapWord
 	file := widget.NewLabelWithStyle(safetext.Line(filepath.Base(a.path)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	file.Truncation = fyne.TextTruncateEllipsis
 	mark := widget.NewIcon(theme.NewColoredResource(icon, color))
 	return container.NewVBox(
-		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(36), mark), nil, uiwidget.NewSpoken(title, a.headline)),
+		container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSquareSize(36), mark), nil, uiwidget.NewSpoken(h.Title, a.headline)),
 		sentence, file,
 	)
 }
@@ -157,10 +177,10 @@ func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	open.Importance = widget.HighImportance
 	a.entry.OnSubmitted = func(string) { a.tryPassword() }
 	box := container.NewVBox()
-	if cert := a.report.Certificate; cert != nil && cert.Organization != "" {
-		who := widget.NewLabel(words.T("check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)}))
-		who.Wrapping = fyne.TextWrapWord
-		box.Add(who)
+	if who := a.answer.PasswordFor; who != nil {
+		l := widget.NewLabel(who.Message)
+		l.Wrapping = fyne.TextWrapWord
+		box.Add(l)
 	}
 	box.Add(container.NewBorder(nil, nil, nil, open, a.entry))
 	box.Add(a.retry)
@@ -170,13 +190,13 @@ func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 // tryPassword opens the file again with the typed password, off the UI
 // thread; a wrong one says so and keeps the field for another try.
 func (a *checkAnswer) tryPassword() {
-	typed := a.entry.Text
+	tries := renewal.TryTyped(a.entry.Text)
 	a.entry.Disable()
 	a.retry.SetText(words.T("check.password.trying"))
 	a.retry.Importance = widget.MediumImportance
 	a.retry.Show()
 	background(func() {
-		r := a.c.inspect(a.path, a.c.options([]string{typed}))
+		r := a.c.inspect(a.path, a.c.options(tries.Passwords()))
 		fyne.Do(func() {
 			if r.Has(inspect.CodeWrongPassword) {
 				a.entry.Enable()
@@ -187,61 +207,41 @@ func (a *checkAnswer) tryPassword() {
 				a.c.f.win.Canvas().Focus(a.entry)
 				return
 			}
-			a.password, a.passwordSaved = typed, false
-			a.from, a.fromStore = savedPassword{}, false // a typed password is no saved entry
+			a.tries, a.passwordSaved = tries, false
 			a.show(r)
 		})
 	})
 }
 
-// facts are what an administrator recognises: organisation, CVR, validity,
-// days left, production or test.
+// facts draws core's facts, and that they are unconfirmed when read
+// before the password.
 func (a *checkAnswer) facts() fyne.CanvasObject {
-	cert := a.report.Certificate
-	if cert == nil {
+	if len(a.answer.Facts) == 0 {
 		return nil
 	}
-	l := words.Language()
 	form := widget.NewForm()
-	add := func(key, value string) {
-		if value == "" {
-			return
-		}
-		v := widget.NewLabel(safetext.Line(value))
+	for _, fact := range a.answer.Facts {
+		v := widget.NewLabel(fact.Value)
 		v.Wrapping = fyne.TextWrapWord
-		form.Append(words.T(key), v)
+		form.Append(fact.Label, v)
 	}
-	add("inspect.label.organization", cert.Organization)
-	add("inspect.label.cvr", cert.CVR)
-	add("inspect.label.kind", kindText(cert.Kind))
-	add("inspect.label.environment", environmentText(cert.Environment))
-	add("check.valid_until", msg.Date(l, cert.NotAfter.Local()))
-	if cert.DaysLeft >= 0 {
-		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))
-	} else {
-		add("inspect.label.days_left", words.T("inspect.label.expired_value"))
-	}
-	if cert.Verified {
+	if a.answer.Unverified == nil {
 		return form
 	}
-	note := widget.NewLabelWithStyle(words.T("check.unverified"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	note := widget.NewLabelWithStyle(a.answer.Unverified.Message, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(form, note)
 }
 
 // comparison draws how the file relates to the certificate core compared
-// it with, when there is one.
+// it with, when there is one, in the tone core gave it.
 func (a *checkAnswer) comparison() fyne.CanvasObject {
-	cmp := a.outcome.Comparison
+	cmp := a.answer.Comparison
 	if cmp == nil {
 		return nil
 	}
-	importance := widget.SuccessImportance
-	if !cmp.IsRenewal() {
-		importance = widget.WarningImportance
-	}
 	title := widget.NewLabelWithStyle(cmp.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Importance = importance
+	title.Importance = toneImportance(cmp.Tone)
 	title.Wrapping = fyne.TextWrapWord
 	text := widget.NewLabel(cmp.Message)
 	text.Wrapping = fyne.TextWrapWord
@@ -251,50 +251,43 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 // question asks "Is this the file you just downloaded?" when core cannot
 // tell, and says so when the user answered no.
 func (a *checkAnswer) question() fyne.CanvasObject {
-	if a.report.Certificate == nil {
-		return nil // nothing opened: nothing to ask
+	sha := ""
+	if a.report.Certificate != nil {
+		sha = a.report.Certificate.SHA256
 	}
-	sha := a.report.Certificate.SHA256
 	answer := func(yes bool) func() {
 		return func() {
 			a.c.f.answered(sha, yes)
-			a.show(a.report)
-			if yes && a.outcome.Advance {
+			a.again()
+			if yes && a.answer.Advance {
 				// "Say yes and the guide goes on": it does, on its tab.
 				a.c.f.tabs.SelectIndex(guideTab)
 			}
 		}
 	}
-	switch {
-	case a.outcome.Kind == renewal.KindDeclined:
+	switch a.answer.Question {
+	case renewal.QuestionDeclined:
 		// A "no" given by mistake must not leave the guide stuck for good.
 		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), answer(true))
 		return container.NewVBox(
 			uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("renewal.declined")),
 			container.NewHBox(undo))
-	case !a.outcome.Ask:
-		return nil
+	case renewal.QuestionAsk:
+		text := widget.NewLabel(words.T("renewal.ask.text"))
+		text.Wrapping = fyne.TextWrapWord
+		yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
+		yes.Importance = widget.HighImportance
+		no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
+		return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
 	}
-	text := widget.NewLabel(words.T("renewal.ask.text"))
-	text.Wrapping = fyne.TextWrapWord
-	yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
-	yes.Importance = widget.HighImportance
-	no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
-	return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
+	return nil
 }
 
-// otherFindings lists what the headline does not say: further errors,
-// warnings and notes.
+// otherFindings lists the findings core says are worth showing besides
+// the headline: further errors, warnings and notes.
 func (a *checkAnswer) otherFindings() fyne.CanvasObject {
-	first := a.report.FirstError()
 	box := container.NewVBox()
-	for _, fd := range a.report.Findings {
-		if (first != nil && fd.Code == first.Code) || fd.Code == inspect.CodeWrongPassword {
-			continue
-		}
-		if !a.outcome.Shows(fd.Code) {
-			continue
-		}
+	for _, fd := range a.answer.Findings {
 		icon := theme.InfoIcon()
 		switch fd.Severity {
 		case inspect.SeverityError:
@@ -314,40 +307,49 @@ func (a *checkAnswer) otherFindings() fyne.CanvasObject {
 	return box
 }
 
-// nextSteps are one click away from the answer: save the password (when it
-// is not saved yet), back up, receipt.
+// nextSteps are the actions core offers, one click away from the answer.
 func (a *checkAnswer) nextSteps() *fyne.Container {
 	box := container.NewVBox()
-	if a.password != "" && !a.passwordSaved {
-		box.Add(a.saveButton())
+	for _, act := range a.answer.Actions {
+		switch act {
+		case renewal.ActionSavePassword:
+			box.Add(a.saveButton())
+		case renewal.ActionBackUp:
+			box.Add(uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
+		case renewal.ActionReceipt:
+			box.Add(uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt))
+		case renewal.ActionShowInFolder:
+			box.Add(newRevealButton(a.c.f, func() string { return a.path }))
+		case renewal.ActionMarkDPG:
+			sha := a.report.Certificate.SHA256
+			box.Add(uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() {
+				a.c.f.markDPG(sha, func(err error) {
+					if err != nil {
+						uiwidget.ShowDialog(a.c.f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), registerSentence(err), a.c.f.win), fyne.Size{})
+						return
+					}
+					a.again() // "Already installed in DPG"
+				})
+			}))
+		}
 	}
-	if a.canBackUp() {
-		box.Add(uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
-	}
-	receiptBtn := uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt)
-	box.Add(receiptBtn)
-	box.Add(newRevealButton(a.c.f, func() string { return a.path }))
 	return box
-}
-
-func (a *checkAnswer) canBackUp() bool {
-	return a.report.Protection != nil && a.report.KeyMatches
 }
 
 // backup opens the backup dialog for this file, with the password that
 // opened it, and records a verified backup in the register.
 func (a *checkAnswer) backup() {
-	showBackup(a.c.f, a.path, a.password, a.report.FileSHA256, func(res *backup.Result) {
+	showBackup(a.c.f, a.path, a.answer.Password, a.report.FileSHA256, func(res *backup.Result) {
 		a.c.f.recordBackup(a.report, res)
 	})
 }
 
 // receipt opens the receipt dialog for this certificate.
 func (a *checkAnswer) receipt() {
-	a.c.f.showReceiptFor(a.report, a.passwordSaved)
+	a.c.f.showReceiptFor(a.report, a.answer.PasswordSaved)
 }
 
-// saveButton saves a typed password under the certificate, off the UI
+// saveButton saves the typed password under the certificate, off the UI
 // thread, and says where it went.
 func (a *checkAnswer) saveButton() fyne.CanvasObject {
 	status := widget.NewLabel("")
@@ -358,14 +360,17 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 		btn.Disable()
 		status.SetText(words.T("check.saving"))
 		status.Show()
-		cert := a.report.Certificate
-		entry := vault.Entry{ID: vault.CertificateID(cert.SHA256), Label: renewal.Label(cert), Expires: cert.NotAfter}
-		password := a.password
+		cert, password, flow := a.report.Certificate, a.answer.Password, a.c.f.flow()
 		background(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), a.c.f.vault.Timeout())
 			defer cancel()
-			_, err := a.c.f.vault.SaveEntry(ctx, entry, password)
+			err := flow.SavePassword(ctx, cert, password)
 			fyne.Do(func() {
+				if errors.Is(err, renewal.ErrNotRecorded) {
+					// Saved; only the register could not be told.
+					fyne.LogError("recording the saved password", err)
+					err = nil
+				}
 				if err != nil {
 					btn.Enable()
 					status.SetText(vaultError(err))
@@ -374,7 +379,7 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 					return
 				}
 				a.passwordSaved = true
-				a.c.f.passwordSavedFor(cert.SHA256)
+				a.answer.PasswordSaved = true
 				btn.Hide()
 				status.SetText(vaultText("vault.saved", map[string]any{"Store": storeName()}))
 				status.Importance = widget.SuccessImportance

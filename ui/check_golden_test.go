@@ -10,6 +10,8 @@ import (
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // goldenReport is a fixed report, so that the masters do not depend on
@@ -54,7 +56,7 @@ func TestCheckAnswerMasters(t *testing.T) {
 		for _, state := range []string{"ready", "problem", "password"} {
 			t.Run(language+"_"+state, func(t *testing.T) {
 				x := newCheckFixture(t, language)
-				saved := savedSet{entries: []savedPassword{{id: "pending:r1", password: "pw"}}}
+				saved := renewal.TrySaved([]vault.Candidate{{ID: "pending:r1", Password: "pw"}})
 				a := newCheckAnswer(x.f.check, goldenReport(language, state).File, goldenReport(language, state), saved)
 				x.w.SetContent(container.NewVScroll(a.content))
 				x.w.Resize(companionSize)

@@ -219,7 +219,8 @@ func TestDropSeveralFilesChecksEachInTurn(t *testing.T) {
 	junk := x.file("notes.txt", []byte("Husk at forny certifikatet"))
 	x.drop(good, junk, t.TempDir())
 	got := x.headlines()
-	want := []string{"Ready to install in DPG", "This is not a certificate file", "That is a folder, not a file"}
+	// The good file has no password: ready, with that warning under it.
+	want := []string{"Ready to install in DPG, but note the following", "This is not a certificate file", "That is a folder, not a file"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("headlines %q, want %q", got, want)
 	}
@@ -277,7 +278,7 @@ func TestAnOlderCertificateIsNotCalledReady(t *testing.T) {
 	leaf := x.chain.Organization(t)
 	path := x.file("previous.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), ""))
 	x.drop(path)
-	if got := x.headlines(); len(got) != 1 || got[0] != "Ready to install in DPG" {
+	if got := x.headlines(); len(got) != 1 || got[0] != "Ready to install in DPG, but note the following" { // no password
 		t.Fatalf("first check: %q", got)
 	}
 	cert := x.f.check.shown[0].report.Certificate

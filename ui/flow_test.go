@@ -69,7 +69,7 @@ func TestWholeRenewalKeepsThePasswordOffDisk(t *testing.T) {
 
 	stick := t.TempDir()
 	res, err := backup.Backup(context.Background(), p12, stick, backup.Options{
-		Password: a.password, PublicCopies: true, Manifest: true,
+		Password: a.answer.Password, PublicCopies: true, Manifest: true,
 		Reprotect: &backup.Reprotect{Passphrase: "Backup-Kode-1", Profile: backup.ProfileCompatible},
 	})
 	if err != nil {

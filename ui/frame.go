@@ -2,7 +2,6 @@ package ui
 
 import (
 	"crypto/x509"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -30,10 +29,6 @@ type frame struct {
 	guideKeys bool        // the guide's keys are bound to the window
 
 	register *register.Store // the certificates Fornyer has seen
-	// recording lets one checked file's record write at a time: a check
-	// and its re-record after the user's answer must not both move the
-	// same pending password.
-	recording sync.Mutex
 
 	check     *checkScreen        // the Check tab, where every drop lands
 	watch     *downloads          // Downloads and the Desktop watched (watch.go)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/mail"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
+	"github.com/fornyer/fornyer/core/renewal"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
@@ -206,12 +208,17 @@ func (p *receiptPanel) begin(checklist bool) {
 			return
 		}
 	}
+	by, err := renewal.InstallerName(p.by.Text) // optional: empty is no name
+	if errors.Is(err, renewal.ErrNameTooLong) {
+		p.warn(words.T(renewal.ErrNameTooLong.Key))
+		return
+	}
 	p.hint.Hide()
 
 	l := words.Language()
 	data := p.data
 	data.Lang = l
-	data.RenewedBy = strings.TrimSpace(p.by.Text)
+	data.RenewedBy = by
 	data.Email = email
 	data.GeneratedAt = p.now()
 	dir := p.folder

@@ -24,34 +24,26 @@ func (f *frame) flow() *renewal.Flow {
 	return &renewal.Flow{Register: f.register, Vault: f.vault, Now: clock}
 }
 
-// checked runs on the UI thread after a file was opened; openedBy is the
-// credential-store id of the saved password that opened it, or "". It
-// decides what the file means with the register as it was, moves the guide
-// on when the outcome says so, records the outcome in the background, and
-// returns it to be drawn.
-func (f *frame) checked(path string, r *inspect.Report, openedBy string) renewal.Outcome {
-	c := renewal.Check{Path: path, Report: r, OpenedBy: openedBy}
-	var known []register.Certificate
-	if f.register != nil {
-		known = f.register.List()
+// checked runs on the UI thread with core's answer to a file: the guide
+// moves on when the answer says so, and the outcome is recorded in the
+// background (core keeps one record write at a time, in order).
+func (f *frame) checked(a renewal.Answer) {
+	if a.Outcome.Kind == renewal.KindNotOpened {
+		return
 	}
-	o := renewal.Decide(f.guideProgress(), known, c)
-	if f.guide != nil && o.Apply(&f.guide.progress, r.Certificate.SHA256, clock()) {
+	if f.guide != nil && a.Outcome.Apply(&f.guide.progress, a.Check.Report.Certificate.SHA256, clock()) {
 		f.guide.changed()
 	}
-	if o.Record {
+	if a.Outcome.Record {
 		flow := f.flow()
 		background(func() {
-			f.recording.Lock()
-			defer f.recording.Unlock()
 			ctx, cancel := context.WithTimeout(context.Background(), 2*f.vault.Timeout())
 			defer cancel()
-			if err := flow.Record(ctx, c, o); err != nil {
+			if err := flow.Record(ctx, a.Check, a.Outcome); err != nil {
 				fyne.LogError("recording the checked file", err)
 			}
 		})
 	}
-	return o
 }
 
 // answered is the user's answer to "Is this the file you just
@@ -61,7 +53,7 @@ func (f *frame) answered(sha string, yes bool) {
 	if f.guide == nil {
 		return
 	}
-	renewal.Answer(&f.guide.progress, sha, yes, clock())
+	renewal.AnswerQuestion(&f.guide.progress, sha, yes, clock())
 	f.guide.changed()
 }
 
@@ -149,7 +141,7 @@ func (f *frame) answerFor(sha string) *checkAnswer {
 // checked again from where the register last saw it, and the answer's own
 // buttons take over.
 func (f *frame) backUpChecked(sha string) {
-	if a := f.answerFor(sha); a != nil && a.canBackUp() {
+	if a := f.answerFor(sha); a != nil && a.answer.Offers(renewal.ActionBackUp) {
 		a.backup()
 		return
 	}

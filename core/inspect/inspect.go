@@ -10,6 +10,7 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"math"
+	"os"
 	"time"
 
 	"github.com/fornyer/fornyer/core/msg"
@@ -48,15 +49,25 @@ func InspectFile(path string, opts Options) *Report {
 	if err != nil {
 		r := newReport(path, opts)
 		code := pfx.CodeOf(err)
-		if code != CodeTooLarge {
-			code = CodeUnreadableFile
+		switch {
+		case code == CodeTooLarge:
+			r.add(code, nil)
+		case isFolder(path):
+			// A folder dropped or chosen: say so, and what to do instead.
+			r.addKey(CodeUnreadableFile, "inspect.finding.unreadable_file.folder", nil)
+		default:
+			r.add(CodeUnreadableFile, nil)
 		}
-		r.add(code, nil)
 		r.detail(err)
 		r.finish()
 		return r
 	}
 	return Inspect(path, data, opts)
+}
+
+func isFolder(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
 }
 
 func newReport(name string, opts Options) *Report {

@@ -390,22 +390,27 @@ func TestInspectFileBadPaths(t *testing.T) {
 		t.Fatal(err)
 	}
 	fifo := makeFIFO(filepath.Join(dir, "fifo")) // "" where there are none
+	// A folder gets its own sentence (what to do instead); the code stays.
 	cases := []struct {
 		path string
 		code string
+		key  string
 	}{
-		{huge, CodeTooLarge},
-		{just, CodeTooLarge},
-		{dir, CodeUnreadableFile},
-		{filepath.Join(dir, "missing.p12"), CodeUnreadableFile},
+		{huge, CodeTooLarge, "inspect.finding.too_large"},
+		{just, CodeTooLarge, "inspect.finding.too_large"},
+		{dir, CodeUnreadableFile, "inspect.finding.unreadable_file.folder"},
+		{filepath.Join(dir, "missing.p12"), CodeUnreadableFile, "inspect.finding.unreadable_file"},
 	}
 	if fifo != "" {
-		cases = append(cases, struct{ path, code string }{fifo, CodeUnreadableFile})
+		cases = append(cases, struct{ path, code, key string }{fifo, CodeUnreadableFile, "inspect.finding.unreadable_file"})
 	}
 	for _, c := range cases {
-		r := InspectFile(c.path, Options{})
-		if r.Verdict != VerdictUnreadable || len(r.Findings) != 1 || r.Findings[0].Code != c.code {
-			t.Errorf("%s: %s %v", c.path, r.Verdict, r.Codes())
+		r := InspectFile(c.path, Options{Lang: "en"})
+		if r.Verdict != VerdictUnreadable || len(r.Findings) != 1 || r.Findings[0].Code != c.code || r.Findings[0].Key != c.key {
+			t.Errorf("%s: %s %v %s", c.path, r.Verdict, r.Codes(), r.Findings[0].Key)
+		}
+		if c.path == dir && r.Findings[0].Title != "That is a folder, not a file" {
+			t.Errorf("folder: %q", r.Findings[0].Title)
 		}
 		if r.File != c.path {
 			t.Errorf("file %q", r.File)

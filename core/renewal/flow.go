@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fornyer/fornyer/core/backup"
@@ -75,14 +76,31 @@ func HoldsKey(r *inspect.Report) bool {
 	return r != nil && r.Format == inspect.FormatPKCS12 && r.KeyMatches && r.Certificate != nil
 }
 
+// recording lets one checked file's record write at a time, in the order
+// they were asked for: a check and its re-record after the user's answer
+// must not both move the same pending password, nor the second's register
+// write land before the first's.
+var recording sync.Mutex
+
+// recordingBusy, when set, is told that a record waits for another (tests
+// wait on it).
+var recordingBusy func()
+
 // Record writes the outcome of a check: the certificate into the register
 // (a password saved before stays recorded), that the guide renewed it, and
 // the pending password moved onto it, never leaving a moment without it.
-// Every step is tried; the errors are joined.
+// Every step is tried; the errors are joined. One record writes at a time.
 func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	if !o.Record {
 		return nil
 	}
+	if !recording.TryLock() {
+		if recordingBusy != nil {
+			recordingBusy()
+		}
+		recording.Lock()
+	}
+	defer recording.Unlock()
 	var errs []error
 	sha := c.Report.Certificate.SHA256
 	if f.Register != nil {
@@ -100,8 +118,7 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 		}
 	}
 	if o.MovePending != "" && f.Vault != nil {
-		to := vault.Entry{ID: vault.CertificateID(sha), Label: Label(c.Report.Certificate), Expires: c.Report.Certificate.NotAfter}
-		if err := f.Vault.RekeyEntry(ctx, o.MovePending, to); err != nil {
+		if err := f.Vault.RekeyEntry(ctx, o.MovePending, PasswordEntry(c.Report.Certificate)); err != nil {
 			errs = append(errs, err)
 		} else if f.Register != nil {
 			errs = append(errs, f.Register.SetPasswordSaved(sha, true))
@@ -151,7 +168,11 @@ func (f *Flow) RecordDPGInstalled(sha256, by string) error {
 	if f.Register == nil {
 		return ErrNoRegister
 	}
-	return f.Register.RecordDPGInstalled(sha256, by, f.now())
+	name, err := InstallerName(by)
+	if err != nil {
+		return err
+	}
+	return f.Register.RecordDPGInstalled(sha256, name, f.now())
 }
 
 // PasswordSaved records in the register that the certificate's password

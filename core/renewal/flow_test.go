@@ -133,7 +133,7 @@ func TestRecordAgainAfterTheAnswerKeepsThePassword(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	Answer(p, sha, true, started)
+	AnswerQuestion(p, sha, true, started)
 	c.OpenedBy = vault.CertificateID(sha)
 	o = Decide(p, f.Register.List(), c)
 	if o.Kind != KindAlready || !o.Advance || o.MovePending != "" {
@@ -208,7 +208,7 @@ func TestDeriveTakesTheBackup(t *testing.T) {
 	p := atDownload()
 	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started)}
 	sha := c.Report.Certificate.SHA256
-	Answer(p, sha, true, started)
+	AnswerQuestion(p, sha, true, started)
 	if err := f.Record(ctx, c, Decide(p, f.Register.List(), c)); err != nil {
 		t.Fatal(err)
 	}

@@ -163,10 +163,10 @@ func (o Outcome) Shows(code string) bool {
 	return !(o.Kind == KindOlder && code == inspect.CodeExpiresSoon)
 }
 
-// Answer records the user's answer to "Is this the file you just
+// AnswerQuestion records the user's answer to "Is this the file you just
 // downloaded?" in the progress; a yes does the download step with it, at
 // now.
-func Answer(p *guide.Progress, sha256 string, yes bool, now time.Time) {
+func AnswerQuestion(p *guide.Progress, sha256 string, yes bool, now time.Time) {
 	p.SetAnswer(sha256, yes)
 	if yes {
 		p.SetFileChecked(sha256, now)

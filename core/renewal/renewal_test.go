@@ -189,7 +189,7 @@ func TestAnswerIsKept(t *testing.T) {
 	if o := Decide(p, nil, Check{Report: r}); !o.Ask {
 		t.Fatalf("not asked: %+v", o)
 	}
-	Answer(p, r.Certificate.SHA256, true, started)
+	AnswerQuestion(p, r.Certificate.SHA256, true, started)
 	if !p.FileChecked || p.FileSHA256 != r.Certificate.SHA256 {
 		t.Errorf("a yes did not do the download step: %+v", p)
 	}
@@ -197,7 +197,7 @@ func TestAnswerIsKept(t *testing.T) {
 		t.Errorf("asked again: %+v", o)
 	}
 	q := atDownload()
-	Answer(q, r.Certificate.SHA256, false, started)
+	AnswerQuestion(q, r.Certificate.SHA256, false, started)
 	if o := Decide(q, nil, Check{Report: r}); o.Ask || o.Advance || o.Kind != KindDeclined {
 		t.Errorf("after a no: %+v", o)
 	}

@@ -1,0 +1,351 @@
+package renewal
+
+import (
+	"fmt"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// Tone is how a line of the answer is coloured: the window maps it to its
+// theme, the command line prints it in the JSON.
+type Tone string
+
+const (
+	ToneGood    Tone = "good"    // ready, the renewed certificate: green
+	ToneWarning Tone = "warning" // look before you go on: amber
+	ToneError   Tone = "error"   // it cannot be used: red
+	ToneNeutral Tone = "neutral" // information, no colour
+)
+
+// Line is a sentence of the answer: a catalogue key with its data, and the
+// text it renders to in the answer's language. Title is the bold line,
+// Message the sentence under it; either may be empty.
+type Line struct {
+	TitleKey   string         `json:"title_key,omitempty"`
+	MessageKey string         `json:"message_key,omitempty"`
+	Data       map[string]any `json:"-"`
+	Title      string         `json:"title,omitempty"`
+	Message    string         `json:"message,omitempty"`
+	Tone       Tone           `json:"tone"`
+}
+
+// line renders a line from its keys in language l.
+func line(l string, tone Tone, titleKey, messageKey string, data map[string]any) Line {
+	ln := Line{TitleKey: titleKey, MessageKey: messageKey, Data: data, Tone: tone}
+	if titleKey != "" {
+		ln.Title = msg.T(l, titleKey, data)
+	}
+	if messageKey != "" {
+		ln.Message = msg.T(l, messageKey, data)
+	}
+	return ln
+}
+
+// Fact is one thing an administrator recognises about the certificate.
+type Fact struct {
+	Label string `json:"label"`
+	Value string `json:"value"`
+}
+
+// Action is something that can be done next with the checked file.
+type Action string
+
+const (
+	ActionSavePassword Action = "save_password" // the typed password into the credential store
+	ActionBackUp       Action = "back_up"       // a verified copy (only a .p12 with its key)
+	ActionReceipt      Action = "receipt"       // the printable receipt
+	ActionShowInFolder Action = "show_in_folder"
+	ActionMarkDPG      Action = "mark_dpg" // record that it is installed in DPG
+)
+
+// Question is what the answer asks of the user.
+type Question string
+
+const (
+	QuestionNone     Question = ""
+	QuestionAsk      Question = "ask"      // "Is this the file you just downloaded?"
+	QuestionDeclined Question = "declined" // the user said no: offer to undo
+)
+
+// Input is what the answer to a checked file is made from.
+type Input struct {
+	Path   string
+	Report *inspect.Report
+	// Tries are the passwords that were tried on the file, in the order
+	// they were tried: which one opened it (Report.PasswordIndex) is read
+	// from them.
+	Tries Tries
+	// Known is the register's certificates as they were before this check
+	// (nil: no register).
+	Known []register.Certificate
+	// Progress is the guide's (nil: no guide, as on the command line).
+	Progress *guide.Progress
+	// PasswordSaved: the password that opened the file has been saved
+	// since it was checked (the answer's own "Save the password").
+	PasswordSaved bool
+}
+
+// Answer is the one answer to a checked file, the same for the window and
+// the command line: the window draws it, `fornyer inspect` prints its big
+// line, Flow.Record writes its Outcome.
+type Answer struct {
+	Check   Check   `json:"-"`
+	Outcome Outcome `json:"-"`
+	// Headline is the one big line and the sentence under it.
+	Headline Line `json:"headline"`
+	// NeedsPassword: the file asks for its password; PasswordFor says who
+	// the file is for when that can be read before the password.
+	NeedsPassword bool  `json:"needs_password"`
+	PasswordFor   *Line `json:"password_for,omitempty"`
+	// Note is a neutral line under the headline: the file's organisation
+	// when the register knows none of its certificates.
+	Note *Line `json:"note,omitempty"`
+	// Facts, and whether they were read before the password (unverified).
+	Facts      []Fact `json:"facts"`
+	Unverified *Line  `json:"unverified,omitempty"`
+	// Comparison is how the file relates to the certificate it was
+	// compared with, coloured so that it never outshines the headline.
+	Comparison *Line `json:"comparison,omitempty"`
+	// Question is asked under the comparison.
+	Question Question `json:"question,omitempty"`
+	// Findings are those worth showing besides the headline.
+	Findings []inspect.Finding `json:"findings"`
+	// Actions are what can be done next, in the order to offer them.
+	Actions []Action `json:"actions"`
+	// Advance: the guide's download step is done with this file.
+	Advance bool `json:"advance"`
+	// Password is the password that opened the file (memory only, for the
+	// backup and "Save the password"); "" when none was needed.
+	Password string `json:"-"`
+	// PasswordSaved: that password is in the credential store (it came
+	// from there, or was saved since), for the receipt.
+	PasswordSaved bool `json:"password_saved"`
+
+	tried triedWith
+}
+
+// Offers says whether the answer offers the action.
+func (a Answer) Offers(act Action) bool {
+	for _, x := range a.Actions {
+		if x == act {
+			return true
+		}
+	}
+	return false
+}
+
+// AnswerFor answers a checked file: it decides what the file means
+// (Decide) and says it in one big line, with the facts, the comparison,
+// the question, the findings worth showing and what can be done next.
+func AnswerFor(in Input) Answer {
+	opened, fromStore := in.Tries.OpenedBy(in.Report)
+	c := Check{Path: in.Path, Report: in.Report}
+	if fromStore {
+		c.OpenedBy = opened.ID
+	}
+	tried := triedWith{typed: in.Tries.Typed(), saved: in.Tries.Saved()}
+	return answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved)
+}
+
+// Again is the answer once more, after the user answered the question or
+// the register changed (in.Tries is not needed: the passwords were tried
+// once): a pending password the first record moved is the certificate's
+// now, and is not moved a second time.
+func (a Answer) Again(in Input) Answer {
+	c := a.Check
+	if a.Outcome.MovePending != "" {
+		c.OpenedBy = vault.CertificateID(c.Report.Certificate.SHA256)
+	}
+	in.Path, in.Report = c.Path, c.Report
+	return answer(in, c, a.tried, a.Password, a.PasswordSaved || in.PasswordSaved)
+}
+
+// triedWith is how the passwords were tried, for the headline's sentence.
+type triedWith struct {
+	typed bool
+	saved int
+}
+
+func answer(in Input, c Check, tried triedWith, password string, passwordSaved bool) Answer {
+	r := in.Report
+	a := Answer{Check: c, Password: password, PasswordSaved: passwordSaved, tried: tried}
+	if r.Opened() && r.Certificate != nil {
+		a.Outcome = Decide(in.Progress, in.Known, c)
+	} else {
+		a.Outcome = Outcome{Kind: KindNotOpened}
+	}
+	self, registered := register.Certificate{}, false
+	if r.Certificate != nil {
+		self, registered = find(in.Known, r.Certificate.SHA256)
+	}
+	l := r.Lang
+	a.Headline = headline(r, tried, a.Outcome, self, registered)
+	a.NeedsPassword = r.Has(inspect.CodeWrongPassword)
+	if cert := r.Certificate; a.NeedsPassword && cert != nil && cert.Organization != "" {
+		ln := line(l, ToneNeutral, "", "check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)})
+		a.PasswordFor = &ln
+	}
+	if cert := r.Certificate; cert != nil && a.Outcome.Kind != KindOtherOrganisation {
+		if other, ok := otherOrganisation(in.Known, cert); ok {
+			ln := line(l, ToneNeutral, "", "renewal.other_organisation", map[string]any{
+				"Org": safetext.Line(orgName(cert.Organization, cert.CommonName)), "CVR": safetext.Line(cert.CVR),
+				"Known": safetext.Line(orgName(other.Organization, other.CommonName)), "KnownCVR": safetext.Line(other.CVR),
+			})
+			a.Note = &ln
+		}
+	}
+	a.Facts, a.Unverified = facts(r)
+	a.Comparison = comparison(a.Outcome, a.Headline.Tone)
+	switch {
+	case a.Outcome.Kind == KindDeclined:
+		a.Question = QuestionDeclined
+	case a.Outcome.Ask:
+		a.Question = QuestionAsk
+	}
+	a.Findings = worthShowing(r, a.Outcome)
+	a.Actions = actions(r, a, self, registered)
+	a.Advance = a.Outcome.Advance
+	return a
+}
+
+// headline is the one big line: what stops the file first, else what the
+// register knows of it, else ready.
+func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certificate, registered bool) Line {
+	l := r.Lang
+	switch {
+	case r.Has(inspect.CodeWrongPassword):
+		// The sentence says what was tried: a typed password, the saved
+		// ones, or none (then "none of the saved passwords" is untrue).
+		key := "check.password.explain.none_saved"
+		switch {
+		case tried.typed:
+			key = "check.password.wrong"
+		case tried.saved > 0:
+			key = "check.password.explain"
+		}
+		return line(l, ToneWarning, "check.password.title", key, nil)
+	case !r.Ready():
+		f := r.FirstError()
+		if f == nil { // a verdict without an error: not from inspect
+			return line(l, ToneError, "inspect.verdict.problems", "", nil)
+		}
+		return Line{TitleKey: f.Key + ".title", MessageKey: f.Key, Data: f.Data, Title: f.Title, Message: f.Message, Tone: ToneError}
+	case o.Kind == KindOlder && o.Previous != nil:
+		// Ready as a file, but replaced: never the one to install.
+		return line(l, ToneWarning, "renewal.older.title", "renewal.older", map[string]any{"Date": msg.Date(l, o.Previous.NotAfter.Local())})
+	case registered && self.DPG != nil:
+		// Checked again: the register knows it is installed.
+		return line(l, ToneGood, "renewal.installed.title", "renewal.installed", map[string]any{
+			"Date": msg.Date(l, self.DPG.At.Local()), "By": safetext.Line(self.DPG.By),
+		})
+	}
+	for _, f := range worthShowing(r, o) {
+		if f.Severity == inspect.SeverityWarning {
+			return line(l, ToneGood, "inspect.verdict.ready_with_warnings", "inspect.verdict.ready.message", nil)
+		}
+	}
+	return line(l, ToneGood, "inspect.verdict.ready", "inspect.verdict.ready.message", nil)
+}
+
+// orgName is what a certificate's organisation is called: its name, or
+// its common name without one.
+func orgName(org, cn string) string { return oces.OwnerName(org, cn) }
+
+// facts are what an administrator recognises: organisation, CVR, kind,
+// production or test, validity, days left; and, read before the password,
+// that they are not confirmed yet.
+func facts(r *inspect.Report) ([]Fact, *Line) {
+	cert := r.Certificate
+	if cert == nil {
+		return nil, nil
+	}
+	l := r.Lang
+	var out []Fact
+	add := func(key, value string) {
+		if value != "" {
+			out = append(out, Fact{Label: msg.T(l, key, nil), Value: safetext.Line(value)})
+		}
+	}
+	add("inspect.label.organization", cert.Organization)
+	add("inspect.label.cvr", cert.CVR)
+	add("inspect.label.kind", msg.T(l, oces.KindKey(cert.Kind), nil))
+	add("inspect.label.environment", msg.T(l, oces.EnvironmentKey(cert.Environment), nil))
+	add("check.valid_until", msg.Date(l, cert.NotAfter.Local()))
+	if cert.DaysLeft >= 0 {
+		add("inspect.label.days_left", fmt.Sprint(cert.DaysLeft))
+	} else {
+		add("inspect.label.days_left", msg.T(l, "inspect.label.expired_value", nil))
+	}
+	if cert.Verified {
+		return out, nil
+	}
+	ln := line(l, ToneNeutral, "", "check.unverified", nil)
+	return out, &ln
+}
+
+// comparison colours the comparison below the headline: green only under
+// a green headline, amber when it is not a renewal, and no colour at all
+// under a headline that is already a warning or an error (no green line
+// under a red one).
+func comparison(o Outcome, headline Tone) *Line {
+	cmp := o.Comparison
+	if cmp == nil {
+		return nil
+	}
+	tone := ToneNeutral
+	if headline == ToneGood {
+		tone = ToneWarning
+		if cmp.IsRenewal() {
+			tone = ToneGood
+		}
+	}
+	return &Line{TitleKey: cmp.Key + ".title", MessageKey: cmp.Key, Data: cmp.Data, Title: cmp.Title, Message: cmp.Message, Tone: tone}
+}
+
+// worthShowing are the findings the headline does not say already: the
+// first error is the headline, a wrong password is the prompt, and an
+// older certificate is not told to renew in good time.
+func worthShowing(r *inspect.Report, o Outcome) []inspect.Finding {
+	first := r.FirstError()
+	out := []inspect.Finding{}
+	for _, f := range r.Findings {
+		if (first != nil && f.Code == first.Code) || f.Code == inspect.CodeWrongPassword || !o.Shows(f.Code) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// actions are what can be done next with a ready file: save a typed
+// password, back up a file with its key, make a receipt, show it in its
+// folder, record it installed in DPG. An older certificate, replaced
+// already, is offered neither its password saved nor a receipt nor DPG; a
+// certificate the register knows installed in DPG is not offered DPG.
+func actions(r *inspect.Report, a Answer, self register.Certificate, registered bool) []Action {
+	out := []Action{}
+	if !r.Ready() || r.Certificate == nil {
+		return out
+	}
+	older := a.Outcome.Kind == KindOlder
+	if a.Password != "" && !a.PasswordSaved && !(registered && self.PasswordSaved) && !older {
+		out = append(out, ActionSavePassword)
+	}
+	if HoldsKey(r) {
+		out = append(out, ActionBackUp)
+	}
+	if !older {
+		out = append(out, ActionReceipt)
+	}
+	out = append(out, ActionShowInFolder)
+	if !older && a.Outcome.Record && HoldsKey(r) && !(registered && self.DPG != nil) {
+		out = append(out, ActionMarkDPG)
+	}
+	return out
+}
