@@ -90,7 +90,7 @@ func TestBadFiles(t *testing.T) {
 
 		before := s.homeFiles()
 		for _, c := range []struct{ file, title string }{
-			{fileFolder, "check.folder.title"},
+			{fileFolder, "inspect.finding.unreadable_file.folder.title"},
 			{fileGarbage, "inspect.finding.unrecognized_format.title"},
 		} {
 			s.drag(file(c.file))
