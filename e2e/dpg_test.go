@@ -86,6 +86,18 @@ func TestDPGSequence(t *testing.T) {
 // stored elsewhere, system integrations noted.
 func (s *session) seedDPG(file string) {
 	s.t.Helper()
+	_, c := s.registerFile(file)
+	s.seedAt("dpg-login", func(p *guide.Progress) {
+		p.SetStoredElsewhere(true)
+		p.SetFileChecked(c.SHA256, time.Now())
+		p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
+	})
+}
+
+// registerFile writes into the app's register what a check of the file
+// leaves there: the certificate, with the file where it is.
+func (s *session) registerFile(file string) (*facts.Store, facts.Certificate) {
+	s.t.Helper()
 	ca, err := os.ReadFile(filepath.Join(suite.pki, "ca.pem"))
 	if err != nil {
 		s.t.Fatal(err)
@@ -103,14 +115,11 @@ func (s *session) seedDPG(file string) {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	if err := reg.Upsert(facts.Certificate{SHA256: c.SHA256, Organization: c.Organization, CVR: c.CVR, UUID: c.UUID,
+	entry := facts.Certificate{SHA256: c.SHA256, Organization: c.Organization, CVR: c.CVR, UUID: c.UUID,
 		Serial: c.Serial, CommonName: c.CommonName, Kind: c.Kind, Environment: c.Environment,
-		NotBefore: c.NotBefore, NotAfter: c.NotAfter, File: &facts.FileRef{Path: file, SHA256: r.FileSHA256}}); err != nil {
+		NotBefore: c.NotBefore, NotAfter: c.NotAfter, File: &facts.FileRef{Path: file, SHA256: r.FileSHA256}}
+	if err := reg.Upsert(entry); err != nil {
 		s.t.Fatal(err)
 	}
-	s.seedAt("dpg-login", func(p *guide.Progress) {
-		p.SetStoredElsewhere(true)
-		p.SetFileChecked(c.SHA256, time.Now())
-		p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
-	})
+	return reg, entry
 }
