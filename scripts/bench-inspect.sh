@@ -21,7 +21,9 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 FORNYER_BENCH_DIR=$dir go test -count=1 -run '^TestWriteBenchmarkFile$' ./core/inspect >/dev/null
-go build -o "$dir/fornyer-cli" ./cmd/fornyer-cli
+# Built as `make cli` builds what ships: without cgo, so without the
+# dynamic loader's work at every start.
+CGO_ENABLED=0 go build -o "$dir/fornyer-cli" ./cmd/fornyer-cli
 p12=$dir/typical.p12
 
 # Both must succeed on the file, or the comparison means nothing.
@@ -78,5 +80,5 @@ printf '  %-42s %8s\n' "fornyer-cli inspect (whole process)" "$fornyer_ms"
 printf '  %-42s %8s\n' "openssl pkcs12 -info -noout (whole process)" "$openssl_ms"
 awk -v i="$inproc_ms" -v f="$fornyer_ms" -v o="$openssl_ms" 'BEGIN {
 	printf "  goal 1, in-process faster than openssl:      %s (%.1fx)\n", (i < o ? "met" : "NOT met"), o / i
-	printf "  goal 2, fornyer-cli no slower than openssl:  %s (%.2fx openssl)\n", (f <= o ? "met" : "NOT met"), f / o
+	printf "  goal 2, fornyer-cli at most 0.9x openssl:    %s (%.2fx openssl)\n", (f <= 0.9 * o ? "met" : "NOT met"), f / o
 }'

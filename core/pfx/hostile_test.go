@@ -11,10 +11,8 @@ import (
 	"crypto/hmac"
 	"crypto/pbkdf2"
 	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509/pkix"
 	"encoding/asn1"
-	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
@@ -200,18 +198,14 @@ func TestTrailingZeroPasswordIsWrong(t *testing.T) {
 	}
 }
 
-// checkKey refuses keys whose private half does not sign for the public
-// half, whatever crypto/x509 let through.
+// checkKey refuses elliptic-curve keys whose private half does not sign
+// for the public half, whatever crypto/x509 let through. An RSA key is
+// refused by crypto/rsa's own validation as parseKey reads it (every
+// damaged value: TestInconsistentRSAKey).
 func TestCheckKeyRoundTrip(t *testing.T) {
 	w := testWorld(t)
 	if err := checkKey(w.leaf.Key); err != nil {
 		t.Fatalf("a good key: %v", err)
-	}
-	if rk, ok := w.leaf.Key.(*rsa.PrivateKey); ok {
-		bad := &rsa.PrivateKey{PublicKey: rk.PublicKey, D: new(big.Int).Add(rk.D, big.NewInt(2)), Primes: rk.Primes}
-		if err := checkKey(bad); err == nil {
-			t.Error("an RSA key with a wrong private exponent passes")
-		}
 	}
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	if err := checkKey(priv); err != nil {
