@@ -27,6 +27,7 @@ import (
 
 	"github.com/fornyer/fornyer/assets"
 	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/instance"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/ui/words"
@@ -95,13 +96,23 @@ func Run(files []string, more <-chan []string) (err error) {
 		if more != nil {
 			// A loop for the window's life, not one-shot work for background:
 			// core/instance never closes more, so it ends with the process.
+			// Files handed over while the last hand-over's answers are
+			// still the ones shown are added to them, not put in their
+			// place: several starts at once each hand one file over.
 			go func() {
+				var shown []string
+				shownGen := -1
 				for handed := range more {
 					fyne.Do(func() {
 						w.RequestFocus()
-						if len(handed) > 0 {
-							f.dropped(fyne.Position{}, fileURIs(handed))
+						if len(handed) == 0 || f.check == nil {
+							return
 						}
+						if f.check.gen == shownGen {
+							handed = instance.Merge(shown, handed)
+						}
+						f.dropped(fyne.Position{}, fileURIs(handed))
+						shown, shownGen = handed, f.check.gen
 					})
 				}
 			}()

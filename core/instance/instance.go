@@ -71,6 +71,11 @@ type Listener struct {
 	done  chan struct{}
 	once  sync.Once
 	wg    sync.WaitGroup
+
+	mu      sync.Mutex
+	pending []string      // handed over, not yet taken by the window
+	raise   bool          // a start handed nothing over: the window comes forward
+	ready   chan struct{} // one token: pending has something
 }
 
 // message is what a second start sends: absolute paths.
@@ -108,15 +113,82 @@ func Claim(dir string, files []string) (*Listener, error) {
 		lock.Unlock()
 		return nil, err
 	}
-	l := &Listener{ln: ln, lock: lock, files: make(chan []string, 16), done: make(chan struct{})}
-	l.wg.Add(1)
+	l := &Listener{ln: ln, lock: lock, files: make(chan []string), done: make(chan struct{}), ready: make(chan struct{}, 1)}
+	l.wg.Add(2)
 	go l.serve()
+	go l.deliver()
 	return l, nil
 }
 
-// Files delivers the files of each later start, in order (empty when a
-// start had none: the window should come to the front).
+// Files delivers the files of later starts, in the order they arrived
+// (empty when the starts had none: the window should come to the front).
+// What arrives while the window has not taken the last list yet is added
+// to the next one, so several starts at the same moment (Windows' "Open
+// with" on several files starts one process per file) arrive together.
 func (l *Listener) Files() <-chan []string { return l.files }
+
+// maxPending bounds the files waiting for the window; a start beyond it
+// is answered "busy".
+const maxPending = 16 * maxFiles
+
+// queue adds one start's files to what the window has not taken yet.
+func (l *Listener) queue(files []string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.pending)+len(files) > maxPending {
+		return false
+	}
+	l.pending = Merge(l.pending, files)
+	l.raise = l.raise || len(files) == 0
+	select {
+	case l.ready <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+// deliver offers the window everything queued since it last took a list;
+// what arrives while the list waits to be taken is added to it.
+func (l *Listener) deliver() {
+	defer l.wg.Done()
+	var next []string // nil: nothing to offer
+	for {
+		var offer chan<- []string
+		if next != nil {
+			offer = l.files
+		}
+		select {
+		case <-l.done:
+			return
+		case <-l.ready:
+			l.mu.Lock()
+			if l.pending != nil || l.raise {
+				next = Merge(next, l.pending)
+			}
+			l.pending, l.raise = nil, false
+			l.mu.Unlock()
+		case offer <- next:
+			next = nil
+		}
+	}
+}
+
+// Merge returns the files of a and then those of b not in a: what the
+// window checks when files are handed over while earlier ones are still
+// shown, so that none replaces another.
+func Merge(a, b []string) []string {
+	seen := make(map[string]bool, len(a)+len(b))
+	out := make([]string, 0, len(a)+len(b))
+	for _, list := range [][]string{a, b} {
+		for _, f := range list {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
 
 // Close stops listening and gives up the claim.
 func (l *Listener) Close() error {
@@ -140,9 +212,19 @@ func privateDir(dir string) error {
 	if runtime.GOOS == "windows" {
 		return nil // under the user's profile, which only the user may enter
 	}
-	st, err := os.Stat(dir)
+	// Lstat: a link to someone else's folder is not ours either.
+	st, err := os.Lstat(dir)
 	if err != nil {
 		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("instance: %s is not a folder", dir)
+	}
+	// A folder another user made (a shared FORNYER_INSTANCE_DIR or runtime
+	// folder) stays theirs whatever its mode: they could take the socket
+	// and receive the files handed over. Refused; the window opens alone.
+	if uid, ok := ownerOf(st); ok && uid != os.Getuid() {
+		return fmt.Errorf("instance: %s belongs to another user (%d)", dir, uid)
 	}
 	if st.Mode().Perm() != 0o700 {
 		return os.Chmod(dir, 0o700)
@@ -185,13 +267,11 @@ func (l *Listener) receive(c net.Conn) {
 		io.WriteString(c, "error\n")
 		return
 	}
-	select {
-	case l.files <- files:
-		io.WriteString(c, "ok\n")
-	case <-l.done:
-	case <-time.After(replyTimeout):
+	if !l.queue(files) {
 		io.WriteString(c, "busy\n")
+		return
 	}
+	io.WriteString(c, "ok\n")
 }
 
 // readMessage reads one line of JSON (json.Marshal never writes a raw line
@@ -235,7 +315,38 @@ func handOver(dir string, files []string) error {
 		}
 		abs = append(abs, a)
 	}
-	data, err := json.Marshal(message{Files: abs})
+	// More files than one message holds go in several, each answered:
+	// the window must get them all, and no second window open.
+	for _, chunk := range chunks(abs) {
+		if err := send(dir, chunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chunks splits files into messages of at most maxFiles paths and under
+// maxMessage bytes (an empty list stays one message: it raises the
+// window).
+func chunks(files []string) [][]string {
+	out := [][]string{{}}
+	size := 0
+	for _, f := range files {
+		q, _ := json.Marshal(f) // as the message will hold it, escapes included
+		last := out[len(out)-1]
+		if len(last) == maxFiles || size+len(q)+1 > maxMessage-64 {
+			out = append(out, []string{})
+			last, size = nil, 0
+		}
+		out[len(out)-1] = append(last, f)
+		size += len(q) + 1
+	}
+	return out
+}
+
+// send hands one message to the running window and waits for its answer.
+func send(dir string, files []string) error {
+	data, err := json.Marshal(message{Files: files})
 	if err != nil {
 		return err
 	}

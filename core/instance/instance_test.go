@@ -169,3 +169,64 @@ func BenchmarkHandOver(b *testing.B) {
 		}
 	}
 }
+
+// Three starts at the same moment, one file each: all three files arrive,
+// together when the window takes them after the starts (issue 24, 4).
+func TestStartsAtOnceAllArrive(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Claim(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	errs := make(chan error, 3)
+	for i := range 3 {
+		go func() {
+			_, err := Claim(dir, []string{fmt.Sprintf("/tmp/%d.p12", i)})
+			errs <- err
+		}()
+	}
+	for range 3 {
+		if err := <-errs; !errors.Is(err, ErrHandedOver) {
+			t.Fatalf("a start: %v", err)
+		}
+	}
+	// Every start was answered before the window took anything.
+	if got := next(t, first); len(got) != 3 {
+		t.Fatalf("received %q, want all three files at once", got)
+	}
+}
+
+// More files than one message holds all arrive, and the start hands them
+// over rather than opening a second window.
+func TestManyFilesAllArrive(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Claim(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	var files []string
+	for i := range 3*maxFiles + 7 {
+		files = append(files, fmt.Sprintf("/tmp/many/%04d.p12", i))
+	}
+	if _, err := Claim(dir, files); !errors.Is(err, ErrHandedOver) {
+		t.Fatalf("handing over %d files: %v", len(files), err)
+	}
+	var got []string
+	for len(got) < len(files) {
+		got = append(got, next(t, first)...)
+	}
+	if strings.Join(got, "\n") != strings.Join(files, "\n") {
+		t.Fatalf("received %d files, not the %d in order", len(got), len(files))
+	}
+}
+
+func TestMerge(t *testing.T) {
+	if got := Merge([]string{"a", "b"}, []string{"b", "c", "a", "d"}); strings.Join(got, ",") != "a,b,c,d" {
+		t.Errorf("Merge = %q", got)
+	}
+	if got := Merge(nil, nil); got == nil || len(got) != 0 {
+		t.Errorf("Merge(nil, nil) = %#v, want an empty list", got)
+	}
+}
