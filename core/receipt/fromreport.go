@@ -7,8 +7,10 @@ import (
 )
 
 // FromCertificate fills a receipt's certificate part from an inspection.
-// The certificate's issue time is when it was renewed: the portal issues it
-// at that moment. The rest (who, steps, backups, DPG) is the caller's.
+// It is renewed, until the caller knows better (the register's record of
+// the guide's renewal), when the receipt is made: the certificate's own
+// "valid from" may be a day early or from another renewal, and is printed as
+// such. The rest (who, steps, backups, DPG) is the caller's.
 func FromCertificate(c *inspect.Certificate, lang string, generatedAt time.Time) Data {
 	return Data{
 		Lang:         lang,
@@ -21,7 +23,7 @@ func FromCertificate(c *inspect.Certificate, lang string, generatedAt time.Time)
 		SHA256:       c.SHA256,
 		NotBefore:    c.NotBefore,
 		NotAfter:     c.NotAfter,
-		RenewedAt:    c.NotBefore,
+		RenewedAt:    generatedAt,
 		GeneratedAt:  generatedAt,
 	}
 }

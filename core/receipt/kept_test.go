@@ -8,17 +8,18 @@ import (
 )
 
 // The second copy of the password: the answer recorded, a reminder when it
-// is nowhere yet, a line to fill in by hand, and the computer whose store
-// holds it; never the password.
+// is nowhere yet, a line to fill in by hand (the exact place under an
+// answer, never a second "where is it kept" after one: U9), and the computer
+// whose store holds it; never the password.
 func TestReceiptPasswordKept(t *testing.T) {
 	for _, tc := range []struct {
 		lang, kept string
 		want, not  []string
 	}{
-		{"en", register.KeptWritten, []string{"Second copy of the password Written down and locked away", "The password is kept:", "Yes, on the computer “KONTOR-PC”"}, []string{"Keep a second copy"}},
+		{"en", register.KeptWritten, []string{"Second copy of the password Written down and locked away Exactly where:", "Yes, on the computer “KONTOR-PC”"}, []string{"Keep a second copy", "The password is kept:"}},
 		{"en", register.KeptNowhere, []string{"Nowhere yet", "Keep a second copy: if this computer is replaced", "The password is kept:"}, nil},
 		{"en", "", []string{"Second copy of the password Not recorded", "The password is kept:"}, []string{"Nowhere yet"}},
-		{"da", register.KeptManager, []string{"Ekstra kopi af adgangskoden I organisationens program til adgangskoder", "Adgangskoden opbevares:", "Ja, på computeren »KONTOR-PC«"}, nil},
+		{"da", register.KeptManager, []string{"Ekstra kopi af adgangskoden I organisationens program til adgangskoder Præcis hvor:", "Ja, på computeren »KONTOR-PC«"}, []string{"Adgangskoden opbevares:"}},
 		{"da", register.KeptNowhere, []string{"Ingen steder endnu", "Gem en ekstra kopi"}, nil},
 	} {
 		t.Run(tc.lang+"-"+tc.kept, func(t *testing.T) {

@@ -292,12 +292,15 @@ func Receipt(data Data) ([]byte, error) {
 
 // passwordKept is the second copy of the password: the answer recorded
 // (never the password), a reminder when there is none yet, and a line to
-// write by hand where it is.
+// write by hand: the exact place under an answer, where it is kept when
+// nothing was answered or it is kept nowhere yet.
 func (d *doc) passwordKept(l, kept string) {
 	t := func(key string) string { return msg.T(l, key, nil) }
 	switch kept {
 	case register.KeptWritten, register.KeptManager:
 		d.row(t("watch.receipt.kept"), t("watch.kept."+kept), faceRegular)
+		d.blankRow(t("watch.receipt.kept_exactly"))
+		return
 	case register.KeptNowhere:
 		d.rowWithNote(t("watch.receipt.kept"), t("watch.kept."+kept), faceRegular, t("watch.receipt.kept.nowhere_note"))
 	default:

@@ -23,6 +23,9 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 	d := receipt.FromCertificate(r.Certificate, lang, at)
 	d.PasswordSaved = passwordSaved
 	if reg != nil {
+		if !reg.Renewed.IsZero() {
+			d.RenewedAt = reg.Renewed // when the guide renewed it, not when the receipt is made
+		}
 		d.PasswordSaved = d.PasswordSaved || reg.PasswordSaved
 		for _, b := range reg.Backups {
 			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})

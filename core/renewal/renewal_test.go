@@ -7,6 +7,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -223,9 +224,17 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 	if !login.DoneAt.Equal(done) || login.Title == "guide.login.title" {
 		t.Errorf("login step: %+v", login)
 	}
-	if !d.RenewedAt.Equal(r.Certificate.NotBefore) {
-		t.Errorf("renewed at %v, want the issue time", d.RenewedAt)
+	// Renewed when the receipt is made unless the register knows when the
+	// guide renewed it; never the certificate's "valid from" (U9).
+	if !d.RenewedAt.Equal(done) {
+		t.Errorf("renewed at %v, want when the receipt is made (%v)", d.RenewedAt, done)
 	}
+	renewed := done.Add(-26 * time.Hour)
+	reg.Renewed = renewed
+	if d := ReceiptData(r, "da", false, reg, p, done, "pc-1"); !d.RenewedAt.Equal(renewed) || !strings.Contains(receipt.FileName(d), renewed.Format("2006-01-02")) {
+		t.Errorf("renewed at %v (%s), want the register's %v", d.RenewedAt, receipt.FileName(d), renewed)
+	}
+	reg.Renewed = time.Time{}
 	// Who installed it in DPG is asked once: the receipt proposes the name (F14).
 	if d.RenewedBy != "Søren" {
 		t.Errorf("renewed by %q, want the DPG installer from the register", d.RenewedBy)
