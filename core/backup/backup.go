@@ -29,6 +29,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/safefile"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // Profiles of a re-protected copy.
@@ -187,6 +188,8 @@ func Backup(ctx context.Context, src, dir string, opts Options) (*Result, error)
 	if err := checkFolder(src, dir); err != nil {
 		return nil, err
 	}
+	// What an earlier backup left when the stick was pulled mid-write.
+	safefile.CleanTemp(dir, now())
 
 	b := &run{ctx: ctx, dir: dir, opts: opts}
 	b.total = 1
@@ -270,7 +273,7 @@ type run struct {
 
 func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now func() time.Time) (*Result, error) {
 	b.progress()
-	name := filepath.Base(src)
+	name := backupName(src)
 	stem := stemOf(name)
 
 	// The copy, byte for byte; the manifest's sums are of these files.
@@ -393,6 +396,16 @@ func (b *run) removeWritten() {
 		_ = os.Remove(f.Path)
 	}
 	b.written = nil
+}
+
+// backupName is the copy's name: the original's, made fit for any file
+// system (a FAT stick stores no "a:b.p12"; safetext.FileName gives "a
+// b.p12"), so that a name never makes a backup fail.
+func backupName(src string) string {
+	if name := safetext.FileName(filepath.Base(src)); name != "" && stemOf(name) != "" {
+		return name
+	}
+	return "certificate.p12"
 }
 
 // stemOf is a file name without a certificate extension.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // ErrVerify means the file read back differs from what was written. The bad
@@ -284,4 +285,47 @@ func RemoveWithAside(path string) (bool, error) {
 		}
 	}
 	return found, errors.Join(errs...)
+}
+
+// StaleTemp is how old a temporary file of ours must be before a later
+// write to its folder removes it: older than any write still under way (a
+// backup of at most 10 MiB to the slowest stick), so that only what an
+// unplugged stick or a killed process left behind goes.
+const StaleTemp = 15 * time.Minute
+
+// CleanTemp removes from dir the temporary files WriteNew and Replace
+// leave when interrupted (".fornyer-<digits>.tmp", regular files, older
+// than StaleTemp at now) and returns their names. Nothing else is touched:
+// not a user's file of a similar name, not a link, not a recent temporary
+// file another writer is still filling.
+func CleanTemp(dir string, now time.Time) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		if !isOurTemp(e.Name()) || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || now.Sub(info.ModTime()) < StaleTemp {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, e.Name())) == nil {
+			removed = append(removed, e.Name())
+		}
+	}
+	return removed
+}
+
+// isOurTemp reports whether name is one os.CreateTemp made from
+// ".fornyer-*.tmp": the star is decimal digits.
+func isOurTemp(name string) bool {
+	digits, ok := strings.CutPrefix(name, ".fornyer-")
+	if !ok {
+		return false
+	}
+	digits, ok = strings.CutSuffix(digits, ".tmp")
+	return ok && digits != "" && strings.Trim(digits, "0123456789") == ""
 }

@@ -11,6 +11,7 @@ package safetext
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -127,16 +128,45 @@ slow:
 // nowhere).
 const reserved = `<>:"/\|?*`
 
-// FileName makes s fit for a file name on Windows, macOS and Linux: one safe
-// Line, each run of reserved characters and spaces one space, and no dots
-// or spaces at the ends (Windows drops trailing ones; a leading dot hides
-// the file).
+// FileName makes s fit for a file name on Windows, macOS and Linux and on
+// a FAT or exFAT stick: one safe Line, each run of reserved characters and
+// spaces one space, no dots or spaces at the ends (Windows drops trailing
+// ones; a leading dot hides the file), no name Windows keeps for a device
+// (CON, NUL, COM1, ...: "_CON"), and at most maxFileName characters, the
+// extension kept.
 func FileName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(reserved, r) {
-			return ' '
-		}
-		return r
-	}, Line(s))
-	return strings.Trim(strings.Join(strings.Fields(s), " "), ". ")
+	ext := filepath.Ext(s)
+	if len(ext) > 16 || ext != Line(ext) || strings.ContainsAny(ext, reserved+" ") {
+		ext = ""
+	}
+	clean := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if strings.ContainsRune(reserved, r) {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	stem := []rune(clean(Line(strings.TrimSuffix(s, ext))))
+	if max := maxFileName - len(ext); len(stem) > max {
+		stem = stem[:max]
+	}
+	s = strings.Trim(strings.Join(strings.Fields(string(stem)), " "), ". ")
+	s = strings.Trim(s+ext, ". ")
+	base, _, _ := strings.Cut(s, ".")
+	if deviceNames[strings.ToUpper(strings.TrimSpace(base))] {
+		s = "_" + s
+	}
+	return s
+}
+
+// maxFileName bounds a name's characters: FAT and NTFS allow 255 UTF-16
+// units, and a " (2)" may still be added.
+const maxFileName = 200
+
+// deviceNames are the names Windows keeps for devices, with any extension.
+var deviceNames = map[string]bool{
+	"CON": true, "PRN": true, "AUX": true, "NUL": true,
+	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
+	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true,
 }

@@ -84,12 +84,17 @@ func FuzzLine(f *testing.F) {
 
 func TestFileName(t *testing.T) {
 	for in, want := range map[string]string{
-		`Æble/grød: "ApS"?`:         "Æble grød ApS",
-		`Bager\Hansen | Søn*`:       "Bager Hansen Søn",
-		"x\u202egnp.exe":            "x gnp.exe",
-		" ..skjult.  ":              "skjult",
-		"to\nlinjer\tog\x1b[2J":     "to linjer og [2J",
-		"Renew certificate A/S.ics": "Renew certificate A S.ics",
+		`Æble/grød: "ApS"?`:               "Æble grød ApS",
+		`Bager\Hansen | Søn*`:             "Bager Hansen Søn",
+		"x\u202egnp.exe":                  "x gnp.exe",
+		" ..skjult.  ":                    "skjult",
+		"to\nlinjer\tog\x1b[2J":           "to linjer og [2J",
+		"Renew certificate A/S.ics":       "Renew certificate A S.ics",
+		"a:b.p12":                         "a b.p12",
+		"con.p12":                         "_con.p12",
+		"LPT1":                            "_LPT1",
+		"console.p12":                     "console.p12",
+		strings.Repeat("x", 300) + ".p12": strings.Repeat("x", 196) + ".p12",
 	} {
 		if got := FileName(in); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)

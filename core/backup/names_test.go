@@ -1,0 +1,61 @@
+package backup
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/testpki"
+)
+
+// A name a FAT stick cannot store gets a name it can, rather than failing
+// as a write-protected stick (issue 24, 7).
+func TestBackupNameFitsEveryFileSystem(t *testing.T) {
+	f := goFixture(t)
+	src := testpki.WriteFile(t, "a:b?.p12", f.data)
+	res, err := Backup(context.Background(), src, f.dir, Options{Password: password, PublicCopies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, file := range res.Files {
+		got = append(got, filepath.Base(file.Path))
+	}
+	if want := []string{"a b.p12", "a b.cer", "a b.pem"}; !slices.Equal(got, want) {
+		t.Errorf("backup files %q, want %q", got, want)
+	}
+}
+
+// A backup removes what an interrupted backup left in its folder (our
+// temporary files, old enough that no write is still filling them) and
+// nothing else.
+func TestBackupCleansLeftTemporaryFiles(t *testing.T) {
+	f := goFixture(t)
+	old := time.Now().Add(-24 * time.Hour)
+	write := func(name string, at time.Time) {
+		path := filepath.Join(f.dir, name)
+		if err := os.WriteFile(path, make([]byte, 1<<20), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(path, at, at)
+	}
+	write(".fornyer-4170112345.tmp", old) // an unplugged stick's: goes
+	write(".fornyer-99.tmp", time.Now())  // another backup under way: stays
+	write(".fornyer-notes.tmp", old)      // the user's: stays
+	write("fornyer-123.tmp", old)         // the user's: stays
+	write("elsewhere.tmp", old)
+	if err := os.Symlink(filepath.Join(f.dir, "elsewhere.tmp"), filepath.Join(f.dir, ".fornyer-42.tmp")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Backup(context.Background(), f.src, f.dir, Options{Password: password}); err != nil {
+		t.Fatal(err)
+	}
+	got := names(t, f.dir)
+	want := []string{".fornyer-42.tmp", ".fornyer-99.tmp", ".fornyer-notes.tmp", "Fornyer Testfirma ApS.p12", "elsewhere.tmp", "fornyer-123.tmp"}
+	if !slices.Equal(got, want) {
+		t.Errorf("left in the folder: %q, want %q", got, want)
+	}
+}
