@@ -121,9 +121,11 @@ type Options struct {
 	// the watcher's (the window hands it to its UI thread). It must not wait
 	// for Close, which waits for it.
 	Arrived func(Arrival)
-	// Lost is told when a watched folder goes away (removed or renamed);
-	// it is no longer watched. May be nil.
+	// Lost is told when a watched folder goes away (removed or renamed).
+	// Its place is then watched, and when a folder (or a link to one) is
+	// there again, it is watched again and Back is told. Either may be nil.
 	Lost func(Folder)
+	Back func(Folder)
 }
 
 // Watcher watches folders until Close.
@@ -131,6 +133,7 @@ type Watcher struct {
 	opts    Options
 	fs      *fsnotify.Watcher
 	folders map[string]Folder // by cleaned path
+	gone    map[string]Folder // lost folders, by cleaned path, awaited in their parents
 
 	mu       sync.Mutex
 	pending  map[string]*pendingFile
@@ -163,7 +166,7 @@ func Start(folders []Folder, opts Options) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{opts: opts, fs: fw, folders: map[string]Folder{}, pending: map[string]*pendingFile{},
+	w := &Watcher{opts: opts, fs: fw, folders: map[string]Folder{}, gone: map[string]Folder{}, pending: map[string]*pendingFile{},
 		reported: map[string]fileState{}, done: make(chan struct{})}
 	var firstErr error
 	for _, f := range folders {
@@ -241,11 +244,21 @@ func (w *Watcher) event(ev fsnotify.Event) {
 	w.mu.Lock()
 	if f, ok := w.folders[name]; ok && ev.Has(fsnotify.Remove|fsnotify.Rename) {
 		delete(w.folders, name)
+		w.gone[name] = f
 		w.mu.Unlock()
 		_ = w.fs.Remove(name) // the system may have dropped it already
 		if w.opts.Lost != nil {
 			w.opts.Lost(f)
 		}
+		// Renamed, or replaced by a link to a folder elsewhere: watch its
+		// place, and it again once it is there (it may be already).
+		_ = w.fs.Add(filepath.Dir(name))
+		w.comeBack(name)
+		return
+	}
+	if _, ok := w.gone[name]; ok && ev.Has(fsnotify.Create|fsnotify.Rename|fsnotify.Chmod) {
+		w.mu.Unlock()
+		w.comeBack(name)
 		return
 	}
 	folder, ok := w.folders[filepath.Dir(name)]
@@ -286,6 +299,39 @@ func (w *Watcher) event(ev fsnotify.Event) {
 		p.last = state
 	}
 	w.mu.Unlock()
+}
+
+// comeBack watches a lost folder again if its path names a folder (a link
+// to one included) and tells Back; its parent is no longer watched for it.
+func (w *Watcher) comeBack(name string) {
+	if st, err := os.Stat(name); err != nil || !st.IsDir() {
+		return
+	}
+	w.mu.Lock()
+	f, ok := w.gone[name]
+	if !ok || w.closed {
+		w.mu.Unlock()
+		return
+	}
+	if err := w.fs.Add(name); err != nil {
+		w.mu.Unlock()
+		return
+	}
+	delete(w.gone, name)
+	w.folders[name] = f
+	parent := filepath.Dir(name)
+	_, parentWatched := w.folders[parent]
+	awaited := false
+	for g := range w.gone {
+		awaited = awaited || filepath.Dir(g) == parent
+	}
+	w.mu.Unlock()
+	if !parentWatched && !awaited {
+		_ = w.fs.Remove(parent)
+	}
+	if w.opts.Back != nil {
+		w.opts.Back(f)
+	}
 }
 
 // stat is a file's size and time, or a size of -1 when it is no regular
