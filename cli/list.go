@@ -230,7 +230,7 @@ func printLines(w io.Writer, l string, lines []*certlist.Line, now time.Time) {
 		if c.DPG != nil {
 			dpg = t("list.cli.yes", nil)
 		}
-		rows = append(rows, []string{safetext.Terminal(c.Organization), safetext.Terminal(c.CVR), kind, msg.Date(l, c.NotAfter.Local()), left, dpg})
+		rows = append(rows, []string{safetext.Column(c.Organization, safetext.ColumnWidth), safetext.Column(c.CVR, 20), kind, msg.Date(l, c.NotAfter.Local()), left, dpg})
 		note := ""
 		if n := len(line.History); n > 0 {
 			note = t("list.cli.history", map[string]any{"Count": n})

@@ -74,3 +74,16 @@ func TestLeanBuildNamesItself(t *testing.T) {
 		}
 	}
 }
+
+// One very long name does not make every row of the listing as wide.
+func TestListRowsStayNarrow(t *testing.T) {
+	fixListClock(t)
+	long := listCert(1, strings.Repeat("Langt navn ", 1000), "", 400*24*time.Hour, true)
+	path := writeRegister(t, long, listCert(2, "Kort ApS", "", 300*24*time.Hour, true))
+	_, out, _ := run("en", "list", "--register", path)
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 200 {
+			t.Fatalf("a row %d characters wide: %.80q...", n, line)
+		}
+	}
+}

@@ -159,7 +159,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 
 	what := kindText(c.Kind) + " · " + environmentText(c.Environment)
 	if c.CVR != "" {
-		what += " · CVR " + c.CVR
+		what += " · CVR " + safetext.Line(c.CVR)
 	}
 	subtitle := certWrapped(what)
 
@@ -187,7 +187,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		if c.DPG.By == "" {
 			key = "register.dpg.installed.anonymous"
 		}
-		done := certWrapped(words.T(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": c.DPG.By}))
+		done := certWrapped(words.T(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": safetext.Line(c.DPG.By)}))
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
 	case inUse:
 		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(words.T("register.dpg.prompt")))

@@ -13,6 +13,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // RenewLead is how long before expiry the calendar asks for the renewal:
@@ -28,8 +29,11 @@ const RenewLead = 60 * 24 * time.Hour
 func ICS(c register.Certificate, lang string, stamp time.Time) []byte {
 	loc := stamp.Location()
 	data := struct{ Organization, CVR, Date, Time, URL string }{
-		Organization: oces.OwnerName(c.Organization, c.CommonName),
-		CVR:          c.CVR,
+		// Text from the register or the certificate, made safe as the
+		// window and the receipt show it: no control characters, no
+		// direction overrides (U+202E), no line breaks.
+		Organization: safetext.Line(oces.OwnerName(c.Organization, c.CommonName)),
+		CVR:          safetext.Line(c.CVR),
 		Date:         msg.Date(lang, c.NotAfter.In(loc)),
 		Time:         c.NotAfter.In(loc).Format("15:04"),
 		URL:          guide.PortalURL,

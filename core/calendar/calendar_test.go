@@ -246,3 +246,17 @@ func cert(i int, uuid string, notAfter time.Time) register.Certificate {
 		Environment: register.Production, NotBefore: notAfter.AddDate(-3, 0, 0), NotAfter: notAfter,
 	}
 }
+
+// Text from the register is made safe as the window and the PDF show it:
+// no direction override, no control characters (issue 24, 9).
+func TestICSHostileText(t *testing.T) {
+	c := register.Certificate{SHA256: strings.Repeat("a", 64), Organization: "Evil\u202egnp.exe\x1b[2J ApS", CVR: "1234\n5678",
+		NotAfter: time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)}
+	ics := ICS(c, "en", time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC))
+	if bytes.ContainsRune(ics, '\u202e') || bytes.ContainsRune(ics, '\x1b') {
+		t.Errorf("the calendar file keeps hostile characters:\n%s", ics)
+	}
+	if !bytes.Contains(ics, []byte("Evil gnp.exe [2J ApS")) {
+		t.Errorf("the organisation is not shown as the window shows it:\n%s", ics)
+	}
+}

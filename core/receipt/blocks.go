@@ -52,7 +52,7 @@ func (d *doc) header(title, subtitle string, badge bool, badgeText string) {
 	d.text(x, marginTop+4.8, title)
 	if subtitle != "" {
 		d.font(faceRegular, 11, colLabel)
-		d.text(x, marginTop+12.5, subtitle)
+		d.text(x, marginTop+12.5, d.fit(subtitle, marginX+contentW-x))
 	}
 	if badge {
 		d.font(faceBold, 9, colAccent)

@@ -94,7 +94,7 @@ func (d *doc) newPage() {
 	d.y = marginTop
 	if d.pages > 1 && d.continued != "" {
 		d.font(faceRegular, 8.5, colLabel)
-		d.text(marginX, d.y, d.continued)
+		d.text(marginX, d.y, d.fit(d.continued, contentW))
 		d.y += lineH(8.5) + 1.5
 		d.rule(d.y, 0.2, colRule)
 		d.y += 6
@@ -126,6 +126,26 @@ func (d *doc) text(x, y float64, s string) {
 // textRight draws s so that it ends at x.
 func (d *doc) textRight(x, y float64, s string) {
 	d.text(x-d.width(s), y, s)
+}
+
+// fit shortens s with "…" until it is no wider than width in the current
+// font: for the one-line texts (the header's organisation, the running
+// head), so that a long name cannot run off the page.
+func (d *doc) fit(s string, width float64) string {
+	if d.width(s) <= width {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r) // the longest head that fits, found by halving
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if d.width(string(r[:mid])+"…") <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
 }
 
 func (d *doc) width(s string) float64 {

@@ -523,3 +523,20 @@ func TestReceiptListsThePlacesWithTheirTicks(t *testing.T) {
 		}
 	}
 }
+
+// A long organisation name stays on the page: in the header, in the
+// running head of later pages and in its row (issue 24, 9).
+func TestLongNameStaysOnThePage(t *testing.T) {
+	for _, name := range []string{
+		strings.Repeat("Langt Firmanavn ", 20),
+		strings.Repeat("Ø", 290),
+	} {
+		data := sample("en", 10, 1, false)
+		data.Organization = name
+		ws, pages := words(t, must(Receipt(data)))
+		if pages < 2 {
+			t.Fatalf("%d pages: the running head is not drawn", pages)
+		}
+		checkPages(t, ws, pages, func(i, n int) string { return fmt.Sprintf("Page %d of %d", i, n) })
+	}
+}

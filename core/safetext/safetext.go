@@ -124,6 +124,20 @@ slow:
 	return true
 }
 
+// Column is s for a column of a table in the terminal: Terminal, and at
+// most width characters (cut with "…"), so that one long name cannot make
+// every row of a listing thousands of characters wide.
+func Column(s string, width int) string {
+	t := Terminal(s)
+	if r := []rune(t); len(r) > width {
+		return string(r[:width-1]) + "…"
+	}
+	return t
+}
+
+// ColumnWidth is the widest column Fornyer prints for a name.
+const ColumnWidth = 60
+
 // reserved are the characters a file name may not hold on Windows (and '/'
 // nowhere).
 const reserved = `<>:"/\|?*`
