@@ -143,12 +143,18 @@ func (f *frame) showStanding(standing []register.Reminder) {
 	}
 	l := words.Language()
 	title, body := reminderText(standing[0], l)
+	showKey := "register.standing.show_one"
 	if len(standing) > 1 {
-		title, body = manyRemindersText(standing, l)
+		showKey = "register.standing.show"
+		first := register.FirstToExpire(standing)
+		title = words.T("list.notify.many.title")
+		body = words.T("register.standing.many", map[string]any{"Count": len(standing),
+			"Organization": safetext.Line(oces.OwnerName(first.Organization, first.CommonName)),
+			"Date":         msg.Date(l, first.NotAfter.Local())})
 	}
 	text := widget.NewLabel(body)
 	text.Wrapping = fyne.TextWrapWord
-	show := uiwidget.NewButton(words.T("tab.certificates"), theme.ListIcon(), func() { f.tabs.SelectIndex(certificatesTab) })
+	show := uiwidget.NewButton(words.T(showKey), theme.ListIcon(), func() { f.tabs.SelectIndex(certificatesTab) })
 	show.Importance = widget.HighImportance
 	dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {
 		f.standingDismissed = true

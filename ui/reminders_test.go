@@ -28,7 +28,7 @@ func TestStandingReminderShowsInTheWindow(t *testing.T) {
 		t.Fatalf("the window shows %q", certTexts(bar))
 	}
 	notNow := certButtons(bar, "Not now")
-	if len(notNow) != 1 || len(certButtons(bar, "My certificates")) != 1 {
+	if len(notNow) != 1 || len(certButtons(bar, "Show it")) != 1 {
 		t.Fatalf("buttons: %q", certTexts(bar))
 	}
 	test.Tap(notNow[0])
