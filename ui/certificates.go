@@ -308,7 +308,9 @@ func (v *certificatesView) showRegisterError(err error) {
 func (v *certificatesView) confirmRemove(c register.Certificate) {
 	l := words.Language()
 	body := words.T("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": msg.Date(l, c.NotAfter.Local())})
-	d := dialog.NewConfirm(words.T("register.remove.title"), body, func(ok bool) {
+	message := widget.NewLabel(body)
+	message.Wrapping = fyne.TextWrapWord
+	d := uiwidget.NewDangerConfirm(words.T("register.remove.title"), words.T("register.remove.confirm"), words.T("register.cancel"), message, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -326,10 +328,7 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 			}
 		})
 	}, v.f.win)
-	d.SetConfirmText(words.T("register.remove.confirm"))
-	d.SetDismissText(words.T("register.cancel"))
-	d.SetConfirmImportance(widget.DangerImportance)
-	uiwidget.ShowDialog(v.f.win, d, fyne.Size{})
+	showDangerConfirm(v.f.win, d)
 }
 
 // saveCalendar asks for a folder and writes the calendar file there as a

@@ -34,7 +34,7 @@ func newForgetSection(f *frame) fyne.CanvasObject {
 func (f *frame) confirmForget(button *uiwidget.Button) {
 	message := widget.NewLabel(vaultText("settings.forget.confirm", nil))
 	message.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(words.T("settings.forget.title"), words.T("settings.forget.yes"), words.T("settings.forget.no"),
+	d := uiwidget.NewDangerConfirm(words.T("settings.forget.title"), words.T("settings.forget.yes"), words.T("settings.forget.no"),
 		message, func(yes bool) {
 			if !yes {
 				return

@@ -173,7 +173,7 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Button) {
 	message := widget.NewLabel(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
 	message.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(words.T("vault.delete.title"), words.T("vault.delete.yes"), words.T("vault.delete.no"),
+	d := uiwidget.NewDangerConfirm(words.T("vault.delete.title"), words.T("vault.delete.yes"), words.T("vault.delete.no"),
 		message, func(yes bool) {
 			if !yes {
 				return
@@ -197,10 +197,10 @@ func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Butto
 }
 
 // showDangerConfirm shows a question whose yes deletes what cannot be
-// brought back: the yes in the danger colour, the dialog as wide as its
-// sentence needs up to 400, within the window.
-func showDangerConfirm(win fyne.Window, d *dialog.ConfirmDialog) {
-	d.SetConfirmImportance(widget.DangerImportance)
+// brought back (uiwidget.NewDangerConfirm), as wide as its sentence needs
+// up to 400, within the window.
+func showDangerConfirm(win fyne.Window, d *dialog.CustomDialog) {
 	width := min(float32(400), win.Canvas().Size().Width-8*theme.Padding())
+	d.Resize(fyne.NewSize(width, 0)) // the sentence wraps at this width, not the narrowest
 	uiwidget.ShowDialog(win, d, fyne.NewSize(width, d.MinSize().Height))
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
@@ -140,6 +141,9 @@ func TestDeleteAsksFirst(t *testing.T) {
 		t.Fatal("Delete did not ask first")
 	}
 	test.AssertRendersToMarkup(t, "password_delete_confirm.xml", f.win.Canvas())
+	if yes := overlayButton(t, f, "Delete"); yes.Icon != theme.DeleteIcon() || yes.Importance != widget.DangerImportance {
+		t.Errorf("the red Delete carries %v (U26: a tick reads as all is well)", yes.Icon)
+	}
 
 	test.Tap(overlayButton(t, f, "Keep it"))
 	wait()

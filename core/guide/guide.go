@@ -100,6 +100,9 @@ type Step struct {
 var (
 	portalLink    = Link{Key: "guide.link.portal", URL: PortalURL}
 	dpgPortalLink = Link{Key: "guide.link.dpg_portal", URL: DPGPortalURL}
+	// Timengo's own renewal guide, with its video: where a first-time
+	// administrator who is stuck in DPG looks next.
+	timengoGuideLink = Link{Key: "guide.link.timengo_guide", URL: TimengoGuideURL}
 )
 
 // Steps is the whole guide, in order.
@@ -145,16 +148,16 @@ var Steps = []Step{
 	// customers install renewed certificates themselves). Its screens are
 	// not documented publicly: the cards and scenes name actions.
 	{ID: "dpg-login", Phase: PhaseFinish, Title: "guide.dpg_login.title", Text: "guide.dpg_login.text",
-		Illustration: "dpg-login", Links: []Link{dpgPortalLink},
+		Illustration: "dpg-login", Links: []Link{dpgPortalLink, timengoGuideLink},
 		Warnings: []Warning{{Key: "guide.warning.dpg_now", Level: LevelImportant}}},
 	{ID: "dpg-list", Phase: PhaseFinish, Title: "guide.dpg_list.title", Text: "guide.dpg_list.text",
-		Illustration: "dpg-list", Links: []Link{dpgPortalLink}},
+		Illustration: "dpg-list", Links: []Link{dpgPortalLink, timengoGuideLink}},
 	{ID: "dpg-install", Phase: PhaseFinish, Title: "guide.dpg_install.title", Text: "guide.dpg_install.text",
-		Illustration: "dpg-install", Helpers: []Helper{HelperShowFile, HelperCopyPassword}},
+		Illustration: "dpg-install", Helpers: []Helper{HelperShowFile, HelperCopyPassword}, Links: []Link{timengoGuideLink}},
 	{ID: "dpg-activate", Phase: PhaseFinish, Title: "guide.dpg_activate.title", Text: "guide.dpg_activate.text",
-		Illustration: "dpg-activate"},
+		Illustration: "dpg-activate", Links: []Link{timengoGuideLink}},
 	{ID: "dpg-verify", Phase: PhaseFinish, Title: "guide.dpg_verify.title", Text: "guide.dpg_verify.text",
-		Illustration: "dpg-verify", Task: TaskDPG},
+		Illustration: "dpg-verify", Task: TaskDPG, Links: []Link{timengoGuideLink}},
 
 	{ID: "switch", Phase: PhaseWrapUp, Title: "guide.switch.title", Text: "guide.switch.text",
 		Illustration: "switch", Task: TaskSwitch},

@@ -69,6 +69,28 @@ func TestStepsFollowTheGuide(t *testing.T) {
 	}
 }
 
+// Every DPG card offers Timengo's renewal guide with its video (U27): the
+// catalogue had its words, no card showed it.
+func TestDPGCardsOfferTimengosGuide(t *testing.T) {
+	dpg := 0
+	for _, s := range Steps {
+		if !strings.HasPrefix(s.ID, "dpg-") {
+			continue
+		}
+		dpg++
+		found := false
+		for _, l := range s.Links {
+			found = found || (l.Key == "guide.link.timengo_guide" && l.URL == TimengoGuideURL)
+		}
+		if !found {
+			t.Errorf("%s does not offer Timengo's guide: %+v", s.ID, s.Links)
+		}
+	}
+	if dpg == 0 {
+		t.Fatal("no DPG cards")
+	}
+}
+
 // Every key a step names exists in both languages.
 func TestEveryStepTextExists(t *testing.T) {
 	for _, lang := range msg.Languages {

@@ -3,6 +3,8 @@ package widget
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	fynewidget "fyne.io/fyne/v2/widget"
 )
 
 // Escape closes the dialog on top, as people expect. Fyne's dialogs do not
@@ -82,4 +84,27 @@ func prune() {
 		}
 	}
 	open = kept
+}
+
+// NewDangerConfirm is a question whose yes removes what cannot be brought
+// back: the yes carries the delete icon in the danger colour (Fyne's own
+// confirm button has a tick, which reads as "all is well"), the no the
+// cancel icon. answered runs once, with yes only when yes was pressed;
+// Escape and the no are a no.
+func NewDangerConfirm(title, yes, no string, content fyne.CanvasObject, answered func(bool), win fyne.Window) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, content, win)
+	said := false
+	noButton := NewButton(no, theme.CancelIcon(), d.Hide)
+	yesButton := NewButton(yes, theme.DeleteIcon(), func() {
+		said = true
+		d.Hide()
+	})
+	yesButton.Importance = fynewidget.DangerImportance
+	d.SetButtons([]fyne.CanvasObject{noButton, yesButton})
+	d.SetOnClosed(func() {
+		yes := said
+		said = false
+		answered(yes)
+	})
+	return d
 }

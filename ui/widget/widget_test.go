@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	fynewidget "fyne.io/fyne/v2/widget"
 )
 
@@ -319,5 +321,59 @@ func TestOpenReportsFailure(t *testing.T) {
 	}
 	if err := Open("/tmp/kvittering.pdf"); err != nil {
 		t.Errorf("a working opener: %v", err)
+	}
+}
+
+// A question whose yes removes something: the yes carries the delete icon
+// in the danger colour, never Fyne's tick (U26); yes, no and Escape each
+// answer once.
+func TestDangerConfirm(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
+	w.Resize(fyne.NewSize(400, 400))
+	buttons := func() map[string]*Button {
+		out := map[string]*Button{}
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			if b, ok := o.(*Button); ok {
+				out[b.Text] = b
+			}
+			if c, ok := o.(*fyne.Container); ok {
+				for _, o := range c.Objects {
+					walk(o)
+				}
+			}
+			if wd, ok := o.(fyne.Widget); ok {
+				for _, o := range test.WidgetRenderer(wd).Objects() {
+					walk(o)
+				}
+			}
+		}
+		walk(w.Canvas().Overlays().Top())
+		return out
+	}
+	for _, tc := range []struct {
+		name  string
+		press func()
+		want  []bool
+	}{
+		{"yes", func() { test.Tap(buttons()["Slet"]) }, []bool{true}},
+		{"no", func() { test.Tap(buttons()["Behold"]) }, []bool{false}},
+		{"escape", func() { Escape(w) }, []bool{false}},
+	} {
+		var got []bool
+		d := NewDangerConfirm("Slet?", "Slet", "Behold", fynewidget.NewLabel("Kan ikke fortrydes."), func(yes bool) { got = append(got, yes) }, w)
+		ShowDialog(w, d, fyne.Size{})
+		b := buttons()
+		if yes := b["Slet"]; yes == nil || yes.Icon != theme.DeleteIcon() || yes.Importance != fynewidget.DangerImportance {
+			t.Fatalf("%s: the yes is %+v, want the delete icon in the danger colour", tc.name, yes)
+		}
+		if no := b["Behold"]; no == nil || no.Icon != theme.CancelIcon() {
+			t.Fatalf("%s: the no is %+v", tc.name, no)
+		}
+		tc.press()
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s answered %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
