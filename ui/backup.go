@@ -50,8 +50,8 @@ type backupPanel struct {
 	public      *widget.Check
 	manifest    *widget.Check
 	reprotect   *widget.Check
-	pass1       *widget.Entry
-	pass2       *widget.Entry
+	pass1       *uiwidget.Entry
+	pass2       *uiwidget.Entry
 	profile     *widget.RadioGroup
 	protectBox  *fyne.Container
 	hint        *widget.Label
@@ -108,9 +108,9 @@ func (p *backupPanel) buildForm() {
 	p.manifest, manifestRow = backupCheck(words.T("backup.option.manifest"), nil)
 	p.manifest.SetChecked(true)
 
-	p.pass1 = widget.NewPasswordEntry()
+	p.pass1 = uiwidget.NewPasswordEntry()
 	p.pass1.SetPlaceHolder(words.T("backup.passphrase.placeholder"))
-	p.pass2 = widget.NewPasswordEntry()
+	p.pass2 = uiwidget.NewPasswordEntry()
 	p.pass2.SetPlaceHolder(words.T("backup.passphrase.repeat"))
 	p.profile = widget.NewRadioGroup(profileChoices(), nil)
 	p.profile.Required = true

@@ -64,7 +64,7 @@ type certificatesView struct {
 	notice   error // the last error to show above the list
 
 	// The list page.
-	search       *widget.Entry
+	search       *uiwidget.Entry
 	order        *widget.Select
 	filterButton *uiwidget.Button
 	count        *widget.Label

@@ -26,7 +26,7 @@ import (
 
 // buildListPage makes the list page's widgets, empty; load fills them.
 func (v *certificatesView) buildListPage() fyne.CanvasObject {
-	v.search = widget.NewEntry()
+	v.search = uiwidget.NewEntry()
 	v.search.SetPlaceHolder(words.T("list.search.placeholder"))
 	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.search.OnChanged = func(s string) {

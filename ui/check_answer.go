@@ -39,7 +39,7 @@ type checkAnswer struct {
 
 	content  *fyne.Container
 	headline *widget.RichText // the one big line
-	entry    *widget.Entry    // the password field, when asked for
+	entry    *uiwidget.Entry  // the password field, when asked for
 	retry    *widget.Label    // "that did not open it" under the field
 	actions  *fyne.Container
 }
@@ -167,7 +167,7 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 // dropped again. Where the certificate can be read before the password it
 // says who the file is for.
 func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
-	a.entry = widget.NewPasswordEntry()
+	a.entry = uiwidget.NewPasswordEntry()
 	a.entry.SetPlaceHolder(words.T("check.password.placeholder"))
 	a.retry = widget.NewLabel("")
 	a.retry.Wrapping = fyne.TextWrapWord
@@ -208,6 +208,7 @@ func (a *checkAnswer) tryPassword() {
 				return
 			}
 			a.tries, a.passwordSaved = tries, false
+			a.c.f.win.Canvas().Unfocus() // the field goes with the question; so does the keyboard
 			a.show(r)
 		})
 	})

@@ -82,7 +82,14 @@ func (f *frame) build() {
 		container.NewTabItemWithIcon(words.T("tab.certificates"), theme.ListIcon(), newCertificatesScreen(f)),
 		container.NewTabItemWithIcon(words.T("tab.settings"), theme.SettingsIcon(), newSettingsScreen(f)),
 	)
-	f.tabs.OnSelected = func(*container.TabItem) { f.tabSelected() }
+	f.tabs.OnSelected = func(*container.TabItem) {
+		// The keyboard leaves the tab that was left: a field there
+		// would take what is typed next, unseen.
+		if f.win != nil {
+			f.win.Canvas().Unfocus()
+		}
+		f.tabSelected()
+	}
 	f.content = container.NewBorder(container.NewVBox(f.downloadsState().bar, f.standingBar()), nil, nil, nil, f.tabs)
 	f.showArrival()
 }
@@ -105,11 +112,13 @@ func (f *frame) focus(b *uiwidget.Button) {
 
 // bindTabKeys gives each tab a key, Ctrl+1 to Ctrl+4 (Cmd on macOS), as a
 // browser's tabs have: Fyne's tabs take no keyboard focus, and a keyboard
-// user could not reach Check, My certificates or Settings otherwise.
+// user could not reach Check, My certificates or Settings otherwise. A
+// focused text field passes them on (uiwidget.Entry). Behind an open dialog
+// the tabs stay: the dialog is answered first.
 func bindTabKeys(f *frame) {
 	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4} {
-		f.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-			if f.tabs != nil && i < len(f.tabs.Items) {
+		uiwidget.AddShortcut(f.win.Canvas(), &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			if f.tabs != nil && i < len(f.tabs.Items) && f.win.Canvas().Overlays().Top() == nil {
 				f.tabs.SelectIndex(i)
 			}
 		})

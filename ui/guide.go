@@ -341,7 +341,7 @@ func (g *guideState) dpgRecord() fyne.CanvasObject {
 		})), g.fileActions())
 	}
 	box := container.NewVBox()
-	name := widget.NewEntry()
+	name := uiwidget.NewEntry()
 	name.SetPlaceHolder(words.T("guide.dpg.name"))
 	name.SetText(p.DPGInstalledBy)
 	installed := uiwidget.NewButton(words.T("guide.dpg.installed"), theme.ConfirmIcon(), nil)

@@ -116,7 +116,7 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 	p := &g.progress
 	box := container.NewVBox()
 	for _, place := range guide.Places {
-		note := widget.NewEntry()
+		note := uiwidget.NewEntry()
 		note.SetPlaceHolder(words.T("guide.usage.note"))
 		note.SetText(p.UsageNote(place))
 		tick := newGuideCheck(g, words.T(place.Key()), p.Uses(place), func(on bool) {

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
@@ -34,7 +33,7 @@ func TestGuideChecklistComesBackAfterDPG(t *testing.T) {
 	g := f.guide
 	goTo(g, "prepare-usage")
 	checks := findAll[*guideCheck](g.scroll.Content)
-	entries := findAll[*widget.Entry](g.scroll.Content)
+	entries := findAll[*uiwidget.Entry](g.scroll.Content)
 	if len(checks) != len(guide.Places) || len(entries) != len(guide.Places) {
 		t.Fatalf("%d ticks and %d notes on the card", len(checks), len(entries))
 	}

@@ -174,7 +174,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 			}
 			test.Tap(findAll[*guideCheck](g.scroll.Content)[0])
 		case guide.TaskDPG:
-			entries := findAll[*widget.Entry](g.scroll.Content)
+			entries := findAll[*uiwidget.Entry](g.scroll.Content)
 			if len(entries) != 1 {
 				t.Fatalf("%d entries on the DPG card", len(entries))
 			}

@@ -72,7 +72,7 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 // (renewal.SaveID).
 func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 
-	entry := widget.NewEntry()
+	entry := uiwidget.NewEntry()
 	entry.Password = true
 	entry.SetPlaceHolder(words.T("vault.password.placeholder"))
 

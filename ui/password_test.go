@@ -20,6 +20,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
@@ -85,8 +86,11 @@ func hasButton(root fyne.CanvasObject, text string) bool {
 func findEntry(t *testing.T, root fyne.CanvasObject) *widget.Entry {
 	t.Helper()
 	for _, o := range visible(root) {
-		if e, ok := o.(*widget.Entry); ok {
+		switch e := o.(type) {
+		case *widget.Entry:
 			return e
+		case *uiwidget.Entry:
+			return &e.Entry
 		}
 	}
 	t.Fatal("no visible entry")
@@ -175,7 +179,7 @@ func TestPasswordSaverSaves(t *testing.T) {
 			if s.saved != 1 {
 				t.Errorf("onSaved ran %d times", s.saved)
 			}
-			if hasButton(s.view, c.saveButton) || slices.ContainsFunc(findAll[*widget.Entry](s.view), (*widget.Entry).Visible) {
+			if hasButton(s.view, c.saveButton) || slices.ContainsFunc(findAll[*uiwidget.Entry](s.view), (*uiwidget.Entry).Visible) {
 				t.Error("after saving, the card still offers to save, or shows the field (which would take the mouse wheel)")
 			}
 		})

@@ -47,7 +47,7 @@ type receiptPanel struct {
 	pick          func()
 	now           func() time.Time
 
-	by, email   *widget.Entry
+	by, email   *uiwidget.Entry
 	folder      string
 	folderLabel *widget.Label
 	hint        *widget.Label
@@ -89,10 +89,10 @@ func receiptLabel(text string) *widget.Label {
 }
 
 func (p *receiptPanel) buildForm() {
-	p.by = widget.NewEntry()
+	p.by = uiwidget.NewEntry()
 	p.by.SetPlaceHolder(words.T("receipt.ui.by.placeholder"))
 	p.by.SetText(p.data.RenewedBy)
-	p.email = widget.NewEntry()
+	p.email = uiwidget.NewEntry()
 	p.email.SetPlaceHolder(words.T("receipt.ui.email.placeholder"))
 	p.email.SetText(p.data.Email)
 

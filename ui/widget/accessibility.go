@@ -53,3 +53,27 @@ func (b *UrgencyBadge) AccessibilityLabel() string { return b.text }
 
 // AccessibilityRole of a badge is text.
 func (b *UrgencyBadge) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
+
+var _ fyne.Accessible = (*Entry)(nil)
+
+// AccessibilityLabel of a text field is what it asks for (its placeholder),
+// never what was typed: it may be a password.
+func (e *Entry) AccessibilityLabel() string { return e.PlaceHolder }
+
+// AccessibilityRole of a text field is text.
+func (e *Entry) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }
+
+var _ fyne.Accessible = (*passwordRevealer)(nil)
+
+// AccessibilityLabel of the eye beside a password field: what a tap does.
+func (r *passwordRevealer) AccessibilityLabel() string {
+	if r.entry.Password {
+		return words.T("vault.password.show")
+	}
+	return words.T("vault.password.hide")
+}
+
+// AccessibilityRole of the eye is a button.
+func (r *passwordRevealer) AccessibilityRole() fyne.AccessibleRole {
+	return fyne.AccessibleRoleButton
+}

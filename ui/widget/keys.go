@@ -146,24 +146,3 @@ func offsetShowing(offset, view, y, h float32) float32 {
 	}
 	return offset
 }
-
-// Entry is a text field in a dialog: Escape closes the dialog, as it does
-// with nothing focused (a focused field of Fyne's keeps the key).
-type Entry struct {
-	fynewidget.Entry
-}
-
-// NewEntry is an empty Entry.
-func NewEntry() *Entry {
-	e := &Entry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		EscapeFrom(e)
-		return
-	}
-	e.Entry.TypedKey(ev)
-}

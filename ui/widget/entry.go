@@ -1,0 +1,130 @@
+package widget
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	fynewidget "fyne.io/fyne/v2/widget"
+)
+
+// Entry is Fornyer's text field. Fyne gives a shortcut to the focused
+// widget, and the window hears it only when nothing has the focus: a field
+// of Fyne's keeps Ctrl+1…4 (the tabs) to itself. This one passes the
+// window's own shortcuts (AddShortcut) on, and Escape closes the dialog it
+// is in, as it does with nothing focused.
+type Entry struct {
+	fynewidget.Entry
+}
+
+// NewEntry is an empty text field.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewPasswordEntry is a masked field with Fyne's eye to show what was
+// typed.
+func NewPasswordEntry() *Entry {
+	e := &Entry{}
+	e.Password = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	e.ActionItem = newPasswordRevealer(e)
+	return e
+}
+
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		EscapeFrom(e)
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut gives a window's own shortcut (AddShortcut) to the window
+// and every other one to the field (copy, paste, undo, select all, a word
+// left or right).
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if app := fyne.CurrentApp(); app != nil {
+		if run := windowShortcuts[app.Driver().CanvasForObject(e)][s.ShortcutName()]; run != nil {
+			run(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// windowShortcuts are the shortcuts given with AddShortcut, by window
+// (canvas) and name; UI thread only.
+var windowShortcuts = map[fyne.Canvas]map[string]func(fyne.Shortcut){}
+
+// AddShortcut gives the window of c a shortcut that holds also while one of
+// Fornyer's text fields has the focus.
+func AddShortcut(c fyne.Canvas, s fyne.Shortcut, run func(fyne.Shortcut)) {
+	c.AddShortcut(s, run)
+	if windowShortcuts[c] == nil {
+		windowShortcuts[c] = map[string]func(fyne.Shortcut){}
+	}
+	windowShortcuts[c][s.ShortcutName()] = run
+}
+
+// passwordRevealer is Fyne's eye beside a password field (its own is private to
+// its package): a tap shows or hides what was typed.
+type passwordRevealer struct {
+	fynewidget.BaseWidget
+	icon  *canvas.Image
+	entry *Entry
+}
+
+func newPasswordRevealer(e *Entry) *passwordRevealer {
+	r := &passwordRevealer{icon: canvas.NewImageFromResource(theme.VisibilityOffIcon()), entry: e}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *passwordRevealer) CreateRenderer() fyne.WidgetRenderer {
+	return &passwordRevealerRenderer{WidgetRenderer: fynewidget.NewSimpleRenderer(r.icon), r: r}
+}
+
+func (r *passwordRevealer) Cursor() desktop.Cursor { return desktop.DefaultCursor }
+
+func (r *passwordRevealer) Tapped(*fyne.PointEvent) {
+	if r.entry.Disabled() {
+		return
+	}
+	r.entry.Password = !r.entry.Password
+	r.entry.Refresh()
+	r.Refresh()
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r); c != nil {
+		c.Focus(r.entry)
+	}
+}
+
+type passwordRevealerRenderer struct {
+	fyne.WidgetRenderer
+	r *passwordRevealer
+}
+
+func (rr *passwordRevealerRenderer) Layout(size fyne.Size) {
+	s := theme.Size(theme.SizeNameInlineIcon)
+	rr.r.icon.Resize(fyne.NewSquareSize(s))
+	rr.r.icon.Move(fyne.NewPos((size.Width-s)/2, (size.Height-s)/2))
+}
+
+func (rr *passwordRevealerRenderer) MinSize() fyne.Size {
+	return fyne.NewSquareSize(theme.Size(theme.SizeNameInlineIcon) + 2*theme.Size(theme.SizeNameInnerPadding))
+}
+
+func (rr *passwordRevealerRenderer) Refresh() {
+	res := theme.VisibilityOffIcon()
+	if !rr.r.entry.Password {
+		res = theme.VisibilityIcon()
+	}
+	if rr.r.entry.Disabled() {
+		res = theme.NewDisabledResource(res)
+	}
+	rr.r.icon.Resource = res
+	rr.r.icon.Refresh()
+}
