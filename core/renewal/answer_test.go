@@ -210,6 +210,10 @@ func TestAnswerPasswordForAndFacts(t *testing.T) {
 	if strings.Join(got, "|") != want || a.Unverified != nil || a.PasswordFor != nil {
 		t.Errorf("facts %q\nwant  %q", strings.Join(got, "|"), want)
 	}
+	r.Certificate.DaysLeft = 0
+	if a := AnswerFor(Input{Report: r, Tries: TrySaved(nil)}); a.Facts[len(a.Facts)-1].Value != "0" {
+		t.Errorf("the last day: %+v", a.Facts[len(a.Facts)-1])
+	}
 	r.Certificate.DaysLeft = -1
 	if a := AnswerFor(Input{Report: r, Tries: TrySaved(nil)}); a.Facts[len(a.Facts)-1].Value != "expired" {
 		t.Errorf("expired: %+v", a.Facts[len(a.Facts)-1])
@@ -573,5 +577,95 @@ func TestRecordWritesOneAtATime(t *testing.T) {
 	}
 	if got, _ := f.Register.Get(c.Report.Certificate.SHA256); !got.PasswordSaved {
 		t.Errorf("register: %+v", got)
+	}
+}
+
+// The register learns whether a saved password opened the file.
+func TestEntryKnowsASavedPassword(t *testing.T) {
+	r := checked("b2", "02", started)
+	if e := Entry(Check{Path: "/x.p12", Report: r, OpenedBy: vault.PendingID("r1")}, started); !e.PasswordSaved || e.File == nil {
+		t.Errorf("opened by a saved password: %+v", e)
+	}
+	if e := Entry(Check{Path: "/x.p12", Report: r}, started); e.PasswordSaved {
+		t.Errorf("typed: %+v", e)
+	}
+}
+
+// Without a register, a record still moves the pending password onto the
+// certificate; telling the register about a certificate it never learnt
+// is no error.
+func TestRecordWithoutARegister(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	pending := vault.PendingID("r1")
+	if err := f.Vault.Save(ctx, pending, "", "renewal-pw"); err != nil {
+		t.Fatal(err)
+	}
+	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started), OpenedBy: pending}
+	o := Outcome{Record: true, MovePending: pending}
+	if err := (&Flow{Vault: f.Vault}).Record(ctx, c, o); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := f.Vault.Get(ctx, vault.CertificateID(c.Report.Certificate.SHA256)); err != nil || got != "renewal-pw" {
+		t.Errorf("not moved: %q, %v", got, err)
+	}
+	if err := f.PasswordSaved(strings.Repeat("0", 64), true); err != nil {
+		t.Errorf("an unknown certificate: %v", err)
+	}
+	if err := (&Flow{}).PasswordSaved(strings.Repeat("0", 64), true); err != ErrNoRegister {
+		t.Errorf("no register: %v", err)
+	}
+}
+
+// Where a certificate's password may be: its own entries, then the
+// renewal's pending one only when the renewal produced it (or has no
+// certificate yet).
+func TestPasswordIDs(t *testing.T) {
+	p := atDownload()
+	sha := strings.Repeat("b2", 32)
+	entries := []vault.Entry{{ID: vault.CertificateID(sha)}, {ID: vault.CertificateID(strings.Repeat("a1", 32))}}
+	pending := vault.PendingID(p.RenewalID)
+	cases := []struct {
+		name string
+		p    *guide.Progress
+		sha  string
+		want string
+	}{
+		{"no guide", nil, sha, vault.CertificateID(sha)},
+		{"the renewal before its certificate", p, "", pending},
+		{"a certificate the renewal did not produce", p, sha, vault.CertificateID(sha)},
+	}
+	for _, c := range cases {
+		if got := strings.Join(PasswordIDs(c.p, entries, c.sha), ","); got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+	q := atDownload()
+	q.FileSHA256 = strings.ToUpper(sha)
+	if got := strings.Join(PasswordIDs(q, entries, sha), ","); got != vault.CertificateID(sha)+","+vault.PendingID(q.RenewalID) {
+		t.Errorf("the renewal's certificate: %s", got)
+	}
+}
+
+// One organisation is the same CVR, or without CVR numbers the same name
+// (case and spaces aside); a CVR on one side only is another organisation.
+func TestSameOrganisation(t *testing.T) {
+	cases := []struct {
+		knownOrg, knownCVR, org, cvr string
+		same                         bool
+	}{
+		{"Firma ApS", "12345678", "Firma ApS", "12345678", true},
+		{"Firma ApS", "12345678", "Firma ApS", "87654321", false},
+		{" firma aps", "", "Firma ApS ", "", true},
+		{"Firma ApS", "", "Anden A/S", "", false},
+		{"Firma ApS", "", "Firma ApS", "12345678", false},
+		{"Firma ApS", "12345678", "Firma ApS", "", false},
+	}
+	for _, c := range cases {
+		o := register.Certificate{Organization: c.knownOrg, CVR: c.knownCVR}
+		cert := &inspect.Certificate{Organization: c.org, CVR: c.cvr}
+		if got := sameOrganisation(o, cert); got != c.same {
+			t.Errorf("%q %q vs %q %q: %v", c.knownOrg, c.knownCVR, c.org, c.cvr, got)
+		}
 	}
 }
