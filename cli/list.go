@@ -116,7 +116,7 @@ func runList(env Env, args []string) int {
 	fs := flag.NewFlagSet("list", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	var asJSON bool
-	days := daysFlag{days: certlist.SoonDays}
+	days := daysFlag{days: register.SoonDays}
 	var file string
 	fs.BoolVar(&asJSON, "json", false, "")
 	fs.Var(&days, "expiring", "")

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/calendar"
 	"github.com/fornyer/fornyer/core/certlist"
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/receipt"
@@ -75,11 +77,12 @@ type certificatesView struct {
 	empty        fyne.CanvasObject
 	query        certlist.Query
 
-	loaded bool                   // the register has been read
-	all    []register.Certificate // the register, as last read
-	lines  []certlist.Line        // all of it as renewal lines
-	shown  []*certlist.Line       // the lines the query shows, in order
-	now    time.Time              // the time the rows are drawn for
+	loaded bool                     // the register has been read
+	held   func(sha256 string) bool // the credential store holds its password; nil: not read
+	all    []register.Certificate   // the register, as last read
+	lines  []certlist.Line          // all of it as renewal lines
+	shown  []*certlist.Line         // the lines the query shows, in order
+	now    time.Time                // the time the rows are drawn for
 
 	rowsTraced bool // the first rows' trace line was printed
 
@@ -106,6 +109,7 @@ func newCertificatesView(f *frame) *certificatesView {
 	}
 	v.listPage = v.buildListPage()
 	v.root = container.NewStack(v.listPage, v.cardPage)
+	f.certificates = v
 	v.setNotice(f.register.OpenError())
 	// Other screens add certificates; show them as they arrive.
 	f.register.Watch("certificates", v.loadNow)
@@ -177,8 +181,16 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		items = append(items, v.link(theme.MoveDownIcon(), words.T("register.replaces", map[string]any{"Date": msg.Date(l, prev.NotAfter.Local())}), prev.SHA256))
 	}
 
-	// What was done, in the order of the renewal; installing in DPG last.
-	items = append(items, recordLines(c, l)...)
+	// What was done and what is not, in the order of the renewal;
+	// installing in DPG last. Core says which (register.StatusOf), the
+	// password from the credential store's list, not the register's flag.
+	status := register.StatusOf(certs, c, v.held, now)
+	if status.Renew {
+		renew := uiwidget.NewButton(words.T("register.renew"), theme.HistoryIcon(), v.renew)
+		renew.Importance = widget.HighImportance
+		items = append(items, container.NewHBox(renew))
+	}
+	items = append(items, recordLines(c, status, l)...)
 
 	inUse := register.InUse(certs, c, now) // core's "renewed or expired" rule
 	switch {
@@ -189,7 +201,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		}
 		done := certWrapped(words.T(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": safetext.Line(c.DPG.By)}))
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
-	case inUse:
+	case slices.Contains(status.Todo, register.TodoDPG):
 		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(words.T("register.dpg.prompt")))
 		mark := uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
 		mark.Importance = widget.LowImportance
@@ -215,12 +227,16 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	return widget.NewCard("", "", container.NewVBox(items...))
 }
 
-// recordLines say what Fornyer has done for the certificate: password
-// saved, backups verified, receipts written.
-func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
+// recordLines say what Fornyer has done for the certificate (password
+// saved, backups verified, receipts written) and, with a warning, what is
+// still undone of those (core's status).
+func recordLines(c register.Certificate, status register.Status, l string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
-	if c.PasswordSaved {
+	undone := func(text string) {
+		out = append(out, uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(text)))
+	}
+	if status.PasswordSaved {
 		out = append(out, uiwidget.WithIcon(done, certWrapped(vaultText("register.password_saved", nil))))
 	}
 	if latest, ok := c.LatestBackup(); ok {
@@ -229,7 +245,26 @@ func recordLines(c register.Certificate, l string) []fyne.CanvasObject {
 	if n := len(c.Receipts); n > 0 {
 		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))
 	}
+	for _, t := range status.Todo {
+		switch t {
+		case register.TodoPassword:
+			undone(vaultText("register.todo.password", nil))
+		case register.TodoBackup:
+			undone(words.T("register.todo.backup"))
+		case register.TodoReceipt:
+			undone(words.T("register.todo.receipt"))
+		}
+	}
 	return out
+}
+
+// renew opens the guide at its first card, for renewing a certificate
+// about to expire.
+func (v *certificatesView) renew() {
+	v.f.tabs.SelectIndex(guideTab)
+	if g := v.f.guide; g != nil {
+		g.goTo(guide.Steps[0].ID)
+	}
 }
 
 // technicalDetails holds what an administrator may need to tell a

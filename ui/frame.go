@@ -28,7 +28,8 @@ type frame struct {
 	guide     *guideState // the renewal guide and its progress, kept across rebuilds
 	guideKeys bool        // the guide's keys are bound to the window
 
-	register *register.Store // the certificates Fornyer has seen
+	register     *register.Store   // the certificates Fornyer has seen
+	certificates *certificatesView // My certificates, to follow the saved passwords
 
 	check     *checkScreen        // the Check tab, where every drop lands
 	watch     *downloads          // Downloads and the Desktop watched (watch.go)

@@ -35,6 +35,27 @@ func (f *frame) passwordsChanged() {
 	if f.passwords != nil {
 		f.passwords.load()
 	}
+	if f.certificates != nil {
+		f.certificates.load() // a card says whether its password is saved
+	}
+}
+
+// savedPasswords reads which certificates' passwords the credential store
+// holds, for register.StatusOf; nil when it cannot be read. Not on the UI
+// thread: the store may be slow.
+func savedPasswords(v *vault.Vault) func(sha256 string) bool {
+	if v == nil {
+		return nil
+	}
+	list, err := v.List(context.Background())
+	if err != nil {
+		return nil
+	}
+	ids := make(map[string]bool, len(list))
+	for _, e := range list {
+		ids[e.ID] = true
+	}
+	return func(sha string) bool { return ids[vault.CertificateID(sha)] }
 }
 
 type savedPasswordsView struct {

@@ -204,13 +204,9 @@ func OrderByKey(key string) Order {
 	return ByUrgency
 }
 
-// SoonDays is the horizon of the "expires within 90 days" filter and of the
-// urgent group in ByUrgency: the first reminder's.
-const SoonDays = 90
-
 // Filter narrows the list; the filters set must all hold.
 type Filter struct {
-	ExpiresSoon bool // expires within SoonDays days, or has expired
+	ExpiresSoon bool // expires within register.SoonDays days, or has expired
 	NotInDPG    bool // not recorded as installed in DPG
 	TestOnly    bool // test certificates
 }
@@ -241,7 +237,7 @@ func (q Query) Apply(lines []Line, now time.Time) []*Line {
 
 func (f Filter) matches(l *Line, now time.Time) bool {
 	c := l.Current
-	return (!f.ExpiresSoon || ExpiresWithin(c, SoonDays, now)) &&
+	return (!f.ExpiresSoon || ExpiresWithin(c, register.SoonDays, now)) &&
 		(!f.NotInDPG || c.DPG == nil) &&
 		(!f.TestOnly || c.Environment == register.Test)
 }
@@ -267,7 +263,7 @@ func ExpiresWithin(c register.Certificate, days int, now time.Time) bool {
 // Sort orders lines in place; the order is total (the fingerprint breaks
 // the last tie), so equal input gives equal output.
 func Sort(lines []*Line, o Order, now time.Time) {
-	soon := now.Add(SoonDays * 24 * time.Hour)
+	soon := now.Add(register.SoonDays * 24 * time.Hour)
 	for _, l := range lines {
 		l.rank = rank(l.Current, soon)
 	}

@@ -9,7 +9,7 @@ import (
 
 // Thresholds are the days before expiry at which Fornyer reminds the user,
 // largest first. Each fires once per certificate.
-var Thresholds = []int{90, 30, 7}
+var Thresholds = []int{SoonDays, 30, 7}
 
 const day = 24 * time.Hour
 
@@ -18,8 +18,8 @@ type Urgency int
 
 // Urgency levels, from calm to expired.
 const (
-	OK       Urgency = iota // more than 90 days left
-	Within90                // 90 days or fewer
+	OK       Urgency = iota // more than SoonDays days left
+	Within90                // SoonDays (90) days or fewer
 	Within30                // 30 days or fewer
 	Within7                 // 7 days or fewer
 	Expired
@@ -41,7 +41,7 @@ func UrgencyOf(c Certificate, now time.Time) Urgency {
 		return Within7
 	case left <= 30*day:
 		return Within30
-	case left <= 90*day:
+	case left <= SoonDays*day:
 		return Within90
 	}
 	return OK

@@ -1,0 +1,70 @@
+package register
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+// U25: a certificate's card says what is still undone, from one rule; the
+// password counts as saved only while the credential store holds it; and a
+// certificate in use within SoonDays of expiry is offered for renewal.
+func TestStatusOf(t *testing.T) {
+	done := func(c Certificate) Certificate {
+		c.PasswordSaved = true
+		c.Backups = []FileRef{{Path: "/media/usb/a.p12", VerifiedAt: t0}}
+		c.Receipts = []Receipt{{Path: "/home/a/kvittering.pdf", At: t0}}
+		c.DPG = &DPG{At: t0, By: "Mette"}
+		return c
+	}
+	soon := cert(1, "u1", t0.Add(SoonDays*day))
+	later := cert(2, "u2", t0.Add(SoonDays*day+time.Minute))
+	old := cert(3, "u3", t0.Add(10*day))
+	renewed := cert(4, "u3", t0.Add(3*365*day)) // old's successor
+	renewed.Serial = "9999"
+	expired := cert(5, "u5", t0.Add(-time.Hour))
+	all := []Certificate{soon, later, old, renewed, expired}
+	holdsAll := func(string) bool { return true }
+	holdsNone := func(string) bool { return false }
+
+	for _, tc := range []struct {
+		name  string
+		c     Certificate
+		holds func(string) bool
+		saved bool
+		todo  []Todo
+		renew bool
+	}{
+		{"nothing done, 90 days left", soon, holdsNone, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, true},
+		{"all done, a minute over 90 days", done(later), holdsAll, true, nil, false},
+		{"password deleted from the store", done(later), holdsNone, false, []Todo{TodoPassword}, false},
+		{"store not readable: the register's word", done(later), nil, true, nil, false},
+		{"store not readable, never saved", later, nil, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, false},
+		{"the store holds one the register missed", later, holdsAll, true, []Todo{TodoBackup, TodoReceipt, TodoDPG}, false},
+		{"renewed: nothing left to do", old, holdsNone, false, nil, false},
+		{"expired: nothing left, not renewable", expired, holdsNone, false, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := StatusOf(all, tc.c, tc.holds, t0)
+			if s.PasswordSaved != tc.saved || !slices.Equal(s.Todo, tc.todo) || s.Renew != tc.renew {
+				t.Errorf("got saved=%v todo=%v renew=%v, want %v %v %v", s.PasswordSaved, s.Todo, s.Renew, tc.saved, tc.todo, tc.renew)
+			}
+		})
+	}
+	// The store is asked by fingerprint.
+	var asked []string
+	StatusOf(all, soon, func(sha string) bool { asked = append(asked, sha); return false }, t0)
+	if !slices.Equal(asked, []string{soon.SHA256}) {
+		t.Errorf("asked the store for %v", asked)
+	}
+}
+
+// One 90-day horizon: the first reminder, the urgency and the renewal offer.
+func TestSoonDaysIsTheFirstReminder(t *testing.T) {
+	if Thresholds[0] != SoonDays {
+		t.Errorf("first reminder at %d days, SoonDays %d", Thresholds[0], SoonDays)
+	}
+	if UrgencyOf(cert(1, "u", t0.Add(SoonDays*day)), t0) != Within90 || UrgencyOf(cert(1, "u", t0.Add(SoonDays*day+time.Second)), t0) != OK {
+		t.Error("the urgency's horizon is not SoonDays")
+	}
+}
