@@ -22,3 +22,12 @@ func (c *guideCheck) AccessibilityLabel() string {
 
 // AccessibilityRole of a tick box is a button: pressing it ticks it.
 func (c *guideCheck) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
+
+var _ fyne.Accessible = (*tabPage)(nil)
+
+// AccessibilityLabel of a tab's page is empty: the tab names it, and its
+// screen speaks for itself.
+func (p *tabPage) AccessibilityLabel() string { return "" }
+
+// AccessibilityRole of a tab's page is a container.
+func (p *tabPage) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleContainer }

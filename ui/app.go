@@ -12,8 +12,8 @@ package ui
 
 import (
 	"crypto/x509"
-	"encoding/json"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -30,6 +30,7 @@ import (
 	"github.com/fornyer/fornyer/core/instance"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
@@ -64,32 +65,55 @@ func Run(files []string, more <-chan []string) (err error) {
 		err = &WindowError{Lang: words.Language(), Cause: startup.cause(recover())}
 	}()
 	ignoreUncheckedXErrors() // F28: a drag source gone before the drop's answer
+	piece := StartPiece("fyne-app")
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(appIcon)
+	piece()
+	// The register is read while the window is made: an IT provider's
+	// takes a few tens of milliseconds to decode.
+	registerOpened := make(chan *register.Store, 1)
+	registerPath := registerPathIn(a)
+	go func() {
+		defer StartPiece("register")()
+		registerOpened <- openRegisterAt(registerPath)
+	}()
+	piece = StartPiece("theme")
 	a.Settings().SetTheme(newTheme())
+	piece()
+	piece = StartPiece("catalogue")
 	loadTranslations(loadPreferences(a.Preferences()).Language)
+	piece()
 
+	piece = StartPiece("window")
 	w := a.NewWindow(appinfo.Name)
 	w.SetIcon(appIcon)
 	w.Resize(companionSize)
-	f := newFrame(a, w)
+	piece()
+	f := newFrame(a, w, <-registerOpened)
 	f.trusted = trustedFromEnv()
+	piece = StartPiece("content")
 	w.SetContent(f.content)
+	piece()
 	w.SetCloseIntercept(func() {
 		f.stopWatching()
 		clearClipboardsNow()
 		w.Close()
 	})
 	a.Lifecycle().SetOnStarted(func() {
+		// Under GLFW, Show painted the first frame; this runs next.
+		trace("first-frame")
 		if !hasNativeWindow(w) {
 			a.Quit() // Fyne would wait for ever with no window
 			return
 		}
 		opened = true
 		startup.stop()
+		f.firstFrameShown()
 		f.noteWindowSystem()
 		placeBesideBrowser(w)
+		piece := StartPiece("watcher")
 		f.startWatching()
+		piece()
 		if len(files) > 0 {
 			f.dropped(fyne.Position{}, fileURIs(files))
 		}
@@ -119,7 +143,10 @@ func Run(files []string, more <-chan []string) (err error) {
 		}
 	})
 	showing = true
-	w.ShowAndRun()
+	piece = StartPiece("first-frame") // Fyne's GLFW driver creates, maps and paints the window in Show
+	w.Show()
+	piece()
+	a.Run() // w.ShowAndRun(), in its two halves
 	return nil
 }
 
@@ -157,16 +184,30 @@ func fileURIs(paths []string) []fyne.URI {
 	return out
 }
 
-// loadTranslations adds Fornyer's catalogues to Fyne's. Fyne renders from
+// fyneAreas are the catalogue areas Fyne's lang is given: Fyne renders from
 // them only what it draws itself (its dialogs' buttons, its file dialog;
 // the fyne.<lang>.json area) and the window's language (app.language), so
 // that those speak the window's language; every text of Fornyer's own is
-// rendered by core/msg through ui/words. A language chosen in settings is
-// loaded under the system's locale too, so that it wins the match Fyne
-// makes against the system's languages.
+// rendered by core/msg through ui/words, which reads its catalogues when a
+// text is first asked for. Fyne's lang is not given the others: parsing
+// them all took a start several milliseconds.
+var fyneAreas = []string{"fyne", "app"}
+
+// loadTranslations adds Fornyer's fyneAreas to Fyne's catalogues. A
+// language chosen in settings is loaded under the system's locale too, so
+// that it wins the match Fyne makes against the system's languages.
 func loadTranslations(chosen string) {
-	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
-		fyne.LogError("loading translations", err)
+	for _, l := range msg.Languages {
+		for _, area := range fyneAreas {
+			name := area + "." + l + ".json"
+			data, err := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+name)
+			if err == nil {
+				err = lang.AddTranslations(fyne.NewStaticResource(name, data))
+			}
+			if err != nil {
+				fyne.LogError("loading translations", err)
+			}
+		}
 	}
 	if chosen == "" {
 		return
@@ -176,18 +217,19 @@ func loadTranslations(chosen string) {
 	}
 }
 
-// forceLanguage loads the chosen language's texts under the system locale's
-// name; Fyne offers no other way to override the system's choice.
+// forceLanguage loads the chosen language's fyneAreas under the system
+// locale's name; Fyne offers no other way to override the system's choice.
 func forceLanguage(chosen string) error {
-	texts := msg.Catalogue(chosen)
-	if len(texts) == 0 {
-		return fmt.Errorf("no catalogue for %q", chosen)
+	for _, area := range fyneAreas {
+		data, err := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+area+"."+chosen+".json")
+		if err != nil {
+			return fmt.Errorf("no catalogue for %q: %w", chosen, err)
+		}
+		if err := lang.AddTranslationsForLocale(data, lang.SystemLocale()); err != nil {
+			return err
+		}
 	}
-	data, err := json.Marshal(texts)
-	if err != nil {
-		return err
-	}
-	return lang.AddTranslationsForLocale(data, lang.SystemLocale())
+	return nil
 }
 
 // fileURL is the file:// address of a local path that the system's opener

@@ -32,7 +32,8 @@ import (
 const registerFile = register.FileName
 
 // startReminders runs the reminders in the background when the screen is
-// built (at start, and again, harmlessly, after a change of language), and
+// built (at start once the first frame is drawn, and again, harmlessly,
+// after a change of language), and
 // after every change to the register on the goroutine that made it, so that
 // a certificate added or renewed has its reminders planned (or cancelled)
 // before the change returns: a few small writes, and no stray goroutine
@@ -40,14 +41,28 @@ const registerFile = register.FileName
 var startReminders = func(f *frame) {
 	l := words.Language()
 	f.register.Watch("reminders", func() { remind(f, l) })
-	background(func() { remind(f, l) })
+	f.afterFirstFrame(func() {
+		defer StartPiece("reminders")()
+		remind(f, l)
+	})
 }
 
 // openRegister opens the register in the app's storage. A damaged register
 // is moved aside by register.Open; the Store keeps the error, and the
 // certificates screen shows it as a sentence.
 func openRegister(a fyne.App) *register.Store {
-	s, err := register.Open(filepath.Join(a.Storage().RootURI().Path(), registerFile), register.WithClock(windowNow))
+	return openRegisterAt(registerPathIn(a))
+}
+
+// registerPathIn is the register's file in the app's storage.
+func registerPathIn(a fyne.App) string {
+	return filepath.Join(a.Storage().RootURI().Path(), registerFile)
+}
+
+// openRegisterAt is openRegister with the file already named: it may run
+// on any goroutine.
+func openRegisterAt(path string) *register.Store {
+	s, err := register.Open(path, register.WithClock(windowNow))
 	if err != nil {
 		fyne.LogError("opening the register", err)
 	}

@@ -88,11 +88,14 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 		container.NewStack(v.list, container.NewVBox(v.noMatch), v.empty))
 }
 
-// load reads the register and groups it into lines, off the UI thread when
-// called there from the start (the window appears without waiting for it),
-// and hands the result to the UI thread.
+// load reads the register and groups it into lines, off the UI thread and,
+// at the start, after the first frame (the window appears without waiting
+// for it), and hands the result to the UI thread.
 func (v *certificatesView) load() {
-	background(v.loadNow)
+	v.f.afterFirstFrame(func() {
+		defer StartPiece("certificates-read")()
+		v.loadNow()
+	})
 }
 
 // loadNow is load on the calling goroutine: the register's watcher calls it

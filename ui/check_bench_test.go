@@ -24,7 +24,7 @@ func BenchmarkDropToVerdict(b *testing.B) {
 	a := test.NewTempApp(b)
 	loadTranslations("da")
 	w := test.NewTempWindow(b, nil)
-	f := newFrame(a, w)
+	f := newFrame(a, w, openRegister(a))
 	w.SetContent(f.content)
 	w.Resize(companionSize)
 

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"crypto/x509"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
@@ -40,6 +42,11 @@ type frame struct {
 
 	standing          *fyne.Container // the reminders that stand, above the tabs (reminders.go)
 	standingDismissed bool            // "Not now" was pressed on them
+
+	// starting says that the window's first frame is not drawn yet (Run);
+	// afterStart holds the work that waits for it (afterFirstFrame).
+	starting   bool
+	afterStart []func()
 }
 
 // userStoreTimeout bounds a credential-store call the user asked for (save,
@@ -56,8 +63,14 @@ const (
 	settingsTab
 )
 
-func newFrame(a fyne.App, w fyne.Window) *frame {
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(vault.WithTimeout(userStoreTimeout), vault.WithClock(windowNow)), register: openRegister(a)}
+// newFrame builds the window's content around the register (opened by
+// openRegister, on any goroutine). Work that the first card does not need
+// waits until firstFrameShown.
+func newFrame(a fyne.App, w fyne.Window, reg *register.Store) *frame {
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), register: reg, starting: true}
+	piece := StartPiece("credential-store")
+	f.vault = vault.New(vault.WithTimeout(userStoreTimeout), vault.WithClock(windowNow))
+	piece()
 	// Escape closes the dialog on top. Bound before the screens, whose own
 	// keys (the guide's) pass on what they do not use.
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -78,10 +91,10 @@ func newFrame(a fyne.App, w fyne.Window) *frame {
 // build makes the screens afresh, as after a change of language.
 func (f *frame) build() {
 	f.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(words.T("tab.renew"), theme.HistoryIcon(), newGuideScreen(f)),
-		container.NewTabItemWithIcon(words.T("tab.check"), theme.ConfirmIcon(), newCheckScreen(f)),
-		container.NewTabItemWithIcon(words.T("tab.certificates"), theme.ListIcon(), newCertificatesScreen(f)),
-		container.NewTabItemWithIcon(words.T("tab.settings"), theme.SettingsIcon(), newSettingsScreen(f)),
+		container.NewTabItemWithIcon(words.T("tab.renew"), theme.HistoryIcon(), traced("guide", newGuideScreen, f)),
+		container.NewTabItemWithIcon(words.T("tab.check"), theme.ConfirmIcon(), newTabPage(traced("check", newCheckScreen, f))),
+		container.NewTabItemWithIcon(words.T("tab.certificates"), theme.ListIcon(), newTabPage(traced("certificates", newCertificatesScreen, f))),
+		container.NewTabItemWithIcon(words.T("tab.settings"), theme.SettingsIcon(), newTabPage(traced("settings", newSettingsScreen, f))),
 	)
 	f.tabs.OnSelected = func(*container.TabItem) {
 		// The keyboard leaves the tab that was left: a field there
@@ -124,4 +137,66 @@ func bindTabKeys(f *frame) {
 			}
 		})
 	}
+}
+
+// afterFirstFrame runs work in the background once the window's first frame
+// is on the screen, at once when it already is (or no window is being
+// started, as in tests): what the first card does not need (the list of
+// certificates, the reminders, the saved passwords) then takes no time
+// from the start.
+func (f *frame) afterFirstFrame(work func()) {
+	if f.starting {
+		f.afterStart = append(f.afterStart, work)
+		return
+	}
+	background(work)
+}
+
+// firstFrameShown starts the work that waited for the first frame, one
+// piece after the other on one goroutine, in the order it was asked for.
+// UI thread.
+//
+// Once that work is done, the memory the start used and no longer needs
+// (the register decoded, the reminders worked out, the fonts' parsing) is
+// handed back to the system at once: Go would return it over minutes, and
+// the window may stay open all day.
+func (f *frame) firstFrameShown() {
+	f.starting = false
+	works := f.afterStart
+	f.afterStart = nil
+	background(func() {
+		for _, work := range works {
+			work()
+		}
+		releaseMemory()
+	})
+}
+
+// releaseMemory returns unused memory to the system; tests leave it out.
+var releaseMemory = debug.FreeOSMemory
+
+// tabPage is a tab's screen that counts towards the window's minimum size
+// only while it is shown. Fyne's tabs ask every tab's content for its
+// minimum size, which would lay out every screen, and load every font they
+// use, before the first frame, where only the first tab is drawn. A page
+// starts hidden; the tabs show the selected one.
+type tabPage struct {
+	widget.BaseWidget
+	screen fyne.CanvasObject
+}
+
+func newTabPage(screen fyne.CanvasObject) *tabPage {
+	p := &tabPage{screen: screen}
+	p.ExtendBaseWidget(p)
+	p.Hidden = true
+	return p
+}
+
+func (p *tabPage) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.screen) }
+
+func (p *tabPage) MinSize() fyne.Size {
+	if !p.Visible() {
+		return fyne.Size{}
+	}
+	return p.BaseWidget.MinSize()
 }

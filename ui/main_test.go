@@ -21,6 +21,7 @@ import (
 // system's would be asked for on another goroutine (and may not exist).
 func TestMain(m *testing.M) {
 	background = func(work func()) { work() }
+	releaseMemory = func() {}
 	// The real Downloads folder and Desktop are never looked at by tests;
 	// the watch tests give folders of their own.
 	watchFolders = func() []watch.Folder { return nil }
@@ -39,7 +40,7 @@ func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
 	a := newTestApp(t)
 	setTestLanguage(t, language)
 	w := test.NewTempWindow(t, nil)
-	f := newFrame(a, w)
+	f := newFrame(a, w, openRegister(a))
 	// The guide saves its progress on a goroutine of its own; let it finish
 	// before the test's folders are removed.
 	t.Cleanup(func() {
@@ -49,6 +50,7 @@ func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
 	})
 	w.SetContent(f.content)
 	w.Resize(companionSize)
+	f.firstFrameShown() // as the window's start does
 	return f, w
 }
 

@@ -83,7 +83,9 @@ func (v *savedPasswordsView) build() fyne.CanvasObject {
 		v.rows,
 		v.status,
 	)
-	v.load()
+	// The credential store is asked once the first frame is drawn: on
+	// Linux the first call may start the keyring's daemon.
+	v.f.afterFirstFrame(func() { fyne.Do(v.load) })
 	return v.box
 }
 
@@ -100,8 +102,10 @@ func (v *savedPasswordsView) load() {
 	v.busy.Show()
 	v.busy.Start()
 	v.setStatus(vaultText("vault.list.loading", nil), widget.MediumImportance)
+	piece := StartPiece("saved-passwords")
 	background(func() {
 		list, err := v.f.vault.List(context.Background())
+		piece()
 		fyne.Do(func() {
 			v.busy.Stop()
 			v.busy.Hide()

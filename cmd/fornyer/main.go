@@ -14,13 +14,16 @@ import (
 )
 
 func main() {
+	ui.StartReached("main") // FORNYER_TRACE=1: the process's start to here
 	args := os.Args[1:]
 	// macOS may hand an app launched from Finder a process serial number.
 	if len(args) == 1 && strings.HasPrefix(args[0], "-psn_") {
 		args = nil
 	}
 	if len(args) == 0 || opensFiles(args) {
+		claimed := ui.StartPiece("instance")
 		more, stop, handedOver := oneWindow(args)
+		claimed()
 		if handedOver {
 			return // the running window checks the files
 		}
