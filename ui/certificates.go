@@ -33,14 +33,18 @@ const registerFile = register.FileName
 
 // startReminders runs the reminders in the background when the screen is
 // built (at start once the first frame is drawn, and again, harmlessly,
-// after a change of language), and
-// after every change to the register on the goroutine that made it, so that
-// a certificate added or renewed has its reminders planned (or cancelled)
-// before the change returns: a few small writes, and no stray goroutine
-// still writing after the change. Tests run them when they choose.
+// after a change of language), and after every change to the register on
+// the goroutine that made it, so that a certificate added or renewed has
+// its reminders planned (or cancelled) before the change returns: a few
+// small writes, and no stray goroutine still writing after the change.
+// Tests run them when they choose.
 var startReminders = func(f *frame) {
 	l := words.Language()
 	f.register.Watch("reminders", func() { remind(f, l) })
+	// The reminders that stand are drawn with the first frame (a pass over
+	// the register, already read): shown later, they pushed the tabs down
+	// under the user's pointer.
+	f.showStanding(register.Standing(f.register.List(), clock()))
 	f.afterFirstFrame(func() {
 		defer StartPiece("reminders")()
 		remind(f, l)
