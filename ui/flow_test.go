@@ -45,7 +45,7 @@ func TestWholeRenewalKeepsThePasswordOffDisk(t *testing.T) {
 	test.Type(findEntry(t, card), password)
 	test.Tap(findButton(t, card, "Save password"))
 	x.wait()
-	if !g.progress.PasswordSaved {
+	if !g.facts().PasswordSaved {
 		t.Fatalf("the password card did not save: %q", texts(card))
 	}
 
@@ -77,14 +77,14 @@ func TestWholeRenewalKeepsThePasswordOffDisk(t *testing.T) {
 	}
 	x.f.recordBackup(a.report, res)
 	papers := t.TempDir()
-	pdf, err := receipt.Receipt(renewal.ReceiptData(a.report, "en", true, x.f.registered(a.report), x.f.guideProgress(), time.Now(), thisComputer()))
+	pdf, err := receipt.Receipt(renewal.ReceiptData(a.report, "en", true, x.f.registered(a.report), x.f.guideProgress(), x.f.passwordIndex.list, time.Now(), thisComputer()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := receipt.Write(papers, "receipt.pdf", pdf); err != nil {
 		t.Fatal(err)
 	}
-	if err := g.progress.SetDPGInstalled(time.Now(), "Søren"); err != nil {
+	if err := recordDPGInstalled(x.f, sha, "Søren"); err != nil {
 		t.Fatal(err)
 	}
 	g.changed()

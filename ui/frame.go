@@ -26,6 +26,9 @@ type frame struct {
 	tabs    *container.AppTabs
 	content fyne.CanvasObject
 	vault   *vault.Vault // the credential store, shared by every screen
+	// passwordIndex is the store's list of saved passwords as last read
+	// (facts.go), for the renewal's facts.
+	passwordIndex passwordIndex
 
 	guide     *guideState // the renewal guide and its progress, kept across rebuilds
 	guideKeys bool        // the guide's keys are bound to the window
@@ -81,8 +84,12 @@ func newFrame(a fyne.App, w fyne.Window, reg *register.Store) *frame {
 	f.build()
 	bindTabKeys(f)
 	// The list of saved passwords follows the store, whichever screen
-	// changed it.
-	f.vault.Watch(func() { fyne.Do(f.passwordsChanged) })
+	// changed it, and so do the renewal's facts.
+	f.vault.Watch(func() {
+		f.readPasswords()
+		fyne.Do(f.passwordsChanged)
+	})
+	f.readPasswords()
 	keepOnTop(w, f.prefs.KeepOnTop)
 	w.SetOnDropped(f.dropped)
 	return f

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"net/url"
 	"path/filepath"
 	"reflect"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -44,12 +46,12 @@ type guideState struct {
 	hint     *widget.Label
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
-	// passwordTask is the password card's task, where the question of a
-	// second copy is added once the password is saved; keptAsked says it was.
-	passwordTask *fyne.Container
-	keptAsked    bool
-	// summaryShown is what the summary card last drew.
-	summaryShown guide.Summary
+	// saverBusy says the password card's field is saving or has saved
+	// (nil when the card holds none).
+	saverBusy func() bool
+	// drawn is the renewal's facts the card was drawn with (drawnFacts):
+	// the card is drawn again when they change.
+	drawn guide.Facts
 }
 
 // guideProgressPath is where the progress is kept: the app's own storage.
@@ -76,8 +78,7 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 		if f.register != nil {
 			// The register is the truth for what was done with the renewed
 			// certificate: a change on any screen shows here.
-			f.register.Watch("guide", func() { fyne.Do(g.derive) })
-			renewal.Derive(&g.progress, f.register)
+			f.register.Watch("guide", func() { fyne.Do(g.factsChanged) })
 		}
 	}
 	bindGuideKeys(f)
@@ -137,7 +138,8 @@ func (g *guideState) show() {
 		g.copied.halt()
 		g.copied = nil
 	}
-	g.passwordTask, g.keptAsked = nil, false
+	g.saverBusy = nil
+	g.drawn = drawnFacts(g.facts())
 	g.scroll.Content = g.card(step)
 	g.scroll.Refresh()
 	g.update()
@@ -149,6 +151,7 @@ func (g *guideState) update() {
 	p := &g.progress
 	step := p.Step()
 	i := p.Index()
+	f := g.facts()
 	for _, o := range g.stepper.Objects {
 		o.Refresh()
 	}
@@ -156,9 +159,9 @@ func (g *guideState) update() {
 	if i == 0 {
 		g.back.Disable()
 	}
-	err := p.CanComplete(step)
+	err := p.CanComplete(step, f)
 	switch {
-	case p.Finished():
+	case p.Finished(f):
 		g.done.Disable()
 		g.hint.Hide()
 	case err != nil:
@@ -184,8 +187,13 @@ func positionText(step guide.Step, i int) string {
 }
 
 func ruleKey(err error) string {
-	if e, ok := err.(*guide.Error); ok {
-		return e.Key
+	var rule *guide.Error
+	var name *renewal.NameError
+	switch {
+	case errors.As(err, &rule):
+		return rule.Key
+	case errors.As(err, &name):
+		return name.Key
 	}
 	return "guide.save_error"
 }
@@ -200,10 +208,11 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		n.Importance = widget.DangerImportance
 		box.Add(n)
 	}
-	if g.progress.Finished() {
+	facts := g.facts()
+	if g.progress.Finished(facts) {
 		data := map[string]any{
-			"Date": msg.Date(words.Language(), g.progress.DPGInstalledAt.Local()),
-			"Name": g.progress.DPGInstalledBy,
+			"Date": msg.Date(words.Language(), facts.DPGInstalledAt.Local()),
+			"Name": facts.DPGInstalledBy,
 		}
 		// Never "complete" while the summary lists what is still to do.
 		if len(g.summarize().Undone) > 0 {
@@ -243,7 +252,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	}
 	reset := uiwidget.NewButton(words.T("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
 	reset.Importance = widget.LowImportance
-	if g.progress.Finished() {
+	if g.progress.Finished(facts) {
 		reset.Importance = widget.MediumImportance
 	}
 	box.Add(layout.NewSpacer())
@@ -271,46 +280,28 @@ func (g *guideState) openURL(address string) {
 // task is the work a step holds, or nil.
 func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 	p := &g.progress
+	f := g.facts()
 	switch step.Task {
 	case guide.TaskPassword:
-		box := container.NewVBox()
-		g.passwordTask = box
-		if p.PasswordSaved {
-			box.Add(uiwidget.SuccessLine(words.T("guide.password.saved")))
-			box.Add(newPasswordActions(g.f, g.passwordID()))
-			g.addKeptQuestion()
-		} else {
-			box.Add(newPasswordSaverAt(g.f, renewal.SaveID(p), g.passwordSaved))
-		}
-		elsewhere := newGuideCheck(g, words.T("guide.password.elsewhere"), p.PasswordStoredElsewhere, func(on bool) {
-			p.SetStoredElsewhere(on)
-			g.saved()
-		})
-		if !p.PasswordSaved || p.PasswordStoredElsewhere {
-			box.Add(elsewhere)
-		}
-		return box
+		return g.passwordTask(f)
 	case guide.TaskDownload:
-		if p.FileChecked {
+		if f.FileChecked {
 			box := container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions())
-			if p.BackedUpAt.IsZero() {
+			if f.BackedUpAt.IsZero() {
 				box.Add(newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
 					p.SetBackupLater(on)
 					g.saved()
 				}))
 			} else {
-				box.Add(uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), p.BackedUpAt.Local())})))
+				box.Add(uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())})))
 			}
 			return box
 		}
-		check := uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() {
-			g.f.tabs.SelectIndex(checkTab)
-		})
 		skip := newGuideCheck(g, words.T("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
 			g.saved()
 		})
-		return container.NewVBox(newNewestOffer(g.f), container.NewHBox(check), skip)
+		return container.NewVBox(newNewestOffer(g.f), container.NewHBox(g.checkButton()), skip)
 	case guide.TaskUsage:
 		return g.usageEditor()
 	case guide.TaskSwitch:
@@ -322,40 +313,49 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		if r := g.secondCopyReminder(); r != nil {
 			box.Add(r)
 		}
-		if c := g.renewed(); c != nil && !c.NotAfter.IsZero() {
+		if c := f.Certificate; c != nil && !c.NotAfter.IsZero() {
 			box.Add(wrapped(words.T("guide.dpg_verify.valid_until", map[string]any{"Date": msg.Date(words.Language(), c.NotAfter.Local())})))
 		}
-		box.Add(g.dpgRecord())
+		box.Add(g.dpgRecord(f))
 		return box
 	}
 	return nil
 }
 
-// dpgRecord is the "Installed in DPG" record: who, and the button.
-func (g *guideState) dpgRecord() fyne.CanvasObject {
-	p := &g.progress
-	if !p.DPGInstalledAt.IsZero() {
+// checkButton takes the user to the Check tab.
+func (g *guideState) checkButton() *uiwidget.Button {
+	return uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() { g.f.tabs.SelectIndex(checkTab) })
+}
+
+// dpgRecord is the "Installed in DPG" record: who, and the button. It is
+// the register's fact of the renewed certificate, so the file must be
+// known first.
+func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
+	if !f.DPGInstalledAt.IsZero() {
 		return container.NewVBox(uiwidget.SuccessLine(words.T("guide.dpg.installed_note", map[string]any{
-			"Date": msg.Date(words.Language(), p.DPGInstalledAt.Local()),
-			"Name": p.DPGInstalledBy,
+			"Date": msg.Date(words.Language(), f.DPGInstalledAt.Local()),
+			"Name": f.DPGInstalledBy,
 		})), g.fileActions())
+	}
+	if !f.FileChecked {
+		return container.NewVBox(wrapped(words.T("guide.dpg_install.no_file")), container.NewHBox(g.checkButton()))
 	}
 	box := container.NewVBox()
 	name := uiwidget.NewEntry()
 	name.SetPlaceHolder(words.T("guide.dpg.name"))
-	name.SetText(p.DPGInstalledBy)
 	installed := uiwidget.NewButton(words.T("guide.dpg.installed"), theme.ConfirmIcon(), nil)
 	installed.OnTapped = func() {
-		if err := p.SetDPGInstalled(clock(), name.Text); err != nil {
+		by, err := renewal.InstallerName(name.Text)
+		if err != nil {
 			g.hint.SetText(words.T(ruleKey(err)))
 			g.hint.Show()
 			return
 		}
-		g.recordDPG()
-		g.changed()
+		installed.Disable()
+		g.recordDPG(by)
 	}
 	sync := func(s string) {
-		if len(s) == 0 || len([]rune(s)) > 200 {
+		if _, err := renewal.InstallerName(s); err != nil {
 			installed.Disable()
 		} else {
 			installed.Enable()
@@ -372,20 +372,36 @@ func (g *guideState) dpgRecord() fyne.CanvasObject {
 	return box
 }
 
-// passwordID is where the renewal's password is saved (core decides).
-func (g *guideState) passwordID() string { return renewal.PasswordID(&g.progress, g.f.register) }
+// facts are the renewal's facts as the register and the credential
+// store's list say them now (core decides: renewal.State).
+func (g *guideState) facts() guide.Facts {
+	return renewal.State(&g.progress, g.f.register, g.f.passwordIndex.list)
+}
 
-// derive takes the register's facts about the renewed certificate (its
-// password saved, its DPG installation) into the progress, and shows them
-// when they changed.
-func (g *guideState) derive() {
+// drawnFacts is what of the facts a card shows: the register's whole
+// record (whose times change on every write) and when the password was
+// saved are left out, so a write elsewhere does not redraw the card.
+func drawnFacts(f guide.Facts) guide.Facts {
+	f.Certificate, f.PasswordSavedAt = nil, time.Time{}
+	return f
+}
+
+// factsChanged is the register's or the credential store's report of a
+// change: the card is drawn again when what it shows changed, wherever it
+// changed; otherwise it is left alone, and the keyboard's place on it.
+func (g *guideState) factsChanged() {
+	if g.stepper == nil {
+		return
+	}
+	now := drawnFacts(g.facts())
 	switch {
-	case renewal.Derive(&g.progress, g.f.register):
-		g.changed()
-	case g.progress.Step().Task == guide.TaskSummary && !reflect.DeepEqual(g.summarize(), g.summaryShown):
-		// The summary draws the register (backups, receipts, the file):
-		// a backup made from it shows at once; any other register write
-		// leaves the card, and the keyboard's place on it, alone.
+	case reflect.DeepEqual(now, g.drawn):
+	case g.saverBusy != nil && g.saverBusy():
+		// The password card's own field saved it and says so; drawn
+		// again, the card would lose that word and the keyboard's place.
+		g.drawn = now
+		g.update()
+	default:
 		g.show()
 	}
 }
@@ -406,32 +422,30 @@ func (g *guideState) fileActions() fyne.CanvasObject {
 	)
 }
 
-// recordDPG tells the register that the checked certificate is installed,
-// when the guide knows which file that is; in the background, as it writes
-// the register's file.
-func (g *guideState) recordDPG() {
-	p := g.progress
-	if !p.FileChecked || p.FileSHA256 == "" {
-		return
-	}
+// recordDPG tells the register that the renewed certificate is installed
+// in DPG, by the person named; in the background, as it writes the
+// register's file. The register's report draws the card again.
+func (g *guideState) recordDPG(by string) {
+	sha := g.progress.FileSHA256
 	f := g.f
 	background(func() {
-		if err := recordDPGInstalled(f, p.FileSHA256, p.DPGInstalledBy); err != nil {
+		if err := recordDPGInstalled(f, sha, by); err != nil {
 			fyne.LogError("recording the DPG installation in the register", err)
 		}
 	})
 }
 
-// passwordSaved is the password card's report; the card stays as it is,
-// showing the saved password's actions.
+// passwordSaved is the password card's report that it saved the password;
+// the card stays as it is, showing the saved password's actions, and
+// counts it as drawn: the store's list, read again, does not redraw it.
 func (g *guideState) passwordSaved() {
-	if sha, ok := vault.CertificateOf(renewal.SaveID(&g.progress)); ok {
+	id := renewal.SaveID(&g.progress)
+	if sha, ok := vault.CertificateOf(id); ok {
 		// Saved under the renewed certificate: the register's fact.
 		g.f.passwordSavedFor(sha)
 	}
-	g.progress.SetPasswordSaved()
-	g.saved()
-	g.addKeptQuestion()
+	g.drawn.PasswordSaved, g.drawn.PasswordID = true, id
+	g.update()
 }
 
 // fileChecked is how the Check screen tells the guide that the renewed file
@@ -456,11 +470,11 @@ func (g *guideState) saved() {
 }
 
 func (g *guideState) complete() {
-	if g.progress.Finished() {
+	if g.progress.Finished(g.facts()) {
 		return
 	}
 	before := g.progress.Current
-	if err := g.progress.Complete(clock()); err != nil {
+	if err := g.progress.Complete(clock(), g.facts()); err != nil {
 		g.hint.SetText(words.T(ruleKey(err)))
 		g.hint.Show()
 		return
@@ -681,9 +695,11 @@ func (c *guideCheck) TypedKey(ev *fyne.KeyEvent) {
 func (g *guideState) dot(index int, s guide.Step) *uiwidget.StepperDot {
 	state := func() uiwidget.DotState {
 		p := &g.progress
-		current, done := p.Step().ID == s.ID, p.IsDone(s.ID)
+		f := g.facts()
+		_, done := p.StepDone(s.ID, f)
+		current := p.Step().ID == s.ID
 		switch {
-		case current && done && p.Finished():
+		case current && done && p.Finished(f):
 			return uiwidget.DotFinished
 		case current:
 			return uiwidget.DotCurrent

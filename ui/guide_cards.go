@@ -45,49 +45,33 @@ func boldLabel(text string) *widget.Label {
 	return l
 }
 
-// renewed is the register's record of the certificate the renewal
-// produced, once its file was checked; nil before.
-// summarize is what the summary card shows, without the register's whole
-// record (whose times change on every write).
+// summarize is what the summary card shows (core decides: guide.Summarize
+// from the progress and the renewal's facts).
 func (g *guideState) summarize() guide.Summary {
-	s := guide.Summarize(&g.progress, g.renewed())
-	s.Certificate = nil
-	return s
-}
-
-func (g *guideState) renewed() *register.Certificate {
-	p := g.progress
-	if !p.FileChecked || p.FileSHA256 == "" || g.f.register == nil {
-		return nil
-	}
-	if c, ok := g.f.register.Get(p.FileSHA256); ok {
-		return &c
-	}
-	return nil
+	return guide.Summarize(&g.progress, g.facts())
 }
 
 // helpers are the buttons for what the portal asks for: the file, shown in
 // its folder, and the saved password, copied.
 func (g *guideState) helpers(hs []guide.Helper) fyne.CanvasObject {
 	box := container.NewVBox()
-	c := g.renewed()
+	f := g.facts()
 	for _, h := range hs {
 		switch h {
 		case guide.HelperShowFile:
-			if c != nil && c.File != nil {
-				path := c.File.Path
+			if f.File != "" {
+				path := f.File
 				box.Add(boldLabel(words.T("guide.dpg_install.file")))
 				box.Add(pathLabel(path))
 				box.Add(container.NewHBox(newRevealButton(g.f, func() string { return path })))
 				continue
 			}
 			box.Add(wrapped(words.T("guide.dpg_install.no_file")))
-			check := uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() { g.f.tabs.SelectIndex(checkTab) })
-			box.Add(container.NewHBox(check))
+			box.Add(container.NewHBox(g.checkButton()))
 		case guide.HelperCopyPassword:
-			if g.progress.PasswordSaved || (c != nil && c.PasswordSaved) {
+			if f.PasswordSaved {
 				box.Add(boldLabel(words.T("guide.dpg_install.password")))
-				box.Add(newPasswordActions(g.f, g.passwordID()))
+				box.Add(newPasswordActions(g.f, f.PasswordID))
 				if r := g.secondCopyReminder(); r != nil {
 					box.Add(r)
 				}
@@ -150,7 +134,7 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 // switched over; DPG secure mail is ticked by the DPG installation.
 func (g *guideState) switchList() fyne.CanvasObject {
 	p := &g.progress
-	items := guide.Summarize(p, g.renewed()).Checklist
+	items := g.summarize().Checklist
 	if len(items) == 0 {
 		return container.NewVBox(wrapped(words.T("guide.switch.none")), g.usageEditor())
 	}
@@ -190,7 +174,6 @@ func placeName(it guide.UsageItem) string {
 // summary is the last card: where everything is, and what is left.
 func (g *guideState) summary() fyne.CanvasObject {
 	s := g.summarize()
-	g.summaryShown = s
 	l := words.Language()
 	box := container.NewVBox()
 	// What is left comes first, where it is seen without scrolling.
@@ -249,7 +232,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 		answer[0] = []rune(strings.ToLower(string(answer[0])))[0]
 		box.Add(wrapped(words.T("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
 	}
-	if s.StoredElsewhere {
+	if s.StoredElsewhere && s.Kept == "" { // the earlier version's tick, which did not say where
 		box.Add(wrapped(words.T("guide.summary.password.elsewhere")))
 	}
 

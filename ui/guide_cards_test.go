@@ -12,6 +12,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
@@ -78,7 +79,7 @@ func TestGuideChecklistComesBackAfterDPG(t *testing.T) {
 		t.Errorf("the summary's list of what is left is wrong: %q", texts(g2.scroll.Content))
 	}
 
-	d := renewal.ReceiptData(goldenReport("da", "ready"), "da", true, nil, &g2.progress, clock(), thisComputer())
+	d := renewal.ReceiptData(goldenReport("da", "ready"), "da", true, nil, &g2.progress, guide.Passwords{}, clock(), thisComputer())
 	if len(d.Places) != 2 || d.Places[0].Name != "DPG Sikker Post" || !d.Places[0].SwitchedAt.IsZero() ||
 		d.Places[1].Note != "e-conomic" || d.Places[1].SwitchedAt.IsZero() {
 		t.Errorf("receipt places %+v", d.Places)
@@ -124,7 +125,7 @@ func TestGuideDPGInstallHelpers(t *testing.T) {
 	}
 	f.register = reg
 	g.progress.SetFileChecked(sha, guideTestTime)
-	g.progress.SetPasswordSaved()
+	f.passwordIndex.list = guide.Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(sha)}}}
 	var revealed string
 	old := revealFile
 	revealFile = func(p string) error { revealed = p; return nil }

@@ -16,6 +16,8 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -36,7 +38,7 @@ func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window)
 	clock = func() time.Time { return guideTestTime }
 	t.Cleanup(func() { clock = time.Now })
 	w := test.NewTempWindow(t, nil)
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a)}
 	screen := newGuideScreen(f)
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("guide", screen),
@@ -51,13 +53,32 @@ func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window)
 
 // Every card in both languages, as markup masters in testdata/guide.
 func TestGuideCardsRender(t *testing.T) {
+	sha := strings.Repeat("c4", 32)
 	for _, language := range []string{"en", "da"} {
 		f, w := newGuideTestFrame(t, language, t.TempDir())
 		g := f.guide
+		if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS",
+			NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0), File: &register.FileRef{Path: "/home/anne/Downloads/Fornyer Testfirma ApS.p12"}}); err != nil {
+			t.Fatal(err)
+		}
 		for i, s := range guide.Steps {
 			g.progress.Current = s.ID
 			for _, done := range guide.Steps[:i] {
 				g.progress.Done[done.ID] = guideTestTime
+				// The cards behind were done by their facts and answers:
+				// the password kept written down, the file checked (its
+				// backup later), DPG recorded.
+				switch done.Task {
+				case guide.TaskPassword:
+					g.progress.SetPasswordKept(register.KeptWritten, "")
+				case guide.TaskDownload:
+					g.progress.SetFileChecked(sha, guideTestTime)
+					g.progress.BackupLater = true
+				case guide.TaskDPG:
+					if err := f.register.RecordDPGInstalled(sha, "Anne Jensen", guideTestTime); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 			g.show()
 			test.AssertRendersToMarkup(t, "guide/"+language+"/"+s.ID+".xml", w.Canvas())
@@ -143,15 +164,30 @@ func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	return out
 }
 
+// answerKept answers the password card's one question, where else the
+// password is kept.
+func answerKept(t *testing.T, g *guideState, answer string) {
+	t.Helper()
+	radios := findAll[*widget.RadioGroup](g.scroll.Content)
+	if len(radios) != 1 {
+		t.Fatalf("%d questions on the password card", len(radios))
+	}
+	radios[0].SetSelected(answer)
+}
+
 // Walks the whole guide with taps: Done is refused at the password, the
-// download and DPG until their confirmations; the progress is on disk and a
-// new screen (a restart) shows it.
+// download and DPG until their facts or the user's answers allow it; the
+// progress is on disk and a new screen (a restart) shows it.
 func TestGuideWalkSavesAndRestores(t *testing.T) {
 	dir := t.TempDir()
 	f, _ := newGuideTestFrame(t, "en", dir)
 	g := f.guide
 	id := g.progress.RenewalID
-	for n := 0; !g.progress.Finished(); n++ {
+	sha := strings.Repeat("c4", 32)
+	if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; !g.progress.Finished(g.facts()); n++ {
 		if n > 3*len(guide.Steps) {
 			t.Fatalf("stuck at %s", g.progress.Current)
 		}
@@ -162,17 +198,21 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 			if g.progress.Current != step.ID || !g.hint.Visible() {
 				t.Fatal("Done passed the password step without the password")
 			}
-			checks := findAll[*guideCheck](g.scroll.Content)
-			if len(checks) != 1 {
-				t.Fatalf("%d check boxes on the password card", len(checks))
+			if checks := findAll[*guideCheck](g.scroll.Content); len(checks) != 0 {
+				t.Fatalf("%d check boxes on the password card besides its question", len(checks))
 			}
-			test.Tap(checks[0])
+			answerKept(t, g, "Nowhere yet")
+			if !g.done.Disabled() {
+				t.Fatal("Done enabled with the password saved nowhere")
+			}
+			answerKept(t, g, "Written down and locked away")
 		case guide.TaskDownload:
 			test.Tap(g.done)
 			if g.progress.Current != step.ID {
 				t.Fatal("Done passed the download step without a check or skip")
 			}
-			test.Tap(findAll[*guideCheck](g.scroll.Content)[0])
+			g.fileChecked(sha)
+			test.Tap(findAll[*guideCheck](g.scroll.Content)[0]) // the backup later
 		case guide.TaskDPG:
 			entries := findAll[*uiwidget.Entry](g.scroll.Content)
 			if len(entries) != 1 {
@@ -188,23 +228,24 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 		test.Tap(g.done)
 	}
 	p := g.progress
-	if !p.PasswordStoredElsewhere || !p.FileSkipped || p.DPGInstalledBy != "Anne Jensen" || !p.DPGInstalledAt.Equal(guideTestTime) {
-		t.Errorf("progress after the walk: %+v", p)
+	c, _ := f.register.Get(sha)
+	if p.PasswordKept != register.KeptWritten || p.FileSHA256 != sha || !p.BackupLater || c.DPG == nil || c.DPG.By != "Anne Jensen" || !c.DPG.At.Equal(guideTestTime) {
+		t.Errorf("after the walk: progress %+v, register %+v", p, c)
 	}
-	// The file was skipped and never backed up: not "complete".
+	// The file was never backed up: not "complete".
 	card := strings.Join(texts(g.scroll.Content), "\n")
 	if strings.Contains(card, "Renewal complete") || !strings.Contains(card, "but the renewal is not complete") {
 		t.Errorf("the last card after a walk with things undone: %q", card)
 	}
 	g.saver.wait()
 	onDisk, err := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
-	if err != nil || onDisk.RenewalID != id || !onDisk.Finished() || onDisk.DPGInstalledBy != "Anne Jensen" {
+	if err != nil || onDisk.RenewalID != id || !onDisk.Finished(renewal.State(&onDisk, f.register, guide.Passwords{})) {
 		t.Fatalf("on disk: %+v, %v", onDisk, err)
 	}
 
 	// A restart: a new frame and screen read the same progress.
 	f2, _ := newGuideTestFrame(t, "en", dir)
-	if f2.guide == g || f2.guide.progress.RenewalID != id || !f2.guide.progress.Finished() || !f2.guide.done.Disabled() {
+	if f2.guide == g || f2.guide.progress.RenewalID != id || !f2.guide.progress.Finished(f2.guide.facts()) || !f2.guide.done.Disabled() {
 		t.Errorf("restored: %+v", f2.guide.progress)
 	}
 
@@ -279,19 +320,24 @@ func TestGuideKeyboard(t *testing.T) {
 	if g.progress.Current != "password" {
 		t.Fatal("Enter passed the password card")
 	}
+	answerKept(t, g, "Written down and locked away")
+	key(fyne.KeyReturn)
+	if g.progress.Current != "download" {
+		t.Fatalf("Enter after the answer: at %s", g.progress.Current)
+	}
 	// A ticked check box has the focus; Enter on it still means Done.
 	check := findAll[*guideCheck](g.scroll.Content)[0]
 	test.Tap(check)
 	c.Focus(check)
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if g.progress.Current != "download" {
+	if g.progress.Current != "close" {
 		t.Fatalf("Enter on the check box: at %s", g.progress.Current)
 	}
 
 	// The keys belong to the guide's tab only.
 	f.tabs.SelectIndex(1)
 	key(fyne.KeyEscape)
-	if g.progress.Current != "download" {
+	if g.progress.Current != "close" {
 		t.Error("Escape acted on another tab")
 	}
 }
@@ -330,7 +376,7 @@ func TestGuideFileChecked(t *testing.T) {
 	}
 	g.saver.wait()
 	p, _ := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
-	if !p.FileChecked || p.FileSHA256 != "abc123" {
+	if !p.FileChecked() || p.FileSHA256 != "abc123" {
 		t.Errorf("saved: %+v", p)
 	}
 }

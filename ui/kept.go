@@ -7,17 +7,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
-// A second copy of the password: one computer's credential store is a
-// single point of failure, so after saving, the password card asks where
-// else the password is kept. The answer (never the password) goes to the
-// guide's progress and, once the certificate is known, the register;
-// "nowhere yet" keeps a reminder on the DPG card and the receipt.
+// The password card's work: the password saved here (or the field to
+// save it), what it means when the file came first, and one question,
+// where else the password is kept. One computer's credential store is a
+// single point of failure, so the question is asked whether or not the
+// password is saved here; an answer that names a safe place lets the card
+// be done without saving here (core's rule: guide.Progress.CanComplete).
+// The answer (never the password) is the user's, kept in the guide's
+// progress until the register knows the certificate, then in the register
+// only; "nowhere yet" keeps a reminder on the DPG card and the receipt.
 
 // hostname names the computer whose store holds the password; tests
 // replace it.
@@ -31,18 +37,25 @@ func thisComputer() string {
 	return safetext.Line(h)
 }
 
-// addKeptQuestion adds the question to the password card, once.
-func (g *guideState) addKeptQuestion() {
-	if g.passwordTask == nil || g.keptAsked {
-		return
+// passwordTask is the password card's task, drawn from the facts.
+func (g *guideState) passwordTask(f guide.Facts) fyne.CanvasObject {
+	box := container.NewVBox()
+	if f.PasswordSaved {
+		box.Add(uiwidget.SuccessLine(words.T("guide.password.saved")))
+		box.Add(newPasswordActions(g.f, f.PasswordID))
+	} else {
+		if g.progress.FileAhead(f) {
+			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text")))
+		}
+		box.Add(newPasswordSaverAt(g.f, renewal.SaveID(&g.progress), g.passwordSaved))
 	}
-	g.keptAsked = true
-	g.passwordTask.Add(g.newKeptQuestion())
+	box.Add(g.newKeptQuestion(f.Kept))
+	return box
 }
 
-// newKeptQuestion is the question with its three answers.
-func (g *guideState) newKeptQuestion() fyne.CanvasObject {
-	p := &g.progress
+// newKeptQuestion is the question with its three answers, kept as
+// answered.
+func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
 	question := widget.NewLabel(words.T("watch.kept.question"))
 	question.Wrapping = fyne.TextWrapWord
 	var labels []string
@@ -53,8 +66,8 @@ func (g *guideState) newKeptQuestion() fyne.CanvasObject {
 		byLabel[l] = k
 	}
 	answers := widget.NewRadioGroup(labels, nil)
-	if p.PasswordKept != "" {
-		answers.Selected = words.T("watch.kept." + p.PasswordKept)
+	if kept != "" {
+		answers.Selected = words.T("watch.kept." + kept)
 	}
 	answers.OnChanged = func(label string) {
 		kept, ok := byLabel[label]
@@ -66,40 +79,39 @@ func (g *guideState) newKeptQuestion() fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), question, answers)
 }
 
-// passwordKept records the answer; on the UI thread.
+// passwordKept records the answer, on the UI thread: in the register once
+// it knows the renewed certificate (off the UI thread; the progress's copy
+// goes), else in the progress. The card stays as it is: what it shows is
+// what the answer makes of the facts.
 func (g *guideState) passwordKept(kept string) {
 	p := &g.progress
 	host := thisComputer()
-	p.SetPasswordKept(kept, host)
-	g.saved()
-	if p.FileChecked && p.FileSHA256 != "" && g.f.register != nil {
-		store, sha := g.f.register, p.FileSHA256
+	f := g.facts()
+	if c := f.Certificate; c != nil && g.f.register != nil {
+		store, sha := g.f.register, c.SHA256
 		background(func() {
-			if err := store.SetPasswordKept(sha, kept, host); err != nil && register.Code(err) != register.CodeNotFound {
+			if err := store.SetPasswordKept(sha, kept, host); err != nil {
 				fyne.LogError("recording where the password is kept", err)
 			}
 		})
-	}
-}
-
-// keptAnswer is where else the renewal's password is kept (core's rule:
-// guide.Progress.KeptFor).
-func (g *guideState) keptAnswer() string {
-	p := g.progress
-	var c *register.Certificate
-	if p.FileSHA256 != "" && g.f.register != nil {
-		if got, ok := g.f.register.Get(p.FileSHA256); ok {
-			c = &got
+		p.ForgetPasswordKept()
+		answered := *c
+		answered.PasswordKept = kept
+		if host != "" {
+			answered.PasswordHost = host
 		}
+		g.drawn = drawnFacts(guide.FactsOf(p, &answered, g.f.passwordIndex.list))
+	} else {
+		p.SetPasswordKept(kept, host)
+		g.drawn = drawnFacts(g.facts())
 	}
-	kept, _ := p.KeptFor(c)
-	return kept
+	g.saved()
 }
 
 // secondCopyReminder is the DPG card's reminder while the password is kept
 // nowhere but this computer; nil otherwise.
 func (g *guideState) secondCopyReminder() fyne.CanvasObject {
-	if !register.NeedsSecondCopy(g.keptAnswer()) {
+	if !register.NeedsSecondCopy(g.facts().Kept) {
 		return nil
 	}
 	return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.level.important"), words.T("watch.kept.reminder"))

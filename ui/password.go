@@ -174,6 +174,9 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	if f.guide != nil {
 		f.guide.copied = offer
 		offer.start()
+		// Saving or saved here: the card says so itself, and is not drawn
+		// again when the store's list catches up.
+		f.guide.saverBusy = entry.Disabled
 	}
 
 	// No intro of its own: the card's red warning says the password is

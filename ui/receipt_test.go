@@ -15,6 +15,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
+	"github.com/fornyer/fornyer/core/register"
 )
 
 var receiptShots = flag.String("receipt-shots", "", "save pictures of the receipt dialog in this folder")
@@ -258,7 +259,12 @@ func TestReceiptDialogProposesTheDPGInstaller(t *testing.T) {
 	r := goldenReport("da", "ready")
 	r.Certificate.SHA256 = strings.Repeat("ab", 32)
 	f.guide.progress.FileSHA256 = r.Certificate.SHA256
-	f.guide.progress.DPGInstalledBy = "Jørgen Ærø-Åkesen"
+	if err := f.register.Upsert(register.Certificate{SHA256: r.Certificate.SHA256, Organization: "Firma", NotAfter: time.Now().AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := recordDPGInstalled(f, r.Certificate.SHA256, "Jørgen Ærø-Åkesen"); err != nil {
+		t.Fatal(err)
+	}
 	f.showReceiptFor(r, false)
 	top := w.Canvas().Overlays().Top()
 	if top == nil {

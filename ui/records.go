@@ -68,9 +68,9 @@ func (f *frame) passwordSavedFor(sha string) {
 	})
 }
 
-// passwordDeleted forgets that the password under id is saved: the
-// register, when it was its certificate's last, and the guide, when it was
-// its renewal's pending one (a certificate's follows from the register).
+// passwordDeleted forgets in the register that the password under id is
+// saved, when it was its certificate's last. The guide follows from the
+// store's list, read again on the vault's report.
 func (f *frame) passwordDeleted(id string) {
 	flow := f.flow()
 	background(func() {
@@ -80,10 +80,6 @@ func (f *frame) passwordDeleted(id string) {
 			fyne.LogError("recording the deleted password", err)
 		}
 	})
-	if g := f.guide; g != nil && g.progress.PasswordSaved && renewal.PendingOf(&g.progress, id) {
-		g.progress.ForgetPasswordSaved()
-		g.changed()
-	}
 }
 
 // recordBackup notes a verified backup in the register.
@@ -169,7 +165,7 @@ func (f *frame) recheck(sha string) {
 // showReceiptFor opens the receipt dialog filled by core from the report,
 // the register and the guide's progress.
 func (f *frame) showReceiptFor(r *inspect.Report, passwordSaved bool) {
-	showReceipt(f, renewal.ReceiptData(r, words.Language(), passwordSaved, f.registered(r), f.guideProgress(), clock(), thisComputer()))
+	showReceipt(f, renewal.ReceiptData(r, words.Language(), passwordSaved, f.registered(r), f.guideProgress(), f.passwordIndex.list, clock(), thisComputer()))
 }
 
 func (f *frame) registered(r *inspect.Report) *register.Certificate {

@@ -78,12 +78,12 @@ func TestDownloadStepAsksWhenItCannotTellAndKeepsTheAnswer(t *testing.T) {
 	if !hasButton(x.f.check.answers, "Yes, I just downloaded it") {
 		t.Fatalf("not asked: %q", texts(x.f.check.answers))
 	}
-	if g.progress.FileChecked {
+	if g.progress.FileChecked() {
 		t.Error("the file passed the download step before the answer")
 	}
 	test.Tap(findButton(t, x.f.check.answers, "No, it is another file"))
 	x.wait()
-	if yes, answered := g.progress.Answer(sha256Hex(old.Cert.Raw)); !answered || yes || g.progress.FileChecked {
+	if yes, answered := g.progress.Answer(sha256Hex(old.Cert.Raw)); !answered || yes || g.progress.FileChecked() {
 		t.Errorf("the no was not kept: %+v", g.progress)
 	}
 	x.drop(oldFile)
@@ -94,13 +94,13 @@ func TestDownloadStepAsksWhenItCannotTellAndKeepsTheAnswer(t *testing.T) {
 	// forward, as the question promised.
 	test.Tap(findButton(t, x.f.check.answers, "It is the file after all"))
 	x.wait()
-	if !g.progress.FileChecked || g.progress.FileSHA256 != sha256Hex(old.Cert.Raw) {
+	if !g.progress.FileChecked() || g.progress.FileSHA256 != sha256Hex(old.Cert.Raw) {
 		t.Errorf("the changed answer did not do the download step: %+v", g.progress)
 	}
 	if x.f.tabs.SelectedIndex() != guideTab {
 		t.Error("after the yes the guide did not come forward")
 	}
-	g.progress.FileChecked, g.progress.FileSHA256 = false, ""
+	g.progress.FileSHA256 = ""
 	g.progress.SetAnswer(sha256Hex(old.Cert.Raw), false)
 
 	fresh := x.chain.Issuing.Issue(t, testpki.LeafOptions{Key: testpki.Key(t, 2048, 3), NotBefore: now.Add(-30 * time.Hour)})
@@ -108,7 +108,7 @@ func TestDownloadStepAsksWhenItCannotTellAndKeepsTheAnswer(t *testing.T) {
 	if got := x.comparisonTitle(); got != "renewal" {
 		t.Errorf("the renewal (downloaded yesterday) compared as %q", got)
 	}
-	if !g.progress.FileChecked || g.progress.FileSHA256 != sha256Hex(fresh.Cert.Raw) {
+	if !g.progress.FileChecked() || g.progress.FileSHA256 != sha256Hex(fresh.Cert.Raw) {
 		t.Errorf("the guide was not told the renewed file is checked: %+v", g.progress)
 	}
 }
@@ -129,10 +129,10 @@ func TestAFactChangedOnOneScreenShowsOnTheOthers(t *testing.T) {
 	test.Tap(findButton(t, x.f.check.answers, "Yes, I just downloaded it"))
 	x.wait()
 	sha := sha256Hex(leaf.Cert.Raw)
-	if !g.progress.FileChecked || g.progress.FileSHA256 != sha {
+	if !g.progress.FileChecked() || g.progress.FileSHA256 != sha {
 		t.Fatalf("the answer did not do the download step: %+v", g.progress)
 	}
-	if g.progress.PasswordSaved {
+	if g.facts().PasswordSaved {
 		t.Fatal("the guide says a password is saved before any was")
 	}
 
@@ -142,7 +142,7 @@ func TestAFactChangedOnOneScreenShowsOnTheOthers(t *testing.T) {
 	if c, _ := x.f.register.Get(sha); !c.PasswordSaved {
 		t.Error("the register does not know the password is saved")
 	}
-	if !g.progress.PasswordSaved {
+	if !g.facts().PasswordSaved {
 		t.Error("the guide does not know the password is saved")
 	}
 
@@ -152,9 +152,9 @@ func TestAFactChangedOnOneScreenShowsOnTheOthers(t *testing.T) {
 		t.Fatal(err)
 	}
 	x.wait()
-	dpg, _ := guide.ByID("dpg")
-	if g.progress.DPGInstalledBy != "Søren" || g.progress.CanComplete(dpg) != nil {
-		t.Errorf("the guide did not learn of the DPG installation: %+v", g.progress)
+	dpg, _ := guide.ByID("dpg-verify")
+	if f := g.facts(); f.DPGInstalledBy != "Søren" || g.progress.CanComplete(dpg, f) != nil {
+		t.Errorf("the guide did not learn of the DPG installation: %+v", f)
 	}
 
 	// On the summary, a backup recorded (from its own button) shows at
@@ -188,7 +188,7 @@ func TestDuringTheDownloadStepAnotherOrganisationIsCaught(t *testing.T) {
 	if got := x.comparisonTitle(); got != "other_organization" {
 		t.Errorf("compared as %q", got)
 	}
-	if x.f.guide.progress.FileChecked {
+	if x.f.guide.progress.FileChecked() {
 		t.Error("another organisation's certificate passed the download step")
 	}
 }
@@ -206,7 +206,7 @@ func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 	// Nothing in the register says what it renews: the user is asked.
 	test.Tap(findButton(t, x.f.check.answers, "Yes, I just downloaded it"))
 	x.wait()
-	if !x.f.guide.progress.FileChecked {
+	if !x.f.guide.progress.FileChecked() {
 		t.Fatal("the guide did not learn that the file was checked")
 	}
 
@@ -241,16 +241,26 @@ func TestDeletingTheSavedPasswordIsForgottenEverywhere(t *testing.T) {
 		NotBefore: time.Now(), NotAfter: time.Now().AddDate(3, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	g.progress.SetPasswordSaved()
 	g.progress.SetFileChecked(sha, clock())
+	id := vault.CertificateID(sha)
+	if err := x.f.vault.Save(context.Background(), id, "Æblegrød ApS", "Kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	x.wait()
+	if !g.facts().PasswordSaved {
+		t.Fatal("the guide does not know the password is saved")
+	}
 
-	x.f.passwordDeleted(vault.CertificateID(sha))
+	if err := x.f.vault.Delete(context.Background(), id); err != nil {
+		t.Fatal(err)
+	}
+	x.f.passwordDeleted(id)
 	x.wait()
 	g.saver.wait()
 	if c, _ := x.f.register.Get(sha); c.PasswordSaved {
 		t.Error("the register still says the password is saved")
 	}
-	if g.progress.PasswordSaved {
+	if g.facts().PasswordSaved {
 		t.Error("the guide still says the password is saved")
 	}
 }

@@ -161,7 +161,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 		return box
 	}
 	key := "watch.newest.none"
-	if g := f.guide; g != nil && !g.progress.PasswordSaved {
+	if g := f.guide; g != nil && !g.facts().PasswordSaved {
 		key = "watch.newest.none.ask" // no saved password to promise
 	}
 	hint := widget.NewLabel(words.T(key, map[string]any{"Folder": foldersPhrase(folders)}))

@@ -125,7 +125,10 @@ func TestDownloadCardNamesBothFolders(t *testing.T) {
 	if anyTextContains(g.scroll.Content, "med den gemte adgangskode") || !anyTextContains(g.scroll.Content, "beder om dens adgangskode") {
 		t.Errorf("without a saved password the card reads %q", texts(g.scroll.Content))
 	}
-	g.progress.SetPasswordSaved()
+	if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "Kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	x.wait()
 	g.show()
 	x.wait()
 	if !anyTextContains(g.scroll.Content, "med den gemte adgangskode") {
@@ -248,8 +251,8 @@ func TestCopiedPasswordOfferedAndSaved(t *testing.T) {
 	if cb.Clipboard.Content() != "" {
 		t.Error("the clipboard still holds the saved password")
 	}
-	if !x.f.guide.progress.PasswordSaved || o.pending != "" || o.row.Visible() {
-		t.Errorf("after saving: saved %v, pending kept %v, offer shown %v", x.f.guide.progress.PasswordSaved, o.pending != "", o.row.Visible())
+	if !x.f.guide.facts().PasswordSaved || o.pending != "" || o.row.Visible() {
+		t.Errorf("after saving: saved %v, pending kept %v, offer shown %v", x.f.guide.facts().PasswordSaved, o.pending != "", o.row.Visible())
 	}
 	// Saved: the clipboard is not read for an offer any more.
 	reads := cb.reads
@@ -430,5 +433,5 @@ func TestReceiptDataPasswordKept(t *testing.T) {
 
 // receiptFor is the receipt's data as the window gathers it (core decides).
 func receiptFor(r *inspect.Report, l string, saved bool, reg *register.Certificate, p *guide.Progress) receipt.Data {
-	return renewal.ReceiptData(r, l, saved, reg, p, clock(), thisComputer())
+	return renewal.ReceiptData(r, l, saved, reg, p, guide.Passwords{}, clock(), thisComputer())
 }

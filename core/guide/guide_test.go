@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 )
 
 var t0 = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
@@ -125,7 +126,7 @@ func TestEveryStepTextExists(t *testing.T) {
 				t.Errorf("%s has no text for the todo %s", lang, code)
 			}
 		}
-		for _, e := range []*Error{ErrPasswordNotSaved, ErrFileNotChecked, ErrDPGNotInstalled, ErrNoName, ErrUnknownStep} {
+		for _, e := range []*Error{ErrPasswordNotSaved, ErrFileNotChecked, ErrDPGNotInstalled, ErrUnknownStep} {
 			if texts[e.Key] == "" {
 				t.Errorf("%s has no %q", lang, e.Key)
 			}
@@ -154,8 +155,8 @@ func TestPasswordRule(t *testing.T) {
 		{true, true, nil},
 	} {
 		p := New(t0)
-		p.PasswordSaved, p.PasswordStoredElsewhere = c.saved, c.elsewhere
-		if err := p.CanComplete(s); err != c.want {
+		f := Facts{PasswordSaved: c.saved, StoredElsewhere: c.elsewhere}
+		if err := p.CanComplete(s, f); err != c.want {
 			t.Errorf("saved=%v elsewhere=%v: got %v, want %v", c.saved, c.elsewhere, err, c.want)
 		}
 	}
@@ -164,37 +165,38 @@ func TestPasswordRule(t *testing.T) {
 func TestDownloadRule(t *testing.T) {
 	s := stepWith(TaskDownload)
 	p := New(t0)
-	if err := p.CanComplete(s); err != ErrFileNotChecked {
+	f := func() Facts { return FactsOf(&p, nil, Passwords{}) }
+	if err := p.CanComplete(s, f()); err != ErrFileNotChecked {
 		t.Fatalf("unchecked file: %v", err)
 	}
 	p.SetFileSkipped(true)
-	if err := p.CanComplete(s); err != nil {
+	if err := p.CanComplete(s, f()); err != nil {
 		t.Fatalf("skipped: %v", err)
 	}
 	p.SetFileSkipped(false)
-	if !p.DoneAt(s.ID).IsZero() {
+	if _, done := p.StepDone(s.ID, f()); done {
 		t.Error("the download step is done before its file was checked")
 	}
 	at := t0.Add(42 * time.Minute)
 	p.SetFileChecked("ABCDEF", at)
-	if err := p.CanComplete(s); err != ErrNoBackup || p.FileSHA256 != "abcdef" || p.FileSkipped {
+	if err := p.CanComplete(s, f()); err != ErrNoBackup || p.FileSHA256 != "abcdef" || p.FileSkipped {
 		t.Fatalf("checked, not backed up: %v %+v", err, p)
 	}
 	// The file cannot be downloaded again: backed up, or "later" by choice.
 	p.SetBackupLater(true)
-	if err := p.CanComplete(s); err != nil {
+	if err := p.CanComplete(s, f()); err != nil {
 		t.Fatalf("backup later: %v", err)
 	}
 	p.SetBackupLater(false)
-	p.BackedUpAt = at
-	if err := p.CanComplete(s); err != nil {
+	backedUp := FactsOf(&p, &register.Certificate{SHA256: "abcdef", Backups: []register.FileRef{{Path: "/usb/a.p12", VerifiedAt: at}}}, Passwords{})
+	if err := p.CanComplete(s, backedUp); err != nil {
 		t.Fatalf("backed up: %v", err)
 	}
 	// Checked is done, for a receipt made on the card, before Done is pressed.
-	if got := p.DoneAt(s.ID); !got.Equal(at) {
-		t.Errorf("the checked download step was done at %v, want %v", got, at)
+	if got, done := p.StepDone(s.ID, f()); !done || !got.Equal(at) {
+		t.Errorf("the checked download step was done at %v (%v), want %v", got, done, at)
 	}
-	if other := stepWith(TaskPassword); !p.DoneAt(other.ID).IsZero() {
+	if _, done := p.StepDone(stepWith(TaskPassword).ID, f()); done {
 		t.Error("checking the file marked the password step done")
 	}
 }
@@ -202,17 +204,11 @@ func TestDownloadRule(t *testing.T) {
 func TestDPGRule(t *testing.T) {
 	s := stepWith(TaskDPG)
 	p := New(t0)
-	if err := p.CanComplete(s); err != ErrDPGNotInstalled {
+	if err := p.CanComplete(s, Facts{}); err != ErrDPGNotInstalled {
 		t.Fatalf("not installed: %v", err)
 	}
-	if err := p.SetDPGInstalled(t0, "   "); err != ErrNoName || !p.DPGInstalledAt.IsZero() {
-		t.Fatalf("blank name accepted: %v", err)
-	}
-	if err := p.SetDPGInstalled(t0, " Anne Jensen "); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.CanComplete(s); err != nil || p.DPGInstalledBy != "Anne Jensen" || !p.DPGInstalledAt.Equal(t0) {
-		t.Fatalf("installed: %v %+v", err, p)
+	if err := p.CanComplete(s, Facts{DPGInstalledAt: t0, DPGInstalledBy: "Anne Jensen"}); err != nil {
+		t.Fatalf("installed: %v", err)
 	}
 }
 
@@ -220,12 +216,13 @@ func TestDPGRule(t *testing.T) {
 // last step stays current once everything is done.
 func TestCompleteWalksTheGuide(t *testing.T) {
 	p := New(t0)
+	var f Facts
 	var stops []string
-	for i := 0; !p.Finished(); i++ {
+	for i := 0; !p.Finished(f); i++ {
 		if i > 3*len(Steps) {
 			t.Fatal("the walk does not end")
 		}
-		err := p.Complete(t0.Add(time.Duration(i) * time.Minute))
+		err := p.Complete(t0.Add(time.Duration(i)*time.Minute), f)
 		var e *Error
 		switch {
 		case err == nil:
@@ -233,13 +230,13 @@ func TestCompleteWalksTheGuide(t *testing.T) {
 			stops = append(stops, e.Code)
 			switch e {
 			case ErrPasswordNotSaved:
-				p.SetPasswordSaved()
+				f.PasswordSaved = true
 			case ErrFileNotChecked:
-				p.SetFileChecked("00", t0)
+				f.FileChecked = true
 			case ErrNoBackup:
-				p.BackedUpAt = t0
+				f.BackedUpAt = t0
 			case ErrDPGNotInstalled:
-				_ = p.SetDPGInstalled(t0, "A")
+				f.DPGInstalledAt = t0
 			}
 		default:
 			t.Fatal(err)
@@ -252,6 +249,12 @@ func TestCompleteWalksTheGuide(t *testing.T) {
 	if p.Current != Steps[len(Steps)-1].ID || len(p.Done) != len(Steps) {
 		t.Errorf("after the walk: current %s, %d done", p.Current, len(p.Done))
 	}
+	// A fact that stops being true (the password deleted in Settings)
+	// opens its card again, and the renewal is no longer finished.
+	f.PasswordSaved = false
+	if _, done := p.StepDone(stepWith(TaskPassword).ID, f); done || p.Finished(f) {
+		t.Error("the password card stayed done without its password")
+	}
 }
 
 func TestBackAndGoTo(t *testing.T) {
@@ -259,8 +262,8 @@ func TestBackAndGoTo(t *testing.T) {
 	if p.Back() {
 		t.Error("Back on the first step")
 	}
-	_ = p.Complete(t0)
-	_ = p.Complete(t0)
+	_ = p.Complete(t0, Facts{})
+	_ = p.Complete(t0, Facts{})
 	if p.CanGoTo(Steps[3].ID) {
 		t.Error("may jump past the first step not done")
 	}
@@ -278,38 +281,40 @@ func TestBackAndGoTo(t *testing.T) {
 	}
 }
 
-// Withdrawing the "stored elsewhere" confirmation reopens the password step
-// and those after it, so no later step stays done on a withdrawn promise.
-func TestWithdrawingConfirmationReopens(t *testing.T) {
+// Withdrawing the choice to check the file later reopens the download
+// step and those after it, so no later step stays done on a withdrawn
+// choice.
+func TestWithdrawingTheSkipReopens(t *testing.T) {
 	p := New(t0)
-	pw := Index(stepWith(TaskPassword).ID)
-	p.SetStoredElsewhere(true)
+	dl := Index(stepWith(TaskDownload).ID)
+	f := Facts{PasswordSaved: true}
 	p.SetFileSkipped(true)
-	for p.Index() <= pw+1 {
-		if err := p.Complete(t0); err != nil {
+	for p.Index() <= dl+1 {
+		if err := p.Complete(t0, f); err != nil {
 			t.Fatal(err)
 		}
 	}
-	p.SetStoredElsewhere(false)
-	if p.IsDone(Steps[pw].ID) || p.IsDone(Steps[pw+1].ID) || !p.IsDone(Steps[pw-1].ID) {
+	p.SetFileSkipped(false)
+	if p.IsDone(Steps[dl].ID) || p.IsDone(Steps[dl+1].ID) || !p.IsDone(Steps[dl-1].ID) {
 		t.Errorf("done after withdrawal: %v", p.Done)
 	}
-	if p.Current != Steps[pw].ID {
-		t.Errorf("current %s, want the password step", p.Current)
+	if p.Current != Steps[dl].ID {
+		t.Errorf("current %s, want the download step", p.Current)
 	}
-	// With the password saved in the store, the confirmation is not needed.
-	p.SetPasswordSaved()
-	_ = p.Complete(t0)
-	p.SetStoredElsewhere(false)
-	if !p.IsDone(Steps[pw].ID) {
-		t.Error("withdrawal reopened a step whose password was saved")
+	// With the file checked, withdrawing the skip reopens nothing.
+	p.SetFileSkipped(true)
+	_ = p.Complete(t0, f)
+	p.SetFileChecked("ab", t0)
+	p.SetFileSkipped(false)
+	if !p.IsDone(Steps[dl].ID) {
+		t.Error("withdrawal reopened a step whose file was checked")
 	}
 }
 
 func TestSaveAndLoad(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", FileName)
 	p := New(t0)
-	_ = p.Complete(t0.Add(time.Minute))
+	_ = p.Complete(t0.Add(time.Minute), Facts{})
 	p.SetFileChecked("ab12", t0)
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
@@ -397,34 +402,5 @@ func TestNewRenewalHasFreshID(t *testing.T) {
 	a, b := New(t0), New(t0)
 	if a.RenewalID == b.RenewalID || len(a.RenewalID) != 32 {
 		t.Errorf("ids %q %q", a.RenewalID, b.RenewalID)
-	}
-}
-
-func TestDeletingTheSavedPasswordReopensARenewalUnderWay(t *testing.T) {
-	p := New(t0)
-	pw := Index(stepWith(TaskPassword).ID)
-	p.SetPasswordSaved()
-	p.SetFileSkipped(true)
-	for p.Index() <= pw+1 {
-		if err := p.Complete(t0); err != nil {
-			t.Fatal(err)
-		}
-	}
-	p.ForgetPasswordSaved()
-	if p.PasswordSaved || p.IsDone(Steps[pw].ID) || p.Current != Steps[pw].ID {
-		t.Errorf("after deleting the password: saved %v, done %v, current %s", p.PasswordSaved, p.Done, p.Current)
-	}
-
-	// Confirmed as stored elsewhere: the step stays done.
-	q := New(t0)
-	q.SetPasswordSaved()
-	q.SetStoredElsewhere(true)
-	q.SetFileSkipped(true)
-	for q.Index() <= pw {
-		_ = q.Complete(t0)
-	}
-	q.ForgetPasswordSaved()
-	if !q.IsDone(Steps[pw].ID) {
-		t.Error("a password confirmed as stored elsewhere reopened its step")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 )
 
@@ -24,36 +25,40 @@ const FileName = "guide-progress.json"
 // a kilobyte.
 const maxProgressSize = 1 << 20
 
-// Progress is how far the user has come with one renewal. It holds no secret:
-// only whether the password was saved, never the password.
+// Progress is how far the user has come with one renewal: only what only
+// the user can say. The position (Current, Done), their answers and
+// choices, which renewal it is and the checked file's SHA-256. Every fact
+// (the password saved, the backup, the receipt, the DPG installation) is
+// read from the register and the credential store when a screen is drawn
+// (Facts), never copied here. It holds no secret.
 type Progress struct {
 	RenewalID string               `json:"renewal_id"`
 	StartedAt time.Time            `json:"started_at"`
 	Current   string               `json:"current"`
 	Done      map[string]time.Time `json:"done"`
 
-	PasswordSaved           bool `json:"password_saved,omitempty"`
-	PasswordStoredElsewhere bool `json:"password_stored_elsewhere,omitempty"`
-	// Where else the password is kept (register.Kept*) and the computer
-	// whose store holds it, until the register knows the certificate.
+	// PasswordKept is the user's answer to "Where else is the password
+	// kept?" (a register.Kept* answer) and PasswordHost the computer it
+	// was given on, kept here until the register knows the certificate
+	// (KeptFor); the register's answer wins after.
 	PasswordKept string `json:"password_kept,omitempty"`
 	PasswordHost string `json:"password_host,omitempty"`
+	// PasswordStoredElsewhere is the tick "I have stored the password
+	// safely elsewhere" of an earlier version, which did not say where:
+	// read from old progress files only, it counts as a safe place until
+	// the question is answered.
+	PasswordStoredElsewhere bool `json:"password_stored_elsewhere,omitempty"`
 
-	FileChecked   bool      `json:"file_checked,omitempty"`
-	FileCheckedAt time.Time `json:"file_checked_at,omitzero"`
+	// FileSHA256 is the renewal's file: the checked certificate's
+	// fingerprint, taken at FileCheckedAt; "" before.
 	FileSHA256    string    `json:"file_sha256,omitempty"`
+	FileCheckedAt time.Time `json:"file_checked_at,omitzero"`
 	FileSkipped   bool      `json:"file_skipped,omitempty"`
-	// BackedUpAt is when the checked file's latest verified backup was
-	// made (the register's fact, copied by renewal.Derive); BackupLater is
-	// the explicit choice to make it later.
-	BackedUpAt  time.Time `json:"backed_up_at,omitzero"`
-	BackupLater bool      `json:"backup_later,omitempty"`
+	// BackupLater is the explicit choice to back the file up later.
+	BackupLater bool `json:"backup_later,omitempty"`
 	// Answers are the user's answers to "Is this the file you just
 	// downloaded?", by certificate fingerprint, so it is asked once.
 	Answers map[string]bool `json:"answers,omitempty"`
-
-	DPGInstalledAt time.Time `json:"dpg_installed_at,omitzero"`
-	DPGInstalledBy string    `json:"dpg_installed_by,omitempty"`
 
 	// Usages is the user's own list of where the certificate is used
 	// (usage.go).
@@ -85,7 +90,6 @@ var (
 	ErrFileNotChecked   = &Error{Code: "file_not_checked", Key: "guide.rule.file"}
 	ErrNoBackup         = &Error{Code: "no_backup", Key: "guide.rule.backup"}
 	ErrDPGNotInstalled  = &Error{Code: "dpg_not_installed", Key: "guide.rule.dpg"}
-	ErrNoName           = &Error{Code: "no_name", Key: "guide.rule.name"}
 	ErrUnknownStep      = &Error{Code: "unknown_step", Key: "guide.rule.unknown"}
 )
 
@@ -105,29 +109,34 @@ func newID() string {
 	return hex.EncodeToString(b)
 }
 
-// CanComplete says whether step may be marked done now, and if not, why.
-func (p *Progress) CanComplete(s Step) error {
+// CanComplete says whether step may be marked done now, given the
+// renewal's facts, and if not, why.
+func (p *Progress) CanComplete(s Step, f Facts) error {
 	switch s.Task {
 	case TaskPassword:
-		if !p.PasswordSaved && !p.PasswordStoredElsewhere {
+		if !f.PasswordSaved && !f.StoredElsewhere {
 			return ErrPasswordNotSaved
 		}
 	case TaskDownload:
-		if !p.FileChecked && !p.FileSkipped {
+		if !f.FileChecked && !p.FileSkipped {
 			return ErrFileNotChecked
 		}
 		// The file cannot be downloaded again: a checked file is backed
 		// up before the guide goes on, unless the user chose to do it later.
-		if p.FileChecked && p.BackedUpAt.IsZero() && !p.BackupLater {
+		if f.FileChecked && f.BackedUpAt.IsZero() && !p.BackupLater {
 			return ErrNoBackup
 		}
 	case TaskDPG:
-		if p.DPGInstalledAt.IsZero() {
+		if f.DPGInstalledAt.IsZero() {
 			return ErrDPGNotInstalled
 		}
 	}
 	return nil
 }
+
+// FileChecked says whether the renewal has its file: a checked certificate
+// the user or the rules took as the renewed one.
+func (p *Progress) FileChecked() bool { return p.FileSHA256 != "" }
 
 // Step returns the current step; an unknown id (a step removed in a newer
 // version) falls back to the first step not done.
@@ -150,29 +159,34 @@ func (p *Progress) firstOpen() int {
 // Index is the position of the current step in Steps.
 func (p *Progress) Index() int { return Index(p.Step().ID) }
 
-// IsDone says whether the step with id is done.
+// IsDone says whether the step with id was marked done (the position:
+// where the stepper may jump to). Whether a card is done now is StepDone.
 func (p *Progress) IsDone(id string) bool {
 	_, ok := p.Done[id]
 	return ok
 }
 
-// DoneAt is when the step with id was done, zero if it is not. The download
-// step is done once its file is checked, before the user presses Done: a
-// receipt made on that card lists it as done.
-func (p *Progress) DoneAt(id string) time.Time {
-	if at, ok := p.Done[id]; ok {
-		return at
+// StepDone says whether the step with id is done now, and since when (zero
+// when that is not known). A step holding a task is done when its fact is
+// true, wherever it became true (a password saved on the Check tab, a file
+// checked anywhere, DPG marked in My certificates), or when it was marked
+// done and its rule still allows it; a step without one, when it was
+// marked done.
+func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
+	s, ok := ByID(id)
+	if !ok {
+		return time.Time{}, false
 	}
-	if s, ok := ByID(id); ok && s.Task == TaskDownload && p.FileChecked {
-		return p.FileCheckedAt
+	if at, done := p.Done[id]; done && p.CanComplete(s, f) == nil {
+		return at, true
 	}
-	return time.Time{}
+	return f.holds(s.Task)
 }
 
 // Finished says whether every step is done.
-func (p *Progress) Finished() bool {
+func (p *Progress) Finished(f Facts) bool {
 	for _, s := range Steps {
-		if !p.IsDone(s.ID) {
+		if _, done := p.StepDone(s.ID, f); !done {
 			return false
 		}
 	}
@@ -181,9 +195,9 @@ func (p *Progress) Finished() bool {
 
 // Complete marks the current step done at now and moves to the next step,
 // unless a rule forbids it. The last step stays current once done.
-func (p *Progress) Complete(now time.Time) error {
+func (p *Progress) Complete(now time.Time, f Facts) error {
 	s := p.Step()
-	if err := p.CanComplete(s); err != nil {
+	if err := p.CanComplete(s, f); err != nil {
 		return err
 	}
 	if p.Done == nil {
@@ -227,47 +241,32 @@ func (p *Progress) GoTo(id string) error {
 	return nil
 }
 
-// SetPasswordSaved records that the password went into the credential store.
-func (p *Progress) SetPasswordSaved() { p.PasswordSaved = true }
-
-// ForgetPasswordSaved records that the saved password was deleted from the
-// credential store. A renewal still under way reopens its password step
-// (and the steps after it) unless the user confirmed that the password is
-// stored elsewhere; a finished one keeps its record, only no longer says
-// "saved".
-func (p *Progress) ForgetPasswordSaved() {
-	p.PasswordSaved = false
-	if !p.PasswordStoredElsewhere && !p.Finished() {
-		p.reopenFrom(TaskPassword)
-	}
-}
-
-// SetPasswordKept records where else the password is kept (a
-// register.Kept* answer) and the computer whose store holds it, until the
-// register knows the certificate.
+// SetPasswordKept keeps the user's answer to "Where else is the password
+// kept?" (a register.Kept* answer; another is ignored) and the computer
+// whose store holds it, until the register knows the certificate. The
+// answer replaces the earlier version's "stored elsewhere" tick.
 func (p *Progress) SetPasswordKept(kept, host string) {
+	if !register.KnownKept(kept) {
+		return
+	}
 	p.PasswordKept = kept
+	p.PasswordStoredElsewhere = false
 	if host != "" {
 		p.PasswordHost = host
 	}
 }
 
-// SetStoredElsewhere records (or withdraws) the user's confirmation that the
-// password is stored safely outside the app. Withdrawing it reopens the
-// password step, and so every step after it, unless the password was saved.
-func (p *Progress) SetStoredElsewhere(on bool) {
-	p.PasswordStoredElsewhere = on
-	if !on && !p.PasswordSaved {
-		p.reopenFrom(TaskPassword)
-	}
+// ForgetPasswordKept drops the progress's copy of the answer once the
+// register holds it: one place for each fact.
+func (p *Progress) ForgetPasswordKept() {
+	p.PasswordKept, p.PasswordHost, p.PasswordStoredElsewhere = "", "", false
 }
 
-// SetFileChecked records that the renewed file was checked and found ready,
-// at now.
+// SetFileChecked records that the checked certificate with the
+// fingerprint is the renewal's file, taken at now.
 func (p *Progress) SetFileChecked(sha256 string, now time.Time) {
-	p.FileChecked = true
-	p.FileCheckedAt = now.UTC()
 	p.FileSHA256 = strings.ToLower(sha256)
+	p.FileCheckedAt = now.UTC()
 	p.FileSkipped = false
 }
 
@@ -294,20 +293,9 @@ func (p *Progress) Answer(sha256 string) (yes, answered bool) {
 // later.
 func (p *Progress) SetFileSkipped(on bool) {
 	p.FileSkipped = on
-	if !on && !p.FileChecked {
+	if !on && !p.FileChecked() {
 		p.reopenFrom(TaskDownload)
 	}
-}
-
-// SetDPGInstalled records who installed the certificate in DPG, and when.
-func (p *Progress) SetDPGInstalled(now time.Time, by string) error {
-	by = strings.TrimSpace(by)
-	if by == "" {
-		return ErrNoName
-	}
-	p.DPGInstalledAt = now.UTC()
-	p.DPGInstalledBy = by
-	return nil
 }
 
 // reopenFrom forgets that the step holding task, and every later step, was

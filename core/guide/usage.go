@@ -137,8 +137,9 @@ func (p *Progress) SetSwitched(place Place, on bool, now time.Time) {
 }
 
 // Checklist is the user's list as it is shown, in the order of Places.
-// DPG secure mail counts as switched once the installation in DPG is
-// recorded: that is the DPG steps' own work.
+// DPG secure mail is switched by the DPG steps' own work, not by a tick:
+// it is Implicit here, and Summarize ticks it from the recorded DPG
+// installation (a fact of the register, not of the progress).
 func (p *Progress) Checklist() []UsageItem {
 	var out []UsageItem
 	for _, place := range Places {
@@ -148,7 +149,7 @@ func (p *Progress) Checklist() []UsageItem {
 		}
 		item := UsageItem{Place: place, Note: u.Note, DoneAt: u.Switched}
 		if place == PlaceDPGMail {
-			item.DoneAt, item.Implicit = p.DPGInstalledAt, true
+			item.Implicit = true
 		}
 		item.Done = !item.DoneAt.IsZero()
 		out = append(out, item)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
 )
 
 // The user's list of places: noted, with notes, ticked, and the DPG mail
@@ -38,14 +39,14 @@ func TestChecklistNotesAndTicks(t *testing.T) {
 	if !list[1].Done || !list[1].DoneAt.Equal(t0.Add(time.Hour)) || list[0].Done {
 		t.Errorf("after ticking: %+v", list)
 	}
-	if err := p.SetDPGInstalled(t0.Add(3*time.Hour), "Anne"); err != nil {
-		t.Fatal(err)
+	if list[0].Done || !list[0].Implicit {
+		t.Errorf("DPG mail before the installation: %+v", list[0])
 	}
-	list = p.Checklist()
+	list = Summarize(&p, Facts{DPGInstalledAt: t0.Add(3 * time.Hour), DPGInstalledBy: "Anne"}).Checklist
 	if !list[0].Done || !list[0].Implicit || !list[0].DoneAt.Equal(t0.Add(3*time.Hour)) {
 		t.Errorf("DPG mail after the installation: %+v", list[0])
 	}
-	if left := p.NotSwitched(); len(left) != 1 || left[0].Place != PlaceOther {
+	if left := p.NotSwitched(); len(left) != 2 || left[1].Place != PlaceOther {
 		t.Errorf("left: %+v", left)
 	}
 
@@ -146,8 +147,8 @@ func TestLoadProgressOfTheOneCardDPG(t *testing.T) {
 		if p.Step().ID != c.current {
 			t.Errorf("%s: at %s, want %s", c.name, p.Step().ID, c.current)
 		}
-		if p.Finished() != c.finished {
-			t.Errorf("%s: finished %v", c.name, p.Finished())
+		if p.Finished(Facts{}) != c.finished {
+			t.Errorf("%s: finished %v", c.name, p.Finished(Facts{}))
 		}
 	}
 }
@@ -162,9 +163,9 @@ func TestSummarize(t *testing.T) {
 	p := New(t0)
 	p.SetUses(PlaceDPGMail, true)
 	p.SetUsageNote(PlaceIntegrations, "e-conomic")
-	p.SetPasswordSaved()
+	saved := Passwords{Known: true, Entries: []vault.Entry{{ID: vault.PendingID(p.RenewalID)}}}
 
-	s := Summarize(&p, nil)
+	s := Summarize(&p, FactsOf(&p, nil, saved))
 	codes := func(s Summary) string {
 		var out []string
 		for _, t := range s.Undone {
@@ -181,7 +182,7 @@ func TestSummarize(t *testing.T) {
 	}
 
 	p.SetFileChecked("AB12", t0)
-	p.SetStoredElsewhere(true)
+	p.SetPasswordKept(register.KeptWritten, "")
 	p.SetSwitched(PlaceIntegrations, true, t0)
 	c := &register.Certificate{
 		SHA256: "ab12", File: &register.FileRef{Path: "/home/anne/Downloads/firma.p12"},
@@ -189,7 +190,7 @@ func TestSummarize(t *testing.T) {
 		Receipts: []register.Receipt{{Path: "/a.pdf", At: t0}, {Path: "/b.pdf", At: t0.Add(time.Hour)}},
 		DPG:      &register.DPG{At: t0.Add(time.Hour), By: "Anne"}, // marked in My certificates
 	}
-	s = Summarize(&p, c)
+	s = Summarize(&p, FactsOf(&p, c, saved))
 	if got := codes(s); got != "" {
 		t.Errorf("everything recorded, yet undone: %s", got)
 	}
@@ -202,11 +203,13 @@ func TestSummarize(t *testing.T) {
 // Where else the password is kept is the register's answer once the
 // certificate is known (the progress's before), and so is the computer.
 func TestSummarizeReadsWhereThePasswordIsKept(t *testing.T) {
+	fp := strings.Repeat("ab", 32)
 	old := hostname
 	hostname = func() (string, error) { return "THIS-PC", nil }
 	t.Cleanup(func() { hostname = old })
 	p := New(t0)
-	p.SetPasswordSaved()
+	p.FileSHA256 = fp
+	saved := Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fp)}}}
 	p.PasswordKept, p.PasswordHost = register.KeptNowhere, "LAPTOP-1"
 	has := func(s Summary, code string) bool {
 		for _, t := range s.Undone {
@@ -216,17 +219,17 @@ func TestSummarizeReadsWhereThePasswordIsKept(t *testing.T) {
 		}
 		return false
 	}
-	s := Summarize(&p, nil)
+	s := Summarize(&p, FactsOf(&p, nil, saved))
 	if s.Kept != register.KeptNowhere || s.Computer != "LAPTOP-1" || !has(s, TodoPasswordOneCopy) {
 		t.Errorf("from the progress: %+v", s)
 	}
-	c := &register.Certificate{SHA256: "ab", PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "DESK-2"}
-	s = Summarize(&p, c)
+	c := &register.Certificate{SHA256: fp, PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "DESK-2"}
+	s = Summarize(&p, FactsOf(&p, c, saved))
 	if s.Kept != register.KeptManager || s.Computer != "DESK-2" || has(s, TodoPasswordOneCopy) {
 		t.Errorf("from the register: %+v", s)
 	}
 	p.PasswordHost = ""
-	if s = Summarize(&p, &register.Certificate{SHA256: "ab"}); s.Computer != "THIS-PC" {
+	if s = Summarize(&p, FactsOf(&p, &register.Certificate{SHA256: fp}, saved)); s.Computer != "THIS-PC" {
 		t.Errorf("no computer recorded: %q", s.Computer)
 	}
 }
@@ -238,7 +241,7 @@ func TestSummaryComputerNameIsSafe(t *testing.T) {
 	hostname = func() (string, error) { return "PC\n\x1b[2JKlar til DPG", nil }
 	t.Cleanup(func() { hostname = old })
 	p := New(t0)
-	s := Summarize(&p, nil)
+	s := Summarize(&p, Facts{})
 	if strings.ContainsAny(s.Computer, "\n\x1b") || !strings.Contains(s.Computer, "PC") {
 		t.Errorf("the computer is named %q", s.Computer)
 	}

@@ -206,23 +206,11 @@ func PasswordIDs(p *guide.Progress, entries []vault.Entry, sha256 string) []stri
 	return ids
 }
 
-// PasswordID is where the guide's renewal has its password: under its
-// certificate once the register knows the password is saved there, else
-// under the renewal's pending id.
-func PasswordID(p *guide.Progress, reg *register.Store) string {
-	if p.FileChecked && p.FileSHA256 != "" && reg != nil {
-		if c, ok := reg.Get(p.FileSHA256); ok && c.PasswordSaved {
-			return vault.CertificateID(p.FileSHA256)
-		}
-	}
-	return vault.PendingID(p.RenewalID)
-}
-
 // SaveID is where the guide saves the renewal's password: under the
 // renewal's pending id until the renewal has produced its certificate,
 // under the certificate after.
 func SaveID(p *guide.Progress) string {
-	if p.FileChecked && p.FileSHA256 != "" {
+	if p.FileChecked() {
 		return vault.CertificateID(p.FileSHA256)
 	}
 	return vault.PendingID(p.RenewalID)
@@ -250,42 +238,6 @@ func (f *Flow) Password(ctx context.Context, p *guide.Progress, sha256 string) (
 		}
 	}
 	return "", vault.ErrNotFound
-}
-
-// Derive copies into the progress the facts the register holds about the
-// certificate the renewal produced (whether its password is saved, its
-// latest verified backup, and its DPG installation), so every screen shows
-// the same. It reports whether the progress changed. Without a
-// certificate, or before the register knows it, the progress keeps its own
-// record.
-func Derive(p *guide.Progress, reg *register.Store) bool {
-	if reg == nil || p.FileSHA256 == "" {
-		return false
-	}
-	c, ok := reg.Get(p.FileSHA256)
-	if !ok {
-		return false
-	}
-	before, doneBefore := *p, len(p.Done)
-	switch {
-	case c.PasswordSaved && !p.PasswordSaved:
-		p.SetPasswordSaved()
-	case !c.PasswordSaved && p.PasswordSaved:
-		p.ForgetPasswordSaved()
-	}
-	if c.DPG != nil {
-		p.DPGInstalledAt, p.DPGInstalledBy = c.DPG.At, c.DPG.By
-	} else {
-		p.DPGInstalledAt, p.DPGInstalledBy = time.Time{}, ""
-	}
-	p.BackedUpAt = time.Time{}
-	if b, ok := c.LatestBackup(); ok {
-		p.BackedUpAt = b.VerifiedAt
-	}
-	return before.PasswordSaved != p.PasswordSaved || before.Current != p.Current ||
-		!before.BackedUpAt.Equal(p.BackedUpAt) ||
-		!before.DPGInstalledAt.Equal(p.DPGInstalledAt) || before.DPGInstalledBy != p.DPGInstalledBy ||
-		doneBefore != len(p.Done)
 }
 
 // PendingOf reports whether id is where the guide's renewal saved its

@@ -28,8 +28,9 @@ func newFlow(t *testing.T) *Flow {
 
 // The renewal opened by the pending password: the register learns it with
 // the password saved, the guide's renewal is recorded, the password moves
-// onto the certificate, and the progress takes the register's facts.
-func TestRecordMovesThePendingPasswordAndDeriveFollows(t *testing.T) {
+// onto the certificate, and the renewal's state reads the register's facts
+// and the store's list.
+func TestRecordMovesThePendingPasswordAndStateFollows(t *testing.T) {
 	f := newFlow(t)
 	ctx := context.Background()
 	p := atDownload()
@@ -62,19 +63,24 @@ func TestRecordMovesThePendingPasswordAndDeriveFollows(t *testing.T) {
 		t.Error("the pending entry is still there")
 	}
 
-	// Installed in DPG on another screen: the progress takes it.
-	if err := f.RecordDPGInstalled(sha, "Søren"); err != nil {
+	// Installed in DPG on another screen: the renewal's state says so.
+	if err := f.RecordDPGInstalled(sha, " Søren "); err != nil {
 		t.Fatal(err)
 	}
-	if !Derive(p, f.Register) || p.DPGInstalledBy != "Søren" || !p.PasswordSaved {
-		t.Errorf("Derive: %+v", p)
+	entries, err := f.Vault.List(ctx)
+	if err != nil {
+		t.Fatal(err)
 	}
-	dpg, _ := guide.ByID("dpg")
-	if err := p.CanComplete(dpg); err != nil {
+	st := State(p, f.Register, guide.Passwords{Entries: entries, Known: true})
+	if st.DPGInstalledBy != "Søren" || !st.PasswordSaved || st.PasswordID != vault.CertificateID(sha) || st.Certificate == nil {
+		t.Errorf("State: %+v", st)
+	}
+	dpg, _ := guide.ByID("dpg-verify")
+	if err := p.CanComplete(dpg, st); err != nil {
 		t.Errorf("the DPG step stays closed: %v", err)
 	}
-	if Derive(p, f.Register) {
-		t.Error("a second Derive reported a change")
+	if st := State(p, nil, guide.Passwords{}); st.Certificate != nil || st.PasswordSaved || !st.FileChecked {
+		t.Errorf("State without a register: %+v", st)
 	}
 }
 
@@ -149,8 +155,8 @@ func TestRecordAgainAfterTheAnswerKeepsThePassword(t *testing.T) {
 	if got, err := f.Password(ctx, p, sha); err != nil || got != "renewal-pw" {
 		t.Errorf("Password = %q, %v", got, err)
 	}
-	if Derive(p, f.Register); !p.PasswordSaved || !p.FileChecked || p.Step().ID != "download" {
-		t.Errorf("progress after Derive: saved %v, checked %v, at %s", p.PasswordSaved, p.FileChecked, p.Step().ID)
+	if st := State(p, f.Register, guide.Passwords{}); !st.PasswordSaved || !st.FileChecked || p.Step().ID != "download" {
+		t.Errorf("state after the answer: saved %v, checked %v, at %s", st.PasswordSaved, st.FileChecked, p.Step().ID)
 	}
 
 	// A pending password that was never saved is still an error.
@@ -201,8 +207,8 @@ func TestACopyWithoutTheKeyNeverReplacesTheFile(t *testing.T) {
 }
 
 // A verified backup recorded in the register (from any screen) lets the
-// guide's download step be done: Derive copies its time.
-func TestDeriveTakesTheBackup(t *testing.T) {
+// guide's download step be done: the renewal's state reads it.
+func TestStateReadsTheBackup(t *testing.T) {
 	f := newFlow(t)
 	ctx := context.Background()
 	p := atDownload()
@@ -213,7 +219,7 @@ func TestDeriveTakesTheBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	download, _ := guide.ByID("download")
-	if err := p.CanComplete(download); err != guide.ErrNoBackup {
+	if err := p.CanComplete(download, State(p, f.Register, guide.Passwords{})); err != guide.ErrNoBackup {
 		t.Fatalf("before a backup: %v", err)
 	}
 	at := started.Add(time.Hour)
@@ -221,10 +227,11 @@ func TestDeriveTakesTheBackup(t *testing.T) {
 	if err := f.RecordBackup(sha, res); err != nil {
 		t.Fatal(err)
 	}
-	if !Derive(p, f.Register) || !p.BackedUpAt.Equal(at) {
-		t.Fatalf("Derive: backed up at %v", p.BackedUpAt)
+	st := State(p, f.Register, guide.Passwords{})
+	if !st.BackedUpAt.Equal(at) {
+		t.Fatalf("State: backed up at %v", st.BackedUpAt)
 	}
-	if err := p.CanComplete(download); err != nil {
+	if err := p.CanComplete(download, st); err != nil {
 		t.Errorf("after the backup: %v", err)
 	}
 }

@@ -14,12 +14,13 @@ import (
 // the one store of each fact: the certificate from the report; the saved
 // password, where else it is kept, backups and DPG installation from the
 // register (reg may be nil); the guide's steps and the places switched over
-// from the progress, when the guide's renewal produced this certificate (or
+// from the progress and the renewal's facts (State, with the credential
+// store's list pw), when the guide's renewal produced this certificate (or
 // none yet). passwordSaved says the password that opened the file is saved,
 // for a certificate the register does not know; host is this computer's
 // name, where a saved password is. Who renewed it is, until the user says
 // otherwise, whoever recorded the DPG installation. It holds no password.
-func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *register.Certificate, p *guide.Progress, at time.Time, host string) receipt.Data {
+func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *register.Certificate, p *guide.Progress, pw guide.Passwords, at time.Time, host string) receipt.Data {
 	d := receipt.FromCertificate(r.Certificate, lang, at)
 	d.PasswordSaved = passwordSaved
 	if reg != nil {
@@ -45,15 +46,14 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 	if d.PasswordSaved && d.PasswordHost == "" {
 		d.PasswordHost = host // the receipt is made where the password was saved
 	}
-	if p != nil && (p.FileSHA256 == "" || p.FileSHA256 == d.SHA256) {
+	if p != nil && (!p.FileChecked() || p.FileSHA256 == d.SHA256) {
+		f := guide.FactsOf(p, reg, pw)
 		for _, s := range guide.Steps {
-			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: p.DoneAt(s.ID)})
+			doneAt, _ := p.StepDone(s.ID, f)
+			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt})
 		}
-		for _, it := range guide.Summarize(p, reg).Checklist {
+		for _, it := range guide.Summarize(p, f).Checklist {
 			d.Places = append(d.Places, receipt.Place{Name: msg.T(lang, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt})
-		}
-		if d.RenewedBy == "" {
-			d.RenewedBy = p.DPGInstalledBy
 		}
 	}
 	return d

@@ -6,10 +6,10 @@
 // receipt says of it (ReceiptData).
 //
 // The facts live in one place each. The register (core/register) is the
-// truth for passwords saved, backups, receipts and the DPG installation;
-// the guide's progress (core/guide) holds where the user is, which
-// certificate the renewal produced and the answers the user gave, and
-// Derive copies the rest from the register.
+// truth for backups, receipts and the DPG installation, the credential
+// store (core/vault) for saved passwords; the guide's progress (core/guide)
+// holds only where the user is, which certificate the renewal produced and
+// the answers the user gave. State reads the renewal's facts from both.
 //
 // Decide is pure: the window calls it on the UI thread with what it knows
 // and draws the Outcome; Flow.Record then writes what the outcome says off
@@ -124,7 +124,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	}
 	if waiting && o.Kind != KindOlder {
 		switch answer, answered := p.Answer(cert.SHA256); {
-		case p.FileChecked && strings.EqualFold(p.FileSHA256, cert.SHA256):
+		case p.FileChecked() && strings.EqualFold(p.FileSHA256, cert.SHA256):
 			o.Kind = KindAlready
 		case answered && answer:
 			o.Kind = KindConfirmed
@@ -177,7 +177,7 @@ func AnswerQuestion(p *guide.Progress, sha256 string, yes bool, now time.Time) {
 // checked at now: the one transition a check makes in the guide. It
 // reports whether the progress changed.
 func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
-	if p == nil || !o.Advance || (p.FileChecked && strings.EqualFold(p.FileSHA256, sha256)) {
+	if p == nil || !o.Advance || (p.FileChecked() && strings.EqualFold(p.FileSHA256, sha256)) {
 		return false
 	}
 	p.SetFileChecked(sha256, now)
@@ -187,17 +187,18 @@ func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
 func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
 
 // acceptsFile says whether a checked file can do the renewal's download
-// step: on the download card, or already on the password card once the
-// password is dealt with, since the portal hands out the file right after
-// the password and users are often a step ahead of the guide.
+// step: on the download card, or already on the password card, since the
+// portal hands out the file right after the password and users are often
+// a step ahead of the guide (the password card then says what that means
+// for the password).
 func acceptsFile(p *guide.Progress) bool {
-	s := p.Step()
-	return s.Task == guide.TaskDownload || s.Task == guide.TaskPassword && p.CanComplete(s) == nil
+	t := p.Step().Task
+	return t == guide.TaskDownload || t == guide.TaskPassword
 }
 
 // WaitsForFile says whether the renewal waits for its downloaded file: the
 // guide is at the download step and no file has done it yet.
-func WaitsForFile(p *guide.Progress) bool { return waitsForDownload(p) && !p.FileChecked }
+func WaitsForFile(p *guide.Progress) bool { return waitsForDownload(p) && !p.FileChecked() }
 
 func find(certs []register.Certificate, sha string) (register.Certificate, bool) {
 	for _, c := range certs {

@@ -1,0 +1,146 @@
+package guide
+
+import (
+	"strings"
+	"time"
+
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// Passwords is the credential store's list of saved passwords (never the
+// passwords) as the window last read it, off the UI thread: a store call
+// can be slow or hang, so the guide never asks the store itself.
+type Passwords struct {
+	Entries []vault.Entry
+	// Known: the list was read. False until the first read, and when the
+	// store did not answer; then the register's record stands in.
+	Known bool
+}
+
+// Facts are what the register and the credential store say of the
+// renewal, read each time a screen is drawn and never copied into the
+// progress: a card is done when its fact is true, wherever it became true
+// (the guide's own card, the Check tab, the clipboard offer, Settings, My
+// certificates).
+type Facts struct {
+	// PasswordSaved: the renewal's password is in this computer's
+	// credential store, under the renewal's pending id or under the
+	// renewed certificate's id. PasswordID is where to read it (the
+	// certificate's first, "" when none is saved); PasswordSavedAt is
+	// when it was saved, zero when the store's list was not read.
+	PasswordSaved   bool
+	PasswordID      string
+	PasswordSavedAt time.Time
+	// Kept is where else the password is kept (a register.Kept* answer,
+	// "" when not asked), and Host the computer whose store holds it: the
+	// register's answer once it knows the certificate, else the user's
+	// answer kept in the progress. StoredElsewhere: the answer names a
+	// safe place besides this computer, so the password card may be done
+	// without saving here.
+	Kept, Host      string
+	StoredElsewhere bool
+
+	// FileChecked: the renewal has its file (its SHA-256 is in the
+	// progress), checked at FileCheckedAt.
+	FileChecked   bool
+	FileCheckedAt time.Time
+
+	// Certificate is the register's record of the renewed certificate;
+	// nil before the file was checked, or while the register does not
+	// know it. The rest are read from it.
+	Certificate *register.Certificate
+	File        string             // the .p12 as last seen; "" if unknown
+	Backups     []register.FileRef // verified copies
+	BackedUpAt  time.Time          // the latest verified backup; zero: none
+	Receipts    []register.Receipt // receipts written, oldest first
+	// DPGInstalledAt and DPGInstalledBy are the recorded installation in
+	// DPG; zero: not recorded.
+	DPGInstalledAt time.Time
+	DPGInstalledBy string
+}
+
+// FactsOf reads the facts of the renewal p from the register's record of
+// its certificate (c, nil when there is none) and the credential store's
+// list. It is pure: renewal.State finds c and is the call screens make.
+func FactsOf(p *Progress, c *register.Certificate, pw Passwords) Facts {
+	sha := strings.ToLower(p.FileSHA256)
+	if c != nil && !strings.EqualFold(c.SHA256, sha) {
+		c = nil // another certificate's record: none of it is this renewal's
+	}
+	f := Facts{FileChecked: sha != "", FileCheckedAt: p.FileCheckedAt, Certificate: c}
+	f.passwordIn(p, sha, c, pw)
+	f.Kept, f.Host = p.KeptFor(c)
+	f.StoredElsewhere = keptSafely(f.Kept) || (f.Kept == "" && p.PasswordStoredElsewhere)
+	if c == nil {
+		return f
+	}
+	if c.File != nil {
+		f.File = c.File.Path
+	}
+	f.Backups, f.Receipts = c.Backups, c.Receipts
+	if b, ok := c.LatestBackup(); ok {
+		f.BackedUpAt = b.VerifiedAt
+	}
+	if c.DPG != nil {
+		f.DPGInstalledAt, f.DPGInstalledBy = c.DPG.At, c.DPG.By
+	}
+	return f
+}
+
+// passwordIn finds the renewal's saved password: under the certificate
+// first (where the Check tab and a moved pending password put it), then
+// under the renewal's pending id. Without the store's list, the register's
+// record of the certificate says whether one is saved.
+func (f *Facts) passwordIn(p *Progress, sha string, c *register.Certificate, pw Passwords) {
+	if !pw.Known {
+		if c != nil && c.PasswordSaved {
+			f.PasswordSaved, f.PasswordID = true, vault.CertificateID(sha)
+		}
+		return
+	}
+	pending := vault.PendingID(p.RenewalID)
+	var at time.Time
+	for _, e := range pw.Entries {
+		switch {
+		case sha != "" && vault.Opens(e.ID, sha):
+			if f.PasswordID == "" || vault.IsPending(f.PasswordID) {
+				f.PasswordID, at = e.ID, e.Saved
+			}
+		case e.ID == pending && f.PasswordID == "":
+			f.PasswordID, at = e.ID, e.Saved
+		}
+	}
+	f.PasswordSaved, f.PasswordSavedAt = f.PasswordID != "", at
+}
+
+// keptSafely says whether a kept answer names a place besides this
+// computer: written down, or a password manager; not "nowhere yet".
+func keptSafely(kept string) bool {
+	return register.KnownKept(kept) && !register.NeedsSecondCopy(kept)
+}
+
+// holds says whether the fact a task waits for is true, and since when
+// (zero when the store's list gave no time): the password saved, the file
+// checked, the installation in DPG recorded.
+func (f Facts) holds(t Task) (time.Time, bool) {
+	switch t {
+	case TaskPassword:
+		return f.PasswordSavedAt, f.PasswordSaved
+	case TaskDownload:
+		return f.FileCheckedAt, f.FileChecked
+	case TaskDPG:
+		return f.DPGInstalledAt, !f.DPGInstalledAt.IsZero()
+	}
+	return time.Time{}, false
+}
+
+// FileAhead says whether the renewed file came before its password: the
+// guide waits on the password card, the file is checked, and the password
+// is neither saved here nor kept safely elsewhere. The card then says what
+// that means (paste it now if it was copied; else the portal cannot show
+// it again).
+func (p *Progress) FileAhead(f Facts) bool {
+	s := p.Step()
+	return s.Task == TaskPassword && f.FileChecked && p.CanComplete(s, f) != nil
+}

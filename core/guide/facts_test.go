@@ -1,0 +1,236 @@
+package guide
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+var (
+	fpNew   = strings.Repeat("a1", 32) // the renewed certificate
+	fpOther = strings.Repeat("b2", 32) // another certificate
+)
+
+// The renewal's password is saved wherever it was saved: under the
+// renewal's pending id (the guide's card before the file), or under the
+// renewed certificate (the Check tab, a moved pending password, the card
+// after the file); the certificate's is the one to read. Without the
+// store's list, the register's record stands in.
+func TestFactsFindThePassword(t *testing.T) {
+	p := New(t0)
+	pending := vault.PendingID(p.RenewalID)
+	t1, t2 := t0.Add(time.Minute), t0.Add(2*time.Minute)
+	for _, c := range []struct {
+		name      string
+		file      string
+		cert      *register.Certificate
+		pw        Passwords
+		wantSaved bool
+		wantID    string
+		wantAt    time.Time
+	}{
+		{"nothing read, no file", "", nil, Passwords{}, false, "", time.Time{}},
+		{"nothing saved", fpNew, nil, Passwords{Known: true}, false, "", time.Time{}},
+		{"pending, before the file", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}}}, true, pending, t1},
+		{"pending, after the file", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}}}, true, pending, t1},
+		{"another renewal's pending", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.PendingID("other"), Saved: t1}}}, false, "", time.Time{}},
+		{"on the Check tab", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew), t2},
+		{"the certificate's wins over pending", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}, {ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew), t2},
+		{"the certificate's first slot wins", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew) + "/2", Saved: t1}, {ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew) + "/2", t1},
+		{"another certificate's", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpOther), Saved: t1}}}, false, "", time.Time{}},
+		{"a certificate's, no file yet", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew), Saved: t1}}}, false, "", time.Time{}},
+		{"list not read: the register says saved", fpNew, &register.Certificate{SHA256: fpNew, PasswordSaved: true}, Passwords{}, true, vault.CertificateID(fpNew), time.Time{}},
+		{"list not read: the register says not", fpNew, &register.Certificate{SHA256: fpNew}, Passwords{}, false, "", time.Time{}},
+		{"list read: the list wins over the register", fpNew, &register.Certificate{SHA256: fpNew, PasswordSaved: true}, Passwords{Known: true}, false, "", time.Time{}},
+		{"list not read: another certificate's record", fpNew, &register.Certificate{SHA256: fpOther, PasswordSaved: true}, Passwords{}, false, "", time.Time{}},
+	} {
+		p.FileSHA256 = c.file
+		f := FactsOf(&p, c.cert, c.pw)
+		if f.PasswordSaved != c.wantSaved || f.PasswordID != c.wantID || !f.PasswordSavedAt.Equal(c.wantAt) {
+			t.Errorf("%s: saved %v under %q at %v; want %v under %q at %v", c.name, f.PasswordSaved, f.PasswordID, f.PasswordSavedAt, c.wantSaved, c.wantID, c.wantAt)
+		}
+	}
+}
+
+// The register's facts of the renewed certificate, and only of it.
+func TestFactsReadTheRegister(t *testing.T) {
+	p := New(t0)
+	c := &register.Certificate{
+		SHA256: fpNew, File: &register.FileRef{Path: "/dl/firma.p12"},
+		Backups: []register.FileRef{
+			{Path: "/usb/a.p12", VerifiedAt: t0.Add(2 * time.Hour)},
+			{Path: "/usb/b.p12", VerifiedAt: t0.Add(3 * time.Hour)},
+			{Path: "/usb/c.p12", VerifiedAt: t0.Add(time.Hour)},
+		},
+		Receipts: []register.Receipt{{Path: "/r.pdf", At: t0}},
+		DPG:      &register.DPG{At: t0.Add(4 * time.Hour), By: "Anne"},
+	}
+	if f := FactsOf(&p, c, Passwords{}); f.FileChecked || f.Certificate != nil || f.File != "" || !f.DPGInstalledAt.IsZero() {
+		t.Errorf("before the file: %+v", f)
+	}
+	p.SetFileChecked(strings.ToUpper(fpNew), t0.Add(time.Minute))
+	f := FactsOf(&p, c, Passwords{})
+	if !f.FileChecked || !f.FileCheckedAt.Equal(t0.Add(time.Minute)) || f.Certificate != c || f.File != "/dl/firma.p12" ||
+		len(f.Backups) != 3 || !f.BackedUpAt.Equal(t0.Add(3*time.Hour)) || len(f.Receipts) != 1 ||
+		!f.DPGInstalledAt.Equal(t0.Add(4*time.Hour)) || f.DPGInstalledBy != "Anne" {
+		t.Errorf("the renewed certificate: %+v", f)
+	}
+	other := *c
+	other.SHA256 = fpOther
+	if f := FactsOf(&p, &other, Passwords{}); f.Certificate != nil || f.File != "" || !f.BackedUpAt.IsZero() || !f.DPGInstalledAt.IsZero() || len(f.Receipts) != 0 {
+		t.Errorf("another certificate's record was read: %+v", f)
+	}
+	bare := &register.Certificate{SHA256: fpNew}
+	if f := FactsOf(&p, bare, Passwords{}); f.File != "" || !f.BackedUpAt.IsZero() || !f.DPGInstalledAt.IsZero() {
+		t.Errorf("a bare record: %+v", f)
+	}
+}
+
+// One question, where else the password is kept: the answer is the
+// user's, kept in the progress until the register knows the certificate;
+// written down or a password manager counts as safe elsewhere, "nowhere
+// yet" does not; the earlier version's tick counts until answered.
+func TestFactsWhereThePasswordIsKept(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		progress     string
+		legacy       bool
+		cert         *register.Certificate
+		wantKept     string
+		wantElsewhre bool
+	}{
+		{"not asked", "", false, nil, "", false},
+		{"written down", register.KeptWritten, false, nil, register.KeptWritten, true},
+		{"a password manager", register.KeptManager, false, nil, register.KeptManager, true},
+		{"nowhere yet", register.KeptNowhere, false, nil, register.KeptNowhere, false},
+		{"the earlier tick", "", true, nil, "", true},
+		{"the register's answer wins", register.KeptWritten, false, &register.Certificate{SHA256: fpNew, PasswordKept: register.KeptNowhere}, register.KeptNowhere, false},
+		{"the register has none", register.KeptManager, false, &register.Certificate{SHA256: fpNew}, register.KeptManager, true},
+		{"the earlier tick, answered in the register", "", true, &register.Certificate{SHA256: fpNew, PasswordKept: register.KeptNowhere}, register.KeptNowhere, false},
+	} {
+		p := New(t0)
+		p.FileSHA256 = fpNew
+		p.PasswordKept, p.PasswordStoredElsewhere = c.progress, c.legacy
+		f := FactsOf(&p, c.cert, Passwords{})
+		if f.Kept != c.wantKept || f.StoredElsewhere != c.wantElsewhre {
+			t.Errorf("%s: kept %q, elsewhere %v; want %q, %v", c.name, f.Kept, f.StoredElsewhere, c.wantKept, c.wantElsewhre)
+		}
+	}
+}
+
+// A card is done when its fact is true, wherever it became true, or when
+// it was marked done and its rule still allows it.
+func TestStepDone(t *testing.T) {
+	marked, at := t0.Add(time.Hour), t0.Add(2*time.Hour)
+	for _, c := range []struct {
+		name     string
+		task     Task
+		marked   bool
+		skipped  bool
+		f        Facts
+		wantDone bool
+		wantAt   time.Time
+	}{
+		{"a card without a task, open", TaskNone, false, false, Facts{}, false, time.Time{}},
+		{"a card without a task, marked", TaskNone, true, false, Facts{}, true, marked},
+		{"password, nothing", TaskPassword, false, false, Facts{}, false, time.Time{}},
+		{"password saved on the Check tab", TaskPassword, false, false, Facts{PasswordSaved: true, PasswordSavedAt: at}, true, at},
+		{"password saved, marked", TaskPassword, true, false, Facts{PasswordSaved: true, PasswordSavedAt: at}, true, marked},
+		{"password kept safely elsewhere, not marked", TaskPassword, false, false, Facts{StoredElsewhere: true}, false, time.Time{}},
+		{"password kept safely elsewhere, marked", TaskPassword, true, false, Facts{StoredElsewhere: true}, true, marked},
+		{"password marked, then deleted", TaskPassword, true, false, Facts{}, false, time.Time{}},
+		{"file checked anywhere", TaskDownload, false, false, Facts{FileChecked: true, FileCheckedAt: at}, true, at},
+		{"file checked, marked, backed up", TaskDownload, true, false, Facts{FileChecked: true, FileCheckedAt: at, BackedUpAt: at}, true, marked},
+		{"file skipped, marked", TaskDownload, true, true, Facts{}, true, marked},
+		{"file skipped, not marked", TaskDownload, false, true, Facts{}, false, time.Time{}},
+		{"DPG marked in My certificates", TaskDPG, false, false, Facts{DPGInstalledAt: at}, true, at},
+		{"DPG marked, record gone", TaskDPG, true, false, Facts{}, false, time.Time{}},
+	} {
+		s := Steps[0]
+		if c.task != TaskNone {
+			s = stepWith(c.task)
+		}
+		p := New(t0)
+		p.FileSkipped = c.skipped
+		if c.marked {
+			p.Done[s.ID] = marked
+		}
+		got, done := p.StepDone(s.ID, c.f)
+		if done != c.wantDone || !got.Equal(c.wantAt) {
+			t.Errorf("%s: done %v at %v; want %v at %v", c.name, done, got, c.wantDone, c.wantAt)
+		}
+	}
+	p := New(t0)
+	if _, done := p.StepDone("nonsense", Facts{FileChecked: true}); done {
+		t.Error("an unknown step is done")
+	}
+}
+
+// The answer replaces the earlier tick; an unknown answer changes nothing;
+// once the register holds it, the progress's copy goes.
+func TestSetPasswordKept(t *testing.T) {
+	p := New(t0)
+	p.PasswordStoredElsewhere = true
+	p.SetPasswordKept("somewhere", "PC")
+	if p.PasswordKept != "" || p.PasswordHost != "" || !p.PasswordStoredElsewhere {
+		t.Errorf("an unknown answer was kept: %+v", p)
+	}
+	p.SetPasswordKept(register.KeptManager, "PC")
+	if p.PasswordKept != register.KeptManager || p.PasswordHost != "PC" || p.PasswordStoredElsewhere {
+		t.Errorf("answered: %+v", p)
+	}
+	p.SetPasswordKept(register.KeptNowhere, "")
+	if p.PasswordKept != register.KeptNowhere || p.PasswordHost != "PC" {
+		t.Errorf("answered again without a computer: %+v", p)
+	}
+	p.PasswordStoredElsewhere = true
+	p.ForgetPasswordKept()
+	if p.PasswordKept != "" || p.PasswordHost != "" || p.PasswordStoredElsewhere {
+		t.Errorf("forgotten: %+v", p)
+	}
+}
+
+// Progress saved by the version that copied the register's facts loads
+// without error and keeps its place; the copies are not read, the user's
+// answers are.
+func TestLoadProgressWithCopiedFacts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	old := `{"renewal_id":"r1","started_at":"2026-05-04T09:00:00Z","current":"dpg-login",
+	"done":{"welcome":"2026-05-04T09:00:00Z","password":"2026-05-04T09:10:00Z","download":"2026-05-04T09:11:00Z"},
+	"password_saved":true,"password_stored_elsewhere":true,"password_kept":"manager","password_host":"PC",
+	"file_checked":true,"file_checked_at":"2026-05-04T09:11:00Z","file_sha256":"` + strings.ToUpper(fpNew) + `",
+	"backed_up_at":"2026-05-04T09:12:00Z","backup_later":true,"dpg_installed_at":"2026-05-04T10:00:00Z","dpg_installed_by":"A",
+	"answers":{"` + fpNew + `":true}}`
+	if err := os.WriteFile(path, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(path, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.RenewalID != "r1" || p.Current != "dpg-login" || !p.IsDone("password") || !p.IsDone("download") ||
+		p.FileSHA256 != strings.ToUpper(fpNew) || !p.FileChecked() || !p.BackupLater || p.PasswordKept != register.KeptManager {
+		t.Errorf("loaded %+v", p)
+	}
+	if yes, ok := p.Answer(fpNew); !yes || !ok {
+		t.Error("the answer was lost")
+	}
+	f := FactsOf(&p, nil, Passwords{Known: true})
+	if f.PasswordSaved || !f.DPGInstalledAt.IsZero() || !f.BackedUpAt.IsZero() || !f.StoredElsewhere {
+		t.Errorf("a copied fact was read from the progress: %+v", f)
+	}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	for _, gone := range []string{"password_saved", "dpg_installed", "backed_up_at", `"file_checked"`} {
+		if strings.Contains(string(data), gone) {
+			t.Errorf("saved again with %s: %s", gone, data)
+		}
+	}
+}
