@@ -447,14 +447,8 @@ func TestRenewal(t *testing.T) {
 		s.copyFile(fileRenewed, downloads)
 		s.waitText("ready", checkWait, s.L("inspect.verdict.ready"))
 		// No earlier certificate is known in this fresh home, so Fornyer
-		// asks whether this is the file just downloaded: yes. The yes
-		// button (white on blue, which OCR does not read) is beside the
-		// readable no, in the other half of the card.
-		asked, _ := s.waitText("ask", screenWait, s.L("renewal.ask.no"))
-		no, _ := asked.find(s.L("renewal.ask.no"))
-		x, y := no.centre()
-		s.click(x+s.win.w/2, y)
-		s.waitGone("asked", screenWait, s.L("renewal.ask.no"))
+		// asks whether this is the file just downloaded: yes.
+		s.answerYes()
 		// "Say yes and the guide goes on": the guide comes forward, its
 		// download card taking the file as checked.
 		s.waitText("download-checked", screenWait, s.L("guide.download.checked"))
@@ -573,6 +567,18 @@ func TestRenewal(t *testing.T) {
 		}
 		s.noPasswordOnDisk()
 	})
+}
+
+// answerYes answers "Is this the file you just downloaded?" yes. The yes
+// button (white on blue, which OCR does not read) is beside the readable
+// no, in the other half of the card.
+func (s *session) answerYes() {
+	s.t.Helper()
+	asked, _ := s.waitText("ask", screenWait, s.L("renewal.ask.no"))
+	no, _ := asked.find(s.L("renewal.ask.no"))
+	x, y := no.centre()
+	s.click(x+s.win.w/2, y)
+	s.waitGone("asked", screenWait, s.L("renewal.ask.no"))
 }
 
 // clickDone presses the guide's Done, at the window's bottom right corner:

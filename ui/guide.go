@@ -19,6 +19,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -232,6 +233,11 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	box.Add(title)
 	box.Add(text)
+	if step.ID == guide.Steps[0].ID {
+		if line := g.renewingLine(); line != nil {
+			box.Add(line)
+		}
+	}
 	for _, w := range step.Warnings {
 		box.Add(newWarning(w))
 	}
@@ -320,6 +326,22 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	}
 	return nil
+}
+
+// renewingLine names the certificate being renewed, on the first card,
+// when the register knows one (core decides which: renewal.Renewing).
+func (g *guideState) renewingLine() fyne.CanvasObject {
+	if g.f.register == nil {
+		return nil
+	}
+	c, ok := renewal.Renewing(&g.progress, g.f.register.List(), clock())
+	if !ok {
+		return nil
+	}
+	return uiwidget.NewBanner(theme.ColorNamePrimary, theme.InfoIcon(), "", words.T("guide.welcome.renewing", map[string]any{
+		"Organization": safetext.Line(c.Organization),
+		"Date":         msg.Date(words.Language(), c.NotAfter.Local()),
+	}))
 }
 
 // checkButton takes the user to the Check tab.

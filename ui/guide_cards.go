@@ -254,8 +254,31 @@ func (g *guideState) summary() fyne.CanvasObject {
 		}
 	}
 
-	if len(s.Undone) > 0 {
-		box.Add(g.fileActions()) // the backup and the receipt, one click away
+	if len(s.Undone) > 0 || s.ReceiptOutdated {
+		box.Add(g.summaryActions(s))
 	}
+	return box
+}
+
+// summaryActions end the summary: the receipt that tells the whole
+// renewal (a new one when the newest was made before something was done;
+// the earlier one is kept), and the backup, one click away.
+func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
+	sha := g.progress.FileSHA256
+	if sha == "" {
+		return container.NewVBox()
+	}
+	box := container.NewVBox()
+	label := words.T("check.action.receipt")
+	if s.ReceiptOutdated {
+		box.Add(wrapped(words.T("guide.summary.receipt.again", map[string]any{"Date": msg.Date(words.Language(), s.ReceiptAt.Local())})))
+		label = words.T("guide.summary.receipt.update")
+	}
+	receipt := uiwidget.NewButton(label, theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) })
+	if s.Receipt == "" || s.ReceiptOutdated {
+		receipt.Importance = widget.HighImportance
+	}
+	backup := uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) })
+	box.Add(container.NewGridWithColumns(2, backup, receipt))
 	return box
 }

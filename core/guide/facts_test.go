@@ -41,7 +41,7 @@ func TestFactsFindThePassword(t *testing.T) {
 		{"another renewal's pending", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.PendingID("other"), Saved: t1}}}, false, "", time.Time{}},
 		{"on the Check tab", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew), t2},
 		{"the certificate's wins over pending", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}, {ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew), t2},
-		{"the certificate's first slot wins", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew) + "/2", Saved: t1}, {ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew) + "/2", t1},
+		{"the first listed (newest) of the certificate's wins", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew) + "/2", Saved: t1}, {ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew) + "/2", t1},
 		{"another certificate's", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpOther), Saved: t1}}}, false, "", time.Time{}},
 		{"a certificate's, no file yet", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew), Saved: t1}}}, false, "", time.Time{}},
 		{"list not read: the register says saved", fpNew, &register.Certificate{SHA256: fpNew, PasswordSaved: true}, Passwords{}, true, vault.CertificateID(fpNew), time.Time{}},
@@ -231,6 +231,66 @@ func TestLoadProgressWithCopiedFacts(t *testing.T) {
 	for _, gone := range []string{"password_saved", "dpg_installed", "backed_up_at", `"file_checked"`} {
 		if strings.Contains(string(data), gone) {
 			t.Errorf("saved again with %s: %s", gone, data)
+		}
+	}
+}
+
+// A receipt made before a step was done, or before the latest backup, does
+// not tell the whole renewal: the summary offers a new one.
+func TestSummaryKnowsAnOutdatedReceipt(t *testing.T) {
+	p := New(t0)
+	p.Done["welcome"] = t0.Add(time.Hour)
+	receiptAt := t0.Add(2 * time.Hour)
+	for _, c := range []struct {
+		name string
+		f    Facts
+		done map[string]time.Time
+		want bool
+	}{
+		{"after everything", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}}, nil, false},
+		{"a step done later", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}}, map[string]time.Time{"close": receiptAt.Add(time.Minute)}, true},
+		{"a step done at the same time", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}}, map[string]time.Time{"close": receiptAt}, false},
+		{"DPG recorded later", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}, DPGInstalledAt: receiptAt.Add(time.Hour)}, nil, true},
+		{"a backup later", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}, BackedUpAt: receiptAt.Add(time.Hour)}, nil, true},
+		{"a later receipt is the newest", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}, {Path: "/b.pdf", At: receiptAt.Add(2 * time.Hour)}}, DPGInstalledAt: receiptAt.Add(time.Hour)}, nil, false},
+		{"no receipt", Facts{DPGInstalledAt: receiptAt.Add(time.Hour)}, nil, false},
+	} {
+		q := p.Clone()
+		for id, at := range c.done {
+			q.Done[id] = at
+		}
+		s := Summarize(&q, c.f)
+		if s.ReceiptOutdated != c.want {
+			t.Errorf("%s: outdated %v, want %v", c.name, s.ReceiptOutdated, c.want)
+		}
+		if n := len(c.f.Receipts); n > 0 && (s.Receipt != c.f.Receipts[n-1].Path || !s.ReceiptAt.Equal(c.f.Receipts[n-1].At)) {
+			t.Errorf("%s: the newest receipt is %q at %v", c.name, s.Receipt, s.ReceiptAt)
+		}
+	}
+}
+
+// A step ahead of the guide: the file checked while the password card
+// waits for its password; not once the password is saved or kept safely
+// elsewhere, nor on another card.
+func TestFileAhead(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		at   string
+		f    Facts
+		want bool
+	}{
+		{"the file first", "password", Facts{FileChecked: true}, true},
+		{"the file first, kept nowhere yet", "password", Facts{FileChecked: true, Kept: register.KeptNowhere}, true},
+		{"no file yet", "password", Facts{}, false},
+		{"the password saved", "password", Facts{FileChecked: true, PasswordSaved: true}, false},
+		{"kept safely elsewhere", "password", Facts{FileChecked: true, StoredElsewhere: true}, false},
+		{"on the download card", "download", Facts{FileChecked: true}, false},
+		{"before the password card", "terms", Facts{FileChecked: true}, false},
+	} {
+		p := New(t0)
+		p.Current = c.at
+		if got := p.FileAhead(c.f); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }

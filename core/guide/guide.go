@@ -181,6 +181,16 @@ func Index(id string) int {
 	return -1
 }
 
+// TaskIndex returns the position of the first step holding task, or -1.
+func TaskIndex(t Task) int {
+	for i, s := range Steps {
+		if s.Task == t {
+			return i
+		}
+	}
+	return -1
+}
+
 // ByID returns the step with id, and whether there is one.
 func ByID(id string) (Step, bool) {
 	if i := Index(id); i >= 0 {

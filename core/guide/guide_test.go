@@ -404,3 +404,14 @@ func TestNewRenewalHasFreshID(t *testing.T) {
 		t.Errorf("ids %q %q", a.RenewalID, b.RenewalID)
 	}
 }
+
+func TestTaskIndex(t *testing.T) {
+	for _, task := range []Task{TaskPassword, TaskDownload, TaskDPG, TaskSwitch, TaskSummary} {
+		if i := TaskIndex(task); i < 0 || Steps[i].Task != task || Index(stepWith(task).ID) != i {
+			t.Errorf("%s at %d", task, i)
+		}
+	}
+	if TaskIndex("made-up") != -1 || TaskIndex(TaskNone) != 0 {
+		t.Error("TaskIndex of no task")
+	}
+}

@@ -302,13 +302,7 @@ func (p *Progress) SetFileSkipped(on bool) {
 // done: a withdrawn confirmation must not leave a step marked done that its
 // rule no longer allows.
 func (p *Progress) reopenFrom(task Task) {
-	from := -1
-	for i, s := range Steps {
-		if s.Task == task {
-			from = i
-			break
-		}
-	}
+	from := TaskIndex(task)
 	if from < 0 {
 		return
 	}

@@ -13,17 +13,22 @@ import (
 // undone. It is derived each time from the progress and the renewal's
 // facts; none of it is stored.
 type Summary struct {
-	File            string             // the .p12 as last seen; "" if unknown
-	Backups         []register.FileRef // verified copies
-	Receipt         string             // the newest receipt's path; "" if none
-	PasswordSaved   bool               // in this computer's credential store
-	Computer        string             // the computer whose store holds it
-	StoredElsewhere bool               // the user's answer names a safe place besides this computer
-	Kept            string             // where else it is kept: a register.Kept* answer, "" if not asked
-	DPGInstalled    time.Time          // zero: not recorded
-	DPGInstalledBy  string             // who recorded it
-	Checklist       []UsageItem        // the user's places, with their ticks
-	Undone          []Todo             // what is left, most pressing first
+	File      string             // the .p12 as last seen; "" if unknown
+	Backups   []register.FileRef // verified copies
+	Receipt   string             // the newest receipt's path; "" if none
+	ReceiptAt time.Time          // when it was made
+	// ReceiptOutdated: something was done after the newest receipt was
+	// made (a step, a backup), so it does not tell the whole renewal: the
+	// summary offers a new one (never over the old).
+	ReceiptOutdated bool
+	PasswordSaved   bool        // in this computer's credential store
+	Computer        string      // the computer whose store holds it
+	StoredElsewhere bool        // the user's answer names a safe place besides this computer
+	Kept            string      // where else it is kept: a register.Kept* answer, "" if not asked
+	DPGInstalled    time.Time   // zero: not recorded
+	DPGInstalledBy  string      // who recorded it
+	Checklist       []UsageItem // the user's places, with their ticks
+	Undone          []Todo      // what is left, most pressing first
 }
 
 // Todo is something the renewal still lacks: a stable code for tests, a
@@ -73,7 +78,13 @@ func Summarize(p *Progress, f Facts) Summary {
 		}
 	}
 	if n := len(f.Receipts); n > 0 {
-		s.Receipt = f.Receipts[n-1].Path
+		s.Receipt, s.ReceiptAt = f.Receipts[n-1].Path, f.Receipts[n-1].At
+		s.ReceiptOutdated = f.BackedUpAt.After(s.ReceiptAt)
+		for _, st := range Steps {
+			if at, _ := p.StepDone(st.ID, f); at.After(s.ReceiptAt) {
+				s.ReceiptOutdated = true
+			}
+		}
 	}
 	for i := range s.Checklist { // DPG secure mail is switched by the DPG installation, wherever it was recorded
 		if it := &s.Checklist[i]; it.Implicit && !it.Done && !s.DPGInstalled.IsZero() {

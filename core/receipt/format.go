@@ -56,3 +56,16 @@ func groupHex(s string) string {
 	}
 	return b.String()
 }
+
+// whenDone is what a step's (or a place's) line says of it: when it was
+// done; else "not yet" for what the renewal had not come to when the
+// receipt was made, and "not done" for what it passed without doing.
+func whenDone(t func(string) string, lang string, at time.Time, ahead bool) string {
+	switch {
+	case !at.IsZero():
+		return formatShort(lang, at)
+	case ahead:
+		return t("receipt.step.not_yet")
+	}
+	return t("receipt.step.not_done")
+}

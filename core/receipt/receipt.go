@@ -78,6 +78,9 @@ func (d Data) safe() Data {
 type Step struct {
 	Title  string
 	DoneAt time.Time // zero: not done
+	// Ahead: the renewal had not come to the step when the receipt was
+	// made; it reads "not yet", never "not done".
+	Ahead bool
 }
 
 // Place is a place the certificate is used, from the user's own list in
@@ -86,6 +89,7 @@ type Place struct {
 	Name       string    // the kind of place, in the receipt's language
 	Note       string    // the user's note ("e-conomic"); optional
 	SwitchedAt time.Time // zero: not switched yet
+	Ahead      bool      // the renewal had not come to switching over: "not yet"
 }
 
 // Backup is a copy of the certificate file that was read back and compared.
@@ -256,11 +260,7 @@ func Receipt(data Data) ([]byte, error) {
 			if pl.Note != "" {
 				name += " (" + pl.Note + ")"
 			}
-			when := t("receipt.step.not_done")
-			if !pl.SwitchedAt.IsZero() {
-				when = formatShort(l, pl.SwitchedAt.In(loc))
-			}
-			d.checkRow(i+1, name, !pl.SwitchedAt.IsZero(), when)
+			d.checkRow(i+1, name, !pl.SwitchedAt.IsZero(), whenDone(t, l, pl.SwitchedAt.In(loc), pl.Ahead))
 		}
 	}
 
@@ -270,11 +270,7 @@ func Receipt(data Data) ([]byte, error) {
 		d.note(t("receipt.steps.none"))
 	}
 	for i, s := range data.Steps {
-		when := t("receipt.step.not_done")
-		if !s.DoneAt.IsZero() {
-			when = formatShort(l, s.DoneAt.In(loc))
-		}
-		d.checkRow(i+1, s.Title, !s.DoneAt.IsZero(), when)
+		d.checkRow(i+1, s.Title, !s.DoneAt.IsZero(), whenDone(t, l, s.DoneAt.In(loc), s.Ahead))
 	}
 
 	gen := data.GeneratedAt

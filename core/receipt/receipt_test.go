@@ -500,15 +500,7 @@ func TestReceiptListsThePlacesWithTheirTicks(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(pdfText(t, pdf, "-layout"), "\n")
-		find := func(s string) string {
-			for _, l := range lines {
-				if strings.Contains(l, s) {
-					return l
-				}
-			}
-			t.Errorf("%s: no line with %q", tc.lang, s)
-			return ""
-		}
+		find := func(s string) string { return lineWith(t, tc.lang, lines, s) }
 		find(tc.section)
 		if l := find("DPG Sikker Post"); strings.Contains(l, tc.notDone) || !strings.Contains(l, "2026") {
 			t.Errorf("%s: switched place: %q", tc.lang, l)
@@ -539,4 +531,50 @@ func TestLongNameStaysOnThePage(t *testing.T) {
 		}
 		checkPages(t, ws, pages, func(i, n int) string { return fmt.Sprintf("Page %d of %d", i, n) })
 	}
+}
+
+// A receipt made mid-way says "not yet" of what the renewal had not come
+// to, and "not done" only of what it passed without doing; so do places.
+func TestReceiptSaysNotYetOfWhatIsAhead(t *testing.T) {
+	for _, tc := range []struct{ lang, notDone, notYet string }{
+		{"da", "ikke udført", "endnu ikke"},
+		{"en", "not done", "not yet"},
+	} {
+		d := sample(tc.lang, 3, 0, false)
+		d.Steps = []Step{
+			{Title: "Log in to MitID Erhverv", DoneAt: d.GeneratedAt.Add(-time.Hour)},
+			{Title: "Save the password"},
+			{Title: "Install in DPG", Ahead: true},
+		}
+		d.Places = []Place{{Name: "Systemintegrationer", Ahead: true}, {Name: "Andre tjenester"}}
+		lines := strings.Split(pdfText(t, must(Receipt(d)), "-layout"), "\n")
+		line := func(s string) string { return lineWith(t, tc.lang, lines, s) }
+		if l := line("Log in to MitID Erhverv"); strings.Contains(l, tc.notDone) || strings.Contains(l, tc.notYet) || !strings.Contains(l, "2026") {
+			t.Errorf("%s: a done step: %q", tc.lang, l)
+		}
+		if l := line("Save the password"); !strings.Contains(l, tc.notDone) {
+			t.Errorf("%s: a step passed without doing it: %q", tc.lang, l)
+		}
+		if l := line("Install in DPG"); !strings.Contains(l, tc.notYet) || strings.Contains(l, tc.notDone) {
+			t.Errorf("%s: a step ahead: %q", tc.lang, l)
+		}
+		if l := line("Systemintegrationer"); !strings.Contains(l, tc.notYet) {
+			t.Errorf("%s: a place ahead: %q", tc.lang, l)
+		}
+		if l := line("Andre tjenester"); !strings.Contains(l, tc.notDone) {
+			t.Errorf("%s: a place not switched: %q", tc.lang, l)
+		}
+	}
+}
+
+// lineWith is the first of the lines that holds s.
+func lineWith(t *testing.T, lang string, lines []string, s string) string {
+	t.Helper()
+	for _, l := range lines {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	t.Errorf("%s: no line with %q", lang, s)
+	return ""
 }

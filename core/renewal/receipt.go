@@ -48,12 +48,16 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 	}
 	if p != nil && (!p.FileChecked() || p.FileSHA256 == d.SHA256) {
 		f := guide.FactsOf(p, reg, pw)
-		for _, s := range guide.Steps {
+		// A receipt made mid-way says "not yet" of the steps the renewal
+		// has not come to, the card it is on included, never "not done".
+		here := p.Index()
+		for i, s := range guide.Steps {
 			doneAt, _ := p.StepDone(s.ID, f)
-			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt})
+			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt, Ahead: doneAt.IsZero() && i >= here})
 		}
+		switching := here >= guide.TaskIndex(guide.TaskSwitch) // before it, a place is "not yet" switched
 		for _, it := range guide.Summarize(p, f).Checklist {
-			d.Places = append(d.Places, receipt.Place{Name: msg.T(lang, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt})
+			d.Places = append(d.Places, receipt.Place{Name: msg.T(lang, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt, Ahead: !it.Done && !switching})
 		}
 	}
 	return d

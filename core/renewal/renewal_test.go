@@ -272,3 +272,49 @@ func TestSaveID(t *testing.T) {
 		t.Errorf("after the file: %q", got)
 	}
 }
+
+// A receipt made mid-way (on the download card) tells the renewal so far:
+// what is done with its time, what the renewal has not come to as ahead
+// ("not yet"), never as not done; a step passed without its fact is not
+// done. Places are ahead until the renewal comes to switching them over.
+func TestReceiptDataMadeMidWay(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	r := checked("b2", "02", started)
+	p := atDownload()
+	for _, s := range guide.Steps[:guide.Index("download")] {
+		p.Done[s.ID] = at
+	}
+	p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
+	// The password card was passed on an answer that no longer holds.
+	d := ReceiptData(r, "en", false, nil, p, guide.Passwords{Known: true}, at, "pc-1")
+	state := func(d receipt.Data, id string) string {
+		s := d.Steps[guide.Index(id)]
+		switch {
+		case !s.DoneAt.IsZero() && !s.Ahead:
+			return "done"
+		case s.Ahead && s.DoneAt.IsZero():
+			return "ahead"
+		case !s.Ahead && s.DoneAt.IsZero():
+			return "not done"
+		}
+		return "both"
+	}
+	for id, want := range map[string]string{"welcome": "done", "terms": "done", "password": "not done", "download": "ahead", "close": "ahead", "summary": "ahead"} {
+		if got := state(d, id); got != want {
+			t.Errorf("mid-way, %s is %s, want %s", id, got, want)
+		}
+	}
+	if len(d.Places) != 1 || !d.Places[0].Ahead {
+		t.Errorf("a place before switching over: %+v", d.Places)
+	}
+	// The file checked on this card: done, though Done was not pressed.
+	p.SetFileChecked(r.Certificate.SHA256, at)
+	if got := state(ReceiptData(r, "en", false, nil, p, guide.Passwords{Known: true}, at, "pc-1"), "download"); got != "done" {
+		t.Errorf("the checked download step is %s", got)
+	}
+	// On the switch card, a place not switched is not done.
+	p.Current = "switch"
+	if d := ReceiptData(r, "en", false, nil, p, guide.Passwords{Known: true}, at, "pc-1"); d.Places[0].Ahead || state(d, "dpg-verify") != "not done" || state(d, "switch") != "ahead" {
+		t.Errorf("on the switch card: places %+v, dpg %s, switch %s", d.Places, state(d, "dpg-verify"), state(d, "switch"))
+	}
+}

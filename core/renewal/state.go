@@ -1,7 +1,11 @@
 package renewal
 
 import (
+	"strings"
+	"time"
+
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 )
 
@@ -18,4 +22,32 @@ func State(p *guide.Progress, reg *register.Store, passwords guide.Passwords) gu
 		}
 	}
 	return guide.FactsOf(p, c, passwords)
+}
+
+// Renewing is the certificate the guide's renewal renews, as far as the
+// register knows, for the first card to name it: once the renewed file is
+// checked, its predecessor (register.Predecessor, the one rule); before,
+// the certificate still in use (register.InUse) that expires first,
+// employee certificates aside (MitID Erhverv renews organisation and
+// system certificates here). False when the register knows none.
+func Renewing(p *guide.Progress, certs []register.Certificate, now time.Time) (register.Certificate, bool) {
+	if p.FileChecked() {
+		for _, c := range certs {
+			if strings.EqualFold(c.SHA256, p.FileSHA256) {
+				return register.Predecessor(certs, c)
+			}
+		}
+		return register.Certificate{}, false
+	}
+	var first register.Certificate
+	found := false
+	for _, c := range certs {
+		if c.Kind == oces.Employee || !register.InUse(certs, c, now) {
+			continue
+		}
+		if !found || c.NotAfter.Before(first.NotAfter) {
+			first, found = c, true
+		}
+	}
+	return first, found
 }

@@ -1,0 +1,51 @@
+package renewal
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// The first card names the certificate being renewed: the renewed file's
+// predecessor once it is checked; before, the certificate in use that
+// expires first; none when the register knows none.
+func TestRenewing(t *testing.T) {
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-3, 0, 0))
+	renewed := known("b2", "02", started.AddDate(3, 0, 0), started)
+	expired := known("c3", "03", started.AddDate(0, 0, -1), started.AddDate(-3, 0, 0))
+	expired.UUID = "22222222-2222-3333-4444-555555555555"
+	later := known("d4", "04", started.AddDate(1, 0, 0), started.AddDate(-2, 0, 0))
+	later.UUID, later.Organization = "33333333-2222-3333-4444-555555555555", "Anden ApS"
+	employee := known("e5", "05", started.AddDate(0, 0, 10), started.AddDate(-3, 0, 0))
+	employee.UUID, employee.Kind = "44444444-2222-3333-4444-555555555555", oces.Employee
+	fresh := guide.New(started)
+	withFile := guide.New(started)
+	withFile.SetFileChecked(renewed.SHA256, started)
+	unknownFile := guide.New(started)
+	unknownFile.SetFileChecked(strings.Repeat("f6", 32), started)
+	for _, c := range []struct {
+		name  string
+		p     *guide.Progress
+		certs []register.Certificate
+		want  string // the SHA-256's first two characters, "" for none
+	}{
+		{"nothing known", &fresh, nil, ""},
+		{"one in use", &fresh, []register.Certificate{old}, "a1"},
+		{"the first to expire", &fresh, []register.Certificate{later, old}, "a1"},
+		{"expired ones aside", &fresh, []register.Certificate{expired, later}, "d4"},
+		{"only expired", &fresh, []register.Certificate{expired}, ""},
+		{"employee certificates aside", &fresh, []register.Certificate{employee, later}, "d4"},
+		{"renewed already: its successor is in use", &fresh, []register.Certificate{old, renewed}, "b2"},
+		{"the renewed file's predecessor", &withFile, []register.Certificate{later, old, renewed}, "a1"},
+		{"the renewed file without predecessor", &withFile, []register.Certificate{later, renewed}, ""},
+		{"the renewed file not in the register", &unknownFile, []register.Certificate{old}, ""},
+	} {
+		got, ok := Renewing(c.p, c.certs, started)
+		if gotSHA := got.SHA256; ok != (c.want != "") || ok && !strings.HasPrefix(gotSHA, c.want) {
+			t.Errorf("%s: %q (%v), want %q", c.name, gotSHA, ok, c.want)
+		}
+	}
+}

@@ -1,0 +1,79 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"testing"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// TestAStepAhead is the administrator a step ahead of the guide: on the
+// password card, the portal's "Next" was pressed first and the file is
+// there before the password is saved. The file is dropped on the window,
+// its password typed on the Check tab, and "Is this the file you just
+// downloaded?" answered yes: the guide comes forward on the password card
+// and says what happened and what to do. The password saved on the Check
+// tab then does the password card: the guide no longer waits for it, and
+// Done leads on to the download card, its file already checked.
+func TestAStepAhead(t *testing.T) {
+	forEachLanguage(t, "ahead", func(t *testing.T, s *session) {
+		s.seedAt("password")
+		s.start()
+		titles := stepTitles(s.lang)
+		s.waitText("password", screenWait, titles[guide.Index("password")])
+
+		s.drag(file(fileRenewed))
+		s.waitText("asks-password", checkWait, s.L("check.password.title"))
+		s.typ(certPassword)
+		s.key("Return")
+		s.waitText("ready", checkWait, s.L("inspect.verdict.ready"))
+		s.answerYes() // a fresh home knows no earlier certificate
+
+		// The guide comes forward on the password card, and says that the
+		// file came first and what to do about the password.
+		s.waitText("ahead", screenWait, s.L("guide.password.ahead.title"))
+
+		// The password, typed on the Check tab, is saved there.
+		s.clickText("check-tab", screenWait, s.L("tab.check"))
+		s.saveCheckedPassword()
+		s.waitText("check-saved", screenWait, msg.T(s.lang, "vault.saved", map[string]any{"Store": s.L(vault.StoreName("linux"))}))
+
+		// The guide no longer waits for the password: the card says it is
+		// saved, and Done leads on.
+		s.clickText("guide-tab", screenWait, s.L("tab.renew"))
+		p, _ := s.waitText("password-saved", screenWait, s.L("guide.password.saved"))
+		if p.has(s.L("guide.password.ahead.title")) || p.has(s.L("guide.rule.password")) {
+			t.Errorf("the password card still waits for the password:\n%s", p.text())
+		}
+		s.clickDone("password-done")
+		s.waitText("download", screenWait, titles[guide.Index("download")])
+		s.waitText("download-checked", screenWait, s.L("guide.download.checked"))
+
+		prog := s.readProgress()
+		if !prog.FileChecked() || !prog.IsDone("password") {
+			t.Errorf("the progress file: %+v", prog)
+		}
+		found := false
+		for id, v := range s.keyringSecrets() {
+			found = found || v == certPassword && vault.Opens(id, prog.FileSHA256)
+		}
+		if !found {
+			t.Error("the keyring does not hold the password under the renewed certificate")
+		}
+		s.noPasswordOnDisk()
+	})
+}
+
+// saveCheckedPassword presses the Check tab's "Save the password on this
+// computer": white on blue, which OCR does not read, so it is found by the
+// readable line above it.
+func (s *session) saveCheckedPassword() {
+	s.t.Helper()
+	p, _ := s.waitText("save-password", screenWait, s.L("check.action.save_password"))
+	b, _ := p.find(s.L("check.action.save_password"))
+	x, y := b.centre()
+	s.click(x, y)
+}
