@@ -418,6 +418,7 @@ func (g *guideState) factsChanged() {
 	now := drawnFacts(g.facts())
 	switch {
 	case reflect.DeepEqual(now, g.drawn):
+		g.update() // what the card shows stands; Done and the stepper follow the facts
 	case g.saverBusy != nil && g.saverBusy():
 		// The password card's own field saved it and says so; drawn
 		// again, the card would lose that word and the keyboard's place.

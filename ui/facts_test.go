@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/words"
+)
+
+// The password saved on the card itself: once the store's list is read
+// again, Done is enabled and the card keeps its own word for it.
+func TestPasswordSavedOnTheCardEnablesDone(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "password"
+	g.show()
+	x.wait()
+	if !g.done.Disabled() {
+		t.Fatal("Done enabled before the password is saved")
+	}
+	test.Type(findEntry(t, g.scroll.Content), "Kode-1")
+	test.Tap(findButton(t, g.scroll.Content, "Save password"))
+	x.wait()
+	if g.done.Disabled() || g.hint.Visible() {
+		t.Errorf("Done still waits after the password was saved here: hint %q", g.hint.Text)
+	}
+	if !hasText(g.scroll.Content, vaultText("vault.saved", nil)) {
+		t.Errorf("the card lost its own word for the save: %q", texts(g.scroll.Content))
+	}
+}
+
+// A step ahead of the guide: the file checked while the password card
+// waits, the card says so; the password saved on the Check tab (under the
+// certificate) then does the card, wherever it was saved.
+func TestPasswordSavedElsewhereDoesThePasswordCard(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "password"
+	sha := strings.Repeat("ef", 32)
+	g.progress.SetFileChecked(sha, clock())
+	g.show()
+	x.wait()
+	if !hasText(g.scroll.Content, words.T("guide.password.ahead.text")) || !g.done.Disabled() {
+		t.Fatalf("the file came first, and the card does not say so: %q", texts(g.scroll.Content))
+	}
+	if err := x.f.vault.Save(context.Background(), vault.CertificateID(sha), "Firma ApS", "Kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	x.wait()
+	if g.done.Disabled() || !hasText(g.scroll.Content, words.T("guide.password.saved")) || hasText(g.scroll.Content, words.T("guide.password.ahead.text")) {
+		t.Errorf("the password saved elsewhere did not do the card: done disabled %v, %q", g.done.Disabled(), texts(g.scroll.Content))
+	}
+}
+
+// One question for where else the password is kept: a safe place lets the
+// card be done without saving here; "nowhere yet" does not.
+func TestTheKeptAnswerDoesThePasswordCard(t *testing.T) {
+	f, _ := newGuideTestFrame(t, "en", t.TempDir())
+	g := f.guide
+	goTo(g, "password")
+	answerKept(t, g, "Nowhere yet")
+	if !g.done.Disabled() || !g.hint.Visible() {
+		t.Error("Done enabled with the password kept nowhere")
+	}
+	answerKept(t, g, "In the organisation's password manager")
+	if g.done.Disabled() {
+		t.Errorf("Done disabled with the password in a password manager: %q", g.hint.Text)
+	}
+	if g.progress.PasswordKept != "manager" {
+		t.Errorf("the answer is not kept: %+v", g.progress)
+	}
+}
