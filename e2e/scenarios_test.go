@@ -309,20 +309,32 @@ func (s *session) keyringSecrets() map[string]string {
 	if err != nil && len(out) == 0 {
 		return nil
 	}
+	// One item per block, opened by its path in brackets; secret-tool
+	// prints the secret before the attributes.
 	secrets := map[string]string{}
-	var account string
+	var account, secret string
+	flush := func() {
+		if account != "" || secret != "" {
+			secrets[account] = secret
+		}
+		account, secret = "", ""
+	}
 	for _, l := range strings.Split(string(out), "\n") {
 		k, v, ok := strings.Cut(l, " = ")
 		if !ok {
+			if strings.Contains(l, "[/") {
+				flush()
+			}
 			continue
 		}
 		switch strings.TrimSpace(k) {
 		case "attribute.username":
 			account = v
 		case "secret":
-			secrets[account] = v
+			secret = v
 		}
 	}
+	flush()
 	return secrets
 }
 

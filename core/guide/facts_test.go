@@ -294,3 +294,72 @@ func TestFileAhead(t *testing.T) {
 		}
 	}
 }
+
+// A progress file of exactly the largest size is read; one byte more is
+// too large, and says so.
+func TestLoadBoundsTheFileSize(t *testing.T) {
+	dir := t.TempDir()
+	head := `{"renewal_id":"r1","current":"login","pad":"`
+	exact := head + strings.Repeat("a", maxProgressSize-len(head)-2) + `"}`
+	path := filepath.Join(dir, "exact.json")
+	if err := os.WriteFile(path, []byte(exact), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Load(path, t0); err != nil || p.RenewalID != "r1" {
+		t.Errorf("a file of exactly %d bytes: %v", maxProgressSize, err)
+	}
+	over := filepath.Join(dir, "over.json")
+	if err := os.WriteFile(over, []byte(exact+" "), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(over, t0); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("a file one byte over: %v", err)
+	}
+}
+
+// Loading keeps the user on the first card when that is where they are,
+// though it is done; a clone keeps what is done, and shares none of it.
+func TestLoadAndCloneKeepThePosition(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	data := `{"renewal_id":"r1","current":"welcome","done":{"welcome":"2026-01-01T00:00:00Z"}}`
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(path, t0)
+	if err != nil || p.Current != "welcome" {
+		t.Fatalf("at %q, %v", p.Current, err)
+	}
+	c := p.Clone()
+	if !c.IsDone("welcome") {
+		t.Error("the clone forgot a done step")
+	}
+	c.Done["login"] = t0
+	if p.IsDone("login") {
+		t.Error("the clone shares its steps")
+	}
+	var empty Progress
+	if empty.Clone().Done == nil {
+		t.Error("a clone of an empty progress has no map of done steps")
+	}
+}
+
+// The answer to "Is this the file you just downloaded?" is kept by
+// fingerprint, in any case, once each.
+func TestAnswerIsKeptByFingerprint(t *testing.T) {
+	p := New(t0)
+	if _, answered := p.Answer(fpNew); answered {
+		t.Fatal("answered before asked")
+	}
+	p.SetAnswer(strings.ToUpper(fpNew), true)
+	p.SetAnswer(fpOther, false)
+	if yes, answered := p.Answer(fpNew); !yes || !answered {
+		t.Error("the yes was not kept")
+	}
+	if yes, answered := p.Answer(strings.ToUpper(fpOther)); yes || !answered {
+		t.Error("the no was not kept")
+	}
+	p.SetAnswer(fpNew, false)
+	if yes, _ := p.Answer(fpNew); yes || len(p.Answers) != 2 {
+		t.Errorf("answered again: %v", p.Answers)
+	}
+}
