@@ -240,10 +240,6 @@ func (f *Flow) Password(ctx context.Context, p *guide.Progress, sha256 string) (
 	return "", vault.ErrNotFound
 }
 
-// PendingOf reports whether id is where the guide's renewal saved its
-// password before it had a certificate.
-func PendingOf(p *guide.Progress, id string) bool { return id == vault.PendingID(p.RenewalID) }
-
 // RecordBackup records a verified backup's copies of the certificate file
 // in the register.
 func (f *Flow) RecordBackup(sha256 string, res *backup.Result) error {
