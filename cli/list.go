@@ -14,6 +14,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 )
@@ -78,7 +79,7 @@ func listedCert(c register.Certificate, now time.Time) listedCertJSON {
 	out := listedCertJSON{
 		Organization: c.Organization, CVR: c.CVR, UUID: c.UUID, Kind: c.Kind, Environment: c.Environment,
 		Serial: c.Serial, SHA256: c.SHA256, NotBefore: c.NotBefore.UTC(), NotAfter: c.NotAfter.UTC(),
-		DaysLeft: register.DaysLeft(c.NotAfter, now), PasswordSaved: c.PasswordSaved, DPGInstalled: c.DPG != nil,
+		DaysLeft: oces.DaysLeft(c.NotAfter, now), PasswordSaved: c.PasswordSaved, DPGInstalled: c.DPG != nil,
 	}
 	if c.File != nil {
 		out.File = c.File.Path
@@ -222,7 +223,7 @@ func printLines(w io.Writer, l string, lines []*certlist.Line, now time.Time) {
 		if c.Environment == register.Test {
 			kind += " (" + t("list.cli.test", nil) + ")"
 		}
-		left := strconv.Itoa(register.DaysLeft(c.NotAfter, now))
+		left := strconv.Itoa(oces.DaysLeft(c.NotAfter, now))
 		if !c.NotAfter.After(now) {
 			left = t("list.cli.expired", nil)
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/pfx"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
@@ -252,7 +253,7 @@ func printScan(w io.Writer, l string, doc scanJSON, now time.Time) {
 		}
 		left := t("list.cli.expired", nil)
 		if c.NotAfter.After(now) {
-			left = t("scan.cli.days_left", map[string]any{"Days": register.DaysLeft(c.NotAfter, now)})
+			left = t("scan.cli.days_left", map[string]any{"Days": oces.DaysLeft(c.NotAfter, now)})
 		}
 		parts = append(parts, t("scan.cli.expires", map[string]any{"Date": msg.Date(l, c.NotAfter.Local()), "Left": left}))
 		status := t("scan.cli.status.certificate", nil)

@@ -189,7 +189,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	validity := container.NewHBox(
 		widget.NewLabel(words.T("register.valid_until", map[string]any{"Date": msg.Date(l, c.NotAfter.Local())})),
 		layout.NewSpacer(),
-		uiwidget.NewUrgencyBadge(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now)),
+		uiwidget.NewUrgencyBadge(register.UrgencyOf(c, now), register.DaysLeftText(words.Language(), c.NotAfter, now)),
 	)
 	items := []fyne.CanvasObject{title, subtitle, validity}
 
@@ -328,20 +328,6 @@ func (v *certificatesView) link(icon fyne.Resource, text, sha string) fyne.Canva
 func kindText(kind string) string { return words.T(oces.KindKey(kind)) }
 
 func environmentText(env string) string { return words.T(oces.EnvironmentKey(env)) }
-
-func daysLeftText(notAfter, now time.Time) string {
-	if !notAfter.After(now) {
-		return words.T("register.expired")
-	}
-	switch d := register.DaysLeft(notAfter, now); d {
-	case 0:
-		return words.T("register.days_left.today")
-	case 1:
-		return words.T("register.days_left.one")
-	default:
-		return words.T("register.days_left", map[string]any{"Days": d})
-	}
-}
 
 // registerSentence turns a register error into a sentence for the user.
 func registerSentence(err error) string {

@@ -260,7 +260,7 @@ func (r *certRow) set(l *certlist.Line, now time.Time) {
 		r.dpgIcon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 		r.dpg.SetText(words.T("list.row.dpg.missing"))
 	}
-	r.badge.Set(register.UrgencyOf(c, now), daysLeftText(c.NotAfter, now))
+	r.badge.Set(register.UrgencyOf(c, now), register.DaysLeftText(words.Language(), c.NotAfter, now))
 	if r.box != nil {
 		r.box.Refresh() // the pill and the DPG text may have changed width
 	}

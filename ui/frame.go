@@ -3,7 +3,6 @@ package ui
 import (
 	"crypto/x509"
 	"runtime/debug"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,12 +51,6 @@ type frame struct {
 	afterStart []func()
 }
 
-// userStoreTimeout bounds a credential-store call the user asked for (save,
-// show, delete): long enough for the system to ask for the keyring's or
-// keychain's password, short enough that a hung store gets its sentence.
-// Looking up saved passwords on a drop has a shorter bound of its own.
-const userStoreTimeout = 20 * time.Second
-
 // The tabs, in order.
 const (
 	guideTab = iota
@@ -72,7 +65,7 @@ const (
 func newFrame(a fyne.App, w fyne.Window, reg *register.Store) *frame {
 	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), register: reg, starting: true}
 	piece := StartPiece("credential-store")
-	f.vault = vault.New(vault.WithTimeout(userStoreTimeout), vault.WithClock(windowNow))
+	f.vault = vault.New(vault.WithClock(windowNow))
 	piece()
 	// Escape closes the dialog on top. Bound before the screens, whose own
 	// keys (the guide's) pass on what they do not use.

@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"crypto/x509"
 	"encoding/hex"
-	"math"
 	"os"
 	"time"
 
@@ -289,7 +288,7 @@ func describe(r *Report, leaf *x509.Certificate, all []*x509.Certificate, verifi
 		Kind:         info.Kind,
 		NotBefore:    leaf.NotBefore.UTC(),
 		NotAfter:     leaf.NotAfter.UTC(),
-		DaysLeft:     daysLeft(leaf.NotAfter, now),
+		DaysLeft:     oces.DaysLeft(leaf.NotAfter, now),
 		KeyAlgorithm: alg,
 		KeyBits:      bits,
 		SHA256:       hex.EncodeToString(s256[:]),
@@ -340,10 +339,6 @@ func chainCert(c *x509.Certificate) ChainCert {
 
 // daysLeft counts whole days from now until t, rounding down (negative when
 // t has passed: -1 on the day after).
-func daysLeft(t, now time.Time) int {
-	return int(math.Floor(t.Sub(now).Hours() / 24))
-}
-
 func serialHex(c *x509.Certificate) string {
 	if c.SerialNumber == nil {
 		return ""

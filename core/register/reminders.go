@@ -1,10 +1,12 @@
 package register
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 )
 
 // Thresholds are the days before expiry at which Fornyer reminds the user,
@@ -25,10 +27,20 @@ const (
 	Expired
 )
 
-// DaysLeft is the number of whole days until notAfter: 0 on the last day,
-// negative once it has passed.
-func DaysLeft(notAfter, now time.Time) int {
-	return int(math.Floor(float64(notAfter.Sub(now)) / float64(day)))
+// DaysLeftText says c's days left in words in language l: expired, the
+// last day, one day or n days, as My certificates shows it.
+func DaysLeftText(l string, notAfter, now time.Time) string {
+	if !notAfter.After(now) {
+		return msg.T(l, "register.expired", nil)
+	}
+	switch d := oces.DaysLeft(notAfter, now); d {
+	case 0:
+		return msg.T(l, "register.days_left.today", nil)
+	case 1:
+		return msg.T(l, "register.days_left.one", nil)
+	default:
+		return msg.T(l, "register.days_left", map[string]any{"Days": d})
+	}
 }
 
 // UrgencyOf says how soon c expires at now.
@@ -183,7 +195,7 @@ func Standing(certs []Certificate, now time.Time) []Reminder {
 		if crossed == 0 {
 			continue
 		}
-		out = append(out, Reminder{Certificate: c, Days: crossed, DaysLeft: DaysLeft(c.NotAfter, now),
+		out = append(out, Reminder{Certificate: c, Days: crossed, DaysLeft: oces.DaysLeft(c.NotAfter, now),
 			At: c.NotAfter.Add(-time.Duration(crossed) * day)})
 	}
 	slices.SortStableFunc(out, func(a, b Reminder) int { return a.Certificate.NotAfter.Compare(b.Certificate.NotAfter) })
@@ -213,7 +225,7 @@ func Upcoming(certs []Certificate, now time.Time, loc *time.Location) []Reminder
 				slices.ContainsFunc(c.Scheduled, func(s Scheduled) bool { return s.Days == t }) {
 				continue
 			}
-			out = append(out, Reminder{Certificate: c, Days: t, DaysLeft: DaysLeft(c.NotAfter, at), At: at})
+			out = append(out, Reminder{Certificate: c, Days: t, DaysLeft: oces.DaysLeft(c.NotAfter, at), At: at})
 		}
 	}
 	return out

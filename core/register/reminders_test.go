@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/fornyer/fornyer/core/oces"
 )
 
 func dueDays(rs []Reminder) map[string]int {
@@ -46,7 +48,7 @@ func TestDueThresholds(t *testing.T) {
 			t.Errorf("%v left: %v, want threshold %d", tc.left, dueDays(got), tc.want)
 			continue
 		}
-		if got[0].DaysLeft != DaysLeft(c.NotAfter, t0) || !got[0].At.Equal(c.NotAfter.Add(-time.Duration(tc.want)*day)) {
+		if got[0].DaysLeft != oces.DaysLeft(c.NotAfter, t0) || !got[0].At.Equal(c.NotAfter.Add(-time.Duration(tc.want)*day)) {
 			t.Errorf("%v left: reminder %+v", tc.left, got[0])
 		}
 	}
@@ -197,7 +199,7 @@ func TestUrgencyAndDaysLeft(t *testing.T) {
 		if u := UrgencyOf(c, t0); u != tc.u {
 			t.Errorf("%v left: urgency %d, want %d", tc.left, u, tc.u)
 		}
-		if d := DaysLeft(c.NotAfter, t0); d != tc.days {
+		if d := oces.DaysLeft(c.NotAfter, t0); d != tc.days {
 			t.Errorf("%v left: %d days, want %d", tc.left, d, tc.days)
 		}
 	}

@@ -68,3 +68,23 @@ func TestSoonDaysIsTheFirstReminder(t *testing.T) {
 		t.Error("the urgency's horizon is not SoonDays")
 	}
 }
+
+// One days-left rule (oces.DaysLeft) in words, as My certificates shows it.
+func TestDaysLeftText(t *testing.T) {
+	for _, tc := range []struct {
+		left   time.Duration
+		da, en string
+	}{
+		{-time.Minute, "Udløbet", "Expired"},
+		{0, "Udløbet", "Expired"},
+		{time.Hour, "Udløber i dag", "Expires today"},
+		{day + time.Hour, "1 dag tilbage", "1 day left"},
+		{12*day + time.Hour, "12 dage tilbage", "12 days left"},
+	} {
+		for l, want := range map[string]string{"da": tc.da, "en": tc.en} {
+			if got := DaysLeftText(l, t0.Add(tc.left), t0); got != want {
+				t.Errorf("%v %s: %q, want %q", tc.left, l, got, want)
+			}
+		}
+	}
+}

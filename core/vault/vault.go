@@ -29,8 +29,11 @@ import (
 // Service is the name Fornyer's items carry in the credential store.
 const Service = "Fornyer"
 
-// DefaultTimeout bounds every call when no other timeout is chosen.
-const DefaultTimeout = 5 * time.Second
+// DefaultTimeout bounds every call when no other timeout is chosen (tests
+// choose shorter ones): long enough for the system to ask for the
+// keyring's or keychain's password, short enough that a hung store gets its
+// sentence. The window and the command line use it alike: one limit.
+const DefaultTimeout = 20 * time.Second
 
 // MaxPasswordBytes is the longest password accepted, on every platform:
 // Windows Credential Manager takes no more than 2560 bytes, and a password
