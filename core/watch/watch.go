@@ -150,10 +150,19 @@ type fileState struct {
 	modTime time.Time
 }
 
+// settleTimer is the quiet period's timer: a *time.Timer, or the tests'
+// own clock, which ends a quiet period when the test says so.
+type settleTimer interface {
+	Reset(time.Duration) bool
+	Stop() bool
+}
+
+var afterFunc = func(d time.Duration, f func()) settleTimer { return time.AfterFunc(d, f) }
+
 type pendingFile struct {
 	folder Folder
 	last   fileState
-	timer  *time.Timer
+	timer  settleTimer
 }
 
 // Start watches folders; a folder that cannot be watched is left out, and
@@ -287,7 +296,7 @@ func (w *Watcher) event(ev fsnotify.Event) {
 			return
 		}
 		p = &pendingFile{folder: folder}
-		p.timer = time.AfterFunc(w.opts.Settle, func() { w.settle(name, p) })
+		p.timer = afterFunc(w.opts.Settle, func() { w.settle(name, p) })
 		w.pending[name] = p
 	} else {
 		p.timer.Reset(w.opts.Settle)

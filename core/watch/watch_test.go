@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 const testSettle = 300 * time.Millisecond
@@ -109,32 +112,96 @@ func TestPartialDownloadRenamed(t *testing.T) {
 	none(t, arrived, 3*testSettle)
 }
 
+// fakeTimers ends quiet periods when the test says so, not when the
+// clock does: on a loaded machine a real timer can fire between two
+// writes the test meant to be close together.
+type fakeTimers struct {
+	mu     sync.Mutex
+	timers []*fakeTimer
+}
+
+type fakeTimer struct {
+	owner  *fakeTimers
+	f      func()
+	active bool
+}
+
+func (t *fakeTimer) Reset(time.Duration) bool {
+	t.owner.mu.Lock()
+	defer t.owner.mu.Unlock()
+	was := t.active
+	t.active = true
+	return was
+}
+
+func (t *fakeTimer) Stop() bool {
+	t.owner.mu.Lock()
+	defer t.owner.mu.Unlock()
+	was := t.active
+	t.active = false
+	return was
+}
+
+// install makes the watcher's quiet periods these timers until the test ends.
+func (c *fakeTimers) install(t *testing.T) {
+	old := afterFunc
+	afterFunc = func(_ time.Duration, f func()) settleTimer {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		ft := &fakeTimer{owner: c, f: f, active: true}
+		c.timers = append(c.timers, ft)
+		return ft
+	}
+	t.Cleanup(func() { afterFunc = old })
+}
+
+// elapse ends every running quiet period, as if it had passed.
+func (c *fakeTimers) elapse() {
+	c.mu.Lock()
+	var due []func()
+	for _, ft := range c.timers {
+		if ft.active {
+			ft.active = false
+			due = append(due, ft.f)
+		}
+	}
+	c.mu.Unlock()
+	for _, f := range due {
+		f()
+	}
+}
+
+// A file that grows between the system's reports is not reported until a
+// quiet period passes with its size what the last report saw, and then
+// with its complete size. The watcher is driven directly (the event, then
+// the quiet period's end), so no timing of the machine decides it.
 func TestGrowingFileWaitsUntilComplete(t *testing.T) {
-	dir, arrived, _, _ := started(t)
+	var clock fakeTimers
+	clock.install(t)
+	dir := Folder{Kind: Downloads, Path: t.TempDir()}
+	var got []Arrival
+	w := &Watcher{opts: Options{Settle: time.Hour, Arrived: func(a Arrival) { got = append(got, a) }},
+		folders: map[string]Folder{dir.Path: dir}, pending: map[string]*pendingFile{}, reported: map[string]fileState{}}
 	path := filepath.Join(dir.Path, "slow.p12")
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer f.Close()
 	chunk := make([]byte, 1000)
 	for i := 0; i < 8; i++ {
-		if _, err := f.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-		select {
-		case a := <-arrived:
-			t.Fatalf("reported while still growing: %+v", a)
-		case <-time.After(testSettle / 3):
+		f.Write(chunk)
+		w.event(fsnotify.Event{Name: path, Op: fsnotify.Write})
+		f.Write(chunk) // written during the quiet period, not yet reported by the system
+		clock.elapse()
+		if len(got) > 0 {
+			t.Fatalf("reported while still growing: %+v", got[0])
 		}
 	}
-	f.Close()
-	finished := time.Now()
-	a := next(t, arrived)
-	if a.Size != 8000 {
-		t.Fatalf("reported size %d, want the complete 8000", a.Size)
-	}
-	if time.Since(finished) < testSettle/2 {
-		t.Fatal("reported before the file was quiet")
+	w.event(fsnotify.Event{Name: path, Op: fsnotify.Write})
+	clock.elapse() // quiet: the size is what the last event saw
+	if len(got) != 1 || got[0].Size != 16000 {
+		t.Fatalf("reported %+v, want the complete file once", got)
 	}
 }
 
