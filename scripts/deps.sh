@@ -7,8 +7,9 @@ build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev w
 # What the tests drive: a virtual screen and a clipboard reader (core/sysclip
 # serves the X clipboard itself), the real credential store, PDF tools, OpenSSL.
 test=("${build[@]}" xvfb xauth xclip xdotool imagemagick poppler-utils gnome-keyring dbus-x11 openssl)
-# Windows: the cross-compiler, and the MSI (wixl; ImageMagick for its icon).
-windows=(gcc-mingw-w64-x86-64 wixl imagemagick)
+# Windows: the cross-compiler, the MSI (wixl; ImageMagick for its icon),
+# and Authenticode signing (osslsigncode).
+windows=(gcc-mingw-w64-x86-64 wixl imagemagick osslsigncode)
 # The real-window suite: OCR in Danish and English, the keyring's own
 # client, GTK for the suite's drag source (xclip comes with test).
 e2e=("${test[@]}" x11-xkb-utils tesseract-ocr tesseract-ocr-dan tesseract-ocr-eng libsecret-tools libgtk-3-dev)

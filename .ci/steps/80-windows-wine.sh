@@ -5,9 +5,12 @@
 #  b) fornyer.exe carries its icon and version resource, opens its
 #     window, and answers a file given as an argument; without OpenGL it
 #     shows the message box and exits 69;
-#  c) the MSI installs per user (files, Start-menu shortcut, "Open with"
-#     under HKCU, uninstall entry), a newer MSI replaces it, and
-#     uninstalling leaves nothing behind.
+#  c) the MSI (signed, when step 52 ran) installs per user (files,
+#     Start-menu shortcut, "Open with" under HKCU, the notifications'
+#     AppUserModelID, read back; the uninstall entry in the 64-bit view,
+#     not under Wow6432Node); a silent install starts nothing; a newer MSI
+#     replaces it; uninstalling leaves nothing behind; an interactive
+#     install (no /q, as a double-click) ends with Fornyer's window open.
 #  d) the concealed clipboard writer (core/sysclip's Windows test, cross-
 #     compiled and run here): the password reads back as CF_UNICODETEXT
 #     beside ExcludeClipboardContentFromMonitorProcessing and
@@ -15,6 +18,9 @@
 #     a second copy replaces the first; a clipboard held open by another
 #     window ends in an error within a fraction of a second, changing
 #     nothing.
+#  e) Credential Manager (core/vault's Windows test): the credential of a
+#     saved password names the organisation (user name, comment), and
+#     forgetting removes it.
 # It reuses build/fornyer.exe and the MSI from step 50 when they are there.
 #
 # Wine's limits, noted rather than worked around in the product:
@@ -52,6 +58,8 @@ make cli >/dev/null # the Linux command line to compare with
 # d)'s test binary; built here, before HOME moves, so that the build
 # cache is warm (pure Go: core/sysclip has no cgo on Windows).
 CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go test -c -o build/sysclip.test.exe ./core/sysclip/
+# e)'s: core/vault against Wine's Credential Manager.
+CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go test -c -o build/vault.test.exe ./core/vault/
 
 work=$(mktemp -d)
 cleanup() {
@@ -70,6 +78,11 @@ for want in '"CompanyName": "Fornyer"' '"ProductName": "Fornyer"' "\"ProductVers
   grep -qF "$want" <<<"$res" || fail "fornyer.exe's version resource lacks $want"
 done
 ls "$work"/res/*.ico >/dev/null 2>&1 || fail "fornyer.exe has no icon"
+go run github.com/tc-hib/go-winres@v0.3.3 extract --dir "$work/res-cli" build/fornyer-cli.exe >/dev/null
+res=$(cat "$work"/res-cli/*.json)
+for want in '"OriginalFilename": "fornyer-cli.exe"' '"ProductName": "Fornyer"' "\"ProductVersion\": \"$version"; do
+  grep -qF "$want" <<<"$res" || fail "fornyer-cli.exe's version resource lacks $want"
+done
 
 export HOME="$work/home" WINEPREFIX="$work/prefix" WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
@@ -184,7 +197,8 @@ start_menu="$profile/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
 ms() { echo $(($(date +%s%N) / 1000000)); }
 s=$(ms)
 wine msiexec /i "$(winepath -w "$msi")" /qn || fail "msiexec /i exited $?"
-wineserver -w
+# A silent install starts nothing: every process of the prefix ends.
+timeout 60 wineserver -w || fail "something still runs after a silent install (Fornyer started?)"
 install_ms=$(($(ms) - s))
 [ -f "$local_dir/Fornyer.exe" ] && [ -f "$local_dir/fornyer-cli.exe" ] || fail "not installed in $local_dir"
 cmp -s "$local_dir/Fornyer.exe" build/fornyer.exe || fail "the installed Fornyer.exe is not the one built"
@@ -195,14 +209,29 @@ reg 'HKCU\Software\Classes\.pfx\OpenWithProgids' /v Fornyer.Certificate | grep -
 reg 'HKCU\Software\Classes\Fornyer.Certificate\shell\open\command' | grep -qi 'Programs\\Fornyer\\Fornyer.exe" "%1"' || fail "no open command"
 if reg 'HKCU\Software\Classes\.p12' /ve | grep -q Fornyer; then fail "the MSI took over the default program for .p12"; fi
 wine uninstaller --list 2>/dev/null | tr -d '\r' | grep -q "|||Fornyer" || fail "no uninstall entry"
+# The notifications' AppUserModelID (Fyne's CreateToastNotifier id), as
+# Microsoft documents it for unpackaged apps.
+aumid='HKCU\Software\Classes\AppUserModelId\dk.fornyer.app'
+toast=$(reg "$aumid")
+grep -Eq 'DisplayName +REG_EXPAND_SZ +Fornyer$' <<<"$toast" || { echo "$toast"; fail "no DisplayName for the notifications"; }
+icon=$(sed -n 's/.*IconUri *REG_EXPAND_SZ *//p' <<<"$toast")
+[ -f "$(winepath -u "$icon" 2>/dev/null)" ] || { echo "$toast"; fail "the notifications' icon $icon is not there"; }
+echo "c) notifications registered: $(tr -s ' ' <<<"$toast" | grep -E 'DisplayName|IconUri' | tr '\n' ';')"
+# A 64-bit package: its uninstall entry is in the 64-bit view.
+if reg 'HKLM\Software\Wow6432Node\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -q 'DisplayName.*Fornyer'; then
+  fail "the uninstall entry is under Wow6432Node"
+fi
+reg 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -q 'DisplayName.*Fornyer' ||
+  reg 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -q 'DisplayName.*Fornyer' ||
+  fail "no uninstall entry in the 64-bit view"
 [ "$(wine "$local_dir/fornyer-cli.exe" --version 2>/dev/null | tr -d '\r')" = "Fornyer $version" ] || fail "the installed fornyer-cli.exe does not run"
 [ "$(wine "$local_dir/Fornyer.exe" --version 2>/dev/null | tr -d '\r')" = "Fornyer $version" ] || fail "the installed Fornyer.exe does not run"
 
 # A newer MSI (same UpgradeCode) replaces the old one: one entry, its version.
 next=$(echo "$version" | awk -F. '{print $1"."$2"."$3+1}')
-(cd build && wixl -D Version="$next" -D BuildDir=. -o "$work/next.msi" ../packaging/windows/Fornyer.wxs)
+make --no-print-directory msi VERSION="$next" >/dev/null && mv "build/Fornyer-$next.msi" "$work/next.msi"
 wine msiexec /i "$(winepath -w "$work/next.msi")" /qn || fail "the upgrade exited $?"
-wineserver -w
+timeout 60 wineserver -w || fail "something still runs after a silent upgrade"
 [ "$(wine uninstaller --list 2>/dev/null | grep -c '|||Fornyer')" = 1 ] || fail "after the upgrade there is not exactly one Fornyer"
 reg 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s | grep -q "$next" ||
   wine uninstaller --list 2>/dev/null | grep -q Fornyer || fail "the upgrade is not listed"
@@ -213,7 +242,7 @@ wineserver -w
 uninstall_ms=$(($(ms) - s))
 [ ! -e "$local_dir" ] || { ls -la "$local_dir"; fail "the install folder is left behind"; }
 [ ! -e "$start_menu/Fornyer.lnk" ] || fail "the shortcut is left behind"
-for key in 'HKCU\Software\Classes\Fornyer.Certificate' 'HKCU\Software\Fornyer' 'HKCU\Software\Classes\Applications\Fornyer.exe'; do
+for key in 'HKCU\Software\Classes\Fornyer.Certificate' 'HKCU\Software\Fornyer' 'HKCU\Software\Classes\Applications\Fornyer.exe' "$aumid"; do
   if reg "$key" | grep -q .; then fail "$key is left behind"; fi
 done
 for ext in .p12 .pfx; do
@@ -222,6 +251,19 @@ done
 if wine uninstaller --list 2>/dev/null | grep -q Fornyer; then fail "the uninstall entry is left behind"; fi
 
 echo "c) MSI $msi: $(stat -c %s "$msi") bytes; install ${install_ms} ms, uninstall ${uninstall_ms} ms under Wine"
+
+# c') An interactive install (no /q: the full UI level, as a double-click)
+# ends with Fornyer's window open.
+s=$(ms)
+wine msiexec /i "$(winepath -w "$msi")" >"$work/interactive.log" 2>&1 || fail "the interactive install exited $?"
+shown=""
+for _ in $(seq 120); do
+  xdotool search --name '^Fornyer$' >/dev/null 2>&1 && { shown=yes; break; }
+  sleep 0.5
+done
+[ -n "$shown" ] || { import -window root build/wine-interactive.png 2>/dev/null || true; fail "no Fornyer window after an interactive install (screenshot: build/wine-interactive.png)"; }
+echo "c') interactive install: Fornyer's window open $(($(ms) - s)) ms after msiexec started"
+wineserver -k 2>/dev/null || true
 
 # d) The concealed clipboard, through Wine's X11 clipboard on the virtual
 # screen; the test binary exits non-zero on any failure.
@@ -234,4 +276,14 @@ if [ "$passed" = 0 ] || grep -q -- '^--- SKIP' "$work/sysclip.log"; then
   fail "core/sysclip's Windows test ran no test or skipped one"
 fi
 echo "d) the concealed clipboard: $passed tests passed under Wine in $(($(ms) - s)) ms"
+
+# e) Credential Manager: a saved password's credential names the
+# organisation (user name and comment), go-keyring still reads it, and
+# Forget removes it and the list.
+s=$(ms)
+FORNYER_WINDOWS_CREDENTIALS=1 wine build/vault.test.exe -test.run '^TestCredentialManagerNamesTheOrganisation$' -test.v \
+  >"$work/vault.log" 2>&1 || { tr -d '\r' <"$work/vault.log"; fail "core/vault's Credential Manager test failed under Wine"; }
+grep -q -- '^--- PASS: TestCredentialManagerNamesTheOrganisation' "$work/vault.log" ||
+  { tr -d '\r' <"$work/vault.log"; fail "core/vault's Credential Manager test did not run"; }
+echo "e) Credential Manager names the organisation, under Wine in $(($(ms) - s)) ms"
 echo "windows under wine: $(($(date +%s) - t0)) s"
