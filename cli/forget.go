@@ -98,6 +98,10 @@ func runForget(env Env, args []string) int {
 		}))
 		return forgetExitFailed
 	}
+	if r == (forget.Result{}) {
+		fmt.Fprintln(env.Stdout, env.T("forget.cli.nothing", nil))
+		return forgetExitDone
+	}
 	fmt.Fprintln(env.Stdout, env.T("forget.cli.done", map[string]any{"Passwords": r.Passwords}))
 	return forgetExitDone
 }

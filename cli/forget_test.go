@@ -103,6 +103,20 @@ func TestForgetAsksFirst(t *testing.T) {
 	}
 }
 
+// Nothing kept: it says so, and exits 0.
+func TestForgetNothing(t *testing.T) {
+	keyring.MockInit()
+	t.Cleanup(keyring.MockInit)
+	dir := t.TempDir()
+	old := storageDir
+	storageDir = func() (string, error) { return dir, nil }
+	t.Cleanup(func() { storageDir = old })
+	code, stdout, _ := runForgetWith(t, false, "", "--all", "--yes")
+	if code != forgetExitDone || !strings.HasPrefix(stdout, "There was nothing to forget") {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+}
+
 // A store that refuses: exit 2 with a sentence, nothing deleted.
 func TestForgetWhenTheStoreFails(t *testing.T) {
 	dir := forgetSetup(t)

@@ -67,6 +67,9 @@ func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 	f.guide = nil // the progress is gone: the guide starts anew
 	f.rebuild()
 	text := words.T("settings.forget.done", map[string]any{"Passwords": r.Passwords})
+	if r == (forget.Result{}) {
+		text = words.T("settings.forget.nothing")
+	}
 	if err != nil {
 		fyne.LogError("forgetting everything", err)
 		text = words.T("settings.forget.partly", map[string]any{"Passwords": r.Passwords})
