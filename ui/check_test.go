@@ -300,3 +300,33 @@ func TestAnOlderCertificateIsNotCalledReady(t *testing.T) {
 		t.Errorf("an older certificate is compared as if it were new: %q", texts(x.f.check.answers))
 	}
 }
+
+// The Check tab offers "Mark as installed in DPG" for a ready file the
+// register learns; the dialog keeps core's name rule (no empty name), and
+// once recorded the answer drawn again says so and offers it no more.
+func TestTheAnswerKnowsItIsInstalledInDPG(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "")))
+	x.wait() // the record
+	sha := x.f.check.shown[0].report.Certificate.SHA256
+	test.Tap(findButton(t, x.f.check.answers, "Mark as installed in DPG"))
+	who := x.w.Canvas().Focused() // the dialog's name field
+	if who == nil {
+		t.Fatal("the dialog's name field has no focus")
+	}
+	tapOverlayButton(t, x.w, "Record") // no name yet: refused
+	x.wait()
+	if c, _ := x.f.register.Get(sha); c.DPG != nil {
+		t.Fatalf("recorded without a name: %+v", c.DPG)
+	}
+	test.Type(who, " Anne  Hansen ")
+	tapOverlayButton(t, x.w, "Record")
+	x.wait()
+	if got := x.headlines(); len(got) != 1 || got[0] != "Already installed in DPG" {
+		t.Fatalf("headlines %q", got)
+	}
+	if hasButton(x.f.check.answers, "Mark as installed in DPG") || !anyTextContains(x.f.check.answers, "(by Anne Hansen)") {
+		t.Errorf("texts %q", texts(x.f.check.answers))
+	}
+}
