@@ -331,6 +331,10 @@ func environmentText(env string) string { return words.T(oces.EnvironmentKey(env
 
 // registerSentence turns a register error into a sentence for the user.
 func registerSentence(err error) string {
+	var name *renewal.NameError
+	if errors.As(err, &name) { // a name core's rule refused
+		return words.T(name.Key)
+	}
 	var e *register.Error
 	if !errors.As(err, &e) {
 		return words.T("register.error.write_failed")
