@@ -11,9 +11,13 @@
 // holds only where the user is, which certificate the renewal produced and
 // the answers the user gave. State reads the renewal's facts from both.
 //
-// Decide is pure: the window calls it on the UI thread with what it knows
-// and draws the Outcome; Flow.Record then writes what the outcome says off
-// the UI thread. Nothing here reads the machine's clock when given one: the
+// AnswerFor (answer.go) is a checked file's one answer, for the window and
+// `fornyer inspect` alike: it calls Decide, which is pure, and says the
+// outcome as a big line, facts, comparison, question, findings and next
+// actions; the window draws it on the UI thread, and Flow.Record then
+// writes what the outcome says off the UI thread, one record at a time.
+// The passwords are tried in one order (Tries: the saved ones, the empty
+// one last). Nothing here reads the machine's clock when given one: the
 // times come from the caller (Flow.Now, the now arguments), the window's.
 package renewal
 
