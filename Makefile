@@ -64,6 +64,7 @@ lint:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2 -tags e2e,ci ./...
 	$(GO) mod tidy -diff
+	GO=$(GO) scripts/deadcode.sh
 	@test -z "$$(gofmt -l .)" || (gofmt -l . && echo "gofmt would change the files above" && exit 1)
 
 deps-build:

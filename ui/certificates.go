@@ -51,13 +51,6 @@ var startReminders = func(f *frame) {
 	})
 }
 
-// openRegister opens the register in the app's storage. A damaged register
-// is moved aside by register.Open; the Store keeps the error, and the
-// certificates screen shows it as a sentence.
-func openRegister(a fyne.App) *register.Store {
-	return openRegisterAt(registerPathIn(a))
-}
-
 // registerPathIn is the register's file in the app's storage.
 func registerPathIn(a fyne.App) string {
 	return filepath.Join(a.Storage().RootURI().Path(), registerFile)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -68,4 +69,11 @@ func newTestApp(t *testing.T) fyne.App {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir())
 	return test.NewTempApp(t)
+}
+
+// openRegister opens the register in the app's storage. A damaged register
+// is moved aside by register.Open; the Store keeps the error, and the
+// certificates screen shows it as a sentence.
+func openRegister(a fyne.App) *register.Store {
+	return openRegisterAt(registerPathIn(a))
 }

@@ -194,16 +194,6 @@ func (o Order) Key() string {
 	return "urgency"
 }
 
-// OrderByKey returns the order named key; an unknown key is ByUrgency.
-func OrderByKey(key string) Order {
-	for _, o := range Orders {
-		if o.Key() == key {
-			return o
-		}
-	}
-	return ByUrgency
-}
-
 // Filter narrows the list; the filters set must all hold.
 type Filter struct {
 	ExpiresSoon bool // expires within register.SoonDays days, or has expired

@@ -77,17 +77,6 @@ func TestSortOrders(t *testing.T) {
 	}
 }
 
-func TestOrderKeysRoundTrip(t *testing.T) {
-	for _, o := range Orders {
-		if OrderByKey(o.Key()) != o {
-			t.Errorf("OrderByKey(%q) = %v, want %v", o.Key(), OrderByKey(o.Key()), o)
-		}
-	}
-	if OrderByKey("nonsense") != ByUrgency {
-		t.Error("an unknown order key is not the default")
-	}
-}
-
 func TestFilters(t *testing.T) {
 	testCert := cert(5, "Test Org", "", 200*day, false)
 	testCert.Environment = register.Test

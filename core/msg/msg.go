@@ -40,12 +40,6 @@ func Catalogue(lang string) map[string]string {
 	return catalogue[lang]
 }
 
-// LoadError reports a catalogue that could not be read; tests assert it is nil.
-func LoadError() error {
-	Catalogue("en")
-	return loadErr
-}
-
 func load(fsys fs.FS, dir string) (map[string]map[string]string, error) {
 	out := map[string]map[string]string{}
 	entries, err := fs.ReadDir(fsys, dir)

@@ -38,9 +38,6 @@ type Info struct {
 	CommonName   string
 }
 
-// IsOCES reports whether the certificate was recognised as OCES at all.
-func (i Info) IsOCES() bool { return i.Generation != "" }
-
 // Attribute types of X.500 names.
 var (
 	oidCN                     = asn1.ObjectIdentifier{2, 5, 4, 3}

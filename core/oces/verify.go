@@ -51,19 +51,6 @@ func mustLoad(files []string) []*x509.Certificate {
 	return out
 }
 
-// TrustedRoots returns the embedded OCES3 root certificates (production and
-// test). The slice is a copy; the certificates are shared, do not modify them.
-func TrustedRoots() []*x509.Certificate {
-	loadCAs()
-	return append([]*x509.Certificate(nil), embeddedRoots...)
-}
-
-// Intermediates returns the embedded OCES3 issuing CA certificates.
-func Intermediates() []*x509.Certificate {
-	loadCAs()
-	return append([]*x509.Certificate(nil), embInts...)
-}
-
 // ErrNoCertificate means a CA file held no certificate.
 var ErrNoCertificate = errors.New("no certificate in the file")
 

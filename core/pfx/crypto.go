@@ -18,7 +18,6 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
-	"fmt"
 	"hash"
 	"sync/atomic"
 	"unicode/utf16"
@@ -590,9 +589,4 @@ func verifyMAC(m *macData, pw password, msg []byte, work *budget) (bool, error) 
 		return false, corrupt("MAC of %d bytes, expected %d", len(m.Mac.Digest), len(sum))
 	}
 	return hmac.Equal(sum, m.Mac.Digest), nil
-}
-
-// String is for debugging; it never includes key material.
-func (s scheme) String() string {
-	return fmt.Sprintf("%s, %d iterations", s.Label, s.Iterations)
 }

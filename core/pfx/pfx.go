@@ -109,20 +109,6 @@ const (
 	FormatPEMOther              // PEM, but no certificate (a key, a request, garbage)
 )
 
-func (f Format) String() string {
-	switch f {
-	case FormatPKCS12:
-		return "PKCS#12"
-	case FormatCertificatePEM:
-		return "certificate (PEM)"
-	case FormatCertificateDER:
-		return "certificate (DER)"
-	case FormatPEMOther:
-		return "PEM"
-	}
-	return "unknown"
-}
-
 // Detect tells formats apart by content, never by file name.
 func Detect(data []byte) Format {
 	if looksLikePFX(data) {

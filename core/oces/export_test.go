@@ -1,0 +1,19 @@
+package oces
+
+import "crypto/x509"
+
+// TrustedRoots returns the embedded OCES3 root certificates (production and
+// test). The slice is a copy; the certificates are shared, do not modify them.
+func TrustedRoots() []*x509.Certificate {
+	loadCAs()
+	return append([]*x509.Certificate(nil), embeddedRoots...)
+}
+
+// Intermediates returns the embedded OCES3 issuing CA certificates.
+func Intermediates() []*x509.Certificate {
+	loadCAs()
+	return append([]*x509.Certificate(nil), embInts...)
+}
+
+// IsOCES reports whether the certificate was recognised as OCES at all.
+func (i Info) IsOCES() bool { return i.Generation != "" }
