@@ -4,9 +4,12 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/words"
 )
@@ -72,5 +75,31 @@ func TestTheKeptAnswerDoesThePasswordCard(t *testing.T) {
 	}
 	if g.progress.PasswordKept != "manager" {
 		t.Errorf("the answer is not kept: %+v", g.progress)
+	}
+}
+
+// A receipt made before the renewal was done is offered again, updated, at
+// the end of the summary, and the offer fits the narrow window.
+func TestSummaryOffersAnUpdatedReceipt(t *testing.T) {
+	for _, language := range []string{"da", "en"} {
+		f, _ := newGuideTestFrame(t, language, t.TempDir())
+		g := f.guide
+		sha := strings.Repeat("c4", 32)
+		if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		g.progress.SetFileChecked(sha, guideTestTime)
+		made := guideTestTime.Add(-time.Hour) // on the download card, before the steps after it
+		if err := f.register.RecordReceipt(sha, "/papers/receipt.pdf", made); err != nil {
+			t.Fatal(err)
+		}
+		goTo(g, "summary")
+		again := words.T("guide.summary.receipt.again", map[string]any{"Date": msg.Date(language, made.Local())})
+		if !hasText(g.scroll.Content, again) || !hasButton(g.scroll.Content, words.T("guide.summary.receipt.update")) {
+			t.Errorf("%s: no updated receipt offered: %q", language, texts(g.scroll.Content))
+		}
+		if w := g.scroll.Content.MinSize().Width; w > companionSize.Width {
+			t.Errorf("%s: the summary is %v wide, the window %v", language, w, companionSize.Width)
+		}
 	}
 }

@@ -279,6 +279,9 @@ func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
 		receipt.Importance = widget.HighImportance
 	}
 	backup := uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) })
-	box.Add(container.NewGridWithColumns(2, backup, receipt))
+	// One above the other: side by side, "Make an updated receipt…" would
+	// make the card wider than the narrow window.
+	box.Add(receipt)
+	box.Add(backup)
 	return box
 }
