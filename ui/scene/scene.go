@@ -436,7 +436,9 @@ func chip(key string, mark int) part {
 	}
 }
 
-// item is a line of a checklist with an icon and a box to tick on paper.
+// item is a line of a diagram of places, with an icon. It draws no box to
+// tick: a box in a picture looks like a control, does nothing, and never
+// shows the real tick; the card's own tick boxes are under it.
 func item(icon func() fyne.Resource, key string, lead bool) part {
 	return func(p *palette) fyne.CanvasObject {
 		img := canvas.NewImageFromResource(theme.NewThemedResource(icon()))
@@ -445,12 +447,9 @@ func item(icon func() fyne.Resource, key string, lead bool) part {
 		if lead {
 			return container.New(&inset{b: 4}, container.New(&row{gap: 8, centre: true}, img, t))
 		}
-		box := roundRect(p.page, p.fg, 1.5, 2)
-		box.SetMinSize(fyne.NewSquareSize(13))
 		arrow := canvas.NewImageFromResource(theme.NewThemedResource(theme.MenuExpandIcon()))
 		arrow.SetMinSize(fyne.NewSquareSize(14))
-		return container.New(&inset{l: 12}, container.NewBorder(nil, nil,
-			container.New(&row{gap: 6, centre: true}, arrow, img, t), container.NewCenter(box)))
+		return container.New(&inset{l: 12}, container.New(&row{gap: 6, centre: true}, arrow, img, t))
 	}
 }
 

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
@@ -375,5 +377,33 @@ func TestDangerConfirm(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%s answered %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// A focused button is ringed in the text colour, whatever its own colour
+// (Fyne's own focus on a blue button is only a darker blue); the ring goes
+// with the focus. A plain button has an edge that shows on the page.
+func TestFocusedButtonIsRinged(t *testing.T) {
+	test.NewTempApp(t)
+	primary := NewButton("Gem adgangskoden", nil, func() {})
+	primary.Importance = fynewidget.HighImportance
+	plain := NewButton("Tilbage", nil, func() {})
+	w := test.NewTempWindow(t, container.NewVBox(primary, plain))
+	ring := func(b *Button) *canvas.Rectangle {
+		return test.WidgetRenderer(b).(*buttonRenderer).ring
+	}
+	if ring(primary).StrokeColor != color.Transparent {
+		t.Fatal("an unfocused button is ringed")
+	}
+	w.Canvas().Focus(primary)
+	if ring(primary).StrokeColor == color.Transparent || ring(primary).StrokeWidth < 2 {
+		t.Errorf("a focused primary button has no ring: %v", ring(primary).StrokeColor)
+	}
+	w.Canvas().Focus(plain)
+	if ring(primary).StrokeColor != color.Transparent {
+		t.Error("the ring stayed after the focus left")
+	}
+	if e := test.WidgetRenderer(plain).(*buttonRenderer).edge; e.StrokeColor == color.Transparent {
+		t.Error("a plain button has no edge")
 	}
 }
