@@ -1,0 +1,5 @@
+//go:build !linux && !darwin && !windows
+
+package backup
+
+func drives() []Drive { return nil }
