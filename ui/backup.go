@@ -47,6 +47,7 @@ type backupPanel struct {
 
 	folder      string
 	folderLabel *widget.Label
+	drives      *fyne.Container // a button for each USB stick plugged in
 	public      *widget.Check
 	manifest    *widget.Check
 	reprotect   *widget.Check
@@ -79,6 +80,7 @@ func newBackupPanel(f *frame, file, password string, onDone func(*backup.Result)
 	p := &backupPanel{f: f, file: file, password: password, onDone: onDone, run: backup.Backup}
 	p.pick = p.pickFolder
 	p.buildForm()
+	p.listDrives()
 	p.buildRunning()
 	p.buildResult()
 	p.Panel = uiwidget.NewPanel(p.form)
@@ -102,6 +104,8 @@ func (p *backupPanel) buildForm() {
 
 	p.folderLabel = backupLabel(words.T("backup.folder.none"))
 	choose := uiwidget.NewButton(words.T("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
+	p.drives = container.NewVBox()
+	again := uiwidget.NewButton(words.T("backup.drives.again"), theme.ViewRefreshIcon(), p.listDrives)
 
 	var publicRow, manifestRow, reprotectRow fyne.CanvasObject
 	p.public, publicRow = backupCheck(words.T("backup.option.public"), nil)
@@ -146,7 +150,8 @@ func (p *backupPanel) buildForm() {
 		backupLabel(words.T("backup.intro")),
 		fileLabel,
 		p.folderLabel,
-		container.NewHBox(choose),
+		p.drives,
+		container.NewHBox(choose, again),
 		widget.NewSeparator(),
 		publicRow,
 		manifestRow,
@@ -219,6 +224,38 @@ func (p *backupPanel) buildResult() {
 func (p *backupPanel) closeDialog() {
 	p.stop()
 	p.Close()
+}
+
+// removableDrives lists the USB sticks plugged in; tests give their own.
+var removableDrives = backup.Drives
+
+// listDrives offers each USB stick plugged in as a button by its name,
+// "KINGSTON (E:)": a stick is found without the folder dialog. It reads the
+// drives off the UI thread.
+func (p *backupPanel) listDrives() {
+	background(func() {
+		drives := removableDrives()
+		fyne.Do(func() {
+			p.drives.RemoveAll()
+			if len(drives) == 0 {
+				p.drives.Add(backupLabel(words.T("backup.drives.none")))
+			} else {
+				p.drives.Add(backupLabel(words.T("backup.drives.pick")))
+			}
+			for _, d := range drives {
+				dir := d.Path
+				b := uiwidget.NewButton(safetext.Line(d.Name()), theme.StorageIcon(), func() {
+					p.setFolder(dir)
+					p.f.focus(p.start)
+				})
+				p.drives.Add(container.NewHBox(b))
+			}
+			p.drives.Refresh()
+			if p.Panel != nil {
+				p.Refit()
+			}
+		})
+	})
 }
 
 // pickFolder asks for the backup's folder in the system's folder dialog.

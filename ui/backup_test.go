@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -46,9 +47,34 @@ func (p *backupPanel) wait(t *testing.T) {
 	}
 }
 
+// withDrives makes the USB sticks plugged in these, for the test.
+func withDrives(t *testing.T, drives ...backup.Drive) {
+	saved := removableDrives
+	removableDrives = func() []backup.Drive { return drives }
+	t.Cleanup(func() { removableDrives = saved })
+}
+
+// Each USB stick plugged in is a button by its name; pressing it chooses
+// it, without the folder dialog. "Look again" finds a stick put in later.
+func TestBackupOffersEachStickByName(t *testing.T) {
+	withDrives(t)
+	p, w, _ := newBackupTest(t, "en")
+	if !slices.Contains(texts(w.Canvas().Content()), words.T("backup.drives.none")) {
+		t.Error("no stick, and the form does not say so")
+	}
+	stick := t.TempDir()
+	withDrives(t, backup.Drive{Label: "KINGSTON", Letter: "E:", Path: stick}, backup.Drive{Label: "OTHER", Path: t.TempDir()})
+	test.Tap(findButton(t, w.Canvas().Content(), words.T("backup.drives.again")))
+	test.Tap(findButton(t, w.Canvas().Content(), "KINGSTON (E:)"))
+	if p.folder != stick || p.start.Disabled() {
+		t.Errorf("the stick's button chose %q (start disabled: %v), want %q", p.folder, p.start.Disabled(), stick)
+	}
+}
+
 func TestBackupFormMarkup(t *testing.T) {
 	for _, language := range []string{"en", "da"} {
 		t.Run(language, func(t *testing.T) {
+			withDrives(t, backup.Drive{Label: "KINGSTON", Letter: "E:", Path: "/media/USB-STICK"})
 			p, w, _ := newBackupTest(t, language)
 			if !p.start.Disabled() {
 				t.Error("Back up is enabled before a folder is chosen")

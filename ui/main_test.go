@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/watch"
@@ -30,6 +31,8 @@ func TestMain(m *testing.M) {
 	// of a desktop the tests happen to run on (core/sysclip serves X11's
 	// whenever DISPLAY is set).
 	concealedWrite = func(string) error { return sysclip.ErrUnsupported }
+	// No USB stick of the machine the tests run on is offered.
+	removableDrives = func() []backup.Drive { return nil }
 	os.Setenv(uiwidget.DialogsEnv, "fyne")
 	os.Exit(m.Run())
 }

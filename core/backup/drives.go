@@ -63,3 +63,18 @@ func mountedUnder(roots []string, skip func(path string, e os.DirEntry) bool) []
 	slices.SortFunc(out, func(a, b Drive) int { return strings.Compare(a.Path, b.Path) })
 	return out
 }
+
+// Name is how the drive is offered: "KINGSTON (E:)" on Windows, its label
+// elsewhere; the drive letter or the folder's name when it has no label.
+// The label comes from the stick: callers make it safe for where it goes.
+func (d Drive) Name() string {
+	switch {
+	case d.Label != "" && d.Letter != "":
+		return d.Label + " (" + d.Letter + ")"
+	case d.Label != "":
+		return d.Label
+	case d.Letter != "":
+		return d.Letter
+	}
+	return filepath.Base(d.Path)
+}

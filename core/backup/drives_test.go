@@ -22,3 +22,15 @@ func TestDriveOfFindsTheStickHoldingAFolder(t *testing.T) {
 		}
 	}
 }
+
+func TestDriveNameIsLabelAndLetter(t *testing.T) {
+	for d, want := range map[Drive]string{
+		{Label: "KINGSTON", Letter: "E:", Path: `E:\`}:  "KINGSTON (E:)",
+		{Letter: "F:", Path: `F:\`}:                     "F:",
+		{Label: "SANDISK", Path: "/media/anna/SANDISK"}: "SANDISK",
+	} {
+		if got := d.Name(); got != want {
+			t.Errorf("%+v: name %q, want %q", d, got, want)
+		}
+	}
+}
