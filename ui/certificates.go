@@ -368,25 +368,34 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 	showDangerConfirm(v.f.win, d)
 }
 
-// saveCalendar asks for a folder and writes the calendar file there as a
-// new file: a save dialog would create (or overwrite) the file itself,
-// outside core/safefile's rules.
+// saveCalendar writes the calendar file into the user's Documents as a new
+// file, without asking where (a folder question before a calendar is one
+// question too many); only if that fails is a folder asked for. A save
+// dialog would create (or overwrite) the file itself, outside
+// core/safefile's rules.
 func (v *certificatesView) saveCalendar(c register.Certificate) {
-	pick := uiwidget.Pick{Title: words.T("register.calendar.where"), Folder: true, StartDir: receipt.DocumentsDir()}
-	uiwidget.Choose(v.f.win, pick, func(dir string) {
-		if dir == "" {
-			return
-		}
-		l := words.Language()
+	l := words.Language()
+	write := func(dir string, failed func()) {
 		background(func() {
 			path, werr := writeCalendar(dir, c, l)
 			fyne.Do(func() {
 				if werr != nil {
 					fyne.LogError("writing the calendar file", werr)
-					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.failed"), v.f.win), fyne.Size{})
+					failed()
 					return
 				}
 				v.offerCalendar(path)
+			})
+		})
+	}
+	write(receipt.DocumentsDir(), func() {
+		pick := uiwidget.Pick{Title: words.T("register.calendar.where"), Folder: true, StartDir: receipt.DocumentsDir()}
+		uiwidget.Choose(v.f.win, pick, func(dir string) {
+			if dir == "" {
+				return
+			}
+			write(dir, func() {
+				uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.failed"), v.f.win), fyne.Size{})
 			})
 		})
 	})
@@ -394,9 +403,12 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 
 // offerCalendar says where the calendar file is and offers to open it: the
 // system hands an .ics file to the calendar (Outlook, Calendar), which
-// asks to add the reminders.
+// asks to add the reminders. A plain dialog: Fyne's confirmation carries a
+// big question mark that asks nothing.
 func (v *certificatesView) offerCalendar(path string) {
-	d := dialog.NewConfirm(words.T("register.calendar"), words.T("register.calendar.saved", map[string]any{"Path": path}), func(open bool) {
+	text := widget.NewLabel(words.T("register.calendar.saved", map[string]any{"Path": path}))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(words.T("register.calendar"), words.T("register.calendar.open"), words.T("register.calendar.close"), text, func(open bool) {
 		if !open {
 			return
 		}
@@ -409,9 +421,7 @@ func (v *certificatesView) offerCalendar(path string) {
 			}
 		})
 	}, v.f.win)
-	d.SetConfirmText(words.T("register.calendar.open"))
-	d.SetDismissText(words.T("register.calendar.close"))
-	uiwidget.ShowDialog(v.f.win, d, fyne.Size{})
+	uiwidget.ShowDialog(v.f.win, d, fyne.NewSize(min(420, v.f.win.Canvas().Size().Width-20), 0))
 }
 
 // writeCalendar writes c's calendar file into dir, never over a file that
@@ -454,6 +464,7 @@ func (f *frame) markDPG(sha string, done func(error)) {
 				fyne.Do(func() { done(err) })
 			})
 		}, f.win)
+	who.OnSubmitted = func(string) { d.Submit() } // Enter records, as the button does
 	// Wide enough for a name, within the narrow window.
 	uiwidget.ShowDialog(f.win, d, fyne.NewSize(min(420, f.win.Canvas().Size().Width-20), d.MinSize().Height))
 	f.win.Canvas().Focus(who)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -476,18 +477,23 @@ func TestMarkDPGFromList(t *testing.T) {
 	entry = nil
 	find(top)
 	test.Type(entry, "Bo")
-	tapOverlayButton(t, w, "Record")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter records, as the button does
 	if got, _ := f.register.Get(c.SHA256); got.DPG == nil || got.DPG.By != "Bo" {
 		t.Fatalf("recorded %+v", got.DPG)
 	}
 }
 
-// The calendar button asks where to save, in the user's words.
-func TestCalendarAsksForFolder(t *testing.T) {
+// The calendar button saves the file in Documents without asking where,
+// and offers to open it in a dialog without Fyne's question mark.
+func TestCalendarSavesInDocuments(t *testing.T) {
 	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 100*certDay)
 	f, _, w := newCertTestFrame(t, "da", c)
-	t.Setenv("HOME", t.TempDir())
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_DOCUMENTS_DIR", "")
 	v := newCertificatesView(f)
+	var opened string
+	v.openFile = func(p string) error { opened = p; return nil }
 	screen := v.root
 	w.SetContent(screen)
 	selectRow(t, v, c.SHA256)
@@ -496,13 +502,17 @@ func TestCalendarAsksForFolder(t *testing.T) {
 		t.Fatal("no calendar button")
 	}
 	test.Tap(b[0])
-	top := w.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no folder dialog")
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog after saving")
 	}
-	tapOverlayButton(t, w, "Annullér")
-	if w.Canvas().Overlays().Top() != nil {
-		t.Error("the folder dialog did not close")
+	for _, x := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
+		if img, ok := x.(*canvas.Image); ok && img.Resource != nil && strings.Contains(img.Resource.Name(), "question") {
+			t.Error("the dialog shows a question mark")
+		}
+	}
+	tapOverlayButton(t, w, "Åbn i min kalender")
+	if filepath.Ext(opened) != ".ics" || !strings.HasPrefix(opened, home) {
+		t.Errorf("opened %q, want the calendar file under %s", opened, home)
 	}
 }
 
