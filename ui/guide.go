@@ -88,14 +88,14 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 
 // build makes the screen's widgets; show fills them from the progress.
 func (g *guideState) build() fyne.CanvasObject {
-	g.stepper = container.New(layout.NewCustomPaddedHBoxLayout(2))
+	g.stepper = container.New(uiwidget.StepperLayout{Gap: 2})
 	g.position = widget.NewLabel("")
 	g.position.SizeName = theme.SizeNameCaptionText
 	g.position.Truncation = fyne.TextTruncateEllipsis
 	help := uiwidget.NewButton(words.T("guide.help"), theme.HelpIcon(), g.showHelp)
 	help.Importance = widget.LowImportance
 	top := container.NewVBox(
-		container.NewCenter(g.stepper),
+		g.stepper,
 		container.NewBorder(nil, nil, nil, help, g.position),
 		widget.NewSeparator(),
 	)

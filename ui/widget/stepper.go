@@ -77,7 +77,20 @@ type stepperDotRenderer struct {
 	tick  *canvas.Image
 }
 
+// height is the dot's drawn height: less than its size when the stepper
+// is shrunk to the window (StepperLayout).
+func (r *stepperDotRenderer) height() float32 {
+	if h := r.d.Size().Height; h > 0 {
+		return h
+	}
+	return StepperDotSize
+}
+
 func (r *stepperDotRenderer) Layout(size fyne.Size) {
+	// A shrunk stepper's dots stay round, their numbers inside.
+	r.bg.CornerRadius = size.Height / 2
+	r.label.TextSize = r.d.Theme().Size(theme.SizeNameCaptionText) * size.Height / StepperDotSize
+	r.label.Refresh()
 	r.bg.Resize(size)
 	r.label.Resize(size)
 	r.tick.Resize(fyne.NewSquareSize(size.Height - 6))
@@ -90,10 +103,10 @@ func (r *stepperDotRenderer) Refresh() {
 	d := r.d
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	th := d.Theme()
-	r.bg.CornerRadius = StepperDotSize / 2
+	r.bg.CornerRadius = r.height() / 2
 	r.bg.StrokeWidth = 0
 	r.label.Text = strconv.Itoa(d.number)
-	r.label.TextSize = th.Size(theme.SizeNameCaptionText)
+	r.label.TextSize = th.Size(theme.SizeNameCaptionText) * r.height() / StepperDotSize
 	r.label.Hidden = false
 	r.tick.Hidden = true
 	switch d.state() {
@@ -129,3 +142,52 @@ func (r *stepperDotRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *stepperDotRenderer) Destroy() {}
+
+// StepperLayout lays out a stepper's dots and gaps in a row, centred, and
+// shrinks them all alike when the window is narrower than the row: at
+// 420 px the guide's 21 dots would otherwise be clipped at both ends.
+type StepperLayout struct{ Gap float32 }
+
+// smallest is how far the row may shrink.
+const smallest = 0.6
+
+func (l StepperLayout) natural(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	n := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+		n++
+	}
+	if n > 1 {
+		s.Width += l.Gap * float32(n-1)
+	}
+	return s
+}
+
+func (l StepperLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	n := l.natural(objs)
+	return fyne.NewSize(n.Width*smallest, n.Height)
+}
+
+func (l StepperLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	n := l.natural(objs)
+	f := float32(1)
+	if n.Width > size.Width && n.Width > 0 {
+		f = max(smallest, size.Width/n.Width)
+	}
+	x := (size.Width - n.Width*f) / 2
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		o.Resize(fyne.NewSize(m.Width*f, m.Height*f))
+		o.Move(fyne.NewPos(x, (size.Height-m.Height*f)/2))
+		x += (m.Width + l.Gap) * f
+	}
+}

@@ -407,3 +407,27 @@ func TestFocusedButtonIsRinged(t *testing.T) {
 		t.Error("a plain button has no edge")
 	}
 }
+
+// A row of 21 dots narrower than its natural width shrinks to fit, dots
+// kept round and inside; wide enough, it keeps their size, centred.
+func TestStepperShrinksToTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	var dots []fyne.CanvasObject
+	for i := range 21 {
+		dots = append(dots, NewStepperDot(i+1, func() DotState { return DotOpen }, nil, nil))
+	}
+	row := container.New(StepperLayout{Gap: 2}, dots...)
+	for _, width := range []float32{400, 600} {
+		row.Resize(fyne.NewSize(width, StepperDotSize))
+		first, last := dots[0], dots[20]
+		if first.Position().X < 0 || last.Position().X+last.Size().Width > width+0.5 {
+			t.Errorf("width %v: dots from %v to %v, outside the row", width, first.Position().X, last.Position().X+last.Size().Width)
+		}
+		if s := last.Size(); s.Width != s.Height {
+			t.Errorf("width %v: a dot of %v", width, s)
+		}
+		if width == 600 && first.Size().Width != StepperDotSize {
+			t.Errorf("a wide row shrank its dots to %v", first.Size())
+		}
+	}
+}
