@@ -115,6 +115,9 @@ type Result struct {
 	// original, so one failure of that disk loses both. Verified all the
 	// same; the user is told to keep a copy elsewhere, a USB stick.
 	SameDisk bool
+	// Drive is the USB stick the backup is on, by name ("KINGSTON (E:)");
+	// "" when the folder is on no removable drive Fornyer knows.
+	Drive string
 }
 
 // Path returns the path of the first file of kind k, or "".
@@ -309,7 +312,11 @@ func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now
 		}
 	}
 	files := append([]File(nil), b.written...)
-	return &Result{Dir: b.dir, Files: files, VerifiedAt: verified, SameDisk: sameDisk(src, b.dir)}, nil
+	res := &Result{Dir: b.dir, Files: files, VerifiedAt: verified, SameDisk: sameDisk(src, b.dir)}
+	if d, ok := DriveOf(b.dir, drives()); ok {
+		res.Drive = d.Name()
+	}
+	return res, nil
 }
 
 // reprotect writes the key and certificates under the new passphrase and

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -121,7 +122,7 @@ func TestEveryStepTextExists(t *testing.T) {
 				t.Errorf("%s has no %q", lang, place.Key())
 			}
 		}
-		for _, code := range []string{TodoFileNotChecked, TodoPasswordNotSaved, TodoPasswordOneCopy, TodoNoBackup, TodoNoReceipt, TodoDPGNotInstalled, TodoNotSwitched} {
+		for _, code := range []string{TodoFileNotChecked, TodoPasswordNotSaved, TodoPasswordOneCopy, TodoNoBackup, TodoBackupSameDisk, TodoNoReceipt, TodoDPGNotInstalled, TodoNotSwitched} {
 			if texts["guide.todo."+code] == "" {
 				t.Errorf("%s has no text for the todo %s", lang, code)
 			}
@@ -413,5 +414,27 @@ func TestTaskIndex(t *testing.T) {
 	}
 	if TaskIndex("made-up") != -1 || TaskIndex(TaskNone) != 0 {
 		t.Error("TaskIndex of no task")
+	}
+}
+
+// A backup on the original's disk is recorded, but the copy on a USB
+// stick stays to do until a backup off that disk is made.
+func TestSameDiskBackupLeavesTheStickToDo(t *testing.T) {
+	codes := func(s Summary) (out []string) {
+		for _, u := range s.Undone {
+			out = append(out, u.Code)
+		}
+		return out
+	}
+	p := New(t0)
+	same := register.FileRef{Path: "/home/anna/kopi/a.p12", SameDisk: true}
+	s := Summarize(&p, Facts{Backups: []register.FileRef{same}})
+	if got := codes(s); !slices.Contains(got, TodoBackupSameDisk) || slices.Contains(got, TodoNoBackup) {
+		t.Errorf("same disk only: %v", got)
+	}
+	stick := register.FileRef{Path: "/media/anna/KINGSTON/a.p12", Drive: "KINGSTON"}
+	s = Summarize(&p, Facts{Backups: []register.FileRef{same, stick}})
+	if got := codes(s); slices.Contains(got, TodoBackupSameDisk) || slices.Contains(got, TodoNoBackup) {
+		t.Errorf("with a stick: %v", got)
 	}
 }

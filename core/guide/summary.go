@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"slices"
 	"time"
 
 	"github.com/fornyer/fornyer/core/appinfo"
@@ -47,6 +48,7 @@ const (
 	TodoPasswordNotSaved = "password_not_saved"
 	TodoPasswordOneCopy  = "password_one_copy"
 	TodoNoBackup         = "no_backup"
+	TodoBackupSameDisk   = "backup_same_disk" // every backup is on the original's disk
 	TodoNoReceipt        = "no_receipt"
 	TodoDPGNotInstalled  = "dpg_not_installed"
 	TodoNotSwitched      = "not_switched"
@@ -104,8 +106,13 @@ func Summarize(p *Progress, f Facts) Summary {
 	if s.DPGInstalled.IsZero() {
 		add(TodoDPGNotInstalled)
 	}
-	if len(s.Backups) == 0 {
+	switch {
+	case len(s.Backups) == 0:
 		add(TodoNoBackup)
+	case !slices.ContainsFunc(s.Backups, func(b register.FileRef) bool { return !b.SameDisk }):
+		// A copy on the same disk is recorded, but it is no copy away
+		// from this computer: the USB stick is still to do.
+		add(TodoBackupSameDisk)
 	}
 	if s.Receipt == "" {
 		add(TodoNoReceipt)

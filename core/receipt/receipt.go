@@ -64,6 +64,7 @@ func (d Data) safe() Data {
 	d.Backups = append([]Backup(nil), d.Backups...)
 	for i := range d.Backups {
 		d.Backups[i].Location = safetext.Line(d.Backups[i].Location)
+		d.Backups[i].Drive = safetext.Line(d.Backups[i].Drive)
 		d.Backups[i].SHA256 = safetext.Line(d.Backups[i].SHA256)
 	}
 	if d.DPG != nil {
@@ -95,6 +96,8 @@ type Place struct {
 // Backup is a copy of the certificate file that was read back and compared.
 type Backup struct {
 	Location   string // where the copy is (a path)
+	Drive      string // the USB stick it is on, by its label ("KINGSTON (E:)"); "" if none known
+	SameDisk   bool   // on the same disk as the original: a copy on a USB stick is still to do
 	SHA256     string // of the file, hex
 	VerifiedAt time.Time
 }
@@ -233,6 +236,12 @@ func Receipt(data Data) ([]byte, error) {
 				d.y += 2
 			}
 			d.row(msg.T(l, "receipt.backup.location", map[string]int{"N": i + 1}), orDash(b.Location), faceRegular)
+			if b.Drive != "" {
+				d.row(t("receipt.backup.drive"), b.Drive, faceRegular)
+			}
+			if b.SameDisk {
+				d.note(t("receipt.backup.same_disk"))
+			}
 			d.row(t("receipt.backup.sha256"), orDash(groupHex(b.SHA256)), faceMono)
 			d.row(t("receipt.backup.verified_at"), dateOrDash(b.VerifiedAt, at), faceRegular)
 		})

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // pdfText runs poppler's pdftotext over a document.
@@ -577,4 +579,20 @@ func lineWith(t *testing.T, lang string, lines []string, s string) string {
 	}
 	t.Errorf("%s: no line with %q", lang, s)
 	return ""
+}
+
+// A backup on a stick names the stick by its label; one on the original's
+// disk says that the copy on a USB stick is still to do.
+func TestReceiptNamesTheStickAndASameDiskCopy(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		d := sample(lang, 10, 2, true)
+		d.Backups[0].Drive = "KINGSTON (E:)"
+		d.Backups[1].SameDisk = true
+		text := oneLine(pdfText(t, must(Receipt(d))))
+		for _, want := range []string{"KINGSTON (E:)", oneLine(msg.T(lang, "receipt.backup.same_disk", nil))} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the receipt lacks %q:\n%s", lang, want, text)
+			}
+		}
+	}
 }

@@ -76,6 +76,11 @@ type FileRef struct {
 	Path       string    `json:"path"`
 	SHA256     string    `json:"sha256,omitempty"` // of the whole file
 	VerifiedAt time.Time `json:"verified_at,omitzero"`
+	// For a backup: the USB stick it is on, by name ("KINGSTON (E:)"), and
+	// whether it is on the same disk as the original (then it is no copy
+	// away from this computer).
+	Drive    string `json:"drive,omitempty"`
+	SameDisk bool   `json:"same_disk,omitempty"`
 }
 
 // Receipt is a receipt document written for the certificate.

@@ -251,7 +251,7 @@ func (f *Flow) RecordBackup(sha256 string, res *backup.Result) error {
 		if file.Kind != backup.KindCopy {
 			continue
 		}
-		ref := register.FileRef{Path: file.Path, SHA256: file.SHA256, VerifiedAt: res.VerifiedAt}
+		ref := register.FileRef{Path: file.Path, SHA256: file.SHA256, VerifiedAt: res.VerifiedAt, Drive: res.Drive, SameDisk: res.SameDisk}
 		errs = append(errs, f.Register.RecordBackup(sha256, ref))
 	}
 	return errors.Join(errs...)

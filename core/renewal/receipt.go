@@ -29,7 +29,7 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		}
 		d.PasswordSaved = d.PasswordSaved || reg.PasswordSaved
 		for _, b := range reg.Backups {
-			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
+			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, Drive: b.Drive, SameDisk: b.SameDisk, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
 		}
 		if reg.DPG != nil {
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}

@@ -213,13 +213,13 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 	reg := &register.Certificate{
 		SHA256:        sha,
 		PasswordSaved: true,
-		Backups:       []register.FileRef{{Path: "/media/usb/a.p12", SHA256: "cafe", VerifiedAt: done}},
+		Backups:       []register.FileRef{{Path: "/media/usb/a.p12", SHA256: "cafe", VerifiedAt: done, Drive: "KINGSTON"}},
 		DPG:           &register.DPG{At: done.Add(time.Hour), By: "Søren"},
 	}
 	p := &guide.Progress{RenewalID: "r1", Done: map[string]time.Time{"login": done}, FileSHA256: sha, FileCheckedAt: done}
 	pw := guide.Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(sha), Saved: done.Add(-time.Minute)}}}
 	d := ReceiptData(r, "da", false, reg, p, pw, done, "pc-1")
-	if !d.PasswordSaved || len(d.Backups) != 1 || d.DPG == nil || d.DPG.By != "Søren" || d.PasswordHost != "pc-1" {
+	if !d.PasswordSaved || len(d.Backups) != 1 || d.Backups[0].Drive != "KINGSTON" || d.DPG == nil || d.DPG.By != "Søren" || d.PasswordHost != "pc-1" {
 		t.Errorf("register not used: %+v", d)
 	}
 	if len(d.Steps) != len(guide.Steps) {
