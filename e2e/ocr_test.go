@@ -30,8 +30,8 @@ type word struct {
 // (words scattered over a window, buttons and tabs) and as blocks of text.
 // Sparse reading misses a sentence now and then that sits in a framed box
 // (the guide's green "file is checked" line); block reading reads those but
-// runs tab labels together. A phrase is looked for in the sparse reading
-// first, then in the blocks.
+// runs tab labels together. A phrase is looked for in both; the one that
+// finds it in more places wins (the sparse one when they tie).
 type page struct {
 	shot          string
 	words, blocks []word
@@ -206,14 +206,20 @@ func (p page) findAll(phrase string) []rect {
 	}
 	const run = 4
 	m := min(len(want), run)
+	// The reading that finds it in more places wins: scattered words miss
+	// a line in a field's frame now and then that the blocks read.
+	var best []rect
 	for _, words := range [][]word{p.words, p.blocks} {
 		for k := 0; k+m <= len(want); k++ {
 			if out := findRun(words, want[k:k+m]); len(out) > 0 {
-				return out
+				if len(out) > len(best) {
+					best = out
+				}
+				break
 			}
 		}
 	}
-	return nil
+	return best
 }
 
 // findRun finds words in a row on one line, everywhere they are.
