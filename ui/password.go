@@ -146,6 +146,13 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	})
 	save.Importance = widget.HighImportance
 	entry.OnSubmitted = func(string) { save.OnTapped() }
+	// "Paste the password first." leaves once something is pasted.
+	entry.OnChanged = func(s string) {
+		if s != "" && status.Visible() && status.Text == words.T("vault.password.empty") {
+			status.Hide()
+			box.Refresh()
+		}
+	}
 
 	// A second password replaces the first, for when the wrong one was
 	// pasted; the entry is kept masked until then.

@@ -231,6 +231,12 @@ func TestPasswordSaverRefusesEmptyAndTooLong(t *testing.T) {
 	if !hasText(s.view, "Paste the password first.") {
 		t.Errorf("empty password: %q", texts(s.view))
 	}
+	// The message leaves once something is pasted, before any save.
+	test.Type(findEntry(t, s.view), "x")
+	if hasText(s.view, "Paste the password first.") {
+		t.Error("'Paste the password first.' stays after a paste")
+	}
+	findEntry(t, s.view).SetText("")
 	s.save(t, strings.Repeat("x", vault.MaxPasswordBytes+1))
 	if !hasText(s.view, words.T("vault.error.too_long")) {
 		t.Errorf("too long: %q", texts(s.view))
