@@ -262,7 +262,9 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		reset.Importance = widget.MediumImportance
 	}
 	box.Add(layout.NewSpacer())
-	box.Add(container.NewHBox(layout.NewSpacer(), reset))
+	if g.progress.Index() > 0 || len(g.progress.Done) > 0 { // a fresh start has nothing to start again
+		box.Add(container.NewHBox(layout.NewSpacer(), reset))
+	}
 	return container.NewPadded(box)
 }
 
@@ -376,11 +378,17 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		installed.Disable()
 		g.recordDPG(by)
 	}
+	// Why the button waits: it is disabled until a name is typed.
+	why := widget.NewLabel(words.T("guide.dpg.name_needed"))
+	why.Wrapping = fyne.TextWrapWord
+	why.SizeName = theme.SizeNameCaptionText
 	sync := func(s string) {
 		if _, err := renewal.InstallerName(s); err != nil {
 			installed.Disable()
+			why.Show()
 		} else {
 			installed.Enable()
+			why.Hide()
 		}
 	}
 	name.OnChanged = sync
@@ -391,6 +399,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 	}
 	sync(name.Text)
 	box.Add(container.NewBorder(nil, nil, nil, installed, name))
+	box.Add(why)
 	return box
 }
 
