@@ -178,7 +178,11 @@ func (g *guideState) summary() fyne.CanvasObject {
 	box := container.NewVBox()
 	// What is left comes first, where it is seen without scrolling.
 	if len(s.Undone) == 0 {
-		box.Add(uiwidget.SuccessLine(words.T("guide.summary.all_done")))
+		// Once finished, the card's green "Renewal complete" banner says
+		// it: a second green line would only repeat it.
+		if !g.progress.Finished(g.facts()) {
+			box.Add(uiwidget.SuccessLine(words.T("guide.summary.all_done")))
+		}
 	} else {
 		var todo string
 		for i, t := range s.Undone {
