@@ -523,7 +523,7 @@ func (g *guideState) goBack() {
 
 func (g *guideState) goTo(id string) {
 	before := g.progress.Current
-	if g.progress.GoTo(id) == nil && id != before {
+	if g.progress.GoTo(id, g.facts()) == nil && id != before {
 		g.moved(before)
 	}
 }
@@ -741,6 +741,6 @@ func (g *guideState) dot(index int, s guide.Step) *uiwidget.StepperDot {
 		return uiwidget.DotOpen
 	}
 	return uiwidget.NewStepperDot(index+1, state,
-		func() bool { return g.progress.CanGoTo(s.ID) },
+		func() bool { return g.progress.CanGoTo(s.ID, g.facts()) },
 		func() { g.goTo(s.ID) })
 }

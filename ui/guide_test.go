@@ -258,8 +258,9 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 	}
 }
 
-// Back and the stepper: Back on the first card does nothing; a dot ahead of
-// the first open step cannot be jumped to, a done one can.
+// Back and the stepper: Back on the first card does nothing; a dot up to
+// the first card whose rule is not met (the password card) can be jumped
+// to, none beyond it, and the cards jumped over are not marked done (U14).
 func TestGuideBackAndStepper(t *testing.T) {
 	f, _ := newGuideTestFrame(t, "da", t.TempDir())
 	g := f.guide
@@ -272,9 +273,14 @@ func TestGuideBackAndStepper(t *testing.T) {
 	if len(dots) != len(guide.Steps) {
 		t.Fatalf("%d dots for %d steps", len(dots), len(guide.Steps))
 	}
-	test.Tap(dots[5])
+	password := guide.TaskIndex(guide.TaskPassword)
+	test.Tap(dots[password+1])
 	if g.progress.Current != guide.Steps[2].ID {
-		t.Errorf("jumped ahead to %s", g.progress.Current)
+		t.Errorf("jumped past the password card to %s", g.progress.Current)
+	}
+	test.Tap(dots[password])
+	if g.progress.Current != guide.Steps[password].ID || len(g.progress.Done) != 2 {
+		t.Errorf("the password card's dot went to %s, done %v", g.progress.Current, g.progress.Done)
 	}
 	test.Tap(dots[0])
 	if g.progress.Current != guide.Steps[0].ID {

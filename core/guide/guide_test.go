@@ -265,19 +265,16 @@ func TestBackAndGoTo(t *testing.T) {
 	}
 	_ = p.Complete(t0, Facts{})
 	_ = p.Complete(t0, Facts{})
-	if p.CanGoTo(Steps[3].ID) {
-		t.Error("may jump past the first step not done")
-	}
-	if err := p.GoTo(Steps[0].ID); err != nil || p.Current != Steps[0].ID {
+	if err := p.GoTo(Steps[0].ID, Facts{}); err != nil || p.Current != Steps[0].ID {
 		t.Errorf("GoTo done step: %v, at %s", err, p.Current)
 	}
-	if err := p.GoTo(Steps[2].ID); err != nil {
+	if err := p.GoTo(Steps[2].ID, Facts{}); err != nil {
 		t.Errorf("GoTo the first open step: %v", err)
 	}
 	if !p.Back() || p.Current != Steps[1].ID {
 		t.Errorf("Back went to %s", p.Current)
 	}
-	if p.GoTo("nonsense") == nil {
+	if p.GoTo("nonsense", Facts{}) == nil {
 		t.Error("GoTo an unknown step")
 	}
 }
@@ -436,5 +433,46 @@ func TestSameDiskBackupLeavesTheStickToDo(t *testing.T) {
 	s = Summarize(&p, Facts{Backups: []register.FileRef{same, stick}})
 	if got := codes(s); slices.Contains(got, TodoBackupSameDisk) || slices.Contains(got, TodoNoBackup) {
 		t.Errorf("with a stick: %v", got)
+	}
+}
+
+// U14: the stepper reaches every card up to the first whose rule is not
+// met, so a person a step ahead need not press Done on each card between;
+// the cards jumped over are passed, never marked done.
+func TestGoToUpToTheFirstUnmetRule(t *testing.T) {
+	password, download, dpg := stepWith(TaskPassword).ID, stepWith(TaskDownload).ID, stepWith(TaskDPG).ID
+	for _, tc := range []struct {
+		name        string
+		f           Facts
+		skipped     bool // the file check put off
+		can, cannot string
+	}{
+		{"nothing done", Facts{}, false, password, Steps[Index(password)+1].ID},
+		{"password saved elsewhere", Facts{PasswordSaved: true}, false, download, Steps[Index(download)+1].ID},
+		{"file checked and backed up", Facts{PasswordSaved: true, FileChecked: true, BackedUpAt: t0}, false, dpg, Steps[Index(dpg)+1].ID},
+		{"file put off", Facts{PasswordSaved: true}, true, dpg, Steps[Index(dpg)+1].ID},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := New(t0)
+			p.FileSkipped = tc.skipped
+			if !p.CanGoTo(tc.can, tc.f) || p.CanGoTo(tc.cannot, tc.f) {
+				t.Fatalf("may go to %s: %v; to %s: %v", tc.can, p.CanGoTo(tc.can, tc.f), tc.cannot, p.CanGoTo(tc.cannot, tc.f))
+			}
+			if err := p.GoTo(tc.can, tc.f); err != nil || p.Current != tc.can {
+				t.Fatalf("GoTo %s: %v, at %s", tc.can, err, p.Current)
+			}
+			if len(p.Done) != 0 {
+				t.Errorf("a jump marked steps done: %v", p.Done)
+			}
+			if !p.Passed("login", tc.f) || p.Passed(tc.can, tc.f) || p.Passed(Steps[len(Steps)-1].ID, tc.f) {
+				t.Error("passed: the cards jumped over, not the current one or one ahead")
+			}
+		})
+	}
+	// A card whose rule is unmet is not passed, though the guide is beyond it.
+	p := New(t0)
+	p.Current = download
+	if p.Passed(password, Facts{}) {
+		t.Error("the password card passed without its password")
 	}
 }

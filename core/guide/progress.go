@@ -225,20 +225,45 @@ func (p *Progress) Back() bool {
 }
 
 // CanGoTo says whether the user may jump to the step with id from the
-// stepper: any step up to the first one not done, so that no rule can be
-// skipped.
-func (p *Progress) CanGoTo(id string) bool {
+// stepper: any step up to the first one whose rule is not met (a card with
+// a rule, not done), so that no rule can be skipped, and a person a step
+// ahead of the guide need not press Done on every card between (U14).
+func (p *Progress) CanGoTo(id string, f Facts) bool {
 	i := Index(id)
-	return i >= 0 && i <= p.firstOpen()
+	return i >= 0 && i <= p.firstBlocked(f)
 }
 
-// GoTo jumps to the step with id if CanGoTo allows it.
-func (p *Progress) GoTo(id string) error {
-	if !p.CanGoTo(id) {
+// firstBlocked is the index of the first step not done whose rule is not
+// met; the last step when there is none.
+func (p *Progress) firstBlocked(f Facts) int {
+	for i, s := range Steps {
+		if _, done := p.StepDone(s.ID, f); !done && p.CanComplete(s, f) != nil {
+			return i
+		}
+	}
+	return len(Steps) - 1
+}
+
+// GoTo jumps to the step with id if CanGoTo allows it. The cards jumped
+// over are passed, not done: nothing is marked done at a time it was not.
+func (p *Progress) GoTo(id string, f Facts) error {
+	if !p.CanGoTo(id, f) {
 		return ErrUnknownStep
 	}
 	p.Current = id
 	return nil
+}
+
+// Passed says whether the step with id was passed without being done: the
+// guide has gone beyond it (a jump from the stepper), it is not done, and
+// no rule of its is unmet. A receipt says "passed" of it, not "not done".
+func (p *Progress) Passed(id string, f Facts) bool {
+	s, ok := ByID(id)
+	if !ok || Index(id) >= p.Index() {
+		return false
+	}
+	_, done := p.StepDone(id, f)
+	return !done && p.CanComplete(s, f) == nil
 }
 
 // SetPasswordKept keeps the user's answer to "Where else is the password

@@ -57,3 +57,16 @@ func TestReceiptHostOnlyWhenSaved(t *testing.T) {
 		t.Fatal("a computer named for a password that is not saved")
 	}
 }
+
+// U14: a card jumped over from the stepper reads "passed", never a time it
+// was done nor "not done".
+func TestReceiptPassedStep(t *testing.T) {
+	for lang, want := range map[string]string{"en": "passed", "da": "sprunget over"} {
+		d := sample(lang, 3, 1, false)
+		d.Steps = []Step{{Title: "Før du begynder", Passed: true}, {Title: "Log ind", DoneAt: d.GeneratedAt}}
+		text := oneLine(pdfText(t, must(Receipt(d))))
+		if !strings.Contains(text, want) || strings.Contains(text, map[string]string{"en": "not done", "da": "ikke udført"}[lang]) {
+			t.Errorf("%s: the passed step reads otherwise:\n%s", lang, text)
+		}
+	}
+}

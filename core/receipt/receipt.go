@@ -82,6 +82,9 @@ type Step struct {
 	// Ahead: the renewal had not come to the step when the receipt was
 	// made; it reads "not yet", never "not done".
 	Ahead bool
+	// Passed: jumped over from the stepper with nothing left undone (a
+	// card with only words); it reads "passed", never a time it was done.
+	Passed bool
 }
 
 // Place is a place the certificate is used, from the user's own list in
@@ -279,7 +282,11 @@ func Receipt(data Data) ([]byte, error) {
 		d.note(t("receipt.steps.none"))
 	}
 	for i, s := range data.Steps {
-		d.checkRow(i+1, s.Title, !s.DoneAt.IsZero(), whenDone(t, l, s.DoneAt.In(loc), s.Ahead))
+		when := whenDone(t, l, s.DoneAt.In(loc), s.Ahead)
+		if s.Passed && s.DoneAt.IsZero() {
+			when = t("receipt.step.passed")
+		}
+		d.checkRow(i+1, s.Title, !s.DoneAt.IsZero(), when)
 	}
 
 	gen := data.GeneratedAt

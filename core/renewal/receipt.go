@@ -53,7 +53,7 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		here := p.Index()
 		for i, s := range guide.Steps {
 			doneAt, _ := p.StepDone(s.ID, f)
-			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt, Ahead: doneAt.IsZero() && i >= here})
+			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt, Ahead: doneAt.IsZero() && i >= here, Passed: p.Passed(s.ID, f)})
 		}
 		switching := here >= guide.TaskIndex(guide.TaskSwitch) // before it, a place is "not yet" switched
 		for _, it := range guide.Summarize(p, f).Checklist {
