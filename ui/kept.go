@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,20 +82,30 @@ func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
 
 // passwordKept records the answer, on the UI thread: in the register once
 // it knows the renewed certificate (off the UI thread; the progress's copy
-// goes), else in the progress. The card stays as it is: what it shows is
+// goes once the register holds it, so a failed write loses nothing and is
+// said), else in the progress. The card stays as it is: what it shows is
 // what the answer makes of the facts.
 func (g *guideState) passwordKept(kept string) {
 	p := &g.progress
 	host := thisComputer()
 	f := g.facts()
 	if c := f.Certificate; c != nil && g.f.register != nil {
-		store, sha := g.f.register, c.SHA256
+		p.SetPasswordKept(kept, host)
+		store, sha, win := g.f.register, c.SHA256, g.f.win
 		background(func() {
-			if err := store.SetPasswordKept(sha, kept, host); err != nil {
-				fyne.LogError("recording where the password is kept", err)
-			}
+			err := store.SetPasswordKept(sha, kept, host)
+			fyne.Do(func() {
+				if err != nil {
+					fyne.LogError("recording where the password is kept", err)
+					uiwidget.ShowDialog(win, dialog.NewInformation(words.T("tab.renew"), registerSentence(err), win), fyne.Size{})
+					return
+				}
+				if g.progress.FileSHA256 == sha && g.progress.PasswordKept == kept {
+					g.progress.ForgetPasswordKept() // the register holds it now
+					g.saved()
+				}
+			})
 		})
-		p.ForgetPasswordKept()
 		answered := *c
 		answered.PasswordKept = kept
 		if host != "" {
