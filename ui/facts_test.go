@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +13,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
@@ -101,5 +104,82 @@ func TestSummaryOffersAnUpdatedReceipt(t *testing.T) {
 		if w := g.scroll.Content.MinSize().Width; w > companionSize.Width {
 			t.Errorf("%s: the summary is %v wide, the window %v", language, w, companionSize.Width)
 		}
+	}
+}
+
+// Where else the password is kept, once the register knows the renewed
+// certificate: the register holds the answer and the progress's copy goes;
+// a register that cannot be written keeps the answer in the progress and
+// says so, rather than losing it.
+func TestTheKeptAnswerGoesToTheRegister(t *testing.T) {
+	for _, writable := range []bool{true, false} {
+		x := newCheckFixture(t, "en")
+		g := x.f.guide
+		sha := strings.Repeat("ab", 32)
+		if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+			NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		if !writable {
+			blockRegister(t, x.f.register)
+		}
+		g.progress.Current = "password"
+		g.progress.SetFileChecked(sha, clock())
+		g.show()
+		x.wait()
+		answerKept(t, g, "In the organisation's password manager")
+		x.wait()
+		c, _ := x.f.register.Get(sha)
+		told := x.w.Canvas().Overlays().Top() != nil
+		switch {
+		case writable && (c.PasswordKept != register.KeptManager || g.progress.PasswordKept != "" || told):
+			t.Errorf("written: register %q, progress %q, dialog %v", c.PasswordKept, g.progress.PasswordKept, told)
+		case !writable && (g.progress.PasswordKept != register.KeptManager || !told):
+			t.Errorf("not written: the answer is lost (progress %q) or nothing is said (dialog %v)", g.progress.PasswordKept, told)
+		}
+	}
+}
+
+// blockRegister puts a folder where the register's file is: the Store
+// keeps what it read, and every change is refused (even for root).
+func blockRegister(t *testing.T, s *register.Store) {
+	t.Helper()
+	path := s.Path()
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(path, "in-the-way"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// "Installed in DPG" on the guide's card, refused by the register: the
+// user is told, and the button is theirs again (it stayed greyed, with a
+// line in the log only).
+func TestDPGCardSaysWhenTheRegisterRefuses(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	sha := strings.Repeat("cd", 32)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	blockRegister(t, x.f.register)
+	g.progress.SetFileChecked(sha, clock())
+	goTo(g, "dpg-verify")
+	x.wait()
+	entries := findAll[*uiwidget.Entry](g.scroll.Content)
+	if len(entries) != 1 {
+		t.Fatalf("%d entries on the DPG card", len(entries))
+	}
+	test.Type(entries[0], "Anne Jensen")
+	installed := findButton(t, g.scroll.Content, "Installed in DPG")
+	test.Tap(installed)
+	x.wait()
+	if c, _ := x.f.register.Get(sha); c.DPG != nil {
+		t.Fatal("the blocked register took the change")
+	}
+	if x.w.Canvas().Overlays().Top() == nil || installed.Disabled() {
+		t.Errorf("a refused record: dialog %v, button disabled %v", x.w.Canvas().Overlays().Top() != nil, installed.Disabled())
 	}
 }

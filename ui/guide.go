@@ -376,7 +376,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 			return
 		}
 		installed.Disable()
-		g.recordDPG(by)
+		g.recordDPG(by, installed)
 	}
 	// Why the button waits: it is disabled until a name is typed.
 	why := widget.NewLabel(words.T("guide.dpg.name_needed"))
@@ -456,14 +456,21 @@ func (g *guideState) fileActions() fyne.CanvasObject {
 
 // recordDPG tells the register that the renewed certificate is installed
 // in DPG, by the person named; in the background, as it writes the
-// register's file. The register's report draws the card again.
-func (g *guideState) recordDPG(by string) {
+// register's file. The register's report draws the card again; a refusal
+// is said, and the button given back for another try.
+func (g *guideState) recordDPG(by string, button *uiwidget.Button) {
 	sha := g.progress.FileSHA256
 	f := g.f
 	background(func() {
-		if err := recordDPGInstalled(f, sha, by); err != nil {
-			fyne.LogError("recording the DPG installation in the register", err)
+		err := recordDPGInstalled(f, sha, by)
+		if err == nil {
+			return
 		}
+		fyne.LogError("recording the DPG installation in the register", err)
+		fyne.Do(func() {
+			button.Enable()
+			uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), registerSentence(err), f.win), fyne.Size{})
+		})
 	})
 }
 
