@@ -6,10 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"maps"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -412,20 +410,17 @@ func (e *damagedError) Error() string { return e.err.Error() }
 func (e *damagedError) Unwrap() error { return e.err }
 
 func load(path string, now time.Time) (Progress, error) {
-	f, err := os.Open(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	// safefile.ReadRegular: a FIFO or a device in the file's place must not
+	// hold the window before it appears.
+	data, err := safefile.ReadRegular(path, maxProgressSize)
+	var tooLarge *safefile.TooLargeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return New(now), nil
-	}
-	if err != nil {
-		return New(now), fmt.Errorf("guide: reading progress: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxProgressSize+1))
-	if err != nil {
-		return New(now), fmt.Errorf("guide: reading progress: %w", err)
-	}
-	if len(data) > maxProgressSize {
+	case errors.As(err, &tooLarge):
 		return New(now), &damagedError{errors.New("guide: progress file is too large")}
+	case err != nil:
+		return New(now), fmt.Errorf("guide: reading progress: %w", err)
 	}
 	var p Progress
 	if err := json.Unmarshal(data, &p); err != nil {
