@@ -51,11 +51,19 @@ func savedPasswords(v *vault.Vault) func(sha256 string) bool {
 	if err != nil {
 		return nil
 	}
-	ids := make(map[string]bool, len(list))
+	// Every one of a certificate's passwords counts, not only its first
+	// (vault.Opens, the rule the guide's facts use): a second one, saved
+	// for a copy under another password, is kept when the first is deleted.
+	held := make(map[string]bool, len(list))
 	for _, e := range list {
-		ids[e.ID] = true
+		if fp, ok := vault.CertificateOf(e.ID); ok {
+			held[fp] = true
+		}
 	}
-	return func(sha string) bool { return ids[vault.CertificateID(sha)] }
+	return func(sha string) bool {
+		fp, _ := vault.CertificateOf(vault.CertificateID(sha))
+		return held[fp]
+	}
 }
 
 type savedPasswordsView struct {
