@@ -29,6 +29,8 @@ type StepperDot struct {
 	state  func() DotState
 	canTap func() bool
 	tapped func()
+
+	focused bool // has the keyboard: ringed
 }
 
 // StepperDotSize is a dot's diameter.
@@ -132,6 +134,10 @@ func (r *stepperDotRenderer) Refresh() {
 		r.bg.StrokeWidth = 1
 		r.label.Color = th.Color(theme.ColorNamePlaceHolder, v)
 	}
+	if d.focused {
+		r.bg.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		r.bg.StrokeWidth = 3
+	}
 	r.bg.Refresh()
 	r.label.Refresh()
 	r.tick.Refresh()
@@ -189,5 +195,41 @@ func (l StepperLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Resize(fyne.NewSize(m.Width*f, m.Height*f))
 		o.Move(fyne.NewPos(x, (size.Height-m.Height*f)/2))
 		x += (m.Width + l.Gap) * f
+	}
+}
+
+// The keyboard: a dot the user may jump to is in the Tab order (one that
+// may not is disabled, so Tab passes it), and Space or Enter jumps there.
+
+// Disabled says the dot cannot be jumped to now.
+func (d *StepperDot) Disabled() bool { return d.canTap == nil || !d.canTap() }
+
+// Enable and Disable do nothing: whether a dot can be jumped to is asked
+// (canTap), never set.
+func (d *StepperDot) Enable()  {}
+func (d *StepperDot) Disable() {}
+
+func (d *StepperDot) FocusGained() {
+	d.focused = true
+	d.Refresh()
+	Reveal(d)
+}
+
+func (d *StepperDot) FocusLost() {
+	d.focused = false
+	d.Refresh()
+}
+
+func (d *StepperDot) TypedRune(rune) {}
+
+// TypedKey jumps on Space or Enter, as a tap does; Escape closes a dialog.
+func (d *StepperDot) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if !d.Disabled() {
+			d.Tapped(&fyne.PointEvent{})
+		}
+	case fyne.KeyEscape:
+		EscapeFrom(d)
 	}
 }

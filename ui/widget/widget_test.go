@@ -431,3 +431,30 @@ func TestStepperShrinksToTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// U14: the stepper's dots are reached with Tab, the ones that may not be
+// jumped to passed over, and Space or Enter jumps.
+func TestStepperDotsTakeTheKeyboard(t *testing.T) {
+	test.NewTempApp(t)
+	var jumped []int
+	dot := func(n int, can bool) *StepperDot {
+		return NewStepperDot(n, func() DotState { return DotOpen }, func() bool { return can }, func() { jumped = append(jumped, n) })
+	}
+	one, two, three := dot(1, true), dot(2, false), dot(3, true)
+	w := test.NewTempWindow(t, container.NewHBox(one, two, three))
+	c := w.Canvas()
+	c.FocusNext()
+	if c.Focused() != one {
+		t.Fatalf("Tab went to %v", c.Focused())
+	}
+	c.FocusNext()
+	if c.Focused() != three {
+		t.Errorf("Tab did not pass over the dot that may not be jumped to: %v", c.Focused())
+	}
+	three.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	one.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	two.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if fmt.Sprint(jumped) != "[3 1]" {
+		t.Errorf("jumped %v", jumped)
+	}
+}
