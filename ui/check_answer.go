@@ -65,6 +65,10 @@ func (a *checkAnswer) input() renewal.Input {
 func (a *checkAnswer) show(report *inspect.Report) {
 	a.report = report
 	a.answer = renewal.AnswerFor(a.input())
+	// Every saved password was tried: the answer keeps the one that opened
+	// the file (Answer.Password); the rest are not held while it is shown
+	// (Answer.Again does not need them).
+	a.tries = renewal.Tries{}
 	a.c.f.checked(a.answer)
 	a.draw()
 }

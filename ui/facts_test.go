@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -209,5 +211,31 @@ func TestSavedPasswordsCountsEveryPasswordOfACertificate(t *testing.T) {
 	held := savedPasswords(v)
 	if !held(strings.ToUpper(sha)) || held(strings.Repeat("cd", 32)) {
 		t.Errorf("held(the certificate) = %v, held(another) = %v", held(sha), held(strings.Repeat("cd", 32)))
+	}
+}
+
+// Every saved password is tried on a dropped file; once answered, the
+// answer keeps only the one that opened it, not the whole store's list
+// for as long as it is shown.
+func TestCheckAnswerKeepsOnlyThePasswordThatOpened(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-2"))
+	ctx := context.Background()
+	for i, pw := range []string{"Kode-1", "Kode-2", "Kode-3"} {
+		if err := x.f.vault.Save(ctx, vault.PendingID(fmt.Sprint("r", i)), "renewal", pw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x.drop(path)
+	if len(x.f.check.shown) != 1 {
+		t.Fatalf("%d answers", len(x.f.check.shown))
+	}
+	a := x.f.check.shown[0]
+	if a.answer.Password != "Kode-2" {
+		t.Fatalf("the answer's password %q", a.answer.Password)
+	}
+	if n := a.tries.Saved(); n != 0 {
+		t.Errorf("the answer still holds %d saved passwords", n)
 	}
 }
