@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -33,6 +34,11 @@ func TestMain(m *testing.M) {
 	concealedWrite = func(string) error { return sysclip.ErrUnsupported }
 	// No USB stick of the machine the tests run on is offered.
 	removableDrives = func() []backup.Drive { return nil }
+	// Tests poll the clipboard by hand (passwordCard): a password card's
+	// ticker, left running after its test, called fyne.Do on its own
+	// goroutine and drew during the next test (a race the race detector
+	// shows, and a panic in text shaping under load).
+	clipboardPoll = time.Hour
 	os.Setenv(uiwidget.DialogsEnv, "fyne")
 	os.Exit(m.Run())
 }
