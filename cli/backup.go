@@ -107,11 +107,7 @@ func runBackup(env Env, args []string) int {
 			be = &backup.Error{Code: backup.CodeWriteFailed, Path: to, Err: err}
 		}
 		say(env.Stderr, be.Message(l))
-		switch be.Code {
-		case backup.CodeWrongPassword, backup.CodeSourceInvalid, backup.CodeDamagedKey, backup.CodeSourceUnreadable, backup.CodeSourceTooLarge:
-			return backupExitUnreadable
-		}
-		return backupExitFailed
+		return backupExit(be)
 	}
 	for _, f := range res.Files {
 		say(env.Stdout, f.Path)
@@ -120,4 +116,14 @@ func runBackup(env Env, args []string) int {
 		"Time": msg.DateTime(l, res.VerifiedAt.Local()),
 	}))
 	return ExitOK
+}
+
+// backupExit is the exit status of a failed backup or export: 2 when the
+// file could not be opened, else 1.
+func backupExit(be *backup.Error) int {
+	switch be.Code {
+	case backup.CodeWrongPassword, backup.CodeSourceInvalid, backup.CodeDamagedKey, backup.CodeSourceUnreadable, backup.CodeSourceTooLarge:
+		return backupExitUnreadable
+	}
+	return backupExitFailed
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // TestDPGSequence starts where the MitID part ends (the renewed file
-// checked and in Downloads, system integrations noted with "e-conomic") and
+// checked and in Downloads, Datafordeleren noted with "e-conomic") and
 // walks the DPG Customer Portal's cards as an administrator would: the
 // file shown in its folder where the portal asks for it, the installation
 // recorded, the noted place ticked on "Switch these to the new
@@ -61,7 +61,7 @@ func TestDPGSequence(t *testing.T) {
 
 		// The place noted before the renewal comes back, ticked here.
 		s.waitText("switch", screenWait, titles[guide.Index("switch")])
-		s.clickText("switch-integrations", screenWait, s.L(guide.PlaceIntegrations.Key())+" (e-conomic)")
+		s.clickText("switch-done-tick", screenWait, s.L("guide.place.done"))
 		s.clickDone("switch-done")
 
 		// The summary: what is left is the password's second copy.
@@ -70,7 +70,7 @@ func TestDPGSequence(t *testing.T) {
 		s.clickDone("summary-done")
 
 		p := s.readProgress()
-		if list := p.Checklist(); len(list) != 1 || list[0].Place != guide.PlaceIntegrations || !list[0].Done || list[0].Note != "e-conomic" {
+		if list := p.Checklist(); len(list) != 1 || list[0].Preset != string(guide.PlaceDatafordeler) || !list[0].Done || list[0].Note != "e-conomic" {
 			t.Errorf("the place was not ticked in the progress file: %+v", list)
 		}
 		for _, st := range guide.Steps {
@@ -88,14 +88,14 @@ func TestDPGSequence(t *testing.T) {
 // seedDPG writes what the MitID part leaves behind into the app's storage:
 // the register knows the renewed certificate and its file; the progress is
 // at the first DPG card, the file checked, the password kept written down
-// (not saved here), system integrations noted.
+// (not saved here), Datafordeleren noted.
 func (s *session) seedDPG(file string) {
 	s.t.Helper()
 	_, c := s.registerFile(file)
 	s.seedAt("dpg-login", func(p *guide.Progress) {
 		p.SetPasswordKept(facts.KeptWritten, "")
 		p.SetFileChecked(c.SHA256, time.Now())
-		p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
+		p.SetUsageNote(guide.PlaceDatafordeler, "e-conomic")
 	})
 }
 
@@ -120,7 +120,7 @@ func (s *session) registerFile(file string) (*facts.Store, facts.Certificate) {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	entry := facts.Certificate{SHA256: c.SHA256, Organization: c.Organization, CVR: c.CVR, UUID: c.UUID,
+	entry := facts.Certificate{SHA256: c.SHA256, SHA1: c.SHA1, Organization: c.Organization, CVR: c.CVR, UUID: c.UUID,
 		Serial: c.Serial, CommonName: c.CommonName, Kind: c.Kind, Environment: c.Environment,
 		NotBefore: c.NotBefore, NotAfter: c.NotAfter, File: &facts.FileRef{Path: file, SHA256: r.FileSHA256}}
 	if err := reg.Upsert(entry); err != nil {

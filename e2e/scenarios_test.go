@@ -422,16 +422,15 @@ func TestRenewal(t *testing.T) {
 		verifyStep := guide.Index("dpg-verify")
 		switchStep := guide.Index("switch")
 		summaryStep := guide.Index("summary")
-		integrations := s.L(guide.PlaceIntegrations.Key())
 
 		// The cards before the password: read each title, Enter is Done;
-		// on the card of places, system integrations are noted with a note
+		// on the card of places, Datafordeleren is noted with a note
 		// of the administrator's own.
 		for i := 0; i < passwordStep; i++ {
 			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
 			if i == usageStep {
-				// The notes' fields in order: DPG secure mail, system
-				// integrations, other services; a note ticks its place.
+				// The notes' fields in order: DPG secure mail,
+				// Datafordeleren, ...; a note ticks its place.
 				s.clickNthText("usage-note", screenWait, strings.Join(strings.Fields(s.L("guide.usage.note"))[0:2], " "), 2)
 				s.typ("e-conomic")
 				// Out of the field (a click on the title), then Enter is Done.
@@ -521,7 +520,7 @@ func TestRenewal(t *testing.T) {
 
 		// The places noted before come back, to be ticked one by one.
 		s.waitText("switch", screenWait, titles[switchStep])
-		s.clickText("switch-integrations", screenWait, integrations+" (e-conomic)")
+		s.clickText("switch-done-tick", screenWait, s.L("guide.place.done"))
 		s.key("Return")
 
 		// The summary: where things are, and what is left (the password's
@@ -574,7 +573,7 @@ func TestRenewal(t *testing.T) {
 		if !p.FileChecked() || c.DPG == nil || c.DPG.By != "Mette Prøvesen" {
 			t.Errorf("the progress file and the register do not say done: %+v, %+v", p, c)
 		}
-		if list := p.Checklist(); len(list) != 1 || list[0].Place != guide.PlaceIntegrations || list[0].Note != "e-conomic" || !list[0].Done {
+		if list := p.Checklist(); len(list) != 1 || list[0].Preset != string(guide.PlaceDatafordeler) || list[0].Note != "e-conomic" || !list[0].Done {
 			t.Errorf("the places noted and ticked are not in the progress file: %+v", list)
 		}
 		s.noPasswordOnDisk()

@@ -227,7 +227,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		reveal.Alignment = widget.ButtonAlignLeading
 		items = append(items, reveal)
 	}
-	items = append(items, technicalDetails(c))
+	items = append(items, v.handOver(c), technicalDetails(c))
 
 	calendarButton := uiwidget.NewButton(words.T("register.calendar"), theme.CalendarIcon(), func() { v.saveCalendar(c) })
 	remove := uiwidget.NewButton(words.T("register.remove"), theme.DeleteIcon(), func() { v.confirmRemove(c) })
@@ -237,6 +237,16 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	}
 	items = append(items, container.NewHBox(calendarButton, layout.NewSpacer(), remove))
 	return widget.NewCard("", "", container.NewVBox(items...))
+}
+
+// handOver is what other places ask for, folded away: the public
+// certificate saved beside the file, and the identifiers to copy.
+func (v *certificatesView) handOver(c register.Certificate) fyne.CanvasObject {
+	src, _ := registeredSource(v.f, c)
+	var acc *widget.Accordion
+	body := newPublicActions(v.f, src, renewal.Identifiers(c), nil, func() { acc.Refresh() })
+	acc = widget.NewAccordion(widget.NewAccordionItem(words.T("register.handover.title"), body))
+	return acc
 }
 
 // recordLines say what Fornyer has done for the certificate (password
@@ -266,6 +276,9 @@ func recordLines(c register.Certificate, status register.Status, l string) []fyn
 		case register.TodoReceipt:
 			undone(words.T("register.todo.receipt"))
 		}
+	}
+	for _, h := range c.HandOvers {
+		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.handover", map[string]any{"To": safetext.Line(h.To), "Date": msg.Date(l, h.At.Local())}))))
 	}
 	return out
 }

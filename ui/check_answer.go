@@ -109,6 +109,9 @@ func (a *checkAnswer) draw() {
 		a.content.Add(a.actions)
 	}
 	if a.report.Opened() && a.report.Certificate != nil {
+		// The public certificate and the identifiers, for the places that
+		// ask for them (ui/public.go).
+		a.content.Add(newPublicActions(a.c.f, fileSource(a.c.f, a.path, a.report.FileSHA256), inspect.Identifiers(a.report.Certificate), nil, a.content.Refresh))
 		a.content.Add(a.details())
 	}
 	a.content.Add(widget.NewSeparator())

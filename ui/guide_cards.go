@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -94,83 +93,6 @@ func (g *guideState) aside(a *guide.Aside) fyne.CanvasObject {
 	return acc
 }
 
-// usageEditor is the user's list of places: a tick and an optional note
-// for each; a note ticks its place.
-func (g *guideState) usageEditor() fyne.CanvasObject {
-	p := &g.progress
-	box := container.NewVBox()
-	for _, place := range guide.Places {
-		note := uiwidget.NewEntry()
-		note.SetPlaceHolder(words.T("guide.usage.note"))
-		note.SetText(p.UsageNote(place))
-		tick := newGuideCheck(g, words.T(place.Key()), p.Uses(place), func(on bool) {
-			p.SetUses(place, on)
-			if !on {
-				note.SetText("")
-			}
-			g.saved()
-		})
-		note.OnChanged = func(s string) {
-			if guide.CleanNote(s) == "" && !p.Uses(place) {
-				return
-			}
-			p.SetUsageNote(place, s)
-			if !tick.Checked {
-				tick.Checked = true
-				tick.Refresh()
-			}
-			g.saved()
-		}
-		box.Add(tick)
-		box.Add(container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), note))
-	}
-	hint := wrapped(words.T("guide.usage.hint"))
-	hint.SizeName = theme.SizeNameCaptionText
-	box.Add(hint)
-	return box
-}
-
-// switchList brings the list back after DPG: each place ticked as it is
-// switched over; DPG secure mail is ticked by the DPG installation.
-func (g *guideState) switchList() fyne.CanvasObject {
-	p := &g.progress
-	items := g.summarize().Checklist
-	if len(items) == 0 {
-		return container.NewVBox(wrapped(words.T("guide.switch.none")), g.usageEditor())
-	}
-	box := container.NewVBox()
-	for _, it := range items {
-		name := placeName(it)
-		if it.Implicit {
-			note := "guide.switch.by_dpg_pending"
-			icon := theme.RadioButtonIcon()
-			if it.Done {
-				note, icon = "guide.switch.by_dpg", theme.ConfirmIcon()
-			}
-			row := container.NewBorder(nil, nil, widget.NewIcon(icon), nil,
-				wrapped(name+" · "+words.T(note)))
-			box.Add(row)
-			continue
-		}
-		place := it.Place
-		box.Add(newGuideCheck(g, name, it.Done, func(on bool) {
-			p.SetSwitched(place, on, clock())
-			g.saved()
-		}))
-	}
-	return box
-}
-
-// placeName is a place with the user's note: "System integrations
-// (e-conomic)".
-func placeName(it guide.UsageItem) string {
-	name := words.T(it.Place.Key())
-	if it.Note != "" {
-		name += " (" + it.Note + ")"
-	}
-	return name
-}
-
 // summary is the last card: where everything is, and what is left.
 func (g *guideState) summary() fyne.CanvasObject {
 	s := g.summarize()
@@ -189,7 +111,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 			if i > 0 {
 				todo += "\n"
 			}
-			todo += "• " + words.T(t.Key, map[string]any{"Place": words.T(t.Place.Key()), "Note": t.Note})
+			todo += "• " + words.T(t.Key, map[string]any{"Place": guide.Title(l, t.Place)})
 		}
 		box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.summary.undone"), todo))
 	}

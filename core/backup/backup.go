@@ -97,6 +97,7 @@ const (
 	KindCER         Kind = "cer"             // the certificate alone, DER
 	KindPEM         Kind = "pem"             // the certificate alone, PEM
 	KindManifest    Kind = "manifest"        // the text file describing the backup
+	KindHandOver    Kind = "p12-handover"    // the key and certificates under a hand-over's own password
 )
 
 // File is one file of a verified backup.
@@ -245,19 +246,28 @@ func carriable(s string) bool {
 // checkFolder makes sure dir is a folder, and not the one the original is in
 // (a backup beside the original is lost with it).
 func checkFolder(src, dir string) error {
-	st, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, syscall.ENOTDIR):
-		return &Error{Code: CodeFolderMissing, Path: dir, Err: err}
-	case err != nil:
-		return writeError(dir, err)
-	case !st.IsDir():
-		return &Error{Code: CodeNotAFolder, Path: dir}
+	st, err := folder(dir)
+	if err != nil {
+		return err
 	}
 	if srcDir, err := os.Stat(filepath.Dir(src)); err == nil && os.SameFile(srcDir, st) {
 		return &Error{Code: CodeSameFolder, Path: dir}
 	}
 	return nil
+}
+
+// folder makes sure dir is an existing folder and returns what it is.
+func folder(dir string) (os.FileInfo, error) {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, syscall.ENOTDIR):
+		return nil, &Error{Code: CodeFolderMissing, Path: dir, Err: err}
+	case err != nil:
+		return nil, writeError(dir, err)
+	case !st.IsDir():
+		return nil, &Error{Code: CodeNotAFolder, Path: dir}
+	}
+	return st, nil
 }
 
 // afterWrite, set by tests, runs after safefile has verified a file and

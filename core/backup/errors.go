@@ -29,6 +29,7 @@ const (
 	CodeDamagedKey       = "damaged_key"         // the original opens, but its private key is damaged
 	CodeSourceChanged    = "source_changed"      // the original changed since it was checked
 	CodeNoKey            = "no_key"              // the original holds no private key (or several), so it cannot be re-protected
+	CodeNoRecipient      = "no_recipient"        // a hand-over copy was asked for without saying who it is for
 
 	// The destination.
 	CodeFolderMissing  = "folder_missing"   // the folder does not exist (or vanished: a stick pulled)
@@ -84,7 +85,7 @@ var Codes = []string{
 	CodeCanceled, CodeSourceUnreadable, CodeSourceTooLarge, CodeSourceInvalid,
 	CodeWrongPassword, CodeDamagedKey, CodeNoKey, CodeFolderMissing, CodeNotAFolder, CodeFolderReadOnly,
 	CodeDiskFull, CodeDeviceGone, CodeWriteFailed, CodeVerifyFailed, CodeCopyUnusable,
-	CodeReprotect, CodeSourceChanged,
+	CodeReprotect, CodeSourceChanged, CodeNoRecipient,
 }
 
 // writeError turns an error from writing into the folder dir into an

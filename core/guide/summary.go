@@ -34,12 +34,11 @@ type Summary struct {
 
 // Todo is something the renewal still lacks: a stable code for tests, a
 // catalogue key for the sentence, and for a place not yet switched over,
-// the place and the user's note.
+// the place (Title names it).
 type Todo struct {
 	Code  string
 	Key   string
-	Place Place
-	Note  string
+	Place Usage
 }
 
 // The codes of Todo.
@@ -119,7 +118,7 @@ func Summarize(p *Progress, f Facts) Summary {
 	}
 	for _, it := range s.Checklist {
 		if !it.Done {
-			s.Undone = append(s.Undone, Todo{Code: TodoNotSwitched, Key: "guide.todo." + TodoNotSwitched, Place: it.Place, Note: it.Note})
+			s.Undone = append(s.Undone, Todo{Code: TodoNotSwitched, Key: "guide.todo." + TodoNotSwitched, Place: it.Usage})
 		}
 	}
 	return s

@@ -11,30 +11,38 @@ import (
 	"github.com/fornyer/fornyer/core/vault"
 )
 
-// The user's list of places: noted, with notes, ticked, and the DPG mail
-// ticked by the DPG installation rather than by hand.
+// The user's list of places: presets noted with notes, places of the
+// user's own with what they need, ticked, and the DPG mail ticked by the
+// DPG installation rather than by hand.
 func TestChecklistNotesAndTicks(t *testing.T) {
 	p := New(t0)
-	p.SetUsageNote(PlaceOther, "  e-conomic\n og lønsystemet\t")
+	own := p.AddPlace("  e-conomic\n og lønsystemet\t", "made-up need", "")
 	p.SetUses(PlaceDPGMail, true)
-	p.SetUses(PlaceIntegrations, true)
-	p.SetUses(PlaceIntegrations, true) // twice is once
+	p.SetUsageNote(PlaceDatafordeler, "production")
+	p.SetUses(PlaceDatafordeler, true) // twice is once
 	p.SetUses("made-up", true)
+	if p.AddPlace(" \n", register.NeedsPublic, "x") != "" {
+		t.Error("a place without a name was added")
+	}
 
 	list := p.Checklist()
-	if len(list) != 3 || list[0].Place != PlaceDPGMail || list[1].Place != PlaceIntegrations || list[2].Place != PlaceOther {
+	if len(list) != 3 || list[0].Preset != string(PlaceDPGMail) || list[1].Preset != string(PlaceDatafordeler) || list[2].ID != own {
 		t.Fatalf("checklist %+v", list)
 	}
-	if list[2].Note != "e-conomic  og lønsystemet" {
-		t.Errorf("note kept as %q", list[2].Note)
+	if list[2].Name != "e-conomic  og lønsystemet" || list[2].Kind != register.NeedsOther {
+		t.Errorf("own place kept as %+v", list[2])
+	}
+	if list[0].Kind != register.NeedsP12 || list[1].Kind != register.NeedsPublic || list[1].Note != "production" {
+		t.Errorf("presets %+v", list[:2])
 	}
 	if len(p.NotSwitched()) != 3 {
 		t.Errorf("not switched: %+v", p.NotSwitched())
 	}
 
-	p.SetSwitched(PlaceIntegrations, true, t0.Add(time.Hour))
-	p.SetSwitched(PlaceIntegrations, true, t0.Add(2*time.Hour)) // the first tick's time stays
-	p.SetSwitched(PlaceDPGMail, true, t0)                       // not by hand
+	dataf := list[1].ID
+	p.SetSwitched(dataf, true, t0.Add(time.Hour))
+	p.SetSwitched(dataf, true, t0.Add(2*time.Hour)) // the first tick's time stays
+	p.SetSwitched(list[0].ID, true, t0)             // not by hand
 	list = p.Checklist()
 	if !list[1].Done || !list[1].DoneAt.Equal(t0.Add(time.Hour)) || list[0].Done {
 		t.Errorf("after ticking: %+v", list)
@@ -46,17 +54,68 @@ func TestChecklistNotesAndTicks(t *testing.T) {
 	if !list[0].Done || !list[0].Implicit || !list[0].DoneAt.Equal(t0.Add(3*time.Hour)) {
 		t.Errorf("DPG mail after the installation: %+v", list[0])
 	}
-	if left := p.NotSwitched(); len(left) != 2 || left[1].Place != PlaceOther {
+	if left := p.NotSwitched(); len(left) != 2 || left[1].ID != own {
 		t.Errorf("left: %+v", left)
 	}
 
-	p.SetSwitched(PlaceIntegrations, false, t0)
+	p.SetSwitched(dataf, false, t0)
 	if p.Checklist()[1].Done {
 		t.Error("unticking kept the tick")
 	}
-	p.SetUses(PlaceOther, false)
-	if p.Uses(PlaceOther) || p.UsageNote(PlaceOther) != "" || len(p.Checklist()) != 2 {
+	p.SetPlace(own, "e-conomic", register.NeedsIdentity, "API user")
+	p.SetPlace(dataf, "renamed", register.NeedsOther, "test")
+	if u, _ := p.Place(own); u.Name != "e-conomic" || u.Kind != register.NeedsIdentity || u.Note != "API user" {
+		t.Errorf("own place changed to %+v", u)
+	}
+	if u, _ := p.Place(dataf); u.Name != "" || u.Kind != register.NeedsPublic || u.Note != "test" {
+		t.Errorf("a preset's name or need changed: %+v", u)
+	}
+	p.SetUses(PlaceDatafordeler, false)
+	p.RemovePlace(own)
+	if p.Uses(PlaceDatafordeler) || p.UsageNote(PlaceDatafordeler) != "" || len(p.Checklist()) != 1 {
 		t.Errorf("un-noting kept the place: %+v", p.Checklist())
+	}
+}
+
+// A place is named by the user's name, else the preset's, else its need,
+// in the language asked for, with the note.
+func TestTitle(t *testing.T) {
+	for _, tc := range []struct {
+		u    Usage
+		lang string
+		want string
+	}{
+		{Usage{Preset: string(PlaceDatafordeler), Note: "prod"}, "en", "Datafordeleren (prod)"},
+		{Usage{Name: "e-conomic", Kind: register.NeedsP12}, "da", "e-conomic"},
+		{Usage{Kind: register.NeedsPublic}, "da", "Skal have det offentlige certifikat (.cer)"},
+		{Usage{Preset: string(PlaceIntegrations), Kind: register.NeedsOther}, "en", "System integrations"},
+	} {
+		if got := Title(tc.lang, tc.u); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.u, got, tc.want)
+		}
+	}
+}
+
+// The second year: the places of the last renewal come back without what
+// was handed over or ticked, once each, after what the user noted.
+func TestOfferLast(t *testing.T) {
+	p := New(t0)
+	p.SetUses(PlaceDPGMail, true)
+	last := []Usage{
+		{ID: "p1", Preset: string(PlaceDPGMail), Kind: register.NeedsP12, Note: "mail", Switched: t0},
+		{ID: "p2", Name: "e-conomic", Kind: register.NeedsP12, Note: "Acme hosts it", Given: register.GaveCopy, GivenTo: "Acme", GivenAt: t0},
+		{ID: "p3", Preset: string(PlaceSkat), Kind: register.NeedsIdentity},
+	}
+	if n := p.OfferLast(last); n != 2 {
+		t.Errorf("added %d", n)
+	}
+	if n := p.OfferLast(last); n != 0 {
+		t.Errorf("added %d the second time", n)
+	}
+	list := p.Checklist()
+	if len(list) != 3 || list[1].Preset != string(PlaceSkat) || list[2].Name != "e-conomic" || list[2].Note != "Acme hosts it" ||
+		list[2].Given != "" || !list[2].GivenAt.IsZero() || list[2].Done {
+		t.Errorf("offered %+v", list)
 	}
 }
 
@@ -71,13 +130,15 @@ func TestCleanNoteBoundsTheNote(t *testing.T) {
 }
 
 // The checklist is saved with the progress and comes back after a restart,
-// ticks and notes included; a damaged list is cleaned, not trusted.
+// kinds, hand-overs, ticks and notes included; a damaged list is cleaned,
+// not trusted; a list from before kinds is brought up to date.
 func TestChecklistSavedAndRestored(t *testing.T) {
 	path := filepath.Join(t.TempDir(), FileName)
 	p := New(t0)
-	p.SetUsageNote(PlaceIntegrations, "e-conomic")
 	p.SetUses(PlaceDPGMail, true)
-	p.SetSwitched(PlaceIntegrations, true, t0.Add(time.Minute))
+	own := p.AddPlace("web server", register.NeedsP12, "nginx")
+	p.SetGiven(own, register.GaveCopy, "Acme IT", t0.Add(time.Minute))
+	p.SetSwitched(own, true, t0.Add(2*time.Minute))
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -86,13 +147,15 @@ func TestChecklistSavedAndRestored(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := q.Checklist()
-	if len(got) != 2 || got[1].Note != "e-conomic" || !got[1].DoneAt.Equal(t0.Add(time.Minute)) || got[0].Done {
+	if len(got) != 2 || got[1].ID != own || got[1].Kind != register.NeedsP12 || got[1].Note != "nginx" ||
+		got[1].Given != register.GaveCopy || got[1].GivenTo != "Acme IT" || !got[1].GivenAt.Equal(t0.Add(time.Minute)) ||
+		!got[1].DoneAt.Equal(t0.Add(2*time.Minute)) || got[0].Done {
 		t.Errorf("restored %+v", got)
 	}
 
 	damaged := `{"renewal_id":"x","current":"welcome","usages":[` +
-		`{"place":"other","note":"a\nb"},{"place":"made-up"},{"place":"other","note":"again"},` +
-		`{"place":"dpg_mail","switched":"2026-01-01T00:00:00Z"}]}`
+		`{"place":"other","note":"a\nb"},{"place":"made-up"},{"place":"dpg_mail","note":"again"},{"kind":"bogus","name":"x"},` +
+		`{"place":"dpg_mail","switched":"2026-01-01T00:00:00Z"},{"place":"integrations","note":"e-conomic","switched":"2026-01-02T00:00:00Z"}]}`
 	if err := os.WriteFile(path, []byte(damaged), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -101,19 +164,29 @@ func TestChecklistSavedAndRestored(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = q.Checklist()
-	if len(got) != 2 || got[0].Place != PlaceDPGMail || got[0].Done || got[1].Note != "a b" {
-		t.Errorf("damaged list loaded as %+v", got)
+	if len(got) != 3 || got[0].Preset != string(PlaceDPGMail) || got[0].Kind != register.NeedsP12 || got[0].Done || got[0].Note != "again" {
+		t.Fatalf("damaged list loaded as %+v", got)
+	}
+	if got[1].Preset != string(PlaceOther) || got[1].Kind != register.NeedsOther || got[1].Note != "a b" ||
+		got[2].Preset != string(PlaceIntegrations) || got[2].Note != "e-conomic" || !got[2].Done {
+		t.Errorf("old kinds loaded as %+v", got[1:])
+	}
+	if got[0].ID == "" || got[1].ID == "" || got[2].ID == "" || got[0].ID == got[1].ID || got[1].ID == got[2].ID || got[0].ID == got[2].ID {
+		t.Errorf("ids %q %q %q", got[0].ID, got[1].ID, got[2].ID)
+	}
+	if Title("en", got[2].Usage) != "System integrations (e-conomic)" {
+		t.Errorf("an old place is named %q", Title("en", got[2].Usage))
 	}
 }
 
 // Clone shares nothing: a save in the background cannot see a later change.
 func TestCloneSharesNothing(t *testing.T) {
 	p := New(t0)
-	p.SetUses(PlaceOther, true)
+	p.SetUses(PlaceDatafordeler, true)
 	c := p.Clone()
-	p.SetUsageNote(PlaceOther, "changed")
+	p.SetUsageNote(PlaceDatafordeler, "changed")
 	p.Done["x"] = t0
-	if c.UsageNote(PlaceOther) != "" || len(c.Done) != 0 {
+	if c.UsageNote(PlaceDatafordeler) != "" || len(c.Done) != 0 {
 		t.Errorf("the clone changed with the original: %+v", c)
 	}
 }
@@ -162,18 +235,18 @@ func TestSummarize(t *testing.T) {
 
 	p := New(t0)
 	p.SetUses(PlaceDPGMail, true)
-	p.SetUsageNote(PlaceIntegrations, "e-conomic")
+	p.SetUsageNote(PlaceDatafordeler, "e-conomic")
 	saved := Passwords{Known: true, Entries: []vault.Entry{{ID: vault.PendingID(p.RenewalID)}}}
 
 	s := Summarize(&p, FactsOf(&p, nil, saved))
 	codes := func(s Summary) string {
 		var out []string
 		for _, t := range s.Undone {
-			out = append(out, t.Code+":"+string(t.Place))
+			out = append(out, t.Code+":"+t.Place.Preset)
 		}
 		return strings.Join(out, " ")
 	}
-	want := "file_not_checked: password_one_copy: dpg_not_installed: no_backup: no_receipt: not_switched:dpg_mail not_switched:integrations"
+	want := "file_not_checked: password_one_copy: dpg_not_installed: no_backup: no_receipt: not_switched:dpg_mail not_switched:datafordeler"
 	if got := codes(s); got != want {
 		t.Errorf("nothing recorded: %s\nwant %s", got, want)
 	}
@@ -183,7 +256,7 @@ func TestSummarize(t *testing.T) {
 
 	p.SetFileChecked("AB12", t0)
 	p.SetPasswordKept(register.KeptWritten, "")
-	p.SetSwitched(PlaceIntegrations, true, t0)
+	p.SetSwitched(p.Checklist()[1].ID, true, t0)
 	c := &register.Certificate{
 		SHA256: "ab12", File: &register.FileRef{Path: "/home/anne/Downloads/firma.p12"},
 		Backups:  []register.FileRef{{Path: "/media/usb/firma.p12", VerifiedAt: t0}},
@@ -268,5 +341,31 @@ func TestKeptFor(t *testing.T) {
 		if kept != tc.wantKept || pc != tc.wantPC {
 			t.Errorf("%s: %q on %q, want %q on %q", tc.name, kept, pc, tc.wantKept, tc.wantPC)
 		}
+	}
+}
+
+// The list goes onto the renewal's certificate in the register once it is
+// known, not again when unchanged, and the next renewal offers it.
+func TestRecordPlacesOnTheRenewedCertificate(t *testing.T) {
+	reg, _ := register.Open(filepath.Join(t.TempDir(), "register.json"))
+	sha := strings.Repeat("ab", 32)
+	if err := reg.Upsert(register.Certificate{SHA256: sha, UUID: "U", NotAfter: t0.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	p := New(t0)
+	p.SetUses(PlaceSkat, true)
+	if wrote, _ := p.RecordPlaces(reg); wrote {
+		t.Error("recorded before the certificate was known")
+	}
+	p.SetFileChecked(sha, t0)
+	if wrote, err := p.RecordPlaces(reg); !wrote || err != nil {
+		t.Fatalf("not recorded: %v", err)
+	}
+	if wrote, _ := p.RecordPlaces(reg); wrote {
+		t.Error("recorded again unchanged")
+	}
+	next := New(t0.AddDate(3, 0, 0))
+	if next.OfferLast(register.LastPlaces(reg.List(), "U")) != 1 || !next.Uses(PlaceSkat) {
+		t.Errorf("the next renewal got %+v", next.Usages)
 	}
 }

@@ -35,10 +35,11 @@ type Data struct {
 	Email     string // the e-mail address the certificate is used with in DPG; optional
 
 	Steps         []Step
-	Places        []Place // where else the certificate is used, as the user noted it
-	PasswordSaved bool    // saved in the operating system's credential store
-	PasswordHost  string  // the computer whose credential store holds it
-	PasswordKept  string  // where else it is kept: a register.Kept* answer, "" when not asked
+	Places        []Place    // where else the certificate is used, as the user noted it
+	HandOvers     []HandOver // copies given away under a password of their own
+	PasswordSaved bool       // saved in the operating system's credential store
+	PasswordHost  string     // the computer whose credential store holds it
+	PasswordKept  string     // where else it is kept: a register.Kept* answer, "" when not asked
 	Backups       []Backup
 	DPG           *DPGInstall // nil: not recorded yet, the receipt has lines to fill in by hand
 
@@ -60,6 +61,11 @@ func (d Data) safe() Data {
 	for i := range d.Places {
 		d.Places[i].Name = safetext.Line(d.Places[i].Name)
 		d.Places[i].Note = safetext.Line(d.Places[i].Note)
+		d.Places[i].GivenTo = safetext.Line(d.Places[i].GivenTo)
+	}
+	d.HandOvers = append([]HandOver(nil), d.HandOvers...)
+	for i := range d.HandOvers {
+		d.HandOvers[i].To = safetext.Line(d.HandOvers[i].To)
 	}
 	d.Backups = append([]Backup(nil), d.Backups...)
 	for i := range d.Backups {
@@ -90,10 +96,21 @@ type Step struct {
 // Place is a place the certificate is used, from the user's own list in
 // the guide, and whether it was switched to the renewed certificate.
 type Place struct {
-	Name       string    // the kind of place, in the receipt's language
+	Name       string    // the place's name, in the receipt's language
 	Note       string    // the user's note ("e-conomic"); optional
+	Needs      string    // what it needs: a register.Needs* value; "" unknown
+	Given      string    // what was handed over: a register.Gave* value; "" nothing yet
+	GivenTo    string    // who a hand-over copy went to
+	GivenAt    time.Time // when it was handed over
 	SwitchedAt time.Time // zero: not switched yet
 	Ahead      bool      // the renewal had not come to switching over: "not yet"
+}
+
+// HandOver is a copy of the .p12 given to someone under its own password
+// (never printed: only who and when).
+type HandOver struct {
+	To string
+	At time.Time
 }
 
 // Backup is a copy of the certificate file that was read back and compared.
@@ -264,8 +281,10 @@ func Receipt(data Data) ([]byte, error) {
 		d.blankRow(t("receipt.dpg.signature"))
 	})
 
-	// The user's own list of places, each ticked when it was switched over.
-	if len(data.Places) > 0 {
+	// The user's own list of places, each ticked when it was switched
+	// over, with what it needs and what was handed over, and when; then
+	// the copies given away (who and when, never the password).
+	if len(data.Places) > 0 || len(data.HandOvers) > 0 {
 		d.section(t("receipt.section.places"))
 		for i, pl := range data.Places {
 			name := pl.Name
@@ -273,6 +292,12 @@ func Receipt(data Data) ([]byte, error) {
 				name += " (" + pl.Note + ")"
 			}
 			d.checkRow(i+1, name, !pl.SwitchedAt.IsZero(), whenDone(t, l, pl.SwitchedAt.In(loc), pl.Ahead))
+			if line := placeLine(l, pl, loc); line != "" {
+				d.note(line)
+			}
+		}
+		for _, h := range data.HandOvers {
+			d.note(msg.T(l, "receipt.handover", map[string]string{"To": h.To, "Date": formatShort(l, h.At.In(loc))}))
 		}
 	}
 
@@ -333,4 +358,19 @@ func dateOrDash(t time.Time, f func(time.Time) string) string {
 		return "—"
 	}
 	return f(t)
+}
+
+// placeLine says what a place needs and what it was given, and when:
+// "Needs the public certificate (.cer) · saved 6 Dec 2026".
+func placeLine(l string, pl Place, loc *time.Location) string {
+	var parts []string
+	if pl.Needs != "" {
+		parts = append(parts, msg.T(l, "guide.needs."+pl.Needs, nil))
+	}
+	if pl.Given != "" {
+		parts = append(parts, msg.T(l, "receipt.given."+pl.Given, map[string]string{
+			"To": pl.GivenTo, "Date": formatShort(l, pl.GivenAt.In(loc)),
+		}))
+	}
+	return strings.Join(parts, " · ")
 }

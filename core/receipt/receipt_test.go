@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 )
 
 // pdfText runs poppler's pdftotext over a document.
@@ -592,6 +593,34 @@ func TestReceiptNamesTheStickAndASameDiskCopy(t *testing.T) {
 		for _, want := range []string{"KINGSTON (E:)", oneLine(msg.T(lang, "receipt.backup.same_disk", nil))} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the receipt lacks %q:\n%s", lang, want, text)
+			}
+		}
+	}
+}
+
+// Each place says what it needs and what was handed over and when; a
+// hand-over copy says to whom, never with a password.
+func TestReceiptSaysWhatEachPlaceWasGiven(t *testing.T) {
+	for _, tc := range []struct{ lang, needsCer, givenCer, copyTo, handover string }{
+		{"da", "Skal have det offentlige certifikat (.cer)", "offentligt certifikat gemt den", "givet til Acme IT den", "En kopi blev givet til Acme IT den"},
+		{"en", "Needs the public certificate (.cer)", "public certificate saved on", "given to Acme IT on", "A copy was given to Acme IT on"},
+	} {
+		d := sample(tc.lang, 3, 1, true)
+		at := d.GeneratedAt.Add(-time.Hour)
+		d.Places = []Place{
+			{Name: "Datafordeleren", Needs: register.NeedsPublic, Given: register.GavePublic, GivenAt: at, SwitchedAt: at},
+			{Name: "e-conomic", Needs: register.NeedsP12, Given: register.GaveCopy, GivenTo: "Acme IT", GivenAt: at},
+			{Name: "Skat", Needs: register.NeedsIdentity},
+		}
+		d.HandOvers = []HandOver{{To: "Acme IT", At: at}}
+		pdf, err := Receipt(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := oneLine(pdfText(t, pdf))
+		for _, want := range []string{tc.needsCer + " · " + tc.givenCer, tc.copyTo, tc.handover, "Datafordeleren", "Skat"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no %q in\n%s", tc.lang, want, text)
 			}
 		}
 	}

@@ -44,7 +44,8 @@ const (
 
 // Certificate is one certificate Fornyer has seen. It holds no secret.
 type Certificate struct {
-	SHA256       string    `json:"sha256"` // fingerprint of the certificate (DER), lower-case hex: the key
+	SHA256       string    `json:"sha256"`         // fingerprint of the certificate (DER), lower-case hex: the key
+	SHA1         string    `json:"sha1,omitempty"` // its SHA-1 (the Windows thumbprint), lower-case hex
 	Organization string    `json:"organization"`
 	CVR          string    `json:"cvr,omitempty"`
 	UUID         string    `json:"uuid,omitempty"` // OCES UUID, kept on renewal
@@ -63,6 +64,12 @@ type Certificate struct {
 	Receipts      []Receipt `json:"receipts,omitempty"`
 	Renewed       time.Time `json:"renewed,omitzero"` // when Fornyer's guide renewed it
 	DPG           *DPG      `json:"dpg,omitempty"`
+	// Places are where the certificate is used, as noted for the renewal
+	// that produced it (places.go), recorded at PlacesAt; HandOvers are
+	// the copies given away under a password of their own.
+	Places    []Place    `json:"places,omitempty"`
+	PlacesAt  time.Time  `json:"places_at,omitzero"`
+	HandOvers []HandOver `json:"hand_overs,omitempty"`
 
 	Reminded  []Sent      `json:"reminded,omitempty"`  // thresholds already notified
 	Scheduled []Scheduled `json:"scheduled,omitempty"` // notifications handed to the system
@@ -505,6 +512,8 @@ func (c Certificate) clone() Certificate {
 	c.Receipts = slices.Clone(c.Receipts)
 	c.Reminded = slices.Clone(c.Reminded)
 	c.Scheduled = slices.Clone(c.Scheduled)
+	c.Places = slices.Clone(c.Places)
+	c.HandOvers = slices.Clone(c.HandOvers)
 	return c
 }
 
@@ -568,6 +577,7 @@ func (s *Store) Upsert(c Certificate) error {
 		old := certs[i]
 		c.Backups, c.Receipts, c.DPG = old.Backups, old.Receipts, old.DPG
 		c.Reminded, c.Scheduled = old.Reminded, old.Scheduled
+		c.Places, c.PlacesAt, c.HandOvers = old.Places, old.PlacesAt, old.HandOvers
 		c.PasswordSaved = c.PasswordSaved || old.PasswordSaved
 		if c.File == nil {
 			c.File = old.File

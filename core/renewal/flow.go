@@ -47,6 +47,7 @@ func Entry(c Check, at time.Time) register.Certificate {
 	}
 	return register.Certificate{
 		SHA256:        cert.SHA256,
+		SHA1:          cert.SHA1,
 		Organization:  cert.Organization,
 		CVR:           cert.CVR,
 		UUID:          cert.UUID,
@@ -255,4 +256,11 @@ func (f *Flow) RecordBackup(sha256 string, res *backup.Result) error {
 		errs = append(errs, f.Register.RecordBackup(sha256, ref))
 	}
 	return errors.Join(errs...)
+}
+
+// Identifiers are the identifiers of a certificate the register knows, as
+// inspect.Identifiers gives them for a checked one (the thumbprint only
+// once the register has seen its SHA-1).
+func Identifiers(c register.Certificate) []inspect.Identifier {
+	return inspect.Identifiers(&inspect.Certificate{SHA1: c.SHA1, SHA256: c.SHA256, Serial: c.Serial, UUID: c.UUID, CVR: c.CVR})
 }

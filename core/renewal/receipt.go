@@ -31,6 +31,9 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		for _, b := range reg.Backups {
 			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, Drive: b.Drive, SameDisk: b.SameDisk, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
 		}
+		for _, h := range reg.HandOvers {
+			d.HandOvers = append(d.HandOvers, receipt.HandOver{To: h.To, At: h.At})
+		}
 		if reg.DPG != nil {
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
 			d.RenewedBy = reg.DPG.By
@@ -57,8 +60,22 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		}
 		switching := here >= guide.TaskIndex(guide.TaskSwitch) // before it, a place is "not yet" switched
 		for _, it := range guide.Summarize(p, f).Checklist {
-			d.Places = append(d.Places, receipt.Place{Name: msg.T(lang, it.Place.Key(), nil), Note: it.Note, SwitchedAt: it.DoneAt, Ahead: !it.Done && !switching})
+			pl := ReceiptPlace(lang, it)
+			pl.Ahead = !it.Done && !switching
+			d.Places = append(d.Places, pl)
 		}
 	}
 	return d
+}
+
+// ReceiptPlace is a place of the checklist as the receipt lists it: its
+// name in lang, what it needs, what was handed over and when, and when it
+// was switched over.
+func ReceiptPlace(lang string, it guide.UsageItem) receipt.Place {
+	u := it.Usage
+	u.Note = ""
+	return receipt.Place{
+		Name: guide.Title(lang, u), Note: it.Note, Needs: it.Kind,
+		Given: it.Given, GivenTo: it.GivenTo, GivenAt: it.GivenAt, SwitchedAt: it.DoneAt,
+	}
 }

@@ -284,7 +284,7 @@ func TestReceiptDataMadeMidWay(t *testing.T) {
 	for _, s := range guide.Steps[:guide.Index("download")] {
 		p.Done[s.ID] = at
 	}
-	p.SetUsageNote(guide.PlaceIntegrations, "e-conomic")
+	p.SetUsageNote(guide.PlaceDatafordeler, "e-conomic")
 	// The password card was passed on an answer that no longer holds.
 	d := ReceiptData(r, "en", false, nil, p, guide.Passwords{Known: true}, at, "pc-1")
 	state := func(d receipt.Data, id string) string {

@@ -51,7 +51,7 @@ var (
 	ErrUnavailable = errors.New("vault: the credential store is not available")
 	// ErrTooLong: the password is longer than MaxPasswordBytes.
 	ErrTooLong = errors.New("vault: the password is longer than the credential store takes")
-	// ErrBadID: the id is neither a pending nor a certificate id.
+	// ErrBadID: the id is neither a pending, a hand-over nor a certificate id.
 	ErrBadID = errors.New("vault: not a valid entry id")
 	// ErrFull: the certificate has as many different passwords saved as
 	// it may keep.
@@ -77,8 +77,9 @@ func (e Entry) Pending() bool { return IsPending(e.ID) }
 func IsPending(id string) bool { return strings.HasPrefix(id, pendingPrefix) }
 
 const (
-	pendingPrefix = "pending:"
-	certPrefix    = "sha256:"
+	pendingPrefix  = "pending:"
+	certPrefix     = "sha256:"
+	handOverPrefix = "handover:"
 	// indexName is the item that lists the entries; it cannot be an entry
 	// id, which always has a prefix. Further pages are "index:2", "index:3".
 	indexName = "index"
@@ -91,6 +92,18 @@ const (
 // PendingID is the id of the password saved during a renewal, before the
 // renewed certificate exists.
 func PendingID(renewalID string) string { return pendingPrefix + renewalID }
+
+// HandOverID is the id of the password of a copy of the certificate with
+// the fingerprint handed over at a time (core/handover): an entry of its
+// own, never one of the certificate's slots, so that it is never taken
+// for the certificate's own password (to copy into DPG, or to say it is
+// saved). It is still tried when a file is opened, so the copy checks.
+func HandOverID(fingerprint string, at time.Time) string {
+	return handOverPrefix + strings.TrimPrefix(CertificateID(fingerprint), certPrefix) + "/" + at.UTC().Format("20060102T150405.000Z")
+}
+
+// IsHandOver reports whether id is a hand-over's (HandOverID).
+func IsHandOver(id string) bool { return strings.HasPrefix(id, handOverPrefix) }
 
 // CertificateID is the id of a certificate's password: its SHA-256
 // fingerprint in lower-case hex. Colons and spaces are dropped, so a
@@ -133,10 +146,12 @@ func Opens(id, fingerprint string) bool {
 	return ok && strings.TrimPrefix(CertificateID(fingerprint), certPrefix) == fp
 }
 
-// ValidID reports whether id is a pending or certificate id.
+// ValidID reports whether id is a pending, hand-over or certificate id.
 func ValidID(id string) bool {
-	if rest, ok := strings.CutPrefix(id, pendingPrefix); ok {
-		return rest != "" && len(rest) <= 200 && utf8.ValidString(rest) && !strings.ContainsAny(rest, "\x00\n\r")
+	for _, prefix := range []string{pendingPrefix, handOverPrefix} {
+		if rest, ok := strings.CutPrefix(id, prefix); ok {
+			return rest != "" && len(rest) <= 200 && utf8.ValidString(rest) && !strings.ContainsAny(rest, "\x00\n\r")
+		}
 	}
 	if rest, ok := strings.CutPrefix(id, certPrefix); ok {
 		if fp, slot, ok := strings.Cut(rest, "/"); ok {
@@ -401,7 +416,7 @@ func (v *Vault) SaveEntry(ctx context.Context, e Entry, password string) (Entry,
 // holds the same password already, else the first slot not listed. A
 // pending id is its own slot.
 func freeSlot(b Backend, id, password string) (string, error) {
-	if IsPending(id) {
+	if IsPending(id) || IsHandOver(id) {
 		return id, nil
 	}
 	list, _, err := readIndex(b)

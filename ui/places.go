@@ -1,0 +1,340 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/handover"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
+)
+
+// The places the certificate is used: noted on card 3 (the places Fornyer
+// names, each with what it needs, and the user's own with the need they
+// choose), offered again from the last renewal, and after DPG, on the
+// switch-over card, what to hand over to each with the button that makes
+// it. core/guide keeps the list and its rules; core/backup and
+// core/handover make the files; this draws them.
+
+// caption is a small grey line under a place.
+func caption(text string) *widget.Label {
+	l := wrapped(text)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+func indented(o fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), o)
+}
+
+// needsOptions are the needs in the order offered, as the select shows them.
+func needsOptions() []string {
+	out := make([]string, len(register.Needs))
+	for i, k := range register.Needs {
+		out[i] = words.T(guide.NeedsKey(k))
+	}
+	return out
+}
+
+func needsSelect(kind string, changed func(kind string)) *widget.Select {
+	opts := needsOptions()
+	sel := widget.NewSelect(opts, nil)
+	for i, k := range register.Needs {
+		if k == kind {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	sel.OnChanged = func(string) {
+		if i := sel.SelectedIndex(); i >= 0 && changed != nil {
+			changed(register.Needs[i])
+		}
+	}
+	return sel
+}
+
+// recordPlaces keeps the list on the renewal's certificate in the register,
+// off the UI thread, once the certificate is known.
+func (g *guideState) recordPlaces() {
+	reg := g.f.register
+	if reg == nil || g.progress.FileSHA256 == "" {
+		return
+	}
+	p := g.progress.Clone()
+	background(func() { _, _ = p.RecordPlaces(reg) })
+}
+
+// relayout lays the card out again after a line appeared in it.
+func (g *guideState) relayout() { g.scroll.Content.Refresh() }
+
+// placesChanged saves a change to the list and records it.
+func (g *guideState) placesChanged() {
+	g.saved()
+	g.recordPlaces()
+}
+
+// usageEditor is card 3: last renewal's places offered again, a tick, what
+// it needs and a note for each place Fornyer names, the user's own places
+// with the need they chose, and a row to add one.
+func (g *guideState) usageEditor() fyne.CanvasObject {
+	p := &g.progress
+	box := container.NewVBox()
+	if offer := g.lastPlacesOffer(); offer != nil {
+		box.Add(offer)
+	}
+	for _, pr := range guide.Presets {
+		place := pr.Place
+		note := uiwidget.NewEntry()
+		note.SetPlaceHolder(words.T("guide.usage.note"))
+		note.SetText(p.UsageNote(place))
+		tick := newGuideCheck(g, words.T(place.Key()), p.Uses(place), func(on bool) {
+			p.SetUses(place, on)
+			if !on {
+				note.SetText("")
+			}
+			g.placesChanged()
+		})
+		note.OnChanged = func(s string) {
+			if guide.CleanNote(s) == "" && !p.Uses(place) {
+				return
+			}
+			p.SetUsageNote(place, s)
+			if !tick.Checked {
+				tick.Checked = true
+				tick.Refresh()
+			}
+			g.placesChanged()
+		}
+		box.Add(tick)
+		box.Add(indented(container.NewVBox(caption(words.T(guide.NeedsKey(pr.Needs))), note)))
+	}
+	for _, it := range p.Checklist() {
+		if it.Preset != "" && it.Preset != string(guide.PlaceIntegrations) && it.Preset != string(guide.PlaceOther) {
+			continue
+		}
+		box.Add(g.ownPlace(it.Usage))
+	}
+	box.Add(g.addPlaceRow())
+	hint := caption(words.T("guide.usage.hint"))
+	box.Add(hint)
+	g.recordPlaces()
+	return box
+}
+
+// ownPlace is a place of the user's own: its name, the need they chose, a
+// note, and Remove.
+func (g *guideState) ownPlace(u guide.Usage) fyne.CanvasObject {
+	p := &g.progress
+	id := u.ID
+	note := uiwidget.NewEntry()
+	note.SetPlaceHolder(words.T("guide.usage.note"))
+	note.SetText(u.Note)
+	sel := needsSelect(u.Kind, func(kind string) {
+		cur, _ := p.Place(id)
+		p.SetPlace(id, "", kind, cur.Note)
+		g.placesChanged()
+	})
+	note.OnChanged = func(s string) {
+		cur, _ := p.Place(id)
+		p.SetPlace(id, "", cur.Kind, s)
+		g.placesChanged()
+	}
+	remove := uiwidget.NewButton(words.T("guide.place.remove"), theme.DeleteIcon(), func() {
+		p.RemovePlace(id)
+		g.placesChanged()
+		g.show()
+	})
+	remove.Importance = widget.LowImportance
+	title := boldLabel(guide.Title(words.Language(), guide.Usage{Preset: u.Preset, Kind: u.Kind, Name: u.Name}))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, remove, title), indented(container.NewVBox(sel, note)))
+}
+
+// addPlaceRow adds a place of the user's own, with what it needs.
+func (g *guideState) addPlaceRow() fyne.CanvasObject {
+	p := &g.progress
+	name := uiwidget.NewEntry()
+	name.SetPlaceHolder(words.T("guide.place.name"))
+	kind := register.NeedsOther
+	sel := needsSelect("", func(k string) { kind = k })
+	sel.PlaceHolder = words.T("guide.place.needs")
+	add := uiwidget.NewButton(words.T("guide.place.add"), theme.ContentAddIcon(), nil)
+	add.OnTapped = func() {
+		if p.AddPlace(name.Text, kind, "") == "" {
+			return
+		}
+		g.placesChanged()
+		g.show()
+	}
+	name.OnSubmitted = func(string) { add.OnTapped() }
+	return container.NewVBox(boldLabel(words.T("guide.place.add")), name, container.NewBorder(nil, nil, nil, add, sel))
+}
+
+// lastPlacesOffer names the places noted at the last renewal that the list
+// does not hold yet, with a button to note them again; nil when there are
+// none.
+func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
+	if g.f.register == nil {
+		return nil
+	}
+	certs := g.f.register.List()
+	uuid := "" // the line of the certificate being renewed, when core knows it
+	if c, ok := renewal.Renewing(&g.progress, certs, clock()); ok {
+		uuid = c.UUID
+	}
+	last := register.LastPlaces(certs, uuid)
+	trial := g.progress.Clone()
+	if trial.OfferLast(last) == 0 {
+		return nil
+	}
+	var names []string
+	for _, u := range last {
+		names = append(names, guide.Title(words.Language(), u))
+	}
+	use := uiwidget.NewButton(words.T("guide.place.last.use"), theme.HistoryIcon(), func() {
+		g.progress.OfferLast(last)
+		g.placesChanged()
+		g.show()
+	})
+	use.Importance = widget.HighImportance
+	return container.NewVBox(wrapped(words.T("guide.place.last", map[string]any{"Places": strings.Join(names, ", ")})), container.NewHBox(use))
+}
+
+// switchList is the switch-over card: for each place, what it needs and
+// what to hand over, the button that makes it, what was handed over and
+// when, and a tick when it is switched; DPG secure mail is ticked by the
+// DPG installation.
+func (g *guideState) switchList() fyne.CanvasObject {
+	items := g.summarize().Checklist
+	if len(items) == 0 {
+		return container.NewVBox(wrapped(words.T("guide.switch.none")), g.usageEditor())
+	}
+	g.recordPlaces()
+	box := container.NewVBox()
+	for _, it := range items {
+		box.Add(widget.NewSeparator())
+		box.Add(g.switchPlace(it))
+	}
+	return box
+}
+
+func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
+	p := &g.progress
+	l := words.Language()
+	name := placeName(it)
+	box := container.NewVBox()
+	if it.Implicit {
+		note, icon := "guide.switch.by_dpg_pending", theme.RadioButtonIcon()
+		if it.Done {
+			note, icon = "guide.switch.by_dpg", theme.ConfirmIcon()
+		}
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, wrapped(name+" · "+words.T(note))))
+		return box
+	}
+	id := it.ID
+	box.Add(boldLabel(name))
+	box.Add(caption(words.T(guide.NeedsKey(it.Kind))))
+	box.Add(wrapped(words.T(guide.NeedsKey(it.Kind) + ".give")))
+	if it.Given != "" {
+		box.Add(uiwidget.SuccessLine(words.T("guide.place.given", map[string]any{"What": msg.T(l, "receipt.given."+it.Given, map[string]string{
+			"To": it.GivenTo, "Date": msg.Date(l, it.GivenAt.Local()),
+		})})))
+	}
+	given := func(what string) {
+		p.SetGiven(id, what, "", clock())
+		g.placesChanged()
+	}
+	if c := g.facts().Certificate; c != nil {
+		if src, ok := registeredSource(g.f, *c); ok {
+			switch it.Kind {
+			case register.NeedsPublic:
+				box.Add(newPublicActions(g.f, src, nil, given, g.relayout))
+			case register.NeedsIdentity:
+				box.Add(newPublicActions(g.f, certSource{}, renewal.Identifiers(*c), given, g.relayout))
+			case register.NeedsP12:
+				box.Add(g.handOverRow(it.Usage, *c, src))
+			default:
+				box.Add(newPublicActions(g.f, src, nil, given, g.relayout))
+				box.Add(g.handOverRow(it.Usage, *c, src))
+			}
+		}
+	} else {
+		box.Add(caption(words.T("guide.rule.file")))
+	}
+	box.Add(newGuideCheck(g, words.T("guide.place.done"), it.Done, func(on bool) {
+		p.SetSwitched(id, on, clock())
+		g.placesChanged()
+	}))
+	return box
+}
+
+// handOverRow makes a copy of the .p12 with its own password for whoever
+// the place is (the name typed, the place's name to start with), shows
+// the password once with the advice to send file and password by two
+// channels, and records the hand-over.
+func (g *guideState) handOverRow(u guide.Usage, c register.Certificate, src certSource) fyne.CanvasObject {
+	p := &g.progress
+	to := uiwidget.NewEntry()
+	to.SetPlaceHolder(words.T("guide.handover.to"))
+	to.SetText(u.Name)
+	result := container.NewVBox()
+	once := newOncePassword()
+	var makeCopy *uiwidget.Button
+	makeCopy = uiwidget.NewButton(words.T("guide.handover.make"), theme.MailSendIcon(), func() {
+		who := guide.CleanNote(to.Text)
+		if who == "" {
+			to.FocusGained()
+			return
+		}
+		makeCopy.Disable()
+		f, lang, now, typed := g.f, words.Language(), clock(), once.take()
+		background(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*renewal.SavedLookupBudget)
+			defer cancel()
+			pws := once.with(typed, src.passwords(ctx))
+			res, err := handover.Give(ctx, handover.Store{Vault: f.vault, Register: f.register}, handover.Request{
+				File: src.file, Passwords: pws, SourceSHA256: src.fileSHA,
+				Certificate: c, To: who, Lang: lang, Now: now,
+			})
+			fyne.Do(func() {
+				makeCopy.Enable()
+				result.Objects = nil
+				switch {
+				case once.asks(err):
+					result.Add(wrapped(words.T("guide.handover.password.ask")))
+					g.relayout()
+					return
+				case err != nil:
+					result.Add(errorLine(err))
+					g.relayout()
+					return
+				}
+				p.SetGiven(u.ID, register.GaveCopy, who, now)
+				g.placesChanged()
+				result.Add(wrapped(words.T("guide.handover.made", map[string]any{"File": res.File.Path})))
+				pw := widget.NewLabel(res.Password)
+				pw.TextStyle = fyne.TextStyle{Monospace: true}
+				pw.Selectable = true
+				result.Add(pw)
+				if res.SaveErr != nil {
+					result.Add(wrapped(words.T("guide.handover.not_saved")))
+				}
+				result.Add(wrapped(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
+				g.relayout()
+			})
+		})
+	})
+	return container.NewVBox(to, once.entry, container.NewHBox(makeCopy), result)
+}
+
+// placeName is a place with the user's note: "Datafordeleren
+// (production)".
+func placeName(it guide.UsageItem) string { return guide.Title(words.Language(), it.Usage) }

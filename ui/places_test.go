@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/testpki"
+	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+)
+
+// tapButton taps the button whose text starts with text in the card.
+func tapButton(t *testing.T, g *guideState, text string) {
+	t.Helper()
+	for _, b := range buttonsIn(g.scroll.Content) {
+		if strings.HasPrefix(b.Text, text) {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("no button %q in %q", text, texts(g.scroll.Content))
+}
+
+// placesFrame is the guide with a register and a credential store, and the
+// renewed certificate checked: its file, its password saved.
+func placesFrame(t *testing.T, dir, lang string) (*guideState, register.Certificate, string) {
+	t.Helper()
+	keyring.MockInit()
+	f, _ := newGuideTestFrame(t, lang, dir)
+	reg, err := register.Open(filepath.Join(dir, "register.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.register = reg
+	src := filepath.Join(dir, "Firma.p12")
+	if _, err := os.Stat(src); err != nil {
+		c := testpki.NewChain(t, false)
+		if err := os.WriteFile(src, testpki.PFX(t, pkcs12.Modern, c.Organization(t), c.CACerts(), "Renewed-Pw-1"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := inspect.InspectFile(src, inspect.Options{Passwords: []string{"Renewed-Pw-1"}})
+	cert := renewal.Entry(renewal.Check{Path: src, Report: r, OpenedBy: "x"}, guideTestTime)
+	if err := reg.Upsert(cert); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.vault.Save(t.Context(), vault.CertificateID(cert.SHA256), "Firma", "Renewed-Pw-1"); err != nil {
+		t.Fatal(err)
+	}
+	return f.guide, cert, r.Certificate.SHA1
+}
+
+// Card 3 notes one place of each kind (three named by Fornyer, one of the
+// user's own with the need chosen); they survive a restart; on the
+// switch-over card each gets what it needs from its button (the .cer
+// saved beside the file, the thumbprint copied, a copy with its own
+// password made and its password saved), each is recorded with when, on
+// the progress and on the certificate in the register; the next renewal
+// offers them again, and the receipt lists them.
+func TestPlacesOfEachKind(t *testing.T) {
+	dir := t.TempDir()
+	g, cert, sha1 := placesFrame(t, dir, "en")
+	goTo(g, "prepare-usage")
+	checks := findAll[*guideCheck](g.scroll.Content)
+	if len(checks) != len(guide.Presets) {
+		t.Fatalf("%d ticks", len(checks))
+	}
+	test.Tap(checks[0]) // DPG secure mail: the .p12
+	test.Tap(checks[1]) // Datafordeleren: the .cer
+	test.Tap(checks[2]) // Skat: the identity
+	entries := findAll[*uiwidget.Entry](g.scroll.Content)
+	test.Type(entries[len(entries)-1], "Acme webshop")
+	sel := findAll[*widget.Select](g.scroll.Content)
+	sel[len(sel)-1].SetSelectedIndex(0) // needs the .p12 and its password
+	tapButton(t, g, "Add a place")
+	g.progress.SetFileChecked(cert.SHA256, guideTestTime)
+	g.saved()
+	g.saver.wait()
+
+	g, _, _ = placesFrame(t, dir, "en") // a restart
+	list := g.progress.Checklist()
+	kinds := []string{}
+	for _, it := range list {
+		kinds = append(kinds, it.Kind)
+	}
+	if !slices.Equal(kinds, []string{register.NeedsP12, register.NeedsPublic, register.NeedsIdentity, register.NeedsP12}) || list[3].Name != "Acme webshop" {
+		t.Fatalf("after a restart: %+v", list)
+	}
+
+	goTo(g, "switch")
+	tapButton(t, g, "Save the public certificate")
+	if b, err := os.ReadFile(filepath.Join(dir, "Firma.cer")); err != nil || len(b) == 0 {
+		t.Errorf("no .cer beside the file: %v", err)
+	}
+	tapButton(t, g, "Copy") // the first identifier: the thumbprint
+	if got := g.f.app.Clipboard().Content(); got != strings.ToUpper(sha1) {
+		t.Errorf("copied %q, want the thumbprint %s", got, strings.ToUpper(sha1))
+	}
+	tapButton(t, g, "Make a copy with its own password")
+	copyPath := filepath.Join(dir, "Firma (for Acme webshop).p12")
+	if _, err := os.Stat(copyPath); err != nil {
+		t.Fatalf("no hand-over copy: %v; card %q", err, texts(g.scroll.Content))
+	}
+	var shown string
+	for _, s := range texts(g.scroll.Content) {
+		if len(s) == 24 && strings.Count(s, "-") == 4 {
+			shown = s
+		}
+	}
+	if r := inspect.InspectFile(copyPath, inspect.Options{Passwords: []string{"Renewed-Pw-1", shown}}); r.PasswordIndex != 1 {
+		t.Errorf("the password shown (%q) does not open the copy", shown)
+	}
+	for _, name := range []string{"register.json", guide.FileName} {
+		if b, _ := os.ReadFile(filepath.Join(dir, name)); shown == "" || strings.Contains(string(b), shown) {
+			t.Errorf("the hand-over password is in %s", name)
+		}
+	}
+	ticks := findAll[*guideCheck](g.scroll.Content)
+	test.Tap(ticks[len(ticks)-1]) // Acme webshop switched over
+	g.saver.wait()
+
+	list = g.progress.Checklist()
+	if list[1].Given != register.GavePublic || list[2].Given != register.GaveIdentity ||
+		list[3].Given != register.GaveCopy || list[3].GivenTo != "Acme webshop" || !list[3].Done {
+		t.Errorf("recorded %+v", list)
+	}
+	rc, _ := g.f.register.Get(cert.SHA256)
+	if len(rc.HandOvers) != 1 || rc.HandOvers[0].To != "Acme webshop" || len(rc.Places) != 4 || rc.Places[3].Given != register.GaveCopy {
+		t.Errorf("the register holds %+v %+v", rc.HandOvers, rc.Places)
+	}
+
+	d := renewal.ReceiptData(inspect.InspectFile(filepath.Join(dir, "Firma.cer"), inspect.Options{}), "en", true, &rc, &g.progress, guide.Passwords{Known: true}, guideTestTime, "PC")
+	if len(d.Places) != 4 || d.Places[3].Given != register.GaveCopy || len(d.HandOvers) != 1 {
+		t.Errorf("receipt places %+v", d.Places)
+	}
+
+	// The next renewal: card 3 offers last time's places again.
+	g.progress = guide.New(guideTestTime.Add(3 * 365 * 24 * time.Hour))
+	goTo(g, "prepare-usage")
+	tapButton(t, g, "Note them again")
+	if n := len(g.progress.Checklist()); n != 4 {
+		t.Errorf("the next renewal has %d places", n)
+	}
+}
+
+// My certificates and the Check answer offer the public certificate too:
+// saved beside the file, and the identifiers to copy; a hand-over is
+// listed on the certificate's card.
+func TestPublicCertificateFromMyCertificatesAndTheCheck(t *testing.T) {
+	c := testpki.NewChain(t, false)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "Firma.p12")
+	if err := os.WriteFile(src, testpki.PFX(t, pkcs12.Modern, c.Organization(t), c.CACerts(), ""), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := inspect.InspectFile(src, inspect.Options{})
+	cert := renewal.Entry(renewal.Check{Path: src, Report: r}, certNow)
+	f, _, w := newCertTestFrame(t, "en", cert)
+	if err := f.register.RecordHandOver(cert.SHA256, register.HandOver{To: "Acme IT", At: certNow}); err != nil {
+		t.Fatal(err)
+	}
+	v := newCertificatesView(f)
+	w.SetContent(v.root)
+	selectRow(t, v, cert.SHA256)
+	if !certHasText(v.root, "A copy with its own password given to Acme IT on") {
+		t.Errorf("no hand-over on the card: %q", certTexts(v.root))
+	}
+	saves := certButtons(v.root, "Save the public certificate (.cer)")
+	if len(saves) != 1 {
+		t.Fatalf("%d save buttons", len(saves))
+	}
+	test.Tap(saves[0])
+	if b, err := os.ReadFile(filepath.Join(dir, "Firma.cer")); err != nil || len(b) == 0 {
+		t.Errorf("My certificates saved no .cer: %v", err)
+	}
+	copies := certButtons(v.root, "Copy")
+	if len(copies) < 4 {
+		t.Fatalf("%d copy buttons", len(copies))
+	}
+	test.Tap(copies[0])
+	if got := f.app.Clipboard().Content(); got != strings.ToUpper(r.Certificate.SHA1) {
+		t.Errorf("copied %q", got)
+	}
+
+	pub := newPublicActions(f, fileSource(f, src, r.FileSHA256), inspect.Identifiers(r.Certificate), nil, nil)
+	test.Tap(certButtons(pub, "Save the public certificate (.cer)")[0])
+	if _, err := os.Stat(filepath.Join(dir, "Firma (2).cer")); err != nil {
+		t.Errorf("the second save did not get its own name: %v", err)
+	}
+}
+
+// With no password saved that opens the file (kept elsewhere), the
+// hand-over asks for it, uses it once, and makes the copy.
+func TestHandOverAsksForThePassword(t *testing.T) {
+	dir := t.TempDir()
+	g, cert, _ := placesFrame(t, dir, "en")
+	if err := g.f.vault.Delete(t.Context(), vault.CertificateID(cert.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.AddPlace("Acme", register.NeedsP12, "")
+	g.progress.SetFileChecked(cert.SHA256, guideTestTime)
+	goTo(g, "switch")
+	tapButton(t, g, "Make a copy with its own password")
+	if !slices.ContainsFunc(texts(g.scroll.Content), func(s string) bool { return strings.HasPrefix(s, "No password saved on this computer") }) {
+		t.Fatalf("not asked for the password: %q", texts(g.scroll.Content))
+	}
+	var pw *uiwidget.Entry
+	for _, e := range findAll[*uiwidget.Entry](g.scroll.Content) {
+		if e.Password && e.Visible() {
+			pw = e
+		}
+	}
+	if pw == nil {
+		t.Fatal("no password field shown")
+	}
+	test.Type(pw, "Renewed-Pw-1")
+	tapButton(t, g, "Make a copy with its own password")
+	if _, err := os.Stat(filepath.Join(dir, "Firma (for Acme).p12")); err != nil {
+		t.Fatalf("no copy: %v; %q", err, texts(g.scroll.Content))
+	}
+	if pw.Text != "" || pw.Visible() {
+		t.Error("the typed password stayed in the field")
+	}
+}

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
+	"github.com/fornyer/fornyer/core/safetext"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
+)
+
+// What every place a certificate is shown offers to hand over: its public
+// certificate saved as .cer beside the file, and its identifiers copied
+// (a thumbprint is no secret: Fyne's clipboard is enough). core/backup
+// writes the file and core/inspect names the identifiers; this draws them.
+
+// certSource is a certificate file to hand something over from.
+type certSource struct {
+	file    string // the .p12 (or a certificate file) as last seen
+	fileSHA string // its SHA-256 as checked: a changed file is refused
+	// passwords are the passwords to try, asked for off the UI thread.
+	passwords func(ctx context.Context) []string
+}
+
+// fileSource is a certificate file as a source, opened with the passwords
+// saved here in core's one order (renewal.Tries), the empty one last; a
+// password typed for a check and not saved is not kept, so such a file
+// asks for its password to be saved first.
+func fileSource(f *frame, path, fileSHA string) certSource {
+	return certSource{file: path, fileSHA: fileSHA, passwords: func(ctx context.Context) []string {
+		return renewal.TrySaved(renewal.SavedPasswords(ctx, f.vault)).Passwords()
+	}}
+}
+
+// registeredSource is the register's certificate as a source: its file,
+// when the register knows one.
+func registeredSource(f *frame, c register.Certificate) (certSource, bool) {
+	if c.File == nil || c.File.Path == "" {
+		return certSource{}, false
+	}
+	return fileSource(f, c.File.Path, c.File.SHA256), true
+}
+
+// newPublicActions is "Save the public certificate (.cer)" (beside the
+// file, never over another) with its outcome, and a copy button for each
+// identifier. given, if set, is told what was handed over (register.Gave*);
+// relayout, if set, refreshes what holds the actions when a line shows.
+func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given func(what string), relayout func()) fyne.CanvasObject {
+	box := container.NewVBox()
+	status := wrapped("")
+	status.Hide()
+	if src.file != "" {
+		once := newOncePassword()
+		var save *uiwidget.Button
+		save = uiwidget.NewButton(words.T("guide.public.save"), theme.DocumentSaveIcon(), func() {
+			save.Disable()
+			typed := once.take()
+			background(func() {
+				pws := once.with(typed, src.passwords(context.Background())) // bounded by renewal.SavedLookupBudget
+				res, err := backup.ExportPublic(src.file, backup.ExportOptions{Passwords: pws, SourceSHA256: src.fileSHA})
+				fyne.Do(func() {
+					save.Enable()
+					switch {
+					case once.asks(err):
+						status.SetText(words.T("guide.handover.password.ask"))
+						status.Importance = widget.MediumImportance
+					case err != nil:
+						status.SetText(backupMessage(err))
+						status.Importance = widget.DangerImportance
+					default:
+						status.SetText(words.T("guide.public.saved", map[string]any{"File": safetext.Line(res.Path)}))
+						status.Importance = widget.SuccessImportance
+						if given != nil {
+							given(register.GavePublic)
+						}
+					}
+					status.Show()
+					if relayout != nil {
+						relayout()
+					}
+				})
+			})
+		})
+		box.Add(once.entry)
+		box.Add(container.NewHBox(save))
+		box.Add(status)
+	}
+	for _, id := range ids {
+		name := words.T(id.Key)
+		value := id.Value
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapBreak
+		v.TextStyle.Monospace = true
+		copyBtn := uiwidget.NewButton(words.T("guide.identifiers.copy"), theme.ContentCopyIcon(), nil)
+		copyBtn.OnTapped = func() {
+			f.app.Clipboard().SetContent(value)
+			copyBtn.SetText(words.T("guide.identifiers.copied"))
+			if given != nil {
+				given(register.GaveIdentity)
+			}
+		}
+		box.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, boldLabel(name)), v))
+	}
+	return box
+}
+
+// backupMessage is the sentence for a failed export or hand-over copy.
+func backupMessage(err error) string {
+	var be *backup.Error
+	if !errors.As(err, &be) {
+		be = &backup.Error{Code: backup.CodeWriteFailed, Err: err}
+	}
+	return be.Message(words.Language())
+}
+
+// errorLine is a failure's sentence, in red.
+func errorLine(err error) fyne.CanvasObject {
+	l := wrapped(backupMessage(err))
+	l.Importance = widget.DangerImportance
+	return l
+}
+
+// oncePassword is a certificate file's password asked for only when no
+// password saved here opens it (the user kept it elsewhere): typed, used
+// for one try and cleared, never kept.
+type oncePassword struct{ entry *uiwidget.Entry }
+
+func newOncePassword() *oncePassword {
+	e := uiwidget.NewPasswordEntry()
+	e.SetPlaceHolder(words.T("guide.handover.password"))
+	e.Hide()
+	return &oncePassword{entry: e}
+}
+
+// take is what was typed, and clears the field (on the UI thread).
+func (o *oncePassword) take() string {
+	t := o.entry.Text
+	o.entry.SetText("")
+	return t
+}
+
+// with puts the typed password before the saved ones.
+func (o *oncePassword) with(typed string, saved []string) []string {
+	if typed == "" {
+		return saved
+	}
+	return append([]string{typed}, saved...)
+}
+
+// asks shows the field when err says no password opened the file, and
+// reports whether it did; any other outcome hides it again.
+func (o *oncePassword) asks(err error) bool {
+	var be *backup.Error
+	if errors.As(err, &be) && be.Code == backup.CodeWrongPassword {
+		o.entry.Show()
+		return true
+	}
+	o.entry.Hide()
+	return false
+}
