@@ -20,7 +20,7 @@ import (
 // and hands each what it needs, as an administrator would: the .cer saved
 // beside the file, the thumbprint copied, a copy for the supplier with its
 // own password (the renewal's password asked for each time, since it was
-// kept elsewhere), and the last place ticked. It judges by the files, the
+// kept elsewhere) and its place ticked, and the intranet's card shown. It judges by the files, the
 // clipboard and the progress file.
 func TestPlacesOfEachKind(t *testing.T) {
 	forEachLanguage(t, "places", func(t *testing.T, s *session) {
@@ -82,20 +82,18 @@ func TestPlacesOfEachKind(t *testing.T) {
 		s.waitFor("the hand-over copy", screenWait, func() bool { _, err := os.Stat(filepath.Join(downloads, copyName)); return err == nil })
 		s.scrollUntil("copy-made", strings.Join(strings.Fields(s.L("guide.handover.channels"))[0:4], " "))
 
-		// The intranet: ticked when it is switched over.
-		s.scrollUntil("intranet", "Intranet")
-		s.wheel(30) // to the end of the card: the intranet's tick is the last
-		p, _ = s.waitText("intranet-end", screenWait, "Intranet")
-		done := p.findAll(s.L("guide.place.done"))
-		if len(done) == 0 {
-			t.Fatalf("no %q on the card", s.L("guide.place.done"))
-		}
-		s.clickNthText("switched-intranet", screenWait, s.L("guide.place.done"), len(done))
+		// The supplier's place ticked when it is switched over (its tick
+		// is the last on screen under the advice); the intranet, which
+		// needs something else, says so and offers both buttons.
+		p, _ = s.waitText("copy-advice", screenWait, s.L("guide.place.done"))
+		s.clickNthText("switched-acme", screenWait, s.L("guide.place.done"), len(p.findAll(s.L("guide.place.done"))))
+		s.scrollUntil("intranet", strings.Join(strings.Fields(s.L("guide.needs.other.give"))[0:3], " "))
 		s.waitFor("the progress file records the places", screenWait, func() bool {
 			p := s.readProgress()
 			list := p.Checklist()
 			return len(list) == 4 && list[0].Given == facts.GavePublic && list[1].Given == facts.GaveIdentity &&
-				list[2].Given == facts.GaveCopy && list[2].GivenTo == "Acme webshop" && !list[3].Switched.IsZero()
+				list[2].Given == facts.GaveCopy && list[2].GivenTo == "Acme webshop" && !list[2].Switched.IsZero() &&
+				list[3].Name == "Intranet" && list[3].Kind == facts.NeedsOther
 		})
 		s.noPasswordOnDisk()
 	})
