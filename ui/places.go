@@ -73,8 +73,13 @@ func (g *guideState) recordPlaces() {
 	background(func() { _, _ = p.RecordPlaces(reg) })
 }
 
-// relayout lays the card out again after a line appeared in it.
-func (g *guideState) relayout() { g.scroll.Content.Refresh() }
+// relayout lays the card out again after a line appeared in it, and lets
+// the scroll reach its new end (the content's refresh alone leaves the
+// scroll at the old height: the card's end could not be scrolled to).
+func (g *guideState) relayout() {
+	g.scroll.Content.Refresh()
+	g.scroll.Refresh()
+}
 
 // placesChanged saves a change to the list and records it.
 func (g *guideState) placesChanged() {
