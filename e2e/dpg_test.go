@@ -41,7 +41,7 @@ func TestDPGSequence(t *testing.T) {
 
 		// The portal asks for the file: shown in its folder.
 		s.waitText("dpg-install", screenWait, titles[guide.Index("dpg-install")])
-		s.clickNthText("dpg-show-file", screenWait, s.L("watch.reveal"), 2) // the card's sentence says it first
+		s.clickLastText("dpg-show-file", screenWait, s.L("watch.reveal")) // the button is below the card's sentence, which may name it too
 		s.waitFor("the file's folder opened", screenWait, func() bool {
 			b, _ := os.ReadFile(filepath.Join(s.dir, "opened.log"))
 			return strings.Contains(string(b), downloads)

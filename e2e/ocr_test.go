@@ -80,6 +80,20 @@ func (s *session) ocr(label string, area ...rect) page {
 			s.t.Fatalf("convert: %v %s", err, out)
 		}
 	}
+	// Buttons have a thin edge, and tesseract reads little of a row of
+	// framed labels side by side: the long straight lines (a button's edge,
+	// a separator; no letter is that long at this size) are painted white.
+	lines := filepath.Join(s.dir, "ocr-lines.png")
+	for _, args := range [][]string{
+		{crop, "-negate", "-threshold", "25%", "(", "+clone", "-morphology", "Open", "Rectangle:61x1", ")",
+			"(", "-clone", "0", "-morphology", "Open", "Rectangle:1x41", ")", "-delete", "0",
+			"-compose", "lighten", "-composite", lines},
+		{crop, lines, "-compose", "lighten", "-composite", crop},
+	} {
+		if out, err := exec.Command("convert", args...).CombinedOutput(); err != nil {
+			s.t.Fatalf("convert: %v %s", err, out)
+		}
+	}
 	// The two readings run side by side: one core each.
 	languages := map[string]string{"da": "dan+eng", "en": "eng+dan"}[s.lang]
 	var blocks []word
@@ -293,6 +307,16 @@ func (s *session) clickNthText(label string, timeout time.Duration, phrase strin
 		s.t.Fatalf("%s: %q shows fewer than %d times; the screen (%s) reads:\n%s", label, phrase, n, p.shot, p.text())
 	}
 	x, y := p.findAll(phrase)[n-1].centre()
+	s.click(x, y)
+}
+
+// clickLastText waits for a phrase and clicks the lowest place it shows:
+// a button below a sentence that may name it too (wrapped or not).
+func (s *session) clickLastText(label string, timeout time.Duration, phrase string) {
+	s.t.Helper()
+	p, _ := s.waitText(label, timeout, phrase)
+	all := p.findAll(phrase)
+	x, y := all[len(all)-1].centre()
 	s.click(x, y)
 }
 

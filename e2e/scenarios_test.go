@@ -498,7 +498,7 @@ func TestRenewal(t *testing.T) {
 			if i == installStep {
 				// The portal asks for the file: shown in its folder, and the
 				// password, copied; the file's folder is what is opened.
-				s.clickNthText("dpg-show-file", screenWait, s.L("watch.reveal"), 2) // the card's sentence says it first
+				s.clickLastText("dpg-show-file", screenWait, s.L("watch.reveal")) // the button is below the card's sentence, which may name it too
 				s.waitText("dpg-copy-password", screenWait, s.L("vault.password.copy"))
 				s.waitFor("the file's folder opened", screenWait, func() bool {
 					b, _ := os.ReadFile(filepath.Join(s.dir, "opened.log"))
