@@ -10,11 +10,14 @@ import (
 	"crypto/x509"
 	"encoding/hex"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/pfx"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // Options are the inputs of an inspection besides the file.
@@ -122,19 +125,50 @@ func Inspect(name string, data []byte, opts Options) (r *Report) {
 		// good as they are, so they count as verified.
 		leaf := pickLeaf(certs)
 		describe(r, leaf, certs, true, opts)
-		r.add(CodeNoPrivateKey, nil)
+		noKey(r, leaf)
 	default:
 		// Let the certificate reader say whether it is damaged or simply not
 		// a certificate (PEM garbage, a key, random bytes).
 		_, err := pfx.Certificates(data)
-		code := codeOf(err)
-		if code != CodeCorrupt {
-			code = CodeUnrecognizedFormat
+		switch code := codeOf(err); {
+		case code == CodeCorrupt:
+			r.add(code, nil)
+		case certificateName(name):
+			// Its name is a certificate file's already: telling it to choose
+			// a file ending in .p12 would send the user round in a circle.
+			r.addKey(CodeUnrecognizedFormat, "inspect.finding.unrecognized_format.named", map[string]any{"Ext": strings.ToLower(filepath.Ext(name))})
+		default:
+			r.add(CodeUnrecognizedFormat, nil)
 		}
-		r.add(code, nil)
 		r.detail(err)
 	}
 	return r
+}
+
+// certificateName reports whether a file's name already ends as the
+// certificate file from MitID Erhverv does (.p12, or Windows' .pfx).
+func certificateName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".p12", ".pfx":
+		return true
+	}
+	return false
+}
+
+// noKey records that the file holds a certificate without its private key.
+// When that certificate is an issuer's (the state's OCES CA, or another
+// authority's), the file is the wrong certificate altogether, not the
+// right one missing its key, and is told so.
+func noKey(r *Report, leaf *x509.Certificate) {
+	switch {
+	case oces.IsStateCA(leaf):
+		r.addKey(CodeIssuerCertificate, "inspect.finding.issuer_certificate.state", nil)
+	case oces.IsIssuer(leaf):
+		info := oces.Classify(leaf)
+		r.add(CodeIssuerCertificate, map[string]any{"Name": safetext.Line(oces.OwnerName(info.Organization, info.CommonName))})
+	default:
+		r.add(CodeNoPrivateKey, nil)
+	}
 }
 
 // codeOf maps a pfx error to a finding code; an error without a code is a
@@ -233,7 +267,7 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 		}
 		return
 	case len(contents.Keys) == 0:
-		r.add(CodeNoPrivateKey, nil)
+		noKey(r, leaf)
 	case len(contents.Keys) > 1:
 		r.add(CodeMultipleKeys, map[string]any{"Count": len(contents.Keys)})
 	}

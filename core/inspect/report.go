@@ -60,6 +60,10 @@ const (
 	// CodeTrailingData: bytes after the end of the certificate file (a
 	// warning: the certificate is read, but the file is not as issued).
 	CodeTrailingData = "trailing_data"
+	// CodeIssuerCertificate: the file holds only a certificate authority's
+	// certificate (the Danish state's OCES CA, or another issuer's), not an
+	// organisation's; it takes the place of no_private_key for such a file.
+	CodeIssuerCertificate = "issuer_certificate"
 )
 
 // ExpiresSoonDays is the horizon of the expires_soon warning.
@@ -72,7 +76,7 @@ const ExpiresSoonDays = 60
 var order = []string{
 	CodeUnreadableFile, CodeTooLarge, CodeUnrecognizedFormat, CodeCorrupt,
 	CodeTooCostly, CodeUnsupportedEncryption, CodeWrongPassword,
-	CodeNoCertificate, CodeDamagedKey, CodeNoPrivateKey, CodeKeyMismatch, CodeMultipleKeys,
+	CodeNoCertificate, CodeDamagedKey, CodeIssuerCertificate, CodeNoPrivateKey, CodeKeyMismatch, CodeMultipleKeys,
 	CodeExpired, CodeNotYetValid, CodeOCES2, CodeNotOCES, CodeUntrustedChain, CodeWeakKey,
 	CodeExpiresSoon, CodeTestCertificate, CodeEmptyPassword, CodeTrailingData,
 	CodeLegacyEncryption,

@@ -141,6 +141,20 @@ func Classify(c *x509.Certificate) Info {
 	return info
 }
 
+// IsStateCA reports whether c is one of the Danish state's own OCES3 CA
+// certificates (root or issuing, production or test), by its subject: the
+// issuer of organisation certificates, never one itself.
+func IsStateCA(c *x509.Certificate) bool {
+	return c != nil && isStateCAName(parseName(c.RawSubject))
+}
+
+// IsIssuer reports whether c is a certificate authority's certificate
+// (the state's, or any other CA's): one that issues certificates to others
+// rather than belonging to an organisation.
+func IsIssuer(c *x509.Certificate) bool {
+	return c != nil && ((c.BasicConstraintsValid && c.IsCA) || IsStateCA(c))
+}
+
 // isStateCAName reports whether a name is one of the Danish state's OCES3 CAs
 // (root or issuing, production or test), by name only.
 func isStateCAName(n name) bool {

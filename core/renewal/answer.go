@@ -191,7 +191,9 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		ln := line(l, ToneNeutral, "", "check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)})
 		a.PasswordFor = &ln
 	}
-	if cert := r.Certificate; cert != nil && a.Outcome.Kind != KindOtherOrganisation {
+	// An issuer's certificate belongs to no organisation being renewed:
+	// its headline says so already, so no "belongs to X, not to Y" note.
+	if cert := r.Certificate; cert != nil && a.Outcome.Kind != KindOtherOrganisation && !r.Has(inspect.CodeIssuerCertificate) {
 		if other, ok := otherOrganisation(in.Known, cert); ok {
 			ln := line(l, ToneNeutral, "", "renewal.other_organisation", map[string]any{
 				"Org": safetext.Line(orgName(cert.Organization, cert.CommonName)), "CVR": safetext.Line(cert.CVR),

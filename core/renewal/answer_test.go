@@ -163,6 +163,8 @@ func TestAnswerHeadline(t *testing.T) {
 			"inspect.verdict.ready", "inspect.verdict.ready.message", ToneGood, ""},
 		{"ready", checked("b2", "02", started), TrySaved(nil), []register.Certificate{old},
 			"inspect.verdict.ready", "inspect.verdict.ready.message", ToneGood, "Install it in DPG now"},
+		{"the state's CA certificate", stateCA(), TrySaved(nil), []register.Certificate{old},
+			"inspect.finding.issuer_certificate.state.title", "inspect.finding.issuer_certificate.state", ToneError, "Den Danske Stat"},
 		{"a verdict without an error", &inspect.Report{Verdict: inspect.VerdictProblems, Lang: "en", PasswordIndex: -1}, TrySaved(nil), nil,
 			"inspect.verdict.problems", "", ToneError, ""},
 	}
@@ -306,6 +308,28 @@ func TestAnswerOtherOrganisation(t *testing.T) {
 				t.Errorf("comparison: %+v", a.Comparison)
 			}
 		})
+	}
+}
+
+// stateCA is the report of a file holding only the Danish state's CA
+// certificate, as inspect makes it.
+func stateCA() *inspect.Report {
+	r := checked("e5", "0e", started.AddDate(-5, 0, 0))
+	r.Certificate.Organization, r.Certificate.CVR, r.Certificate.UUID = "Den Danske Stat", "", ""
+	r.KeyMatches = false
+	key := "inspect.finding.issuer_certificate.state"
+	return with(r, inspect.Finding{Code: inspect.CodeIssuerCertificate, Severity: inspect.SeverityError, Key: key,
+		Title: msg.T("en", key+".title", nil), Message: msg.T("en", key, nil)})
+}
+
+// The state's CA certificate, checked while another organisation's
+// certificates are known, is not also "this belongs to Den Danske Stat,
+// not to Firma ApS": its headline says whose it is.
+func TestAnswerIssuerCertificate(t *testing.T) {
+	mine := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	a := AnswerFor(Input{Report: stateCA(), Known: []register.Certificate{mine}, Tries: TrySaved(nil)})
+	if a.Note != nil || a.Headline.TitleKey != "inspect.finding.issuer_certificate.state.title" || len(a.Actions) != 0 {
+		t.Errorf("note %+v, headline %s, actions %v", a.Note, a.Headline.TitleKey, a.Actions)
 	}
 }
 
