@@ -5,7 +5,10 @@
 // core/renewal's, the verdict core/inspect's, the reminders core/register's.
 // What stays here is Fyne: layout, the UI thread (one-shot slow work in
 // background, results through fyne.Do) and the window's one clock, which
-// the window hands to core. Its own widgets are in ui/widget, the
+// the window hands to core. The clock, the background and everything else
+// the window reaches outside itself for (drives, watched folders,
+// clipboard, file manager, the computer's name) are one deps value that
+// the frame holds (deps.go); tests build their own. Its own widgets are in ui/widget, the
 // illustrations' drawing language in ui/scene, and every text it shows is
 // rendered by ui/words (core/msg's catalogues in the window's language).
 package ui
@@ -18,7 +21,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -33,15 +35,6 @@ import (
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/ui/words"
 )
-
-// clock is the one clock of the window: the verdict on a file, the guide's
-// times, the register's and the credential store's records, backups, the
-// reminders and the receipt go by it; tests fix it.
-var clock = time.Now
-
-// windowNow reads clock when it is called, for the stores that keep a clock
-// for the window's life: a test that fixes clock later still reaches them.
-func windowNow() time.Time { return clock() }
 
 // Companion size: narrow and tall, to sit beside the browser.
 var companionSize = fyne.NewSize(480, 860)
@@ -71,11 +64,12 @@ func Run(files []string, more <-chan []string) (err error) {
 	piece()
 	// The register is read while the window is made: an IT provider's
 	// takes a few tens of milliseconds to decode.
+	d := systemDeps()
 	registerOpened := make(chan *register.Store, 1)
 	registerPath := registerPathIn(a)
 	go func() {
 		defer StartPiece("register")()
-		registerOpened <- openRegisterAt(registerPath)
+		registerOpened <- openRegisterAt(registerPath, d)
 	}()
 	piece = StartPiece("theme")
 	a.Settings().SetTheme(newTheme())
@@ -89,14 +83,14 @@ func Run(files []string, more <-chan []string) (err error) {
 	w.SetIcon(appIcon)
 	w.Resize(companionSize)
 	piece()
-	f := newFrame(a, w, <-registerOpened)
+	f := newFrame(a, w, <-registerOpened, d)
 	f.trusted = trustedFromEnv()
 	piece = StartPiece("content")
 	w.SetContent(f.content)
 	piece()
 	w.SetCloseIntercept(func() {
 		f.stopWatching()
-		clearClipboardsNow()
+		clearClipboardsNow(f.releaseConcealed)
 		w.Close()
 	})
 	a.Lifecycle().SetOnStarted(func() {

@@ -226,15 +226,12 @@ func (p *backupPanel) closeDialog() {
 	p.Close()
 }
 
-// removableDrives lists the USB sticks plugged in; tests give their own.
-var removableDrives = backup.Drives
-
 // listDrives offers each USB stick plugged in as a button by its name,
 // "KINGSTON (E:)": a stick is found without the folder dialog. It reads the
 // drives off the UI thread.
 func (p *backupPanel) listDrives() {
-	background(func() {
-		drives := removableDrives()
+	p.f.background(func() {
+		drives := p.f.removableDrives()
 		fyne.Do(func() {
 			p.drives.RemoveAll()
 			if len(drives) == 0 {
@@ -282,7 +279,7 @@ func (p *backupPanel) options() (backup.Options, bool) {
 		Manifest:     p.manifest.Checked,
 		Lang:         words.Language(),
 		SourceSHA256: p.checkedSHA256,
-		Now:          clock,
+		Now:          p.f.now,
 	}
 	if p.reprotect.Checked {
 		switch {
@@ -327,7 +324,7 @@ func (p *backupPanel) begin() {
 
 	opts.Progress = func(done, total int) { fyne.Do(func() { p.setProgress(done, total) }) }
 	dir := p.folder
-	background(func() {
+	p.f.background(func() {
 		res, err := p.run(ctx, p.file, dir, opts)
 		fyne.Do(func() {
 			cancel()

@@ -24,9 +24,11 @@ const backupTestPW = "Ui-Backup-3xV8"
 
 // newBackupTest shows a backup panel for a fresh .p12 in a test window of
 // companion width.
-func newBackupTest(t *testing.T, language string) (*backupPanel, fyne.Window, string) {
+func newBackupTest(t *testing.T, language string, drives ...backup.Drive) (*backupPanel, fyne.Window, string) {
 	t.Helper()
-	f, w := newTestFrame(t, language)
+	d := testDeps()
+	d.removableDrives = func() []backup.Drive { return drives }
+	f, w := newTestFrameWith(t, language, d)
 	c := testpki.NewChain(t, false)
 	src := testpki.WriteFile(t, "Firma ApS.p12", testpki.PFX(t, pkcs12.Modern, c.Organization(t), c.CACerts(), backupTestPW))
 	f.prefs.Language = language // as the settings screen sets it
@@ -47,23 +49,20 @@ func (p *backupPanel) wait(t *testing.T) {
 	}
 }
 
-// withDrives makes the USB sticks plugged in these, for the test.
-func withDrives(t *testing.T, drives ...backup.Drive) {
-	saved := removableDrives
-	removableDrives = func() []backup.Drive { return drives }
-	t.Cleanup(func() { removableDrives = saved })
+// withDrives makes the USB sticks plugged in these, for the panel's frame.
+func withDrives(p *backupPanel, drives ...backup.Drive) {
+	p.f.removableDrives = func() []backup.Drive { return drives }
 }
 
 // Each USB stick plugged in is a button by its name; pressing it chooses
 // it, without the folder dialog. "Look again" finds a stick put in later.
 func TestBackupOffersEachStickByName(t *testing.T) {
-	withDrives(t)
 	p, w, _ := newBackupTest(t, "en")
 	if !slices.Contains(texts(w.Canvas().Content()), words.T("backup.drives.none")) {
 		t.Error("no stick, and the form does not say so")
 	}
 	stick := t.TempDir()
-	withDrives(t, backup.Drive{Label: "KINGSTON", Letter: "E:", Path: stick}, backup.Drive{Label: "OTHER", Path: t.TempDir()})
+	withDrives(p, backup.Drive{Label: "KINGSTON", Letter: "E:", Path: stick}, backup.Drive{Label: "OTHER", Path: t.TempDir()})
 	test.Tap(findButton(t, w.Canvas().Content(), words.T("backup.drives.again")))
 	test.Tap(findButton(t, w.Canvas().Content(), "KINGSTON (E:)"))
 	if p.folder != stick || p.start.Disabled() {
@@ -74,8 +73,7 @@ func TestBackupOffersEachStickByName(t *testing.T) {
 func TestBackupFormMarkup(t *testing.T) {
 	for _, language := range []string{"en", "da"} {
 		t.Run(language, func(t *testing.T) {
-			withDrives(t, backup.Drive{Label: "KINGSTON", Letter: "E:", Path: "/media/USB-STICK"})
-			p, w, _ := newBackupTest(t, language)
+			p, w, _ := newBackupTest(t, language, backup.Drive{Label: "KINGSTON", Letter: "E:", Path: "/media/USB-STICK"})
 			if !p.start.Disabled() {
 				t.Error("Back up is enabled before a folder is chosen")
 			}
@@ -233,9 +231,7 @@ func TestBackupStop(t *testing.T) {
 	p, _, _ := newBackupTest(t, "en")
 	// The run waits until it is stopped, so it cannot run inline (the
 	// window is built first: its screens' own work runs inline).
-	old := background
-	background = func(work func()) { go work() }
-	t.Cleanup(func() { background = old })
+	p.f.background = func(work func()) { go work() }
 	started := make(chan struct{})
 	p.run = func(ctx context.Context, _, dir string, _ backup.Options) (*backup.Result, error) {
 		close(started)

@@ -38,13 +38,13 @@ const registerFile = register.FileName
 // its reminders planned (or cancelled) before the change returns: a few
 // small writes, and no stray goroutine still writing after the change.
 // Tests run them when they choose.
-var startReminders = func(f *frame) {
+func startReminders(f *frame) {
 	l := words.Language()
 	f.register.Watch("reminders", func() { remind(f, l) })
 	// The reminders that stand are drawn with the first frame (a pass over
 	// the register, already read): shown later, they pushed the tabs down
 	// under the user's pointer.
-	f.showStanding(register.Standing(f.register.List(), clock()))
+	f.showStanding(register.Standing(f.register.List(), f.now()))
 	f.afterFirstFrame(func() {
 		defer StartPiece("reminders")()
 		remind(f, l)
@@ -58,8 +58,8 @@ func registerPathIn(a fyne.App) string {
 
 // openRegisterAt is openRegister with the file already named: it may run
 // on any goroutine.
-func openRegisterAt(path string) *register.Store {
-	s, err := register.Open(path, register.WithClock(windowNow))
+func openRegisterAt(path string, d *deps) *register.Store {
+	s, err := register.Open(path, register.WithClock(d.now))
 	if err != nil {
 		fyne.LogError("opening the register", err)
 	}
@@ -126,7 +126,7 @@ func newCertificatesView(f *frame) *certificatesView {
 	// Other screens add certificates; show them as they arrive.
 	f.register.Watch("certificates", v.loadNow)
 	v.load()
-	startReminders(f)
+	f.startReminders(f)
 	return v
 }
 
@@ -365,7 +365,7 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 			return
 		}
 		// The register writes and syncs its file: off the UI thread.
-		background(func() {
+		v.f.background(func() {
 			removed, err := v.f.register.Remove(c.SHA256)
 			if err != nil {
 				fyne.Do(func() { v.showRegisterError(err) })
@@ -389,8 +389,8 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 func (v *certificatesView) saveCalendar(c register.Certificate) {
 	l := words.Language()
 	write := func(dir string, failed func()) {
-		background(func() {
-			path, werr := writeCalendar(dir, c, l)
+		v.f.background(func() {
+			path, werr := writeCalendar(dir, c, l, v.f.now())
 			fyne.Do(func() {
 				if werr != nil {
 					fyne.LogError("writing the calendar file", werr)
@@ -425,7 +425,7 @@ func (v *certificatesView) offerCalendar(path string) {
 		if !open {
 			return
 		}
-		background(func() {
+		v.f.background(func() {
 			if err := v.openFile(path); err != nil {
 				fyne.LogError("opening "+path, err)
 				fyne.Do(func() {
@@ -439,9 +439,9 @@ func (v *certificatesView) offerCalendar(path string) {
 
 // writeCalendar writes c's calendar file into dir, never over a file that
 // is there, and returns its path.
-func writeCalendar(dir string, c register.Certificate, l string) (string, error) {
+func writeCalendar(dir string, c register.Certificate, l string, now time.Time) (string, error) {
 	name := msg.T(l, "register.calendar.filename", map[string]any{"Organization": safetext.FileName(c.Organization)})
-	return safefile.WriteNew(dir, name, calendar.ICS(c, l, clock()))
+	return safefile.WriteNew(dir, name, calendar.ICS(c, l, now))
 }
 
 func (v *certificatesView) askDPG(c register.Certificate) {
@@ -472,7 +472,7 @@ func (f *frame) markDPG(sha string, done func(error)) {
 				return
 			}
 			by := who.Text
-			background(func() {
+			f.background(func() {
 				err := recordDPGInstalled(f, sha, by)
 				fyne.Do(func() { done(err) })
 			})

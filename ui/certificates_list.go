@@ -117,7 +117,7 @@ func (v *certificatesView) apply() {
 	if v.list == nil || !v.loaded {
 		return
 	}
-	v.now = clock()
+	v.now = v.f.now()
 	v.shown = v.query.Apply(v.lines, v.now)
 	if len(v.lines) == 0 {
 		v.controls.Hide()
@@ -297,7 +297,7 @@ func (v *certificatesView) refreshCard() {
 		v.closeCard()
 		return
 	}
-	now := clock()
+	now := v.f.now()
 	back := uiwidget.NewButton(words.T("list.back"), theme.NavigateBackIcon(), v.closeCard)
 	back.Importance = widget.LowImportance
 	back.Alignment = widget.ButtonAlignLeading

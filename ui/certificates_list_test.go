@@ -30,15 +30,14 @@ func newProviderFrame(t testing.TB, language string, n int) (*frame, fyne.Window
 	if err := registertest.Write(path, registertest.Certificates(n, certNow)); err != nil {
 		t.Fatal(err)
 	}
-	oldClock, oldStart := clock, startReminders
-	clock = func() time.Time { return certNow }
-	startReminders = func(*frame) {}
-	t.Cleanup(func() { clock, startReminders = oldClock, oldStart })
-	reg := openRegister(a)
+	d := testDeps()
+	d.clock = func() time.Time { return certNow }
+	d.startReminders = func(*frame) {}
+	reg := openRegister(a, d)
 	if err := reg.OpenError(); err != nil {
 		t.Fatal(err)
 	}
-	return &frame{app: a, win: w, prefs: Preferences{Language: language}, register: reg}, w
+	return &frame{deps: d, app: a, win: w, prefs: Preferences{Language: language}, register: reg}, w
 }
 
 // An IT provider finds one client among a thousand by typing its CVR
@@ -182,9 +181,7 @@ func BenchmarkCertificatesStart(b *testing.B) {
 	for _, n := range []int{0, 100, 1000, 10000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			f, _ := newProviderFrame(b, "en", n)
-			old := background
-			background = func(func()) {} // the load runs after the window appears
-			defer func() { background = old }()
+			f.background = func(func()) {} // the load runs after the window appears
 			start := cputime.Used()
 			for b.Loop() {
 				newCertificatesView(f)

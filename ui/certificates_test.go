@@ -83,13 +83,14 @@ func newCertTestFrame(t *testing.T, language string, certs ...register.Certifica
 	w := test.NewTempWindow(t, nil)
 	w.Resize(companionSize)
 
-	oldClock, oldStart, oldLocal := clock, startReminders, time.Local
-	clock = func() time.Time { return certNow }
-	startReminders = func(*frame) {}
+	d := testDeps()
+	d.clock = func() time.Time { return certNow }
+	d.startReminders = func(*frame) {}
+	oldLocal := time.Local
 	time.Local = time.UTC
-	t.Cleanup(func() { clock, startReminders, time.Local = oldClock, oldStart, oldLocal })
+	t.Cleanup(func() { time.Local = oldLocal })
 
-	reg := openRegister(a)
+	reg := openRegister(a, d)
 	if err := reg.OpenError(); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func newCertTestFrame(t *testing.T, language string, certs ...register.Certifica
 			t.Fatal(err)
 		}
 	}
-	return &frame{app: a, win: w, prefs: Preferences{Language: language}, register: reg}, a, w
+	return &frame{deps: d, app: a, win: w, prefs: Preferences{Language: language}, register: reg}, a, w
 }
 
 // sampleCertificates cover every urgency, a renewal line, DPG installed and
@@ -382,10 +383,9 @@ func TestCertificatesShowDamagedRegister(t *testing.T) {
 	a := test.NewTempApp(t)
 	setTestLanguage(t, "da")
 	w := test.NewTempWindow(t, nil)
-	oldStart := startReminders
-	startReminders = func(*frame) {}
-	t.Cleanup(func() { startReminders = oldStart })
-	f := &frame{app: a, win: w, prefs: Preferences{Language: "da"}, register: openRegister(a)}
+	d := testDeps()
+	d.startReminders = func(*frame) {}
+	f := &frame{deps: d, app: a, win: w, prefs: Preferences{Language: "da"}, register: openRegister(a, d)}
 	screen := newCertificatesScreen(f)
 
 	var e *register.Error
@@ -519,13 +519,12 @@ func TestCalendarSavesInDocuments(t *testing.T) {
 func TestWriteCalendar(t *testing.T) {
 	c := certAt(1, `Bager/Hansen: "Søn"`, "u", register.Production, 100*certDay)
 	f, _, _ := newCertTestFrame(t, "da", c)
-	_ = f
 	dir := t.TempDir()
-	p1, err := writeCalendar(dir, c, "da")
+	p1, err := writeCalendar(dir, c, "da", f.now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	p2, err := writeCalendar(dir, c, "da")
+	p2, err := writeCalendar(dir, c, "da", f.now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -565,7 +564,7 @@ func TestRemindOncePerThreshold(t *testing.T) {
 
 	// Twenty-three days on, the 7-day reminder was scheduled for this
 	// morning and counts as given.
-	clock = func() time.Time { return certNow.Add(23 * certDay) }
+	f.clock = func() time.Time { return certNow.Add(23 * certDay) }
 	remind(f, "da")
 	if len(a.sent) != 1 {
 		t.Errorf("the scheduled 7-day reminder was given again at start")
@@ -581,7 +580,7 @@ func TestRemindWhenSchedulingRefused(t *testing.T) {
 		t.Errorf("a refused schedule was recorded: %+v", got.Scheduled)
 	}
 	// Without the scheduler, the start gives the reminder when it is due.
-	clock = func() time.Time { return certNow.Add(11 * certDay) }
+	f.clock = func() time.Time { return certNow.Add(11 * certDay) }
 	remind(f, "en")
 	if len(a.sent) != 1 || !strings.Contains(a.sent[0].Content, "in 89 days") {
 		t.Errorf("sent %+v", a.sent)

@@ -84,7 +84,7 @@ func (c *checkScreen) chooseFile() {
 		Title:      words.T("check.choose.title"),
 		Extensions: certificateExtensions,
 		Filter:     words.T("check.choose.filter"),
-		StartDir:   downloadsDir(),
+		StartDir:   downloadsDir(c.f.watchFolders),
 	}, func(path string) {
 		if path != "" {
 			c.checkFiles([]string{path})
@@ -98,7 +98,7 @@ var certificateExtensions = []string{"p12", "pfx", "cer", "crt", "pem"}
 // downloadsDir is where a browser saves the downloaded certificate: the
 // Downloads folder as the system names it (core/watch knows where), if it
 // is there.
-func downloadsDir() string {
+func downloadsDir(watchFolders func() []watch.Folder) string {
 	for _, f := range watchFolders() {
 		if f.Kind == watch.Downloads {
 			return f.Path
@@ -139,7 +139,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 	c.intro.Hide()
 	c.compact.Show()
 	c.setBusy(words.T("check.busy.saved"))
-	background(func() {
+	c.f.background(func() {
 		// The saved passwords are fetched once per drop: the credential
 		// store may be slow, and asking it again per file adds nothing.
 		tries := renewal.TrySaved(renewal.SavedPasswords(context.Background(), c.f.vault))
@@ -191,7 +191,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 }
 
 func (c *checkScreen) options(passwords []string) inspect.Options {
-	return inspect.Options{Passwords: passwords, Lang: words.Language(), ExtraTrusted: c.f.trusted, Now: clock}
+	return inspect.Options{Passwords: passwords, Lang: words.Language(), ExtraTrusted: c.f.trusted, Now: c.f.now}
 }
 
 func (c *checkScreen) setBusy(text string) {

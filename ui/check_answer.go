@@ -202,7 +202,7 @@ func (a *checkAnswer) tryPassword() {
 	a.retry.SetText(words.T("check.password.trying"))
 	a.retry.Importance = widget.MediumImportance
 	a.retry.Show()
-	background(func() {
+	a.c.f.background(func() {
 		r := a.c.inspect(a.path, a.c.options(tries.Passwords()))
 		fyne.Do(func() {
 			if r.Has(inspect.CodeWrongPassword) {
@@ -369,7 +369,7 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 		status.SetText(words.T("check.saving"))
 		status.Show()
 		cert, password, flow := a.report.Certificate, a.answer.Password, a.c.f.flow()
-		background(func() {
+		a.c.f.background(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), a.c.f.vault.Timeout())
 			defer cancel()
 			err := flow.SavePassword(ctx, cert, password)

@@ -24,7 +24,8 @@ func BenchmarkDropToVerdict(b *testing.B) {
 	a := test.NewTempApp(b)
 	loadTranslations("da")
 	w := test.NewTempWindow(b, nil)
-	f := newFrame(a, w, openRegister(a))
+	d := testDeps()
+	f := newFrame(a, w, openRegister(a, d), d)
 	w.SetContent(f.content)
 	w.Resize(companionSize)
 

@@ -37,9 +37,15 @@ type checkFixture struct {
 
 func newCheckFixture(t *testing.T, language string) *checkFixture {
 	t.Helper()
+	return newCheckFixtureWith(t, language, testDeps())
+}
+
+// newCheckFixtureWith is newCheckFixture with the deps given.
+func newCheckFixtureWith(t *testing.T, language string, d *deps) *checkFixture {
+	t.Helper()
 	keyring.MockInit()
-	wait := queueBackground(t)
-	f, w := newTestFrame(t, language)
+	wait := queueBackground(d)
+	f, w := newTestFrameWith(t, language, d)
 	chain := testpki.NewChain(t, false)
 	roots := []*x509.Certificate{chain.Root.Cert}
 	f.check.inspect = func(path string, o inspect.Options) *inspect.Report {
@@ -51,11 +57,9 @@ func newCheckFixture(t *testing.T, language string) *checkFixture {
 
 // queueBackground makes background work wait until the returned func runs
 // it on the test's goroutine (Fyne's test driver runs fyne.Do inline).
-func queueBackground(t *testing.T) (wait func()) {
+func queueBackground(d *deps) (wait func()) {
 	var queue []func()
-	old := background
-	background = func(work func()) { queue = append(queue, work) }
-	t.Cleanup(func() { background = old })
+	d.background = func(work func()) { queue = append(queue, work) }
 	return func() {
 		for len(queue) > 0 {
 			work := queue[0]

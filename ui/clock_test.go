@@ -18,8 +18,7 @@ func TestACheckedFileIsJudgedAndRecordedByTheWindowsClock(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	leaf := x.chain.Organization(t)
 	now := leaf.Cert.NotAfter.Add(-20 * 24 * time.Hour).Truncate(time.Second)
-	clock = func() time.Time { return now }
-	t.Cleanup(func() { clock = time.Now })
+	x.f.clock = func() time.Time { return now }
 
 	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kodeord-æøå 42"))
 	ctx := context.Background()

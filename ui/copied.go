@@ -21,12 +21,6 @@ import (
 // characters) — Save it". Nothing is read on any other card or tab, and a
 // declined text is not kept.
 
-// clipboardPoll is how often the clipboard is read while the card is shown.
-var clipboardPoll = 500 * time.Millisecond
-
-// clipboardOf is the clipboard the card reads; tests count the reads.
-var clipboardOf = func(f *frame) fyne.Clipboard { return f.app.Clipboard() }
-
 // copiedOffer is the card's offer row and its polling.
 type copiedOffer struct {
 	f     *frame
@@ -69,11 +63,11 @@ func (o *copiedOffer) start() {
 		return
 	}
 	if o.watch == nil && o.f.passwordCardShown(o) {
-		o.watch = vault.NewCopiedWatch(clipboardOf(o.f).Content())
+		o.watch = vault.NewCopiedWatch(o.f.clipboardOf(o.f).Content())
 	}
 	stop := make(chan struct{})
 	o.stop = stop
-	every := clipboardPoll // read here, on the UI thread, where tests set it
+	every := o.f.clipboardPoll // read here, on the UI thread, where tests set it
 	// A ticker loop while the card shows, not one-shot work for background;
 	// it ends when halt closes stop.
 	go func() {
@@ -109,13 +103,13 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 		return
 	}
 	if o.watch == nil { // the card came into view: this is "before"
-		o.watch = vault.NewCopiedWatch(clipboardOf(o.f).Content())
+		o.watch = vault.NewCopiedWatch(o.f.clipboardOf(o.f).Content())
 		return
 	}
 	if !o.wanted() {
 		return
 	}
-	text := clipboardOf(o.f).Content()
+	text := o.f.clipboardOf(o.f).Content()
 	if !o.watch.Offer(text) {
 		return
 	}

@@ -27,7 +27,7 @@ type passwordIndex struct {
 func (f *frame) readPasswords() {
 	n := f.passwordIndex.asked.Add(1)
 	v := f.vault
-	background(func() {
+	f.background(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), v.Timeout())
 		defer cancel()
 		entries, err := v.List(ctx)

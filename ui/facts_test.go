@@ -50,7 +50,7 @@ func TestPasswordSavedElsewhereDoesThePasswordCard(t *testing.T) {
 	g := x.f.guide
 	g.progress.Current = "password"
 	sha := strings.Repeat("ef", 32)
-	g.progress.SetFileChecked(sha, clock())
+	g.progress.SetFileChecked(sha, x.f.now())
 	g.show()
 	x.wait()
 	if !hasText(g.scroll.Content, words.T("guide.password.ahead.text")) || !g.done.Disabled() {
@@ -127,7 +127,7 @@ func TestTheKeptAnswerGoesToTheRegister(t *testing.T) {
 			blockRegister(t, x.f.register)
 		}
 		g.progress.Current = "password"
-		g.progress.SetFileChecked(sha, clock())
+		g.progress.SetFileChecked(sha, x.f.now())
 		g.show()
 		x.wait()
 		answerKept(t, g, "In the organisation's password manager")
@@ -168,7 +168,7 @@ func TestDPGCardSaysWhenTheRegisterRefuses(t *testing.T) {
 		t.Fatal(err)
 	}
 	blockRegister(t, x.f.register)
-	g.progress.SetFileChecked(sha, clock())
+	g.progress.SetFileChecked(sha, x.f.now())
 	goTo(g, "dpg-verify")
 	x.wait()
 	entries := findAll[*uiwidget.Entry](g.scroll.Content)

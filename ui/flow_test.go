@@ -77,7 +77,7 @@ func TestWholeRenewalKeepsThePasswordOffDisk(t *testing.T) {
 	}
 	x.f.recordBackup(a.report, res)
 	papers := t.TempDir()
-	pdf, err := receipt.Receipt(renewal.ReceiptData(a.report, "en", true, x.f.registered(a.report), x.f.guideProgress(), x.f.passwordIndex.list, time.Now(), thisComputer()))
+	pdf, err := receipt.Receipt(renewal.ReceiptData(a.report, "en", true, x.f.registered(a.report), x.f.guideProgress(), x.f.passwordIndex.list, time.Now(), x.f.thisComputer()))
 	if err != nil {
 		t.Fatal(err)
 	}

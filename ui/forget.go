@@ -45,7 +45,7 @@ func (f *frame) confirmForget(button *uiwidget.Button) {
 				pending = f.guide.saver
 			}
 			progress := guideProgressPath(f)
-			background(func() {
+			f.background(func() {
 				if pending != nil {
 					pending.wait() // no save of the old progress after it is deleted
 				}

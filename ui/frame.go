@@ -2,7 +2,6 @@ package ui
 
 import (
 	"crypto/x509"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,6 +18,7 @@ import (
 // frame is the window's skeleton: the screens as tabs along the top, and
 // what every screen shares (the app, the window, the user's preferences).
 type frame struct {
+	*deps   // the clock, the goroutines and the machine outside (deps.go)
 	app     fyne.App
 	win     fyne.Window
 	prefs   Preferences
@@ -62,10 +62,10 @@ const (
 // newFrame builds the window's content around the register (opened by
 // openRegister, on any goroutine). Work that the first card does not need
 // waits until firstFrameShown.
-func newFrame(a fyne.App, w fyne.Window, reg *register.Store) *frame {
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), register: reg, starting: true}
+func newFrame(a fyne.App, w fyne.Window, reg *register.Store, d *deps) *frame {
+	f := &frame{deps: d, app: a, win: w, prefs: loadPreferences(a.Preferences()), register: reg, starting: true}
 	piece := StartPiece("credential-store")
-	f.vault = vault.New(vault.WithClock(windowNow))
+	f.vault = vault.New(vault.WithClock(d.now))
 	piece()
 	// Escape closes the dialog on top. Bound before the screens, whose own
 	// keys (the guide's) pass on what they do not use.
@@ -149,7 +149,7 @@ func (f *frame) afterFirstFrame(work func()) {
 		f.afterStart = append(f.afterStart, work)
 		return
 	}
-	background(work)
+	f.background(work)
 }
 
 // firstFrameShown starts the work that waited for the first frame, one
@@ -164,16 +164,13 @@ func (f *frame) firstFrameShown() {
 	f.starting = false
 	works := f.afterStart
 	f.afterStart = nil
-	background(func() {
+	f.background(func() {
 		for _, work := range works {
 			work()
 		}
-		releaseMemory()
+		f.releaseMemory()
 	})
 }
-
-// releaseMemory returns unused memory to the system; tests leave it out.
-var releaseMemory = debug.FreeOSMemory
 
 // tabPage is a tab's screen that counts towards the window's minimum size
 // only while it is shown. Fyne's tabs ask every tab's content for its

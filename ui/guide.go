@@ -64,7 +64,7 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 	g := f.guide
 	if g == nil {
 		g = &guideState{f: f, path: guideProgressPath(f)}
-		p, err := guide.Load(g.path, clock())
+		p, err := guide.Load(g.path, f.now())
 		g.progress = p
 		if err != nil {
 			fyne.LogError("loading guide progress", err)
@@ -336,7 +336,7 @@ func (g *guideState) renewingLine() fyne.CanvasObject {
 	if g.f.register == nil {
 		return nil
 	}
-	c, ok := renewal.Renewing(&g.progress, g.f.register.List(), clock())
+	c, ok := renewal.Renewing(&g.progress, g.f.register.List(), g.f.now())
 	if !ok {
 		return nil
 	}
@@ -461,7 +461,7 @@ func (g *guideState) fileActions() fyne.CanvasObject {
 func (g *guideState) recordDPG(by string, button *uiwidget.Button) {
 	sha := g.progress.FileSHA256
 	f := g.f
-	background(func() {
+	g.f.background(func() {
 		err := recordDPGInstalled(f, sha, by)
 		if err == nil {
 			return
@@ -492,7 +492,7 @@ func (g *guideState) passwordSaved() {
 // Call it on the UI thread as f.guide.fileChecked(sha256) (f.guide is nil
 // until the guide screen was built once).
 func (g *guideState) fileChecked(sha256 string) {
-	g.progress.SetFileChecked(sha256, clock())
+	g.progress.SetFileChecked(sha256, g.f.now())
 	g.changed()
 }
 
@@ -513,7 +513,7 @@ func (g *guideState) complete() {
 		return
 	}
 	before := g.progress.Current
-	if err := g.progress.Complete(clock(), g.facts()); err != nil {
+	if err := g.progress.Complete(g.f.now(), g.facts()); err != nil {
 		g.hint.SetText(words.T(ruleKey(err)))
 		g.hint.Show()
 		return
@@ -557,7 +557,7 @@ func (g *guideState) confirmReset() {
 
 // reset starts a new renewal with a new RenewalID.
 func (g *guideState) reset() {
-	g.progress = guide.New(clock())
+	g.progress = guide.New(g.f.now())
 	g.notice = ""
 	g.changed()
 	g.scroll.ScrollToTop()

@@ -64,9 +64,7 @@ func TestGuideDPGInstallHelpers(t *testing.T) {
 	g.progress.SetFileChecked(sha, guideTestTime)
 	f.passwordIndex.list = guide.Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(sha)}}}
 	var revealed string
-	old := revealFile
-	revealFile = func(p string) error { revealed = p; return nil }
-	t.Cleanup(func() { revealFile = old })
+	f.revealFile = func(p string) error { revealed = p; return nil }
 	g.show()
 
 	var show, copyPw *uiwidget.Button

@@ -35,10 +35,10 @@ func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window)
 	t.Setenv("TMPDIR", dir)
 	a := test.NewTempApp(t)
 	setTestLanguage(t, language)
-	clock = func() time.Time { return guideTestTime }
-	t.Cleanup(func() { clock = time.Now })
+	d := testDeps()
+	d.clock = func() time.Time { return guideTestTime }
 	w := test.NewTempWindow(t, nil)
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a)}
+	f := &frame{deps: d, app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a, d)}
 	screen := newGuideScreen(f)
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("guide", screen),
@@ -399,7 +399,7 @@ func BenchmarkGuideScreen(b *testing.B) {
 	a := test.NewTempApp(b)
 	loadTranslations("da")
 	w := test.NewTempWindow(b, nil)
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	f := &frame{deps: testDeps(), app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
 	f.tabs = container.NewAppTabs(container.NewTabItem("guide", widget.NewLabel("")))
 	for b.Loop() {
 		f.guide = nil
@@ -413,7 +413,7 @@ func BenchmarkGuideCard(b *testing.B) {
 	a := test.NewTempApp(b)
 	loadTranslations("en")
 	w := test.NewTempWindow(b, nil)
-	f := &frame{app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
+	f := &frame{deps: testDeps(), app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New()}
 	f.tabs = container.NewAppTabs(container.NewTabItem("guide", widget.NewLabel("")))
 	w.SetContent(newGuideScreen(f))
 	w.Resize(companionSize)

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
@@ -26,12 +25,8 @@ import (
 // progress until the register knows the certificate, then in the register
 // only; "nowhere yet" keeps a reminder on the DPG card and the receipt.
 
-// hostname names the computer whose store holds the password; tests
-// replace it.
-var hostname = appinfo.ComputerName
-
-func thisComputer() string {
-	h, err := hostname()
+func (f *frame) thisComputer() string {
+	h, err := f.hostname()
 	if err != nil {
 		return ""
 	}
@@ -87,12 +82,12 @@ func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
 // what the answer makes of the facts.
 func (g *guideState) passwordKept(kept string) {
 	p := &g.progress
-	host := thisComputer()
+	host := g.f.thisComputer()
 	f := g.facts()
 	if c := f.Certificate; c != nil && g.f.register != nil {
 		p.SetPasswordKept(kept, host)
 		store, sha, win := g.f.register, c.SHA256, g.f.win
-		background(func() {
+		g.f.background(func() {
 			err := store.SetPasswordKept(sha, kept, host)
 			fyne.Do(func() {
 				if err != nil {

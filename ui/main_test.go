@@ -15,42 +15,58 @@ import (
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
-// TestMain runs background work inline unless a test queues it: Fyne's
-// test driver runs fyne.Do on the calling goroutine, so work started by a
-// screen on its own goroutine (reminders, the saved-passwords list) would
-// render widgets at the same time as the test does.
-//
-// The file and folder pickers are Fyne's own here, shown at once: the
-// system's would be asked for on another goroutine (and may not exist).
+// TestMain fixes what is the same for every test: the file and folder
+// pickers are Fyne's own here, shown at once (the system's would be asked
+// for on another goroutine, and may not exist), and the masters name the
+// Linux credential store on every platform. All else a test changes is in
+// the deps of its own frame (testDeps).
 func TestMain(m *testing.M) {
-	background = func(work func()) { work() }
-	releaseMemory = func() {}
+	os.Setenv(uiwidget.DialogsEnv, "fyne")
+	storeGOOS = "linux"
+	os.Exit(m.Run())
+}
+
+// testDeps are a test frame's deps: the machine's own, except what a test
+// must never reach or wait for.
+func testDeps() *deps {
+	d := systemDeps()
+	// Background work runs inline unless a test queues it: Fyne's test
+	// driver runs fyne.Do on the calling goroutine, so work started by a
+	// screen on its own goroutine (reminders, the saved-passwords list)
+	// would render widgets at the same time as the test does.
+	d.background = func(work func()) { work() }
+	d.releaseMemory = func() {}
 	// The real Downloads folder and Desktop are never looked at by tests;
 	// the watch tests give folders of their own.
-	watchFolders = func() []watch.Folder { return nil }
+	d.watchFolders = func() []watch.Folder { return nil }
 	// "Copy password" goes to Fyne's test clipboard, never to the real one
 	// of a desktop the tests happen to run on (core/sysclip serves X11's
 	// whenever DISPLAY is set).
-	concealedWrite = func(string) error { return sysclip.ErrUnsupported }
+	d.concealedWrite = func(string) error { return sysclip.ErrUnsupported }
 	// No USB stick of the machine the tests run on is offered.
-	removableDrives = func() []backup.Drive { return nil }
+	d.removableDrives = func() []backup.Drive { return nil }
 	// Tests poll the clipboard by hand (passwordCard): a password card's
 	// ticker, left running after its test, called fyne.Do on its own
 	// goroutine and drew during the next test (a race the race detector
 	// shows, and a panic in text shaping under load).
-	clipboardPoll = time.Hour
-	os.Setenv(uiwidget.DialogsEnv, "fyne")
-	os.Exit(m.Run())
+	d.clipboardPoll = time.Hour
+	return d
 }
 
 // newTestFrame builds the whole window's content on Fyne's test driver, in
 // the given language ("da" or "en"), at companion size.
 func newTestFrame(t *testing.T, language string) (*frame, fyne.Window) {
 	t.Helper()
+	return newTestFrameWith(t, language, testDeps())
+}
+
+// newTestFrameWith is newTestFrame with the deps given.
+func newTestFrameWith(t *testing.T, language string, d *deps) (*frame, fyne.Window) {
+	t.Helper()
 	a := newTestApp(t)
 	setTestLanguage(t, language)
 	w := test.NewTempWindow(t, nil)
-	f := newFrame(a, w, openRegister(a))
+	f := newFrame(a, w, openRegister(a, d), d)
 	// The guide saves its progress on a goroutine of its own; let it finish
 	// before the test's folders are removed.
 	t.Cleanup(func() {
@@ -83,6 +99,6 @@ func newTestApp(t *testing.T) fyne.App {
 // openRegister opens the register in the app's storage. A damaged register
 // is moved aside by register.Open; the Store keeps the error, and the
 // certificates screen shows it as a sentence.
-func openRegister(a fyne.App) *register.Store {
-	return openRegisterAt(registerPathIn(a))
+func openRegister(a fyne.App, d *deps) *register.Store {
+	return openRegisterAt(registerPathIn(a), d)
 }

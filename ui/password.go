@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -23,18 +22,13 @@ import (
 // clipboardClearDelay is how long a copied password stays on the clipboard.
 const clipboardClearDelay = 30 * time.Second
 
-// Seams for tests: the platform whose store is named, how background work
-// is started (tests run it inline or queue it), and the clock that clears
-// the clipboard. background is the window's one way to run one-shot slow
-// work off the UI thread; its results come back through fyne.Do.
-var (
-	storeGOOS      = runtime.GOOS
-	background     = func(work func()) { go work() }
-	clipboardAfter = func(d time.Duration, f func()) (stop func() bool) { return time.AfterFunc(d, f).Stop }
-)
-
 // storeName is the credential store's name in the user's words.
 func storeName() string { return words.T(vault.StoreName(storeGOOS)) }
+
+// storeGOOS is the platform whose credential store is named: the system's,
+// set once before any test runs (TestMain) so that the masters name the
+// Linux store on every platform.
+var storeGOOS = runtime.GOOS
 
 // vaultText renders a vault sentence with the store's name, starting with a
 // capital letter even when the name comes first ("your keyring did not…").
@@ -121,7 +115,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		busy.Show()
 		busy.Start()
 		setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
-		background(func() {
+		f.background(func() {
 			err := f.vault.Save(context.Background(), id, "", password)
 			fyne.Do(func() {
 				busy.Stop()
@@ -135,7 +129,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 				showSaved()
 				// Taken from the offer or pasted with Ctrl+V alike: the
 				// clipboard that still holds the saved password is cleared.
-				if clearIfUnchanged(clipboardOf(f), password) {
+				if clearIfUnchanged(f.clipboardOf(f), password, f.releaseConcealed) {
 					setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
 				}
 				if onSaved != nil {
@@ -199,7 +193,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	// Back at this step (after a restart, or with Back), the password may
 	// be saved already: say so, rather than ask for it again. Nothing
 	// changes on screen when it is not, or when the store does not answer.
-	background(func() {
+	f.background(func() {
 		if _, err := f.vault.Get(context.Background(), id); err != nil {
 			return
 		}
@@ -263,7 +257,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 			return
 		}
 		show.Disable()
-		background(func() {
+		f.background(func() {
 			password, err := f.vault.Get(context.Background(), id)
 			fyne.Do(func() {
 				show.Enable()
@@ -283,16 +277,16 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		})
 	})
 
-	guard := &clipboardGuard{}
+	guard := &clipboardGuard{deps: f.deps}
 	var copyButton *uiwidget.Button
 	copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), func() {
 		copyButton.Disable()
 		concealable := f.concealable
-		background(func() {
+		f.background(func() {
 			password, err := f.vault.Get(context.Background(), id)
 			// The marked write waits for the system (osascript on macOS,
 			// a busy clipboard on Windows): here, off the UI thread.
-			concealed := err == nil && concealable && concealedWrite(password) == nil
+			concealed := err == nil && concealable && f.concealedWrite(password) == nil
 			fyne.Do(func() {
 				copyButton.Enable()
 				if err != nil {
@@ -317,9 +311,9 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 // after clipboardClearDelay, but only if the clipboard still holds it: what
 // the user copied since is left alone.
 type clipboardGuard struct {
-	// after runs f after d and returns a func that stops it; nil is
-	// clipboardAfter.
-	after func(d time.Duration, f func()) (stop func() bool)
+	// deps are the frame's: clipboardAfter runs the clear later,
+	// releaseConcealed ends a concealed write's serving.
+	deps  *deps
 	delay time.Duration // clipboardClearDelay when zero
 
 	mu   sync.Mutex
@@ -343,52 +337,22 @@ func (g *clipboardGuard) copyWritten(cb fyne.Clipboard, secret string, concealed
 	if delay == 0 {
 		delay = clipboardClearDelay
 	}
-	after := g.after
-	if after == nil {
-		after = clipboardAfter
-	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.stop != nil {
 		g.stop() // a second copy restarts the 30 seconds
 	}
-	clearOnQuit(g, func() { clearIfUnchanged(cb, secret) })
-	g.stop = after(delay, func() {
+	clearOnQuit(g, func() { clearIfUnchanged(cb, secret, g.deps.releaseConcealed) })
+	g.stop = g.deps.clipboardAfter(delay, func() {
 		// The clipboard belongs to the UI thread.
 		fyne.Do(func() {
 			clearOnQuit(g, nil)
-			cleared := clearIfUnchanged(cb, secret)
+			cleared := clearIfUnchanged(cb, secret, g.deps.releaseConcealed)
 			if done != nil {
 				done(cleared)
 			}
 		})
 	})
-}
-
-// concealedWrite puts a secret on the system clipboard marked for
-// clipboard history and clipboard managers to skip (Windows, macOS, X11
-// for KDE's Klipper); where it fails (no X display, say: see
-// core/sysclip), Fyne's clipboard takes the plain text. Reading and
-// clearing go through Fyne's clipboard either way: the text is in the
-// ordinary format. It may wait: never on the UI thread. Used only when the
-// frame is concealable (noteWindowSystem). Tests replace it.
-var concealedWrite = sysclip.WriteConcealed
-
-// releaseConcealed ends what concealedWrite left serving the clipboard
-// (X11's owner), wherever the window clears it. Tests replace it.
-var releaseConcealed = sysclip.Release
-
-// windowContext is RunNative's context for w, which names the system
-// drawing it (driver.X11WindowContext, driver.WaylandWindowContext, …);
-// nil for the test driver. Tests replace it.
-var windowContext = func(w fyne.Window) any {
-	native, ok := w.(driver.NativeWindow)
-	if !ok {
-		return nil
-	}
-	var ctx any
-	native.RunNative(func(c any) { ctx = c })
-	return ctx
 }
 
 // noteWindowSystem records, once the window exists (OnStarted, UI
@@ -398,7 +362,7 @@ var windowContext = func(w fyne.Window) any {
 // and KWin passes neither the copy nor the clear between the two, so the
 // password would stay served to X11 programs after the 30 seconds.
 func (f *frame) noteWindowSystem() {
-	switch windowContext(f.win).(type) {
+	switch f.windowContext(f.win).(type) {
 	case driver.X11WindowContext, driver.WindowsWindowContext, driver.MacWindowContext:
 		f.concealable = true
 	default: // Wayland, or no native window
@@ -425,7 +389,7 @@ func clearOnQuit(g *clipboardGuard, clear func()) {
 }
 
 // clearClipboardsNow runs every pending clear; on the UI thread.
-func clearClipboardsNow() {
+func clearClipboardsNow(release func()) {
 	pendingClears.Lock()
 	clears := pendingClears.m
 	pendingClears.m = map[*clipboardGuard]func(){}
@@ -434,16 +398,16 @@ func clearClipboardsNow() {
 		clear()
 	}
 	// Whatever the clipboard held, no owner of Fornyer's outlives it.
-	releaseConcealed()
+	release()
 }
 
 // clearIfUnchanged empties the clipboard if it still holds secret, and says
-// whether it did.
-func clearIfUnchanged(cb fyne.Clipboard, secret string) bool {
+// whether it did; release ends a concealed write's serving of it.
+func clearIfUnchanged(cb fyne.Clipboard, secret string, release func()) bool {
 	if secret == "" || cb.Content() != secret {
 		return false
 	}
 	cb.SetContent("")
-	releaseConcealed()
+	release()
 	return true
 }

@@ -62,19 +62,15 @@ func newCopyFixture(t *testing.T, ctx any) *copyFixture {
 	x.cb = &writeCountingClipboard{Clipboard: x.f.app.Clipboard()}
 	x.f.app = appWithClipboard{App: x.f.app, cb: x.cb}
 
-	oldContext, oldWrite, oldRelease, oldAfter := windowContext, concealedWrite, releaseConcealed, clipboardAfter
-	t.Cleanup(func() {
-		windowContext, concealedWrite, releaseConcealed, clipboardAfter = oldContext, oldWrite, oldRelease, oldAfter
-	})
-	windowContext = func(fyne.Window) any { return ctx }
-	concealedWrite = func(s string) error {
+	x.f.windowContext = func(fyne.Window) any { return ctx }
+	x.f.concealedWrite = func(s string) error {
 		x.concealed++
 		x.cb.Clipboard.SetContent(s) // not counted: the system's clipboard, not Fyne's
 		return nil
 	}
-	releaseConcealed = func() { x.releases++ }
-	clipboardAfter = fakeAfter(&x.fire)
-	t.Cleanup(func() { clearClipboardsNow() })
+	x.f.releaseConcealed = func() { x.releases++ }
+	x.f.clipboardAfter = fakeAfter(&x.fire)
+	t.Cleanup(func() { clearClipboardsNow(x.f.releaseConcealed) })
 
 	id := vault.PendingID("2026-11-24")
 	if err := x.f.vault.Save(context.Background(), id, "", copiedPassword); err != nil {
@@ -160,7 +156,7 @@ func TestCopyPasswordConcealedIsCleared(t *testing.T) {
 		t.Fatalf("second copy: %d concealed writes, clipboard %q", x.concealed, x.cb.Content())
 	}
 	released := x.releases
-	clearClipboardsNow()
+	clearClipboardsNow(x.f.releaseConcealed)
 	if got := x.cb.Content(); got != "" {
 		t.Errorf("the clipboard still holds %q after closing", got)
 	}
@@ -179,7 +175,7 @@ func TestClosingReleasesConcealedOwner(t *testing.T) {
 	x := newCopyFixture(t, driver.X11WindowContext{WindowHandle: 1})
 	x.copy(t)
 	x.cb.Clipboard.SetContent("something else")
-	clearClipboardsNow()
+	clearClipboardsNow(x.f.releaseConcealed)
 	if x.releases != 1 {
 		t.Errorf("closing released %d times, want 1", x.releases)
 	}

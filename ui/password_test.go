@@ -37,11 +37,9 @@ func newVaultTestFrame(t *testing.T, language string, opts ...vault.Option) (f *
 	w := test.NewTempWindow(t, nil)
 	w.Resize(companionSize)
 
-	wait = queueBackground(t)
-	oldGOOS := storeGOOS
-	storeGOOS = "linux" // the masters name the Linux store on every platform
-	t.Cleanup(func() { storeGOOS = oldGOOS })
-	return &frame{app: a, win: w, vault: vault.New(opts...)}, wait
+	d := testDeps()
+	wait = queueBackground(d)
+	return &frame{deps: d, app: a, win: w, vault: vault.New(opts...)}, wait
 }
 
 // visible lists the objects a user can see under o, depth first.
@@ -299,12 +297,8 @@ func TestPasswordSaverTimeout(t *testing.T) {
 func TestShowAndCopyAfterSaving(t *testing.T) {
 	keyring.MockInit()
 	var fire func()
-	clock := fakeAfter(&fire)
-	old := clipboardAfter
-	clipboardAfter = clock
-	defer func() { clipboardAfter = old }()
-
 	s := newSaverUnderTest(t, "en")
+	s.f.clipboardAfter = fakeAfter(&fire)
 	const password = "vis-mig-ÆØÅ"
 	s.save(t, password)
 	if hasText(s.view, password) {
@@ -367,15 +361,15 @@ func TestClearIfUnchanged(t *testing.T) {
 	test.NewTempApp(t)
 	cb := test.NewClipboard()
 	cb.SetContent("pw")
-	if !clearIfUnchanged(cb, "pw") || cb.Content() != "" {
+	if !clearIfUnchanged(cb, "pw", func() {}) || cb.Content() != "" {
 		t.Error("the password stayed on the clipboard")
 	}
 	cb.SetContent("something else")
-	if clearIfUnchanged(cb, "pw") || cb.Content() != "something else" {
+	if clearIfUnchanged(cb, "pw", func() {}) || cb.Content() != "something else" {
 		t.Error("the user's own text was cleared")
 	}
 	cb.SetContent("")
-	if clearIfUnchanged(cb, "") {
+	if clearIfUnchanged(cb, "", func() {}) {
 		t.Error("an empty secret matches an empty clipboard")
 	}
 }
@@ -385,11 +379,11 @@ func TestClipboardGuardRestarts(t *testing.T) {
 	test.NewTempApp(t)
 	cb := test.NewClipboard()
 	var timers []*bool
-	g := &clipboardGuard{after: func(_ time.Duration, f func()) func() bool {
+	g := &clipboardGuard{deps: &deps{clipboardAfter: func(_ time.Duration, f func()) func() bool {
 		stopped := false
 		timers = append(timers, &stopped)
 		return func() bool { stopped = true; return true }
-	}}
+	}, releaseConcealed: func() {}}}
 	g.copy(cb, "a", nil)
 	g.copy(cb, "b", nil)
 	if len(timers) != 2 || !*timers[0] || *timers[1] {
@@ -419,10 +413,8 @@ func TestPasswordNeverReachesDisk(t *testing.T) {
 
 	keyring.MockInit()
 	var fire func()
-	old := clipboardAfter
-	clipboardAfter = fakeAfter(&fire)
-	defer func() { clipboardAfter = old }()
 	s := newSaverUnderTest(t, "en")
+	s.f.clipboardAfter = fakeAfter(&fire)
 	if got := s.f.app.Storage().RootURI().Path(); !strings.HasPrefix(got, root) {
 		t.Fatalf("the test app's storage is outside the searched folders: %s", got)
 	}

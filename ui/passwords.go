@@ -111,7 +111,7 @@ func (v *savedPasswordsView) load() {
 	v.busy.Start()
 	v.setStatus(vaultText("vault.list.loading", nil), widget.MediumImportance)
 	piece := StartPiece("saved-passwords")
-	background(func() {
+	v.f.background(func() {
 		list, err := v.f.vault.List(context.Background())
 		piece()
 		fyne.Do(func() {
@@ -212,7 +212,7 @@ func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Butto
 				return
 			}
 			button.Disable()
-			background(func() {
+			v.f.background(func() {
 				err := v.f.vault.Delete(context.Background(), e.ID)
 				fyne.Do(func() {
 					button.Enable()

@@ -70,7 +70,7 @@ func (g *guideState) recordPlaces() {
 		return
 	}
 	p := g.progress.Clone()
-	background(func() { _, _ = p.RecordPlaces(reg) })
+	g.f.background(func() { _, _ = p.RecordPlaces(reg) })
 }
 
 // relayout lays the card out again after a line appeared in it, and lets
@@ -192,7 +192,7 @@ func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
 	}
 	certs := g.f.register.List()
 	uuid := "" // the line of the certificate being renewed, when core knows it
-	if c, ok := renewal.Renewing(&g.progress, certs, clock()); ok {
+	if c, ok := renewal.Renewing(&g.progress, certs, g.f.now()); ok {
 		uuid = c.UUID
 	}
 	last := register.LastPlaces(certs, uuid)
@@ -254,7 +254,7 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 		})})))
 	}
 	given := func(what string) {
-		p.SetGiven(id, what, "", clock())
+		p.SetGiven(id, what, "", g.f.now())
 		g.placesChanged()
 	}
 	if c := g.facts().Certificate; c != nil {
@@ -275,7 +275,7 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 		box.Add(caption(words.T("guide.rule.file")))
 	}
 	box.Add(newGuideCheck(g, words.T("guide.place.done"), it.Done, func(on bool) {
-		p.SetSwitched(id, on, clock())
+		p.SetSwitched(id, on, g.f.now())
 		g.placesChanged()
 	}))
 	return box
@@ -300,8 +300,8 @@ func (g *guideState) handOverRow(u guide.Usage, c register.Certificate, src cert
 			return
 		}
 		makeCopy.Disable()
-		f, lang, now, typed := g.f, words.Language(), clock(), once.take()
-		background(func() {
+		f, lang, now, typed := g.f, words.Language(), g.f.now(), once.take()
+		g.f.background(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*renewal.SavedLookupBudget)
 			defer cancel()
 			pws := once.with(typed, src.passwords(ctx))

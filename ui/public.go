@@ -64,7 +64,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 		save = uiwidget.NewButton(words.T("guide.public.save"), theme.DocumentSaveIcon(), func() {
 			save.Disable()
 			typed := once.take()
-			background(func() {
+			f.background(func() {
 				pws := once.with(typed, src.passwords(context.Background())) // bounded by renewal.SavedLookupBudget
 				res, err := backup.ExportPublic(src.file, backup.ExportOptions{Passwords: pws, SourceSHA256: src.fileSHA})
 				fyne.Do(func() {

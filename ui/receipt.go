@@ -70,7 +70,7 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 	p := &receiptPanel{
 		f: f, data: data,
 		makeReceipt: receipt.Receipt, makeChecklist: receipt.Checklist, write: receipt.Write,
-		now: clock,
+		now: f.now,
 	}
 	p.open = uiwidget.Open
 	p.pick = p.pickFolder
@@ -146,7 +146,7 @@ func (p *receiptPanel) buildResult() {
 	folder := uiwidget.NewButton(words.T("receipt.ui.show_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != "" {
 			dir := filepath.Dir(p.last)
-			background(func() {
+			p.f.background(func() {
 				if err := p.open(dir); err != nil {
 					fyne.LogError("showing "+dir, err)
 					fyne.Do(func() { p.where.SetText(words.T("receipt.ui.folder_failed")) })
@@ -227,7 +227,7 @@ func (p *receiptPanel) begin(checklist bool) {
 	p.Show(p.running)
 	p.finished = make(chan struct{})
 	finished := p.finished
-	background(func() {
+	p.f.background(func() {
 		var (
 			pdf  []byte
 			err  error
@@ -289,7 +289,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 // says what happened: opened, or not, with the folder to find it in.
 func (p *receiptPanel) openAndSay(path string) {
 	p.where.SetText(words.T("receipt.ui.opening"))
-	background(func() {
+	p.f.background(func() {
 		err := p.open(path)
 		fyne.Do(func() {
 			if p.last != path {

@@ -21,7 +21,7 @@ import (
 // flow is the renewal's writer over the frame's register and credential
 // store.
 func (f *frame) flow() *renewal.Flow {
-	return &renewal.Flow{Register: f.register, Vault: f.vault, Now: clock}
+	return &renewal.Flow{Register: f.register, Vault: f.vault, Now: f.now}
 }
 
 // checked runs on the UI thread with core's answer to a file: the guide
@@ -31,12 +31,12 @@ func (f *frame) checked(a renewal.Answer) {
 	if a.Outcome.Kind == renewal.KindNotOpened {
 		return
 	}
-	if f.guide != nil && a.Outcome.Apply(&f.guide.progress, a.Check.Report.Certificate.SHA256, clock()) {
+	if f.guide != nil && a.Outcome.Apply(&f.guide.progress, a.Check.Report.Certificate.SHA256, f.now()) {
 		f.guide.changed()
 	}
 	if a.Outcome.Record {
 		flow := f.flow()
-		background(func() {
+		f.background(func() {
 			// Each credential-store call is bounded by the vault's one limit.
 			if err := flow.Record(context.Background(), a.Check, a.Outcome); err != nil {
 				fyne.LogError("recording the checked file", err)
@@ -52,7 +52,7 @@ func (f *frame) answered(sha string, yes bool) {
 	if f.guide == nil {
 		return
 	}
-	renewal.AnswerQuestion(&f.guide.progress, sha, yes, clock())
+	renewal.AnswerQuestion(&f.guide.progress, sha, yes, f.now())
 	f.guide.changed()
 }
 
@@ -60,7 +60,7 @@ func (f *frame) answered(sha string, yes bool) {
 // is now in the credential store.
 func (f *frame) passwordSavedFor(sha string) {
 	flow := f.flow()
-	background(func() {
+	f.background(func() {
 		if err := flow.PasswordSaved(sha, true); err != nil {
 			fyne.LogError("recording the saved password", err)
 		}
@@ -72,7 +72,7 @@ func (f *frame) passwordSavedFor(sha string) {
 // store's list, read again on the vault's report.
 func (f *frame) passwordDeleted(id string) {
 	flow := f.flow()
-	background(func() {
+	f.background(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), f.vault.Timeout())
 		defer cancel()
 		if err := flow.PasswordDeleted(ctx, id); err != nil {
@@ -88,7 +88,7 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 	}
 	flow := f.flow()
 	sha := r.Certificate.SHA256
-	background(func() {
+	f.background(func() {
 		if err := flow.RecordBackup(sha, res); err != nil {
 			fyne.LogError("recording the backup", err)
 		}
@@ -102,7 +102,7 @@ func (f *frame) recordReceipt(sha, path string, at time.Time) {
 		return
 	}
 	flow := f.flow()
-	background(func() {
+	f.background(func() {
 		if err := flow.RecordReceipt(sha, path, at); err != nil {
 			fyne.LogError("recording the receipt", err)
 		}
@@ -164,7 +164,7 @@ func (f *frame) recheck(sha string) {
 // showReceiptFor opens the receipt dialog filled by core from the report,
 // the register and the guide's progress.
 func (f *frame) showReceiptFor(r *inspect.Report, passwordSaved bool) {
-	showReceipt(f, renewal.ReceiptData(r, words.Language(), passwordSaved, f.registered(r), f.guideProgress(), f.passwordIndex.list, clock(), thisComputer()))
+	showReceipt(f, renewal.ReceiptData(r, words.Language(), passwordSaved, f.registered(r), f.guideProgress(), f.passwordIndex.list, f.now(), f.thisComputer()))
 }
 
 func (f *frame) registered(r *inspect.Report) *register.Certificate {

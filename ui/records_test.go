@@ -241,7 +241,7 @@ func TestDeletingTheSavedPasswordIsForgottenEverywhere(t *testing.T) {
 		NotBefore: time.Now(), NotAfter: time.Now().AddDate(3, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	g.progress.SetFileChecked(sha, clock())
+	g.progress.SetFileChecked(sha, x.f.now())
 	id := vault.CertificateID(sha)
 	if err := x.f.vault.Save(context.Background(), id, "Æblegrød ApS", "Kode-1"); err != nil {
 		t.Fatal(err)
@@ -268,17 +268,17 @@ func TestDeletingTheSavedPasswordIsForgottenEverywhere(t *testing.T) {
 func TestClosingTheWindowClearsACopiedPassword(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	cb := x.f.app.Clipboard()
-	var g clipboardGuard
-	g.after = func(time.Duration, func()) func() bool { return func() bool { return true } } // never fires
+	x.f.clipboardAfter = func(time.Duration, func()) func() bool { return func() bool { return true } } // never fires
+	g := clipboardGuard{deps: x.f.deps}
 	g.copy(cb, "Kopieret-Kode-1", nil)
-	clearClipboardsNow()
+	clearClipboardsNow(x.f.releaseConcealed)
 	if got := cb.Content(); got == "Kopieret-Kode-1" {
 		t.Error("the password is still on the clipboard after closing")
 	}
 	// What the user copied since is theirs.
 	g.copy(cb, "Kopieret-Kode-2", nil)
 	cb.SetContent("something else")
-	clearClipboardsNow()
+	clearClipboardsNow(x.f.releaseConcealed)
 	if got := cb.Content(); got != "something else" {
 		t.Errorf("closing cleared the user's own clipboard: %q", got)
 	}

@@ -38,7 +38,7 @@ func remind(f *frame, l string) {
 	remindMu.Lock()
 	defer remindMu.Unlock()
 	s := f.register
-	now := clock()
+	now := f.now()
 
 	// The bookkeeping is written in two writes, not one per reminder: an IT
 	// provider's register has hundreds of certificates.

@@ -13,10 +13,6 @@ import (
 	"github.com/fornyer/fornyer/ui/words"
 )
 
-// revealFile opens the file manager with the file selected; tests record
-// the call instead.
-var revealFile = reveal.Show
-
 // newRevealButton is "Show the file in its folder", for wherever the user
 // must find the file again (the DPG Customer Portal asks for it to be
 // uploaded). path is asked for on each tap, so a file checked since is the
@@ -29,8 +25,8 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 		if p == "" {
 			return
 		}
-		background(func() {
-			err := revealFile(p)
+		f.background(func() {
+			err := f.revealFile(p)
 			if err == nil {
 				return
 			}

@@ -31,9 +31,6 @@ type downloads struct {
 	bar     *fyne.Container
 }
 
-// watchFolders are the folders watched; tests point them elsewhere.
-var watchFolders = watch.Folders
-
 // startWatching watches the folders; a system without them, or without
 // file notifications, simply announces nothing.
 func (f *frame) startWatching() {
@@ -41,7 +38,7 @@ func (f *frame) startWatching() {
 	if d.watcher != nil {
 		return
 	}
-	folders := watchFolders()
+	folders := f.watchFolders()
 	if len(folders) == 0 {
 		return
 	}
@@ -154,7 +151,7 @@ func foldersPhrase(folders []watch.Folder) string {
 // the background, so a large folder never holds the window. Until the
 // file comes it says that it will be checked when it lands.
 func newNewestOffer(f *frame) fyne.CanvasObject {
-	folders := watchFolders()
+	folders := f.watchFolders()
 	box := container.NewVBox()
 	if len(folders) == 0 {
 		box.Hide()
@@ -168,7 +165,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 	hint.Wrapping = fyne.TextWrapWord
 	box.Add(hint)
 	l := words.Language()
-	background(func() {
+	f.background(func() {
 		newest, found := watch.NewestIn(folders)
 		if !found {
 			return

@@ -107,12 +107,11 @@ func TestArrivalNamesFolderWithItsPreposition(t *testing.T) {
 // Before the file comes, the download card names both watched folders,
 // each with its own preposition.
 func TestDownloadCardNamesBothFolders(t *testing.T) {
-	old := watchFolders
-	watchFolders = func() []watch.Folder {
+	d := testDeps()
+	d.watchFolders = func() []watch.Folder {
 		return []watch.Folder{{Kind: watch.Downloads, Path: t.TempDir()}, {Kind: watch.Desktop, Path: t.TempDir()}}
 	}
-	t.Cleanup(func() { watchFolders = old })
-	x := newCheckFixture(t, "da")
+	x := newCheckFixtureWith(t, "da", d)
 	g := x.f.guide
 	g.progress.Current = "download"
 	g.show()
@@ -156,9 +155,8 @@ func TestArrivalOnDownloadCardCheckedAtOnce(t *testing.T) {
 // The download card names the newest certificate file already there.
 func TestDownloadCardOffersNewest(t *testing.T) {
 	dir := t.TempDir()
-	old := watchFolders
-	watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
-	t.Cleanup(func() { watchFolders = old })
+	d := testDeps()
+	d.watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
 	for i, name := range []string{"older.p12", "newest.pfx"} {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
@@ -169,7 +167,7 @@ func TestDownloadCardOffersNewest(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	x := newCheckFixture(t, "en")
+	x := newCheckFixtureWith(t, "en", d)
 	g := x.f.guide
 	g.progress.Current = "download"
 	g.show()
@@ -197,11 +195,9 @@ func (c *countingClipboard) Content() string { c.reads++; return c.Clipboard.Con
 // by hand (the ticker is set never to fire).
 func passwordCard(t *testing.T, x *checkFixture, before string) (*copiedOffer, *countingClipboard) {
 	t.Helper()
-	oldPoll, oldOf := clipboardPoll, clipboardOf
-	clipboardPoll = time.Hour
+	x.f.clipboardPoll = time.Hour
 	cb := &countingClipboard{Clipboard: x.f.app.Clipboard()}
-	clipboardOf = func(*frame) fyne.Clipboard { return cb }
-	t.Cleanup(func() { clipboardPoll, clipboardOf = oldPoll, oldOf })
+	x.f.clipboardOf = func(*frame) fyne.Clipboard { return cb }
 	cb.SetContent(before)
 	g := x.f.guide
 	x.f.tabs.SelectIndex(guideTab)
@@ -322,9 +318,7 @@ func TestClipboardNotReadOffTheCard(t *testing.T) {
 func TestRevealButton(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	var shown []string
-	old := revealFile
-	revealFile = func(p string) error { shown = append(shown, p); return nil }
-	t.Cleanup(func() { revealFile = old })
+	x.f.revealFile = func(p string) error { shown = append(shown, p); return nil }
 	file := filepath.Join(t.TempDir(), "cert.p12")
 	b := newRevealButton(x.f, func() string { return file })
 	if b.Text != "Show the file in its folder" {
@@ -336,7 +330,7 @@ func TestRevealButton(t *testing.T) {
 		t.Fatalf("revealed %q", shown)
 	}
 	// A file gone since: a sentence naming where it was.
-	revealFile = func(string) error { return reveal.ErrNotFound }
+	x.f.revealFile = func(string) error { return reveal.ErrNotFound }
 	test.Tap(b)
 	x.wait()
 	top := x.w.Canvas().Overlays().Top()
@@ -348,10 +342,8 @@ func TestRevealButton(t *testing.T) {
 // After saving, the card asks where else the password is kept; "nowhere
 // yet" is recorded (never the password) and reminded on the DPG card.
 func TestSecondCopyQuestion(t *testing.T) {
-	old := hostname
-	hostname = func() (string, error) { return "KONTOR-PC", nil }
-	t.Cleanup(func() { hostname = old })
 	x := newCheckFixture(t, "en")
+	x.f.hostname = func() (string, error) { return "KONTOR-PC", nil }
 	o, cb := passwordCard(t, x, "")
 	cb.SetContent("Nj7%tQ2@wE5^yU8*")
 	o.poll(o.stop)
@@ -393,9 +385,7 @@ func TestDPGCardRevealsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var shown []string
-	old := revealFile
-	revealFile = func(p string) error { shown = append(shown, p); return nil }
-	t.Cleanup(func() { revealFile = old })
+	x.f.revealFile = func(p string) error { shown = append(shown, p); return nil }
 	g := x.f.guide
 	g.progress.SetFileChecked(sha, time.Now())
 	g.progress.Current = "dpg-install"
@@ -410,9 +400,6 @@ func TestDPGCardRevealsTheFile(t *testing.T) {
 // The receipt learns where else the password is kept and on which
 // computer: from the register, else from the guide's renewal of this file.
 func TestReceiptDataPasswordKept(t *testing.T) {
-	old := hostname
-	hostname = func() (string, error) { return "THIS-PC", nil }
-	t.Cleanup(func() { hostname = old })
 	r := goldenReport("en", "ready")
 	reg := &register.Certificate{PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "KONTOR-PC"}
 	p := &guide.Progress{FileSHA256: r.Certificate.SHA256, PasswordKept: register.KeptNowhere, PasswordHost: "OTHER"}
@@ -431,7 +418,8 @@ func TestReceiptDataPasswordKept(t *testing.T) {
 	}
 }
 
-// receiptFor is the receipt's data as the window gathers it (core decides).
+// receiptFor is the receipt's data as the window gathers it (core decides),
+// on the computer THIS-PC.
 func receiptFor(r *inspect.Report, l string, saved bool, reg *register.Certificate, p *guide.Progress) receipt.Data {
-	return renewal.ReceiptData(r, l, saved, reg, p, guide.Passwords{}, clock(), thisComputer())
+	return renewal.ReceiptData(r, l, saved, reg, p, guide.Passwords{}, time.Now(), "THIS-PC")
 }
