@@ -102,12 +102,8 @@ func runBackup(env Env, args []string) int {
 		Passwords: tries.Passwords(), PublicCopies: public, Manifest: manifest, Lang: l, Progress: backupProgress,
 	})
 	if err != nil {
-		var be *backup.Error
-		if !errors.As(err, &be) {
-			be = &backup.Error{Code: backup.CodeWriteFailed, Path: to, Err: err}
-		}
-		say(env.Stderr, be.Message(l))
-		return backupExit(be)
+		say(env.Stderr, msg.Sentence(l, err))
+		return backupExit(err)
 	}
 	for _, f := range res.Files {
 		say(env.Stdout, f.Path)
@@ -120,8 +116,8 @@ func runBackup(env Env, args []string) int {
 
 // backupExit is the exit status of a failed backup or export: 2 when the
 // file could not be opened, else 1.
-func backupExit(be *backup.Error) int {
-	switch be.Code {
+func backupExit(err error) int {
+	switch msg.Code(err) {
 	case backup.CodeWrongPassword, backup.CodeSourceInvalid, backup.CodeDamagedKey, backup.CodeSourceUnreadable, backup.CodeSourceTooLarge:
 		return backupExitUnreadable
 	}

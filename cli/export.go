@@ -7,6 +7,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 func init() {
@@ -50,12 +51,8 @@ func runExport(env Env, args []string) int {
 	}
 	res, err := backup.ExportPublic(file, backup.ExportOptions{Passwords: tries.Passwords(), Dir: out, PEM: asPEM})
 	if err != nil {
-		var be *backup.Error
-		if !errors.As(err, &be) {
-			be = &backup.Error{Code: backup.CodeWriteFailed, Path: out, Err: err}
-		}
-		say(env.Stderr, be.Message(l))
-		return backupExit(be) // the same meanings: 2 not opened, 1 not written
+		say(env.Stderr, msg.Sentence(l, err))
+		return backupExit(err) // the same meanings: 2 not opened, 1 not written
 	}
 	say(env.Stdout, res.Path)
 	r := inspect.Inspect(res.Path, res.Certificate.Raw, inspect.Options{Lang: l})

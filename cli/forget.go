@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -89,7 +88,7 @@ func runForget(env Env, args []string) int {
 	switch {
 	case errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable):
 		fmt.Fprintln(env.Stderr, env.T("forget.cli.store_failed", map[string]string{
-			"Reason": msg.T(l, vault.MessageKey(err), map[string]string{"Store": msg.T(l, vault.StoreName(runtime.GOOS), nil)}),
+			"Reason": msg.Sentence(l, err),
 		}))
 		return forgetExitFailed
 	case err != nil:

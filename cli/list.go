@@ -146,7 +146,7 @@ func runList(env Env, args []string) int {
 	if !explicit {
 		p, err := registerPath()
 		if err != nil {
-			fmt.Fprintln(env.Stderr, env.T("list.cli.no_register", map[string]string{"Path": err.Error()}))
+			fmt.Fprintln(env.Stderr, msg.Sentence(env.Lang, err))
 			return watchExitFailed
 		}
 		path = p

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/renewal"
 )
@@ -65,7 +66,8 @@ func runReceipt(env Env, args []string) int {
 		return usageErr("receipt.cli.bad_email", map[string]string{"Email": email})
 	}
 	if _, err := renewal.InstallerName(by); errors.Is(err, renewal.ErrNameTooLong) {
-		return usageErr(renewal.ErrNameTooLong.Key, nil)
+		say(env.Stderr, msg.Sentence(l, err))
+		return usageErr("", nil)
 	}
 	file := files[0]
 	dir, name := filepath.Split(out)
@@ -119,7 +121,7 @@ func runReceipt(env Env, args []string) int {
 		out, err = receipt.Write(dir, name, pdf)
 	}
 	if err != nil {
-		say(env.Stderr, env.T("receipt.cli.write_failed", map[string]string{"File": filepath.Join(dir, name), "Error": err.Error()}))
+		say(env.Stderr, msg.Sentence(l, err))
 		return receiptExitProblems
 	}
 	say(env.Stdout, env.T("receipt.cli.written", map[string]string{"File": out}))

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"path/filepath"
 	"strings"
 
@@ -354,7 +353,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	if err != nil {
 		p.outcome.SetText(words.T("backup.failed"))
 		p.outcome.Importance = widget.DangerImportance
-		p.detail.SetText(backupErrorText(dir, err) + " " + words.T("backup.original_safe"))
+		p.detail.SetText(words.Sentence(err) + " " + words.T("backup.original_safe"))
 		for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
 			o.Hide()
 		}
@@ -387,13 +386,4 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	if p.onDone != nil {
 		p.onDone(res)
 	}
-}
-
-// backupErrorText is the sentence for a failed backup.
-func backupErrorText(dir string, err error) string {
-	var e *backup.Error
-	if !errors.As(err, &e) {
-		e = &backup.Error{Code: backup.CodeWriteFailed, Path: dir}
-	}
-	return words.T(e.Key(), e.Data())
 }

@@ -135,7 +135,7 @@ func (v *certificatesView) setNotice(err error) {
 	v.notice = err
 	v.notices.Objects = nil
 	if err != nil {
-		v.notices.Objects = []fyne.CanvasObject{noticeCard(registerSentence(err))}
+		v.notices.Objects = []fyne.CanvasObject{noticeCard(words.Sentence(err))}
 	}
 	v.notices.Refresh()
 }
@@ -335,24 +335,11 @@ func kindText(kind string) string { return words.T(oces.KindKey(kind)) }
 
 func environmentText(env string) string { return words.T(oces.EnvironmentKey(env)) }
 
-// registerSentence turns a register error into a sentence for the user.
-func registerSentence(err error) string {
-	var name *renewal.NameError
-	if errors.As(err, &name) { // a name core's rule refused
-		return words.T(name.Key)
-	}
-	var e *register.Error
-	if !errors.As(err, &e) {
-		return words.T("register.error.write_failed")
-	}
-	return words.T(e.Key(), e.Data())
-}
-
 // showRegisterError shows a failed change above the list and in a dialog.
 func (v *certificatesView) showRegisterError(err error) {
 	v.setNotice(err)
 	v.refreshCard()
-	uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("tab.certificates"), registerSentence(err), v.f.win), fyne.Size{})
+	uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("tab.certificates"), words.Sentence(err), v.f.win), fyne.Size{})
 }
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
@@ -461,7 +448,7 @@ func (f *frame) markDPG(sha string, done func(error)) {
 	who.SetPlaceHolder(words.T("register.dpg.mark.who.placeholder"))
 	who.Validator = func(s string) error {
 		if _, err := renewal.InstallerName(s); err != nil {
-			return errors.New(words.T(err.(*renewal.NameError).Key))
+			return errors.New(words.Sentence(err))
 		}
 		return nil
 	}

@@ -303,7 +303,7 @@ func (v *certificatesView) refreshCard() {
 	back.Alignment = widget.ButtonAlignLeading
 	items := []fyne.CanvasObject{}
 	if v.notice != nil {
-		items = append(items, noticeCard(registerSentence(v.notice)))
+		items = append(items, noticeCard(words.Sentence(v.notice)))
 	}
 	items = append(items, v.card(v.all, *cur, now))
 	items = append(items, v.history(*cur)...)

@@ -61,7 +61,7 @@ func (f *frame) confirmForget(button *uiwidget.Button) {
 func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 	if errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable) {
 		button.Enable()
-		dialog.ShowError(errors.New(vaultError(err)), f.win)
+		dialog.ShowInformation(words.T("settings.forget.title"), words.Sentence(err), f.win)
 		return
 	}
 	f.guide = nil // the progress is gone: the guide starts anew

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"net/url"
 	"path/filepath"
 	"reflect"
@@ -167,7 +166,7 @@ func (g *guideState) update() {
 		g.hint.Hide()
 	case err != nil:
 		g.done.Disable()
-		g.hint.SetText(words.T(ruleKey(err)))
+		g.hint.SetText(words.Sentence(err))
 		g.hint.Show()
 	default:
 		g.done.Enable()
@@ -185,18 +184,6 @@ func positionText(step guide.Step, i int) string {
 		text += " · " + words.T("guide.stepper.portal_step", map[string]any{"N": step.Number})
 	}
 	return text
-}
-
-func ruleKey(err error) string {
-	var rule *guide.Error
-	var name *renewal.NameError
-	switch {
-	case errors.As(err, &rule):
-		return rule.Key
-	case errors.As(err, &name):
-		return name.Key
-	}
-	return "guide.save_error"
 }
 
 // card is the current step: illustration, title, text, warnings, task,
@@ -371,7 +358,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 	installed.OnTapped = func() {
 		by, err := renewal.InstallerName(name.Text)
 		if err != nil {
-			g.hint.SetText(words.T(ruleKey(err)))
+			g.hint.SetText(words.Sentence(err))
 			g.hint.Show()
 			return
 		}
@@ -469,7 +456,7 @@ func (g *guideState) recordDPG(by string, button *uiwidget.Button) {
 		fyne.LogError("recording the DPG installation in the register", err)
 		fyne.Do(func() {
 			button.Enable()
-			uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), registerSentence(err), f.win), fyne.Size{})
+			uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), f.win), fyne.Size{})
 		})
 	})
 }
@@ -514,7 +501,7 @@ func (g *guideState) complete() {
 	}
 	before := g.progress.Current
 	if err := g.progress.Complete(g.f.now(), g.facts()); err != nil {
-		g.hint.SetText(words.T(ruleKey(err)))
+		g.hint.SetText(words.Sentence(err))
 		g.hint.Show()
 		return
 	}

@@ -50,9 +50,6 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// vaultError is the sentence for a failed credential-store call.
-func vaultError(err error) string { return vaultText(vault.MessageKey(err), nil) }
-
 // newPasswordSaver is the guide's password card: the user pastes the
 // password the portal shows once, and it goes straight into the credential
 // store as the pending entry of this renewal. onSaved runs (on the UI
@@ -107,7 +104,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		}
 		if len(password) > vault.MaxPasswordBytes {
 			// Refused before anything is started: no store is asked.
-			setStatus(vaultError(vault.ErrTooLong), widget.DangerImportance)
+			setStatus(words.Sentence(vault.ErrTooLong), widget.DangerImportance)
 			return
 		}
 		entry.Disable()
@@ -123,7 +120,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 				if err != nil {
 					entry.Enable()
 					save.Enable()
-					setStatus(vaultError(err), widget.DangerImportance)
+					setStatus(words.Sentence(err), widget.DangerImportance)
 					return
 				}
 				showSaved()
@@ -239,7 +236,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		note(text, importance)
 		uiwidget.Reveal(box)
 	}
-	fail := func(err error) { say(vaultError(err), widget.DangerImportance) }
+	fail := func(err error) { say(words.Sentence(err), widget.DangerImportance) }
 
 	var show *uiwidget.Button
 	visible := false

@@ -119,7 +119,7 @@ func (v *savedPasswordsView) load() {
 			v.busy.Hide()
 			v.refresh.Enable()
 			if err != nil {
-				v.setStatus(vaultError(err), widget.DangerImportance)
+				v.setStatus(words.Sentence(err), widget.DangerImportance)
 				return
 			}
 			v.show(list)
@@ -218,7 +218,7 @@ func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Butto
 					button.Enable()
 					// Not found: already gone, so the list is simply out of date.
 					if err != nil && !errors.Is(err, vault.ErrNotFound) {
-						v.setStatus(vaultError(err), widget.DangerImportance)
+						v.setStatus(words.Sentence(err), widget.DangerImportance)
 						return
 					}
 					v.f.passwordDeleted(e.ID)

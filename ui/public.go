@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
@@ -74,7 +74,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 						status.SetText(words.T("guide.handover.password.ask"))
 						status.Importance = widget.MediumImportance
 					case err != nil:
-						status.SetText(backupMessage(err))
+						status.SetText(words.Sentence(err))
 						status.Importance = widget.DangerImportance
 					default:
 						status.SetText(words.T("guide.public.saved", map[string]any{"File": safetext.Line(res.Path)}))
@@ -113,18 +113,9 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 	return box
 }
 
-// backupMessage is the sentence for a failed export or hand-over copy.
-func backupMessage(err error) string {
-	var be *backup.Error
-	if !errors.As(err, &be) {
-		be = &backup.Error{Code: backup.CodeWriteFailed, Err: err}
-	}
-	return be.Message(words.Language())
-}
-
 // errorLine is a failure's sentence, in red.
 func errorLine(err error) fyne.CanvasObject {
-	l := wrapped(backupMessage(err))
+	l := wrapped(words.Sentence(err))
 	l.Importance = widget.DangerImportance
 	return l
 }
@@ -159,8 +150,7 @@ func (o *oncePassword) with(typed string, saved []string) []string {
 // asks shows the field when err says no password opened the file, and
 // reports whether it did; any other outcome hides it again.
 func (o *oncePassword) asks(err error) bool {
-	var be *backup.Error
-	if errors.As(err, &be) && be.Code == backup.CodeWrongPassword {
+	if msg.Code(err) == backup.CodeWrongPassword {
 		o.entry.Show()
 		return true
 	}

@@ -210,7 +210,7 @@ func (p *receiptPanel) begin(checklist bool) {
 	}
 	by, err := renewal.InstallerName(p.by.Text) // optional: empty is no name
 	if errors.Is(err, renewal.ErrNameTooLong) {
-		p.warn(words.T(renewal.ErrNameTooLong.Key))
+		p.warn(words.Sentence(err))
 		return
 	}
 	p.hint.Hide()
@@ -261,7 +261,8 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 		p.last = ""
 		p.outcome.SetText(words.T("receipt.ui.failed"))
 		p.outcome.Importance = widget.DangerImportance
-		p.where.SetText(words.T("receipt.ui.failed.detail", map[string]string{"Folder": p.folder, "Error": err.Error()}))
+		fyne.LogError("saving a receipt or checklist", err)
+		p.where.SetText(words.Sentence(err))
 		p.path.Hide()
 		p.saved.Hide()
 		p.failed.Show()

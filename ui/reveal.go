@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/fornyer/fornyer/core/reveal"
-	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
@@ -31,11 +27,7 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 				return
 			}
 			fyne.Do(func() {
-				key := "watch.reveal.failed"
-				if errors.Is(err, reveal.ErrNotFound) {
-					key = "watch.reveal.missing"
-				}
-				uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("watch.reveal"), words.T(key, map[string]any{"Path": safetext.Line(p)}), f.win), fyne.Size{})
+				uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("watch.reveal"), words.Sentence(err), f.win), fyne.Size{})
 			})
 		})
 	}

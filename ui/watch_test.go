@@ -330,7 +330,7 @@ func TestRevealButton(t *testing.T) {
 		t.Fatalf("revealed %q", shown)
 	}
 	// A file gone since: a sentence naming where it was.
-	x.f.revealFile = func(string) error { return reveal.ErrNotFound }
+	x.f.revealFile = func(p string) error { return &reveal.Error{Path: p, Err: reveal.ErrNotFound} }
 	test.Tap(b)
 	x.wait()
 	top := x.w.Canvas().Overlays().Top()

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // StorageDir is the folder where the window keeps its files (the register,
@@ -17,8 +19,25 @@ import (
 //
 // (fyne.io/fyne/v2/internal/app.RootConfigDir joined with the app ID); a
 // test in cmd/fornyer holds this to what the real app reports.
+// A failure is a *StorageError.
 func StorageDir() (string, error) {
-	return storageDir(runtime.GOOS, os.UserHomeDir, os.UserConfigDir)
+	dir, err := storageDir(runtime.GOOS, os.UserHomeDir, os.UserConfigDir)
+	if err != nil {
+		return "", &StorageError{Err: err}
+	}
+	return dir, nil
+}
+
+// StorageError is a computer that gives Fornyer no folder of its own (no
+// home or configuration folder for this user).
+type StorageError struct{ Err error }
+
+func (e *StorageError) Error() string { return "appinfo: no storage folder: " + e.Err.Error() }
+func (e *StorageError) Unwrap() error { return e.Err }
+
+// Fault is the sentence "app.error.no_storage".
+func (e *StorageError) Fault() msg.Fault {
+	return msg.Fault{Code: "no_storage", Key: "app.error.no_storage"}
 }
 
 func storageDir(goos string, home, config func() (string, error)) (string, error) {

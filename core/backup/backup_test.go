@@ -383,7 +383,7 @@ func TestUnwritableOrVanishedFolder(t *testing.T) {
 			if code(err) != c.want {
 				t.Fatalf("got %v, want %s", err, c.want)
 			}
-			if m := err.(*Error).Message("en"); !strings.Contains(m, c.dir) {
+			if m := msg.Sentence("en", err); !strings.Contains(m, c.dir) {
 				t.Errorf("message does not name the folder: %s", m)
 			}
 		})
@@ -453,7 +453,7 @@ func TestNothingIsWrittenWhenTheOriginalDoesNotOpen(t *testing.T) {
 				t.Fatalf("got %v, want %s", err, c[1])
 			}
 			e := err.(*Error)
-			for _, s := range []string{err.Error(), e.Message("en"), e.Message("da")} {
+			for _, s := range []string{err.Error(), msg.Sentence("en", e), msg.Sentence("da", e)} {
 				if strings.Contains(s, password) {
 					t.Errorf("error text holds the password: %s", s)
 				}
@@ -521,7 +521,7 @@ func TestEveryCodeHasASentence(t *testing.T) {
 	for _, lang := range msg.Languages {
 		for _, c := range Codes {
 			e := &Error{Code: c, Path: "/media/STICK"}
-			if m := e.Message(lang); m == e.Key() || strings.Contains(m, "<no value>") {
+			if m := msg.Sentence(lang, e); strings.EqualFold(m, e.Fault().Key) || strings.Contains(m, "<no value>") {
 				t.Errorf("%s: %s has no sentence: %q", lang, c, m)
 			}
 		}

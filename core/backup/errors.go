@@ -1,12 +1,9 @@
 package backup
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
-	"syscall"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/safefile"
@@ -21,7 +18,7 @@ const (
 	CodeNoPassphrase     = "no_passphrase"       // a re-protected copy was asked for without a passphrase
 	CodeBadPassphrase    = "passphrase_unusable" // the passphrase holds characters a .p12 cannot carry
 	CodeSameFolder       = "same_folder"         // the backup would sit beside the original
-	CodeCanceled         = "canceled"            // the caller stopped it
+	CodeCanceled         = safefile.WhyCanceled  // the caller stopped it
 	CodeSourceUnreadable = "source_unreadable"   // the original cannot be read
 	CodeSourceTooLarge   = "source_too_large"    // the original is over the size limit
 	CodeSourceInvalid    = "source_invalid"      // the original is not a certificate file Fornyer can open
@@ -32,15 +29,15 @@ const (
 	CodeNoRecipient      = "no_recipient"        // a hand-over copy was asked for without saying who it is for
 
 	// The destination.
-	CodeFolderMissing  = "folder_missing"   // the folder does not exist (or vanished: a stick pulled)
-	CodeNotAFolder     = "not_a_folder"     // the destination is a file
-	CodeFolderReadOnly = "folder_read_only" // the folder cannot be written to
-	CodeDiskFull       = "disk_full"        // no room left
-	CodeDeviceGone     = "device_gone"      // an input/output error: the stick or share went away
-	CodeWriteFailed    = "write_failed"     // any other failure to write
-	CodeVerifyFailed   = "verify_failed"    // the copy read back differs from the original
-	CodeCopyUnusable   = "copy_unusable"    // the copy reads back equal but does not open
-	CodeReprotect      = "reprotect_failed" // the re-protected copy could not be made
+	CodeFolderMissing  = safefile.WhyFolderMissing  // the folder does not exist (or vanished: a stick pulled)
+	CodeNotAFolder     = safefile.WhyNotAFolder     // the destination is a file
+	CodeFolderReadOnly = safefile.WhyFolderReadOnly // the folder cannot be written to
+	CodeDiskFull       = safefile.WhyDiskFull       // no room left
+	CodeDeviceGone     = safefile.WhyDeviceGone     // an input/output error: the stick or share went away
+	CodeWriteFailed    = safefile.WhyWriteFailed    // any other failure to write
+	CodeVerifyFailed   = safefile.WhyVerifyFailed   // the copy read back differs from the original
+	CodeCopyUnusable   = "copy_unusable"            // the copy reads back equal but does not open
+	CodeReprotect      = "reprotect_failed"         // the re-protected copy could not be made
 )
 
 // Error is a failed backup: a stable Code, the folder or file concerned, and
@@ -64,20 +61,15 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Key is the catalogue key of the error's sentence.
-func (e *Error) Key() string { return "backup.error." + e.Code }
-
-// Data fills the sentence's template: {{.Folder}} and {{.File}}.
-func (e *Error) Data() map[string]string {
-	d := map[string]string{"Folder": e.Path, "File": filepath.Base(e.Path)}
+// Fault is the error's sentence and code: "backup.error.<code>", filled
+// with {{.Folder}} and {{.File}}.
+func (e *Error) Fault() msg.Fault {
+	d := map[string]any{"Folder": e.Path, "File": filepath.Base(e.Path)}
 	if e.Path == "" {
 		d["File"] = ""
 	}
-	return d
+	return msg.Fault{Code: e.Code, Key: "backup.error." + e.Code, Data: d}
 }
-
-// Message is the sentence for the user in lang ("da" or "en").
-func (e *Error) Message(lang string) string { return msg.T(lang, e.Key(), e.Data()) }
 
 // Codes lists every code, for tests that check each has a sentence.
 var Codes = []string{
@@ -95,23 +87,7 @@ func writeError(dir string, err error) *Error {
 	if errors.As(err, &be) {
 		return be
 	}
-	code := CodeWriteFailed
-	switch {
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		code = CodeCanceled
-	case errors.Is(err, safefile.ErrVerify):
-		code = CodeVerifyFailed
-	case safefile.IsDiskFull(err):
-		code = CodeDiskFull
-	case safefile.IsReadOnly(err), errors.Is(err, fs.ErrPermission):
-		code = CodeFolderReadOnly
-	case errors.Is(err, syscall.ENOTDIR):
-		code = CodeNotAFolder
-	case errors.Is(err, fs.ErrNotExist):
-		code = CodeFolderMissing
-	case safefile.IsDeviceGone(err):
-		code = CodeDeviceGone
-	}
+	code := safefile.WhyWrite(err) // the backup codes of the same names
 	return &Error{Code: code, Path: dir, Err: err}
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
 )
@@ -81,6 +82,9 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return "guide: " + e.Code }
+
+// Fault is the rule's sentence and code.
+func (e *Error) Fault() msg.Fault { return msg.Fault{Code: e.Code, Key: e.Key} }
 
 // The rules' errors.
 var (

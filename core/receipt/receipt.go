@@ -133,17 +133,42 @@ type ChecklistStep struct {
 	Title, Text string
 }
 
-// ErrNotPDF is returned by Write for data that is not a PDF document.
+// ErrNotPDF is returned by Write (as an *Error) for data that is not a PDF
+// document.
 var ErrNotPDF = errors.New("receipt: not a PDF document")
+
+// CodeNotPDF is the code of ErrNotPDF; the other codes of a failed Write
+// are safefile's (safefile.WhyWrite).
+const CodeNotPDF = "not_pdf"
+
+// Error is a document that could not be saved: a stable Code, the folder,
+// and the underlying error for the log.
+type Error struct {
+	Code   string
+	Folder string
+	Err    error
+}
+
+func (e *Error) Error() string { return "receipt: " + e.Code + " (" + e.Folder + "): " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Fault is the sentence "receipt.error.<code>", naming the folder.
+func (e *Error) Fault() msg.Fault {
+	return msg.Fault{Code: e.Code, Key: "receipt.error." + e.Code, Data: map[string]any{"Folder": e.Folder}}
+}
 
 // Write saves a document as a new file named name in dir, never replacing
 // an existing file (" (2)" is added to the name instead), and returns the
-// path it was written to after reading it back.
+// path it was written to after reading it back. A failure is an *Error.
 func Write(dir, name string, pdf []byte) (string, error) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		return "", ErrNotPDF
+		return "", &Error{Code: CodeNotPDF, Folder: dir, Err: ErrNotPDF}
 	}
-	return safefile.WriteNew(dir, name, pdf)
+	path, err := safefile.WriteNew(dir, name, pdf)
+	if err != nil {
+		return "", &Error{Code: safefile.WhyWrite(err), Folder: dir, Err: err}
+	}
+	return path, nil
 }
 
 // FileName suggests a file name for a receipt: the document's name, the

@@ -123,7 +123,7 @@ func TestWriteFailuresSayWhich(t *testing.T) {
 			continue
 		}
 		for _, lang := range msg.Languages {
-			m := e.Message(lang)
+			m := msg.Sentence(lang, e)
 			if other, dup := sentences[m]; dup {
 				t.Errorf("%s and %s share the sentence %q", code, other, m)
 			}
@@ -139,7 +139,7 @@ func TestEveryCodeHasASentence(t *testing.T) {
 	for _, lang := range msg.Languages {
 		for _, c := range register.Codes {
 			e := &register.Error{Code: c, Path: "/home/a/register.json", MovedTo: "/home/a/register.json.damaged-1"}
-			if m := e.Message(lang); m == e.Key() || strings.Contains(m, "<no value>") {
+			if m := msg.Sentence(lang, e); strings.EqualFold(m, e.Fault().Key) || strings.Contains(m, "<no value>") {
 				t.Errorf("%s: %s has no sentence: %q", lang, c, m)
 			}
 		}

@@ -162,17 +162,12 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Key is the catalogue key of the error's sentence: each code says what
-// happened and what to do.
-func (e *Error) Key() string { return "register.error." + e.Code }
-
-// Data fills the sentence's template: {{.Path}} and {{.MovedTo}}.
-func (e *Error) Data() map[string]string {
-	return map[string]string{"Path": e.Path, "MovedTo": e.MovedTo}
+// Fault is the error's sentence and code: "register.error.<code>", each
+// saying what happened and what to do, filled with {{.Path}} and
+// {{.MovedTo}}.
+func (e *Error) Fault() msg.Fault {
+	return msg.Fault{Code: e.Code, Key: "register.error." + e.Code, Data: map[string]any{"Path": e.Path, "MovedTo": e.MovedTo}}
 }
-
-// Message is the sentence for the user in lang ("da" or "en").
-func (e *Error) Message(lang string) string { return msg.T(lang, e.Key(), e.Data()) }
 
 // Code returns the register error code in err, or "".
 func Code(err error) string {

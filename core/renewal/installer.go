@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // MaxInstallerName bounds the name of who installed a certificate in DPG:
@@ -15,6 +17,9 @@ const MaxInstallerName = 200
 type NameError struct{ Code, Key string }
 
 func (e *NameError) Error() string { return "renewal: installer name: " + e.Code }
+
+// Fault is the name's sentence and code.
+func (e *NameError) Fault() msg.Fault { return msg.Fault{Code: e.Code, Key: e.Key} }
 
 // The installer name's errors.
 var (

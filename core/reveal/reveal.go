@@ -11,6 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // Step is one way to show the file; Show tries a plan's steps in order
@@ -55,14 +58,40 @@ func fileURI(path string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
 }
 
-// ErrNotFound is returned for a file that is no longer there (moved or
-// deleted since Fornyer saw it).
+// ErrNotFound is returned (wrapped in an *Error) for a file that is no
+// longer there (moved or deleted since Fornyer saw it).
 var ErrNotFound = errors.New("reveal: the file is not there")
+
+// Error is a file that could not be shown: the file, and why.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return "reveal " + e.Path + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Fault is the sentence: the file is gone ("not_found"), or the file
+// manager could not be opened ("failed"); both name the file.
+func (e *Error) Fault() msg.Fault {
+	f := msg.Fault{Code: "failed", Key: "watch.reveal.failed", Data: map[string]any{"Path": safetext.Line(e.Path)}}
+	if errors.Is(e.Err, ErrNotFound) {
+		f.Code, f.Key = "not_found", "watch.reveal.missing"
+	}
+	return f
+}
 
 // Show opens the file's folder with the file selected, without waiting for
 // the file manager. It checks the file is still there first, so the user
-// gets a sentence rather than an empty folder.
+// gets a sentence rather than an empty folder. A failure is an *Error.
 func Show(path string) error {
+	if err := show(path); err != nil {
+		return &Error{Path: path, Err: err}
+	}
+	return nil
+}
+
+func show(path string) error {
 	if path == "" || strings.ContainsRune(path, 0) {
 		return ErrNotFound
 	}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // Two different passwords for one certificate (its re-protected backup,
@@ -86,7 +88,7 @@ func TestSlotsAreBounded(t *testing.T) {
 			t.Fatal(i, err)
 		}
 	}
-	if err := v.Save(ctx, CertificateID(fp1), "", "one too many"); !errors.Is(err, ErrFull) || MessageKey(err) != "vault.error.full" {
+	if err := v.Save(ctx, CertificateID(fp1), "", "one too many"); !errors.Is(err, ErrFull) || msg.Code(err) != "full" {
 		t.Errorf("the %d-th password: %v", maxSlots+1, err)
 	}
 }

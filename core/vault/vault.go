@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +25,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/zalando/go-keyring"
+
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // Service is the name Fornyer's items carry in the credential store.
@@ -40,25 +43,38 @@ const DefaultTimeout = 20 * time.Second
 // that could be saved on one computer but not on another would be a trap.
 const MaxPasswordBytes = 2560
 
-// The errors every call returns (test with errors.Is). MessageKey turns them
-// into a sentence's translation key.
+// The errors every call returns (test with errors.Is). Each carries its
+// sentence for the user (msg.Sentence) and a stable code.
 var (
 	// ErrTimeout: the credential store did not answer in time.
-	ErrTimeout = errors.New("vault: the credential store did not answer in time")
+	ErrTimeout error = &kindError{"timeout", "the credential store did not answer in time"}
 	// ErrNotFound: nothing is saved under that id.
-	ErrNotFound = errors.New("vault: no password is saved under that id")
+	ErrNotFound error = &kindError{"not_found", "no password is saved under that id"}
 	// ErrUnavailable: there is no credential store, it is locked, or it refused.
-	ErrUnavailable = errors.New("vault: the credential store is not available")
+	ErrUnavailable error = &kindError{"unavailable", "the credential store is not available"}
 	// ErrTooLong: the password is longer than MaxPasswordBytes.
-	ErrTooLong = errors.New("vault: the password is longer than the credential store takes")
+	ErrTooLong error = &kindError{"too_long", "the password is longer than the credential store takes"}
 	// ErrBadID: the id is neither a pending, a hand-over nor a certificate id.
-	ErrBadID = errors.New("vault: not a valid entry id")
+	ErrBadID error = &kindError{"bad_id", "not a valid entry id"}
 	// ErrFull: the certificate has as many different passwords saved as
 	// it may keep.
-	ErrFull = errors.New("vault: too many passwords are saved for that certificate")
+	ErrFull error = &kindError{"full", "too many passwords are saved for that certificate"}
 	// ErrMismatch: what was read back is not what was saved.
-	ErrMismatch = errors.New("vault: the credential store returned something else than was saved")
+	ErrMismatch error = &kindError{"mismatch", "the credential store returned something else than was saved"}
+	// errCanceled: the caller stopped the call (it also is context.Canceled).
+	errCanceled error = &kindError{"canceled", "the call was stopped"}
 )
+
+// kindError is one of the vault's errors: a stable code, and words for logs.
+type kindError struct{ code, text string }
+
+func (e *kindError) Error() string { return "vault: " + e.text }
+
+// Fault is the sentence "vault.error.<code>", which names the credential
+// store ({{.Store}}) as this system calls it.
+func (e *kindError) Fault() msg.Fault {
+	return msg.Fault{Code: e.code, Key: "vault.error." + e.code, Data: map[string]any{"Store": msg.Phrase(StoreName(runtime.GOOS))}}
+}
 
 // Entry describes one saved password, never its value.
 type Entry struct {
@@ -318,7 +334,7 @@ func (v *Vault) do(ctx context.Context, work func(b Backend) error) error {
 	select {
 	case err := <-done:
 		v.tell()
-		return err
+		return known(err)
 	case <-ctx.Done():
 		return ctxErr(ctx)
 	}
@@ -328,7 +344,17 @@ func ctxErr(ctx context.Context) error {
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return ErrTimeout
 	}
-	return ctx.Err()
+	return &storeError{kind: errCanceled, cause: ctx.Err().Error(), err: ctx.Err()}
+}
+
+// known is err as one of the vault's errors: a failure of the store that
+// none of them names is ErrUnavailable, keeping err for errors.Is and the
+// technical details.
+func known(err error) error {
+	if _, ok := msg.FaultOf(err); err == nil || ok {
+		return err
+	}
+	return &storeError{kind: ErrUnavailable, cause: err.Error(), err: err}
 }
 
 // storeError is a failure of the store: one of the typed errors, with the
@@ -336,10 +362,16 @@ func ctxErr(ctx context.Context) error {
 type storeError struct {
 	kind  error
 	cause string
+	err   error // what the store or the caller's context returned, if kept
 }
 
 func (e *storeError) Error() string { return e.kind.Error() + ": " + e.cause }
-func (e *storeError) Unwrap() error { return e.kind }
+func (e *storeError) Unwrap() []error {
+	if e.err == nil {
+		return []error{e.kind}
+	}
+	return []error{e.kind, e.err}
+}
 
 // classify maps go-keyring's errors onto the vault's. secret, when not
 // empty, is scrubbed from the store's message, which Fornyer does not
@@ -782,30 +814,5 @@ func StoreName(goos string) string {
 		return "vault.store.macos"
 	default:
 		return "vault.store.keyring"
-	}
-}
-
-// MessageKey is the translation key of the sentence that explains err to
-// the user, with the way forward; "" for nil.
-func MessageKey(err error) string {
-	switch {
-	case err == nil:
-		return ""
-	case errors.Is(err, ErrTooLong):
-		return "vault.error.too_long"
-	case errors.Is(err, ErrTimeout):
-		return "vault.error.timeout"
-	case errors.Is(err, ErrNotFound):
-		return "vault.error.not_found"
-	case errors.Is(err, ErrBadID):
-		return "vault.error.bad_id"
-	case errors.Is(err, ErrFull):
-		return "vault.error.full"
-	case errors.Is(err, ErrMismatch):
-		return "vault.error.mismatch"
-	case errors.Is(err, context.Canceled):
-		return "vault.error.canceled"
-	default:
-		return "vault.error.unavailable"
 	}
 }

@@ -37,3 +37,7 @@ func T(key string, data ...any) string {
 	}
 	return msg.T(Language(), key, d)
 }
+
+// Sentence is err's sentence for the user in the window's language
+// (msg.Sentence): the one way the window shows a failure.
+func Sentence(err error) string { return msg.Sentence(Language(), err) }
