@@ -200,6 +200,8 @@ func TestBackupFailureAndTryAgain(t *testing.T) {
 	_ = src
 }
 
+// The verified backup is a master in each language; the failed one is
+// the same dialog, asserted.
 func TestBackupResultMarkup(t *testing.T) {
 	at := time.Date(2026, 11, 24, 22, 30, 0, 0, time.Local)
 	for _, language := range []string{"en", "da"} {
@@ -219,10 +221,26 @@ func TestBackupResultMarkup(t *testing.T) {
 			p.run = func(context.Context, string, string, backup.Options) (*backup.Result, error) {
 				return nil, &backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"}
 			}
+			// A failure is the same dialog in red, with the reason and
+			// no files: asserted, not a master of its own.
 			p.Show(p.form)
 			test.Tap(p.start)
 			p.wait(t)
-			test.AssertRendersToMarkup(t, "backup_failed_"+language+".xml", w.Canvas())
+			diskFull := (&backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"})
+			if p.outcome.Text != words.T("backup.failed") || p.outcome.Importance != widget.DangerImportance {
+				t.Errorf("failed: headline %q (importance %v)", p.outcome.Text, p.outcome.Importance)
+			}
+			if want := words.T(diskFull.Key(), diskFull.Data()) + " " + words.T("backup.original_safe"); p.detail.Text != want {
+				t.Errorf("failed: detail %q, want %q", p.detail.Text, want)
+			}
+			for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
+				if o.Visible() {
+					t.Errorf("failed: %T still shown from the verified backup", o)
+				}
+			}
+			if !p.failed.Visible() || p.Content.Objects[0] != p.result {
+				t.Error("failed: the result's failure part is not shown")
+			}
 		})
 	}
 }

@@ -53,6 +53,7 @@ func TestPreferencesRoundTrip(t *testing.T) {
 }
 
 func TestFileURLKeepsTheDriveInThePath(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"C:/Users/Anne/Documents/kvittering.pdf": "file:///C:/Users/Anne/Documents/kvittering.pdf",
 		"/home/anne/Kvittering for Æblegrød.pdf": "file:///home/anne/Kvittering%20for%20%C3%86blegr%C3%B8d.pdf",

@@ -15,6 +15,16 @@ import (
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
+// Markup masters (testdata, compared by test.AssertRendersToMarkup) are
+// kept one per screen and language, where a screen is a set of widgets of
+// its own: one card of each kind in the guide (guideMasters, guide_test.go),
+// each kind of Check answer (ready, problem, password asked; check_golden_
+// test.go), My certificates' list, the backup dialog's form and its
+// verified result (a failure is the result in red: asserted), and
+// Settings' saved passwords with their delete question (English only). A
+// state that changes words, not widgets (an empty list, another card of a
+// kind, the saver inside the password card) is asserted by what it shows.
+//
 // TestMain fixes what is the same for every test: the file and folder
 // pickers are Fyne's own here, shown at once (the system's would be asked
 // for on another goroutine, and may not exist), and the masters name the

@@ -13,6 +13,7 @@ import (
 // Windows (Fyne quotes it with %q). Nothing in it may end the string or
 // expand inside it.
 func TestNotificationTextCannotEscapeThePowerShellString(t *testing.T) {
+	t.Parallel()
 	hostile := "ACME $(Start-Process calc) `whoami` \"; calc; \" \u201ccalc\u201d \\ x"
 	n := reminderNotification(register.Reminder{
 		Certificate: register.Certificate{Organization: hostile, NotAfter: time.Now().AddDate(0, 0, 30)},

@@ -9,6 +9,7 @@ import (
 )
 
 func TestStartupLogKeepsWhatGLFWSaid(t *testing.T) {
+	t.Parallel()
 	var passed bytes.Buffer
 	l := &startupLog{next: &passed}
 	lines := "2026/12/01 04:19:42 Fyne error:  Failed to create fyne cache space\n" +

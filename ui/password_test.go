@@ -213,12 +213,44 @@ func TestPasswordSaverAlreadySaved(t *testing.T) {
 	}
 }
 
-func TestPasswordSaverMarkup(t *testing.T) {
+// The saver is part of the password card, whose master is
+// testdata/guide/<language>/password.xml; its two states are asserted: a
+// field and Save, then the sentence, Show and Copy, and no field.
+func TestPasswordSaverStates(t *testing.T) {
 	keyring.MockInit()
 	s := newSaverUnderTest(t, "en")
-	test.AssertRendersToMarkup(t, "password_saver_empty.xml", s.f.win.Canvas())
+	if e := findEntry(t, s.view); e.Disabled() || e.PlaceHolder != "Paste the password from MitID Erhverv here" {
+		t.Errorf("the empty saver's field: disabled %v, placeholder %q", e.Disabled(), e.PlaceHolder)
+	}
+	if !hasButton(s.view, "Save password") || hasButton(s.view, "Show") || hasButton(s.view, "Copy password") {
+		t.Errorf("the empty saver's buttons: %q", buttonTexts(s.view))
+	}
 	s.save(t, "hemmelig-kode-1")
-	test.AssertRendersToMarkup(t, "password_saver_saved.xml", s.f.win.Canvas())
+	if !hasText(s.view, "Saved in your keyring.") || hasText(s.view, "hemmelig-kode-1") {
+		t.Errorf("after saving: %q", texts(s.view))
+	}
+	for _, b := range []string{"Show", "Copy password", "Save a different password"} {
+		if !hasButton(s.view, b) {
+			t.Errorf("after saving, no %q: %q", b, buttonTexts(s.view))
+		}
+	}
+	for _, o := range visible(s.view) {
+		switch o.(type) {
+		case *widget.Entry, *uiwidget.Entry:
+			t.Error("after saving, the field is still shown")
+		}
+	}
+}
+
+// buttonTexts are the visible buttons' labels under root.
+func buttonTexts(root fyne.CanvasObject) []string {
+	var out []string
+	for _, o := range visible(root) {
+		if b, ok := asButton(o); ok {
+			out = append(out, b.Text)
+		}
+	}
+	return out
 }
 
 func TestPasswordSaverRefusesEmptyAndTooLong(t *testing.T) {

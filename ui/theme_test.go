@@ -83,6 +83,7 @@ func (p pair) ratio(th fyne.Theme, v fyne.ThemeVariant) float64 {
 }
 
 func TestTextAndEdgesStandOut(t *testing.T) {
+	t.Parallel()
 	th := newTheme()
 	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		for _, p := range textPairs {
