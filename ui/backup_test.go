@@ -226,11 +226,11 @@ func TestBackupResultMarkup(t *testing.T) {
 			p.Show(p.form)
 			test.Tap(p.start)
 			p.wait(t)
-			diskFull := (&backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"})
+			diskFull := &backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"}
 			if p.outcome.Text != words.T("backup.failed") || p.outcome.Importance != widget.DangerImportance {
 				t.Errorf("failed: headline %q (importance %v)", p.outcome.Text, p.outcome.Importance)
 			}
-			if want := words.T(diskFull.Key(), diskFull.Data()) + " " + words.T("backup.original_safe"); p.detail.Text != want {
+			if want := words.Sentence(diskFull) + " " + words.T("backup.original_safe"); p.detail.Text != want {
 				t.Errorf("failed: detail %q, want %q", p.detail.Text, want)
 			}
 			for _, o := range []fyne.CanvasObject{p.files, p.how, p.keep, p.verified} {
