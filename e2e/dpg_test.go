@@ -29,7 +29,7 @@ func TestDPGSequence(t *testing.T) {
 		s.seedDPG(path)
 		s.start()
 		titles := stepTitles(s.lang)
-		portalStep := strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[0:2], " ")
+		portalStep := strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[1:3], " ")
 
 		login := guide.Index("dpg-login")
 		if p, _ := s.waitText("dpg-login", screenWait, titles[login]); p.has(portalStep) {

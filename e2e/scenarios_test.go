@@ -491,7 +491,7 @@ func TestRenewal(t *testing.T) {
 		for i := downloadStep + 1; i < verifyStep; i++ {
 			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
 			if i == dpgStep { // the portal card names the guide's own step on the MitID part only
-				if p, _ := s.waitText("dpg-position", screenWait, titles[i]); p.has(strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[0:2], " ")) {
+				if p, _ := s.waitText("dpg-position", screenWait, titles[i]); p.has(strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[1:3], " ")) {
 					t.Errorf("a DPG card shows a step number of the MitID guide")
 				}
 			}

@@ -43,6 +43,7 @@ type guideState struct {
 	scroll   *container.Scroll
 	back     *uiwidget.Button
 	done     *uiwidget.Button
+	buttons  *fyne.Container // Back and Done: laid out again when Done's words change
 	hint     *widget.Label
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
@@ -100,17 +101,18 @@ func (g *guideState) build() fyne.CanvasObject {
 	)
 
 	g.back = uiwidget.NewButton(words.T("guide.back"), theme.NavigateBackIcon(), g.goBack)
-	g.done = uiwidget.NewButton(words.T("guide.done"), theme.ConfirmIcon(), g.complete)
+	g.done = uiwidget.NewButton(words.T(g.progress.Step().DoneKey()), theme.ConfirmIcon(), g.complete)
 	g.done.Importance = widget.HighImportance
 	g.done.IconPlacement = widget.ButtonIconTrailingText
 	g.hint = widget.NewLabel("")
 	g.hint.Wrapping = fyne.TextWrapWord
 	g.hint.SizeName = theme.SizeNameCaptionText
 	g.hint.Alignment = fyne.TextAlignTrailing
+	g.buttons = container.NewBorder(nil, nil, g.back, g.done)
 	bottom := container.NewVBox(
 		widget.NewSeparator(),
 		g.hint,
-		container.NewBorder(nil, nil, g.back, g.done),
+		g.buttons,
 	)
 
 	g.scroll = container.NewVScroll(widget.NewLabel(""))
@@ -133,6 +135,10 @@ func (g *guideState) show() {
 	}
 	g.stepper.Refresh()
 	g.position.SetText(positionText(step, i))
+	if t := words.T(step.DoneKey()); g.done.Text != t {
+		g.done.SetText(t)
+		g.buttons.Refresh()
+	}
 
 	if g.copied != nil { // the card is replaced: its clipboard polling ends
 		g.copied.halt()

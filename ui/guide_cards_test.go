@@ -25,7 +25,7 @@ func goTo(g *guideState, id string) {
 
 // The portal's cards name the guide's own step beside the app's position.
 func TestGuidePositionNamesTheGuideStep(t *testing.T) {
-	for _, c := range []struct{ language, want string }{{"da", "Vejledningens trin 7"}, {"en", "Guide step 7"}} {
+	for _, c := range []struct{ language, want string }{{"da", "Timengos vejledning, trin 7"}, {"en", "Timengo's guide, step 7"}} {
 		f, _ := newGuideTestFrame(t, c.language, t.TempDir())
 		g := f.guide
 		goTo(g, "terms")

@@ -99,7 +99,7 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 	for _, pr := range guide.Presets {
 		place := pr.Place
 		note := uiwidget.NewEntry()
-		note.SetPlaceHolder(words.T("guide.usage.note"))
+		note.SetPlaceHolder(words.T(place.NoteKey()))
 		note.SetText(p.UsageNote(place))
 		tick := newGuideCheck(g, words.T(place.Key()), p.Uses(place), func(on bool) {
 			p.SetUses(place, on)

@@ -97,6 +97,17 @@ type Step struct {
 	Aside        *Aside
 }
 
+// DoneKey is the catalogue key of the button that moves past the step:
+// "Next" on the cards that prepare the renewal, where nothing is carried
+// out yet, and "Done" where the user did what the card asks (in the
+// portal, in DPG, in Fornyer).
+func (s Step) DoneKey() string {
+	if s.Phase == PhasePrepare {
+		return "guide.next"
+	}
+	return "guide.done"
+}
+
 var (
 	portalLink    = Link{Key: "guide.link.portal", URL: PortalURL}
 	dpgPortalLink = Link{Key: "guide.link.dpg_portal", URL: DPGPortalURL}

@@ -98,7 +98,7 @@ func TestEveryStepTextExists(t *testing.T) {
 	for _, lang := range msg.Languages {
 		texts := msg.Catalogue(lang)
 		for _, s := range Steps {
-			keys := []string{s.Title, s.Text}
+			keys := []string{s.Title, s.Text, s.DoneKey()}
 			for _, w := range s.Warnings {
 				keys = append(keys, w.Key)
 			}
@@ -117,9 +117,9 @@ func TestEveryStepTextExists(t *testing.T) {
 				}
 			}
 		}
-		for _, place := range Places {
-			if texts[place.Key()] == "" {
-				t.Errorf("%s has no %q", lang, place.Key())
+		for _, place := range append(Places, PlaceOther) {
+			if texts[place.Key()] == "" || texts[place.NoteKey()] == "" {
+				t.Errorf("%s has no %q or %q", lang, place.Key(), place.NoteKey())
 			}
 		}
 		for _, code := range []string{TodoFileNotChecked, TodoPasswordNotSaved, TodoPasswordOneCopy, TodoNoBackup, TodoBackupSameDisk, TodoNoReceipt, TodoDPGNotInstalled, TodoNotSwitched} {
@@ -132,6 +132,34 @@ func TestEveryStepTextExists(t *testing.T) {
 				t.Errorf("%s has no %q", lang, e.Key)
 			}
 		}
+	}
+}
+
+// The button past a card says what pressing it means: "Next" on the cards
+// that prepare, where nothing is carried out yet (U20: "Udført" on "Før du
+// begynder" read as if something had been done), "Done" where the user
+// did what the card asked.
+func TestDoneKey(t *testing.T) {
+	cases := []struct {
+		id, key string
+	}{
+		{"welcome", "guide.next"},
+		{"prepare-mitid", "guide.next"},
+		{"prepare-usage", "guide.next"},
+		{"prepare-dpg", "guide.next"},
+		{"login", "guide.done"},
+		{"password", "guide.done"},
+		{"dpg-verify", "guide.done"},
+		{"summary", "guide.done"},
+	}
+	for _, c := range cases {
+		s, ok := ByID(c.id)
+		if !ok || s.DoneKey() != c.key {
+			t.Errorf("%s: %q, want %q", c.id, s.DoneKey(), c.key)
+		}
+	}
+	if da := msg.T("da", "guide.next", nil); da != "Næste" {
+		t.Errorf("Danish Next: %q", da)
 	}
 }
 

@@ -67,6 +67,17 @@ var Places = func() []Place {
 // Key is the catalogue key of the place's name.
 func (p Place) Key() string { return "guide.usage." + string(p) }
 
+// NoteKey is the catalogue key of the placeholder in the place's note
+// field: an example that fits the place (an e-mail address for DPG secure
+// mail, the servers for KMD WorkZone); a place of the user's own, or an
+// old kind, gets one that fits any place.
+func (p Place) NoteKey() string {
+	if _, ok := preset(p); ok {
+		return "guide.usage.note." + string(p)
+	}
+	return "guide.usage.note"
+}
+
 // NeedsKey is the catalogue key of what a kind of place needs ("needs the
 // .p12 and its password"), and NeedsKey(k)+".give" of what to hand over.
 func NeedsKey(kind string) string { return "guide.needs." + kind }

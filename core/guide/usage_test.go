@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -79,6 +80,38 @@ func TestChecklistNotesAndTicks(t *testing.T) {
 
 // A place is named by the user's name, else the preset's, else its need,
 // in the language asked for, with the note.
+// Each place Fornyer names has a note example that fits it (U2: the same
+// "e-conomic or the payroll system" under DPG secure mail); a place of the
+// user's own gets one that fits any place.
+func TestNoteKey(t *testing.T) {
+	cases := []struct {
+		place Place
+		key   string
+		da    string
+	}{
+		{PlaceDPGMail, "guide.usage.note.dpg_mail", "e-mailadresse"},
+		{PlaceDatafordeler, "guide.usage.note.datafordeler", "tjenestebruger"},
+		{PlaceSkat, "guide.usage.note.skat_system", "systemets navn"},
+		{PlaceWorkZone, "guide.usage.note.kmd_workzone", "servere"},
+		{PlaceOther, "guide.usage.note", "hvem der står for det"},
+		{Place("someone's own"), "guide.usage.note", "hvem der står for det"},
+	}
+	seen := map[string]Place{}
+	for _, c := range cases {
+		if got := c.place.NoteKey(); got != c.key {
+			t.Errorf("%s: %q, want %q", c.place, got, c.key)
+		}
+		da := msg.T("da", c.place.NoteKey(), nil)
+		if !strings.Contains(da, c.da) || strings.Contains(da, "e-conomic") {
+			t.Errorf("%s: %q", c.place, da)
+		}
+		if other, dup := seen[da]; dup && c.key != "guide.usage.note" {
+			t.Errorf("%s and %s share the example %q", c.place, other, da)
+		}
+		seen[da] = c.place
+	}
+}
+
 func TestTitle(t *testing.T) {
 	for _, tc := range []struct {
 		u    Usage
