@@ -118,7 +118,11 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.scroll = container.NewVScroll(widget.NewLabel(""))
 	uiwidget.FollowFocus(g.scroll)
 	g.show()
-	return container.NewBorder(top, bottom, nil, nil, g.scroll)
+	// The card first, then its buttons, then the top: the order of the
+	// objects is the order Tab visits them, so the first Tab reaches the
+	// card's first control (or Done on a card without one), not the step
+	// dots above it or the bottom of the window.
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), g.scroll, bottom, top)
 }
 
 // show fills the screen from the progress: stepper, card, buttons.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/testpki"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // ctrl presses Ctrl (Cmd on macOS) with key as Fyne's window does: the
@@ -74,5 +76,44 @@ func TestTabKeysWhileAFieldHasTheFocus(t *testing.T) {
 				t.Errorf("select all in the field selected %q", field.SelectedText())
 			}
 		})
+	}
+}
+
+// tabs presses Tab n times as the window does (the canvas moves the focus
+// to the next control in the tree) and returns what had the focus after
+// each press.
+func tabs(w fyne.Window, n int) []fyne.Focusable {
+	var out []fyne.Focusable
+	for range n {
+		w.Canvas().FocusNext()
+		out = append(out, w.Canvas().Focused())
+	}
+	return out
+}
+
+// The first Tab reaches the card's first control, and the card's Back and
+// Done come before the step dots and Help above the card: a keyboard user
+// is not sent to the top (the dots) or the bottom of the window first.
+func TestFirstTabReachesTheCard(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g := f.guide
+
+	// Card 1 holds no control: the first Tab is Done.
+	if got := tabs(w, 1)[0]; got != g.done {
+		t.Fatalf("the first Tab on card 1 reached %T, not Done", got)
+	}
+
+	// Card 5 holds "Open MitID Erhverv": the first Tab is that, and Done
+	// comes before any step dot.
+	goTo(g, "login")
+	w.Canvas().Unfocus()
+	seen := tabs(w, 8)
+	if b, ok := seen[0].(*uiwidget.Button); !ok || b.Text != words.T("guide.link.portal") {
+		t.Fatalf("the first Tab on the login card reached %T %v", seen[0], seen[0])
+	}
+	done := slices.Index(seen, fyne.Focusable(g.done))
+	firstDot := slices.IndexFunc(seen, func(x fyne.Focusable) bool { _, dot := x.(*uiwidget.StepperDot); return dot })
+	if done < 0 || (firstDot >= 0 && firstDot < done) {
+		t.Errorf("Done at Tab %d, the first step dot at Tab %d", done+1, firstDot+1)
 	}
 }
