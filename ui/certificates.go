@@ -339,7 +339,7 @@ func environmentText(env string) string { return words.T(oces.EnvironmentKey(env
 func (v *certificatesView) showRegisterError(err error) {
 	v.setNotice(err)
 	v.refreshCard()
-	uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("tab.certificates"), words.Sentence(err), v.f.win), fyne.Size{})
+	uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("tab.certificates"), words.Sentence(err), v.f.win), fyne.Size{})
 }
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
@@ -395,7 +395,7 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 				return
 			}
 			write(dir, func() {
-				uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.failed"), v.f.win), fyne.Size{})
+				uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.failed"), v.f.win), fyne.Size{})
 			})
 		})
 	})
@@ -416,7 +416,7 @@ func (v *certificatesView) offerCalendar(path string) {
 			if err := v.openFile(path); err != nil {
 				fyne.LogError("opening "+path, err)
 				fyne.Do(func() {
-					uiwidget.ShowDialog(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})
+					uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})
 				})
 			}
 		})

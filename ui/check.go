@@ -121,6 +121,13 @@ func (f *frame) dropped(_ fyne.Position, uris []fyne.URI) {
 		return
 	}
 	trace("drop")
+	// A file dropped or handed over is a request to see its answer: a
+	// dialog that only tells something (Help, a message) closes, as
+	// nothing in it is lost. One that holds the user's work or a question
+	// (a form, a confirmation) stays, for only the user may close it; the
+	// answer waits on the Check tab beneath it and is what shows once it
+	// closes.
+	uiwidget.CloseNotices(f.win)
 	f.tabs.SelectIndex(checkTab)
 	f.check.checkFiles(paths)
 }

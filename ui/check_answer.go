@@ -333,7 +333,7 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 			box.Add(uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() {
 				a.c.f.markDPG(sha, func(err error) {
 					if err != nil {
-						uiwidget.ShowDialog(a.c.f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), a.c.f.win), fyne.Size{})
+						uiwidget.ShowNotice(a.c.f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), a.c.f.win), fyne.Size{})
 						return
 					}
 					a.again() // "Already installed in DPG"

@@ -61,7 +61,7 @@ func (f *frame) confirmForget(button *uiwidget.Button) {
 func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 	if errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable) {
 		button.Enable()
-		dialog.ShowInformation(words.T("settings.forget.title"), words.Sentence(err), f.win)
+		uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("settings.forget.title"), words.Sentence(err), f.win), fyne.Size{})
 		return
 	}
 	f.guide = nil // the progress is gone: the guide starts anew
@@ -74,5 +74,5 @@ func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 		fyne.LogError("forgetting everything", err)
 		text = words.T("settings.forget.partly", map[string]any{"Passwords": r.Passwords})
 	}
-	dialog.ShowInformation(words.T("settings.forget.title"), text, f.win)
+	uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("settings.forget.title"), text, f.win), fyne.Size{})
 }

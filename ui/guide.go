@@ -466,7 +466,7 @@ func (g *guideState) recordDPG(by string, button *uiwidget.Button) {
 		fyne.LogError("recording the DPG installation in the register", err)
 		fyne.Do(func() {
 			button.Enable()
-			uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), f.win), fyne.Size{})
+			uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), f.win), fyne.Size{})
 		})
 	})
 }
@@ -563,7 +563,7 @@ func (g *guideState) reset() {
 // showHelp is the DPG Service Center's contact, one click from every card.
 func (g *guideState) showHelp() {
 	d := dialog.NewCustom(words.T("guide.help.title"), words.T("guide.close"), g.contact(), g.f.win)
-	uiwidget.ShowDialog(g.f.win, d, fyne.NewSize(400, 0))
+	uiwidget.ShowNotice(g.f.win, d, fyne.NewSize(400, 0))
 }
 
 func (g *guideState) contact() fyne.CanvasObject {

@@ -92,7 +92,7 @@ func (g *guideState) passwordKept(kept string) {
 			fyne.Do(func() {
 				if err != nil {
 					fyne.LogError("recording where the password is kept", err)
-					uiwidget.ShowDialog(win, dialog.NewInformation(words.T("tab.renew"), words.Sentence(err), win), fyne.Size{})
+					uiwidget.ShowNotice(win, dialog.NewInformation(words.T("tab.renew"), words.Sentence(err), win), fyne.Size{})
 					return
 				}
 				if g.progress.FileSHA256 == sha && g.progress.PasswordKept == kept {

@@ -27,7 +27,7 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 				return
 			}
 			fyne.Do(func() {
-				uiwidget.ShowDialog(f.win, dialog.NewInformation(words.T("watch.reveal"), words.Sentence(err), f.win), fyne.Size{})
+				uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("watch.reveal"), words.Sentence(err), f.win), fyne.Size{})
 			})
 		})
 	}

@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -15,6 +17,7 @@ type tracked struct {
 	win     fyne.Window
 	overlay fyne.CanvasObject
 	close   func()
+	notice  bool // it only tells something: CloseNotices may close it
 }
 
 var open []tracked // UI thread only
@@ -40,6 +43,38 @@ func ShowDialog(win fyne.Window, d dialog.Dialog, size fyne.Size) {
 	}
 	d.Show()
 	TrackDialog(win, d.Hide)
+}
+
+// ShowNotice shows d as ShowDialog does, as a dialog that only tells
+// something (Help, a message): nothing in it is lost when it closes, so a
+// file dropped on the window or handed over by a second start closes it
+// (CloseNotices) and its answer is seen at once.
+func ShowNotice(win fyne.Window, d dialog.Dialog, size fyne.Size) {
+	ShowDialog(win, d, size)
+	if n := len(open); n > 0 && open[n-1].win == win && open[n-1].overlay == win.Canvas().Overlays().Top() {
+		open[n-1].notice = true
+	}
+}
+
+// CloseNotices closes the notices on top of win, the topmost first, and
+// says whether a dialog is still open: one that holds the user's work or
+// asks a question (a form, a confirmation, a folder chooser), which only
+// the user may close.
+func CloseNotices(win fyne.Window) (stillOpen bool) {
+	for {
+		prune()
+		top := win.Canvas().Overlays().Top()
+		if top == nil {
+			return false
+		}
+		i := slices.IndexFunc(open, func(t tracked) bool { return t.win == win && t.overlay == top })
+		if i < 0 || !open[i].notice {
+			return true
+		}
+		t := open[i]
+		open = append(open[:i], open[i+1:]...)
+		t.close()
+	}
 }
 
 // Escape closes the dialog on top of win, and says whether there was one.
