@@ -42,143 +42,198 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 	if c == nil || c.macMsg == nil {
 		return nil, corrupt("nothing to open")
 	}
-	variants := passwordVariants(pw)
 	work := c.budget()
-	verified := false
-	if c.mac != nil {
-		ok := c.macMatched(pw) // MatchPassword has checked it already
-		for i, v := range variants {
-			if ok >= 0 {
-				break
-			}
-			good, err := verifyMAC(c.mac, v, c.macMsg, work)
-			if err != nil {
-				return nil, err
-			}
-			if good {
-				ok = i
-				break
-			}
-		}
-		if ok < 0 {
-			if provesDamage(pw) {
-				decrypts, err := c.passwordDecrypts(variants, work)
-				if err != nil {
-					return nil, err
-				}
-				if decrypts {
-					return nil, corrupt("the integrity check fails although the password is right: the file has been changed or damaged")
-				}
-			}
-			return nil, &Error{Code: CodeWrongPassword, Err: errors.New("the password does not match the file's integrity check")}
-		}
-		variants = append([]password{variants[ok]}, append(variants[:ok:ok], variants[ok+1:]...)...)
-		verified = true
+	variants, verified, err := c.checkMAC(pw, passwordVariants(pw), work)
+	if err != nil {
+		return nil, err
 	}
-	undecryptable := func(what string) error {
-		if verified {
-			return corrupt("%s cannot be decrypted although the password is right", what)
-		}
-		return &Error{Code: CodeWrongPassword, Err: fmt.Errorf("%s cannot be decrypted with this password", what)}
-	}
-
-	out := &Contents{MACVerified: verified}
-	var keySchemes, innerKeySchemes []scheme
-	var damaged error // the first damaged key
-	keysSeen := 0
-	ber := false
+	o := &opening{variants: variants, work: work, verified: verified, out: &Contents{MACVerified: verified}}
 	for i, s := range c.safes {
-		bags := s.bags
-		inEncrypted := s.encrypted
-		if s.encrypted {
-			var changed bool
-			err := tryPasswords(s.alg, s.ciphertext, variants, work, func(plain []byte) error {
-				var err error
-				bags, changed, err = parseSafeContents(plain)
-				return err
-			})
-			if errors.Is(err, errDecrypt) {
-				return nil, undecryptable(fmt.Sprintf("content block %d", i+1))
-			}
-			if err != nil {
-				return nil, prefix(err, fmt.Sprintf("content block %d: ", i+1))
-			}
-			ber = ber || changed
-		}
-		err := walkBags(bags, 0, func(b *safeBag) error {
-			isKey := b.ID.Equal(oidKeyBag) || b.ID.Equal(oidShroudedKeyBag)
-			if isKey {
-				if keysSeen++; keysSeen > MaxKeys {
-					return newError(CodeTooCostly, "the file holds more than %d private keys", MaxKeys)
-				}
-			}
-			switch {
-			case b.ID.Equal(oidCertBag):
-				if len(out.Certs) >= MaxCertificates {
-					return newError(CodeTooCostly, "the file holds more than %d certificates", MaxCertificates)
-				}
-				cert, err := parseCertBag(b)
-				if err != nil {
-					return err
-				}
-				if cert != nil {
-					out.Certs = append(out.Certs, cert)
-				}
-			case b.ID.Equal(oidKeyBag):
-				key, err := parseKey(b.Value.Bytes, work)
-				if errors.Is(err, errDecrypt) {
-					return corrupt("a private key cannot be read")
-				}
-				if CodeOf(err) == CodeDamagedKey {
-					damaged = cmpOr(damaged, err)
-					return nil
-				}
-				if err != nil {
-					return err
-				}
-				out.Keys = append(out.Keys, key)
-				if inEncrypted {
-					innerKeySchemes = append(innerKeySchemes, s.scheme)
-				} else {
-					keySchemes = append(keySchemes, scheme{Label: "none"})
-				}
-			case b.ID.Equal(oidShroudedKeyBag):
-				var ek encryptedPrivateKeyInfo
-				if err := unmarshalExact(b.Value.Bytes, &ek); err != nil {
-					return corrupt("key bag: %v", err)
-				}
-				sch := describeCipher(ek.Algorithm)
-				if inEncrypted {
-					innerKeySchemes = append(innerKeySchemes, sch)
-				} else {
-					keySchemes = append(keySchemes, sch)
-				}
-				var key crypto.PrivateKey
-				err := tryPasswords(ek.Algorithm, ek.Data, variants, work, func(plain []byte) error {
-					var err error
-					key, err = parseKey(plain, work)
-					return err
-				})
-				if CodeOf(err) == CodeDamagedKey {
-					damaged = cmpOr(damaged, err)
-					return nil
-				}
-				if errors.Is(err, errDecrypt) {
-					return undecryptable("the private key")
-				}
-				if err != nil {
-					return err
-				}
-				out.Keys = append(out.Keys, key)
-			}
-			return nil
-		})
-		if err != nil {
+		if err := o.readSafe(i, s); err != nil {
 			return nil, err
 		}
 	}
-	p := c.protection(keySchemes, innerKeySchemes)
-	if ber {
+	return c.finish(o)
+}
+
+// checkMAC finds which of the password's variants matches the file's
+// integrity check (MAC) and puts it first; verified is false for a file
+// without MAC. A password that matches no variant is CodeWrongPassword,
+// unless it still decrypts the file (provesDamage): then the file is
+// damaged.
+func (c *Container) checkMAC(pw string, variants []password, work *budget) (_ []password, verified bool, _ error) {
+	if c.mac == nil {
+		return variants, false, nil
+	}
+	ok := c.macMatched(pw) // MatchPassword has checked it already
+	for i, v := range variants {
+		if ok >= 0 {
+			break
+		}
+		good, err := verifyMAC(c.mac, v, c.macMsg, work)
+		if err != nil {
+			return nil, false, err
+		}
+		if good {
+			ok = i
+			break
+		}
+	}
+	if ok < 0 {
+		if provesDamage(pw) {
+			decrypts, err := c.passwordDecrypts(variants, work)
+			if err != nil {
+				return nil, false, err
+			}
+			if decrypts {
+				return nil, false, corrupt("the integrity check fails although the password is right: the file has been changed or damaged")
+			}
+		}
+		return nil, false, &Error{Code: CodeWrongPassword, Err: errors.New("the password does not match the file's integrity check")}
+	}
+	return append([]password{variants[ok]}, append(variants[:ok:ok], variants[ok+1:]...)...), true, nil
+}
+
+// opening is one Open's reading of the content blocks: the passwords to
+// try, and what was found so far.
+type opening struct {
+	variants []password
+	work     *budget
+	verified bool // the MAC matched
+
+	out                         *Contents
+	keySchemes, innerKeySchemes []scheme
+	damaged                     error // the first damaged key
+	keysSeen                    int
+	ber                         bool
+}
+
+// undecryptable is what cannot be decrypted: damage when the MAC proved
+// the password right, else a wrong password.
+func (o *opening) undecryptable(what string) error {
+	if o.verified {
+		return corrupt("%s cannot be decrypted although the password is right", what)
+	}
+	return &Error{Code: CodeWrongPassword, Err: fmt.Errorf("%s cannot be decrypted with this password", what)}
+}
+
+// readSafe decrypts content block i when it is encrypted, and reads its
+// bags.
+func (o *opening) readSafe(i int, s safe) error {
+	bags := s.bags
+	if s.encrypted {
+		var changed bool
+		err := tryPasswords(s.alg, s.ciphertext, o.variants, o.work, func(plain []byte) error {
+			var err error
+			bags, changed, err = parseSafeContents(plain)
+			return err
+		})
+		if errors.Is(err, errDecrypt) {
+			return o.undecryptable(fmt.Sprintf("content block %d", i+1))
+		}
+		if err != nil {
+			return prefix(err, fmt.Sprintf("content block %d: ", i+1))
+		}
+		o.ber = o.ber || changed
+	}
+	return walkBags(bags, 0, func(b *safeBag) error { return o.bag(b, s) })
+}
+
+// bag reads one bag of content block s: a certificate, a private key, or
+// a private key encrypted with the password. Other bags are skipped.
+func (o *opening) bag(b *safeBag, s safe) error {
+	isKey := b.ID.Equal(oidKeyBag) || b.ID.Equal(oidShroudedKeyBag)
+	if isKey {
+		if o.keysSeen++; o.keysSeen > MaxKeys {
+			return newError(CodeTooCostly, "the file holds more than %d private keys", MaxKeys)
+		}
+	}
+	switch {
+	case b.ID.Equal(oidCertBag):
+		return o.certBag(b)
+	case b.ID.Equal(oidKeyBag):
+		return o.keyBag(b, s)
+	case b.ID.Equal(oidShroudedKeyBag):
+		return o.shroudedKeyBag(b, s)
+	}
+	return nil
+}
+
+func (o *opening) certBag(b *safeBag) error {
+	if len(o.out.Certs) >= MaxCertificates {
+		return newError(CodeTooCostly, "the file holds more than %d certificates", MaxCertificates)
+	}
+	cert, err := parseCertBag(b)
+	if err != nil {
+		return err
+	}
+	if cert != nil {
+		o.out.Certs = append(o.out.Certs, cert)
+	}
+	return nil
+}
+
+// keyBag reads a private key stored without its own encryption (its
+// content block may be encrypted).
+func (o *opening) keyBag(b *safeBag, s safe) error {
+	key, err := parseKey(b.Value.Bytes, o.work)
+	if errors.Is(err, errDecrypt) {
+		return corrupt("a private key cannot be read")
+	}
+	if CodeOf(err) == CodeDamagedKey {
+		o.damaged = cmpOr(o.damaged, err)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	o.out.Keys = append(o.out.Keys, key)
+	if s.encrypted {
+		o.innerKeySchemes = append(o.innerKeySchemes, s.scheme)
+	} else {
+		o.keySchemes = append(o.keySchemes, scheme{Label: "none"})
+	}
+	return nil
+}
+
+// shroudedKeyBag decrypts a private key encrypted with the password.
+func (o *opening) shroudedKeyBag(b *safeBag, s safe) error {
+	var ek encryptedPrivateKeyInfo
+	if err := unmarshalExact(b.Value.Bytes, &ek); err != nil {
+		return corrupt("key bag: %v", err)
+	}
+	sch := describeCipher(ek.Algorithm)
+	if s.encrypted {
+		o.innerKeySchemes = append(o.innerKeySchemes, sch)
+	} else {
+		o.keySchemes = append(o.keySchemes, sch)
+	}
+	var key crypto.PrivateKey
+	err := tryPasswords(ek.Algorithm, ek.Data, o.variants, o.work, func(plain []byte) error {
+		var err error
+		key, err = parseKey(plain, o.work)
+		return err
+	})
+	if CodeOf(err) == CodeDamagedKey {
+		o.damaged = cmpOr(o.damaged, err)
+		return nil
+	}
+	if errors.Is(err, errDecrypt) {
+		return o.undecryptable("the private key")
+	}
+	if err != nil {
+		return err
+	}
+	o.out.Keys = append(o.out.Keys, key)
+	return nil
+}
+
+// finish describes the protection, matches the key to its certificate and
+// puts the others in the chain; a damaged key is returned with the rest.
+func (c *Container) finish(o *opening) (*Contents, error) {
+	out := o.out
+	p := c.protection(o.keySchemes, o.innerKeySchemes)
+	if o.ber {
 		p.Encoding = "BER"
 	}
 	out.Protection = p
@@ -189,8 +244,8 @@ func (c *Container) Open(pw string) (ct *Contents, err error) {
 			out.Chain = append(out.Chain, cert)
 		}
 	}
-	if damaged != nil {
-		return out, damaged
+	if o.damaged != nil {
+		return out, o.damaged
 	}
 	return out, nil
 }
