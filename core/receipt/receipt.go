@@ -219,7 +219,6 @@ func Receipt(data Data) ([]byte, error) {
 		loc = time.Local
 	}
 	t := func(key string) string { return msg.T(l, key, nil) }
-	at := func(tm time.Time) string { return formatDateTime(l, tm.In(loc)) }
 
 	d, err := newDoc(l, t("receipt.title"))
 	if err != nil {
@@ -232,124 +231,166 @@ func Receipt(data Data) ([]byte, error) {
 	d.continued += " · " + t("receipt.continued")
 
 	d.header(t("receipt.title"), data.Organization, data.Environment == "test", t("receipt.test_badge"))
+	r := receiptSheet{doc: d, l: l, loc: loc}
+	r.certificate(data)
+	r.renewal(data)
+	r.backups(data.Backups)
+	r.dpg(data.DPG)
+	r.places(data)
+	r.steps(data.Steps)
+	r.footer(data)
+	return d.bytes()
+}
 
-	d.section(t("receipt.section.organization"))
-	d.row(t("receipt.organization"), orDash(data.Organization), faceRegular)
-	d.row(t("receipt.cvr"), orDash(data.CVR), faceRegular)
+// receiptSheet draws the receipt's sections in one language and time zone.
+type receiptSheet struct {
+	*doc
+	l   string
+	loc *time.Location
+}
 
-	d.section(t("receipt.section.certificate"))
-	d.row(t("receipt.common_name"), orDash(data.CommonName), faceRegular)
-	d.row(t("receipt.environment"), t(oces.EnvironmentKey(data.Environment)), faceRegular)
-	d.row(t("receipt.serial"), orDash(data.Serial), faceMono)
-	d.row(t("receipt.uuid"), orDash(data.UUID), faceMono)
-	d.row(t("receipt.not_before"), dateOrDash(data.NotBefore, at), faceRegular)
-	d.row(t("receipt.not_after"), dateOrDash(data.NotAfter, at), faceRegular)
-	d.row(t("receipt.fingerprint"), orDash(groupHex(data.SHA256)), faceMono)
+func (d receiptSheet) t(key string) string { return msg.T(d.l, key, nil) }
 
-	d.section(t("receipt.section.renewal"))
-	d.row(t("receipt.renewed_at"), dateOrDash(data.RenewedAt, at), faceRegular)
-	d.row(t("receipt.renewed_by"), orDash(data.RenewedBy), faceRegular)
+func (d receiptSheet) at(tm time.Time) string { return formatDateTime(d.l, tm.In(d.loc)) }
+
+// certificate is the organisation and the certificate.
+func (d receiptSheet) certificate(data Data) {
+	d.section(d.t("receipt.section.organization"))
+	d.row(d.t("receipt.organization"), orDash(data.Organization), faceRegular)
+	d.row(d.t("receipt.cvr"), orDash(data.CVR), faceRegular)
+
+	d.section(d.t("receipt.section.certificate"))
+	d.row(d.t("receipt.common_name"), orDash(data.CommonName), faceRegular)
+	d.row(d.t("receipt.environment"), d.t(oces.EnvironmentKey(data.Environment)), faceRegular)
+	d.row(d.t("receipt.serial"), orDash(data.Serial), faceMono)
+	d.row(d.t("receipt.uuid"), orDash(data.UUID), faceMono)
+	d.row(d.t("receipt.not_before"), dateOrDash(data.NotBefore, d.at), faceRegular)
+	d.row(d.t("receipt.not_after"), dateOrDash(data.NotAfter, d.at), faceRegular)
+	d.row(d.t("receipt.fingerprint"), orDash(groupHex(data.SHA256)), faceMono)
+
+}
+
+// renewal is when and by whom, and where the password is.
+func (d receiptSheet) renewal(data Data) {
+	d.section(d.t("receipt.section.renewal"))
+	d.row(d.t("receipt.renewed_at"), dateOrDash(data.RenewedAt, d.at), faceRegular)
+	d.row(d.t("receipt.renewed_by"), orDash(data.RenewedBy), faceRegular)
 	if data.Email != "" {
-		d.row(t("receipt.email"), data.Email, faceRegular)
+		d.row(d.t("receipt.email"), data.Email, faceRegular)
 	} else {
-		d.rowNote(t("receipt.email"), t("receipt.email.none"))
+		d.rowNote(d.t("receipt.email"), d.t("receipt.email.none"))
 	}
 	if data.PasswordSaved {
-		yes := t("receipt.yes")
+		yes := d.t("receipt.yes")
 		if host := safetext.Line(data.PasswordHost); host != "" {
-			yes = msg.T(l, "watch.receipt.saved_on", map[string]string{"Host": host})
+			yes = msg.T(d.l, "watch.receipt.saved_on", map[string]string{"Host": host})
 		}
-		d.row(t("receipt.password_saved"), yes, faceRegular)
+		d.row(d.t("receipt.password_saved"), yes, faceRegular)
 	} else {
-		d.rowWithNote(t("receipt.password_saved"), t("receipt.no"), faceRegular, t("receipt.password_saved.no_note"))
+		d.rowWithNote(d.t("receipt.password_saved"), d.t("receipt.no"), faceRegular, d.t("receipt.password_saved.no_note"))
 	}
-	d.passwordKept(l, data.PasswordKept)
+	d.passwordKept(d.l, data.PasswordKept)
 
+}
+
+func (d receiptSheet) backups(backups []Backup) {
 	// A backup's lines belong together on one page, and the section's title
 	// with the first of them.
-	if len(data.Backups) == 0 {
+	if len(backups) == 0 {
 		d.keep(func() {
-			d.section(t("receipt.section.backups"))
-			d.note(t("receipt.backups.none"))
+			d.section(d.t("receipt.section.backups"))
+			d.note(d.t("receipt.backups.none"))
 		})
 	}
-	for i, b := range data.Backups {
+	for i, b := range backups {
 		d.keep(func() {
 			if i == 0 {
-				d.section(t("receipt.section.backups"))
+				d.section(d.t("receipt.section.backups"))
 			} else {
 				d.y += 2
 			}
-			d.row(msg.T(l, "receipt.backup.location", map[string]int{"N": i + 1}), orDash(b.Location), faceRegular)
+			d.row(msg.T(d.l, "receipt.backup.location", map[string]int{"N": i + 1}), orDash(b.Location), faceRegular)
 			if b.Drive != "" {
-				d.row(t("receipt.backup.drive"), b.Drive, faceRegular)
+				d.row(d.t("receipt.backup.drive"), b.Drive, faceRegular)
 			}
 			if b.SameDisk {
-				d.note(t("receipt.backup.same_disk"))
+				d.note(d.t("receipt.backup.same_disk"))
 			}
-			d.row(t("receipt.backup.sha256"), orDash(groupHex(b.SHA256)), faceMono)
-			d.row(t("receipt.backup.verified_at"), dateOrDash(b.VerifiedAt, at), faceRegular)
+			d.row(d.t("receipt.backup.sha256"), orDash(groupHex(b.SHA256)), faceMono)
+			d.row(d.t("receipt.backup.verified_at"), dateOrDash(b.VerifiedAt, d.at), faceRegular)
 		})
 	}
 
+}
+
+func (d receiptSheet) dpg(dpg *DPGInstall) {
 	// The DPG section is signed by hand: it stays on one page.
 	d.keep(func() {
-		d.section(t("receipt.section.dpg"))
-		if data.DPG == nil {
-			d.note(t("receipt.dpg.fill_in"))
-			d.blankRow(t("receipt.dpg.installed_at"))
-			d.blankRow(t("receipt.dpg.installed_by"))
+		d.section(d.t("receipt.section.dpg"))
+		if dpg == nil {
+			d.note(d.t("receipt.dpg.fill_in"))
+			d.blankRow(d.t("receipt.dpg.installed_at"))
+			d.blankRow(d.t("receipt.dpg.installed_by"))
 		} else {
-			d.row(t("receipt.dpg.installed_at"), dateOrDash(data.DPG.At, at), faceRegular)
-			d.row(t("receipt.dpg.installed_by"), orDash(data.DPG.By), faceRegular)
+			d.row(d.t("receipt.dpg.installed_at"), dateOrDash(dpg.At, d.at), faceRegular)
+			d.row(d.t("receipt.dpg.installed_by"), orDash(dpg.By), faceRegular)
 		}
-		d.blankRow(t("receipt.dpg.signature"))
+		d.blankRow(d.t("receipt.dpg.signature"))
 	})
 
+}
+
+func (d receiptSheet) places(data Data) {
 	// The user's own list of places, each ticked when it was switched
 	// over, with what it needs and what was handed over, and when; then
 	// the copies given away (who and when, never the password).
 	if len(data.Places) > 0 || len(data.HandOvers) > 0 {
-		d.section(t("receipt.section.places"))
+		d.section(d.t("receipt.section.places"))
 		for i, pl := range data.Places {
 			name := pl.Name
 			if pl.Note != "" {
 				name += " (" + pl.Note + ")"
 			}
-			d.checkRow(i+1, name, !pl.SwitchedAt.IsZero(), whenDone(t, l, pl.SwitchedAt.In(loc), pl.Ahead))
-			if line := placeLine(l, pl, loc); line != "" {
+			d.checkRow(i+1, name, !pl.SwitchedAt.IsZero(), whenDone(d.t, d.l, pl.SwitchedAt.In(d.loc), pl.Ahead))
+			if line := placeLine(d.l, pl, d.loc); line != "" {
 				d.note(line)
 			}
 		}
 		for _, h := range data.HandOvers {
-			d.note(msg.T(l, "receipt.handover", map[string]string{"To": h.To, "Date": formatShort(l, h.At.In(loc))}))
+			d.note(msg.T(d.l, "receipt.handover", map[string]string{"To": h.To, "Date": formatShort(d.l, h.At.In(d.loc))}))
 		}
 	}
 
+}
+
+func (d receiptSheet) steps(steps []Step) {
 	// The steps come last: the first page holds what is filed and signed.
-	d.section(t("receipt.section.steps"))
-	if len(data.Steps) == 0 {
-		d.note(t("receipt.steps.none"))
+	d.section(d.t("receipt.section.steps"))
+	if len(steps) == 0 {
+		d.note(d.t("receipt.steps.none"))
 	}
-	for i, s := range data.Steps {
-		when := whenDone(t, l, s.DoneAt.In(loc), s.Ahead)
+	for i, s := range steps {
+		when := whenDone(d.t, d.l, s.DoneAt.In(d.loc), s.Ahead)
 		if s.Passed && s.DoneAt.IsZero() {
-			when = t("receipt.step.passed")
+			when = d.t("receipt.step.passed")
 		}
 		d.checkRow(i+1, s.Title, !s.DoneAt.IsZero(), when)
 	}
 
+}
+
+// footer is the footer on every page, and the document's information.
+func (d receiptSheet) footer(data Data) {
 	gen := data.GeneratedAt
 	if gen.IsZero() {
 		gen = time.Now()
 	}
-	d.footers(msg.T(l, "receipt.footer", map[string]string{
-		"App": appinfo.Name, "Version": appinfo.Version, "When": formatDateTime(l, gen.In(loc)),
+	d.footers(msg.T(d.l, "receipt.footer", map[string]string{
+		"App": appinfo.Name, "Version": appinfo.Version, "When": formatDateTime(d.l, gen.In(d.loc)),
 	}), func(i, n int) string {
-		return msg.T(l, "receipt.page", map[string]int{"Page": i, "Pages": n})
+		return msg.T(d.l, "receipt.page", map[string]int{"Page": i, "Pages": n})
 	})
-	d.pdf.SetInfo(infoFor(t("receipt.title"), data.Organization, gen))
-	return d.bytes()
+	d.pdf.SetInfo(infoFor(d.t("receipt.title"), data.Organization, gen))
 }
 
 // passwordKept is the second copy of the password: the answer recorded
