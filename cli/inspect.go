@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -37,75 +38,26 @@ const (
 func runInspect(env Env, args []string) int {
 	// (Loading the catalogues and CA certificates on another goroutine while
 	// the file is opened was measured: slower on a busy two-core machine.)
-	l := env.Lang
 	fs := newFileFlags("inspect")
 	var asJSON bool
 	fs.BoolVar(&asJSON, "json", false, "")
-
-	usageErr := func(key string, data any) int {
-		say(env.Stderr, env.T(key, data))
-		fmt.Fprintln(env.Stderr, env.T("inspect.cli.usage", nil))
-		return ExitUsage
+	file, exit := inspectArgs(env, fs, args)
+	if file == "" {
+		return exit
 	}
-	files, err := fs.parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		inspectHelp(env)
-		return ExitOK
-	} else if err != nil {
-		return usageErr(flagError("inspect", args, err))
-	}
-	switch {
-	case len(files) == 0:
-		return usageErr("inspect.cli.no_file", nil)
-	case len(files) > 1:
-		return usageErr("inspect.cli.too_many_files", nil)
-	}
-	file := files[0]
-
 	extra, bad := loadTrustCAs(env, fs.trust)
 	if bad != "" {
 		fmt.Fprintln(env.Stderr, bad)
 		return ExitUsage
 	}
-
-	// Read the file first, so that nobody is asked for a password for a
-	// file that has none (a certificate file, a folder, a missing file).
-	data, readErr := pfx.ReadFile(file)
-	mode := choosePasswordMode(env, fs.fromStdin)
-	var tries renewal.Tries
-	if mode != passwordFromTerminal || (readErr == nil && pfx.Detect(data) == pfx.FormatPKCS12) {
-		var key string
-		tries, key = passwords(env, mode, file)
-		if key != "" {
-			fmt.Fprintln(env.Stderr, msg.T(l, key, nil))
-			return inspectExitUnreadable
-		}
-	}
-
-	opts := inspect.Options{Passwords: tries.Passwords(), ExtraTrusted: extra, Lang: l}
-	var rep *inspect.Report
-	if readErr != nil {
-		rep = inspect.InspectFile(file, opts) // reports why it cannot be read
-	} else {
-		rep = inspect.Inspect(file, data, opts)
+	rep, tries, ok := inspectFile(env, file, fs.fromStdin, extra)
+	if !ok {
+		return inspectExitUnreadable
 	}
 	// The window's answer: the same big line, from what the register knows.
 	ans := renewal.AnswerFor(renewal.Input{Path: file, Report: rep, Tries: tries, Known: inspectKnown()})
-
-	if asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(inspectJSON{Report: rep, Answer: answerOf(ans)}); err != nil {
-			return inspectExitUnreadable
-		}
-	} else {
-		// One write instead of a few dozen: the report is printed whole.
-		out := bufio.NewWriter(env.Stdout)
-		printReport(out, rep, ans)
-		if err := out.Flush(); err != nil {
-			return inspectExitUnreadable
-		}
+	if !writeInspection(env, rep, ans, asJSON) {
+		return inspectExitUnreadable
 	}
 	switch rep.Verdict {
 	case inspect.VerdictReady:
@@ -114,6 +66,67 @@ func runInspect(env Env, args []string) int {
 		return inspectExitProblems
 	}
 	return inspectExitUnreadable
+}
+
+// inspectArgs is the one file named on the command line; "" with the exit
+// status when there is none to inspect (help asked for, wrong usage).
+func inspectArgs(env Env, fs *fileFlags, args []string) (string, int) {
+	usageErr := func(key string, data any) int {
+		say(env.Stderr, env.T(key, data))
+		fmt.Fprintln(env.Stderr, env.T("inspect.cli.usage", nil))
+		return ExitUsage
+	}
+	files, err := fs.parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		inspectHelp(env)
+		return "", ExitOK
+	} else if err != nil {
+		return "", usageErr(flagError("inspect", args, err))
+	}
+	switch {
+	case len(files) == 0:
+		return "", usageErr("inspect.cli.no_file", nil)
+	case len(files) > 1:
+		return "", usageErr("inspect.cli.too_many_files", nil)
+	}
+	return files[0], ExitOK
+}
+
+// inspectFile reads the file, gets the passwords to try and inspects it;
+// ok is false when the password could not be read (the reason is said).
+func inspectFile(env Env, file string, fromStdin bool, extra []*x509.Certificate) (rep *inspect.Report, tries renewal.Tries, ok bool) {
+	// Read the file first, so that nobody is asked for a password for a
+	// file that has none (a certificate file, a folder, a missing file).
+	data, readErr := pfx.ReadFile(file)
+	mode := choosePasswordMode(env, fromStdin)
+	if mode != passwordFromTerminal || (readErr == nil && pfx.Detect(data) == pfx.FormatPKCS12) {
+		var key string
+		tries, key = passwords(env, mode, file)
+		if key != "" {
+			fmt.Fprintln(env.Stderr, msg.T(env.Lang, key, nil))
+			return nil, tries, false
+		}
+	}
+	opts := inspect.Options{Passwords: tries.Passwords(), ExtraTrusted: extra, Lang: env.Lang}
+	if readErr != nil {
+		return inspect.InspectFile(file, opts), tries, true // reports why it cannot be read
+	}
+	return inspect.Inspect(file, data, opts), tries, true
+}
+
+// writeInspection prints the report, as JSON or for a person; false when
+// standard output could not take it.
+func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, asJSON bool) bool {
+	if asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(inspectJSON{Report: rep, Answer: answerOf(ans)}) == nil
+	}
+	// One write instead of a few dozen: the report is printed whole.
+	out := bufio.NewWriter(env.Stdout)
+	printReport(out, rep, ans)
+	return out.Flush() == nil
 }
 
 // inspectKnown is the register's certificates, read without opening it for
@@ -166,8 +179,7 @@ func inspectHelp(env Env) {
 // printReport writes the human form: the big line and its sentence, the
 // facts a user looks for, the findings, then the technical details.
 func printReport(w io.Writer, r *inspect.Report, a renewal.Answer) {
-	l := r.Lang
-	t := func(key string, data any) string { return msg.T(l, key, data) }
+	t := func(key string, data any) string { return msg.T(r.Lang, key, data) }
 	say(w, a.Headline.Title)
 	say(w, a.Headline.Message)
 	for _, ln := range []*renewal.Line{a.Note, a.Comparison} {
@@ -176,46 +188,7 @@ func printReport(w io.Writer, r *inspect.Report, a renewal.Answer) {
 		}
 	}
 	fmt.Fprintln(w)
-
-	var facts [][2]string
-	add := func(key, value string) {
-		if value != "" {
-			facts = append(facts, [2]string{t(key, nil), value})
-		}
-	}
-	add("inspect.label.file", r.File)
-	if c := r.Certificate; c != nil {
-		add("inspect.label.organization", c.Organization)
-		add("inspect.label.cvr", c.CVR)
-		if c.Organization == "" {
-			add("inspect.label.name", c.CommonName)
-		}
-		// Kind and environment named as the window and the receipt name
-		// them (core/oces), "Unknown" included.
-		kind := t(oces.KindKey(c.Kind), nil)
-		var extra []string
-		if c.Generation != "" {
-			extra = append(extra, c.Generation)
-		}
-		extra = append(extra, t(oces.EnvironmentKey(c.Environment), nil))
-		kind += " (" + strings.Join(extra, ", ") + ")"
-		add("inspect.label.kind", kind)
-		left := t("inspect.label.days_left_value", map[string]any{"Days": c.DaysLeft})
-		if c.DaysLeft < 0 {
-			left = t("inspect.label.expired_value", nil)
-		}
-		add("inspect.label.valid", t("inspect.label.valid_range", map[string]string{
-			"From": msg.Date(l, c.NotBefore.Local()), "To": msg.Date(l, c.NotAfter.Local()),
-		})+" ("+left+")")
-		add("inspect.label.trusted", yesNo(l, r.ChainTrusted))
-		if r.Format == inspect.FormatPKCS12 && r.Opened() {
-			add("inspect.label.key_matches", yesNo(l, r.KeyMatches))
-		}
-		if !c.Verified {
-			facts = append(facts, [2]string{"", t("inspect.label.unverified", nil)})
-		}
-	}
-	printFacts(w, facts)
+	printFacts(w, reportFacts(r))
 
 	// The findings other than the one already given as the big line.
 	if rest := a.Findings; len(rest) > 0 {
@@ -227,29 +200,90 @@ func printReport(w io.Writer, r *inspect.Report, a renewal.Answer) {
 		}
 	}
 
-	var tech [][2]string
-	addT := func(key, value string) {
-		if value != "" {
-			tech = append(tech, [2]string{t(key, nil), value})
+	if tech := technicalDetails(r); len(tech) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, t("inspect.label.details", nil)+":")
+		printFacts(w, tech)
+	}
+}
+
+// labelled is a list of facts, each a label (by catalogue key, in l) and
+// its value; a fact without a value is left out.
+type labelled struct {
+	l    string
+	rows [][2]string
+}
+
+func (f *labelled) add(key, value string) {
+	if value != "" {
+		f.rows = append(f.rows, [2]string{msg.T(f.l, key, nil), value})
+	}
+}
+
+// reportFacts are the facts a user looks for: the file, whose certificate,
+// what kind, how long valid, whether trusted and matching its key.
+func reportFacts(r *inspect.Report) [][2]string {
+	l := r.Lang
+	t := func(key string, data any) string { return msg.T(l, key, data) }
+	f := &labelled{l: l}
+	f.add("inspect.label.file", r.File)
+	if c := r.Certificate; c != nil {
+		f.add("inspect.label.organization", c.Organization)
+		f.add("inspect.label.cvr", c.CVR)
+		if c.Organization == "" {
+			f.add("inspect.label.name", c.CommonName)
+		}
+		// Kind and environment named as the window and the receipt name
+		// them (core/oces), "Unknown" included.
+		kind := t(oces.KindKey(c.Kind), nil)
+		var extra []string
+		if c.Generation != "" {
+			extra = append(extra, c.Generation)
+		}
+		extra = append(extra, t(oces.EnvironmentKey(c.Environment), nil))
+		kind += " (" + strings.Join(extra, ", ") + ")"
+		f.add("inspect.label.kind", kind)
+		left := t("inspect.label.days_left_value", map[string]any{"Days": c.DaysLeft})
+		if c.DaysLeft < 0 {
+			left = t("inspect.label.expired_value", nil)
+		}
+		f.add("inspect.label.valid", t("inspect.label.valid_range", map[string]string{
+			"From": msg.Date(l, c.NotBefore.Local()), "To": msg.Date(l, c.NotAfter.Local()),
+		})+" ("+left+")")
+		f.add("inspect.label.trusted", yesNo(l, r.ChainTrusted))
+		if r.Format == inspect.FormatPKCS12 && r.Opened() {
+			f.add("inspect.label.key_matches", yesNo(l, r.KeyMatches))
+		}
+		if !c.Verified {
+			f.rows = append(f.rows, [2]string{"", t("inspect.label.unverified", nil)})
 		}
 	}
+	return f.rows
+}
+
+// technicalDetails are the names, numbers, chain and protection an
+// administrator may need to tell a supporter.
+func technicalDetails(r *inspect.Report) [][2]string {
+	l := r.Lang
+	t := func(key string, data any) string { return msg.T(l, key, data) }
+	f := &labelled{l: l}
 	if c := r.Certificate; c != nil {
-		addT("inspect.label.subject", c.Subject)
-		addT("inspect.label.issuer", c.Issuer)
-		addT("inspect.label.serial", c.Serial)
-		addT("inspect.label.uuid", c.UUID)
+		f.add("inspect.label.subject", c.Subject)
+		f.add("inspect.label.issuer", c.Issuer)
+		f.add("inspect.label.serial", c.Serial)
+		f.add("inspect.label.uuid", c.UUID)
 		if c.KeyAlgorithm != "" {
-			addT("inspect.label.key", strings.TrimSpace(c.KeyAlgorithm+" "+bitsString(c.KeyBits)))
+			f.add("inspect.label.key", strings.TrimSpace(c.KeyAlgorithm+" "+bitsString(c.KeyBits)))
 		}
-		addT("inspect.label.sha256", c.SHA256)
-		addT("inspect.label.sha1", c.SHA1)
+		f.add("inspect.label.sha256", c.SHA256)
+		f.add("inspect.label.sha1", c.SHA1)
 	}
 	for i, ch := range r.Chain {
 		label := ""
 		if i == 0 {
 			label = "inspect.label.chain"
 		}
-		tech = append(tech, [2]string{tIf(l, label), ch.Subject + " (" + msg.Date(l, ch.NotAfter.Local()) + ")"})
+		f.rows = append(f.rows, [2]string{tIf(l, label), ch.Subject + " (" + msg.Date(l, ch.NotAfter.Local()) + ")"})
 	}
 	if p := r.Protection; p != nil {
 		parts := []string{p.Encoding}
@@ -262,22 +296,18 @@ func printReport(w io.Writer, r *inspect.Report, a renewal.Answer) {
 		if p.CertificateEncryption != "" {
 			parts = append(parts, t("inspect.label.protection_certificates", nil)+" "+p.CertificateEncryption+iterString(p.CertificateIterations))
 		}
-		addT("inspect.label.protection", strings.Join(parts, "; "))
+		f.add("inspect.label.protection", strings.Join(parts, "; "))
 	}
-	for _, f := range r.Findings {
-		if f.Detail != "" {
-			addT("inspect.label.reason", f.Detail)
+	for _, finding := range r.Findings {
+		if finding.Detail != "" {
+			f.add("inspect.label.reason", finding.Detail)
 			break
 		}
 	}
 	if r.FileSHA256 != "" {
-		tech = append(tech, [2]string{"SHA-256 (" + t("inspect.label.file", nil) + ")", r.FileSHA256})
+		f.rows = append(f.rows, [2]string{"SHA-256 (" + t("inspect.label.file", nil) + ")", r.FileSHA256})
 	}
-	if len(tech) > 0 {
-		fmt.Fprintln(w)
-		fmt.Fprintln(w, t("inspect.label.details", nil)+":")
-		printFacts(w, tech)
-	}
+	return f.rows
 }
 
 func tIf(l, key string) string {
