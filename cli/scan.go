@@ -131,34 +131,10 @@ func runScan(env Env, args []string) int {
 	}
 
 	now := listClock()
-	doc := scanJSON{Folder: dir, ExpiringDays: days.days, Files: []scannedFile{}}
 	// No password at all: nothing to derive keys for, so each file costs a
 	// parse, bounded by pfx's size limit.
 	opts := inspect.Options{Passwords: []string{}, ExtraTrusted: extra, Lang: l, Now: func() time.Time { return now }}
-	walkErr := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if path != dir && d != nil && d.IsDir() {
-				doc.add(scannedFile{File: path, Status: scanUnreadable, Code: inspect.CodeUnreadableFile, Findings: []scanFinding{}})
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || !scanExtensions[strings.ToLower(filepath.Ext(path))] {
-			return nil // folders are walked; links, devices and other files are not read
-		}
-		if len(doc.Files) >= maxScanFiles {
-			doc.Truncated = true
-			return fs.SkipAll
-		}
-		var rep *inspect.Report
-		if data, err := pfx.ReadFile(path); err != nil {
-			rep = inspect.InspectFile(path, opts) // says why, without reading a large file
-		} else {
-			rep = inspect.Inspect(path, data, opts)
-		}
-		doc.add(scanned(rep, days.days, now))
-		return nil
-	})
+	doc, walkErr := scanFolder(dir, opts, days.days, now)
 	if walkErr != nil {
 		fmt.Fprintln(env.Stderr, env.T("scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
@@ -182,6 +158,38 @@ func runScan(env Env, args []string) int {
 		return watchExitExpiring
 	}
 	return watchExitOK
+}
+
+// scanFolder inspects every certificate file under dir (at most
+// maxScanFiles), following no links; a folder that cannot be read is
+// listed as unreadable.
+func scanFolder(dir string, opts inspect.Options, expiringDays int, now time.Time) (scanJSON, error) {
+	doc := scanJSON{Folder: dir, ExpiringDays: expiringDays, Files: []scannedFile{}}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path != dir && d != nil && d.IsDir() {
+				doc.add(scannedFile{File: path, Status: scanUnreadable, Code: inspect.CodeUnreadableFile, Findings: []scanFinding{}})
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !scanExtensions[strings.ToLower(filepath.Ext(path))] {
+			return nil // folders are walked; links, devices and other files are not read
+		}
+		if len(doc.Files) >= maxScanFiles {
+			doc.Truncated = true
+			return fs.SkipAll
+		}
+		var rep *inspect.Report
+		if data, err := pfx.ReadFile(path); err != nil {
+			rep = inspect.InspectFile(path, opts) // says why, without reading a large file
+		} else {
+			rep = inspect.Inspect(path, data, opts)
+		}
+		doc.add(scanned(rep, expiringDays, now))
+		return nil
+	})
+	return doc, err
 }
 
 func (d *scanJSON) add(f scannedFile) {
