@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"crypto/x509"
 	"errors"
 	"flag"
 	"fmt"
@@ -70,18 +71,9 @@ func runReceipt(env Env, args []string) int {
 		return usageErr("", nil)
 	}
 	file := files[0]
-	dir, name := filepath.Split(out)
-	if st, err := os.Stat(out); err == nil && st.IsDir() {
-		// --out names a folder: the receipt goes inside it, under the
-		// name the window would give it (set once the file is read).
-		dir, name = out, ""
-	} else if name == "" {
+	dir, name, ok := receiptTarget(out)
+	if !ok {
 		return usageErr("receipt.cli.no_out", nil)
-	} else if !strings.EqualFold(filepath.Ext(name), ".pdf") {
-		name += ".pdf" // a PDF is always named as one
-	}
-	if dir == "" {
-		dir = "."
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		say(env.Stderr, env.T("receipt.cli.no_folder", map[string]string{"Folder": dir}))
@@ -93,22 +85,9 @@ func runReceipt(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, bad)
 		return ExitUsage
 	}
-	mode := choosePasswordMode(env, fs.fromStdin)
-	tries, key := passwords(env, mode, file)
-	if key != "" {
-		fmt.Fprintln(env.Stderr, env.T(key, nil))
-		return receiptExitUnreadable
-	}
-	rep := inspect.InspectFile(file, inspect.Options{Passwords: tries.Passwords(), ExtraTrusted: extra, Lang: l})
-	if !rep.Opened() || rep.Certificate == nil {
-		printFindings(env, rep, inspect.SeverityError)
-		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_written", nil))
-		return receiptExitUnreadable
-	}
-	if !rep.Ready() {
-		printFindings(env, rep, inspect.SeverityError)
-		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_ready", nil))
-		return receiptExitProblems
+	rep, tries, exit := readyCertificate(env, file, fs.fromStdin, extra)
+	if rep == nil {
+		return exit
 	}
 
 	data := receiptData(rep, l, by, email, time.Now())
@@ -126,6 +105,48 @@ func runReceipt(env Env, args []string) int {
 	}
 	say(env.Stdout, env.T("receipt.cli.written", map[string]string{"File": out}))
 	return ExitOK
+}
+
+// readyCertificate is the inspected file, when it is ready to install;
+// else nil, the reason said, and the exit status.
+func readyCertificate(env Env, file string, fromStdin bool, extra []*x509.Certificate) (*inspect.Report, renewal.Tries, int) {
+	mode := choosePasswordMode(env, fromStdin)
+	tries, key := passwords(env, mode, file)
+	if key != "" {
+		fmt.Fprintln(env.Stderr, env.T(key, nil))
+		return nil, tries, receiptExitUnreadable
+	}
+	rep := inspect.InspectFile(file, inspect.Options{Passwords: tries.Passwords(), ExtraTrusted: extra, Lang: env.Lang})
+	if !rep.Opened() || rep.Certificate == nil {
+		printFindings(env, rep, inspect.SeverityError)
+		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_written", nil))
+		return nil, tries, receiptExitUnreadable
+	}
+	if !rep.Ready() {
+		printFindings(env, rep, inspect.SeverityError)
+		fmt.Fprintln(env.Stderr, env.T("receipt.cli.not_ready", nil))
+		return nil, tries, receiptExitProblems
+	}
+	return rep, tries, ExitOK
+}
+
+// receiptTarget is the folder and the file name --out names; ok is false
+// when it names neither a folder nor a file.
+func receiptTarget(out string) (dir, name string, ok bool) {
+	dir, name = filepath.Split(out)
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		// --out names a folder: the receipt goes inside it, under the
+		// name the window would give it (set once the file is read).
+		dir, name = out, ""
+	} else if name == "" {
+		return "", "", false
+	} else if !strings.EqualFold(filepath.Ext(name), ".pdf") {
+		name += ".pdf" // a PDF is always named as one
+	}
+	if dir == "" {
+		dir = "."
+	}
+	return dir, name, true
 }
 
 // receiptData fills a receipt from an inspection and the command line.
