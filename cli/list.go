@@ -142,25 +142,8 @@ func runList(env Env, args []string) int {
 		// --register "" is a mistake (an unset variable), not the default.
 		return usageErr("list.cli.empty_register", nil)
 	}
-	path := file
-	if !explicit {
-		p, err := registerPath()
-		if err != nil {
-			fmt.Fprintln(env.Stderr, msg.Sentence(env.Lang, err))
-			return watchExitFailed
-		}
-		path = p
-	}
-	certs, err := register.Read(path)
-	switch {
-	case register.Code(err) == register.CodeNotFound && !explicit:
-		// The window has never kept a certificate here: nothing expires.
-		fmt.Fprintln(env.Stderr, env.T("list.cli.empty", map[string]string{"Path": safetext.Terminal(path)}))
-	case register.Code(err) == register.CodeNotFound:
-		fmt.Fprintln(env.Stderr, env.T("list.cli.no_register", map[string]string{"Path": safetext.Terminal(path)}))
-		return watchExitFailed
-	case err != nil:
-		fmt.Fprintln(env.Stderr, env.T("list.cli.unreadable", map[string]string{"Path": safetext.Terminal(path)}))
+	path, certs, ok := readRegister(env, file, explicit)
+	if !ok {
 		return watchExitFailed
 	}
 
@@ -175,15 +158,8 @@ func runList(env Env, args []string) int {
 
 	out := bufio.NewWriter(env.Stdout)
 	if asJSON {
-		doc := listJSON{Register: path, ExpiringDays: days.days, Expiring: expiring, Total: len(certs), Certificates: []listedLineJSON{}}
-		for _, line := range lines {
-			j := listedLineJSON{listedCertJSON: listedCert(line.Current, now),
-				Expiring: certlist.ExpiresWithin(line.Current, days.days, now), History: []listedCertJSON{}}
-			for _, h := range line.History {
-				j.History = append(j.History, listedCert(h, now))
-			}
-			doc.Certificates = append(doc.Certificates, j)
-		}
+		doc := listDoc(path, lines, days.days, now)
+		doc.Expiring, doc.Total = expiring, len(certs)
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
@@ -202,6 +178,48 @@ func runList(env Env, args []string) int {
 		return watchExitExpiring
 	}
 	return watchExitOK
+}
+
+// readRegister reads the register --register names, else the window's;
+// ok is false when it cannot (the reason said). The window's register not
+// there yet is an empty list: nothing expires.
+func readRegister(env Env, file string, explicit bool) (path string, certs []register.Certificate, ok bool) {
+	path = file
+	if !explicit {
+		p, err := registerPath()
+		if err != nil {
+			fmt.Fprintln(env.Stderr, msg.Sentence(env.Lang, err))
+			return "", nil, false
+		}
+		path = p
+	}
+	certs, err := register.Read(path)
+	switch {
+	case register.Code(err) == register.CodeNotFound && !explicit:
+		// The window has never kept a certificate here: nothing expires.
+		fmt.Fprintln(env.Stderr, env.T("list.cli.empty", map[string]string{"Path": safetext.Terminal(path)}))
+	case register.Code(err) == register.CodeNotFound:
+		fmt.Fprintln(env.Stderr, env.T("list.cli.no_register", map[string]string{"Path": safetext.Terminal(path)}))
+		return "", nil, false
+	case err != nil:
+		fmt.Fprintln(env.Stderr, env.T("list.cli.unreadable", map[string]string{"Path": safetext.Terminal(path)}))
+		return "", nil, false
+	}
+	return path, certs, true
+}
+
+// listDoc is the --json form of the lines, each with its history.
+func listDoc(path string, lines []*certlist.Line, days int, now time.Time) listJSON {
+	doc := listJSON{Register: path, ExpiringDays: days, Certificates: []listedLineJSON{}}
+	for _, line := range lines {
+		j := listedLineJSON{listedCertJSON: listedCert(line.Current, now),
+			Expiring: certlist.ExpiresWithin(line.Current, days, now), History: []listedCertJSON{}}
+		for _, h := range line.History {
+			j.History = append(j.History, listedCert(h, now))
+		}
+		doc.Certificates = append(doc.Certificates, j)
+	}
+	return doc
 }
 
 // printLines writes the lines as a table, in the user's language, with the
