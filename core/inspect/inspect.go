@@ -193,14 +193,42 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 	if c.TrailingBytes > 0 {
 		r.add(CodeTrailingData, map[string]any{"Count": c.TrailingBytes})
 	}
+	contents, openErr := openWithPasswords(r, c, opts.Passwords)
+	if r.Protection.Legacy {
+		r.add(CodeLegacyEncryption, nil)
+	}
+	if pfx.CodeOf(openErr) == CodeDamagedKey && contents != nil {
+		// The file opened, but its key is unusable: say so, and still
+		// describe the certificate it holds.
+		r.add(CodeDamagedKey, nil)
+		r.detail(openErr)
+		describe(r, pickLeaf(contents.Certs), contents.Certs, true, opts)
+		return
+	}
+	if openErr != nil {
+		r.add(codeOf(openErr), nil)
+		if pfx.CodeOf(openErr) != CodeWrongPassword {
+			r.detail(openErr)
+		}
+		// Certificates stored without encryption can still be shown, marked
+		// as not verified.
+		if len(c.PublicCerts) > 0 {
+			describe(r, pickLeaf(c.PublicCerts), c.PublicCerts, false, opts)
+		}
+		return
+	}
+	judgeContents(r, contents, opts)
+}
 
-	passwords := opts.Passwords
+// openWithPasswords opens the file with the first of passwords that does
+// (nil: the empty password), noting which and the protection inside; the
+// error is the last try's. The password the MAC accepts is tried first, so
+// that the others do not each pay for telling a wrong password from damage
+// (all tries share the file's work budget).
+func openWithPasswords(r *Report, c *pfx.Container, passwords []string) (*pfx.Contents, error) {
 	if passwords == nil {
 		passwords = []string{""}
 	}
-	// The password the MAC accepts is tried first, so that the others do
-	// not each pay for telling a wrong password from damage (all tries
-	// share the file's work budget).
 	tries := make([]int, 0, len(passwords))
 	if m := c.MatchPassword(passwords); m >= 0 {
 		tries = append(tries, m)
@@ -229,30 +257,12 @@ func inspectPKCS12(r *Report, data []byte, opts Options) {
 			break // damaged or unsupported: another password will not help
 		}
 	}
-	if r.Protection.Legacy {
-		r.add(CodeLegacyEncryption, nil)
-	}
-	if pfx.CodeOf(openErr) == CodeDamagedKey && contents != nil {
-		// The file opened, but its key is unusable: say so, and still
-		// describe the certificate it holds.
-		r.add(CodeDamagedKey, nil)
-		r.detail(openErr)
-		describe(r, pickLeaf(contents.Certs), contents.Certs, true, opts)
-		return
-	}
-	if openErr != nil {
-		r.add(codeOf(openErr), nil)
-		if pfx.CodeOf(openErr) != CodeWrongPassword {
-			r.detail(openErr)
-		}
-		// Certificates stored without encryption can still be shown, marked
-		// as not verified.
-		if len(c.PublicCerts) > 0 {
-			describe(r, pickLeaf(c.PublicCerts), c.PublicCerts, false, opts)
-		}
-		return
-	}
+	return contents, openErr
+}
 
+// judgeContents finds what is wrong with an opened file's keys and
+// certificates, and describes the holder's certificate.
+func judgeContents(r *Report, contents *pfx.Contents, opts Options) {
 	leaf := contents.Leaf
 	if leaf == nil {
 		// No key matches a certificate (or there is no key): still describe

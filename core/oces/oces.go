@@ -67,53 +67,8 @@ func Classify(c *x509.Certificate) Info {
 	info.Organization = subj.first(oidO)
 	serial := subj.first(oidSerialNumber)
 
-	// OCES3: the subject's serialNumber is UI:DK-O:G:<uuid> or UI:DK-E:...
-	switch {
-	case hasPrefixFold(serial, prefixOrg):
-		info.Generation = OCES3
-		info.UUID = uuidAfter(serial[len(prefixOrg):])
-		// Organisation certificates can sign (nonRepudiation); system
-		// certificates only authenticate and encrypt.
-		if c.KeyUsage&x509.KeyUsageContentCommitment != 0 {
-			info.Kind = Organization
-		} else {
-			info.Kind = System
-		}
-	case hasPrefixFold(serial, prefixEmployee):
-		info.Generation = OCES3
-		info.Kind = Employee
-		info.UUID = uuidAfter(serial[len(prefixEmployee):])
-	}
-	if id := subj.first(oidOrganizationIdentifier); hasPrefixFold(id, "NTRDK-") {
-		info.CVR = strings.TrimSpace(id[len("NTRDK-"):])
-	}
-
-	// OCES2: "O=<org> // CVR:<cvr>" and serialNumber "CVR:<cvr>-UID:|FID:|RID:...".
-	oces2Subject := false
-	if i := strings.Index(info.Organization, "// CVR:"); i >= 0 {
-		oces2Subject = true
-		if info.CVR == "" {
-			info.CVR = digits(info.Organization[i+len("// CVR:"):])
-		}
-		info.Organization = strings.TrimSpace(info.Organization[:i])
-	}
-	if hasPrefixFold(serial, "CVR:") {
-		oces2Subject = true
-		rest := serial[len("CVR:"):]
-		if info.CVR == "" {
-			info.CVR = digits(rest)
-		}
-		if info.Kind == "" {
-			switch {
-			case strings.Contains(rest, "-UID:"):
-				info.Kind = Organization
-			case strings.Contains(rest, "-FID:"):
-				info.Kind = System
-			case strings.Contains(rest, "-RID:"):
-				info.Kind = Employee
-			}
-		}
-	}
+	readOCES3(&info, serial, subj.first(oidOrganizationIdentifier), c.KeyUsage)
+	oces2Subject := readOCES2(&info, serial)
 
 	issuerText := strings.ToUpper(strings.Join(append(iss.all(oidCN), iss.all(oidO)...), " "))
 	issuerTRUST2408 := strings.Contains(issuerText, "TRUST2408")
@@ -139,6 +94,61 @@ func Classify(c *x509.Certificate) Info {
 		}
 	}
 	return info
+}
+
+// readOCES3 reads an OCES3 subject: its serialNumber UI:DK-O:G:<uuid> or
+// UI:DK-E:..., and the CVR in its organizationIdentifier (id).
+func readOCES3(info *Info, serial, id string, keyUsage x509.KeyUsage) {
+	switch {
+	case hasPrefixFold(serial, prefixOrg):
+		info.Generation = OCES3
+		info.UUID = uuidAfter(serial[len(prefixOrg):])
+		// Organisation certificates can sign (nonRepudiation); system
+		// certificates only authenticate and encrypt.
+		if keyUsage&x509.KeyUsageContentCommitment != 0 {
+			info.Kind = Organization
+		} else {
+			info.Kind = System
+		}
+	case hasPrefixFold(serial, prefixEmployee):
+		info.Generation = OCES3
+		info.Kind = Employee
+		info.UUID = uuidAfter(serial[len(prefixEmployee):])
+	}
+	if hasPrefixFold(id, "NTRDK-") {
+		info.CVR = strings.TrimSpace(id[len("NTRDK-"):])
+	}
+}
+
+// readOCES2 reads an OCES2 subject, "O=<org> // CVR:<cvr>" and
+// serialNumber "CVR:<cvr>-UID:|FID:|RID:..."; found reports whether the
+// subject is one.
+func readOCES2(info *Info, serial string) (found bool) {
+	if i := strings.Index(info.Organization, "// CVR:"); i >= 0 {
+		found = true
+		if info.CVR == "" {
+			info.CVR = digits(info.Organization[i+len("// CVR:"):])
+		}
+		info.Organization = strings.TrimSpace(info.Organization[:i])
+	}
+	if hasPrefixFold(serial, "CVR:") {
+		found = true
+		rest := serial[len("CVR:"):]
+		if info.CVR == "" {
+			info.CVR = digits(rest)
+		}
+		if info.Kind == "" {
+			switch {
+			case strings.Contains(rest, "-UID:"):
+				info.Kind = Organization
+			case strings.Contains(rest, "-FID:"):
+				info.Kind = System
+			case strings.Contains(rest, "-RID:"):
+				info.Kind = Employee
+			}
+		}
+	}
+	return found
 }
 
 // IsStateCA reports whether c is one of the Danish state's own OCES3 CA
