@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -108,7 +109,9 @@ func Give(ctx context.Context, s Store, r Request) (*Result, error) {
 	}
 	res := &Result{File: *f, Password: pw}
 	if s.Vault != nil {
-		label := strings.TrimSpace(r.Certificate.Organization + " → " + strings.TrimSpace(r.To))
+		// Named in the user's words, as the copy's file is (an arrow is
+		// missing from the bold face Settings draws the name in).
+		label := strings.TrimSpace(msg.T(r.Lang, "backup.handover.label", map[string]string{"Org": strings.TrimSpace(r.Certificate.Organization), "To": strings.TrimSpace(r.To)}))
 		e, err := s.Vault.SaveEntry(ctx, vault.Entry{ID: vault.HandOverID(r.Certificate.SHA256, r.Now), Label: label, Expires: r.Certificate.NotAfter}, pw)
 		res.PasswordID, res.SaveErr = e.ID, err
 	} else {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -79,6 +80,12 @@ func TestGiveSavesAndRecords(t *testing.T) {
 	saved, err := v.Get(context.Background(), res.PasswordID)
 	if err != nil || saved != res.Password || !vault.IsHandOver(res.PasswordID) || vault.Opens(res.PasswordID, cert.SHA256) {
 		t.Errorf("saved %q under %s: %v", saved, res.PasswordID, err)
+	}
+	// The credential store names it in the user's words, in their language.
+	if es, err := v.List(context.Background()); err != nil || !slices.ContainsFunc(es, func(e vault.Entry) bool {
+		return e.ID == res.PasswordID && e.Label == "Firma (copy for Acme)"
+	}) {
+		t.Errorf("the hand-over's entry is not named \"Firma (copy for Acme)\": %+v %v", es, err)
 	}
 	r := inspect.InspectFile(res.File.Path, inspect.Options{Passwords: []string{orig, res.Password}})
 	if r.PasswordIndex != 1 || r.Certificate.SHA256 != cert.SHA256 {
