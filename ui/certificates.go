@@ -44,7 +44,7 @@ func startReminders(f *frame) {
 	// The reminders that stand are drawn with the first frame (a pass over
 	// the register, already read): shown later, they pushed the tabs down
 	// under the user's pointer.
-	f.showStanding(register.Standing(f.register.List(), f.now()))
+	f.drawStanding()
 	f.afterFirstFrame(func() {
 		defer StartPiece("reminders")()
 		remind(f, l)

@@ -44,6 +44,7 @@ type frame struct {
 
 	standing          *fyne.Container // the reminders that stand, above the tabs (reminders.go)
 	standingDismissed bool            // "Not now" was pressed on them
+	standingDrawn     *[]string       // the certificates whose reminders are drawn (drawStanding)
 
 	// starting says that the window's first frame is not drawn yet (Run);
 	// afterStart holds the work that waits for it (afterFirstFrame).

@@ -153,6 +153,9 @@ func (g *guideState) show() {
 	g.scroll.Content = g.card(step)
 	g.scroll.Refresh()
 	g.update()
+	// Once the user has begun, the renewed certificate's reminder gives
+	// way to the card (renewal.Standing).
+	g.f.drawStanding()
 }
 
 // update shows what a change on the card allows (Done, the hint) without

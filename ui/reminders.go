@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -10,9 +11,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -81,8 +84,7 @@ func remind(f *frame, l string) {
 	save("remembering the reminders given")
 	// Whatever the system does with a notification, what stands is shown
 	// in the window too.
-	standing := register.Standing(certs, now)
-	fyne.Do(func() { f.showStanding(standing) })
+	fyne.Do(f.drawStanding)
 
 	for _, r := range register.ToSchedule(s.List(), now, time.Local) {
 		sn, err := f.app.ScheduleNotification(reminderNotification(r, l), r.At)
@@ -129,6 +131,29 @@ func reminderText(r register.Reminder, l string) (title, body string) {
 		"Days":         r.DaysLeft,
 	}
 	return msg.T(l, "register.notify.title", nil), msg.T(l, "register.notify.body", data)
+}
+
+// drawStanding shows the reminders that stand as core decides
+// (renewal.Standing: the guide's own certificate is quiet once the user
+// has begun), drawn again only when that changes. UI thread.
+func (f *frame) drawStanding() {
+	if f.register == nil {
+		return
+	}
+	var p *guide.Progress
+	if f.guide != nil {
+		p = &f.guide.progress
+	}
+	standing := renewal.Standing(p, f.register.List(), f.now())
+	shown := make([]string, len(standing))
+	for i, r := range standing {
+		shown[i] = r.Certificate.SHA256
+	}
+	if f.standingDrawn != nil && slices.Equal(shown, *f.standingDrawn) {
+		return
+	}
+	f.standingDrawn = &shown
+	f.showStanding(standing)
 }
 
 // showStanding shows the reminders that stand (register.Standing) above

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
 )
 
@@ -35,5 +36,25 @@ func TestStandingReminderShowsInTheWindow(t *testing.T) {
 	remind(f, "en")
 	if len(bar.Objects) != 0 {
 		t.Errorf("after Not now the window still shows %q", certTexts(bar))
+	}
+}
+
+// Once the user has begun renewing, the renewed certificate's reminder
+// gives way to the guide's card; another organisation's stays.
+func TestStandingReminderGivesWayToTheRenewal(t *testing.T) {
+	soon := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	f, _, w := newCertTestFrame(t, "en", soon)
+	w.SetContent(f.standingBar())
+	p := guide.New(f.now())
+	f.guide = &guideState{f: f, progress: p}
+	f.drawStanding()
+	bar := f.standingBar()
+	if !certHasText(bar, "Bager Hansen ApS expires on") {
+		t.Fatalf("on the first card the window shows %q", certTexts(bar))
+	}
+	f.guide.progress.Current = guide.Steps[1].ID
+	f.drawStanding()
+	if len(bar.Objects) != 0 {
+		t.Errorf("with the renewal begun the window still shows %q", certTexts(bar))
 	}
 }

@@ -51,3 +51,26 @@ func Renewing(p *guide.Progress, certs []register.Certificate, now time.Time) (r
 	}
 	return first, found
 }
+
+// Standing is the expiry reminders the window shows above its screens:
+// register.Standing, less the certificate the guide is renewing once the
+// user has begun (past the first card, or the file already checked): the
+// guide is then its reminder, and a banner saying "renew it" would only
+// push the card the user is working on out of view.
+func Standing(p *guide.Progress, certs []register.Certificate, now time.Time) []register.Reminder {
+	standing := register.Standing(certs, now)
+	if p == nil || (p.Index() == 0 && !p.FileChecked()) {
+		return standing
+	}
+	renewing, ok := Renewing(p, certs, now)
+	if !ok {
+		return standing
+	}
+	kept := standing[:0]
+	for _, r := range standing {
+		if !strings.EqualFold(r.Certificate.SHA256, renewing.SHA256) {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}

@@ -1,6 +1,7 @@
 package renewal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,6 +47,40 @@ func TestRenewing(t *testing.T) {
 		got, ok := Renewing(c.p, c.certs, started)
 		if gotSHA := got.SHA256; ok != (c.want != "") || ok && !strings.HasPrefix(gotSHA, c.want) {
 			t.Errorf("%s: %q (%v), want %q", c.name, gotSHA, ok, c.want)
+		}
+	}
+}
+
+// The reminder of the certificate being renewed stands above the window
+// until the user begins the renewal; others' reminders stay.
+func TestStandingQuietWhileRenewing(t *testing.T) {
+	old := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-3, 0, 0))
+	other := known("d4", "04", started.AddDate(0, 2, 0), started.AddDate(-2, 0, 0))
+	other.UUID, other.Organization = "33333333-2222-3333-4444-555555555555", "Anden ApS"
+	certs := []register.Certificate{other, old}
+	fresh := guide.New(started)
+	begun := guide.New(started)
+	begun.Current = guide.Steps[1].ID
+	onlyOther := guide.New(started)
+	onlyOther.Current = guide.Steps[5].ID
+	for _, c := range []struct {
+		name  string
+		p     *guide.Progress
+		certs []register.Certificate
+		want  []string // the SHA-256s' first two characters
+	}{
+		{"no guide", nil, certs, []string{"a1", "d4"}},
+		{"on the first card", &fresh, certs, []string{"a1", "d4"}},
+		{"begun: the renewed one is quiet", &begun, certs, []string{"d4"}},
+		{"begun, only another organisation's", &onlyOther, []register.Certificate{other}, nil},
+		{"begun, nothing known", &begun, nil, nil},
+	} {
+		var got []string
+		for _, r := range Standing(c.p, c.certs, started) {
+			got = append(got, r.Certificate.SHA256[:2])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
 		}
 	}
 }
