@@ -17,7 +17,6 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
-	"github.com/fornyer/fornyer/core/vault"
 )
 
 func init() {
@@ -85,16 +84,8 @@ func runForget(env Env, args []string) int {
 	ctx, cancel := context.WithTimeout(context.Background(), forgetBudget)
 	defer cancel()
 	r, err := forget.Everything(ctx, openVault(), reg, filepath.Join(dir, guide.FileName))
-	switch {
-	case errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable):
-		fmt.Fprintln(env.Stderr, env.T("forget.cli.store_failed", map[string]string{
-			"Reason": msg.Sentence(l, err),
-		}))
-		return forgetExitFailed
-	case err != nil:
-		fmt.Fprintln(env.Stderr, env.T("forget.cli.files_failed", map[string]any{
-			"Passwords": r.Passwords, "Folder": safetext.Terminal(dir),
-		}))
+	if err != nil {
+		say(env.Stderr, msg.Sentence(l, err))
 		return forgetExitFailed
 	}
 	if r == (forget.Result{}) {

@@ -188,7 +188,7 @@ func readRegister(env Env, file string, explicit bool) (path string, certs []reg
 	if !explicit {
 		p, err := registerPath()
 		if err != nil {
-			fmt.Fprintln(env.Stderr, msg.Sentence(env.Lang, err))
+			say(env.Stderr, msg.Sentence(env.Lang, err))
 			return "", nil, false
 		}
 		path = p

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/forget"
-	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
@@ -59,7 +57,7 @@ func (f *frame) confirmForget(button *uiwidget.Button) {
 // forgotten says what happened. After a failure of the credential store
 // nothing else was touched, so the window stays as it was.
 func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
-	if errors.Is(err, vault.ErrTimeout) || errors.Is(err, vault.ErrUnavailable) {
+	if forget.NothingDeleted(err) {
 		button.Enable()
 		uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("settings.forget.title"), words.Sentence(err), f.win), fyne.Size{})
 		return
@@ -72,7 +70,7 @@ func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 	}
 	if err != nil {
 		fyne.LogError("forgetting everything", err)
-		text = words.T("settings.forget.partly", map[string]any{"Passwords": r.Passwords})
+		text = words.Sentence(err)
 	}
 	uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("settings.forget.title"), text, f.win), fyne.Size{})
 }

@@ -10,6 +10,11 @@ package forget
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safetext"
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safefile"
@@ -29,11 +34,12 @@ type Result struct {
 // credential store fails, nothing else is touched, so the register still
 // says which passwords are saved and Everything can be asked again; a
 // file that cannot be deleted is reported after the others are gone.
+// A failure is an *Error.
 func Everything(ctx context.Context, v *vault.Vault, reg *register.Store, progressPath string) (Result, error) {
 	var r Result
 	n, err := v.Forget(ctx)
 	if err != nil {
-		return r, err
+		return r, &Error{NothingDeleted: true, Err: err}
 	}
 	r.Passwords = n
 	r.Register, err = reg.Forget()
@@ -42,5 +48,37 @@ func Everything(ctx context.Context, v *vault.Vault, reg *register.Store, progre
 	if err == nil {
 		err = perr
 	}
-	return r, err
+	if err != nil {
+		return r, &Error{Passwords: n, Folder: filepath.Dir(progressPath), Err: err}
+	}
+	return r, nil
+}
+
+// Error is a forgetting that did not finish: the credential store failed
+// first, so NothingDeleted; or the passwords are deleted, but a file of
+// Fornyer's in Folder is not.
+type Error struct {
+	NothingDeleted bool
+	Passwords      int    // deleted, when not NothingDeleted
+	Folder         string // where the file that stayed is
+	Err            error
+}
+
+func (e *Error) Error() string { return "forget: " + e.Fault().Code + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Fault is "forget.error.store_failed", with the credential store's own
+// sentence as its reason, or "forget.error.files_failed".
+func (e *Error) Fault() msg.Fault {
+	if e.NothingDeleted {
+		return msg.Fault{Code: "store_failed", Key: "forget.error.store_failed", Data: map[string]any{"Reason": e.Err}}
+	}
+	return msg.Fault{Code: "files_failed", Key: "forget.error.files_failed", Data: map[string]any{"Passwords": e.Passwords, "Folder": safetext.Line(e.Folder)}}
+}
+
+// NothingDeleted reports whether err says nothing was deleted (the
+// credential store failed before anything was).
+func NothingDeleted(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.NothingDeleted
 }

@@ -127,8 +127,8 @@ func TestEverythingChangesNothingWhenTheStoreFails(t *testing.T) {
 	k := newKept(t)
 	reg, _ := register.Open(k.register)
 	r, err := Everything(context.Background(), vault.New(), reg, k.progress)
-	if !errors.Is(err, vault.ErrUnavailable) {
-		t.Errorf("err = %v, want vault.ErrUnavailable", err)
+	if !errors.Is(err, vault.ErrUnavailable) || !NothingDeleted(err) {
+		t.Errorf("err = %v, want vault.ErrUnavailable, nothing deleted", err)
 	}
 	if r != (Result{}) {
 		t.Errorf("Result = %+v", r)

@@ -54,8 +54,9 @@ func Code(err error) string {
 }
 
 // Sentence is the one way from an error to the words a user reads, in
-// lang: the sentence of the Fault in err's chain, its Data (and any Phrase
-// in it) rendered in lang, starting with a capital letter; for an error
+// lang: the sentence of the Fault in err's chain, its Data rendered in lang
+// (a Phrase as its text, an error as its own sentence: a reason inside a
+// sentence), starting with a capital letter; for an error
 // that carries no Fault, the general sentence. "" for nil. The window and
 // the command line show a failure only through this.
 func Sentence(lang string, err error) string {
@@ -70,10 +71,14 @@ func Sentence(lang string, err error) string {
 	if f.Data != nil {
 		data = make(map[string]any, len(f.Data))
 		for k, v := range f.Data {
-			if p, isPhrase := v.(Phrase); isPhrase {
-				v = T(lang, string(p), nil)
+			switch v := v.(type) {
+			case Phrase:
+				data[k] = T(lang, string(v), nil)
+			case error:
+				data[k] = Sentence(lang, v)
+			default:
+				data[k] = v
 			}
-			data[k] = v
 		}
 	}
 	return capital(T(lang, f.Key, data))

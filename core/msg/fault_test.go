@@ -8,6 +8,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/forget"
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
@@ -48,6 +49,12 @@ func TestSentenceOfEachKindOfError(t *testing.T) {
 		{&receipt.Error{Code: safefile.WhyDiskFull, Folder: "/media/STICK", Err: errors.New("no space left on device")}, "disk_full",
 			"Der er ikke plads nok i /media/STICK. Frigør noget plads, eller vælg en anden mappe. Der blev ikke gemt noget.",
 			"There is not enough room in /media/STICK. Free some space or choose another folder. Nothing was saved."},
+		{&forget.Error{NothingDeleted: true, Err: vault.ErrTooLong}, "store_failed",
+			"Intet blev slettet: Adgangskoden er for lang til at kunne gemmes sikkert på alle computere (højst 2560 tegn). Tjek at du kun har indsat adgangskoden, og prøv igen.",
+			"Nothing was deleted: This password is too long to keep safely on every computer (at most 2560 characters). Check that you pasted only the password, then try again."},
+		{&forget.Error{Passwords: 2, Folder: "/home/a/.config/fyne/dk.fornyer.app", Err: errors.New("permission denied")}, "files_failed",
+			"De gemte adgangskoder er slettet (2), men en af Fornyers filer i /home/a/.config/fyne/dk.fornyer.app kunne ikke slettes. Luk Fornyer, åbn det igen, og prøv en gang til.",
+			"The saved passwords are deleted (2), but a file of Fornyer's in /home/a/.config/fyne/dk.fornyer.app could not be deleted. Close Fornyer, open it again and try once more."},
 		{errors.New("open /x: permission denied"), msg.GeneralCode,
 			"Fornyer kunne ikke gøre det færdigt. Prøv igen; sker det igen, så luk Fornyer og åbn det igen.",
 			"Fornyer could not finish this. Try again; if it happens again, close Fornyer and open it again."},
@@ -95,7 +102,8 @@ func TestEveryCoreErrorHasASentence(t *testing.T) {
 		guide.ErrPasswordNotSaved, guide.ErrFileNotChecked, guide.ErrNoBackup, guide.ErrDPGNotInstalled, guide.ErrUnknownStep,
 		renewal.ErrNoName, renewal.ErrNameTooLong,
 		&reveal.Error{Path: "/x.p12", Err: reveal.ErrNotFound}, &reveal.Error{Path: "/x.p12", Err: errors.New("no file manager")},
-		&appinfo.StorageError{Err: errors.New("no home folder")})
+		&appinfo.StorageError{Err: errors.New("no home folder")},
+		&forget.Error{NothingDeleted: true, Err: vault.ErrUnavailable}, &forget.Error{Passwords: 1, Folder: "/x", Err: errors.New("busy")})
 	for _, c := range []string{receipt.CodeNotPDF, safefile.WhyCanceled, safefile.WhyVerifyFailed, safefile.WhyDiskFull, safefile.WhyFolderReadOnly,
 		safefile.WhyNotAFolder, safefile.WhyFolderMissing, safefile.WhyDeviceGone, safefile.WhyWriteFailed} {
 		errs = append(errs, &receipt.Error{Code: c, Folder: "/media/STICK", Err: errors.New("x")})
