@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -126,4 +128,46 @@ func blendOver(bottom, top color.Color) color.Color {
 	tr, tg, tb, ta := top.RGBA()
 	mix := func(b, t uint32) uint8 { return uint8((t + b*(0xffff-ta)/0xffff) >> 8) } // t is premultiplied
 	return color.NRGBA{R: mix(br, tr), G: mix(bg, tg), B: mix(bb, tb), A: 0xff}
+}
+
+// variantTheme is the theme in one variant whatever the app's settings
+// say (the test app's variant is neither light nor dark).
+type variantTheme struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+// A focused step dot is ringed so that it stands out from the page (3:1,
+// WCAG 1.4.11) and from the same dot unfocused (3:1 between the same pixels
+// focused and not, WCAG 2.4.13), in both themes, as it is drawn: Fyne's
+// focus colour is a faint wash, in the dark theme a grey ring on grey.
+func TestFocusedStepDotStandsOut(t *testing.T) {
+	a := test.NewTempApp(t)
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := variantTheme{newTheme(), v}
+		a.Settings().SetTheme(th)
+		dot := uiwidget.NewStepperDot(3, func() uiwidget.DotState { return uiwidget.DotOpen }, func() bool { return true }, func() {})
+		w := test.NewTempWindow(t, dot)
+		page := th.Color(theme.ColorNameBackground, v)
+		edge := func() (color.Color, float32) {
+			ring, ok := test.WidgetRenderer(dot).Objects()[0].(*canvas.Rectangle)
+			if !ok {
+				t.Fatalf("the dot's first object is %T", test.WidgetRenderer(dot).Objects()[0])
+			}
+			return blendOver(page, ring.StrokeColor), ring.StrokeWidth
+		}
+		unfocused, _ := edge()
+		w.Canvas().Focus(dot)
+		focused, width := edge()
+		if r := contrast(focused, page); r < 3 || width < 2 {
+			t.Errorf("variant %d: the focused dot's ring is %.2f:1 against the page, %.0f wide; want 3:1, 2 wide", v, r, width)
+		}
+		if r := contrast(focused, unfocused); r < 3 {
+			t.Errorf("variant %d: the focused dot's ring is %.2f:1 against its unfocused edge; want 3:1", v, r)
+		}
+	}
 }

@@ -135,7 +135,9 @@ func (r *stepperDotRenderer) Refresh() {
 		r.label.Color = th.Color(theme.ColorNamePlaceHolder, v)
 	}
 	if d.focused {
-		r.bg.StrokeColor = th.Color(theme.ColorNameFocus, v)
+		// The text colour, as a focused button's ring: Fyne's focus colour
+		// is a faint wash, in the dark theme a grey ring on grey.
+		r.bg.StrokeColor = th.Color(theme.ColorNameForeground, v)
 		r.bg.StrokeWidth = 3
 	}
 	r.bg.Refresh()
