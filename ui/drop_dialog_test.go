@@ -28,6 +28,10 @@ func TestDropWhileADialogIsOpen(t *testing.T) {
 		t.Errorf("tab %d, headlines %q; want the Check tab with %q", x.f.tabs.SelectedIndex(), got, want)
 	}
 
+	if list := x.f.register.List(); len(list) != 0 {
+		t.Errorf("the state's certificate joined My certificates: %+v", list)
+	}
+
 	x.f.tabs.SelectIndex(guideTab)
 	x.f.guide.confirmReset()
 	leaf := x.chain.Organization(t)

@@ -75,7 +75,7 @@ type Outcome struct {
 	// Record: the register learns the certificate (it opened, verified,
 	// and chains to the state's CA: reminders and notifications come from
 	// the register, and a certificate anyone can make has no business
-	// there).
+	// there, nor the state's CA certificate itself).
 	Record bool
 	// Previous is what the file was compared with; Comparison says how it
 	// relates in words. Both nil when there is nothing to compare.
@@ -104,7 +104,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		return Outcome{Kind: KindNotOpened}
 	}
 	cert := r.Certificate
-	o := Outcome{Record: cert.Verified && r.ChainTrusted}
+	// An issuer's certificate (the state's OCES CA) is nobody's to renew:
+	// My certificates and the reminders are for organisations' own.
+	o := Outcome{Record: cert.Verified && r.ChainTrusted && !r.Has(inspect.CodeIssuerCertificate)}
 	if o.Record && vault.IsPending(c.OpenedBy) {
 		o.MovePending = c.OpenedBy
 	}

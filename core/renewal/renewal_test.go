@@ -171,6 +171,11 @@ func TestDecideUntrustedIsNotRecorded(t *testing.T) {
 	if o := Decide(atDownload(), nil, Check{Report: &inspect.Report{Verdict: inspect.VerdictUnreadable}}); o.Kind != KindNotOpened {
 		t.Errorf("unreadable: %+v", o)
 	}
+	// The state's CA certificate, verified and trusted, is not an
+	// organisation's: it does not join My certificates.
+	if o := Decide(atDownload(), nil, Check{Report: stateCA()}); o.Record || o.Advance {
+		t.Errorf("the state's CA certificate: %+v", o)
+	}
 }
 
 // A file with problems is compared but never passes the download step.
