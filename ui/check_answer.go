@@ -276,10 +276,9 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 	switch a.answer.Question {
 	case renewal.QuestionDeclined:
 		// A "no" given by mistake must not leave the guide stuck for good.
+		// The headline says what the "no" means.
 		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), answer(true))
-		return container.NewVBox(
-			uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("renewal.declined")),
-			container.NewHBox(undo))
+		return container.NewHBox(undo)
 	case renewal.QuestionAsk:
 		text := widget.NewLabel(words.T("renewal.ask.text"))
 		text.Wrapping = fyne.TextWrapWord

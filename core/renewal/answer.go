@@ -241,6 +241,10 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 	case o.Kind == KindOlder && o.Previous != nil:
 		// Ready as a file, but replaced: never the one to install.
 		return line(l, ToneWarning, "renewal.older.title", "renewal.older", map[string]any{"Date": msg.Date(l, o.Previous.NotAfter.Local())})
+	case o.Kind == KindDeclined:
+		// The user said it is not the file they downloaded: not "install
+		// it now" in green above their own "no".
+		return line(l, ToneWarning, "renewal.declined.title", "renewal.declined", nil)
 	case registered && self.DPG != nil:
 		// Checked again: the register knows it is installed.
 		return line(l, ToneGood, "renewal.installed.title", "renewal.installed", map[string]any{

@@ -340,6 +340,10 @@ func TestAnswerDeclined(t *testing.T) {
 	AnswerQuestion(p, r.Certificate.SHA256, false, started)
 	if a := AnswerFor(Input{Report: r, Progress: p, Tries: TrySaved(nil)}); a.Question != QuestionDeclined || a.Advance {
 		t.Errorf("question %q, advance %v", a.Question, a.Advance)
+	} else if h := a.Headline; h.TitleKey != "renewal.declined.title" || h.Tone != ToneWarning || !strings.Contains(h.Message, "You said this is not the file") {
+		// U24: not the green "Ready to install in DPG: install it now"
+		// above the user's own "no".
+		t.Errorf("headline after no: %s (%s) %q", h.TitleKey, h.Tone, h.Message)
 	}
 	if a := AnswerFor(Input{Report: r, Progress: atDownload(), Tries: TrySaved(nil)}); a.Question != QuestionAsk || a.Advance {
 		t.Errorf("question %q, advance %v", a.Question, a.Advance)
