@@ -394,7 +394,11 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 			})
 		})
 	})
-	btn.Importance = widget.HighImportance
+	// One blue button at a time: while the answer asks "Is this the file
+	// you just downloaded?", its yes is the one to press first.
+	if a.answer.Question == renewal.QuestionNone {
+		btn.Importance = widget.HighImportance
+	}
 	return container.NewVBox(btn, status)
 }
 

@@ -2,8 +2,14 @@ package ui
 
 import (
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/testpki"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // A file dropped (or handed over by a second start, which drops it the
@@ -41,5 +47,34 @@ func TestDropWhileADialogIsOpen(t *testing.T) {
 	}
 	if got := x.headlines(); x.f.tabs.SelectedIndex() != checkTab || len(got) != 1 || got[0] == want {
 		t.Errorf("beneath the question: tab %d, headlines %q", x.f.tabs.SelectedIndex(), got)
+	}
+}
+
+// U24: while the answer asks "Is this the file you just downloaded?", its
+// yes is the one blue button; "Save the password on this computer" is not
+// a second one above it.
+func TestOneBlueButtonWhileAsking(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	now := time.Now()
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.progress.StartedAt = now.Add(-time.Hour)
+	old := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: now.AddDate(-1, 0, 0), NotAfter: now.AddDate(2, 0, 0)})
+	x.drop(x.file("old.p12", testpki.OpenSSLPFX(t, old, x.chain.CACerts(), "typed-pw-1")))
+	entries := findAll[*uiwidget.Entry](x.f.check.answers)
+	if len(entries) != 1 {
+		t.Fatalf("%d password fields", len(entries))
+	}
+	test.Type(entries[0], "typed-pw-1")
+	entries[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	x.wait()
+	var blue []string
+	for _, o := range visible(x.f.check.answers) {
+		if b, ok := asButton(o); ok && b.Importance == widget.HighImportance {
+			blue = append(blue, b.Text)
+		}
+	}
+	if !hasButton(x.f.check.answers, "Save the password on this computer") || len(blue) != 1 || blue[0] != "Yes, I just downloaded it" {
+		t.Errorf("blue buttons %q; buttons %q", blue, texts(x.f.check.answers))
 	}
 }
