@@ -47,9 +47,9 @@ type backupPanel struct {
 	folder      string
 	folderLabel *widget.Label
 	drives      *fyne.Container // a button for each USB stick plugged in
-	public      *widget.Check
-	manifest    *widget.Check
-	reprotect   *widget.Check
+	public      *uiwidget.Check
+	manifest    *uiwidget.Check
+	reprotect   *uiwidget.Check
 	pass1       *uiwidget.Entry
 	pass2       *uiwidget.Entry
 	profile     *widget.RadioGroup
@@ -106,10 +106,8 @@ func (p *backupPanel) buildForm() {
 	p.drives = container.NewVBox()
 	again := uiwidget.NewButton(words.T("backup.drives.again"), theme.ViewRefreshIcon(), p.listDrives)
 
-	var publicRow, manifestRow, reprotectRow fyne.CanvasObject
-	p.public, publicRow = backupCheck(words.T("backup.option.public"), nil)
-	p.manifest, manifestRow = backupCheck(words.T("backup.option.manifest"), nil)
-	p.manifest.SetChecked(true)
+	p.public = uiwidget.NewCheck(words.T("backup.option.public"), false, nil)
+	p.manifest = uiwidget.NewCheck(words.T("backup.option.manifest"), true, nil)
 
 	p.pass1 = uiwidget.NewPasswordEntry()
 	p.pass1.SetPlaceHolder(words.T("backup.passphrase.placeholder"))
@@ -125,7 +123,7 @@ func (p *backupPanel) buildForm() {
 		p.profile,
 	)
 	p.protectBox.Hide()
-	p.reprotect, reprotectRow = backupCheck(words.T("backup.option.reprotect"), func(on bool) {
+	p.reprotect = uiwidget.NewCheck(words.T("backup.option.reprotect"), false, func(on bool) {
 		if on {
 			p.protectBox.Show()
 		} else {
@@ -152,37 +150,13 @@ func (p *backupPanel) buildForm() {
 		p.drives,
 		container.NewHBox(choose, again),
 		widget.NewSeparator(),
-		publicRow,
-		manifestRow,
-		reprotectRow,
+		p.public,
+		p.manifest,
+		p.reprotect,
 		p.protectBox,
 		p.hint,
 		container.NewHBox(layout.NewSpacer(), closeBtn, p.start),
 	)
-}
-
-// backupCheckText is a check box's text that wraps in the narrow window (a
-// widget.Check's own text does not) and toggles the box when tapped.
-type backupCheckText struct {
-	widget.Label
-	check *widget.Check
-}
-
-func (l *backupCheckText) Tapped(*fyne.PointEvent) {
-	if !l.check.Disabled() {
-		l.check.SetChecked(!l.check.Checked)
-	}
-}
-
-// backupCheck is a check box with a wrapping text; the box is returned for
-// its state, the row for the layout.
-func backupCheck(text string, changed func(bool)) (*widget.Check, fyne.CanvasObject) {
-	c := widget.NewCheck("", changed)
-	l := &backupCheckText{check: c}
-	l.Text = text
-	l.Wrapping = fyne.TextWrapWord
-	l.ExtendBaseWidget(l)
-	return c, container.NewBorder(nil, nil, c, nil, l)
 }
 
 func (p *backupPanel) buildRunning() {

@@ -81,13 +81,13 @@ func TestBackupFormMarkup(t *testing.T) {
 			if p.start.Disabled() {
 				t.Error("Back up stays disabled after a folder is chosen")
 			}
-			tapCheck(p.public)
-			tapCheck(p.reprotect)
+			test.Tap(p.public)
+			test.Tap(p.reprotect)
 			if !p.protectBox.Visible() {
 				t.Fatal("the backup password fields did not appear")
 			}
 			test.AssertRendersToMarkup(t, "backup_form_"+language+".xml", w.Canvas())
-			tapCheck(p.reprotect)
+			test.Tap(p.reprotect)
 			if p.protectBox.Visible() {
 				t.Error("the backup password fields stay after the copy is turned off")
 			}
@@ -103,7 +103,7 @@ func TestBackupFormChecksThePassphrase(t *testing.T) {
 		return nil, nil
 	}
 	p.setFolder(t.TempDir())
-	tapCheck(p.reprotect)
+	test.Tap(p.reprotect)
 	test.Tap(p.start)
 	if !p.hint.Visible() || p.hint.Text != words.T("backup.error.no_passphrase") {
 		t.Errorf("empty passphrase: hint %q", p.hint.Text)
@@ -132,8 +132,8 @@ func TestBackupRunsToVerified(t *testing.T) {
 	}
 	dir := t.TempDir()
 	p.setFolder(dir)
-	tapCheck(p.public)
-	tapCheck(p.reprotect)
+	test.Tap(p.public)
+	test.Tap(p.reprotect)
 	test.Type(p.pass1, "Ny frase 2026")
 	test.Type(p.pass2, "Ny frase 2026")
 	p.profile.SetSelected(profileChoices()[1])
@@ -173,7 +173,7 @@ func TestBackupFailureAndTryAgain(t *testing.T) {
 	p, _, src := newBackupTest(t, "en")
 	gone := filepath.Join(t.TempDir(), "USB-STICK")
 	p.setFolder(gone)
-	tapCheck(p.manifest) // off
+	test.Tap(p.manifest) // off
 	test.Tap(p.start)
 	p.wait(t)
 	if p.outcome.Text != "The backup failed" || !p.failed.Visible() || p.verified.Visible() {
@@ -286,30 +286,4 @@ func TestBackupChooseFolderOpensThePicker(t *testing.T) {
 	if len(w.Canvas().Overlays().List()) != before+1 {
 		t.Fatal("no folder picker over the dialog")
 	}
-}
-
-// tapCheck taps a check box in the middle of its box: a tap outside it
-// (as test.Tap's corner tap in a row made tall by a wrapped text) is ignored.
-func tapCheck(c *widget.Check) {
-	test.TapAt(c, fyne.NewPos(c.MinSize().Width/2, c.Size().Height/2))
-}
-
-func TestWrappedCheckTextToggles(t *testing.T) {
-	test.NewTempApp(t)
-	c, row := backupCheck("a long text that wraps", nil)
-	for _, o := range row.(*fyne.Container).Objects {
-		if l, ok := o.(*backupCheckText); ok {
-			test.Tap(l)
-			if !c.Checked {
-				t.Error("tapping the text did not tick the box")
-			}
-			c.Disable()
-			test.Tap(l)
-			if !c.Checked {
-				t.Error("tapping the text changed a disabled box")
-			}
-			return
-		}
-	}
-	t.Fatal("no text in the row")
 }

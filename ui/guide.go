@@ -697,35 +697,13 @@ func guideKey(f *frame, key fyne.KeyName) bool {
 	return false
 }
 
-// guideCheck is a check box that passes Enter and Escape on to the guide:
-// ticking it focuses it, and the keys must still mean Done and Back.
-type guideCheck struct {
-	widget.Check
-	g *guideState
-}
-
-// newGuideCheck starts checked or not without calling changed.
-func newGuideCheck(g *guideState, text string, checked bool, changed func(bool)) *guideCheck {
-	c := &guideCheck{g: g}
-	c.Text = text
-	c.Checked = checked
-	c.ExtendBaseWidget(c)
-	c.OnChanged = changed
+// newGuideCheck is a tick box on a card: the guide's Enter (Done) and
+// Escape (Back) keep their meaning when it has the focus, as ticking one
+// with the mouse focuses it.
+func newGuideCheck(g *guideState, text string, checked bool, changed func(bool)) *uiwidget.Check {
+	c := uiwidget.NewCheck(text, checked, changed)
+	c.Keys = func(key fyne.KeyName) bool { return guideKey(g.f, key) }
 	return c
-}
-
-// FocusGained shows the focus and brings the box into view (Tab).
-func (c *guideCheck) FocusGained() {
-	c.Check.FocusGained()
-	uiwidget.Reveal(c)
-}
-
-func (c *guideCheck) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || ev.Name == fyne.KeyEscape {
-		guideKey(c.g.f, ev.Name)
-		return
-	}
-	c.Check.TypedKey(ev)
 }
 
 // dot is the stepper's dot for step s at index: done steps are ticked, the

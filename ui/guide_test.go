@@ -216,7 +216,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 			if g.progress.Current != step.ID || !g.hint.Visible() {
 				t.Fatal("Done passed the password step without the password")
 			}
-			if checks := findAll[*guideCheck](g.scroll.Content); len(checks) != 0 {
+			if checks := findAll[*uiwidget.Check](g.scroll.Content); len(checks) != 0 {
 				t.Fatalf("%d check boxes on the password card besides its question", len(checks))
 			}
 			answerKept(t, g, "Nowhere yet")
@@ -230,7 +230,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 				t.Fatal("Done passed the download step without a check or skip")
 			}
 			g.fileChecked(sha)
-			test.Tap(findAll[*guideCheck](g.scroll.Content)[0]) // the backup later
+			test.Tap(findAll[*uiwidget.Check](g.scroll.Content)[0]) // the backup later
 		case guide.TaskDPG:
 			entries := findAll[*uiwidget.Entry](g.scroll.Content)
 			if len(entries) != 1 {
@@ -350,7 +350,7 @@ func TestGuideKeyboard(t *testing.T) {
 		t.Fatalf("Enter after the answer: at %s", g.progress.Current)
 	}
 	// A ticked check box has the focus; Enter on it still means Done.
-	check := findAll[*guideCheck](g.scroll.Content)[0]
+	check := findAll[*uiwidget.Check](g.scroll.Content)[0]
 	test.Tap(check)
 	c.Focus(check)
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -390,7 +390,7 @@ func TestGuideFileChecked(t *testing.T) {
 	if !g.done.Disabled() || g.hint.Text != words.T("guide.rule.backup") {
 		t.Errorf("Done enabled (or no hint) before a backup: hint %q", g.hint.Text)
 	}
-	later := findAll[*guideCheck](g.scroll.Content)
+	later := findAll[*uiwidget.Check](g.scroll.Content)
 	if len(later) != 1 {
 		t.Fatalf("%d check boxes on the checked download card", len(later))
 	}

@@ -74,7 +74,7 @@ func TestPlacesOfEachKind(t *testing.T) {
 	dir := t.TempDir()
 	g, cert, sha1 := placesFrame(t, dir, "en")
 	goTo(g, "prepare-usage")
-	checks := findAll[*guideCheck](g.scroll.Content)
+	checks := findAll[*uiwidget.Check](g.scroll.Content)
 	if len(checks) != len(guide.Presets) {
 		t.Fatalf("%d ticks", len(checks))
 	}
@@ -128,7 +128,7 @@ func TestPlacesOfEachKind(t *testing.T) {
 			t.Errorf("the hand-over password is in %s", name)
 		}
 	}
-	ticks := findAll[*guideCheck](g.scroll.Content)
+	ticks := findAll[*uiwidget.Check](g.scroll.Content)
 	test.Tap(ticks[len(ticks)-1]) // Acme webshop switched over
 	g.saver.wait()
 

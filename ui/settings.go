@@ -39,12 +39,11 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		f.rebuild()
 	}
 
-	onTop := widget.NewCheck(words.T("settings.keep_on_top"), func(on bool) {
+	onTop := uiwidget.NewCheck(words.T("settings.keep_on_top"), f.prefs.KeepOnTop, func(on bool) {
 		f.prefs.KeepOnTop = on
 		f.prefs.save(f.app.Preferences())
 		keepOnTop(f.win, on)
 	})
-	onTop.SetChecked(f.prefs.KeepOnTop)
 	onTopNote := widget.NewLabelWithStyle(words.T("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	onTopNote.Wrapping = fyne.TextWrapWord
 

@@ -132,46 +132,6 @@ func (r *buttonRenderer) paint() {
 	}
 }
 
-// Check is Fyne's check box that scrolls itself into view when it gains the
-// focus. Enter is left to the screen (the guide's "Done").
-type Check struct {
-	fynewidget.Check
-	// Keys, if set, is offered Enter and Escape first; it says whether it
-	// used the key.
-	Keys func(fyne.KeyName) bool
-}
-
-// NewCheck makes a check box with its state set, without calling changed.
-func NewCheck(text string, checked bool, changed func(bool)) *Check {
-	c := &Check{}
-	c.Text = text
-	c.Checked = checked
-	c.ExtendBaseWidget(c)
-	c.OnChanged = changed
-	return c
-}
-
-// TypedKey passes Enter and Escape to Keys, and on to the box otherwise.
-func (c *Check) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
-		if c.Keys != nil && c.Keys(ev.Name) {
-			return
-		}
-		if ev.Name == fyne.KeyEscape {
-			EscapeFrom(c)
-		}
-		return
-	}
-	c.Check.TypedKey(ev)
-}
-
-// FocusGained shows the focus and brings the box into view.
-func (c *Check) FocusGained() {
-	c.Check.FocusGained()
-	Reveal(c)
-}
-
 // followed are the scroll containers that keep the focused control in
 // view; UI thread only.
 var followed []*container.Scroll
