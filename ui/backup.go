@@ -86,22 +86,16 @@ func newBackupPanel(f *frame, file, password string, onDone func(*backup.Result)
 	return p
 }
 
-func backupLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // The plain words of the two protection profiles, in the radio group's order.
 func profileChoices() []string {
 	return []string{words.T("backup.profile.compatible"), words.T("backup.profile.strong")}
 }
 
 func (p *backupPanel) buildForm() {
-	fileLabel := backupLabel(words.T("backup.file", map[string]string{"File": safetext.Line(filepath.Base(p.file))}))
+	fileLabel := uiwidget.NewWrapping(words.T("backup.file", map[string]string{"File": safetext.Line(filepath.Base(p.file))}))
 	fileLabel.TextStyle.Bold = true
 
-	p.folderLabel = backupLabel(words.T("backup.folder.none"))
+	p.folderLabel = uiwidget.NewWrapping(words.T("backup.folder.none"))
 	choose := uiwidget.NewButton(words.T("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
 	p.drives = container.NewVBox()
 	again := uiwidget.NewButton(words.T("backup.drives.again"), theme.ViewRefreshIcon(), p.listDrives)
@@ -118,7 +112,7 @@ func (p *backupPanel) buildForm() {
 	p.profile.SetSelected(profileChoices()[0])
 	p.protectBox = container.NewVBox(
 		p.pass1, p.pass2,
-		backupLabel(words.T("backup.passphrase.note")),
+		uiwidget.NewWrapping(words.T("backup.passphrase.note")),
 		widget.NewLabel(words.T("backup.profile.label")),
 		p.profile,
 	)
@@ -134,7 +128,7 @@ func (p *backupPanel) buildForm() {
 		p.Refit()
 	})
 
-	p.hint = backupLabel("")
+	p.hint = uiwidget.NewWrapping("")
 	p.hint.Importance = widget.WarningImportance
 	p.hint.Hide()
 
@@ -144,7 +138,7 @@ func (p *backupPanel) buildForm() {
 	closeBtn := uiwidget.NewButton(words.T("backup.close"), nil, func() { p.closeDialog() })
 
 	p.form = container.NewVBox(
-		backupLabel(words.T("backup.intro")),
+		uiwidget.NewWrapping(words.T("backup.intro")),
 		fileLabel,
 		p.folderLabel,
 		p.drives,
@@ -161,21 +155,20 @@ func (p *backupPanel) buildForm() {
 
 func (p *backupPanel) buildRunning() {
 	p.bar = widget.NewProgressBar()
-	p.barLabel = backupLabel("")
+	p.barLabel = uiwidget.NewWrapping("")
 	stop := uiwidget.NewButton(words.T("backup.stop"), theme.CancelIcon(), p.stop)
 	p.running = container.NewVBox(p.barLabel, p.bar, container.NewHBox(layout.NewSpacer(), stop))
 }
 
 func (p *backupPanel) buildResult() {
-	p.outcome = backupLabel("")
+	p.outcome = uiwidget.NewWrapping("")
 	p.outcome.TextStyle.Bold = true
 	p.outcome.SizeName = theme.SizeNameSubHeadingText
-	p.detail = backupLabel("")
-	p.files = backupLabel("")
+	p.detail = uiwidget.NewWrapping("")
+	p.files = uiwidget.NewWrapping("")
 	p.files.TextStyle.Monospace = true
-	p.files.Wrapping = fyne.TextWrapBreak
-	p.how = backupLabel("")
-	p.keep = backupLabel(words.T("backup.verified.keep"))
+	p.how = uiwidget.NewWrapping("")
+	p.keep = uiwidget.NewWrapping(words.T("backup.verified.keep"))
 
 	open := uiwidget.NewButton(words.T("backup.open_folder"), theme.FolderOpenIcon(), func() {
 		if p.last != nil {
@@ -208,9 +201,9 @@ func (p *backupPanel) listDrives() {
 		fyne.Do(func() {
 			p.drives.RemoveAll()
 			if len(drives) == 0 {
-				p.drives.Add(backupLabel(words.T("backup.drives.none")))
+				p.drives.Add(uiwidget.NewWrapping(words.T("backup.drives.none")))
 			} else {
-				p.drives.Add(backupLabel(words.T("backup.drives.pick")))
+				p.drives.Add(uiwidget.NewWrapping(words.T("backup.drives.pick")))
 			}
 			for _, d := range drives {
 				dir := d.Path
@@ -240,7 +233,7 @@ func (p *backupPanel) pickFolder() {
 
 func (p *backupPanel) setFolder(dir string) {
 	p.folder = dir
-	p.folderLabel.SetText(words.T("backup.folder.chosen", map[string]string{"Folder": dir}))
+	p.folderLabel.SetText(words.T("backup.folder.chosen", map[string]string{"Folder": uiwidget.Breakable(dir)}))
 	p.start.Enable()
 }
 
@@ -337,7 +330,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	}
 	p.outcome.SetText(words.T("backup.verified"))
 	p.outcome.Importance = widget.SuccessImportance
-	p.detail.SetText(words.T("backup.verified.where", map[string]string{"Folder": res.Dir}))
+	p.detail.SetText(words.T("backup.verified.where", map[string]string{"Folder": uiwidget.Breakable(res.Dir)}))
 	names := make([]string, len(res.Files))
 	for i, f := range res.Files {
 		names[i] = safetext.Line(filepath.Base(f.Path))

@@ -150,7 +150,7 @@ func TestBackupRunsToVerified(t *testing.T) {
 	if p.outcome.Text != "Sikkerhedskopien er kontrolleret" || !p.verified.Visible() || p.failed.Visible() {
 		t.Errorf("outcome %q", p.outcome.Text)
 	}
-	if !strings.Contains(p.detail.Text, dir) || !strings.Contains(p.files.Text, "Firma ApS (egen adgangskode).p12") {
+	if !strings.Contains(p.detail.Text, uiwidget.Breakable(dir)) || !strings.Contains(p.files.Text, "Firma ApS (egen adgangskode).p12") {
 		t.Errorf("detail %q, files %q", p.detail.Text, p.files.Text)
 	}
 	for _, f := range got.Files {

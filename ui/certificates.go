@@ -143,8 +143,7 @@ func (v *certificatesView) setNotice(err error) {
 func (v *certificatesView) emptyState() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.ListIcon())
 	title := widget.NewLabelWithStyle(words.T("register.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	body := widget.NewLabel(words.T("register.empty.body"))
-	body.Wrapping = fyne.TextWrapWord
+	body := uiwidget.NewWrapping(words.T("register.empty.body"))
 	body.Alignment = fyne.TextAlignCenter
 	return container.NewVBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(64), icon)),
@@ -152,13 +151,7 @@ func (v *certificatesView) emptyState() fyne.CanvasObject {
 }
 
 func noticeCard(sentence string) fyne.CanvasObject {
-	return widget.NewCard("", "", uiwidget.WithIcon(theme.NewErrorThemedResource(theme.WarningIcon()), certWrapped(sentence)))
-}
-
-func certWrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
+	return widget.NewCard("", "", uiwidget.WithIcon(theme.NewErrorThemedResource(theme.WarningIcon()), uiwidget.NewWrapping(sentence)))
 }
 
 // card shows one certificate: who, what, how long, its renewal line, DPG,
@@ -169,15 +162,14 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	if org == "" {
 		org = words.T("register.unknown_organization")
 	}
-	title := widget.NewLabelWithStyle(org, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := uiwidget.NewWrappingStyle(org, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 
 	what := kindText(c.Kind) + " · " + environmentText(c.Environment)
 	if c.CVR != "" {
 		what += " · CVR " + safetext.Line(c.CVR)
 	}
-	subtitle := certWrapped(what)
+	subtitle := uiwidget.NewWrapping(what)
 
 	validity := container.NewHBox(
 		widget.NewLabel(words.T("register.valid_until", map[string]any{"Date": msg.Date(l, c.NotAfter.Local())})),
@@ -211,10 +203,10 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		if c.DPG.By == "" {
 			key = "register.dpg.installed.anonymous"
 		}
-		done := certWrapped(words.T(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": safetext.Line(c.DPG.By)}))
+		done := uiwidget.NewWrapping(words.T(key, map[string]any{"Date": msg.Date(l, c.DPG.At.Local()), "By": safetext.Line(c.DPG.By)}))
 		items = append(items, uiwidget.WithIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()), done))
 	case slices.Contains(status.Todo, register.TodoDPG):
-		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(words.T("register.dpg.prompt")))
+		prompt := uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), uiwidget.NewWrapping(words.T("register.dpg.prompt")))
 		mark := uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() { v.askDPG(c) })
 		mark.Importance = widget.LowImportance
 		items = append(items, prompt, container.NewHBox(mark))
@@ -256,16 +248,16 @@ func recordLines(c register.Certificate, status register.Status, l string) []fyn
 	var out []fyne.CanvasObject
 	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	undone := func(text string) {
-		out = append(out, uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), certWrapped(text)))
+		out = append(out, uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), uiwidget.NewWrapping(text)))
 	}
 	if status.PasswordSaved {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(vaultText("register.password_saved", nil))))
+		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(vaultText("register.password_saved", nil))))
 	}
 	if latest, ok := c.LatestBackup(); ok {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.backups", map[string]any{"Count": len(c.Backups), "Date": msg.Date(l, latest.VerifiedAt.Local())}))))
+		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(words.T("register.backups", map[string]any{"Count": len(c.Backups), "Date": msg.Date(l, latest.VerifiedAt.Local())}))))
 	}
 	if n := len(c.Receipts); n > 0 {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))
+		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(words.T("register.receipt", map[string]any{"Date": msg.Date(l, c.Receipts[n-1].At.Local())}))))
 	}
 	for _, t := range status.Todo {
 		switch t {
@@ -278,7 +270,7 @@ func recordLines(c register.Certificate, status register.Status, l string) []fyn
 		}
 	}
 	for _, h := range c.HandOvers {
-		out = append(out, uiwidget.WithIcon(done, certWrapped(words.T("register.handover", map[string]any{"To": safetext.Line(h.To), "Date": msg.Date(l, h.At.Local())}))))
+		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(words.T("register.handover", map[string]any{"To": safetext.Line(h.To), "Date": msg.Date(l, h.At.Local())}))))
 	}
 	return out
 }
@@ -315,8 +307,10 @@ func technicalDetails(c register.Certificate) fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	for _, line := range lines {
-		label := widget.NewLabel(line)
-		label.Wrapping = fyne.TextWrapBreak // fingerprints and paths have no spaces to break at
+		// Selectable: the lines are copied as they are, so no break is
+		// put into a path; a fingerprint or path wider than the window
+		// wraps inside it.
+		label := uiwidget.NewWrapping(line)
 		label.Selectable = true
 		box.Add(label)
 	}
@@ -345,8 +339,7 @@ func (v *certificatesView) showRegisterError(err error) {
 func (v *certificatesView) confirmRemove(c register.Certificate) {
 	l := words.Language()
 	body := words.T("register.remove.body", map[string]any{"Organization": safetext.Line(c.Organization), "Date": msg.Date(l, c.NotAfter.Local())})
-	message := widget.NewLabel(body)
-	message.Wrapping = fyne.TextWrapWord
+	message := uiwidget.NewWrapping(body)
 	d := uiwidget.NewDangerConfirm(words.T("register.remove.title"), words.T("register.remove.confirm"), words.T("register.cancel"), message, func(ok bool) {
 		if !ok {
 			return
@@ -406,8 +399,7 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 // asks to add the reminders. A plain dialog: Fyne's confirmation carries a
 // big question mark that asks nothing.
 func (v *certificatesView) offerCalendar(path string) {
-	text := widget.NewLabel(words.T("register.calendar.saved", map[string]any{"Path": path}))
-	text.Wrapping = fyne.TextWrapWord
+	text := uiwidget.NewWrapping(words.T("register.calendar.saved", map[string]any{"Path": path}))
 	d := dialog.NewCustomConfirm(words.T("register.calendar"), words.T("register.calendar.open"), words.T("register.calendar.close"), text, func(open bool) {
 		if !open {
 			return

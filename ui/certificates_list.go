@@ -73,7 +73,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 			v.openCard(v.shown[id].Current.SHA256)
 		}
 	}
-	v.noMatch = certWrapped(words.T("list.no_match"))
+	v.noMatch = uiwidget.NewWrapping(words.T("list.no_match"))
 	v.noMatch.Hide()
 
 	v.controls = container.NewVBox(

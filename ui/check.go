@@ -44,10 +44,9 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 
 	choose := uiwidget.NewButton(words.T("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
 	choose.Importance = widget.HighImportance
-	dropHint := widget.NewLabelWithStyle(words.T("check.drop_hint"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	dropHint.Wrapping = fyne.TextWrapWord
-	explain := widget.NewLabel(words.T("check.explain"))
-	explain.Wrapping = fyne.TextWrapWord
+	dropHint := uiwidget.NewWrappingStyle(words.T("check.drop_hint"), fyne.TextStyle{Bold: true})
+	dropHint.Alignment = fyne.TextAlignCenter
+	explain := uiwidget.NewWrapping(words.T("check.explain"))
 	icon := widget.NewIcon(theme.UploadIcon())
 	c.intro = widget.NewCard("", "", container.NewVBox(
 		container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(48), icon)),
@@ -59,16 +58,14 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 	c.busy = widget.NewProgressBarInfinite()
 	c.busy.Stop()
 	c.busy.Hide()
-	c.busyMsg = widget.NewLabel("")
-	c.busyMsg.Wrapping = fyne.TextWrapWord
+	c.busyMsg = uiwidget.NewWrapping("")
 	c.busyMsg.Hide()
 	c.answers = container.NewVBox()
 
 	// Once an answer is shown, the big drop card gives way to one line, so
 	// the answer is what the eye meets.
 	again := uiwidget.NewButton(words.T("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
-	againHint := widget.NewLabel(words.T("check.drop_again"))
-	againHint.Wrapping = fyne.TextWrapWord
+	againHint := uiwidget.NewWrapping(words.T("check.drop_again"))
 	c.compact = container.NewBorder(nil, nil, nil, again, againHint)
 	c.compact.Hide()
 

@@ -38,9 +38,9 @@ type checkAnswer struct {
 	answer        renewal.Answer
 
 	content  *fyne.Container
-	headline *widget.RichText // the one big line
-	entry    *uiwidget.Entry  // the password field, when asked for
-	retry    *widget.Label    // "that did not open it" under the field
+	headline *widget.Label   // the one big line
+	entry    *uiwidget.Entry // the password field, when asked for
+	retry    *widget.Label   // "that did not open it" under the field
 	actions  *fyne.Container
 }
 
@@ -146,8 +146,7 @@ func toneImportance(t renewal.Tone) widget.Importance {
 
 // lineView is a neutral line of the answer beside an icon.
 func lineView(l renewal.Line, icon fyne.Resource) fyne.CanvasObject {
-	text := widget.NewLabel(strings.TrimSpace(l.Title + "\n" + l.Message))
-	text.Wrapping = fyne.TextWrapWord
+	text := uiwidget.NewWrapping(strings.TrimSpace(l.Title + "\n" + l.Message))
 	return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, text)
 }
 
@@ -155,12 +154,10 @@ func lineView(l renewal.Line, icon fyne.Resource) fyne.CanvasObject {
 func (a *checkAnswer) headlineView() fyne.CanvasObject {
 	h := a.answer.Headline
 	color, icon := toneColor(h.Tone)
-	a.headline = widget.NewRichText(&widget.TextSegment{Text: h.Title, Style: widget.RichTextStyle{
-		ColorName: color, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true},
-	}})
-	a.headline.Wrapping = fyne.TextWrapWord
-	sentence := widget.NewLabel(h.Message)
-	sentence.Wrapping = fyne.TextWrapWord
+	a.headline = uiwidget.NewWrappingStyle(h.Title, fyne.TextStyle{Bold: true})
+	a.headline.SizeName = theme.SizeNameHeadingText
+	a.headline.Importance = toneImportance(h.Tone)
+	sentence := uiwidget.NewWrapping(h.Message)
 	file := widget.NewLabelWithStyle(safetext.Line(filepath.Base(a.path)), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	file.Truncation = fyne.TextTruncateEllipsis
 	mark := widget.NewIcon(theme.NewColoredResource(icon, color))
@@ -176,8 +173,7 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	a.entry = uiwidget.NewPasswordEntry()
 	a.entry.SetPlaceHolder(words.T("check.password.placeholder"))
-	a.retry = widget.NewLabel("")
-	a.retry.Wrapping = fyne.TextWrapWord
+	a.retry = uiwidget.NewWrapping("")
 	a.retry.Importance = widget.DangerImportance
 	a.retry.Hide()
 	open := uiwidget.NewButton(words.T("check.password.open"), theme.LoginIcon(), a.tryPassword)
@@ -185,8 +181,7 @@ func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	a.entry.OnSubmitted = func(string) { a.tryPassword() }
 	box := container.NewVBox()
 	if who := a.answer.PasswordFor; who != nil {
-		l := widget.NewLabel(who.Message)
-		l.Wrapping = fyne.TextWrapWord
+		l := uiwidget.NewWrapping(who.Message)
 		box.Add(l)
 	}
 	box.Add(container.NewBorder(nil, nil, nil, open, a.entry))
@@ -229,15 +224,13 @@ func (a *checkAnswer) facts() fyne.CanvasObject {
 	}
 	form := widget.NewForm()
 	for _, fact := range a.answer.Facts {
-		v := widget.NewLabel(fact.Value)
-		v.Wrapping = fyne.TextWrapWord
+		v := uiwidget.NewWrapping(fact.Value)
 		form.Append(fact.Label, v)
 	}
 	if a.answer.Unverified == nil {
 		return form
 	}
-	note := widget.NewLabelWithStyle(a.answer.Unverified.Message, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	note.Wrapping = fyne.TextWrapWord
+	note := uiwidget.NewWrappingStyle(a.answer.Unverified.Message, fyne.TextStyle{Italic: true})
 	return container.NewVBox(form, note)
 }
 
@@ -248,11 +241,9 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 	if cmp == nil {
 		return nil
 	}
-	title := widget.NewLabelWithStyle(cmp.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := uiwidget.NewWrappingStyle(cmp.Title, fyne.TextStyle{Bold: true})
 	title.Importance = toneImportance(cmp.Tone)
-	title.Wrapping = fyne.TextWrapWord
-	text := widget.NewLabel(cmp.Message)
-	text.Wrapping = fyne.TextWrapWord
+	text := uiwidget.NewWrapping(cmp.Message)
 	return widget.NewCard("", words.T("check.compare.heading"), container.NewVBox(title, text))
 }
 
@@ -280,8 +271,7 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), answer(true))
 		return container.NewHBox(undo)
 	case renewal.QuestionAsk:
-		text := widget.NewLabel(words.T("renewal.ask.text"))
-		text.Wrapping = fyne.TextWrapWord
+		text := uiwidget.NewWrapping(words.T("renewal.ask.text"))
 		yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
 		yes.Importance = widget.HighImportance
 		no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
@@ -302,10 +292,8 @@ func (a *checkAnswer) otherFindings() fyne.CanvasObject {
 		case inspect.SeverityWarning:
 			icon = theme.NewWarningThemedResource(theme.WarningIcon())
 		}
-		title := widget.NewLabelWithStyle(fd.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		title.Wrapping = fyne.TextWrapWord
-		text := widget.NewLabel(fd.Message)
-		text.Wrapping = fyne.TextWrapWord
+		title := uiwidget.NewWrappingStyle(fd.Title, fyne.TextStyle{Bold: true})
+		text := uiwidget.NewWrapping(fd.Message)
 		box.Add(container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, container.NewVBox(title, text)))
 	}
 	if len(box.Objects) == 0 {
@@ -359,8 +347,7 @@ func (a *checkAnswer) receipt() {
 // saveButton saves the typed password under the certificate, off the UI
 // thread, and says where it went.
 func (a *checkAnswer) saveButton() fyne.CanvasObject {
-	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status := uiwidget.NewWrapping("")
 	status.Hide()
 	var btn *uiwidget.Button
 	btn = uiwidget.NewButton(words.T("check.action.save_password"), theme.AccountIcon(), func() {
@@ -416,13 +403,11 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 		if value == "" {
 			return
 		}
-		v := widget.NewLabel(safetext.Line(value))
-		v.Wrapping = fyne.TextWrapWord
+		v := uiwidget.NewWrapping(safetext.Line(value))
 		form.Add(tight(heading(label), v))
 	}
 	copyable := func(label, value string) {
-		v := widget.NewLabel(groupHex(value))
-		v.Wrapping = fyne.TextWrapWord
+		v := uiwidget.NewWrapping(groupHex(value))
 		v.TextStyle = fyne.TextStyle{Monospace: true}
 		copyBtn := uiwidget.NewButton(words.T("check.copy"), theme.ContentCopyIcon(), func() {
 			a.c.f.app.Clipboard().SetContent(value)

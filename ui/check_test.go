@@ -86,7 +86,7 @@ func (x *checkFixture) drop(paths ...string) {
 func (x *checkFixture) headlines() []string {
 	var out []string
 	for _, a := range x.f.check.shown {
-		out = append(out, a.headline.String())
+		out = append(out, a.headline.Text)
 	}
 	return out
 }
@@ -140,8 +140,7 @@ func TestDropExpiredFileSaysSoInRed(t *testing.T) {
 	if len(got) != 1 || got[0] != "Certifikatet er udløbet" {
 		t.Fatalf("headlines %q", got)
 	}
-	rt := x.f.check.shown[0].headline
-	if rt.Segments[0].(*widget.TextSegment).Style.ColorName != "error" {
+	if x.f.check.shown[0].headline.Importance != widget.DangerImportance {
 		t.Errorf("an expired certificate is not shown in the error colour")
 	}
 }

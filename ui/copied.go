@@ -41,8 +41,7 @@ type copiedOffer struct {
 
 func newCopiedOffer(f *frame, wanted func() bool, save func(string)) *copiedOffer {
 	o := &copiedOffer{f: f, wanted: wanted, save: save}
-	o.text = widget.NewLabel("")
-	o.text.Wrapping = fyne.TextWrapWord
+	o.text = uiwidget.NewWrapping("")
 	o.text.TextStyle.Bold = true
 	saveButton := uiwidget.NewButton(words.T("watch.copied.save"), theme.DocumentSaveIcon(), o.accept)
 	saveButton.Importance = widget.HighImportance

@@ -104,8 +104,7 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.done = uiwidget.NewButton(words.T(g.progress.Step().DoneKey()), theme.ConfirmIcon(), g.complete)
 	g.done.Importance = widget.HighImportance
 	g.done.IconPlacement = widget.ButtonIconTrailingText
-	g.hint = widget.NewLabel("")
-	g.hint.Wrapping = fyne.TextWrapWord
+	g.hint = uiwidget.NewWrapping("")
 	g.hint.SizeName = theme.SizeNameCaptionText
 	g.hint.Alignment = fyne.TextAlignTrailing
 	g.buttons = container.NewBorder(nil, nil, g.back, g.done)
@@ -204,8 +203,7 @@ func positionText(step guide.Step, i int) string {
 func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	box := container.NewVBox()
 	if g.notice != "" {
-		n := widget.NewLabel(g.notice)
-		n.Wrapping = fyne.TextWrapWord
+		n := uiwidget.NewWrapping(g.notice)
 		n.Importance = widget.DangerImportance
 		box.Add(n)
 	}
@@ -225,12 +223,9 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	if step.Illustration != "" {
 		box.Add(scene.New(step.Illustration))
 	}
-	title := widget.NewLabel(words.T(step.Title))
-	title.TextStyle.Bold = true
+	title := uiwidget.NewWrappingStyle(words.T(step.Title), fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	title.Wrapping = fyne.TextWrapWord
-	text := widget.NewLabel(words.T(step.Text))
-	text.Wrapping = fyne.TextWrapWord
+	text := uiwidget.NewWrapping(words.T(step.Text))
 	box.Add(title)
 	box.Add(text)
 	if step.ID == guide.Steps[0].ID {
@@ -322,7 +317,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			box.Add(r)
 		}
 		if c := f.Certificate; c != nil && !c.NotAfter.IsZero() {
-			box.Add(wrapped(words.T("guide.dpg_verify.valid_until", map[string]any{"Date": msg.Date(words.Language(), c.NotAfter.Local())})))
+			box.Add(uiwidget.NewWrapping(words.T("guide.dpg_verify.valid_until", map[string]any{"Date": msg.Date(words.Language(), c.NotAfter.Local())})))
 		}
 		box.Add(g.dpgRecord(f))
 		return box
@@ -362,7 +357,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		})), g.fileActions())
 	}
 	if !f.FileChecked {
-		return container.NewVBox(wrapped(words.T("guide.dpg_install.no_file")), container.NewHBox(g.checkButton()))
+		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.dpg_install.no_file")), container.NewHBox(g.checkButton()))
 	}
 	box := container.NewVBox()
 	name := uiwidget.NewEntry()
@@ -379,8 +374,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		g.recordDPG(by, installed)
 	}
 	// Why the button waits: it is disabled until a name is typed.
-	why := widget.NewLabel(words.T("guide.dpg.name_needed"))
-	why.Wrapping = fyne.TextWrapWord
+	why := uiwidget.NewWrapping(words.T("guide.dpg.name_needed"))
 	why.SizeName = theme.SizeNameCaptionText
 	sync := func(s string) {
 		if _, err := renewal.InstallerName(s); err != nil {
@@ -570,8 +564,7 @@ func (g *guideState) showHelp() {
 }
 
 func (g *guideState) contact() fyne.CanvasObject {
-	text := widget.NewLabel(words.T("guide.help.text"))
-	text.Wrapping = fyne.TextWrapWord
+	text := uiwidget.NewWrapping(words.T("guide.help.text"))
 	mail, _ := url.Parse("mailto:" + guide.ServiceCenterMail)
 	phone, _ := url.Parse("tel:" + telNumber(guide.ServiceCenterPhone))
 	return container.NewVBox(

@@ -22,26 +22,10 @@ import (
 // helpers (the file, the password), the portal's other path folded away,
 // and the summary. What they show comes from core/guide; they only draw it.
 
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// pathLabel shows a path, broken anywhere (paths have few spaces).
-// A file name is anyone's text: it is shown as one safe line.
+// pathLabel shows a path that wraps at its separators. A file name is
+// anyone's text: it is shown as one safe line.
 func pathLabel(path string) *widget.Label {
-	l := widget.NewLabel(safetext.Line(path))
-	l.Wrapping = fyne.TextWrapBreak
-	l.TextStyle.Monospace = true
-	return l
-}
-
-func boldLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle.Bold = true
-	l.Wrapping = fyne.TextWrapWord
-	return l
+	return uiwidget.NewPath(safetext.Line(path))
 }
 
 // summarize is what the summary card shows (core decides: guide.Summarize
@@ -60,23 +44,23 @@ func (g *guideState) helpers(hs []guide.Helper) fyne.CanvasObject {
 		case guide.HelperShowFile:
 			if f.File != "" {
 				path := f.File
-				box.Add(boldLabel(words.T("guide.dpg_install.file")))
+				box.Add(uiwidget.NewWrappingStyle(words.T("guide.dpg_install.file"), fyne.TextStyle{Bold: true}))
 				box.Add(pathLabel(path))
 				box.Add(container.NewHBox(newRevealButton(g.f, func() string { return path })))
 				continue
 			}
-			box.Add(wrapped(words.T("guide.dpg_install.no_file")))
+			box.Add(uiwidget.NewWrapping(words.T("guide.dpg_install.no_file")))
 			box.Add(container.NewHBox(g.checkButton()))
 		case guide.HelperCopyPassword:
 			if f.PasswordSaved {
-				box.Add(boldLabel(words.T("guide.dpg_install.password")))
+				box.Add(uiwidget.NewWrappingStyle(words.T("guide.dpg_install.password"), fyne.TextStyle{Bold: true}))
 				box.Add(newPasswordActions(g.f, f.PasswordID))
 				if r := g.secondCopyReminder(); r != nil {
 					box.Add(r)
 				}
 				continue
 			}
-			box.Add(wrapped(words.T("guide.dpg_install.no_password")))
+			box.Add(uiwidget.NewWrapping(words.T("guide.dpg_install.no_password")))
 		}
 	}
 	return box
@@ -88,7 +72,7 @@ func (g *guideState) aside(a *guide.Aside) fyne.CanvasObject {
 	if a.Illustration != "" {
 		body.Add(scene.New(a.Illustration))
 	}
-	body.Add(wrapped(words.T(a.Text)))
+	body.Add(uiwidget.NewWrapping(words.T(a.Text)))
 	acc := widget.NewAccordion(widget.NewAccordionItem(words.T(a.Title), body))
 	return acc
 }
@@ -115,68 +99,68 @@ func (g *guideState) summary() fyne.CanvasObject {
 		}
 		box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.summary.undone"), todo))
 	}
-	none := func() fyne.CanvasObject { return wrapped(words.T("guide.summary.none")) }
+	none := func() fyne.CanvasObject { return uiwidget.NewWrapping(words.T("guide.summary.none")) }
 	withReveal := func(path string) fyne.CanvasObject {
 		show := newRevealButton(g.f, func() string { return path })
 		show.Importance = widget.LowImportance
 		return container.NewBorder(nil, nil, nil, container.NewVBox(show), pathLabel(path))
 	}
 
-	box.Add(boldLabel(words.T("guide.summary.file")))
+	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.file"), fyne.TextStyle{Bold: true}))
 	if s.File != "" {
 		box.Add(withReveal(s.File))
 	} else {
-		box.Add(wrapped(words.T("guide.summary.file.unknown")))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.file.unknown")))
 	}
 
-	box.Add(boldLabel(words.T("guide.summary.backup")))
+	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.backup"), fyne.TextStyle{Bold: true}))
 	if len(s.Backups) == 0 {
 		box.Add(none())
 	}
 	for _, b := range s.Backups {
-		box.Add(wrapped(words.T("guide.summary.backup.item", map[string]any{"Path": safetext.Line(b.Path), "Date": msg.Date(l, b.VerifiedAt.Local())})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.backup.item", map[string]any{"Path": safetext.Line(b.Path), "Date": msg.Date(l, b.VerifiedAt.Local())})))
 	}
 
-	box.Add(boldLabel(words.T("guide.summary.receipt")))
+	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.receipt"), fyne.TextStyle{Bold: true}))
 	if s.Receipt != "" {
 		box.Add(withReveal(s.Receipt))
 	} else {
 		box.Add(none())
 	}
 
-	box.Add(boldLabel(words.T("guide.summary.password")))
+	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.password"), fyne.TextStyle{Bold: true}))
 	switch {
 	case s.PasswordSaved && s.Computer != "":
-		box.Add(wrapped(words.T("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
 	case s.PasswordSaved:
-		box.Add(wrapped(words.T("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
 	default:
-		box.Add(wrapped(words.T("guide.summary.password.not_saved")))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.not_saved")))
 	}
 	if s.Kept != "" && !register.NeedsSecondCopy(s.Kept) {
 		answer := []rune(words.T("watch.kept." + s.Kept))
 		answer[0] = []rune(strings.ToLower(string(answer[0])))[0]
-		box.Add(wrapped(words.T("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
 	}
 	if s.StoredElsewhere && s.Kept == "" { // the earlier version's tick, which did not say where
-		box.Add(wrapped(words.T("guide.summary.password.elsewhere")))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.elsewhere")))
 	}
 
-	box.Add(boldLabel(words.T("guide.summary.dpg")))
+	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.dpg"), fyne.TextStyle{Bold: true}))
 	if !s.DPGInstalled.IsZero() {
-		box.Add(wrapped(words.T("guide.dpg.installed_note", map[string]any{"Date": msg.Date(l, s.DPGInstalled.Local()), "Name": s.DPGInstalledBy})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.dpg.installed_note", map[string]any{"Date": msg.Date(l, s.DPGInstalled.Local()), "Name": s.DPGInstalledBy})))
 	} else {
-		box.Add(wrapped(words.T("guide.todo.dpg_not_installed")))
+		box.Add(uiwidget.NewWrapping(words.T("guide.todo.dpg_not_installed")))
 	}
 
 	if len(s.Checklist) > 0 {
-		box.Add(boldLabel(words.T("guide.summary.places")))
+		box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.places"), fyne.TextStyle{Bold: true}))
 		for _, it := range s.Checklist {
 			icon := theme.RadioButtonIcon()
 			if it.Done {
 				icon = theme.ConfirmIcon()
 			}
-			box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, wrapped(placeName(it))))
+			box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, uiwidget.NewWrapping(placeName(it))))
 		}
 	}
 
@@ -197,7 +181,7 @@ func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
 	box := container.NewVBox()
 	label := words.T("check.action.receipt")
 	if s.ReceiptOutdated {
-		box.Add(wrapped(words.T("guide.summary.receipt.again", map[string]any{"Date": msg.Date(words.Language(), s.ReceiptAt.Local())})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.receipt.again", map[string]any{"Date": msg.Date(words.Language(), s.ReceiptAt.Local())})))
 		label = words.T("guide.summary.receipt.update")
 	}
 	receipt := uiwidget.NewButton(label, theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) })

@@ -52,8 +52,7 @@ func (g *guideState) passwordTask(f guide.Facts) fyne.CanvasObject {
 // newKeptQuestion is the question with its three answers, kept as
 // answered.
 func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
-	question := widget.NewLabel(words.T("watch.kept.question"))
-	question.Wrapping = fyne.TextWrapWord
+	question := uiwidget.NewWrapping(words.T("watch.kept.question"))
 	var labels []string
 	byLabel := map[string]string{}
 	for _, k := range register.KeptAnswers {

@@ -67,8 +67,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	entry.Password = true
 	entry.SetPlaceHolder(words.T("vault.password.placeholder"))
 
-	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status := uiwidget.NewWrapping("")
 	status.Hide()
 	busy := widget.NewActivity()
 	busy.Hide()
@@ -214,8 +213,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 // credential store, so what the user sees is what is saved; it is shown in
 // a label of its own, selectable, in a typeface that tells l from 1.
 func newPasswordActions(f *frame, id string) *fyne.Container {
-	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status := uiwidget.NewWrapping("")
 	status.Hide()
 	reveal := widget.NewLabel("")
 	reveal.TextStyle.Monospace = true

@@ -77,10 +77,8 @@ type savedPasswordsView struct {
 
 func (v *savedPasswordsView) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(words.T("vault.list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := widget.NewLabel(vaultText("vault.list.intro", nil))
-	intro.Wrapping = fyne.TextWrapWord
-	v.status = widget.NewLabel("")
-	v.status.Wrapping = fyne.TextWrapWord
+	intro := uiwidget.NewWrapping(vaultText("vault.list.intro", nil))
+	v.status = uiwidget.NewWrapping("")
 	v.busy = widget.NewActivity()
 	v.busy.Hide()
 	v.rows = container.NewVBox()
@@ -181,14 +179,12 @@ func (v *savedPasswordsView) opens(e vault.Entry) string {
 }
 
 func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
-	name := widget.NewLabelWithStyle(entryName(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := uiwidget.NewWrappingStyle(entryName(e), fyne.TextStyle{Bold: true})
 	details := container.NewVBox(name)
 	if opens := v.opens(e); opens != "" {
-		l := widget.NewLabel(opens)
-		l.Wrapping = fyne.TextWrapWord
+		l := uiwidget.NewWrapping(opens)
 		details.Add(l)
 	}
-	name.Wrapping = fyne.TextWrapWord
 	date := widget.NewLabel(words.T("vault.list.saved_on", map[string]any{
 		"Date": msg.Date(words.Language(), e.Saved.Local()),
 	}))
@@ -204,8 +200,7 @@ func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
 
 // confirmDelete asks before the password goes: it cannot be brought back.
 func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Button) {
-	message := widget.NewLabel(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
-	message.Wrapping = fyne.TextWrapWord
+	message := uiwidget.NewWrapping(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
 	d := uiwidget.NewDangerConfirm(words.T("vault.delete.title"), words.T("vault.delete.yes"), words.T("vault.delete.no"),
 		message, func(yes bool) {
 			if !yes {

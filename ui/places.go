@@ -28,7 +28,7 @@ import (
 
 // caption is a small grey line under a place.
 func caption(text string) *widget.Label {
-	l := wrapped(text)
+	l := uiwidget.NewWrapping(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
@@ -159,7 +159,7 @@ func (g *guideState) ownPlace(u guide.Usage) fyne.CanvasObject {
 		g.show()
 	})
 	remove.Importance = widget.LowImportance
-	title := boldLabel(guide.Title(words.Language(), guide.Usage{Preset: u.Preset, Kind: u.Kind, Name: u.Name}))
+	title := uiwidget.NewWrappingStyle(guide.Title(words.Language(), guide.Usage{Preset: u.Preset, Kind: u.Kind, Name: u.Name}), fyne.TextStyle{Bold: true})
 	return container.NewVBox(container.NewBorder(nil, nil, nil, remove, title), indented(container.NewVBox(sel, note)))
 }
 
@@ -180,7 +180,7 @@ func (g *guideState) addPlaceRow() fyne.CanvasObject {
 		g.show()
 	}
 	name.OnSubmitted = func(string) { add.OnTapped() }
-	return container.NewVBox(boldLabel(words.T("guide.place.add")), name, container.NewBorder(nil, nil, nil, add, sel))
+	return container.NewVBox(uiwidget.NewWrappingStyle(words.T("guide.place.add"), fyne.TextStyle{Bold: true}), name, container.NewBorder(nil, nil, nil, add, sel))
 }
 
 // lastPlacesOffer names the places noted at the last renewal that the list
@@ -210,7 +210,7 @@ func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
 		g.show()
 	})
 	use.Importance = widget.HighImportance
-	return container.NewVBox(wrapped(words.T("guide.place.last", map[string]any{"Places": strings.Join(names, ", ")})), container.NewHBox(use))
+	return container.NewVBox(uiwidget.NewWrapping(words.T("guide.place.last", map[string]any{"Places": strings.Join(names, ", ")})), container.NewHBox(use))
 }
 
 // switchList is the switch-over card: for each place, what it needs and
@@ -220,7 +220,7 @@ func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
 func (g *guideState) switchList() fyne.CanvasObject {
 	items := g.summarize().Checklist
 	if len(items) == 0 {
-		return container.NewVBox(wrapped(words.T("guide.switch.none")), g.usageEditor())
+		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.switch.none")), g.usageEditor())
 	}
 	g.recordPlaces()
 	box := container.NewVBox()
@@ -241,13 +241,13 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 		if it.Done {
 			note, icon = "guide.switch.by_dpg", theme.ConfirmIcon()
 		}
-		box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, wrapped(name+" · "+words.T(note))))
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, uiwidget.NewWrapping(name+" · "+words.T(note))))
 		return box
 	}
 	id := it.ID
-	box.Add(boldLabel(name))
+	box.Add(uiwidget.NewWrappingStyle(name, fyne.TextStyle{Bold: true}))
 	box.Add(caption(words.T(guide.NeedsKey(it.Kind))))
-	box.Add(wrapped(words.T(guide.NeedsKey(it.Kind) + ".give")))
+	box.Add(uiwidget.NewWrapping(words.T(guide.NeedsKey(it.Kind) + ".give")))
 	if it.Given != "" {
 		box.Add(uiwidget.SuccessLine(words.T("guide.place.given", map[string]any{"What": msg.T(l, "receipt.given."+it.Given, map[string]string{
 			"To": it.GivenTo, "Date": msg.Date(l, it.GivenAt.Local()),
@@ -314,7 +314,7 @@ func (g *guideState) handOverRow(u guide.Usage, c register.Certificate, src cert
 				result.Objects = nil
 				switch {
 				case once.asks(err):
-					result.Add(wrapped(words.T("guide.handover.password.ask")))
+					result.Add(uiwidget.NewWrapping(words.T("guide.handover.password.ask")))
 					g.relayout()
 					return
 				case err != nil:
@@ -324,15 +324,15 @@ func (g *guideState) handOverRow(u guide.Usage, c register.Certificate, src cert
 				}
 				p.SetGiven(u.ID, register.GaveCopy, who, now)
 				g.placesChanged()
-				result.Add(wrapped(words.T("guide.handover.made", map[string]any{"File": res.File.Path})))
+				result.Add(uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": res.File.Path})))
 				pw := widget.NewLabel(res.Password)
 				pw.TextStyle = fyne.TextStyle{Monospace: true}
 				pw.Selectable = true
 				result.Add(pw)
 				if res.SaveErr != nil {
-					result.Add(wrapped(words.T("guide.handover.not_saved")))
+					result.Add(uiwidget.NewWrapping(words.T("guide.handover.not_saved")))
 				}
-				result.Add(wrapped(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
+				result.Add(uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
 				g.relayout()
 			})
 		})

@@ -56,7 +56,7 @@ func registeredSource(f *frame, c register.Certificate) (certSource, bool) {
 // relayout, if set, refreshes what holds the actions when a line shows.
 func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given func(what string), relayout func()) fyne.CanvasObject {
 	box := container.NewVBox()
-	status := wrapped("")
+	status := uiwidget.NewWrapping("")
 	status.Hide()
 	if src.file != "" {
 		once := newOncePassword()
@@ -97,9 +97,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 	for _, id := range ids {
 		name := words.T(id.Key)
 		value := id.Value
-		v := widget.NewLabel(value)
-		v.Wrapping = fyne.TextWrapBreak
-		v.TextStyle.Monospace = true
+		v := uiwidget.NewWrappingStyle(value, fyne.TextStyle{Monospace: true})
 		copyBtn := uiwidget.NewButton(words.T("guide.identifiers.copy"), theme.ContentCopyIcon(), nil)
 		copyBtn.OnTapped = func() {
 			f.app.Clipboard().SetContent(value)
@@ -108,14 +106,14 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 				given(register.GaveIdentity)
 			}
 		}
-		box.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, boldLabel(name)), v))
+		box.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, uiwidget.NewWrappingStyle(name, fyne.TextStyle{Bold: true})), v))
 	}
 	return box
 }
 
 // errorLine is a failure's sentence, in red.
 func errorLine(err error) fyne.CanvasObject {
-	l := wrapped(words.Sentence(err))
+	l := uiwidget.NewWrapping(words.Sentence(err))
 	l.Importance = widget.DangerImportance
 	return l
 }

@@ -82,12 +82,6 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 	return p
 }
 
-func receiptLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 func (p *receiptPanel) buildForm() {
 	p.by = uiwidget.NewEntry()
 	p.by.SetPlaceHolder(words.T("receipt.ui.by.placeholder"))
@@ -96,11 +90,10 @@ func (p *receiptPanel) buildForm() {
 	p.email.SetPlaceHolder(words.T("receipt.ui.email.placeholder"))
 	p.email.SetText(p.data.Email)
 
-	p.folderLabel = receiptLabel("")
-	p.folderLabel.Wrapping = fyne.TextWrapBreak // paths have few spaces
+	p.folderLabel = uiwidget.NewWrapping("")
 	choose := uiwidget.NewButton(words.T("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
 
-	p.hint = receiptLabel("")
+	p.hint = uiwidget.NewWrapping("")
 	p.hint.Importance = widget.WarningImportance
 	p.hint.Hide()
 
@@ -111,7 +104,7 @@ func (p *receiptPanel) buildForm() {
 	closeBtn := uiwidget.NewButton(words.T("receipt.ui.close"), nil, func() { p.closeDialog() })
 
 	p.form = container.NewVBox(
-		receiptLabel(words.T("receipt.ui.intro")),
+		uiwidget.NewWrapping(words.T("receipt.ui.intro")),
 		widget.NewForm(
 			widget.NewFormItem(words.T("receipt.ui.by"), p.by),
 			widget.NewFormItem(words.T("receipt.ui.email"), p.email),
@@ -125,17 +118,16 @@ func (p *receiptPanel) buildForm() {
 }
 
 func (p *receiptPanel) buildRunning() {
-	p.runLabel = receiptLabel("")
+	p.runLabel = uiwidget.NewWrapping("")
 	p.running = container.NewVBox(p.runLabel, widget.NewProgressBarInfinite())
 }
 
 func (p *receiptPanel) buildResult() {
-	p.outcome = receiptLabel("")
+	p.outcome = uiwidget.NewWrapping("")
 	p.outcome.TextStyle.Bold = true
 	p.outcome.SizeName = theme.SizeNameSubHeadingText
-	p.where = receiptLabel("")
-	p.path = receiptLabel("")
-	p.path.Wrapping = fyne.TextWrapBreak // paths have few spaces
+	p.where = uiwidget.NewWrapping("")
+	p.path = uiwidget.NewWrapping("")
 	p.path.TextStyle.Bold = true
 
 	openAgain := uiwidget.NewButton(words.T("receipt.ui.open"), theme.DocumentIcon(), func() {
@@ -190,7 +182,7 @@ func (p *receiptPanel) setFolder(dir string) {
 		p.create.Disable()
 		return
 	}
-	p.folderLabel.SetText(words.T("receipt.ui.folder.chosen", map[string]string{"Folder": dir}))
+	p.folderLabel.SetText(words.T("receipt.ui.folder.chosen", map[string]string{"Folder": uiwidget.Breakable(dir)}))
 	p.create.Enable()
 }
 
@@ -270,7 +262,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 		p.last = path
 		p.outcome.SetText(words.T(map[bool]string{false: "receipt.ui.saved", true: "receipt.ui.checklist_saved"}[checklist]))
 		p.outcome.Importance = widget.SuccessImportance
-		p.path.SetText(path)
+		p.path.SetText(uiwidget.Breakable(path))
 		p.path.Show()
 		p.saved.Show()
 		p.failed.Hide()

@@ -177,8 +177,7 @@ func (f *frame) showStanding(standing []register.Reminder) {
 			"Organization": safetext.Line(oces.OwnerName(first.Organization, first.CommonName)),
 			"Date":         msg.Date(l, first.NotAfter.Local())})
 	}
-	text := widget.NewLabel(body)
-	text.Wrapping = fyne.TextWrapWord
+	text := uiwidget.NewWrapping(body)
 	show := uiwidget.NewButton(words.T(showKey), theme.ListIcon(), func() { f.tabs.SelectIndex(certificatesTab) })
 	show.Importance = widget.HighImportance
 	dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {

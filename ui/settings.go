@@ -44,8 +44,7 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		f.prefs.save(f.app.Preferences())
 		keepOnTop(f.win, on)
 	})
-	onTopNote := widget.NewLabelWithStyle(words.T("settings.keep_on_top.note"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	onTopNote.Wrapping = fyne.TextWrapWord
+	onTopNote := uiwidget.NewWrappingStyle(words.T("settings.keep_on_top.note"), fyne.TextStyle{Italic: true})
 
 	scroll := container.NewVScroll(container.NewVBox(
 		widget.NewForm(

@@ -103,10 +103,9 @@ func (f *frame) showArrival() {
 	d := f.downloadsState()
 	d.bar.RemoveAll()
 	if a := d.last; a != nil {
-		text := widget.NewLabel(words.T("watch.arrived", map[string]any{
+		text := uiwidget.NewWrapping(words.T("watch.arrived", map[string]any{
 			"Folder": folderName(a.Folder), "Name": safetext.Line(a.Name()),
 		}))
-		text.Wrapping = fyne.TextWrapWord
 		path := a.Path
 		check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
 			d.last = nil
@@ -161,8 +160,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 	if g := f.guide; g != nil && !g.facts().PasswordSaved {
 		key = "watch.newest.none.ask" // no saved password to promise
 	}
-	hint := widget.NewLabel(words.T(key, map[string]any{"Folder": foldersPhrase(folders)}))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := uiwidget.NewWrapping(words.T(key, map[string]any{"Folder": foldersPhrase(folders)}))
 	box.Add(hint)
 	l := words.Language()
 	f.background(func() {
@@ -171,11 +169,10 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 			return
 		}
 		fyne.Do(func() {
-			text := widget.NewLabel(words.T("watch.newest", map[string]any{
+			text := uiwidget.NewWrapping(words.T("watch.newest", map[string]any{
 				"Folder": folderName(newest.Folder), "Name": safetext.Line(newest.Name()),
 				"When": msg.DateTime(l, newest.ModTime),
 			}))
-			text.Wrapping = fyne.TextWrapWord
 			path := newest.Path
 			check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
 				f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
