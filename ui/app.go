@@ -17,10 +17,8 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -224,16 +222,4 @@ func forceLanguage(chosen string) error {
 		}
 	}
 	return nil
-}
-
-// fileURL is the file:// address of a local path that the system's opener
-// understands everywhere: "file:///C:/Users/..." on Windows (where
-// "file://C:/..." would make the drive a host name), "file:///home/..."
-// elsewhere.
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
 }

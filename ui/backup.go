@@ -171,9 +171,16 @@ func (p *backupPanel) buildResult() {
 	p.keep = uiwidget.NewWrapping(words.T("backup.verified.keep"))
 
 	open := uiwidget.NewButton(words.T("backup.open_folder"), theme.FolderOpenIcon(), func() {
-		if p.last != nil {
-			_ = p.f.app.OpenURL(fileURL(p.last.Dir))
+		if p.last == nil {
+			return
 		}
+		dir := p.last.Dir
+		p.f.background(func() {
+			if err := p.f.open(uiwidget.Folder, dir); err != nil {
+				fyne.LogError("opening "+dir, err)
+				fyne.Do(func() { p.keep.SetText(words.Sentence(err)) })
+			}
+		})
 	})
 	p.done = uiwidget.NewButton(words.T("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	p.done.Importance = widget.HighImportance

@@ -71,8 +71,7 @@ func openRegisterAt(path string, d *deps) *register.Store {
 // certificate's card.
 type certificatesView struct {
 	f        *frame
-	root     *fyne.Container         // the list page and the card page, one shown
-	openFile func(path string) error // hands a file to the system (tests replace it)
+	root     *fyne.Container // the list page and the card page, one shown
 	listPage fyne.CanvasObject
 	cardPage *fyne.Container
 	notice   error // the last error to show above the list
@@ -111,7 +110,7 @@ func newCertificatesScreen(f *frame) fyne.CanvasObject {
 // register in the background, so that the window's start does not grow
 // with the register.
 func newCertificatesView(f *frame) *certificatesView {
-	v := &certificatesView{f: f, cardScroll: container.NewVScroll(nil), cardPage: container.NewStack(), openFile: uiwidget.Open}
+	v := &certificatesView{f: f, cardScroll: container.NewVScroll(nil), cardPage: container.NewStack()}
 	uiwidget.FollowFocus(v.cardScroll)
 	v.cardPage.Hide()
 	if f.register == nil {
@@ -405,7 +404,7 @@ func (v *certificatesView) offerCalendar(path string) {
 			return
 		}
 		v.f.background(func() {
-			if err := v.openFile(path); err != nil {
+			if err := v.f.open(uiwidget.File, path); err != nil {
 				fyne.LogError("opening "+path, err)
 				fyne.Do(func() {
 					uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})

@@ -507,7 +507,12 @@ func TestCalendarSavesInDocuments(t *testing.T) {
 	t.Setenv("XDG_DOCUMENTS_DIR", "")
 	v := newCertificatesView(f)
 	var opened string
-	v.openFile = func(p string) error { opened = p; return nil }
+	f.open = func(what uiwidget.Target, p string) error {
+		if what == uiwidget.File {
+			opened = p
+		}
+		return nil
+	}
 	screen := v.root
 	w.SetContent(screen)
 	selectRow(t, v, c.SHA256)

@@ -9,9 +9,9 @@ import (
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/backup"
-	"github.com/fornyer/fornyer/core/reveal"
 	"github.com/fornyer/fornyer/core/sysclip"
 	"github.com/fornyer/fornyer/core/watch"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
 // deps is what the window reaches outside itself for: the clock, the
@@ -57,8 +57,9 @@ type deps struct {
 	windowContext func(w fyne.Window) any
 	// hostname names the computer whose store holds the password.
 	hostname func() (string, error)
-	// revealFile opens the file manager with the file selected.
-	revealFile func(path string) error
+	// open opens a file, a folder, a file in its folder or a web address
+	// (uiwidget.Open).
+	open uiwidget.Opener
 	// watchFolders are the folders watched for new files.
 	watchFolders func() []watch.Folder
 }
@@ -78,7 +79,7 @@ func systemDeps() *deps {
 		releaseConcealed: sysclip.Release,
 		windowContext:    nativeContext,
 		hostname:         appinfo.ComputerName,
-		revealFile:       reveal.Show,
+		open:             uiwidget.Open,
 		watchFolders:     watch.Folders,
 	}
 }

@@ -51,16 +51,3 @@ func TestPreferencesRoundTrip(t *testing.T) {
 		t.Errorf("got %+v want %+v", got, p)
 	}
 }
-
-func TestFileURLKeepsTheDriveInThePath(t *testing.T) {
-	t.Parallel()
-	cases := map[string]string{
-		"C:/Users/Anne/Documents/kvittering.pdf": "file:///C:/Users/Anne/Documents/kvittering.pdf",
-		"/home/anne/Kvittering for Æblegrød.pdf": "file:///home/anne/Kvittering%20for%20%C3%86blegr%C3%B8d.pdf",
-	}
-	for path, want := range cases {
-		if got := fileURL(path).String(); got != want {
-			t.Errorf("fileURL(%q) = %q, want %q", path, got, want)
-		}
-	}
-}

@@ -264,20 +264,23 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 }
 
 func (g *guideState) linkButton(text, address string) fyne.CanvasObject {
-	b := uiwidget.NewButton(text, theme.ComputerIcon(), func() { g.openURL(address) })
+	b := uiwidget.NewButton(text, theme.ComputerIcon(), func() { g.openURL(text, address) })
 	b.Alignment = widget.ButtonAlignLeading
 	return b
 }
 
-func (g *guideState) openURL(address string) {
-	u, err := url.Parse(address)
-	if err != nil {
-		fyne.LogError("opening "+address, err)
-		return
-	}
-	if err := g.f.app.OpenURL(u); err != nil {
-		fyne.LogError("opening "+address, err)
-	}
+// openURL opens a portal's address in the browser; when none opens, a
+// dialog named after the link says so and gives the address to copy.
+func (g *guideState) openURL(link, address string) {
+	f := g.f
+	f.background(func() {
+		if err := f.open(uiwidget.Address, address); err != nil {
+			fyne.LogError("opening "+address, err)
+			fyne.Do(func() {
+				uiwidget.ShowNotice(f.win, dialog.NewInformation(link, words.Sentence(err), f.win), fyne.Size{})
+			})
+		}
+	})
 }
 
 // task is the work a step holds, or nil.

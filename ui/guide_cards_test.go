@@ -64,7 +64,12 @@ func TestGuideDPGInstallHelpers(t *testing.T) {
 	g.progress.SetFileChecked(sha, guideTestTime)
 	f.passwordIndex.list = guide.Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(sha)}}}
 	var revealed string
-	f.revealFile = func(p string) error { revealed = p; return nil }
+	f.open = func(what uiwidget.Target, p string) error {
+		if what == uiwidget.InFolder {
+			revealed = p
+		}
+		return nil
+	}
 	g.show()
 
 	var show, copyPw *uiwidget.Button

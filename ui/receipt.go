@@ -42,7 +42,6 @@ type receiptPanel struct {
 	makeReceipt   func(receipt.Data) ([]byte, error)
 	makeChecklist func(lang string, steps []receipt.ChecklistStep, at time.Time) ([]byte, error)
 	write         func(dir, name string, pdf []byte) (string, error)
-	open          func(path string) error
 	record        func(path string, at time.Time) // the receipt into the register
 	pick          func()
 	now           func() time.Time
@@ -72,7 +71,6 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 		makeReceipt: receipt.Receipt, makeChecklist: receipt.Checklist, write: receipt.Write,
 		now: f.now,
 	}
-	p.open = uiwidget.Open
 	p.pick = p.pickFolder
 	p.buildForm()
 	p.buildRunning()
@@ -139,7 +137,7 @@ func (p *receiptPanel) buildResult() {
 		if p.last != "" {
 			dir := filepath.Dir(p.last)
 			p.f.background(func() {
-				if err := p.open(dir); err != nil {
+				if err := p.f.open(uiwidget.Folder, dir); err != nil {
 					fyne.LogError("showing "+dir, err)
 					fyne.Do(func() { p.where.SetText(words.T("receipt.ui.folder_failed")) })
 				}
@@ -283,7 +281,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 func (p *receiptPanel) openAndSay(path string) {
 	p.where.SetText(words.T("receipt.ui.opening"))
 	p.f.background(func() {
-		err := p.open(path)
+		err := p.f.open(uiwidget.File, path)
 		fyne.Do(func() {
 			if p.last != path {
 				return // another receipt since

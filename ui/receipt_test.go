@@ -41,7 +41,7 @@ func newTestReceiptPanel(t *testing.T, language string) (*receiptPanel, *[]strin
 	f.prefs.Language = language // as chosen in settings: the documents follow it
 	p := newReceiptPanel(f, receiptTestData())
 	var opened []string
-	p.open = func(path string) error { opened = append(opened, path); return nil }
+	f.open = func(_ uiwidget.Target, path string) error { opened = append(opened, path); return nil }
 	p.setFolder(t.TempDir())
 	w.SetContent(p.Content)
 	return p, &opened
@@ -114,7 +114,7 @@ func TestReceiptDialogWritesAndOpens(t *testing.T) {
 // register either way.
 func TestReceiptDialogSaysWhenNothingOpened(t *testing.T) {
 	p, _ := newTestReceiptPanel(t, "en")
-	p.open = func(string) error { return errors.New("xdg-open: no program") }
+	p.f.open = func(uiwidget.Target, string) error { return errors.New("xdg-open: no program") }
 	var recorded []string
 	p.record = func(path string, _ time.Time) { recorded = append(recorded, path) }
 	test.Tap(p.create)

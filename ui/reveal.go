@@ -22,13 +22,11 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 			return
 		}
 		f.background(func() {
-			err := f.revealFile(p)
-			if err == nil {
-				return
+			if err := f.open(uiwidget.InFolder, p); err != nil {
+				fyne.Do(func() {
+					uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("watch.reveal"), words.Sentence(err), f.win), fyne.Size{})
+				})
 			}
-			fyne.Do(func() {
-				uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("watch.reveal"), words.Sentence(err), f.win), fyne.Size{})
-			})
 		})
 	}
 	return b

@@ -20,6 +20,7 @@ import (
 	"github.com/fornyer/fornyer/core/reveal"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/core/watch"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
@@ -318,7 +319,12 @@ func TestClipboardNotReadOffTheCard(t *testing.T) {
 func TestRevealButton(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	var shown []string
-	x.f.revealFile = func(p string) error { shown = append(shown, p); return nil }
+	x.f.open = func(what uiwidget.Target, p string) error {
+		if what == uiwidget.InFolder {
+			shown = append(shown, p)
+		}
+		return nil
+	}
 	file := filepath.Join(t.TempDir(), "cert.p12")
 	b := newRevealButton(x.f, func() string { return file })
 	if b.Text != "Show the file in its folder" {
@@ -330,7 +336,7 @@ func TestRevealButton(t *testing.T) {
 		t.Fatalf("revealed %q", shown)
 	}
 	// A file gone since: a sentence naming where it was.
-	x.f.revealFile = func(p string) error { return &reveal.Error{Path: p, Err: reveal.ErrNotFound} }
+	x.f.open = func(_ uiwidget.Target, p string) error { return &reveal.Error{Path: p, Err: reveal.ErrNotFound} }
 	test.Tap(b)
 	x.wait()
 	top := x.w.Canvas().Overlays().Top()
@@ -385,7 +391,12 @@ func TestDPGCardRevealsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var shown []string
-	x.f.revealFile = func(p string) error { shown = append(shown, p); return nil }
+	x.f.open = func(what uiwidget.Target, p string) error {
+		if what == uiwidget.InFolder {
+			shown = append(shown, p)
+		}
+		return nil
+	}
 	g := x.f.guide
 	g.progress.SetFileChecked(sha, time.Now())
 	g.progress.Current = "dpg-install"

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"os"
@@ -16,6 +17,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	fynewidget "fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/reveal"
 )
 
 func TestButtonTakesEnterAndSpace(t *testing.T) {
@@ -315,14 +319,44 @@ func TestOpenReportsFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PATH", bin)
-	if err := Open("/tmp/kvittering.pdf"); err == nil {
+	if err := Open(File, "/tmp/kvittering.pdf"); err == nil {
 		t.Error("a failing opener was reported as success")
 	}
 	if err := os.WriteFile(script, []byte("#!/bin/sh\nexit 0\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := Open("/tmp/kvittering.pdf"); err != nil {
+	if err := Open(File, "/tmp/kvittering.pdf"); err != nil {
 		t.Errorf("a working opener: %v", err)
+	}
+	if err := Open(Address, "https://erhvervsadministration.nemlog-in.dk/"); err != nil {
+		t.Errorf("a web address: %v", err)
+	}
+	// Only web addresses are opened as such: nothing else reaches the
+	// opener (a file:// or a program's path would run it).
+	for _, bad := range []string{"", "/usr/bin/xterm", "file:///etc/passwd", "javascript:alert(1)", "https://"} {
+		if err := Open(Address, bad); err == nil {
+			t.Errorf("Open(Address, %q) was handed to the opener", bad)
+		}
+	}
+	// A file no longer there is said to be gone, not that its folder failed.
+	if err := Open(InFolder, filepath.Join(bin, "gone.p12")); !errors.Is(err, reveal.ErrNotFound) {
+		t.Errorf("a file gone: %v", err)
+	}
+}
+
+// Each kind of failed open has its own sentence, naming what was to open.
+func TestOpenErrorSays(t *testing.T) {
+	seen := map[string]Target{}
+	for _, what := range []Target{File, Folder, Address} {
+		err := error(&OpenError{What: what, Target: "/home/anne/Firma.p12", Err: errors.New("no")})
+		s := msg.Sentence("da", fmt.Errorf("wrapped: %w", err))
+		if !strings.Contains(s, "/home/anne/Firma.p12") || msg.Code(err) == msg.GeneralCode {
+			t.Errorf("%d: %q (%s) does not name it", what, s, msg.Code(err))
+		}
+		if other, ok := seen[s]; ok {
+			t.Errorf("%d and %d say the same: %q", what, other, s)
+		}
+		seen[s] = what
 	}
 }
 
