@@ -332,7 +332,7 @@ func environmentText(env string) string { return words.T(oces.EnvironmentKey(env
 func (v *certificatesView) showRegisterError(err error) {
 	v.setNotice(err)
 	v.refreshCard()
-	uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("tab.certificates"), words.Sentence(err), v.f.win), fyne.Size{})
+	uiwidget.ShowInformation(v.f.win, words.T("tab.certificates"), words.Sentence(err))
 }
 
 func (v *certificatesView) confirmRemove(c register.Certificate) {
@@ -387,7 +387,7 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 				return
 			}
 			write(dir, func() {
-				uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.failed"), v.f.win), fyne.Size{})
+				uiwidget.ShowInformation(v.f.win, words.T("register.calendar"), words.T("register.calendar.failed"))
 			})
 		})
 	})
@@ -399,7 +399,7 @@ func (v *certificatesView) saveCalendar(c register.Certificate) {
 // big question mark that asks nothing.
 func (v *certificatesView) offerCalendar(path string) {
 	text := uiwidget.NewWrapping(words.T("register.calendar.saved", map[string]any{"Path": path}))
-	d := dialog.NewCustomConfirm(words.T("register.calendar"), words.T("register.calendar.open"), words.T("register.calendar.close"), text, func(open bool) {
+	d := uiwidget.NewConfirm(words.T("register.calendar"), words.T("register.calendar.open"), words.T("register.calendar.close"), text, func(open bool) {
 		if !open {
 			return
 		}
@@ -407,7 +407,7 @@ func (v *certificatesView) offerCalendar(path string) {
 			if err := v.f.open(uiwidget.File, path); err != nil {
 				fyne.LogError("opening "+path, err)
 				fyne.Do(func() {
-					uiwidget.ShowNotice(v.f.win, dialog.NewInformation(words.T("register.calendar"), words.T("register.calendar.not_opened", map[string]any{"Path": path}), v.f.win), fyne.Size{})
+					uiwidget.ShowInformation(v.f.win, words.T("register.calendar"), words.T("register.calendar.not_opened", map[string]any{"Path": path}))
 				})
 			}
 		})

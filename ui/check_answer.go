@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -320,7 +319,7 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 			box.Add(uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() {
 				a.c.f.markDPG(sha, func(err error) {
 					if err != nil {
-						uiwidget.ShowNotice(a.c.f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), a.c.f.win), fyne.Size{})
+						uiwidget.ShowInformation(a.c.f.win, words.T("register.dpg.mark.title"), words.Sentence(err))
 						return
 					}
 					a.again() // "Already installed in DPG"

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,7 +56,7 @@ func (f *frame) confirmForget(button *uiwidget.Button) {
 func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 	if forget.NothingDeleted(err) {
 		button.Enable()
-		uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("settings.forget.title"), words.Sentence(err), f.win), fyne.Size{})
+		uiwidget.ShowInformation(f.win, words.T("settings.forget.title"), words.Sentence(err))
 		return
 	}
 	f.guide = nil // the progress is gone: the guide starts anew
@@ -70,5 +69,5 @@ func (f *frame) forgotten(r forget.Result, err error, button *uiwidget.Button) {
 		fyne.LogError("forgetting everything", err)
 		text = words.Sentence(err)
 	}
-	uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("settings.forget.title"), text, f.win), fyne.Size{})
+	uiwidget.ShowInformation(f.win, words.T("settings.forget.title"), text)
 }

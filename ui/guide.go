@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -277,7 +276,7 @@ func (g *guideState) openURL(link, address string) {
 		if err := f.open(uiwidget.Address, address); err != nil {
 			fyne.LogError("opening "+address, err)
 			fyne.Do(func() {
-				uiwidget.ShowNotice(f.win, dialog.NewInformation(link, words.Sentence(err), f.win), fyne.Size{})
+				uiwidget.ShowInformation(f.win, link, words.Sentence(err))
 			})
 		}
 	})
@@ -466,7 +465,7 @@ func (g *guideState) recordDPG(by string, button *uiwidget.Button) {
 		fyne.LogError("recording the DPG installation in the register", err)
 		fyne.Do(func() {
 			button.Enable()
-			uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("register.dpg.mark.title"), words.Sentence(err), f.win), fyne.Size{})
+			uiwidget.ShowInformation(f.win, words.T("register.dpg.mark.title"), words.Sentence(err))
 		})
 	})
 }
@@ -542,14 +541,14 @@ func (g *guideState) moved(before string) {
 }
 
 func (g *guideState) confirmReset() {
-	d := dialog.NewConfirm(words.T("guide.new_renewal.title"), words.T("guide.new_renewal.text"), func(ok bool) {
+	text := widget.NewLabel(words.T("guide.new_renewal.text"))
+	text.Wrapping = fyne.TextWrapWord
+	d := uiwidget.NewConfirm(words.T("guide.new_renewal.title"), words.T("guide.new_renewal.confirm"), words.T("guide.cancel"), text, func(ok bool) {
 		if ok {
 			g.reset()
 		}
 	}, g.f.win)
-	d.SetConfirmText(words.T("guide.new_renewal.confirm"))
-	d.SetDismissText(words.T("guide.cancel"))
-	uiwidget.ShowDialog(g.f.win, d, fyne.Size{})
+	uiwidget.ShowDialog(g.f.win, d, fyne.NewSize(min(420, g.f.win.Canvas().Size().Width-20), 0))
 }
 
 // reset starts a new renewal with a new RenewalID.
@@ -562,7 +561,7 @@ func (g *guideState) reset() {
 
 // showHelp is the DPG Service Center's contact, one click from every card.
 func (g *guideState) showHelp() {
-	d := dialog.NewCustom(words.T("guide.help.title"), words.T("guide.close"), g.contact(), g.f.win)
+	d := uiwidget.NewCloseable(words.T("guide.help.title"), words.T("guide.close"), g.contact(), g.f.win)
 	uiwidget.ShowNotice(g.f.win, d, fyne.NewSize(400, 0))
 }
 
@@ -573,8 +572,8 @@ func (g *guideState) contact() fyne.CanvasObject {
 	return container.NewVBox(
 		text,
 		widget.NewForm(
-			widget.NewFormItem(words.T("guide.help.email"), widget.NewHyperlink(guide.ServiceCenterMail, mail)),
-			widget.NewFormItem(words.T("guide.help.phone"), widget.NewHyperlink(guide.ServiceCenterPhone, phone)),
+			widget.NewFormItem(words.T("guide.help.email"), uiwidget.NewHyperlink(guide.ServiceCenterMail, mail)),
+			widget.NewFormItem(words.T("guide.help.phone"), uiwidget.NewHyperlink(guide.ServiceCenterPhone, phone)),
 		),
 	)
 }

@@ -470,7 +470,7 @@ func TestGuideHelpAndReset(t *testing.T) {
 		t.Fatal("Help opened nothing")
 	}
 	links := map[string]bool{}
-	for _, h := range findAll[*widget.Hyperlink](top) {
+	for _, h := range findAll[*uiwidget.Hyperlink](top) {
 		links[h.URL.String()] = true
 	}
 	if !links["mailto:servicecenter@sikker-post.dk"] || !links["tel:+4570206280"] {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -91,7 +90,7 @@ func (g *guideState) passwordKept(kept string) {
 			fyne.Do(func() {
 				if err != nil {
 					fyne.LogError("recording where the password is kept", err)
-					uiwidget.ShowNotice(win, dialog.NewInformation(words.T("tab.renew"), words.Sentence(err), win), fyne.Size{})
+					uiwidget.ShowInformation(win, words.T("tab.renew"), words.Sentence(err))
 					return
 				}
 				if g.progress.FileSHA256 == sha && g.progress.PasswordKept == kept {

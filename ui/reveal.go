@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -24,7 +23,7 @@ func newRevealButton(f *frame, path func() string) *uiwidget.Button {
 		f.background(func() {
 			if err := f.open(uiwidget.InFolder, p); err != nil {
 				fyne.Do(func() {
-					uiwidget.ShowNotice(f.win, dialog.NewInformation(words.T("watch.reveal"), words.Sentence(err), f.win), fyne.Size{})
+					uiwidget.ShowInformation(f.win, words.T("watch.reveal"), words.Sentence(err))
 				})
 			}
 		})

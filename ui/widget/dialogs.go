@@ -1,10 +1,12 @@
 package widget
 
 import (
+	"net/url"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	fynewidget "fyne.io/fyne/v2/widget"
 )
@@ -127,14 +129,21 @@ func prune() {
 // cancel icon. answered runs once, with yes only when yes was pressed;
 // Escape and the no are a no.
 func NewDangerConfirm(title, yes, no string, content fyne.CanvasObject, answered func(bool), win fyne.Window) *dialog.CustomDialog {
+	return newQuestion(title, yes, no, theme.DeleteIcon(), fynewidget.DangerImportance, content, answered, win)
+}
+
+// newQuestion is a dialog with a no and a yes of Fornyer's buttons, the yes
+// with icon and importance; answered runs once, with yes only when yes was
+// pressed; Escape and the no are a no.
+func newQuestion(title, yes, no string, icon fyne.Resource, importance fynewidget.Importance, content fyne.CanvasObject, answered func(bool), win fyne.Window) *dialog.CustomDialog {
 	d := dialog.NewCustomWithoutButtons(title, content, win)
 	said := false
 	noButton := NewButton(no, theme.CancelIcon(), d.Hide)
-	yesButton := NewButton(yes, theme.DeleteIcon(), func() {
+	yesButton := NewButton(yes, icon, func() {
 		said = true
 		d.Hide()
 	})
-	yesButton.Importance = fynewidget.DangerImportance
+	yesButton.Importance = importance
 	d.SetButtons([]fyne.CanvasObject{noButton, yesButton})
 	d.SetOnClosed(func() {
 		yes := said
@@ -142,4 +151,66 @@ func NewDangerConfirm(title, yes, no string, content fyne.CanvasObject, answered
 		answered(yes)
 	})
 	return d
+}
+
+// Fyne's own dialogs carry Fyne's buttons, on which Enter does nothing and
+// Escape is swallowed once the user has tabbed onto them (Fyne hands a key
+// to the focused control, and the window's Escape never hears it). The
+// dialogs below are Fyne's dialog with Fornyer's buttons and links, which
+// take Enter and Escape like every control Fornyer shows.
+
+// ShowInformation shows a message with one OK button, as Fyne's
+// information dialog does, as a notice (ShowNotice): it is as wide as its
+// text needs, at most 600 units and nine tenths of the window, as Fyne's.
+func ShowInformation(win fyne.Window, title, message string) {
+	text := &fynewidget.Label{Text: message, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomWithoutButtons(title, text, win)
+	ok := NewButton(lang.L("OK"), nil, d.Hide)
+	d.SetButtons([]fyne.CanvasObject{ok})
+	width := fynewidget.NewLabel(message).MinSize().Width + 32 + theme.Padding()*2
+	width = min(width, 600, win.Canvas().Size().Width*0.9)
+	ShowNotice(win, d, fyne.NewSize(width, d.MinSize().Height))
+}
+
+// NewConfirm is a question with a yes and a no, as Fyne's confirmation
+// without its big question mark, which asks nothing: answered runs once,
+// with yes only when yes was pressed; Escape and the no are a no.
+func NewConfirm(title, yes, no string, content fyne.CanvasObject, answered func(bool), win fyne.Window) *dialog.CustomDialog {
+	return newQuestion(title, yes, no, theme.ConfirmIcon(), fynewidget.HighImportance, content, answered, win)
+}
+
+// NewCloseable is a dialog that shows content with one button that closes
+// it.
+func NewCloseable(title, close string, content fyne.CanvasObject, win fyne.Window) *dialog.CustomDialog {
+	d := dialog.NewCustomWithoutButtons(title, content, win)
+	d.SetButtons([]fyne.CanvasObject{NewButton(close, nil, d.Hide)})
+	return d
+}
+
+// Hyperlink is Fyne's link that Enter follows too (Fyne's takes Space
+// only), and from which Escape closes the dialog it is in.
+type Hyperlink struct {
+	fynewidget.Hyperlink
+}
+
+// NewHyperlink makes a link to u.
+func NewHyperlink(text string, u *url.URL) *Hyperlink {
+	h := &Hyperlink{}
+	h.Text = text
+	h.URL = u
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// TypedKey follows the link on Enter as on Space; Escape closes the dialog
+// the link is in.
+func (h *Hyperlink) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		h.Hyperlink.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeyEscape:
+		EscapeFrom(h)
+	default:
+		h.Hyperlink.TypedKey(ev)
+	}
 }

@@ -492,3 +492,64 @@ func TestStepperDotsTakeTheKeyboard(t *testing.T) {
 		t.Errorf("jumped %v", jumped)
 	}
 }
+
+// Tabbed onto a control inside a dialog, the keyboard still works: Escape
+// from a link closes the dialog, Enter on a question's yes answers yes,
+// and Enter on a message's OK closes it (Fyne's own buttons and links
+// swallow Escape and ignore Enter).
+func TestDialogsTakeTheKeyboardFromTheirControls(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, fynewidget.NewLabel("vindue"))
+	w.Resize(fyne.NewSize(480, 600))
+	focusIn := func(find func(fyne.CanvasObject) bool) fyne.Focusable {
+		t.Helper()
+		var found fyne.Focusable
+		var walk func(fyne.CanvasObject)
+		walk = func(obj fyne.CanvasObject) {
+			if f, ok := obj.(fyne.Focusable); ok && found == nil && find(obj) {
+				found = f
+			}
+			switch o := obj.(type) {
+			case *fyne.Container:
+				for _, c := range o.Objects {
+					walk(c)
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(o).Objects() {
+					walk(c)
+				}
+			}
+		}
+		walk(w.Canvas().Overlays().Top())
+		if found == nil {
+			t.Fatal("no such control in the dialog")
+		}
+		w.Canvas().Focus(found)
+		return found
+	}
+
+	link := NewHyperlink("servicecenter@sikker-post.dk", nil)
+	help := NewCloseable("Hjælp", "Luk", link, w)
+	ShowDialog(w, help, fyne.Size{})
+	focusIn(func(o fyne.CanvasObject) bool { return o == link }).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape on a link did not close its dialog")
+	}
+
+	var answers []bool
+	q := NewConfirm("Start forfra?", "Start forfra", "Annullér", fynewidget.NewLabel("?"), func(yes bool) { answers = append(answers, yes) }, w)
+	ShowDialog(w, q, fyne.Size{})
+	focusIn(func(o fyne.CanvasObject) bool { b, ok := o.(*Button); return ok && b.Text == "Start forfra" }).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	q = NewConfirm("Start forfra?", "Start forfra", "Annullér", fynewidget.NewLabel("?"), func(yes bool) { answers = append(answers, yes) }, w)
+	ShowDialog(w, q, fyne.Size{})
+	focusIn(func(o fyne.CanvasObject) bool { b, ok := o.(*Button); return ok && b.Text == "Start forfra" }).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if fmt.Sprint(answers) != "[true false]" || w.Canvas().Overlays().Top() != nil {
+		t.Errorf("Enter then Escape on yes answered %v", answers)
+	}
+
+	ShowInformation(w, "Kalender", "Påmindelserne blev ikke åbnet.")
+	focusIn(func(o fyne.CanvasObject) bool { _, ok := o.(*Button); return ok }).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Enter on OK did not close the message")
+	}
+}
