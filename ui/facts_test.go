@@ -96,7 +96,7 @@ func TestSummaryOffersAnUpdatedReceipt(t *testing.T) {
 		}
 		g.progress.SetFileChecked(sha, guideTestTime)
 		made := guideTestTime.Add(-time.Hour) // on the download card, before the steps after it
-		if err := f.register.RecordReceipt(sha, "/papers/receipt.pdf", made); err != nil {
+		if err := f.register.RecordReceipt(sha, "/papers/receipt.pdf", "", made); err != nil {
 			t.Fatal(err)
 		}
 		goTo(g, "summary")
@@ -237,5 +237,31 @@ func TestCheckAnswerKeepsOnlyThePasswordThatOpened(t *testing.T) {
 	}
 	if n := a.tries.Saved(); n != 0 {
 		t.Errorf("the answer still holds %d saved passwords", n)
+	}
+}
+
+// Card 19 offers the name given on the receipt as who installed it, so
+// "Installed in DPG" is ready at once instead of greyed until it is typed
+// again.
+func TestDPGCardOffersTheReceiptsName(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	sha := strings.Repeat("ce", 32)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.f.register.RecordReceipt(sha, "/papers/receipt.pdf", "Mette Prøvesen", guideTestTime); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, x.f.now())
+	goTo(g, "dpg-verify")
+	x.wait()
+	entries := findAll[*uiwidget.Entry](g.scroll.Content)
+	if len(entries) != 1 || entries[0].Text != "Mette Prøvesen" {
+		t.Fatalf("the name field: %d fields, %q", len(entries), texts(g.scroll.Content))
+	}
+	if findButton(t, g.scroll.Content, "Installed in DPG").Disabled() {
+		t.Error("Installed in DPG is greyed with the name filled in")
 	}
 }

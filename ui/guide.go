@@ -364,6 +364,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 	box := container.NewVBox()
 	name := uiwidget.NewEntry()
 	name.SetPlaceHolder(words.T("guide.dpg.name"))
+	name.SetText(f.NamedBy()) // the name given on the receipt, not typed twice
 	installed := uiwidget.NewButton(words.T("guide.dpg.installed"), theme.ConfirmIcon(), nil)
 	installed.OnTapped = func() {
 		by, err := renewal.InstallerName(name.Text)

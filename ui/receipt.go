@@ -28,7 +28,7 @@ import (
 // the same dialog.
 func showReceipt(f *frame, data receipt.Data) {
 	p := newReceiptPanel(f, data)
-	p.record = func(path string, at time.Time) { f.recordReceipt(data.SHA256, path, at) }
+	p.record = func(path, by string, at time.Time) { f.recordReceipt(data.SHA256, path, by, at) }
 	uiwidget.ShowPanel(f.win, words.T("receipt.ui.title"), p.Panel, nil)
 }
 
@@ -42,7 +42,7 @@ type receiptPanel struct {
 	makeReceipt   func(receipt.Data) ([]byte, error)
 	makeChecklist func(lang string, steps []receipt.ChecklistStep, at time.Time) ([]byte, error)
 	write         func(dir, name string, pdf []byte) (string, error)
-	record        func(path string, at time.Time) // the receipt into the register
+	record        func(path, by string, at time.Time) // the receipt into the register
 	pick          func()
 	now           func() time.Time
 
@@ -235,7 +235,7 @@ func (p *receiptPanel) begin(checklist bool) {
 			path, err = p.write(dir, name, pdf)
 		}
 		fyne.Do(func() {
-			p.finish(checklist, path, err)
+			p.finish(checklist, path, data.RenewedBy, err)
 			close(finished)
 		})
 	})
@@ -246,7 +246,7 @@ func (p *receiptPanel) warn(text string) {
 	p.hint.Show()
 }
 
-func (p *receiptPanel) finish(checklist bool, path string, err error) {
+func (p *receiptPanel) finish(checklist bool, path, by string, err error) {
 	if err != nil {
 		p.last = ""
 		p.outcome.SetText(words.T("receipt.ui.failed"))
@@ -265,7 +265,7 @@ func (p *receiptPanel) finish(checklist bool, path string, err error) {
 		p.saved.Show()
 		p.failed.Hide()
 		if !checklist && p.record != nil {
-			p.record(path, p.now())
+			p.record(path, by, p.now())
 		}
 		p.openAndSay(path)
 	}

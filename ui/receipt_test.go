@@ -115,8 +115,9 @@ func TestReceiptDialogWritesAndOpens(t *testing.T) {
 func TestReceiptDialogSaysWhenNothingOpened(t *testing.T) {
 	p, _ := newTestReceiptPanel(t, "en")
 	p.f.open = func(uiwidget.Target, string) error { return errors.New("xdg-open: no program") }
-	var recorded []string
-	p.record = func(path string, _ time.Time) { recorded = append(recorded, path) }
+	var recorded, names []string
+	p.record = func(path, by string, _ time.Time) { recorded, names = append(recorded, path), append(names, by) }
+	test.Type(p.by, "  Mette Prøvesen ")
 	test.Tap(p.create)
 	waitReceipt(t, p)
 	if p.last == "" {
@@ -130,6 +131,11 @@ func TestReceiptDialogSaysWhenNothingOpened(t *testing.T) {
 	}
 	if len(recorded) != 1 || recorded[0] != p.last {
 		t.Errorf("recorded %q, want the receipt %q", recorded, p.last)
+	}
+	// The name, as core's name rule cleans it, goes with the receipt (the
+	// DPG card offers it for the installation).
+	if len(names) != 1 || names[0] != "Mette Prøvesen" {
+		t.Errorf("recorded the name %q", names)
 	}
 }
 

@@ -97,13 +97,13 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 
 // recordReceipt notes a receipt written for the certificate with the
 // fingerprint sha in the register, off the UI thread.
-func (f *frame) recordReceipt(sha, path string, at time.Time) {
+func (f *frame) recordReceipt(sha, path, by string, at time.Time) {
 	if f.register == nil || sha == "" {
 		return
 	}
 	flow := f.flow()
 	f.background(func() {
-		if err := flow.RecordReceipt(sha, path, at); err != nil {
+		if err := flow.RecordReceipt(sha, path, by, at); err != nil {
 			fyne.LogError("recording the receipt", err)
 		}
 	})

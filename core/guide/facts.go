@@ -60,6 +60,18 @@ type Facts struct {
 	DPGInstalledBy string
 }
 
+// NamedBy is the name the user last gave as the one who renewed (on a
+// receipt), for the DPG card to offer as who installed it, so it is not
+// typed twice; "" when none was given.
+func (f Facts) NamedBy() string {
+	for i := len(f.Receipts) - 1; i >= 0; i-- {
+		if f.Receipts[i].By != "" {
+			return f.Receipts[i].By
+		}
+	}
+	return ""
+}
+
 // FactsOf reads the facts of the renewal p from the register's record of
 // its certificate (c, nil when there is none) and the credential store's
 // list. It is pure: renewal.State finds c and is the call screens make.

@@ -363,3 +363,23 @@ func TestAnswerIsKeptByFingerprint(t *testing.T) {
 		t.Errorf("answered again: %v", p.Answers)
 	}
 }
+
+// The name given on the latest receipt that named one is the one the DPG
+// card offers for the installation (card 19 left it to be typed again).
+func TestNamedBy(t *testing.T) {
+	cases := []struct {
+		name     string
+		receipts []register.Receipt
+		want     string
+	}{
+		{"no receipt", nil, ""},
+		{"a receipt without a name", []register.Receipt{{Path: "/a.pdf"}}, ""},
+		{"the latest name", []register.Receipt{{Path: "/a.pdf", By: "Anne"}, {Path: "/b.pdf", By: "Mette Prøvesen"}}, "Mette Prøvesen"},
+		{"a later receipt without one", []register.Receipt{{Path: "/a.pdf", By: "Anne"}, {Path: "/b.pdf"}}, "Anne"},
+	}
+	for _, c := range cases {
+		if got := (Facts{Receipts: c.receipts}).NamedBy(); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -94,6 +94,9 @@ type FileRef struct {
 type Receipt struct {
 	Path string    `json:"path"`
 	At   time.Time `json:"at"`
+	// By is who the receipt names as having renewed ("" for nobody): the
+	// name the DPG card then offers for the installation.
+	By string `json:"by,omitempty"`
 }
 
 // DPG records the installation in the DPG secure-mail solution.
@@ -756,10 +759,11 @@ func (s *Store) RecordBackup(sha string, b FileRef) error {
 	})
 }
 
-// RecordReceipt records a receipt written for the certificate.
-func (s *Store) RecordReceipt(sha, path string, at time.Time) error {
+// RecordReceipt records a receipt written for the certificate, naming by
+// as the one who renewed ("" for nobody).
+func (s *Store) RecordReceipt(sha, path, by string, at time.Time) error {
 	return s.modify(sha, func(c *Certificate, _ time.Time) {
-		c.Receipts = append(c.Receipts, Receipt{Path: path, At: at.UTC()})
+		c.Receipts = append(c.Receipts, Receipt{Path: path, At: at.UTC(), By: by})
 	})
 }
 

@@ -47,7 +47,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := s.RecordBackup(c.SHA256, FileRef{Path: "/media/usb/cert.p12", SHA256: sha(99), VerifiedAt: t0}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordReceipt(c.SHA256, "/home/a/receipt.pdf", t0); err != nil {
+	if err := s.RecordReceipt(c.SHA256, "/home/a/receipt.pdf", "Anne Hansen", t0); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.RecordDPGInstalled(strings.ToUpper(c.SHA256), " Anna ", t0); err != nil {
@@ -70,7 +70,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	g, ok := again.Get(c.SHA256)
 	if !ok || g.DPG == nil || g.DPG.By != "Anna" || !g.DPG.At.Equal(t0) || len(g.Backups) != 1 ||
-		len(g.Receipts) != 1 || !g.PasswordSaved || g.File.Path != c.File.Path || len(g.Scheduled) != 1 {
+		len(g.Receipts) != 1 || g.Receipts[0].By != "Anne Hansen" || !g.PasswordSaved || g.File.Path != c.File.Path || len(g.Scheduled) != 1 {
 		t.Fatalf("reopened certificate lost data: %+v", g)
 	}
 	if days := reminded(g); !reflect.DeepEqual(days, []int{90, 30}) {
@@ -103,7 +103,7 @@ func TestUpsertKeepsHistory(t *testing.T) {
 	c.File = &FileRef{Path: "/a.p12"}
 	must(t, s.Upsert(c))
 	must(t, s.RecordDPGInstalled(c.SHA256, "Bo", t0))
-	must(t, s.RecordReceipt(c.SHA256, "/r.pdf", t0))
+	must(t, s.RecordReceipt(c.SHA256, "/r.pdf", "", t0))
 
 	s.now = func() time.Time { return t0.Add(time.Hour) }
 	c2 := cert(1, "u", c.NotAfter)
