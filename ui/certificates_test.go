@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/certlist"
 	"github.com/fornyer/fornyer/core/register"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -685,5 +686,31 @@ func TestReminderNotificationText(t *testing.T) {
 		if !strings.Contains(n.Content, tc.want) {
 			t.Errorf("%s, %d days: %q lacks %q", tc.lang, tc.days, n.Content, tc.want)
 		}
+	}
+}
+
+// A register is a file anyone can edit: its CVR and the name of who
+// installed the certificate in DPG are shown on the card and the list's
+// row as one plain line each, without line breaks, escape sequences or
+// direction overrides (#24 item 9).
+func TestCertificateCardCleansHostileText(t *testing.T) {
+	c := certAt(1, "Firma ApS", "u", register.Production, 100*certDay)
+	c.CVR = "1234\n5678\x1b[2J"
+	c.DPG = &register.DPG{At: certNow.Add(-certDay), By: "Anna\r\nJensen\u202e\x1b[31m"}
+	f, _, _ := newCertTestFrame(t, "en", c)
+	v := newCertificatesView(f)
+	row := newCertRow()
+	row.set(&certlist.Line{Current: c}, certNow)
+	shown := append(certTexts(v.card([]register.Certificate{c}, c, certNow)), certTexts(row)...)
+	var cvr, by bool
+	for _, s := range shown {
+		if strings.ContainsAny(s, "\n\r\x1b\u202e") && (strings.Contains(s, "1234") || strings.Contains(s, "Anna")) {
+			t.Errorf("hostile text shown as it is: %q", s)
+		}
+		cvr = cvr || strings.Contains(s, "CVR 1234 5678 [2J")
+		by = by || strings.Contains(s, "Anna Jensen [31m")
+	}
+	if !cvr || !by {
+		t.Errorf("the CVR or the installer's name is not shown on one line: %q", shown)
 	}
 }
