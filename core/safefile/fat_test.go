@@ -6,15 +6,14 @@ package safefile
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"syscall"
 	"testing"
-	"time"
+
+	"github.com/fornyer/fornyer/internal/fattest"
 )
 
 // writeConcurrently runs n WriteNew of different data to the same name in
@@ -80,60 +79,9 @@ func TestConcurrentWritesWithoutHardLinks(t *testing.T) {
 	}
 }
 
-// mountFAT mounts a fresh FAT image with fusefat (as root, with /dev/fuse;
-// the kernel's vfat module cannot be loaded in this sandbox, so a loop
-// mount is not possible) and returns the mount point, or skips saying why.
-func mountFAT(t *testing.T) string {
-	t.Helper()
-	for _, tool := range []string{"mkfs.vfat", "fusefat", "fusermount"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed (scripts/deps.sh fat)", tool)
-		}
-	}
-	if os.Geteuid() != 0 {
-		t.Skip("mounting a FAT image needs root")
-	}
-	if _, err := os.Stat("/dev/fuse"); err != nil {
-		t.Skip("no /dev/fuse")
-	}
-	work := t.TempDir()
-	img := filepath.Join(work, "stick.img")
-	mnt := filepath.Join(work, "stick")
-	os.Mkdir(mnt, 0o755)
-	if err := os.WriteFile(img, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(img, 32<<20); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("mkfs.vfat", img).CombinedOutput(); err != nil {
-		t.Skipf("mkfs.vfat: %v %s", err, out)
-	}
-	if out, err := exec.Command("fusefat", "-o", "rw+", img, mnt).CombinedOutput(); err != nil {
-		t.Skipf("fusefat cannot mount here: %v %s", err, out)
-	}
-	t.Cleanup(func() {
-		for range 50 {
-			if exec.Command("fusermount", "-u", mnt).Run() == nil {
-				return
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
-		t.Errorf("could not unmount %s", mnt)
-	})
-	probe := filepath.Join(mnt, "probe")
-	if err := os.WriteFile(probe, []byte("x"), 0o600); err != nil {
-		t.Fatalf("writing on the mounted image: %v", err)
-	}
-	if err := os.Link(probe, probe+"2"); err == nil || errors.Is(err, os.ErrExist) {
-		t.Skip("the mounted file system has hard links: not FAT")
-	}
-	return mnt
-}
-
 // On a real FAT file system, ten backups at once each get their own file.
 func TestConcurrentWritesOnFAT(t *testing.T) {
-	mnt := mountFAT(t)
+	mnt := fattest.Mount(t)
 	for round := range 3 {
 		dir := filepath.Join(mnt, fmt.Sprint("round", round))
 		if err := os.Mkdir(dir, 0o755); err != nil {
