@@ -42,11 +42,7 @@ func newBackupTest(t *testing.T, language string, drives ...backup.Drive) (*back
 // wait waits for the run to end and its outcome to be on screen.
 func (p *backupPanel) wait(t *testing.T) {
 	t.Helper()
-	select {
-	case <-p.finished:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the backup did not finish")
-	}
+	<-p.finished // a hang is the test binary's time-out, with every goroutine's stack
 }
 
 // withDrives makes the USB sticks plugged in these, for the panel's frame.

@@ -52,11 +52,7 @@ func waitReceipt(t *testing.T, p *receiptPanel) {
 	if p.finished == nil {
 		t.Fatal("nothing was started")
 	}
-	select {
-	case <-p.finished:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the receipt was not written within 20 s")
-	}
+	<-p.finished // a hang is the test binary's time-out, with every goroutine's stack
 }
 
 func TestReceiptDialogWritesAndOpens(t *testing.T) {

@@ -24,12 +24,8 @@ func TestFIFOProgressDoesNotBlock(t *testing.T) {
 		_, err := Load(path, now)
 		done <- err
 	}()
-	select {
-	case err := <-done:
-		if err == nil {
-			t.Fatal("a FIFO loaded as a progress file without a word")
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("reading a FIFO progress file blocked")
+	// A blocked read is the test binary's time-out, whose stacks show where.
+	if err := <-done; err == nil {
+		t.Fatal("a FIFO loaded as a progress file without a word")
 	}
 }

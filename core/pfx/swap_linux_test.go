@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -51,13 +50,8 @@ func TestReadFileSwappedForFIFODoesNotBlock(t *testing.T) {
 			ReadFile(path)
 		}
 	}()
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		// Let a blocked open end, so the test binary can exit.
-		if f, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-			f.Close()
-		}
-		t.Fatal("ReadFile blocked on a file swapped for a FIFO")
-	}
+	// However long 20,000 reads take on a loaded machine: a ReadFile
+	// blocked on the FIFO is the test binary's time-out, whose stacks show
+	// where.
+	<-done
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // A FIFO is refused without waiting for a writer; a plain open would
@@ -23,13 +22,9 @@ func TestOpenRegularRefusesFIFOWithoutBlocking(t *testing.T) {
 		_, err := ReadRegular(path, 1<<20)
 		done <- err
 	}()
-	select {
-	case err := <-done:
-		if !errors.Is(err, ErrNotRegular) || errors.Is(err, ErrFolder) {
-			t.Fatalf("got %v, want ErrNotRegular", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("opening a FIFO blocked")
+	// A blocked open is the test binary's time-out, whose stacks show where.
+	if err := <-done; !errors.Is(err, ErrNotRegular) || errors.Is(err, ErrFolder) {
+		t.Fatalf("got %v, want ErrNotRegular", err)
 	}
 }
 

@@ -376,12 +376,15 @@ func (o *owner) stop() {
 // if another client owns it since, and otherwise the server tells the
 // owner (SelectionClear), which ends serving after answering what came
 // before. stop makes sure it ends. Off the caller's thread: a request
-// waits for the socket.
-func (o *owner) release() {
+// waits for the socket. The channel is closed once both are done.
+func (o *owner) release() <-chan struct{} {
+	done := make(chan struct{})
 	go func() {
+		defer close(done)
 		xproto.SetSelectionOwner(o.conn, xproto.WindowNone, o.atoms.clipboard, o.since)
 		o.stop()
 	}()
+	return done
 }
 
 // refusePending answers every request already queued with a refusal,

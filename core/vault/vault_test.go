@@ -596,11 +596,7 @@ func TestWatchFollowsChanges(t *testing.T) {
 	expect := func(what string, n int) {
 		t.Helper()
 		for range n {
-			select {
-			case <-calls:
-			case <-time.After(5 * time.Second):
-				t.Fatalf("%s: no change reported", what)
-			}
+			<-calls // a hang is the test binary's time-out
 		}
 		select {
 		case <-calls:

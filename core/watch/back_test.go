@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 )
 
 // Downloads renamed, and a folder or a link to one put in its place:
@@ -57,12 +56,7 @@ func TestFolderReplacedIsWatchedAgain(t *testing.T) {
 
 func waitFolder(t *testing.T, ch chan Folder, want Folder, what string) {
 	t.Helper()
-	select {
-	case f := <-ch:
-		if f != want {
-			t.Fatalf("%s %+v, want %+v", what, f, want)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the folder was not reported %s", what)
+	if f := <-ch; f != want {
+		t.Fatalf("%s %+v, want %+v", what, f, want)
 	}
 }
