@@ -112,26 +112,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		if more != nil {
 			// A loop for the window's life, not one-shot work for background:
 			// core/instance never closes more, so it ends with the process.
-			// Files handed over while the last hand-over's answers are
-			// still the ones shown are added to them, not put in their
-			// place: several starts at once each hand one file over.
-			go func() {
-				var shown []string
-				shownGen := -1
-				for handed := range more {
-					fyne.Do(func() {
-						w.RequestFocus()
-						if len(handed) == 0 || f.check == nil {
-							return
-						}
-						if f.check.gen == shownGen {
-							handed = instance.Merge(shown, handed)
-						}
-						f.dropped(fyne.Position{}, fileURIs(handed))
-						shown, shownGen = handed, f.check.gen
-					})
-				}
-			}()
+			go f.checkHandedOver(more)
 		}
 	})
 	showing = true
@@ -140,6 +121,28 @@ func Run(files []string, more <-chan []string) (err error) {
 	piece()
 	a.Run() // w.ShowAndRun(), in its two halves
 	return nil
+}
+
+// checkHandedOver checks the files later starts hand over, as if dropped
+// on the window, which comes to the front. Files handed over while the
+// last hand-over's answers are still the ones shown are added to them, not
+// put in their place: several starts at once each hand one file over.
+func (f *frame) checkHandedOver(more <-chan []string) {
+	var shown []string
+	shownGen := -1
+	for handed := range more {
+		fyne.Do(func() {
+			f.win.RequestFocus()
+			if len(handed) == 0 || f.check == nil {
+				return
+			}
+			if f.check.gen == shownGen {
+				handed = instance.Merge(shown, handed)
+			}
+			f.dropped(fyne.Position{}, fileURIs(handed))
+			shown, shownGen = handed, f.check.gen
+		})
+	}
 }
 
 // trustEnv names further trust anchors for the window, as --trust-ca does

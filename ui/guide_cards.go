@@ -129,22 +129,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 	}
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.password"), fyne.TextStyle{Bold: true}))
-	switch {
-	case s.PasswordSaved && s.Computer != "":
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
-	case s.PasswordSaved:
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
-	default:
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.not_saved")))
-	}
-	if s.Kept != "" && !register.NeedsSecondCopy(s.Kept) {
-		answer := []rune(words.T("watch.kept." + s.Kept))
-		answer[0] = []rune(strings.ToLower(string(answer[0])))[0]
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
-	}
-	if s.StoredElsewhere && s.Kept == "" { // the earlier version's tick, which did not say where
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.elsewhere")))
-	}
+	summaryPassword(box, s)
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.dpg"), fyne.TextStyle{Bold: true}))
 	if !s.DPGInstalled.IsZero() {
@@ -168,6 +153,27 @@ func (g *guideState) summary() fyne.CanvasObject {
 		box.Add(g.summaryActions(s))
 	}
 	return box
+}
+
+// summaryPassword says where the password is saved, and where else it
+// is kept.
+func summaryPassword(box *fyne.Container, s guide.Summary) {
+	switch {
+	case s.PasswordSaved && s.Computer != "":
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
+	case s.PasswordSaved:
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
+	default:
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.not_saved")))
+	}
+	if s.Kept != "" && !register.NeedsSecondCopy(s.Kept) {
+		answer := []rune(words.T("watch.kept." + s.Kept))
+		answer[0] = []rune(strings.ToLower(string(answer[0])))[0]
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.kept", map[string]any{"Answer": string(answer)})))
+	}
+	if s.StoredElsewhere && s.Kept == "" { // the earlier version's tick, which did not say where
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.elsewhere")))
+	}
 }
 
 // summaryActions end the summary: the receipt that tells the whole
