@@ -4,7 +4,10 @@
 // the window, whose texts ui/words renders with T in the window's language
 // (Fyne renders from these catalogues only what it draws itself). A
 // sentence is written once per language and reads the same everywhere.
-// Date is the one way a date is written.
+// Date is the one way a date is written, and Sentence the one way a
+// failure is: a core error carries a Fault (a stable code, the catalogue
+// key of its sentence and the sentence's data), and the window and the
+// command line show any error only through Sentence.
 package msg
 
 import (
