@@ -69,7 +69,7 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 			fyne.LogError("loading guide progress", err)
 			g.notice = words.T("guide.load_error")
 		}
-		g.saver = &progressSaver{path: g.path, failed: func(err error) {
+		g.saver = &progressSaver{path: g.path, flow: f.flow, failed: func(err error) {
 			fyne.LogError("saving guide progress", err)
 			g.notice = words.T("guide.save_error")
 			g.show()
@@ -605,12 +605,16 @@ func newWarning(w guide.Warning) fyne.CanvasObject {
 
 // progressSaver writes the progress in the background, newest wins, one
 // write at a time, so a slow disk never stalls the window.
+// With each write, the places are recorded on the renewal's certificate
+// (renewal.Flow.SaveProgress).
 type progressSaver struct {
 	path   string
-	failed func(error) // on the UI thread
+	flow   func() *renewal.Flow // the frame's register, as it is when a save is asked for
+	failed func(error)          // on the UI thread
 
 	mu      sync.Mutex
 	pending *guide.Progress
+	writer  *renewal.Flow
 	running bool
 	wg      sync.WaitGroup
 }
@@ -620,6 +624,10 @@ func (s *progressSaver) save(p guide.Progress) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.pending = &p
+	s.writer = &renewal.Flow{}
+	if s.flow != nil {
+		s.writer = s.flow()
+	}
 	if !s.running {
 		s.running = true
 		s.wg.Add(1)
@@ -633,7 +641,7 @@ func (s *progressSaver) loop() {
 	defer s.wg.Done()
 	for {
 		s.mu.Lock()
-		p := s.pending
+		p, w := s.pending, s.writer
 		s.pending = nil
 		if p == nil {
 			s.running = false
@@ -641,8 +649,12 @@ func (s *progressSaver) loop() {
 			return
 		}
 		s.mu.Unlock()
-		if err := p.Save(s.path); err != nil && s.failed != nil {
+		err, rerr := w.SaveProgress(p, s.path)
+		if err != nil && s.failed != nil {
 			fyne.Do(func() { s.failed(err) })
+		}
+		if rerr != nil {
+			fyne.LogError("recording the places", rerr)
 		}
 	}
 }

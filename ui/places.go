@@ -62,17 +62,6 @@ func needsSelect(kind string, changed func(kind string)) *widget.Select {
 	return sel
 }
 
-// recordPlaces keeps the list on the renewal's certificate in the register,
-// off the UI thread, once the certificate is known.
-func (g *guideState) recordPlaces() {
-	reg := g.f.register
-	if reg == nil || g.progress.FileSHA256 == "" {
-		return
-	}
-	p := g.progress.Clone()
-	g.f.background(func() { _, _ = p.RecordPlaces(reg) })
-}
-
 // relayout lays the card out again after a line appeared in it, and lets
 // the scroll reach its new end (the content's refresh alone leaves the
 // scroll at the old height: the card's end could not be scrolled to).
@@ -81,11 +70,9 @@ func (g *guideState) relayout() {
 	g.scroll.Refresh()
 }
 
-// placesChanged saves a change to the list and records it.
-func (g *guideState) placesChanged() {
-	g.saved()
-	g.recordPlaces()
-}
+// placesChanged saves a change to the list (the saver records it on the
+// renewal's certificate too).
+func (g *guideState) placesChanged() { g.saved() }
 
 // usageEditor is card 3: last renewal's places offered again, a tick, what
 // it needs and a note for each place Fornyer names, the user's own places
@@ -131,7 +118,6 @@ func (g *guideState) usageEditor() fyne.CanvasObject {
 	box.Add(g.addPlaceRow())
 	hint := caption(words.T("guide.usage.hint"))
 	box.Add(hint)
-	g.recordPlaces()
 	return box
 }
 
@@ -222,7 +208,6 @@ func (g *guideState) switchList() fyne.CanvasObject {
 	if len(items) == 0 {
 		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.switch.none")), g.usageEditor())
 	}
-	g.recordPlaces()
 	box := container.NewVBox()
 	for _, it := range items {
 		box.Add(widget.NewSeparator())

@@ -117,6 +117,9 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 		if o.Advance {
 			errs = append(errs, f.Register.RecordRenewed(sha, f.now()))
 		}
+		if len(o.Places) > 0 {
+			errs = append(errs, f.Register.RecordPlaces(sha, o.Places))
+		}
 	}
 	if o.MovePending != "" && f.Vault != nil {
 		if err := f.Vault.RekeyEntry(ctx, o.MovePending, PasswordEntry(c.Report.Certificate)); err != nil {
@@ -126,6 +129,19 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// SaveProgress writes the guide's progress to path and keeps its places on
+// the renewal's certificate in the register (guide.Progress.RecordPlaces):
+// a place noted, handed over or switched is recorded when it happens,
+// whichever card or screen it happened on. saveErr is the progress's
+// write, recordErr the register's.
+func (f *Flow) SaveProgress(p *guide.Progress, path string) (saveErr, recordErr error) {
+	saveErr = p.Save(path)
+	if f.Register != nil {
+		_, recordErr = p.RecordPlaces(f.Register)
+	}
+	return saveErr, recordErr
 }
 
 // Label is how a certificate's saved password is described in the

@@ -277,3 +277,48 @@ func TestTheFirstFileStaysWhileItIsThere(t *testing.T) {
 		t.Errorf("with the first gone the file is %q, want the copy", got)
 	}
 }
+
+// The places noted on card 3 reach the renewed certificate in the register
+// when they become true, wherever that happens: the file checked on any
+// screen (with the check's record), and a place noted, handed over or
+// switched after the file is known (with the progress's save), without
+// the guide showing card 3 or the switch-over card.
+func TestPlacesRecordedWhenTheyBecomeTrue(t *testing.T) {
+	f := newFlow(t)
+	if err := f.Register.Upsert(known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-3, 0, 0))); err != nil {
+		t.Fatal(err)
+	}
+	p := atDownload()
+	p.SetUses(guide.PlaceDatafordeler, true)
+	id := p.AddPlace("Acme webshop", register.NeedsP12, "")
+
+	// The file is checked (the Check tab, a drop, Downloads): its record
+	// carries the places.
+	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started)}
+	o := Decide(p, f.Register.List(), c)
+	if !o.Advance {
+		t.Fatalf("the renewal's file does not advance: %+v", o)
+	}
+	o.Apply(p, c.Report.Certificate.SHA256, started)
+	if err := f.Record(context.Background(), c, o); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := f.Register.Get(c.Report.Certificate.SHA256)
+	if len(got.Places) != 2 || got.Places[1].Name != "Acme webshop" {
+		t.Fatalf("after the check the register holds %+v", got.Places)
+	}
+
+	// A hand-over made later is recorded with the progress's save.
+	p.SetGiven(id, register.GaveCopy, "Acme IT", started)
+	path := filepath.Join(t.TempDir(), guide.FileName)
+	if err, rerr := f.SaveProgress(p, path); err != nil || rerr != nil {
+		t.Fatal(err, rerr)
+	}
+	got, _ = f.Register.Get(c.Report.Certificate.SHA256)
+	if len(got.Places) != 2 || got.Places[1].Given != register.GaveCopy || got.Places[1].GivenTo != "Acme IT" {
+		t.Errorf("after the save the register holds %+v", got.Places)
+	}
+	if back, err := guide.Load(path, started); err != nil || len(back.Usages) != 2 {
+		t.Errorf("the progress saved: %+v %v", back.Usages, err)
+	}
+}

@@ -22,6 +22,7 @@
 package renewal
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -93,6 +94,10 @@ type Outcome struct {
 	// kept besides this computer, as the guide's password card recorded
 	// it, for the register to keep with the renewed certificate.
 	PasswordKept, PasswordHost string
+	// Places are the places noted for the renewal (card 3), for the
+	// register to keep on the renewed certificate as soon as it is known,
+	// wherever the file was checked: the next renewal brings them back.
+	Places []register.Place
 }
 
 // Decide says what a checked file means. p is the guide's progress (nil
@@ -158,6 +163,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	}
 	if o.Advance && register.KnownKept(p.PasswordKept) {
 		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost
+	}
+	if o.Advance && len(p.Usages) > 0 {
+		o.Places = slices.Clone(p.Usages)
 	}
 	return o
 }
