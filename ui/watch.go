@@ -10,7 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/watch"
@@ -43,6 +45,7 @@ func (f *frame) startWatching() {
 		return
 	}
 	w, err := watch.Start(folders, watch.Options{
+		Skip:    f.ownCopy,
 		Arrived: func(a watch.Arrival) { fyne.Do(func() { f.arrived(a) }) },
 		Lost: func(lost watch.Folder) {
 			fyne.LogError("watching "+lost.Path, errFolderGone)
@@ -61,6 +64,17 @@ func (f *frame) stopWatching() {
 		_ = d.watcher.Close()
 		d.watcher = nil
 	}
+}
+
+// ownCopy says whether the file is one Fornyer wrote (a hand-over copy,
+// core/handover decides): not a certificate that arrived. Off the UI
+// thread.
+func (f *frame) ownCopy(path string) bool {
+	var certs []register.Certificate
+	if f.register != nil {
+		certs = f.register.List()
+	}
+	return handover.Ours(path, certs)
 }
 
 var errFolderGone = errors.New("the folder was removed or renamed; no longer watched")
@@ -164,7 +178,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 	box.Add(hint)
 	l := words.Language()
 	f.background(func() {
-		newest, found := watch.NewestIn(folders)
+		newest, found := watch.NewestIn(folders, f.ownCopy)
 		if !found {
 			return
 		}

@@ -2,6 +2,8 @@ package backup
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -29,6 +31,10 @@ type HandOverOptions struct {
 	// SourceSHA256, if set, refuses an original that changed since it was
 	// checked.
 	SourceSHA256 string
+	// Writing, if set, is told the copy's SHA-256 before the file appears
+	// (core/handover remembers it as Fornyer's own: a folder watcher may
+	// see the file before the hand-over is recorded).
+	Writing func(sha256 string)
 	// Writer writes the file; tests set its hooks.
 	Writer safefile.Writer
 }
@@ -91,6 +97,10 @@ func HandOverCopy(ctx context.Context, src string, opts HandOverOptions) (*File,
 	der, err := handOverEncoder.Encode(orig.keys[0], orig.leaf, orig.chain, opts.Passphrase)
 	if err != nil {
 		return nil, &Error{Code: CodeReprotect, Path: dir, Err: err}
+	}
+	if opts.Writing != nil {
+		sum := sha256.Sum256(der)
+		opts.Writing(hex.EncodeToString(sum[:]))
 	}
 	name := msg.T(opts.Lang, "backup.file.handover", map[string]string{"Name": stemOf(filepath.Base(src)), "To": to})
 	b := &run{ctx: ctx, dir: dir, opts: Options{Writer: opts.Writer}, total: 1}

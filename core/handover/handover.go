@@ -9,13 +9,18 @@ package handover
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"math/big"
+	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/pfx"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -103,6 +108,7 @@ func Give(ctx context.Context, s Store, r Request) (*Result, error) {
 	pw := Password()
 	f, err := backup.HandOverCopy(ctx, r.File, backup.HandOverOptions{
 		Passwords: r.Passwords, Passphrase: pw, To: r.To, Dir: r.Dir, Lang: r.Lang, SourceSHA256: r.SourceSHA256,
+		Writing: remember,
 	})
 	if err != nil {
 		return nil, err
@@ -119,8 +125,42 @@ func Give(ctx context.Context, s Store, r Request) (*Result, error) {
 	}
 	if s.Register != nil && r.Certificate.SHA256 != "" {
 		res.RecordErr = s.Register.RecordHandOver(r.Certificate.SHA256, register.HandOver{
-			To: r.To, At: r.Now, File: f.Path, PasswordID: res.PasswordID,
+			To: r.To, At: r.Now, File: f.Path, SHA256: f.SHA256, PasswordID: res.PasswordID,
 		})
 	}
 	return res, nil
+}
+
+// made holds the SHA-256 of every hand-over copy this process wrote, from
+// before the file appears: a folder watcher may see it before the register
+// records it.
+var made sync.Map
+
+func remember(sha string) { made.Store(strings.ToLower(sha), true) }
+
+// Ours says whether the file at path is a hand-over copy Fornyer made: its
+// content is one this process wrote, or one the register records on any
+// certificate (a record from before the copy's SHA-256 was kept: the same
+// path). Such a file is Fornyer's own writing, not a certificate that
+// arrived: the Downloads watcher does not offer it for checking. A file
+// that cannot be read is not ours.
+func Ours(path string, certs []register.Certificate) bool {
+	data, err := pfx.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	sum := sha256.Sum256(data)
+	sha := hex.EncodeToString(sum[:])
+	if _, ok := made.Load(sha); ok {
+		return true
+	}
+	clean := filepath.Clean(path)
+	for _, c := range certs {
+		for _, h := range c.HandOvers {
+			if strings.EqualFold(h.SHA256, sha) || (h.SHA256 == "" && h.File != "" && filepath.Clean(h.File) == clean) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -93,7 +93,8 @@ func TestGiveSavesAndRecords(t *testing.T) {
 	}
 	reg2, _ := register.Open(regPath)
 	got, _ := reg2.Get(cert.SHA256)
-	if len(got.HandOvers) != 1 || got.HandOvers[0].To != "Acme" || !got.HandOvers[0].At.Equal(at) || got.HandOvers[0].PasswordID != res.PasswordID {
+	if len(got.HandOvers) != 1 || got.HandOvers[0].To != "Acme" || !got.HandOvers[0].At.Equal(at) || got.HandOvers[0].PasswordID != res.PasswordID ||
+		got.HandOvers[0].SHA256 != res.File.SHA256 {
 		t.Errorf("recorded %+v", got.HandOvers)
 	}
 	if b, _ := os.ReadFile(regPath); strings.Contains(string(b), res.Password) {
@@ -103,5 +104,63 @@ func TestGiveSavesAndRecords(t *testing.T) {
 		t.Error("a hand-over to nobody was made")
 	} else if be, ok := err.(*backup.Error); !ok || be.Code != backup.CodeNoRecipient {
 		t.Errorf("to nobody: %v", err)
+	}
+}
+
+// A hand-over copy is Fornyer's own writing wherever it is found: known
+// from the moment it is written (before the register records it), and
+// after a restart by the register's record of its SHA-256, even renamed;
+// the original, another file and a copy of an old record's path that
+// holds something else are not.
+func TestOursKnowsTheHandOverCopy(t *testing.T) {
+	keyring.MockInit()
+	c := testpki.NewChain(t, false)
+	const orig = "Orig-Pass-1"
+	src := testpki.WriteFile(t, "Firma.p12", testpki.PFX(t, pkcs12.Modern, c.Organization(t), c.CACerts(), orig))
+	rep := inspect.InspectFile(src, inspect.Options{Passwords: []string{orig}})
+	cert := register.Certificate{SHA256: rep.Certificate.SHA256, Organization: "Firma", NotAfter: rep.Certificate.NotAfter}
+
+	var seenWriting string
+	f, err := backup.HandOverCopy(context.Background(), src, backup.HandOverOptions{
+		Passwords: []string{orig}, Passphrase: Password(), To: "Acme", Lang: "en",
+		Writing: func(sha string) {
+			seenWriting = sha
+			remember(sha)
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seenWriting != f.SHA256 {
+		t.Fatalf("told %q before writing, the file is %q", seenWriting, f.SHA256)
+	}
+	if !Ours(f.Path, nil) {
+		t.Error("a copy just written is not known as ours")
+	}
+	if Ours(src, nil) {
+		t.Error("the original is taken for our copy")
+	}
+
+	// After a restart: only the register knows it.
+	made.Clear()
+	if Ours(f.Path, nil) {
+		t.Fatal("known without a record")
+	}
+	moved := filepath.Join(t.TempDir(), "renamed.p12")
+	if err := os.Rename(f.Path, moved); err != nil {
+		t.Fatal(err)
+	}
+	rec := cert
+	rec.HandOvers = []register.HandOver{{To: "Acme", File: f.Path, SHA256: f.SHA256}}
+	if !Ours(moved, []register.Certificate{rec}) {
+		t.Error("the register's record of the copy is not recognised")
+	}
+	old := cert // a record from before the SHA-256 was kept: its path
+	old.HandOvers = []register.HandOver{{To: "Acme", File: moved}}
+	if !Ours(moved, []register.Certificate{old}) {
+		t.Error("an old record's path is not recognised")
+	}
+	if Ours(src, []register.Certificate{rec}) || Ours(filepath.Join(t.TempDir(), "missing.p12"), []register.Certificate{rec}) {
+		t.Error("another file is taken for our copy")
 	}
 }

@@ -59,11 +59,14 @@ func (p Place) Fresh() Place {
 
 // HandOver is a copy of the certificate's .p12 given to someone under a
 // password of its own: who, when, the copy's file, and the credential
-// store's id of its password (never the password).
+// store's id of its password (never the password), and the copy's SHA-256
+// (so that Fornyer knows the file as its own wherever it is found: the
+// Downloads watcher does not offer it for checking).
 type HandOver struct {
 	To         string    `json:"to"`
 	At         time.Time `json:"at"`
 	File       string    `json:"file,omitempty"`
+	SHA256     string    `json:"sha256,omitempty"`
 	PasswordID string    `json:"password_id,omitempty"`
 }
 

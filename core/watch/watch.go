@@ -56,8 +56,9 @@ const maxEntries = 20000
 
 // Newest is the most recently changed certificate file directly in folder,
 // for "the newest certificate file in Downloads" when the download card
-// opens. ok is false when there is none.
-func Newest(folder Folder) (a Arrival, ok bool, err error) {
+// opens, passing over those skip says to (Fornyer's own copies; skip may
+// be nil). ok is false when there is none.
+func Newest(folder Folder, skip func(path string) bool) (a Arrival, ok bool, err error) {
 	d, err := os.Open(folder.Path)
 	if err != nil {
 		return Arrival{}, false, err
@@ -75,10 +76,15 @@ func Newest(folder Folder) (a Arrival, ok bool, err error) {
 			if ierr != nil || info.Size() == 0 {
 				continue
 			}
-			if !ok || info.ModTime().After(a.ModTime) {
-				a = Arrival{Path: filepath.Join(folder.Path, e.Name()), Folder: folder, Size: info.Size(), ModTime: info.ModTime()}
-				ok = true
+			if ok && !info.ModTime().After(a.ModTime) {
+				continue
 			}
+			path := filepath.Join(folder.Path, e.Name())
+			if skip != nil && skip(path) {
+				continue
+			}
+			a = Arrival{Path: path, Folder: folder, Size: info.Size(), ModTime: info.ModTime()}
+			ok = true
 		}
 		if errors.Is(err, io.EOF) || len(entries) == 0 {
 			break
@@ -92,9 +98,9 @@ func Newest(folder Folder) (a Arrival, ok bool, err error) {
 
 // NewestIn is the newest certificate file in any of the folders (see
 // Newest); a folder that cannot be read is passed over.
-func NewestIn(folders []Folder) (newest Arrival, found bool) {
+func NewestIn(folders []Folder, skip func(path string) bool) (newest Arrival, found bool) {
 	for _, folder := range folders {
-		if a, ok, _ := Newest(folder); ok && (!found || a.ModTime.After(newest.ModTime)) {
+		if a, ok, _ := Newest(folder, skip); ok && (!found || a.ModTime.After(newest.ModTime)) {
 			newest, found = a, true
 		}
 	}
@@ -126,6 +132,11 @@ type Options struct {
 	// there again, it is watched again and Back is told. Either may be nil.
 	Lost func(Folder)
 	Back func(Folder)
+	// Skip, if set, is asked of each complete certificate file before it
+	// is told to Arrived, on the watcher's goroutine: a file it says is
+	// Fornyer's own (a hand-over copy it wrote) is not news. It may read
+	// the file; this package itself never does.
+	Skip func(path string) bool
 }
 
 // Watcher watches folders until Close.
@@ -386,10 +397,13 @@ func (w *Watcher) settle(name string, p *pendingFile) {
 		clear(w.reported) // only a repeat announcement is at stake
 	}
 	w.reported[name] = now
-	arrived := w.opts.Arrived
+	arrived, skip := w.opts.Arrived, w.opts.Skip
 	w.reporting.Add(1) // under the lock, while not closed
 	w.mu.Unlock()
 	defer w.reporting.Done()
+	if skip != nil && skip(name) {
+		return
+	}
 	if arrived != nil {
 		arrived(Arrival{Path: name, Folder: p.folder, Size: now.size, ModTime: now.modTime})
 	}

@@ -262,14 +262,14 @@ func TestSymlinkNotReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	none(t, arrived, 3*testSettle)
-	if _, ok, _ := Newest(dir); ok {
+	if _, ok, _ := Newest(dir, nil); ok {
 		t.Fatal("Newest offered a link to a file outside the folder")
 	}
 }
 
 func TestNewest(t *testing.T) {
 	dir := Folder{Kind: Downloads, Path: t.TempDir()}
-	if _, ok, err := Newest(dir); ok || err != nil {
+	if _, ok, err := Newest(dir, nil); ok || err != nil {
 		t.Fatalf("empty folder: ok %v err %v", ok, err)
 	}
 	old := time.Now().Add(-48 * time.Hour)
@@ -288,11 +288,11 @@ func TestNewest(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir.Path, "folder.p12"), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	a, ok, err := Newest(dir)
+	a, ok, err := Newest(dir, nil)
 	if err != nil || !ok || a.Name() != "newer.pfx" || a.Folder != dir || !a.ModTime.Equal(old.Add(time.Hour)) {
 		t.Fatalf("Newest = %+v, %v, %v", a, ok, err)
 	}
-	if _, _, err := Newest(Folder{Path: filepath.Join(dir.Path, "missing")}); err == nil {
+	if _, _, err := Newest(Folder{Path: filepath.Join(dir.Path, "missing")}, nil); err == nil {
 		t.Fatal("a missing folder gave no error")
 	}
 }
@@ -303,7 +303,7 @@ func TestNewestIn(t *testing.T) {
 	downloads := Folder{Kind: Downloads, Path: t.TempDir()}
 	desktop := Folder{Kind: Desktop, Path: t.TempDir()}
 	gone := Folder{Kind: Downloads, Path: filepath.Join(t.TempDir(), "gone")}
-	if _, ok := NewestIn([]Folder{gone, downloads, desktop}); ok {
+	if _, ok := NewestIn([]Folder{gone, downloads, desktop}, nil); ok {
 		t.Fatal("found a file in empty folders")
 	}
 	old := time.Now().Add(-48 * time.Hour)
@@ -314,12 +314,55 @@ func TestNewestIn(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, ok := NewestIn([]Folder{gone, downloads, desktop})
+	a, ok := NewestIn([]Folder{gone, downloads, desktop}, nil)
 	if !ok || a.Name() != "b.p12" || a.Folder != desktop {
 		t.Fatalf("NewestIn = %+v, %v; want b.p12 on the Desktop", a, ok)
 	}
-	if a, ok := NewestIn([]Folder{downloads}); !ok || a.Name() != "c.p12" {
+	if a, ok := NewestIn([]Folder{downloads}, nil); !ok || a.Name() != "c.p12" {
 		t.Fatalf("NewestIn(Downloads) = %+v, %v; want c.p12", a, ok)
+	}
+	// Fornyer's own copy (skipped) is passed over for the next newest.
+	ours := func(path string) bool { return filepath.Base(path) == "b.p12" }
+	if a, ok := NewestIn([]Folder{downloads, desktop}, ours); !ok || a.Name() != "c.p12" {
+		t.Fatalf("NewestIn skipping b.p12 = %+v, %v; want c.p12", a, ok)
+	}
+}
+
+// A file Skip says is Fornyer's own (a hand-over copy it wrote) is asked
+// about once complete and not announced; a certificate arriving after it
+// is.
+func TestOwnFileNotAnnounced(t *testing.T) {
+	dir := Folder{Kind: Downloads, Path: t.TempDir()}
+	arrived := make(chan Arrival, 4)
+	skipped := make(chan string, 4)
+	ours := filepath.Join(dir.Path, "Firma (for Acme).p12")
+	w, err := Start([]Folder{dir}, Options{Settle: testSettle,
+		Arrived: func(a Arrival) { arrived <- a },
+		Skip: func(path string) bool {
+			if path != ours {
+				return false
+			}
+			skipped <- path
+			return true
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	write(t, ours, []byte("our copy"))
+	select {
+	case <-skipped:
+	case a := <-arrived:
+		t.Fatalf("announced %+v before Skip was asked", a)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Skip was never asked")
+	}
+	// Had Skip been ignored, our copy would be announced before this file,
+	// written only now, settles.
+	other := filepath.Join(dir.Path, "Firma.p12")
+	write(t, other, []byte("downloaded"))
+	if a := next(t, arrived); a.Path != other {
+		t.Fatalf("announced %s, want %s", a.Path, other)
 	}
 }
 
