@@ -231,11 +231,18 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 }
 
 // handOver is what other places ask for, folded away: the public
-// certificate saved beside the file, and the identifiers to copy.
+// certificate saved beside the file, the identifiers to copy, and a copy
+// of the .p12 with its own password for someone else (its password shown
+// in a dialog: the list is drawn again when the register records it).
 func (v *certificatesView) handOver(c register.Certificate) fyne.CanvasObject {
-	src, _ := registeredSource(v.f, c)
+	src, ok := registeredSource(v.f, c)
 	var acc *widget.Accordion
-	body := newPublicActions(v.f, src, renewal.Identifiers(c), nil, func() { acc.Refresh() })
+	relayout := func() { acc.Refresh() }
+	body := container.NewVBox(newPublicActions(v.f, src, renewal.Identifiers(c), nil, relayout))
+	if ok {
+		body.Add(widget.NewSeparator())
+		body.Add(newHandOverRow(v.f, c, src, "", true, relayout, nil))
+	}
 	acc = widget.NewAccordion(widget.NewAccordionItem(words.T("register.handover.title"), body))
 	return acc
 }

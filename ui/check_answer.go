@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -110,7 +111,19 @@ func (a *checkAnswer) draw() {
 	if a.report.Opened() && a.report.Certificate != nil {
 		// The public certificate and the identifiers, for the places that
 		// ask for them (ui/public.go).
-		a.content.Add(newPublicActions(a.c.f, fileSource(a.c.f, a.path, a.report.FileSHA256), inspect.Identifiers(a.report.Certificate), nil, a.content.Refresh))
+		// The password the check opened the file with is used again, from
+		// memory: the user is not asked for what they just typed.
+		src := fileSource(a.c.f, a.path, a.report.FileSHA256).opened(a.answer.Password)
+		a.content.Add(newPublicActions(a.c.f, src, inspect.Identifiers(a.report.Certificate), nil, a.content.Refresh))
+		if slices.Contains(ans.Actions, renewal.ActionHandOver) {
+			// A copy with its own password, for a supplier; recorded on
+			// the register's certificate when it knows it.
+			cert := renewal.Entry(a.answer.Check, a.c.f.now())
+			if known := a.c.f.registered(a.report); known != nil {
+				cert = *known
+			}
+			a.content.Add(newHandOverRow(a.c.f, cert, src, "", false, a.content.Refresh, nil))
+		}
 		a.content.Add(a.details())
 	}
 	a.content.Add(widget.NewSeparator())
@@ -314,6 +327,7 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 			box.Add(uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt))
 		case renewal.ActionShowInFolder:
 			box.Add(newRevealButton(a.c.f, func() string { return a.path }))
+		case renewal.ActionHandOver: // below the public certificate: it shares its source
 		case renewal.ActionMarkDPG:
 			sha := a.report.Certificate.SHA256
 			box.Add(uiwidget.NewButton(words.T("register.dpg.mark"), theme.ConfirmIcon(), func() {

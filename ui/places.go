@@ -1,8 +1,8 @@
 package ui
 
 import (
-	"context"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
-	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
@@ -266,63 +265,14 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 	return box
 }
 
-// handOverRow makes a copy of the .p12 with its own password for whoever
-// the place is (the name typed, the place's name to start with), shows
-// the password once with the advice to send file and password by two
-// channels, and records the hand-over.
+// handOverRow is the place's hand-over: the copy is for the place's name
+// to start with, and the hand-over is recorded on the place.
 func (g *guideState) handOverRow(u guide.Usage, c register.Certificate, src certSource) fyne.CanvasObject {
 	p := &g.progress
-	to := uiwidget.NewEntry()
-	to.SetPlaceHolder(words.T("guide.handover.to"))
-	to.SetText(u.Name)
-	result := container.NewVBox()
-	once := newOncePassword()
-	var makeCopy *uiwidget.Button
-	makeCopy = uiwidget.NewButton(words.T("guide.handover.make"), theme.MailSendIcon(), func() {
-		who := guide.CleanNote(to.Text)
-		if who == "" {
-			to.FocusGained()
-			return
-		}
-		makeCopy.Disable()
-		f, lang, now, typed := g.f, words.Language(), g.f.now(), once.take()
-		g.f.background(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 2*renewal.SavedLookupBudget)
-			defer cancel()
-			pws := once.with(typed, src.passwords(ctx))
-			res, err := handover.Give(ctx, handover.Store{Vault: f.vault, Register: f.register}, handover.Request{
-				File: src.file, Passwords: pws, SourceSHA256: src.fileSHA,
-				Certificate: c, To: who, Lang: lang, Now: now,
-			})
-			fyne.Do(func() {
-				makeCopy.Enable()
-				result.Objects = nil
-				switch {
-				case once.asks(err):
-					result.Add(uiwidget.NewWrapping(words.T("guide.handover.password.ask")))
-					g.relayout()
-					return
-				case err != nil:
-					result.Add(errorLine(err))
-					g.relayout()
-					return
-				}
-				p.SetGiven(u.ID, register.GaveCopy, who, now)
-				g.placesChanged()
-				result.Add(uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": res.File.Path})))
-				pw := widget.NewLabel(res.Password)
-				pw.TextStyle = fyne.TextStyle{Monospace: true}
-				pw.Selectable = true
-				result.Add(pw)
-				if res.SaveErr != nil {
-					result.Add(uiwidget.NewWrapping(words.T("guide.handover.not_saved")))
-				}
-				result.Add(uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
-				g.relayout()
-			})
-		})
+	return newHandOverRow(g.f, c, src, u.Name, false, g.relayout, func(who string, at time.Time) {
+		p.SetGiven(u.ID, register.GaveCopy, who, at)
+		g.placesChanged()
 	})
-	return container.NewVBox(to, once.entry, container.NewHBox(makeCopy), result)
 }
 
 // placeName is a place with the user's note: "Datafordeleren

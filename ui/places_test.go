@@ -114,12 +114,7 @@ func TestPlacesOfEachKind(t *testing.T) {
 	if _, err := os.Stat(copyPath); err != nil {
 		t.Fatalf("no hand-over copy: %v; card %q", err, texts(g.scroll.Content))
 	}
-	var shown string
-	for _, s := range texts(g.scroll.Content) {
-		if len(s) == 24 && strings.Count(s, "-") == 4 {
-			shown = s
-		}
-	}
+	shown := shownHandOverPassword(g.scroll.Content)
 	if r := inspect.InspectFile(copyPath, inspect.Options{Passwords: []string{"Renewed-Pw-1", shown}}); r.PasswordIndex != 1 {
 		t.Errorf("the password shown (%q) does not open the copy", shown)
 	}
@@ -160,15 +155,8 @@ func TestPlacesOfEachKind(t *testing.T) {
 // saved beside the file, and the identifiers to copy; a hand-over is
 // listed on the certificate's card.
 func TestPublicCertificateFromMyCertificatesAndTheCheck(t *testing.T) {
-	c := testpki.NewChain(t, false)
-	dir := t.TempDir()
+	f, w, cert, r, dir := myCertificatesWithAFile(t)
 	src := filepath.Join(dir, "Firma.p12")
-	if err := os.WriteFile(src, testpki.PFX(t, pkcs12.Modern, c.Organization(t), c.CACerts(), ""), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	r := inspect.InspectFile(src, inspect.Options{})
-	cert := renewal.Entry(renewal.Check{Path: src, Report: r}, certNow)
-	f, _, w := newCertTestFrame(t, "en", cert)
 	if err := f.register.RecordHandOver(cert.SHA256, register.HandOver{To: "Acme IT", At: certNow}); err != nil {
 		t.Fatal(err)
 	}

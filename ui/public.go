@@ -2,13 +2,17 @@ package ui
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
@@ -39,6 +43,19 @@ func fileSource(f *frame, path, fileSHA string) certSource {
 	return certSource{file: path, fileSHA: fileSHA, passwords: func(ctx context.Context) []string {
 		return renewal.TrySaved(renewal.SavedPasswords(ctx, f.vault)).Passwords()
 	}}
+}
+
+// opened puts the password that opened the file on a check first: held in
+// memory while the answer is shown, never written; the saved ones follow.
+func (s certSource) opened(password string) certSource {
+	if password == "" {
+		return s
+	}
+	saved := s.passwords
+	s.passwords = func(ctx context.Context) []string {
+		return append([]string{password}, saved(ctx)...)
+	}
+	return s
 }
 
 // registeredSource is the register's certificate as a source: its file,
@@ -91,7 +108,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 			})
 		})
 		box.Add(once.entry)
-		box.Add(container.NewHBox(save))
+		box.Add(save)
 		box.Add(status)
 	}
 	for _, id := range ids {
@@ -154,4 +171,78 @@ func (o *oncePassword) asks(err error) bool {
 	}
 	o.entry.Hide()
 	return false
+}
+
+// newHandOverRow makes a copy of the .p12 with its own password for whoever
+// is named (to, to start with), shows the password once with the advice to
+// send file and password by two channels (core/handover saves it under the
+// hand-over and records it on the certificate), and tells given, if set.
+// relayout, if set, refreshes what holds the row when its lines show. With
+// popup the copy's password is shown in a dialog instead (a list that is
+// redrawn when the register changes would take it away before it is read).
+func newHandOverRow(f *frame, c register.Certificate, src certSource, to string, popup bool, relayout func(), given func(who string, at time.Time)) fyne.CanvasObject {
+	name := uiwidget.NewEntry()
+	name.SetPlaceHolder(words.T("guide.handover.to"))
+	name.SetText(to)
+	result := container.NewVBox()
+	inline := func(lines ...fyne.CanvasObject) {
+		result.Objects = lines
+		result.Refresh()
+		if relayout != nil {
+			relayout()
+		}
+	}
+	show := func(lines ...fyne.CanvasObject) {
+		if !popup {
+			inline(lines...)
+			return
+		}
+		inline()
+		d := dialog.NewCustom(words.T("guide.handover.make"), words.T("guide.close"), container.NewVBox(lines...), f.win)
+		uiwidget.ShowDialog(f.win, d, fyne.NewSize(min(440, f.win.Canvas().Size().Width-20), 0))
+	}
+	once := newOncePassword()
+	var makeCopy *uiwidget.Button
+	makeCopy = uiwidget.NewButton(words.T("guide.handover.make"), theme.MailSendIcon(), func() {
+		who := guide.CleanNote(name.Text)
+		if who == "" {
+			f.win.Canvas().Focus(name)
+			return
+		}
+		makeCopy.Disable()
+		lang, now, typed := words.Language(), f.now(), once.take()
+		f.background(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*renewal.SavedLookupBudget)
+			defer cancel()
+			pws := once.with(typed, src.passwords(ctx))
+			res, err := handover.Give(ctx, handover.Store{Vault: f.vault, Register: f.register}, handover.Request{
+				File: src.file, Passwords: pws, SourceSHA256: src.fileSHA,
+				Certificate: c, To: who, Lang: lang, Now: now,
+			})
+			fyne.Do(func() {
+				makeCopy.Enable()
+				switch {
+				case once.asks(err):
+					inline(uiwidget.NewWrapping(words.T("guide.handover.password.ask")))
+					return
+				case err != nil:
+					inline(errorLine(err))
+					return
+				}
+				if given != nil {
+					given(who, now)
+				}
+				pw := widget.NewLabel(res.Password)
+				pw.TextStyle = fyne.TextStyle{Monospace: true}
+				pw.Selectable = true
+				lines := []fyne.CanvasObject{uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": res.File.Path})), pw}
+				if res.SaveErr != nil {
+					lines = append(lines, uiwidget.NewWrapping(words.T("guide.handover.not_saved")))
+				}
+				lines = append(lines, uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
+				show(lines...)
+			})
+		})
+	})
+	return container.NewVBox(name, once.entry, makeCopy, result)
 }

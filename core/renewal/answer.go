@@ -61,7 +61,8 @@ const (
 	ActionBackUp       Action = "back_up"       // a verified copy (only a .p12 with its key)
 	ActionReceipt      Action = "receipt"       // the printable receipt
 	ActionShowInFolder Action = "show_in_folder"
-	ActionMarkDPG      Action = "mark_dpg" // record that it is installed in DPG
+	ActionMarkDPG      Action = "mark_dpg"  // record that it is installed in DPG
+	ActionHandOver     Action = "hand_over" // a copy with its own password for someone else (only a .p12 with its key)
 )
 
 // Question is what the answer asks of the user.
@@ -331,8 +332,9 @@ func worthShowing(r *inspect.Report, o Outcome) []inspect.Finding {
 
 // actions are what can be done next with a ready file: save a typed
 // password, back up a file with its key, make a receipt, show it in its
-// folder, record it installed in DPG. An older certificate, replaced
-// already, is offered neither its password saved nor a receipt nor DPG; a
+// folder, record it installed in DPG, hand a copy over with its own
+// password. An older certificate, replaced already, is offered neither its
+// password saved nor a receipt nor DPG nor a hand-over; a
 // certificate the register knows installed in DPG is not offered DPG.
 func actions(r *inspect.Report, a Answer, self register.Certificate, registered bool) []Action {
 	out := []Action{}
@@ -352,6 +354,9 @@ func actions(r *inspect.Report, a Answer, self register.Certificate, registered 
 	out = append(out, ActionShowInFolder)
 	if !older && a.Outcome.Record && HoldsKey(r) && !(registered && self.DPG != nil) {
 		out = append(out, ActionMarkDPG)
+	}
+	if !older && HoldsKey(r) {
+		out = append(out, ActionHandOver)
 	}
 	return out
 }

@@ -397,7 +397,8 @@ func TestAnswerActions(t *testing.T) {
 	untrusted := checked("b2", "02", started)
 	untrusted.ChainTrusted = false
 	typed := TryTyped("typed-pw")
-	all := []Action{ActionSavePassword, ActionBackUp, ActionReceipt, ActionShowInFolder, ActionMarkDPG}
+	all := []Action{ActionSavePassword, ActionBackUp, ActionReceipt, ActionShowInFolder, ActionMarkDPG, ActionHandOver}
+	noDPG := []Action{ActionSavePassword, ActionBackUp, ActionReceipt, ActionShowInFolder, ActionHandOver}
 	cases := []struct {
 		name   string
 		report *inspect.Report
@@ -412,9 +413,9 @@ func TestAnswerActions(t *testing.T) {
 		{"the empty password", opened(checked("b2", "02", started), 0), TrySaved(nil), nil, false, all[1:]},
 		{"the register says it is saved", opened(checked("b2", "02", started), 0), typed, []register.Certificate{savedThere}, false, all[1:]},
 		{"older", opened(checked("b2", "02", started), 0), typed, []register.Certificate{old, newer}, false, []Action{ActionBackUp, ActionShowInFolder}},
-		{"installed in DPG", opened(checked("b2", "02", started), 0), typed, []register.Certificate{installed}, false, all[:4]},
+		{"installed in DPG", opened(checked("b2", "02", started), 0), typed, []register.Certificate{installed}, false, noDPG},
 		{"no key", opened(pem, 0), typed, nil, false, []Action{ActionSavePassword, ActionReceipt, ActionShowInFolder}},
-		{"untrusted: never recorded", opened(with(untrusted), 0), typed, nil, false, all[:4]},
+		{"untrusted: never recorded", opened(with(untrusted), 0), typed, nil, false, noDPG},
 		{"problems", opened(with(checked("b2", "02", started), finding(inspect.CodeExpired, nil)), 0), typed, nil, false, nil},
 		{"locked", locked(), TrySaved(saved), nil, false, nil},
 	}
