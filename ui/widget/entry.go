@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -127,4 +129,62 @@ func (rr *passwordRevealerRenderer) Refresh() {
 	}
 	rr.r.icon.Resource = res
 	rr.r.icon.Refresh()
+}
+
+// CreateRenderer is Fyne's field with a layer over it that takes the mouse
+// wheel: a one-line field of Fyne's scrolls its own text sideways and
+// keeps every wheel turn over it, so a card with a field under the pointer
+// stopped scrolling there (the switch-over card's end could not be
+// reached). The layer hands the turn to the followed scroll container the
+// field is in (FollowFocus); taps, drags and the cursor still reach the
+// field, since the layer takes nothing else. A field of several lines
+// scrolls its own lines, as it should.
+func (e *Entry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.Entry.CreateRenderer()
+	if e.MultiLine {
+		return r
+	}
+	return &wheelPassingRenderer{WidgetRenderer: r, layer: newWheelPasser(e)}
+}
+
+type wheelPassingRenderer struct {
+	fyne.WidgetRenderer
+	layer *wheelPasser
+}
+
+// Objects puts the layer last: of the objects under the pointer that take
+// the wheel, the window gives it to the last one drawn.
+func (r *wheelPassingRenderer) Objects() []fyne.CanvasObject {
+	return append(r.WidgetRenderer.Objects(), r.layer)
+}
+
+func (r *wheelPassingRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.layer.Move(fyne.NewPos(0, 0))
+	r.layer.Resize(size)
+}
+
+// wheelPasser is an invisible layer that passes the mouse wheel to the
+// followed scroll container holding its widget.
+type wheelPasser struct {
+	fynewidget.BaseWidget
+	of fyne.CanvasObject
+}
+
+func newWheelPasser(of fyne.CanvasObject) *wheelPasser {
+	w := &wheelPasser{of: of}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *wheelPasser) CreateRenderer() fyne.WidgetRenderer {
+	return fynewidget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// Scrolled hands the turn to the followed scroll container that shows the
+// widget; with none (a field in a dialog) nothing scrolls.
+func (w *wheelPasser) Scrolled(ev *fyne.ScrollEvent) {
+	if s := followedHolding(w.of); s != nil {
+		s.Scrolled(ev)
+	}
 }

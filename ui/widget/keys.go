@@ -155,27 +155,45 @@ func Reveal(obj fyne.CanvasObject) {
 	if app == nil {
 		return
 	}
+	s := followedHolding(obj)
+	if s == nil {
+		return
+	}
 	d := app.Driver()
 	pos := d.AbsolutePositionForObject(obj)
+	top := d.AbsolutePositionForObject(s.Content)
+	// A line just shown (a status under a button) has grown the content
+	// beyond the size the scroll last gave it: the scroll lays it out
+	// anew first, or it could not scroll that far.
+	if s.Content.Size().Max(s.Content.MinSize()) != s.Content.Size() {
+		s.Refresh()
+	}
+	h := max(obj.Size().Height, obj.MinSize().Height)
+	s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, h)))
+}
+
+// followedHolding is the followed scroll container whose content holds
+// obj (by its window and place on the screen), or nil.
+func followedHolding(obj fyne.CanvasObject) *container.Scroll {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return nil
+	}
+	d := app.Driver()
+	pos := d.AbsolutePositionForObject(obj)
+	c := d.CanvasForObject(obj)
 	for _, s := range followed {
-		if s.Content == nil || !s.Visible() {
+		if s.Content == nil || !s.Visible() || d.CanvasForObject(s) != c {
 			continue
 		}
 		top := d.AbsolutePositionForObject(s.Content)
-		// A line just shown (a status under a button) has grown the content
-		// beyond the size the scroll last gave it: the scroll lays it out
-		// anew first, or it could not scroll that far.
 		size := s.Content.Size().Max(s.Content.MinSize())
 		if pos.Y < top.Y || pos.Y > top.Y+size.Height || pos.X < top.X || pos.X > top.X+size.Width {
 			continue
 		}
-		if size != s.Content.Size() {
-			s.Refresh()
-		}
-		h := max(obj.Size().Height, obj.MinSize().Height)
-		s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, h)))
-		return
+		return s
 	}
+	return nil
 }
 
 // offsetShowing is the scroll offset, as near to offset as can be, at which
