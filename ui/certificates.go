@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
 	"slices"
@@ -351,11 +352,18 @@ func (v *certificatesView) confirmRemove(c register.Certificate) {
 			return
 		}
 		// The register writes and syncs its file: off the UI thread.
+		flow := v.f.flow()
 		v.f.background(func() {
-			removed, err := v.f.register.Remove(c.SHA256)
-			if err != nil {
-				fyne.Do(func() { v.showRegisterError(err) })
+			// Each store call is bounded by the vault's limit.
+			removed, err := flow.Forget(context.Background(), c.SHA256)
+			if removed.SHA256 == "" { // the register refused: nothing was forgotten
+				if err != nil {
+					fyne.Do(func() { v.showRegisterError(err) })
+				}
 				return
+			}
+			if err != nil {
+				fyne.LogError("forgetting the hand-over passwords", err)
 			}
 			for _, s := range removed.Scheduled {
 				if err := v.f.app.CancelScheduledNotification(s.ID); err != nil {

@@ -147,7 +147,10 @@ func (a Answer) Offers(act Action) bool {
 func AnswerFor(in Input) Answer {
 	opened, fromStore := in.Tries.OpenedBy(in.Report)
 	c := Check{Path: in.Path, Report: in.Report}
-	if fromStore {
+	// A hand-over's password (a copy's own, core/handover) opens only that
+	// copy: the file is not opened by the certificate's saved password, so
+	// the register is not told the certificate's password is saved.
+	if fromStore && !vault.IsHandOver(opened.ID) {
 		c.OpenedBy = opened.ID
 	}
 	tried := triedWith{typed: in.Tries.Typed(), saved: in.Tries.Saved()}

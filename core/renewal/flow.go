@@ -144,6 +144,39 @@ func (f *Flow) SaveProgress(p *guide.Progress, path string) (saveErr, recordErr 
 	return saveErr, recordErr
 }
 
+// Forget forgets a certificate (My certificates' "Remove from list"): the
+// register's record, and the passwords of the copies handed over from it
+// (vault.HandOverOf), whose records go with it; the certificate's own
+// passwords stay in the credential store's list, where the user deletes
+// them. The removed record is returned, for its reminders to be cancelled.
+// A register that refuses leaves everything (an empty record is returned);
+// a credential store that fails is reported after the register is done.
+func (f *Flow) Forget(ctx context.Context, sha256 string) (register.Certificate, error) {
+	if f.Register == nil {
+		return register.Certificate{}, ErrNoRegister
+	}
+	removed, err := f.Register.Remove(sha256)
+	if err != nil {
+		return register.Certificate{}, err // nothing forgotten: the passwords stay with their records
+	}
+	if f.Vault == nil {
+		return removed, nil
+	}
+	entries, err := f.Vault.List(ctx)
+	if err != nil {
+		return removed, err
+	}
+	var errs []error
+	for _, e := range entries {
+		if vault.HandOverOf(e.ID, sha256) {
+			if err := f.Vault.Delete(ctx, e.ID); err != nil && !errors.Is(err, vault.ErrNotFound) {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return removed, errors.Join(errs...)
+}
+
 // Label is how a certificate's saved password is described in the
 // credential store's list: what it opens.
 func Label(c *inspect.Certificate) string { return oces.OwnerName(c.Organization, c.CommonName) }

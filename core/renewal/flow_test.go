@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -320,5 +321,69 @@ func TestPlacesRecordedWhenTheyBecomeTrue(t *testing.T) {
 	}
 	if back, err := guide.Load(path, started); err != nil || len(back.Usages) != 2 {
 		t.Errorf("the progress saved: %+v %v", back.Usages, err)
+	}
+}
+
+// A file opened by a hand-over's saved password (the copy given to a
+// supplier, checked here) is not opened by the certificate's own saved
+// password: the register is not told the certificate's password is
+// saved, and no password is offered to be saved.
+func TestHandOverPasswordIsNotTheCertificates(t *testing.T) {
+	r := checked("b2", "02", started)
+	r.PasswordIndex = 0
+	copyPw := vault.Candidate{ID: vault.HandOverID(r.Certificate.SHA256, started), Password: "copy-pw"}
+	a := AnswerFor(Input{Path: "/dl/Firma (for Acme).p12", Report: r, Tries: TrySaved([]vault.Candidate{copyPw})})
+	if a.Check.OpenedBy != "" {
+		t.Errorf("opened by %q: taken for the certificate's own password", a.Check.OpenedBy)
+	}
+	if Entry(a.Check, started).PasswordSaved {
+		t.Error("the register would say the certificate's password is saved")
+	}
+	if a.Offers(ActionSavePassword) {
+		t.Error("offers to save the hand-over's password as the certificate's")
+	}
+}
+
+// Forgetting a certificate (My certificates' Remove) forgets the
+// passwords of the copies handed over from it, and no other: its own
+// password and another certificate's hand-over stay.
+func TestForgetForgetsItsHandOverPasswords(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	c := known("b2", "02", started.AddDate(3, 0, 0), started)
+	other := known("c3", "03", started.AddDate(3, 0, 0), started)
+	for _, x := range []register.Certificate{c, other} {
+		if err := f.Register.Upsert(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mine := vault.HandOverID(c.SHA256, started)
+	theirs := vault.HandOverID(other.SHA256, started)
+	for id, pw := range map[string]string{vault.CertificateID(c.SHA256): "own", mine: "copy", theirs: "other-copy"} {
+		if err := f.Vault.Save(ctx, id, "", pw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed, err := f.Forget(ctx, c.SHA256)
+	if err != nil || removed.SHA256 != c.SHA256 {
+		t.Fatalf("Forget: %+v %v", removed, err)
+	}
+	if _, ok := f.Register.Get(c.SHA256); ok {
+		t.Error("still in the register")
+	}
+	if _, err := f.Vault.Get(ctx, mine); !errors.Is(err, vault.ErrNotFound) {
+		t.Errorf("its hand-over's password is kept: %v", err)
+	}
+	for _, id := range []string{vault.CertificateID(c.SHA256), theirs} {
+		if _, err := f.Vault.Get(ctx, id); err != nil {
+			t.Errorf("%s was forgotten too: %v", id, err)
+		}
+	}
+	// A certificate the register does not hold: nothing is touched.
+	if _, err := f.Forget(ctx, other.SHA256+"00"); err == nil {
+		t.Error("forgot an unknown certificate")
+	}
+	if _, err := f.Vault.Get(ctx, theirs); err != nil {
+		t.Errorf("an unknown certificate's forgetting touched the store: %v", err)
 	}
 }

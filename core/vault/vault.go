@@ -121,6 +121,12 @@ func HandOverID(fingerprint string, at time.Time) string {
 // IsHandOver reports whether id is a hand-over's (HandOverID).
 func IsHandOver(id string) bool { return strings.HasPrefix(id, handOverPrefix) }
 
+// HandOverOf reports whether id is a hand-over of the certificate with the
+// fingerprint (HandOverID).
+func HandOverOf(id, fingerprint string) bool {
+	return strings.HasPrefix(id, handOverPrefix+strings.TrimPrefix(CertificateID(fingerprint), certPrefix)+"/")
+}
+
 // CertificateID is the id of a certificate's password: its SHA-256
 // fingerprint in lower-case hex. Colons and spaces are dropped, so a
 // fingerprint as a viewer prints it works too.
@@ -661,23 +667,25 @@ func (v *Vault) Candidates(ctx context.Context) []string {
 
 // CandidateEntries is Candidates with the ids: a password saved under
 // several ids comes once, with the first of them (a pending one before a
-// certificate's).
+// certificate's, a certificate's before a hand-over's). Hand-overs'
+// passwords come last, so that a file a certificate's own password opens
+// is always said to be opened by it, never by a hand-over's.
 func (v *Vault) CandidateEntries(ctx context.Context) []Candidate {
 	list, err := v.List(ctx)
 	if err != nil {
 		return nil
 	}
-	ordered := make([]Entry, 0, len(list))
-	for _, e := range list {
-		if e.Pending() {
-			ordered = append(ordered, e)
+	rank := func(e Entry) int {
+		switch {
+		case e.Pending():
+			return 0
+		case IsHandOver(e.ID):
+			return 2
 		}
+		return 1
 	}
-	for _, e := range list {
-		if !e.Pending() {
-			ordered = append(ordered, e)
-		}
-	}
+	ordered := slices.Clone(list)
+	slices.SortStableFunc(ordered, func(a, b Entry) int { return rank(a) - rank(b) })
 	var out []Candidate
 	seen := map[string]bool{}
 	for _, e := range ordered {

@@ -622,3 +622,36 @@ func TestWatchFollowsChanges(t *testing.T) {
 	}
 	expect("after stop", 0)
 }
+
+// A hand-over's password (a copy's own) is tried last, after every
+// certificate's, even when saved after them; it is never one of the
+// certificate's passwords (Opens, CertificateOf), and HandOverOf tells
+// whose copy it opens.
+func TestHandOverPasswordsAreNotTheCertificates(t *testing.T) {
+	v := mockVault(t)
+	ctx := context.Background()
+	fp := strings.Repeat("ab", 32)
+	handOver := HandOverID(fp, time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC))
+	for _, e := range []struct{ id, pw string }{
+		{CertificateID(fp), "own-pw"},
+		{handOver, "copy-pw"},
+		{PendingID("r1"), "pending-pw"},
+	} {
+		if err := v.Save(ctx, e.id, "", e.pw); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries := v.CandidateEntries(ctx)
+	if len(entries) != 3 || entries[0].ID != PendingID("r1") || entries[1].ID != CertificateID(fp) || entries[2].ID != handOver {
+		t.Errorf("CandidateEntries = %+v; want the hand-over's last", entries)
+	}
+	if Opens(handOver, fp) {
+		t.Error("a hand-over's password counts as the certificate's")
+	}
+	if _, ok := CertificateOf(handOver); ok {
+		t.Error("a hand-over id names a certificate's password")
+	}
+	if !HandOverOf(handOver, fp) || HandOverOf(handOver, strings.Repeat("cd", 32)) || HandOverOf(CertificateID(fp), fp) {
+		t.Error("HandOverOf")
+	}
+}
