@@ -182,7 +182,11 @@ func followedHolding(obj fyne.CanvasObject) *container.Scroll {
 	d := app.Driver()
 	pos := d.AbsolutePositionForObject(obj)
 	c := d.CanvasForObject(obj)
-	for _, s := range followed {
+	if c == nil {
+		return nil // not drawn yet: its place is not known
+	}
+	for i := len(followed) - 1; i >= 0; i-- { // the newest first: a screen built again follows its new scroll
+		s := followed[i]
 		if s.Content == nil || !s.Visible() || d.CanvasForObject(s) != c {
 			continue
 		}
