@@ -214,6 +214,9 @@ func TestHandOverAsksForThePassword(t *testing.T) {
 	if pw == nil {
 		t.Fatal("no password field shown")
 	}
+	if g.f.win.Canvas().Focused() != pw {
+		t.Error("the password field shown does not take the keyboard")
+	}
 	test.Type(pw, "Renewed-Pw-1")
 	tapButton(t, g, "Make a copy with its own password")
 	if _, err := os.Stat(filepath.Join(dir, "Firma (for Acme).p12")); err != nil {

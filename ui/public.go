@@ -76,7 +76,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 	status := uiwidget.NewWrapping("")
 	status.Hide()
 	if src.file != "" {
-		once := newOncePassword()
+		once := newOncePassword(f.win)
 		var save *uiwidget.Button
 		save = uiwidget.NewButton(words.T("guide.public.save"), theme.DocumentSaveIcon(), func() {
 			save.Disable()
@@ -138,13 +138,16 @@ func errorLine(err error) fyne.CanvasObject {
 // oncePassword is a certificate file's password asked for only when no
 // password saved here opens it (the user kept it elsewhere): typed, used
 // for one try and cleared, never kept.
-type oncePassword struct{ entry *uiwidget.Entry }
+type oncePassword struct {
+	entry *uiwidget.Entry
+	win   fyne.Window
+}
 
-func newOncePassword() *oncePassword {
+func newOncePassword(win fyne.Window) *oncePassword {
 	e := uiwidget.NewPasswordEntry()
 	e.SetPlaceHolder(words.T("guide.handover.password"))
 	e.Hide()
-	return &oncePassword{entry: e}
+	return &oncePassword{entry: e, win: win}
 }
 
 // take is what was typed, and clears the field (on the UI thread).
@@ -167,6 +170,10 @@ func (o *oncePassword) with(typed string, saved []string) []string {
 func (o *oncePassword) asks(err error) bool {
 	if msg.Code(err) == backup.CodeWrongPassword {
 		o.entry.Show()
+		// The field takes the keyboard: what is typed next is the password.
+		if o.win != nil {
+			o.win.Canvas().Focus(o.entry)
+		}
 		return true
 	}
 	o.entry.Hide()
@@ -201,7 +208,7 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 		d := dialog.NewCustom(words.T("guide.handover.make"), words.T("guide.close"), container.NewVBox(lines...), f.win)
 		uiwidget.ShowDialog(f.win, d, fyne.NewSize(min(440, f.win.Canvas().Size().Width-20), 0))
 	}
-	once := newOncePassword()
+	once := newOncePassword(f.win)
 	var makeCopy *uiwidget.Button
 	makeCopy = uiwidget.NewButton(words.T("guide.handover.make"), theme.MailSendIcon(), func() {
 		who := guide.CleanNote(name.Text)
