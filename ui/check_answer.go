@@ -42,6 +42,7 @@ type checkAnswer struct {
 	entry    *uiwidget.Entry // the password field, when asked for
 	retry    *widget.Label   // "that did not open it" under the field
 	actions  *fyne.Container
+	wrong    fyne.CanvasObject // "the saved password does not open this file"
 }
 
 func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, tries renewal.Tries) *checkAnswer {
@@ -53,7 +54,7 @@ func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, tries r
 // input is what core answers from: the report, the passwords tried, the
 // register and the guide as they are now.
 func (a *checkAnswer) input() renewal.Input {
-	in := renewal.Input{Path: a.path, Report: a.report, Tries: a.tries, Progress: a.c.f.guideProgress(), PasswordSaved: a.passwordSaved}
+	in := renewal.Input{Path: a.path, Report: a.report, Tries: a.tries, Progress: a.c.f.guideProgress(), PasswordSaved: a.passwordSaved, Passwords: a.c.f.passwordIndex.list}
 	if a.c.f.register != nil {
 		in.Known = a.c.f.register.List()
 	}
@@ -100,6 +101,12 @@ func (a *checkAnswer) draw() {
 	}
 	if q := a.question(); q != nil {
 		a.content.Add(q)
+	}
+	a.wrong = nil
+	if w := ans.WrongSaved; w != nil {
+		// Above the actions: its button is the first of them.
+		a.wrong = uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), w.Title, w.Message)
+		a.content.Add(a.wrong)
 	}
 	if more := a.otherFindings(); more != nil {
 		a.content.Add(more)
@@ -270,7 +277,7 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 		return func() {
 			a.c.f.answered(sha, yes)
 			a.again()
-			if yes && a.answer.Advance {
+			if yes && a.answer.GoToGuide {
 				// "Say yes and the guide goes on": it does, on its tab.
 				a.c.f.tabs.SelectIndex(guideTab)
 			}
@@ -319,8 +326,8 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 	box := container.NewVBox()
 	for _, act := range a.answer.Actions {
 		switch act {
-		case renewal.ActionSavePassword:
-			box.Add(a.saveButton())
+		case renewal.ActionSavePassword, renewal.ActionReplacePassword:
+			box.Add(a.saveButton(act))
 		case renewal.ActionBackUp:
 			box.Add(uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
 		case renewal.ActionReceipt:
@@ -358,20 +365,30 @@ func (a *checkAnswer) receipt() {
 }
 
 // saveButton saves the typed password under the certificate, off the UI
-// thread, and says where it went.
-func (a *checkAnswer) saveButton() fyne.CanvasObject {
+// thread, and says where it went; in place of the renewal's wrong one when
+// core offers that (ActionReplacePassword).
+func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 	status := uiwidget.NewWrapping("")
 	status.Hide()
+	label := "check.action.save_password"
+	if act == renewal.ActionReplacePassword {
+		label = "check.action.replace_password"
+	}
 	var btn *uiwidget.Button
-	btn = uiwidget.NewButton(words.T("check.action.save_password"), theme.AccountIcon(), func() {
+	btn = uiwidget.NewButton(words.T(label), theme.AccountIcon(), func() {
 		btn.Disable()
 		status.SetText(words.T("check.saving"))
 		status.Show()
-		cert, password, flow := a.report.Certificate, a.answer.Password, a.c.f.flow()
+		cert, password, wrong, flow := a.report.Certificate, a.answer.Password, a.answer.Replaces, a.c.f.flow()
 		a.c.f.background(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), a.c.f.vault.Timeout())
 			defer cancel()
-			err := flow.SavePassword(ctx, cert, password)
+			var err error
+			if act == renewal.ActionReplacePassword {
+				err = flow.ReplacePassword(ctx, cert, password, wrong)
+			} else {
+				err = flow.SavePassword(ctx, cert, password)
+			}
 			fyne.Do(func() {
 				if errors.Is(err, renewal.ErrNotRecorded) {
 					// Saved; only the register could not be told.
@@ -388,9 +405,17 @@ func (a *checkAnswer) saveButton() fyne.CanvasObject {
 				a.passwordSaved = true
 				a.answer.PasswordSaved = true
 				btn.Hide()
-				status.SetText(vaultText("vault.saved", map[string]any{"Store": storeName()}))
+				text := vaultText("vault.saved", map[string]any{"Store": storeName()})
+				if a.c.f.savedFromClipboard(password) {
+					text += " " + words.T("watch.copied.cleared")
+				}
+				status.SetText(text)
 				status.Importance = widget.SuccessImportance
 				status.Refresh()
+				if a.wrong != nil {
+					a.wrong.Hide() // the wrong one is gone
+					a.content.Refresh()
+				}
 			})
 		})
 	})

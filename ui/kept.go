@@ -38,8 +38,14 @@ func (g *guideState) passwordTask(f guide.Facts) fyne.CanvasObject {
 	if f.PasswordSaved {
 		box.Add(uiwidget.SuccessLine(words.T("guide.password.saved")))
 		box.Add(newPasswordActions(g.f, f.PasswordID))
+		if f.WrongPasswordID != "" {
+			box.Add(g.wrongPasswordCleanup(f.WrongPasswordID))
+		}
 	} else {
-		if g.progress.FileAhead(f) {
+		switch {
+		case f.SavedWrong():
+			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.wrong.title"), words.T("guide.password.wrong.text")))
+		case g.progress.FileAhead(f):
 			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text")))
 		}
 		box.Add(newPasswordSaverAt(g.f, renewal.SaveID(&g.progress), g.passwordSaved))

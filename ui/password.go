@@ -111,8 +111,9 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		busy.Show()
 		busy.Start()
 		setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
+		saveAt := f.passwordSave(id)
 		f.background(func() {
-			err := f.vault.Save(context.Background(), id, "", password)
+			err := saveAt(context.Background(), password)
 			fyne.Do(func() {
 				busy.Stop()
 				busy.Hide()
@@ -125,7 +126,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 				showSaved()
 				// Taken from the offer or pasted with Ctrl+V alike: the
 				// clipboard that still holds the saved password is cleared.
-				if clearIfUnchanged(f.clipboardOf(f), password, f.releaseConcealed) {
+				if f.savedFromClipboard(password) {
 					setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
 				}
 				if onSaved != nil {
@@ -394,6 +395,14 @@ func clearClipboardsNow(release func()) {
 	}
 	// Whatever the clipboard held, no owner of Fornyer's outlives it.
 	release()
+}
+
+// savedFromClipboard is the one rule after a password is saved, on the
+// password card and on the Check tab alike: the clipboard that still holds
+// it (taken from the portal's copy, or pasted with Ctrl+V) is cleared. It
+// reports whether it was. On the UI thread.
+func (f *frame) savedFromClipboard(password string) bool {
+	return clearIfUnchanged(f.clipboardOf(f), password, f.releaseConcealed)
 }
 
 // clearIfUnchanged empties the clipboard if it still holds secret, and says

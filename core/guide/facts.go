@@ -25,13 +25,22 @@ type Passwords struct {
 // certificates).
 type Facts struct {
 	// PasswordSaved: the renewal's password is in this computer's
-	// credential store, under the renewal's pending id or under the
-	// renewed certificate's id. PasswordID is where to read it (the
-	// certificate's first, "" when none is saved); PasswordSavedAt is
-	// when it was saved, zero when the store's list was not read.
+	// credential store: before the file, under the renewal's pending id;
+	// once the file is known, only a password saved under the renewed
+	// certificate counts, for only a password that opened the file is
+	// saved there. PasswordID is where to read it ("" when none is
+	// saved); PasswordSavedAt is when it was saved, zero when the store's
+	// list was not read.
 	PasswordSaved   bool
 	PasswordID      string
 	PasswordSavedAt time.Time
+	// WrongPasswordID is the renewal's pending password still saved once
+	// the file is known: every check tries it first and moves it onto the
+	// certificate when it opens the file, so one left behind does not
+	// open it (a typo on the password card). "" when there is none. It
+	// is not the renewal's password, and is removed with the user's
+	// consent (renewal.Flow.ReplacePassword, renewal.Flow.RemoveWrong).
+	WrongPasswordID string
 	// Kept is where else the password is kept (a register.Kept* answer,
 	// "" when not asked), and Host the computer whose store holds it: the
 	// register's answer once it knows the certificate, else the user's
@@ -101,9 +110,11 @@ func FactsOf(p *Progress, c *register.Certificate, pw Passwords) Facts {
 }
 
 // passwordIn finds the renewal's saved password: under the certificate
-// first (where the Check tab and a moved pending password put it), then
-// under the renewal's pending id. Without the store's list, the register's
-// record of the certificate says whether one is saved.
+// (where the Check tab, a moved pending password and the card after the
+// file put it) once the file is known, under the renewal's pending id
+// before. A pending password left once the file is known is the wrong one
+// (WrongPasswordID). Without the store's list, the register's record of
+// the certificate says whether one is saved.
 func (f *Facts) passwordIn(p *Progress, sha string, c *register.Certificate, pw Passwords) {
 	if !pw.Known {
 		if c != nil && c.PasswordSaved {
@@ -119,6 +130,8 @@ func (f *Facts) passwordIn(p *Progress, sha string, c *register.Certificate, pw 
 			if f.PasswordID == "" || vault.IsPending(f.PasswordID) {
 				f.PasswordID, at = e.ID, e.Saved
 			}
+		case e.ID == pending && sha != "":
+			f.WrongPasswordID = e.ID
 		case e.ID == pending && f.PasswordID == "":
 			f.PasswordID, at = e.ID, e.Saved
 		}
@@ -149,10 +162,18 @@ func (f Facts) holds(t Task) (time.Time, bool) {
 
 // FileAhead says whether the renewed file came before its password: the
 // guide waits on the password card, the file is checked, and the password
-// is neither saved here nor kept safely elsewhere. The card then says what
-// that means (paste it now if it was copied; else the portal cannot show
-// it again).
+// is neither saved here nor kept safely elsewhere, nor saved wrong. The
+// card then says what that means (paste it now if it was copied; else the
+// portal cannot show it again).
 func (p *Progress) FileAhead(f Facts) bool {
 	s := p.Step()
-	return s.Task == TaskPassword && f.FileChecked && p.CanComplete(s, f) != nil
+	return s.Task == TaskPassword && f.FileChecked && f.WrongPasswordID == "" && p.CanComplete(s, f) != nil
+}
+
+// SavedWrong says whether the password saved for the renewal does not open
+// its file: the file is known, no saved password opens it, and the one
+// saved before it came is still there (WrongPasswordID). The password card
+// then says so plainly, and what to do: save the one that opens the file.
+func (f Facts) SavedWrong() bool {
+	return f.FileChecked && !f.PasswordSaved && f.WrongPasswordID != ""
 }

@@ -37,7 +37,9 @@ func TestFactsFindThePassword(t *testing.T) {
 		{"nothing read, no file", "", nil, Passwords{}, false, "", time.Time{}},
 		{"nothing saved", fpNew, nil, Passwords{Known: true}, false, "", time.Time{}},
 		{"pending, before the file", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}}}, true, pending, t1},
-		{"pending, after the file", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}}}, true, pending, t1},
+		// V11: a pending password left once the file is known did not
+		// open it (a typo on the password card): it is not saved.
+		{"pending, after the file", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}}}, false, "", time.Time{}},
 		{"another renewal's pending", "", nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.PendingID("other"), Saved: t1}}}, false, "", time.Time{}},
 		{"on the Check tab", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew), t2},
 		{"the certificate's wins over pending", fpNew, nil, Passwords{Known: true, Entries: []vault.Entry{{ID: pending, Saved: t1}, {ID: vault.CertificateID(fpNew), Saved: t2}}}, true, vault.CertificateID(fpNew), t2},
@@ -281,6 +283,7 @@ func TestFileAhead(t *testing.T) {
 	}{
 		{"the file first", "password", Facts{FileChecked: true}, true},
 		{"the file first, kept nowhere yet", "password", Facts{FileChecked: true, Kept: register.KeptNowhere}, true},
+		{"saved wrong: not ahead, wrong", "password", Facts{FileChecked: true, WrongPasswordID: "pending:x"}, false},
 		{"no file yet", "password", Facts{}, false},
 		{"the password saved", "password", Facts{FileChecked: true, PasswordSaved: true}, false},
 		{"kept safely elsewhere", "password", Facts{FileChecked: true, StoredElsewhere: true}, false},
@@ -291,6 +294,36 @@ func TestFileAhead(t *testing.T) {
 		p.Current = c.at
 		if got := p.FileAhead(c.f); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// V11: once the file is known, the password saved before it that did not
+// open it (still pending: an opening one is moved onto the certificate) is
+// the wrong one, flagged whether or not the right one is saved beside it;
+// the card says "saved wrong" only while no saved password opens the file.
+func TestSavedWrong(t *testing.T) {
+	p := New(t0)
+	pending := vault.PendingID(p.RenewalID)
+	cert := vault.CertificateID(fpNew)
+	for _, c := range []struct {
+		name      string
+		file      string
+		entries   []vault.Entry
+		wrongID   string
+		wrong     bool
+		wantSaved bool
+	}{
+		{"before the file: the pending one is the password", "", []vault.Entry{{ID: pending}}, "", false, true},
+		{"the file known, only the pending one", fpNew, []vault.Entry{{ID: pending}}, pending, true, false},
+		{"the right one saved beside the wrong one", fpNew, []vault.Entry{{ID: pending}, {ID: cert}}, pending, false, true},
+		{"only the right one", fpNew, []vault.Entry{{ID: cert}}, "", false, true},
+		{"another renewal's pending", fpNew, []vault.Entry{{ID: vault.PendingID("other")}}, "", false, false},
+	} {
+		p.FileSHA256 = c.file
+		f := FactsOf(&p, nil, Passwords{Known: true, Entries: c.entries})
+		if f.WrongPasswordID != c.wrongID || f.SavedWrong() != c.wrong || f.PasswordSaved != c.wantSaved {
+			t.Errorf("%s: wrong %q (%v), saved %v; want %q (%v), %v", c.name, f.WrongPasswordID, f.SavedWrong(), f.PasswordSaved, c.wrongID, c.wrong, c.wantSaved)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
@@ -58,11 +59,15 @@ type Action string
 
 const (
 	ActionSavePassword Action = "save_password" // the typed password into the credential store
-	ActionBackUp       Action = "back_up"       // a verified copy (only a .p12 with its key)
-	ActionReceipt      Action = "receipt"       // the printable receipt
-	ActionShowInFolder Action = "show_in_folder"
-	ActionMarkDPG      Action = "mark_dpg"  // record that it is installed in DPG
-	ActionHandOver     Action = "hand_over" // a copy with its own password for someone else (only a .p12 with its key)
+	// ActionReplacePassword: the typed password into the credential store
+	// in place of the renewal's saved one that does not open the file
+	// (Answer.Replaces), removed in the same action.
+	ActionReplacePassword Action = "replace_password"
+	ActionBackUp          Action = "back_up" // a verified copy (only a .p12 with its key)
+	ActionReceipt         Action = "receipt" // the printable receipt
+	ActionShowInFolder    Action = "show_in_folder"
+	ActionMarkDPG         Action = "mark_dpg"  // record that it is installed in DPG
+	ActionHandOver        Action = "hand_over" // a copy with its own password for someone else (only a .p12 with its key)
 )
 
 // Question is what the answer asks of the user.
@@ -90,6 +95,10 @@ type Input struct {
 	// PasswordSaved: the password that opened the file has been saved
 	// since it was checked (the answer's own "Save the password").
 	PasswordSaved bool
+	// Passwords is the credential store's list as the window last read
+	// it (never the passwords): whether the renewal's password saved
+	// before the file is still there.
+	Passwords guide.Passwords
 }
 
 // Answer is the one answer to a checked file, the same for the window and
@@ -127,6 +136,16 @@ type Answer struct {
 	// PasswordSaved: that password is in the credential store (it came
 	// from there, or was saved since), for the receipt.
 	PasswordSaved bool `json:"password_saved"`
+	// Replaces is the renewal's saved password that does not open this
+	// file, the renewal's (a typo on the password card): the typed one
+	// that opened it is offered in its place (ActionReplacePassword), and
+	// WrongSaved says so. "" when there is none.
+	Replaces   string `json:"-"`
+	WrongSaved *Line  `json:"wrong_saved,omitempty"`
+	// GoToGuide: the guide goes on with this file and nothing is left to
+	// do here first (a wrong saved password to replace keeps the answer
+	// in view).
+	GoToGuide bool `json:"-"`
 
 	tried triedWith
 }
@@ -215,9 +234,40 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		a.Question = QuestionAsk
 	}
 	a.Findings = worthShowing(r, a.Outcome)
+	if a.Replaces = wrongSaved(in, a); a.Replaces != "" {
+		ln := line(l, ToneWarning, "renewal.wrong_saved.title", "renewal.wrong_saved", nil)
+		a.WrongSaved = &ln
+	}
 	a.Actions = actions(r, a, self, registered)
 	a.Advance = a.Outcome.Advance
+	a.GoToGuide = a.Advance && a.Replaces == ""
 	return a
+}
+
+// wrongSaved is the renewal's pending password when it does not open the
+// renewal's file: the file is the renewal's (the guide goes on with it, or
+// has), a typed password opened it and is not saved, and the one saved on
+// the password card before the file came is still listed. "" otherwise.
+// A file not yet taken as the renewal's is not judged: the pending one may
+// open the file the user is still to say is theirs.
+func wrongSaved(in Input, a Answer) string {
+	p, r := in.Progress, in.Report
+	if p == nil || !in.Passwords.Known || r == nil || r.Certificate == nil || !r.Ready() {
+		return ""
+	}
+	if a.Password == "" || a.PasswordSaved || a.Check.OpenedBy != "" || a.Outcome.Kind == KindOlder {
+		return ""
+	}
+	if !a.Outcome.Advance && !strings.EqualFold(p.FileSHA256, r.Certificate.SHA256) {
+		return ""
+	}
+	pending := vault.PendingID(p.RenewalID)
+	for _, e := range in.Passwords.Entries {
+		if e.ID == pending {
+			return pending
+		}
+	}
+	return ""
 }
 
 // headline is the one big line: what stops the file first, else what the
@@ -345,7 +395,10 @@ func actions(r *inspect.Report, a Answer, self register.Certificate, registered 
 		return out
 	}
 	older := a.Outcome.Kind == KindOlder
-	if a.Password != "" && !a.PasswordSaved && !(registered && self.PasswordSaved) && !older {
+	switch {
+	case a.Replaces != "":
+		out = append(out, ActionReplacePassword)
+	case a.Password != "" && !a.PasswordSaved && !(registered && self.PasswordSaved) && !older:
 		out = append(out, ActionSavePassword)
 	}
 	if HoldsKey(r) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -241,7 +240,9 @@ func (f *Flow) PasswordSaved(sha256 string, saved bool) error {
 
 // PasswordIDs are where the password of the certificate with the
 // fingerprint may be saved, in the order to try them: the certificate's
-// own entries, then the pending entry of the renewal that produced it.
+// own entries, and the renewal's pending entry only while the renewal has
+// no file (once it has, a pending one left did not open it: see
+// guide.Facts.WrongPasswordID).
 func PasswordIDs(p *guide.Progress, entries []vault.Entry, sha256 string) []string {
 	var ids []string
 	if sha256 != "" {
@@ -251,7 +252,7 @@ func PasswordIDs(p *guide.Progress, entries []vault.Entry, sha256 string) []stri
 			}
 		}
 	}
-	if p != nil && (sha256 == "" || strings.EqualFold(p.FileSHA256, sha256)) {
+	if p != nil && sha256 == "" && !p.FileChecked() {
 		ids = append(ids, vault.PendingID(p.RenewalID))
 	}
 	return ids

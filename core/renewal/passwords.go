@@ -3,9 +3,12 @@ package renewal
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -112,4 +115,69 @@ func (f *Flow) SavePassword(ctx context.Context, c *inspect.Certificate, passwor
 		return errors.Join(ErrNotRecorded, err)
 	}
 	return nil
+}
+
+// ReplacePassword saves the password that opened a checked certificate
+// under it, as SavePassword does, and then removes the renewal's saved
+// password that does not open it (wrong, Answer.Replaces): one action, so
+// that no wrong password stays beside the right one. Only a renewal's
+// pending entry is removed this way; the wrong one stays when the save
+// failed.
+func (f *Flow) ReplacePassword(ctx context.Context, c *inspect.Certificate, password, wrong string) error {
+	err := f.SavePassword(ctx, c, password)
+	if err != nil && !errors.Is(err, ErrNotRecorded) {
+		return err
+	}
+	return errors.Join(err, f.RemoveWrong(ctx, wrong))
+}
+
+// RemoveWrong removes the renewal's saved password that does not open its
+// file (guide.Facts.WrongPasswordID), with the user's consent. Only a
+// renewal's pending entry: a certificate's own entries opened it.
+func (f *Flow) RemoveWrong(ctx context.Context, id string) error {
+	if !vault.IsPending(id) {
+		return nil
+	}
+	if f.Vault == nil {
+		return vault.ErrUnavailable
+	}
+	err := f.Vault.Delete(ctx, id)
+	if errors.Is(err, vault.ErrNotFound) {
+		return nil // gone already
+	}
+	return err
+}
+
+// PasswordError is a password refused before it is saved: Code is stable,
+// Key the catalogue's sentence for the user.
+type PasswordError struct{ Code, Key string }
+
+func (e *PasswordError) Error() string { return "renewal: password: " + e.Code }
+
+// Fault is the refusal's sentence and code.
+func (e *PasswordError) Fault() msg.Fault { return msg.Fault{Code: e.Code, Key: e.Key} }
+
+// ErrDoesNotOpen: the password typed for the renewal's file once the file
+// is known does not open it, so it is not saved.
+var ErrDoesNotOpen = &PasswordError{Code: "password_does_not_open", Key: "renewal.password.does_not_open"}
+
+// SaveForFile saves the password typed on the password card once the
+// renewal's file is known (c, the register's record of it): only when it
+// opens the file, so that "the password is saved" means a saved password
+// opens the file; then under the certificate, in place of the renewal's
+// wrong one (wrong, removed; "" for none). A file no longer where it was
+// recorded cannot tell: the password is saved, the one copy the user has.
+func (f *Flow) SaveForFile(ctx context.Context, c register.Certificate, password, wrong string) error {
+	if stillThere(c.File) && !Opens(c.File.Path, c.SHA256, password) {
+		return ErrDoesNotOpen
+	}
+	cert := &inspect.Certificate{SHA256: c.SHA256, Organization: c.Organization, CommonName: c.CommonName, NotAfter: c.NotAfter}
+	return f.ReplacePassword(ctx, cert, password, wrong)
+}
+
+// Opens says whether the password opens the certificate file at path and
+// the file holds the certificate with the fingerprint.
+func Opens(path, sha256, password string) bool {
+	r := inspect.InspectFile(path, inspect.Options{Passwords: []string{password}})
+	return r.Opened() && r.PasswordIndex == 0 && r.Certificate != nil && strings.EqualFold(r.Certificate.SHA256, sha256)
 }

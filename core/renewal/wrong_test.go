@@ -1,0 +1,155 @@
+package renewal
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"software.sslmate.com/src/go-pkcs12"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/testpki"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// V11: the renewal's password saved on the password card does not open
+// its file (a typo), and the right one was typed on the Check tab. The
+// answer offers that one in the wrong one's place, in one action, once the
+// file is the renewal's; the guide then waits for it on the Check tab.
+func TestAnswerReplacesTheWrongPassword(t *testing.T) {
+	sha := strings.Repeat("b2", 32)
+	p := atDownload()
+	pending := vault.PendingID(p.RenewalID)
+	withPending := guide.Passwords{Known: true, Entries: []vault.Entry{{ID: pending}}}
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	newer := known("d4", "09", started.AddDate(3, 1, 0), started.Add(-time.Hour))
+	asked := atDownload() // no predecessor known: the question first
+	asked.RenewalID = p.RenewalID
+	yes := atDownload()
+	yes.RenewalID = p.RenewalID
+	yes.SetAnswer(sha, true)
+	taken := guide.New(started)
+	taken.RenewalID, taken.Current = p.RenewalID, "backup"
+	taken.SetFileChecked(sha, started)
+	cases := []struct {
+		name      string
+		p         *guide.Progress
+		known     []register.Certificate
+		tries     Tries
+		pw        guide.Passwords
+		saved     bool
+		replace   bool
+		goToGuide bool
+	}{
+		{"the renewal's file, typed, the wrong one saved", p, []register.Certificate{old}, TryTyped("right"), withPending, false, true, false},
+		{"after yes", yes, nil, TryTyped("right"), withPending, false, true, false},
+		{"the renewal's file checked again later", &taken, []register.Certificate{old}, TryTyped("right"), withPending, false, true, false},
+		{"not yet the renewal's: asked first", asked, nil, TryTyped("right"), withPending, false, false, false},
+		{"no pending saved", p, []register.Certificate{old}, TryTyped("right"), guide.Passwords{Known: true}, false, false, true},
+		{"the list not read", p, []register.Certificate{old}, TryTyped("right"), guide.Passwords{}, false, false, true},
+		{"saved since", p, []register.Certificate{old}, TryTyped("right"), withPending, true, false, true},
+		{"opened by the pending one", p, []register.Certificate{old}, TrySaved([]vault.Candidate{{ID: pending, Password: "right"}}), withPending, false, false, true},
+		{"an older certificate", p, []register.Certificate{old, newer}, TryTyped("right"), withPending, false, false, false},
+		{"another renewal's pending", p, []register.Certificate{old}, TryTyped("right"), guide.Passwords{Known: true, Entries: []vault.Entry{{ID: vault.PendingID("other")}}}, false, false, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: c.tries, Known: c.known, Progress: c.p, Passwords: c.pw, PasswordSaved: c.saved})
+			if got := a.Replaces != ""; got != c.replace || a.Offers(ActionReplacePassword) != c.replace || (a.WrongSaved != nil) != c.replace {
+				t.Errorf("replaces %q, offers %v, line %v; want %v", a.Replaces, a.Actions, a.WrongSaved, c.replace)
+			}
+			if c.replace && (a.Replaces != pending || a.Offers(ActionSavePassword) || a.WrongSaved.TitleKey != "renewal.wrong_saved.title") {
+				t.Errorf("replace: %q, %v, %+v", a.Replaces, a.Actions, a.WrongSaved)
+			}
+			if a.GoToGuide != c.goToGuide {
+				t.Errorf("go to the guide %v, want %v (advance %v)", a.GoToGuide, c.goToGuide, a.Advance)
+			}
+		})
+	}
+}
+
+// The replacement is one action: the right password saved under the
+// certificate, the wrong pending one removed; a certificate's own entry is
+// never removed this way.
+func TestReplacePassword(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	r := checked("b2", "02", started)
+	if err := f.Register.Upsert(Entry(Check{Path: "/dl/x.p12", Report: r}, started)); err != nil {
+		t.Fatal(err)
+	}
+	pending := vault.PendingID("r1")
+	if err := f.Vault.Save(ctx, pending, "renewal", "typo"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.ReplacePassword(ctx, r.Certificate, "right", pending); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Vault.Get(ctx, pending); !errors.Is(err, vault.ErrNotFound) {
+		t.Errorf("the wrong one stays: %v", err)
+	}
+	if got, err := f.Vault.Get(ctx, vault.CertificateID(r.Certificate.SHA256)); err != nil || got != "right" {
+		t.Errorf("the right one: %q, %v", got, err)
+	}
+	if got, _ := f.Register.Get(r.Certificate.SHA256); !got.PasswordSaved {
+		t.Error("the register was not told")
+	}
+	// Never a certificate's own entry.
+	if err := f.RemoveWrong(ctx, vault.CertificateID(r.Certificate.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Vault.Get(ctx, vault.CertificateID(r.Certificate.SHA256)); err != nil {
+		t.Errorf("a certificate's entry was removed: %v", err)
+	}
+	if err := f.RemoveWrong(ctx, pending); err != nil {
+		t.Errorf("gone already: %v", err)
+	}
+}
+
+// Once the file is known, the password card saves only a password that
+// opens it: a typo is refused and nothing changes; the right one is saved
+// under the certificate in the wrong one's place. A file no longer there
+// cannot tell: the password is kept.
+func TestSaveForFile(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	chain := testpki.NewChain(t, false)
+	leaf := chain.Organization(t)
+	path := testpki.WriteFile(t, "Firma.p12", testpki.PFX(t, pkcs12.Modern, leaf, chain.CACerts(), "Rp7k-æøQx9m!Zt2W"))
+	sum := sha256.Sum256(leaf.Cert.Raw)
+	sha := hex.EncodeToString(sum[:])
+	c := register.Certificate{SHA256: sha, Organization: "Firma ApS", NotAfter: leaf.Cert.NotAfter, File: &register.FileRef{Path: path}}
+	pending := vault.PendingID("r1")
+	if err := f.Vault.Save(ctx, pending, "renewal", "Rp7k-æQx9m!Zt2w"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveForFile(ctx, c, "Rp7k-æQx9m!Zt2w", pending); !errors.Is(err, ErrDoesNotOpen) {
+		t.Fatalf("a typo: %v", err)
+	}
+	entries, _ := f.Vault.List(ctx)
+	if len(entries) != 1 || entries[0].ID != pending {
+		t.Errorf("a refused password changed the store: %+v", entries)
+	}
+	if err := f.SaveForFile(ctx, c, "Rp7k-æøQx9m!Zt2W", pending); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ = f.Vault.List(ctx)
+	ids := []string{}
+	for _, e := range entries {
+		ids = append(ids, e.ID)
+	}
+	if !slices.Equal(ids, []string{vault.CertificateID(sha)}) {
+		t.Errorf("entries %v, want only the certificate's", ids)
+	}
+	gone := c
+	gone.File = &register.FileRef{Path: path + ".moved"}
+	if err := f.SaveForFile(ctx, gone, "anything", ""); err != nil {
+		t.Errorf("a file no longer there: %v", err)
+	}
+}
