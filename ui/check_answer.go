@@ -115,7 +115,7 @@ func (a *checkAnswer) draw() {
 		a.actions = a.nextSteps()
 		a.content.Add(a.actions)
 	}
-	if a.report.Opened() && a.report.Certificate != nil {
+	if ans.Public {
 		// The public certificate and the identifiers, for the places that
 		// ask for them (ui/public.go).
 		// The password the check opened the file with is used again, from
@@ -131,6 +131,8 @@ func (a *checkAnswer) draw() {
 			}
 			a.content.Add(newHandOverRow(a.c.f, cert, src, "", false, a.content.Refresh, nil))
 		}
+	}
+	if a.report.Opened() && a.report.Certificate != nil {
 		a.content.Add(a.details())
 	}
 	a.content.Add(widget.NewSeparator())
@@ -289,6 +291,18 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 		// The headline says what the "no" means.
 		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), answer(true))
 		return container.NewHBox(undo)
+	case renewal.QuestionOtherOrganisation:
+		// Another organisation's file becomes the renewal's only by this
+		// explicit yes, which names it.
+		asked := a.answer.Asked
+		text := widget.NewLabel(asked.Message)
+		text.Wrapping = fyne.TextWrapWord
+		yes := uiwidget.NewButton(words.T("renewal.other.yes", asked.Data), theme.ConfirmIcon(), answer(true))
+		no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
+		no.Importance = widget.HighImportance
+		// The title names two organisations: a label that wraps, not the
+		// card's own title, which does not.
+		return widget.NewCard("", "", container.NewVBox(uiwidget.NewWrappingStyle(asked.Title, fyne.TextStyle{Bold: true}), text, container.NewGridWithColumns(2, no, yes)))
 	case renewal.QuestionAsk:
 		text := uiwidget.NewWrapping(words.T("renewal.ask.text"))
 		yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))

@@ -165,14 +165,17 @@ func IsIssuer(c *x509.Certificate) bool {
 	return c != nil && ((c.BasicConstraintsValid && c.IsCA) || IsStateCA(c))
 }
 
+// IsStateCAName reports whether an organisation and common name, as the
+// register keeps them, are one of the Danish state's OCES3 CAs': an entry
+// an older version recorded, never an organisation's certificate.
+func IsStateCAName(organization, commonName string) bool {
+	return strings.EqualFold(strings.TrimSpace(organization), "Den Danske Stat") &&
+		hasPrefixFold(strings.TrimSpace(commonName), "Den Danske Stat OCES")
+}
+
 // isStateCAName reports whether a name is one of the Danish state's OCES3 CAs
 // (root or issuing, production or test), by name only.
-func isStateCAName(n name) bool {
-	if !strings.EqualFold(n.first(oidO), "Den Danske Stat") {
-		return false
-	}
-	return hasPrefixFold(n.first(oidCN), "Den Danske Stat OCES")
-}
+func isStateCAName(n name) bool { return IsStateCAName(n.first(oidO), n.first(oidCN)) }
 
 // isTestIssuer reports whether an issuer is a test CA: the OCES3 test CAs
 // carry OU=Test - cti, OCES2's test CAs say "Systemtest" in their names.

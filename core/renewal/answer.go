@@ -77,6 +77,9 @@ const (
 	QuestionNone     Question = ""
 	QuestionAsk      Question = "ask"      // "Is this the file you just downloaded?"
 	QuestionDeclined Question = "declined" // the user said no: offer to undo
+	// QuestionOtherOrganisation: "This belongs to <org>, not <the
+	// renewal's>. Is this the renewal you are doing?" (Answer.Asked).
+	QuestionOtherOrganisation Question = "other_organisation"
 )
 
 // Input is what the answer to a checked file is made from.
@@ -122,8 +125,13 @@ type Answer struct {
 	// Comparison is how the file relates to the certificate it was
 	// compared with, coloured so that it never outshines the headline.
 	Comparison *Line `json:"comparison,omitempty"`
-	// Question is asked under the comparison.
+	// Question is asked under the comparison; Asked is its title and
+	// sentence when they name the organisations (nil: the catalogue's).
 	Question Question `json:"question,omitempty"`
+	Asked    *Line    `json:"asked,omitempty"`
+	// Public: the public certificate and its identifiers are offered (not
+	// for an issuer's certificate, nor an older one, already replaced).
+	Public bool `json:"public"`
 	// Findings are those worth showing besides the headline.
 	Findings []inspect.Finding `json:"findings"`
 	// Actions are what can be done next, in the order to offer them.
@@ -208,7 +216,13 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		self, registered = find(in.Known, r.Certificate.SHA256)
 	}
 	l := r.Lang
-	a.Headline = headline(r, tried, a.Outcome, self, registered)
+	var foreign *register.Certificate
+	if a.Outcome.Kind == KindOtherOrganisation {
+		foreign = a.Outcome.Previous
+	} else if mine, ok := Foreign(in.Progress, in.Known, r.Certificate); ok && r.Opened() && a.Outcome.Kind != KindConfirmed {
+		foreign = &mine
+	}
+	a.Headline = headline(r, tried, a.Outcome, self, registered, foreign)
 	a.NeedsPassword = r.Has(inspect.CodeWrongPassword)
 	if cert := r.Certificate; a.NeedsPassword && cert != nil && cert.Organization != "" {
 		ln := line(l, ToneNeutral, "", "check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)})
@@ -216,12 +230,9 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	}
 	// An issuer's certificate belongs to no organisation being renewed:
 	// its headline says so already, so no "belongs to X, not to Y" note.
-	if cert := r.Certificate; cert != nil && a.Outcome.Kind != KindOtherOrganisation && !r.Has(inspect.CodeIssuerCertificate) {
+	if cert := r.Certificate; cert != nil && foreign == nil && !r.Has(inspect.CodeIssuerCertificate) {
 		if other, ok := otherOrganisation(in.Known, cert); ok {
-			ln := line(l, ToneNeutral, "", "renewal.other_organisation", map[string]any{
-				"Org": safetext.Line(orgName(cert.Organization, cert.CommonName)), "CVR": safetext.Line(cert.CVR),
-				"Known": safetext.Line(orgName(other.Organization, other.CommonName)), "KnownCVR": safetext.Line(other.CVR),
-			})
+			ln := line(l, ToneNeutral, "", "renewal.other_organisation", orgData(cert, other))
 			a.Note = &ln
 		}
 	}
@@ -230,9 +241,14 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	switch {
 	case a.Outcome.Kind == KindDeclined:
 		a.Question = QuestionDeclined
+	case a.Outcome.Ask && foreign != nil:
+		a.Question = QuestionOtherOrganisation
+		ln := line(l, ToneWarning, "renewal.other.ask.title", "renewal.other.ask.text", orgData(r.Certificate, *foreign))
+		a.Asked = &ln
 	case a.Outcome.Ask:
 		a.Question = QuestionAsk
 	}
+	a.Public = r.Opened() && r.Certificate != nil && !r.Has(inspect.CodeIssuerCertificate) && a.Outcome.Kind != KindOlder
 	a.Findings = worthShowing(r, a.Outcome)
 	if a.Replaces = wrongSaved(in, a); a.Replaces != "" {
 		ln := line(l, ToneWarning, "renewal.wrong_saved.title", "renewal.wrong_saved", nil)
@@ -270,11 +286,34 @@ func wrongSaved(in Input, a Answer) string {
 	return ""
 }
 
+// orgData names the checked certificate's organisation (Org, CVR) and
+// the known one's (Known, KnownCVR), for the sentences that set them side
+// by side.
+func orgData(cert *inspect.Certificate, known register.Certificate) map[string]any {
+	return map[string]any{
+		"Org": safetext.Line(orgName(cert.Organization, cert.CommonName)), "CVR": safetext.Line(cert.CVR),
+		"Known": safetext.Line(orgName(known.Organization, known.CommonName)), "KnownCVR": safetext.Line(known.CVR),
+	}
+}
+
 // headline is the one big line: what stops the file first, else what the
-// register knows of it, else ready.
-func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certificate, registered bool) Line {
+// register knows of it, else ready. An older certificate that expired is
+// told it was renewed already, not to order a new one (V13); another
+// organisation's certificate than the renewal's is named as such, never a
+// green "ready" (V9); the certificate in use, expiring, is pointed to its
+// renewal, not told to be installed (U15).
+func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certificate, registered bool, foreign *register.Certificate) Line {
 	l := r.Lang
 	switch {
+	case o.Kind == KindOlder && o.Previous != nil && !r.Has(inspect.CodeWrongPassword) && r.FirstError() != nil && r.FirstError().Code == inspect.CodeExpired:
+		renewed := o.Previous.Renewed
+		if renewed.IsZero() {
+			renewed = o.Previous.NotBefore
+		}
+		return line(l, ToneNeutral, "renewal.older_expired.title", "renewal.older_expired", map[string]any{
+			"Org":     safetext.Line(orgName(o.Previous.Organization, o.Previous.CommonName)),
+			"Renewed": msg.Date(l, renewed.Local()), "Date": msg.Date(l, o.Previous.NotAfter.Local()),
+		})
 	case r.Has(inspect.CodeWrongPassword):
 		// The sentence says what was tried: a typed password, the saved
 		// ones, or none (then "none of the saved passwords" is untrue).
@@ -299,6 +338,13 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		// The user said it is not the file they downloaded: not "install
 		// it now" in green above their own "no".
 		return line(l, ToneWarning, "renewal.declined.title", "renewal.declined", nil)
+	case foreign != nil:
+		return line(l, ToneWarning, "renewal.foreign.title", "renewal.foreign", orgData(r.Certificate, *foreign))
+	case registered && self.DPG != nil && r.Has(inspect.CodeExpiresSoon):
+		// The certificate in use, about to expire: renew it.
+		return line(l, ToneWarning, "renewal.in_use.title", "renewal.in_use", map[string]any{
+			"Date": msg.Date(l, self.DPG.At.Local()), "By": safetext.Line(self.DPG.By), "Until": msg.Date(l, r.Certificate.NotAfter.Local()),
+		})
 	case registered && self.DPG != nil:
 		// Checked again: the register knows it is installed.
 		return line(l, ToneGood, "renewal.installed.title", "renewal.installed", map[string]any{

@@ -287,7 +287,7 @@ func TestAnswerOtherOrganisation(t *testing.T) {
 		{"outside the download step", []register.Certificate{other}, noGuide(), true, QuestionNone},
 		{"both organisations known", []register.Certificate{other, mine}, nil, false, QuestionNone},
 		{"nothing known", nil, nil, false, QuestionNone},
-		{"the guide waits for its file", []register.Certificate{other}, atDownload(), false, QuestionAsk},
+		{"the guide waits for its file", []register.Certificate{other}, atDownload(), false, QuestionOtherOrganisation},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -304,8 +304,8 @@ func TestAnswerOtherOrganisation(t *testing.T) {
 					t.Errorf("the headline changed: %s", a.Headline.TitleKey)
 				}
 			}
-			if c.question == QuestionAsk && (a.Comparison == nil || a.Comparison.TitleKey != "inspect.compare.other_organization.title") {
-				t.Errorf("comparison: %+v", a.Comparison)
+			if c.question == QuestionOtherOrganisation && (a.Comparison != nil || a.Headline.TitleKey != "renewal.foreign.title" || a.Headline.Tone != ToneWarning) {
+				t.Errorf("comparison %+v, headline %+v", a.Comparison, a.Headline)
 			}
 		})
 	}

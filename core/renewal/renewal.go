@@ -28,6 +28,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -128,8 +129,12 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		o.Kind = KindNoPredecessor
 		// Another organisation's certificate matters only to a renewal
 		// waiting for its file: an administrator of two organisations
-		// checks either one's file without being warned each time.
-		if other, ok := otherOrganisation(known, cert); ok && waiting {
+		// checks either one's file without being warned each time. It is
+		// another organisation than the renewal's own file's, once the
+		// renewal has one (V9), else than any the register knows.
+		if other, ok := Foreign(p, known, cert); ok && waiting {
+			o.Kind, o.Previous = KindOtherOrganisation, &other
+		} else if other, ok := otherOrganisation(known, cert); ok && waiting {
 			o.Kind, o.Previous = KindOtherOrganisation, &other
 		}
 	}
@@ -149,7 +154,10 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	// An older certificate is said to be older (the window's headline);
 	// compared as if it were the new one it would read "the new
 	// certificate does not last longer".
-	if o.Previous != nil && o.Kind != KindOlder {
+	// Another organisation's certificate is not compared: the renewal's
+	// certificate is not its previous one, and the headline and the
+	// question say whose it is.
+	if o.Previous != nil && o.Kind != KindOlder && o.Kind != KindOtherOrganisation {
 		cmp := inspect.Compare(reportOf(o.Previous, r.Lang), r)
 		o.Comparison = &cmp
 	}
@@ -174,7 +182,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 // outcome: an older certificate, already replaced, is not told that it
 // expires soon and should be renewed in good time.
 func (o Outcome) Shows(code string) bool {
-	return !(o.Kind == KindOlder && code == inspect.CodeExpiresSoon)
+	return !(o.Kind == KindOlder && (code == inspect.CodeExpiresSoon || code == inspect.CodeExpired))
 }
 
 // AnswerQuestion records the user's answer to "Is this the file you just
@@ -257,13 +265,34 @@ func later(known []register.Certificate, c *inspect.Certificate) (register.Certi
 	return best, found
 }
 
+// Foreign is the renewal's own certificate (its file, once it has one)
+// when c belongs to another organisation: a file that must not become
+// the renewal's without the user saying so, and is named as another
+// organisation's on every check (V9). False without a guide, before the
+// renewal has its file, or for the renewal's own organisation.
+func Foreign(p *guide.Progress, known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
+	if p == nil || !p.FileChecked() || c == nil {
+		return register.Certificate{}, false
+	}
+	mine, ok := find(known, p.FileSHA256)
+	if !ok || sameOrganisation(mine, c) {
+		return register.Certificate{}, false
+	}
+	return mine, true
+}
+
 // otherOrganisation is the latest certificate the register learnt, when
 // none it knows is of c's organisation (c itself included): a file of
-// another organisation than any the user has checked with Fornyer.
+// another organisation than any the user has checked with Fornyer. The
+// state's CA certificates an older version recorded are no one's
+// organisation, and never compared with (V9).
 func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
 	var latest register.Certificate
 	found := false
 	for _, o := range known {
+		if oces.IsStateCAName(o.Organization, o.CommonName) {
+			continue
+		}
 		if sameOrganisation(o, c) { // itself included: its organisation is known
 			return register.Certificate{}, false
 		}
