@@ -295,8 +295,7 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 		// Another organisation's file becomes the renewal's only by this
 		// explicit yes, which names it.
 		asked := a.answer.Asked
-		text := widget.NewLabel(asked.Message)
-		text.Wrapping = fyne.TextWrapWord
+		text := uiwidget.NewWrapping(asked.Message)
 		yes := uiwidget.NewButton(words.T("renewal.other.yes", asked.Data), theme.ConfirmIcon(), answer(true))
 		no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
 		no.Importance = widget.HighImportance

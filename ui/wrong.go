@@ -38,8 +38,7 @@ func (f *frame) passwordSave(id string) func(ctx context.Context, password strin
 // (guide.Facts.WrongPasswordID): it says so, and deletes it when the user
 // says so. The store's list, read again, draws the card without it.
 func (g *guideState) wrongPasswordCleanup(id string) fyne.CanvasObject {
-	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status := uiwidget.NewWrapping("")
 	status.Hide()
 	var remove *uiwidget.Button
 	remove = uiwidget.NewButton(words.T("guide.password.remove_wrong"), theme.DeleteIcon(), func() {
