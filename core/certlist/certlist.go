@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 )
 
@@ -244,18 +245,17 @@ func (l *Line) matches(terms []string) bool {
 	return true
 }
 
-// ExpiresWithin reports whether c expires within days days of now, or has
-// expired.
+// ExpiresWithin reports whether c has days days left or fewer at now
+// (oces.DaysLeft), or has expired.
 func ExpiresWithin(c register.Certificate, days int, now time.Time) bool {
-	return !c.NotAfter.After(now.Add(time.Duration(days) * 24 * time.Hour))
+	return oces.DaysLeft(c.NotAfter, now) <= days
 }
 
 // Sort orders lines in place; the order is total (the fingerprint breaks
 // the last tie), so equal input gives equal output.
 func Sort(lines []*Line, o Order, now time.Time) {
-	soon := now.Add(register.SoonDays * 24 * time.Hour)
 	for _, l := range lines {
-		l.rank = rank(l.Current, soon)
+		l.rank = rank(l.Current, now)
 	}
 	urgency := func(a, b *Line) int {
 		if c := cmp.Compare(a.rank, b.rank); c != 0 {
@@ -304,9 +304,9 @@ func Sort(lines []*Line, o Order, now time.Time) {
 
 // rank is the urgency group: 0 expired or expiring by soon, 1 not recorded
 // in DPG, 2 nothing to do.
-func rank(c register.Certificate, soon time.Time) int {
+func rank(c register.Certificate, now time.Time) int {
 	switch {
-	case !c.NotAfter.After(soon):
+	case ExpiresWithin(c, register.SoonDays, now):
 		return 0
 	case c.DPG == nil:
 		return 1

@@ -43,17 +43,18 @@ func DaysLeftText(l string, notAfter, now time.Time) string {
 	}
 }
 
-// UrgencyOf says how soon c expires at now.
+// UrgencyOf says how soon c expires at now, by its days left
+// (oces.DaysLeft), so the badge and the words beside it agree.
 func UrgencyOf(c Certificate, now time.Time) Urgency {
-	left := c.NotAfter.Sub(now)
-	switch {
-	case left <= 0:
+	if !c.NotAfter.After(now) {
 		return Expired
-	case left <= 7*day:
+	}
+	switch d := oces.DaysLeft(c.NotAfter, now); {
+	case d <= 7:
 		return Within7
-	case left <= 30*day:
+	case d <= 30:
 		return Within30
-	case left <= SoonDays*day:
+	case d <= SoonDays:
 		return Within90
 	}
 	return OK
@@ -188,7 +189,7 @@ func Standing(certs []Certificate, now time.Time) []Reminder {
 		}
 		crossed := 0
 		for _, t := range Thresholds {
-			if c.NotAfter.Sub(now) <= time.Duration(t)*day {
+			if oces.DaysLeft(c.NotAfter, now) <= t {
 				crossed = t
 			}
 		}

@@ -22,7 +22,8 @@ func TestDueThresholds(t *testing.T) {
 		want int // threshold, 0 for none
 	}{
 		{91 * day, 0},
-		{90*day + time.Minute, 0},
+		{91 * day, 0},
+		{90*day + time.Minute, 90}, // 90 days left on the calendar
 		{90 * day, 90},
 		{89 * day, 90},
 		{31 * day, 90},
@@ -187,11 +188,13 @@ func TestUrgencyAndDaysLeft(t *testing.T) {
 	}{
 		{91 * day, OK, 91},
 		{90 * day, Within90, 90},
-		{89*day + 23*time.Hour, Within90, 89},
+		{90*day + time.Hour, Within90, 90}, // the words say 90 days: so does the badge
+		{89*day + 23*time.Hour, Within90, 90}, // tomorrow's date, 90 days on
+		{89 * day, Within90, 89},
 		{30 * day, Within30, 30},
 		{7 * day, Within7, 7},
 		{time.Hour, Within7, 0},
-		{0, Expired, 0},
+		{0, Expired, -1},
 		{-time.Hour, Expired, -1},
 		{-2 * day, Expired, -2},
 	} {

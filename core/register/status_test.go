@@ -18,7 +18,7 @@ func TestStatusOf(t *testing.T) {
 		return c
 	}
 	soon := cert(1, "u1", t0.Add(SoonDays*day))
-	later := cert(2, "u2", t0.Add(SoonDays*day+time.Minute))
+	later := cert(2, "u2", t0.Add((SoonDays+1)*day))
 	old := cert(3, "u3", t0.Add(10*day))
 	renewed := cert(4, "u3", t0.Add(3*365*day)) // old's successor
 	renewed.Serial = "9999"
@@ -36,7 +36,7 @@ func TestStatusOf(t *testing.T) {
 		renew bool
 	}{
 		{"nothing done, 90 days left", soon, holdsNone, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, true},
-		{"all done, a minute over 90 days", done(later), holdsAll, true, nil, false},
+		{"all done, 91 days left", done(later), holdsAll, true, nil, false},
 		{"password deleted from the store", done(later), holdsNone, false, []Todo{TodoPassword}, false},
 		{"store not readable: the register's word", done(later), nil, true, nil, false},
 		{"store not readable, never saved", later, nil, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, false},
@@ -64,7 +64,7 @@ func TestSoonDaysIsTheFirstReminder(t *testing.T) {
 	if Thresholds[0] != SoonDays {
 		t.Errorf("first reminder at %d days, SoonDays %d", Thresholds[0], SoonDays)
 	}
-	if UrgencyOf(cert(1, "u", t0.Add(SoonDays*day)), t0) != Within90 || UrgencyOf(cert(1, "u", t0.Add(SoonDays*day+time.Second)), t0) != OK {
+	if UrgencyOf(cert(1, "u", t0.Add(SoonDays*day)), t0) != Within90 || UrgencyOf(cert(1, "u", t0.Add((SoonDays+1)*day)), t0) != OK {
 		t.Error("the urgency's horizon is not SoonDays")
 	}
 }
