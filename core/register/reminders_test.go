@@ -188,7 +188,7 @@ func TestUrgencyAndDaysLeft(t *testing.T) {
 	}{
 		{91 * day, OK, 91},
 		{90 * day, Within90, 90},
-		{90*day + time.Hour, Within90, 90}, // the words say 90 days: so does the badge
+		{90*day + time.Hour, Within90, 90},    // the words say 90 days: so does the badge
 		{89*day + 23*time.Hour, Within90, 90}, // tomorrow's date, 90 days on
 		{89 * day, Within90, 89},
 		{30 * day, Within30, 30},
