@@ -190,6 +190,13 @@ func followedHolding(obj fyne.CanvasObject) *container.Scroll {
 		if s.Content == nil || !s.Visible() || d.CanvasForObject(s) != c {
 			continue
 		}
+		if d.AbsolutePositionForObject(s).IsZero() {
+			// Not on screen: in a tab not shown (its own Visible says
+			// nothing of the tab's), or a screen built again since. The
+			// window finds no place for it and says the origin, where a
+			// followed scroll never is (the tabs are above).
+			continue
+		}
 		top := d.AbsolutePositionForObject(s.Content)
 		size := s.Content.Size().Max(s.Content.MinSize())
 		if pos.Y < top.Y || pos.Y > top.Y+size.Height || pos.X < top.X || pos.X > top.X+size.Width {

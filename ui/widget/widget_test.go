@@ -553,3 +553,33 @@ func TestDialogsTakeTheKeyboardFromTheirControls(t *testing.T) {
 		t.Error("Enter on OK did not close the message")
 	}
 }
+
+// The wheel over a one-line field scrolls the scroll container the field
+// is in, not another followed one in a tab not shown (registered later,
+// its own Visible still true), and not the field's own text.
+func TestWheelOverAFieldScrollsItsTab(t *testing.T) {
+	test.NewTempApp(t)
+	t.Cleanup(func() { followed = nil })
+	var rows []fyne.CanvasObject
+	field := NewEntry()
+	rows = append(rows, field)
+	for range 30 {
+		rows = append(rows, fynewidget.NewLabel("Linje"))
+	}
+	shown := container.NewVScroll(container.NewVBox(rows...))
+	var other []fyne.CanvasObject
+	for range 30 {
+		other = append(other, fynewidget.NewLabel("Anden fane"))
+	}
+	hidden := container.NewVScroll(container.NewVBox(other...))
+	tabs := container.NewAppTabs(container.NewTabItem("Én", shown), container.NewTabItem("To", container.NewStack(hidden)))
+	FollowFocus(shown)
+	FollowFocus(hidden)
+	w := test.NewTempWindow(t, tabs)
+	w.Resize(fyne.NewSize(300, 200))
+	over := fyne.CurrentApp().Driver().AbsolutePositionForObject(field).Add(fyne.NewPos(20, 10))
+	test.Scroll(w.Canvas(), over, 0, -30)
+	if shown.Offset.Y == 0 {
+		t.Fatal("the wheel over the field did not scroll its tab")
+	}
+}
