@@ -6,9 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	fynewidget "fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // Escape closes the dialog on top, as people expect. Fyne's dialogs do not
@@ -165,7 +166,7 @@ func newQuestion(title, yes, no string, icon fyne.Resource, importance fynewidge
 func ShowInformation(win fyne.Window, title, message string) {
 	text := &fynewidget.Label{Text: message, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustomWithoutButtons(title, text, win)
-	ok := NewButton(lang.L("OK"), nil, d.Hide)
+	ok := NewButton(words.T("app.ok"), nil, d.Hide)
 	d.SetButtons([]fyne.CanvasObject{ok})
 	width := fynewidget.NewLabel(message).MinSize().Width + 32 + theme.Padding()*2
 	width = min(width, 600, win.Canvas().Size().Width*0.9)
