@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,9 +19,14 @@ import (
 // The password card catches the password copied with the portal's "Copy to
 // clipboard": while the card is in view, the clipboard is read every
 // clipboardPoll, and a new text that could be the password
-// (vault.CopiedWatch) is offered masked, "You copied a password (16
-// characters) — Save it". Nothing is read on any other card or tab, and a
-// declined text is not kept.
+// (vault.CopiedWatch) is offered, never shown: a line above the field,
+// "“Save password” saves the password you copied (16 characters)", and
+// "Not that one" to drop it. The card's one "Save password" saves it while
+// the field is empty (what is typed or pasted there wins). The line's
+// place is kept free while nothing is offered, so nothing under the
+// pointer moves when it comes or goes.
+// Nothing is read on any other card or tab, and a declined text is not
+// kept.
 
 // copiedOffer is the card's offer row and its polling.
 type copiedOffer struct {
@@ -27,31 +34,32 @@ type copiedOffer struct {
 	watch *vault.CopiedWatch
 	// wanted says whether to look at all (the card asks for a password).
 	wanted func() bool
-	// save is the card's own save path, given the offered password.
-	save func(password string)
+	// changed tells the card that the offer came or went.
+	changed func()
 
 	pending string // the offered password, until saved or declined
 	row     *fyne.Container
-	// relayout refreshes the card around the row when it shows or hides
-	// (a container does not grow for a child shown later by itself).
-	relayout func()
-	text     *widget.Label
-	stop     chan struct{} // closes the running poll; nil when none
+	// slot is where the row is drawn: it keeps the row's room while the
+	// row is hidden.
+	slot *fyne.Container
+	text *widget.Label
+	stop chan struct{} // closes the running poll; nil when none
 }
 
-func newCopiedOffer(f *frame, wanted func() bool, save func(string)) *copiedOffer {
-	o := &copiedOffer{f: f, wanted: wanted, save: save}
-	o.text = uiwidget.NewWrapping("")
-	o.text.TextStyle.Bold = true
-	saveButton := uiwidget.NewButton(words.T("watch.copied.save"), theme.DocumentSaveIcon(), o.accept)
-	saveButton.Importance = widget.HighImportance
+func newCopiedOffer(f *frame, wanted func() bool, changed func()) *copiedOffer {
+	o := &copiedOffer{f: f, wanted: wanted, changed: changed}
+	o.text = uiwidget.NewWrappingStyle("", fyne.TextStyle{Bold: true})
 	decline := uiwidget.NewButton(words.T("watch.copied.decline"), nil, o.decline)
 	decline.Importance = widget.LowImportance
-	o.row = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewIcon(theme.ContentPasteIcon()), nil, o.text),
-		container.NewHBox(saveButton, decline),
-	)
+	o.row = container.NewBorder(nil, nil, widget.NewIcon(theme.ContentPasteIcon()), decline, o.text)
 	o.row.Hide()
+	// The row's room, shown or not: two lines of its text (the line
+	// wraps in the narrow window), or its button if that is higher.
+	two := widget.NewLabel("\n")
+	two.TextStyle.Bold = true
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, max(two.MinSize().Height, decline.MinSize().Height)))
+	o.slot = container.NewStack(room, o.row)
 	return o
 }
 
@@ -113,33 +121,30 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 		return
 	}
 	o.pending = text
-	o.text.SetText(words.T("watch.copied", map[string]any{"N": utf8.RuneCountInString(text)}))
+	o.text.SetText(words.T("watch.copied", map[string]any{"N": utf8.RuneCountInString(text), "Save": words.T("vault.password.save")}))
 	o.row.Show()
 	o.changed()
 }
 
-func (o *copiedOffer) changed() {
-	o.row.Refresh()
-	if o.relayout != nil {
-		o.relayout()
-	}
-}
-
-func (o *copiedOffer) accept() {
-	password := o.pending
+// decline drops the offered password.
+func (o *copiedOffer) decline() {
 	o.forget()
-	if password != "" {
-		o.save(password)
-	}
+	o.changed()
 }
 
-func (o *copiedOffer) decline() { o.forget() }
-
-// forget drops the offered password and hides the offer.
+// forget drops the offered password and hides the offer's line (its room
+// stays).
 func (o *copiedOffer) forget() {
 	o.pending = ""
 	o.row.Hide()
-	o.changed()
+}
+
+// edited is the field's change: what is typed or pasted there is what
+// Save saves, and the offer of something else goes.
+func (o *copiedOffer) edited(text string) {
+	if o.pending != "" && text != "" && text != o.pending {
+		o.forget()
+	}
 }
 
 // passwordCardShown says whether o belongs to the guide's card in view.

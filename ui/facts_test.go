@@ -32,7 +32,7 @@ func TestPasswordSavedOnTheCardEnablesDone(t *testing.T) {
 		t.Fatal("Done enabled before the password is saved")
 	}
 	test.Type(findEntry(t, g.scroll.Content), "Kode-1")
-	test.Tap(findButton(t, g.scroll.Content, "Save password"))
+	test.Tap(findButton(t, g.cardAndBar(), "Save password"))
 	x.wait()
 	if g.done.Disabled() || g.hint.Visible() {
 		t.Errorf("Done still waits after the password was saved here: hint %q", g.hint.Text)
@@ -176,7 +176,7 @@ func TestDPGCardSaysWhenTheRegisterRefuses(t *testing.T) {
 		t.Fatalf("%d entries on the DPG card", len(entries))
 	}
 	test.Type(entries[0], "Anne Jensen")
-	installed := findButton(t, g.scroll.Content, "Installed in DPG")
+	installed := findButton(t, g.cardAndBar(), "Installed in DPG")
 	test.Tap(installed)
 	x.wait()
 	if c, _ := x.f.register.Get(sha); c.DPG != nil {
@@ -261,7 +261,7 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 	if len(entries) != 1 || entries[0].Text != "Mette Prøvesen" {
 		t.Fatalf("the name field: %d fields, %q", len(entries), texts(g.scroll.Content))
 	}
-	if findButton(t, g.scroll.Content, "Installed in DPG").Disabled() {
+	if findButton(t, g.cardAndBar(), "Installed in DPG").Disabled() {
 		t.Error("Installed in DPG is greyed with the name filled in")
 	}
 }

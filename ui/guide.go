@@ -44,6 +44,14 @@ type guideState struct {
 	done     *uiwidget.Button
 	buttons  *fyne.Container // Back and Done: laid out again when Done's words change
 	hint     *widget.Label
+	// action is the card's main action in the action bar, below the
+	// scrolling card with Back and Done (setAction); empty on a card
+	// whose main action is Done.
+	action *fyne.Container
+	screen *fyne.Container // the screen: stepper, card and action bar
+	// doneNext gives the keyboard to Done once Done is enabled: the
+	// password was saved from the field, now hidden, that had it.
+	doneNext bool
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
 	// saverBusy says the password card's field is saving or has saved
@@ -107,20 +115,27 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.hint.SizeName = theme.SizeNameCaptionText
 	g.hint.Alignment = fyne.TextAlignTrailing
 	g.buttons = container.NewBorder(nil, nil, g.back, g.done)
+	g.action = container.NewVBox()
+	// The action bar: fixed below the card, which scrolls, so that the
+	// card's main action, Back and Done are on screen on a laptop's short
+	// window however long the card is.
 	bottom := container.NewVBox(
 		widget.NewSeparator(),
+		g.action,
 		g.hint,
 		g.buttons,
 	)
 
 	g.scroll = container.NewVScroll(widget.NewLabel(""))
 	uiwidget.FollowFocus(g.scroll)
-	g.show()
 	// The card first, then its buttons, then the top: the order of the
 	// objects is the order Tab visits them, so the first Tab reaches the
 	// card's first control (or Done on a card without one), not the step
-	// dots above it or the bottom of the window.
-	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), g.scroll, bottom, top)
+	// dots above it or the bottom of the window. The card's main action,
+	// in the action bar, comes after the card and before Back and Done.
+	g.screen = container.New(layout.NewBorderLayout(top, bottom, nil, nil), g.scroll, bottom, top)
+	g.show()
+	return g.screen
 }
 
 // show fills the screen from the progress: stepper, card, buttons.
@@ -147,13 +162,17 @@ func (g *guideState) show() {
 		g.copied = nil
 	}
 	g.saverBusy = nil
+	g.doneNext = false
 	g.drawn = drawnFacts(g.facts())
+	g.action.Objects = nil // the card about to be drawn sets its own
 	g.scroll.Content = g.card(step)
 	g.scroll.Refresh()
+	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
 	g.update()
 	// Once the user has begun, the renewed certificate's reminder gives
 	// way to the card (renewal.Standing).
 	g.f.drawStanding()
+	g.screen.Refresh() // the bar's height follows its action and hint
 }
 
 // update shows what a change on the card allows (Done, the hint) without
@@ -182,7 +201,44 @@ func (g *guideState) update() {
 	default:
 		g.done.Enable()
 		g.hint.Hide()
+		if g.doneNext {
+			g.doneNext = false
+			g.f.focus(g.done)
+		}
 	}
+}
+
+// relayoutScreen lays the screen out again after a line or button showed
+// or hid on the card or in the action bar: the bar's height, and the
+// card's, follow.
+func (g *guideState) relayoutScreen() {
+	g.screen.Refresh()
+	g.relayout()
+}
+
+// setAction puts the card's main action in the action bar; the card's
+// builders call it while the card is drawn.
+func (g *guideState) setAction(o fyne.CanvasObject) {
+	g.action.Objects = []fyne.CanvasObject{o}
+}
+
+// actionRow is a main action's buttons at the right of the bar and, at
+// their left, why while they wait: one short line, shown while why is
+// visible (nil for none).
+func actionRow(why *widget.Label, buttons ...fyne.CanvasObject) *fyne.Container {
+	right := container.NewHBox(buttons...)
+	if why == nil {
+		return container.NewBorder(nil, nil, nil, right)
+	}
+	return container.NewBorder(nil, nil, nil, right, why)
+}
+
+// newWhy is the line that says why a main action waits, beside it.
+func newWhy(text string) *widget.Label {
+	why := uiwidget.NewWrapping(text)
+	why.SizeName = theme.SizeNameCaptionText
+	why.Alignment = fyne.TextAlignTrailing
+	return why
 }
 
 // positionText is where the user is: the app's position, the phase, and on
@@ -306,7 +362,8 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			p.SetFileSkipped(on)
 			g.saved()
 		})
-		return container.NewVBox(newNewestOffer(g.f), container.NewHBox(g.checkButton()), skip)
+		g.setAction(actionRow(nil, g.checkButton()))
+		return container.NewVBox(newNewestOffer(g.f), skip)
 	case guide.TaskUsage:
 		return g.usageEditor()
 	case guide.TaskSwitch:
@@ -359,9 +416,9 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		})), g.fileActions())
 	}
 	if !f.FileChecked {
-		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.dpg_install.no_file")), container.NewHBox(g.checkButton()))
+		g.setAction(actionRow(nil, g.checkButton()))
+		return uiwidget.NewWrapping(words.T("guide.dpg_install.no_file"))
 	}
-	box := container.NewVBox()
 	name := uiwidget.NewEntry()
 	name.SetPlaceHolder(words.T("guide.dpg.name"))
 	name.SetText(f.NamedBy()) // the name given on the receipt, not typed twice
@@ -377,8 +434,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		g.recordDPG(by, installed)
 	}
 	// Why the button waits: it is disabled until a name is typed.
-	why := uiwidget.NewWrapping(words.T("guide.dpg.name_needed"))
-	why.SizeName = theme.SizeNameCaptionText
+	why := newWhy(words.T("guide.dpg.name_needed"))
 	sync := func(s string) {
 		if _, err := renewal.InstallerName(s); err != nil {
 			installed.Disable()
@@ -395,9 +451,8 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		}
 	}
 	sync(name.Text)
-	box.Add(container.NewBorder(nil, nil, nil, installed, name))
-	box.Add(why)
-	return box
+	g.setAction(actionRow(why, installed))
+	return name
 }
 
 // facts are the renewal's facts as the register and the credential
@@ -481,7 +536,11 @@ func (g *guideState) passwordSaved() {
 		g.f.passwordSavedFor(sha)
 	}
 	g.drawn.PasswordSaved, g.drawn.PasswordID = true, id
+	// The keyboard was in the field, now hidden: it goes on to Done when
+	// the card may be done (now, or when the store's list is read again).
+	g.doneNext = true
 	g.update()
+	g.screen.Refresh() // the bar gave up the save action's room
 }
 
 // fileChecked is how the Check screen tells the guide that the renewed file

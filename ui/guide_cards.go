@@ -50,11 +50,13 @@ func (g *guideState) helpers(hs []guide.Helper) fyne.CanvasObject {
 				continue
 			}
 			box.Add(uiwidget.NewWrapping(words.T("guide.dpg_install.no_file")))
-			box.Add(container.NewHBox(g.checkButton()))
+			g.setAction(actionRow(nil, g.checkButton()))
 		case guide.HelperCopyPassword:
 			if f.PasswordSaved {
-				box.Add(uiwidget.NewWrappingStyle(words.T("guide.dpg_install.password"), fyne.TextStyle{Bold: true}))
-				box.Add(newPasswordActions(g.f, f.PasswordID))
+				// Show and Copy password, what the portal asks for
+				// last, are the card's main action.
+				lead := uiwidget.NewWrappingStyle(words.T("guide.dpg_install.password"), fyne.TextStyle{Bold: true})
+				g.setAction(newPasswordActions(g.f, f.PasswordID, lead, g.relayoutScreen))
 				if r := g.secondCopyReminder(); r != nil {
 					box.Add(r)
 				}

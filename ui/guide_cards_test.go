@@ -73,7 +73,7 @@ func TestGuideDPGInstallHelpers(t *testing.T) {
 	g.show()
 
 	var show, copyPw *uiwidget.Button
-	for _, b := range findAll[*uiwidget.Button](g.scroll.Content) {
+	for _, b := range findAll[*uiwidget.Button](g.cardAndBar()) {
 		switch b.Text {
 		case "Show the file in its folder":
 			show = b

@@ -237,7 +237,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 				t.Fatalf("%d entries on the DPG card", len(entries))
 			}
 			test.Type(entries[0], "Anne Jensen")
-			for _, b := range buttonsIn(g.scroll.Content) {
+			for _, b := range buttonsIn(g.cardAndBar()) {
 				if b.Text == "Installed in DPG" {
 					test.Tap(b)
 				}
@@ -376,7 +376,7 @@ func TestGuideFileChecked(t *testing.T) {
 	if !g.done.Disabled() {
 		t.Fatal("Done enabled before the file is checked")
 	}
-	for _, b := range buttonsIn(g.scroll.Content) {
+	for _, b := range buttonsIn(g.cardAndBar()) {
 		if b.Text == "Check the file" {
 			test.Tap(b)
 		}
@@ -557,4 +557,10 @@ func shownTexts(o fyne.CanvasObject) []string {
 		}
 	}
 	return out
+}
+
+// cardAndBar is what the guide's card shows: the scrolling card and its
+// main action in the action bar below it.
+func (g *guideState) cardAndBar() fyne.CanvasObject {
+	return container.NewWithoutLayout(g.scroll.Content, g.action)
 }

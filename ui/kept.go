@@ -37,7 +37,7 @@ func (g *guideState) passwordTask(f guide.Facts) fyne.CanvasObject {
 	box := container.NewVBox()
 	if f.PasswordSaved {
 		box.Add(uiwidget.SuccessLine(words.T("guide.password.saved")))
-		box.Add(newPasswordActions(g.f, f.PasswordID))
+		box.Add(newPasswordActions(g.f, f.PasswordID, nil, g.relayoutScreen))
 		if f.WrongPasswordID != "" {
 			box.Add(g.wrongPasswordCleanup(f.WrongPasswordID))
 		}
@@ -48,7 +48,9 @@ func (g *guideState) passwordTask(f guide.Facts) fyne.CanvasObject {
 		case g.progress.FileAhead(f):
 			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text")))
 		}
-		box.Add(newPasswordSaverAt(g.f, renewal.SaveID(&g.progress), g.passwordSaved))
+		saver := newPasswordSaverAt(g.f, renewal.SaveID(&g.progress), g.passwordSaved)
+		box.Add(saver.view)
+		g.setAction(saver.bar)
 	}
 	box.Add(g.newKeptQuestion(f.Kept))
 	return box

@@ -55,14 +55,27 @@ func capitalise(s string) string {
 // store as the pending entry of this renewal. onSaved runs (on the UI
 // thread) once it is saved and read back.
 func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObject {
-	return newPasswordSaverAt(f, vault.PendingID(renewalID), onSaved)
+	s := newPasswordSaverAt(f, vault.PendingID(renewalID), onSaved)
+	return container.NewVBox(s.view, s.bar)
+}
+
+// passwordSaver is the password card's field and what it said (view, in
+// the card) and its one save action (bar, in the guide's action bar, so
+// that it is on screen however far the card is scrolled).
+type passwordSaver struct {
+	view, bar fyne.CanvasObject
 }
 
 // newPasswordSaverAt is the password card saving under id: the renewal's
 // pending id, or its certificate's once the renewal has produced one
 // (renewal.SaveID).
-func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
-
+//
+// Nothing under the pointer moves while the user works: the clipboard's
+// offer has its room above the field whether it shows or not, and what
+// is said (saving, saved, a refusal) comes below the field. Once saved,
+// the confirmation comes first, then Show and Copy, then "Save a
+// different password".
+func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 	entry := uiwidget.NewEntry()
 	entry.Password = true
 	entry.SetPlaceHolder(words.T("vault.password.placeholder"))
@@ -72,25 +85,53 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	busy := widget.NewActivity()
 	busy.Hide()
 
-	actions := newPasswordActions(f, id)
+	var box, bar *fyne.Container
+	// relayout lays out what holds the card again when a line or button
+	// shows or hides: in the guide, the whole screen (a container does not
+	// grow by itself, and what grew would be drawn over what follows).
+	relayout := func() {
+		box.Refresh()
+		if g := f.guide; g != nil && g.screen != nil {
+			g.relayoutScreen()
+		}
+	}
+	actions := newPasswordActions(f, id, nil, relayout)
 	actions.Hide()
+
+	// Why Save waits, beside it: the field is empty.
+	why := newWhy(words.T("vault.password.empty"))
 
 	var save *uiwidget.Button
 	var again *uiwidget.Button
-	var box *fyne.Container
+	var offer *copiedOffer
 	setStatus := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
 		status.Show()
-		box.Refresh() // what is shown or hidden changes the card's layout
-		uiwidget.Reveal(box)
+		relayout() // what is shown or hidden changes the card's layout
+		uiwidget.Reveal(status)
+	}
+	// ready enables Save while there is something to save: the field's
+	// text, or the password copied in the portal.
+	ready := func() {
+		if !bar.Visible() || entry.Disabled() {
+			return
+		}
+		if entry.Text == "" && offer.pending == "" {
+			save.Disable()
+			why.Show()
+		} else {
+			save.Enable()
+			why.Hide()
+		}
 	}
 	showSaved := func() {
 		// Hidden, not only disabled: a field under the pointer takes the
 		// mouse wheel, and the card would stop scrolling there.
 		entry.Disable()
 		entry.Hide()
-		save.Hide()
+		offer.slot.Hide() // nothing more to offer: the confirmation comes first
+		bar.Hide()
 		again.Show()
 		actions.Show()
 		setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
@@ -98,14 +139,17 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 	save = uiwidget.NewButton(words.T("vault.password.save"), theme.DocumentSaveIcon(), func() {
 		password := entry.Text
 		if password == "" {
-			setStatus(words.T("vault.password.empty"), widget.WarningImportance)
-			return
+			password = offer.pending
+		}
+		if password == "" {
+			return // disabled, and why says so
 		}
 		if len(password) > vault.MaxPasswordBytes {
 			// Refused before anything is started: no store is asked.
 			setStatus(words.Sentence(vault.ErrTooLong), widget.DangerImportance)
 			return
 		}
+		offer.forget()
 		entry.Disable()
 		save.Disable()
 		busy.Show()
@@ -136,13 +180,19 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		})
 	})
 	save.Importance = widget.HighImportance
-	entry.OnSubmitted = func(string) { save.OnTapped() }
-	// "Paste the password first." leaves once something is pasted.
-	entry.OnChanged = func(s string) {
-		if s != "" && status.Visible() && status.Text == words.T("vault.password.empty") {
-			status.Hide()
-			box.Refresh()
+	entry.OnSubmitted = func(string) {
+		if !save.Disabled() {
+			save.OnTapped()
 		}
+	}
+	entry.OnChanged = func(s string) {
+		offer.edited(s)
+		// A refusal about what was in the field goes with it.
+		if status.Visible() && status.Importance != widget.SuccessImportance && !entry.Disabled() {
+			status.Hide()
+			relayout()
+		}
+		ready()
 	}
 
 	// A second password replaces the first, for when the wrong one was
@@ -156,19 +206,21 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 		again.Hide()
 		actions.Hide()
 		status.Hide()
-		save.Show()
-		save.Enable()
-		box.Refresh()
+		offer.slot.Show()
+		bar.Show()
+		ready()
+		relayout()
 		f.win.Canvas().Focus(entry)
 	})
+	again.Importance = widget.LowImportance
 	again.Hide()
 
-	// The password copied in the portal, offered for saving in one click.
-	offer := newCopiedOffer(f, func() bool { return save.Visible() && !entry.Disabled() }, func(password string) {
-		entry.SetText(password)
-		save.OnTapped()
+	// The password copied in the portal, offered to the card's one Save
+	// while the field is empty.
+	offer = newCopiedOffer(f, func() bool { return bar.Visible() && !entry.Disabled() && entry.Text == "" }, func() {
+		ready()
+		relayout()
 	})
-	offer.relayout = func() { box.Refresh() }
 	if f.guide != nil {
 		f.guide.copied = offer
 		offer.start()
@@ -179,13 +231,15 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 
 	// No intro of its own: the card's red warning says the password is
 	// shown once (saying it twice was read as noise in the window).
+	bar = actionRow(why, busy, save)
 	box = container.NewVBox(
-		offer.row,
+		offer.slot,
 		entry,
-		container.NewHBox(save, busy, again),
 		status,
 		actions,
+		container.NewHBox(again),
 	)
+	ready()
 
 	// Back at this step (after a restart, or with Back), the password may
 	// be saved already: say so, rather than ask for it again. Nothing
@@ -195,7 +249,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 			return
 		}
 		fyne.Do(func() {
-			if entry.Text != "" || entry.Disabled() || !save.Visible() {
+			if entry.Text != "" || entry.Disabled() || !bar.Visible() {
 				return // the user got there first
 			}
 			entry.Hide()
@@ -206,14 +260,18 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) fyne.CanvasObject {
 			}
 		})
 	})
-	return box
+	return passwordSaver{view: box, bar: bar}
 }
 
 // newPasswordActions are "Show" and "Copy password" for a saved password,
 // where the user needs it again (installing in DPG). Both read it from the
 // credential store, so what the user sees is what is saved; it is shown in
 // a label of its own, selectable, in a typeface that tells l from 1.
-func newPasswordActions(f *frame, id string) *fyne.Container {
+//
+// The buttons are at the right, after lead (a word on what they are
+// for, as in the guide's action bar), when lead is set; relayout, if set,
+// lays out what holds them again when a line shows or hides.
+func newPasswordActions(f *frame, id string, lead fyne.CanvasObject, relayout func()) *fyne.Container {
 	status := uiwidget.NewWrapping("")
 	status.Hide()
 	reveal := widget.NewLabel("")
@@ -222,11 +280,17 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 	reveal.Wrapping = fyne.TextWrapBreak
 	reveal.Hide()
 	var box *fyne.Container
+	refresh := func() {
+		box.Refresh()
+		if relayout != nil {
+			relayout()
+		}
+	}
 	note := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
 		status.Show()
-		box.Refresh()
+		refresh()
 	}
 	// What the user caused ("Copied", an error) is brought into view; the
 	// "cleared" that follows 30 seconds later is not, for the user may be
@@ -245,7 +309,7 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		show.SetIcon(theme.VisibilityIcon())
 		reveal.SetText("")
 		reveal.Hide()
-		box.Refresh()
+		refresh()
 	}
 	show = uiwidget.NewButton(words.T("vault.password.show"), theme.VisibilityIcon(), func() {
 		if visible {
@@ -262,13 +326,13 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 					return
 				}
 				status.Hide()
-				box.Refresh()
+				refresh()
 				visible = true
 				show.SetText(words.T("vault.password.hide"))
 				show.SetIcon(theme.VisibilityOffIcon())
 				reveal.SetText(password)
 				reveal.Show()
-				box.Refresh()
+				refresh()
 			})
 		})
 	})
@@ -299,7 +363,11 @@ func newPasswordActions(f *frame, id string) *fyne.Container {
 		})
 	})
 
-	box = container.NewVBox(container.NewHBox(show, copyButton), reveal, status)
+	buttons := fyne.CanvasObject(container.NewHBox(show, copyButton))
+	if lead != nil {
+		buttons = container.NewBorder(nil, nil, nil, buttons, lead)
+	}
+	box = container.NewVBox(buttons, reveal, status)
 	return box
 }
 

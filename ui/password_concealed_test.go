@@ -77,7 +77,7 @@ func newCopyFixture(t *testing.T, ctx any) *copyFixture {
 		t.Fatal(err)
 	}
 	x.f.noteWindowSystem() // what Run does once the window is shown
-	x.view = newPasswordActions(x.f, id)
+	x.view = newPasswordActions(x.f, id, nil, nil)
 	// Tall content below the card: it can scroll out of view.
 	below := widget.NewLabel("")
 	below.Resize(fyne.NewSize(10, 3000))

@@ -25,7 +25,7 @@ import (
 // tapButton taps the button whose text starts with text in the card.
 func tapButton(t *testing.T, g *guideState, text string) {
 	t.Helper()
-	for _, b := range buttonsIn(g.scroll.Content) {
+	for _, b := range buttonsIn(g.cardAndBar()) {
 		if strings.HasPrefix(b.Text, text) {
 			test.Tap(b)
 			return

@@ -177,7 +177,7 @@ func TestDownloadCardOffersNewest(t *testing.T) {
 	if !hasText(g.scroll.Content, want) {
 		t.Fatalf("no newest file; texts: %q", texts(g.scroll.Content))
 	}
-	test.Tap(findButton(t, g.scroll.Content, "Check it"))
+	test.Tap(findButton(t, g.cardAndBar(), "Check it"))
 	x.wait()
 	if len(x.headlines()) != 1 {
 		t.Fatalf("Check it did not check: %q", x.headlines())
@@ -229,8 +229,8 @@ func TestCopiedPasswordOfferedAndSaved(t *testing.T) {
 	const fresh = "Nj7%tQ2@wE5^yU8*"
 	cb.SetContent(fresh)
 	o.poll(o.stop)
-	card := x.f.guide.scroll.Content
-	if !o.row.Visible() || !hasText(card, "You copied a password (16 characters)") {
+	card := x.f.guide.cardAndBar()
+	if !o.row.Visible() || !hasText(card, "“Save password” saves the password you copied (16 characters)") {
 		t.Fatalf("not offered; texts %q", texts(card))
 	}
 	if o.row.Size().Height == 0 {
@@ -239,7 +239,7 @@ func TestCopiedPasswordOfferedAndSaved(t *testing.T) {
 	if anyTextContains(card, fresh) {
 		t.Fatal("the copied password is shown unmasked")
 	}
-	test.Tap(findButton(t, card, "Save it"))
+	test.Tap(findButton(t, card, "Save password"))
 	x.wait()
 	got, err := x.f.vault.Get(context.Background(), vault.PendingID(x.f.guide.progress.RenewalID))
 	if err != nil || got != fresh {
@@ -265,11 +265,11 @@ func TestCopiedPasswordDeclined(t *testing.T) {
 	o, cb := passwordCard(t, x, "")
 	cb.SetContent("Nj7%tQ2@wE5^yU8*")
 	o.poll(o.stop)
-	card := x.f.guide.scroll.Content
-	if !hasText(card, "Du har kopieret en adgangskode (16 tegn)") {
+	card := x.f.guide.cardAndBar()
+	if !hasText(card, "»Gem adgangskoden« gemmer den adgangskode, du kopierede (16 tegn)") {
 		t.Fatalf("not offered in Danish; texts %q", texts(card))
 	}
-	test.Tap(findButton(t, card, "Nej tak"))
+	test.Tap(findButton(t, card, "Ikke den"))
 	if o.pending != "" || o.row.Visible() {
 		t.Fatal("declined, but the password is kept or still offered")
 	}
@@ -354,8 +354,8 @@ func TestSecondCopyQuestion(t *testing.T) {
 	cb.SetContent("Nj7%tQ2@wE5^yU8*")
 	o.poll(o.stop)
 	g := x.f.guide
-	card := g.scroll.Content
-	test.Tap(findButton(t, card, "Save it"))
+	card := g.cardAndBar()
+	test.Tap(findButton(t, card, "Save password"))
 	x.wait()
 	if !hasText(card, words.T("watch.kept.question")) {
 		t.Fatalf("no question after saving; texts %q", texts(card))
@@ -401,7 +401,7 @@ func TestDPGCardRevealsTheFile(t *testing.T) {
 	g.progress.SetFileChecked(sha, time.Now())
 	g.progress.Current = "dpg-install"
 	g.show()
-	test.Tap(findButton(t, g.scroll.Content, "Show the file in its folder"))
+	test.Tap(findButton(t, g.cardAndBar(), "Show the file in its folder"))
 	x.wait()
 	if len(shown) != 1 || shown[0] != file {
 		t.Fatalf("revealed %q, want %s", shown, file)

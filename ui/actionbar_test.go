@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+)
+
+// The window's height on a 1366×768 laptop with Windows' 125 % scaling,
+// in Fyne's units: the work area less the window's margins and title bar
+// (placeBesideBrowser), divided by the scale. The smallest screen the
+// companion window is made for.
+const laptopHeight = (768 - 2*edgeMargin - 40) / 1.25
+
+// Every card fits the laptop's window with its main action in the action
+// bar, below the card that scrolls: nothing the card holds makes the
+// window taller than the screen, and the cards that have a main action
+// show it there, enabled or with a line that says why not.
+func TestMainActionInTheBarOnALaptop(t *testing.T) {
+	sha := strings.Repeat("c4", 32)
+	want := map[string]string{ // the cards' main actions, as drawn from these facts
+		"password":    "Save password",
+		"download":    "Check the file",
+		"dpg-install": "Copy password",
+		"dpg-verify":  "Installed in DPG",
+	}
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0), File: &register.FileRef{Path: "/home/anne/Downloads/Fornyer Testfirma ApS.p12"}, PasswordSaved: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.f.vault.Save(context.Background(), vault.CertificateID(sha), "", "Kode-1"); err != nil {
+		t.Fatal(err)
+	}
+	x.wait()
+	for i, s := range guide.Steps {
+		g.progress.Current = s.ID
+		for _, done := range guide.Steps[:i] {
+			g.progress.Done[done.ID] = guideTestTime
+			if done.Task == guide.TaskDownload {
+				g.progress.SetFileChecked(sha, guideTestTime)
+				g.progress.BackupLater = true
+			}
+		}
+		g.show()
+		x.wait()
+		if h := x.f.content.MinSize().Height; h > laptopHeight {
+			t.Errorf("card %d (%s) needs a window %.0f high; a laptop at 125 %% has %.0f", i+1, s.ID, h, laptopHeight)
+		}
+		label, ok := want[s.ID]
+		if !ok {
+			continue
+		}
+		var main *uiwidget.Button
+		for _, b := range findAll[*uiwidget.Button](g.action) {
+			if b.Text == label && b.Visible() {
+				main = b
+			}
+		}
+		if main == nil || !g.action.Visible() {
+			t.Errorf("card %d (%s): no %q in the action bar", i+1, s.ID, label)
+			continue
+		}
+		if main.Disabled() && !slicesHasVisibleLabel(g.action) {
+			t.Errorf("card %d (%s): %q is disabled and nothing beside it says why", i+1, s.ID, label)
+		}
+	}
+}
+
+func slicesHasVisibleLabel(root fyne.CanvasObject) bool {
+	for _, o := range visible(root) {
+		if l, ok := o.(*widget.Label); ok && l.Text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// The password card holds still: the clipboard's offer comes into room
+// kept for it, so the field does not move under the pointer when it comes
+// or goes; the card's one Save saves the offered password; once saved,
+// the confirmation comes first and the keyboard goes on to Done.
+func TestPasswordCardHoldsStill(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	o, cb := passwordCard(t, x, "")
+	g := x.f.guide
+	x.w.Resize(companionSize)
+	entry := findEntry(t, g.scroll.Content)
+	save := findButton(t, g.action, "Save password")
+	where := func() fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(entry)
+	}
+	before := where()
+	if !save.Disabled() || !hasText(g.action, "Paste the password first.") {
+		t.Fatal("Save is enabled with nothing to save, or does not say why not")
+	}
+	cb.SetContent("Nj7%tQ2@wE5^yU8*")
+	o.poll(o.stop)
+	if !o.row.Visible() {
+		t.Fatal("not offered")
+	}
+	if where() != before {
+		t.Errorf("the field moved from %v to %v when the offer came", before, where())
+	}
+	if save.Disabled() {
+		t.Error("the offered password cannot be saved with the card's Save")
+	}
+	if n := len(findAll[*uiwidget.Button](g.cardAndBar())); n == 0 {
+		t.Fatal("no buttons")
+	}
+	blue := 0
+	for _, b := range findAll[*uiwidget.Button](g.cardAndBar()) {
+		if b.Visible() && b.Importance == widget.HighImportance && strings.Contains(b.Text, "Save") {
+			blue++
+		}
+	}
+	if blue != 1 {
+		t.Errorf("%d blue save buttons; one job has one", blue)
+	}
+	test.Tap(findButton(t, g.scroll.Content, "Not that one"))
+	if where() != before || !save.Disabled() {
+		t.Errorf("declined: the field moved (%v, was %v) or Save stays enabled (%v)", where(), before, !save.Disabled())
+	}
+	cb.SetContent("Xk3#pL9!qR2$mN7&")
+	o.poll(o.stop)
+	test.Tap(save)
+	x.wait()
+	if x.w.Canvas().Focused() != fyne.Focusable(g.done) {
+		t.Errorf("after saving the keyboard is on %v, not Done", x.w.Canvas().Focused())
+	}
+	saved := vaultText("vault.saved", nil)
+	var confirmation, another float32 = -1, -1
+	for _, obj := range visible(g.scroll.Content) {
+		switch v := obj.(type) {
+		case *widget.Label:
+			if strings.HasPrefix(v.Text, saved) {
+				confirmation = fyne.CurrentApp().Driver().AbsolutePositionForObject(v).Y
+			}
+		case *uiwidget.Button:
+			if v.Text == "Save a different password" {
+				another = fyne.CurrentApp().Driver().AbsolutePositionForObject(v).Y
+			}
+		}
+	}
+	if confirmation < 0 || another < 0 || confirmation > another {
+		t.Errorf("the confirmation (at %v) is not above \"Save a different password\" (at %v)", confirmation, another)
+	}
+}
+
+// The password card's lines under Show and Copy (the password shown,
+// "Copied", the clipboard cleared 30 seconds later) get their room: the
+// card is laid out again, and nothing below is drawn over them.
+func TestPasswordCardLinesGetTheirRoom(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	var fire func()
+	x.f.clipboardAfter = fakeAfter(&fire)
+	o, cb := passwordCard(t, x, "")
+	g := x.f.guide
+	x.w.Resize(companionSize)
+	cb.SetContent("Nj7%tQ2@wE5^yU8*")
+	o.poll(o.stop)
+	test.Tap(findButton(t, g.action, "Save password"))
+	x.wait()
+	test.Tap(findButton(t, g.scroll.Content, "Show"))
+	x.wait()
+	test.Tap(findButton(t, g.scroll.Content, "Copy password"))
+	x.wait()
+	if fire == nil {
+		t.Fatal("no clear was started")
+	}
+	fire()
+	x.wait()
+	var cleared *widget.Label
+	for _, obj := range visible(g.scroll.Content) {
+		if l, ok := obj.(*widget.Label); ok && l.Text == "The clipboard was cleared." {
+			cleared = l
+		}
+	}
+	if cleared == nil {
+		t.Fatalf("no cleared line; texts %q", texts(g.scroll.Content))
+	}
+	d := fyne.CurrentApp().Driver()
+	var another fyne.CanvasObject
+	for _, obj := range visible(g.scroll.Content) {
+		if b, ok := obj.(*uiwidget.Button); ok && b.Text == "Save a different password" {
+			another = b
+		}
+	}
+	if another == nil {
+		t.Fatal("no \"Save a different password\"")
+	}
+	if cleared.Size().Height == 0 || d.AbsolutePositionForObject(cleared).Y+cleared.Size().Height > d.AbsolutePositionForObject(another).Y {
+		t.Errorf("the cleared line (at %v, %v) is drawn under \"Save a different password\" (at %v)", d.AbsolutePositionForObject(cleared), cleared.Size(), d.AbsolutePositionForObject(another))
+	}
+}
