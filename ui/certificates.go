@@ -89,12 +89,11 @@ type certificatesView struct {
 	empty        fyne.CanvasObject
 	query        certlist.Query
 
-	loaded bool                     // the register has been read
-	held   func(sha256 string) bool // the credential store holds its password; nil: not read
-	all    []register.Certificate   // the register, as last read
-	lines  []certlist.Line          // all of it as renewal lines
-	shown  []*certlist.Line         // the lines the query shows, in order
-	now    time.Time                // the time the rows are drawn for
+	loaded bool                   // the register has been read
+	all    []register.Certificate // the register, as last read
+	lines  []certlist.Line        // all of it as renewal lines
+	shown  []*certlist.Line       // the lines the query shows, in order
+	now    time.Time              // the time the rows are drawn for
 
 	rowsTraced bool // the first rows' trace line was printed
 
@@ -188,7 +187,9 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	// What was done and what is not, in the order of the renewal;
 	// installing in DPG last. Core says which (register.StatusOf), the
 	// password from the credential store's list, not the register's flag.
-	status := register.StatusOf(certs, c, v.held, now)
+	// The store's list as the frame last read it (facts.go): no second
+	// look-up of the store here.
+	status := register.StatusOf(certs, c, v.f.passwordIndex.list.Held(), now)
 	if status.Renew {
 		renew := uiwidget.NewButton(words.T("register.renew"), theme.HistoryIcon(), v.renew)
 		renew.Importance = widget.HighImportance

@@ -103,9 +103,8 @@ func (v *certificatesView) load() {
 func (v *certificatesView) loadNow() {
 	certs := v.f.register.List()
 	lines := certlist.Lines(certs)
-	held := savedPasswords(v.f.vault)
 	fyne.Do(func() {
-		v.all, v.lines, v.held = certs, lines, held
+		v.all, v.lines = certs, lines
 		v.loaded = true
 		v.apply()
 		v.refreshCard()

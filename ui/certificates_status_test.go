@@ -30,6 +30,7 @@ func TestCertificateCardSaysWhatIsMissing(t *testing.T) {
 			f, _, w := newCertTestFrame(t, tc.lang, c)
 			f.vault = vault.New()
 			f.build()
+			f.readPasswords() // as the frame does at the start
 			t.Cleanup(func() { f.guide.saver.wait() })
 			w.SetContent(f.content)
 			v := f.certificates
@@ -51,7 +52,7 @@ func TestCertificateCardSaysWhatIsMissing(t *testing.T) {
 			if err := f.vault.Save(context.Background(), vault.CertificateID(c.SHA256), c.Organization, "kode"); err != nil {
 				t.Fatal(err)
 			}
-			f.passwordsChanged()
+			f.readPasswords() // as the frame does when the vault reports a change
 			if !has(tc.saved) || has(tc.noPassword) {
 				t.Errorf("after saving: %q", certTexts(v.root))
 			}

@@ -40,6 +40,9 @@ func (f *frame) readPasswords() {
 			if f.guide != nil {
 				f.guide.factsChanged()
 			}
+			if f.certificates != nil {
+				f.certificates.refreshCard() // a card says whether its password is saved
+			}
 		})
 	})
 }

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
@@ -184,33 +183,6 @@ func TestDPGCardSaysWhenTheRegisterRefuses(t *testing.T) {
 	}
 	if x.w.Canvas().Overlays().Top() == nil || installed.Disabled() {
 		t.Errorf("a refused record: dialog %v, button disabled %v", x.w.Canvas().Overlays().Top() != nil, installed.Disabled())
-	}
-}
-
-// My certificates counts every one of a certificate's saved passwords, as
-// the guide does (vault.Opens): with only its second one left (the first
-// deleted in Settings), the card still says the password is saved.
-func TestSavedPasswordsCountsEveryPasswordOfACertificate(t *testing.T) {
-	keyring.MockInit()
-	v := vault.New()
-	ctx := context.Background()
-	sha := strings.Repeat("ab", 32)
-	id := vault.CertificateID(sha)
-	for _, pw := range []string{"Kode-1", "Kode-2"} {
-		if err := v.Save(ctx, id, "Firma ApS", pw); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := v.Delete(ctx, id); err != nil {
-		t.Fatal(err)
-	}
-	list, _ := v.List(ctx)
-	if len(list) != 1 || list[0].ID == id {
-		t.Fatalf("the set-up: %+v", list)
-	}
-	held := savedPasswords(v)
-	if !held(strings.ToUpper(sha)) || held(strings.Repeat("cd", 32)) {
-		t.Errorf("held(the certificate) = %v, held(another) = %v", held(sha), held(strings.Repeat("cd", 32)))
 	}
 }
 

@@ -35,35 +35,6 @@ func (f *frame) passwordsChanged() {
 	if f.passwords != nil {
 		f.passwords.load()
 	}
-	if f.certificates != nil {
-		f.certificates.load() // a card says whether its password is saved
-	}
-}
-
-// savedPasswords reads which certificates' passwords the credential store
-// holds, for register.StatusOf; nil when it cannot be read. Not on the UI
-// thread: the store may be slow.
-func savedPasswords(v *vault.Vault) func(sha256 string) bool {
-	if v == nil {
-		return nil
-	}
-	list, err := v.List(context.Background())
-	if err != nil {
-		return nil
-	}
-	// Every one of a certificate's passwords counts, not only its first
-	// (vault.Opens, the rule the guide's facts use): a second one, saved
-	// for a copy under another password, is kept when the first is deleted.
-	held := make(map[string]bool, len(list))
-	for _, e := range list {
-		if fp, ok := vault.CertificateOf(e.ID); ok {
-			held[fp] = true
-		}
-	}
-	return func(sha string) bool {
-		fp, _ := vault.CertificateOf(vault.CertificateID(sha))
-		return held[fp]
-	}
 }
 
 type savedPasswordsView struct {

@@ -18,6 +18,25 @@ type Passwords struct {
 	Known bool
 }
 
+// Held says whether the store holds a password of the certificate with
+// the fingerprint: any of its entries counts, not only its first (a second
+// one, saved for a copy under another password, stays when the first is
+// deleted). Nil when the list was not read, so that the register's record
+// stands in (register.StatusOf).
+func (p Passwords) Held() func(sha256 string) bool {
+	if !p.Known {
+		return nil
+	}
+	return func(sha string) bool {
+		for _, e := range p.Entries {
+			if vault.Opens(e.ID, sha) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // Facts are what the register and the credential store say of the
 // renewal, read each time a screen is drawn and never copied into the
 // progress: a card is done when its fact is true, wherever it became true

@@ -416,3 +416,27 @@ func TestNamedBy(t *testing.T) {
 		}
 	}
 }
+
+func TestPasswordsHeld(t *testing.T) {
+	sha, other := strings.Repeat("ab", 32), strings.Repeat("cd", 32)
+	if (Passwords{Entries: []vault.Entry{{ID: vault.CertificateID(sha)}}}).Held() != nil {
+		t.Error("a list never read says what it holds")
+	}
+	for _, tc := range []struct {
+		what    string
+		entries []vault.Entry
+		sha     string
+		want    bool
+	}{
+		{"its entry", []vault.Entry{{ID: vault.CertificateID(sha)}}, sha, true},
+		{"its entry, the fingerprint in capitals", []vault.Entry{{ID: vault.CertificateID(sha)}}, strings.ToUpper(sha), true},
+		{"a second entry of its own, the first deleted", []vault.Entry{{ID: vault.CertificateID(sha) + "/2"}}, sha, true},
+		{"another certificate's", []vault.Entry{{ID: vault.CertificateID(other)}}, sha, false},
+		{"a renewal's pending entry", []vault.Entry{{ID: vault.PendingID("r1")}}, sha, false},
+		{"an empty store", nil, sha, false},
+	} {
+		if got := (Passwords{Entries: tc.entries, Known: true}).Held()(tc.sha); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.what, got, tc.want)
+		}
+	}
+}
