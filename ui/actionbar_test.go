@@ -95,7 +95,7 @@ func TestPasswordCardHoldsStill(t *testing.T) {
 	o, cb := passwordCard(t, x, "")
 	g := x.f.guide
 	x.w.Resize(companionSize)
-	entry := findEntry(t, g.scroll.Content)
+	entry := findEntry(t, g.cardAndBar())
 	save := findButton(t, g.action, "Save password")
 	where := func() fyne.Position {
 		return fyne.CurrentApp().Driver().AbsolutePositionForObject(entry)
@@ -127,7 +127,7 @@ func TestPasswordCardHoldsStill(t *testing.T) {
 	if blue != 1 {
 		t.Errorf("%d blue save buttons; one job has one", blue)
 	}
-	test.Tap(findButton(t, g.scroll.Content, "Not that one"))
+	test.Tap(findButton(t, g.cardAndBar(), "Not that one"))
 	if where() != before || !save.Disabled() {
 		t.Errorf("declined: the field moved (%v, was %v) or Save stays enabled (%v)", where(), before, !save.Disabled())
 	}

@@ -40,7 +40,7 @@ type copiedOffer struct {
 	pending string // the offered password, until saved or declined
 	row     *fyne.Container
 	// slot is where the row is drawn: it keeps the row's room while the
-	// row is hidden.
+	// row is hidden (the card may draw something else there meanwhile).
 	slot *fyne.Container
 	text *widget.Label
 	stop chan struct{} // closes the running poll; nil when none

@@ -59,9 +59,10 @@ func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObj
 	return container.NewVBox(s.view, s.bar)
 }
 
-// passwordSaver is the password card's field and what it said (view, in
-// the card) and its one save action (bar, in the guide's action bar, so
-// that it is on screen however far the card is scrolled).
+// passwordSaver is what the password card said and the saved password's
+// actions (view, in the card), and the field with its one Save (bar, in
+// the guide's action bar, so that both are on screen however far the
+// card is scrolled).
 type passwordSaver struct {
 	view, bar fyne.CanvasObject
 }
@@ -71,8 +72,8 @@ type passwordSaver struct {
 // (renewal.SaveID).
 //
 // Nothing under the pointer moves while the user works: the clipboard's
-// offer has its room above the field whether it shows or not, and what
-// is said (saving, saved, a refusal) comes below the field. Once saved,
+// offer has its room below the field whether it shows or not, and what
+// is said (saving, saved, a refusal) comes on the card. Once saved,
 // the confirmation comes first, then Show and Copy, then "Save a
 // different password".
 func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
@@ -130,7 +131,6 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 		// mouse wheel, and the card would stop scrolling there.
 		entry.Disable()
 		entry.Hide()
-		offer.slot.Hide() // nothing more to offer: the confirmation comes first
 		bar.Hide()
 		again.Show()
 		actions.Show()
@@ -206,7 +206,6 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 		again.Hide()
 		actions.Hide()
 		status.Hide()
-		offer.slot.Show()
 		bar.Show()
 		ready()
 		relayout()
@@ -231,10 +230,12 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 
 	// No intro of its own: the card's red warning says the password is
 	// shown once (saying it twice was read as noise in the window).
-	bar = actionRow(why, busy, save)
+	// The field, Save, and below them why Save waits or the offer, in
+	// one line's room: all in the action bar, on screen on a laptop
+	// however the card is scrolled.
+	offer.slot.Add(why)
+	bar = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(busy, save), entry), offer.slot)
 	box = container.NewVBox(
-		offer.slot,
-		entry,
 		status,
 		actions,
 		container.NewHBox(again),
