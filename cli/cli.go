@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/msg"
@@ -115,15 +116,19 @@ func usage(env Env, w io.Writer) {
 // the lean build is "fornyer-cli inspect".
 func (env Env) T(key string, data any) string {
 	s := msg.T(env.Lang, key, data)
-	if env.Name == "" || env.Name == commandName {
+	if env.Name == "" || env.Name == commandName || !strings.Contains(s, commandName) {
 		return s
 	}
-	return commandWord.ReplaceAllString(s, "${1}"+env.Name+"$2")
+	return commandWord().ReplaceAllString(s, "${1}"+env.Name+"$2")
 }
 
 // commandName is how the catalogue names the program.
 const commandName = "fornyer"
 
 // commandWord is the program's name as a word of a command line: lower
-// case, not Fornyer the app, not part of a path or a file name.
-var commandWord = regexp.MustCompile(`(^|[\s“"»(])fornyer(\s|[”"«)]|$)`)
+// case, not Fornyer the app, not part of a path or a file name. Compiled
+// when first needed: at package init it cost every run (an inspection
+// names no command) part of a millisecond.
+var commandWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(^|[\s“"»(])fornyer(\s|[”"«)]|$)`)
+})
