@@ -20,7 +20,9 @@
 # looks for a viewable window of the launched process and reads its pixels;
 # the first frame is the first look at which they hold more than 8 colours,
 # counted from just before the process was started. The CPU time is the
-# process's user and system time at that moment. The memory is read SETTLE
+# process's user and system time at that moment, in /proc's 10 ms steps;
+# "own count" is each program's own exact figure, printed when its first
+# frame was painted (FORNYER_TRACE=1; both print it). The memory is read SETTLE
 # seconds after the first frame: PSS (proportional: shared libraries divided
 # among the processes that map them) and RSS from /proc/PID/smaps_rollup.
 #
@@ -87,6 +89,12 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}'; }
 field() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 
+# cpu_us NAME: the CPU time, in µs, that NAME's last launch said it had used
+# when Show had painted its first frame ("trace first-frame-cpu", exact,
+# where firstframe's figure is in /proc's 10 ms steps and read up to one
+# poll later, while Fornyer already runs what waited for the frame).
+cpu_us() { sed -n 's/^trace first-frame-cpu us=\([0-9]*\).*/\1/p' "$work/$1.err" | head -n 1 | grep . || echo 0; }
+
 # launch NAME PROGRAM SIZE CACHE: one measured launch in a fresh home;
 # prints firstframe's line.
 launch() {
@@ -118,7 +126,7 @@ launch fornyer "$fornyer" 0 warm >/dev/null
 
 for cache in ${CACHES:-warm cold}; do
 for n in $sizes; do
-	tf=() ff=() tc=() fc=() tp=() fp=() tr=() fr=() pr=()
+	tf=() ff=() tc=() fc=() tu=() fu=() tp=() fp=() tr=() fr=() pr=()
 	: >"$work/trace"
 	for pair in $(seq 1 "$pairs"); do
 		if [ $((pair % 2)) -eq 1 ]; then
@@ -129,22 +137,25 @@ for n in $sizes; do
 			t=$(launch trivial build/trivial-window "$n" "$cache")
 		fi
 		grep '^trace start ' "$work/fornyer.err" >>"$work/trace" || true
+		tu+=("$(cpu_us trivial)") fu+=("$(cpu_us fornyer)")
 		tf+=("$(field frame_ms "$t")") ff+=("$(field frame_ms "$f")")
 		tc+=("$(field cpu_ms "$t")") fc+=("$(field cpu_ms "$f")")
 		tp+=("$(field pss_kib "$t")") fp+=("$(field pss_kib "$f")")
 		tr+=("$(field rss_kib "$t")") fr+=("$(field rss_kib "$f")")
 		pr+=("$(ratio "${ff[-1]}" "${tf[-1]}")")
 		echo "$cache cache, size $n, pair $pair: first frame trivial ${tf[-1]} ms, Fornyer ${ff[-1]} ms (${pr[-1]}x);" \
-			"CPU ${tc[-1]} / ${fc[-1]} ms; idle PSS $((tp[-1] / 1024)) / $((fp[-1] / 1024)) MiB," \
+			"CPU ${tc[-1]} / ${fc[-1]} ms (own count $((tu[-1] / 1000)) / $((fu[-1] / 1000)) ms); idle PSS $((tp[-1] / 1024)) / $((fp[-1] / 1024)) MiB," \
 			"RSS $((tr[-1] / 1024)) / $((fr[-1] / 1024)) MiB"
 	done
 	mtf=$(printf '%s\n' "${tf[@]}" | median) mff=$(printf '%s\n' "${ff[@]}" | median)
 	mtc=$(printf '%s\n' "${tc[@]}" | median) mfc=$(printf '%s\n' "${fc[@]}" | median)
+	mtu=$(printf '%s\n' "${tu[@]}" | median) mfu=$(printf '%s\n' "${fu[@]}" | median)
 	mtp=$(printf '%s\n' "${tp[@]}" | median) mfp=$(printf '%s\n' "${fp[@]}" | median)
 	mtr=$(printf '%s\n' "${tr[@]}" | median) mfr=$(printf '%s\n' "${fr[@]}" | median)
 	echo "$cache cache, size $n, medians of $pairs pairs (trivial / Fornyer):"
 	echo "  first frame  $mtf / $mff ms = $(ratio "$mff" "$mtf")x (median of the pairs' ratios $(printf '%s\n' "${pr[@]}" | median)x)"
-	echo "  CPU to it    $mtc / $mfc ms = $(ratio "$mfc" "$mtc")x"
+	echo "  CPU to it    $mtc / $mfc ms = $(ratio "$mfc" "$mtc")x (read by firstframe, 10 ms steps)"
+	echo "  own count    $((mtu / 1000)).$(printf %03d $((mtu % 1000))) / $((mfu / 1000)).$(printf %03d $((mfu % 1000))) ms = $(ratio "$mfu" "$mtu")x (each program's CPU when its first frame was painted)"
 	echo "  idle PSS     $((mtp / 1024)) / $((mfp / 1024)) MiB = $(ratio "$mfp" "$mtp")x (after ${settle} s)"
 	echo "  idle RSS     $((mtr / 1024)) / $((mfr / 1024)) MiB = $(ratio "$mfr" "$mtr")x"
 	echo "  Fornyer's start trace, medians (ms; 'at' from launch, 'took' the piece):"

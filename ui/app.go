@@ -93,7 +93,7 @@ func Run(files []string, more <-chan []string) (err error) {
 	})
 	a.Lifecycle().SetOnStarted(func() {
 		// Under GLFW, Show painted the first frame; this runs next.
-		trace("first-frame")
+		traceFirstFrame()
 		if !hasNativeWindow(w) {
 			a.Quit() // Fyne would wait for ever with no window
 			return

@@ -33,3 +33,13 @@ func processStart() (time.Time, bool) {
 	sinceStart := time.Duration(ts.Nano()) - time.Duration(ticks)*time.Second/userHZ
 	return time.Now().Add(-sinceStart), true
 }
+
+// cpuUsed is the CPU time, user and system, that the process has used so
+// far: its threads' exact run time, not /proc's 10 ms ticks.
+func cpuUsed() (time.Duration, bool) {
+	var ru unix.Rusage
+	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {
+		return 0, false
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
+}
