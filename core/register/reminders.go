@@ -259,7 +259,15 @@ func Obsolete(certs []Certificate, now time.Time) []Cancel {
 // InUse reports whether c is still the certificate in use: not expired and
 // not renewed by a later certificate in certs. Only such a certificate
 // needs reminders, a calendar entry or installing in DPG. (For a whole
-// list at once, the reminders use a watch.)
+// list at once, InUseAmong.)
 func InUse(certs []Certificate, c Certificate, now time.Time) bool {
-	return newWatch(certs, now).watched(c)
+	return InUseAmong(certs, now)(c)
+}
+
+// InUseAmong is InUse for any certificate of certs, the list read once: for
+// a question asked of every certificate of a list (InUse for each would read
+// the whole list each time, and a register of 1,000 took the first card
+// 0.15 s).
+func InUseAmong(certs []Certificate, now time.Time) func(Certificate) bool {
+	return newWatch(certs, now).watched
 }

@@ -41,8 +41,9 @@ func Renewing(p *guide.Progress, certs []register.Certificate, now time.Time) (r
 	}
 	var first register.Certificate
 	found := false
+	inUse := register.InUseAmong(certs, now)
 	for _, c := range certs {
-		if c.Kind == oces.Employee || !register.InUse(certs, c, now) {
+		if c.Kind == oces.Employee || !inUse(c) {
 			continue
 		}
 		if !found || c.NotAfter.Before(first.NotAfter) {
