@@ -124,8 +124,7 @@ func placesScene(lead string) scene {
 // bullet is a line with an icon: something to have ready.
 func bullet(icon func() fyne.Resource, key string) part {
 	return func(p *palette) fyne.CanvasObject {
-		img := canvas.NewImageFromResource(theme.NewThemedResource(icon()))
-		img.SetMinSize(fyne.NewSquareSize(18))
+		img := iconBox(icon(), 18)
 		return container.New(&inset{l: 16}, container.New(&row{gap: 10, centre: true}, img, text(words.T(key), p.fg, p.text+1, false)))
 	}
 }

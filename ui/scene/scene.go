@@ -394,8 +394,7 @@ func section(key string, open bool, mark int) part {
 		if open {
 			icon = theme.MenuDropDownIcon()
 		}
-		chev := canvas.NewImageFromResource(theme.NewThemedResource(icon))
-		chev.SetMinSize(fyne.NewSquareSize(16))
+		chev := iconBox(icon, 16)
 		bar := container.NewStack(roundRect(p.chrome, nil, 0, 4),
 			container.New(&inset{l: 8, t: 4, r: 6, b: 4},
 				container.NewBorder(nil, nil, nil, chev, text(words.T(key), p.fg, p.text, true))))
@@ -441,14 +440,12 @@ func chip(key string, mark int) part {
 // shows the real tick; the card's own tick boxes are under it.
 func item(icon func() fyne.Resource, key string, lead bool) part {
 	return func(p *palette) fyne.CanvasObject {
-		img := canvas.NewImageFromResource(theme.NewThemedResource(icon()))
-		img.SetMinSize(fyne.NewSquareSize(18))
+		img := iconBox(icon(), 18)
 		t := text(words.T(key), p.fg, p.text+1, lead)
 		if lead {
 			return container.New(&inset{b: 4}, container.New(&row{gap: 8, centre: true}, img, t))
 		}
-		arrow := canvas.NewImageFromResource(theme.NewThemedResource(theme.MenuExpandIcon()))
-		arrow.SetMinSize(fyne.NewSquareSize(14))
+		arrow := iconBox(theme.MenuExpandIcon(), 14)
 		return container.New(&inset{l: 12}, container.New(&row{gap: 6, centre: true}, arrow, img, t))
 	}
 }
@@ -696,6 +693,16 @@ func (l *fixed) Layout([]fyne.CanvasObject, fyne.Size)      {}
 func (l *fixed) MinSize([]fyne.CanvasObject) fyne.Size      { return l.size }
 func (l *fill) MinSize([]fyne.CanvasObject) fyne.Size       { return l.size }
 func (l *fraction) MinSize(o []fyne.CanvasObject) fyne.Size { return o[0].MinSize() }
+
+// iconBox draws a theme icon in the foreground colour at a fixed size. The
+// image is put in a box of that size, so that laying a picture out never
+// asks the image its minimum size: Fyne's canvas.Image answers that by
+// colouring and parsing its SVG afresh each time, which each icon of the
+// first card's picture did some 17 times before the window's first frame.
+func iconBox(res fyne.Resource, size float32) fyne.CanvasObject {
+	img := canvas.NewImageFromResource(theme.NewThemedResource(res))
+	return container.New(&fill{size: fyne.NewSquareSize(size)}, img)
+}
 
 // fill is a fixed-size box whose objects fill it.
 type fill struct{ size fyne.Size }
