@@ -9,6 +9,10 @@
 #   CACHES (environment) "warm", "cold" or "warm cold" (default): see below
 #   SETTLE (environment) seconds after the first frame before the memory is
 #          read (default 5)
+#   TRIVIAL_ARGS (environment) arguments for the trivial window: "-kinds"
+#          makes it draw one of each kind of thing Fornyer's first card
+#          draws (scripts/trivial-window), to tell Fyne's and the graphics
+#          driver's cost for those kinds from Fornyer's own
 #   FORNYER_BIN (environment) a Fornyer binary to measure instead of the one
 #          built from this tree (an earlier build, for a before and after)
 # The trivial window is scripts/trivial-window, built in the same run from the
@@ -95,7 +99,8 @@ field() { sed -n "s/.*\b$1=\([0-9]*\).*/\1/p" <<<"$2"; }
 # poll later, while Fornyer already runs what waited for the frame).
 cpu_us() { sed -n 's/^trace first-frame-cpu us=\([0-9]*\).*/\1/p' "$work/$1.err" | head -n 1 | grep . || echo 0; }
 
-# launch NAME PROGRAM SIZE CACHE: one measured launch in a fresh home;
+# launch NAME PROGRAM SIZE CACHE: one measured launch in a fresh home
+# (PROGRAM: the program and its arguments, split at spaces);
 # prints firstframe's line.
 launch() {
 	local name=$1 program=$2 size=$3 cache=$4 home="$work/home"
@@ -110,7 +115,7 @@ launch() {
 	[ "$cache" = warm ] && cachedir="$work/cache-$name"
 	HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
 		XDG_CACHE_HOME="$cachedir" XDG_RUNTIME_DIR="$home/run" FORNYER_TRACE=1 \
-		./build/firstframe -settle "$settle"s -- "$program" 2>"$work/$name.err" ||
+		./build/firstframe -settle "$settle"s -- $program 2>"$work/$name.err" ||
 		{ echo "launch-compare: $name failed:" >&2; tail -n 20 "$work/$name.err" >&2; exit 1; }
 }
 
@@ -121,7 +126,7 @@ for n in $sizes; do
 	fi
 done
 # The warm caches, filled once.
-launch trivial build/trivial-window 0 warm >/dev/null
+launch trivial "build/trivial-window ${TRIVIAL_ARGS:-}" 0 warm >/dev/null
 launch fornyer "$fornyer" 0 warm >/dev/null
 
 for cache in ${CACHES:-warm cold}; do
@@ -130,11 +135,11 @@ for n in $sizes; do
 	: >"$work/trace"
 	for pair in $(seq 1 "$pairs"); do
 		if [ $((pair % 2)) -eq 1 ]; then
-			t=$(launch trivial build/trivial-window "$n" "$cache")
+			t=$(launch trivial "build/trivial-window ${TRIVIAL_ARGS:-}" "$n" "$cache")
 			f=$(launch fornyer "$fornyer" "$n" "$cache")
 		else
 			f=$(launch fornyer "$fornyer" "$n" "$cache")
-			t=$(launch trivial build/trivial-window "$n" "$cache")
+			t=$(launch trivial "build/trivial-window ${TRIVIAL_ARGS:-}" "$n" "$cache")
 		fi
 		grep '^trace start ' "$work/fornyer.err" >>"$work/trace" || true
 		tu+=("$(cpu_us trivial)") fu+=("$(cpu_us fornyer)")
