@@ -219,7 +219,7 @@ func TestPasswordSaverAlreadySaved(t *testing.T) {
 func TestPasswordSaverStates(t *testing.T) {
 	keyring.MockInit()
 	s := newSaverUnderTest(t, "en")
-	if e := findEntry(t, s.view); e.Disabled() || e.PlaceHolder != "Paste the password from MitID Erhverv here" {
+	if e := findEntry(t, s.view); e.Disabled() || e.PlaceHolder != "Paste the password here" {
 		t.Errorf("the empty saver's field: disabled %v, placeholder %q", e.Disabled(), e.PlaceHolder)
 	}
 	if !hasButton(s.view, "Save password") || hasButton(s.view, "Show") || hasButton(s.view, "Copy password") {
