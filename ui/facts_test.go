@@ -30,7 +30,7 @@ func TestPasswordSavedOnTheCardEnablesDone(t *testing.T) {
 	if !g.done.Disabled() {
 		t.Fatal("Done enabled before the password is saved")
 	}
-	test.Type(findEntry(t, g.cardAndBar()), "Kode-1")
+	test.Type(findEntry(t, g.cardAndBar()), "Kode-1234")
 	test.Tap(findButton(t, g.cardAndBar(), "Save password"))
 	x.wait()
 	if g.done.Disabled() || g.hint.Visible() {

@@ -105,6 +105,7 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 	var save *uiwidget.Button
 	var again *uiwidget.Button
 	var offer *copiedOffer
+	doubted := "" // the text warned about (vault.Doubt): saved if saved again
 	setStatus := func(text string, importance widget.Importance) {
 		status.SetText(text)
 		status.Importance = importance
@@ -147,6 +148,14 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 		if len(password) > vault.MaxPasswordBytes {
 			// Refused before anything is started: no store is asked.
 			setStatus(words.Sentence(vault.ErrTooLong), widget.DangerImportance)
+			return
+		}
+		// A text that does not look like the portal's password is warned
+		// about once (core's rule, vault.Doubt), never refused: the same
+		// text saved again is saved as it is.
+		if key, data := vault.Doubt(password); key != "" && doubted != password {
+			doubted = password
+			setStatus(words.T(key, data)+" "+words.T("vault.doubt.again", map[string]any{"Save": words.T("vault.password.save")}), widget.WarningImportance)
 			return
 		}
 		offer.forget()

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,22 +18,39 @@ const (
 )
 
 // CouldBePassword says whether text copied to the clipboard could be the
-// portal's password, to be offered for saving: one line, no spaces or
-// other blanks, no control characters, 8 to 128 characters.
+// portal's password, to be offered for saving: nothing Doubt finds
+// against it (one line, no control characters, 8 to 128 characters), and
+// no space either, which a clipboard holding a sentence has.
 func CouldBePassword(text string) bool {
+	key, _ := Doubt(text)
+	return key == "" && !strings.ContainsFunc(text, unicode.IsSpace)
+}
+
+// Doubt is what speaks against text being the portal's password, as a
+// catalogue key and its data; "" when nothing does. It is the one rule:
+// the clipboard offer takes only a text without doubt (CouldBePassword),
+// and a text typed or pasted on the password card is warned about, never
+// refused, since no documented source gives the portal's passwords a
+// shape to enforce.
+func Doubt(text string) (string, map[string]any) {
 	if !utf8.ValidString(text) {
-		return false
+		return "vault.doubt.unreadable", nil
 	}
 	n := utf8.RuneCountInString(text)
-	if n < MinCopiedPassword || n > MaxCopiedPassword {
-		return false
+	switch {
+	case n < MinCopiedPassword:
+		return "vault.doubt.short", map[string]any{"N": n}
+	case n > MaxCopiedPassword:
+		return "vault.doubt.long", map[string]any{"N": n}
 	}
-	for _, r := range text {
-		if unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError {
-			return false
-		}
+	// A space inside may be the password's own; one at either end, a line
+	// break or another control character is copied along by mistake.
+	if strings.TrimSpace(text) != text || strings.ContainsFunc(text, func(r rune) bool {
+		return unicode.IsControl(r) || r == utf8.RuneError || unicode.IsSpace(r) && r != ' '
+	}) {
+		return "vault.doubt.blank", nil
 	}
-	return true
+	return "", nil
 }
 
 // CopiedWatch decides which texts seen on the clipboard while the password

@@ -29,6 +29,39 @@ func TestCouldBePassword(t *testing.T) {
 	}
 }
 
+// V15: what speaks against a typed or pasted text being the portal's
+// password, one rule with the clipboard offer's: too short (3 letters were
+// saved on the password card), too long, a blank, unreadable bytes.
+func TestDoubt(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		key  string
+		n    int
+	}{
+		{"Rp7k-æøQx9m!Zt2W", "", 0},
+		{"abc", "vault.doubt.short", 3},
+		{"æøå", "vault.doubt.short", 3}, // characters, not bytes
+		{"", "vault.doubt.short", 0},
+		{strings.Repeat("a", 129), "vault.doubt.long", 129},
+		{"Rp7k-æøQx9m Zt2W", "", 0}, // a space inside may be its own
+		{" Rp7k-æøQx9m!Zt2W", "vault.doubt.blank", 0},
+		{"Rp7k-æøQx9m\u00a0Zt2W", "vault.doubt.blank", 0},
+		{"Rp7k-æøQx9m!Zt2W\n", "vault.doubt.blank", 0},
+		{"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8", "vault.doubt.unreadable", 0},
+	} {
+		key, data := Doubt(c.text)
+		if key != c.key {
+			t.Errorf("Doubt(%q) = %q, want %q", c.text, key, c.key)
+		}
+		if c.n > 0 && data["N"] != c.n {
+			t.Errorf("Doubt(%q) counts %v, want %d", c.text, data["N"], c.n)
+		}
+		if CouldBePassword(c.text) != (c.key == "" && !strings.Contains(c.text, " ")) {
+			t.Errorf("CouldBePassword(%q) disagrees with Doubt", c.text)
+		}
+	}
+}
+
 func TestCopiedWatch(t *testing.T) {
 	const pw = "Xk3#pL9!qR2$mN7&"
 	w := NewCopiedWatch(pw)
