@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -29,8 +31,16 @@ func (f *frame) passwordSave(id string) func(ctx context.Context, password strin
 			return func(ctx context.Context, password string) error { return flow.SaveForFile(ctx, c, password, wrong) }
 		}
 	}
+	// Named by the certificate being renewed, where the register knows it:
+	// Settings and the store's own list say whose renewal it is (U6).
+	label := ""
+	if f.guide != nil && f.register != nil {
+		if c, ok := renewal.Renewing(&f.guide.progress, f.register.List(), f.now()); ok {
+			label = oces.OwnerName(c.Organization, c.CommonName)
+		}
+	}
 	v := f.vault
-	return func(ctx context.Context, password string) error { return v.Save(ctx, id, "", password) }
+	return func(ctx context.Context, password string) error { return v.Save(ctx, id, label, password) }
 }
 
 // wrongPasswordCleanup is the password card's line when the right password

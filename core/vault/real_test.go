@@ -275,6 +275,12 @@ func realStore(t *testing.T) {
 	if got := v.Candidates(ctx); len(got) == 0 || got[0] != password {
 		t.Fatalf("Candidates do not start with the pending password: %d found", len(got))
 	}
+	// U6: the store's own list names what the password opens, in the
+	// user's words, not "Password for 'pending:…' on 'Fornyer'"; lookups
+	// by id (above) are unchanged.
+	if got := itemLabels(Service, pending); !slices.Equal(got, []string{"Fornyer: Fornyelse for Skærbæk Smørrebrød ApS"}) {
+		t.Fatalf("the store lists the item as %q", got)
+	}
 
 	start = time.Now()
 	if err := v.Rekey(ctx, pending, cert, "Skærbæk Smørrebrød ApS"); err != nil {
