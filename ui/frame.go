@@ -198,3 +198,16 @@ func (p *tabPage) MinSize() fyne.Size {
 	}
 	return p.BaseWidget.MinSize()
 }
+
+// Refresh passes on to the screen only while the page is shown. Fyne's tabs
+// refresh every tab's content when they are first drawn (and on a change of
+// theme), which measured every label of the hidden screens before the first
+// frame and loaded a font style only they use (the settings' italic note).
+// Showing the page refreshes it (BaseWidget.Show), so a hidden page misses
+// nothing: it is drawn as the theme is when it comes forward.
+func (p *tabPage) Refresh() {
+	if !p.Visible() {
+		return
+	}
+	p.BaseWidget.Refresh()
+}

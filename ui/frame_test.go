@@ -3,7 +3,9 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 func TestFrameTabsInBothLanguages(t *testing.T) {
@@ -49,5 +51,34 @@ func TestPreferencesRoundTrip(t *testing.T) {
 	p.save(a.Preferences())
 	if got := loadPreferences(a.Preferences()); got != p {
 		t.Errorf("got %+v want %+v", got, p)
+	}
+}
+
+// refreshCounter counts the refreshes that reach it.
+type refreshCounter struct {
+	widget.Label
+	refreshed int
+}
+
+func (c *refreshCounter) Refresh() { c.refreshed++; c.Label.Refresh() }
+
+func TestAHiddenTabPageIsRefreshedWhenShown(t *testing.T) {
+	test.NewTempApp(t)
+	screen := &refreshCounter{}
+	screen.ExtendBaseWidget(screen)
+	p := newTabPage(screen)
+	test.NewTempWindow(t, container.NewStack(p))
+	p.Refresh() // as Fyne's tabs do for every tab when first drawn
+	if screen.refreshed != 0 {
+		t.Fatalf("a hidden page refreshed its screen %d times", screen.refreshed)
+	}
+	p.Show()
+	if screen.refreshed == 0 {
+		t.Fatal("showing the page did not refresh its screen")
+	}
+	shown := screen.refreshed
+	p.Refresh()
+	if screen.refreshed == shown {
+		t.Error("a shown page did not pass its refresh on")
 	}
 }
