@@ -58,7 +58,6 @@ func Run(files []string, more <-chan []string) (err error) {
 	ignoreUncheckedXErrors() // F28: a drag source gone before the drop's answer
 	piece := StartPiece("fyne-app")
 	a := app.NewWithID(appinfo.ID)
-	a.SetIcon(appIcon)
 	piece()
 	// The register is read while the window is made: an IT provider's
 	// takes a few tens of milliseconds to decode.
@@ -78,7 +77,6 @@ func Run(files []string, more <-chan []string) (err error) {
 
 	piece = StartPiece("window")
 	w := a.NewWindow(appinfo.Name)
-	w.SetIcon(appIcon)
 	w.Resize(companionSize)
 	piece()
 	f := newFrame(a, w, <-registerOpened, d)
@@ -100,6 +98,11 @@ func Run(files []string, more <-chan []string) (err error) {
 		}
 		opened = true
 		startup.stop()
+		// The icon is given once the window shows: decoding the 512 x 512
+		// PNG and handing it to the window system took the first frame
+		// about 5 ms, for a picture the taskbar shows a moment later.
+		a.SetIcon(appIcon)
+		w.SetIcon(appIcon)
 		f.firstFrameShown()
 		f.noteWindowSystem()
 		placeBesideBrowser(w)
