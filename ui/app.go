@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -56,6 +57,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		err = &WindowError{Lang: words.Language(), Cause: startup.cause(recover())}
 	}()
 	ignoreUncheckedXErrors() // F28: a drag source gone before the drop's answer
+	gcAfterStart := collectLessDuringStart()
 	piece := StartPiece("fyne-app")
 	a := app.NewWithID(appinfo.ID)
 	piece()
@@ -98,6 +100,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		}
 		opened = true
 		startup.stop()
+		gcAfterStart()
 		// The icon is given once the window shows: decoding the 512 x 512
 		// PNG and handing it to the window system took the first frame
 		// about 5 ms, for a picture the taskbar shows a moment later.
@@ -146,6 +149,26 @@ func (f *frame) checkHandedOver(more <-chan []string) {
 			shown, shownGen = handed, f.check.gen
 		})
 	}
+}
+
+// startGCPercent is Go's GOGC until the first frame. Nearly all the heap
+// the start leaves is fonts parsed (some 9 MB a style: Fyne parses the
+// text face and its emoji, symbol and system fallbacks for each), and at
+// the usual 100 the collector ran six times over that heap while it grew.
+// Once the frame is shown the usual setting is back, and the work that
+// waited for the frame ends by handing what it no longer needs back to the
+// system (frame.firstFrameShown).
+const startGCPercent = 400
+
+// collectLessDuringStart sets startGCPercent, unless GOGC already asks for
+// less collecting (or none), and returns the function that puts the
+// setting back.
+func collectLessDuringStart() (restore func()) {
+	was := debug.SetGCPercent(startGCPercent)
+	if was < 0 || was > startGCPercent {
+		debug.SetGCPercent(was)
+	}
+	return func() { debug.SetGCPercent(was) }
 }
 
 // trustEnv names further trust anchors for the window, as --trust-ca does
