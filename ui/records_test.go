@@ -320,3 +320,25 @@ func TestAnsweringYesRecordsWithoutMovingThePasswordTwice(t *testing.T) {
 		t.Errorf("a record failed:\n%s", logged.String())
 	}
 }
+
+// V8: the password saved on the Check tab is cleared from the clipboard
+// that still holds it, by the same rule as on the password card
+// (frame.savedFromClipboard).
+func TestCheckTabSaveClearsThePastedPassword(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
+	x.drop(x.file("new.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-æøå 7!Zq")))
+	cb := x.f.app.Clipboard()
+	cb.SetContent("Kode-æøå 7!Zq")
+	test.Type(findEntry(t, x.f.check.answers), "Kode-æøå 7!Zq")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
+	x.wait()
+	if got := cb.Content(); got != "" {
+		t.Errorf("the pasted password stayed on the clipboard: %q", got)
+	}
+	if !hasText(x.f.check.answers, "Saved in your keyring. "+words.T("watch.copied.cleared")) {
+		t.Errorf("the answer does not say the clipboard was cleared: %q", texts(x.f.check.answers))
+	}
+}
