@@ -26,7 +26,8 @@ func (f *frame) flow() *renewal.Flow {
 
 // checked runs on the UI thread with core's answer to a file: the guide
 // moves on when the answer says so, and the outcome is recorded in the
-// background (core keeps one record write at a time, in order).
+// background (core keeps one record write at a time, in no promised
+// order: renewal.Flow.Record).
 func (f *frame) checked(a renewal.Answer) {
 	if a.Outcome.Kind == renewal.KindNotOpened {
 		return

@@ -76,10 +76,12 @@ func HoldsKey(r *inspect.Report) bool {
 	return r != nil && r.Format == inspect.FormatPKCS12 && r.KeyMatches && r.Certificate != nil
 }
 
-// recording lets one checked file's record write at a time, in the order
-// they were asked for: a check and its re-record after the user's answer
-// must not both move the same pending password, nor the second's register
-// write land before the first's.
+// recording lets one checked file's record write at a time: a check and
+// its re-record after the user's answer never move the same pending
+// password at once, nor mix their register writes. It gives no order (a
+// Go mutex is not first come, first served): of two records waiting,
+// either may write first. A caller that needs one record after another
+// starts the second when the first has returned.
 var recording sync.Mutex
 
 // recordingBusy, when set, is told that a record waits for another (tests
@@ -89,7 +91,8 @@ var recordingBusy func()
 // Record writes the outcome of a check: the certificate into the register
 // (a password saved before stays recorded), that the guide renewed it, and
 // the pending password moved onto it, never leaving a moment without it.
-// Every step is tried; the errors are joined. One record writes at a time.
+// Every step is tried; the errors are joined. One record writes at a time,
+// in no promised order (recording).
 func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	if !o.Record {
 		return nil
