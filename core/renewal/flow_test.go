@@ -387,3 +387,69 @@ func TestForgetForgetsItsHandOverPasswords(t *testing.T) {
 		t.Errorf("an unknown certificate's forgetting touched the store: %v", err)
 	}
 }
+
+// The DPG card's "installed in DPG" is the renewed certificate's: the
+// checked file's (its SHA-256 in the progress), read from the register.
+// The certificate being renewed, installed in DPG last time, does not
+// make it done; another certificate checked since does not either; the
+// record made on the card is the renewed one's.
+func TestStateDPGIsTheRenewedCertificates(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-3, 0, 0))
+	if err := f.Register.Upsert(old); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.RecordDPGInstalled(old.SHA256, "Anne"); err != nil {
+		t.Fatal(err)
+	}
+	p := atDownload()
+	if st := State(p, f.Register, guide.Passwords{}); !st.DPGInstalledAt.IsZero() {
+		t.Fatalf("before the file: installed %v (the old certificate's?)", st.DPGInstalledAt)
+	}
+	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started)}
+	sha := c.Report.Certificate.SHA256
+	AnswerQuestion(p, sha, true, started)
+	if err := f.Record(ctx, c, Decide(p, f.Register.List(), c)); err != nil {
+		t.Fatal(err)
+	}
+	if p.FileSHA256 != sha {
+		t.Fatalf("the progress holds %q, not the checked file's SHA-256", p.FileSHA256)
+	}
+	var dpg guide.Step
+	for _, s := range guide.Steps {
+		if s.Task == guide.TaskDPG {
+			dpg = s
+		}
+	}
+	if st := State(p, f.Register, guide.Passwords{}); !st.DPGInstalledAt.IsZero() {
+		t.Fatalf("the renewed file checked: installed %v, from the old certificate", st.DPGInstalledAt)
+	} else if _, done := p.StepDone(dpg.ID, st); done {
+		t.Fatal("the DPG card is done by the old certificate's installation")
+	}
+	// Another organisation's file checked on the Check tab meanwhile,
+	// installed elsewhere: still not the renewal's.
+	other := known("c3", "03", started.AddDate(3, 0, 0), started)
+	other.Organization = "Anden ApS"
+	if err := f.Register.Upsert(other); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.RecordDPGInstalled(other.SHA256, "Bo"); err != nil {
+		t.Fatal(err)
+	}
+	if st := State(p, f.Register, guide.Passwords{}); !st.DPGInstalledAt.IsZero() {
+		t.Fatalf("another certificate's installation counts: %v by %q", st.DPGInstalledAt, st.DPGInstalledBy)
+	}
+	// Recorded for the renewed certificate (the card records on the
+	// progress's SHA-256): done, with who.
+	if err := f.RecordDPGInstalled(p.FileSHA256, "Carl"); err != nil {
+		t.Fatal(err)
+	}
+	st := State(p, f.Register, guide.Passwords{})
+	if st.DPGInstalledAt.IsZero() || st.DPGInstalledBy != "Carl" {
+		t.Fatalf("the renewed certificate's installation: %v by %q", st.DPGInstalledAt, st.DPGInstalledBy)
+	}
+	if _, done := p.StepDone(dpg.ID, st); !done {
+		t.Error("the DPG card is not done by the renewed certificate's installation")
+	}
+}
