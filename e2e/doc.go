@@ -15,4 +15,9 @@
 //	FORNYER_E2E_SHOTS   where screenshots go (default: build/e2e-shots)
 //	FORNYER_E2E_LANGS   the languages to run, e.g. "da" (default: "da en")
 //	FORNYER_E2E_MONKEY  random actions per language (default: 600; 0 skips)
+//	FYNE_SCALE, FYNE_THEME  passed to the app, to try Windows' 125 % scaling
+//	                    (1.25) or the dark theme by hand (default: auto, light)
+//
+// Most scenarios run on a 1280×900 screen; TestMainActionOnALaptop runs on
+// a 1366×768 laptop's (newSessionOn).
 package e2e

@@ -5,6 +5,7 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"os"
 	"os/exec"
@@ -209,6 +210,7 @@ type session struct {
 	t       *testing.T
 	lang    string
 	name    string // scenario and language, for the screenshots' folder
+	screen  string // the X screen's size, "1280x900" unless a scenario asks for a laptop's
 	dir     string // everything private to this run
 	home    string
 	shots   string
@@ -279,7 +281,13 @@ func (b *syncBuffer) tail(n int) string {
 // keyring. The app is started by s.start.
 func newSession(t *testing.T, scenario, lang string) *session {
 	t.Helper()
-	s := &session{t: t, lang: lang, name: scenario + "-" + lang}
+	return newSessionOn(t, scenario, lang, "1280x900")
+}
+
+// newSessionOn is newSession on a screen of the size given ("1366x768").
+func newSessionOn(t *testing.T, scenario, lang, screen string) *session {
+	t.Helper()
+	s := &session{t: t, lang: lang, name: scenario + "-" + lang, screen: screen}
 	s.dir = t.TempDir()
 	s.home = filepath.Join(s.dir, "home")
 	s.shots = filepath.Join(suite.shots, s.name)
@@ -310,10 +318,12 @@ func (s *session) baseEnv() []string {
 		"XDG_RUNTIME_DIR=" + filepath.Join(s.dir, "run"),
 		"LANGUAGE=" + s.lang,
 		"LANG=C.UTF-8",
-		"FYNE_THEME=light",
+		"FYNE_THEME=" + cmp.Or(os.Getenv("FYNE_THEME"), "light"), // dark, tried by hand
 		"FORNYER_TRUST_CA=" + filepath.Join(suite.pki, "ca.pem"),
 		"FORNYER_TRACE=1",
 		"FORNYER_E2E_OPENED=" + filepath.Join(s.dir, "opened.log"),
+		// Windows' 125 % scaling, tried by hand: FYNE_SCALE=1.25 go test …
+		"FYNE_SCALE=" + os.Getenv("FYNE_SCALE"),
 	}
 }
 
@@ -350,7 +360,7 @@ func (s *session) startX() {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset")
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", s.screen+"x24", "-nolisten", "tcp", "-noreset")
 	cmd.ExtraFiles = []*os.File{w}
 	log := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = log, log
