@@ -43,7 +43,10 @@ func xServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-screen", "0", "320x200x24")
+	// -noreset: without it Xvfb resets when its last client leaves (the
+	// probe's connection, say), and a client dialling during the reset has
+	// its connection reset ("connection reset by peer", now and then).
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-nolisten", "tcp", "-noreset", "-screen", "0", "320x200x24")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
