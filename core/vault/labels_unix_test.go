@@ -6,6 +6,10 @@ import ss "github.com/zalando/go-keyring/secret_service"
 
 // itemLabels are the Labels of the login collection's items with the
 // attributes, for the test that the store shows them.
+// labelsReadable says whether this system's test can read a stored
+// item's label back (itemLabels).
+const labelsReadable = true
+
 func itemLabels(service, user string) []string {
 	svc, err := ss.NewSecretService()
 	if err != nil {
