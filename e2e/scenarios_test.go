@@ -466,7 +466,9 @@ func TestRenewal(t *testing.T) {
 
 		// The backup on the stick, through the folder picker, from the
 		// download card.
-		s.clickText("backup", screenWait, s.L("check.action.backup"))
+		// The button is the lowest "Make a backup": the card's warning
+		// above it says "make a backup in a safe place" in English.
+		s.clickLastText("backup", screenWait, s.L("check.action.backup"))
 		s.clickText("backup-choose", screenWait, s.L("backup.folder.choose"))
 		s.chooseFolder(usb)
 		// The folder chosen, Tag sikkerhedskopi has the focus: Enter, as a
