@@ -165,9 +165,7 @@ func newQuestion(title, yes, no string, icon fyne.Resource, importance fynewidge
 // text needs, at most 600 units and nine tenths of the window, as Fyne's.
 func ShowInformation(win fyne.Window, title, message string) {
 	text := &fynewidget.Label{Text: message, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
-	d := dialog.NewCustomWithoutButtons(title, text, win)
-	ok := NewButton(words.T("app.ok"), nil, d.Hide)
-	d.SetButtons([]fyne.CanvasObject{ok})
+	d := NewCloseable(title, words.T("app.ok"), text, win)
 	width := fynewidget.NewLabel(message).MinSize().Width + 32 + theme.Padding()*2
 	width = min(width, 600, win.Canvas().Size().Width*0.9)
 	ShowNotice(win, d, fyne.NewSize(width, d.MinSize().Height))
