@@ -81,43 +81,32 @@ func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
 	return container.NewVBox(widget.NewSeparator(), question, answers)
 }
 
-// passwordKept records the answer, on the UI thread: in the register once
-// it knows the renewed certificate (off the UI thread; the progress's copy
-// goes once the register holds it, so a failed write loses nothing and is
-// said), else in the progress. The card stays as it is: what it shows is
-// what the answer makes of the facts.
+// passwordKept takes the answer, on the UI thread; where it goes is
+// core's rule (renewal.AnswerKept): the register, written off the UI
+// thread, once it knows the renewed certificate, the progress before. A
+// failed write is said and loses nothing. The card stays as it is: what it
+// shows is what the answer makes of the facts.
 func (g *guideState) passwordKept(kept string) {
-	p := &g.progress
-	host := g.f.thisComputer()
-	f := g.facts()
-	if c := f.Certificate; c != nil && g.f.register != nil {
-		p.SetPasswordKept(kept, host)
-		store, sha, win := g.f.register, c.SHA256, g.f.win
-		g.f.background(func() {
-			err := store.SetPasswordKept(sha, kept, host)
-			fyne.Do(func() {
-				if err != nil {
-					fyne.LogError("recording where the password is kept", err)
-					uiwidget.ShowInformation(win, words.T("tab.renew"), words.Sentence(err))
-					return
-				}
-				if g.progress.FileSHA256 == sha && g.progress.PasswordKept == kept {
-					g.progress.ForgetPasswordKept() // the register holds it now
-					g.saved()
-				}
-			})
-		})
-		answered := *c
-		answered.PasswordKept = kept
-		if host != "" {
-			answered.PasswordHost = host
-		}
-		g.drawn = drawnFacts(guide.FactsOf(p, &answered, g.f.passwordIndex.list))
-	} else {
-		p.SetPasswordKept(kept, host)
-		g.drawn = drawnFacts(g.facts())
-	}
+	answer, facts := renewal.AnswerKept(&g.progress, g.f.register, g.f.passwordIndex.list, kept, g.f.thisComputer())
+	g.drawn = drawnFacts(facts)
 	g.saved()
+	if answer.SHA256 == "" {
+		return
+	}
+	win := g.f.win
+	g.f.background(func() {
+		err := answer.Record()
+		fyne.Do(func() {
+			if err != nil {
+				fyne.LogError("recording where the password is kept", err)
+				uiwidget.ShowInformation(win, words.T("tab.renew"), words.Sentence(err))
+				return
+			}
+			if answer.Recorded(&g.progress) {
+				g.saved()
+			}
+		})
+	})
 }
 
 // secondCopyReminder is the DPG card's reminder while the password is kept
