@@ -9,7 +9,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/forget"
@@ -29,10 +28,6 @@ const (
 	forgetExitDeclined = 1
 	forgetExitFailed   = 2
 )
-
-// forgetBudget bounds the whole removal: a credential store with many
-// items takes a call per item.
-const forgetBudget = 60 * time.Second
 
 // storageDir is where the window keeps the register and the progress;
 // tests replace it.
@@ -81,9 +76,7 @@ func runForget(env Env, args []string) int {
 		return forgetExitFailed
 	}
 	reg, _ := register.Open(filepath.Join(dir, register.FileName)) // a damaged one is forgotten too
-	ctx, cancel := context.WithTimeout(context.Background(), forgetBudget)
-	defer cancel()
-	r, err := forget.Everything(ctx, openVault(), reg, filepath.Join(dir, guide.FileName))
+	r, err := forget.Everything(context.Background(), openVault(), reg, filepath.Join(dir, guide.FileName))
 	if err != nil {
 		say(env.Stderr, msg.Sentence(l, err))
 		return forgetExitFailed

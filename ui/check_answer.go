@@ -394,8 +394,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 		status.Show()
 		cert, password, wrong, flow := a.report.Certificate, a.answer.Password, a.answer.Replaces, a.c.f.flow()
 		a.c.f.background(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), a.c.f.vault.Timeout())
-			defer cancel()
+			ctx := context.Background() // each call bounded by vault.CallLimit
 			var err error
 			if act == renewal.ActionReplacePassword {
 				err = flow.ReplacePassword(ctx, cert, password, wrong)

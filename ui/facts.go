@@ -28,9 +28,7 @@ func (f *frame) readPasswords() {
 	n := f.passwordIndex.asked.Add(1)
 	v := f.vault
 	f.background(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), v.Timeout())
-		defer cancel()
-		entries, err := v.List(ctx)
+		entries, err := v.List(context.Background()) // bounded by vault.CallLimit
 		fyne.Do(func() {
 			if n < f.passwordIndex.shown {
 				return

@@ -82,7 +82,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 			save.Disable()
 			typed := once.take()
 			f.background(func() {
-				pws := once.with(typed, src.passwords(context.Background())) // bounded by renewal.SavedLookupBudget
+				pws := once.with(typed, src.passwords(context.Background())) // bounded by vault.LookupLimit
 				res, err := backup.ExportPublic(src.file, backup.ExportOptions{Passwords: pws, SourceSHA256: src.fileSHA})
 				fyne.Do(func() {
 					save.Enable()
@@ -219,8 +219,7 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 		makeCopy.Disable()
 		lang, now, typed := words.Language(), f.now(), once.take()
 		f.background(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 2*renewal.SavedLookupBudget)
-			defer cancel()
+			ctx := context.Background() // the look-up bounded by vault.LookupLimit, the save by vault.CallLimit
 			pws := once.with(typed, src.passwords(ctx))
 			res, err := handover.Give(ctx, handover.Store{Vault: f.vault, Register: f.register}, handover.Request{
 				File: src.file, Passwords: pws, SourceSHA256: src.fileSHA,

@@ -74,9 +74,7 @@ func (f *frame) passwordSavedFor(sha string) {
 func (f *frame) passwordDeleted(id string) {
 	flow := f.flow()
 	f.background(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), f.vault.Timeout())
-		defer cancel()
-		if err := flow.PasswordDeleted(ctx, id); err != nil {
+		if err := flow.PasswordDeleted(context.Background(), id); err != nil {
 			fyne.LogError("recording the deleted password", err)
 		}
 	})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
@@ -12,21 +11,15 @@ import (
 	"github.com/fornyer/fornyer/core/vault"
 )
 
-// SavedLookupBudget bounds the whole look-up of saved passwords before a
-// file is opened, on top of the store's own limit per call: a store that
-// does not answer at once only means the password is asked for (the
-// window) or the file reported as needing one (the command line).
-const SavedLookupBudget = 5 * time.Second
-
 // SavedPasswords are the passwords saved in the credential store, in the
 // order to try them (vault.CandidateEntries: the renewals in progress
 // first, then the certificates', newest first), looked up within
-// SavedLookupBudget. A missing, locked or hung store gives none.
+// vault.LookupLimit. A missing, locked or hung store gives none.
 func SavedPasswords(ctx context.Context, v *vault.Vault) []vault.Candidate {
 	if v == nil {
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, SavedLookupBudget)
+	ctx, cancel := context.WithTimeout(ctx, vault.LookupLimit)
 	defer cancel()
 	return v.CandidateEntries(ctx)
 }

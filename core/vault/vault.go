@@ -32,12 +32,6 @@ import (
 // Service is the name Fornyer's items carry in the credential store.
 const Service = "Fornyer"
 
-// DefaultTimeout bounds every call when no other timeout is chosen (tests
-// choose shorter ones): long enough for the system to ask for the
-// keyring's or keychain's password, short enough that a hung store gets its
-// sentence. The window and the command line use it alike: one limit.
-const DefaultTimeout = 20 * time.Second
-
 // MaxPasswordBytes is the longest password accepted, on every platform:
 // Windows Credential Manager takes no more than 2560 bytes, and a password
 // that could be saved on one computer but not on another would be a trap.
@@ -289,7 +283,7 @@ func (v *Vault) tell() {
 // Option changes a Vault made by New.
 type Option func(*Vault)
 
-// WithTimeout bounds every call by d instead of DefaultTimeout.
+// WithTimeout bounds every call by d instead of CallLimit.
 func WithTimeout(d time.Duration) Option {
 	return func(v *Vault) {
 		if d > 0 {
@@ -311,7 +305,7 @@ func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 // D-Bus library cannot launch a bus of its own (see preventAutolaunch).
 func New(opts ...Option) *Vault {
 	autolaunchOnce.Do(preventAutolaunch)
-	v := &Vault{b: goKeyring{}, timeout: DefaultTimeout, now: time.Now, busy: make(chan struct{}, 1)}
+	v := &Vault{b: goKeyring{}, timeout: CallLimit, now: time.Now, busy: make(chan struct{}, 1)}
 	for _, o := range opts {
 		o(v)
 	}

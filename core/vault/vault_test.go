@@ -510,11 +510,11 @@ func TestCanceled(t *testing.T) {
 	}
 }
 
-func TestDefaultTimeout(t *testing.T) {
-	if New().Timeout() != DefaultTimeout || New(WithTimeout(time.Second)).Timeout() != time.Second {
+func TestCallLimit(t *testing.T) {
+	if New().Timeout() != CallLimit || New(WithTimeout(time.Second)).Timeout() != time.Second {
 		t.Error("timeout option ignored")
 	}
-	if New(WithTimeout(0)).Timeout() != DefaultTimeout {
+	if New(WithTimeout(0)).Timeout() != CallLimit {
 		t.Error("a zero timeout must not mean no timeout")
 	}
 }

@@ -1,0 +1,23 @@
+package vault
+
+import "time"
+
+// The credential store's time limits, the one place that sets them. The
+// window and the command line set none of their own: every call to the
+// store is bounded here (Vault.do), and a task of several calls is bounded
+// by its calls. They differ, and say why.
+const (
+	// CallLimit bounds each call to the store, when no other is chosen
+	// (tests choose shorter ones: WithTimeout): long enough for the
+	// system to ask for the keyring's or keychain's password, short
+	// enough that a hung store gets its sentence. Forgetting every
+	// password is one call (Forget).
+	CallLimit = 20 * time.Second
+	// LookupLimit bounds the whole look-up of the saved passwords tried
+	// on a file before it is opened (renewal.SavedPasswords), shorter
+	// than a call: a store that does not answer at once (locked, asking
+	// for its password) only means the password is asked for (the
+	// window) or the file is reported as needing one (the command line);
+	// the check does not wait on the keyring.
+	LookupLimit = 5 * time.Second
+)
