@@ -10,18 +10,17 @@ import (
 
 	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
 )
 
-// RenewLead is how long before expiry the calendar asks for the renewal:
-// when the check starts warning that a certificate expires soon.
-const RenewLead = 60 * 24 * time.Hour
-
 // ICS returns an iCalendar file (RFC 5545) for c with two events: an all-day
-// "renew now" event RenewLead before expiry (or today, when less is left),
+// "renew now" event on the day the check starts warning that the
+// certificate expires soon (inspect.ExpiresSoonDays days left, counted as
+// oces.DaysLeft counts them; today, when less is left),
 // with alarms a week before and
 // on the morning of the day, and the expiry itself, with an alarm the day
 // before. stamp is the time of writing (DTSTAMP); the all-day event falls on
@@ -43,9 +42,9 @@ func ICS(c register.Certificate, lang string, stamp time.Time) []byte {
 	if len(uid) > 32 {
 		uid = uid[:32]
 	}
-	renew := c.NotAfter.Add(-RenewLead).In(loc)
-	renewDay := time.Date(renew.Year(), renew.Month(), renew.Day(), 0, 0, 0, 0, time.UTC)
-	// Less than RenewLead left: the renewal belongs in today's calendar.
+	end := c.NotAfter.In(loc)
+	renewDay := time.Date(end.Year(), end.Month(), end.Day()-inspect.ExpiresSoonDays, 0, 0, 0, 0, time.UTC)
+	// Fewer days left: the renewal belongs in today's calendar.
 	if today := time.Date(stamp.Year(), stamp.Month(), stamp.Day(), 0, 0, 0, 0, time.UTC); renewDay.Before(today) {
 		renewDay = today
 	}

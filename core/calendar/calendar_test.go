@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 )
 
@@ -203,7 +205,7 @@ func TestICS(t *testing.T) {
 	}
 }
 
-// With less than RenewLead left, the renewal is asked for today.
+// With fewer than inspect.ExpiresSoonDays days left, the renewal is asked for today.
 func TestICSRenewTodayWhenLate(t *testing.T) {
 	stamp := time.Date(2026, 11, 24, 22, 55, 0, 0, time.UTC)
 	c := cert(1, "u", stamp.Add(20*day))
@@ -258,5 +260,33 @@ func TestICSHostileText(t *testing.T) {
 	}
 	if !bytes.Contains(ics, []byte("Evil gnp.exe [2J ApS")) {
 		t.Errorf("the organisation is not shown as the window shows it:\n%s", ics)
+	}
+}
+
+// The renewal event falls on the day the check starts warning that the
+// certificate expires soon (inspect.ExpiresSoonDays days left, counted by
+// oces.DaysLeft, the one rule), in the user's time zone, whatever the hour
+// and across a change to or from summer time.
+func TestICSRenewDayIsWhenTheCheckWarns(t *testing.T) {
+	cph, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	for _, notAfter := range []time.Time{
+		time.Date(2027, 5, 15, 0, 30, 0, 0, cph),  // summer time began between
+		time.Date(2027, 11, 15, 0, 30, 0, 0, cph), // summer time ended between
+		time.Date(2027, 11, 15, 23, 30, 0, 0, cph),
+		time.Date(2027, 8, 1, 12, 0, 0, 0, cph),
+	} {
+		stamp := time.Date(2026, 1, 2, 10, 0, 0, 0, cph)
+		cal := parseICS(t, ICS(cert(1, "u", notAfter), "en", stamp))
+		start, _ := cal.subs[0].get("DTSTART")
+		day, err := time.ParseInLocation("20060102", start.value, cph)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := oces.DaysLeft(notAfter, day.Add(12*time.Hour)); got != inspect.ExpiresSoonDays {
+			t.Errorf("expiry %v: renewal asked for on %s, %d days left, want %d", notAfter, start.value, got, inspect.ExpiresSoonDays)
+		}
 	}
 }

@@ -2,8 +2,12 @@ package register
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // U25: a certificate's card says what is still undone, from one rule; the
@@ -84,6 +88,37 @@ func TestDaysLeftText(t *testing.T) {
 		for l, want := range map[string]string{"da": tc.da, "en": tc.en} {
 			if got := DaysLeftText(l, t0.Add(tc.left), t0); got != want {
 				t.Errorf("%v %s: %q, want %q", tc.left, l, got, want)
+			}
+		}
+	}
+}
+
+// The sentences that name the days say the days the rules use: SoonDays
+// for "expires within", the Thresholds for the reminders, in both
+// languages (the catalogue writes the numbers out).
+func TestTheWordsSayTheDays(t *testing.T) {
+	soon := strconv.Itoa(SoonDays)
+	var thresholds []string
+	for _, d := range Thresholds {
+		thresholds = append(thresholds, strconv.Itoa(d))
+	}
+	for _, c := range []struct {
+		key  string
+		want []string
+	}{
+		{"list.filter.expires_soon", []string{soon}},
+		{"list.notify.many.body", []string{soon}},
+		{"register.standing.many", []string{soon}},
+		{"list.cli.help", []string{soon}},
+		{"register.intro", thresholds},
+		{"register.empty.body", thresholds},
+	} {
+		for _, l := range []string{"da", "en"} {
+			text := msg.T(l, c.key, map[string]any{"Count": 2, "Date": "x", "Organization": "x"})
+			for _, d := range c.want {
+				if !strings.Contains(text, d) {
+					t.Errorf("%s %s: %q does not say %s days", l, c.key, text, d)
+				}
 			}
 		}
 	}
