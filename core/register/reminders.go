@@ -217,11 +217,11 @@ func Upcoming(certs []Certificate, now time.Time, loc *time.Location) []Reminder
 		if !w.watched(c) {
 			continue
 		}
-		// The morning of the day the threshold is reached, possibly a few
-		// hours before the threshold itself.
+		// The morning of the day the threshold is reached, t days left as
+		// oces.DaysLeft counts them (calendar days in loc).
+		end := c.NotAfter.In(loc)
 		for _, t := range Thresholds {
-			reached := c.NotAfter.Add(-time.Duration(t) * day).In(loc)
-			at := time.Date(reached.Year(), reached.Month(), reached.Day(), 9, 0, 0, 0, loc)
+			at := time.Date(end.Year(), end.Month(), end.Day()-t, 9, 0, 0, 0, loc)
 			if !at.After(now) || c.reminded(t) ||
 				slices.ContainsFunc(c.Scheduled, func(s Scheduled) bool { return s.Days == t }) {
 				continue

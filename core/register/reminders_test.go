@@ -237,3 +237,25 @@ func TestLatestBackup(t *testing.T) {
 		t.Errorf("latest backup: %+v, %v", b, ok)
 	}
 }
+
+// A scheduled reminder arrives on the morning of the day its threshold is
+// reached as oces.DaysLeft counts it (the one rule My certificates, the
+// check and Due use), across a change to or from summer time too.
+func TestUpcomingOnTheThresholdDay(t *testing.T) {
+	cph, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	now := time.Date(2026, 1, 2, 10, 0, 0, 0, cph)
+	for _, expiry := range []time.Time{
+		time.Date(2027, 4, 2, 0, 30, 0, 0, cph),   // summer time began between (30 and 7 days ahead)
+		time.Date(2027, 11, 2, 23, 30, 0, 0, cph), // it ended between
+		time.Date(2027, 6, 1, 14, 30, 0, 0, time.UTC),
+	} {
+		for _, r := range Upcoming([]Certificate{cert(1, "u", expiry)}, now, cph) {
+			if got := oces.DaysLeft(expiry, r.At); got != r.Days || r.DaysLeft != r.Days || r.At.Hour() != 9 {
+				t.Errorf("expiry %v: the %d-day reminder at %v, %d days left", expiry, r.Days, r.At, got)
+			}
+		}
+	}
+}
