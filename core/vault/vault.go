@@ -313,9 +313,6 @@ func New(opts ...Option) *Vault {
 	return v
 }
 
-// Timeout is the bound on every call.
-func (v *Vault) Timeout() time.Duration { return v.timeout }
-
 // do runs work against the store in its own goroutine and waits for it, the
 // timeout, or ctx, whichever comes first.
 func (v *Vault) do(ctx context.Context, work func(b Backend) error) error {

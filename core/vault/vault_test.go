@@ -511,10 +511,10 @@ func TestCanceled(t *testing.T) {
 }
 
 func TestCallLimit(t *testing.T) {
-	if New().Timeout() != CallLimit || New(WithTimeout(time.Second)).Timeout() != time.Second {
+	if New().timeout != CallLimit || New(WithTimeout(time.Second)).timeout != time.Second {
 		t.Error("timeout option ignored")
 	}
-	if New(WithTimeout(0)).Timeout() != CallLimit {
+	if New(WithTimeout(0)).timeout != CallLimit {
 		t.Error("a zero timeout must not mean no timeout")
 	}
 }
