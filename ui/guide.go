@@ -365,7 +365,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		g.setAction(actionRow(nil, g.checkButton()))
 		return container.NewVBox(newNewestOffer(g.f), skip)
 	case guide.TaskUsage:
-		return g.usageEditor()
+		return g.usageEditor(guide.Presets)
 	case guide.TaskSwitch:
 		return g.switchList()
 	case guide.TaskSummary:

@@ -74,15 +74,16 @@ func (g *guideState) relayout() {
 func (g *guideState) placesChanged() { g.saved() }
 
 // usageEditor is card 3: last renewal's places offered again, a tick, what
-// it needs and a note for each place Fornyer names, the user's own places
-// with the need they chose, and a row to add one.
-func (g *guideState) usageEditor() fyne.CanvasObject {
+// it needs and a note for each of the presets given (the places Fornyer
+// names), the user's own places with the need they chose, and a row to add
+// one.
+func (g *guideState) usageEditor(presets []guide.Preset) fyne.CanvasObject {
 	p := &g.progress
 	box := container.NewVBox()
 	if offer := g.lastPlacesOffer(); offer != nil {
 		box.Add(offer)
 	}
-	for _, pr := range guide.Presets {
+	for _, pr := range presets {
 		place := pr.Place
 		note := uiwidget.NewEntry()
 		note.SetPlaceHolder(words.T(place.NoteKey()))
@@ -205,7 +206,7 @@ func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
 func (g *guideState) switchList() fyne.CanvasObject {
 	items := g.summarize().Checklist
 	if len(items) == 0 {
-		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.switch.none")), g.usageEditor())
+		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.switch.none")), g.usageEditor(guide.PresetsAfterDPG))
 	}
 	box := container.NewVBox()
 	for _, it := range items {

@@ -20,6 +20,7 @@ import (
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // tapButton taps the button whose text starts with text in the card.
@@ -224,5 +225,42 @@ func TestHandOverAsksForThePassword(t *testing.T) {
 	}
 	if pw.Text != "" || pw.Visible() {
 		t.Error("the typed password stayed in the field")
+	}
+}
+
+// With no password saved that opens the file, saving the .cer asks for it
+// with its own sentence: save it again, not "make the copy again" (that
+// is the hand-over's).
+func TestPublicCertificateAsksForThePasswordInItsOwnWords(t *testing.T) {
+	dir := t.TempDir()
+	g, cert, _ := placesFrame(t, dir, "en")
+	if err := g.f.vault.Delete(t.Context(), vault.CertificateID(cert.SHA256)); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetUses(guide.PlaceDatafordeler, true)
+	g.progress.SetFileChecked(cert.SHA256, guideTestTime)
+	goTo(g, "switch")
+	tapButton(t, g, "Save the public certificate")
+	shown := texts(g.scroll.Content)
+	if !slices.Contains(shown, words.T("guide.public.password.ask")) {
+		t.Errorf("not asked for the password in the .cer's words: %q", shown)
+	}
+	if slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, "make the copy again") }) {
+		t.Errorf("the .cer's question speaks of a copy: %q", shown)
+	}
+}
+
+// The switch-over card with no place noted offers the places to note, but
+// not DPG secure mail: the DPG cards before it install the certificate
+// there.
+func TestSwitchCardOffersNoDPGAgain(t *testing.T) {
+	g, _, _ := placesFrame(t, t.TempDir(), "en")
+	goTo(g, "switch")
+	shown := texts(g.scroll.Content)
+	if slices.Contains(shown, words.T(guide.PlaceDPGMail.Key())) {
+		t.Errorf("the switch-over card offers DPG secure mail again: %q", shown)
+	}
+	if !slices.Contains(shown, words.T(guide.PlaceDatafordeler.Key())) {
+		t.Errorf("the switch-over card offers no place to note: %q", shown)
 	}
 }

@@ -88,7 +88,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 					save.Enable()
 					switch {
 					case once.asks(err):
-						status.SetText(words.T("guide.handover.password.ask"))
+						status.SetText(words.T("guide.public.password.ask"))
 						status.Importance = widget.MediumImportance
 					case err != nil:
 						status.SetText(words.Sentence(err))

@@ -55,6 +55,11 @@ var Presets = []Preset{
 	{PlaceWorkZone, register.NeedsP12},
 }
 
+// PresetsAfterDPG are the presets the switch-over card offers when no
+// place was noted: all but DPG secure mail, which the DPG cards before it
+// install (a tick for it there would offer it a second time).
+var PresetsAfterDPG = slices.DeleteFunc(slices.Clone(Presets), func(p Preset) bool { return p.Place == PlaceDPGMail })
+
 // Places are the presets' places, in the order the card shows them.
 var Places = func() []Place {
 	out := make([]Place, len(Presets))
