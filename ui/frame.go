@@ -77,6 +77,7 @@ func newFrame(a fyne.App, w fyne.Window, reg *register.Store, d *deps) *frame {
 	})
 	f.build()
 	bindTabKeys(f)
+	uiwidget.KeepFocusInView(w.Canvas())
 	// The list of saved passwords follows the store, whichever screen
 	// changed it, and so do the renewal's facts.
 	f.vault.Watch(func() {

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sync"
 	"time"
 
@@ -52,6 +53,15 @@ type guideState struct {
 	// doneNext gives the keyboard to Done once Done is enabled: the
 	// password was saved from the field, now hidden, that had it.
 	doneNext bool
+	dots     []*uiwidget.StepperDot // the stepper's, one Tab stop
+	// focusAfter, set while a card is drawn, gives the keyboard to the
+	// control the card chose once it is drawn (keepFocus).
+	focusAfter func()
+	// added is the place just added on card 3, and its box once drawn.
+	added struct {
+		id  string
+		box fyne.CanvasObject
+	}
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
 	// saverBusy says the password card's field is saving or has saved
@@ -138,18 +148,24 @@ func (g *guideState) build() fyne.CanvasObject {
 	return g.screen
 }
 
-// show fills the screen from the progress: stepper, card, buttons.
+// show fills the screen from the progress: stepper, card, buttons. The
+// keyboard keeps its place (keepFocus).
 func (g *guideState) show() {
+	defer g.keepFocus()()
 	p := &g.progress
 	step := p.Step()
 	i := p.Index()
 	g.stepper.Objects = nil
+	var dots []*uiwidget.StepperDot
 	for j, s := range guide.Steps {
 		if j > 0 && guide.Steps[j-1].Phase != s.Phase {
 			g.stepper.Add(uiwidget.NewStepperGap())
 		}
-		g.stepper.Add(g.dot(j, s))
+		dots = append(dots, g.dot(j, s))
+		g.stepper.Add(dots[len(dots)-1])
 	}
+	uiwidget.LinkDots(dots)
+	g.dots = dots
 	g.stepper.Refresh()
 	g.position.SetText(positionText(step, i))
 	if t := words.T(step.DoneKey()); g.done.Text != t {
@@ -173,6 +189,35 @@ func (g *guideState) show() {
 	// way to the card (renewal.Standing).
 	g.f.drawStanding()
 	g.screen.Refresh() // the bar's height follows its action and hint
+}
+
+// keepFocus notes where the keyboard is on the screen, about to be drawn
+// again, and returns what gives it back: on the step dots, to the dots'
+// stop (the card jumped to); on Back, Done or Help, which stay, nowhere
+// else; on the card, to the same control drawn again (the button just
+// pressed) or the one now at its place; or where the card that drew
+// itself asked for it (focusAfter). Nothing moves when the keyboard was
+// elsewhere (another tab, a dialog) or nowhere.
+func (g *guideState) keepFocus() func() {
+	if g.f.win == nil {
+		return func() {}
+	}
+	c := g.f.win.Canvas()
+	_, onDot := c.Focused().(*uiwidget.StepperDot)
+	onDot = onDot && slices.Contains(g.dots, c.Focused().(*uiwidget.StepperDot))
+	spot, onScreen := uiwidget.SpotIn(c, g.screen)
+	g.focusAfter = nil
+	return func() {
+		switch {
+		case g.focusAfter != nil:
+			g.focusAfter()
+			g.focusAfter = nil
+		case onDot:
+			uiwidget.TakeFocus(c, g.dots)
+		case onScreen:
+			spot.Restore(c, g.screen)
+		}
+	}
 }
 
 // update shows what a change on the card allows (Done, the hint) without

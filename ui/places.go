@@ -146,7 +146,11 @@ func (g *guideState) ownPlace(u guide.Usage) fyne.CanvasObject {
 	})
 	remove.Importance = widget.LowImportance
 	title := uiwidget.NewWrappingStyle(guide.Title(words.Language(), guide.Usage{Preset: u.Preset, Kind: u.Kind, Name: u.Name}), fyne.TextStyle{Bold: true})
-	return container.NewVBox(container.NewBorder(nil, nil, nil, remove, title), indented(container.NewVBox(sel, note)))
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, remove, title), indented(container.NewVBox(sel, note)))
+	if id == g.added.id {
+		g.added.box = box
+	}
+	return box
 }
 
 // addPlaceRow adds a place of the user's own, with what it needs.
@@ -159,14 +163,29 @@ func (g *guideState) addPlaceRow() fyne.CanvasObject {
 	sel.PlaceHolder = words.T("guide.place.needs")
 	add := uiwidget.NewButton(words.T("guide.place.add"), theme.ContentAddIcon(), nil)
 	add.OnTapped = func() {
-		if p.AddPlace(name.Text, kind, "") == "" {
+		id := p.AddPlace(name.Text, kind, "")
+		if id == "" {
 			return
 		}
 		g.placesChanged()
+		g.added.id = id
 		g.show()
 	}
 	name.OnSubmitted = func(string) { add.OnTapped() }
-	return container.NewVBox(uiwidget.NewWrappingStyle(words.T("guide.place.add"), fyne.TextStyle{Bold: true}), name, container.NewBorder(nil, nil, nil, add, sel))
+	row := container.NewVBox(uiwidget.NewWrappingStyle(words.T("guide.place.add"), fyne.TextStyle{Bold: true}), name, container.NewBorder(nil, nil, nil, add, sel))
+	if box := g.added.box; box != nil {
+		// A place just added: it is shown, just above this row, and the
+		// keyboard is in the empty name field, ready for the next one.
+		g.focusAfter = func() {
+			uiwidget.Reveal(box)
+			uiwidget.Reveal(row)
+			if g.f.win != nil {
+				g.f.win.Canvas().Focus(name)
+			}
+		}
+	}
+	g.added.id, g.added.box = "", nil
+	return row
 }
 
 // lastPlacesOffer names the places noted at the last renewal that the list

@@ -1,14 +1,18 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/testpki"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -86,6 +90,7 @@ func tabs(w fyne.Window, n int) []fyne.Focusable {
 	var out []fyne.Focusable
 	for range n {
 		w.Canvas().FocusNext()
+		uiwidget.ShowFocused(w.Canvas()) // as the window does before its next frame
 		out = append(out, w.Canvas().Focused())
 	}
 	return out
@@ -115,5 +120,200 @@ func TestFirstTabReachesTheCard(t *testing.T) {
 	firstDot := slices.IndexFunc(seen, func(x fyne.Focusable) bool { _, dot := x.(*uiwidget.StepperDot); return dot })
 	if done < 0 || (firstDot >= 0 && firstDot < done) {
 		t.Errorf("Done at Tab %d, the first step dot at Tab %d", done+1, firstDot+1)
+	}
+}
+
+// holds says whether obj is root or drawn inside it.
+func holds(root fyne.CanvasObject, obj fyne.Focusable) bool {
+	if f, ok := root.(fyne.Focusable); ok && f == obj {
+		return true
+	}
+	var children []fyne.CanvasObject
+	switch x := root.(type) {
+	case *fyne.Container:
+		children = x.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(x).Objects()
+	}
+	return slices.ContainsFunc(children, func(c fyne.CanvasObject) bool { return holds(c, obj) })
+}
+
+// V2, V4, V1: on every card Tab visits one order, the same everywhere: the
+// card's controls from top to bottom, the card's main action in the bar,
+// Back, Done, the step dots as one stop, Help, and round again; and each
+// control of the card is scrolled into view as it gets the focus, on a
+// laptop's window.
+func TestOneTabOrderOnEveryCard(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		f, w := newTestFrame(t, lang)
+		w.Resize(fyne.NewSize(480, 712))
+		g := f.guide
+		c := w.Canvas()
+		for _, st := range guide.Steps {
+			goTo(g, st.ID)
+			c.Unfocus()
+			rank := func(x fyne.Focusable) (int, string) {
+				switch {
+				case x == fyne.Focusable(g.back):
+					return 2, "Back"
+				case x == fyne.Focusable(g.done):
+					return 3, "Done"
+				case holds(g.scroll.Content, x):
+					return 0, "the card"
+				case holds(g.action, x):
+					return 1, "the action bar"
+				case holds(g.stepper, x):
+					return 4, "a step dot"
+				}
+				if b, ok := x.(*uiwidget.Button); ok && b.Text == words.T("guide.help") {
+					return 5, "Help"
+				}
+				return -1, fmt.Sprintf("%T", x)
+			}
+			var cycle []fyne.Focusable
+			var order []string
+			last, dots := 0, 0
+			for range 80 {
+				x := tabs(w, 1)[0]
+				if len(cycle) > 0 && x == cycle[0] {
+					break
+				}
+				cycle = append(cycle, x)
+				r, name := rank(x)
+				order = append(order, name)
+				if r < last {
+					t.Errorf("%s %s: Tab reaches %s out of order: %v", lang, st.ID, name, order)
+				}
+				last = max(last, r)
+				if r == 4 {
+					dots++
+				}
+				if r == 0 && !shown(g, x.(fyne.CanvasObject)) {
+					t.Errorf("%s %s: Tab %d (%T) is outside the card's view", lang, st.ID, len(order), x)
+				}
+			}
+			if dots != 1 {
+				t.Errorf("%s %s: %d step dots in the Tab order", lang, st.ID, dots)
+			}
+			if !g.done.Disabled() && !slices.Contains(cycle, fyne.Focusable(g.done)) {
+				t.Errorf("%s %s: Tab never reaches Done: %v", lang, st.ID, order)
+			}
+		}
+	}
+}
+
+// shown says whether obj is whole in the guide card's view.
+func shown(g *guideState, obj fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(g.scroll).Y
+	y := d.AbsolutePositionForObject(obj).Y
+	return y >= top && y+obj.Size().Height <= top+g.scroll.Size().Height
+}
+
+// V1, V4: a place is added on card 3 by keyboard alone: typed in the name
+// field, Enter; the new place is shown, and the keyboard is in the empty
+// name field for the next one. Pressing Add does the same, and a card
+// drawn again keeps the keyboard on the button pressed.
+func TestAddAPlaceByKeyboard(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	w.Resize(fyne.NewSize(480, 712))
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "prepare-usage")
+	c.Unfocus()
+	nameField := func() *uiwidget.Entry {
+		for _, e := range findAll[*uiwidget.Entry](g.scroll.Content) {
+			if e.PlaceHolder == words.T("guide.place.name") {
+				return e
+			}
+		}
+		t.Fatal("no name field for a new place")
+		return nil
+	}
+	var name *uiwidget.Entry
+	for _, x := range tabs(w, 40) {
+		if x == fyne.Focusable(nameField()) {
+			name = nameField()
+			break
+		}
+	}
+	if name == nil {
+		t.Fatal("Tab never reached the new place's name field")
+	}
+	test.Type(name, "Acme webshop")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	uiwidget.ShowFocused(c)
+	if n := len(g.progress.Usages); n != 1 || g.progress.Usages[0].Name != "Acme webshop" {
+		t.Fatalf("the places: %+v", g.progress.Usages)
+	}
+	name = nameField()
+	if c.Focused() != fyne.Focusable(name) || name.Text != "" {
+		t.Errorf("after the place was added the keyboard is on %T (the name field holds %q)", c.Focused(), name.Text)
+	}
+	var title fyne.CanvasObject
+	for _, l := range findAll[*widget.Label](g.scroll.Content) {
+		if strings.HasPrefix(l.Text, "Acme webshop") {
+			title = l
+		}
+	}
+	if title == nil || !shown(g, title) || !shown(g, name) {
+		t.Errorf("the new place (%v) or the name field is outside the card's view", title)
+	}
+
+	// Add, pressed with the keyboard: the place is added, the keyboard
+	// in the name field again.
+	test.Type(name, "Intranet")
+	var add *uiwidget.Button
+	for _, x := range tabs(w, 3) {
+		if b, ok := x.(*uiwidget.Button); ok && b.Text == words.T("guide.place.add") {
+			add = b
+			break
+		}
+	}
+	if add == nil {
+		t.Fatal("Tab from the name field never reached Add")
+	}
+	add.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(g.progress.Usages) != 2 || c.Focused() != fyne.Focusable(nameField()) {
+		t.Errorf("after Add: %d places, the keyboard on %T", len(g.progress.Usages), c.Focused())
+	}
+
+	// Remove: the keyboard goes on to the next place's Remove.
+	var removes []*uiwidget.Button
+	for _, b := range findAll[*uiwidget.Button](g.scroll.Content) {
+		if b.Text == words.T("guide.place.remove") {
+			removes = append(removes, b)
+		}
+	}
+	c.Focus(removes[0])
+	t.Logf("focused %T %v", c.Focused(), len(removes))
+	removes[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	b, ok := c.Focused().(*uiwidget.Button)
+	if len(g.progress.Usages) != 1 || !ok || b.Text != words.T("guide.place.remove") || !holds(g.scroll.Content, b) {
+		t.Errorf("after Remove: %d places, the keyboard on %T", len(g.progress.Usages), c.Focused())
+	}
+}
+
+// V2, V4: the step dots are one Tab stop; the arrows move along them, Enter
+// jumps, and the keyboard stays on the dots, on the card jumped to's.
+func TestStepDotsByKeyboard(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "login")
+	c.Focus(g.done)
+	c.FocusNext()
+	dot, ok := c.Focused().(*uiwidget.StepperDot)
+	if !ok || dot != g.dots[guide.Index("login")] {
+		t.Fatalf("Tab after Done reached %T, not the current step's dot", c.Focused())
+	}
+	dot.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != "prepare-usage" {
+		t.Fatalf("Left, Left, Enter went to %s", g.progress.Current)
+	}
+	if c.Focused() != fyne.Focusable(g.dots[guide.Index("prepare-usage")]) {
+		t.Errorf("after the jump the keyboard is on %T", c.Focused())
 	}
 }

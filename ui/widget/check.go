@@ -94,12 +94,6 @@ func (c *Check) Tapped(*fyne.PointEvent) {
 	c.SetChecked(!c.Checked)
 }
 
-// FocusGained shows the focus and brings the box into view.
-func (c *Check) FocusGained() {
-	c.Check.FocusGained()
-	Reveal(c)
-}
-
 var _ fyne.Accessible = (*Check)(nil)
 
 // AccessibilityLabel is the tick box's text and whether it is ticked.

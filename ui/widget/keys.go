@@ -2,6 +2,7 @@ package widget
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,11 +13,10 @@ import (
 
 // The keyboard: Fyne gives a focused button Space only, and scrolls nothing
 // into view when Tab moves the focus. Fornyer's controls also take Enter,
-// and bring themselves into view when they gain the focus, so the guide can
-// be finished without a mouse.
+// and the window keeps whatever has the focus in view (KeepFocusInView),
+// so the guide can be finished without a mouse.
 
-// Button is Fyne's button that Enter activates too, and that scrolls itself
-// into view when it gains the focus.
+// Button is Fyne's button that Enter activates too.
 type Button struct {
 	fynewidget.Button
 	focused bool
@@ -32,13 +32,13 @@ func NewButton(label string, icon fyne.Resource, tapped func()) *Button {
 	return b
 }
 
-// TypedKey activates the button on Enter as on Space; Escape closes the
-// dialog the button is in.
+// TypedKey activates the button on Enter as on Space, and the keyboard
+// stays on it; Escape closes the dialog the button is in.
 func (b *Button) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
 		if !b.Disabled() {
-			b.Tapped(&fyne.PointEvent{})
+			b.press()
 		}
 	case fyne.KeyEscape:
 		EscapeFrom(b)
@@ -47,11 +47,30 @@ func (b *Button) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// FocusGained shows the focus and brings the button into view.
+// press is a press with the keyboard: Fyne's tap takes the focus away (a
+// tap is the mouse's), and the next Tab started at the window's first
+// control. Here the button keeps the keyboard while it acts, so that what
+// it does may move it on (or a screen drawn again give it to the same
+// button anew: Spot).
+func (b *Button) press() {
+	act := b.OnTapped
+	b.OnTapped = nil
+	b.Tapped(&fyne.PointEvent{}) // Fyne's pressed look
+	b.OnTapped = act
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(b); c != nil {
+			c.Focus(b)
+		}
+	}
+	if act != nil {
+		act()
+	}
+}
+
+// FocusGained shows the focus.
 func (b *Button) FocusGained() {
 	b.focused = true
 	b.Button.FocusGained()
-	Reveal(b)
 }
 
 // FocusLost takes the focus ring away.
@@ -136,7 +155,8 @@ func (r *buttonRenderer) paint() {
 // view; UI thread only.
 var followed []*container.Scroll
 
-// FollowFocus makes scroll keep a focused control of Fornyer's in view.
+// FollowFocus makes scroll keep the focused control in view
+// (KeepFocusInView) and take the mouse wheel over its text fields.
 func FollowFocus(scroll *container.Scroll) {
 	for _, s := range followed {
 		if s == scroll {
@@ -150,14 +170,15 @@ func FollowFocus(scroll *container.Scroll) {
 // is in view, with a little room around it. obj must have been drawn once:
 // the window finds an object's place only then. For a line just shown,
 // reveal the box that holds it: its height is taken as what it needs now.
-func Reveal(obj fyne.CanvasObject) {
+// It says whether a followed scroll container shows obj.
+func Reveal(obj fyne.CanvasObject) bool {
 	app := fyne.CurrentApp()
 	if app == nil {
-		return
+		return false
 	}
 	s := followedHolding(obj)
 	if s == nil {
-		return
+		return false
 	}
 	d := app.Driver()
 	pos := d.AbsolutePositionForObject(obj)
@@ -170,6 +191,69 @@ func Reveal(obj fyne.CanvasObject) {
 	}
 	h := max(obj.Size().Height, obj.MinSize().Height)
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, offsetShowing(s.Offset.Y, s.Size().Height, pos.Y-top.Y, h)))
+	return true
+}
+
+// KeepFocusInView keeps the control that has the keyboard in c's window in
+// view, whatever it is (a button, a field, a list, one of a radio group's
+// answers, a control of Fyne's or Fornyer's) and however it got the focus
+// (Tab, Shift+Tab, a click, the program): a followed scroll container
+// (FollowFocus) that shows it scrolls until it is whole on screen. Fyne
+// tells nobody when the focus moves, so the window asks once a frame,
+// just before it draws (a running animation's tick, on the UI thread: a
+// comparison while nothing moves). Call it once per window.
+func KeepFocusInView(c fyne.Canvas) {
+	if _, ok := watches[c]; ok {
+		return
+	}
+	w := &focusWatch{c: c}
+	watches[c] = w
+	a := fyne.NewAnimation(time.Second, func(float32) { ShowFocused(c) })
+	a.RepeatCount = fyne.AnimationRepeatForever
+	a.Start()
+}
+
+// ShowFocused brings c's focused control into view if the focus moved
+// since it last did: what the window does before each frame, and a test
+// (whose window draws no frames) after moving the focus.
+func ShowFocused(c fyne.Canvas) {
+	if w := watches[c]; w != nil {
+		w.check()
+	}
+}
+
+// watches are the windows' focus watchers, by canvas; UI thread only.
+var watches = map[fyne.Canvas]*focusWatch{}
+
+// focusWatch follows one window's focus.
+type focusWatch struct {
+	c     fyne.Canvas
+	shown fyne.Focusable // the control last brought into view
+	tries int            // frames left to wait for a control not drawn yet
+}
+
+// revealTries is how many frames a control that took the focus before it
+// was drawn (a card just built) is waited for.
+const revealTries = 10
+
+func (w *focusWatch) check() {
+	f := w.c.Focused()
+	if f == w.shown {
+		return
+	}
+	obj, ok := f.(fyne.CanvasObject)
+	if !ok {
+		w.shown = f
+		return
+	}
+	if w.tries == 0 {
+		w.tries = revealTries
+	}
+	if Reveal(obj) || w.tries == 1 {
+		w.shown, w.tries = f, 0 // shown, or outside every followed scroll (a dialog, the top bar)
+		return
+	}
+	w.tries--
 }
 
 // followedHolding is the followed scroll container whose content holds

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,7 @@ type StepperDot struct {
 	tapped func()
 
 	focused bool // has the keyboard: ringed
+	row     *dotRow
 }
 
 // StepperDotSize is a dot's diameter.
@@ -200,11 +202,96 @@ func (l StepperLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// The keyboard: a dot the user may jump to is in the Tab order (one that
-// may not is disabled, so Tab passes it), and Space or Enter jumps there.
+// The keyboard: a stepper's dots are one stop in the Tab order, as a radio
+// group is (LinkDots): Tab reaches the current step's dot, the arrow keys
+// move the focus along the dots that may be jumped to, Home and End to the
+// first and the last of them, and Space or Enter jumps. Without it each of
+// the guide's 21 dots took a Tab of its own. A dot that may not be jumped
+// to is disabled, so the arrows pass it.
 
-// Disabled says the dot cannot be jumped to now.
-func (d *StepperDot) Disabled() bool { return d.canTap == nil || !d.canTap() }
+// dotRow is a stepper's dots, linked into one Tab stop.
+type dotRow struct {
+	dots []*StepperDot
+	stop *StepperDot // the dot moved to with the arrows; nil: the current step's
+}
+
+// LinkDots makes dots (a stepper's, in their order) one stop in the Tab
+// order, moved along with the arrow keys.
+func LinkDots(dots []*StepperDot) {
+	r := &dotRow{dots: dots}
+	for _, d := range dots {
+		d.row = r
+	}
+}
+
+// tabStop is the row's dot that Tab reaches: the one the arrows moved to,
+// else the current step's, else the first that may be jumped to.
+func (r *dotRow) tabStop() *StepperDot {
+	if r.stop != nil && r.stop.jumpable() {
+		return r.stop
+	}
+	for _, d := range r.dots {
+		if s := d.state(); (s == DotCurrent || s == DotFinished) && d.jumpable() {
+			return d
+		}
+	}
+	for _, d := range r.dots {
+		if d.jumpable() {
+			return d
+		}
+	}
+	return nil
+}
+
+// move gives the focus to the dot that may be jumped to by steps from d:
+// -1 the one before, +1 the one after, or with end the first (-1) or the
+// last (+1) of the row; nothing moves when there is none.
+func (r *dotRow) move(d *StepperDot, by int, end bool) {
+	i := slices.Index(r.dots, d)
+	switch { // to an end: from beyond the other end, towards it
+	case end && by < 0:
+		i, by = -1, 1
+	case end:
+		i, by = len(r.dots), -1
+	}
+	var to *StepperDot
+	for j := i + by; j >= 0 && j < len(r.dots) && to == nil; j += by {
+		if r.dots[j].jumpable() {
+			to = r.dots[j]
+		}
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(d)
+	if to == nil || c == nil {
+		return
+	}
+	r.stop = to
+	c.Focus(to)
+}
+
+// TakeFocus gives the keyboard to the row's Tab stop in c; it says whether
+// there was one.
+func TakeFocus(c fyne.Canvas, dots []*StepperDot) bool {
+	if len(dots) == 0 || dots[0].row == nil {
+		return false
+	}
+	d := dots[0].row.tabStop()
+	if d == nil {
+		return false
+	}
+	c.Focus(d)
+	return c.Focused() == d
+}
+
+func (d *StepperDot) jumpable() bool { return d.canTap != nil && d.canTap() }
+
+// Disabled says Tab passes the dot: it cannot be jumped to now, or it is
+// not its row's Tab stop (the arrows reach it).
+func (d *StepperDot) Disabled() bool {
+	if !d.jumpable() {
+		return true
+	}
+	return d.row != nil && d.row.tabStop() != d
+}
 
 // Enable and Disable do nothing: whether a dot can be jumped to is asked
 // (canTap), never set.
@@ -214,7 +301,6 @@ func (d *StepperDot) Disable() {}
 func (d *StepperDot) FocusGained() {
 	d.focused = true
 	d.Refresh()
-	Reveal(d)
 }
 
 func (d *StepperDot) FocusLost() {
@@ -224,12 +310,27 @@ func (d *StepperDot) FocusLost() {
 
 func (d *StepperDot) TypedRune(rune) {}
 
-// TypedKey jumps on Space or Enter, as a tap does; Escape closes a dialog.
+// TypedKey jumps on Space or Enter, as a tap does, and moves along the
+// row with the arrows, Home and End; Escape closes a dialog.
 func (d *StepperDot) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		if !d.Disabled() {
+		if d.jumpable() {
 			d.Tapped(&fyne.PointEvent{})
+		}
+	case fyne.KeyLeft, fyne.KeyUp, fyne.KeyRight, fyne.KeyDown, fyne.KeyHome, fyne.KeyEnd:
+		if d.row == nil {
+			return
+		}
+		switch ev.Name {
+		case fyne.KeyLeft, fyne.KeyUp:
+			d.row.move(d, -1, false)
+		case fyne.KeyRight, fyne.KeyDown:
+			d.row.move(d, 1, false)
+		case fyne.KeyHome:
+			d.row.move(d, -1, true)
+		case fyne.KeyEnd:
+			d.row.move(d, 1, true)
 		}
 	case fyne.KeyEscape:
 		EscapeFrom(d)

@@ -231,28 +231,53 @@ func TestOffsetShowing(t *testing.T) {
 	}
 }
 
-// Tab moves the focus; a control of Fornyer's that gains it scrolls into
-// view in the followed scroll container.
+// Whatever has the focus is brought into view in the followed scroll
+// container, whether Tab or the program moved it there: Fornyer's button,
+// and Fyne's own list and radio group (whose answers are Fyne's private
+// widgets), and on the way back up the first one again.
 func TestFocusScrollsIntoView(t *testing.T) {
 	test.NewTempApp(t)
-	var buttons []fyne.CanvasObject
+	var rows []fyne.CanvasObject
 	for range 30 {
-		buttons = append(buttons, NewButton("Knap", nil, func() {}))
+		rows = append(rows, fynewidget.NewLabel("Linje"))
 	}
-	last := buttons[len(buttons)-1].(*Button)
-	scroll := container.NewVScroll(container.NewVBox(buttons...))
+	first := NewButton("Først", nil, func() {})
+	last := NewButton("Knap", nil, func() {})
+	list := fynewidget.NewSelect([]string{"a", "b"}, nil)
+	radio := fynewidget.NewRadioGroup([]string{"ja", "nej"}, nil)
+	content := container.NewVBox(first)
+	content.Objects = append(content.Objects, rows...)
+	content.Objects = append(content.Objects, list)
+	content.Objects = append(content.Objects, rows[:10]...)
+	content.Objects = append(content.Objects, radio, last)
+	scroll := container.NewVScroll(content)
 	FollowFocus(scroll)
 	t.Cleanup(func() { followed = nil })
 	w := test.NewTempWindow(t, scroll)
 	w.Resize(fyne.NewSize(300, 200))
-	w.Canvas().Focus(last)
-	if scroll.Offset.Y == 0 {
-		t.Fatal("focusing the last button did not scroll")
+	c := w.Canvas()
+	KeepFocusInView(c)
+	inView := func(what string, o fyne.CanvasObject) {
+		t.Helper()
+		ShowFocused(c)
+		top := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y - fyne.CurrentApp().Driver().AbsolutePositionForObject(content).Y
+		if top < scroll.Offset.Y || top+o.Size().Height > scroll.Offset.Y+scroll.Size().Height {
+			t.Errorf("%s at %v…%v, outside the view %v…%v", what, top, top+o.Size().Height, scroll.Offset.Y, scroll.Offset.Y+scroll.Size().Height)
+		}
 	}
-	bottom := last.Position().Y + last.Size().Height
-	if bottom > scroll.Offset.Y+scroll.Size().Height {
-		t.Errorf("the focused button ends at %v, below the view (%v + %v)", bottom, scroll.Offset.Y, scroll.Size().Height)
+	c.Focus(first)
+	inView("the first button", first)
+	c.FocusNext()
+	if c.Focused() != list {
+		t.Fatalf("Tab went to %T", c.Focused())
 	}
+	inView("the list", list)
+	c.FocusNext()
+	inView("the radio group's first answer", c.Focused().(fyne.CanvasObject))
+	c.Focus(last)
+	inView("the last button", last)
+	c.Focus(first)
+	inView("the first button again", first)
 }
 
 // A status line shown under the last button ("Copied", "cleared") grows
@@ -466,30 +491,72 @@ func TestStepperShrinksToTheWindow(t *testing.T) {
 	}
 }
 
-// U14: the stepper's dots are reached with Tab, the ones that may not be
-// jumped to passed over, and Space or Enter jumps.
+// U14, V2: the stepper's dots are one stop in the Tab order, the current
+// step's dot; the arrows, Home and End move along the dots that may be
+// jumped to, passing the others; Space or Enter jumps.
 func TestStepperDotsTakeTheKeyboard(t *testing.T) {
 	test.NewTempApp(t)
 	var jumped []int
+	current := 3
 	dot := func(n int, can bool) *StepperDot {
-		return NewStepperDot(n, func() DotState { return DotOpen }, func() bool { return can }, func() { jumped = append(jumped, n) })
+		return NewStepperDot(n, func() DotState {
+			if n == current {
+				return DotCurrent
+			}
+			return DotOpen
+		}, func() bool { return can }, func() { jumped = append(jumped, n) })
 	}
-	one, two, three := dot(1, true), dot(2, false), dot(3, true)
-	w := test.NewTempWindow(t, container.NewHBox(one, two, three))
+	dots := []*StepperDot{dot(1, true), dot(2, false), dot(3, true), dot(4, true), dot(5, false)}
+	LinkDots(dots)
+	before, after := NewButton("før", nil, nil), NewButton("efter", nil, nil)
+	row := container.NewHBox(before)
+	for _, d := range dots {
+		row.Add(d)
+	}
+	row.Add(after)
+	w := test.NewTempWindow(t, row)
 	c := w.Canvas()
+	c.Focus(before)
 	c.FocusNext()
-	if c.Focused() != one {
-		t.Fatalf("Tab went to %v", c.Focused())
+	if c.Focused() != dots[2] {
+		t.Fatalf("Tab went to %v, not the current step's dot", c.Focused())
 	}
 	c.FocusNext()
-	if c.Focused() != three {
-		t.Errorf("Tab did not pass over the dot that may not be jumped to: %v", c.Focused())
+	if c.Focused() != after {
+		t.Fatalf("the second Tab went to %v, not past the dots", c.Focused())
 	}
-	three.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	one.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	two.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	if fmt.Sprint(jumped) != "[3 1]" {
+	c.FocusPrevious()
+	if c.Focused() != dots[2] {
+		t.Fatalf("Shift+Tab went to %v", c.Focused())
+	}
+	key := func(k fyne.KeyName, want *StepperDot) {
+		t.Helper()
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
+		if c.Focused() != want {
+			t.Errorf("%s went to %v, not dot %d", k, c.Focused(), want.number)
+		}
+	}
+	key(fyne.KeyLeft, dots[0]) // past dot 2, which may not be jumped to
+	key(fyne.KeyLeft, dots[0]) // the first stays
+	key(fyne.KeyEnd, dots[3])  // dot 5 may not be jumped to
+	key(fyne.KeyHome, dots[0])
+	key(fyne.KeyRight, dots[2])
+	key(fyne.KeyDown, dots[3])
+	// The dot moved to is the row's stop: Tab leaves, Shift+Tab comes back
+	// to it.
+	c.FocusNext()
+	c.FocusPrevious()
+	if c.Focused() != dots[3] {
+		t.Errorf("Shift+Tab came back to %v, not the dot moved to", c.Focused())
+	}
+	dots[3].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	dots[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	dots[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if fmt.Sprint(jumped) != "[4 1]" {
 		t.Errorf("jumped %v", jumped)
+	}
+	if !TakeFocus(c, dots) || c.Focused() != dots[3] {
+		t.Errorf("TakeFocus gave the keyboard to %v", c.Focused())
 	}
 }
 

@@ -1,0 +1,140 @@
+package widget
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	fynewidget "fyne.io/fyne/v2/widget"
+)
+
+// A screen drawn again (the guide's card after a change) is new widgets:
+// the control that had the keyboard is gone, Fyne forgets nothing but
+// finds it nowhere, and the next Tab starts from the window's first
+// control. A Spot keeps the keyboard's place across such a rebuild: the
+// same control again (the same kind with the same words: the button just
+// pressed), else the one now at its place in the Tab order.
+
+// Spot is where the keyboard was in a part of the window about to be built
+// again.
+type Spot struct {
+	name  string // the control's kind and words; "" for one without words
+	nth   int    // which of the controls of that name in Tab order
+	index int    // its place among the part's controls in Tab order
+}
+
+// SpotIn is where c's focus is in root; false when the focus is elsewhere
+// or nowhere.
+func SpotIn(c fyne.Canvas, root fyne.CanvasObject) (Spot, bool) {
+	f := c.Focused()
+	if f == nil {
+		return Spot{}, false
+	}
+	all := controls(root)
+	for i, x := range all {
+		if x == f {
+			return Spot{name: controlName(x), nth: nthNamed(all[:i], controlName(x)), index: i}, true
+		}
+	}
+	return Spot{}, false
+}
+
+// Restore gives the keyboard back in root, built again: to the control
+// that still has it if it is there and enabled, else to the same control (kind, words
+// and which of them), else to the first that takes it from the old place
+// in the Tab order on, else to the last before it.
+func (s Spot) Restore(c fyne.Canvas, root fyne.CanvasObject) {
+	all := controls(root)
+	f := c.Focused()
+	for _, x := range all {
+		if x == f && f != nil && takes(f) {
+			return
+		}
+	}
+	if s.name != "" {
+		n := 0
+		for _, x := range all {
+			if controlName(x) != s.name {
+				continue
+			}
+			if n == s.nth && takes(x) {
+				c.Focus(x)
+				return
+			}
+			n++
+		}
+	}
+	for i := s.index; i < len(all); i++ {
+		if takes(all[i]) {
+			c.Focus(all[i])
+			return
+		}
+	}
+	for i := min(s.index, len(all)) - 1; i >= 0; i-- {
+		if takes(all[i]) {
+			c.Focus(all[i])
+			return
+		}
+	}
+}
+
+// takes says whether a control takes the keyboard now: Tab passes a
+// disabled one.
+func takes(f fyne.Focusable) bool {
+	d, ok := f.(fyne.Disableable)
+	return !ok || !d.Disabled()
+}
+
+func nthNamed(before []fyne.Focusable, name string) int {
+	n := 0
+	for _, x := range before {
+		if controlName(x) == name {
+			n++
+		}
+	}
+	return n
+}
+
+// controlName is a control's kind and the words it shows, which stay when
+// it is built again.
+func controlName(f fyne.Focusable) string {
+	switch x := f.(type) {
+	case *Button:
+		return "button " + x.Text
+	case *Check:
+		return "check " + x.Text
+	case *Entry:
+		return "entry " + x.PlaceHolder
+	case *fynewidget.Select:
+		return "select " + x.PlaceHolder
+	case *Hyperlink:
+		return "link " + x.Text
+	}
+	return ""
+}
+
+// controls are the controls in root that may take the keyboard, in Tab
+// order (the order of the object tree), shown ones only: inside
+// containers, scroll containers and Fornyer's controls. A control inside
+// another widget of Fyne's (a radio group's answers) is not listed.
+func controls(root fyne.CanvasObject) []fyne.Focusable {
+	var out []fyne.Focusable
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if f, ok := o.(fyne.Focusable); ok {
+			out = append(out, f)
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(x.Content)
+		}
+	}
+	walk(root)
+	return out
+}
