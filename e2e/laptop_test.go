@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,9 +20,10 @@ const (
 	laptopHeight = 768
 )
 
-// TestMainActionOnALaptop walks, on a 1366×768 screen, the cards whose
-// main action fell below the fold on a laptop (#23): the password card
-// (12) and the download (13). On each, the main action's label is read on
+// TestMainActionOnALaptop walks, on a 1366×768 screen, card 3 and on to
+// the password card by keyboard alone (byKeyboardToThePasswordCard), then
+// the cards whose main action fell below the fold on a laptop (#23): the
+// password card (12) and the download (13). On each, the main action's label is read on
 // the screen, in the action bar inside the window, and a click on it does
 // its job, judged by what it leaves behind: the password in the keyring,
 // the file checked in the progress.
@@ -30,12 +32,13 @@ func TestMainActionOnALaptop(t *testing.T) {
 		t.Run(l, func(t *testing.T) {
 			record(t)
 			s := newSessionOn(t, "laptop", l, laptopScreen)
-			s.seedAt("password")
+			s.seedAt("prepare-usage")
 			s.start()
 			if s.win.y+s.win.h > laptopHeight {
 				s.fatalf("the window %+v reaches below the %s screen", s.win, laptopScreen)
 			}
 			titles := stepTitles(s.lang)
+			s.byKeyboardToThePasswordCard(titles)
 
 			// Card 12: the portal's "Copy to clipboard", pasted in the field
 			// beside Save (the test's password has a space, which the
@@ -98,4 +101,31 @@ func (s *session) findMain(label, phrase string) rect {
 		s.fatalf("%s: %q at %+v is not in the action bar inside the window %+v on the %s screen", label, phrase, r, s.win, s.screen)
 	}
 	return r
+}
+
+// byKeyboardToThePasswordCard does card 3 with keys only (#23 V1, V2,
+// V4): Tab past the four places Fornyer names (a tick and a note each) to
+// the new place's name field, a name typed and Enter adds it; five Tabs
+// (its list, Add, Start a new renewal, Back) reach Done, and Enter on
+// Done, which keeps the keyboard, leads on card by card to the password
+// card. Judged by the progress on disk after each key that should change
+// it.
+func (s *session) byKeyboardToThePasswordCard(titles []string) {
+	s.t.Helper()
+	s.waitText("usage", screenWait, titles[guide.Index("prepare-usage")])
+	const place = "Lønbureauet"
+	s.key(slices.Repeat([]string{"Tab"}, 9)...)
+	s.typ(place)
+	s.key("Return")
+	s.waitFor("the place added in the progress", screenWait, func() bool {
+		return slices.ContainsFunc(s.readProgress().Usages, func(u guide.Usage) bool { return u.Name == place })
+	})
+	s.shot("usage-added")
+	s.key(slices.Repeat([]string{"Tab"}, 5)...)
+	for i := guide.Index("prepare-usage"); i < guide.Index("password"); i++ {
+		s.key("Return")
+		s.waitFor("Done by keyboard on "+guide.Steps[i].ID, screenWait, func() bool {
+			return s.readProgress().Current == guide.Steps[i+1].ID
+		})
+	}
 }
