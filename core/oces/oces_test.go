@@ -327,3 +327,49 @@ func TestNameString(t *testing.T) {
 		t.Error("junk formatted")
 	}
 }
+
+// The embedded CAs' names are read without parsing them (rawNames), to
+// parse only those a chain could use: the names must be exactly x509's.
+func TestEmbeddedCANamesAreX509s(t *testing.T) {
+	loadCAs()
+	for _, ca := range append(append([]*embeddedCA(nil), embRoots...), embInters...) {
+		c := ca.parsed()
+		if !bytes.Equal(ca.subject, c.RawSubject) || !bytes.Equal(ca.issuer, c.RawIssuer) {
+			t.Errorf("%s: names read as %x / %x, x509 reads %x / %x", ca.file, ca.issuer, ca.subject, c.RawIssuer, c.RawSubject)
+		}
+	}
+	if i, s := rawNames([]byte("not a certificate")); i != nil || s != nil {
+		t.Error("rawNames of garbage gave names")
+	}
+}
+
+// Only the embedded CAs a chain could go through are used (and parsed):
+// an issuing CA's file brings its root, a leaf under an issuing CA brings
+// that CA and its root, a foreign certificate none.
+func TestUsableCAsAreTheChainsOwn(t *testing.T) {
+	roots, inters := TrustedRoots(), Intermediates()
+	rootOf := func(c *x509.Certificate) *x509.Certificate {
+		for _, r := range roots {
+			if bytes.Equal(r.RawSubject, c.RawIssuer) {
+				return r
+			}
+		}
+		t.Fatalf("no embedded root issued %s", c.Subject)
+		return nil
+	}
+	for _, inter := range inters {
+		leaf := &x509.Certificate{RawIssuer: inter.RawSubject}
+		gotRoots, gotInters := usable([]*x509.Certificate{leaf})
+		if len(gotInters) != 1 || !gotInters[0].Equal(inter) || len(gotRoots) != 1 || !gotRoots[0].Equal(rootOf(inter)) {
+			t.Errorf("a leaf under %s: roots %d, issuing CAs %d", inter.Subject, len(gotRoots), len(gotInters))
+		}
+		gotRoots, gotInters = usable([]*x509.Certificate{leaf, nil, inter})
+		if len(gotInters) != 1 || len(gotRoots) != 1 || !gotRoots[0].Equal(rootOf(inter)) {
+			t.Errorf("a leaf with %s in its file: roots %d, issuing CAs %d", inter.Subject, len(gotRoots), len(gotInters))
+		}
+	}
+	foreign := &x509.Certificate{RawIssuer: []byte("0\x00")}
+	if r, i := usable([]*x509.Certificate{foreign}); len(r)+len(i) != 0 {
+		t.Errorf("a foreign certificate uses %d embedded CAs", len(r)+len(i))
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/x509"
 	"embed"
+	"encoding/asn1"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -23,32 +24,130 @@ var (
 	intermediateFiles = []string{"ca/prod-issuing-ca-1.pem", "ca/test-issuing-ca-1.pem"}
 )
 
+// embeddedCA is one of the state CA's certificates, parsed only when a
+// chain could use it: crypto/x509 looks a certificate's issuer up by its
+// raw subject alone (CertPool), so a CA whose subject no certificate on the
+// way names as its issuer is never part of a chain, and parsing it is
+// wasted (most of the embedded CAs for any one file: a file of the other
+// environment, or of a test CA given with --trust-ca).
+type embeddedCA struct {
+	file            string
+	der             []byte
+	issuer, subject []byte // raw, read from der; nil: unknown, parsed whenever a chain is built
+	once            sync.Once
+	cert            *x509.Certificate
+}
+
+// parsed is the certificate; an embedded CA that does not parse is a
+// build error, caught by the tests.
+func (ca *embeddedCA) parsed() *x509.Certificate {
+	ca.once.Do(func() {
+		c, err := x509.ParseCertificate(ca.der)
+		if err != nil {
+			panic("oces: embedded CA unreadable: " + ca.file + ": " + err.Error())
+		}
+		ca.cert = c
+	})
+	return ca.cert
+}
+
 var (
-	caOnce                 sync.Once
-	embeddedRoots, embInts []*x509.Certificate
+	caOnce              sync.Once
+	embRoots, embInters []*embeddedCA
 )
 
 func loadCAs() {
 	caOnce.Do(func() {
-		embeddedRoots = mustLoad(rootFiles)
-		embInts = mustLoad(intermediateFiles)
+		embRoots = mustLoad(rootFiles)
+		embInters = mustLoad(intermediateFiles)
 	})
 }
 
-func mustLoad(files []string) []*x509.Certificate {
-	var out []*x509.Certificate
+func mustLoad(files []string) []*embeddedCA {
+	var out []*embeddedCA
 	for _, f := range files {
 		data, err := caFS.ReadFile(f)
 		if err != nil {
 			panic("oces: embedded CA missing: " + f) // a build error, caught by tests
 		}
-		certs, err := ParseCAFile(data)
-		if err != nil {
-			panic("oces: embedded CA unreadable: " + f + ": " + err.Error())
+		for rest := data; ; {
+			var block *pem.Block
+			if block, rest = pem.Decode(rest); block == nil {
+				break
+			}
+			if block.Type == "CERTIFICATE" {
+				ca := &embeddedCA{file: f, der: block.Bytes}
+				ca.issuer, ca.subject = rawNames(block.Bytes)
+				out = append(out, ca)
+			}
 		}
-		out = append(out, certs...)
 	}
 	return out
+}
+
+// rawNames reads a certificate's raw issuer and subject (the DER of each
+// Name, as x509.Certificate's RawIssuer and RawSubject hold them) without
+// parsing the rest; nil, nil when the DER is not laid out as expected.
+func rawNames(der []byte) (issuer, subject []byte) {
+	var cert, tbs asn1.RawValue
+	if _, err := asn1.Unmarshal(der, &cert); err != nil {
+		return nil, nil
+	}
+	if _, err := asn1.Unmarshal(cert.Bytes, &tbs); err != nil {
+		return nil, nil
+	}
+	// [0] version (optional), serial, signature algorithm, issuer, validity, subject.
+	var fields []asn1.RawValue
+	for rest := tbs.Bytes; len(rest) > 0 && len(fields) < 6; {
+		var f asn1.RawValue
+		var err error
+		if rest, err = asn1.Unmarshal(rest, &f); err != nil {
+			return nil, nil
+		}
+		fields = append(fields, f)
+	}
+	if len(fields) > 0 && fields[0].Class == asn1.ClassContextSpecific && fields[0].Tag == 0 {
+		fields = fields[1:]
+	}
+	if len(fields) < 5 {
+		return nil, nil
+	}
+	return fields[2].FullBytes, fields[4].FullBytes
+}
+
+// usable parses and returns the embedded CAs that a chain from certs (the
+// leaf, the file's certificates and the extra anchors) could go through:
+// those whose subject is the issuer of one of certs or of another usable
+// CA. A CA whose names could not be read is always usable.
+func usable(certs []*x509.Certificate) (roots, inters []*x509.Certificate) {
+	loadCAs()
+	issuers := map[string]bool{}
+	for _, c := range certs {
+		if c != nil {
+			issuers[string(c.RawIssuer)] = true
+		}
+	}
+	all := append(append([]*embeddedCA(nil), embRoots...), embInters...)
+	use := make([]bool, len(all))
+	for grown := true; grown; {
+		grown = false
+		for i, ca := range all {
+			if !use[i] && (ca.subject == nil || issuers[string(ca.subject)]) {
+				use[i], grown = true, true
+				issuers[string(ca.issuer)] = true
+			}
+		}
+	}
+	for i, ca := range all {
+		switch {
+		case !use[i]:
+		case i < len(embRoots):
+			roots = append(roots, ca.parsed())
+		default:
+			inters = append(inters, ca.parsed())
+		}
+	}
+	return roots, inters
 }
 
 // ErrNoCertificate means a CA file held no certificate.
@@ -105,8 +204,8 @@ func ParseCAFile(data []byte) ([]*x509.Certificate, error) {
 // it, the chain is checked at the nearest moment inside it. It returns the
 // chain, leaf first.
 func Verify(leaf *x509.Certificate, fileCerts, extraTrusted []*x509.Certificate, now time.Time) ([]*x509.Certificate, error) {
-	loadCAs()
-	return verify(leaf, fileCerts, extraTrusted, now, embeddedRoots, embInts)
+	roots, inters := usable(append(append([]*x509.Certificate{leaf}, fileCerts...), extraTrusted...))
+	return verify(leaf, fileCerts, extraTrusted, now, roots, inters)
 }
 
 func verify(leaf *x509.Certificate, fileCerts, extraTrusted []*x509.Certificate, now time.Time, roots, inters []*x509.Certificate) ([]*x509.Certificate, error) {
