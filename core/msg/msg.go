@@ -256,6 +256,16 @@ func (p *flatParser) str() (string, bool) {
 	if !p.expect('"') {
 		return "", false
 	}
+	// Most texts have no escape: taken whole once their end is found.
+	start := p.i
+	for p.i < len(p.data) && p.data[p.i] >= 0x20 && p.data[p.i] != '"' && p.data[p.i] != '\\' {
+		p.i++
+	}
+	if p.i < len(p.data) && p.data[p.i] == '"' && utf8.Valid(p.data[start:p.i]) {
+		p.i++
+		return string(p.data[start : p.i-1]), true
+	}
+	p.i = start
 	var b strings.Builder
 	for p.i < len(p.data) {
 		c := p.data[p.i]
