@@ -1,6 +1,10 @@
 // Command fornyer-cli is the command line of fornyer without the window: the
 // same subcommands, flags, output and exit codes, but it does not link Fyne,
-// so it starts as fast as openssl does.
+// so it starts as fast as openssl does. GOMAXPROCS is set once, in main
+// (one processor), so no goroutine is started at every start to follow a
+// container's CPU limit (updatemaxprocs=0).
+//
+//go:debug updatemaxprocs=0
 package main
 
 import (
