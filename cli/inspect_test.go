@@ -275,6 +275,15 @@ func TestInspectProcess(t *testing.T) {
 	if code, out, errs := run(inspectPW+"\n", "--password-stdin", "--json", "--trust-ca", f.root, f.p12); code != 0 || !json.Valid([]byte(out)) || !strings.Contains(out, `"verdict": "ready"`) {
 		t.Errorf("ready: %d %s %s", code, out, errs)
 	}
+	// The process as built for users still catches a broken key (#24 13).
+	chain := testpki.NewChain(t, true)
+	damaged := filepath.Join(f.dir, "damaged-key.p12")
+	if err := os.WriteFile(damaged, testpki.DamagedKeyPFX(t, chain.Organization(t)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := run("\n", "--password-stdin", "--json", damaged); code != 1 || !strings.Contains(out, `"code": "damaged_key"`) {
+		t.Errorf("damaged key: %d %s %s", code, out, errs)
+	}
 	if code, _, _ := run("forkert\n", "--password-stdin", f.p12); code != 2 {
 		t.Errorf("wrong password: exit %d", code)
 	}
