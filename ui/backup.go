@@ -343,7 +343,11 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 		names[i] = safetext.Line(filepath.Base(f.Path))
 	}
 	p.files.SetText(strings.Join(names, "\n"))
-	p.how.SetText(words.T("backup.verified.how", map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
+	how := "backup.verified.how"
+	if len(res.Files) > 0 && res.Files[0].Existing {
+		how = "backup.verified.existing" // a second backup to the same stick
+	}
+	p.how.SetText(words.T(how, map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
 	p.keep.SetText(words.T("backup.verified.keep"))
 	p.keep.Importance = widget.MediumImportance
 	if res.SameDisk {

@@ -165,6 +165,20 @@ func TestBackupRunsToVerified(t *testing.T) {
 	}
 }
 
+func TestBackupSaysItFoundTheEarlierCopy(t *testing.T) {
+	p, _, src := newBackupTest(t, "en")
+	dir := t.TempDir()
+	if _, err := backup.Backup(context.Background(), src, dir, backup.Options{Password: backupTestPW}); err != nil {
+		t.Fatal(err)
+	}
+	p.setFolder(dir)
+	test.Tap(p.start)
+	p.wait(t)
+	if !p.verified.Visible() || !strings.HasPrefix(p.how.Text, "An identical copy was already in this folder") {
+		t.Errorf("outcome %q, how %q", p.outcome.Text, p.how.Text)
+	}
+}
+
 func TestBackupFailureAndTryAgain(t *testing.T) {
 	p, _, src := newBackupTest(t, "en")
 	gone := filepath.Join(t.TempDir(), "USB-STICK")

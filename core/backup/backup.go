@@ -105,6 +105,10 @@ type File struct {
 	Path   string
 	Kind   Kind
 	SHA256 string // lower-case hex of the file's content
+	// Existing: an identical file was already in the folder (an earlier
+	// backup to the same stick); it was read back and proved like a new
+	// one, and nothing was written beside it.
+	Existing bool
 }
 
 // Result is a verified backup.
@@ -281,7 +285,8 @@ type run struct {
 	dir         string
 	opts        Options
 	total, done int
-	written     []File
+	files       []File // the backup's files, in order
+	written     []File // those this run wrote: removed if it fails
 }
 
 func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now func() time.Time) (*Result, error) {
@@ -315,13 +320,13 @@ func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now
 
 	verified := now()
 	if b.opts.Manifest {
-		text := manifest(b.opts.Lang, orig.leaf, b.written, verified)
+		text := manifest(b.opts.Lang, orig.leaf, b.files, verified)
 		fname := msg.T(b.opts.Lang, "backup.file.manifest", map[string]string{"Name": stem})
 		if err := b.write(fname, KindManifest, text, nil); err != nil {
 			return nil, err
 		}
 	}
-	files := append([]File(nil), b.written...)
+	files := append([]File(nil), b.files...)
 	res := &Result{Dir: b.dir, Files: files, VerifiedAt: verified, SameDisk: sameDisk(src, b.dir)}
 	if d, ok := DriveOf(b.dir, drives()); ok {
 		res.Drive = d.Name()
@@ -373,16 +378,28 @@ func (b *run) write(name string, kind Kind, data []byte, usable func(back []byte
 	if err := b.ctx.Err(); err != nil {
 		return &Error{Code: CodeCanceled, Err: err}
 	}
+	sum := safefile.SHA256(data)
+	if path, ok := safefile.FindSame(b.dir, name, data); ok {
+		b.files = append(b.files, File{Path: path, Kind: kind, SHA256: sum, Existing: true})
+		return b.prove(path, sum, int64(len(data)), usable)
+	}
 	path, err := b.opts.Writer.WriteNew(b.dir, name, data)
 	if err != nil {
 		return writeError(b.dir, err)
 	}
-	sum := safefile.SHA256(data)
-	b.written = append(b.written, File{Path: path, Kind: kind, SHA256: sum})
+	f := File{Path: path, Kind: kind, SHA256: sum}
+	b.files = append(b.files, f)
+	b.written = append(b.written, f)
+	return b.prove(path, sum, int64(len(data)), usable)
+}
+
+// prove reads the file at path back itself, compares its checksum with
+// sum and, if usable is set, proves the content usable.
+func (b *run) prove(path, sum string, size int64, usable func(back []byte) error) error {
 	if afterWrite != nil {
 		afterWrite(path)
 	}
-	back, err := safefile.ReadRegular(path, int64(len(data)))
+	back, err := safefile.ReadRegular(path, size)
 	var tooLarge *safefile.TooLargeError
 	if err != nil && !errors.As(err, &tooLarge) {
 		return writeError(b.dir, err)

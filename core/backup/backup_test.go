@@ -151,7 +151,8 @@ func TestBackupNeverOverwrites(t *testing.T) {
 		}
 		paths = append(paths, res.Path(KindCopy), res.Path(KindCER))
 	}
-	want := []string{"Fornyer Testfirma ApS (2).p12", "Fornyer Testfirma ApS.cer", "Fornyer Testfirma ApS (3).p12", "Fornyer Testfirma ApS (2).cer"}
+	// The second backup finds the first's identical files (not the user's).
+	want := []string{"Fornyer Testfirma ApS (2).p12", "Fornyer Testfirma ApS.cer", "Fornyer Testfirma ApS (2).p12", "Fornyer Testfirma ApS.cer"}
 	for i, p := range paths {
 		if filepath.Base(p) != want[i] {
 			t.Errorf("file %d is %s, want %s", i, filepath.Base(p), want[i])
@@ -161,6 +162,65 @@ func TestBackupNeverOverwrites(t *testing.T) {
 		t.Errorf("existing file overwritten: %q", b)
 	}
 	f.untouched(t)
+}
+
+func TestSecondBackupFindsItsFirstCopy(t *testing.T) {
+	f := goFixture(t)
+	first, err := Backup(context.Background(), f.src, f.dir, Options{Password: password, PublicCopies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := names(t, f.dir)
+	copyPath := first.Path(KindCopy)
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(copyPath, old, old); err != nil {
+		t.Fatal(err)
+	}
+	second, err := Backup(context.Background(), f.src, f.dir, Options{Password: password, PublicCopies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(t, f.dir); !slices.Equal(got, before) {
+		t.Errorf("the folder went from %v to %v: an identical copy was written again", before, got)
+	}
+	for i, file := range second.Files {
+		if !file.Existing || file.Path != first.Files[i].Path {
+			t.Errorf("file %d: %+v, want the first backup's %s found", i, file, first.Files[i].Path)
+		}
+	}
+	if st, _ := os.Stat(copyPath); !st.ModTime().Equal(old) {
+		t.Error("the first copy was rewritten")
+	}
+
+	// A copy that no longer holds the same bytes is not taken for one:
+	// a new copy is written beside it and proved.
+	damaged := append([]byte(nil), f.data...)
+	damaged[len(damaged)/2] ^= 1
+	if err := os.WriteFile(copyPath, damaged, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	third, err := Backup(context.Background(), f.src, f.dir, Options{Password: password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := third.Files[0]; c.Existing || c.Path == copyPath {
+		t.Errorf("a changed copy was taken for the backup: %+v", c)
+	}
+	f.untouched(t)
+}
+
+func TestAFailedBackupKeepsTheCopyItFound(t *testing.T) {
+	f := goFixture(t)
+	first, err := Backup(context.Background(), f.src, f.dir, Options{Password: password})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := backupCanceledAfter(f, 2); code(err) != CodeCanceled {
+		t.Fatalf("got %v", err)
+	}
+	if got := names(t, f.dir); !slices.Equal(got, []string{filepath.Base(first.Path(KindCopy))}) {
+		t.Errorf("after the failed backup the folder holds %v, want the first copy alone", got)
+	}
 }
 
 func TestBackupWithEverything(t *testing.T) {
@@ -498,23 +558,29 @@ func TestBadRequests(t *testing.T) {
 
 func TestCancelRemovesWhatWasWritten(t *testing.T) {
 	f := goFixture(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	_, err := Backup(ctx, f.src, f.dir, Options{
-		Password: password, PublicCopies: true,
-		Progress: func(done, _ int) {
-			if done == 2 {
-				cancel()
-			}
-		},
-	})
-	if code(err) != CodeCanceled {
+	if err := backupCanceledAfter(f, 2); code(err) != CodeCanceled {
 		t.Fatalf("got %v", err)
 	}
 	if n := names(t, f.dir); len(n) != 0 {
 		t.Errorf("left behind: %v", n)
 	}
 	f.untouched(t)
+}
+
+// backupCanceledAfter backs f up with its public copies and cancels once
+// n files are done.
+func backupCanceledAfter(f *fixture, n int) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := Backup(ctx, f.src, f.dir, Options{
+		Password: password, PublicCopies: true,
+		Progress: func(done, _ int) {
+			if done == n {
+				cancel()
+			}
+		},
+	})
+	return err
 }
 
 func TestEveryCodeHasASentence(t *testing.T) {

@@ -121,5 +121,5 @@ func HandOverCopy(ctx context.Context, src string, opts HandOverOptions) (*File,
 		b.removeWritten()
 		return nil, err
 	}
-	return &b.written[0], nil
+	return &b.files[0], nil
 }

@@ -198,6 +198,28 @@ func writeExclusive(path string, data []byte) error {
 	return nil
 }
 
+// FindSame returns the file of name's series in dir ("name", "name (2)",
+// … as WriteNew numbers them, up to the first name not taken) that holds
+// exactly data: a second backup to the same stick finds its first copy
+// instead of writing an identical "(2)" beside it. Only regular files are
+// read, and none larger than data.
+func FindSame(dir, name string, data []byte) (string, bool) {
+	for i := 1; i <= maxSuffix; i++ {
+		path := filepath.Join(dir, Numbered(name, i))
+		st, err := os.Lstat(path)
+		if err != nil {
+			return "", false
+		}
+		if !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+			continue
+		}
+		if got, err := ReadRegular(path, int64(len(data))); err == nil && bytes.Equal(got, data) {
+			return path, true
+		}
+	}
+	return "", false
+}
+
 // Numbered returns name for i == 1 and "stem (i).ext" after that.
 func Numbered(name string, i int) string {
 	if i <= 1 {
