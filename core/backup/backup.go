@@ -125,16 +125,6 @@ type Result struct {
 	Drive string
 }
 
-// Path returns the path of the first file of kind k, or "".
-func (r *Result) Path(k Kind) string {
-	for _, f := range r.Files {
-		if f.Kind == k {
-			return f.Path
-		}
-	}
-	return ""
-}
-
 // Backup copies the certificate file src into the folder dir and proves the
 // copy good: read back, compared with the original, and opened with
 // opts.Password. It returns only a verified backup; any failure is an

@@ -85,7 +85,7 @@ func TestBackupOntoFAT(t *testing.T) {
 	if got, want := names(t, stick), []string{"a b.cer", "a b.p12", "a b.pem"}; !slices.Equal(got, want) {
 		t.Errorf("on the stick: %q, want %q", got, want)
 	}
-	if b, err := os.ReadFile(res.Path(KindCopy)); err != nil || !bytes.Equal(b, f.data) {
+	if b, err := os.ReadFile(pathOf(res, KindCopy)); err != nil || !bytes.Equal(b, f.data) {
 		t.Errorf("the copy on the stick does not read back as the original (%v)", err)
 	}
 }

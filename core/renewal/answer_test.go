@@ -646,40 +646,6 @@ func TestRecordWithoutARegister(t *testing.T) {
 	}
 }
 
-// Where a certificate's password may be: its own entries, and the
-// renewal's pending one only while the renewal has no certificate yet.
-func TestPasswordIDs(t *testing.T) {
-	p := atDownload()
-	sha := strings.Repeat("b2", 32)
-	entries := []vault.Entry{{ID: vault.CertificateID(sha)}, {ID: vault.CertificateID(strings.Repeat("a1", 32))}}
-	pending := vault.PendingID(p.RenewalID)
-	cases := []struct {
-		name string
-		p    *guide.Progress
-		sha  string
-		want string
-	}{
-		{"no guide", nil, sha, vault.CertificateID(sha)},
-		{"the renewal before its certificate", p, "", pending},
-		{"a certificate the renewal did not produce", p, sha, vault.CertificateID(sha)},
-	}
-	for _, c := range cases {
-		if got := strings.Join(PasswordIDs(c.p, entries, c.sha), ","); got != c.want {
-			t.Errorf("%s: %s, want %s", c.name, got, c.want)
-		}
-	}
-	// Once the renewal has its file, a pending password left did not
-	// open it (V11): the certificate's own only.
-	q := atDownload()
-	q.FileSHA256 = strings.ToUpper(sha)
-	if got := strings.Join(PasswordIDs(q, entries, sha), ","); got != vault.CertificateID(sha) {
-		t.Errorf("the renewal's certificate: %s", got)
-	}
-	if got := strings.Join(PasswordIDs(q, entries, ""), ","); got != "" {
-		t.Errorf("the renewal once it has its file: %s", got)
-	}
-}
-
 // One organisation is the same CVR, or without CVR numbers the same name
 // (case and spaces aside); a CVR on one side only is another organisation.
 func TestSameOrganisation(t *testing.T) {

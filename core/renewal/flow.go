@@ -241,26 +241,6 @@ func (f *Flow) PasswordSaved(sha256 string, saved bool) error {
 	return err
 }
 
-// PasswordIDs are where the password of the certificate with the
-// fingerprint may be saved, in the order to try them: the certificate's
-// own entries, and the renewal's pending entry only while the renewal has
-// no file (once it has, a pending one left did not open it: see
-// guide.Facts.WrongPasswordID).
-func PasswordIDs(p *guide.Progress, entries []vault.Entry, sha256 string) []string {
-	var ids []string
-	if sha256 != "" {
-		for _, e := range entries {
-			if vault.Opens(e.ID, sha256) {
-				ids = append(ids, e.ID)
-			}
-		}
-	}
-	if p != nil && sha256 == "" && !p.FileChecked() {
-		ids = append(ids, vault.PendingID(p.RenewalID))
-	}
-	return ids
-}
-
 // SaveID is where the guide saves the renewal's password: under the
 // renewal's pending id until the renewal has produced its certificate,
 // under the certificate after.
@@ -269,30 +249,6 @@ func SaveID(p *guide.Progress) string {
 		return vault.CertificateID(p.FileSHA256)
 	}
 	return vault.PendingID(p.RenewalID)
-}
-
-// Password looks up the password of the certificate with the fingerprint
-// ("" for the renewal's, before it has a certificate): by certificate,
-// then by the pending renewal (PasswordIDs). The first saved one wins;
-// vault.ErrNotFound when none is.
-func (f *Flow) Password(ctx context.Context, p *guide.Progress, sha256 string) (string, error) {
-	if f.Vault == nil {
-		return "", vault.ErrUnavailable
-	}
-	entries, err := f.Vault.List(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, id := range PasswordIDs(p, entries, sha256) {
-		pw, err := f.Vault.Get(ctx, id)
-		if err == nil {
-			return pw, nil
-		}
-		if !errors.Is(err, vault.ErrNotFound) {
-			return "", err
-		}
-	}
-	return "", vault.ErrNotFound
 }
 
 // RecordBackup records a verified backup's copies of the certificate file

@@ -226,7 +226,7 @@ func noAnswer(t *testing.T, want error, timeout time.Duration) {
 	if err := v.Delete(ctx, id); !errors.Is(err, want) {
 		t.Fatalf("Delete: %v, want %v", err, want)
 	}
-	if got := v.Candidates(ctx); len(got) != 0 {
+	if got := candidates(ctx, v); len(got) != 0 {
 		t.Fatalf("Candidates: %q", got)
 	}
 }
@@ -272,7 +272,7 @@ func realStore(t *testing.T) {
 		list[i].Label != "Fornyelse for Skærbæk Smørrebrød ApS" || time.Since(list[i].Saved) > time.Hour {
 		t.Fatalf("List = %+v", list)
 	}
-	if got := v.Candidates(ctx); len(got) == 0 || got[0] != password {
+	if got := candidates(ctx, v); len(got) == 0 || got[0] != password {
 		t.Fatalf("Candidates do not start with the pending password: %d found", len(got))
 	}
 	// U6: the store's own list names what the password opens, in the
@@ -283,7 +283,7 @@ func realStore(t *testing.T) {
 	}
 
 	start = time.Now()
-	if err := v.Rekey(ctx, pending, cert, "Skærbæk Smørrebrød ApS"); err != nil {
+	if err := v.RekeyEntry(ctx, pending, Entry{ID: cert, Label: "Skærbæk Smørrebrød ApS"}); err != nil {
 		t.Fatalf("Rekey: %v", err)
 	}
 	t.Logf("Rekey took %v", time.Since(start))

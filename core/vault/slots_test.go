@@ -50,7 +50,7 @@ func TestTwoPasswordsForOneCertificateAreBothKept(t *testing.T) {
 	if err := v.Save(ctx, PendingID("r1"), "", "renewal-pw"); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Rekey(ctx, PendingID("r1"), id, "Firma ApS"); err != nil {
+	if err := v.RekeyEntry(ctx, PendingID("r1"), Entry{ID: id, Label: "Firma ApS"}); err != nil {
 		t.Fatal(err)
 	}
 	list, _ = v.List(ctx)

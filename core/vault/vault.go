@@ -584,17 +584,12 @@ func (v *Vault) Forget(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Rekey moves the password saved under from to to: it saves it under the
-// new id, reads it back, and only then deletes the old one, so there is no
-// moment when neither exists. label describes the new entry; empty keeps
-// the old entry's label. A certificate's other passwords are kept, as by
+// RekeyEntry moves the password saved under from to to.ID: it saves it
+// under the new id, reads it back, and only then deletes the old one, so
+// there is no moment when neither exists. to.Label describes the new entry
+// (empty keeps the old entry's label), to.Expires the expiry of the
+// certificate it opens. A certificate's other passwords are kept, as by
 // SaveEntry.
-func (v *Vault) Rekey(ctx context.Context, from, to, label string) error {
-	return v.RekeyEntry(ctx, from, Entry{ID: to, Label: label})
-}
-
-// RekeyEntry is Rekey with the new entry's description: to.ID, its label
-// (empty keeps the old one) and the expiry of the certificate it opens.
 func (v *Vault) RekeyEntry(ctx context.Context, from string, to Entry) error {
 	if err := checkID(from); err != nil {
 		return err
@@ -644,20 +639,12 @@ type Candidate struct {
 	Password string
 }
 
-// Candidates lists the passwords to try when opening a file: those saved
-// for renewals in progress first, then the certificates', newest first,
-// without repeats. It stops at the first sign that the store is not
-// answering and returns what it has; ctx bounds the whole search.
-func (v *Vault) Candidates(ctx context.Context) []string {
-	var out []string
-	for _, c := range v.CandidateEntries(ctx) {
-		out = append(out, c.Password)
-	}
-	return out
-}
-
-// CandidateEntries is Candidates with the ids: a password saved under
-// several ids comes once, with the first of them (a pending one before a
+// CandidateEntries lists the passwords to try when opening a file, with
+// the ids they are saved under: those saved for renewals in progress
+// first, then the certificates', newest first, without repeats. It stops
+// at the first sign that the store is not answering and returns what it
+// has; ctx bounds the whole search. A password saved under several ids
+// comes once, with the first of them (a pending one before a
 // certificate's, a certificate's before a hand-over's). Hand-overs'
 // passwords come last, so that a file a certificate's own password opens
 // is always said to be opened by it, never by a hand-over's.

@@ -216,7 +216,7 @@ func TestBadID(t *testing.T) {
 	checks := map[string]error{
 		"Save":   v.Save(ctx, "index", "", "pw"),
 		"Delete": v.Delete(ctx, "sha256:xyz"),
-		"Rekey":  v.Rekey(ctx, PendingID("r"), "index:2", ""),
+		"Rekey":  v.RekeyEntry(ctx, PendingID("r"), Entry{ID: "index:2", Label: ""}),
 	}
 	_, checks["Get"] = v.Get(ctx, "")
 	for name, err := range checks {
@@ -249,7 +249,7 @@ func TestStoreErrors(t *testing.T) {
 	if _, err := v.List(ctx); !errors.Is(err, ErrUnavailable) {
 		t.Errorf("List: %v", err)
 	}
-	if got := v.Candidates(ctx); len(got) != 0 {
+	if got := candidates(ctx, v); len(got) != 0 {
 		t.Errorf("Candidates on a failing store: %q", got)
 	}
 
@@ -299,7 +299,7 @@ func TestRekeyNeverLosesThePassword(t *testing.T) {
 			lost = append(lost, rec.calls[len(rec.calls)-1])
 		}
 	}
-	if err := v.Rekey(ctx, from, to, ""); err != nil {
+	if err := v.RekeyEntry(ctx, from, Entry{ID: to, Label: ""}); err != nil {
 		t.Fatal(err)
 	}
 	if lost != nil {
@@ -317,7 +317,7 @@ func TestRekeyNeverLosesThePassword(t *testing.T) {
 	if len(list) != 1 || list[0].ID != to || list[0].Label != "Fornyelse" {
 		t.Errorf("List after Rekey = %+v", list)
 	}
-	if err := v.Rekey(ctx, from, to, ""); !errors.Is(err, ErrNotFound) {
+	if err := v.RekeyEntry(ctx, from, Entry{ID: to, Label: ""}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Rekey of a missing entry: %v", err)
 	}
 }
@@ -347,7 +347,7 @@ func TestRekeyFailureKeepsTheOld(t *testing.T) {
 				}
 				return nil
 			}
-			if err := v.Rekey(ctx, from, to, "Firma"); !errors.Is(err, ErrUnavailable) {
+			if err := v.RekeyEntry(ctx, from, Entry{ID: to, Label: "Firma"}); !errors.Is(err, ErrUnavailable) {
 				t.Fatalf("Rekey with %s failing: %v", failing, err)
 			}
 			if got, _ := keyring.Get(Service, from); got != "pw" {
@@ -363,7 +363,7 @@ func TestRekeyWithLabel(t *testing.T) {
 	if err := v.Save(ctx, PendingID("r"), "", "pw"); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Rekey(ctx, PendingID("r"), CertificateID(fp1), "Firma A/S, udløber 2029-11-24"); err != nil {
+	if err := v.RekeyEntry(ctx, PendingID("r"), Entry{ID: CertificateID(fp1), Label: "Firma A/S, udløber 2029-11-24"}); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := v.List(ctx)
@@ -434,7 +434,7 @@ func TestCandidates(t *testing.T) {
 	must(v.Save(ctx, certID(3), "same", "new-pw")) // a repeat is tried once
 	must(v.Save(ctx, certID(4), "gone", "gone-pw"))
 	must(keyring.Delete(Service, certID(4))) // listed, but no longer in the store
-	got := v.Candidates(ctx)
+	got := candidates(ctx, v)
 	want := []string{"new-pw", "newer-pw", "old-pw"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Candidates = %q, want %q", got, want)
@@ -478,7 +478,7 @@ func TestTimeout(t *testing.T) {
 	if _, err := v.List(ctx); !errors.Is(err, ErrTimeout) {
 		t.Fatalf("List: %v", err)
 	}
-	if got := v.Candidates(ctx); got != nil {
+	if got := candidates(ctx, v); got != nil {
 		t.Fatalf("Candidates: %q", got)
 	}
 	if len(b.calls) != 1 {
@@ -608,7 +608,7 @@ func TestWatchFollowsChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	expect("save", 1)
-	if err := v.Rekey(ctx, PendingID("r1"), CertificateID(fp1), "Firma"); err != nil {
+	if err := v.RekeyEntry(ctx, PendingID("r1"), Entry{ID: CertificateID(fp1), Label: "Firma"}); err != nil {
 		t.Fatal(err)
 	}
 	expect("re-key", 1)
@@ -654,4 +654,13 @@ func TestHandOverPasswordsAreNotTheCertificates(t *testing.T) {
 	if !HandOverOf(handOver, fp) || HandOverOf(handOver, strings.Repeat("cd", 32)) || HandOverOf(CertificateID(fp), fp) {
 		t.Error("HandOverOf")
 	}
+}
+
+// candidates are the passwords CandidateEntries gives, in its order.
+func candidates(ctx context.Context, v *Vault) []string {
+	var out []string
+	for _, c := range v.CandidateEntries(ctx) {
+		out = append(out, c.Password)
+	}
+	return out
 }

@@ -210,17 +210,6 @@ func Start(folders []Folder, opts Options) (*Watcher, error) {
 	return w, nil
 }
 
-// Folders are the folders being watched.
-func (w *Watcher) Folders() []Folder {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	out := make([]Folder, 0, len(w.folders))
-	for _, f := range w.folders {
-		out = append(out, f)
-	}
-	return out
-}
-
 // Close stops watching; nothing is reported after it returns.
 func (w *Watcher) Close() error {
 	w.mu.Lock()
