@@ -588,15 +588,6 @@ func (g *guideState) passwordSaved() {
 	g.screen.Refresh() // the bar gave up the save action's room
 }
 
-// fileChecked is how the Check screen tells the guide that the renewed file
-// was checked and is ready: it records the file's SHA-256 in the progress.
-// Call it on the UI thread as f.guide.fileChecked(sha256) (f.guide is nil
-// until the guide screen was built once).
-func (g *guideState) fileChecked(sha256 string) {
-	g.progress.SetFileChecked(sha256, g.f.now())
-	g.changed()
-}
-
 // changed saves the progress and shows it.
 func (g *guideState) changed() {
 	g.saver.save(g.progress)

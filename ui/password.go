@@ -50,15 +50,6 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// newPasswordSaver is the guide's password card: the user pastes the
-// password the portal shows once, and it goes straight into the credential
-// store as the pending entry of this renewal. onSaved runs (on the UI
-// thread) once it is saved and read back.
-func newPasswordSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObject {
-	s := newPasswordSaverAt(f, vault.PendingID(renewalID), onSaved)
-	return container.NewVBox(s.view, s.bar)
-}
-
 // passwordSaver is what the password card said and the saved password's
 // actions (view, in the card), and the field with its one Save (bar, in
 // the guide's action bar, so that both are on screen however far the
@@ -392,12 +383,6 @@ type clipboardGuard struct {
 
 	mu   sync.Mutex
 	stop func() bool
-}
-
-// copy puts secret on the clipboard through Fyne's clipboard and clears it
-// later; UI thread.
-func (g *clipboardGuard) copy(cb fyne.Clipboard, secret string, done func(cleared bool)) {
-	g.copyWritten(cb, secret, false, done)
 }
 
 // copyWritten is copy for a secret that is on the clipboard already when

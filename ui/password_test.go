@@ -127,7 +127,7 @@ func newSaverUnderTest(t *testing.T, language string, opts ...vault.Option) *sav
 	t.Helper()
 	s := &saverUnderTest{renewal: "2026-11-24"}
 	s.f, s.wait = newVaultTestFrame(t, language, opts...)
-	s.view = newPasswordSaver(s.f, s.renewal, func() { s.saved++ })
+	s.view = newPendingSaver(s.f, s.renewal, func() { s.saved++ })
 	s.f.win.SetContent(container.NewVScroll(s.view))
 	return s
 }
@@ -194,7 +194,7 @@ func TestPasswordSaverAlreadySaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	told := 0
-	s.view = newPasswordSaver(s.f, s.renewal, func() { told++ })
+	s.view = newPendingSaver(s.f, s.renewal, func() { told++ })
 	s.wait()
 	if !hasText(s.view, "Saved in your keyring.") || hasButton(s.view, "Save password") {
 		t.Fatalf("an already saved password is asked for again: %q", texts(s.view))
@@ -438,8 +438,8 @@ func TestClipboardGuardRestarts(t *testing.T) {
 		timers = append(timers, &stopped)
 		return func() bool { stopped = true; return true }
 	}, releaseConcealed: func() {}}}
-	g.copy(cb, "a", nil)
-	g.copy(cb, "b", nil)
+	g.copyWritten(cb, "a", false, nil)
+	g.copyWritten(cb, "b", false, nil)
 	if len(timers) != 2 || !*timers[0] || *timers[1] {
 		t.Errorf("timers stopped: first %v, second %v", *timers[0], *timers[1])
 	}
@@ -558,4 +558,12 @@ func TestPastedPasswordIsClearedFromTheClipboardOnceSaved(t *testing.T) {
 	if got := cb.Content(); got != "something else" {
 		t.Errorf("the user's own clipboard was changed: %q", got)
 	}
+}
+
+// newPendingSaver is the password card saving under the renewal's pending
+// id (renewal.SaveID before the file is known), its field and its Save
+// together.
+func newPendingSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObject {
+	s := newPasswordSaverAt(f, vault.PendingID(renewalID), onSaved)
+	return container.NewVBox(s.view, s.bar)
 }

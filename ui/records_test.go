@@ -275,13 +275,13 @@ func TestClosingTheWindowClearsACopiedPassword(t *testing.T) {
 	cb := x.f.app.Clipboard()
 	x.f.clipboardAfter = func(time.Duration, func()) func() bool { return func() bool { return true } } // never fires
 	g := clipboardGuard{deps: x.f.deps}
-	g.copy(cb, "Kopieret-Kode-1", nil)
+	g.copyWritten(cb, "Kopieret-Kode-1", false, nil)
 	clearClipboardsNow(x.f.releaseConcealed)
 	if got := cb.Content(); got == "Kopieret-Kode-1" {
 		t.Error("the password is still on the clipboard after closing")
 	}
 	// What the user copied since is theirs.
-	g.copy(cb, "Kopieret-Kode-2", nil)
+	g.copyWritten(cb, "Kopieret-Kode-2", false, nil)
 	cb.SetContent("something else")
 	clearClipboardsNow(x.f.releaseConcealed)
 	if got := cb.Content(); got != "something else" {
