@@ -70,6 +70,9 @@ type guideState struct {
 	// drawn is the renewal's facts the card was drawn with (drawnFacts):
 	// the card is drawn again when they change.
 	drawn guide.Facts
+	// standingFor is what of the progress the window's reminders were
+	// drawn for (renewal.StandingKey); nil before the first card.
+	standingFor *renewal.StandingKey
 }
 
 // guideProgressPath is where the progress is kept: the app's own storage.
@@ -186,8 +189,12 @@ func (g *guideState) show() {
 	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
 	g.update()
 	// Once the user has begun, the renewed certificate's reminder gives
-	// way to the card (renewal.Standing).
-	g.f.drawStanding()
+	// way to the card (renewal.Standing): drawn again when what of the
+	// progress it reads changed, not on every card.
+	if k := renewal.StandingKeyOf(p); g.standingFor == nil || *g.standingFor != k {
+		g.standingFor = &k
+		g.f.drawStanding()
+	}
 	g.screen.Refresh() // the bar's height follows its action and hint
 }
 

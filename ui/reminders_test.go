@@ -58,3 +58,27 @@ func TestStandingReminderGivesWayToTheRenewal(t *testing.T) {
 		t.Errorf("with the renewal begun the window still shows %q", certTexts(bar))
 	}
 }
+
+// Moving between the guide's cards draws the reminders again only when
+// what of the progress they read changes (renewal.StandingKey: begun, the
+// renewed file), not on every card: each drawing reads the register's list.
+func TestGuideDrawsRemindersOnlyWhenBegunChanges(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	if x.f.register == nil {
+		t.Fatal("the fixture has no register")
+	}
+	g.progress.Current = guide.Steps[2].ID
+	g.show()
+	x.f.standingDrawn = nil
+	g.progress.Current = guide.Steps[3].ID
+	g.show()
+	if x.f.standingDrawn != nil {
+		t.Error("drawn again on a card change that changes nothing it reads")
+	}
+	g.progress.Current = guide.Steps[0].ID
+	g.show()
+	if x.f.standingDrawn == nil {
+		t.Error("not drawn again back on the first card")
+	}
+}

@@ -53,6 +53,29 @@ func Renewing(p *guide.Progress, certs []register.Certificate, now time.Time) (r
 	return first, found
 }
 
+// Begun says whether the user has begun the renewal, as Standing counts
+// it: past the first card, or the renewed file already checked. False for
+// no guide.
+func Begun(p *guide.Progress) bool {
+	return p != nil && (p.Index() > 0 || p.FileChecked())
+}
+
+// StandingKey is what of the progress Standing reads: whether the user has
+// begun, and the renewed file; the reminders need drawing again only when
+// it changes (or the register does).
+type StandingKey struct {
+	Begun bool
+	File  string
+}
+
+// StandingKeyOf is p's StandingKey.
+func StandingKeyOf(p *guide.Progress) StandingKey {
+	if p == nil {
+		return StandingKey{}
+	}
+	return StandingKey{Begun: Begun(p), File: strings.ToLower(p.FileSHA256)}
+}
+
 // Standing is the expiry reminders the window shows above its screens:
 // register.Standing, less the certificate the guide is renewing once the
 // user has begun (past the first card, or the file already checked): the
@@ -60,7 +83,7 @@ func Renewing(p *guide.Progress, certs []register.Certificate, now time.Time) (r
 // push the card the user is working on out of view.
 func Standing(p *guide.Progress, certs []register.Certificate, now time.Time) []register.Reminder {
 	standing := register.Standing(certs, now)
-	if p == nil || (p.Index() == 0 && !p.FileChecked()) {
+	if !Begun(p) {
 		return standing
 	}
 	renewing, ok := Renewing(p, certs, now)

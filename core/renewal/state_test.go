@@ -86,6 +86,60 @@ func TestStandingQuietWhileRenewing(t *testing.T) {
 	}
 }
 
+// Begun is past the first card or with the file checked; the reminders
+// read only the StandingKey of the progress: two progresses with the same
+// key stand the same reminders, so the window draws them again only when
+// the key changes (moving between later cards changes nothing).
+func TestBegunAndTheStandingKey(t *testing.T) {
+	old := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-3, 0, 0))
+	renewed := known("b2", "02", started.AddDate(3, 0, 0), started)
+	other := known("d4", "04", started.AddDate(0, 2, 0), started.AddDate(-2, 0, 0))
+	other.UUID, other.Organization = "33333333-2222-3333-4444-555555555555", "Anden ApS"
+	certs := []register.Certificate{other, old, renewed}
+	at := func(step int, file string) *guide.Progress {
+		p := guide.New(started)
+		p.Current = guide.Steps[step].ID
+		if file != "" {
+			p.SetFileChecked(strings.ToUpper(file), started)
+		}
+		return &p
+	}
+	progresses := []struct {
+		name  string
+		p     *guide.Progress
+		begun bool
+	}{
+		{"no guide", nil, false},
+		{"first card", at(0, ""), false},
+		{"second card", at(1, ""), true},
+		{"a later card", at(5, ""), true},
+		{"first card, file checked", at(0, renewed.SHA256), true},
+		{"a later card, file checked", at(7, renewed.SHA256), true},
+		{"another later card, file checked", at(9, renewed.SHA256), true},
+		{"a later card, another file", at(7, other.SHA256), true},
+	}
+	standing := func(p *guide.Progress) string {
+		var out []string
+		for _, r := range Standing(p, certs, started) {
+			out = append(out, r.Certificate.SHA256[:2])
+		}
+		return strings.Join(out, ",")
+	}
+	for _, a := range progresses {
+		if Begun(a.p) != a.begun {
+			t.Errorf("%s: begun %v", a.name, !a.begun)
+		}
+		for _, b := range progresses {
+			if StandingKeyOf(a.p) == StandingKeyOf(b.p) && standing(a.p) != standing(b.p) {
+				t.Errorf("%s and %s: one key, reminders %q and %q", a.name, b.name, standing(a.p), standing(b.p))
+			}
+		}
+	}
+	if StandingKeyOf(progresses[3].p) == StandingKeyOf(progresses[5].p) {
+		t.Error("the key does not see the file checked")
+	}
+}
+
 // BenchmarkRenewing1000 is the first card's question for an IT provider's
 // register of 1,000 certificates (it ran before the first frame and took
 // 0.15 s when each certificate's "still in use" read the whole list).
