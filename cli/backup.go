@@ -58,11 +58,7 @@ func runBackup(env Env, args []string) int {
 	fs.BoolVar(&public, "public", false, "")
 	fs.BoolVar(&manifest, "manifest", false, "")
 
-	usageErr := func(key string, data any) int {
-		say(env.Stderr, env.T(key, data))
-		fmt.Fprintln(env.Stderr, env.T("backup.cli.usage", nil))
-		return ExitUsage
-	}
+	usageErr := usageError(env, "backup.cli.usage")
 	files, err := fs.parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(env.Stdout, env.T("backup.cli.usage", nil))
@@ -79,8 +75,7 @@ func runBackup(env Env, args []string) int {
 	}
 	file := files[0]
 
-	if _, bad := loadTrustCAs(env, fs.trust); bad != "" {
-		fmt.Fprintln(env.Stderr, bad)
+	if _, ok := trustCAs(env, fs.trust); !ok {
 		return ExitUsage
 	}
 	tries, key := passwords(env, choosePasswordMode(env, fs.fromStdin), file)

@@ -45,9 +45,8 @@ func runInspect(env Env, args []string) int {
 	if file == "" {
 		return exit
 	}
-	extra, bad := loadTrustCAs(env, fs.trust)
-	if bad != "" {
-		fmt.Fprintln(env.Stderr, bad)
+	extra, ok := trustCAs(env, fs.trust)
+	if !ok {
 		return ExitUsage
 	}
 	rep, tries, ok := inspectFile(env, file, fs.fromStdin, extra)
@@ -71,11 +70,7 @@ func runInspect(env Env, args []string) int {
 // inspectArgs is the one file named on the command line; "" with the exit
 // status when there is none to inspect (help asked for, wrong usage).
 func inspectArgs(env Env, fs *fileFlags, args []string) (string, int) {
-	usageErr := func(key string, data any) int {
-		say(env.Stderr, env.T(key, data))
-		fmt.Fprintln(env.Stderr, env.T("inspect.cli.usage", nil))
-		return ExitUsage
-	}
+	usageErr := usageError(env, "inspect.cli.usage")
 	files, err := fs.parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		inspectHelp(env)

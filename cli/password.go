@@ -122,20 +122,23 @@ func passwords(env Env, mode passwordMode, file string) (renewal.Tries, string /
 	return renewal.TrySaved(saved), ""
 }
 
-// loadTrustCAs reads the --trust-ca files. On failure it returns the
-// sentence to print.
-func loadTrustCAs(env Env, files []string) ([]*x509.Certificate, string) {
-	var out []*x509.Certificate
+// trustCAs reads the --trust-ca files, for inspect, receipt and backup
+// alike. One that cannot be used is wrong usage: its sentence is printed
+// and ok is false (exit ExitUsage, nothing else done).
+func trustCAs(env Env, files []string) (cas []*x509.Certificate, ok bool) {
 	for _, f := range files {
+		key := ""
 		data, err := safefile.ReadRegular(f, 1<<20)
 		if err != nil {
-			return nil, env.T("inspect.cli.trust_ca_unreadable", map[string]string{"File": f})
+			key = "inspect.cli.trust_ca_unreadable"
+		} else if certs, err := oces.ParseCAFile(data); err != nil {
+			key = "inspect.cli.trust_ca_failed"
+		} else {
+			cas = append(cas, certs...)
+			continue
 		}
-		certs, err := oces.ParseCAFile(data)
-		if err != nil {
-			return nil, env.T("inspect.cli.trust_ca_failed", map[string]string{"File": f})
-		}
-		out = append(out, certs...)
+		fmt.Fprintln(env.Stderr, env.T(key, map[string]string{"File": safetext.Terminal(f)}))
+		return nil, false
 	}
-	return out, ""
+	return cas, true
 }

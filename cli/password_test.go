@@ -86,7 +86,7 @@ type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("broken pipe") }
 
-func TestLoadTrustCAs(t *testing.T) {
+func TestTrustCAs(t *testing.T) {
 	chain := testpki.NewChain(t, true)
 	dir := t.TempDir()
 	pemFile := filepath.Join(dir, "ca.pem")
@@ -95,14 +95,47 @@ func TestLoadTrustCAs(t *testing.T) {
 	os.WriteFile(pemFile, testpki.PEM(chain.Root.Cert, chain.Issuing.Cert), 0o600)
 	os.WriteFile(derFile, chain.Root.Cert.Raw, 0o600)
 	os.WriteFile(bad, []byte("hello"), 0o600)
-	env := Env{Lang: "en"}
-	certs, msg := loadTrustCAs(env, []string{pemFile, derFile})
-	if msg != "" || len(certs) != 3 {
-		t.Errorf("good files: %d, %q", len(certs), msg)
+	var said strings.Builder
+	env := Env{Lang: "en", Stderr: &said}
+	certs, ok := trustCAs(env, []string{pemFile, derFile})
+	if !ok || len(certs) != 3 || said.Len() != 0 {
+		t.Errorf("good files: %d, %q", len(certs), said.String())
 	}
 	for _, f := range []string{bad, dir, filepath.Join(dir, "missing.pem")} {
-		if certs, msg := loadTrustCAs(env, []string{pemFile, f}); msg == "" || certs != nil || !strings.Contains(msg, f) {
-			t.Errorf("%s: %d, %q", f, len(certs), msg)
+		said.Reset()
+		if certs, ok := trustCAs(env, []string{pemFile, f}); ok || certs != nil || !strings.Contains(said.String(), f) {
+			t.Errorf("%s: %d, %q", f, len(certs), said.String())
+		}
+	}
+}
+
+// A --trust-ca that cannot be used stops inspect, receipt and backup alike:
+// wrong usage (64), one sentence naming the file, made safe for the
+// terminal (a file name is the user's, but may hold control characters),
+// and nothing else done.
+func TestTrustCAUnusable(t *testing.T) {
+	dir := t.TempDir()
+	notCA := filepath.Join(dir, "not-a-ca.pem")
+	if err := os.WriteFile(notCA, []byte("no certificate here"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "gone\x1b[2J.pem")
+	for _, ca := range []struct{ path, want string }{
+		{missing, "cannot be read"},
+		{notCA, "cannot be used with --trust-ca"},
+	} {
+		for _, cmd := range [][]string{
+			{"inspect", "--trust-ca", ca.path, filepath.Join(dir, "x.p12")},
+			{"receipt", "--trust-ca", ca.path, "--out", filepath.Join(dir, "r.pdf"), filepath.Join(dir, "x.p12")},
+			{"backup", "--trust-ca", ca.path, "--to", dir, filepath.Join(dir, "x.p12")},
+		} {
+			code, out, errOut := run("en", cmd...)
+			if code != ExitUsage || out != "" || !strings.Contains(errOut, ca.want) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("%s with %q: %d, %q, %q", cmd[0], ca.path, code, out, errOut)
+			}
+			if strings.ContainsRune(errOut, '\x1b') {
+				t.Errorf("%s: a control character from the file name reached the terminal: %q", cmd[0], errOut)
+			}
 		}
 	}
 }

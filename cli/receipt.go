@@ -43,13 +43,7 @@ func runReceipt(env Env, args []string) int {
 	fs.StringVar(&by, "by", "", "")
 	fs.StringVar(&email, "email", "", "")
 
-	usageErr := func(key string, data any) int {
-		if key != "" {
-			say(env.Stderr, env.T(key, data))
-		}
-		fmt.Fprintln(env.Stderr, env.T("receipt.cli.usage", nil))
-		return ExitUsage
-	}
+	usageErr := usageError(env, "receipt.cli.usage")
 	files, err := fs.parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(env.Stdout, env.T("receipt.cli.usage", nil))
@@ -80,9 +74,8 @@ func runReceipt(env Env, args []string) int {
 		return receiptExitProblems
 	}
 
-	extra, bad := loadTrustCAs(env, fs.trust)
-	if bad != "" {
-		fmt.Fprintln(env.Stderr, bad)
+	extra, ok := trustCAs(env, fs.trust)
+	if !ok {
 		return ExitUsage
 	}
 	rep, tries, exit := readyCertificate(env, file, fs.fromStdin, extra)

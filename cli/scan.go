@@ -124,9 +124,8 @@ func runScan(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, env.T("scan.cli.not_folder", map[string]string{"Path": safetext.Terminal(dir)}))
 		return watchExitFailed
 	}
-	extra, bad := loadTrustCAs(env, flags.trust)
-	if bad != "" {
-		fmt.Fprintln(env.Stderr, bad)
+	extra, ok := trustCAs(env, flags.trust)
+	if !ok {
 		return ExitUsage
 	}
 

@@ -5,11 +5,15 @@ import (
 	"strings"
 )
 
-// usageError returns a function that prints a sentence (by catalogue key)
-// and the command's usage line to standard error and returns ExitUsage.
+// usageError returns every command's one way out on wrong usage: it prints
+// a sentence (by catalogue key, made safe for the terminal; none for "",
+// when the sentence was said already) and the command's usage line to
+// standard error, and returns ExitUsage.
 func usageError(env Env, usageKey string) func(key string, data any) int {
 	return func(key string, data any) int {
-		fmt.Fprintln(env.Stderr, env.T(key, data))
+		if key != "" {
+			say(env.Stderr, env.T(key, data))
+		}
 		fmt.Fprintln(env.Stderr, env.T(usageKey, nil))
 		return ExitUsage
 	}
