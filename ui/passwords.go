@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -103,8 +105,9 @@ func (v *savedPasswordsView) show(list []vault.Entry) {
 		return
 	}
 	v.status.Hide()
+	wrong := v.wrongID(list)
 	for _, e := range list {
-		v.rows.Add(v.row(e))
+		v.rows.Add(v.row(e, e.ID == wrong))
 	}
 	v.box.Refresh()
 }
@@ -149,11 +152,27 @@ func (v *savedPasswordsView) opens(e vault.Entry) string {
 	return words.T("vault.list.opens", map[string]any{"Organization": safetext.Line(org), "Expiry": msg.Date(words.Language(), expires.Local())})
 }
 
-func (v *savedPasswordsView) row(e vault.Entry) fyne.CanvasObject {
+// wrongID is the renewal's saved password that does not open its file,
+// as the guide and the Check tab call it (core's rule: guide.Facts'
+// WrongPasswordID); "" for none.
+func (v *savedPasswordsView) wrongID(list []vault.Entry) string {
+	g := v.f.guide
+	if g == nil {
+		return ""
+	}
+	return renewal.State(&g.progress, v.f.register, guide.Passwords{Entries: list, Known: true}).WrongPasswordID
+}
+
+func (v *savedPasswordsView) row(e vault.Entry, wrong bool) fyne.CanvasObject {
 	name := uiwidget.NewWrappingStyle(entryName(e), fyne.TextStyle{Bold: true})
 	details := container.NewVBox(name)
 	if opens := v.opens(e); opens != "" {
 		l := uiwidget.NewWrapping(opens)
+		details.Add(l)
+	}
+	if wrong {
+		l := uiwidget.NewWrapping(words.T("vault.list.wrong"))
+		l.Importance = widget.WarningImportance
 		details.Add(l)
 	}
 	date := widget.NewLabel(words.T("vault.list.saved_on", map[string]any{

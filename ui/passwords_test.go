@@ -13,6 +13,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 const testFingerprint = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
@@ -162,5 +163,37 @@ func TestDeleteAsksFirst(t *testing.T) {
 	}
 	if hasText(view, "Skærbæk Smørrebrød ApS") || !hasText(view, "Renewal in progress") || len(deletes()) != 1 {
 		t.Errorf("list after delete: %q", texts(view))
+	}
+}
+
+// Settings marks the renewal's saved password that does not open its
+// file, as the guide's password card and the Check tab do (one rule:
+// guide.Facts' WrongPasswordID): once the guide knows its file, a pending
+// password left beside it did not open it; before, it is not marked.
+func TestSavedPasswordsMarksTheWrongOne(t *testing.T) {
+	for _, c := range []struct{ language, wrong string }{
+		{"en", "Does not open the renewed certificate file"},
+		{"da", "Åbner ikke den fornyede certifikatfil"},
+	} {
+		t.Run(c.language, func(t *testing.T) {
+			x := newCheckFixture(t, c.language)
+			g := x.f.guide
+			if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "typed-wrong"); err != nil {
+				t.Fatal(err)
+			}
+			x.wait()
+			if x.f.passwords == nil {
+				t.Fatal("no Settings list")
+			}
+			view := x.f.passwords.box
+			if !hasText(view, words.T("vault.list.pending")) || anyTextContains(view, c.wrong) {
+				t.Fatalf("before the file came: %q", texts(view))
+			}
+			fileCheckedHere(x.f, testFingerprint)
+			x.wait()
+			if !anyTextContains(view, c.wrong) {
+				t.Errorf("the wrong password is not marked once the file is known: %q", texts(view))
+			}
+		})
 	}
 }

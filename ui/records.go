@@ -34,6 +34,7 @@ func (f *frame) checked(a renewal.Answer) {
 	}
 	if f.guide != nil && a.Outcome.Apply(&f.guide.progress, a.Check.Report.Certificate.SHA256, f.now()) {
 		f.guide.changed()
+		f.passwordsChanged() // a password saved before the file may now be the wrong one
 	}
 	if a.Outcome.Record {
 		flow := f.flow()
