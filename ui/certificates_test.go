@@ -170,6 +170,22 @@ func TestCertificatesEmpty(t *testing.T) {
 	}
 }
 
+// A register holding only the state's CA certificates an older version
+// recorded holds none of the user's: My certificates says it is empty
+// (register.Store.List leaves them out, for every screen).
+func TestCertificatesLeaveOutOldCAEntries(t *testing.T) {
+	root := certAt(1, "Den Danske Stat", "", register.Production, 10*365*certDay)
+	root.CommonName, root.Kind = "Den Danske Stat OCES rod-CA", ""
+	issuing := certAt(2, "Den Danske Stat", "", register.Production, 8*365*certDay)
+	issuing.CommonName, issuing.Kind = "Den Danske Stat OCES udstedende-CA 1", ""
+	f, _, w := newCertTestFrame(t, "en", root, issuing)
+	screen := newCertificatesScreen(f)
+	w.SetContent(screen)
+	if !hasText(screen, words.T("register.empty.title")) || certHasText(screen, "Den Danske Stat") {
+		t.Errorf("the CA entries show as the user's certificates: %q", certTexts(screen))
+	}
+}
+
 // certTexts lists every text under o that a user can see.
 func certTexts(o fyne.CanvasObject) []string {
 	if o == nil || !o.Visible() {

@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/safefile"
 )
 
@@ -644,12 +645,17 @@ func (s *Store) Get(sha string) (Certificate, bool) {
 	return s.certs[i].clone(), true
 }
 
-// List returns every certificate: grouped by OCES UUID, the groups ordered
-// by their newest expiry, and within a group the newest renewal on top.
+// List returns the user's certificates: grouped by OCES UUID, the groups
+// ordered by their newest expiry, and within a group the newest renewal on
+// top. Every screen and command reads them here. An entry an older
+// version recorded for one of the state's CA certificates (the issuer of
+// organisation certificates, never one itself: oces.IsStateCAName) is
+// no one's certificate and is left out; the file keeps it as it was.
 func (s *Store) List() []Certificate {
 	s.mu.Lock()
 	certs := clone(s.certs)
 	s.mu.Unlock()
+	certs = slices.DeleteFunc(certs, func(c Certificate) bool { return oces.IsStateCAName(c.Organization, c.CommonName) })
 	Sort(certs)
 	return certs
 }

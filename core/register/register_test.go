@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -440,5 +441,36 @@ func TestWatch(t *testing.T) {
 	}
 	if c, _ := s.Get(sha(1)); len(c.Reminded) != 1 || c.DPG.By != "y" {
 		t.Errorf("quiet changes not saved: %+v", c)
+	}
+}
+
+// An entry an older version recorded for one of the state's CA
+// certificates is no one's certificate: List (every screen's and
+// command's list) leaves it out, so My certificates, the reminders and
+// `fornyer list` never show it; an organisation's own certificate stays,
+// whatever its name.
+func TestListLeavesOutStateCAEntries(t *testing.T) {
+	s := openAt(t, filepath.Join(t.TempDir(), FileName))
+	mine := cert(1, "u1", t0.AddDate(1, 0, 0))
+	root := cert(2, "", t0.AddDate(10, 0, 0))
+	root.Organization, root.CommonName = "Den Danske Stat", "Den Danske Stat OCES rod-CA"
+	issuing := cert(3, "", t0.AddDate(8, 0, 0))
+	issuing.Organization, issuing.CommonName = "Den Danske Stat", "Den Danske Stat OCES udstedende-CA 1"
+	state := cert(4, "u4", t0.AddDate(2, 0, 0)) // the state's own organisation certificate
+	state.Organization, state.CommonName = "Den Danske Stat", "Den Danske Stat - Digitaliseringsstyrelsen"
+	for _, c := range []Certificate{mine, root, issuing, state} {
+		if err := s.Upsert(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for _, c := range s.List() {
+		got = append(got, c.SHA256)
+	}
+	if want := []string{state.SHA256, mine.SHA256}; !slices.Equal(got, want) {
+		t.Errorf("listed %v, want %v", got, want)
+	}
+	if _, ok := s.Get(root.SHA256); !ok {
+		t.Error("the entry is gone from the file")
 	}
 }
