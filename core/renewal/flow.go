@@ -123,8 +123,14 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 			errs = append(errs, f.Register.RecordPlaces(sha, o.Places))
 		}
 	}
-	if o.MovePending != "" && f.Vault != nil {
-		if err := f.Vault.RekeyEntry(ctx, o.MovePending, PasswordEntry(c.Report.Certificate)); err != nil {
+	move := o.MovePending
+	if move == "" && o.TryPending != "" && f.Vault != nil {
+		if pw, err := f.Vault.Get(ctx, o.TryPending); err == nil && Opens(c.Path, sha, pw) {
+			move = o.TryPending
+		}
+	}
+	if move != "" && f.Vault != nil {
+		if err := f.Vault.RekeyEntry(ctx, move, PasswordEntry(c.Report.Certificate)); err != nil {
 			errs = append(errs, err)
 		} else if f.Register != nil {
 			errs = append(errs, f.Register.SetPasswordSaved(sha, true))

@@ -91,6 +91,13 @@ type Outcome struct {
 	// MovePending is the id of the pending password that opened the file,
 	// to be moved onto the certificate; "" for none.
 	MovePending string
+	// TryPending is the renewal's pending password when the file the
+	// guide takes was opened by another (typed, say, while the keyring
+	// was locked and the saved passwords could not be read): Flow.Record
+	// moves it onto the certificate when it opens the file, so that a
+	// right password saved before is never later called wrong (it is
+	// wrong only when it does not open the file). "" for none.
+	TryPending string
 	// PasswordKept and PasswordHost are where the renewal's password is
 	// kept besides this computer, as the guide's password card recorded
 	// it, for the register to keep with the renewed certificate.
@@ -168,6 +175,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		case KindNoPredecessor, KindOtherOrganisation:
 			o.Ask = true
 		}
+	}
+	if o.Record && o.Advance && o.MovePending == "" {
+		o.TryPending = vault.PendingID(p.RenewalID)
 	}
 	if o.Advance && register.KnownKept(p.PasswordKept) {
 		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost

@@ -153,3 +153,56 @@ func TestSaveForFile(t *testing.T) {
 		t.Errorf("a file no longer there: %v", err)
 	}
 }
+
+// The keyring locked while the renewed file is checked: the saved
+// passwords cannot be read, the user types the right one, and the guide
+// takes the file. The pending password saved before was never tried on
+// it; it opens the file, so recording the check moves it onto the
+// certificate, and nothing later calls it wrong. One that does not open
+// the file stays, and is the wrong one.
+func TestRecordTriesThePendingPasswordNotTried(t *testing.T) {
+	const right = "Rp7k-æøQx9m!Zt2W"
+	chain := testpki.NewChain(t, false)
+	leaf := chain.Organization(t)
+	path := testpki.WriteFile(t, "Firma.p12", testpki.PFX(t, pkcs12.Modern, leaf, chain.CACerts(), right))
+	sum := sha256.Sum256(leaf.Cert.Raw)
+	sha := hex.EncodeToString(sum[:])
+	for _, c := range []struct {
+		name, saved string
+		wrong       bool
+	}{
+		{"the pending password opens the file", right, false},
+		{"a typo was saved", "Rp7k-æQx9m!Zt2w", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFlow(t)
+			ctx := context.Background()
+			p := atDownload()
+			pending := vault.PendingID(p.RenewalID)
+			if err := f.Vault.Save(ctx, pending, "renewal", c.saved); err != nil {
+				t.Fatal(err)
+			}
+			p.SetAnswer(sha, true) // "is this the file you just downloaded?" yes
+			check := Check{Path: path, Report: checked(sha, "02", started)} // typed: OpenedBy ""
+			o := Decide(p, f.Register.List(), check)
+			if !o.Advance || o.MovePending != "" {
+				t.Fatalf("%+v", o)
+			}
+			o.Apply(p, sha, started)
+			if err := f.Record(ctx, check, o); err != nil {
+				t.Fatal(err)
+			}
+			entries, err := f.Vault.List(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := State(p, f.Register, guide.Passwords{Entries: entries, Known: true})
+			if wrong := st.WrongPasswordID == pending; wrong != c.wrong || st.PasswordSaved == c.wrong {
+				t.Errorf("wrong %q, saved %v under %q", st.WrongPasswordID, st.PasswordSaved, st.PasswordID)
+			}
+			if got, _ := f.Register.Get(sha); got.PasswordSaved == c.wrong {
+				t.Errorf("the register says saved %v", got.PasswordSaved)
+			}
+		})
+	}
+}
