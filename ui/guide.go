@@ -378,10 +378,14 @@ func (g *guideState) linkButton(text, address string) fyne.CanvasObject {
 
 // openURL opens a portal's address in the browser; when none opens, a
 // dialog named after the link says so and gives the address to copy.
-func (g *guideState) openURL(link, address string) {
+func (g *guideState) openURL(link, address string) { g.openAs(uiwidget.Address, link, address) }
+
+// openAs opens the target through the window's one way to open, off the UI
+// thread; when nothing opens, a dialog named after the link says so.
+func (g *guideState) openAs(what uiwidget.Target, link, address string) {
 	f := g.f
 	f.background(func() {
-		if err := f.open(uiwidget.Address, address); err != nil {
+		if err := f.open(what, address); err != nil {
 			fyne.LogError("opening "+address, err)
 			fyne.Do(func() {
 				uiwidget.ShowInformation(f.win, link, words.Sentence(err))
@@ -670,13 +674,15 @@ func (g *guideState) showHelp() {
 
 func (g *guideState) contact() fyne.CanvasObject {
 	text := uiwidget.NewWrapping(words.T("guide.help.text"))
-	mail, _ := url.Parse("mailto:" + guide.ServiceCenterMail)
-	phone, _ := url.Parse("tel:" + telNumber(guide.ServiceCenterPhone))
+	link := func(label, address string) *uiwidget.Hyperlink {
+		u, _ := url.Parse(address)
+		return uiwidget.NewHyperlink(label, u, func() { g.openAs(uiwidget.Contact, label, address) })
+	}
 	return container.NewVBox(
 		text,
 		widget.NewForm(
-			widget.NewFormItem(words.T("guide.help.email"), uiwidget.NewHyperlink(guide.ServiceCenterMail, mail)),
-			widget.NewFormItem(words.T("guide.help.phone"), uiwidget.NewHyperlink(guide.ServiceCenterPhone, phone)),
+			widget.NewFormItem(words.T("guide.help.email"), link(guide.ServiceCenterMail, "mailto:"+guide.ServiceCenterMail)),
+			widget.NewFormItem(words.T("guide.help.phone"), link(guide.ServiceCenterPhone, "tel:"+telNumber(guide.ServiceCenterPhone))),
 		),
 	)
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -574,4 +576,31 @@ func fileCheckedHere(f *frame, sha string) {
 		Check:   renewal.Check{Report: &inspect.Report{Certificate: &inspect.Certificate{SHA256: sha}}},
 		Outcome: renewal.Outcome{Kind: renewal.KindRenewal, Advance: true},
 	})
+}
+
+// Help's e-mail address and phone number open through the window's one
+// way to open (deps.open, uiwidget.Open), never Fyne's: a failure is said,
+// as for every other open.
+func TestHelpLinksOpenTheOneWay(t *testing.T) {
+	d := testDeps()
+	var opened []string
+	d.open = func(what uiwidget.Target, target string) error {
+		opened = append(opened, fmt.Sprint(what, " ", target))
+		return &uiwidget.OpenError{What: what, Target: target, Err: errors.New("no mail program")}
+	}
+	x := newCheckFixtureWith(t, "en", d)
+	x.f.guide.showHelp()
+	links := findAll[*uiwidget.Hyperlink](x.w.Canvas().Overlays().Top())
+	if len(links) != 2 {
+		t.Fatalf("%d links in Help", len(links))
+	}
+	links[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // as Tab then Enter
+	x.wait()
+	want := fmt.Sprint(uiwidget.Contact, " mailto:", guide.ServiceCenterMail)
+	if len(opened) != 1 || opened[0] != want {
+		t.Fatalf("opened %q, want %q", opened, want)
+	}
+	if !anyTextContains(x.w.Canvas().Overlays().Top(), "Nothing opened here to write or call. Use it yourself: "+guide.ServiceCenterMail) {
+		t.Errorf("the failure is not said: %q", texts(x.w.Canvas().Overlays().Top()))
+	}
 }

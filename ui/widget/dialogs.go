@@ -187,16 +187,23 @@ func NewCloseable(title, close string, content fyne.CanvasObject, win fyne.Windo
 }
 
 // Hyperlink is Fyne's link that Enter follows too (Fyne's takes Space
-// only), and from which Escape closes the dialog it is in.
+// only), and from which Escape closes the dialog it is in. It opens
+// through the window's one way to open (open, which calls Open), never
+// through Fyne's.
 type Hyperlink struct {
 	fynewidget.Hyperlink
 }
 
-// NewHyperlink makes a link to u.
-func NewHyperlink(text string, u *url.URL) *Hyperlink {
+// NewHyperlink makes a link to u that open follows (tapped, Space or
+// Enter).
+func NewHyperlink(text string, u *url.URL, open func()) *Hyperlink {
 	h := &Hyperlink{}
 	h.Text = text
 	h.URL = u
+	if open == nil {
+		open = func() {} // never Fyne's own way to open
+	}
+	h.OnTapped = open
 	h.ExtendBaseWidget(h)
 	return h
 }

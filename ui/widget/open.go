@@ -26,13 +26,16 @@ const (
 	InFolder
 	// Address is a web address (http or https), opened in the browser.
 	Address
+	// Contact is an e-mail address or a phone number as a mailto: or
+	// tel: link, opened in the mail or phone program.
+	Contact
 )
 
 // Opener is Open's type, for a screen whose tests give their own.
 type Opener func(what Target, target string) error
 
 // Open is the one way the window opens anything outside itself: a file, a
-// folder, a file in its folder or a web address. It says whether that
+// folder, a file in its folder, a web address or a contact link. It says whether that
 // worked, so that the window never claims something opened when nothing
 // did: a failure is an *OpenError (core/reveal's *Error for InFolder),
 // whose sentence words.Sentence gives. It may block for a few seconds:
@@ -45,6 +48,11 @@ func Open(what Target, target string) error {
 		u, err := url.Parse(target)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			return &OpenError{What: what, Target: target, Err: errors.New("not a web address")}
+		}
+	case Contact:
+		u, err := url.Parse(target)
+		if err != nil || (u.Scheme != "mailto" && u.Scheme != "tel") || u.Opaque == "" {
+			return &OpenError{What: what, Target: target, Err: errors.New("not a mailto: or tel: link")}
 		}
 	}
 	if err := openWithSystem(target); err != nil {
@@ -73,6 +81,11 @@ func (e *OpenError) Fault() msg.Fault {
 		key, code = "open.folder_failed", "folder_not_opened"
 	case Address:
 		key, code = "open.address_failed", "address_not_opened"
+	case Contact:
+		key, code = "open.contact_failed", "contact_not_opened"
+		if u, err := url.Parse(e.Target); err == nil && u.Opaque != "" {
+			return msg.Fault{Code: code, Key: key, Data: map[string]any{"Path": safetext.Line(u.Opaque)}}
+		}
 	}
 	return msg.Fault{Code: code, Key: key, Data: map[string]any{"Path": safetext.Line(e.Target)}}
 }

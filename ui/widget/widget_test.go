@@ -363,6 +363,15 @@ func TestOpenReportsFailure(t *testing.T) {
 			t.Errorf("Open(Address, %q) was handed to the opener", bad)
 		}
 	}
+	// A contact link is a mailto: or tel: link, nothing else.
+	if err := Open(Contact, "mailto:servicecenter@sikker-post.dk"); err != nil {
+		t.Errorf("an e-mail address: %v", err)
+	}
+	for _, bad := range []string{"", "mailto:", "https://example.org/", "file:///etc/passwd", "/usr/bin/xterm"} {
+		if err := Open(Contact, bad); err == nil {
+			t.Errorf("Open(Contact, %q) was handed to the opener", bad)
+		}
+	}
 	// A file no longer there is said to be gone, not that its folder failed.
 	if err := Open(InFolder, filepath.Join(bin, "gone.p12")); !errors.Is(err, reveal.ErrNotFound) {
 		t.Errorf("a file gone: %v", err)
@@ -372,7 +381,7 @@ func TestOpenReportsFailure(t *testing.T) {
 // Each kind of failed open has its own sentence, naming what was to open.
 func TestOpenErrorSays(t *testing.T) {
 	seen := map[string]Target{}
-	for _, what := range []Target{File, Folder, Address} {
+	for _, what := range []Target{File, Folder, Address, Contact} {
 		err := error(&OpenError{What: what, Target: "/home/anne/Firma.p12", Err: errors.New("no")})
 		s := msg.Sentence("da", fmt.Errorf("wrapped: %w", err))
 		if !strings.Contains(s, "/home/anne/Firma.p12") || msg.Code(err) == msg.GeneralCode {
@@ -595,9 +604,14 @@ func TestDialogsTakeTheKeyboardFromTheirControls(t *testing.T) {
 		return found
 	}
 
-	link := NewHyperlink("servicecenter@sikker-post.dk", nil)
+	followed := 0
+	link := NewHyperlink("servicecenter@sikker-post.dk", nil, func() { followed++ })
 	help := NewCloseable("Hjælp", "Luk", link, w)
 	ShowDialog(w, help, fyne.Size{})
+	focusIn(func(o fyne.CanvasObject) bool { return o == link }).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if followed != 1 {
+		t.Errorf("Enter on a link followed it %d times through its opener", followed)
+	}
 	focusIn(func(o fyne.CanvasObject) bool { return o == link }).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("Escape on a link did not close its dialog")
