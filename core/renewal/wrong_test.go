@@ -182,7 +182,7 @@ func TestRecordTriesThePendingPasswordNotTried(t *testing.T) {
 			if err := f.Vault.Save(ctx, pending, "renewal", c.saved); err != nil {
 				t.Fatal(err)
 			}
-			p.SetAnswer(sha, true) // "is this the file you just downloaded?" yes
+			p.SetAnswer(sha, true)                                          // "is this the file you just downloaded?" yes
 			check := Check{Path: path, Report: checked(sha, "02", started)} // typed: OpenedBy ""
 			o := Decide(p, f.Register.List(), check)
 			if !o.Advance || o.MovePending != "" {
