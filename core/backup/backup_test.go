@@ -171,7 +171,7 @@ func TestSecondBackupFindsItsFirstCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := names(t, f.dir)
-	copyPath := first.Path(KindCopy)
+	copyPath := pathOf(first, KindCopy)
 	old := time.Now().Add(-time.Hour).Truncate(time.Second)
 	if err := os.Chtimes(copyPath, old, old); err != nil {
 		t.Fatal(err)
@@ -218,7 +218,7 @@ func TestAFailedBackupKeepsTheCopyItFound(t *testing.T) {
 	if err := backupCanceledAfter(f, 2); code(err) != CodeCanceled {
 		t.Fatalf("got %v", err)
 	}
-	if got := names(t, f.dir); !slices.Equal(got, []string{filepath.Base(first.Path(KindCopy))}) {
+	if got := names(t, f.dir); !slices.Equal(got, []string{filepath.Base(pathOf(first, KindCopy))}) {
 		t.Errorf("after the failed backup the folder holds %v, want the first copy alone", got)
 	}
 }
