@@ -3,12 +3,17 @@
 # `openssl pkcs12 -info -noout` on the same file, in one run:
 #
 #   1. in-process inspect (BenchmarkInspect) vs the whole openssl process;
-#   2. the whole `fornyer-cli inspect` process vs the whole openssl process.
+#   2. the whole `fornyer-cli inspect --json` process vs the whole openssl
+#      process (issue 24's goal: at most 0.9x openssl's median).
 #
 # The file is the benchmark's typical one: RSA 3072, made by OpenSSL with its
 # defaults (AES-256-CBC, PBKDF2 and MAC with 2048 iterations), chain
 # included, opened with the right password. Both commands read the password
 # from standard input, so both decrypt the key and check the MAC.
+#
+# fornyer-cli runs with a HOME of its own and, by default, no register;
+# REGISTER=N gives it a register of N made-up certificates
+# (scripts/seed-register), which inspect reads for its answer.
 #
 # Usage: scripts/bench-inspect.sh [RUNS]      (default 300 runs per command)
 # Needs: go, openssl, python3. HYPERFINE=1 also runs hyperfine (through a
@@ -25,13 +30,20 @@ FORNYER_BENCH_DIR=$dir go test -count=1 -run '^TestWriteBenchmarkFile$' ./core/i
 # dynamic loader's work at every start.
 CGO_ENABLED=0 go build -o "$dir/fornyer-cli" ./cmd/fornyer-cli
 p12=$dir/typical.p12
+# fornyer-cli's own HOME (go keeps the caller's, and its caches).
+home=$dir/home
+mkdir -p "$home"
+if [ -n "${REGISTER:-}" ]; then
+	go build -o "$dir/seed-register" ./scripts/seed-register
+	HOME=$home XDG_CONFIG_HOME=$home/.config "$dir/seed-register" -n "$REGISTER" >/dev/null
+fi
 
 # Both must succeed on the file, or the comparison means nothing.
 openssl pkcs12 -info -noout -in "$p12" -passin stdin <"$dir/password" 2>/dev/null
-LANGUAGE=en "$dir/fornyer-cli" inspect --password-stdin --trust-ca "$dir/root.pem" "$p12" <"$dir/password" >/dev/null
+HOME=$home XDG_CONFIG_HOME=$home/.config LANGUAGE=en "$dir/fornyer-cli" inspect --json --password-stdin --trust-ca "$dir/root.pem" "$p12" <"$dir/password" >/dev/null
 
-echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(openssl version | cut -d' ' -f1-2)"
-echo "== file: $(stat -c %s "$p12") bytes, RSA 3072, AES-256-CBC, 2048 iterations"
+echo "== machine: $(nproc) cores, $(go version | cut -d' ' -f3), $(openssl version | cut -d' ' -f1-2), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== file: $(stat -c %s "$p12") bytes, RSA 3072, AES-256-CBC, 2048 iterations; register: ${REGISTER:-none}"
 
 echo "== in-process inspect (go test -bench BenchmarkInspect)"
 bench=$(go test -run '^$' -bench '^BenchmarkInspect$' -benchtime 2s -count 3 ./core/inspect | grep '^BenchmarkInspect')
@@ -46,10 +58,10 @@ echo "== whole processes, $runs runs each, interleaved (median / min / mean, ms)
 read -r openssl_ms fornyer_ms < <(python3 - "$runs" "$dir" <<'PY'
 import os, statistics, subprocess, sys, time
 runs, d = int(sys.argv[1]), sys.argv[2]
-env = dict(os.environ, LANGUAGE="en")
+env = dict(os.environ, LANGUAGE="en", HOME=d + "/home", XDG_CONFIG_HOME=d + "/home/.config")
 cmds = {
     "openssl": ["openssl", "pkcs12", "-info", "-noout", "-in", d + "/typical.p12", "-passin", "stdin"],
-    "fornyer-cli": [d + "/fornyer-cli", "inspect", "--password-stdin", "--trust-ca", d + "/root.pem", d + "/typical.p12"],
+    "fornyer-cli": [d + "/fornyer-cli", "inspect", "--json", "--password-stdin", "--trust-ca", d + "/root.pem", d + "/typical.p12"],
 }
 times = {k: [] for k in cmds}
 for i in range(runs + 20):
@@ -70,13 +82,13 @@ PY
 if command -v hyperfine >/dev/null && [ -n "${HYPERFINE:-}" ]; then
 	hyperfine --warmup 20 --runs "$runs" \
 		-n openssl "openssl pkcs12 -info -noout -in $p12 -passin stdin <$dir/password" \
-		-n fornyer-cli "$dir/fornyer-cli inspect --password-stdin --trust-ca $dir/root.pem $p12 <$dir/password >/dev/null"
+		-n fornyer-cli "HOME=$home XDG_CONFIG_HOME=$home/.config $dir/fornyer-cli inspect --json --password-stdin --trust-ca $dir/root.pem $p12 <$dir/password >/dev/null"
 fi
 
 echo
-echo "== side by side (median per inspection, ms)"
+echo "== side by side (median per inspection, ms; load $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
 printf '  %-42s %8s\n' "in-process inspect" "$inproc_ms"
-printf '  %-42s %8s\n' "fornyer-cli inspect (whole process)" "$fornyer_ms"
+printf '  %-42s %8s\n' "fornyer-cli inspect --json (whole process)" "$fornyer_ms"
 printf '  %-42s %8s\n' "openssl pkcs12 -info -noout (whole process)" "$openssl_ms"
 awk -v i="$inproc_ms" -v f="$fornyer_ms" -v o="$openssl_ms" 'BEGIN {
 	printf "  goal 1, in-process faster than openssl:      %s (%.1fx)\n", (i < o ? "met" : "NOT met"), o / i
