@@ -138,7 +138,7 @@ func recordHistory(t *testing.T, reg *register.Store) {
 		reg.SetPasswordSaved(certSHA(2), true),
 		reg.RecordBackup(certSHA(2), register.FileRef{Path: "/media/usb/bager.p12", VerifiedAt: certNow.Add(-2 * certDay)}),
 		reg.RecordBackup(certSHA(2), register.FileRef{Path: "/media/usb2/bager.p12", VerifiedAt: certNow.Add(-1 * certDay)}),
-		reg.RecordReceipt(certSHA(2), "/home/anna/Dokumenter/kvittering.pdf", "", certNow.Add(-1*certDay)),
+		reg.RecordReceipt(certSHA(2), register.Receipt{Path: "/home/anna/Dokumenter/kvittering.pdf", At: certNow.Add(-1 * certDay)}),
 		reg.RecordBackup(certSHA(3), register.FileRef{Path: "/media/usb/toemrer.p12", VerifiedAt: certNow.Add(-3 * certDay)}),
 	} {
 		if err != nil {

@@ -95,7 +95,7 @@ func TestSummaryOffersAnUpdatedReceipt(t *testing.T) {
 		}
 		g.progress.SetFileChecked(sha, guideTestTime)
 		made := guideTestTime.Add(-time.Hour) // on the download card, before the steps after it
-		if err := f.register.RecordReceipt(sha, "/papers/receipt.pdf", "", made); err != nil {
+		if err := f.register.RecordReceipt(sha, register.Receipt{Path: "/papers/receipt.pdf", At: made}); err != nil {
 			t.Fatal(err)
 		}
 		goTo(g, "summary")
@@ -223,7 +223,7 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
-	if err := x.f.register.RecordReceipt(sha, "/papers/receipt.pdf", "Mette Prøvesen", guideTestTime); err != nil {
+	if err := x.f.register.RecordReceipt(sha, register.Receipt{Path: "/papers/receipt.pdf", By: "Mette Prøvesen", At: guideTestTime}); err != nil {
 		t.Fatal(err)
 	}
 	g.progress.SetFileChecked(sha, x.f.now())

@@ -16,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -28,7 +29,7 @@ import (
 // the same dialog.
 func showReceipt(f *frame, data receipt.Data) {
 	p := newReceiptPanel(f, data)
-	p.record = func(path, by string, at time.Time) { f.recordReceipt(data.SHA256, path, by, at) }
+	p.record = func(r register.Receipt) { f.recordReceipt(data.SHA256, r) }
 	uiwidget.ShowPanel(f.win, words.T("receipt.ui.title"), p.Panel, nil)
 }
 
@@ -42,7 +43,7 @@ type receiptPanel struct {
 	makeReceipt   func(receipt.Data) ([]byte, error)
 	makeChecklist func(lang string, steps []receipt.ChecklistStep, at time.Time) ([]byte, error)
 	write         func(dir, name string, pdf []byte) (string, error)
-	record        func(path, by string, at time.Time) // the receipt into the register
+	record        func(register.Receipt) // the receipt into the register
 	pick          func()
 	now           func() time.Time
 
@@ -235,7 +236,7 @@ func (p *receiptPanel) begin(checklist bool) {
 			path, err = p.write(dir, name, pdf)
 		}
 		fyne.Do(func() {
-			p.finish(checklist, path, data.RenewedBy, err)
+			p.finish(checklist, path, data, err)
 			close(finished)
 		})
 	})
@@ -246,7 +247,7 @@ func (p *receiptPanel) warn(text string) {
 	p.hint.Show()
 }
 
-func (p *receiptPanel) finish(checklist bool, path, by string, err error) {
+func (p *receiptPanel) finish(checklist bool, path string, data receipt.Data, err error) {
 	if err != nil {
 		p.last = ""
 		p.outcome.SetText(words.T("receipt.ui.failed"))
@@ -265,7 +266,7 @@ func (p *receiptPanel) finish(checklist bool, path, by string, err error) {
 		p.saved.Show()
 		p.failed.Hide()
 		if !checklist && p.record != nil {
-			p.record(path, by, p.now())
+			p.record(register.Receipt{Path: path, At: p.now(), By: data.RenewedBy, Email: data.Email})
 		}
 		p.openAndSay(path)
 	}

@@ -111,9 +111,12 @@ func TestReceiptDialogWritesAndOpens(t *testing.T) {
 func TestReceiptDialogSaysWhenNothingOpened(t *testing.T) {
 	p, _ := newTestReceiptPanel(t, "en")
 	p.f.open = func(uiwidget.Target, string) error { return errors.New("xdg-open: no program") }
-	var recorded, names []string
-	p.record = func(path, by string, _ time.Time) { recorded, names = append(recorded, path), append(names, by) }
+	var recorded, names, emails []string
+	p.record = func(r register.Receipt) {
+		recorded, names, emails = append(recorded, r.Path), append(names, r.By), append(emails, r.Email)
+	}
 	test.Type(p.by, "  Mette Prøvesen ")
+	test.Type(p.email, "sikkerpost@firma.dk")
 	test.Tap(p.create)
 	waitReceipt(t, p)
 	if p.last == "" {
@@ -132,6 +135,10 @@ func TestReceiptDialogSaysWhenNothingOpened(t *testing.T) {
 	// DPG card offers it for the installation).
 	if len(names) != 1 || names[0] != "Mette Prøvesen" {
 		t.Errorf("recorded the name %q", names)
+	}
+	// The DPG e-mail too: the next receipt offers it again.
+	if len(emails) != 1 || emails[0] != "sikkerpost@firma.dk" {
+		t.Errorf("recorded the e-mail %q", emails)
 	}
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -97,13 +96,13 @@ func (f *frame) recordBackup(r *inspect.Report, res *backup.Result) {
 
 // recordReceipt notes a receipt written for the certificate with the
 // fingerprint sha in the register, off the UI thread.
-func (f *frame) recordReceipt(sha, path, by string, at time.Time) {
+func (f *frame) recordReceipt(sha string, r register.Receipt) {
 	if f.register == nil || sha == "" {
 		return
 	}
 	flow := f.flow()
 	f.background(func() {
-		if err := flow.RecordReceipt(sha, path, by, at); err != nil {
+		if err := flow.RecordReceipt(sha, r); err != nil {
 			fyne.LogError("recording the receipt", err)
 		}
 	})

@@ -98,6 +98,9 @@ type Receipt struct {
 	// By is who the receipt names as having renewed ("" for nobody): the
 	// name the DPG card then offers for the installation.
 	By string `json:"by,omitempty"`
+	// Email is the address the receipt gives as the certificate's in DPG
+	// ("" for none): the next receipt offers it again.
+	Email string `json:"email,omitempty"`
 }
 
 // DPG records the installation in the DPG secure-mail solution.
@@ -765,11 +768,12 @@ func (s *Store) RecordBackup(sha string, b FileRef) error {
 	})
 }
 
-// RecordReceipt records a receipt written for the certificate, naming by
-// as the one who renewed ("" for nobody).
-func (s *Store) RecordReceipt(sha, path, by string, at time.Time) error {
+// RecordReceipt records a receipt written for the certificate: where, when,
+// whom it names as the one who renewed and the DPG e-mail it gives.
+func (s *Store) RecordReceipt(sha string, r Receipt) error {
+	r.At = r.At.UTC()
 	return s.modify(sha, func(c *Certificate, _ time.Time) {
-		c.Receipts = append(c.Receipts, Receipt{Path: path, At: at.UTC(), By: by})
+		c.Receipts = append(c.Receipts, r)
 	})
 }
 

@@ -48,7 +48,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := s.RecordBackup(c.SHA256, FileRef{Path: "/media/usb/cert.p12", SHA256: sha(99), VerifiedAt: t0}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.RecordReceipt(c.SHA256, "/home/a/receipt.pdf", "Anne Hansen", t0); err != nil {
+	if err := s.RecordReceipt(c.SHA256, Receipt{Path: "/home/a/receipt.pdf", By: "Anne Hansen", At: t0}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.RecordDPGInstalled(strings.ToUpper(c.SHA256), " Anna ", t0); err != nil {
@@ -104,7 +104,7 @@ func TestUpsertKeepsHistory(t *testing.T) {
 	c.File = &FileRef{Path: "/a.p12"}
 	must(t, s.Upsert(c))
 	must(t, s.RecordDPGInstalled(c.SHA256, "Bo", t0))
-	must(t, s.RecordReceipt(c.SHA256, "/r.pdf", "", t0))
+	must(t, s.RecordReceipt(c.SHA256, Receipt{Path: "/r.pdf", At: t0}))
 
 	s.now = func() time.Time { return t0.Add(time.Hour) }
 	c2 := cert(1, "u", c.NotAfter)

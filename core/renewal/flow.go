@@ -211,13 +211,12 @@ func (f *Flow) PasswordDeleted(ctx context.Context, id string) error {
 	return f.PasswordSaved(sha, false)
 }
 
-// RecordReceipt records a receipt written for the certificate, naming by
-// as the one who renewed ("" for nobody).
-func (f *Flow) RecordReceipt(sha256, path, by string, at time.Time) error {
+// RecordReceipt records a receipt written for the certificate.
+func (f *Flow) RecordReceipt(sha256 string, r register.Receipt) error {
 	if f.Register == nil {
 		return ErrNoRegister
 	}
-	return f.Register.RecordReceipt(sha256, path, by, at)
+	return f.Register.RecordReceipt(sha256, r)
 }
 
 // RecordDPGInstalled records that the certificate was installed in DPG, by

@@ -38,6 +38,14 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 			d.DPG = &receipt.DPGInstall{At: reg.DPG.At, By: reg.DPG.By}
 			d.RenewedBy = reg.DPG.By
 		}
+		// The last receipt's form, as the user filled it in, comes back.
+		if n := len(reg.Receipts); n > 0 {
+			last := reg.Receipts[n-1]
+			if last.By != "" {
+				d.RenewedBy = last.By
+			}
+			d.Email = last.Email
+		}
 	}
 	if reg != nil || p != nil {
 		c := reg

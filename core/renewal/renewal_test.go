@@ -257,6 +257,20 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 	if d.RenewedBy != "Søren" {
 		t.Errorf("renewed by %q, want the DPG installer from the register", d.RenewedBy)
 	}
+	// The last receipt's form comes back as the user filled it in: its
+	// name before the DPG installer's, and its DPG e-mail (W15).
+	reg.Receipts = []register.Receipt{
+		{Path: "/r1.pdf", At: done, By: "Anne", Email: "old@firma.dk"},
+		{Path: "/r2.pdf", At: done.Add(time.Hour), By: "Mette", Email: "sikkerpost@firma.dk"},
+	}
+	if d := ReceiptData(r, "da", false, reg, p, pw, done, "pc-1"); d.RenewedBy != "Mette" || d.Email != "sikkerpost@firma.dk" {
+		t.Errorf("renewed by %q, e-mail %q: want the last receipt's", d.RenewedBy, d.Email)
+	}
+	reg.Receipts = []register.Receipt{{Path: "/r.pdf", At: done, Email: "sikkerpost@firma.dk"}}
+	if d := ReceiptData(r, "da", false, reg, p, pw, done, "pc-1"); d.RenewedBy != "Søren" {
+		t.Errorf("renewed by %q: a receipt that named nobody keeps the DPG installer", d.RenewedBy)
+	}
+	reg.Receipts = nil
 	// A guide run for another certificate says nothing about this one.
 	p.FileSHA256 = strings.Repeat("0", 64)
 	if d := ReceiptData(r, "da", false, nil, p, pw, done, "pc-1"); len(d.Steps) != 0 || d.PasswordSaved || d.RenewedBy != "" {
