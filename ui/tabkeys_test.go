@@ -174,6 +174,7 @@ func TestOneTabOrderOnEveryCard(t *testing.T) {
 			var order []string
 			last, dots := 0, 0
 			for range 80 {
+				before := g.scroll.Offset
 				x := tabs(w, 1)[0]
 				if len(cycle) > 0 && x == cycle[0] {
 					break
@@ -187,6 +188,9 @@ func TestOneTabOrderOnEveryCard(t *testing.T) {
 				last = max(last, r)
 				if r == 4 {
 					dots++
+				}
+				if r != 0 && g.scroll.Offset != before {
+					t.Errorf("%s %s: Tab to %s scrolled the card", lang, st.ID, name)
 				}
 				if r == 0 && !shown(g, x.(fyne.CanvasObject)) {
 					t.Errorf("%s %s: Tab %d (%T) is outside the card's view", lang, st.ID, len(order), x)

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"image/color"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -246,6 +247,10 @@ func (w *focusWatch) check() {
 		w.shown = f
 		return
 	}
+	if outsideFollowed(w.c, obj) {
+		w.shown = f // Back, Done, Help: below or above the card, never scrolled to
+		return
+	}
 	if w.tries == 0 {
 		w.tries = revealTries
 	}
@@ -254,6 +259,39 @@ func (w *focusWatch) check() {
 		return
 	}
 	w.tries--
+}
+
+// outsideFollowed says whether the window's tree of containers holds obj
+// outside every followed scroll container: the buttons below a card lie
+// within the card's height when it is long, and the card must not scroll
+// to them. An object inside a widget of Fyne's (a radio group's answer)
+// is not found, and is placed by where it is drawn (followedHolding).
+func outsideFollowed(c fyne.Canvas, obj fyne.CanvasObject) bool {
+	found, inside := false, false
+	var walk func(o fyne.CanvasObject, in bool)
+	walk = func(o fyne.CanvasObject, in bool) {
+		if found || o == nil {
+			return
+		}
+		if o == obj {
+			found, inside = true, in
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, k := range x.Objects {
+				walk(k, in)
+			}
+		case *container.Scroll:
+			walk(x.Content, in || slices.Contains(followed, x))
+		case *container.AppTabs:
+			for _, t := range x.Items {
+				walk(t.Content, in)
+			}
+		}
+	}
+	walk(c.Content(), false)
+	return found && !inside
 }
 
 // followedHolding is the followed scroll container whose content holds

@@ -253,7 +253,8 @@ func TestFocusScrollsIntoView(t *testing.T) {
 	scroll := container.NewVScroll(content)
 	FollowFocus(scroll)
 	t.Cleanup(func() { followed = nil })
-	w := test.NewTempWindow(t, scroll)
+	below := NewButton("Udført", nil, func() {}) // fixed below the scroll, as Done
+	w := test.NewTempWindow(t, container.NewBorder(nil, below, nil, nil, scroll))
 	w.Resize(fyne.NewSize(300, 200))
 	c := w.Canvas()
 	KeepFocusInView(c)
@@ -278,6 +279,13 @@ func TestFocusScrollsIntoView(t *testing.T) {
 	inView("the last button", last)
 	c.Focus(first)
 	inView("the first button again", first)
+	// A button below the scroll lies within the content's height: the
+	// scroll stays where it is.
+	c.Focus(below)
+	ShowFocused(c)
+	if scroll.Offset.Y != 0 {
+		t.Errorf("focusing the button below the scroll scrolled it to %v", scroll.Offset.Y)
+	}
 }
 
 // A status line shown under the last button ("Copied", "cleared") grows
