@@ -207,10 +207,15 @@ func TestParseFlatReadsEveryCatalogueAsEncodingJSONDoes(t *testing.T) {
 
 func TestParseFlatRefusesWhatIsNoObjectOfStrings(t *testing.T) {
 	for _, bad := range []string{``, `[]`, `{"a": 1}`, `{"a": null}`, `{"a": "b",}`, `{"a" "b"}`, `{"a": "b"} x`,
-		`{"a": "\x01"}`, `{"a": "\q"}`, `{"a": "\u12"}`, "{\"a\": \"\xff\"}", `{"a": "b"`} {
+		`{"a": "\x01"}`, `{"a": "\q"}`, `{"a": "\u12"}`, "{\"a\": \"\xff\"}", `{"a": "b"`,
+		// ended or broken inside a plain run of text (the fast path)
+		`{"a": "bcd`, "{\"a\": \"bc\x01d\"}", "{\"a\": \"bc\xffd\"}", `{"a": "bc\`} {
 		if _, err := parseFlat([]byte(bad)); err == nil {
 			t.Errorf("accepted %q", bad)
 		}
+	}
+	if got, err := parseFlat([]byte(`{"a": "før\nefter", "b": "æøå"}`)); err != nil || got["a"] != "før\nefter" || got["b"] != "æøå" {
+		t.Errorf("plain text and an escape after it: %q, %v", got, err)
 	}
 	got, err := parseFlat([]byte(` { "æ\n" : "\"\\\/\b\f\n\r\t\u00e6\ud83d\ude00\ud800x" , "k":"" } `))
 	if err != nil || got["æ\n"] != "\"\\/\b\f\n\r\tæ😀\ufffdx" || got["k"] != "" {
