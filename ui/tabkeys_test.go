@@ -321,3 +321,48 @@ func TestStepDotsByKeyboard(t *testing.T) {
 		t.Errorf("after the jump the keyboard is on %T", c.Focused())
 	}
 }
+
+// uiButton is the card's or the bar's button of Fornyer's with the text.
+func uiButton(t *testing.T, g *guideState, text string) *uiwidget.Button {
+	t.Helper()
+	for _, root := range []fyne.CanvasObject{g.scroll.Content, g.action} {
+		for _, b := range findAll[*uiwidget.Button](root) {
+			if b.Text == text && b.Visible() {
+				return b
+			}
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
+
+// V4: on the password card, buttons pressed with the keyboard keep it:
+// Save moves it on to Done once the card may be done, Show and Copy keep
+// it while they work off the UI thread and after.
+func TestPressedButtonsKeepTheKeyboard(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	o, cb := passwordCard(t, x, "")
+	g := x.f.guide
+	c := x.w.Canvas()
+	cb.SetContent("Nj7%tQ2@wE5^yU8*")
+	o.poll(o.stop)
+	press := func(b *uiwidget.Button) {
+		t.Helper()
+		c.Focus(b)
+		b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		x.wait()
+	}
+	press(uiButton(t, g, "Save password"))
+	answerKept(t, g, "In the organisation's password manager")
+	x.wait()
+	if c.Focused() != fyne.Focusable(g.done) {
+		t.Errorf("after Save the keyboard is on %T, not Done", c.Focused())
+	}
+	for _, text := range []string{"Show", "Copy password"} {
+		b := uiButton(t, g, text)
+		press(b)
+		if c.Focused() != fyne.Focusable(b) {
+			t.Errorf("after %s the keyboard is on %T", text, c.Focused())
+		}
+	}
+}
