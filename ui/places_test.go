@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
@@ -247,6 +248,16 @@ func TestPublicCertificateAsksForThePasswordInItsOwnWords(t *testing.T) {
 	}
 	if slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, "make the copy again") }) {
 		t.Errorf("the .cer's question speaks of a copy: %q", shown)
+	}
+	// Typed, Enter saves it, as the button would.
+	focused, ok := g.f.win.Canvas().Focused().(*uiwidget.Entry)
+	if !ok || !focused.Password {
+		t.Fatalf("the password field does not have the keyboard: %T", g.f.win.Canvas().Focused())
+	}
+	test.Type(focused, "Renewed-Pw-1")
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if _, err := os.Stat(filepath.Join(dir, "Firma.cer")); err != nil {
+		t.Errorf("Enter in the password field saved no .cer: %v; %q", err, texts(g.scroll.Content))
 	}
 }
 

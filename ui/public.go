@@ -94,7 +94,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 						status.SetText(words.Sentence(err))
 						status.Importance = widget.DangerImportance
 					default:
-						status.SetText(words.T("guide.public.saved", map[string]any{"File": safetext.Line(res.Path)}))
+						status.SetText(words.T("guide.public.saved", map[string]any{"File": uiwidget.Breakable(safetext.Line(res.Path))}))
 						status.Importance = widget.SuccessImportance
 						if given != nil {
 							given(register.GavePublic)
@@ -107,6 +107,7 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 				})
 			})
 		})
+		once.submits(save)
 		box.Add(once.entry)
 		box.Add(save)
 		box.Add(status)
@@ -148,6 +149,16 @@ func newOncePassword(win fyne.Window) *oncePassword {
 	e.SetPlaceHolder(words.T("guide.handover.password"))
 	e.Hide()
 	return &oncePassword{entry: e, win: win}
+}
+
+// submits makes Enter in the field press b, as a person expects after
+// typing a password.
+func (o *oncePassword) submits(b *uiwidget.Button) {
+	o.entry.OnSubmitted = func(string) {
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	}
 }
 
 // take is what was typed, and clears the field (on the UI thread).
@@ -241,7 +252,7 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 				pw := widget.NewLabel(res.Password)
 				pw.TextStyle = fyne.TextStyle{Monospace: true}
 				pw.Selectable = true
-				lines := []fyne.CanvasObject{uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": res.File.Path})), pw}
+				lines := []fyne.CanvasObject{uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": uiwidget.Breakable(safetext.Line(res.File.Path))})), pw}
 				if res.SaveErr != nil {
 					lines = append(lines, uiwidget.NewWrapping(words.T("guide.handover.not_saved")))
 				}
@@ -250,5 +261,6 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 			})
 		})
 	})
+	once.submits(makeCopy)
 	return container.NewVBox(name, once.entry, makeCopy, result)
 }
