@@ -2,11 +2,13 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -68,49 +70,20 @@ func registeredSource(f *frame, c register.Certificate) (certSource, bool) {
 }
 
 // newPublicActions is "Save the public certificate (.cer)" (beside the
-// file, never over another) with its outcome, and a copy button for each
-// identifier. given, if set, is told what was handed over (register.Gave*);
-// relayout, if set, refreshes what holds the actions when a line shows.
+// file, never over another), "Save in another folder…" and "As text
+// (.pem)" with their outcome, and a copy button for each identifier.
+// given, if set, is told what was handed over (register.Gave*); relayout,
+// if set, refreshes what holds the actions when a line shows.
 func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given func(what string), relayout func()) fyne.CanvasObject {
 	box := container.NewVBox()
-	status := uiwidget.NewWrapping("")
-	status.Hide()
 	if src.file != "" {
-		once := newOncePassword(f.win)
-		var save *uiwidget.Button
-		save = uiwidget.NewButton(words.T("guide.public.save"), theme.DocumentSaveIcon(), func() {
-			save.Disable()
-			typed := once.take()
-			f.background(func() {
-				pws := once.with(typed, src.passwords(context.Background())) // bounded by vault.LookupLimit
-				res, err := backup.ExportPublic(src.file, backup.ExportOptions{Passwords: pws, SourceSHA256: src.fileSHA})
-				fyne.Do(func() {
-					save.Enable()
-					switch {
-					case once.asks(err):
-						status.SetText(words.T("guide.public.password.ask"))
-						status.Importance = widget.MediumImportance
-					case err != nil:
-						status.SetText(words.Sentence(err))
-						status.Importance = widget.DangerImportance
-					default:
-						status.SetText(words.T("guide.public.saved", map[string]any{"File": uiwidget.Breakable(safetext.Line(res.Path))}))
-						status.Importance = widget.SuccessImportance
-						if given != nil {
-							given(register.GavePublic)
-						}
-					}
-					status.Show()
-					if relayout != nil {
-						relayout()
-					}
-				})
-			})
-		})
-		once.submits(save)
-		box.Add(once.entry)
-		box.Add(save)
-		box.Add(status)
+		p := newPublicSaver(f, src, given, relayout)
+		box.Add(p.once.entry)
+		box.Add(p.save)
+		// The tick takes the rest of the row (sized to itself, its words are
+		// cut), after the button in the Tab order as on the screen.
+		box.Add(container.New(layout.NewBorderLayout(nil, nil, p.elsewhere, nil), p.elsewhere, p.pem))
+		box.Add(p.status)
 	}
 	for _, id := range ids {
 		name := words.T(id.Key)
@@ -127,6 +100,79 @@ func newPublicActions(f *frame, src certSource, ids []inspect.Identifier, given 
 		box.Add(tight(container.NewBorder(nil, nil, nil, copyBtn, uiwidget.NewWrappingStyle(name, fyne.TextStyle{Bold: true})), v))
 	}
 	return box
+}
+
+// publicSaver saves a file's public certificate: beside the file, or in a
+// folder the user picks; DER (.cer), or PEM text (.pem) when ticked.
+type publicSaver struct {
+	f         *frame
+	src       certSource
+	given     func(what string)
+	relayout  func()
+	once      *oncePassword
+	save      *uiwidget.Button // beside the file
+	elsewhere *uiwidget.Button // in a folder picked
+	pem       *uiwidget.Check
+	status    *widget.Label
+	lastDir   string // where the last try saved ("" beside the file): Enter in the password field tries it again
+}
+
+func newPublicSaver(f *frame, src certSource, given func(string), relayout func()) *publicSaver {
+	p := &publicSaver{f: f, src: src, given: given, relayout: relayout, once: newOncePassword(f.win)}
+	p.status = uiwidget.NewWrapping("")
+	p.status.Hide()
+	p.save = uiwidget.NewButton(words.T("guide.public.save"), theme.DocumentSaveIcon(), func() { p.saveIn("") })
+	p.elsewhere = uiwidget.NewButton(words.T("guide.public.elsewhere"), theme.FolderOpenIcon(), func() {
+		pick := uiwidget.Pick{Title: words.T("guide.public.elsewhere.pick"), Folder: true, StartDir: filepath.Dir(src.file)}
+		uiwidget.Choose(f.win, pick, func(dir string) {
+			if dir != "" {
+				p.saveIn(dir)
+			}
+		})
+	})
+	p.elsewhere.Importance = widget.LowImportance
+	p.pem = uiwidget.NewCheck(words.T("guide.public.pem"), false, nil)
+	p.once.entry.OnSubmitted = func(string) {
+		if !p.save.Disabled() {
+			p.saveIn(p.lastDir)
+		}
+	}
+	return p
+}
+
+// saveIn saves the public certificate in dir, or beside the file for "".
+func (p *publicSaver) saveIn(dir string) {
+	p.lastDir = dir
+	p.save.Disable()
+	p.elsewhere.Disable()
+	typed := p.once.take()
+	opts := backup.ExportOptions{Dir: dir, PEM: p.pem.Checked, SourceSHA256: p.src.fileSHA}
+	p.f.background(func() {
+		opts.Passwords = p.once.with(typed, p.src.passwords(context.Background())) // bounded by vault.LookupLimit
+		res, err := backup.ExportPublic(p.src.file, opts)
+		fyne.Do(func() {
+			p.save.Enable()
+			p.elsewhere.Enable()
+			switch {
+			case p.once.asks(err):
+				p.status.SetText(words.T("guide.public.password.ask"))
+				p.status.Importance = widget.MediumImportance
+			case err != nil:
+				p.status.SetText(words.Sentence(err))
+				p.status.Importance = widget.DangerImportance
+			default:
+				p.status.SetText(words.T("guide.public.saved", map[string]any{"File": uiwidget.Breakable(safetext.Line(res.Path))}))
+				p.status.Importance = widget.SuccessImportance
+				if p.given != nil {
+					p.given(register.GavePublic)
+				}
+			}
+			p.status.Show()
+			if p.relayout != nil {
+				p.relayout()
+			}
+		})
+	})
 }
 
 // errorLine is a failure's sentence, in red.

@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"crypto/sha256"
+	"encoding/pem"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
@@ -128,4 +132,31 @@ func shownHandOverPassword(o fyne.CanvasObject) string {
 		}
 	}
 	return ""
+}
+
+// "As text (.pem)" ticked, the public certificate is saved as PEM, and
+// "Save in another folder…" asks for the folder (the system's folder
+// dialog) and saves it there: the certificate alone, beside nothing else.
+func TestPublicCertificateAsPEMInAnotherFolder(t *testing.T) {
+	f, w, _, r, dir := myCertificatesWithAFile(t)
+	p := newPublicSaver(f, fileSource(f, filepath.Join(dir, "Firma.p12"), r.FileSHA256), nil, nil)
+	w.SetContent(container.NewVBox(p.once.entry, p.save, p.elsewhere, p.pem, p.status))
+	test.Tap(p.elsewhere)
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Save in another folder… asked for no folder")
+	}
+	w.Canvas().Overlays().Top().Hide()
+	test.Tap(p.pem)
+	other := t.TempDir()
+	p.saveIn(other) // the folder picked
+	b, err := os.ReadFile(filepath.Join(other, "Firma.pem"))
+	if err != nil {
+		t.Fatalf("no .pem in the folder picked: %v; %q", err, p.status.Text)
+	}
+	if block, _ := pem.Decode(b); block == nil || block.Type != "CERTIFICATE" || fmt.Sprintf("%x", sha256.Sum256(block.Bytes)) != r.Certificate.SHA256 {
+		t.Errorf("the .pem is not the certificate: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "Firma.pem")); err == nil {
+		t.Error("saved beside the file too")
+	}
 }
