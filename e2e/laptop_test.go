@@ -23,10 +23,13 @@ const (
 // TestMainActionOnALaptop walks, on a 1366×768 screen, card 3 and on to
 // the password card by keyboard alone (byKeyboardToThePasswordCard), then
 // the cards whose main action fell below the fold on a laptop (#23): the
-// password card (12) and the download (13). On each, the main action's label is read on
-// the screen, in the action bar inside the window, and a click on it does
-// its job, judged by what it leaves behind: the password in the keyring,
-// the file checked in the progress.
+// password card (12), the download (13) before and after the check, the
+// DPG portal's password (17) and the installation's record (19). On each,
+// the main action's label is read on the screen, in the action bar inside
+// the window, and a click on it does its job, judged by what it leaves
+// behind: the password in the keyring, the file checked and the backup
+// put off in the progress, the password on the clipboard, the
+// installation in the register.
 func TestMainActionOnALaptop(t *testing.T) {
 	for _, l := range languages() {
 		t.Run(l, func(t *testing.T) {
@@ -70,10 +73,39 @@ func TestMainActionOnALaptop(t *testing.T) {
 			s.drag(file(fileRenewed))
 			s.answerYes()
 			s.waitFor("the file checked in the progress", screenWait, func() bool { return s.readProgress().FileSHA256 != "" })
-			// Cards 17 and 19 (Copy password, Installed in DPG) are not
-			// walked yet: after the check, card 13's backup tick lies below
-			// the fold at 1366x768 (its main action is still to move into
-			// the bar).
+
+			// Card 13, the file checked: the backup, or the tick that puts
+			// it off, in the bar; the tick lets Done on (the backup itself
+			// is TestRenewal's).
+			s.findMain("download-backup", s.L("check.action.backup"))
+			s.click(s.findMain("download-later", s.L("guide.download.backup_later")).centre())
+			s.waitFor("the backup put off in the progress", screenWait, func() bool { return s.readProgress().BackupLater })
+			for _, id := range []string{"download", "close", "dpg-login", "dpg-list"} {
+				s.waitText(id, screenWait, titles[guide.Index(id)])
+				s.key("Return")
+			}
+
+			// Card 17: the portal asks for the password; Copy password
+			// puts the saved one on the clipboard.
+			s.waitText("dpg-install", screenWait, titles[guide.Index("dpg-install")])
+			s.findMain("dpg-install-show", s.L("vault.password.show"))
+			s.click(s.findMain("dpg-install-copy", s.L("vault.password.copy")).centre())
+			s.waitFor("the saved password on the clipboard", screenWait, func() bool { return s.clipOut("UTF8_STRING") == certPassword })
+			s.key("Return")
+			s.waitText("dpg-activate", screenWait, titles[guide.Index("dpg-activate")])
+			s.key("Return")
+
+			// Card 19: the name, then Installed in DPG, recorded in the
+			// register.
+			s.waitText("dpg-verify", screenWait, titles[guide.Index("dpg-verify")])
+			s.findMain("dpg-verify-waits", s.L("guide.dpg.installed")) // disabled, beside why
+			s.clickText("dpg-name", screenWait, s.L("guide.dpg.name"))
+			s.typ("Mette Prøvesen")
+			s.click(s.findMain("dpg-verify-installed", s.L("guide.dpg.installed")).centre())
+			s.waitFor("the installation in the register", screenWait, func() bool {
+				reg := s.readRegister()
+				return reg != nil && len(reg.Certificates) == 1 && reg.Certificates[0].DPG != nil && reg.Certificates[0].DPG.By == "Mette Prøvesen"
+			})
 			s.noPasswordOnDisk()
 		})
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -24,16 +25,26 @@ const laptopHeight = (768 - 2*edgeMargin - 40) / 1.25
 // Every card fits the laptop's window with its main action in the action
 // bar, below the card that scrolls: nothing the card holds makes the
 // window taller than the screen, and the cards that have a main action
-// show it there, enabled or with a line that says why not.
+// show it there, enabled or with a line that says why not. The bar gets
+// the height it needs at the window's width (a line beside a button that
+// wraps there makes it taller): given less, it would push Back and Done
+// below the window's edge (card 17, seen at 1366x768).
 func TestMainActionInTheBarOnALaptop(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) { mainActionInTheBar(t, lang) })
+	}
+}
+
+func mainActionInTheBar(t *testing.T, lang string) {
 	sha := strings.Repeat("c4", 32)
 	want := map[string]string{ // the cards' main actions, as drawn from these facts
-		"password":    "Save password",
-		"download":    "Check the file",
-		"dpg-install": "Copy password",
-		"dpg-verify":  "Installed in DPG",
+		"password":    msg.T(lang, "vault.password.save", nil),
+		"download":    msg.T(lang, "guide.download.check", nil),
+		"dpg-install": msg.T(lang, "vault.password.copy", nil),
+		"dpg-verify":  msg.T(lang, "guide.dpg.installed", nil),
 	}
-	x := newCheckFixture(t, "en")
+	x := newCheckFixture(t, lang)
+	x.w.Resize(fyne.NewSize(companionSize.Width, 712-32)) // 1366x768 at 100 %: the window less its title bar
 	g := x.f.guide
 	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS",
 		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0), File: &register.FileRef{Path: "/home/anne/Downloads/Fornyer Testfirma ApS.p12"}, PasswordSaved: true}); err != nil {
@@ -43,6 +54,7 @@ func TestMainActionInTheBarOnALaptop(t *testing.T) {
 		t.Fatal(err)
 	}
 	x.wait()
+	bar := g.screen.Objects[1] // the action bar, Back and Done
 	for i, s := range guide.Steps {
 		g.progress.Current = s.ID
 		for _, done := range guide.Steps[:i] {
@@ -56,6 +68,9 @@ func TestMainActionInTheBarOnALaptop(t *testing.T) {
 		x.wait()
 		if h := x.f.content.MinSize().Height; h > laptopHeight {
 			t.Errorf("card %d (%s) needs a window %.0f high; a laptop at 125 %% has %.0f", i+1, s.ID, h, laptopHeight)
+		}
+		if got, need := bar.Size().Height, bar.MinSize().Height; got < need-0.5 {
+			t.Errorf("card %d (%s): the action bar is %.0f high and needs %.0f: Back and Done are pushed below the window", i+1, s.ID, got, need)
 		}
 		label, ok := want[s.ID]
 		if !ok {
@@ -201,5 +216,55 @@ func TestPasswordCardLinesGetTheirRoom(t *testing.T) {
 	}
 	if cleared.Size().Height == 0 || d.AbsolutePositionForObject(cleared).Y+cleared.Size().Height > d.AbsolutePositionForObject(another).Y {
 		t.Errorf("the cleared line (at %v, %v) is drawn under \"Save a different password\" (at %v)", d.AbsolutePositionForObject(cleared), cleared.Size(), d.AbsolutePositionForObject(another))
+	}
+}
+
+// Card 13 once the file is checked: what Done waits for, "Make a backup…"
+// or the tick "I will make the backup later", is its main action, in the
+// action bar (below the fold on a laptop when it was in the card), and
+// the card holds no second backup button. The tick lets Done on from there.
+func TestBackupInTheBarOnceChecked(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			sha := strings.Repeat("c4", 32)
+			x := newCheckFixture(t, lang)
+			g := x.f.guide
+			if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS",
+				NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0), File: &register.FileRef{Path: "/home/anne/Downloads/Fornyer Testfirma ApS.p12"}, PasswordSaved: true}); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range guide.Steps[:guide.Index("download")] {
+				g.progress.Done[s.ID] = guideTestTime
+			}
+			g.progress.Current = "download"
+			g.progress.SetFileChecked(sha, guideTestTime)
+			g.show()
+			x.wait()
+			backup, later := msg.T(lang, "check.action.backup", nil), msg.T(lang, "guide.download.backup_later", nil)
+			// A click on it opens the backup: TestGuideBacksUpAndReceiptsTheCheckedFile.
+			if b := findButton(t, g.action, backup); b.Disabled() {
+				t.Errorf("%q in the bar is disabled", backup)
+			}
+			if hasButton(g.scroll.Content, backup) {
+				t.Errorf("the card holds a second %q", backup)
+			}
+			var tick *uiwidget.Check
+			for _, c := range findAll[*uiwidget.Check](g.action) {
+				if c.Text == later && c.Visible() {
+					tick = c
+				}
+			}
+			if tick == nil {
+				t.Fatalf("no %q in the action bar", later)
+			}
+			if !g.done.Disabled() {
+				t.Fatal("Done is enabled before the backup or the tick")
+			}
+			test.Tap(tick)
+			x.wait()
+			if g.done.Disabled() || !g.progress.BackupLater {
+				t.Errorf("the tick in the bar did not let Done on (disabled %v, later %v)", g.done.Disabled(), g.progress.BackupLater)
+			}
+		})
 	}
 }

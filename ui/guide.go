@@ -187,6 +187,13 @@ func (g *guideState) show() {
 	g.scroll.Content = g.card(step)
 	g.scroll.Refresh()
 	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
+	// The new action is laid out at the bar's width before the bar is
+	// measured: a line that wraps beside its buttons (what the portal asks
+	// for, why it waits) knows its height only then. The bar keeps its
+	// size from an earlier card when that is the same, and would lay out
+	// nothing: measured as one line, it pushed Back and Done below the
+	// window's edge (card 17 at 1366x768).
+	g.action.Refresh()
 	g.update()
 	// Once the user has begun, the renewed certificate's reminder gives
 	// way to the card (renewal.Standing): drawn again when what of the
@@ -403,16 +410,19 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return g.passwordTask(f)
 	case guide.TaskDownload:
 		if f.FileChecked {
-			box := container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions())
-			if f.BackedUpAt.IsZero() {
-				box.Add(newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
-					p.SetBackupLater(on)
-					g.saved()
-				}))
-			} else {
-				box.Add(uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())})))
+			if !f.BackedUpAt.IsZero() {
+				return container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(true),
+					uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())})))
 			}
-			return box
+			// What Done waits for, the backup or the tick that puts it
+			// off, is the card's main action: in the action bar, on
+			// screen on a laptop however long the card above it is.
+			later := newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
+				p.SetBackupLater(on)
+				g.saved()
+			})
+			g.setAction(container.NewVBox(actionRow(nil, g.backupButton()), later))
+			return container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(false))
 		}
 		skip := newGuideCheck(g, words.T("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
@@ -469,7 +479,7 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		return container.NewVBox(uiwidget.SuccessLine(words.T("guide.dpg.installed_note", map[string]any{
 			"Date": msg.Date(words.Language(), f.DPGInstalledAt.Local()),
 			"Name": f.DPGInstalledBy,
-		})), g.fileActions())
+		})), g.fileActions(true))
 	}
 	if !f.FileChecked {
 		g.setAction(actionRow(nil, g.checkButton()))
@@ -547,19 +557,28 @@ func (g *guideState) factsChanged() {
 }
 
 // fileActions are the backup and the receipt of the checked file, one
-// click from the guide as from the Check screen.
-func (g *guideState) fileActions() fyne.CanvasObject {
+// click from the guide as from the Check screen; without the backup when
+// the action bar holds it (backupButton).
+func (g *guideState) fileActions(backup bool) fyne.CanvasObject {
 	sha := g.progress.FileSHA256
 	if sha == "" {
 		return container.NewVBox()
 	}
+	var buttons []fyne.CanvasObject
+	if backup {
+		buttons = append(buttons, g.backupButton())
+	}
+	buttons = append(buttons, uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }))
 	return container.NewVBox(
-		container.NewGridWithColumns(2,
-			uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) }),
-			uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }),
-		),
+		container.NewGridWithColumns(len(buttons), buttons...),
 		newRevealButton(g.f, func() string { return g.f.checkedFilePath(sha) }),
 	)
+}
+
+// backupButton backs the checked file up (showBackup).
+func (g *guideState) backupButton() *uiwidget.Button {
+	sha := g.progress.FileSHA256
+	return uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) })
 }
 
 // recordDPG tells the register that the renewed certificate is installed

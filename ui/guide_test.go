@@ -233,7 +233,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 				t.Fatal("Done passed the download step without a check or skip")
 			}
 			fileCheckedHere(g.f, sha)
-			test.Tap(findAll[*uiwidget.Check](g.scroll.Content)[0]) // the backup later
+			test.Tap(findAll[*uiwidget.Check](g.action)[0]) // the backup later, in the action bar
 		case guide.TaskDPG:
 			entries := findAll[*uiwidget.Entry](g.scroll.Content)
 			if len(entries) != 1 {
@@ -393,7 +393,7 @@ func TestGuideFileChecked(t *testing.T) {
 	if !g.done.Disabled() || g.hint.Text != words.T("guide.rule.backup") {
 		t.Errorf("Done enabled (or no hint) before a backup: hint %q", g.hint.Text)
 	}
-	later := findAll[*uiwidget.Check](g.scroll.Content)
+	later := findAll[*uiwidget.Check](g.cardAndBar())
 	if len(later) != 1 {
 		t.Fatalf("%d check boxes on the checked download card", len(later))
 	}
