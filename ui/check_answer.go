@@ -90,6 +90,12 @@ func (a *checkAnswer) draw() {
 	if ans.NeedsPassword {
 		a.content.Add(a.passwordPrompt())
 	}
+	// The question comes right under the headline, the facts after it:
+	// below them, it and its Yes and No fell below the fold on a laptop at
+	// 125 % (#23). Its own words say what it asks about.
+	if q := a.question(); q != nil {
+		a.content.Add(q)
+	}
 	if ans.Note != nil {
 		a.content.Add(lineView(*ans.Note, theme.InfoIcon()))
 	}
@@ -98,9 +104,6 @@ func (a *checkAnswer) draw() {
 	}
 	if cmp := a.comparison(); cmp != nil {
 		a.content.Add(cmp)
-	}
-	if q := a.question(); q != nil {
-		a.content.Add(q)
 	}
 	a.wrong = nil
 	if w := ans.WrongSaved; w != nil {
