@@ -148,10 +148,12 @@ func (p *receiptPanel) buildResult() {
 	p.done = uiwidget.NewButton(words.T("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
 	done := p.done
 	done.Importance = widget.HighImportance
-	back := uiwidget.NewButton(words.T("receipt.ui.back"), nil, func() { p.Show(p.form) })
+	// Back to the form, named for what it is for: another receipt or the
+	// checklist with other details ("Back" beside "Done" said neither).
+	change := uiwidget.NewButton(words.T("receipt.ui.change"), theme.DocumentCreateIcon(), func() { p.Show(p.form) })
 	p.saved = container.NewVBox(
 		container.NewHBox(openAgain, folder),
-		container.NewHBox(back, layout.NewSpacer(), done),
+		container.NewHBox(change, layout.NewSpacer(), done),
 	)
 
 	again := uiwidget.NewButton(words.T("receipt.ui.try_again"), theme.ViewRefreshIcon(), func() { p.Show(p.form) })

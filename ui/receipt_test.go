@@ -101,6 +101,18 @@ func TestReceiptDialogWritesAndOpens(t *testing.T) {
 				t.Error("the first receipt was overwritten")
 			}
 			saveReceiptShot(t, p, "saved-"+tc.lang)
+
+			// Beside Done, the way back to the form says what it is for.
+			change := findButton(t, p.saved, msg.T(tc.lang, "receipt.ui.change", nil))
+			for _, b := range buttonsIn(p.saved) {
+				if b.Text == msg.T(tc.lang, "guide.back", nil) {
+					t.Errorf("a button beside Done is called %q: back to what?", b.Text)
+				}
+			}
+			test.Tap(change)
+			if !p.form.Visible() {
+				t.Errorf("%q did not show the form again", change.Text)
+			}
 		})
 	}
 }
