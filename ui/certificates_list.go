@@ -306,7 +306,7 @@ func (v *certificatesView) refreshCard() {
 	}
 	items = append(items, v.card(v.all, *cur, now))
 	items = append(items, v.history(*cur)...)
-	v.cardScroll.Content = container.NewVBox(items...)
+	v.cardScroll.Content = uiwidget.ClearOfScrollBar(container.NewVBox(items...))
 	v.cardScroll.ScrollToTop()
 	v.cardPage.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, v.cardScroll)}
 	v.listPage.Hide()

@@ -69,7 +69,7 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 	c.compact = container.NewBorder(nil, nil, nil, again, againHint)
 	c.compact.Hide()
 
-	c.scroll = container.NewVScroll(container.NewVBox(c.intro, c.compact, c.busyMsg, c.busy, c.answers))
+	c.scroll = uiwidget.NewVScroll(container.NewVBox(c.intro, c.compact, c.busyMsg, c.busy, c.answers))
 	uiwidget.FollowFocus(c.scroll)
 	c.content = c.scroll
 	return c.content

@@ -184,7 +184,7 @@ func (g *guideState) show() {
 	g.doneNext = false
 	g.drawn = drawnFacts(g.facts())
 	g.action.Objects = nil // the card about to be drawn sets its own
-	g.scroll.Content = g.card(step)
+	g.scroll.Content = uiwidget.ClearOfScrollBar(g.card(step))
 	g.scroll.Refresh()
 	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
 	// The new action is laid out at the bar's width before the bar is

@@ -46,7 +46,7 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 	})
 	onTopNote := uiwidget.NewWrappingStyle(words.T("settings.keep_on_top.note"), fyne.TextStyle{Italic: true})
 
-	scroll := container.NewVScroll(container.NewVBox(
+	scroll := uiwidget.NewVScroll(container.NewVBox(
 		widget.NewForm(
 			widget.NewFormItem(words.T("settings.language"), language),
 		),
