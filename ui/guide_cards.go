@@ -120,7 +120,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 		box.Add(none())
 	}
 	for _, b := range s.Backups {
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.backup.item", map[string]any{"Path": safetext.Line(b.Path), "Date": msg.Date(l, b.VerifiedAt.Local())})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.backup.item", map[string]any{"Path": uiwidget.Breakable(safetext.Line(b.Path)), "Date": msg.Date(l, b.VerifiedAt.Local())})))
 	}
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.receipt"), fyne.TextStyle{Bold: true}))

@@ -65,3 +65,37 @@ func TestNothingUnderTheScrollBar(t *testing.T) {
 		})
 	}
 }
+
+// The summary's paths wrap at their separators, never inside a name: the
+// file's and the receipt's (pathLabel) and each backup's in its sentence
+// (V14: "…Fo | rnyer Prøve ApS…").
+func TestSummaryPathsBreakAtSeparators(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			x := newCheckFixture(t, lang)
+			g := x.f.guide
+			sha := strings.Repeat("c4", 32)
+			backup := "/media/anne/KINGSTON/Certifikater-fra-MitID-Erhverv/Fornyer-Testfirma-ApS.p12"
+			if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: time.Now().AddDate(3, 0, 0),
+				File:    &register.FileRef{Path: "/home/anne/Downloads/Fornyer-Testfirma-ApS.p12"},
+				Backups: []register.FileRef{{Path: backup, VerifiedAt: time.Now()}}}); err != nil {
+				t.Fatal(err)
+			}
+			g.progress.SetFileChecked(sha, time.Now())
+			g.progress.Current = "summary"
+			g.show()
+			found := false
+			for _, text := range texts(g.scroll.Content) {
+				if strings.Contains(text, "KINGSTON") {
+					found = true
+					if !strings.Contains(text, uiwidget.Breakable(backup)) {
+						t.Errorf("the backup's path cannot break at its separators: %q", text)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("no backup line: %q", texts(g.scroll.Content))
+			}
+		})
+	}
+}
