@@ -89,6 +89,12 @@ func mainActionInTheBar(t *testing.T, lang string) {
 		if main.Disabled() && !slicesHasVisibleLabel(g.action) {
 			t.Errorf("card %d (%s): %q is disabled and nothing beside it says why", i+1, s.ID, label)
 		}
+		// The line under the bar does not repeat the button's words: a
+		// person scanning for the button reads them twice, and the
+		// real-window suite clicked the line.
+		if g.hint.Visible() && strings.Contains(strings.ToLower(g.hint.Text), strings.ToLower(label)) {
+			t.Errorf("card %d (%s): the line under the bar, %q, repeats %q", i+1, s.ID, g.hint.Text, label)
+		}
 	}
 }
 

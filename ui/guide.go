@@ -50,6 +50,7 @@ type guideState struct {
 	// whose main action is Done.
 	action *fyne.Container
 	screen *fyne.Container // the screen: stepper, card and action bar
+	bar    *fyne.Container // the action bar with the hint, Back and Done
 	// doneNext gives the keyboard to Done once Done is enabled: the
 	// password was saved from the field, now hidden, that had it.
 	doneNext bool
@@ -132,12 +133,13 @@ func (g *guideState) build() fyne.CanvasObject {
 	// The action bar: fixed below the card, which scrolls, so that the
 	// card's main action, Back and Done are on screen on a laptop's short
 	// window however long the card is.
-	bottom := container.NewVBox(
+	g.bar = container.NewVBox(
 		widget.NewSeparator(),
 		g.action,
 		g.hint,
 		g.buttons,
 	)
+	bottom := g.bar
 
 	g.scroll = container.NewVScroll(widget.NewLabel(""))
 	uiwidget.FollowFocus(g.scroll)
@@ -187,13 +189,6 @@ func (g *guideState) show() {
 	g.scroll.Content = uiwidget.ClearOfScrollBar(g.card(step))
 	g.scroll.Refresh()
 	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
-	// The new action is laid out at the bar's width before the bar is
-	// measured: a line that wraps beside its buttons (what the portal asks
-	// for, why it waits) knows its height only then. The bar keeps its
-	// size from an earlier card when that is the same, and would lay out
-	// nothing: measured as one line, it pushed Back and Done below the
-	// window's edge (card 17 at 1366x768).
-	g.action.Refresh()
 	g.update()
 	// Once the user has begun, the renewed certificate's reminder gives
 	// way to the card (renewal.Standing): drawn again when what of the
@@ -202,6 +197,13 @@ func (g *guideState) show() {
 		g.standingFor = &k
 		g.f.drawStanding()
 	}
+	// The bar's action and hint are laid out at the bar's width before the
+	// bar is measured: a line that wraps (what the portal asks for beside
+	// Show and Copy, why an action waits, the hint) knows its height only
+	// then. Measured before, at the width of an earlier card or none, it
+	// was one line short, and the bar pushed Back and Done below the
+	// window's edge (card 17 at 1366x768).
+	g.bar.Refresh()
 	g.screen.Refresh() // the bar's height follows its action and hint
 }
 

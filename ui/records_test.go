@@ -18,6 +18,7 @@ import (
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
@@ -161,13 +162,13 @@ func TestAFactChangedOnOneScreenShowsOnTheOthers(t *testing.T) {
 	// once, without leaving the card.
 	g.progress.Current = "summary"
 	g.show()
-	if hasText(g.scroll.Content, "/usb/renewed.p12 (verified on "+msg.Date("en", time.Now())+")") {
+	if hasText(g.scroll.Content, uiwidget.Breakable("/usb/renewed.p12")+" (verified on "+msg.Date("en", time.Now())+")") {
 		t.Fatal("the summary lists a backup before there is one")
 	}
 	if err := x.f.register.RecordBackup(sha, register.FileRef{Path: "/usb/renewed.p12", SHA256: sha, VerifiedAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(texts(g.scroll.Content), "\n"), "/usb/renewed.p12") {
+	if !strings.Contains(strings.Join(texts(g.scroll.Content), "\n"), uiwidget.Breakable("/usb/renewed.p12")) {
 		t.Errorf("the summary does not show the backup just recorded: %q", texts(g.scroll.Content))
 	}
 	g.saver.wait()
