@@ -101,25 +101,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		opened = true
 		startup.stop()
 		gcAfterStart()
-		// The icon is given once the window shows: decoding the 512 x 512
-		// PNG and handing it to the window system took the first frame
-		// about 5 ms, for a picture the taskbar shows a moment later.
-		a.SetIcon(appIcon)
-		w.SetIcon(appIcon)
-		f.firstFrameShown()
-		f.noteWindowSystem()
-		placeBesideBrowser(w)
-		piece := StartPiece("watcher")
-		f.startWatching()
-		piece()
-		if len(files) > 0 {
-			f.dropped(fyne.Position{}, fileURIs(files))
-		}
-		if more != nil {
-			// A loop for the window's life, not one-shot work for background:
-			// core/instance never closes more, so it ends with the process.
-			go f.checkHandedOver(more)
-		}
+		f.shown(files, more)
 	})
 	showing = true
 	piece = StartPiece("first-frame") // Fyne's GLFW driver creates, maps and paints the window in Show
@@ -127,6 +109,31 @@ func Run(files []string, more <-chan []string) (err error) {
 	piece()
 	a.Run() // w.ShowAndRun(), in its two halves
 	return nil
+}
+
+// shown is the window's work once its first frame is on the screen: the
+// icon, the window's place, the watching, the files it was started with
+// and those a second start hands over.
+func (f *frame) shown(files []string, more <-chan []string) {
+	// The icon is given once the window shows: decoding the 512 x 512
+	// PNG and handing it to the window system took the first frame about
+	// 5 ms, for a picture the taskbar shows a moment later.
+	f.app.SetIcon(appIcon)
+	f.win.SetIcon(appIcon)
+	f.firstFrameShown()
+	f.noteWindowSystem()
+	placeBesideBrowser(f.win)
+	piece := StartPiece("watcher")
+	f.startWatching()
+	piece()
+	if len(files) > 0 {
+		f.dropped(fyne.Position{}, fileURIs(files))
+	}
+	if more != nil {
+		// A loop for the window's life, not one-shot work for background:
+		// core/instance never closes more, so it ends with the process.
+		go f.checkHandedOver(more)
+	}
 }
 
 // checkHandedOver checks the files later starts hand over, as if dropped

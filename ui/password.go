@@ -68,200 +68,231 @@ type passwordSaver struct {
 // the confirmation comes first, then Show and Copy, then "Save a
 // different password".
 func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
-	entry := uiwidget.NewEntry()
-	entry.Password = true
-	entry.SetPlaceHolder(words.T("vault.password.placeholder"))
-
-	status := uiwidget.NewWrapping("")
-	status.Hide()
-	busy := widget.NewActivity()
-	busy.Hide()
-
-	var box, bar *fyne.Container
-	// relayout lays out what holds the card again when a line or button
-	// shows or hides: in the guide, the whole screen (a container does not
-	// grow by itself, and what grew would be drawn over what follows).
-	relayout := func() {
-		box.Refresh()
-		if g := f.guide; g != nil && g.screen != nil {
-			g.relayoutScreen()
-		}
-	}
-	actions := newPasswordActions(f, id, nil, relayout)
-	actions.Hide()
-
-	// Why Save waits, beside it: the field is empty.
-	why := newWhy(words.T("vault.password.empty"))
-
-	var save *uiwidget.Button
-	var again *uiwidget.Button
-	var offer *copiedOffer
-	doubted := "" // the text warned about (vault.Doubt): saved if saved again
-	setStatus := func(text string, importance widget.Importance) {
-		status.SetText(text)
-		status.Importance = importance
-		status.Show()
-		relayout() // what is shown or hidden changes the card's layout
-		uiwidget.Reveal(status)
-	}
-	// ready enables Save while there is something to save: the field's
-	// text, or the password copied in the portal.
-	ready := func() {
-		if !bar.Visible() || entry.Disabled() {
-			return
-		}
-		if entry.Text == "" && offer.pending == "" {
-			save.Disable()
-			why.Show()
-		} else {
-			save.Enable()
-			why.Hide()
-		}
-	}
-	showSaved := func() {
-		// Hidden, not only disabled: a field under the pointer takes the
-		// mouse wheel, and the card would stop scrolling there.
-		entry.Disable()
-		entry.Hide()
-		bar.Hide()
-		again.Show()
-		actions.Show()
-		setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
-	}
-	save = uiwidget.NewButton(words.T("vault.password.save"), theme.DocumentSaveIcon(), func() {
-		password := entry.Text
-		if password == "" {
-			password = offer.pending
-		}
-		if password == "" {
-			return // disabled, and why says so
-		}
-		if len(password) > vault.MaxPasswordBytes {
-			// Refused before anything is started: no store is asked.
-			setStatus(words.Sentence(vault.ErrTooLong), widget.DangerImportance)
-			return
-		}
-		// A text that does not look like the portal's password is warned
-		// about once (core's rule, vault.Doubt), never refused: the same
-		// text saved again is saved as it is.
-		if key, data := vault.Doubt(password); key != "" && doubted != password {
-			doubted = password
-			setStatus(words.T(key, data)+" "+words.T("vault.doubt.again", map[string]any{"Save": words.T("vault.password.save")}), widget.WarningImportance)
-			return
-		}
-		offer.forget()
-		entry.Disable()
-		save.Disable()
-		busy.Show()
-		busy.Start()
-		setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
-		saveAt := f.passwordSave(id)
-		f.background(func() {
-			err := saveAt(context.Background(), password)
-			fyne.Do(func() {
-				busy.Stop()
-				busy.Hide()
-				if err != nil {
-					entry.Enable()
-					save.Enable()
-					setStatus(words.Sentence(err), widget.DangerImportance)
-					return
-				}
-				showSaved()
-				// Taken from the offer or pasted with Ctrl+V alike: the
-				// clipboard that still holds the saved password is cleared.
-				if f.savedFromClipboard(password) {
-					setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
-				}
-				if onSaved != nil {
-					onSaved()
-				}
-			})
-		})
-	})
-	save.Importance = widget.HighImportance
-	entry.OnSubmitted = func(string) {
-		if !save.Disabled() {
-			save.OnTapped()
-		}
-	}
-	entry.OnChanged = func(s string) {
-		offer.edited(s)
-		// A refusal about what was in the field goes with it.
-		if status.Visible() && status.Importance != widget.SuccessImportance && !entry.Disabled() {
-			status.Hide()
-			relayout()
-		}
-		ready()
-	}
-
-	// A second password replaces the first, for when the wrong one was
-	// pasted; the entry is kept masked until then.
-	again = uiwidget.NewButton(words.T("vault.password.change"), nil, func() {
-		entry.SetText("")
-		entry.Password = true
-		entry.Enable()
-		entry.Show()
-		entry.Refresh()
-		again.Hide()
-		actions.Hide()
-		status.Hide()
-		bar.Show()
-		ready()
-		relayout()
-		f.win.Canvas().Focus(entry)
-	})
-	again.Importance = widget.LowImportance
-	again.Hide()
-
-	// The password copied in the portal, offered to the card's one Save
-	// while the field is empty.
-	offer = newCopiedOffer(f, func() bool { return bar.Visible() && !entry.Disabled() && entry.Text == "" }, func() {
-		ready()
-		relayout()
+	s := &passwordField{f: f, id: id, onSaved: onSaved}
+	s.build()
+	s.offer = newCopiedOffer(f, s.offerWanted, func() {
+		s.ready()
+		s.relayout()
 	})
 	if f.guide != nil {
-		f.guide.copied = offer
-		offer.start()
+		f.guide.copied = s.offer
+		s.offer.start()
 		// Saving or saved here: the card says so itself, and is not drawn
 		// again when the store's list catches up.
-		f.guide.saverBusy = entry.Disabled
+		f.guide.saverBusy = s.entry.Disabled
 	}
-
 	// No intro of its own: the card's red warning says the password is
 	// shown once (saying it twice was read as noise in the window).
 	// The field, Save, and below them why Save waits or the offer, in
 	// one line's room: all in the action bar, on screen on a laptop
 	// however the card is scrolled.
-	offer.slot.Add(why)
-	bar = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(busy, save), entry), offer.slot)
-	box = container.NewVBox(
-		status,
-		actions,
-		container.NewHBox(again),
-	)
-	ready()
+	s.offer.slot.Add(s.why)
+	s.bar = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.busy, s.save), s.entry), s.offer.slot)
+	s.box = container.NewVBox(s.status, s.actions, container.NewHBox(s.again))
+	s.ready()
+	s.lookUpSaved()
+	return passwordSaver{view: s.box, bar: s.bar}
+}
 
-	// Back at this step (after a restart, or with Back), the password may
-	// be saved already: say so, rather than ask for it again. Nothing
-	// changes on screen when it is not, or when the store does not answer.
-	f.background(func() {
-		if _, err := f.vault.Get(context.Background(), id); err != nil {
+// passwordField is the password card's field and its one Save, what it
+// said, and the saved password's actions once saved.
+type passwordField struct {
+	f       *frame
+	id      string // where it saves (renewal.SaveID)
+	onSaved func()
+
+	entry       *uiwidget.Entry
+	status      *widget.Label
+	busy        *widget.Activity
+	why         fyne.CanvasObject // why Save waits, beside it: the field is empty
+	save, again *uiwidget.Button
+	actions     *fyne.Container
+	offer       *copiedOffer
+	box, bar    *fyne.Container
+	doubted     string // the text warned about (vault.Doubt): saved if saved again
+}
+
+// build makes the field, Save, "Use another password" and the actions.
+func (s *passwordField) build() {
+	s.entry = uiwidget.NewEntry()
+	s.entry.Password = true
+	s.entry.SetPlaceHolder(words.T("vault.password.placeholder"))
+	s.status = uiwidget.NewWrapping("")
+	s.status.Hide()
+	s.busy = widget.NewActivity()
+	s.busy.Hide()
+	s.actions = newPasswordActions(s.f, s.id, nil, s.relayout)
+	s.actions.Hide()
+	s.why = newWhy(words.T("vault.password.empty"))
+	s.save = uiwidget.NewButton(words.T("vault.password.save"), theme.DocumentSaveIcon(), s.saveTapped)
+	s.save.Importance = widget.HighImportance
+	s.entry.OnSubmitted = func(string) {
+		if !s.save.Disabled() {
+			s.save.OnTapped()
+		}
+	}
+	s.entry.OnChanged = s.edited
+	// A second password replaces the first, for when the wrong one was
+	// pasted; the entry is kept masked until then.
+	s.again = uiwidget.NewButton(words.T("vault.password.change"), nil, s.another)
+	s.again.Importance = widget.LowImportance
+	s.again.Hide()
+}
+
+// relayout lays out what holds the card again when a line or button shows
+// or hides: in the guide, the whole screen (a container does not grow by
+// itself, and what grew would be drawn over what follows).
+func (s *passwordField) relayout() {
+	s.box.Refresh()
+	if g := s.f.guide; g != nil && g.screen != nil {
+		g.relayoutScreen()
+	}
+}
+
+func (s *passwordField) setStatus(text string, importance widget.Importance) {
+	s.status.SetText(text)
+	s.status.Importance = importance
+	s.status.Show()
+	s.relayout() // what is shown or hidden changes the card's layout
+	uiwidget.Reveal(s.status)
+}
+
+// offerWanted says whether the password copied in the portal is offered
+// to the card's one Save: while the field is empty.
+func (s *passwordField) offerWanted() bool {
+	return s.bar.Visible() && !s.entry.Disabled() && s.entry.Text == ""
+}
+
+// ready enables Save while there is something to save: the field's text,
+// or the password copied in the portal.
+func (s *passwordField) ready() {
+	if !s.bar.Visible() || s.entry.Disabled() {
+		return
+	}
+	if s.entry.Text == "" && s.offer.pending == "" {
+		s.save.Disable()
+		s.why.Show()
+	} else {
+		s.save.Enable()
+		s.why.Hide()
+	}
+}
+
+// edited follows the field: a refusal about what was in it goes with it.
+func (s *passwordField) edited(text string) {
+	s.offer.edited(text)
+	if s.status.Visible() && s.status.Importance != widget.SuccessImportance && !s.entry.Disabled() {
+		s.status.Hide()
+		s.relayout()
+	}
+	s.ready()
+}
+
+func (s *passwordField) showSaved() {
+	// Hidden, not only disabled: a field under the pointer takes the
+	// mouse wheel, and the card would stop scrolling there.
+	s.entry.Disable()
+	s.entry.Hide()
+	s.bar.Hide()
+	s.again.Show()
+	s.actions.Show()
+	s.setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
+}
+
+// saveTapped saves the field's text, or else the offered copy, once it
+// passes core's rules (vault.MaxPasswordBytes; vault.Doubt warns once).
+func (s *passwordField) saveTapped() {
+	password := s.entry.Text
+	if password == "" {
+		password = s.offer.pending
+	}
+	if password == "" {
+		return // disabled, and why says so
+	}
+	if len(password) > vault.MaxPasswordBytes {
+		// Refused before anything is started: no store is asked.
+		s.setStatus(words.Sentence(vault.ErrTooLong), widget.DangerImportance)
+		return
+	}
+	// A text that does not look like the portal's password is warned
+	// about once (core's rule, vault.Doubt), never refused: the same text
+	// saved again is saved as it is.
+	if key, data := vault.Doubt(password); key != "" && s.doubted != password {
+		s.doubted = password
+		s.setStatus(words.T(key, data)+" "+words.T("vault.doubt.again", map[string]any{"Save": words.T("vault.password.save")}), widget.WarningImportance)
+		return
+	}
+	s.offer.forget()
+	s.entry.Disable()
+	s.save.Disable()
+	s.busy.Show()
+	s.busy.Start()
+	s.setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
+	saveAt := s.f.passwordSave(s.id)
+	s.f.background(func() {
+		err := saveAt(context.Background(), password)
+		fyne.Do(func() { s.saveEnded(password, err) })
+	})
+}
+
+// saveEnded says how the save ended, on the UI thread.
+func (s *passwordField) saveEnded(password string, err error) {
+	s.busy.Stop()
+	s.busy.Hide()
+	if err != nil {
+		s.entry.Enable()
+		s.save.Enable()
+		s.setStatus(words.Sentence(err), widget.DangerImportance)
+		return
+	}
+	s.showSaved()
+	// Taken from the offer or pasted with Ctrl+V alike: the clipboard that
+	// still holds the saved password is cleared.
+	if s.f.savedFromClipboard(password) {
+		s.setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
+	}
+	if s.onSaved != nil {
+		s.onSaved()
+	}
+}
+
+// another opens the field again for another password.
+func (s *passwordField) another() {
+	s.entry.SetText("")
+	s.entry.Password = true
+	s.entry.Enable()
+	s.entry.Show()
+	s.entry.Refresh()
+	s.again.Hide()
+	s.actions.Hide()
+	s.status.Hide()
+	s.bar.Show()
+	s.ready()
+	s.relayout()
+	s.f.win.Canvas().Focus(s.entry)
+}
+
+// lookUpSaved: back at this step (after a restart, or with Back), the
+// password may be saved already: say so, rather than ask for it again.
+// Nothing changes on screen when it is not, or when the store does not
+// answer.
+func (s *passwordField) lookUpSaved() {
+	s.f.background(func() {
+		if _, err := s.f.vault.Get(context.Background(), s.id); err != nil {
 			return
 		}
 		fyne.Do(func() {
-			if entry.Text != "" || entry.Disabled() || !bar.Visible() {
+			if s.entry.Text != "" || s.entry.Disabled() || !s.bar.Visible() {
 				return // the user got there first
 			}
-			entry.Hide()
-			showSaved()
+			s.entry.Hide()
+			s.showSaved()
 			// The guide must know too, or its Done stays disabled.
-			if onSaved != nil {
-				onSaved()
+			if s.onSaved != nil {
+				s.onSaved()
 			}
 		})
 	})
-	return passwordSaver{view: box, bar: bar}
 }
 
 // newPasswordActions are "Show" and "Copy password" for a saved password,
@@ -273,103 +304,124 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 // for, as in the guide's action bar), when lead is set; relayout, if set,
 // lays out what holds them again when a line shows or hides.
 func newPasswordActions(f *frame, id string, lead fyne.CanvasObject, relayout func()) *fyne.Container {
-	status := uiwidget.NewWrapping("")
-	status.Hide()
-	reveal := widget.NewLabel("")
-	reveal.TextStyle.Monospace = true
-	reveal.Selectable = true
-	reveal.Wrapping = fyne.TextWrapBreak
-	reveal.Hide()
-	var box *fyne.Container
-	refresh := func() {
-		box.Refresh()
-		if relayout != nil {
-			relayout()
-		}
-	}
-	note := func(text string, importance widget.Importance) {
-		status.SetText(text)
-		status.Importance = importance
-		status.Show()
-		refresh()
-	}
-	// What the user caused ("Copied", an error) is brought into view; the
-	// "cleared" that follows 30 seconds later is not, for the user may be
-	// reading further down the card by then.
-	say := func(text string, importance widget.Importance) {
-		note(text, importance)
-		uiwidget.Reveal(box)
-	}
-	fail := func(err error) { say(words.Sentence(err), widget.DangerImportance) }
-
-	var show *uiwidget.Button
-	visible := false
-	hide := func() {
-		visible = false
-		show.SetText(words.T("vault.password.show"))
-		show.SetIcon(theme.VisibilityIcon())
-		reveal.SetText("")
-		reveal.Hide()
-		refresh()
-	}
-	show = uiwidget.NewButton(words.T("vault.password.show"), theme.VisibilityIcon(), func() {
-		if visible {
-			hide()
-			return
-		}
-		show.Disable()
-		f.background(func() {
-			password, err := f.vault.Get(context.Background(), id)
-			fyne.Do(func() {
-				show.Enable()
-				if err != nil {
-					fail(err)
-					return
-				}
-				status.Hide()
-				refresh()
-				visible = true
-				show.SetText(words.T("vault.password.hide"))
-				show.SetIcon(theme.VisibilityOffIcon())
-				reveal.SetText(password)
-				reveal.Show()
-				refresh()
-			})
-		})
-	})
-
-	guard := &clipboardGuard{deps: f.deps}
-	var copyButton *uiwidget.Button
-	copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), func() {
-		copyButton.Disable()
-		concealable := f.concealable
-		f.background(func() {
-			password, err := f.vault.Get(context.Background(), id)
-			// The marked write waits for the system (osascript on macOS,
-			// a busy clipboard on Windows): here, off the UI thread.
-			concealed := err == nil && concealable && f.concealedWrite(password) == nil
-			fyne.Do(func() {
-				copyButton.Enable()
-				if err != nil {
-					fail(err)
-					return
-				}
-				guard.copyWritten(f.app.Clipboard(), password, concealed, func(cleared bool) {
-					if cleared {
-						note(words.T("vault.password.cleared"), widget.MediumImportance)
-					}
-				})
-				say(words.T("vault.password.copied"), widget.MediumImportance)
-			})
-		})
-	})
-
-	buttons := fyne.CanvasObject(container.NewHBox(show, copyButton))
+	a := &passwordActions{f: f, id: id, relayout: relayout, guard: &clipboardGuard{deps: f.deps}}
+	a.status = uiwidget.NewWrapping("")
+	a.status.Hide()
+	a.reveal = widget.NewLabel("")
+	a.reveal.TextStyle.Monospace = true
+	a.reveal.Selectable = true
+	a.reveal.Wrapping = fyne.TextWrapBreak
+	a.reveal.Hide()
+	a.show = uiwidget.NewButton(words.T("vault.password.show"), theme.VisibilityIcon(), a.toggle)
+	a.copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), a.copyPassword)
+	buttons := fyne.CanvasObject(container.NewHBox(a.show, a.copyButton))
 	if lead != nil {
 		buttons = container.NewBorder(nil, nil, nil, buttons, lead)
 	}
-	box = container.NewVBox(buttons, reveal, status)
-	return box
+	a.box = container.NewVBox(buttons, a.reveal, a.status)
+	return a.box
+}
+
+// passwordActions are a saved password's Show and Copy, and what they
+// said.
+type passwordActions struct {
+	f        *frame
+	id       string
+	relayout func()
+	guard    *clipboardGuard
+
+	status, reveal   *widget.Label
+	show, copyButton *uiwidget.Button
+	box              *fyne.Container
+	visible          bool // the password is shown
+}
+
+func (a *passwordActions) refresh() {
+	a.box.Refresh()
+	if a.relayout != nil {
+		a.relayout()
+	}
+}
+
+func (a *passwordActions) note(text string, importance widget.Importance) {
+	a.status.SetText(text)
+	a.status.Importance = importance
+	a.status.Show()
+	a.refresh()
+}
+
+// say notes what the user caused ("Copied", an error) and brings it into
+// view; the "cleared" that follows 30 seconds later is only noted, for the
+// user may be reading further down the card by then.
+func (a *passwordActions) say(text string, importance widget.Importance) {
+	a.note(text, importance)
+	uiwidget.Reveal(a.box)
+}
+
+func (a *passwordActions) fail(err error) { a.say(words.Sentence(err), widget.DangerImportance) }
+
+func (a *passwordActions) hide() {
+	a.visible = false
+	a.show.SetText(words.T("vault.password.show"))
+	a.show.SetIcon(theme.VisibilityIcon())
+	a.reveal.SetText("")
+	a.reveal.Hide()
+	a.refresh()
+}
+
+// toggle shows the password as saved (read from the store, off the UI
+// thread), or hides it again.
+func (a *passwordActions) toggle() {
+	if a.visible {
+		a.hide()
+		return
+	}
+	a.show.Disable()
+	a.f.background(func() {
+		password, err := a.f.vault.Get(context.Background(), a.id)
+		fyne.Do(func() {
+			a.show.Enable()
+			if err != nil {
+				a.fail(err)
+				return
+			}
+			a.status.Hide()
+			a.refresh()
+			a.visible = true
+			a.show.SetText(words.T("vault.password.hide"))
+			a.show.SetIcon(theme.VisibilityOffIcon())
+			a.reveal.SetText(password)
+			a.reveal.Show()
+			a.refresh()
+		})
+	})
+}
+
+// copyPassword copies the password as saved, cleared from the clipboard
+// after clipboardClearDelay.
+func (a *passwordActions) copyPassword() {
+	a.copyButton.Disable()
+	f := a.f
+	concealable := f.concealable
+	f.background(func() {
+		password, err := f.vault.Get(context.Background(), a.id)
+		// The marked write waits for the system (osascript on macOS, a
+		// busy clipboard on Windows): here, off the UI thread.
+		concealed := err == nil && concealable && f.concealedWrite(password) == nil
+		fyne.Do(func() {
+			a.copyButton.Enable()
+			if err != nil {
+				a.fail(err)
+				return
+			}
+			a.guard.copyWritten(f.app.Clipboard(), password, concealed, func(cleared bool) {
+				if cleared {
+					a.note(words.T("vault.password.cleared"), widget.MediumImportance)
+				}
+			})
+			a.say(words.T("vault.password.copied"), widget.MediumImportance)
+		})
+	})
 }
 
 // clipboardGuard puts a password on the clipboard and takes it off again

@@ -4,10 +4,11 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/fornyer/fornyer/internal/sourcetest"
 )
 
 // The window (ui) and the command line (cli) turn a failure into words only
@@ -16,27 +17,11 @@ import (
 // error's own words, lets Fyne show them, nor picks a core error's sentence
 // itself. This scan of their code fails on any such place.
 func TestOnlySentenceTurnsAnErrorIntoWords(t *testing.T) {
-	files := 0
-	for _, root := range []string{"../../ui", "../../cli", "../../cmd"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-				return err
-			}
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, path, nil, 0)
-			if err != nil {
-				return err
-			}
-			files++
-			for _, bad := range errorWords(fset, f) {
-				t.Errorf("%s; show msg.Sentence (words.Sentence in ui) instead", bad)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+	files := sourcetest.Each(t, []string{"../../ui", "../../cli", "../../cmd"}, func(fset *token.FileSet, _ string, f *ast.File) {
+		for _, bad := range errorWords(fset, f) {
+			t.Errorf("%s; show msg.Sentence (words.Sentence in ui) instead", bad)
 		}
-	}
+	})
 	if files < 40 {
 		t.Errorf("only %d files scanned: is the scan still looking at ui and cli?", files)
 	}
