@@ -338,8 +338,11 @@ func TestEmbeddedCANamesAreX509s(t *testing.T) {
 			t.Errorf("%s: names read as %x / %x, x509 reads %x / %x", ca.file, ca.issuer, ca.subject, c.RawIssuer, c.RawSubject)
 		}
 	}
-	if i, s := rawNames([]byte("not a certificate")); i != nil || s != nil {
-		t.Error("rawNames of garbage gave names")
+	// Garbage, an empty to-be-signed part, and one with too few fields.
+	for _, bad := range [][]byte{[]byte("not a certificate"), {0x30, 0x02, 0x30, 0x00}, {0x30, 0x08, 0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x02}} {
+		if i, s := rawNames(bad); i != nil || s != nil {
+			t.Errorf("rawNames(%x) gave names", bad)
+		}
 	}
 }
 
