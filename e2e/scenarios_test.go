@@ -338,18 +338,20 @@ func (s *session) keyringSecrets() map[string]string {
 	return secrets
 }
 
-// noPasswordOnDisk fails if the certificate's password is in any file under
-// the private home (the keyring's own encrypted file holds it, not as text).
-func (s *session) noPasswordOnDisk() {
+// noPasswordOnDisk fails if the certificate's password, or one of the
+// others given (a hand-over's), is in any file under the private home (the
+// keyring's own encrypted file holds them, not as text).
+func (s *session) noPasswordOnDisk(others ...string) {
 	s.t.Helper()
-	needle := []byte(certPassword)
 	_ = filepath.WalkDir(s.home, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
 		}
 		data, err := os.ReadFile(p)
-		if err == nil && bytes.Contains(data, needle) {
-			s.t.Errorf("the password is written in %s", p)
+		for _, pw := range append([]string{certPassword}, others...) {
+			if err == nil && bytes.Contains(data, []byte(pw)) {
+				s.t.Errorf("the password %q is written in %s", pw, p)
+			}
 		}
 		return nil
 	})
