@@ -290,7 +290,6 @@ func TestAddAPlaceByKeyboard(t *testing.T) {
 		}
 	}
 	c.Focus(removes[0])
-	t.Logf("focused %T %v", c.Focused(), len(removes))
 	removes[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	b, ok := c.Focused().(*uiwidget.Button)
 	if len(g.progress.Usages) != 1 || !ok || b.Text != words.T("guide.place.remove") || !holds(g.scroll.Content, b) {
@@ -364,5 +363,24 @@ func TestPressedButtonsKeepTheKeyboard(t *testing.T) {
 		if c.Focused() != fyne.Focusable(b) {
 			t.Errorf("after %s the keyboard is on %T", text, c.Focused())
 		}
+	}
+}
+
+// A card drawn again while a note is typed (the register or the
+// credential store changed) gives the keyboard back to the note, and
+// typing goes on at the end of what was typed, not at its start.
+func TestTypingGoesOnWhenTheCardIsDrawnAgain(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "prepare-usage")
+	notes := findAll[*uiwidget.Entry](g.scroll.Content)
+	c.Focus(notes[1])
+	test.Type(notes[1], "ab")
+	g.show()
+	test.Type(c.Focused().(*uiwidget.Entry), "c")
+	notes = findAll[*uiwidget.Entry](g.scroll.Content)
+	if c.Focused() != fyne.Focusable(notes[1]) || notes[1].Text != "abc" {
+		t.Errorf("the keyboard is on %T; the note holds %q", c.Focused(), notes[1].Text)
 	}
 }

@@ -1,6 +1,9 @@
 package widget
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	fynewidget "fyne.io/fyne/v2/widget"
@@ -19,6 +22,9 @@ type Spot struct {
 	name  string // the control's kind and words; "" for one without words
 	nth   int    // which of the controls of that name in Tab order
 	index int    // its place among the part's controls in Tab order
+	// row and column are a text field's cursor: typing goes on where it
+	// was, not at the start of the text.
+	row, column int
 }
 
 // SpotIn is where c's focus is in root; false when the focus is elsewhere
@@ -31,7 +37,11 @@ func SpotIn(c fyne.Canvas, root fyne.CanvasObject) (Spot, bool) {
 	all := controls(root)
 	for i, x := range all {
 		if x == f {
-			return Spot{name: controlName(x), nth: nthNamed(all[:i], controlName(x)), index: i}, true
+			s := Spot{name: controlName(x), nth: nthNamed(all[:i], controlName(x)), index: i}
+			if e, ok := x.(*Entry); ok {
+				s.row, s.column = e.CursorRow, e.CursorColumn
+			}
+			return s, true
 		}
 	}
 	return Spot{}, false
@@ -56,6 +66,12 @@ func (s Spot) Restore(c fyne.Canvas, root fyne.CanvasObject) {
 				continue
 			}
 			if n == s.nth && takes(x) {
+				if e, ok := x.(*Entry); ok {
+					lines := strings.Split(e.Text, "\n")
+					e.CursorRow = min(s.row, len(lines)-1)
+					e.CursorColumn = min(s.column, utf8.RuneCountInString(lines[e.CursorRow]))
+					e.Refresh()
+				}
 				c.Focus(x)
 				return
 			}
