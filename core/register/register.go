@@ -196,6 +196,7 @@ type Store struct {
 	mu       sync.Mutex
 	path     string
 	certs    []Certificate
+	order    []int  // List's order of certs, worked out whenever certs is set (setCerts)
 	disk     []byte // the file as this Store last read or wrote it, matching certs
 	readOnly bool   // the file exists but could not be read: never overwrite it
 	openErr  error  // what Open reported, for the UI to show later
@@ -253,7 +254,7 @@ func (s *Store) load() error {
 		certs, version, err = decode(data)
 	}
 	if err == nil {
-		s.certs, s.disk = certs, data
+		s.setCerts(certs, data)
 		return nil
 	}
 	code := CodeDamaged
@@ -454,7 +455,7 @@ func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certifi
 	if err := s.write(s.path, data); err != nil {
 		return &Error{Code: writeCode(err), Path: s.path, Err: err}
 	}
-	s.certs, s.disk = next, data
+	s.setCerts(next, data)
 	return nil
 }
 
@@ -537,7 +538,8 @@ func notFound(path, sha string) error {
 func (s *Store) Forget() (bool, error) {
 	s.mu.Lock()
 	if _, err := os.Stat(filepath.Dir(s.path)); errors.Is(err, fs.ErrNotExist) {
-		s.certs, s.disk, s.readOnly, s.openErr = nil, nil, false, nil
+		s.readOnly, s.openErr = false, nil
+		s.setCerts(nil, nil)
 		s.mu.Unlock()
 		return false, nil // nothing was ever kept here; create no folder
 	}
@@ -549,7 +551,8 @@ func (s *Store) Forget() (bool, error) {
 	found, err := safefile.RemoveWithAside(s.path)
 	lock.Unlock()
 	if err == nil {
-		s.certs, s.disk, s.readOnly, s.openErr = nil, nil, false, nil
+		s.readOnly, s.openErr = false, nil
+		s.setCerts(nil, nil)
 	}
 	s.mu.Unlock()
 	if err != nil {
@@ -656,28 +659,42 @@ func (s *Store) Get(sha string) (Certificate, bool) {
 // no one's certificate and is left out; the file keeps it as it was.
 func (s *Store) List() []Certificate {
 	s.mu.Lock()
-	certs := clone(s.certs)
-	s.mu.Unlock()
-	certs = slices.DeleteFunc(certs, func(c Certificate) bool { return oces.IsStateCAName(c.Organization, c.CommonName) })
-	Sort(certs)
-	return certs
+	defer s.mu.Unlock()
+	out := make([]Certificate, len(s.order))
+	for k, i := range s.order {
+		out[k] = s.certs[i].clone()
+	}
+	return out
 }
 
-// Sort orders certificates as List does. The keys are worked out once per
-// certificate, not once per comparison: an IT provider lists thousands.
-func Sort(certs []Certificate) {
+// setCerts sets what the Store holds and the file it matches, and works
+// out List's order once: the window lists the register several times for
+// one screen drawn (what needs doing, the reminders that stand, the
+// certificate being renewed), and an IT provider's holds thousands. The
+// order is worked out where the register is read (at the window's start,
+// on a goroutine of its own while the window is made) or changed. s.mu is
+// held, or s not yet shared.
+func (s *Store) setCerts(certs []Certificate, disk []byte) {
+	s.certs, s.disk, s.order = certs, disk, listOrder(certs)
+}
+
+// listOrder is the indices of the certificates List returns, in its
+// order. The keys are worked out once per certificate, not once per
+// comparison: an IT provider lists thousands.
+func listOrder(certs []Certificate) []int {
 	groups := make([]string, len(certs))
 	newest := map[string]time.Time{} // group -> latest NotAfter
+	order := make([]int, 0, len(certs))
 	for i, c := range certs {
+		if oces.IsStateCAName(c.Organization, c.CommonName) {
+			continue // no one's certificate (List)
+		}
+		order = append(order, i)
 		g := group(c)
 		groups[i] = g
 		if c.NotAfter.After(newest[g]) {
 			newest[g] = c.NotAfter
 		}
-	}
-	order := make([]int, len(certs))
-	for i := range order {
-		order[i] = i
 	}
 	slices.SortStableFunc(order, func(i, j int) int {
 		a, b := certs[i], certs[j]
@@ -693,11 +710,7 @@ func Sort(certs []Certificate) {
 		}
 		return strings.Compare(a.SHA256, b.SHA256)
 	})
-	sorted := make([]Certificate, len(certs))
-	for k, i := range order {
-		sorted[k] = certs[i]
-	}
-	copy(certs, sorted)
+	return order
 }
 
 // group is the renewal line a certificate belongs to: its OCES UUID, or
