@@ -73,6 +73,7 @@ func Run(files []string, more <-chan []string) (err error) {
 	piece = StartPiece("theme")
 	a.Settings().SetTheme(newTheme())
 	piece()
+	fontsReady := warmUp()
 	piece = StartPiece("catalogue")
 	loadTranslations(loadPreferences(a.Preferences()).Language)
 	piece()
@@ -81,6 +82,7 @@ func Run(files []string, more <-chan []string) (err error) {
 	w := a.NewWindow(appinfo.Name)
 	w.Resize(companionSize)
 	piece()
+	<-fontsReady
 	f := newFrame(a, w, <-registerOpened, d)
 	f.trusted = trustedFromEnv()
 	piece = StartPiece("content")
