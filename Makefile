@@ -4,17 +4,24 @@
 GO ?= go
 VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X github.com/fornyer/fornyer/core/appinfo.Version=$(VERSION)
+# The window is built without Fyne's bundled colour emoji font (4 MB, which
+# Fyne parses again for every text style drawn: some 5 MB of memory and a
+# few milliseconds of the start each, issue 27). No text of Fornyer's own
+# uses an emoji; one in a name or a password is drawn from the system's
+# emoji font, which Fyne looks for when its own fonts lack a character.
+# Every build of the window uses these tags (scripts/macos-package.sh too).
+TAGS := no_emoji
 
 .PHONY: run test build cli windows msi lint deps-build deps-test deps-windows
 
 run: deps-build
-	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/fornyer
+	$(GO) run -tags $(TAGS) -ldflags "$(LDFLAGS)" ./cmd/fornyer
 
 test: deps-test
 	scripts/test.sh
 
 build: deps-build
-	$(GO) build -ldflags "$(LDFLAGS)" -o build/fornyer ./cmd/fornyer
+	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o build/fornyer ./cmd/fornyer
 
 cli:
 	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/fornyer-cli ./cmd/fornyer-cli
@@ -43,7 +50,7 @@ windows: deps-windows
 		--out cmd/fornyer-cli/rsrc --product-version $(VERSION) --file-version $(VERSION)
 	@rm -f build/fornyer.exe build/fornyer-cli.exe # relinked, so an earlier build's signature never stays
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -tags accessibility -ldflags "$(WINLDFLAGS) -H=windowsgui" -o build/fornyer.exe ./cmd/fornyer
+		$(GO) build -tags accessibility,$(TAGS) -ldflags "$(WINLDFLAGS) -H=windowsgui" -o build/fornyer.exe ./cmd/fornyer
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \
 		$(GO) build -ldflags "$(WINLDFLAGS)" -o build/fornyer-cli.exe ./cmd/fornyer-cli
 	@$(SIGN) build/fornyer.exe build/fornyer-cli.exe

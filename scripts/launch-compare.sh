@@ -15,9 +15,12 @@
 #          driver's cost for those kinds from Fornyer's own
 #   FORNYER_BIN (environment) a Fornyer binary to measure instead of the one
 #          built from this tree (an earlier build, for a before and after)
+#   TRIVIAL_TAGS (environment) build tags for the trivial window: by default
+#          none, a Fyne window as Fyne builds it (with its emoji font);
+#          "no_emoji" builds it with the tags Fornyer ships with (Makefile)
 # The trivial window is scripts/trivial-window, built in the same run from the
-# same go.mod with the same flags as build/fornyer (make build), at the same
-# window size. Each pair runs the two in turn, the order swapped every pair,
+# same go.mod with the same linker flags as build/fornyer (make build), at
+# the same window size. Each pair runs the two in turn, the order swapped every pair,
 # so that a machine getting busier or quieter weighs on both alike.
 #
 # What is measured, by scripts/firstframe (a small X client): every 20 ms it
@@ -56,11 +59,12 @@ command -v Xvfb >/dev/null || { echo "launch-compare: needs Xvfb (scripts/deps.s
 
 fornyer=${FORNYER_BIN:-build/fornyer}
 if [ -z "${LAUNCH_COMPARE_BUS:-}" ]; then
-# The same flags as make build, for both windows.
+# Fornyer as make build builds it; the trivial window with the same
+# linker flags and Fyne's own default build tags (TRIVIAL_TAGS).
 version=$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 ldflags="-X github.com/fornyer/fornyer/core/appinfo.Version=$version"
-[ -n "${FORNYER_BIN:-}" ] || go build -ldflags "$ldflags" -o build/fornyer ./cmd/fornyer
-go build -ldflags "$ldflags" -o build/trivial-window ./scripts/trivial-window
+[ -n "${FORNYER_BIN:-}" ] || make -s build >/dev/null
+go build -tags "${TRIVIAL_TAGS:-}" -ldflags "$ldflags" -o build/trivial-window ./scripts/trivial-window
 go build -o build/firstframe ./scripts/firstframe
 go build -o build/seed-register ./scripts/seed-register
 fi

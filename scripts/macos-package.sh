@@ -11,7 +11,8 @@ cd "$root"
 version=$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 build=$(sed -n 's/^ *Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
 mkdir -p build
-go build -tags accessibility -trimpath \
+# no_emoji: the Makefile's TAGS, as every build of the window.
+go build -tags accessibility,no_emoji -trimpath \
   -ldflags "-s -w -X github.com/fornyer/fornyer/core/appinfo.Version=$version" \
   -o build/fornyer ./cmd/fornyer
 rm -rf build/Fornyer.app cmd/fornyer/Fornyer.app
