@@ -86,6 +86,9 @@ func mainActionInTheBar(t *testing.T, lang string) {
 			t.Errorf("card %d (%s): no %q in the action bar", i+1, s.ID, label)
 			continue
 		}
+		if s.ID == "dpg-verify" && len(findAll[*uiwidget.Entry](g.action)) != 1 {
+			t.Errorf("card %d (%s): the name %q waits for is not beside it in the bar", i+1, s.ID, label)
+		}
 		if main.Disabled() && !slicesHasVisibleLabel(g.action) {
 			t.Errorf("card %d (%s): %q is disabled and nothing beside it says why", i+1, s.ID, label)
 		}

@@ -170,7 +170,7 @@ func TestDPGCardSaysWhenTheRegisterRefuses(t *testing.T) {
 	g.progress.SetFileChecked(sha, x.f.now())
 	goTo(g, "dpg-verify")
 	x.wait()
-	entries := findAll[*uiwidget.Entry](g.scroll.Content)
+	entries := findAll[*uiwidget.Entry](g.cardAndBar())
 	if len(entries) != 1 {
 		t.Fatalf("%d entries on the DPG card", len(entries))
 	}
@@ -229,9 +229,9 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 	g.progress.SetFileChecked(sha, x.f.now())
 	goTo(g, "dpg-verify")
 	x.wait()
-	entries := findAll[*uiwidget.Entry](g.scroll.Content)
+	entries := findAll[*uiwidget.Entry](g.cardAndBar())
 	if len(entries) != 1 || entries[0].Text != "Mette Prøvesen" {
-		t.Fatalf("the name field: %d fields, %q", len(entries), texts(g.scroll.Content))
+		t.Fatalf("the name field: %d fields, %q", len(entries), texts(g.cardAndBar()))
 	}
 	if findButton(t, g.cardAndBar(), "Installed in DPG").Disabled() {
 		t.Error("Installed in DPG is greyed with the name filled in")

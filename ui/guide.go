@@ -519,8 +519,10 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		}
 	}
 	sync(name.Text)
-	g.setAction(actionRow(why, installed))
-	return name
+	// The name goes with the button in the action bar: in the card it lay
+	// below the fold at 1280x720, and the button waits for it.
+	g.setAction(container.NewVBox(name, actionRow(why, installed)))
+	return container.NewVBox()
 }
 
 // facts are the renewal's facts as the register and the credential

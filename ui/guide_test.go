@@ -235,7 +235,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 			fileCheckedHere(g.f, sha)
 			test.Tap(findAll[*uiwidget.Check](g.action)[0]) // the backup later, in the action bar
 		case guide.TaskDPG:
-			entries := findAll[*uiwidget.Entry](g.scroll.Content)
+			entries := findAll[*uiwidget.Entry](g.cardAndBar())
 			if len(entries) != 1 {
 				t.Fatalf("%d entries on the DPG card", len(entries))
 			}
