@@ -395,15 +395,10 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 		btn.Disable()
 		status.SetText(words.T("check.saving"))
 		status.Show()
-		cert, password, wrong, flow := a.report.Certificate, a.answer.Password, a.answer.Replaces, a.c.f.flow()
+		ans, password, flow := a.answer, a.answer.Password, a.c.f.flow()
 		a.c.f.background(func() {
-			ctx := context.Background() // each call bounded by vault.CallLimit
-			var err error
-			if act == renewal.ActionReplacePassword {
-				err = flow.ReplacePassword(ctx, cert, password, wrong)
-			} else {
-				err = flow.SavePassword(ctx, cert, password)
-			}
+			// Each call bounded by vault.CallLimit.
+			err := flow.SaveAnswered(context.Background(), ans)
 			fyne.Do(func() {
 				if errors.Is(err, renewal.ErrNotRecorded) {
 					// Saved; only the register could not be told.
@@ -418,7 +413,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 					return
 				}
 				a.passwordSaved = true
-				a.answer.PasswordSaved = true
+				a.answer = a.answer.Saved()
 				btn.Hide()
 				text := vaultText("vault.saved", map[string]any{"Store": storeName()})
 				if a.c.f.savedFromClipboard(password) {

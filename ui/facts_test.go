@@ -237,3 +237,45 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 		t.Error("Installed in DPG is greyed with the name filled in")
 	}
 }
+
+// W1/W17: on the password card the file came first and no earlier
+// certificate is known, so the Check tab asks "Is this the file you just
+// downloaded?"; the password typed there and saved before the question is
+// answered does the password card at once, and the store holds it once.
+func TestCheckTabSaveBeforeTheQuestionDoesThePasswordCard(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "password"
+	g.show()
+	leaf := x.chain.Organization(t)
+	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-right-1"))
+	x.drop(path)
+	test.Type(findEntry(t, x.f.check.answers), "Kode-right-1")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	if !hasText(x.f.check.answers, words.T("renewal.ask.text")) {
+		t.Fatalf("the question is not asked: %q", texts(x.f.check.answers))
+	}
+	test.Tap(findButton(t, x.f.check.answers, "Save the password on this computer"))
+	x.wait()
+	x.f.tabs.SelectIndex(guideTab)
+	x.wait()
+	if g.done.Disabled() || !hasText(g.scroll.Content, words.T("guide.password.saved")) {
+		t.Errorf("the card does not agree the password is saved: done disabled %v, %q", g.done.Disabled(), texts(g.scroll.Content))
+	}
+	entries, err := x.f.vault.List(context.Background())
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("the store holds %+v, %v", entries, err)
+	}
+	// Yes moves it onto the certificate; still one.
+	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
+	x.wait()
+	sha := sha256Hex(leaf.Cert.Raw)
+	entries, _ = x.f.vault.List(context.Background())
+	if len(entries) != 1 || entries[0].ID != vault.CertificateID(sha) {
+		t.Errorf("after yes the store holds %+v", entries)
+	}
+	if g.done.Disabled() {
+		t.Error("after yes the card no longer agrees")
+	}
+}

@@ -150,6 +150,13 @@ type Answer struct {
 	// WrongSaved says so. "" when there is none.
 	Replaces   string `json:"-"`
 	WrongSaved *Line  `json:"wrong_saved,omitempty"`
+	// SaveTo is where "Save the password" saves it (Flow.SaveAnswered):
+	// "" for under the certificate; the renewal's pending id while the
+	// guide waits for its file and asks whether this is it (no earlier
+	// certificate known, the usual first time): the renewal's password,
+	// so the password card agrees at once (W1), and one entry, which the
+	// answer to the question moves onto the certificate (W17).
+	SaveTo string `json:"-"`
 	// GoToGuide: the guide goes on with this file and nothing is left to
 	// do here first (a wrong saved password to replace keeps the answer
 	// in view).
@@ -255,6 +262,9 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		a.WrongSaved = &ln
 	}
 	a.Actions = actions(r, a, self, registered)
+	if a.Question == QuestionAsk && in.Progress != nil && a.Offers(ActionSavePassword) {
+		a.SaveTo = vault.PendingID(in.Progress.RenewalID)
+	}
 	a.Advance = a.Outcome.Advance
 	a.GoToGuide = a.Advance && a.Replaces == ""
 	return a

@@ -3,6 +3,7 @@ package renewal
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/fornyer/fornyer/core/inspect"
@@ -173,4 +174,42 @@ func (f *Flow) SaveForFile(ctx context.Context, c register.Certificate, password
 func Opens(path, sha256, password string) bool {
 	r := inspect.InspectFile(path, inspect.Options{Passwords: []string{password}})
 	return r.Opened() && r.PasswordIndex == 0 && r.Certificate != nil && strings.EqualFold(r.Certificate.SHA256, sha256)
+}
+
+// SaveAnswered saves the password that opened the answer's file where the
+// answer says (Answer.SaveTo): under the renewal's pending id while the
+// guide asks whether this is the renewal's file, else under the
+// certificate, in place of the renewal's wrong one when the answer
+// replaces it.
+func (f *Flow) SaveAnswered(ctx context.Context, a Answer) error {
+	c := a.Check.Report.Certificate
+	switch {
+	case a.Replaces != "":
+		return f.ReplacePassword(ctx, c, a.Password, a.Replaces)
+	case vault.IsPending(a.SaveTo):
+		if f.Vault == nil {
+			return vault.ErrUnavailable
+		}
+		// The register learns it is saved when the user's answer moves it
+		// onto the certificate (Record).
+		_, err := f.Vault.SaveEntry(ctx, vault.Entry{ID: a.SaveTo, Label: Label(c)}, a.Password)
+		return err
+	}
+	return f.SavePassword(ctx, c, a.Password)
+}
+
+// Saved is the answer once its password is saved (SaveAnswered): no longer
+// offered to save, and, saved as the renewal's pending password, opened
+// by it, so that the user's answer to the question moves it onto the
+// certificate it opens (Decide, Record): onto the renewal's on a yes, onto
+// the file's own on a no, never left beside it.
+func (a Answer) Saved() Answer {
+	a.PasswordSaved = true
+	if vault.IsPending(a.SaveTo) {
+		a.Check.OpenedBy = a.SaveTo
+	}
+	a.Actions = slices.DeleteFunc(slices.Clone(a.Actions), func(x Action) bool {
+		return x == ActionSavePassword || x == ActionReplacePassword
+	})
+	return a
 }

@@ -1,0 +1,93 @@
+package renewal
+
+import (
+	"context"
+	"testing"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/vault"
+)
+
+// A password saved on the Check tab while the guide waits for the
+// renewal's file and asks "Is this the file you just downloaded?" (no
+// earlier certificate known: the usual first time, W1) is the renewal's
+// password: the password card agrees at once, before the question is
+// answered, and the answer moves it onto the certificate. One renewal,
+// one saved password (W17): never a pending entry beside the
+// certificate's, whether the answer is yes or no.
+func TestCheckTabSaveWhileAskedIsTheRenewals(t *testing.T) {
+	for _, yes := range []bool{true, false} {
+		f := newFlow(t)
+		ctx := context.Background()
+		p := atDownload()
+		p.Current = "password"
+		in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: p}
+		a := AnswerFor(in)
+		if a.Question != QuestionAsk || !a.Offers(ActionSavePassword) {
+			t.Fatalf("answer: %+v", a)
+		}
+		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SaveAnswered(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		a = a.Saved()
+		state := func() guide.Facts {
+			entries, err := f.Vault.List(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return State(p, f.Register, guide.Passwords{Entries: entries, Known: true})
+		}
+		if st := state(); !st.PasswordSaved || st.WrongPasswordID != "" {
+			t.Errorf("before the question is answered, the guide says: %+v", st)
+		}
+		entries, _ := f.Vault.List(ctx)
+		if len(entries) != 1 || entries[0].Label != "Firma ApS" {
+			t.Errorf("saved as %+v, want one entry named by the organisation", entries)
+		}
+		if a.Offers(ActionSavePassword) {
+			t.Error("saved, and still offered")
+		}
+
+		sha := a.Check.Report.Certificate.SHA256
+		AnswerQuestion(p, sha, yes, started)
+		again := a.Again(Input{Progress: p, Known: f.Register.List()})
+		if err := f.Record(ctx, again.Check, again.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ = f.Vault.List(ctx)
+		if len(entries) != 1 || entries[0].ID != vault.CertificateID(sha) {
+			t.Errorf("yes=%v: the store holds %+v, want the certificate's one entry", yes, entries)
+		}
+		if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
+			t.Errorf("yes=%v: the certificate's password %q, %v", yes, got, err)
+		}
+		if st := state(); st.PasswordSaved != yes || st.WrongPasswordID != "" {
+			t.Errorf("yes=%v: after the answer the guide says %+v", yes, st)
+		}
+		if reg, _ := f.Register.Get(sha); !reg.PasswordSaved {
+			t.Errorf("yes=%v: the register does not know the password is saved", yes)
+		}
+	}
+}
+
+// Saved elsewhere than while asked, the password goes under the
+// certificate, as before: no guide, the renewal's own file checked again,
+// another organisation's file.
+func TestCheckTabSaveOtherwiseIsTheCertificates(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw")})
+	if err := f.SaveAnswered(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	sha := a.Check.Report.Certificate.SHA256
+	if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
+		t.Errorf("without a guide: %q, %v", got, err)
+	}
+	if s := a.Saved(); !s.PasswordSaved || s.Check.OpenedBy != "" {
+		t.Errorf("Saved: %+v", s.Check)
+	}
+}
