@@ -256,6 +256,9 @@ func TestSummaryKnowsAnOutdatedReceipt(t *testing.T) {
 		{"a backup later", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}, BackedUpAt: receiptAt.Add(time.Hour)}, nil, true},
 		{"a later receipt is the newest", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}, {Path: "/b.pdf", At: receiptAt.Add(2 * time.Hour)}}, DPGInstalledAt: receiptAt.Add(time.Hour)}, nil, false},
 		{"no receipt", Facts{DPGInstalledAt: receiptAt.Add(time.Hour)}, nil, false},
+		// The summary's own Done, pressed after the receipt it offers,
+		// changes nothing the receipt tells (W11).
+		{"the summary done later", Facts{Receipts: []register.Receipt{{Path: "/a.pdf", At: receiptAt}}}, map[string]time.Time{Steps[len(Steps)-1].ID: receiptAt.Add(time.Minute)}, false},
 	} {
 		q := p.Clone()
 		for id, at := range c.done {
