@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
@@ -277,5 +278,37 @@ func TestCheckTabSaveBeforeTheQuestionDoesThePasswordCard(t *testing.T) {
 	}
 	if g.done.Disabled() {
 		t.Error("after yes the card no longer agrees")
+	}
+}
+
+// W18: a renewal finished with something still to do says so once, on the
+// summary, where "Still to do" lists it; the other cards, looked at again,
+// carry no warning above their picture.
+func TestNotCompleteIsSaidOnTheSummaryOnly(t *testing.T) {
+	f, _ := newGuideTestFrame(t, "en", t.TempDir())
+	g := f.guide
+	sha := strings.Repeat("cd", 32)
+	if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.register.RecordDPGInstalled(sha, "Mette", guideTestTime); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, guideTestTime)
+	g.progress.SetPasswordKept("manager", "")
+	g.progress.SetBackupLater(true)
+	goTo(g, guide.Steps[len(guide.Steps)-1].ID)
+	g.progress.Done[guide.Steps[len(guide.Steps)-1].ID] = guideTestTime
+	undone := msg.T("en", "guide.finished_undone", map[string]any{"Date": msg.Date("en", guideTestTime.Local()), "Name": "Mette"})
+	shows := func() bool { return strings.Contains(strings.Join(texts(g.scroll.Content), "\n"), undone) }
+	g.show()
+	if !g.progress.Finished(g.facts()) || !shows() {
+		t.Fatalf("the summary does not say what is not complete: finished %v, %q", g.progress.Finished(g.facts()), texts(g.scroll.Content))
+	}
+	goTo(g, "dpg-install")
+	g.show()
+	if shows() {
+		t.Errorf("card %s repeats the summary's warning", g.progress.Current)
 	}
 }

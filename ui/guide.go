@@ -329,9 +329,13 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 			"Date": msg.Date(words.Language(), facts.DPGInstalledAt.Local()),
 			"Name": facts.DPGInstalledBy,
 		}
-		// Never "complete" while the summary lists what is still to do.
+		// Never "complete" while the summary lists what is still to do;
+		// that is said once, on the summary, where "Still to do" is, not
+		// above every card looked at again (W18).
 		if len(g.summarize().Undone) > 0 {
-			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("guide.finished_undone", data)))
+			if step.Task == guide.TaskSummary {
+				box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), "", words.T("guide.finished_undone", data)))
+			}
 		} else {
 			box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", words.T("guide.finished", data)))
 		}
