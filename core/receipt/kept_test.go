@@ -8,19 +8,21 @@ import (
 )
 
 // The second copy of the password: the answer recorded, a reminder when it
-// is nowhere yet, a line to fill in by hand (the exact place under an
-// answer, never a second "where is it kept" after one: U9), and the computer
-// whose store holds it; never the password.
+// is nowhere yet, a line to fill in by hand only for the exact place under
+// an answer (never a second "where is it kept" after one: U9; never an
+// empty "The password is kept:" under "Not answered": W8), and the
+// computer whose store holds it; never the password.
 func TestReceiptPasswordKept(t *testing.T) {
 	for _, tc := range []struct {
 		lang, kept string
 		want, not  []string
 	}{
 		{"en", register.KeptWritten, []string{"Second copy of the password Written down and locked away Exactly where:", "Yes, on the computer “KONTOR-PC”"}, []string{"Keep a second copy", "The password is kept:"}},
-		{"en", register.KeptNowhere, []string{"Nowhere yet", "Keep a second copy: if this computer is replaced", "The password is kept:"}, nil},
-		{"en", "", []string{"Second copy of the password Not recorded", "The password is kept:"}, []string{"Nowhere yet"}},
+		{"en", register.KeptNowhere, []string{"Nowhere yet", "Keep a second copy: if this computer is replaced"}, []string{"The password is kept:"}},
+		{"en", "", []string{"Second copy of the password Not answered"}, []string{"Nowhere yet", "The password is kept:"}},
 		{"da", register.KeptManager, []string{"Ekstra kopi af adgangskoden I organisationens program til adgangskoder Præcis hvor:", "Ja, på computeren »KONTOR-PC«"}, []string{"Adgangskoden opbevares:"}},
-		{"da", register.KeptNowhere, []string{"Ingen steder endnu", "Gem en ekstra kopi"}, nil},
+		{"da", register.KeptNowhere, []string{"Ingen steder endnu", "Gem en ekstra kopi"}, []string{"Adgangskoden opbevares:"}},
+		{"da", "", []string{"Ekstra kopi af adgangskoden Ikke besvaret"}, []string{"Adgangskoden opbevares:"}},
 	} {
 		t.Run(tc.lang+"-"+tc.kept, func(t *testing.T) {
 			d := sample(tc.lang, 3, 1, false)

@@ -394,22 +394,21 @@ func (d receiptSheet) footer(data Data) {
 }
 
 // passwordKept is the second copy of the password: the answer recorded
-// (never the password), a reminder when there is none yet, and a line to
-// write by hand: the exact place under an answer, where it is kept when
-// nothing was answered or it is kept nowhere yet.
+// (never the password), "not answered" when there is none, a reminder when
+// it is kept nowhere yet, and a line to write the exact place by hand under
+// an answer that names one. No label stands empty under "not answered"
+// (W8).
 func (d *doc) passwordKept(l, kept string) {
 	t := func(key string) string { return msg.T(l, key, nil) }
 	switch kept {
 	case register.KeptWritten, register.KeptManager:
 		d.row(t("watch.receipt.kept"), t("watch.kept."+kept), faceRegular)
 		d.blankRow(t("watch.receipt.kept_exactly"))
-		return
 	case register.KeptNowhere:
 		d.rowWithNote(t("watch.receipt.kept"), t("watch.kept."+kept), faceRegular, t("watch.receipt.kept.nowhere_note"))
 	default:
 		d.rowNote(t("watch.receipt.kept"), t("watch.receipt.kept.unknown"))
 	}
-	d.blankRow(t("watch.receipt.kept_where"))
 }
 
 func orDash(s string) string {
