@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
@@ -310,5 +311,29 @@ func TestNotCompleteIsSaidOnTheSummaryOnly(t *testing.T) {
 	g.show()
 	if shows() {
 		t.Errorf("card %s repeats the summary's warning", g.progress.Current)
+	}
+}
+
+// W8: the password saved on the Check tab and card 12 passed by, nobody
+// said where else it is kept; the summary, which says it is missing, asks
+// the question there, and the answer does the "still to do".
+func TestTheSummaryAsksWhereElseThePasswordIsKept(t *testing.T) {
+	f, _ := newGuideTestFrame(t, "en", t.TempDir())
+	g := f.guide
+	sha := strings.Repeat("cd", 32)
+	g.progress.SetFileChecked(sha, guideTestTime)
+	goTo(g, guide.Steps[len(guide.Steps)-1].ID)
+	notSaved := words.T("guide.todo." + guide.TodoPasswordNotSaved)
+	missing := func() bool { return strings.Contains(strings.Join(texts(g.scroll.Content), "\n"), notSaved) }
+	if !missing() {
+		t.Fatalf("the summary does not say the second copy is missing: %q", texts(g.scroll.Content))
+	}
+	answerKept(t, g, words.T("watch.kept.manager"))
+	g.show()
+	if missing() {
+		t.Errorf("answered on the summary, still missing: %q", texts(g.scroll.Content))
+	}
+	if len(findAll[*widget.RadioGroup](g.scroll.Content)) != 0 {
+		t.Error("answered, and still asked")
 	}
 }

@@ -132,6 +132,10 @@ func (g *guideState) summary() fyne.CanvasObject {
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.password"), fyne.TextStyle{Bold: true}))
 	summaryPassword(box, s)
+	if s.AskKept {
+		// Said to be missing above: answered here, not only on card 12.
+		box.Add(g.newKeptQuestion(s.Kept))
+	}
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.dpg"), fyne.TextStyle{Bold: true}))
 	if !s.DPGInstalled.IsZero() {

@@ -22,14 +22,19 @@ type Summary struct {
 	// made (a step, a backup), so it does not tell the whole renewal: the
 	// summary offers a new one (never over the old).
 	ReceiptOutdated bool
-	PasswordSaved   bool        // in this computer's credential store
-	Computer        string      // the computer whose store holds it
-	StoredElsewhere bool        // the user's answer names a safe place besides this computer
-	Kept            string      // where else it is kept: a register.Kept* answer, "" if not asked
-	DPGInstalled    time.Time   // zero: not recorded
-	DPGInstalledBy  string      // who recorded it
-	Checklist       []UsageItem // the user's places, with their ticks
-	Undone          []Todo      // what is left, most pressing first
+	PasswordSaved   bool   // in this computer's credential store
+	Computer        string // the computer whose store holds it
+	StoredElsewhere bool   // the user's answer names a safe place besides this computer
+	Kept            string // where else it is kept: a register.Kept* answer, "" if not asked
+	// AskKept: the summary asks where else the password is kept, beside
+	// the "still to do" that says it is missing: never answered (the
+	// password saved on the Check tab, the password card passed by), or
+	// "nowhere yet" (W8).
+	AskKept        bool
+	DPGInstalled   time.Time   // zero: not recorded
+	DPGInstalledBy string      // who recorded it
+	Checklist      []UsageItem // the user's places, with their ticks
+	Undone         []Todo      // what is left, most pressing first
 }
 
 // Todo is something the renewal still lacks: a stable code for tests, a
@@ -99,6 +104,7 @@ func Summarize(p *Progress, f Facts) Summary {
 	if !f.FileChecked {
 		add(TodoFileNotChecked)
 	}
+	s.AskKept = !s.StoredElsewhere
 	switch {
 	case !s.PasswordSaved && !s.StoredElsewhere:
 		add(TodoPasswordNotSaved)

@@ -326,12 +326,19 @@ func TestSummarizeReadsWhereThePasswordIsKept(t *testing.T) {
 		return false
 	}
 	s := Summarize(&p, FactsOf(&p, nil, saved))
-	if s.Kept != register.KeptNowhere || s.Computer != "LAPTOP-1" || !has(s, TodoPasswordOneCopy) {
+	if s.Kept != register.KeptNowhere || s.Computer != "LAPTOP-1" || !has(s, TodoPasswordOneCopy) || !s.AskKept {
 		t.Errorf("from the progress: %+v", s)
+	}
+	// Never answered (the password saved on the Check tab, the password
+	// card passed by): the summary asks, where it says it is missing (W8).
+	q := New(t0)
+	q.FileSHA256 = fp
+	if s := Summarize(&q, FactsOf(&q, nil, saved)); s.Kept != "" || !has(s, TodoPasswordOneCopy) || !s.AskKept {
+		t.Errorf("unanswered: %+v", s)
 	}
 	c := &register.Certificate{SHA256: fp, PasswordSaved: true, PasswordKept: register.KeptManager, PasswordHost: "DESK-2"}
 	s = Summarize(&p, FactsOf(&p, c, saved))
-	if s.Kept != register.KeptManager || s.Computer != "DESK-2" || has(s, TodoPasswordOneCopy) {
+	if s.Kept != register.KeptManager || s.Computer != "DESK-2" || has(s, TodoPasswordOneCopy) || s.AskKept {
 		t.Errorf("from the register: %+v", s)
 	}
 	p.PasswordHost = ""
