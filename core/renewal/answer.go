@@ -188,6 +188,9 @@ func AnswerFor(in Input) Answer {
 		c.OpenedBy = opened.ID
 	}
 	tried := triedWith{typed: in.Tries.Typed(), saved: in.Tries.Saved()}
+	if p := in.Progress; p != nil && acceptsFile(p) {
+		tried.pending = in.Tries.tried(vault.PendingID(p.RenewalID))
+	}
 	return answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved)
 }
 
@@ -208,6 +211,9 @@ func (a Answer) Again(in Input) Answer {
 type triedWith struct {
 	typed bool
 	saved int
+	// pending: the renewal's password saved on the password card was
+	// among them, while the guide waits for the file (W16).
+	pending bool
 }
 
 func answer(in Input, c Check, tried triedWith, password string, passwordSaved bool) Answer {
@@ -331,10 +337,14 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		switch {
 		case tried.typed:
 			key = "check.password.wrong"
+		case tried.pending:
+			// The password card's password was tried, and does not
+			// open it: say so, or the user thinks it was saved right.
+			key = "check.password.explain.pending"
 		case tried.saved > 0:
 			key = "check.password.explain"
 		}
-		return line(l, ToneWarning, "check.password.title", key, nil)
+		return line(l, ToneWarning, "check.password.title", key, map[string]any{"Step": guide.Index(string(guide.TaskPassword)) + 1})
 	case !r.Ready():
 		f := r.FirstError()
 		if f == nil { // a verdict without an error: not from inspect

@@ -136,6 +136,12 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 			errs = append(errs, f.Register.SetPasswordSaved(sha, true))
 		}
 	}
+	if o.NamePending != "" && f.Vault != nil {
+		err := f.Vault.Relabel(ctx, o.NamePending, Label(c.Report.Certificate))
+		if err != nil && !errors.Is(err, vault.ErrNotFound) {
+			errs = append(errs, err)
+		}
+	}
 	return errors.Join(errs...)
 }
 

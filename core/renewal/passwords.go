@@ -49,6 +49,11 @@ func TryTyped(password string) Tries { return Tries{typed: &password} }
 // Typed reports whether the password tried was typed by the user.
 func (t Tries) Typed() bool { return t.typed != nil }
 
+// tried reports whether the saved entry id is among the passwords tried.
+func (t Tries) tried(id string) bool {
+	return slices.ContainsFunc(t.saved, func(c vault.Candidate) bool { return c.ID == id })
+}
+
 // Saved reports how many saved passwords are tried.
 func (t Tries) Saved() int { return len(t.saved) }
 

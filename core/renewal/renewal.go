@@ -91,6 +91,11 @@ type Outcome struct {
 	// MovePending is the id of the pending password that opened the file,
 	// to be moved onto the certificate; "" for none.
 	MovePending string
+	// NamePending is the renewal's pending id when the file is the
+	// renewal's and its pending password (if any) did not open it: that
+	// password, saved before anyone knew whose it was, is named by the
+	// file's organisation, as every other entry is (W16). "" otherwise.
+	NamePending string
 	// TryPending is the renewal's pending password when the file the
 	// guide takes was opened by another (typed, say, while the keyring
 	// was locked and the saved passwords could not be read): Flow.Record
@@ -178,6 +183,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	}
 	if o.Record && o.Advance && o.MovePending == "" {
 		o.TryPending = vault.PendingID(p.RenewalID)
+	}
+	if o.Advance && o.Record && o.MovePending == "" {
+		o.NamePending = vault.PendingID(p.RenewalID)
 	}
 	if o.Advance && register.KnownKept(p.PasswordKept) {
 		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost

@@ -206,3 +206,70 @@ func TestRecordTriesThePendingPasswordNotTried(t *testing.T) {
 		})
 	}
 }
+
+// W16: the file arrives on the download card and the password saved on
+// the password card does not open it: the first thing said names that
+// password (perhaps a typo), not "none of the saved passwords".
+func TestTheFirstWordNamesThePasswordCardsPassword(t *testing.T) {
+	p := atDownload()
+	pending := vault.Candidate{ID: vault.PendingID(p.RenewalID), Password: "typo"}
+	other := vault.Candidate{ID: vault.CertificateID(strings.Repeat("a1", 32)), Password: "old"}
+	notWaiting := atDownload()
+	notWaiting.Current = "welcome"
+	for _, c := range []struct {
+		name  string
+		p     *guide.Progress
+		tries Tries
+		want  string
+	}{
+		{"the renewal's password tried", p, TrySaved([]vault.Candidate{pending, other}), "check.password.explain.pending"},
+		{"only other passwords tried", p, TrySaved([]vault.Candidate{other}), "check.password.explain"},
+		{"no guide", nil, TrySaved([]vault.Candidate{pending}), "check.password.explain"},
+		{"the guide not waiting for a file", notWaiting, TrySaved([]vault.Candidate{pending}), "check.password.explain"},
+		{"typed", p, TryTyped("x"), "check.password.wrong"},
+		{"none saved", p, TrySaved(nil), "check.password.explain.none_saved"},
+	} {
+		a := AnswerFor(Input{Report: locked(), Tries: c.tries, Progress: c.p})
+		if a.Headline.MessageKey != c.want {
+			t.Errorf("%s: %s, want %s", c.name, a.Headline.MessageKey, c.want)
+		}
+		if c.want == "check.password.explain.pending" && !strings.Contains(a.Headline.Message, "12") {
+			t.Errorf("%s: %q does not name the step", c.name, a.Headline.Message)
+		}
+	}
+}
+
+// W16: the password saved on the password card before anyone knew whose
+// it was, and that does not open the renewal's file, is named by the
+// file's organisation once the file is recorded, not "pending:<hex>".
+func TestTheWrongPendingPasswordIsNamed(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p := atDownload()
+	pending := vault.PendingID(p.RenewalID)
+	if err := f.Vault.Save(ctx, pending, "", "typo"); err != nil {
+		t.Fatal(err)
+	}
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	if err := f.Register.Upsert(old); err != nil {
+		t.Fatal(err)
+	}
+	a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("right"), Known: f.Register.List(), Progress: p})
+	if !a.Advance || a.Outcome.NamePending != pending {
+		t.Fatalf("outcome %+v", a.Outcome)
+	}
+	if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := f.Vault.List(ctx)
+	if len(list) != 1 || list[0].ID != pending || list[0].Label != "Firma ApS" {
+		t.Errorf("the store lists %+v", list)
+	}
+	// No pending password: nothing to name, nothing fails.
+	if err := f.Vault.Delete(ctx, pending); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+		t.Errorf("without a pending password: %v", err)
+	}
+}

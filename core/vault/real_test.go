@@ -282,6 +282,22 @@ func realStore(t *testing.T) {
 		t.Fatalf("the store lists the item as %q", got)
 	}
 
+	// W16: a pending password saved before anyone knew whose it was is
+	// named once its file is known, in the store's own list too.
+	unnamed := PendingID("fornyer-real-test-unnamed")
+	if err := v.Save(ctx, unnamed, "", password); err != nil {
+		t.Fatalf("Save: %v", err)
+	}
+	if err := v.Relabel(ctx, unnamed, "Skærbæk Smørrebrød ApS"); err != nil {
+		t.Fatalf("Relabel: %v", err)
+	}
+	if got := itemLabels(Service, unnamed); labelsReadable && !slices.Equal(got, []string{"Fornyer: Skærbæk Smørrebrød ApS"}) {
+		t.Fatalf("relabelled, the store lists the item as %q", got)
+	}
+	if err := v.Delete(ctx, unnamed); err != nil {
+		t.Fatalf("Delete: %v", err)
+	}
+
 	start = time.Now()
 	if err := v.RekeyEntry(ctx, pending, Entry{ID: cert, Label: "Skærbæk Smørrebrød ApS"}); err != nil {
 		t.Fatalf("Rekey: %v", err)
