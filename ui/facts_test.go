@@ -337,3 +337,25 @@ func TestTheSummaryAsksWhereElseThePasswordIsKept(t *testing.T) {
 		t.Error("answered, and still asked")
 	}
 }
+
+// W16: the password saved on card 12 does not open the file that came;
+// the user went on to card 13, which says so and leads back to card 12.
+func TestTheDownloadCardSaysThePasswordCardsPasswordIsWrong(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	sha := strings.Repeat("ef", 32)
+	if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "Typo-1234"); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, x.f.now())
+	goTo(g, "download")
+	x.wait()
+	step := map[string]any{"Step": guide.Index("password") + 1}
+	if !strings.Contains(strings.Join(texts(g.scroll.Content), "\n"), words.T("guide.download.wrong.text", step)) {
+		t.Fatalf("card 13 says nothing of the wrong password: %q", texts(g.scroll.Content))
+	}
+	test.Tap(findButton(t, g.scroll.Content, words.T("guide.download.wrong.go", step)))
+	if g.progress.Current != "password" {
+		t.Errorf("the button leads to %s", g.progress.Current)
+	}
+}

@@ -416,9 +416,12 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return g.passwordTask(f)
 	case guide.TaskDownload:
 		if f.FileChecked {
+			// The password card's password does not open the file: said
+			// here too, not only by its dot turning grey (W16).
+			wrong := g.savedWrongNotice(f)
 			if !f.BackedUpAt.IsZero() {
-				return container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(true),
-					uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())})))
+				return container.NewVBox(append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(true),
+					uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())})))...)
 			}
 			// What Done waits for, the backup or the tick that puts it
 			// off, is the card's main action: in the action bar, on
@@ -428,7 +431,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 				g.saved()
 			})
 			g.setAction(container.NewVBox(actionRow(nil, g.backupButton()), later))
-			return container.NewVBox(uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(false))
+			return container.NewVBox(append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(false))...)
 		}
 		skip := newGuideCheck(g, words.T("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
@@ -454,6 +457,20 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		return box
 	}
 	return nil
+}
+
+// savedWrongNotice is the download card's word when the password saved on
+// the password card does not open the renewal's file (guide.Facts.SavedWrong),
+// with the way back to that card; none otherwise.
+func (g *guideState) savedWrongNotice(f guide.Facts) []fyne.CanvasObject {
+	if !f.SavedWrong() {
+		return nil
+	}
+	step := map[string]any{"Step": guide.Index(string(guide.TaskPassword)) + 1}
+	return []fyne.CanvasObject{
+		uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.download.wrong.title", step), words.T("guide.download.wrong.text", step)),
+		container.NewHBox(uiwidget.NewButton(words.T("guide.download.wrong.go", step), theme.NavigateBackIcon(), func() { g.goTo(string(guide.TaskPassword)) })),
+	}
 }
 
 // renewingLine names the certificate being renewed, on the first card,
