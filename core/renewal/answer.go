@@ -163,6 +163,8 @@ type Answer struct {
 	GoToGuide bool `json:"-"`
 
 	tried triedWith
+	// beingRenewed: the certificate the renewal in progress renews (W13).
+	beingRenewed bool
 }
 
 // Offers says whether the answer offers the action.
@@ -235,7 +237,8 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	} else if mine, ok := Foreign(in.Progress, in.Known, r.Certificate); ok && r.Opened() && a.Outcome.Kind != KindConfirmed {
 		foreign = &mine
 	}
-	a.Headline = headline(r, tried, a.Outcome, self, registered, foreign)
+	a.beingRenewed = beingRenewed(in.Progress, r, a.Outcome, foreign != nil)
+	a.Headline = headline(r, tried, a.Outcome, self, registered, foreign, a.beingRenewed)
 	a.NeedsPassword = r.Has(inspect.CodeWrongPassword)
 	if cert := r.Certificate; a.NeedsPassword && cert != nil && cert.Organization != "" {
 		ln := line(l, ToneNeutral, "", "check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)})
@@ -302,6 +305,26 @@ func wrongSaved(in Input, a Answer) string {
 	return ""
 }
 
+// beingRenewed says whether the checked certificate is the one the
+// renewal in progress renews: a renewal is begun, and the file is a
+// certificate about to expire (MitID Erhverv never issues one that is),
+// neither the renewal's own, nor an older or another organisation's, nor
+// one the user said no to. It is in use until the renewed one replaces it,
+// and is not offered for DPG (W13).
+func beingRenewed(p *guide.Progress, r *inspect.Report, o Outcome, foreign bool) bool {
+	if !Begun(p) || r == nil || r.Certificate == nil || !r.Ready() || !r.Has(inspect.CodeExpiresSoon) || foreign {
+		return false
+	}
+	if strings.EqualFold(p.FileSHA256, r.Certificate.SHA256) || o.Advance {
+		return false
+	}
+	switch o.Kind {
+	case KindOlder, KindOtherOrganisation, KindDeclined, KindConfirmed, KindAlready:
+		return false
+	}
+	return true
+}
+
 // orgData names the checked certificate's organisation (Org, CVR) and
 // the known one's (Known, KnownCVR), for the sentences that set them side
 // by side.
@@ -318,7 +341,7 @@ func orgData(cert *inspect.Certificate, known register.Certificate) map[string]a
 // organisation's certificate than the renewal's is named as such, never a
 // green "ready" (V9); the certificate in use, expiring, is pointed to its
 // renewal, not told to be installed (U15).
-func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certificate, registered bool, foreign *register.Certificate) Line {
+func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certificate, registered bool, foreign *register.Certificate, being bool) Line {
 	l := r.Lang
 	switch {
 	case o.Kind == KindOlder && o.Previous != nil && !r.Has(inspect.CodeWrongPassword) && r.FirstError() != nil && r.FirstError().Code == inspect.CodeExpired:
@@ -369,6 +392,12 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		// Checked again: the register knows it is installed.
 		return line(l, ToneGood, "renewal.installed.title", "renewal.installed", map[string]any{
 			"Date": msg.Date(l, self.DPG.At.Local()), "By": safetext.Line(self.DPG.By),
+		})
+	case being:
+		// The one being renewed, not recorded in DPG: never "install it
+		// now"; the renewed one is (W13).
+		return line(l, ToneWarning, "renewal.being_renewed.title", "renewal.being_renewed", map[string]any{
+			"Until": msg.Date(l, r.Certificate.NotAfter.Local()),
 		})
 	}
 	for _, f := range worthShowing(r, o) {
@@ -474,7 +503,7 @@ func actions(r *inspect.Report, a Answer, self register.Certificate, registered 
 		out = append(out, ActionReceipt)
 	}
 	out = append(out, ActionShowInFolder)
-	if !older && a.Outcome.Record && HoldsKey(r) && !(registered && self.DPG != nil) {
+	if !older && !a.beingRenewed && a.Outcome.Record && HoldsKey(r) && !(registered && self.DPG != nil) {
 		out = append(out, ActionMarkDPG)
 	}
 	if !older && HoldsKey(r) {

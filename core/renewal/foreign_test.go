@@ -128,3 +128,39 @@ func TestAnswerKnowsWhatTheRegisterKnows(t *testing.T) {
 		t.Errorf("installed: %s", d.Headline.TitleKey)
 	}
 }
+
+// W13 (U15): during a renewal the certificate being renewed, expiring and
+// not recorded in DPG (checked on card 3, say), is not "ready to install
+// in DPG … install it now": it is the one being renewed, and DPG is not
+// offered for it. The renewal's own new file still is.
+func TestTheCertificateBeingRenewedIsNotOfferedForDPG(t *testing.T) {
+	soon := func() *inspect.Report {
+		return opened(with(checked("a1", "01", started.AddDate(-3, 1, 0)), finding(inspect.CodeExpiresSoon, map[string]any{"Days": 30})), 0)
+	}
+	begun := atDownload()
+	begun.Current = "prepare-usage"
+	fresh := guide.New(started)
+	for _, c := range []struct {
+		name   string
+		p      *guide.Progress
+		report *inspect.Report
+		being  bool
+	}{
+		{"checked on card 3", begun, soon(), true},
+		{"checked while the guide waits for the file", atDownload(), soon(), true},
+		{"no renewal begun", &fresh, soon(), false},
+		{"no guide", nil, soon(), false},
+		{"not expiring: the new file", begun, opened(checked("b2", "02", started), 0), false},
+	} {
+		a := AnswerFor(Input{Report: c.report, Tries: TryTyped("pw"), Progress: c.p})
+		if got := a.Headline.TitleKey == "renewal.being_renewed.title"; got != c.being {
+			t.Errorf("%s: headline %s", c.name, a.Headline.TitleKey)
+		}
+		if c.being && (a.Offers(ActionMarkDPG) || a.Headline.Tone == ToneGood || !strings.Contains(a.Headline.Message, "2026")) {
+			t.Errorf("%s: %+v, actions %v", c.name, a.Headline, a.Actions)
+		}
+		if !c.being && !a.Offers(ActionMarkDPG) {
+			t.Errorf("%s: DPG not offered: %v", c.name, a.Actions)
+		}
+	}
+}

@@ -131,7 +131,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	self, selfKnown := find(known, cert.SHA256)
 	prev, hasPrev := Predecessor(known, cert)
 	later, hasLater := later(known, cert)
-	waiting := p != nil && acceptsFile(p) && r.Ready() && cert.Verified
+	// A certificate about to expire is never the one MitID Erhverv just
+	// issued: it is not asked about nor taken as the renewal's file (W13).
+	waiting := p != nil && acceptsFile(p) && r.Ready() && cert.Verified && !r.Has(inspect.CodeExpiresSoon)
 	switch {
 	case hasLater:
 		o.Kind, o.Previous = KindOlder, &later
