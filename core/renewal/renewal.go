@@ -186,16 +186,26 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	if o.Record && o.Advance && o.MovePending == "" {
 		o.TryPending = vault.PendingID(p.RenewalID)
 	}
-	if o.Advance && o.Record && o.MovePending == "" {
-		o.NamePending = vault.PendingID(p.RenewalID)
-	}
-	if o.Advance && register.KnownKept(p.PasswordKept) {
-		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost
-	}
-	if o.Advance && len(p.Usages) > 0 {
-		o.Places = slices.Clone(p.Usages)
+	if o.Advance {
+		o.takeRenewal(p)
 	}
 	return o
+}
+
+// takeRenewal carries what the renewal p holds onto the file that does
+// its download step, for Record to write: where else its password is
+// kept, its places, and its pending password to name when the file's
+// password did not come from it.
+func (o *Outcome) takeRenewal(p *guide.Progress) {
+	if o.Record && o.MovePending == "" {
+		o.NamePending = vault.PendingID(p.RenewalID)
+	}
+	if register.KnownKept(p.PasswordKept) {
+		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost
+	}
+	if len(p.Usages) > 0 {
+		o.Places = slices.Clone(p.Usages)
+	}
 }
 
 // Shows says whether a finding of the report is worth showing with this
