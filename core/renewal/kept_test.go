@@ -81,3 +81,41 @@ func TestAnswerKept(t *testing.T) {
 		})
 	}
 }
+
+// The receipt says where else the password is kept from wherever the
+// answer is: the register's record, else the guide's progress (before the
+// register knows the certificate, when the renewal's file is this one);
+// the register's wins when both answer.
+func TestReceiptDataWhereThePasswordIsKept(t *testing.T) {
+	r := checked("b2", "02", started)
+	withKept := func(kept, host string) *register.Certificate {
+		c := known("b2", "02", r.Certificate.NotAfter, started)
+		c.PasswordKept, c.PasswordHost = kept, host
+		return &c
+	}
+	answered := func(kept, host string, file bool) *guide.Progress {
+		p := atDownload()
+		p.SetPasswordKept(kept, host)
+		if file {
+			p.SetFileChecked(r.Certificate.SHA256, started)
+		}
+		return p
+	}
+	for _, c := range []struct {
+		name           string
+		reg            *register.Certificate
+		p              *guide.Progress
+		kept, wantHost string
+	}{
+		{"the register's answer, no guide", withKept(register.KeptWritten, "PC-A"), nil, register.KeptWritten, "PC-A"},
+		{"the guide's answer, the register not told yet", nil, answered(register.KeptManager, "PC-B", true), register.KeptManager, "PC-B"},
+		{"both: the register's", withKept(register.KeptWritten, "PC-A"), answered(register.KeptManager, "PC-B", true), register.KeptWritten, "PC-A"},
+		{"the guide's answer, for a renewal without this file", nil, answered(register.KeptManager, "PC-B", false), "", ""},
+		{"nobody answered", nil, nil, "", ""},
+	} {
+		d := ReceiptData(r, "en", false, c.reg, c.p, guide.Passwords{Known: true}, started, "PC-C")
+		if d.PasswordKept != c.kept || d.PasswordHost != c.wantHost {
+			t.Errorf("%s: kept %q on %q, want %q on %q", c.name, d.PasswordKept, d.PasswordHost, c.kept, c.wantHost)
+		}
+	}
+}
