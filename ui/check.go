@@ -36,6 +36,20 @@ type checkScreen struct {
 	inspect func(path string, opts inspect.Options) *inspect.Report
 	// done, if set, is told when a check has been shown (tests wait on it).
 	done func()
+	// then, if set, is what the check was asked for (the guide's receipt
+	// or backup): done once its file opens, at once or with the password
+	// typed. A new check forgets it.
+	then func(a *checkAnswer)
+}
+
+// opened runs what the check was asked for, once, when a's file opened.
+func (c *checkScreen) opened(a *checkAnswer) {
+	if c.then == nil || !renewal.HoldsKey(a.report) {
+		return
+	}
+	then := c.then
+	c.then = nil
+	then(a)
 }
 
 func newCheckScreen(f *frame) fyne.CanvasObject {
@@ -133,9 +147,14 @@ func (f *frame) dropped(_ fyne.Position, uris []fyne.URI) {
 // answer per file in the order given.
 // A drop while a check runs replaces it: the older run's results are
 // dropped when they arrive (gen tells them apart), and it stops early.
-func (c *checkScreen) checkFiles(paths []string) {
+func (c *checkScreen) checkFiles(paths []string) { c.checkFilesThen(paths, nil) }
+
+// checkFilesThen is checkFiles, and then done with the first answer once
+// its file opens (c.then).
+func (c *checkScreen) checkFilesThen(paths []string, then func(*checkAnswer)) {
 	c.gen++
 	gen := c.gen
+	c.then = then
 	current := func() bool { return c.gen == gen } // on the UI thread
 	c.answers.RemoveAll()
 	c.shown = nil
@@ -179,6 +198,7 @@ func (c *checkScreen) checkFiles(paths []string) {
 						c.f.win.Canvas().Focus(a.entry)
 					}
 					c.scroll.ScrollToTop()
+					c.opened(a)
 				}
 			})
 		}

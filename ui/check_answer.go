@@ -236,6 +236,7 @@ func (a *checkAnswer) tryPassword() {
 			a.tries, a.passwordSaved = tries, false
 			a.c.f.win.Canvas().Unfocus() // the field goes with the question; so does the keyboard
 			a.show(r)
+			a.c.opened(a)
 		})
 	})
 }

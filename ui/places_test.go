@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"crypto/x509"
 	"os"
 	"path/filepath"
 	"slices"
@@ -273,5 +274,35 @@ func TestSwitchCardOffersNoDPGAgain(t *testing.T) {
 	}
 	if !slices.Contains(shown, words.T(guide.PlaceDatafordeler.Key())) {
 		t.Errorf("the switch-over card offers no place to note: %q", shown)
+	}
+}
+
+// The summary's receipt for a file whose password no saved one opens: the
+// file is checked again, its password asked for on the Check tab, and once
+// it opens the receipt dialog opens too (not a second press of the same
+// button).
+func TestReceiptFromTheSummaryOpensOnceTheFileOpens(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	const typed = "Typed-Pw-9"
+	path := x.file("Firma.p12", testpki.PFX(t, pkcs12.Modern, x.chain.Organization(t), x.chain.CACerts(), typed))
+	r := inspect.InspectFile(path, inspect.Options{Passwords: []string{typed}, ExtraTrusted: []*x509.Certificate{x.chain.Root.Cert}})
+	cert := renewal.Entry(renewal.Check{Path: path, Report: r, OpenedBy: "x"}, guideTestTime)
+	if err := x.f.register.Upsert(cert); err != nil {
+		t.Fatal(err)
+	}
+	x.f.receiptForChecked(cert.SHA256)
+	x.wait()
+	if len(x.f.check.shown) != 1 || x.f.check.shown[0].entry == nil {
+		t.Fatalf("the password is not asked for: %q", texts(x.f.check.answers))
+	}
+	if x.w.Canvas().Overlays().Top() != nil {
+		t.Fatal("a receipt dialog before the file opened")
+	}
+	a := x.f.check.shown[0]
+	test.Type(a.entry, typed)
+	a.tryPassword()
+	x.wait()
+	if x.w.Canvas().Overlays().Top() == nil {
+		t.Errorf("the file opened, and no receipt dialog: %q", texts(x.f.check.answers))
 	}
 }

@@ -132,14 +132,18 @@ func (f *frame) answerFor(sha string) *checkAnswer {
 // backUpChecked and receiptForChecked are the guide's "Back up" and
 // "Receipt" for the file it checked: straight to the dialog when the Check
 // screen still holds the answer (and so the password), else the file is
-// checked again from where the register last saw it, and the answer's own
-// buttons take over.
+// checked again from where the register last saw it, and the dialog opens
+// once it opens (with the password typed, when none saved opens it).
 func (f *frame) backUpChecked(sha string) {
 	if a := f.answerFor(sha); a != nil && a.answer.Offers(renewal.ActionBackUp) {
 		a.backup()
 		return
 	}
-	f.recheck(sha)
+	f.recheck(sha, func(a *checkAnswer) {
+		if a.answer.Offers(renewal.ActionBackUp) {
+			a.backup()
+		}
+	})
 }
 
 func (f *frame) receiptForChecked(sha string) {
@@ -147,16 +151,23 @@ func (f *frame) receiptForChecked(sha string) {
 		a.receipt()
 		return
 	}
-	f.recheck(sha)
+	f.recheck(sha, (*checkAnswer).receipt)
 }
 
-func (f *frame) recheck(sha string) {
+// recheck checks the certificate's file again, from where the register
+// last saw it, and does then with its answer once the file opens (the
+// same certificate only).
+func (f *frame) recheck(sha string, then func(*checkAnswer)) {
 	f.tabs.SelectIndex(checkTab)
 	if f.register == nil {
 		return
 	}
 	if c, ok := f.register.Get(sha); ok && c.File != nil {
-		f.check.checkFiles([]string{c.File.Path})
+		f.check.checkFilesThen([]string{c.File.Path}, func(a *checkAnswer) {
+			if a.report.Certificate != nil && a.report.Certificate.SHA256 == sha {
+				then(a)
+			}
+		})
 	}
 }
 
