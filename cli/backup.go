@@ -103,7 +103,11 @@ func runBackup(env Env, args []string) int {
 	for _, f := range res.Files {
 		say(env.Stdout, f.Path)
 	}
-	say(env.Stdout, env.T("backup.cli.verified", map[string]string{
+	verified := "backup.cli.verified"
+	if res.CopyFound() {
+		verified = "backup.cli.verified_found"
+	}
+	say(env.Stdout, env.T(verified, map[string]string{
 		"Time": msg.DateTime(l, res.VerifiedAt.Local()),
 	}))
 	return ExitOK

@@ -55,6 +55,28 @@ func TestBackupCommandVerifies(t *testing.T) {
 	}
 }
 
+// A second backup to the same folder finds the first copy: the same path,
+// no "(2)", and the verdict says it was checked again, not written.
+func TestBackupCommandFindsTheEarlierCopy(t *testing.T) {
+	src, _ := backupSource(t, backupPW)
+	dir := t.TempDir()
+	var outs []string
+	for range 2 {
+		code, out, errs := runBackupCLI(backupPW+"\n", "--password-stdin", src, "--to", dir)
+		if code != ExitOK {
+			t.Fatalf("exit %d, stderr %q", code, errs)
+		}
+		outs = append(outs, out)
+	}
+	first, second := strings.Split(strings.TrimSpace(outs[0]), "\n"), strings.Split(strings.TrimSpace(outs[1]), "\n")
+	if len(second) != 2 || second[0] != first[0] || !strings.Contains(second[1], "not written again") || strings.Contains(first[1], "not written again") {
+		t.Errorf("first run:\n%s\nsecond run:\n%s", outs[0], outs[1])
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder holds %d files", len(entries))
+	}
+}
+
 // Without --password-stdin and without a terminal the empty password is
 // tried (then the saved ones).
 func TestBackupCommandEmptyPassword(t *testing.T) {

@@ -344,7 +344,7 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	}
 	p.files.SetText(strings.Join(names, "\n"))
 	how := "backup.verified.how"
-	if len(res.Files) > 0 && res.Files[0].Existing {
+	if res.CopyFound() {
 		how = "backup.verified.existing" // a second backup to the same stick
 	}
 	p.how.SetText(words.T(how, map[string]string{"Time": res.VerifiedAt.Format("15:04")}))

@@ -166,15 +166,30 @@ func TestBackupRunsToVerified(t *testing.T) {
 }
 
 func TestBackupSaysItFoundTheEarlierCopy(t *testing.T) {
-	p, _, src := newBackupTest(t, "en")
+	p, _, _ := newBackupTest(t, "en")
 	dir := t.TempDir()
-	if _, err := backup.Backup(context.Background(), src, dir, backup.Options{Password: backupTestPW}); err != nil {
-		t.Fatal(err)
+	// The first backup as the window makes it (with its manifest), the
+	// second an hour later: its manifest is new, its copy found.
+	var opts backup.Options
+	p.run = func(ctx context.Context, src, dir string, o backup.Options) (*backup.Result, error) {
+		opts = o
+		return backup.Backup(ctx, src, dir, o)
 	}
 	p.setFolder(dir)
 	test.Tap(p.start)
 	p.wait(t)
-	if !p.verified.Visible() || !strings.HasPrefix(p.how.Text, "An identical copy was already in this folder") {
+	if !opts.Manifest || strings.HasPrefix(p.how.Text, "The certificate file was already") {
+		t.Fatalf("first backup: manifest %v, how %q", opts.Manifest, p.how.Text)
+	}
+	p.run = func(ctx context.Context, src, dir string, o backup.Options) (*backup.Result, error) {
+		o.Now = func() time.Time { return time.Now().Add(time.Hour) }
+		return backup.Backup(ctx, src, dir, o)
+	}
+	p.Show(p.form)
+	test.Tap(p.start)
+	p.wait(t)
+	if !p.verified.Visible() || !strings.HasPrefix(p.how.Text, "The certificate file was already in this folder") ||
+		strings.Contains(p.how.Text, "Nothing new") {
 		t.Errorf("outcome %q, how %q", p.outcome.Text, p.how.Text)
 	}
 }

@@ -125,6 +125,14 @@ type Result struct {
 	Drive string
 }
 
+// CopyFound reports that the certificate file's copy was already in the
+// folder, identical, from an earlier backup: proved again, not written
+// twice. The other files may still be new (a manifest names the new
+// verification; a re-protected copy has fresh salt).
+func (r *Result) CopyFound() bool {
+	return len(r.Files) > 0 && r.Files[0].Kind == KindCopy && r.Files[0].Existing
+}
+
 // Backup copies the certificate file src into the folder dir and proves the
 // copy good: read back, compared with the original, and opened with
 // opts.Password. It returns only a verified backup; any failure is an

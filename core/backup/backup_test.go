@@ -191,6 +191,20 @@ func TestSecondBackupFindsItsFirstCopy(t *testing.T) {
 	if st, _ := os.Stat(copyPath); !st.ModTime().Equal(old) {
 		t.Error("the first copy was rewritten")
 	}
+	if first.CopyFound() || !second.CopyFound() {
+		t.Errorf("copy found: first %v, second %v", first.CopyFound(), second.CopyFound())
+	}
+
+	// With a manifest, an hour later: the copy is found, and the manifest,
+	// which names the new verification, is new: the result tells them apart.
+	later := func() time.Time { return time.Now().Add(time.Hour) }
+	third, err := Backup(context.Background(), f.src, f.dir, Options{Password: password, Manifest: true, Now: later})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := third.Files[len(third.Files)-1]; !third.CopyFound() || m.Kind != KindManifest || m.Existing {
+		t.Errorf("copy found %v, manifest %+v", third.CopyFound(), m)
+	}
 
 	// A copy that no longer holds the same bytes is not taken for one:
 	// a new copy is written beside it and proved.
@@ -199,11 +213,11 @@ func TestSecondBackupFindsItsFirstCopy(t *testing.T) {
 	if err := os.WriteFile(copyPath, damaged, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	third, err := Backup(context.Background(), f.src, f.dir, Options{Password: password})
+	fourth, err := Backup(context.Background(), f.src, f.dir, Options{Password: password})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c := third.Files[0]; c.Existing || c.Path == copyPath {
+	if c := fourth.Files[0]; c.Existing || c.Path == copyPath || fourth.CopyFound() {
 		t.Errorf("a changed copy was taken for the backup: %+v", c)
 	}
 	f.untouched(t)
