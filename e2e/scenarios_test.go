@@ -471,6 +471,10 @@ func TestRenewal(t *testing.T) {
 		// The button is the lowest "Make a backup": the card's warning
 		// above it says "make a backup in a safe place" in English.
 		s.clickLastText("backup", screenWait, s.L("check.action.backup"))
+		// The dialog looks for USB sticks as it opens and says so above its
+		// buttons, which move down then: wait for the answer (none here)
+		// before clicking.
+		s.waitText("backup-drives", screenWait, strings.SplitN(s.L("backup.drives.none"), ".", 2)[0])
 		s.clickText("backup-choose", screenWait, s.L("backup.folder.choose"))
 		s.chooseFolder(usb)
 		// The folder chosen, Tag sikkerhedskopi has the focus: Enter, as a

@@ -55,6 +55,8 @@ type guideState struct {
 	// password was saved from the field, now hidden, that had it.
 	doneNext bool
 	dots     []*uiwidget.StepperDot // the stepper's, one Tab stop
+	// drawnStep is the step whose card is drawn (keepFocus).
+	drawnStep string
 	// focusAfter, set while a card is drawn, gives the keyboard to the
 	// control the card chose once it is drawn (keepFocus).
 	focusAfter func()
@@ -210,9 +212,9 @@ func (g *guideState) show() {
 // keepFocus notes where the keyboard is on the screen, about to be drawn
 // again, and returns what gives it back: on the step dots, to the dots'
 // stop (the card jumped to); on Back, Done or Help, which stay, nowhere
-// else; on the card, to the same control drawn again (the button just
-// pressed) or the one now at its place; or where the card that drew
-// itself asked for it (focusAfter). Nothing moves when the keyboard was
+// else; on the card drawn again, to the same control (the button just
+// pressed) or the one now at its place, on another card nowhere; or where
+// the card that drew itself asked for it (focusAfter). Nothing moves when the keyboard was
 // elsewhere (another tab, a dialog) or nowhere.
 func (g *guideState) keepFocus() func() {
 	if g.f.win == nil {
@@ -222,16 +224,23 @@ func (g *guideState) keepFocus() func() {
 	_, onDot := c.Focused().(*uiwidget.StepperDot)
 	onDot = onDot && slices.Contains(g.dots, c.Focused().(*uiwidget.StepperDot))
 	spot, onScreen := uiwidget.SpotIn(c, g.screen)
+	sameCard := g.drawnStep == g.progress.Current
 	g.focusAfter = nil
 	return func() {
+		g.drawnStep = g.progress.Current
 		switch {
 		case g.focusAfter != nil:
 			g.focusAfter()
 			g.focusAfter = nil
 		case onDot:
 			uiwidget.TakeFocus(c, g.dots)
-		case onScreen:
+		case onScreen && sameCard:
 			spot.Restore(c, g.screen)
+		case onScreen:
+			// Another card (Enter on a tick is Done): Back and Done keep
+			// the keyboard; a control of the card left gives it up, and
+			// the next Tab starts at the new card's first control.
+			uiwidget.KeepIfThere(c, g.screen)
 		}
 	}
 }

@@ -384,3 +384,24 @@ func TestTypingGoesOnWhenTheCardIsDrawnAgain(t *testing.T) {
 		t.Errorf("the keyboard is on %T; the note holds %q", c.Focused(), notes[1].Text)
 	}
 }
+
+// Enter on a card's tick is Done: the next card opens at its top with
+// nothing focused (the next Tab reaches its first control), not scrolled
+// to whatever lies where the tick was.
+func TestEnterOnATickOpensTheNextCardAtItsTop(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	w.Resize(fyne.NewSize(480, 712))
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "prepare-usage")
+	ticks := findAll[*uiwidget.Check](g.scroll.Content)
+	c.Focus(ticks[len(ticks)-1])
+	ticks[len(ticks)-1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	uiwidget.ShowFocused(c)
+	if g.progress.Current != "prepare-dpg" {
+		t.Fatalf("Enter on the tick went to %s", g.progress.Current)
+	}
+	if c.Focused() != nil || g.scroll.Offset.Y != 0 {
+		t.Errorf("the next card has %T focused, scrolled to %v", c.Focused(), g.scroll.Offset.Y)
+	}
+}
