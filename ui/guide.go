@@ -498,9 +498,10 @@ func (g *guideState) renewingLine() fyne.CanvasObject {
 	}))
 }
 
-// checkButton takes the user to the Check tab.
+// checkButton checks the file the announcement names, or takes the user
+// to the Check tab when none is announced (frame.checkArrival).
 func (g *guideState) checkButton() *uiwidget.Button {
-	return uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), func() { g.f.tabs.SelectIndex(checkTab) })
+	return uiwidget.NewButton(words.T("guide.download.check"), theme.SearchIcon(), g.f.checkArrival)
 }
 
 // dpgRecord is the "Installed in DPG" record: who, and the button. It is

@@ -101,14 +101,14 @@ func (f *frame) arrived(a watch.Arrival) {
 	f.showArrival()
 }
 
-// waitingForDownload says whether the guide shows its download card with
-// no file checked yet, and is the tab in view.
+// waitingForDownload says whether the guide waits for the renewal's file
+// (core's rule: renewal.WaitsForFile), and is the tab in view.
 func (f *frame) waitingForDownload() bool {
 	g := f.guide
 	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != guideTab {
 		return false
 	}
-	return renewal.WaitsForFile(&g.progress)
+	return renewal.WaitsForFile(&g.progress, g.facts())
 }
 
 // showArrival fills the announcement above the tabs: the file's name and
@@ -120,12 +120,7 @@ func (f *frame) showArrival() {
 		text := uiwidget.NewWrapping(words.T("watch.arrived", map[string]any{
 			"Folder": folderName(a.Folder), "Name": safetext.Line(a.Name()),
 		}))
-		path := a.Path
-		check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
-			d.last = nil
-			f.showArrival()
-			f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
-		})
+		check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), f.checkArrival)
 		check.Importance = widget.HighImportance
 		dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {
 			d.last = nil
@@ -139,6 +134,22 @@ func (f *frame) showArrival() {
 		d.bar.Add(widget.NewSeparator())
 	}
 	d.bar.Refresh()
+}
+
+// checkArrival checks the file the announcement names, and says nothing
+// more of it; without one, it only brings the Check tab forward. The
+// banner's "Check it" and the download card's "Check the file" are this
+// one action (W10).
+func (f *frame) checkArrival() {
+	d := f.downloadsState()
+	a := d.last
+	if a == nil {
+		f.tabs.SelectIndex(checkTab)
+		return
+	}
+	d.last = nil
+	f.showArrival()
+	f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(a.Path)})
 }
 
 // folderName is a watched folder in the user's words, with the preposition

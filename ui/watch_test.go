@@ -434,3 +434,41 @@ func TestReceiptDataPasswordKept(t *testing.T) {
 func receiptFor(r *inspect.Report, l string, saved bool, reg *register.Certificate, p *guide.Progress) receipt.Data {
 	return renewal.ReceiptData(r, l, saved, reg, p, guide.Passwords{}, time.Now(), "THIS-PC")
 }
+
+// W10: the download card's "Check the file" checks the file the banner
+// names, not an empty Check tab; and on the password card, once the
+// password is saved, a file that lands is checked by itself.
+func TestCheckTheFileChecksTheAnnouncedFile(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.show()
+	x.f.tabs.SelectIndex(certificatesTab) // announced, not checked, off the guide
+	x.f.arrived(arrival(t, "renewed.p12", []byte("garbage")))
+	x.f.tabs.SelectIndex(guideTab)
+	test.Tap(findButton(t, g.cardAndBar(), words.T("guide.download.check")))
+	x.wait()
+	if x.f.tabs.SelectedIndex() != checkTab || len(x.headlines()) != 1 {
+		t.Fatalf("Check the file: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
+	}
+	if anyTextContains(x.f.content, "just arrived") {
+		t.Error("the announcement stayed after the file was checked")
+	}
+}
+
+func TestArrivalOnThePasswordCardAfterTheSaveCheckedAtOnce(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "password"
+	if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "Kode-1234"); err != nil {
+		t.Fatal(err)
+	}
+	g.show()
+	x.wait()
+	x.f.tabs.SelectIndex(guideTab)
+	x.f.arrived(arrival(t, "renewed.p12", []byte("garbage")))
+	x.wait()
+	if x.f.tabs.SelectedIndex() != checkTab || len(x.headlines()) != 1 {
+		t.Fatalf("not checked at once: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
+	}
+}

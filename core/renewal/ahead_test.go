@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/fornyer/fornyer/core/guide"
@@ -89,5 +90,37 @@ func TestCheckTabSaveOtherwiseIsTheCertificates(t *testing.T) {
 	}
 	if s := a.Saved(); !s.PasswordSaved || s.Check.OpenedBy != "" {
 		t.Errorf("Saved: %+v", s.Check)
+	}
+}
+
+// W10: a file landing is checked at once while the renewal waits for it:
+// on the download card, or on the password card once the password is
+// saved; not before the password is saved (it would be asked for), nor
+// once the renewal has its file.
+func TestWaitsForFile(t *testing.T) {
+	at := func(step string, file bool) *guide.Progress {
+		p := guide.New(started)
+		p.Current = step
+		if file {
+			p.SetFileChecked(strings.Repeat("b2", 32), started)
+		}
+		return &p
+	}
+	saved := guide.Facts{PasswordSaved: true}
+	for _, c := range []struct {
+		name string
+		p    *guide.Progress
+		f    guide.Facts
+		want bool
+	}{
+		{"download card", at("download", false), guide.Facts{}, true},
+		{"password card, saved", at("password", false), saved, true},
+		{"password card, not saved", at("password", false), guide.Facts{}, false},
+		{"download card, the file checked", at("download", true), saved, false},
+		{"another card", at("close", false), saved, false},
+	} {
+		if got := WaitsForFile(c.p, c.f); got != c.want {
+			t.Errorf("%s: %v", c.name, got)
+		}
 	}
 }

@@ -248,9 +248,17 @@ func acceptsFile(p *guide.Progress) bool {
 	return t == guide.TaskDownload || t == guide.TaskPassword
 }
 
-// WaitsForFile says whether the renewal waits for its downloaded file: the
-// guide is at the download step and no file has done it yet.
-func WaitsForFile(p *guide.Progress) bool { return waitsForDownload(p) && !p.FileChecked() }
+// WaitsForFile says whether the renewal waits for its downloaded file, so
+// that one landing in Downloads is checked at once: no file has done the
+// download step yet, and the guide is at it, or on the password card with
+// the password saved (the portal hands out the file right after, and the
+// saved password opens it: W10). f is the renewal's facts (State).
+func WaitsForFile(p *guide.Progress, f guide.Facts) bool {
+	if p.FileChecked() {
+		return false
+	}
+	return waitsForDownload(p) || p.Step().Task == guide.TaskPassword && f.PasswordSaved
+}
 
 func find(certs []register.Certificate, sha string) (register.Certificate, bool) {
 	for _, c := range certs {
