@@ -121,6 +121,14 @@ func TestPlacesOfEachKind(t *testing.T) {
 	if r := inspect.InspectFile(copyPath, inspect.Options{Passwords: []string{"Renewed-Pw-1", shown}}); r.PasswordIndex != 1 {
 		t.Errorf("the password shown (%q) does not open the copy", shown)
 	}
+	// W7: saved, so not "shown only now", and copied as card 17's copy.
+	if anyTextContains(g.scroll.Content, "shown only now") || !anyTextContains(g.scroll.Content, "saved in") {
+		t.Errorf("the hand-over's words: %q", texts(g.scroll.Content))
+	}
+	tapButton(t, g, "Copy password")
+	if got := g.f.app.Clipboard().Content(); shown == "" || got != shown {
+		t.Errorf("Copy put %q on the clipboard, want the hand-over password", got)
+	}
 	for _, name := range []string{"register.json", guide.FileName} {
 		if b, _ := os.ReadFile(filepath.Join(dir, name)); shown == "" || strings.Contains(string(b), shown) {
 			t.Errorf("the hand-over password is in %s", name)

@@ -298,15 +298,31 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 				pw := widget.NewLabel(res.Password)
 				pw.TextStyle = fyne.TextStyle{Monospace: true}
 				pw.Selectable = true
-				lines := []fyne.CanvasObject{uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": uiwidget.Breakable(safetext.Line(res.File.Path))})), pw}
+				lines := []fyne.CanvasObject{uiwidget.NewWrapping(words.T("guide.handover.made", map[string]any{"File": uiwidget.Breakable(safetext.Line(res.File.Path))}))}
 				if res.SaveErr != nil {
-					lines = append(lines, uiwidget.NewWrapping(words.T("guide.handover.not_saved")))
+					// Not saved: shown only now, and said so (W7).
+					lines = append(lines, pw, uiwidget.NewWrapping(words.T("guide.handover.not_saved")), uiwidget.NewWrapping(words.T("guide.handover.send")))
+				} else {
+					// Saved under the hand-over: Copy as card 17's, the
+					// clipboard cleared after a while (W7).
+					lines = append(lines, newCopyPassword(f, res.PasswordID, pw), uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
 				}
-				lines = append(lines, uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
 				show(lines...)
 			})
 		})
 	})
 	once.submits(makeCopy)
 	return container.NewVBox(name, once.entry, makeCopy, result)
+}
+
+// newCopyPassword is the saved password under id shown in lead, with the
+// one Copy of a saved password (passwordActions.copyPassword, card 17's:
+// cleared from the clipboard after clipboardClearDelay) beside it.
+func newCopyPassword(f *frame, id string, lead fyne.CanvasObject) fyne.CanvasObject {
+	a := &passwordActions{f: f, id: id, guard: &clipboardGuard{deps: f.deps}}
+	a.status = uiwidget.NewWrapping("")
+	a.status.Hide()
+	a.copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), a.copyPassword)
+	a.box = container.NewVBox(container.NewBorder(nil, nil, nil, a.copyButton, lead), a.status)
+	return a.box
 }
