@@ -82,7 +82,7 @@ func TestMainActionOnALaptop(t *testing.T) {
 			s.waitFor("the backup put off in the progress", screenWait, func() bool { return s.readProgress().BackupLater })
 			for _, id := range []string{"download", "close", "dpg-login", "dpg-list"} {
 				s.waitText(id, screenWait, titles[guide.Index(id)])
-				s.key("Return")
+				s.clickDone(id + "-done")
 			}
 
 			// Card 17: the portal asks for the password; Copy password
@@ -91,9 +91,9 @@ func TestMainActionOnALaptop(t *testing.T) {
 			s.findMain("dpg-install-show", s.L("vault.password.show"))
 			s.click(s.findMain("dpg-install-copy", s.L("vault.password.copy")).centre())
 			s.waitFor("the saved password on the clipboard", screenWait, func() bool { return s.clipOut("UTF8_STRING") == certPassword })
-			s.key("Return")
+			s.clickDone("dpg-install-done")
 			s.waitText("dpg-activate", screenWait, titles[guide.Index("dpg-activate")])
-			s.key("Return")
+			s.clickDone("dpg-activate-done")
 
 			// Card 19: the name, then Installed in DPG, recorded in the
 			// register.
