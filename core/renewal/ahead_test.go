@@ -22,7 +22,8 @@ func TestCheckTabSaveWhileAskedIsTheRenewals(t *testing.T) {
 		ctx := context.Background()
 		p := atDownload()
 		p.Current = "password"
-		in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: p}
+		in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: p,
+			Passwords: guide.Passwords{Known: true}}
 		a := AnswerFor(in)
 		if a.Question != QuestionAsk || !a.Offers(ActionSavePassword) {
 			t.Fatalf("answer: %+v", a)
@@ -71,6 +72,57 @@ func TestCheckTabSaveWhileAskedIsTheRenewals(t *testing.T) {
 		if reg, _ := f.Register.Get(sha); !reg.PasswordSaved {
 			t.Errorf("yes=%v: the register does not know the password is saved", yes)
 		}
+	}
+}
+
+// The password saved on the password card (the renewal's pending entry) is
+// never replaced by a file's typed on the Check tab while the question is
+// open: a file the pending one does not open (a system certificate in
+// Downloads, another organisation's) has its password saved under its own
+// certificate, and the renewal's stays, whatever the answer (review R15).
+// A store that could not be read is not taken for one without it.
+func TestCheckTabSaveKeepsThePasswordCardsPassword(t *testing.T) {
+	for _, yes := range []bool{true, false} {
+		f := newFlow(t)
+		ctx := context.Background()
+		p := atDownload()
+		pending := vault.PendingID(p.RenewalID)
+		if _, err := f.Vault.SaveEntry(ctx, vault.Entry{ID: pending}, "renewal-real-pw"); err != nil {
+			t.Fatal(err)
+		}
+		listed, err := f.Vault.List(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := Input{Path: "/dl/other.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("other-file-pw"), Progress: p,
+			Passwords: guide.Passwords{Entries: listed, Known: true}}
+		a := AnswerFor(in)
+		if !a.Offers(ActionSavePassword) || vault.IsPending(a.SaveTo) {
+			t.Fatalf("offers save %v, saves to %q: the renewal's pending entry is taken", a.Offers(ActionSavePassword), a.SaveTo)
+		}
+		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SaveAnswered(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		a = a.Saved()
+		sha := a.Check.Report.Certificate.SHA256
+		AnswerQuestion(p, sha, yes, started)
+		again := a.Again(Input{Progress: p, Known: f.Register.List()})
+		if err := f.Record(ctx, again.Check, again.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := f.Vault.Get(ctx, pending); err != nil || got != "renewal-real-pw" {
+			t.Errorf("yes=%v: the password card's password is now %q, %v", yes, got, err)
+		}
+		if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "other-file-pw" {
+			t.Errorf("yes=%v: the file's own password %q, %v", yes, got, err)
+		}
+	}
+	in := Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("pw"), Progress: atDownload()}
+	if a := AnswerFor(in); vault.IsPending(a.SaveTo) {
+		t.Errorf("with the store's list unread the pending entry was taken: %q", a.SaveTo)
 	}
 }
 

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/fornyer/fornyer/core/guide"
@@ -271,12 +272,25 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		a.WrongSaved = &ln
 	}
 	a.Actions = actions(r, a, self, registered)
-	if a.Question == QuestionAsk && in.Progress != nil && a.Offers(ActionSavePassword) {
+	if a.Question == QuestionAsk && in.Progress != nil && a.Offers(ActionSavePassword) && pendingFree(in) {
 		a.SaveTo = vault.PendingID(in.Progress.RenewalID)
 	}
 	a.Advance = a.Outcome.Advance
 	a.GoToGuide = a.Advance && a.Replaces == ""
 	return a
+}
+
+// pendingFree says the renewal's pending entry is free for a password
+// saved on the Check tab: the store's list was read and holds none. One
+// saved on the password card is the renewal's password until the user says
+// otherwise, and it cannot be had again: it is never replaced by another
+// file's (review R15); that one goes under its own certificate.
+func pendingFree(in Input) bool {
+	if !in.Passwords.Known {
+		return false
+	}
+	id := vault.PendingID(in.Progress.RenewalID)
+	return !slices.ContainsFunc(in.Passwords.Entries, func(e vault.Entry) bool { return e.ID == id })
 }
 
 // wrongSaved is the renewal's pending password when it does not open the
