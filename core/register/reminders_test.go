@@ -252,9 +252,17 @@ func TestUpcomingOnTheThresholdDay(t *testing.T) {
 		time.Date(2027, 11, 2, 23, 30, 0, 0, cph), // it ended between
 		time.Date(2027, 6, 1, 14, 30, 0, 0, time.UTC),
 	} {
-		for _, r := range Upcoming([]Certificate{cert(1, "u", expiry)}, now, cph) {
-			if got := oces.DaysLeft(expiry, r.At); got != r.Days || r.DaysLeft != r.Days || r.At.Hour() != 9 {
-				t.Errorf("expiry %v: the %d-day reminder at %v, %d days left", expiry, r.Days, r.At, got)
+		got := Upcoming([]Certificate{cert(1, "u", expiry)}, now, cph)
+		if len(got) != len(Thresholds) {
+			t.Errorf("expiry %v: %d reminders, want one per threshold %v", expiry, len(got), Thresholds)
+		}
+		for _, r := range got {
+			// The calendar day: the expiry's own day in Copenhagen, the
+			// threshold's number of days before, at 09:00.
+			y, m, d := expiry.In(cph).Date()
+			want := time.Date(y, m, d-r.Days, 9, 0, 0, 0, cph)
+			if !r.At.Equal(want) || r.DaysLeft != r.Days {
+				t.Errorf("expiry %v: the %d-day reminder at %v, want %v (%d days left)", expiry, r.Days, r.At, want, r.DaysLeft)
 			}
 		}
 	}
