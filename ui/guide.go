@@ -189,6 +189,10 @@ func (g *guideState) show() {
 	g.drawn = drawnFacts(g.facts())
 	g.action.Objects = nil // the card about to be drawn sets its own
 	g.scroll.Content = uiwidget.ClearOfScrollBar(g.card(step))
+	// "Just added" lives for one drawing: a place added on a card that
+	// does not draw the add row (the switch-over card once it has a
+	// list) must not pull card 3's keyboard to it later.
+	g.added.id, g.added.box = "", nil
 	g.scroll.Refresh()
 	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
 	g.update()

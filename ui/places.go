@@ -184,7 +184,6 @@ func (g *guideState) addPlaceRow() fyne.CanvasObject {
 			}
 		}
 	}
-	g.added.id, g.added.box = "", nil
 	return row
 }
 

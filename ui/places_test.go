@@ -314,3 +314,31 @@ func TestReceiptFromTheSummaryOpensOnceTheFileOpens(t *testing.T) {
 		t.Errorf("the file opened, and no receipt dialog: %q", texts(x.f.check.answers))
 	}
 }
+
+// A place added on the switch-over card (which then draws its list, not
+// the add row) leaves nothing behind: card 3 later opens at its top with
+// the keyboard nowhere in it (review R14).
+func TestPlaceAddedOnTheSwitchCardLeavesCard3Alone(t *testing.T) {
+	g, _, _ := placesFrame(t, t.TempDir(), "en")
+	goTo(g, "switch")
+	var name *uiwidget.Entry
+	for _, e := range findAll[*uiwidget.Entry](g.scroll.Content) {
+		if e.PlaceHolder == words.T("guide.place.name") {
+			name = e
+		}
+	}
+	if name == nil {
+		t.Fatal("no name field on the switch-over card")
+	}
+	test.Type(name, "Lønbureauet")
+	tapButton(t, g, words.T("guide.place.add"))
+	c := g.f.win.Canvas()
+	c.Unfocus()
+	goTo(g, "prepare-usage")
+	if e, ok := c.Focused().(*uiwidget.Entry); ok {
+		t.Errorf("card 3 opened with the keyboard in %q", e.PlaceHolder)
+	}
+	if g.scroll.Offset.Y != 0 {
+		t.Errorf("card 3 opened scrolled to %v", g.scroll.Offset.Y)
+	}
+}
