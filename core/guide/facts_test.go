@@ -443,3 +443,26 @@ func TestPasswordsHeld(t *testing.T) {
 		}
 	}
 }
+
+// The step the guide stands on is never "passed", even one whose rules
+// all hold: only a step the guide has gone beyond without doing it is.
+func TestPassedIsNeverTheCurrentStep(t *testing.T) {
+	free := -1 // a step after the first with no task: no rule of its own
+	for i, s := range Steps {
+		if i > 0 && s.Task == "" {
+			free = i
+			break
+		}
+	}
+	if free < 0 {
+		t.Fatal("no step without a task")
+	}
+	p := New(t0)
+	p.Current = Steps[free].ID
+	if p.Passed(p.Current, Facts{}) {
+		t.Errorf("the current step %s is called passed", p.Current)
+	}
+	if !p.Passed(Steps[0].ID, Facts{}) {
+		t.Errorf("step %s, gone beyond and not done, is not called passed", Steps[0].ID)
+	}
+}
