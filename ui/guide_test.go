@@ -600,7 +600,7 @@ func TestHelpLinksOpenTheOneWay(t *testing.T) {
 	if len(opened) != 1 || opened[0] != want {
 		t.Fatalf("opened %q, want %q", opened, want)
 	}
-	if !anyTextContains(x.w.Canvas().Overlays().Top(), "Nothing opened here to write or call. Use it yourself: "+guide.ServiceCenterMail) {
+	if !anyTextContains(x.w.Canvas().Overlays().Top(), words.T("open.contact_failed", map[string]string{"Path": guide.ServiceCenterMail})) {
 		t.Errorf("the failure is not said: %q", texts(x.w.Canvas().Overlays().Top()))
 	}
 }
