@@ -247,8 +247,12 @@ func (w *focusWatch) check() {
 		w.shown = f
 		return
 	}
-	if outsideFollowed(w.c, obj) {
-		w.shown = f // Back, Done, Help: below or above the card, never scrolled to
+	if w.c.Overlays().Top() != nil || outsideFollowed(w.c, obj) {
+		// A dialog holds the keyboard, and what is behind it stays where
+		// it is (the followed scrolls are all behind: a dialog's control
+		// drawn over the card's place is not the card's); Back, Done,
+		// Help: below or above the card, never scrolled to.
+		w.shown = f
 		return
 	}
 	if w.tries == 0 {

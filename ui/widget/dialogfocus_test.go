@@ -1,0 +1,43 @@
+package widget
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/test"
+	fynewidget "fyne.io/fyne/v2/widget"
+)
+
+// Tab through a dialog over a long card leaves the card where it was: the
+// dialog's button drawn over the card's place is not the card's (review R6).
+func TestADialogsFocusLeavesTheCardBehindIt(t *testing.T) {
+	test.NewTempApp(t)
+	var rows []fyne.CanvasObject
+	for range 60 {
+		rows = append(rows, fynewidget.NewLabel("Linje"))
+	}
+	content := container.NewVBox(rows...)
+	scroll := container.NewVScroll(content)
+	FollowFocus(scroll)
+	t.Cleanup(func() { followed = nil })
+	below := NewButton("Udført", nil, func() {})
+	w := test.NewTempWindow(t, container.NewBorder(nil, below, nil, nil, scroll))
+	w.Resize(fyne.NewSize(300, 400))
+	c := w.Canvas()
+	KeepFocusInView(c)
+	tall := canvas.NewRectangle(color.Black)
+	tall.SetMinSize(fyne.NewSize(10, 290))
+	ok := NewButton("OK i dialogen", nil, func() {})
+	d := dialog.NewCustomWithoutButtons("Dialog", container.NewVBox(tall, ok), w)
+	d.Show()
+	before := scroll.Offset.Y
+	c.Focus(ok)
+	ShowFocused(c)
+	if scroll.Offset.Y != before {
+		t.Errorf("the card behind the dialog scrolled from %v to %v", before, scroll.Offset.Y)
+	}
+}
