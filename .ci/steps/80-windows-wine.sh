@@ -120,9 +120,20 @@ compare() { # name, linux command..., --, windows command...
   local lrc=0 wrc=0
   (cd "$files" && printf '%s\n' "$pw" | "${linux[@]}" >"$work/linux.json" 2>/dev/null) || lrc=$?
   (cd "$files" && printf '%s\n' "$pw" | wine "${windows[@]}" >"$work/windows.json" 2>/dev/null) || wrc=$?
+  if [ "$lrc" = "$wrc" ] && [ -s "$work/linux.json" ] && [ ! -s "$work/windows.json" ]; then
+    # Wine 8 once gave a run's exit status and none of its output (in CI,
+    # fornyer inspect of plain-two-keys.p12; the same command run 30 times
+    # after it answered every time): the command is run once more, and
+    # said so; a second empty answer fails below.
+    echo "a) $name: no output under Wine; run again"
+    wrc=0
+    (cd "$files" && printf '%s\n' "$pw" | wine "${windows[@]}" >"$work/windows.json" 2>/dev/null) || wrc=$?
+  fi
   [ "$lrc" = "$wrc" ] || fail "$name: exit $wrc on Windows, $lrc on Linux"
-  tr -d '\r' <"$work/windows.json" | cmp -s - "$work/linux.json" ||
-    { diff <(tr -d '\r' <"$work/windows.json") "$work/linux.json" | head -20; fail "$name: the JSON differs"; }
+  if ! tr -d '\r' <"$work/windows.json" | cmp -s - "$work/linux.json"; then
+    diff <(tr -d '\r' <"$work/windows.json") "$work/linux.json" | head -20 || true
+    fail "$name: the JSON differs"
+  fi
   n=$((n + 1))
 }
 root=$PWD
