@@ -183,9 +183,25 @@ func TestProtectionReport(t *testing.T) {
 	}
 }
 
+// earlierSameDay is a moment up to an hour before t on t's own calendar
+// day: days left are counted in midnights (oces.DaysLeft), and the test
+// certificates expire at the time of day they were made, so "an hour
+// before" crossed midnight when the tests ran in the first hour of a day.
+func earlierSameDay(t testing.TB, at time.Time) time.Time {
+	y, m, d := at.Date()
+	midnight := time.Date(y, m, d, 0, 0, 0, 0, at.Location())
+	if !at.After(midnight) {
+		t.Skip("the certificate expires exactly at midnight: no earlier moment of its day")
+	}
+	if earlier := at.Add(-time.Hour); earlier.After(midnight) {
+		return earlier
+	}
+	return midnight
+}
+
 func TestCertificateFacts(t *testing.T) {
 	f := getFixture(t)
-	r := Inspect("a.p12", f.files["openssl-aes"], Options{Passwords: []string{danishPW}, ExtraTrusted: f.trusted(), Now: func() time.Time { return f.leaf.Cert.NotAfter.Add(-100*24*time.Hour - time.Hour) }})
+	r := Inspect("a.p12", f.files["openssl-aes"], Options{Passwords: []string{danishPW}, ExtraTrusted: f.trusted(), Now: func() time.Time { return earlierSameDay(t, f.leaf.Cert.NotAfter).Add(-100 * 24 * time.Hour) }})
 	c := r.Certificate
 	if c.DaysLeft != 100 {
 		t.Errorf("days left %d", c.DaysLeft)
@@ -227,7 +243,7 @@ func TestExpiryWithClock(t *testing.T) {
 		{"expires in 30 days", na.Add(-30 * 24 * time.Hour), CodeExpiresSoon, VerdictReady, 30},
 		{"expires in 60 days", na.Add(-60 * 24 * time.Hour), CodeExpiresSoon, VerdictReady, 60},
 		{"expires in 61 days", na.Add(-61 * 24 * time.Hour), "", VerdictReady, 61},
-		{"expires today", na.Add(-time.Hour), CodeExpiresSoon, VerdictReady, 0},
+		{"expires today", earlierSameDay(t, na), CodeExpiresSoon, VerdictReady, 0},
 	}
 	for _, c := range cases {
 		for _, lang := range msg.Languages {
