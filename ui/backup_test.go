@@ -169,7 +169,7 @@ func TestBackupSaysItFoundTheEarlierCopy(t *testing.T) {
 	p, _, _ := newBackupTest(t, "en")
 	dir := t.TempDir()
 	// The first backup as the window makes it (with its manifest), the
-	// second an hour later: its manifest is new, its copy found.
+	// second an hour later: its copy and its manifest are found.
 	var opts backup.Options
 	p.run = func(ctx context.Context, src, dir string, o backup.Options) (*backup.Result, error) {
 		opts = o

@@ -61,9 +61,9 @@ type Options struct {
 	// PublicCopies adds the certificate alone, as .cer (DER) and .pem, for
 	// partners and DPG.
 	PublicCopies bool
-	// Manifest adds a text file naming the files, their checksums, the
-	// certificate's organisation, serial and expiry, and when the backup was
-	// verified. It never holds a password.
+	// Manifest adds a text file naming the files, their checksums, and the
+	// certificate's organisation, serial and expiry. It never holds a
+	// password, nor a time: a later backup of the same files finds it.
 	Manifest bool
 	// Reprotect, if set, adds a copy under a new passphrase.
 	Reprotect *Reprotect
@@ -127,8 +127,8 @@ type Result struct {
 
 // CopyFound reports that the certificate file's copy was already in the
 // folder, identical, from an earlier backup: proved again, not written
-// twice. The other files may still be new (a manifest names the new
-// verification; a re-protected copy has fresh salt).
+// twice. The other files may still be new (a re-protected copy has fresh
+// salt, and the manifest that names it is new with it).
 func (r *Result) CopyFound() bool {
 	return len(r.Files) > 0 && r.Files[0].Kind == KindCopy && r.Files[0].Existing
 }
@@ -318,7 +318,7 @@ func (b *run) do(src string, data []byte, orig *opened, enc *pkcs12.Encoder, now
 
 	verified := now()
 	if b.opts.Manifest {
-		text := manifest(b.opts.Lang, orig.leaf, b.files, verified)
+		text := manifest(b.opts.Lang, orig.leaf, b.files)
 		fname := msg.T(b.opts.Lang, "backup.file.manifest", map[string]string{"Name": stem})
 		if err := b.write(fname, KindManifest, text, nil); err != nil {
 			return nil, err
