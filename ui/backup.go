@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -97,7 +99,10 @@ func (p *backupPanel) buildForm() {
 
 	p.folderLabel = uiwidget.NewWrapping(words.T("backup.folder.none"))
 	choose := uiwidget.NewButton(words.T("backup.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })
-	p.drives = container.NewVBox()
+	// The sticks are listed off the UI thread after the dialog shows; their
+	// answer (a sentence, or a line and a stick's button) fills room kept
+	// from the start, so nothing below moves under the pointer when it comes.
+	p.drives = container.NewVBox(uiwidget.NewWrapping(words.T("backup.drives.looking")))
 	again := uiwidget.NewButton(words.T("backup.drives.again"), theme.ViewRefreshIcon(), p.listDrives)
 
 	p.public = uiwidget.NewCheck(words.T("backup.option.public"), false, nil)
@@ -141,7 +146,7 @@ func (p *backupPanel) buildForm() {
 		uiwidget.NewWrapping(words.T("backup.intro")),
 		fileLabel,
 		p.folderLabel,
-		p.drives,
+		container.NewStack(driveRoom(), p.drives),
 		container.NewHBox(choose, again),
 		widget.NewSeparator(),
 		p.public,
@@ -226,6 +231,16 @@ func (p *backupPanel) listDrives() {
 			}
 		})
 	})
+}
+
+// driveRoom keeps the room of the sticks' usual answer: a line of text and
+// one stick's button.
+func driveRoom() fyne.CanvasObject {
+	line := widget.NewLabel("X").MinSize().Height
+	button := uiwidget.NewButton("X", theme.StorageIcon(), nil).MinSize().Height
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, line+theme.Padding()+button))
+	return room
 }
 
 // pickFolder asks for the backup's folder in the system's folder dialog.

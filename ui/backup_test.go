@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -310,5 +311,34 @@ func TestBackupChooseFolderOpensThePicker(t *testing.T) {
 	p.pick()
 	if len(w.Canvas().Overlays().List()) != before+1 {
 		t.Fatal("no folder picker over the dialog")
+	}
+}
+
+// The USB sticks are listed off the UI thread, after the dialog shows: the
+// room their answer takes is kept from the start, so nothing under it (the
+// options, "Back up") moves under the pointer when it comes, whether it
+// is "no stick found" or one stick's button.
+func TestBackupFormKeepsRoomForTheSticks(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		for _, drives := range [][]backup.Drive{nil, {{Label: "KINGSTON", Letter: "E:", Path: "/media/USB-STICK"}}} {
+			t.Run(fmt.Sprintf("%s/%d", language, len(drives)), func(t *testing.T) {
+				d := testDeps()
+				answer := queueBackground(d)
+				d.removableDrives = func() []backup.Drive { return drives }
+				f, w := newTestFrameWith(t, language, d)
+				p := newBackupPanel(f, "Firma ApS.p12", backupTestPW, nil)
+				w.SetContent(p.Content)
+				w.Resize(fyne.NewSize(440, 760))
+				at := func() (float32, float32) {
+					p.form.(*fyne.Container).Refresh()
+					return fyne.CurrentApp().Driver().AbsolutePositionForObject(p.start).Y, p.Content.MinSize().Height
+				}
+				y, h := at()
+				answer()
+				if y2, h2 := at(); y2 != y || h2 != h {
+					t.Errorf("when the sticks were listed, Back up moved from %v to %v and the form's height from %v to %v", y, y2, h, h2)
+				}
+			})
+		}
 	}
 }
