@@ -640,12 +640,13 @@ func (s *Store) Remove(sha string) (Certificate, error) {
 	return removed, err
 }
 
-// Get returns the certificate with the fingerprint.
+// Get returns the certificate with the fingerprint, as List has it: an
+// entry List leaves out (mine) is not found here either.
 func (s *Store) Get(sha string) (Certificate, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	i := find(s.certs, strings.ToLower(sha))
-	if i < 0 {
+	if i < 0 || !mine(s.certs[i]) {
 		return Certificate{}, false
 	}
 	return s.certs[i].clone(), true
@@ -686,8 +687,8 @@ func listOrder(certs []Certificate) []int {
 	newest := map[string]time.Time{} // group -> latest NotAfter
 	order := make([]int, 0, len(certs))
 	for i, c := range certs {
-		if oces.IsStateCAName(c.Organization, c.CommonName) {
-			continue // no one's certificate (List)
+		if !mine(c) {
+			continue
 		}
 		order = append(order, i)
 		g := group(c)
@@ -712,6 +713,12 @@ func listOrder(certs []Certificate) []int {
 	})
 	return order
 }
+
+// mine says whether an entry is a certificate of the user's, for List and
+// Get alike: an entry an older version recorded for one of the state's CA
+// certificates (oces.IsStateCAName) is no one's, and the file keeps it as
+// it was.
+func mine(c Certificate) bool { return !oces.IsStateCAName(c.Organization, c.CommonName) }
 
 // group is the renewal line a certificate belongs to: its OCES UUID, or
 // itself when it has none.

@@ -470,7 +470,16 @@ func TestListLeavesOutStateCAEntries(t *testing.T) {
 	if want := []string{state.SHA256, mine.SHA256}; !slices.Equal(got, want) {
 		t.Errorf("listed %v, want %v", got, want)
 	}
-	if _, ok := s.Get(root.SHA256); !ok {
-		t.Error("the entry is gone from the file")
+	for _, c := range []Certificate{root, issuing} {
+		if _, ok := s.Get(c.SHA256); ok {
+			t.Errorf("Get answers %s, which List leaves out", c.CommonName)
+		}
+	}
+	if _, ok := s.Get(state.SHA256); !ok {
+		t.Error("Get does not find the state's own organisation certificate")
+	}
+	data, err := os.ReadFile(s.Path())
+	if err != nil || !strings.Contains(string(data), root.SHA256) {
+		t.Errorf("the entry is gone from the file (%v)", err)
 	}
 }
