@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The credential store's list of saved passwords, as the window last read
@@ -37,10 +38,28 @@ func (f *frame) readPasswords() {
 			f.passwordIndex.list = guide.Passwords{Entries: entries, Known: err == nil}
 			if f.guide != nil {
 				f.guide.factsChanged()
+				f.tryUntried(f.guide.facts())
 			}
 			if f.certificates != nil {
 				f.certificates.refreshCard() // a card says whether its password is saved
 			}
 		})
+	})
+}
+
+// tryUntried tries, in the background, the renewal's password saved on the
+// password card that was never tried on its file (the store did not give
+// it when the file was recorded): core moves it or marks it wrong, and the
+// store's change reads the list again; a store that still does not give
+// it is logged and left, to be tried at the next read. UI thread.
+func (f *frame) tryUntried(facts guide.Facts) {
+	if facts.UntriedPasswordID == "" {
+		return
+	}
+	flow, lang := f.flow(), words.Language()
+	f.background(func() {
+		if err := flow.TryUntried(context.Background(), facts, lang); err != nil {
+			fyne.LogError("trying the password saved on the password card", err)
+		}
 	})
 }

@@ -344,7 +344,11 @@ func TestTheDownloadCardSaysThePasswordCardsPasswordIsWrong(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	g := x.f.guide
 	sha := strings.Repeat("ef", 32)
-	if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "Typo-1234"); err != nil {
+	pending := vault.PendingID(g.progress.RenewalID)
+	if err := x.f.vault.Save(context.Background(), pending, "", "Typo-1234"); err != nil {
+		t.Fatal(err)
+	}
+	if err := x.f.vault.MarkDoesNotOpen(context.Background(), pending, sha, "Firma ApS"); err != nil { // tried on the file
 		t.Fatal(err)
 	}
 	g.progress.SetFileChecked(sha, x.f.now())

@@ -169,7 +169,8 @@ func TestDeleteAsksFirst(t *testing.T) {
 // Settings marks the renewal's saved password that does not open its
 // file, as the guide's password card and the Check tab do (one rule:
 // guide.Facts' WrongPasswordID): once the guide knows its file, a pending
-// password left beside it did not open it; before, it is not marked.
+// password left beside it and found not to open it; before the file, or
+// never tried on it, it is not marked.
 func TestSavedPasswordsMarksTheWrongOne(t *testing.T) {
 	for _, c := range []struct{ language, wrong string }{
 		{"en", "Does not open the renewed certificate file"},
@@ -178,7 +179,8 @@ func TestSavedPasswordsMarksTheWrongOne(t *testing.T) {
 		t.Run(c.language, func(t *testing.T) {
 			x := newCheckFixture(t, c.language)
 			g := x.f.guide
-			if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "typed-wrong"); err != nil {
+			pending := vault.PendingID(g.progress.RenewalID)
+			if err := x.f.vault.Save(context.Background(), pending, "", "typed-wrong"); err != nil {
 				t.Fatal(err)
 			}
 			x.wait()
@@ -191,8 +193,15 @@ func TestSavedPasswordsMarksTheWrongOne(t *testing.T) {
 			}
 			fileCheckedHere(x.f, testFingerprint)
 			x.wait()
+			if anyTextContains(view, c.wrong) {
+				t.Errorf("the file known, a password never tried on it is marked wrong (review R3): %q", texts(view))
+			}
+			if err := x.f.vault.MarkDoesNotOpen(context.Background(), pending, testFingerprint, "Firma ApS"); err != nil {
+				t.Fatal(err)
+			}
+			x.wait()
 			if !anyTextContains(view, c.wrong) {
-				t.Errorf("the wrong password is not marked once the file is known: %q", texts(view))
+				t.Errorf("the wrong password is not marked once tried on the file: %q", texts(view))
 			}
 		})
 	}

@@ -54,12 +54,18 @@ type Facts struct {
 	PasswordID      string
 	PasswordSavedAt time.Time
 	// WrongPasswordID is the renewal's pending password still saved once
-	// the file is known: every check tries it first and moves it onto the
-	// certificate when it opens the file, so one left behind does not
-	// open it (a typo on the password card). "" when there is none. It
-	// is not the renewal's password, and is removed with the user's
+	// the file is known and found not to open it: it was tried on the
+	// file and failed (vault.Entry.DoesNotOpen names the file's
+	// certificate; a typo on the password card). "" when there is none.
+	// It is not the renewal's password, and is removed with the user's
 	// consent (renewal.Flow.ReplacePassword, renewal.Flow.RemoveWrong).
 	WrongPasswordID string
+	// UntriedPasswordID is the renewal's pending password still saved
+	// once the file is known, but never tried on it: the credential store
+	// did not give it when the file was recorded (locked, or slow). It is
+	// neither the right password nor a wrong one until it is tried
+	// (renewal.Flow.TryUntried); "" when there is none.
+	UntriedPasswordID string
 	// Kept is where else the password is kept (a register.Kept* answer,
 	// "" when not asked), and Host the computer whose store holds it: the
 	// register's answer once it knows the certificate, else the user's
@@ -132,7 +138,8 @@ func FactsOf(p *Progress, c *register.Certificate, pw Passwords) Facts {
 // (where the Check tab, a moved pending password and the card after the
 // file put it) once the file is known, under the renewal's pending id
 // before. A pending password left once the file is known is the wrong one
-// (WrongPasswordID). Without the store's list, the register's record of
+// when it was tried on the file and failed (WrongPasswordID), else not
+// tried yet (UntriedPasswordID): its mere presence says nothing. Without the store's list, the register's record of
 // the certificate says whether one is saved.
 func (f *Facts) passwordIn(p *Progress, sha string, c *register.Certificate, pw Passwords) {
 	if !pw.Known {
@@ -149,8 +156,10 @@ func (f *Facts) passwordIn(p *Progress, sha string, c *register.Certificate, pw 
 			if f.PasswordID == "" || vault.IsPending(f.PasswordID) {
 				f.PasswordID, at = e.ID, e.Saved
 			}
-		case e.ID == pending && sha != "":
+		case e.ID == pending && sha != "" && strings.EqualFold(e.DoesNotOpen, sha):
 			f.WrongPasswordID = e.ID
+		case e.ID == pending && sha != "":
+			f.UntriedPasswordID = e.ID
 		case e.ID == pending && f.PasswordID == "":
 			f.PasswordID, at = e.ID, e.Saved
 		}
@@ -181,12 +190,13 @@ func (f Facts) holds(t Task) (time.Time, bool) {
 
 // FileAhead says whether the renewed file came before its password: the
 // guide waits on the password card, the file is checked, and the password
-// is neither saved here nor kept safely elsewhere, nor saved wrong. The
+// is neither saved here nor kept safely elsewhere, nor saved wrong, nor
+// saved and not yet tried on the file. The
 // card then says what that means (paste it now if it was copied; else the
 // portal cannot show it again).
 func (p *Progress) FileAhead(f Facts) bool {
 	s := p.Step()
-	return s.Task == TaskPassword && f.FileChecked && f.WrongPasswordID == "" && p.CanComplete(s, f) != nil
+	return s.Task == TaskPassword && f.FileChecked && f.WrongPasswordID == "" && f.UntriedPasswordID == "" && p.CanComplete(s, f) != nil
 }
 
 // SavedWrong says whether the password saved for the renewal does not open

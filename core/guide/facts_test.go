@@ -287,6 +287,7 @@ func TestFileAhead(t *testing.T) {
 		{"the file first", "password", Facts{FileChecked: true}, true},
 		{"the file first, kept nowhere yet", "password", Facts{FileChecked: true, Kept: register.KeptNowhere}, true},
 		{"saved wrong: not ahead, wrong", "password", Facts{FileChecked: true, WrongPasswordID: "pending:x"}, false},
+		{"saved, not yet tried: not ahead", "password", Facts{FileChecked: true, UntriedPasswordID: "pending:x"}, false},
 		{"no file yet", "password", Facts{}, false},
 		{"the password saved", "password", Facts{FileChecked: true, PasswordSaved: true}, false},
 		{"kept safely elsewhere", "password", Facts{FileChecked: true, StoredElsewhere: true}, false},
@@ -301,9 +302,11 @@ func TestFileAhead(t *testing.T) {
 	}
 }
 
-// V11: once the file is known, the password saved before it that did not
-// open it (still pending: an opening one is moved onto the certificate) is
-// the wrong one, flagged whether or not the right one is saved beside it;
+// V11: once the file is known, the password saved before it that was tried
+// on it and did not open it (still pending: an opening one is moved onto
+// the certificate) is the wrong one, flagged whether or not the right one
+// is saved beside it; one never tried (the store did not give it) is not
+// called wrong, only untried (review R3);
 // the card says "saved wrong" only while no saved password opens the file.
 func TestSavedWrong(t *testing.T) {
 	p := New(t0)
@@ -316,17 +319,21 @@ func TestSavedWrong(t *testing.T) {
 		wrongID   string
 		wrong     bool
 		wantSaved bool
+		untried   string
 	}{
-		{"before the file: the pending one is the password", "", []vault.Entry{{ID: pending}}, "", false, true},
-		{"the file known, only the pending one", fpNew, []vault.Entry{{ID: pending}}, pending, true, false},
-		{"the right one saved beside the wrong one", fpNew, []vault.Entry{{ID: pending}, {ID: cert}}, pending, false, true},
-		{"only the right one", fpNew, []vault.Entry{{ID: cert}}, "", false, true},
-		{"another renewal's pending", fpNew, []vault.Entry{{ID: vault.PendingID("other")}}, "", false, false},
+		{"before the file: the pending one is the password", "", []vault.Entry{{ID: pending}}, "", false, true, ""},
+		{"the file known, only the pending one, found wrong", fpNew, []vault.Entry{{ID: pending, DoesNotOpen: fpNew}}, pending, true, false, ""},
+		{"the file known, only the pending one, never tried", fpNew, []vault.Entry{{ID: pending}}, "", false, false, pending},
+		{"the pending one found wrong on another file", fpNew, []vault.Entry{{ID: pending, DoesNotOpen: strings.Repeat("b2", 32)}}, "", false, false, pending},
+		{"the right one saved beside the wrong one", fpNew, []vault.Entry{{ID: pending, DoesNotOpen: fpNew}, {ID: cert}}, pending, false, true, ""},
+		{"the right one saved beside one never tried", fpNew, []vault.Entry{{ID: pending}, {ID: cert}}, "", false, true, pending},
+		{"only the right one", fpNew, []vault.Entry{{ID: cert}}, "", false, true, ""},
+		{"another renewal's pending", fpNew, []vault.Entry{{ID: vault.PendingID("other")}}, "", false, false, ""},
 	} {
 		p.FileSHA256 = c.file
 		f := FactsOf(&p, nil, Passwords{Known: true, Entries: c.entries})
-		if f.WrongPasswordID != c.wrongID || f.SavedWrong() != c.wrong || f.PasswordSaved != c.wantSaved {
-			t.Errorf("%s: wrong %q (%v), saved %v; want %q (%v), %v", c.name, f.WrongPasswordID, f.SavedWrong(), f.PasswordSaved, c.wrongID, c.wrong, c.wantSaved)
+		if f.WrongPasswordID != c.wrongID || f.SavedWrong() != c.wrong || f.PasswordSaved != c.wantSaved || f.UntriedPasswordID != c.untried {
+			t.Errorf("%s: wrong %q (%v), saved %v, untried %q; want %q (%v), %v, %q", c.name, f.WrongPasswordID, f.SavedWrong(), f.PasswordSaved, f.UntriedPasswordID, c.wrongID, c.wrong, c.wantSaved, c.untried)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package renewal
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"sync"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"github.com/fornyer/fornyer/core/backup"
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
@@ -90,12 +92,22 @@ var recordingBusy func()
 
 // Record writes the outcome of a check: the certificate into the register
 // (a password saved before stays recorded), that the guide renewed it, and
-// the pending password moved onto it, never leaving a moment without it.
-// Every step is tried; the errors are joined. One record writes at a time,
-// in no promised order (recording).
+// the renewal's pending password moved onto it when it opens the file,
+// never leaving a moment without it. A pending password that does not open
+// the file is marked so (tryPending); one the credential store did not
+// give is left as it was, not tried, and the store's error is returned:
+// it is tried again at the next record or TryUntried. Every step is tried;
+// the errors are joined. One record writes at a time, in no promised order
+// (recording); the store's read and the try on the file, which can be slow,
+// come before.
 func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	if !o.Record {
 		return nil
+	}
+	sha := c.Report.Certificate.SHA256
+	var try pendingTry
+	if o.MovePending == "" && o.TryPending != "" && f.Vault != nil {
+		try = f.tryPending(ctx, c.Path, sha, o.TryPending)
 	}
 	if !recording.TryLock() {
 		if recordingBusy != nil {
@@ -104,8 +116,7 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 		recording.Lock()
 	}
 	defer recording.Unlock()
-	var errs []error
-	sha := c.Report.Certificate.SHA256
+	errs := []error{try.err}
 	if f.Register != nil {
 		e := Entry(c, f.now())
 		if known, ok := f.Register.Get(sha); ok && stillThere(known.File) && known.File.Path != c.Path {
@@ -123,26 +134,89 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 			errs = append(errs, f.Register.RecordPlaces(sha, o.Places))
 		}
 	}
-	move := o.MovePending
-	if move == "" && o.TryPending != "" && f.Vault != nil {
-		if pw, err := f.Vault.Get(ctx, o.TryPending); err == nil && Opens(c.Path, sha, pw) {
-			move = o.TryPending
-		}
+	if o.MovePending != "" && f.Vault != nil {
+		errs = append(errs, f.movePending(ctx, o.MovePending, c.Report.Certificate))
 	}
-	if move != "" && f.Vault != nil {
-		if err := f.Vault.RekeyEntry(ctx, move, PasswordEntry(c.Report.Certificate)); err != nil {
-			errs = append(errs, err)
-		} else if f.Register != nil {
-			errs = append(errs, f.Register.SetPasswordSaved(sha, true))
-		}
-	}
-	if o.NamePending != "" && f.Vault != nil {
-		err := f.Vault.Relabel(ctx, o.NamePending, Label(c.Report.Certificate))
-		if err != nil && !errors.Is(err, vault.ErrNotFound) {
-			errs = append(errs, err)
-		}
-	}
+	errs = append(errs, f.settle(ctx, try, o.TryPending, c.Report.Certificate, c.Report.Lang))
 	return errors.Join(errs...)
+}
+
+// pendingTry is what a renewal's pending password did on its file.
+type pendingTry struct {
+	opens, fails bool  // tried: it opens the file, or it does not
+	err          error // not tried: the store did not give it
+}
+
+// tryPending reads the pending password id and tries it on the file at
+// path, which holds the certificate with the fingerprint sha. None saved
+// is neither an error nor a try; a store that does not answer, and a file
+// that cannot tell (gone, or another file now), leave it not tried.
+func (f *Flow) tryPending(ctx context.Context, path, sha, id string) pendingTry {
+	pw, err := f.Vault.Get(ctx, id)
+	switch {
+	case errors.Is(err, vault.ErrNotFound):
+		return pendingTry{}
+	case err != nil:
+		return pendingTry{err: fmt.Errorf("the password saved on the password card was not tried on the file: %w", err)}
+	}
+	opens, told := tryOn(path, sha, pw)
+	return pendingTry{opens: opens, fails: told && !opens}
+}
+
+// settle writes what the try of the pending password id found, under the
+// record's lock: one that opens the file is moved onto its certificate c;
+// one that does not is marked so and named for what it is, in Fornyer's
+// list and the store's own (vault.MarkDoesNotOpen), in lang. Gone
+// meanwhile (another record moved it, or the user deleted it) is no error.
+func (f *Flow) settle(ctx context.Context, try pendingTry, id string, c *inspect.Certificate, lang string) error {
+	var err error
+	switch {
+	case try.opens:
+		err = f.movePending(ctx, id, c)
+	case try.fails:
+		label := msg.T(lang, "renewal.pending.does_not_open", map[string]any{"Owner": Label(c), "Step": guide.Index(string(guide.TaskPassword)) + 1})
+		err = f.Vault.MarkDoesNotOpen(ctx, id, c.SHA256, label)
+	}
+	if errors.Is(err, vault.ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+// movePending moves the pending password id onto the certificate c, and
+// then records that c's password is saved.
+func (f *Flow) movePending(ctx context.Context, id string, c *inspect.Certificate) error {
+	if err := f.Vault.RekeyEntry(ctx, id, PasswordEntry(c)); err != nil {
+		return err
+	}
+	if f.Register == nil {
+		return nil
+	}
+	return f.Register.SetPasswordSaved(c.SHA256, true)
+}
+
+// TryUntried tries the renewal's pending password that was never tried on
+// its file (guide.Facts.UntriedPasswordID: the credential store did not
+// give it when the file was recorded), as Record does: moved onto the
+// certificate when it opens the file, marked when it does not, left when
+// the store still does not give it (its error is returned) or the file is
+// no longer where the register saw it. lang names a wrong one. facts are
+// the renewal's (State); nothing to try is no error.
+func (f *Flow) TryUntried(ctx context.Context, facts guide.Facts, lang string) error {
+	id, c := facts.UntriedPasswordID, facts.Certificate
+	if id == "" || c == nil || !stillThere(c.File) || f.Vault == nil {
+		return nil
+	}
+	try := f.tryPending(ctx, c.File.Path, c.SHA256, id)
+	if !recording.TryLock() {
+		if recordingBusy != nil {
+			recordingBusy()
+		}
+		recording.Lock()
+	}
+	defer recording.Unlock()
+	cert := &inspect.Certificate{SHA256: c.SHA256, Organization: c.Organization, CommonName: c.CommonName, NotAfter: c.NotAfter}
+	return errors.Join(try.err, f.settle(ctx, try, id, cert, lang))
 }
 
 // SaveProgress writes the guide's progress to path and keeps its places on

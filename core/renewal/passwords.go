@@ -177,8 +177,21 @@ func (f *Flow) SaveForFile(ctx context.Context, c register.Certificate, password
 // Opens says whether the password opens the certificate file at path and
 // the file holds the certificate with the fingerprint.
 func Opens(path, sha256, password string) bool {
+	opens, _ := tryOn(path, sha256, password)
+	return opens
+}
+
+// tryOn tries the password on the certificate file at path: opens says it
+// opens the file and the file holds the certificate with the fingerprint;
+// told says the file could tell (it opened, or refused the password). A
+// file gone, unreadable or damaged tells nothing of the password.
+func tryOn(path, sha256, password string) (opens, told bool) {
 	r := inspect.InspectFile(path, inspect.Options{Passwords: []string{password}})
-	return r.Opened() && r.PasswordIndex == 0 && r.Certificate != nil && strings.EqualFold(r.Certificate.SHA256, sha256)
+	if r.Has(inspect.CodeWrongPassword) {
+		return false, true
+	}
+	opens = r.Opened() && r.PasswordIndex == 0 && r.Certificate != nil && strings.EqualFold(r.Certificate.SHA256, sha256)
+	return opens, opens
 }
 
 // SaveAnswered saves the password that opened the answer's file where the

@@ -91,17 +91,14 @@ type Outcome struct {
 	// MovePending is the id of the pending password that opened the file,
 	// to be moved onto the certificate; "" for none.
 	MovePending string
-	// NamePending is the renewal's pending id when the file is the
-	// renewal's and its pending password (if any) did not open it: that
-	// password, saved before anyone knew whose it was, is named by the
-	// file's organisation, as every other entry is (W16). "" otherwise.
-	NamePending string
 	// TryPending is the renewal's pending password when the file the
-	// guide takes was opened by another (typed, say, while the keyring
-	// was locked and the saved passwords could not be read): Flow.Record
-	// moves it onto the certificate when it opens the file, so that a
-	// right password saved before is never later called wrong (it is
-	// wrong only when it does not open the file). "" for none.
+	// guide takes was not opened by it (opened by another, or typed, say,
+	// while the keyring was locked and the saved passwords could not be
+	// read): Flow.Record tries it on the file, moves it onto the
+	// certificate when it opens it, and marks it when it does not, so
+	// that it is called wrong only once it was tried and failed; saved
+	// before anyone knew whose it was, it is then also named for what it
+	// is (W16, review R3). "" for none.
 	TryPending string
 	// PasswordKept and PasswordHost are where the renewal's password is
 	// kept besides this computer, as the guide's password card recorded
@@ -194,12 +191,8 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 
 // takeRenewal carries what the renewal p holds onto the file that does
 // its download step, for Record to write: where else its password is
-// kept, its places, and its pending password to name when the file's
-// password did not come from it.
+// kept, and its places.
 func (o *Outcome) takeRenewal(p *guide.Progress) {
-	if o.Record && o.MovePending == "" {
-		o.NamePending = vault.PendingID(p.RenewalID)
-	}
 	if register.KnownKept(p.PasswordKept) {
 		o.PasswordKept, o.PasswordHost = p.PasswordKept, p.PasswordHost
 	}

@@ -5,11 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/zalando/go-keyring"
 	"software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/guide"
@@ -239,10 +242,13 @@ func TestTheFirstWordNamesThePasswordCardsPassword(t *testing.T) {
 	}
 }
 
-// W16: the password saved on the password card before anyone knew whose
-// it was, and that does not open the renewal's file, is named by the
-// file's organisation once the file is recorded, not "pending:<hex>".
+// W16, review R3: the password saved on the password card before anyone
+// knew whose it was, and that does not open the renewal's file, is marked
+// as not opening it and named for what it is once the file is recorded,
+// not "pending:<hex>", nor the organisation's name alone (that is the
+// right password's name).
 func TestTheWrongPendingPasswordIsNamed(t *testing.T) {
+	path, sha := firmaFile(t, "right")
 	f := newFlow(t)
 	ctx := context.Background()
 	p := atDownload()
@@ -250,19 +256,16 @@ func TestTheWrongPendingPasswordIsNamed(t *testing.T) {
 	if err := f.Vault.Save(ctx, pending, "", "typo"); err != nil {
 		t.Fatal(err)
 	}
-	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
-	if err := f.Register.Upsert(old); err != nil {
-		t.Fatal(err)
-	}
-	a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("right"), Known: f.Register.List(), Progress: p})
-	if !a.Advance || a.Outcome.NamePending != pending {
+	p.SetAnswer(sha, true)
+	a := AnswerFor(Input{Path: path, Report: opened(checked(sha, "02", started), 0), Tries: TryTyped("right"), Known: f.Register.List(), Progress: p})
+	if !a.Advance || a.Outcome.TryPending != pending {
 		t.Fatalf("outcome %+v", a.Outcome)
 	}
 	if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := f.Vault.List(ctx)
-	if len(list) != 1 || list[0].ID != pending || list[0].Label != "Firma ApS" {
+	if len(list) != 1 || list[0].ID != pending || list[0].Label != "Firma ApS (saved on step 12, does not open the file)" || list[0].DoesNotOpen != sha {
 		t.Errorf("the store lists %+v", list)
 	}
 	// No pending password: nothing to name, nothing fails.
@@ -271,5 +274,147 @@ func TestTheWrongPendingPasswordIsNamed(t *testing.T) {
 	}
 	if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
 		t.Errorf("without a pending password: %v", err)
+	}
+}
+
+// firmaFile writes a .p12 of an organisation certificate under the
+// password, and returns its path and the certificate's fingerprint.
+func firmaFile(t *testing.T, password string) (path, sha string) {
+	t.Helper()
+	chain := testpki.NewChain(t, false)
+	leaf := chain.Organization(t)
+	path = testpki.WriteFile(t, "Firma.p12", testpki.PFX(t, pkcs12.Modern, leaf, chain.CACerts(), password))
+	sum := sha256.Sum256(leaf.Cert.Raw)
+	return path, hex.EncodeToString(sum[:])
+}
+
+// lockedStore is go-keyring's mock, but while locked every pending
+// password is refused (a locked Secret Service collection) or, with hang,
+// not answered (an unlock prompt no one answers) until release lets one
+// more hung read end.
+type lockedStore struct {
+	hang, locked bool
+	asked, freed int // hung reads begun, and let end
+	mu           sync.Mutex
+	cond         *sync.Cond
+}
+
+func newLockedStore(hang bool) *lockedStore {
+	l := &lockedStore{hang: hang}
+	l.cond = sync.NewCond(&l.mu)
+	return l
+}
+
+func (l *lockedStore) Set(s, u, p string) error { return keyring.Set(s, u, p) }
+func (l *lockedStore) Delete(s, u string) error { return keyring.Delete(s, u) }
+func (l *lockedStore) Get(s, u string) (string, error) {
+	l.mu.Lock()
+	if !l.locked || !vault.IsPending(u) {
+		l.mu.Unlock()
+		return keyring.Get(s, u)
+	}
+	defer l.mu.Unlock()
+	if !l.hang {
+		return "", errors.New("org.freedesktop.Secret.Error.IsLocked: the collection is locked")
+	}
+	n := l.asked
+	l.asked++
+	for l.freed <= n {
+		l.cond.Wait()
+	}
+	return "", errors.New("the unlock prompt was dismissed")
+}
+
+func (l *lockedStore) lock(locked bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.locked = locked
+}
+
+// release lets n more hung reads end (their callers gave up long ago).
+func (l *lockedStore) release(n int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.freed += n
+	l.cond.Broadcast()
+}
+
+// Review R3: the password saved on the password card is read from a store
+// that refuses it (locked) or does not answer (hangs) when the renewal's
+// file is recorded. It is not tried, so it is neither moved nor called
+// wrong nor renamed: the renewal's facts say it is untried, the record
+// says why. Once the store gives it, TryUntried tries it: the right one
+// moves onto the certificate, a typo is then wrong.
+func TestAPendingPasswordTheStoreDidNotGiveIsNotWrong(t *testing.T) {
+	const right = "Rp7k-æøQx9m!Zt2W"
+	path, sha := firmaFile(t, right)
+	for _, c := range []struct {
+		name, saved string
+		hang        bool
+		wrong       bool
+	}{
+		{"locked, the right one", right, false, false},
+		{"locked, a typo", "Rp7k-æQx9m!Zt2w", false, true},
+		{"hangs, the right one", right, true, false},
+		{"hangs, a typo", "typo", true, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			keyring.MockInit()
+			store := newLockedStore(c.hang)
+			t.Cleanup(func() { store.release(1 << 20) })
+			reg, err := register.Open(filepath.Join(t.TempDir(), "register.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := &Flow{Register: reg, Vault: vault.New(vault.WithBackend(store), vault.WithTimeout(200*time.Millisecond)), Now: func() time.Time { return started }}
+			ctx := context.Background()
+			p := atDownload()
+			pending := vault.PendingID(p.RenewalID)
+			if err := f.Vault.Save(ctx, pending, "", c.saved); err != nil {
+				t.Fatal(err)
+			}
+			store.lock(true)
+			p.SetAnswer(sha, true)
+			a := AnswerFor(Input{Path: path, Report: opened(checked(sha, "02", started), 0), Tries: TryTyped(right), Known: reg.List(), Progress: p})
+			a.Outcome.Apply(p, sha, started)
+			err = f.Record(ctx, a.Check, a.Outcome)
+			if want := map[bool]error{false: vault.ErrUnavailable, true: vault.ErrTimeout}[c.hang]; !errors.Is(err, want) {
+				t.Errorf("the record says %v, want %v", err, want)
+			}
+			store.release(1) // a hung read ends: the store is free again
+			state := func() guide.Facts {
+				entries, err := f.Vault.List(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return State(p, reg, guide.Passwords{Entries: entries, Known: true})
+			}
+			st := state()
+			if st.WrongPasswordID != "" || st.SavedWrong() || st.UntriedPasswordID != pending {
+				t.Fatalf("not tried, the facts say wrong %q, untried %q", st.WrongPasswordID, st.UntriedPasswordID)
+			}
+			if list, _ := f.Vault.List(ctx); len(list) != 1 || list[0].Label != "" || list[0].DoesNotOpen != "" {
+				t.Errorf("not tried, the store lists %+v", list)
+			}
+			// Still locked: tried again, still not tried.
+			if err := f.TryUntried(ctx, st, "en"); err == nil {
+				t.Error("TryUntried with the store still locked says nothing")
+			}
+			store.release(1)
+			if st := state(); st.UntriedPasswordID != pending {
+				t.Fatalf("still locked, untried %q, wrong %q", st.UntriedPasswordID, st.WrongPasswordID)
+			}
+			store.lock(false)
+			if err := f.TryUntried(ctx, state(), "en"); err != nil {
+				t.Fatal(err)
+			}
+			st = state()
+			if st.UntriedPasswordID != "" || (st.WrongPasswordID == pending) != c.wrong || st.PasswordSaved == c.wrong {
+				t.Errorf("tried: wrong %q, untried %q, saved %v", st.WrongPasswordID, st.UntriedPasswordID, st.PasswordSaved)
+			}
+			if got, _ := reg.Get(sha); got.PasswordSaved == c.wrong {
+				t.Errorf("the register says saved %v", got.PasswordSaved)
+			}
+		})
 	}
 }

@@ -288,8 +288,8 @@ func realStore(t *testing.T) {
 	if err := v.Save(ctx, unnamed, "", password); err != nil {
 		t.Fatalf("Save: %v", err)
 	}
-	if err := v.Relabel(ctx, unnamed, "Skærbæk Smørrebrød ApS"); err != nil {
-		t.Fatalf("Relabel: %v", err)
+	if err := v.MarkDoesNotOpen(ctx, unnamed, strings.Repeat("ab", 32), "Skærbæk Smørrebrød ApS"); err != nil {
+		t.Fatalf("MarkDoesNotOpen: %v", err)
 	}
 	if got := itemLabels(Service, unnamed); labelsReadable && !slices.Equal(got, []string{"Fornyer: Skærbæk Smørrebrød ApS"}) {
 		t.Fatalf("relabelled, the store lists the item as %q", got)

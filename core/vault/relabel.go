@@ -3,26 +3,30 @@ package vault
 import (
 	"context"
 	"slices"
+	"strings"
 )
 
-// Relabel names the entry under id anew, in Fornyer's list and in the
-// store's own list (StoreLabel), its password and date unchanged: a
-// renewal's pending password saved before anyone knew whose it was gets
-// the organisation's name once its file is known (W16), as every other
-// entry has. An entry already so named is not written again; ErrNotFound
-// when there is none.
-func (v *Vault) Relabel(ctx context.Context, id, label string) error {
+// MarkDoesNotOpen records that the password under id was tried on the file
+// of the certificate with the fingerprint and does not open it
+// (Entry.DoesNotOpen), and names the entry anew, in Fornyer's list and in
+// the store's own list (StoreLabel), its password and date unchanged: a
+// renewal's pending password saved before anyone knew whose it was is
+// then told apart from the certificate's right one wherever the user sees
+// the store's list. An entry already so marked and named is not written
+// again; ErrNotFound when there is none.
+func (v *Vault) MarkDoesNotOpen(ctx context.Context, id, fingerprint, label string) error {
 	if err := checkID(id); err != nil {
 		return err
 	}
 	label = cleanLabel(label)
+	fingerprint = strings.ToLower(fingerprint)
 	return v.do(ctx, func(b Backend) error {
 		list, _, err := readIndex(b)
 		if err != nil {
 			return err
 		}
 		i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == id })
-		if i >= 0 && list[i].Label == label {
+		if i >= 0 && list[i].Label == label && list[i].DoesNotOpen == fingerprint {
 			return nil
 		}
 		password, err := b.Get(Service, id)
@@ -34,7 +38,7 @@ func (v *Vault) Relabel(ctx context.Context, id, label string) error {
 		}
 		return v.updateIndex(b, func(list []Entry) []Entry {
 			if i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == id }); i >= 0 {
-				list[i].Label = label
+				list[i].Label, list[i].DoesNotOpen = label, fingerprint
 			}
 			return list
 		})

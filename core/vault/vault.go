@@ -78,6 +78,11 @@ type Entry struct {
 	// Expires is when the certificate it opens expires, when known, so
 	// that two passwords of one organisation can be told apart.
 	Expires time.Time `json:"expires,omitzero"`
+	// DoesNotOpen is the SHA-256 fingerprint of the certificate whose
+	// file this password was tried on and does not open (MarkDoesNotOpen);
+	// "" when it was never found wrong. A password saved again under the
+	// id is a new entry, without it.
+	DoesNotOpen string `json:"does_not_open,omitempty"`
 }
 
 // Pending reports whether the entry belongs to a renewal in progress.
