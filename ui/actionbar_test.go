@@ -162,7 +162,7 @@ func TestPasswordCardHoldsStill(t *testing.T) {
 	if x.w.Canvas().Focused() != fyne.Focusable(g.done) {
 		t.Errorf("after saving the keyboard is on %v, not Done", x.w.Canvas().Focused())
 	}
-	saved := vaultText("vault.saved", nil)
+	saved := x.f.vaultText("vault.saved", nil)
 	var confirmation, another float32 = -1, -1
 	for _, obj := range visible(g.scroll.Content) {
 		switch v := obj.(type) {

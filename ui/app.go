@@ -90,7 +90,7 @@ func Run(files []string, more <-chan []string) (err error) {
 	piece()
 	w.SetCloseIntercept(func() {
 		f.stopWatching()
-		clearClipboardsNow(f.releaseConcealed)
+		f.clearClipboardsNow()
 		w.Close()
 	})
 	a.Lifecycle().SetOnStarted(func() {

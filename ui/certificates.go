@@ -195,7 +195,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 		renew.Importance = widget.HighImportance
 		items = append(items, container.NewHBox(renew))
 	}
-	items = append(items, recordLines(c, status, l)...)
+	items = append(items, v.recordLines(c, status, l)...)
 
 	inUse := register.InUse(certs, c, now) // core's "renewed or expired" rule
 	switch {
@@ -252,14 +252,14 @@ func (v *certificatesView) handOver(c register.Certificate) fyne.CanvasObject {
 // recordLines say what Fornyer has done for the certificate (password
 // saved, backups verified, receipts written) and, with a warning, what is
 // still undone of those (core's status).
-func recordLines(c register.Certificate, status register.Status, l string) []fyne.CanvasObject {
+func (v *certificatesView) recordLines(c register.Certificate, status register.Status, l string) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	done := theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	undone := func(text string) {
 		out = append(out, uiwidget.WithIcon(theme.NewWarningThemedResource(theme.WarningIcon()), uiwidget.NewWrapping(text)))
 	}
 	if status.PasswordSaved {
-		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(vaultText("register.password_saved", nil))))
+		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(v.f.vaultText("register.password_saved", nil))))
 	}
 	if latest, ok := c.LatestBackup(); ok {
 		out = append(out, uiwidget.WithIcon(done, uiwidget.NewWrapping(words.T("register.backups", map[string]any{"Count": len(c.Backups), "Date": msg.Date(l, latest.VerifiedAt.Local())}))))
@@ -270,7 +270,7 @@ func recordLines(c register.Certificate, status register.Status, l string) []fyn
 	for _, t := range status.Todo {
 		switch t {
 		case register.TodoPassword:
-			undone(vaultText("register.todo.password", nil))
+			undone(v.f.vaultText("register.todo.password", nil))
 		case register.TodoBackup:
 			undone(words.T("register.todo.backup"))
 		case register.TodoReceipt:

@@ -416,7 +416,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 				a.passwordSaved = true
 				a.answer = a.answer.Saved()
 				btn.Hide()
-				text := vaultText("vault.saved", map[string]any{"Store": storeName()})
+				text := a.c.f.vaultText("vault.saved", nil)
 				if a.c.f.savedFromClipboard(password) {
 					text += " " + words.T("watch.copied.cleared")
 				}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"runtime"
 	"runtime/debug"
 	"time"
 
@@ -62,6 +63,13 @@ type deps struct {
 	open uiwidget.Opener
 	// watchFolders are the folders watched for new files.
 	watchFolders func() []watch.Folder
+	// storeGOOS is the platform whose credential store is named in the
+	// window's sentences (vault.StoreName): the system's; tests name the
+	// Linux store on every platform, so that the masters are the same.
+	storeGOOS string
+	// clears are the clipboard clears still waiting for their 30 seconds;
+	// closing the window runs them at once (clearClipboardsNow).
+	clears *pendingClears
 }
 
 // systemDeps are the real ones.
@@ -81,6 +89,8 @@ func systemDeps() *deps {
 		hostname:         appinfo.ComputerName,
 		open:             uiwidget.Open,
 		watchFolders:     watch.Folders,
+		storeGOOS:        runtime.GOOS,
+		clears:           &pendingClears{m: map[*clipboardGuard]func(){}},
 	}
 }
 

@@ -38,7 +38,7 @@ func TestPasswordSavedOnTheCardEnablesDone(t *testing.T) {
 	if g.done.Disabled() || g.hint.Visible() {
 		t.Errorf("Done still waits after the password was saved here: hint %q", g.hint.Text)
 	}
-	if !hasText(g.scroll.Content, vaultText("vault.saved", nil)) {
+	if !hasText(g.scroll.Content, g.f.vaultText("vault.saved", nil)) {
 		t.Errorf("the card lost its own word for the save: %q", texts(g.scroll.Content))
 	}
 }

@@ -18,7 +18,7 @@ import (
 // after the user says yes.
 func newForgetSection(f *frame) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(words.T("settings.forget.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	note := uiwidget.NewWrapping(vaultText("settings.forget.note", nil))
+	note := uiwidget.NewWrapping(f.vaultText("settings.forget.note", nil))
 	button := uiwidget.NewButton(words.T("settings.forget.button"), theme.DeleteIcon(), nil)
 	button.Importance = widget.DangerImportance
 	button.OnTapped = func() { f.confirmForget(button) }
@@ -28,7 +28,7 @@ func newForgetSection(f *frame) fyne.CanvasObject {
 // confirmForget asks first; yes forgets off the UI thread and then builds
 // the window afresh, as after a first start.
 func (f *frame) confirmForget(button *uiwidget.Button) {
-	message := uiwidget.NewWrapping(vaultText("settings.forget.confirm", nil))
+	message := uiwidget.NewWrapping(f.vaultText("settings.forget.confirm", nil))
 	d := uiwidget.NewDangerConfirm(words.T("settings.forget.title"), words.T("settings.forget.yes"), words.T("settings.forget.no"),
 		message, func(yes bool) {
 			if !yes {

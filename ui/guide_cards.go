@@ -131,7 +131,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 	}
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.password"), fyne.TextStyle{Bold: true}))
-	summaryPassword(box, s)
+	summaryPassword(box, s, g.f.storeName())
 	if s.AskKept {
 		// Said to be missing above: answered here, not only on card 12.
 		box.Add(g.newKeptQuestion(s.Kept))
@@ -163,12 +163,12 @@ func (g *guideState) summary() fyne.CanvasObject {
 
 // summaryPassword says where the password is saved, and where else it
 // is kept.
-func summaryPassword(box *fyne.Container, s guide.Summary) {
+func summaryPassword(box *fyne.Container, s guide.Summary, store string) {
 	switch {
 	case s.PasswordSaved && s.Computer != "":
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved", map[string]any{"Store": storeName(), "Computer": s.Computer})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved", map[string]any{"Store": store, "Computer": s.Computer})))
 	case s.PasswordSaved:
-		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved_here", map[string]any{"Store": storeName()})))
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved_here", map[string]any{"Store": store})))
 	default:
 		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.not_saved")))
 	}

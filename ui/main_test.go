@@ -27,12 +27,10 @@ import (
 //
 // TestMain fixes what is the same for every test: the file and folder
 // pickers are Fyne's own here, shown at once (the system's would be asked
-// for on another goroutine, and may not exist), and the masters name the
-// Linux credential store on every platform. All else a test changes is in
-// the deps of its own frame (testDeps).
+// for on another goroutine, and may not exist). All else a test changes is
+// in the deps of its own frame (testDeps).
 func TestMain(m *testing.M) {
 	os.Setenv(uiwidget.DialogsEnv, "fyne")
-	storeGOOS = "linux"
 	os.Exit(m.Run())
 }
 
@@ -60,6 +58,8 @@ func testDeps() *deps {
 	// goroutine and drew during the next test (a race the race detector
 	// shows, and a panic in text shaping under load).
 	d.clipboardPoll = time.Hour
+	// The masters name the Linux credential store on every platform.
+	d.storeGOOS = "linux"
 	return d
 }
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"runtime"
 	"sync"
 	"time"
 	"unicode"
@@ -23,21 +22,16 @@ import (
 const clipboardClearDelay = 30 * time.Second
 
 // storeName is the credential store's name in the user's words.
-func storeName() string { return words.T(vault.StoreName(storeGOOS)) }
-
-// storeGOOS is the platform whose credential store is named: the system's,
-// set once before any test runs (TestMain) so that the masters name the
-// Linux store on every platform.
-var storeGOOS = runtime.GOOS
+func (d *deps) storeName() string { return words.T(vault.StoreName(d.storeGOOS)) }
 
 // vaultText renders a vault sentence with the store's name, starting with a
 // capital letter even when the name comes first ("your keyring did not…").
-func vaultText(key string, data map[string]any) string {
+func (d *deps) vaultText(key string, data map[string]any) string {
 	if data == nil {
 		data = map[string]any{}
 	}
 	if _, ok := data["Store"]; !ok {
-		data["Store"] = storeName()
+		data["Store"] = d.storeName()
 	}
 	return capitalise(words.T(key, data))
 }
@@ -196,7 +190,7 @@ func (s *passwordField) showSaved() {
 	s.bar.Hide()
 	s.again.Show()
 	s.actions.Show()
-	s.setStatus(vaultText("vault.saved", nil), widget.SuccessImportance)
+	s.setStatus(s.f.vaultText("vault.saved", nil), widget.SuccessImportance)
 }
 
 // saveTapped saves the field's text, or else the offered copy, once it
@@ -227,7 +221,7 @@ func (s *passwordField) saveTapped() {
 	s.save.Disable()
 	s.busy.Show()
 	s.busy.Start()
-	s.setStatus(vaultText("vault.password.saving", nil), widget.MediumImportance)
+	s.setStatus(s.f.vaultText("vault.password.saving", nil), widget.MediumImportance)
 	saveAt := s.f.passwordSave(s.id)
 	s.f.background(func() {
 		err := saveAt(context.Background(), password)
@@ -249,7 +243,7 @@ func (s *passwordField) saveEnded(password string, err error) {
 	// Taken from the offer or pasted with Ctrl+V alike: the clipboard that
 	// still holds the saved password is cleared.
 	if s.f.savedFromClipboard(password) {
-		s.setStatus(vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
+		s.setStatus(s.f.vaultText("vault.saved", nil)+" "+words.T("watch.copied.cleared"), widget.SuccessImportance)
 	}
 	if s.onSaved != nil {
 		s.onSaved()
@@ -453,11 +447,11 @@ func (g *clipboardGuard) copyWritten(cb fyne.Clipboard, secret string, concealed
 	if g.stop != nil {
 		g.stop() // a second copy restarts the 30 seconds
 	}
-	clearOnQuit(g, func() { clearIfUnchanged(cb, secret, g.deps.releaseConcealed) })
+	g.deps.clears.clearOnQuit(g, func() { clearIfUnchanged(cb, secret, g.deps.releaseConcealed) })
 	g.stop = g.deps.clipboardAfter(delay, func() {
 		// The clipboard belongs to the UI thread.
 		fyne.Do(func() {
-			clearOnQuit(g, nil)
+			g.deps.clears.clearOnQuit(g, nil)
 			cleared := clearIfUnchanged(cb, secret, g.deps.releaseConcealed)
 			if done != nil {
 				done(cleared)
@@ -481,35 +475,37 @@ func (f *frame) noteWindowSystem() {
 	}
 }
 
-// pendingClears are the clipboard clears still waiting for their 30
-// seconds; closing the window runs them at once, so a copied password does
-// not outlive Fornyer on the clipboard.
-var pendingClears = struct {
+// pendingClears are the window's clipboard clears still waiting for their
+// 30 seconds (deps.clears); closing the window runs them at once, so a
+// copied password does not outlive Fornyer on the clipboard.
+type pendingClears struct {
 	sync.Mutex
 	m map[*clipboardGuard]func()
-}{m: map[*clipboardGuard]func(){}}
-
-func clearOnQuit(g *clipboardGuard, clear func()) {
-	pendingClears.Lock()
-	defer pendingClears.Unlock()
-	if clear == nil {
-		delete(pendingClears.m, g)
-		return
-	}
-	pendingClears.m[g] = clear
 }
 
-// clearClipboardsNow runs every pending clear; on the UI thread.
-func clearClipboardsNow(release func()) {
-	pendingClears.Lock()
-	clears := pendingClears.m
-	pendingClears.m = map[*clipboardGuard]func(){}
-	pendingClears.Unlock()
+// clearOnQuit keeps g's clear for the window's close; nil forgets it.
+func (p *pendingClears) clearOnQuit(g *clipboardGuard, clear func()) {
+	p.Lock()
+	defer p.Unlock()
+	if clear == nil {
+		delete(p.m, g)
+		return
+	}
+	p.m[g] = clear
+}
+
+// clearClipboardsNow runs every pending clear of the window; on the UI
+// thread.
+func (d *deps) clearClipboardsNow() {
+	d.clears.Lock()
+	clears := d.clears.m
+	d.clears.m = map[*clipboardGuard]func(){}
+	d.clears.Unlock()
 	for _, clear := range clears {
 		clear()
 	}
 	// Whatever the clipboard held, no owner of Fornyer's outlives it.
-	release()
+	d.releaseConcealed()
 }
 
 // savedFromClipboard is the one rule after a password is saved, on the

@@ -70,7 +70,7 @@ func newCopyFixture(t *testing.T, ctx any) *copyFixture {
 	}
 	x.f.releaseConcealed = func() { x.releases++ }
 	x.f.clipboardAfter = fakeAfter(&x.fire)
-	t.Cleanup(func() { clearClipboardsNow(x.f.releaseConcealed) })
+	t.Cleanup(func() { x.f.clearClipboardsNow() })
 
 	id := vault.PendingID("2026-11-24")
 	if err := x.f.vault.Save(context.Background(), id, "", copiedPassword); err != nil {
@@ -156,7 +156,7 @@ func TestCopyPasswordConcealedIsCleared(t *testing.T) {
 		t.Fatalf("second copy: %d concealed writes, clipboard %q", x.concealed, x.cb.Content())
 	}
 	released := x.releases
-	clearClipboardsNow(x.f.releaseConcealed)
+	x.f.clearClipboardsNow()
 	if got := x.cb.Content(); got != "" {
 		t.Errorf("the clipboard still holds %q after closing", got)
 	}
@@ -175,7 +175,7 @@ func TestClosingReleasesConcealedOwner(t *testing.T) {
 	x := newCopyFixture(t, driver.X11WindowContext{WindowHandle: 1})
 	x.copy(t)
 	x.cb.Clipboard.SetContent("something else")
-	clearClipboardsNow(x.f.releaseConcealed)
+	x.f.clearClipboardsNow()
 	if x.releases != 1 {
 		t.Errorf("closing released %d times, want 1", x.releases)
 	}

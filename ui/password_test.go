@@ -433,11 +433,14 @@ func TestClipboardGuardRestarts(t *testing.T) {
 	test.NewTempApp(t)
 	cb := test.NewClipboard()
 	var timers []*bool
-	g := &clipboardGuard{deps: &deps{clipboardAfter: func(_ time.Duration, f func()) func() bool {
+	d := testDeps()
+	d.clipboardAfter = func(_ time.Duration, f func()) func() bool {
 		stopped := false
 		timers = append(timers, &stopped)
 		return func() bool { stopped = true; return true }
-	}, releaseConcealed: func() {}}}
+	}
+	d.releaseConcealed = func() {}
+	g := &clipboardGuard{deps: d}
 	g.copyWritten(cb, "a", false, nil)
 	g.copyWritten(cb, "b", false, nil)
 	if len(timers) != 2 || !*timers[0] || *timers[1] {

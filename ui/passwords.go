@@ -50,7 +50,7 @@ type savedPasswordsView struct {
 
 func (v *savedPasswordsView) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(words.T("vault.list.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := uiwidget.NewWrapping(vaultText("vault.list.intro", nil))
+	intro := uiwidget.NewWrapping(v.f.vaultText("vault.list.intro", nil))
 	v.status = uiwidget.NewWrapping("")
 	v.busy = widget.NewActivity()
 	v.busy.Hide()
@@ -80,7 +80,7 @@ func (v *savedPasswordsView) load() {
 	v.refresh.Disable()
 	v.busy.Show()
 	v.busy.Start()
-	v.setStatus(vaultText("vault.list.loading", nil), widget.MediumImportance)
+	v.setStatus(v.f.vaultText("vault.list.loading", nil), widget.MediumImportance)
 	piece := StartPiece("saved-passwords")
 	v.f.background(func() {
 		list, err := v.f.vault.List(context.Background())
@@ -190,7 +190,7 @@ func (v *savedPasswordsView) row(e vault.Entry, wrong bool) fyne.CanvasObject {
 
 // confirmDelete asks before the password goes: it cannot be brought back.
 func (v *savedPasswordsView) confirmDelete(e vault.Entry, button *uiwidget.Button) {
-	message := uiwidget.NewWrapping(vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
+	message := uiwidget.NewWrapping(v.f.vaultText("vault.delete.confirm", map[string]any{"Label": entryName(e)}))
 	d := uiwidget.NewDangerConfirm(words.T("vault.delete.title"), words.T("vault.delete.yes"), words.T("vault.delete.no"),
 		message, func(yes bool) {
 			if !yes {

@@ -305,7 +305,7 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 				} else {
 					// Saved under the hand-over: Copy as card 17's, the
 					// clipboard cleared after a while (W7).
-					lines = append(lines, newCopyPassword(f, res.PasswordID, pw), uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": storeName()})))
+					lines = append(lines, newCopyPassword(f, res.PasswordID, pw), uiwidget.NewWrapping(words.T("guide.handover.channels", map[string]any{"Store": f.storeName()})))
 				}
 				show(lines...)
 			})

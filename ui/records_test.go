@@ -277,14 +277,14 @@ func TestClosingTheWindowClearsACopiedPassword(t *testing.T) {
 	x.f.clipboardAfter = func(time.Duration, func()) func() bool { return func() bool { return true } } // never fires
 	g := clipboardGuard{deps: x.f.deps}
 	g.copyWritten(cb, "Kopieret-Kode-1", false, nil)
-	clearClipboardsNow(x.f.releaseConcealed)
+	x.f.clearClipboardsNow()
 	if got := cb.Content(); got == "Kopieret-Kode-1" {
 		t.Error("the password is still on the clipboard after closing")
 	}
 	// What the user copied since is theirs.
 	g.copyWritten(cb, "Kopieret-Kode-2", false, nil)
 	cb.SetContent("something else")
-	clearClipboardsNow(x.f.releaseConcealed)
+	x.f.clearClipboardsNow()
 	if got := cb.Content(); got != "something else" {
 		t.Errorf("closing cleared the user's own clipboard: %q", got)
 	}
