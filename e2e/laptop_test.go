@@ -146,8 +146,8 @@ func (s *session) findMain(label, phrase string) rect {
 
 // byKeyboardToThePasswordCard does card 3 with keys only (#23 V1, V2,
 // V4): Tab past the four places Fornyer names (a tick and a note each) to
-// the new place's name field, a name typed and Enter adds it; five Tabs
-// (its list, Add, Start a new renewal, Back) reach Done, and Enter on
+// the new place's name field, a name typed and Enter adds it; four Tabs
+// (its list, Add, Back) reach Done, and Enter on
 // Done, which keeps the keyboard, leads on card by card to the password
 // card. Judged by the progress on disk after each key that should change
 // it.
@@ -162,7 +162,7 @@ func (s *session) byKeyboardToThePasswordCard(titles []string) {
 		return slices.ContainsFunc(s.readProgress().Usages, func(u guide.Usage) bool { return u.Name == place })
 	})
 	s.shot("usage-added")
-	s.key(slices.Repeat([]string{"Tab"}, 5)...)
+	s.key(slices.Repeat([]string{"Tab"}, 4)...)
 	for i := guide.Index("prepare-usage"); i < guide.Index("password"); i++ {
 		s.key("Return")
 		s.waitFor("Done by keyboard on "+guide.Steps[i].ID, screenWait, func() bool {

@@ -43,7 +43,8 @@ type guideState struct {
 	scroll   *container.Scroll
 	back     *uiwidget.Button
 	done     *uiwidget.Button
-	buttons  *fyne.Container // Back and Done: laid out again when Done's words change
+	reset    *uiwidget.Button // "Start a new renewal", beside Help
+	buttons  *fyne.Container  // Back and Done: laid out again when Done's words change
 	hint     *widget.Label
 	// action is the card's main action in the action bar, below the
 	// scrolling card with Back and Done (setAction); empty on a card
@@ -117,9 +118,10 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.position.Truncation = fyne.TextTruncateEllipsis
 	help := uiwidget.NewButton(words.T("guide.help"), theme.HelpIcon(), g.showHelp)
 	help.Importance = widget.LowImportance
+	g.reset = uiwidget.NewButton(words.T("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
 	top := container.NewVBox(
 		g.stepper,
-		container.NewBorder(nil, nil, nil, help, g.position),
+		container.NewBorder(nil, nil, nil, container.NewHBox(g.reset, help), g.position),
 		widget.NewSeparator(),
 	)
 
@@ -315,16 +317,13 @@ func newWhy(text string) *widget.Label {
 	return why
 }
 
-// positionText is where the user is: the app's position, the phase, and on
-// the portal's cards the renewal guide's own step number, so that "step 7"
-// means one thing on a support call.
+// positionText is where the user is: the app's step number and the phase.
+// One number only: the highlighted dot shows it, and Fornyer's sentences
+// name steps by it ("the password saved on step 12"); Timengo's guide's own
+// number beside it made "step 8" mean two cards (W15, U20).
 func positionText(step guide.Step, i int) string {
-	text := words.T("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
+	return words.T("guide.stepper.position", map[string]any{"N": i + 1, "Total": len(guide.Steps)}) +
 		" · " + words.T("guide.phase."+string(step.Phase))
-	if step.Number > 0 {
-		text += " · " + words.T("guide.stepper.portal_step", map[string]any{"N": step.Number})
-	}
-	return text
 }
 
 // card is the current step: illustration, title, text, warnings, task,
@@ -384,16 +383,22 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	if step.Task == guide.TaskDPG {
 		box.Add(g.contact())
 	}
-	reset := uiwidget.NewButton(words.T("guide.new_renewal"), theme.ViewRefreshIcon(), g.confirmReset)
-	reset.Importance = widget.LowImportance
-	if g.progress.Finished(facts) {
-		reset.Importance = widget.MediumImportance
-	}
-	box.Add(layout.NewSpacer())
-	if g.progress.Index() > 0 || len(g.progress.Done) > 0 { // a fresh start has nothing to start again
-		box.Add(container.NewHBox(layout.NewSpacer(), reset))
-	}
+	g.showReset(facts)
 	return container.NewPadded(box)
+}
+
+// showReset shows "Start a new renewal" beside Help once there is
+// something to start again, plainer once the renewal is finished. It is in
+// the header, not at the card's foot: there it came before the card's main
+// action in the Tab order, and a keyboard user passed it on every card on
+// the way to the action bar.
+func (g *guideState) showReset(facts guide.Facts) {
+	g.reset.Importance = widget.LowImportance
+	if g.progress.Finished(facts) {
+		g.reset.Importance = widget.MediumImportance
+	}
+	g.reset.Hidden = g.progress.Index() == 0 && len(g.progress.Done) == 0 // a fresh start has nothing to start again
+	g.reset.Refresh()
 }
 
 func (g *guideState) linkButton(text, address string) fyne.CanvasObject {
@@ -710,14 +715,14 @@ func (g *guideState) confirmReset() {
 	text.Wrapping = fyne.TextWrapWord
 	d := uiwidget.NewConfirm(words.T("guide.new_renewal.title"), words.T("guide.new_renewal.confirm"), words.T("guide.cancel"), text, func(ok bool) {
 		if ok {
-			g.reset()
+			g.startAgain()
 		}
 	}, g.f.win)
 	uiwidget.ShowDialog(g.f.win, d, fyne.NewSize(min(420, g.f.win.Canvas().Size().Width-20), 0))
 }
 
 // reset starts a new renewal with a new RenewalID.
-func (g *guideState) reset() {
+func (g *guideState) startAgain() {
 	g.progress = guide.New(g.f.now())
 	g.notice = ""
 	g.changed()

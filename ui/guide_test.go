@@ -271,7 +271,7 @@ func TestGuideWalkSavesAndRestores(t *testing.T) {
 	}
 
 	// A new renewal starts over with a new id, and is saved.
-	f2.guide.reset()
+	f2.guide.startAgain()
 	f2.guide.saver.wait()
 	fresh, _ := guide.Load(filepath.Join(dir, guide.FileName), time.Now())
 	if fresh.RenewalID == id || fresh.Current != guide.Steps[0].ID || len(fresh.Done) != 0 {
@@ -484,11 +484,11 @@ func TestGuideHelpAndReset(t *testing.T) {
 		t.Fatal("Help did not close")
 	}
 
-	tapButton(g.scroll.Content, "Start a new renewal")
+	test.Tap(g.reset)
 	if !tapButton(w.Canvas().Overlays().Top(), "Cancel") || g.progress.RenewalID != id {
 		t.Fatal("cancelled reset changed the renewal")
 	}
-	tapButton(g.scroll.Content, "Start a new renewal")
+	test.Tap(g.reset)
 	if !tapButton(w.Canvas().Overlays().Top(), "Start again") {
 		t.Fatal("no confirmation")
 	}
