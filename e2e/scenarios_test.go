@@ -419,7 +419,6 @@ func TestRenewal(t *testing.T) {
 		usageStep := guide.Index("prepare-usage")
 		passwordStep := guide.Index("password")
 		downloadStep := guide.Index("download")
-		dpgStep := guide.Index("dpg-login")
 		installStep := guide.Index("dpg-install")
 		verifyStep := guide.Index("dpg-verify")
 		switchStep := guide.Index("switch")
@@ -498,11 +497,6 @@ func TestRenewal(t *testing.T) {
 		s.clickDone("download-done")
 		for i := downloadStep + 1; i < verifyStep; i++ {
 			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
-			if i == dpgStep { // the portal card names the guide's own step on the MitID part only
-				if p, _ := s.waitText("dpg-position", screenWait, titles[i]); p.has(strings.Join(strings.Fields(s.L("guide.stepper.portal_step"))[1:3], " ")) {
-					t.Errorf("a DPG card shows a step number of the MitID guide")
-				}
-			}
 			if i == installStep {
 				// The portal asks for the file: shown in its folder, and the
 				// password, copied; the file's folder is what is opened.
