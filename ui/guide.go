@@ -107,7 +107,28 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 		}
 	}
 	bindGuideKeys(f)
+	if f.win != nil {
+		uiwidget.SetMainAction(f.win, g.mainAction)
+	}
 	return g.build()
+}
+
+// mainAction is what the card asks of the user now, for the keyboard when
+// a dialog closes and the control it was opened from is gone: the card's
+// action in the bar, else Done; nil while another tab is shown.
+func (g *guideState) mainAction() fyne.Focusable {
+	if g.f.tabs == nil || g.f.tabs.SelectedIndex() != guideTab {
+		return nil
+	}
+	if g.action.Visible() {
+		if x := uiwidget.FirstControl(g.action); x != nil {
+			return x
+		}
+	}
+	if g.done.Disabled() {
+		return nil
+	}
+	return g.done
 }
 
 // build makes the screen's widgets; show fills them from the progress.

@@ -410,3 +410,37 @@ func TestEnterOnATickOpensTheNextCardAtItsTop(t *testing.T) {
 		t.Errorf("the next card has %T focused, scrolled to %v", c.Focused(), g.scroll.Offset.Y)
 	}
 }
+
+// A dialog opened from a card by keyboard gives the keyboard back when it
+// closes: to the control that opened it when the card still shows it, else
+// to the card's main action (Next on the first card after "Start again"),
+// never to nowhere, where the next Tab started at the card's first
+// control (the backup, the receipt and the hand-over dialogs redraw the
+// card they were opened from).
+func TestADialogGivesTheKeyboardBack(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "login")
+	open := func() {
+		t.Helper()
+		c.Focus(g.reset)
+		g.reset.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		if c.Overlays().Top() == nil {
+			t.Fatal("no question")
+		}
+	}
+	open()
+	test.Tap(findButton(t, c.Overlays().Top(), "Cancel"))
+	if c.Focused() != fyne.Focusable(g.reset) {
+		t.Errorf("after Cancel the keyboard is on %T, not on New renewal…", c.Focused())
+	}
+	open()
+	test.Tap(findButton(t, c.Overlays().Top(), "Start again"))
+	if g.progress.Current != guide.Steps[0].ID {
+		t.Fatalf("on %s after Start again", g.progress.Current)
+	}
+	if c.Focused() != fyne.Focusable(g.done) {
+		t.Errorf("after Start again the keyboard is on %T (New renewal… hidden: %v), not Next", c.Focused(), !g.reset.Visible())
+	}
+}

@@ -41,3 +41,27 @@ func TestADialogsFocusLeavesTheCardBehindIt(t *testing.T) {
 		t.Errorf("the card behind the dialog scrolled from %v to %v", before, scroll.Offset.Y)
 	}
 }
+
+// A screen drawn again while a dialog is open (a backup recorded, a
+// receipt made) has new controls: when the dialog closes, the keyboard
+// goes to the one with the words of the control that opened it, not
+// nowhere, where the next Tab started at the window's first control.
+func TestADialogGivesTheKeyboardToTheSameControlDrawnAgain(t *testing.T) {
+	test.NewTempApp(t)
+	screen := func() []fyne.CanvasObject {
+		return []fyne.CanvasObject{NewButton("Første", nil, nil), NewButton("Lav en sikkerhedskopi…", nil, nil)}
+	}
+	box := container.NewVBox(screen()...)
+	w := test.NewTempWindow(t, box)
+	c := w.Canvas()
+	c.Focus(box.Objects[1].(fyne.Focusable))
+	ShowDialog(w, dialog.NewCustomWithoutButtons("Sikkerhedskopi", fynewidget.NewLabel("…"), w), fyne.Size{})
+	box.Objects = screen()
+	box.Refresh()
+	if !Escape(w) {
+		t.Fatal("Escape closed no dialog")
+	}
+	if c.Focused() != box.Objects[1].(fyne.Focusable) {
+		t.Errorf("the keyboard is on %v, not the button drawn again", c.Focused())
+	}
+}

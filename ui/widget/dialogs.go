@@ -44,8 +44,54 @@ func ShowDialog(win fyne.Window, d dialog.Dialog, size fyne.Size) {
 	if !size.IsZero() {
 		d.Resize(size)
 	}
+	back := keyboardBack(win)
 	d.Show()
 	TrackDialog(win, d.Hide)
+	d.SetOnClosed(back)
+}
+
+// keyboardBack notes where the keyboard is before a dialog opens over win
+// and returns what gives it back once the dialog has closed (and what its
+// answer did has run): to the same control if what it was on is still
+// shown (the same kind and words, when the screen was drawn again while
+// the dialog was open: the backup, the receipt), else to the main action
+// win's screen names (SetMainAction), else near its old place. Without
+// this the keyboard was nowhere, and the next Tab started at the top.
+func keyboardBack(win fyne.Window) func() {
+	c := win.Canvas()
+	root := c.Content()
+	if top := c.Overlays().Top(); top != nil {
+		root = top
+	}
+	spot, ok := SpotIn(c, root)
+	if !ok {
+		return func() {}
+	}
+	return func() {
+		if top := c.Overlays().Top(); top != nil && top != root || top == nil && c.Content() != root {
+			return // another dialog is on top, or the window shows another screen
+		}
+		if spot.Again(c, root) {
+			return
+		}
+		if main := mainActions[win]; main != nil {
+			if x := main(); x != nil && takes(x) {
+				c.Focus(x)
+				return
+			}
+		}
+		spot.Restore(c, root)
+	}
+}
+
+// mainActions are the windows' main actions (SetMainAction); UI thread only.
+var mainActions = map[fyne.Window]func() fyne.Focusable{}
+
+// SetMainAction names what gets the keyboard when a dialog closes and the
+// control it was opened from is gone: the main action of what win shows
+// then, or nil for none.
+func SetMainAction(win fyne.Window, main func() fyne.Focusable) {
+	mainActions[win] = main
 }
 
 // ShowNotice shows d as ShowDialog does, as a dialog that only tells

@@ -52,32 +52,10 @@ func SpotIn(c fyne.Canvas, root fyne.CanvasObject) (Spot, bool) {
 // and which of them), else to the first that takes it from the old place
 // in the Tab order on, else to the last before it.
 func (s Spot) Restore(c fyne.Canvas, root fyne.CanvasObject) {
+	if s.Again(c, root) {
+		return
+	}
 	all := controls(root)
-	f := c.Focused()
-	for _, x := range all {
-		if x == f && f != nil && takes(f) {
-			return
-		}
-	}
-	if s.name != "" {
-		n := 0
-		for _, x := range all {
-			if controlName(x) != s.name {
-				continue
-			}
-			if n == s.nth && takes(x) {
-				if e, ok := x.(*Entry); ok {
-					lines := strings.Split(e.Text, "\n")
-					e.CursorRow = min(s.row, len(lines)-1)
-					e.CursorColumn = min(s.column, utf8.RuneCountInString(lines[e.CursorRow]))
-					e.Refresh()
-				}
-				c.Focus(x)
-				return
-			}
-			n++
-		}
-	}
 	for i := s.index; i < len(all); i++ {
 		if takes(all[i]) {
 			c.Focus(all[i])
@@ -90,6 +68,51 @@ func (s Spot) Restore(c fyne.Canvas, root fyne.CanvasObject) {
 			return
 		}
 	}
+}
+
+// Again gives the keyboard back in root to the control that still has it,
+// if root shows it and it is enabled, else to the same control (kind, words
+// and which of them) built again, and says whether it found one.
+func (s Spot) Again(c fyne.Canvas, root fyne.CanvasObject) bool {
+	all := controls(root)
+	f := c.Focused()
+	for _, x := range all {
+		if x == f && f != nil && takes(f) {
+			return true
+		}
+	}
+	if s.name == "" {
+		return false
+	}
+	n := 0
+	for _, x := range all {
+		if controlName(x) != s.name {
+			continue
+		}
+		if n == s.nth && takes(x) {
+			if e, ok := x.(*Entry); ok {
+				lines := strings.Split(e.Text, "\n")
+				e.CursorRow = min(s.row, len(lines)-1)
+				e.CursorColumn = min(s.column, utf8.RuneCountInString(lines[e.CursorRow]))
+				e.Refresh()
+			}
+			c.Focus(x)
+			return true
+		}
+		n++
+	}
+	return false
+}
+
+// FirstControl is the first control in root that takes the keyboard, in
+// Tab order; nil when there is none.
+func FirstControl(root fyne.CanvasObject) fyne.Focusable {
+	for _, x := range controls(root) {
+		if takes(x) {
+			return x
+		}
+	}
+	return nil
 }
 
 // KeepIfThere leaves c's focus where it is if root shows that control and
@@ -143,7 +166,7 @@ func controlName(f fyne.Focusable) string {
 
 // controls are the controls in root that may take the keyboard, in Tab
 // order (the order of the object tree), shown ones only: inside
-// containers, scroll containers and Fornyer's controls. A control inside
+// containers, scroll containers, the tab shown and Fornyer's controls. A control inside
 // another widget of Fyne's (a radio group's answers) is not listed.
 func controls(root fyne.CanvasObject) []fyne.Focusable {
 	var out []fyne.Focusable
@@ -163,6 +186,10 @@ func controls(root fyne.CanvasObject) []fyne.Focusable {
 			}
 		case *container.Scroll:
 			walk(x.Content)
+		case *container.AppTabs:
+			if sel := x.Selected(); sel != nil {
+				walk(sel.Content)
+			}
 		}
 	}
 	walk(root)
