@@ -31,6 +31,21 @@ func showReceipt(f *frame, data receipt.Data) {
 	p := newReceiptPanel(f, data)
 	p.record = func(r register.Receipt) { f.recordReceipt(data.SHA256, r) }
 	uiwidget.ShowPanel(f.win, words.T("receipt.ui.title"), p.Panel, nil)
+	p.focusFirst()
+}
+
+// focusFirst gives the keyboard to the first empty field, else to "Create
+// receipt": typing goes where the dialog asks (W5).
+func (p *receiptPanel) focusFirst() {
+	c := p.f.win.Canvas()
+	switch {
+	case strings.TrimSpace(p.by.Text) == "":
+		c.Focus(p.by)
+	case strings.TrimSpace(p.email.Text) == "":
+		c.Focus(p.email)
+	default:
+		p.f.focus(p.create)
+	}
 }
 
 // receiptPanel is the dialog's content: the form, the writing, the result.
@@ -97,6 +112,13 @@ func (p *receiptPanel) buildForm() {
 	p.hint.Hide()
 
 	p.create = uiwidget.NewButton(words.T("receipt.ui.create"), theme.DocumentPrintIcon(), func() { p.begin(false) })
+	// Enter in a field makes the receipt, as the blue button does.
+	submit := func(string) {
+		if !p.create.Disabled() {
+			p.begin(false)
+		}
+	}
+	p.by.OnSubmitted, p.email.OnSubmitted = submit, submit
 	p.create.Importance = widget.HighImportance
 	checklist := uiwidget.NewButton(words.T("receipt.ui.checklist"), theme.ListIcon(), func() { p.begin(true) })
 	checklist.Importance = widget.LowImportance

@@ -11,12 +11,14 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/receipt"
 	"github.com/fornyer/fornyer/core/register"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 var receiptShots = flag.String("receipt-shots", "", "save pictures of the receipt dialog in this folder")
@@ -295,5 +297,35 @@ func TestReceiptDialogProposesTheDPGInstaller(t *testing.T) {
 	by := findEntry(t, top)
 	if by.Text != "Jørgen Ærø-Åkesen" || by.Disabled() {
 		t.Errorf("who renewed it: %q (disabled %v), want the DPG installer's name", by.Text, by.Disabled())
+	}
+}
+
+// W5: the receipt dialog opens with the keyboard in its first empty field
+// (typing went nowhere), and Enter in a field makes the receipt, as the
+// blue button does (it was four Tabs away).
+func TestReceiptDialogByKeyboard(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	c := w.Canvas()
+	data := receiptTestData()
+	showReceipt(f, data)
+	e, ok := c.Focused().(*uiwidget.Entry)
+	if !ok || e.PlaceHolder != words.T("receipt.ui.by.placeholder") {
+		t.Fatalf("the dialog opened with %T focused, not the name field", c.Focused())
+	}
+	uiwidget.Escape(w)
+	data.RenewedBy = "Mette Prøvesen" // remembered from last time
+	showReceipt(f, data)
+	if e, ok = c.Focused().(*uiwidget.Entry); !ok || e.PlaceHolder != words.T("receipt.ui.email.placeholder") {
+		t.Fatalf("with the name known the dialog opened with %T focused, not the e-mail field", c.Focused())
+	}
+	uiwidget.Escape(w)
+
+	p, _ := newTestReceiptPanel(t, "en")
+	made := 0
+	p.makeReceipt = func(receipt.Data) ([]byte, error) { made++; return nil, errors.New("stop here") }
+	p.email.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	waitReceipt(t, p)
+	if made != 1 {
+		t.Errorf("Enter in the e-mail field made %d receipts", made)
 	}
 }
