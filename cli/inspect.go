@@ -54,7 +54,7 @@ func runInspect(env Env, args []string) int {
 		return inspectExitUnreadable
 	}
 	// The window's answer: the same big line, from what the register knows.
-	ans := renewal.AnswerFor(renewal.Input{Path: file, Report: rep, Tries: tries, Known: inspectKnown()})
+	ans := renewal.AnswerFor(renewal.Input{Path: file, Report: rep, Tries: tries, Known: inspectKnown(rep.Certificate)})
 	if !writeInspection(env, rep, ans, asJSON) {
 		return inspectExitUnreadable
 	}
@@ -124,15 +124,16 @@ func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, asJSON bo
 	return out.Flush() == nil
 }
 
-// inspectKnown is the register's certificates, read without opening it for
-// changes (the window may be running); none when it cannot be read. Tests
-// replace it.
-var inspectKnown = func() []register.Certificate {
+// inspectKnown is what the answer for certificate c needs of the
+// register: those of its certificates, read without opening it for
+// changes (the window may be running) and without decoding the others
+// (renewal.ReadKnown); none when it cannot be read. Tests replace it.
+var inspectKnown = func(c *inspect.Certificate) []register.Certificate {
 	path, err := registerPath()
 	if err != nil {
 		return nil
 	}
-	certs, _ := register.Read(path)
+	certs, _ := renewal.ReadKnown(path, nil, c)
 	return certs
 }
 

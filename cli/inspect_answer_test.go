@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
 )
 
@@ -40,7 +41,7 @@ func TestInspectSaysWhatTheRegisterKnows(t *testing.T) {
 	installed := register.Certificate{SHA256: rep.Certificate.SHA256, Organization: "Fornyer Testfirma ApS", NotAfter: time.Now().AddDate(3, 0, 0),
 		DPG: &register.DPG{At: time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC), By: "Mette Hansen"}}
 	old := inspectKnown
-	inspectKnown = func() []register.Certificate { return []register.Certificate{installed} }
+	inspectKnown = func(*inspect.Certificate) []register.Certificate { return []register.Certificate{installed} }
 	t.Cleanup(func() { inspectKnown = old })
 
 	r := runInspectStdin(inspectPW+"\n", "--password-stdin", "--trust-ca", f.root, f.p12)

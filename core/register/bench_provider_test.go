@@ -93,3 +93,20 @@ func BenchmarkList1000(b *testing.B) {
 	}
 	cputime.Report(b, start)
 }
+
+// BenchmarkScan1000 is `fornyer inspect`: the register scanned for the
+// certificates one answer needs, and those few decoded (issue 24, 13).
+func BenchmarkScan1000(b *testing.B) {
+	path := providerRegister(b)
+	start := cputime.Used()
+	for b.Loop() {
+		x, err := register.Scan(path)
+		if err != nil || len(x.Entries()) != providerSize {
+			b.Fatal(err)
+		}
+		if _, err := x.Certificates([]int{0, providerSize / 2}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cputime.Report(b, start)
+}

@@ -1,8 +1,6 @@
 package register
 
 import (
-	"errors"
-	"os"
 	"path/filepath"
 
 	"github.com/fornyer/fornyer/core/appinfo"
@@ -28,22 +26,12 @@ func DefaultPath() (string, error) {
 // is what the command line uses while the window may be running.
 func Read(path string) ([]Certificate, error) {
 	data, err := readFile(path)
-	if os.IsNotExist(err) {
-		return nil, &Error{Code: CodeNotFound, Path: path, Err: err}
-	}
-	if errors.Is(err, errTooLarge) {
-		return nil, &Error{Code: CodeDamaged, Path: path, Err: err}
-	}
 	if err != nil {
-		return nil, &Error{Code: CodeUnreadable, Path: path, Err: err}
+		return nil, readError(path, err)
 	}
 	certs, version, err := decode(data)
 	if err != nil {
-		code := CodeDamaged
-		if version > FormatVersion {
-			code = CodeNewer
-		}
-		return nil, &Error{Code: code, Path: path, Version: version, Err: err}
+		return nil, decodeError(path, version, err)
 	}
 	return certs, nil
 }

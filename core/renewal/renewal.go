@@ -335,10 +335,16 @@ func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (re
 }
 
 func sameOrganisation(o register.Certificate, c *inspect.Certificate) bool {
-	if o.CVR != "" || c.CVR != "" {
-		return o.CVR == c.CVR
+	return sameOrganisationAs(o.CVR, o.Organization, c)
+}
+
+// sameOrganisationAs: a certificate of CVR cvr and organisation org is of
+// c's organisation (by CVR when either has one, else by name).
+func sameOrganisationAs(cvr, org string, c *inspect.Certificate) bool {
+	if cvr != "" || c.CVR != "" {
+		return cvr == c.CVR
 	}
-	return strings.EqualFold(strings.TrimSpace(o.Organization), strings.TrimSpace(c.Organization))
+	return strings.EqualFold(strings.TrimSpace(org), strings.TrimSpace(c.Organization))
 }
 
 // reportOf is a register entry as a report, for inspect.Compare.

@@ -1,0 +1,183 @@
+package register
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// scanCases are register files, each in the layout Encode writes or close
+// to it: what Scan must read as Read does, or refuse as Read does.
+func scanCases(t testing.TB) map[string]string {
+	certs := []Certificate{cert(1, "u1", t0), cert(2, "u1", t0.AddDate(3, 0, 0)), cert(3, "u3", t0.AddDate(1, 0, 0))}
+	certs[0].Organization = `Prøve <&> "ApS"` + "\u2028"
+	certs[1].DPG = &DPG{At: t0, By: "Anna"}
+	certs[2].Backups = []FileRef{{Path: `C:\Backup\x.p12`, VerifiedAt: t0}}
+	certs[2].Reminded = []Sent{{Days: 30, At: t0}}
+	encoded, err := Encode(certs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	indented, err := json.MarshalIndent(file{Version: FormatVersion, Certificates: certs}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := string(encoded)
+	sha1, sha2 := certs[0].SHA256, certs[1].SHA256
+	return map[string]string{
+		"encoded":              one,
+		"indented":             string(indented),
+		"empty":                `{"version":2,"certificates":[]}`,
+		"no certificates":      `{"version":2}`,
+		"null certificates":    `{"version":2,"certificates":null}`,
+		"certificates first":   `{"certificates":[{"sha256":"` + sha1 + `","not_after":"2030-01-01T00:00:00Z"}],"version":2}`,
+		"keys in capitals":     strings.Replace(strings.Replace(one, `"organization"`, `"ORGANIZATION"`, 1), `"version"`, `"Version"`, 1),
+		"escaped key":          strings.Replace(one, `"uuid"`, `"uu\u0069d"`, 1),
+		"folded key":           strings.Replace(one, `"sha256"`, `"\u017fha256"`, 1),
+		"key twice":            strings.Replace(one, `"uuid":"u1"`, `"uuid":"first","uuid":"u1"`, 1),
+		"null name":            strings.Replace(one, `"organization":`, `"organization":null,"organization":`, 1) + " ",
+		"null after name":      strings.Replace(one, `"cvr":`, `"organization":"x","organization":null,"cvr":`, 1),
+		"unknown nested":       strings.Replace(one, `"version":2`, `"version":2,"extra":{"a":[1,-2.5e+3,true,false,null,"\u00e6\n"],"b":{}}`, 1),
+		"trailing bracket":     one + "]",
+		"trailing garbage":     one + "x",
+		"trailing register":    one + one,
+		"truncated":            one[:len(one)/2],
+		"not json":             "{not json",
+		"not an object":        `[1,2]`,
+		"no version":           `{"certificates":[]}`,
+		"version twice":        `{"version":2,"version":2,"certificates":[]}`,
+		"version null":         `{"version":null,"certificates":[]}`,
+		"version 2.0":          `{"version":2.0,"certificates":[]}`,
+		"version 1":            `{"version":1,"certificates":{"` + sha1 + `":{"not_after":"2030-01-01T00:00:00Z"}},"reminders_sent":{}}`,
+		"version 99":           `{"version":99,"certificates":[]}`,
+		"certificates twice":   `{"version":2,"certificates":[{"sha256":"` + sha1 + `","not_after":"2030-01-01T00:00:00Z","cvr":"1"}],"certificates":[{"sha256":"` + sha2 + `","not_after":"2030-01-01T00:00:00Z"}]}`,
+		"listed twice":         `{"version":2,"certificates":[{"sha256":"` + sha1 + `","not_after":"2030-01-01T00:00:00Z"},{"sha256":"` + sha1 + `","not_after":"2031-01-01T00:00:00Z"}]}`,
+		"capital fingerprint":  `{"version":2,"certificates":[{"sha256":"` + strings.ToUpper(sha1) + `","not_after":"2030-01-01T00:00:00Z"}]}`,
+		"no expiry":            `{"version":2,"certificates":[{"sha256":"` + sha1 + `"}]}`,
+		"zero expiry":          `{"version":2,"certificates":[{"sha256":"` + sha1 + `","not_after":"0001-01-01T00:00:00Z"}]}`,
+		"zero expiry offset":   `{"version":2,"certificates":[{"sha256":"` + sha1 + `","not_after":"0001-01-01T01:00:00+01:00"}]}`,
+		"bad expiry":           `{"version":2,"certificates":[{"sha256":"` + sha1 + `","not_after":"2030-13-01T00:00:00Z"}]}`,
+		"number for a name":    strings.Replace(one, `"organization":`, `"organization":5,"x":`, 1),
+		"wrong type elsewhere": strings.Replace(one, `"password_saved":false`, `"password_saved":"no"`, 1),
+		"control character":    strings.Replace(one, `"u3"`, "\"u\x013\"", 1),
+		"bad escape":           strings.Replace(one, `"u3"`, `"u\x3"`, 1),
+		"leading zero":         `{"version":2,"n":01,"certificates":[]}`,
+		"bare minus":           `{"version":2,"n":-,"certificates":[]}`,
+		"empty certificate":    `{"version":2,"certificates":[{}]}`,
+		"invalid utf-8":        strings.Replace(one, `"u3"`, "\"u\xff3\"", 1),
+		"byte order mark":      "\ufeff" + one,
+	}
+}
+
+// TestScanAgreesWithRead: Scan reads every file as Read does (the same
+// certificates, or the same error code), takes the fast way for what
+// Encode writes, and its entries are the certificates' own fields.
+func TestScanAgreesWithRead(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range scanCases(t) {
+		path := filepath.Join(dir, FileName)
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		want, readErr := Read(path)
+		x, scanErr := Scan(path)
+		if name == "wrong type elsewhere" {
+			// The one check Scan leaves to Certificates.
+			if readErr == nil || scanErr != nil {
+				t.Fatalf("%s: Read %v, Scan %v", name, readErr, scanErr)
+			}
+			if _, err := x.Certificates(all(x)); Code(err) != CodeDamaged {
+				t.Errorf("%s: Certificates of all: %v, want damaged", name, err)
+			}
+			continue
+		}
+		if Code(scanErr) != Code(readErr) {
+			t.Errorf("%s: Scan %v, Read %v", name, scanErr, readErr)
+			continue
+		}
+		if readErr != nil {
+			continue
+		}
+		got, err := x.Certificates(all(x))
+		if err != nil || !sameCertificates(got, want) {
+			t.Errorf("%s: Certificates = %v, %v\nwant %v", name, got, err, want)
+		}
+		for i, e := range x.Entries() {
+			c := want[i]
+			if e != (Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}) {
+				t.Errorf("%s: entry %d = %+v, certificate %+v", name, i, e, c)
+			}
+		}
+	}
+	// What Encode writes is scanned, not decoded whole.
+	path := filepath.Join(dir, "encoded.json")
+	if err := os.WriteFile(path, []byte(scanCases(t)["encoded"]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if x, err := Scan(path); err != nil || x.raw == nil || x.certs != nil {
+		t.Errorf("the register Encode writes was decoded whole (%v)", err)
+	}
+	if _, err := Scan(filepath.Join(dir, "missing.json")); Code(err) != CodeNotFound {
+		t.Errorf("missing: %v", err)
+	}
+}
+
+func all(x *Index) []int {
+	idx := make([]int, len(x.Entries()))
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// FuzzScan: whatever the file, Scan and Read agree: a file Read reads is
+// scanned to the same certificates; a file Scan refuses, Read refuses
+// with the same code; a file Scan reads and whose every certificate
+// decodes, Read reads.
+func FuzzScan(f *testing.F) {
+	for _, content := range scanCases(f) {
+		f.Add([]byte(content))
+	}
+	dir := f.TempDir()
+	n := 0
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n++
+		path := filepath.Join(dir, fmt.Sprintf("r%d.json", n))
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(path)
+		want, readErr := Read(path)
+		x, scanErr := Scan(path)
+		if scanErr != nil {
+			if Code(scanErr) != Code(readErr) {
+				t.Fatalf("Scan %v, Read %v", scanErr, readErr)
+			}
+			return
+		}
+		got, err := x.Certificates(all(x))
+		if (err == nil) != (readErr == nil) {
+			t.Fatalf("Certificates %v, Read %v", err, readErr)
+		}
+		if err != nil {
+			return
+		}
+		if !sameCertificates(got, want) {
+			t.Fatalf("Certificates = %v\nRead = %v", got, want)
+		}
+		for i, e := range x.Entries() {
+			if c := got[i]; e != (Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}) {
+				t.Fatalf("entry %d = %+v, certificate %+v", i, e, c)
+			}
+		}
+	})
+}
+
+// sameCertificates: the same certificates (none is none, nil or empty).
+func sameCertificates(a, b []Certificate) bool {
+	return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b)
+}

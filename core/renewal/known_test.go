@@ -1,0 +1,101 @@
+package renewal
+
+import (
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// TestNeededGivesTheSameAnswer: the answer made from the entries Needed
+// picks is the answer made from the whole register, for registers and
+// files drawn at random from a few values each, so that fingerprints,
+// renewal lines, organisations (by CVR and by name), the state's CAs and
+// the times of learning meet and tie.
+func TestNeededGivesTheSameAnswer(t *testing.T) {
+	r := rand.New(rand.NewPCG(24, 13))
+	pick := func(vs ...string) string { return vs[r.IntN(len(vs))] }
+	shas := []string{"a1", "b2", "c3", "d4", "e5", "f6", "07"}
+	day := func() int { return r.IntN(5) * 365 }
+	for n := range 3000 {
+		var all []register.Certificate
+		for _, i := range r.Perm(len(shas))[:r.IntN(len(shas)+1)] {
+			c := known(shas[i], pick("01", "02", "03"), started.AddDate(0, 0, day()), started.AddDate(0, 0, -day()))
+			c.UUID = pick("", uuid, strings.ToUpper(uuid), "99999999-2222-3333-4444-555555555555")
+			c.CVR = pick("", "12345678", "87654321")
+			c.Organization = pick("Firma ApS", " firma aps ", "Andet ApS", "Den Danske Stat")
+			c.CommonName = pick("", "Den Danske Stat OCES udstedende-CA 1", "Firma ApS - Org")
+			c.Updated = started.AddDate(0, 0, r.IntN(3))
+			all = append(all, c)
+		}
+		rep := checked(pick(shas...), pick("01", "02", "03"), started.AddDate(0, 0, day()-3*365))
+		c := rep.Certificate
+		c.UUID = pick("", uuid, "99999999-2222-3333-4444-555555555555")
+		c.CVR = pick("", "12345678", "87654321")
+		c.Organization = pick("Firma ApS", "Andet ApS")
+		if r.IntN(4) == 0 {
+			rep = locked()
+		}
+		var p *guide.Progress
+		switch r.IntN(3) {
+		case 1:
+			p = atDownload()
+		case 2:
+			p = atDownload()
+			p.SetFileChecked(strings.Repeat(pick(shas...), 32), started)
+		}
+		entries := make([]register.Entry, len(all))
+		for i, k := range all {
+			entries[i] = register.Entry{SHA256: k.SHA256, UUID: k.UUID, CVR: k.CVR, Organization: k.Organization, CommonName: k.CommonName, Updated: k.Updated}
+		}
+		var some []register.Certificate
+		for _, i := range Needed(p, rep.Certificate, entries) {
+			some = append(some, all[i])
+		}
+		in := Input{Path: "x.p12", Report: opened(rep, 0), Tries: TryTyped("pw"), Progress: p}
+		in.Known = all
+		whole := AnswerFor(in)
+		in.Known = some
+		if got := AnswerFor(in); !reflect.DeepEqual(got, whole) {
+			t.Fatalf("case %d: from the needed %d of %d entries:\n%+v\nfrom all:\n%+v", n, len(some), len(all), got, whole)
+		}
+	}
+}
+
+// ReadKnown reads the register a checked file's answer needs: its own
+// entry from a register written by the window, nothing for a file not
+// opened, and the register's error for a damaged one.
+func TestReadKnown(t *testing.T) {
+	path := filepath.Join(t.TempDir(), register.FileName)
+	s, err := register.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := known("a1", "01", started.AddDate(3, 0, 0), started)
+	for _, c := range []register.Certificate{known("b2", "02", started, started), self} {
+		c.UUID, c.CVR = "", ""
+		if c.SHA256 == self.SHA256 {
+			c.UUID, c.CVR = uuid, "12345678"
+		}
+		if err := s.Upsert(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := ReadKnown(path, nil, checked("a1", "01", started).Certificate)
+	if err != nil || len(got) != 1 || got[0].SHA256 != self.SHA256 {
+		t.Errorf("ReadKnown = %+v, %v", got, err)
+	}
+	if got, err := ReadKnown(path, nil, nil); got != nil || err != nil {
+		t.Errorf("not opened: %+v, %v", got, err)
+	}
+	if _, err := ReadKnown(filepath.Join(t.TempDir(), "missing.json"), nil, inspectCert()); register.Code(err) != register.CodeNotFound {
+		t.Errorf("missing: %v", err)
+	}
+}
+
+func inspectCert() *inspect.Certificate { return checked("a1", "01", started).Certificate }
