@@ -662,6 +662,7 @@ func TestRemindersFollowChanges(t *testing.T) {
 	}
 }
 
+// Not parallel: it sets time.Local, the whole process's.
 func TestReminderNotificationText(t *testing.T) {
 	c := certAt(1, "Bager Hansen ApS", "u", register.Production, 3*certDay)
 	oldLocal := time.Local

@@ -16,6 +16,7 @@ const maxFunctionLines = 80
 // No function of the window's or core's code is longer than
 // maxFunctionLines.
 func TestNoLongFunctions(t *testing.T) {
+	t.Parallel()
 	n := sourcetest.Each(t, []string{".", "../core"}, func(fset *token.FileSet, _ string, file *ast.File) {
 		for _, decl := range file.Decls {
 			fn, ok := decl.(*ast.FuncDecl)

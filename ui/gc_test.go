@@ -14,6 +14,7 @@ func gcPercent() int {
 
 // The start collects less until the first frame, then as before; a GOGC
 // that already asks for less collecting, or none, is left alone.
+// Not parallel: it changes Go's GOGC, which is the whole process's.
 func TestCollectLessDuringStart(t *testing.T) {
 	defer debug.SetGCPercent(gcPercent())
 	for _, gogc := range []int{100, 50, startGCPercent + 100, -1} {

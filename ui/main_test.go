@@ -100,6 +100,14 @@ func setTestLanguage(t *testing.T, language string) {
 // newTestApp is Fyne's test app with its storage in a folder of the test's
 // own: the test driver keeps app storage in os.TempDir(), shared by every
 // test, so the register and the guide's progress would leak between tests.
+//
+// A test that builds widgets (every test of a frame, a screen or a dialog)
+// cannot run in parallel, whatever its deps: Fyne has one app per process
+// (fyne.CurrentApp, which test.NewApp replaces and whose making empties
+// Fyne's font and theme caches), its widgets expect one goroutine at a
+// time, and the language is Fyne's process-wide lang (loadTranslations).
+// Such tests leave out t.Parallel for this reason; a test that touches
+// none of it calls t.Parallel, or says why not.
 func newTestApp(t *testing.T) fyne.App {
 	t.Helper()
 	t.Setenv("TMPDIR", t.TempDir())

@@ -34,6 +34,7 @@ func TestStartupLogKeepsWhatGLFWSaid(t *testing.T) {
 	}
 }
 
+// Not parallel: it swaps the standard logger's output, the whole process's.
 func TestStartupLogIsBoundedAndGivesTheLoggerBack(t *testing.T) {
 	original := log.Writer()
 	defer log.SetOutput(original)

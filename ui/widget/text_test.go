@@ -11,6 +11,7 @@ import (
 )
 
 func TestBreakable(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ in, want string }{
 		{"", ""},
 		{"Firma.p12", "Firma.p12"},

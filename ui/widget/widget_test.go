@@ -216,6 +216,7 @@ func labels(o fyne.CanvasObject) string {
 }
 
 func TestOffsetShowing(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name                    string
 		offset, view, y, h, out float32
@@ -316,6 +317,7 @@ func TestRevealAJustShownLine(t *testing.T) {
 }
 
 func TestAppleScript(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	got := appleScript(Pick{Title: `Vælg "filen"`, Extensions: []string{"p12", "pfx"}, StartDir: dir})
 	want := `POSIX path of (choose file with prompt "Vælg \"filen\"" of type {"p12", "pfx"} default location (POSIX file "` + dir + `"))`
@@ -329,6 +331,7 @@ func TestAppleScript(t *testing.T) {
 }
 
 func TestOpenCommand(t *testing.T) {
+	t.Parallel()
 	for goos, want := range map[string]string{
 		"darwin": "open C:\\Users\\Søren\\kvittering.pdf",
 		"linux":  "xdg-open C:\\Users\\Søren\\kvittering.pdf",
@@ -388,6 +391,7 @@ func TestOpenReportsFailure(t *testing.T) {
 
 // Each kind of failed open has its own sentence, naming what was to open.
 func TestOpenErrorSays(t *testing.T) {
+	t.Parallel()
 	seen := map[string]Target{}
 	for _, what := range []Target{File, Folder, Address, Contact} {
 		err := error(&OpenError{What: what, Target: "/home/anne/Firma.p12", Err: errors.New("no")})

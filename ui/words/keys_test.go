@@ -25,6 +25,7 @@ var keyLike = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_]+)+\.?$`)
 // Strings that look like keys but are not (file names, addresses) have a
 // first part no key has.
 func TestEveryKeyTheWindowNamesIsInEveryCatalogue(t *testing.T) {
+	t.Parallel()
 	areas := map[string]bool{}
 	for key := range msg.Catalogue(msg.Languages[0]) {
 		area, _, _ := strings.Cut(key, ".")
@@ -65,6 +66,7 @@ func hasKey(catalogue map[string]string, key string) bool {
 // beside core/msg's could render the same sentence differently. Only this
 // package asks it, for the window's language.
 func TestOnlyWordsAsksFynesLangForAText(t *testing.T) {
+	t.Parallel()
 	renderers := map[string]bool{"L": true, "X": true, "N": true, "XN": true,
 		"Localize": true, "LocalizeKey": true, "LocalizePlural": true, "LocalizePluralKey": true}
 	fset := token.NewFileSet()
