@@ -226,8 +226,10 @@ func TestBackupFailureAndTryAgain(t *testing.T) {
 	_ = src
 }
 
-// The verified backup is a master in each language; the failed one is
-// the same dialog, asserted.
+// The backup dialog's one master is its form (TestBackupFormMarkup); the
+// verified result and the failed one are the same dialog, asserted: the
+// headline in its colour, where, which files, when read back, the advice,
+// and the buttons.
 func TestBackupResultMarkup(t *testing.T) {
 	at := time.Date(2026, 11, 24, 22, 30, 0, 0, time.Local)
 	for _, language := range []string{"en", "da"} {
@@ -242,7 +244,25 @@ func TestBackupResultMarkup(t *testing.T) {
 			p.setFolder("/media/USB-STICK")
 			test.Tap(p.start)
 			p.wait(t)
-			test.AssertRendersToMarkup(t, "backup_verified_"+language+".xml", w.Canvas())
+			if p.outcome.Text != words.T("backup.verified") || p.outcome.Importance != widget.SuccessImportance {
+				t.Errorf("verified: headline %q (importance %v)", p.outcome.Text, p.outcome.Importance)
+			}
+			for _, l := range []struct {
+				label *widget.Label
+				want  string
+			}{
+				{p.detail, words.T("backup.verified.where", map[string]string{"Folder": uiwidget.Breakable("/media/USB-STICK")})},
+				{p.files, "Firma ApS.p12\nFirma ApS - backup.txt"},
+				{p.how, words.T("backup.verified.how", map[string]string{"Time": "22:30"})},
+				{p.keep, words.T("backup.verified.keep")},
+			} {
+				if !l.label.Visible() || l.label.Text != l.want {
+					t.Errorf("verified: %q (shown %v), want %q", l.label.Text, l.label.Visible(), l.want)
+				}
+			}
+			if got, want := controlsOf(w.Canvas().Content()), []string{"button:" + words.T("backup.open_folder"), "button:" + words.T("backup.done")}; !slices.Equal(got, want) {
+				t.Errorf("verified: controls %q, want %q", got, want)
+			}
 
 			p.run = func(context.Context, string, string, backup.Options) (*backup.Result, error) {
 				return nil, &backup.Error{Code: backup.CodeDiskFull, Path: "/media/USB-STICK"}

@@ -1,17 +1,20 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // goldenReport is a fixed report, so that the masters do not depend on
@@ -51,16 +54,67 @@ func goldenReport(language, state string) *inspect.Report {
 	return r
 }
 
+// The Check tab is one screen: its master is the ready answer in each
+// language (testdata/check). The other answers are the same screen with
+// other words and controls, asserted: the headline in its colour, what was
+// found, the file, and the controls offered.
 func TestCheckAnswerMasters(t *testing.T) {
 	for _, language := range []string{"en", "da"} {
 		for _, state := range []string{"ready", "problem", "password"} {
 			t.Run(language+"_"+state, func(t *testing.T) {
 				x := newCheckFixture(t, language)
 				saved := renewal.TrySaved([]vault.Candidate{{ID: "pending:r1", Password: "pw"}})
-				a := newCheckAnswer(x.f.check, goldenReport(language, state).File, goldenReport(language, state), saved)
+				r := goldenReport(language, state)
+				a := newCheckAnswer(x.f.check, r.File, r, saved)
 				x.w.SetContent(container.NewVScroll(a.content))
 				x.w.Resize(companionSize)
-				test.AssertRendersToMarkup(t, "check/"+state+"_"+language+".xml", x.w.Canvas())
+				if state == "ready" {
+					test.AssertRendersToMarkup(t, "check/ready_"+language+".xml", x.w.Canvas())
+					return
+				}
+				shown := func(keys ...string) {
+					t.Helper()
+					for _, k := range keys {
+						if want := words.T(k); !hasText(a.content, want) {
+							t.Errorf("%q not shown: %q", want, texts(a.content))
+						}
+					}
+				}
+				var headline string
+				var colour widget.Importance
+				var controls []string
+				if state == "problem" {
+					// In red, the finding's sentence, and what can still
+					// be done with an expired certificate's public part.
+					headline, colour = "inspect.finding.expired.title", widget.DangerImportance
+					if want := r.Findings[0].Message; !hasText(a.content, want) {
+						t.Errorf("the finding %q not shown: %q", want, texts(a.content))
+					}
+					shown("inspect.label.expired_value")
+					controls = []string{"button:" + words.T("guide.public.save"), "button:" + words.T("guide.public.elsewhere"), "tick:" + words.T("guide.public.pem") + ":off"}
+					for range 5 { // thumbprint, fingerprint, serial, UUID, CVR
+						controls = append(controls, "button:"+words.T("guide.identifiers.copy"))
+					}
+					controls = append(controls, "button:"+words.T("inspect.label.details"))
+				} else {
+					// In the warning colour, who the file is for, the facts
+					// read before the password marked so, and the field.
+					headline, colour = "check.password.title", widget.WarningImportance
+					shown("check.password.explain", "check.unverified")
+					if want := words.T("check.password.for", map[string]any{"Org": "Fornyer Testfirma ApS", "CVR": "12345678"}); !hasText(a.content, want) {
+						t.Errorf("%q not shown: %q", want, texts(a.content))
+					}
+					controls = []string{"field:" + words.T("check.password.placeholder"), "button:" + words.T("check.password.open")}
+				}
+				if a.headline.Text != words.T(headline) || a.headline.Importance != colour {
+					t.Errorf("headline %q (importance %v), want %q (%v)", a.headline.Text, a.headline.Importance, words.T(headline), colour)
+				}
+				if !hasText(a.content, "Fornyer Testfirma ApS.p12") {
+					t.Errorf("the file is not named: %q", texts(a.content))
+				}
+				if got := controlsOf(a.content); !slices.Equal(got, controls) {
+					t.Errorf("controls\n%q\nwant\n%q", got, controls)
+				}
 			})
 		}
 	}

@@ -16,14 +16,14 @@ import (
 )
 
 // Markup masters (testdata, compared by test.AssertRendersToMarkup) are
-// kept one per screen and language, where a screen is a set of widgets of
-// its own: one card of each kind in the guide (guideMasters, guide_test.go),
-// each kind of Check answer (ready, problem, password asked; check_golden_
-// test.go), My certificates' list, the backup dialog's form and its
-// verified result (a failure is the result in red: asserted), and
-// Settings' saved passwords with their delete question (English only). A
-// state that changes words, not widgets (an empty list, another card of a
-// kind, the saver inside the password card) is asserted by what it shows.
+// kept one per screen and language, where a screen is each tab and each
+// kind of dialog: the guide (one card, guideMaster: every card is the same
+// stepper, card, action bar and buttons), the Check tab (the ready answer),
+// My certificates' list, the backup dialog (its form), and Settings' saved
+// passwords with their delete question (English only). Every other state
+// of a screen (another card, another answer, a result) is asserted by what
+// it shows and offers: its words, its controls and whether each can be
+// used (controlsOf), its colours.
 //
 // TestMain fixes what is the same for every test: the file and folder
 // pickers are Fyne's own here, shown at once (the system's would be asked

@@ -214,7 +214,7 @@ func TestPasswordSaverAlreadySaved(t *testing.T) {
 }
 
 // The saver is part of the password card, whose master is
-// testdata/guide/<language>/password.xml; its two states are asserted: a
+// testdata/guide/<language>.xml; its two states are asserted: a
 // field and Save, then the sentence, Show and Copy, and no field.
 func TestPasswordSaverStates(t *testing.T) {
 	keyring.MockInit()
