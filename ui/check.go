@@ -158,6 +158,7 @@ func (c *checkScreen) checkFilesThen(paths []string, then func(*checkAnswer)) {
 	current := func() bool { return c.gen == gen } // on the UI thread
 	c.answers.RemoveAll()
 	c.shown = nil
+	c.f.questionsChanged()
 	c.scroll.ScrollToTop() // each new check starts with its verdict in view
 	c.intro.Hide()
 	c.compact.Show()
@@ -192,13 +193,19 @@ func (c *checkScreen) checkFilesThen(paths []string, then func(*checkAnswer)) {
 				a := newCheckAnswer(c, path, report, tries)
 				c.shown = append(c.shown, a)
 				c.answers.Add(a.content)
+				c.f.questionsChanged()
 				trace("verdict")
 				if len(c.shown) == 1 {
+					c.opened(a)
+					if c.then != nil {
+						// Asked for from elsewhere (the guide's backup or
+						// receipt) and not done: the answer says why.
+						c.f.tabs.SelectIndex(checkTab)
+					}
 					if a.entry != nil {
 						c.f.win.Canvas().Focus(a.entry)
 					}
 					c.scroll.ScrollToTop()
-					c.opened(a)
 				}
 			})
 		}

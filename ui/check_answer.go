@@ -81,6 +81,7 @@ func (a *checkAnswer) again() {
 	a.answer = a.answer.Again(a.input())
 	a.c.f.checked(a.answer)
 	a.draw()
+	a.c.f.questionsChanged()
 }
 
 func (a *checkAnswer) draw() {
@@ -275,45 +276,66 @@ func (a *checkAnswer) comparison() fyne.CanvasObject {
 // question asks "Is this the file you just downloaded?" when core cannot
 // tell, and says so when the user answered no.
 func (a *checkAnswer) question() fyne.CanvasObject {
-	sha := ""
-	if a.report.Certificate != nil {
-		sha = a.report.Certificate.SHA256
-	}
-	answer := func(yes bool) func() {
-		return func() {
-			a.c.f.answered(sha, yes)
-			a.again()
-			if yes && a.answer.GoToGuide {
-				// "Say yes and the guide goes on": it does, on its tab.
-				a.c.f.tabs.SelectIndex(guideTab)
-			}
-		}
-	}
 	switch a.answer.Question {
 	case renewal.QuestionDeclined:
 		// A "no" given by mistake must not leave the guide stuck for good.
 		// The headline says what the "no" means.
-		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), answer(true))
+		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), a.answerWith(true))
 		return container.NewHBox(undo)
 	case renewal.QuestionOtherOrganisation:
-		// Another organisation's file becomes the renewal's only by this
-		// explicit yes, which names it.
-		asked := a.answer.Asked
-		text := uiwidget.NewWrapping(asked.Message)
-		yes := uiwidget.NewButton(words.T("renewal.other.yes", asked.Data), theme.ConfirmIcon(), answer(true))
-		no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
-		no.Importance = widget.HighImportance
 		// The title names two organisations: a label that wraps, not the
 		// card's own title, which does not.
-		return widget.NewCard("", "", container.NewVBox(uiwidget.NewWrappingStyle(asked.Title, fyne.TextStyle{Bold: true}), text, container.NewGridWithColumns(2, no, yes)))
+		no, yes := a.questionButtons()
+		return widget.NewCard("", "", container.NewVBox(a.questionText(), container.NewGridWithColumns(2, no, yes)))
 	case renewal.QuestionAsk:
+		no, yes := a.questionButtons()
 		text := uiwidget.NewWrapping(words.T("renewal.ask.text"))
-		yes := uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), answer(true))
-		yes.Importance = widget.HighImportance
-		no := uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), answer(false))
 		return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
 	}
 	return nil
+}
+
+// questionText is what the waiting question (Answer.Waits) asks, title and
+// text, for the guide's download card; the Check tab's card of another
+// organisation's file draws the same.
+func (a *checkAnswer) questionText() fyne.CanvasObject {
+	if asked := a.answer.Asked; a.answer.Question == renewal.QuestionOtherOrganisation && asked != nil {
+		return container.NewVBox(uiwidget.NewWrappingStyle(asked.Title, fyne.TextStyle{Bold: true}), uiwidget.NewWrapping(asked.Message))
+	}
+	return container.NewVBox(uiwidget.NewWrappingStyle(words.T("renewal.ask.title"), fyne.TextStyle{Bold: true}),
+		uiwidget.NewWrapping(words.T("renewal.ask.text")))
+}
+
+// questionButtons are No and Yes to the waiting question. Another
+// organisation's file becomes the renewal's only by an explicit yes that
+// names it, and "no" is then the default.
+func (a *checkAnswer) questionButtons() (no, yes *uiwidget.Button) {
+	no = uiwidget.NewButton(words.T("renewal.ask.no"), theme.CancelIcon(), a.answerWith(false))
+	if asked := a.answer.Asked; a.answer.Question == renewal.QuestionOtherOrganisation && asked != nil {
+		yes = uiwidget.NewButton(words.T("renewal.other.yes", asked.Data), theme.ConfirmIcon(), a.answerWith(true))
+		no.Importance = widget.HighImportance
+		return no, yes
+	}
+	yes = uiwidget.NewButton(words.T("renewal.ask.yes"), theme.ConfirmIcon(), a.answerWith(true))
+	yes.Importance = widget.HighImportance
+	return no, yes
+}
+
+// answerWith gives the user's answer to the question, wherever it was
+// asked: kept in the guide's progress, and the answer drawn again.
+func (a *checkAnswer) answerWith(yes bool) func() {
+	sha := ""
+	if a.report.Certificate != nil {
+		sha = a.report.Certificate.SHA256
+	}
+	return func() {
+		a.c.f.answered(sha, yes)
+		a.again()
+		if yes && a.answer.GoToGuide {
+			// "Say yes and the guide goes on": it does, on its tab.
+			a.c.f.tabs.SelectIndex(guideTab)
+		}
+	}
 }
 
 // otherFindings lists the findings core says are worth showing besides

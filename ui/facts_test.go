@@ -240,6 +240,21 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 	}
 }
 
+// aStepAhead puts the guide on the password card and the renewed file,
+// named name, on the Check tab, opened with its password typed there: the
+// file came first (W1, X2). It returns the file's certificate.
+func (x *checkFixture) aStepAhead(t *testing.T, name string) *testpki.Leaf {
+	g := x.f.guide
+	g.progress.Current = "password"
+	g.show()
+	leaf := x.chain.Organization(t)
+	x.drop(x.file(name, testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-right-1")))
+	test.Type(findEntry(t, x.f.check.answers), "Kode-right-1")
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.password.open")))
+	x.wait()
+	return leaf
+}
+
 // W1/W17: on the password card the file came first and no earlier
 // certificate is known, so the Check tab asks "Is this the file you just
 // downloaded?"; the password typed there and saved before the question is
@@ -247,14 +262,7 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 func TestCheckTabSaveBeforeTheQuestionDoesThePasswordCard(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	g := x.f.guide
-	g.progress.Current = "password"
-	g.show()
-	leaf := x.chain.Organization(t)
-	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-right-1"))
-	x.drop(path)
-	test.Type(findEntry(t, x.f.check.answers), "Kode-right-1")
-	test.Tap(findButton(t, x.f.check.answers, "Open"))
-	x.wait()
+	leaf := x.aStepAhead(t, "renewed.p12")
 	if !hasText(x.f.check.answers, words.T("renewal.ask.text")) {
 		t.Fatalf("the question is not asked: %q", texts(x.f.check.answers))
 	}
@@ -361,5 +369,45 @@ func TestTheDownloadCardSaysThePasswordCardsPasswordIsWrong(t *testing.T) {
 	test.Tap(findButton(t, g.scroll.Content, words.T("guide.download.wrong.go", step)))
 	if g.progress.Current != "password" {
 		t.Errorf("the button leads to %s", g.progress.Current)
+	}
+}
+
+// X2: a step ahead, the file checked and its password saved on the Check
+// tab before the question was answered; the download card then asks the
+// question itself, names the file, says why Done waits, and a yes there
+// does the card: not "check the downloaded file first".
+func TestTheDownloadCardAsksTheCheckTabsQuestion(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			x := newCheckFixture(t, lang)
+			g := x.f.guide
+			x.aStepAhead(t, "Fornyet certifikat.p12")
+			test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
+			x.wait()
+			x.f.tabs.SelectIndex(guideTab)
+			g.complete() // the password card is done: on to the download card
+			x.wait()
+			if g.progress.Step().Task != guide.TaskDownload {
+				t.Fatalf("not on the download card: %s", g.progress.Current)
+			}
+			asked := words.T("guide.download.asked", map[string]any{"Name": "Fornyet certifikat.p12"})
+			if !hasText(g.scroll.Content, asked) || !hasText(g.scroll.Content, words.T("renewal.ask.title")) {
+				t.Fatalf("the card does not ask: %q", texts(g.scroll.Content))
+			}
+			if !g.done.Disabled() || g.hint.Text != words.Sentence(guide.ErrFileQuestion) {
+				t.Errorf("done disabled %v, hint %q", g.done.Disabled(), g.hint.Text)
+			}
+			test.Tap(findButton(t, g.action, words.T("renewal.ask.yes")))
+			x.wait()
+			if !hasText(g.scroll.Content, words.T("guide.download.checked")) || hasText(g.scroll.Content, asked) {
+				t.Errorf("after yes the card says %q", texts(g.scroll.Content))
+			}
+			if hasText(x.f.check.answers, words.T("renewal.ask.text")) {
+				t.Error("the Check tab still asks")
+			}
+			if x.f.tabs.SelectedIndex() != guideTab {
+				t.Error("the answer on the guide left the guide")
+			}
+		})
 	}
 }

@@ -476,6 +476,15 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			p.SetFileSkipped(on)
 			g.saved()
 		})
+		if a := g.f.waiting(); a != nil {
+			// A step ahead: the file was checked on the Check tab and only
+			// its question is left. It is asked here, its answer in the
+			// action bar (X2).
+			no, yes := a.questionButtons()
+			g.setAction(actionRow(nil, no, yes))
+			checked := uiwidget.NewWrapping(words.T("guide.download.asked", map[string]any{"Name": f.Asked}))
+			return container.NewVBox(checked, a.questionText(), skip)
+		}
 		g.setAction(actionRow(nil, g.checkButton()))
 		return container.NewVBox(newNewestOffer(g.f), skip)
 	case guide.TaskUsage:
@@ -589,7 +598,11 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 // facts are the renewal's facts as the register and the credential
 // store's list say them now (core decides: renewal.State).
 func (g *guideState) facts() guide.Facts {
-	return renewal.State(&g.progress, g.f.register, g.f.passwordIndex.list)
+	f := renewal.State(&g.progress, g.f.register, g.f.passwordIndex.list)
+	if a := g.f.waiting(); a != nil {
+		f.Asked = safetext.Line(filepath.Base(a.path))
+	}
+	return f
 }
 
 // drawnFacts is what of the facts a card shows: the register's whole

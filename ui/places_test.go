@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"crypto/x509"
 	"os"
 	"path/filepath"
@@ -285,6 +286,18 @@ func TestSwitchCardOffersNoDPGAgain(t *testing.T) {
 	}
 }
 
+// registered is a renewed certificate's file, Firma.p12 under password,
+// as the register knows it after an earlier check.
+func (x *checkFixture) registered(t *testing.T, password string) register.Certificate {
+	path := x.file("Firma.p12", testpki.PFX(t, pkcs12.Modern, x.chain.Organization(t), x.chain.CACerts(), password))
+	r := inspect.InspectFile(path, inspect.Options{Passwords: []string{password}, ExtraTrusted: []*x509.Certificate{x.chain.Root.Cert}})
+	cert := renewal.Entry(renewal.Check{Path: path, Report: r, OpenedBy: "x"}, guideTestTime)
+	if err := x.f.register.Upsert(cert); err != nil {
+		t.Fatal(err)
+	}
+	return cert
+}
+
 // The summary's receipt for a file whose password no saved one opens: the
 // file is checked again, its password asked for on the Check tab, and once
 // it opens the receipt dialog opens too (not a second press of the same
@@ -292,12 +305,7 @@ func TestSwitchCardOffersNoDPGAgain(t *testing.T) {
 func TestReceiptFromTheSummaryOpensOnceTheFileOpens(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	const typed = "Typed-Pw-9"
-	path := x.file("Firma.p12", testpki.PFX(t, pkcs12.Modern, x.chain.Organization(t), x.chain.CACerts(), typed))
-	r := inspect.InspectFile(path, inspect.Options{Passwords: []string{typed}, ExtraTrusted: []*x509.Certificate{x.chain.Root.Cert}})
-	cert := renewal.Entry(renewal.Check{Path: path, Report: r, OpenedBy: "x"}, guideTestTime)
-	if err := x.f.register.Upsert(cert); err != nil {
-		t.Fatal(err)
-	}
+	cert := x.registered(t, typed)
 	x.f.receiptForChecked(cert.SHA256)
 	x.wait()
 	if len(x.f.check.shown) != 1 || x.f.check.shown[0].entry == nil {
@@ -306,12 +314,36 @@ func TestReceiptFromTheSummaryOpensOnceTheFileOpens(t *testing.T) {
 	if x.w.Canvas().Overlays().Top() != nil {
 		t.Fatal("a receipt dialog before the file opened")
 	}
+	if x.f.tabs.SelectedIndex() != checkTab {
+		t.Error("the password is asked for on a tab not shown")
+	}
 	a := x.f.check.shown[0]
 	test.Type(a.entry, typed)
 	a.tryPassword()
 	x.wait()
 	if x.w.Canvas().Overlays().Top() == nil {
 		t.Errorf("the file opened, and no receipt dialog: %q", texts(x.f.check.answers))
+	}
+}
+
+// X4: the guide's receipt for a file a saved password opens, after a
+// restart (the Check tab shows nothing): the file is checked again behind
+// the dialog, and the user stays on the guide, under it and after it.
+func TestReceiptFromTheGuideStaysOnTheGuide(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	const saved = "Saved-Pw-7"
+	cert := x.registered(t, saved)
+	if err := x.f.vault.Save(context.Background(), vault.CertificateID(cert.SHA256), "", saved); err != nil {
+		t.Fatal(err)
+	}
+	x.f.tabs.SelectIndex(guideTab)
+	x.f.receiptForChecked(cert.SHA256)
+	x.wait()
+	if x.w.Canvas().Overlays().Top() == nil {
+		t.Fatalf("no receipt dialog: %q", texts(x.f.check.answers))
+	}
+	if x.f.tabs.SelectedIndex() != guideTab {
+		t.Errorf("the receipt from the guide went to tab %d", x.f.tabs.SelectedIndex())
 	}
 }
 

@@ -46,6 +46,30 @@ func (f *frame) checked(a renewal.Answer) {
 	}
 }
 
+// waiting is the Check tab's answer whose question waits for the user
+// (renewal.Answer.Waits), for the guide's download card to ask too; nil
+// when none waits.
+func (f *frame) waiting() *checkAnswer {
+	if f.check == nil {
+		return nil
+	}
+	for _, a := range f.check.shown {
+		if a.answer.Waits() {
+			return a
+		}
+	}
+	return nil
+}
+
+// questionsChanged is the Check tab's report that what it asks changed
+// (an answer drawn, answered, or cleared for a new check): the guide's
+// card follows when what it shows changed (guide.Facts.Asked).
+func (f *frame) questionsChanged() {
+	if f.guide != nil {
+		f.guide.factsChanged()
+	}
+}
+
 // answered is the user's answer to "Is this the file you just
 // downloaded?" for the certificate with the fingerprint: kept in the
 // guide's progress, where a yes does the download step.
@@ -156,19 +180,25 @@ func (f *frame) receiptForChecked(sha string) {
 
 // recheck checks the certificate's file again, from where the register
 // last saw it, and does then with its answer once the file opens (the
-// same certificate only).
+// same certificate only). The user stays where they are, the guide, while
+// it runs behind the dialog that then opens (X4); the Check tab shows
+// itself only when it has something to say: the file needs its password
+// typed, did not open, or is not where the register saw it.
 func (f *frame) recheck(sha string, then func(*checkAnswer)) {
-	f.tabs.SelectIndex(checkTab)
-	if f.register == nil {
+	var c register.Certificate
+	ok := f.register != nil
+	if ok {
+		c, ok = f.register.Get(sha)
+	}
+	if !ok || c.File == nil {
+		f.tabs.SelectIndex(checkTab)
 		return
 	}
-	if c, ok := f.register.Get(sha); ok && c.File != nil {
-		f.check.checkFilesThen([]string{c.File.Path}, func(a *checkAnswer) {
-			if a.report.Certificate != nil && a.report.Certificate.SHA256 == sha {
-				then(a)
-			}
-		})
-	}
+	f.check.checkFilesThen([]string{c.File.Path}, func(a *checkAnswer) {
+		if a.report.Certificate != nil && a.report.Certificate.SHA256 == sha {
+			then(a)
+		}
+	})
 }
 
 // showReceiptFor opens the receipt dialog filled by core from the report,

@@ -79,6 +79,12 @@ type Facts struct {
 	// progress), checked at FileCheckedAt.
 	FileChecked   bool
 	FileCheckedAt time.Time
+	// Asked names a file checked on the Check tab whose question ("is
+	// this the file you just downloaded?") waits for the user's answer:
+	// the file may be the renewal's, and only the user can say. It is the
+	// window's fact, true while the Check tab shows that answer, and
+	// never kept in the register or the progress. "" when none waits.
+	Asked string
 
 	// Certificate is the register's record of the renewed certificate;
 	// nil before the file was checked, or while the register does not

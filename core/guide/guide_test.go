@@ -127,7 +127,7 @@ func TestEveryStepTextExists(t *testing.T) {
 				t.Errorf("%s has no text for the todo %s", lang, code)
 			}
 		}
-		for _, e := range []*Error{ErrPasswordNotSaved, ErrFileNotChecked, ErrDPGNotInstalled, ErrUnknownStep} {
+		for _, e := range []*Error{ErrPasswordNotSaved, ErrFileNotChecked, ErrFileQuestion, ErrDPGNotInstalled, ErrUnknownStep} {
 			if texts[e.Key] == "" {
 				t.Errorf("%s has no %q", lang, e.Key)
 			}
@@ -198,7 +198,20 @@ func TestDownloadRule(t *testing.T) {
 	if err := p.CanComplete(s, f()); err != ErrFileNotChecked {
 		t.Fatalf("unchecked file: %v", err)
 	}
+	// Checked on the Check tab, its question not answered: one answer
+	// from done, and said so, not "check it first" (X2).
+	asked := f()
+	asked.Asked = "Fornyet certifikat.p12"
+	if err := p.CanComplete(s, asked); err != ErrFileQuestion {
+		t.Fatalf("question open: %v, want %v", err, ErrFileQuestion)
+	}
+	if _, done := p.StepDone(s.ID, asked); done {
+		t.Error("the download step is done while its question is open")
+	}
 	p.SetFileSkipped(true)
+	if err := p.CanComplete(s, asked); err != nil {
+		t.Fatalf("skipped, a question open: %v", err)
+	}
 	if err := p.CanComplete(s, f()); err != nil {
 		t.Fatalf("skipped: %v", err)
 	}

@@ -90,6 +90,7 @@ func (e *Error) Fault() msg.Fault { return msg.Fault{Code: e.Code, Key: e.Key} }
 var (
 	ErrPasswordNotSaved = &Error{Code: "password_not_saved", Key: "guide.rule.password"}
 	ErrFileNotChecked   = &Error{Code: "file_not_checked", Key: "guide.rule.file"}
+	ErrFileQuestion     = &Error{Code: "file_question_open", Key: "guide.rule.file_question"}
 	ErrNoBackup         = &Error{Code: "no_backup", Key: "guide.rule.backup"}
 	ErrDPGNotInstalled  = &Error{Code: "dpg_not_installed", Key: "guide.rule.dpg"}
 	ErrUnknownStep      = &Error{Code: "unknown_step", Key: "guide.rule.unknown"}
@@ -121,6 +122,12 @@ func (p *Progress) CanComplete(s Step, f Facts) error {
 		}
 	case TaskDownload:
 		if !f.FileChecked && !p.FileSkipped {
+			// A file checked and waiting for its question is one answer
+			// from done: "check it first" would send the user round to
+			// check it again (X2).
+			if f.Asked != "" {
+				return ErrFileQuestion
+			}
 			return ErrFileNotChecked
 		}
 		// The file cannot be downloaded again: a checked file is backed

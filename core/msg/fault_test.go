@@ -99,7 +99,7 @@ func TestEveryCoreErrorHasASentence(t *testing.T) {
 		errs = append(errs, &register.Error{Code: c, Path: "/home/a/register.json", MovedTo: "/home/a/register.json.damaged-1"})
 	}
 	errs = append(errs, vault.ErrTimeout, vault.ErrNotFound, vault.ErrUnavailable, vault.ErrTooLong, vault.ErrBadID, vault.ErrFull, vault.ErrMismatch,
-		guide.ErrPasswordNotSaved, guide.ErrFileNotChecked, guide.ErrNoBackup, guide.ErrDPGNotInstalled, guide.ErrUnknownStep,
+		guide.ErrPasswordNotSaved, guide.ErrFileNotChecked, guide.ErrFileQuestion, guide.ErrNoBackup, guide.ErrDPGNotInstalled, guide.ErrUnknownStep,
 		renewal.ErrNoName, renewal.ErrNameTooLong,
 		&reveal.Error{Path: "/x.p12", Err: reveal.ErrNotFound}, &reveal.Error{Path: "/x.p12", Err: errors.New("no file manager")},
 		&appinfo.StorageError{Err: errors.New("no home folder")},

@@ -168,6 +168,15 @@ type Answer struct {
 	beingRenewed bool
 }
 
+// Waits says whether the answer's question waits for the user's answer
+// before the guide can take the file as the renewal's: "is this the file
+// you just downloaded?", or "this belongs to another organisation: is it
+// the renewal's?". A "no" given already waits for nothing (it has its
+// undo). The guide's download card asks it too (guide.Facts.Asked).
+func (a Answer) Waits() bool {
+	return a.Question == QuestionAsk || a.Question == QuestionOtherOrganisation
+}
+
 // Offers says whether the answer offers the action.
 func (a Answer) Offers(act Action) bool {
 	for _, x := range a.Actions {

@@ -295,6 +295,9 @@ func TestAnswerOtherOrganisation(t *testing.T) {
 			if (a.Note != nil) != c.note || a.Question != c.question {
 				t.Fatalf("note %+v, question %q", a.Note, a.Question)
 			}
+			if a.Waits() != (c.question != QuestionNone) {
+				t.Errorf("waits %v with the question %q", a.Waits(), a.Question)
+			}
 			if c.note {
 				want := "This certificate belongs to Firma ApS (CVR 12345678), not to Anden A/S (CVR 87654321)."
 				if a.Note.Message != want || a.Note.Tone != ToneNeutral {
@@ -338,15 +341,15 @@ func TestAnswerDeclined(t *testing.T) {
 	p := atDownload()
 	r := checked("b2", "02", started)
 	AnswerQuestion(p, r.Certificate.SHA256, false, started)
-	if a := AnswerFor(Input{Report: r, Progress: p, Tries: TrySaved(nil)}); a.Question != QuestionDeclined || a.Advance {
+	if a := AnswerFor(Input{Report: r, Progress: p, Tries: TrySaved(nil)}); a.Question != QuestionDeclined || a.Advance || a.Waits() {
 		t.Errorf("question %q, advance %v", a.Question, a.Advance)
 	} else if h := a.Headline; h.TitleKey != "renewal.declined.title" || h.Tone != ToneWarning || !strings.Contains(h.Message, "You said this is not the file") {
 		// U24: not the green "Ready to install in DPG: install it now"
 		// above the user's own "no".
 		t.Errorf("headline after no: %s (%s) %q", h.TitleKey, h.Tone, h.Message)
 	}
-	if a := AnswerFor(Input{Report: r, Progress: atDownload(), Tries: TrySaved(nil)}); a.Question != QuestionAsk || a.Advance {
-		t.Errorf("question %q, advance %v", a.Question, a.Advance)
+	if a := AnswerFor(Input{Report: r, Progress: atDownload(), Tries: TrySaved(nil)}); a.Question != QuestionAsk || a.Advance || !a.Waits() {
+		t.Errorf("question %q, advance %v, waits %v", a.Question, a.Advance, a.Waits())
 	}
 }
 
