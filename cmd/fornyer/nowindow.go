@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 
+	"github.com/fornyer/fornyer/cmd/fornyer/internal/cmdline"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/ui"
 )
@@ -20,7 +21,7 @@ const exitNoWindow = 69
 // error everywhere. It returns the exit status.
 func reportNoWindow(e *ui.WindowError) int {
 	title, body := noWindowText(e, runtime.GOOS)
-	attachConsole()
+	cmdline.AttachConsole()
 	fmt.Fprintf(os.Stderr, "%s\n\n%s\n", title, body)
 	showMessageBox(title, body)
 	return exitNoWindow

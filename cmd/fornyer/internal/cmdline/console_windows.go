@@ -1,6 +1,6 @@
 //go:build windows
 
-package main
+package cmdline
 
 import (
 	"os"
@@ -8,13 +8,13 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// attachConsole gives a subcommand a console to print to on Windows. The
+// AttachConsole gives a subcommand a console to print to on Windows. The
 // app is linked as a GUI program, so that no console window opens beside
 // the window; typed in cmd or PowerShell, a subcommand would otherwise print
 // nowhere. Streams that are redirected (a pipe, a file) are kept as they
 // are. Scripts that need the exit status use fornyer-cli.exe, which is a
 // console program.
-func attachConsole() {
+func AttachConsole() {
 	const attachParentProcess = ^uint32(0) // ATTACH_PARENT_PROCESS
 	attach := windows.NewLazySystemDLL("kernel32.dll").NewProc("AttachConsole")
 	if ok, _, _ := attach.Call(uintptr(attachParentProcess)); ok == 0 {
