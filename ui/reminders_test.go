@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // A reminder that is due shows in the window at start, and again at the
@@ -59,26 +63,65 @@ func TestStandingReminderGivesWayToTheRenewal(t *testing.T) {
 	}
 }
 
-// Moving between the guide's cards draws the reminders again only when
-// what of the progress they read changes (renewal.StandingKey: begun, the
-// renewed file), not on every card: each drawing reads the register's list.
+// The reminders above the tabs follow the guide as the user sees them:
+// the renewed certificate's gives way once the renewal has begun and comes
+// back on the first card; a certificate added to the register meanwhile
+// shows up at the next reminding, whatever card is shown; and moving
+// between cards that change nothing of it leaves the bar as it is (each
+// drawing reads the register's list, and a bar drawn again would lose the
+// keyboard from its buttons).
 func TestGuideDrawsRemindersOnlyWhenBegunChanges(t *testing.T) {
-	x := newCheckFixture(t, "en")
-	g := x.f.guide
-	if x.f.register == nil {
-		t.Fatal("the fixture has no register")
+	renewed := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	// Another organisation's, expiring after it: the renewed certificate
+	// stays the first to expire (renewal.Renewing).
+	other := certAt(2, "Tømrer ApS", "v", register.Production, 60*certDay)
+	d := testDeps()
+	d.clock = func() time.Time { return certNow }
+	d.startReminders = func(*frame) {}
+	f, _ := newTestFrameWith(t, "en", d)
+	if err := f.register.Upsert(renewed); err != nil {
+		t.Fatal(err)
 	}
-	g.progress.Current = guide.Steps[2].ID
-	g.show()
-	x.f.standingDrawn = nil
-	g.progress.Current = guide.Steps[3].ID
-	g.show()
-	if x.f.standingDrawn != nil {
-		t.Error("drawn again on a card change that changes nothing it reads")
+	g := f.guide
+	bar := f.standingBar()
+	goTo := func(i int) {
+		g.progress.Current = guide.Steps[i].ID
+		g.show()
 	}
-	g.progress.Current = guide.Steps[0].ID
-	g.show()
-	if x.f.standingDrawn == nil {
-		t.Error("not drawn again back on the first card")
+	says := func(when string, orgs ...string) {
+		t.Helper()
+		shown := strings.Join(certTexts(bar), " ")
+		if len(orgs) > 1 { // one line for several, naming the first to expire
+			if want := words.T("list.notify.many.title"); !strings.Contains(shown, want) {
+				t.Errorf("%s: the reminders say %q, want %q", when, shown, want)
+			}
+			orgs = orgs[:1]
+		}
+		for _, org := range []string{"Bager Hansen ApS", "Tømrer ApS"} {
+			if strings.Contains(shown, org) != slices.Contains(orgs, org) {
+				t.Errorf("%s: the reminders say %q, want %q named", when, shown, orgs)
+			}
+		}
 	}
+	f.drawStanding()
+	says("on the first card", "Bager Hansen ApS")
+	goTo(2)
+	says("with the renewal begun")
+	goTo(3)
+	if err := f.register.Upsert(other); err != nil {
+		t.Fatal(err)
+	}
+	remind(f, "en")
+	says("another organisation's added on card 4", "Tømrer ApS")
+	if len(bar.Objects) == 0 {
+		t.Fatal("no reminder drawn")
+	}
+	drawn := bar.Objects[0]
+	goTo(4)
+	if len(bar.Objects) == 0 || bar.Objects[0] != drawn {
+		t.Error("the reminders were drawn again on a card change that changes nothing they show")
+	}
+	says("on card 5", "Tømrer ApS")
+	goTo(0)
+	says("back on the first card", "Bager Hansen ApS", "Tømrer ApS")
 }
