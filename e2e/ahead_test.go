@@ -48,8 +48,6 @@ func TestAStepAhead(t *testing.T) {
 			if p, _ := s.waitText("saved-at-once", screenWait, s.L("guide.password.saved")); waiting(p) {
 				t.Errorf("saved on the Check tab, the password card still waits:\n%s", p.text())
 			}
-			s.clickText("check-tab", screenWait, s.L("tab.check"))
-			s.answerYes()
 		} else {
 			s.answerYes() // a fresh home knows no earlier certificate
 
@@ -72,6 +70,13 @@ func TestAStepAhead(t *testing.T) {
 		}
 		s.clickDone("password-done")
 		s.waitText("download", screenWait, titles[guide.Index("download")])
+		if s.lang == "da" {
+			// X2: the question was left open on the Check tab; the
+			// download card names the file and asks it, its answer in the
+			// action bar, instead of "check the downloaded file first".
+			s.waitText("download-asks", screenWait, msg.T(s.lang, "guide.download.asked", map[string]any{"Name": fileRenewed}))
+			s.answerYesInTheBar()
+		}
 		s.waitText("download-checked", screenWait, s.L("guide.download.checked"))
 
 		prog := s.readProgress()
@@ -93,6 +98,18 @@ func TestAStepAhead(t *testing.T) {
 		}
 		s.noPasswordOnDisk()
 	})
+}
+
+// answerYesInTheBar presses the guide's action bar's "Yes, I just
+// downloaded it", white on blue, which OCR does not read: the bar's
+// rightmost button, on the line of "No, it is another file" (whose words
+// OCR reads only in part, so not measured from its end).
+func (s *session) answerYesInTheBar() {
+	s.t.Helper()
+	p, _ := s.waitText("ask-in-bar", screenWait, s.L("renewal.ask.no"))
+	no, _ := p.find(s.L("renewal.ask.no"))
+	s.click(s.win.x+s.win.w-40, no.y+no.h/2)
+	s.waitGone("asked-in-bar", screenWait, s.L("renewal.ask.no"))
 }
 
 // saveCheckedPassword presses the Check tab's "Save the password on this
