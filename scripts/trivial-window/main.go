@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"image/color"
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -41,6 +42,7 @@ func main() {
 	if os.Getenv("FORNYER_TRACE") == "1" {
 		a.Lifecycle().SetOnStarted(func() {
 			var ru unix.Rusage
+			fmt.Fprintf(os.Stderr, "trace first-frame %d\n", time.Now().UnixNano())
 			if unix.Getrusage(unix.RUSAGE_SELF, &ru) == nil {
 				fmt.Fprintf(os.Stderr, "trace first-frame-cpu us=%d\n", (ru.Utime.Nano()+ru.Stime.Nano())/1000)
 			}
