@@ -77,6 +77,13 @@ type guideState struct {
 	// standingFor is what of the progress the window's reminders were
 	// drawn for (renewal.StandingKey); nil before the first card.
 	standingFor *renewal.StandingKey
+	// laidOutLater says that the screen being built is in no window yet
+	// and that setting the window's content will lay it out, at its size:
+	// the first card at the window's start (build). show and update then
+	// leave out their passes over the screen (every widget refreshed and
+	// laid out at no size), which only the setting of the content would
+	// undo: a few milliseconds before the first frame.
+	laidOutLater bool
 }
 
 // guideProgressPath is where the progress is kept: the app's own storage.
@@ -174,7 +181,9 @@ func (g *guideState) build() fyne.CanvasObject {
 	// dots above it or the bottom of the window. The card's main action,
 	// in the action bar, comes after the card and before Back and Done.
 	g.screen = container.New(layout.NewBorderLayout(top, bottom, nil, nil), g.scroll, bottom, top)
+	g.laidOutLater = g.f.starting
 	g.show()
+	g.laidOutLater = false
 	return g.screen
 }
 
@@ -196,11 +205,11 @@ func (g *guideState) show() {
 	}
 	uiwidget.LinkDots(dots)
 	g.dots = dots
-	g.stepper.Refresh()
+	g.refresh(g.stepper)
 	g.position.SetText(positionText(step, i))
 	if t := words.T(step.DoneKey()); g.done.Text != t {
 		g.done.SetText(t)
-		g.buttons.Refresh()
+		g.refresh(g.buttons)
 	}
 
 	if g.copied != nil { // the card is replaced: its clipboard polling ends
@@ -216,7 +225,7 @@ func (g *guideState) show() {
 	// does not draw the add row (the switch-over card once it has a
 	// list) must not pull card 3's keyboard to it later.
 	g.added.id, g.added.box = "", nil
-	g.scroll.Refresh()
+	g.refresh(g.scroll)
 	g.action.Hidden = len(g.action.Objects) == 0 // no room taken on a card whose main action is Done
 	g.update()
 	// Once the user has begun, the renewed certificate's reminder gives
@@ -232,8 +241,15 @@ func (g *guideState) show() {
 	// then. Measured before, at the width of an earlier card or none, it
 	// was one line short, and the bar pushed Back and Done below the
 	// window's edge (card 17 at 1366x768).
-	g.bar.Refresh()
-	g.screen.Refresh() // the bar's height follows its action and hint
+	g.refresh(g.bar)
+	g.refresh(g.screen) // the bar's height follows its action and hint
+}
+
+// refresh draws o again, unless the screen is laid out later (laidOutLater).
+func (g *guideState) refresh(o fyne.CanvasObject) {
+	if !g.laidOutLater {
+		o.Refresh()
+	}
 }
 
 // keepFocus notes where the keyboard is on the screen, about to be drawn
@@ -280,7 +296,7 @@ func (g *guideState) update() {
 	i := p.Index()
 	f := g.facts()
 	for _, o := range g.stepper.Objects {
-		o.Refresh()
+		g.refresh(o)
 	}
 	g.back.Enable()
 	if i == 0 {
