@@ -147,10 +147,10 @@ func (s *session) findMain(label, phrase string) rect {
 // byKeyboardToThePasswordCard does card 3 with keys only (#23 V1, V2,
 // V4): Tab past the four places Fornyer names (a tick and a note each) to
 // the new place's name field, a name typed and Enter adds it; four Tabs
-// (its list, Add, Back) reach Done, and Enter on
-// Done, which keeps the keyboard, leads on card by card to the password
-// card. Judged by the progress on disk after each key that should change
-// it.
+// (its list, Add, Back) reach Done, and Enter on Done, then Enter on each
+// next card (the window's Enter is Done), leads on card by card to the
+// password card. Judged by the progress on disk after each key that
+// should change it.
 func (s *session) byKeyboardToThePasswordCard(titles []string) {
 	s.t.Helper()
 	s.waitText("usage", screenWait, titles[guide.Index("prepare-usage")])

@@ -187,7 +187,11 @@ func (p *backupPanel) buildResult() {
 			}
 		})
 	})
-	p.done = uiwidget.NewButton(words.T("backup.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	p.done = uiwidget.NewButton(words.T("backup.done"), theme.ConfirmIcon(), func() {
+		// Done: the work is done, the keyboard goes on to the next step.
+		p.closeDialog()
+		uiwidget.FocusMainAction(p.f.win)
+	})
 	p.done.Importance = widget.HighImportance
 	p.verified = container.NewHBox(layout.NewSpacer(), open, p.done)
 

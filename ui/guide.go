@@ -121,21 +121,20 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 }
 
 // mainAction is what the card asks of the user now, for the keyboard when
-// a dialog closes and the control it was opened from is gone: the card's
-// action in the bar, else Done; nil while another tab is shown.
+// the control it was on is gone (a dialog closed, a pressed button went):
+// Done once the card may be done, else the card's action in the bar; nil
+// while another tab is shown.
 func (g *guideState) mainAction() fyne.Focusable {
 	if g.f.tabs == nil || g.f.tabs.SelectedIndex() != guideTab {
 		return nil
 	}
+	if !g.done.Disabled() {
+		return g.done
+	}
 	if g.action.Visible() {
-		if x := uiwidget.FirstControl(g.action); x != nil {
-			return x
-		}
+		return uiwidget.FirstControl(g.action)
 	}
-	if g.done.Disabled() {
-		return nil
-	}
-	return g.done
+	return nil
 }
 
 // build makes the screen's widgets; show fills them from the progress.
@@ -254,10 +253,10 @@ func (g *guideState) refresh(o fyne.CanvasObject) {
 
 // keepFocus notes where the keyboard is on the screen, about to be drawn
 // again, and returns what gives it back: on the step dots, to the dots'
-// stop (the card jumped to); on Back, Done or Help, which stay, nowhere
-// else; on the card drawn again, to the same control (the button just
-// pressed) or the one now at its place, on another card nowhere; or where
-// the card that drew itself asked for it (focusAfter). Nothing moves when the keyboard was
+// stop (the card jumped to); on the card drawn again, to the same control
+// (the button just pressed), else to the card's main action; on another
+// card to Back if it had it, else nowhere; or where the card that drew
+// itself asked for it (focusAfter). Nothing moves when the keyboard was
 // elsewhere (another tab, a dialog) or nowhere.
 func (g *guideState) keepFocus() func() {
 	if g.f.win == nil {
@@ -278,12 +277,26 @@ func (g *guideState) keepFocus() func() {
 		case onDot:
 			uiwidget.TakeFocus(c, g.dots)
 		case onScreen && sameCard:
-			spot.Restore(c, g.screen)
+			// The same control drawn again (the button just pressed, the
+			// field typed in); when it is gone ("Installed in DPG", "Note
+			// them again"), the card's main action, not the control drawn
+			// at its place: Enter pressed that, and the space Fyne types
+			// after Space's key ticked or un-ticked it (X7, X9).
+			if !spot.Again(c, g.screen) {
+				if x := g.mainAction(); x != nil {
+					c.Focus(x)
+				} else {
+					spot.Restore(c, g.screen)
+				}
+			}
+		case onScreen && c.Focused() == fyne.Focusable(g.back):
+			// Back keeps the keyboard: Enter goes back again.
 		case onScreen:
-			// Another card (Enter on a tick is Done): Back and Done keep
-			// the keyboard; a control of the card left gives it up, and
-			// the next Tab starts at the new card's first control.
-			uiwidget.KeepIfThere(c, g.screen)
+			// Another card (Done, or Enter on a tick): the keyboard is
+			// nowhere, so the next Tab starts at the new card's first
+			// control (from Done it went on to the dots and Help, X1),
+			// and Enter is Done again (guideKey).
+			c.Unfocus()
 		}
 	}
 }

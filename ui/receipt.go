@@ -167,7 +167,11 @@ func (p *receiptPanel) buildResult() {
 			})
 		}
 	})
-	p.done = uiwidget.NewButton(words.T("receipt.ui.done"), theme.ConfirmIcon(), func() { p.closeDialog() })
+	p.done = uiwidget.NewButton(words.T("receipt.ui.done"), theme.ConfirmIcon(), func() {
+		// Done: the work is done, the keyboard goes on to the next step.
+		p.closeDialog()
+		uiwidget.FocusMainAction(p.f.win)
+	})
 	done := p.done
 	done.Importance = widget.HighImportance
 	// Back to the form, named for what it is for: another receipt or the

@@ -329,3 +329,32 @@ func TestReceiptDialogByKeyboard(t *testing.T) {
 		t.Errorf("Enter in the e-mail field made %d receipts", made)
 	}
 }
+
+// X6: "Done" on the made receipt closes onto the card's next step (its
+// Done), not onto the button that opened the dialog, which the next Enter
+// pressed again (a second receipt). Closed unmade, it gives the keyboard
+// back to that button.
+func TestReceiptDoneGoesOnToTheNextStep(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "login")
+	opener := uiButton(t, g, words.T("guide.link.portal"))
+	show := func() *receiptPanel {
+		c.Focus(opener)
+		p := newReceiptPanel(f, receiptTestData())
+		uiwidget.ShowPanel(w, words.T("receipt.ui.title"), p.Panel, nil)
+		return p
+	}
+	p := show()
+	test.Tap(findButton(t, p.Content, words.T("receipt.ui.close")))
+	if c.Focused() != fyne.Focusable(opener) {
+		t.Errorf("closed unmade, the keyboard is on %T, not the button that opened it", c.Focused())
+	}
+	p = show()
+	p.Show(p.result)
+	test.Tap(p.done)
+	if c.Overlays().Top() != nil || c.Focused() != fyne.Focusable(g.done) {
+		t.Errorf("after Done the keyboard is on %T, not the card's Done", c.Focused())
+	}
+}

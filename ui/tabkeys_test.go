@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -442,5 +443,59 @@ func TestADialogGivesTheKeyboardBack(t *testing.T) {
 	}
 	if c.Focused() != fyne.Focusable(g.done) {
 		t.Errorf("after Start again the keyboard is on %T (New renewal… hidden: %v), not Next", c.Focused(), !g.reset.Visible())
+	}
+}
+
+// X1: Enter on Done opens the next card with the keyboard nowhere, so the
+// first Tab reaches the new card's first control (it went on from Done to
+// the step dots and Help first); Enter there is Done again (the window's).
+func TestDoneByKeyboardStartsTheNextCardAtItsTop(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g := f.guide
+	c := w.Canvas()
+	goTo(g, "prepare-dpg")
+	c.Focus(g.done)
+	g.done.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != "login" {
+		t.Fatalf("Enter on Done went to %s", g.progress.Current)
+	}
+	if b, ok := tabs(w, 1)[0].(*uiwidget.Button); !ok || b.Text != words.T("guide.link.portal") {
+		t.Errorf("the first Tab on the next card reached %v, not its first control", b)
+	}
+	// Back keeps the keyboard: Enter again goes back again.
+	c.Focus(g.back)
+	g.back.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != "prepare-dpg" || c.Focused() != fyne.Focusable(g.back) {
+		t.Errorf("after Back on %s the keyboard is on %T", g.progress.Current, c.Focused())
+	}
+}
+
+// X7, X9: a button pressed by keyboard that is gone once the card is drawn
+// again ("Installed in DPG", "Note them again") hands the keyboard to Done,
+// now the card's next step, not to whatever control is drawn at its place:
+// Enter there opened the file's folder, and the space Fyne types after
+// Space's key un-ticked the tick box drawn there.
+func TestAPressedButtonThatGoesLeavesTheKeyboardOnDone(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	c := x.w.Canvas()
+	sha := strings.Repeat("ce", 32)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, x.f.now())
+	goTo(g, "dpg-verify")
+	x.wait()
+	test.Type(findAll[*uiwidget.Entry](g.action)[0], "Mette Prøvesen")
+	installed := uiButton(t, g, words.T("guide.dpg.installed"))
+	c.Focus(installed)
+	installed.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	x.wait()
+	if rc, _ := x.f.register.Get(sha); rc.DPG == nil {
+		t.Fatal("Installed in DPG recorded nothing")
+	}
+	if c.Focused() != fyne.Focusable(g.done) || g.done.Disabled() {
+		t.Errorf("after Installed in DPG the keyboard is on %T (Done disabled: %v), not Done", c.Focused(), g.done.Disabled())
 	}
 }

@@ -74,14 +74,25 @@ func keyboardBack(win fyne.Window) func() {
 		if spot.Again(c, root) {
 			return
 		}
-		if main := mainActions[win]; main != nil {
-			if x := main(); x != nil && takes(x) {
-				c.Focus(x)
-				return
-			}
+		if !FocusMainAction(win) {
+			spot.Restore(c, root)
 		}
-		spot.Restore(c, root)
 	}
+}
+
+// FocusMainAction gives the keyboard to the main action win's screen names
+// (SetMainAction), if it names one: a dialog whose work is done (the
+// backup verified, the receipt made) closes onto the next step, not the
+// button that opened it, which Enter pressed again (X6). It says whether
+// it gave it.
+func FocusMainAction(win fyne.Window) bool {
+	if main := mainActions[win]; main != nil {
+		if x := main(); x != nil && takes(x) {
+			win.Canvas().Focus(x)
+			return true
+		}
+	}
+	return false
 }
 
 // mainActions are the windows' main actions (SetMainAction); UI thread only.
