@@ -38,10 +38,14 @@ func TestMainActionInTheBarOnALaptop(t *testing.T) {
 func mainActionInTheBar(t *testing.T, lang string) {
 	sha := strings.Repeat("c4", 32)
 	want := map[string]string{ // the cards' main actions, as drawn from these facts
-		"password":    msg.T(lang, "vault.password.save", nil),
-		"download":    msg.T(lang, "guide.download.check", nil),
-		"dpg-install": msg.T(lang, "vault.password.copy", nil),
-		"dpg-verify":  msg.T(lang, "guide.dpg.installed", nil),
+		"login":        msg.T(lang, "guide.link.portal", nil), // W12: below the picture at 125 %
+		"edit-profile": msg.T(lang, "guide.link.portal", nil),
+		"dpg-login":    msg.T(lang, "guide.link.dpg_portal", nil),
+		"dpg-list":     msg.T(lang, "guide.link.dpg_portal", nil),
+		"password":     msg.T(lang, "vault.password.save", nil),
+		"download":     msg.T(lang, "guide.download.check", nil),
+		"dpg-install":  msg.T(lang, "vault.password.copy", nil),
+		"dpg-verify":   msg.T(lang, "guide.dpg.installed", nil),
 	}
 	x := newCheckFixture(t, lang)
 	x.w.Resize(fyne.NewSize(companionSize.Width, 712-32)) // 1366x768 at 100 %: the window less its title bar

@@ -419,7 +419,15 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		box.Add(newWarning(w))
 	}
 	for _, l := range step.Links {
-		box.Add(g.linkButton(words.T(l.Key), l.URL))
+		b := g.linkButton(words.T(l.Key), l.URL)
+		if l.Main {
+			// The portal the card sends the user to: in the action bar,
+			// on screen at 125 % too, where it fell below the picture (W12).
+			b.Alignment = widget.ButtonAlignCenter
+			g.setAction(actionRow(nil, b))
+			continue
+		}
+		box.Add(b)
 	}
 	if len(step.Helpers) > 0 {
 		box.Add(g.helpers(step.Helpers))
@@ -451,7 +459,7 @@ func (g *guideState) showReset(facts guide.Facts) {
 	g.reset.Refresh()
 }
 
-func (g *guideState) linkButton(text, address string) fyne.CanvasObject {
+func (g *guideState) linkButton(text, address string) *uiwidget.Button {
 	b := uiwidget.NewButton(text, theme.ComputerIcon(), func() { g.openURL(text, address) })
 	b.Alignment = widget.ButtonAlignLeading
 	return b

@@ -77,7 +77,8 @@ func TestEveryCardsControls(t *testing.T) {
 	}
 	cards := func() map[string]card {
 		portal := []string{button("guide.link.portal")}
-		dpgPortal := []string{button("guide.link.dpg_portal"), button("guide.link.timengo_guide")}
+		// Timengo's guide in the card, the portal in the action bar below it.
+		dpgPortal := []string{button("guide.link.timengo_guide"), button("guide.link.dpg_portal")}
 		timengo := []string{button("guide.link.timengo_guide")}
 		return map[string]card{
 			"welcome":           {nil, button("guide.next"), ""},

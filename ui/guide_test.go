@@ -74,7 +74,7 @@ func TestGuideCardsRender(t *testing.T) {
 			if s.ID == guideMaster {
 				test.AssertRendersToMarkup(t, "guide/"+language+".xml", w.Canvas())
 			}
-			assertCardShows(t, g.scroll.Content, s)
+			assertCardShows(t, g, s)
 		}
 	}
 }
@@ -487,9 +487,11 @@ func TestFinishedBannerWithoutAName(t *testing.T) {
 }
 
 // assertCardShows fails unless the card shows the step's title and text,
-// its illustration, each warning, each link as a button, and its aside.
-func assertCardShows(t *testing.T, card fyne.CanvasObject, s guide.Step) {
+// its illustration, each warning, each link as a button (the portal's in
+// the action bar), and its aside.
+func assertCardShows(t *testing.T, g *guideState, s guide.Step) {
 	t.Helper()
+	card := g.scroll.Content
 	shown := strings.Join(shownTexts(card), "\n")
 	for _, key := range []string{s.Title, s.Text} {
 		if want := words.T(key); !strings.Contains(shown, want) {
@@ -502,8 +504,8 @@ func assertCardShows(t *testing.T, card fyne.CanvasObject, s guide.Step) {
 		}
 	}
 	for _, l := range s.Links {
-		if !hasButton(card, words.T(l.Key)) {
-			t.Errorf("%s: no link button %q", s.ID, words.T(l.Key))
+		if in := map[bool]fyne.CanvasObject{false: card, true: g.action}[l.Main]; !hasButton(in, words.T(l.Key)) {
+			t.Errorf("%s: no link button %q (in the action bar: %v)", s.ID, words.T(l.Key), l.Main)
 		}
 	}
 	if n := len(findAll[*scene.Illustration](card)); s.Illustration != "" && n == 0 {

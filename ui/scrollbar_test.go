@@ -35,7 +35,7 @@ func TestNothingUnderTheScrollBar(t *testing.T) {
 			leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
 			x.drop(x.file("Fornyet certifikat.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
 			x.wait()
-			x.f.guide.progress.Current = "login" // a card with a link button
+			x.f.guide.progress.Current = "dpg-activate" // a card with a link button (Timengo's guide)
 			x.f.guide.show()
 			for _, tab := range []int{guideTab, checkTab, settingsTab} {
 				x.f.tabs.SelectIndex(tab)

@@ -71,6 +71,10 @@ type Warning struct {
 type Link struct {
 	Key string // the button's text
 	URL string
+	// Main: opening it is what the card asks the user to do (log in to the
+	// portal), not a reference beside the card; the window puts it with
+	// the card's main actions, on screen however long the card is.
+	Main bool
 }
 
 // The addresses the guide points to.
@@ -109,8 +113,8 @@ func (s Step) DoneKey() string {
 }
 
 var (
-	portalLink    = Link{Key: "guide.link.portal", URL: PortalURL}
-	dpgPortalLink = Link{Key: "guide.link.dpg_portal", URL: DPGPortalURL}
+	portalLink    = Link{Key: "guide.link.portal", URL: PortalURL, Main: true}
+	dpgPortalLink = Link{Key: "guide.link.dpg_portal", URL: DPGPortalURL, Main: true}
 	// Timengo's own renewal guide, with its video: where a first-time
 	// administrator who is stuck in DPG looks next.
 	timengoGuideLink = Link{Key: "guide.link.timengo_guide", URL: TimengoGuideURL}

@@ -517,3 +517,27 @@ func TestGoToUpToTheFirstUnmetRule(t *testing.T) {
 		t.Error("the password card passed without its password")
 	}
 }
+
+// The portal's cards send the user to the portal: that link is their main
+// action (W12: below the fold at 125 %), one per card, on a card with no
+// task of its own to share the action bar with; Timengo's guide is a
+// reference beside the card, never the main action.
+func TestPortalLinksAreTheCardsMainAction(t *testing.T) {
+	for _, s := range Steps {
+		var main []Link
+		for _, l := range s.Links {
+			if l.Main {
+				main = append(main, l)
+			}
+		}
+		portal := s.ID == "login" || s.ID == "edit-profile" || s.ID == "dpg-login" || s.ID == "dpg-list"
+		switch {
+		case portal && (len(main) != 1 || main[0].URL != PortalURL && main[0].URL != DPGPortalURL):
+			t.Errorf("%s: main links %+v, want its portal", s.ID, main)
+		case !portal && len(main) != 0:
+			t.Errorf("%s: main links %+v on a card that is not the portal's", s.ID, main)
+		case len(main) > 0 && (s.Task != TaskNone || len(s.Helpers) > 0):
+			t.Errorf("%s: a main link beside task %q and helpers %v", s.ID, s.Task, s.Helpers)
+		}
+	}
+}
