@@ -281,3 +281,19 @@ func TestBackupInTheBarOnceChecked(t *testing.T) {
 		})
 	}
 }
+
+// W12: every card fits a window narrowed to 420 px: the DPG list's picture
+// (its menu beside three filters) widened the window to about 455.
+func TestEveryCardFitsANarrowWindow(t *testing.T) {
+	const narrow = 420
+	for _, lang := range []string{"da", "en"} {
+		f, _ := newTestFrame(t, lang)
+		g := f.guide
+		for _, s := range guide.Steps {
+			goTo(g, s.ID)
+			if w := f.content.MinSize().Width; w > narrow {
+				t.Errorf("%s %s: the window needs %.0f px, wider than %d", lang, s.ID, w, narrow)
+			}
+		}
+	}
+}
