@@ -297,3 +297,35 @@ func TestEveryCardFitsANarrowWindow(t *testing.T) {
 		}
 	}
 }
+
+// W12: "Installed in DPG" is answered where it was pressed: the line that
+// says it is recorded (when, by whom) takes the button's place in the
+// action bar, on screen at 125 % too, where in the card it fell below the
+// picture.
+func TestDPGInstalledIsSaidInTheBar(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			x := newCheckFixture(t, lang)
+			x.w.Resize(fyne.NewSize(companionSize.Width, laptopHeight))
+			g := x.f.guide
+			sha := strings.Repeat("ce", 32)
+			if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+				NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+				t.Fatal(err)
+			}
+			g.progress.SetFileChecked(sha, x.f.now())
+			goTo(g, "dpg-verify")
+			x.wait()
+			test.Type(findAll[*uiwidget.Entry](g.action)[0], "Mette Prøvesen")
+			test.Tap(findButton(t, g.action, msg.T(lang, "guide.dpg.installed", nil)))
+			x.wait()
+			said := false
+			for _, s := range shownTexts(g.action) {
+				said = said || strings.Contains(s, "Mette Prøvesen")
+			}
+			if !said || !g.action.Visible() {
+				t.Errorf("the action bar says %q after Installed in DPG", shownTexts(g.action))
+			}
+		})
+	}
+}

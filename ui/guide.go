@@ -585,10 +585,13 @@ func (g *guideState) checkButton() *uiwidget.Button {
 // known first.
 func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 	if !f.DPGInstalledAt.IsZero() {
-		return container.NewVBox(uiwidget.SuccessLine(words.T("guide.dpg.installed_note", map[string]any{
+		// Said where "Installed in DPG" was pressed, in the action bar: in
+		// the card it fell below the picture at 125 % (W12).
+		g.setAction(uiwidget.SuccessLine(words.T("guide.dpg.installed_note", map[string]any{
 			"Date": msg.Date(words.Language(), f.DPGInstalledAt.Local()),
 			"Name": f.DPGInstalledBy,
-		})), g.fileActions(true))
+		})))
+		return g.fileActions(true)
 	}
 	if !f.FileChecked {
 		g.setAction(actionRow(nil, g.checkButton()))
