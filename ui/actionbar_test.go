@@ -308,15 +308,7 @@ func TestDPGInstalledIsSaidInTheBar(t *testing.T) {
 			x := newCheckFixture(t, lang)
 			x.w.Resize(fyne.NewSize(companionSize.Width, laptopHeight))
 			g := x.f.guide
-			sha := strings.Repeat("ce", 32)
-			if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
-				NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
-				t.Fatal(err)
-			}
-			g.progress.SetFileChecked(sha, x.f.now())
-			goTo(g, "dpg-verify")
-			x.wait()
-			test.Type(findAll[*uiwidget.Entry](g.action)[0], "Mette Prøvesen")
+			onTheDPGCard(t, x, "Mette Prøvesen")
 			test.Tap(findButton(t, g.action, msg.T(lang, "guide.dpg.installed", nil)))
 			x.wait()
 			said := false

@@ -446,6 +446,22 @@ func TestADialogGivesTheKeyboardBack(t *testing.T) {
 	}
 }
 
+// onTheDPGCard puts the guide on card 19 with the renewed certificate
+// checked and name typed as who installed it, and returns its SHA-256.
+func onTheDPGCard(t *testing.T, x *checkFixture, name string) string {
+	t.Helper()
+	sha := strings.Repeat("ce", 32)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	x.f.guide.progress.SetFileChecked(sha, x.f.now())
+	goTo(x.f.guide, "dpg-verify")
+	x.wait()
+	test.Type(findAll[*uiwidget.Entry](x.f.guide.action)[0], name)
+	return sha
+}
+
 // X1: Enter on Done opens the next card with the keyboard nowhere, so the
 // first Tab reaches the new card's first control (it went on from Done to
 // the step dots and Help first); Enter there is Done again (the window's).
@@ -479,15 +495,7 @@ func TestAPressedButtonThatGoesLeavesTheKeyboardOnDone(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	g := x.f.guide
 	c := x.w.Canvas()
-	sha := strings.Repeat("ce", 32)
-	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
-		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
-		t.Fatal(err)
-	}
-	g.progress.SetFileChecked(sha, x.f.now())
-	goTo(g, "dpg-verify")
-	x.wait()
-	test.Type(findAll[*uiwidget.Entry](g.action)[0], "Mette Prøvesen")
+	sha := onTheDPGCard(t, x, "Mette Prøvesen")
 	installed := uiButton(t, g, words.T("guide.dpg.installed"))
 	c.Focus(installed)
 	installed.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
