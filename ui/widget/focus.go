@@ -115,20 +115,6 @@ func FirstControl(root fyne.CanvasObject) fyne.Focusable {
 	return nil
 }
 
-// KeepIfThere leaves c's focus where it is if root shows that control and
-// it takes the keyboard, and takes the focus away otherwise: a control
-// gone with the screen it was on keeps nothing, and the next Tab starts at
-// the window's first control.
-func KeepIfThere(c fyne.Canvas, root fyne.CanvasObject) {
-	f := c.Focused()
-	for _, x := range controls(root) {
-		if x == f && takes(f) {
-			return
-		}
-	}
-	c.Unfocus()
-}
-
 // takes says whether a control takes the keyboard now: Tab passes a
 // disabled one.
 func takes(f fyne.Focusable) bool {
