@@ -168,9 +168,17 @@ func (f *frame) showStanding(standing []register.Reminder) {
 	}
 	l := words.Language()
 	title, body := reminderText(standing[0], l)
-	showKey := "register.standing.show_one"
+	// One certificate: the reminder says Fornyer guides the renewal, and
+	// its button opens the guide (X8); several: My certificates lists them.
+	showKey, icon := "register.standing.renew_one", theme.ViewRefreshIcon()
+	show := func() {
+		f.standingDismissed = true
+		f.showStanding(nil)
+		f.tabs.SelectIndex(guideTab)
+	}
 	if len(standing) > 1 {
-		showKey = "register.standing.show"
+		showKey, icon = "register.standing.show", theme.ListIcon()
+		show = func() { f.tabs.SelectIndex(certificatesTab) }
 		first := register.FirstToExpire(standing)
 		title = words.T("list.notify.many.title")
 		body = words.T("register.standing.many", map[string]any{"Count": len(standing),
@@ -178,8 +186,8 @@ func (f *frame) showStanding(standing []register.Reminder) {
 			"Date":         msg.Date(l, first.NotAfter.Local())})
 	}
 	text := uiwidget.NewWrapping(body)
-	show := uiwidget.NewButton(words.T(showKey), theme.ListIcon(), func() { f.tabs.SelectIndex(certificatesTab) })
-	show.Importance = widget.HighImportance
+	showButton := uiwidget.NewButton(words.T(showKey), icon, show)
+	showButton.Importance = widget.HighImportance
 	dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {
 		f.standingDismissed = true
 		f.showStanding(nil)
@@ -188,7 +196,7 @@ func (f *frame) showStanding(standing []register.Reminder) {
 	bar.Add(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil,
 			container.NewVBox(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), text)),
-		container.NewHBox(show, dismiss),
+		container.NewHBox(showButton, dismiss),
 	)))
 	bar.Add(widget.NewSeparator())
 	bar.Refresh()

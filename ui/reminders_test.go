@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
@@ -33,7 +35,7 @@ func TestStandingReminderShowsInTheWindow(t *testing.T) {
 		t.Fatalf("the window shows %q", certTexts(bar))
 	}
 	notNow := certButtons(bar, "Not now")
-	if len(notNow) != 1 || len(certButtons(bar, "Show it")) != 1 {
+	if len(notNow) != 1 || len(certButtons(bar, "Renew it")) != 1 {
 		t.Fatalf("buttons: %q", certTexts(bar))
 	}
 	test.Tap(notNow[0])
@@ -124,4 +126,27 @@ func TestGuideDrawsRemindersOnlyWhenBegunChanges(t *testing.T) {
 	says("on card 5", "Tømrer ApS")
 	goTo(0)
 	says("back on the first card", "Bager Hansen ApS", "Tømrer ApS")
+}
+
+// X8: the reminder of one certificate says "Fornyer guides you through
+// it", and its button does that: it opens the guide and the reminder goes
+// (it opened My certificates, and stayed on top of it).
+func TestStandingReminderOpensTheGuide(t *testing.T) {
+	soon := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	f, _, _ := newCertTestFrame(t, "en", soon)
+	f.tabs = container.NewAppTabs()
+	for _, name := range []string{"Renew", "Check", "My certificates", "Settings"} {
+		f.tabs.Append(container.NewTabItem(name, widget.NewLabel(name)))
+	}
+	f.tabs.SelectIndex(certificatesTab)
+	remind(f, "en")
+	bar := f.standingBar()
+	renew := certButtons(bar, "Renew it")
+	if len(renew) != 1 {
+		t.Fatalf("buttons: %q", certTexts(bar))
+	}
+	test.Tap(renew[0])
+	if f.tabs.SelectedIndex() != guideTab || len(bar.Objects) != 0 {
+		t.Errorf("after Renew it: tab %d, the window still shows %q", f.tabs.SelectedIndex(), certTexts(bar))
+	}
 }
