@@ -65,3 +65,38 @@ func TestADialogGivesTheKeyboardToTheSameControlDrawnAgain(t *testing.T) {
 		t.Errorf("the keyboard is on %v, not the button drawn again", c.Focused())
 	}
 }
+
+// X13: a panel taller than the window (the backup dialog at 125 % on a
+// laptop) is no taller than the window: its page scrolls, and a control
+// below the dialog's edge is scrolled into view when it gets the keyboard
+// (its buttons were cut in half at the window's bottom edge).
+func TestATallPanelScrollsInsideTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, fynewidget.NewLabel("the card"))
+	w.Resize(fyne.NewSize(400, 400))
+	c := w.Canvas()
+	KeepFocusInView(c)
+	tall := canvas.NewRectangle(color.Black)
+	tall.SetMinSize(fyne.NewSize(10, 200))
+	last := NewButton("Tag sikkerhedskopi", nil, func() {})
+	p := NewPanel(container.NewVBox(tall, last))
+	ShowPanel(w, "Sikkerhedskopi", p, nil)
+	d := fyne.CurrentApp().Driver()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	// The page grows once shown (a choice that shows more fields): the
+	// dialog grows about its middle, not down past the window's edge.
+	tall.SetMinSize(fyne.NewSize(10, 600))
+	p.Refit()
+	c.Focus(last)
+	ShowFocused(c)
+	if bottom := d.AbsolutePositionForObject(last).Y + last.Size().Height; bottom > c.Size().Height {
+		t.Errorf("the panel's last button ends at %.0f, below the window's %.0f", bottom, c.Size().Height)
+	}
+	p.Close()
+	if len(dialogPages) != 0 {
+		t.Errorf("%d pages of closed panels are still followed", len(dialogPages))
+	}
+}

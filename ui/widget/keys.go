@@ -247,6 +247,11 @@ func (w *focusWatch) check() {
 		w.shown = f
 		return
 	}
+	if w.c.Overlays().Top() != nil {
+		// A dialog holds the keyboard: a panel's page that scrolls
+		// shows the control; what is behind stays where it is (below).
+		revealInDialog(w.c, obj)
+	}
 	if w.c.Overlays().Top() != nil || outsideFollowed(w.c, obj) {
 		// A dialog holds the keyboard, and what is behind it stays where
 		// it is (the followed scrolls are all behind: a dialog's control
