@@ -461,6 +461,15 @@ func parseKey(plain []byte, work *budget) (crypto.PrivateKey, error) {
 	if err := work.spendKey(keyOctets); err != nil {
 		return nil, err
 	}
+	if algo.Algorithm.Equal(oidRSA) {
+		key, judged, err := parseRSAKey(keyOctets)
+		if err != nil {
+			return nil, newError(CodeDamagedKey, "the private key is damaged: %v", err)
+		}
+		if judged {
+			return key, nil
+		}
+	}
 	key, err := x509.ParsePKCS8PrivateKey(der)
 	if err != nil {
 		if !knownKeyAlgorithms[algo.Algorithm.String()] {
