@@ -16,6 +16,9 @@
 # REGISTER=N gives it a register of N made-up certificates
 # (scripts/seed-register), which inspect reads for its answer.
 #
+# APP=1 also measures the app binary, `fornyer inspect --json` (cgo, Fyne
+# linked, built as `make build` builds it), beside the two.
+#
 # Usage: scripts/bench-inspect.sh [RUNS]      (default 300 runs per command)
 # Needs: go, openssl, python3. HYPERFINE=1 also runs hyperfine (through a
 # shell, one command after the other) for its own statistics.
@@ -30,6 +33,9 @@ FORNYER_BENCH_DIR=$dir go test -count=1 -run '^TestWriteBenchmarkFile$' ./core/i
 # Built as `make cli` builds what ships: without cgo, so without the
 # dynamic loader's work at every start.
 CGO_ENABLED=0 go build -o "$dir/fornyer-cli" ./cmd/fornyer-cli
+if [ -n "${APP:-}" ]; then
+	go build -tags no_emoji -o "$dir/fornyer" ./cmd/fornyer
+fi
 p12=$dir/typical.p12
 # fornyer-cli's own HOME (go keeps the caller's, and its caches).
 home=$dir/home
@@ -67,6 +73,8 @@ cmds = {
     "openssl": ["openssl", "pkcs12", "-info", "-noout", "-in", d + "/typical.p12", "-passin", "stdin"],
     "fornyer-cli": [d + "/fornyer-cli", "inspect", "--json", "--password-stdin", "--trust-ca", d + "/root.pem", d + "/typical.p12"],
 }
+if os.environ.get("APP"):
+    cmds["fornyer (app)"] = [d + "/fornyer"] + cmds["fornyer-cli"][1:]
 wall = {k: [] for k in cmds}
 cpu = {k: [] for k in cmds}
 for i in range(runs + 20):
@@ -84,7 +92,8 @@ for i in range(runs + 20):
             cpu[name].append((ru.ru_utime + ru.ru_stime) * 1e3)
 for name, t in wall.items():
     p10 = sorted(t)[len(t) // 10]
-    print("  %-12s %7.3f / %7.3f / %7.3f / %7.3f   CPU %7.3f" % (name, statistics.median(t), p10, min(t), statistics.mean(t), statistics.median(cpu[name])), file=sys.stderr)
+    print("  %-14s %7.3f / %7.3f / %7.3f / %7.3f   CPU %7.3f (%.2fx openssl's)" % (name, statistics.median(t), p10, min(t), statistics.mean(t),
+          statistics.median(cpu[name]), statistics.median(cpu[name]) / statistics.median(cpu["openssl"])), file=sys.stderr)
 print("%.3f %.3f %.3f %.3f" % (statistics.median(wall["openssl"]), statistics.median(wall["fornyer-cli"]),
                               statistics.median(cpu["openssl"]), statistics.median(cpu["fornyer-cli"])))
 PY
