@@ -33,18 +33,35 @@ func NewButton(label string, icon fyne.Resource, tapped func()) *Button {
 	return b
 }
 
-// TypedKey activates the button on Enter as on Space, and the keyboard
-// stays on it; Escape closes the dialog the button is in.
+// TypedKey activates the button on Enter, and the keyboard stays on it;
+// Escape closes the dialog the button is in. Space activates it too, on
+// its character (TypedRune).
 func (b *Button) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+	case fyne.KeyReturn, fyne.KeyEnter:
 		if !b.Disabled() {
 			b.press()
 		}
+	case fyne.KeySpace:
+		// Pressed on the space character that follows, not here: a press
+		// that draws the screen again moves the keyboard, and the
+		// character would then reach the control that took the button's
+		// place: a tick box under "Note them again" was unticked, its
+		// note lost (X9), a field got a space.
 	case fyne.KeyEscape:
 		EscapeFrom(b)
 	default:
 		b.Button.TypedKey(ev)
+	}
+}
+
+// TypedRune activates the button on Space: a window sends a key's
+// character after the key itself (Fyne's GLFW driver: the key callback,
+// then the character's), so nothing of the key is left to reach another
+// control once the press has moved the keyboard.
+func (b *Button) TypedRune(r rune) {
+	if r == ' ' && !b.Disabled() {
+		b.press()
 	}
 }
 

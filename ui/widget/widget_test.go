@@ -28,9 +28,12 @@ func TestButtonTakesEnterAndSpace(t *testing.T) {
 	b := NewButton("Næste", nil, func() { n++ })
 	w := test.NewTempWindow(t, b)
 	w.Canvas().Focus(b)
+	// Space as a window sends it: the key, then its character.
 	for _, k := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace, fyne.KeyTab, fyne.KeyA} {
 		b.TypedKey(&fyne.KeyEvent{Name: k})
 	}
+	b.TypedRune(' ')
+	b.TypedRune('a')
 	if n != 3 {
 		t.Errorf("tapped %d times by Return, Enter, Space, Tab, A; want 3", n)
 	}
@@ -39,6 +42,44 @@ func TestButtonTakesEnterAndSpace(t *testing.T) {
 	if n != 3 {
 		t.Error("Enter tapped a disabled button")
 	}
+}
+
+// X9: a press that draws the screen again puts a tick box where the
+// button was, and the keyboard on it. Space, sent as a window sends it
+// (the key, then its character), presses the button once and leaves the
+// tick box as it was: the character came after the press and found the
+// tick box focused.
+func TestSpaceOnAButtonDoesNotReachWhatTakesItsPlace(t *testing.T) {
+	test.NewTempApp(t)
+	box := container.NewVBox()
+	w := test.NewTempWindow(t, box)
+	ticked := NewCheck("DPG", true, nil)
+	presses := 0
+	var b *Button
+	b = NewButton("Note them again", nil, func() {
+		presses++
+		box.Objects = []fyne.CanvasObject{ticked}
+		box.Refresh()
+		w.Canvas().Focus(ticked)
+	})
+	box.Add(b)
+	w.Canvas().Focus(b)
+	sendSpace(w.Canvas())
+	if presses != 1 || !ticked.Checked {
+		t.Errorf("presses %d, the tick box ticked %v; want 1 press and the box as it was", presses, ticked.Checked)
+	}
+	sendSpace(w.Canvas()) // now on the tick box: Space ticks it, as ever
+	if ticked.Checked {
+		t.Error("Space on the tick box did not untick it")
+	}
+}
+
+// sendSpace is the Space key as Fyne's window delivers it to the focused
+// control: the key, then the character, each to whatever has the focus
+// at that moment.
+func sendSpace(c fyne.Canvas) {
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	c.Focused().TypedRune(' ')
 }
 
 // Escape closes the dialog on top, one at a time, and nothing once none
