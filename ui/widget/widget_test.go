@@ -55,8 +55,7 @@ func TestSpaceOnAButtonDoesNotReachWhatTakesItsPlace(t *testing.T) {
 	w := test.NewTempWindow(t, box)
 	ticked := NewCheck("DPG", true, nil)
 	presses := 0
-	var b *Button
-	b = NewButton("Note them again", nil, func() {
+	b := NewButton("Note them again", nil, func() {
 		presses++
 		box.Objects = []fyne.CanvasObject{ticked}
 		box.Refresh()
