@@ -421,7 +421,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 		ans, password, flow := a.answer, a.answer.Password, a.c.f.flow()
 		a.c.f.background(func() {
 			// Each call bounded by vault.CallLimit.
-			err := flow.SaveAnswered(context.Background(), ans)
+			saved, err := flow.SaveAnswered(context.Background(), ans)
 			fyne.Do(func() {
 				if errors.Is(err, renewal.ErrNotRecorded) {
 					// Saved; only the register could not be told.
@@ -436,7 +436,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 					return
 				}
 				a.passwordSaved = true
-				a.answer = a.answer.Saved()
+				a.answer = saved
 				btn.Hide()
 				text := a.c.f.vaultText("vault.saved", nil)
 				if a.c.f.savedFromClipboard(password) {

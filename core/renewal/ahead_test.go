@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -25,16 +26,17 @@ func TestCheckTabSaveWhileAskedIsTheRenewals(t *testing.T) {
 		in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: p,
 			Passwords: guide.Passwords{Known: true}}
 		a := AnswerFor(in)
+		var err error
 		if a.Question != QuestionAsk || !a.Offers(ActionSavePassword) {
 			t.Fatalf("answer: %+v", a)
 		}
 		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.SaveAnswered(ctx, a); err != nil {
+		a, err = f.SaveAnswered(ctx, a)
+		if err != nil {
 			t.Fatal(err)
 		}
-		a = a.Saved()
 		state := func() guide.Facts {
 			entries, err := f.Vault.List(ctx)
 			if err != nil {
@@ -103,10 +105,10 @@ func TestCheckTabSaveKeepsThePasswordCardsPassword(t *testing.T) {
 		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.SaveAnswered(ctx, a); err != nil {
+		a, err = f.SaveAnswered(ctx, a)
+		if err != nil {
 			t.Fatal(err)
 		}
-		a = a.Saved()
 		sha := a.Check.Report.Certificate.SHA256
 		AnswerQuestion(p, sha, yes, started)
 		again := a.Again(Input{Progress: p, Known: f.Register.List()})
@@ -126,6 +128,67 @@ func TestCheckTabSaveKeepsThePasswordCardsPassword(t *testing.T) {
 	}
 }
 
+// Review R15, the stale answer: the Check tab's answer was made while the
+// renewal's pending entry was free, and a password was saved there before
+// the user pressed Save (on the password card, in another window). That
+// one is the renewal's and stays, whatever the answer to the question;
+// the typed one goes under its own certificate and is not moved by the
+// answer. The same password saved meanwhile, or none, is the pending one.
+func TestCheckTabSaveKeepsAPasswordSavedSinceTheCheck(t *testing.T) {
+	for _, c := range []struct {
+		name, since string // saved under the pending id after the check; "" none
+		pending     bool   // the typed one is the renewal's pending password
+	}{
+		{"another saved since", "renewal-real-pw", false},
+		{"the same saved since", "typed-pw", true},
+		{"none saved since", "", true},
+	} {
+		for _, yes := range []bool{true, false} {
+			f := newFlow(t)
+			ctx := context.Background()
+			p := atDownload()
+			pending := vault.PendingID(p.RenewalID)
+			in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: p,
+				Passwords: guide.Passwords{Known: true}}
+			a := AnswerFor(in)
+			if a.SaveTo != pending {
+				t.Fatalf("%s: the answer saves to %q", c.name, a.SaveTo)
+			}
+			if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+				t.Fatal(err)
+			}
+			if c.since != "" {
+				if err := f.Vault.Save(ctx, pending, "", c.since); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s, err := f.SaveAnswered(ctx, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sha := a.Check.Report.Certificate.SHA256
+			if got := s.Check.OpenedBy == pending; got != c.pending || !s.PasswordSaved {
+				t.Errorf("%s, yes=%v: opened by %q, saved %v", c.name, yes, s.Check.OpenedBy, s.PasswordSaved)
+			}
+			AnswerQuestion(p, sha, yes, started)
+			again := s.Again(Input{Progress: p, Known: f.Register.List()})
+			if err := f.Record(ctx, again.Check, again.Outcome); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
+				t.Errorf("%s, yes=%v: the file's own password %q, %v", c.name, yes, got, err)
+			}
+			got, err := f.Vault.Get(ctx, pending)
+			switch {
+			case c.pending && !errors.Is(err, vault.ErrNotFound):
+				t.Errorf("%s, yes=%v: the pending entry stays beside the certificate's: %q, %v", c.name, yes, got, err)
+			case !c.pending && (err != nil || got != c.since):
+				t.Errorf("%s, yes=%v: the password saved on the password card is now %q, %v", c.name, yes, got, err)
+			}
+		}
+	}
+}
+
 // Saved elsewhere than while asked, the password goes under the
 // certificate, as before: no guide, the renewal's own file checked again,
 // another organisation's file.
@@ -133,15 +196,16 @@ func TestCheckTabSaveOtherwiseIsTheCertificates(t *testing.T) {
 	f := newFlow(t)
 	ctx := context.Background()
 	a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw")})
-	if err := f.SaveAnswered(ctx, a); err != nil {
+	s, err := f.SaveAnswered(ctx, a)
+	if err != nil {
 		t.Fatal(err)
 	}
 	sha := a.Check.Report.Certificate.SHA256
 	if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
 		t.Errorf("without a guide: %q, %v", got, err)
 	}
-	if s := a.Saved(); !s.PasswordSaved || s.Check.OpenedBy != "" {
-		t.Errorf("Saved: %+v", s.Check)
+	if !s.PasswordSaved || s.Check.OpenedBy != "" || s.Offers(ActionSavePassword) {
+		t.Errorf("saved: %+v, offers %v", s.Check, s.Actions)
 	}
 }
 

@@ -198,33 +198,54 @@ func tryOn(path, sha256, password string) (opens, told bool) {
 // answer says (Answer.SaveTo): under the renewal's pending id while the
 // guide asks whether this is the renewal's file, else under the
 // certificate, in place of the renewal's wrong one when the answer
-// replaces it.
-func (f *Flow) SaveAnswered(ctx context.Context, a Answer) error {
+// replaces it. It returns the answer as saved (Saved). The pending id is
+// taken only if it is still free when the password is saved: one saved
+// there since the answer was made (on the password card, in another
+// window) is the renewal's password, never replaced; this one then goes
+// under its own certificate (review R15). On an error the answer is
+// returned as it was, but for ErrNotRecorded (saved; only the register was
+// not told).
+func (f *Flow) SaveAnswered(ctx context.Context, a Answer) (Answer, error) {
 	c := a.Check.Report.Certificate
 	switch {
 	case a.Replaces != "":
-		return f.ReplacePassword(ctx, c, a.Password, a.Replaces)
+		return a.savedUnless(f.ReplacePassword(ctx, c, a.Password, a.Replaces))
 	case vault.IsPending(a.SaveTo):
 		if f.Vault == nil {
-			return vault.ErrUnavailable
+			return a, vault.ErrUnavailable
 		}
 		// The register learns it is saved when the user's answer moves it
 		// onto the certificate (Record).
-		_, err := f.Vault.SaveEntry(ctx, vault.Entry{ID: a.SaveTo, Label: Label(c)}, a.Password)
-		return err
+		_, taken, err := f.Vault.SaveIfFree(ctx, vault.Entry{ID: a.SaveTo, Label: Label(c)}, a.Password)
+		if err != nil {
+			return a, err
+		}
+		if !taken {
+			return a.saved(a.SaveTo), nil
+		}
 	}
-	return f.SavePassword(ctx, c, a.Password)
+	return a.savedUnless(f.SavePassword(ctx, c, a.Password))
 }
 
-// Saved is the answer once its password is saved (SaveAnswered): no longer
-// offered to save, and, saved as the renewal's pending password, opened
-// by it, so that the user's answer to the question moves it onto the
-// certificate it opens (Decide, Record): onto the renewal's on a yes, onto
-// the file's own on a no, never left beside it.
-func (a Answer) Saved() Answer {
+// savedUnless is the answer saved under the certificate, unless err says
+// it was not saved.
+func (a Answer) savedUnless(err error) (Answer, error) {
+	if err != nil && !errors.Is(err, ErrNotRecorded) {
+		return a, err
+	}
+	return a.saved(""), err
+}
+
+// saved is the answer once its password is saved: no longer offered to
+// save, and, saved as the renewal's pending password (pending, "" when it
+// went under the certificate), opened by it, so that the user's answer to
+// the question moves it onto the certificate it opens (Decide, Record):
+// onto the renewal's on a yes, onto the file's own on a no, never left
+// beside it.
+func (a Answer) saved(pending string) Answer {
 	a.PasswordSaved = true
-	if vault.IsPending(a.SaveTo) {
-		a.Check.OpenedBy = a.SaveTo
+	if pending != "" {
+		a.Check.OpenedBy = pending
 	}
 	a.Actions = slices.DeleteFunc(slices.Clone(a.Actions), func(x Action) bool {
 		return x == ActionSavePassword || x == ActionReplacePassword

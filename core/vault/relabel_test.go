@@ -36,3 +36,31 @@ func TestMarkDoesNotOpen(t *testing.T) {
 		t.Errorf("a missing entry: %v", err)
 	}
 }
+
+// SaveIfFree saves under a pending id only when it is free or holds the
+// same password; another password there is left, and said so.
+func TestSaveIfFree(t *testing.T) {
+	v := mockVault(t)
+	ctx := context.Background()
+	id := PendingID("r")
+	for _, c := range []struct {
+		password string
+		taken    bool
+		holds    string
+	}{
+		{"first", false, "first"},
+		{"first", false, "first"},
+		{"second", true, "first"},
+	} {
+		_, taken, err := v.SaveIfFree(ctx, Entry{ID: id, Label: "Firma"}, c.password)
+		if err != nil || taken != c.taken {
+			t.Errorf("%s: taken %v, %v; want taken %v", c.password, taken, err, c.taken)
+		}
+		if got, err := v.Get(ctx, id); err != nil || got != c.holds {
+			t.Errorf("%s: holds %q, %v; want %q", c.password, got, err, c.holds)
+		}
+	}
+	if _, _, err := v.SaveIfFree(ctx, Entry{ID: CertificateID("ab")}, "x"); !errors.Is(err, ErrBadID) {
+		t.Errorf("a certificate's id: %v", err)
+	}
+}

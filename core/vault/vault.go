@@ -429,21 +429,57 @@ func (v *Vault) SaveEntry(ctx context.Context, e Entry, password string) (Entry,
 	if err := checkPassword(password); err != nil {
 		return Entry{}, err
 	}
-	err := v.do(ctx, func(b Backend) error {
-		id, err := freeSlot(b, e.ID, password)
-		if err != nil {
-			return err
-		}
-		if err := put(b, id, e.Label, password); err != nil {
-			return err
-		}
-		e = Entry{ID: id, Label: cleanLabel(e.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: e.Expires.UTC()}
-		return v.updateIndex(b, func(list []Entry) []Entry { return upsert(list, e) })
+	err := v.do(ctx, func(b Backend) (err error) {
+		e, err = v.save(b, e, password)
+		return err
 	})
 	if err != nil {
 		return Entry{}, err
 	}
 	return e, nil
+}
+
+// save is SaveEntry's work, in a call that holds the store.
+func (v *Vault) save(b Backend, e Entry, password string) (Entry, error) {
+	id, err := freeSlot(b, e.ID, password)
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := put(b, id, e.Label, password); err != nil {
+		return Entry{}, err
+	}
+	e = Entry{ID: id, Label: cleanLabel(e.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: e.Expires.UTC()}
+	return e, v.updateIndex(b, func(list []Entry) []Entry { return upsert(list, e) })
+}
+
+// SaveIfFree is SaveEntry for an id that holds one password (a pending
+// one): it saves only when nothing is saved under e.ID, or the same
+// password is, in one call, so that no other save comes between the look
+// and the save. taken is true, and nothing is written, when another
+// password is there.
+func (v *Vault) SaveIfFree(ctx context.Context, e Entry, password string) (saved Entry, taken bool, err error) {
+	if !IsPending(e.ID) {
+		return Entry{}, false, fmt.Errorf("%w: %q holds more than one password", ErrBadID, e.ID)
+	}
+	if err := checkPassword(password); err != nil {
+		return Entry{}, false, err
+	}
+	err = v.do(ctx, func(b Backend) error {
+		got, err := b.Get(Service, e.ID)
+		switch {
+		case err == nil && got != password:
+			taken = true
+			return nil
+		case err != nil && !errors.Is(err, keyring.ErrNotFound):
+			return classify(err, "")
+		}
+		saved, err = v.save(b, e, password)
+		return err
+	})
+	if err != nil || taken {
+		return Entry{}, taken, err
+	}
+	return saved, false, nil
 }
 
 // freeSlot is where a certificate's password goes: the listed slot that
