@@ -525,7 +525,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		g.setAction(actionRow(nil, g.checkButton()))
 		return container.NewVBox(newNewestOffer(g.f), skip)
 	case guide.TaskUsage:
-		return g.usageEditor(guide.Presets)
+		return g.usageEditor(guide.TaskUsage)
 	case guide.TaskSwitch:
 		return g.switchList()
 	case guide.TaskSummary:

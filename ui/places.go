@@ -77,13 +77,14 @@ func (g *guideState) placesChanged() { g.saved() }
 // it needs and a note for each of the presets given (the places Fornyer
 // names), the user's own places with the need they chose, and a row to add
 // one.
-func (g *guideState) usageEditor(presets []guide.Preset) fyne.CanvasObject {
+func (g *guideState) usageEditor(t guide.Task) fyne.CanvasObject {
 	p := &g.progress
+	offer := p.OfferPlaces(t, g.lastPlaces())
 	box := container.NewVBox()
-	if offer := g.lastPlacesOffer(); offer != nil {
-		box.Add(offer)
+	if len(offer.Last) > 0 {
+		box.Add(g.lastPlacesOffer(offer.Last))
 	}
-	for _, pr := range presets {
+	for _, pr := range offer.Presets {
 		place := pr.Place
 		note := uiwidget.NewEntry()
 		note.SetPlaceHolder(words.T(place.NoteKey()))
@@ -187,10 +188,9 @@ func (g *guideState) addPlaceRow() fyne.CanvasObject {
 	return row
 }
 
-// lastPlacesOffer names the places noted at the last renewal that the list
-// does not hold yet, with a button to note them again; nil when there are
-// none.
-func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
+// lastPlaces are the places noted at the last renewal of the certificate
+// being renewed (register.LastPlaces), when the register knows them.
+func (g *guideState) lastPlaces() []guide.Usage {
 	if g.f.register == nil {
 		return nil
 	}
@@ -199,11 +199,12 @@ func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
 	if c, ok := renewal.Renewing(&g.progress, certs, g.f.now()); ok {
 		uuid = c.UUID
 	}
-	last := register.LastPlaces(certs, uuid)
-	trial := g.progress.Clone()
-	if trial.OfferLast(last) == 0 {
-		return nil
-	}
+	return register.LastPlaces(certs, uuid)
+}
+
+// lastPlacesOffer names the last renewal's places the card offers
+// (guide.PlacesOffer.Last), with a button to note them again.
+func (g *guideState) lastPlacesOffer(last []guide.Usage) fyne.CanvasObject {
 	var names []string
 	for _, u := range last {
 		names = append(names, guide.Title(words.Language(), u))
@@ -224,7 +225,7 @@ func (g *guideState) lastPlacesOffer() fyne.CanvasObject {
 func (g *guideState) switchList() fyne.CanvasObject {
 	items := g.summarize().Checklist
 	if len(items) == 0 {
-		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.switch.none")), g.usageEditor(guide.PresetsAfterDPG))
+		return container.NewVBox(uiwidget.NewWrapping(words.T("guide.switch.none")), g.usageEditor(guide.TaskSwitch))
 	}
 	box := container.NewVBox()
 	for _, it := range items {

@@ -275,14 +275,26 @@ func TestPublicCertificateAsksForThePasswordInItsOwnWords(t *testing.T) {
 // not DPG secure mail: the DPG cards before it install the certificate
 // there.
 func TestSwitchCardOffersNoDPGAgain(t *testing.T) {
-	g, _, _ := placesFrame(t, t.TempDir(), "en")
+	g, cert, _ := placesFrame(t, t.TempDir(), "en")
+	// The last renewal noted DPG secure mail and Skat (review R13).
+	last := []register.Place{
+		{ID: "p1", Preset: string(guide.PlaceDPGMail), Kind: register.NeedsP12},
+		{ID: "p2", Preset: string(guide.PlaceSkat), Kind: register.NeedsIdentity},
+	}
+	if err := g.f.register.RecordPlaces(cert.SHA256, last); err != nil {
+		t.Fatal(err)
+	}
 	goTo(g, "switch")
 	shown := texts(g.scroll.Content)
-	if slices.Contains(shown, words.T(guide.PlaceDPGMail.Key())) {
+	if slices.Contains(shown, words.T(guide.PlaceDPGMail.Key())) || anyTextContains(g.scroll.Content, words.T(guide.PlaceDPGMail.Key())) {
 		t.Errorf("the switch-over card offers DPG secure mail again: %q", shown)
 	}
 	if !slices.Contains(shown, words.T(guide.PlaceDatafordeler.Key())) {
 		t.Errorf("the switch-over card offers no place to note: %q", shown)
+	}
+	test.Tap(findButton(t, g.scroll.Content, words.T("guide.place.last.use")))
+	if g.progress.Uses(guide.PlaceDPGMail) || !g.progress.Uses(guide.PlaceSkat) {
+		t.Errorf("'Note them again' noted %+v", g.progress.Usages)
 	}
 }
 

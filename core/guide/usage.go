@@ -55,10 +55,38 @@ var Presets = []Preset{
 	{PlaceWorkZone, register.NeedsP12},
 }
 
-// PresetsAfterDPG are the presets the switch-over card offers when no
-// place was noted: all but DPG secure mail, which the DPG cards before it
-// install (a tick for it there would offer it a second time).
-var PresetsAfterDPG = slices.DeleteFunc(slices.Clone(Presets), func(p Preset) bool { return p.Place == PlaceDPGMail })
+// PlacesOffer is what a card that notes places offers: the presets to
+// tick, in order, and the last renewal's places (register.LastPlaces) that
+// "Note them again" adds, only those the list does not hold yet (none:
+// nothing to offer).
+type PlacesOffer struct {
+	Presets []Preset
+	Last    []Usage
+}
+
+// OfferPlaces is what the card with task t offers, the last renewal's
+// places being last: the preparing card (TaskUsage) every preset and every
+// last place; the switch-over card (TaskSwitch, when no place was noted)
+// neither DPG secure mail, which the DPG cards before it install (a tick
+// for it there would offer it a second time), nor the last renewal's DPG
+// secure mail (review R13).
+func (p *Progress) OfferPlaces(t Task, last []Usage) PlacesOffer {
+	o := PlacesOffer{Presets: Presets}
+	afterDPG := t == TaskSwitch
+	if afterDPG {
+		o.Presets = slices.DeleteFunc(slices.Clone(Presets), func(pr Preset) bool { return pr.Place == PlaceDPGMail })
+	}
+	trial := p.Clone()
+	for _, l := range last {
+		if afterDPG && Place(l.Preset) == PlaceDPGMail {
+			continue
+		}
+		if trial.OfferLast([]Usage{l}) > 0 {
+			o.Last = append(o.Last, l)
+		}
+	}
+	return o
+}
 
 // Places are the presets' places, in the order the card shows them.
 var Places = func() []Place {

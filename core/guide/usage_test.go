@@ -3,6 +3,7 @@ package guide
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -149,6 +150,60 @@ func TestOfferLast(t *testing.T) {
 	if len(list) != 3 || list[1].Preset != string(PlaceSkat) || list[2].Name != "e-conomic" || list[2].Note != "Acme hosts it" ||
 		list[2].Given != "" || !list[2].GivenAt.IsZero() || list[2].Done {
 		t.Errorf("offered %+v", list)
+	}
+}
+
+// What a card that notes places offers (review R13): the preparing card
+// every preset and the last renewal's places not yet noted; the
+// switch-over card, after the DPG cards installed the certificate in DPG,
+// DPG secure mail neither as a preset nor among the last places.
+func TestOfferPlaces(t *testing.T) {
+	dpg := Usage{ID: "p1", Preset: string(PlaceDPGMail), Kind: register.NeedsP12, Note: "mail"}
+	skat := Usage{ID: "p2", Preset: string(PlaceSkat), Kind: register.NeedsIdentity}
+	own := Usage{ID: "p3", Name: "e-conomic", Kind: register.NeedsP12}
+	last := []Usage{dpg, skat, own}
+	noted := New(t0)
+	noted.SetUses(PlaceSkat, true)
+	noted.AddPlace("E-conomic", register.NeedsP12, "")
+	places := func(us []Usage) []string {
+		var out []string
+		for _, u := range us {
+			out = append(out, u.Preset+u.Name)
+		}
+		return out
+	}
+	presets := func(ps []Preset) []Place {
+		var out []Place
+		for _, pr := range ps {
+			out = append(out, pr.Place)
+		}
+		return out
+	}
+	all := []Place{PlaceDPGMail, PlaceDatafordeler, PlaceSkat, PlaceWorkZone}
+	afterDPG := []Place{PlaceDatafordeler, PlaceSkat, PlaceWorkZone}
+	for _, c := range []struct {
+		name     string
+		p        Progress
+		task     Task
+		last     []Usage
+		presets  []Place
+		wantLast []string
+	}{
+		{"preparing, nothing noted", New(t0), TaskUsage, last, all, []string{"dpg_mail", "skat_system", "e-conomic"}},
+		{"preparing, some noted", noted, TaskUsage, last, all, []string{"dpg_mail"}},
+		{"preparing, no last renewal", New(t0), TaskUsage, nil, all, nil},
+		{"switch-over, nothing noted", New(t0), TaskSwitch, last, afterDPG, []string{"skat_system", "e-conomic"}},
+		{"switch-over, only DPG last time", New(t0), TaskSwitch, []Usage{dpg}, afterDPG, nil},
+		{"switch-over, the rest noted", noted, TaskSwitch, last, afterDPG, nil},
+	} {
+		o := c.p.OfferPlaces(c.task, c.last)
+		if !slices.Equal(presets(o.Presets), c.presets) || !slices.Equal(places(o.Last), c.wantLast) {
+			t.Errorf("%s: presets %v, last %v; want %v, %v", c.name, presets(o.Presets), places(o.Last), c.presets, c.wantLast)
+		}
+	}
+	p := New(t0)
+	if p.OfferPlaces(TaskSwitch, last); len(p.Usages) != 0 || len(Presets) != 4 {
+		t.Errorf("offering changed the progress or the presets: %+v, %d presets", p.Usages, len(Presets))
 	}
 }
 
