@@ -57,11 +57,19 @@ func TestPlacesOfEachKind(t *testing.T) {
 			t.Errorf("the .cer (%d bytes) is not the certificate OpenSSL reads from the .p12 (%d bytes)", len(got), len(want))
 		}
 
-		// Skat: the thumbprint, copied with the button on its row.
-		// "Thumbprint (SHA-1": the word alone is in Datafordeleren's sentence too.
+		// Skat: the thumbprint, copied with the button on its row, the
+		// first below Skat's name (Datafordeleren's row above has the new
+		// thumbprint too). "Thumbprint (SHA-1": the word alone is in
+		// Datafordeleren's sentence too.
 		thumb := strings.Join(strings.Fields(s.L("inspect.identifier.thumbprint"))[0:2], " ")
-		p := s.scrollUntil("thumbprint", thumb)
-		row, _ := p.find(thumb)
+		skat := s.L(guide.PlaceSkat.Key())
+		p := s.scrollUntil("thumbprint", skat, thumb)
+		row, below := p.below(skat, thumb)
+		for i := 0; !below && i < 4; i++ { // Skat's own row is under the fold
+			s.wheel(4)
+			p = s.scrollUntil("thumbprint", skat, thumb)
+			row, below = p.below(skat, thumb)
+		}
 		copyBtn, ok := p.nearestRow(s.L("guide.identifiers.copy"), row)
 		if !ok {
 			t.Fatalf("no %q button on the thumbprint's row", s.L("guide.identifiers.copy"))
@@ -200,6 +208,20 @@ func (s *session) lead(key string, n int) string {
 // alone, so that a sentence that says its later words ("…give whoever
 // does a copy with its own password") is not taken for it.
 func (s *session) button(key string) string { return s.lead(key, 4) }
+
+// below is the first place phrase shows below the first of above.
+func (p page) below(above, phrase string) (rect, bool) {
+	a, ok := p.find(above)
+	if !ok {
+		return rect{}, false
+	}
+	for _, r := range p.findAll(phrase) {
+		if r.y > a.y {
+			return r, true
+		}
+	}
+	return rect{}, false
+}
 
 // nearestRow is where phrase shows on the same row as r (within 30 pixels).
 func (p page) nearestRow(phrase string, r rect) (rect, bool) {

@@ -263,15 +263,18 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 	}
 	if c := g.facts().Certificate; c != nil {
 		if src, ok := registeredSource(g.f, *c); ok {
-			switch it.Kind {
-			case register.NeedsPublic:
+			offer := renewal.OfferPlace(it.Kind, *c)
+			if offer.Public {
 				box.Add(newPublicActions(g.f, src, nil, given, g.relayout))
-			case register.NeedsIdentity:
-				box.Add(newPublicActions(g.f, certSource{}, renewal.Identifiers(*c), given, g.relayout))
-			case register.NeedsP12:
-				box.Add(g.handOverRow(it.Usage, *c, src))
-			default:
-				box.Add(newPublicActions(g.f, src, nil, given, g.relayout))
+			}
+			if len(offer.Identifiers) > 0 {
+				var copied func(string)
+				if offer.Gives != "" {
+					copied = func(string) { given(offer.Gives) }
+				}
+				box.Add(newPublicActions(g.f, certSource{}, offer.Identifiers, copied, g.relayout))
+			}
+			if offer.HandOver {
 				box.Add(g.handOverRow(it.Usage, *c, src))
 			}
 		}

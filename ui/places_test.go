@@ -109,9 +109,24 @@ func TestPlacesOfEachKind(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(dir, "Firma.cer")); err != nil || len(b) == 0 {
 		t.Errorf("no .cer beside the file: %v", err)
 	}
-	tapButton(t, g, "Copy") // the first identifier: the thumbprint
-	if got := g.f.app.Clipboard().Content(); got != strings.ToUpper(sha1) {
-		t.Errorf("copied %q, want the thumbprint %s", got, strings.ToUpper(sha1))
+	// Datafordeleren's row: the new thumbprint, copied; it was given the
+	// file, and the copy records nothing over it (renewal.OfferPlace).
+	// Then Skat's row: its first identifier, the thumbprint too.
+	var copies []*widget.Button
+	for _, b := range buttonsIn(g.cardAndBar()) {
+		if b.Text == "Copy" {
+			copies = append(copies, b)
+		}
+	}
+	if len(copies) != 1+len(renewal.Identifiers(cert)) {
+		t.Fatalf("%d Copy buttons: %q", len(copies), texts(g.scroll.Content))
+	}
+	for i, b := range copies[:2] {
+		g.f.app.Clipboard().SetContent("")
+		test.Tap(b)
+		if got := g.f.app.Clipboard().Content(); got != strings.ToUpper(sha1) {
+			t.Errorf("row %d copied %q, want the thumbprint %s", i+1, got, strings.ToUpper(sha1))
+		}
 	}
 	tapButton(t, g, "Make a copy with its own password")
 	copyPath := filepath.Join(dir, "Firma (for Acme webshop).p12")

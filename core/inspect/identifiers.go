@@ -19,6 +19,9 @@ func Thumbprint(sha1 string) string {
 	return strings.ToUpper(strings.NewReplacer(":", "", " ", "").Replace(sha1))
 }
 
+// IdentifierThumbprint is the thumbprint's Identifier.Code.
+const IdentifierThumbprint = "thumbprint"
+
 // Identifiers are the certificate's identifiers worth copying, in the
 // order they are shown: the thumbprint, the SHA-256 fingerprint (upper-case
 // hex, no spaces), the serial number (hex, as Windows shows it), the OCES
@@ -33,7 +36,7 @@ func Identifiers(c *Certificate) []Identifier {
 			out = append(out, Identifier{Code: code, Key: "inspect.identifier." + code, Value: value})
 		}
 	}
-	add("thumbprint", Thumbprint(c.SHA1))
+	add(IdentifierThumbprint, Thumbprint(c.SHA1))
 	add("sha256", strings.ToUpper(c.SHA256))
 	add("serial", strings.ToUpper(c.Serial))
 	add("uuid", c.UUID)
