@@ -298,6 +298,19 @@ func (s *passwordField) lookUpSaved() {
 // for, as in the guide's action bar), when lead is set; relayout, if set,
 // lays out what holds them again when a line shows or hides.
 func newPasswordActions(f *frame, id string, lead fyne.CanvasObject, relayout func()) *fyne.Container {
+	return buildPasswordActions(f, id, lead, relayout, true).box
+}
+
+// newCopyPassword is "Copy password" alone beside lead, where the password
+// is on the screen already (the hand-over's): the same Copy, cleared from
+// the clipboard after clipboardClearDelay.
+func newCopyPassword(f *frame, id string, lead fyne.CanvasObject) fyne.CanvasObject {
+	return buildPasswordActions(f, id, lead, nil, false).box
+}
+
+// buildPasswordActions is the one way a passwordActions is made: Copy, and
+// Show when showable (without it, nothing shows or hides the password).
+func buildPasswordActions(f *frame, id string, lead fyne.CanvasObject, relayout func(), showable bool) *passwordActions {
 	a := &passwordActions{f: f, id: id, relayout: relayout, guard: &clipboardGuard{deps: f.deps}}
 	a.status = uiwidget.NewWrapping("")
 	a.status.Hide()
@@ -306,14 +319,17 @@ func newPasswordActions(f *frame, id string, lead fyne.CanvasObject, relayout fu
 	a.reveal.Selectable = true
 	a.reveal.Wrapping = fyne.TextWrapBreak
 	a.reveal.Hide()
-	a.show = uiwidget.NewButton(words.T("vault.password.show"), theme.VisibilityIcon(), a.toggle)
 	a.copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), a.copyPassword)
-	buttons := fyne.CanvasObject(container.NewHBox(a.show, a.copyButton))
+	buttons := fyne.CanvasObject(a.copyButton)
+	if showable {
+		a.show = uiwidget.NewButton(words.T("vault.password.show"), theme.VisibilityIcon(), a.toggle)
+		buttons = container.NewHBox(a.show, a.copyButton)
+	}
 	if lead != nil {
 		buttons = container.NewBorder(nil, nil, nil, buttons, lead)
 	}
 	a.box = container.NewVBox(buttons, a.reveal, a.status)
-	return a.box
+	return a
 }
 
 // passwordActions are a saved password's Show and Copy, and what they
@@ -431,9 +447,11 @@ type clipboardGuard struct {
 	stop func() bool
 }
 
-// copyWritten is copy for a secret that is on the clipboard already when
-// concealed (written marked by concealedWrite, off the UI thread); else it
-// is written through Fyne's clipboard here. UI thread.
+// copyWritten puts secret on the clipboard, through Fyne's clipboard, or
+// takes it as written when concealed (concealedWrite put it there marked,
+// off the UI thread), and clears it after clipboardClearDelay if the
+// clipboard still holds it; a second copy restarts the wait. done is told
+// whether it was cleared. UI thread.
 func (g *clipboardGuard) copyWritten(cb fyne.Clipboard, secret string, concealed bool, done func(cleared bool)) {
 	if !concealed {
 		cb.SetContent(secret)

@@ -314,15 +314,3 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 	once.submits(makeCopy)
 	return container.NewVBox(name, once.entry, makeCopy, result)
 }
-
-// newCopyPassword is the saved password under id shown in lead, with the
-// one Copy of a saved password (passwordActions.copyPassword, card 17's:
-// cleared from the clipboard after clipboardClearDelay) beside it.
-func newCopyPassword(f *frame, id string, lead fyne.CanvasObject) fyne.CanvasObject {
-	a := &passwordActions{f: f, id: id, guard: &clipboardGuard{deps: f.deps}}
-	a.status = uiwidget.NewWrapping("")
-	a.status.Hide()
-	a.copyButton = uiwidget.NewButton(words.T("vault.password.copy"), theme.ContentCopyIcon(), a.copyPassword)
-	a.box = container.NewVBox(container.NewBorder(nil, nil, nil, a.copyButton, lead), a.status)
-	return a.box
-}
