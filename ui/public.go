@@ -286,7 +286,10 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 				makeCopy.Enable()
 				switch {
 				case once.asks(err):
+					// The question is read with the field above it: both in
+					// view, however far down the card the row is.
 					inline(uiwidget.NewWrapping(words.T("guide.handover.password.ask")))
+					uiwidget.Reveal(result)
 					return
 				case err != nil:
 					inline(errorLine(err))
