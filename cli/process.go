@@ -16,18 +16,3 @@ func Process(env Env, args []string) int {
 	_ = growStack()
 	return Run(env, args)
 }
-
-// growStack grows the goroutine's stack to the 32 KiB that inspect
-// reaches, while it is shallow: grown on the way instead (parsing the
-// flags, the file's ASN.1, checking the RSA key), each growth copied the
-// stack and walked every frame on it, a twentieth of the process's
-// processor time (perf, alternated runs). Nothing is kept.
-//
-//go:noinline
-func growStack() byte {
-	var frame [24 << 10]byte
-	return last(frame[:])
-}
-
-//go:noinline
-func last(b []byte) byte { return b[len(b)-1] }

@@ -1,9 +1,9 @@
 //go:build !nogrowstack
 
-package main
+package cli
 
-// growStack grows the main goroutine's stack to the 32 KiB that inspect
-// reaches, while it is one call deep: grown on the way instead (parsing
+// growStack grows the goroutine's stack to the 32 KiB that inspect
+// reaches, while it is shallow (Process): grown on the way instead (parsing
 // the flags, the file's ASN.1, checking the RSA key), each growth copies
 // the stack and walks every frame on it. Measured by
 // scripts/bench-growstack.sh (the same command with and without, built

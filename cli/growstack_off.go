@@ -1,6 +1,6 @@
 //go:build nogrowstack
 
-package main
+package cli
 
 // growStack does nothing: the build scripts/bench-growstack.sh compares
 // with (growstack.go).
