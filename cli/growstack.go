@@ -8,10 +8,11 @@ package cli
 // the stack and walks every frame on it. Measured by
 // scripts/bench-growstack.sh (the same command with and without, built
 // with -tags nogrowstack, runs interleaved, processor time user+sys of
-// each process): on 2026-12-07, Go 1.26, 2 cores at load 22, 1500 runs
-// each, median 6.60 ms with it against 7.11 ms without, 0.51 ms (7 %)
-// less, 95 % bootstrap interval 0.40 to 0.60 ms (an earlier run of the
-// same: 0.23 ms, 3.5 %, interval 0.14 to 0.37). It depends on the
+// each process): on 2026-12-07, Go 1.26, 2 cores at load 19-22, after
+// Process took it over: 2000 runs each, median 6.80 ms with it against
+// 7.23 ms without, 0.43 ms (6 %) less, 95 % bootstrap interval 0.35 to
+// 0.49 ms. Runs differ (1000 runs just before: 0.10 ms, interval -0.03
+// to 0.19; two runs before Process: 0.51 and 0.23 ms). It depends on the
 // runtime's stack growth and escape analysis: measure again after a Go
 // upgrade, and drop it when the interval reaches zero. Nothing is kept.
 //
