@@ -9,6 +9,7 @@ package scene
 
 import (
 	"image/color"
+	"reflect"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -185,6 +186,14 @@ type illustrationRenderer struct {
 	i       *Illustration
 	content fyne.CanvasObject
 	size    fyne.Size
+	// drawnFor is what content was drawn with: the theme's colours and
+	// the language of its labels.
+	drawnFor drawnFor
+}
+
+type drawnFor struct {
+	p    palette
+	lang string
 }
 
 func (r *illustrationRenderer) Layout(size fyne.Size) {
@@ -200,8 +209,18 @@ func (r *illustrationRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(r.content.MinSize().Width, max(h, r.content.MinSize().Height))
 }
 
+// Refresh draws the scene again when the theme's colours or the language
+// changed since it was drawn, and otherwise leaves it: drawing a scene
+// makes every one of its objects anew (its icons decoded and rasterised
+// again), and Fyne refreshes a screen's content on occasions that change
+// neither, twice before the window's first frame (issue 27).
 func (r *illustrationRenderer) Refresh() {
 	p := newPalette(r.i.Theme(), fyne.CurrentApp().Settings().ThemeVariant())
+	now := drawnFor{p: *p, lang: words.Language()}
+	if r.content != nil && reflect.DeepEqual(now, r.drawnFor) {
+		return
+	}
+	r.drawnFor = now
 	r.content = drawScene(scenes[r.i.id], p)
 	r.content.Resize(r.size)
 }
