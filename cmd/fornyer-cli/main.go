@@ -2,13 +2,11 @@
 // same subcommands, flags, output and exit codes, but it does not link Fyne,
 // so it starts as fast as openssl does. GOMAXPROCS is set once, in
 // cli.Process (one processor), so no goroutine is started at every start to
-// follow a container's CPU limit (updatemaxprocs=0), and the runtime does
-// not read the cgroup files for that limit before main either
-// (containermaxprocs=0: 0.35 ms of CPU, a fourteenth of inspect's, at every
-// start).
+// follow a container's CPU limit (updatemaxprocs=0). (The runtime reads the
+// cgroup files for that limit before main whatever containermaxprocs says:
+// Go 1.26's runtime/cgroup_linux.go still reads them, for a metric.)
 //
 //go:debug updatemaxprocs=0
-//go:debug containermaxprocs=0
 package main
 
 import (
