@@ -55,6 +55,11 @@ func (c *checkScreen) opened(a *checkAnswer) {
 func newCheckScreen(f *frame) fyne.CanvasObject {
 	c := &checkScreen{f: f, inspect: inspect.InspectFile}
 	f.check = c
+	if f.register != nil {
+		// The answers shown follow the register, whichever screen changed
+		// it (card 19's DPG, card 12's password): X24.
+		f.register.Watch("check", func() { fyne.Do(c.factsChanged) })
+	}
 
 	choose := uiwidget.NewButton(words.T("check.choose"), theme.FolderOpenIcon(), c.chooseFile)
 	choose.Importance = widget.HighImportance
@@ -219,6 +224,31 @@ func (c *checkScreen) checkFilesThen(paths []string, then func(*checkAnswer)) {
 			}
 		})
 	})
+}
+
+// factsChanged asks core again for each answer shown, with what the
+// register, the guide and the credential store's list know now, and
+// draws again the ones whose words changed: an answer is never older than
+// the facts (X24). An answer asking for its password is left as it is:
+// the facts do not change what it asks, and the field may hold what is
+// being typed; so is one whose password is being saved. UI thread.
+func (c *checkScreen) factsChanged() {
+	asked := false
+	for _, a := range c.shown {
+		if a.answer.NeedsPassword || a.saving {
+			continue
+		}
+		next := a.answer.Again(a.input())
+		if renewal.SaysTheSame(next, a.answer) {
+			continue
+		}
+		asked = asked || next.Question != a.answer.Question
+		a.answer = next
+		a.draw()
+	}
+	if asked {
+		c.f.questionsChanged() // the guide's download card asks it too
+	}
 }
 
 func (c *checkScreen) options(passwords []string) inspect.Options {

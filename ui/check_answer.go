@@ -43,6 +43,10 @@ type checkAnswer struct {
 	retry    *widget.Label   // "that did not open it" under the field
 	actions  *fyne.Container
 	wrong    fyne.CanvasObject // "the saved password does not open this file"
+	// saving: "Save the password" is at work; the answer is not drawn
+	// again under it (checkScreen.factsChanged), or its word of where the
+	// password went would be lost.
+	saving bool
 }
 
 func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, tries renewal.Tries) *checkAnswer {
@@ -416,6 +420,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 	var btn *uiwidget.Button
 	btn = uiwidget.NewButton(words.T(label), theme.AccountIcon(), func() {
 		btn.Disable()
+		a.saving = true
 		status.SetText(words.T("check.saving"))
 		status.Show()
 		ans, password, flow := a.answer, a.answer.Password, a.c.f.flow()
@@ -423,6 +428,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 			// Each call bounded by vault.CallLimit.
 			saved, err := flow.SaveAnswered(context.Background(), ans)
 			fyne.Do(func() {
+				a.saving = false
 				if errors.Is(err, renewal.ErrNotRecorded) {
 					// Saved; only the register could not be told.
 					fyne.LogError("recording the saved password", err)

@@ -333,3 +333,36 @@ func TestTheAnswerKnowsItIsInstalledInDPG(t *testing.T) {
 		t.Errorf("texts %q", texts(x.f.check.answers))
 	}
 }
+
+// X24: the answer shown follows the register, whichever screen changed
+// it: DPG recorded on card 19 (or in My certificates) turns "Ready to
+// install in DPG" into "Already installed in DPG" without a new check,
+// and a change that says nothing new leaves the answer's widgets as they
+// were.
+func TestTheAnswerShownFollowsTheRegister(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "")))
+	x.wait() // the record
+	a := x.f.check.shown[0]
+	sha := a.report.Certificate.SHA256
+	if got := x.headlines(); len(got) != 1 || !strings.HasPrefix(got[0], "Ready to install in DPG") {
+		t.Fatalf("first: %q", got)
+	}
+	drawn := a.headline
+	if err := x.f.register.RecordBackup(sha, register.FileRef{Path: "/media/stick/x.p12", VerifiedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if a.headline != drawn {
+		t.Error("a change that says nothing new drew the answer again")
+	}
+	if err := x.f.register.RecordDPGInstalled(sha, "Mette Prøvesen", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if got := x.headlines(); len(got) != 1 || got[0] != "Already installed in DPG" {
+		t.Fatalf("after DPG was recorded elsewhere: %q", got)
+	}
+	if hasButton(x.f.check.answers, "Mark as installed in DPG") || !anyTextContains(x.f.check.answers, "(by Mette Prøvesen)") {
+		t.Errorf("texts %q", texts(x.f.check.answers))
+	}
+}

@@ -43,6 +43,9 @@ func (f *frame) readPasswords() {
 			if f.certificates != nil {
 				f.certificates.refreshCard() // a card says whether its password is saved
 			}
+			if f.check != nil {
+				f.check.factsChanged() // and an answer, whether to save it
+			}
 		})
 	})
 }

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -166,6 +167,9 @@ type Answer struct {
 	tried triedWith
 	// beingRenewed: the certificate the renewal in progress renews (W13).
 	beingRenewed bool
+	// learnt: the register did not know the file when it was first
+	// checked, and learns it from the check (Outcome.Record): Again.
+	learnt bool
 }
 
 // Waits says whether the answer's question waits for the user's answer
@@ -203,7 +207,12 @@ func AnswerFor(in Input) Answer {
 	if p := in.Progress; p != nil && acceptsFile(p) {
 		tried.pending = in.Tries.tried(vault.PendingID(p.RenewalID))
 	}
-	return answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved)
+	a := answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved, nil)
+	if cert := in.Report.Certificate; cert != nil && a.Outcome.Record {
+		_, known := find(in.Known, cert.SHA256)
+		a.learnt = !known
+	}
+	return a
 }
 
 // Again is the answer once more, after the user answered the question or
@@ -216,7 +225,22 @@ func (a Answer) Again(in Input) Answer {
 		c.OpenedBy = vault.CertificateID(c.Report.Certificate.SHA256)
 	}
 	in.Path, in.Report = c.Path, c.Report
-	return answer(in, c, a.tried, a.Password, a.PasswordSaved || in.PasswordSaved)
+	var own *register.Certificate
+	if a.learnt {
+		// The register learnt the file from this very check (Flow.Record):
+		// what the file means is decided as at the first check, with the
+		// register's other certificates as they are now (not "its
+		// organisation is known" because it knows itself); its own record
+		// says what was done with it since (DPG, the password saved).
+		sha := c.Report.Certificate.SHA256
+		if k, ok := find(in.Known, sha); ok {
+			own = &k
+		}
+		in.Known = slices.DeleteFunc(slices.Clone(in.Known), func(k register.Certificate) bool { return strings.EqualFold(k.SHA256, sha) })
+	}
+	b := answer(in, c, a.tried, a.Password, a.PasswordSaved || in.PasswordSaved, own)
+	b.learnt = a.learnt
+	return b
 }
 
 // triedWith is how the passwords were tried, for the headline's sentence.
@@ -228,7 +252,9 @@ type triedWith struct {
 	pending bool
 }
 
-func answer(in Input, c Check, tried triedWith, password string, passwordSaved bool) Answer {
+// answer is the answer to the check c; own, when not nil, is the
+// register's record of the file itself, which in.Known leaves out (Again).
+func answer(in Input, c Check, tried triedWith, password string, passwordSaved bool, own *register.Certificate) Answer {
 	r := in.Report
 	a := Answer{Check: c, Password: password, PasswordSaved: passwordSaved, tried: tried}
 	if r.Opened() && r.Certificate != nil {
@@ -237,7 +263,10 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		a.Outcome = Outcome{Kind: KindNotOpened}
 	}
 	self, registered := register.Certificate{}, false
-	if r.Certificate != nil {
+	switch {
+	case own != nil:
+		self, registered = *own, true
+	case r.Certificate != nil:
 		self, registered = find(in.Known, r.Certificate.SHA256)
 	}
 	l := r.Lang
@@ -363,7 +392,8 @@ func orgData(cert *inspect.Certificate, known register.Certificate) map[string]a
 // told it was renewed already, not to order a new one (V13); another
 // organisation's certificate than the renewal's is named as such, never a
 // green "ready" (V9); the certificate in use, expiring, is pointed to its
-// renewal, not told to be installed (U15).
+// renewal, not told to be installed (U15, X16), and an older one is told
+// what the register knows of it and of the newer one in DPG (X11).
 func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certificate, registered bool, foreign *register.Certificate, being bool) Line {
 	l := r.Lang
 	switch {
@@ -399,7 +429,7 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		return Line{TitleKey: f.Key + ".title", MessageKey: f.Key, Data: f.Data, Title: f.Title, Message: f.Message, Tone: ToneError}
 	case o.Kind == KindOlder && o.Previous != nil:
 		// Ready as a file, but replaced: never the one to install.
-		return line(l, ToneWarning, "renewal.older.title", "renewal.older", map[string]any{"Date": msg.Date(l, o.Previous.NotAfter.Local())})
+		return older(r, *o.Previous, self, registered)
 	case o.Kind == KindDeclined:
 		// The user said it is not the file they downloaded: not "install
 		// it now" in green above their own "no".
@@ -422,6 +452,14 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		return line(l, ToneWarning, "renewal.being_renewed.title", "renewal.being_renewed", map[string]any{
 			"Until": msg.Date(l, r.Certificate.NotAfter.Local()),
 		})
+	case r.Has(inspect.CodeExpiresSoon):
+		// About to expire, outside a renewal, DPG not recorded: MitID
+		// Erhverv never issues such a certificate, so it is one in use for
+		// years, most likely in DPG already: renew it, never "install it
+		// now" (X16). "Mark as installed in DPG" stays offered.
+		return line(l, ToneWarning, "renewal.expiring.title", "renewal.expiring", map[string]any{
+			"Until": msg.Date(l, r.Certificate.NotAfter.Local()),
+		})
 	}
 	for _, f := range worthShowing(r, o) {
 		if f.Severity == inspect.SeverityWarning {
@@ -429,6 +467,31 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		}
 	}
 	return line(l, ToneGood, "inspect.verdict.ready", "inspect.verdict.ready.message", nil)
+}
+
+// older is the headline of a certificate replaced by newer, a later one
+// of its line, told from what the register knows of both (X11): the one
+// in use in DPG until the newer is installed there; replaced in DPG once
+// the newer is recorded there (with when and by whom); else an older
+// certificate not to install.
+func older(r *inspect.Report, newer, self register.Certificate, registered bool) Line {
+	l := r.Lang
+	until := msg.Date(l, newer.NotAfter.Local())
+	inDPG := registered && self.DPG != nil
+	switch {
+	case newer.DPG != nil:
+		data := map[string]any{"Date": "", "By": "", "Until": until, "Expires": msg.Date(l, r.Certificate.NotAfter.Local()),
+			"NewDate": msg.Date(l, newer.DPG.At.Local()), "NewBy": safetext.Line(newer.DPG.By)}
+		if inDPG {
+			data["Date"], data["By"] = msg.Date(l, self.DPG.At.Local()), safetext.Line(self.DPG.By)
+		}
+		return line(l, ToneNeutral, "renewal.older_replaced.title", "renewal.older_replaced", data)
+	case inDPG:
+		return line(l, ToneWarning, "renewal.older_in_use.title", "renewal.older_in_use", map[string]any{
+			"Date": msg.Date(l, self.DPG.At.Local()), "By": safetext.Line(self.DPG.By), "Until": until,
+		})
+	}
+	return line(l, ToneWarning, "renewal.older.title", "renewal.older", map[string]any{"Date": until})
 }
 
 // orgName is what a certificate's organisation is called: its name, or
@@ -533,4 +596,23 @@ func actions(r *inspect.Report, a Answer, self register.Certificate, registered 
 		out = append(out, ActionHandOver)
 	}
 	return out
+}
+
+// SaysTheSame says whether two answers to the same file say the same
+// words and offer the same: the window draws an answer asked again (Again,
+// after the register or the credential store changed elsewhere) only when
+// it says something else, so that an answer that stands keeps its place,
+// its keyboard and what its buttons said (X24).
+func SaysTheSame(a, b Answer) bool {
+	return reflect.DeepEqual(a.says(), b.says())
+}
+
+// says is what an answer shows, for SaysTheSame.
+func (a Answer) says() []any {
+	codes := make([]string, len(a.Findings))
+	for i, f := range a.Findings {
+		codes[i] = f.Code
+	}
+	return []any{a.Headline, a.NeedsPassword, a.PasswordFor, a.Note, a.Facts, a.Unverified, a.Comparison,
+		a.Question, a.Asked, a.Public, codes, a.Actions, a.WrongSaved, a.GoToGuide}
 }

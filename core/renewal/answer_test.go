@@ -133,6 +133,15 @@ func TestAnswerHeadline(t *testing.T) {
 	anonymous := installed
 	anonymous.DPG = &register.DPG{At: installed.DPG.At}
 	mismatch := with(checked("b2", "02", started), finding(inspect.CodeKeyMismatch, nil))
+	// X11: the checked file (b2) is older than newer; the register knows
+	// it installed in DPG, and the newer one in DPG or not yet.
+	inUse := known("b2", "02", started.AddDate(3, 0, 0), started.AddDate(-1, 0, 0))
+	inUse.DPG = &register.DPG{At: time.Date(2024, 2, 6, 10, 0, 0, 0, time.UTC), By: "Jens Hansen"}
+	newerInDPG := newer
+	newerInDPG.DPG = &register.DPG{At: time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC), By: "Anna Berg"}
+	expiring := func() *inspect.Report {
+		return with(checked("b2", "02", started.AddDate(-3, 1, 0)), finding(inspect.CodeExpiresSoon, map[string]any{"Days": 30}))
+	}
 	cases := []struct {
 		name    string
 		report  *inspect.Report
@@ -153,11 +162,19 @@ func TestAnswerHeadline(t *testing.T) {
 			"inspect.finding.key_mismatch.title", "inspect.finding.key_mismatch", ToneError, ""},
 		{"older", opened(checked("b2", "02", started), 2), TrySaved(nil), []register.Certificate{old, newer},
 			"renewal.older.title", "renewal.older", ToneWarning, msg.Date("en", newer.NotAfter.Local())},
+		{"older, in use in DPG (X11)", opened(checked("b2", "02", started), 2), TrySaved(nil), []register.Certificate{inUse, newer},
+			"renewal.older_in_use.title", "renewal.older_in_use", ToneWarning, "installed in DPG on 6 February 2024 (by Jens Hansen). It has been renewed: install the newer one, valid until " + msg.Date("en", newer.NotAfter.Local())},
+		{"older, replaced in DPG (X11)", opened(checked("b2", "02", started), 2), TrySaved(nil), []register.Certificate{inUse, newerInDPG},
+			"renewal.older_replaced.title", "renewal.older_replaced", ToneNeutral, "This certificate was installed in DPG on 6 February 2024 (by Jens Hansen). The renewed one, valid until " + msg.Date("en", newer.NotAfter.Local()) + ", was installed in DPG in its place on 7 December 2026 (by Anna Berg)"},
+		{"older, never recorded in DPG, the newer is", opened(checked("b2", "02", started), 2), TrySaved(nil), []register.Certificate{old, newerInDPG},
+			"renewal.older_replaced.title", "renewal.older_replaced", ToneNeutral, "in its place on 7 December 2026 (by Anna Berg)"},
+		{"expiring, outside a renewal, not recorded in DPG (X16)", opened(expiring(), 2), TrySaved(nil), nil,
+			"renewal.expiring.title", "renewal.expiring", ToneWarning, "Renew it in MitID Erhverv before then"},
 		{"installed in DPG", opened(checked("b2", "02", started), 2), TrySaved(nil), []register.Certificate{old, installed},
 			"renewal.installed.title", "renewal.installed", ToneGood, "6 December 2026 (by Anne Hansen)"},
 		{"installed in DPG, nobody named", opened(checked("b2", "02", started), 2), TrySaved(nil), []register.Certificate{anonymous},
 			"renewal.installed.title", "renewal.installed", ToneGood, "6 December 2026. "},
-		{"ready with a warning", with(checked("b2", "02", started), finding(inspect.CodeExpiresSoon, map[string]any{"Days": 10})), TrySaved(nil), nil,
+		{"ready with a warning", with(checked("b2", "02", started), finding(inspect.CodeEmptyPassword, nil)), TrySaved(nil), nil,
 			"inspect.verdict.ready_with_warnings", "inspect.verdict.ready.message", ToneGood, ""},
 		{"ready with a note only", with(checked("b2", "02", started), finding(inspect.CodeLegacyEncryption, nil)), TrySaved(nil), nil,
 			"inspect.verdict.ready", "inspect.verdict.ready.message", ToneGood, ""},
@@ -465,6 +482,67 @@ func TestAnswerAgain(t *testing.T) {
 	plain := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("t")})
 	if got := plain.Again(Input{}); got.Check.OpenedBy != "" || got.Password != "t" || got.PasswordSaved {
 		t.Errorf("again: %+v", got.Check)
+	}
+}
+
+// An answer asked again after the register changed elsewhere says
+// something else only when the facts change its words or its offers
+// (X24): DPG recorded on card 19, the password saved on card 12.
+func TestSaysTheSame(t *testing.T) {
+	in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("pw")}
+	first := AnswerFor(in)
+	if !SaysTheSame(first, first.Again(in)) {
+		t.Error("the same facts: the same answer")
+	}
+	self := known("b2", "02", started.AddDate(3, 0, 0), started)
+	if !SaysTheSame(first, first.Again(Input{Known: []register.Certificate{self}})) {
+		t.Error("learnt by the register, nothing else: the same answer")
+	}
+	installed := self
+	installed.DPG = &register.DPG{At: started.Add(time.Hour), By: "Mette"}
+	dpg := first.Again(Input{Known: []register.Certificate{installed}})
+	if SaysTheSame(first, dpg) || dpg.Headline.TitleKey != "renewal.installed.title" {
+		t.Errorf("DPG recorded: %s", dpg.Headline.TitleKey)
+	}
+	saved := self
+	saved.PasswordSaved = true
+	pw := first.Again(Input{Known: []register.Certificate{saved}})
+	if SaysTheSame(first, pw) || pw.Offers(ActionSavePassword) || !first.Offers(ActionSavePassword) {
+		t.Errorf("password saved: %v, then %v", first.Actions, pw.Actions)
+	}
+	other := first
+	other.Note = &Line{Message: "x"}
+	if SaysTheSame(first, other) {
+		t.Error("a note more")
+	}
+}
+
+// The register learns a file from its own check: asked again, the answer
+// still says what the file meant before (another organisation's, with
+// its question), and takes from the file's own record only what was done
+// with it since.
+func TestAgainAfterItsOwnRecord(t *testing.T) {
+	other := known("c3", "07", started.AddDate(1, 0, 0), started.AddDate(-1, 0, 0))
+	other.Organization, other.CVR, other.UUID = "Anden A/S", "87654321", "99999999-2222-3333-4444-555555555555"
+	p := atDownload()
+	in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("pw"), Progress: p, Known: []register.Certificate{other}}
+	first := AnswerFor(in)
+	if first.Question != QuestionOtherOrganisation {
+		t.Fatalf("first: %s", first.Question)
+	}
+	self := known("b2", "02", started.AddDate(3, 0, 0), started)
+	again := first.Again(Input{Progress: p, Known: []register.Certificate{other, self}})
+	if !SaysTheSame(first, again) {
+		t.Errorf("after its own record: %s, %+v", again.Question, again.Headline)
+	}
+	self.PasswordSaved = true
+	if saved := first.Again(Input{Progress: p, Known: []register.Certificate{other, self}}); saved.Offers(ActionSavePassword) || saved.Question != QuestionOtherOrganisation {
+		t.Errorf("its password saved since: %v, %s", saved.Actions, saved.Question)
+	}
+	// A file the register knew already is decided with its record, as ever.
+	already := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("pw"), Known: []register.Certificate{self}})
+	if already.Offers(ActionSavePassword) || already.learnt {
+		t.Errorf("known before: %v", already.Actions)
 	}
 }
 
