@@ -16,11 +16,13 @@ import (
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
-// The window's height on a 1366×768 laptop with Windows' 125 % scaling,
-// in Fyne's units: the work area less the window's margins and title bar
-// (placeBesideBrowser), divided by the scale. The smallest screen the
-// companion window is made for.
-const laptopHeight = (768 - 2*edgeMargin - 40) / 1.25
+// The window's height (placeBesideBrowser) on the small screens the
+// companion window is made for, with Windows' 125 % scaling: a 1366×768
+// laptop, and the smallest, 1280×720.
+var (
+	laptopHeight   = companionHeight(768, 1.25)
+	smallestHeight = companionHeight(720, 1.25)
+)
 
 // Every card fits the laptop's window with its main action in the action
 // bar, below the card that scrolls: nothing the card holds makes the

@@ -5,20 +5,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/msg"
-	"github.com/fornyer/fornyer/core/testpki"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
-// The smallest screen the companion window is made for: 1280×720 with
-// Windows' 125 % scaling. The window's height, in Fyne's units, is the
-// work area less its margins and title bar over the scale
-// (placeBesideBrowser).
-const smallestHeight = (720 - 2*edgeMargin - 40) / 1.25
-
-// On that screen, the answer's question "Is this the file you just
+// On the smallest screen (smallestHeight), the answer's question "Is this the file you just
 // downloaded?" and its Yes and No are on screen when the answer comes,
 // without scrolling: below the facts they fell below the fold at 125 %
 // (#23). The answer's facts follow below them.
@@ -31,8 +23,7 @@ func TestQuestionOnScreenAtTheSmallestSize(t *testing.T) {
 			g := x.f.guide
 			g.progress.Current = "download"
 			g.progress.StartedAt = now.Add(-time.Hour)
-			leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: now.Add(-time.Minute)})
-			x.drop(x.file("Fornyet certifikat.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+			x.dropNew(t, "Fornyet certifikat.p12")
 			d := fyne.CurrentApp().Driver()
 			scroll := x.f.check.scroll
 			if scroll.Offset.Y != 0 {

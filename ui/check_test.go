@@ -82,6 +82,14 @@ func (x *checkFixture) drop(paths ...string) {
 	x.wait()
 }
 
+// dropNew drops a certificate of the fixture's organisation issued a
+// minute ago, in a file called name that opens without a password.
+func (x *checkFixture) dropNew(t *testing.T, name string) {
+	t.Helper()
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: x.f.now().Add(-time.Minute)})
+	x.drop(x.file(name, testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+}
+
 // headlines are the big lines of the answers shown, in order.
 func (x *checkFixture) headlines() []string {
 	var out []string

@@ -184,8 +184,7 @@ func TestDuringTheDownloadStepAnotherOrganisationIsCaught(t *testing.T) {
 	}
 	x.f.guide.progress.Current = "download"
 	x.f.guide.progress.StartedAt = time.Now().Add(-time.Hour)
-	other := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
-	x.drop(x.file("new.p12", testpki.PFX(t, pkcs12.Modern, other, x.chain.CACerts(), "")))
+	x.dropNew(t, "new.p12")
 	// Named in the big line, and not compared as if the renewal's
 	// certificate were its previous one (V9).
 	if got := x.headlines(); len(got) != 1 || !strings.HasPrefix(got[0], msg.T("da", "renewal.foreign.title", nil)) {

@@ -9,10 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/register"
-	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
@@ -32,8 +30,7 @@ func TestNothingUnderTheScrollBar(t *testing.T) {
 			if err := x.f.vault.Save(context.Background(), vault.CertificateID(sha), "Fornyer Testfirma ApS", "Kode-1"); err != nil {
 				t.Fatal(err)
 			}
-			leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
-			x.drop(x.file("Fornyet certifikat.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+			x.dropNew(t, "Fornyet certifikat.p12")
 			x.wait()
 			x.f.guide.progress.Current = "dpg-activate" // a card with a link button (Timengo's guide)
 			x.f.guide.show()

@@ -212,6 +212,18 @@ func TestOneTabOrderOnEveryCard(t *testing.T) {
 	}
 }
 
+// guideOn is the window in English on the guide's card id: its guide,
+// window and canvas; height, unless 0, is the window's (712: a laptop's).
+func guideOn(t *testing.T, id string, height float32) (*guideState, fyne.Window, fyne.Canvas) {
+	t.Helper()
+	f, w := newTestFrame(t, "en")
+	if height > 0 {
+		w.Resize(fyne.NewSize(480, height))
+	}
+	goTo(f.guide, id)
+	return f.guide, w, w.Canvas()
+}
+
 // shown says whether obj is whole in the guide card's view.
 func shown(g *guideState, obj fyne.CanvasObject) bool {
 	d := fyne.CurrentApp().Driver()
@@ -225,11 +237,7 @@ func shown(g *guideState, obj fyne.CanvasObject) bool {
 // name field for the next one. Pressing Add does the same, and a card
 // drawn again keeps the keyboard on the button pressed.
 func TestAddAPlaceByKeyboard(t *testing.T) {
-	f, w := newTestFrame(t, "en")
-	w.Resize(fyne.NewSize(480, 712))
-	g := f.guide
-	c := w.Canvas()
-	goTo(g, "prepare-usage")
+	g, w, c := guideOn(t, "prepare-usage", 712)
 	c.Unfocus()
 	nameField := func() *uiwidget.Entry {
 		for _, e := range findAll[*uiwidget.Entry](g.scroll.Content) {
@@ -306,10 +314,7 @@ func TestAddAPlaceByKeyboard(t *testing.T) {
 // V2, V4: the step dots are one Tab stop; the arrows move along them, Enter
 // jumps, and the keyboard stays on the dots, on the card jumped to's.
 func TestStepDotsByKeyboard(t *testing.T) {
-	f, w := newTestFrame(t, "en")
-	g := f.guide
-	c := w.Canvas()
-	goTo(g, "login")
+	g, _, c := guideOn(t, "login", 0)
 	c.Focus(g.done)
 	c.FocusNext()
 	dot, ok := c.Focused().(*uiwidget.StepperDot)
@@ -376,10 +381,7 @@ func TestPressedButtonsKeepTheKeyboard(t *testing.T) {
 // credential store changed) gives the keyboard back to the note, and
 // typing goes on at the end of what was typed, not at its start.
 func TestTypingGoesOnWhenTheCardIsDrawnAgain(t *testing.T) {
-	f, w := newTestFrame(t, "en")
-	g := f.guide
-	c := w.Canvas()
-	goTo(g, "prepare-usage")
+	g, _, c := guideOn(t, "prepare-usage", 0)
 	notes := findAll[*uiwidget.Entry](g.scroll.Content)
 	c.Focus(notes[1])
 	test.Type(notes[1], "ab")
@@ -395,11 +397,7 @@ func TestTypingGoesOnWhenTheCardIsDrawnAgain(t *testing.T) {
 // nothing focused (the next Tab reaches its first control), not scrolled
 // to whatever lies where the tick was.
 func TestEnterOnATickOpensTheNextCardAtItsTop(t *testing.T) {
-	f, w := newTestFrame(t, "en")
-	w.Resize(fyne.NewSize(480, 712))
-	g := f.guide
-	c := w.Canvas()
-	goTo(g, "prepare-usage")
+	g, _, c := guideOn(t, "prepare-usage", 712)
 	ticks := findAll[*uiwidget.Check](g.scroll.Content)
 	c.Focus(ticks[len(ticks)-1])
 	ticks[len(ticks)-1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -419,10 +417,7 @@ func TestEnterOnATickOpensTheNextCardAtItsTop(t *testing.T) {
 // control (the backup, the receipt and the hand-over dialogs redraw the
 // card they were opened from).
 func TestADialogGivesTheKeyboardBack(t *testing.T) {
-	f, w := newTestFrame(t, "en")
-	g := f.guide
-	c := w.Canvas()
-	goTo(g, "login")
+	g, _, c := guideOn(t, "login", 0)
 	open := func() {
 		t.Helper()
 		c.Focus(g.reset)

@@ -33,7 +33,7 @@ func placeBesideBrowser(w fyne.Window) {
 			scale = 1
 		}
 		size := companionSize
-		if maxH := float32(areaH-2*edgeMargin-40) / scale; size.Height > maxH && maxH > 400 {
+		if maxH := companionHeight(areaH, scale); size.Height > maxH && maxH > 400 {
 			size.Height = maxH
 			w.Resize(size)
 		}
@@ -41,6 +41,13 @@ func placeBesideBrowser(w fyne.Window) {
 		y := areaY + edgeMargin + 32 // below the title bar the window manager adds
 		dw.RequestPosition(x, y)
 	}
+}
+
+// companionHeight is the most the window may be high on a work area areaH
+// high (screen coordinates) at scale, in Fyne's units: the area less the
+// window's margins and its title bar, over the scale.
+func companionHeight(areaH int, scale float32) float32 {
+	return float32(areaH-2*edgeMargin-40) / scale
 }
 
 // keepOnTop applies the "Keep on top" choice. Fyne can ask for it but not
