@@ -24,9 +24,8 @@ import (
 // progress file.
 func TestDPGSequence(t *testing.T) {
 	forEachLanguage(t, "dpg", func(t *testing.T, s *session) {
-		downloads := filepath.Join(s.home, "Downloads")
-		path := s.copyFile(fileRenewed, downloads)
-		s.seedDPG(path)
+		path, _ := s.renewedAt("dpg-login", func(p *guide.Progress) { p.SetUsageNote(guide.PlaceDatafordeler, "e-conomic") })
+		downloads := filepath.Dir(path)
 		s.start()
 		titles := stepTitles(s.lang)
 
@@ -81,18 +80,20 @@ func TestDPGSequence(t *testing.T) {
 	})
 }
 
-// seedDPG writes what the MitID part leaves behind into the app's storage:
-// the register knows the renewed certificate and its file; the progress is
-// at the first DPG card, the file checked, the password kept written down
-// (not saved here), Datafordeleren noted.
-func (s *session) seedDPG(file string) {
+// renewedAt writes what the MitID part leaves behind: the renewed file in
+// Downloads, the register knowing the certificate and its file (the path
+// and the certificate returned), and the progress at step with every card before it done, the
+// file checked and the password kept written down (not saved here); then
+// adjust, for what else the scenario needs.
+func (s *session) renewedAt(step string, adjust ...func(p *guide.Progress)) (string, facts.Certificate) {
 	s.t.Helper()
-	_, c := s.registerFile(file)
-	s.seedAt("dpg-login", func(p *guide.Progress) {
+	path := s.copyFile(fileRenewed, filepath.Join(s.home, "Downloads"))
+	_, c := s.registerFile(path)
+	s.seedAt(step, append([]func(*guide.Progress){func(p *guide.Progress) {
 		p.SetPasswordKept(facts.KeptWritten, "")
 		p.SetFileChecked(c.SHA256, time.Now())
-		p.SetUsageNote(guide.PlaceDatafordeler, "e-conomic")
-	})
+	}}, adjust...)...)
+	return path, c
 }
 
 // registerFile writes into the app's register what a check of the file

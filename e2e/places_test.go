@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
@@ -30,12 +29,7 @@ import (
 // Acme webshop"; the receipt made on the summary card lists it.
 func TestPlacesOfEachKind(t *testing.T) {
 	forEachLanguage(t, "places", func(t *testing.T, s *session) {
-		downloads := filepath.Join(s.home, "Downloads")
-		path := s.copyFile(fileRenewed, downloads)
-		_, c := s.registerFile(path)
-		s.seedAt("switch", func(p *guide.Progress) {
-			p.SetPasswordKept(facts.KeptWritten, "")
-			p.SetFileChecked(c.SHA256, time.Now())
+		path, c := s.renewedAt("switch", func(p *guide.Progress) {
 			p.SetUses(guide.PlaceDatafordeler, true)
 			p.SetUses(guide.PlaceSkat, true)
 			p.AddPlace("Acme webshop", facts.NeedsP12, "")
@@ -88,7 +82,7 @@ func TestPlacesOfEachKind(t *testing.T) {
 		s.typ(certPassword)
 		s.key("Return")
 		copyName := msg.T(s.lang, "backup.file.handover", map[string]string{"Name": strings.TrimSuffix(filepath.Base(path), ".p12"), "To": "Acme webshop"})
-		copyPath := filepath.Join(downloads, copyName)
+		copyPath := filepath.Join(filepath.Dir(path), copyName)
 		s.waitFor("the hand-over copy", screenWait, func() bool { _, err := os.Stat(copyPath); return err == nil })
 		var given string
 		s.waitFor("the hand-over password in the keyring", screenWait, func() bool {
@@ -252,27 +246,23 @@ func (s *session) scrollUntil(label string, phrases ...string) page {
 	s.t.Helper()
 	seen := 0
 	var last page
-	deadline := time.Now().Add(screenWait)
-	for {
-		s.alive()
-		p := s.ocr(label)
+	p, ok := s.pollScreen(label, screenWait, func(p page) bool {
 		for seen < len(phrases) && p.has(phrases[seen]) {
 			seen++
 		}
 		if seen == len(phrases) && samePlace(p, last, phrases[seen-1]) {
-			return p
+			return true
 		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("%s: %q never showed, or the card never stood still (%s):\n%s", label, phrases[min(seen, len(phrases)-1)], p.shot, p.text())
-		}
-		_ = os.Remove(p.shot)
-		s.step--
 		if seen < len(phrases) {
 			s.wheel(16) // 400 pixels, of a view 676 high: a line is never skipped
 		}
 		last = p
-		time.Sleep(300 * time.Millisecond)
+		return false
+	})
+	if !ok {
+		s.t.Fatalf("%s: %q never showed, or the card never stood still (%s):\n%s", label, phrases[min(seen, len(phrases)-1)], p.shot, p.text())
 	}
+	return p
 }
 
 // samePlace says whether two readings found phrase at the same places: the
