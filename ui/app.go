@@ -141,7 +141,9 @@ func (f *frame) shown(files []string, more <-chan []string) {
 // checkHandedOver checks the files later starts hand over, as if dropped
 // on the window, which comes to the front. Files handed over while the
 // last hand-over's answers are still the ones shown are added to them, not
-// put in their place: several starts at once each hand one file over.
+// put in their place: several starts at once each hand one file over. The
+// newest come first, where the window shows them: added below, a file
+// opened a moment later was out of sight (X12).
 func (f *frame) checkHandedOver(more <-chan []string) {
 	var shown []string
 	shownGen := -1
@@ -152,7 +154,7 @@ func (f *frame) checkHandedOver(more <-chan []string) {
 				return
 			}
 			if f.check.gen == shownGen {
-				handed = instance.Merge(shown, handed)
+				handed = instance.Merge(handed, shown)
 			}
 			f.dropped(fyne.Position{}, fileURIs(handed))
 			shown, shownGen = handed, f.check.gen

@@ -374,3 +374,25 @@ func TestTheAnswerShownFollowsTheRegister(t *testing.T) {
 		t.Errorf("texts %q", texts(x.f.check.answers))
 	}
 }
+
+// X12: a file opened ("Open with") while an earlier hand-over's answers
+// are shown is added to them at the top, where the window shows it: added
+// below, it was out of sight and the window seemed not to react.
+func TestAFileHandedOverLaterIsShownFirst(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	first := x.file("certifikat.p12", []byte("not a certificate"))
+	later := x.file("beskadiget.p12", []byte("damaged too"))
+	more := make(chan []string, 2)
+	more <- []string{first}
+	more <- []string{later}
+	close(more)
+	x.f.checkHandedOver(more)
+	x.wait()
+	var order []string
+	for _, a := range x.f.check.shown {
+		order = append(order, filepath.Base(a.path))
+	}
+	if len(order) != 2 || order[0] != "beskadiget.p12" {
+		t.Errorf("the answers are in the order %q, want the later file first", order)
+	}
+}
