@@ -183,7 +183,10 @@ func (p *backupPanel) buildResult() {
 		p.f.background(func() {
 			if err := p.f.open(uiwidget.Folder, dir); err != nil {
 				fyne.LogError("opening "+dir, err)
-				fyne.Do(func() { p.keep.SetText(words.Sentence(err)) })
+				fyne.Do(func() {
+					p.keep.SetText(words.Sentence(err))
+					p.Refit()
+				})
 			}
 		})
 	})

@@ -162,7 +162,10 @@ func (p *receiptPanel) buildResult() {
 			p.f.background(func() {
 				if err := p.f.open(uiwidget.Folder, dir); err != nil {
 					fyne.LogError("showing "+dir, err)
-					fyne.Do(func() { p.where.SetText(words.T("receipt.ui.folder_failed")) })
+					fyne.Do(func() {
+						p.where.SetText(words.T("receipt.ui.folder_failed"))
+						p.Refit()
+					})
 				}
 			})
 		}
@@ -318,9 +321,10 @@ func (p *receiptPanel) openAndSay(path string) {
 			if err != nil {
 				fyne.LogError("opening "+path, err)
 				p.where.SetText(words.T("receipt.ui.not_opened"))
-				return
+			} else {
+				p.where.SetText(words.T("receipt.ui.saved.where"))
 			}
-			p.where.SetText(words.T("receipt.ui.saved.where"))
+			p.Refit() // the sentence may take more lines: the dialog grows with it
 		})
 	})
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/fornyer/fornyer/core/msg"
@@ -357,4 +358,31 @@ func TestReceiptDoneGoesOnToTheNextStep(t *testing.T) {
 	if c.Overlays().Top() != nil || c.Focused() != fyne.Focusable(g.done) {
 		t.Errorf("after Done the keyboard is on %T, not the card's Done", c.Focused())
 	}
+}
+
+// X13: the saved receipt's page is whole in its dialog, also once the
+// sentence about opening it grows ("It could not be opened here: …"): the
+// dialog was sized for the shorter sentence and scrolled Done away.
+func TestReceiptSavedPageFitsItsDialog(t *testing.T) {
+	d := testDeps()
+	work := queueBackground(d) // the viewer answers after the page is shown, as it does
+	f, w := newTestFrameWith(t, "da", d)
+	f.prefs.Language = "da"
+	f.open = func(uiwidget.Target, string) error { return errors.New("no viewer") }
+	p := newReceiptPanel(f, receiptTestData())
+	p.setFolder(t.TempDir())
+	uiwidget.ShowPanel(w, words.T("receipt.ui.title"), p.Panel, nil)
+	test.Tap(p.create)
+	work()
+	waitReceipt(t, p)
+	scrolls := findAll[*container.Scroll](w.Canvas().Overlays().Top())
+	if len(scrolls) != 1 {
+		t.Fatalf("%d scrolling pages in the dialog", len(scrolls))
+	}
+	for _, s := range scrolls {
+		if need, got := s.Content.MinSize().Height, s.Size().Height; need > got+0.5 {
+			t.Errorf("the saved page needs %.0f and its dialog shows %.0f: %q", need, got, p.where.Text)
+		}
+	}
+	p.Close()
 }

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -99,4 +100,25 @@ func TestATallPanelScrollsInsideTheWindow(t *testing.T) {
 	if len(dialogPages) != 0 {
 		t.Errorf("%d pages of closed panels are still followed", len(dialogPages))
 	}
+}
+
+// A page shown once the dialog is up (the receipt's "saved" page) is
+// measured at the dialog's width: its wrapping lines were measured as one
+// line each, the dialog came out short and its buttons were scrolled away.
+func TestAPanelsNextPageFits(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, fynewidget.NewLabel("the card"))
+	w.Resize(fyne.NewSize(400, 700))
+	c := w.Canvas()
+	p := NewPanel(NewButton("Lav kvittering", nil, nil))
+	ShowPanel(w, "Kvittering", p, nil)
+	long := NewWrapping(strings.Repeat("Kvitteringen er gemt i mappen Dokumenter. ", 12))
+	done := NewButton("Færdig", nil, nil)
+	p.Show(container.NewVBox(long, done))
+	page := dialogPages[len(dialogPages)-1].scroll
+	if page.Content.MinSize().Height > page.Size().Height+0.5 {
+		t.Errorf("the page needs %.0f and is shown in %.0f: its Done is scrolled away", page.Content.MinSize().Height, page.Size().Height)
+	}
+	p.Close()
+	_ = c
 }
