@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"fyne.io/fyne/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,28 @@ func TestPasswordSavedElsewhereDoesThePasswordCard(t *testing.T) {
 	x.wait()
 	if g.done.Disabled() || !hasText(g.scroll.Content, words.T("guide.password.saved")) || hasText(g.scroll.Content, words.T("guide.password.ahead.text")) {
 		t.Errorf("the password saved elsewhere did not do the card: done disabled %v, %q", g.done.Disabled(), texts(g.scroll.Content))
+	}
+}
+
+// X21: the file came first, and the password is then pasted and saved on
+// the card itself: the warning that it is not saved, at the card's top,
+// goes as the card says it is saved; it never stands above "Saved".
+func TestTheFileCameFirstWarningGoesOnceSavedOnTheCard(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "password"
+	g.progress.SetFileChecked(strings.Repeat("ef", 32), x.f.now())
+	g.show()
+	x.wait()
+	content := g.scroll.Content.(*fyne.Container).Objects[0].(*fyne.Container).Objects
+	if !hasText(content[0], words.T("guide.password.ahead.text")) {
+		t.Fatalf("the warning is not the card's first thing: %q", texts(g.scroll.Content))
+	}
+	test.Type(findEntry(t, g.cardAndBar()), "Kode-1234")
+	test.Tap(findButton(t, g.cardAndBar(), words.T("vault.password.save")))
+	x.wait()
+	if hasText(g.scroll.Content, words.T("guide.password.ahead.text")) || !hasText(g.scroll.Content, g.f.vaultText("vault.saved", nil)) {
+		t.Errorf("after saving on the card it says %q", texts(g.scroll.Content))
 	}
 }
 
@@ -240,12 +263,13 @@ func TestDPGCardOffersTheReceiptsName(t *testing.T) {
 	}
 }
 
-// aStepAhead puts the guide on the password card and the renewed file,
-// named name, on the Check tab, opened with its password typed there: the
-// file came first (W1, X2). It returns the file's certificate.
-func (x *checkFixture) aStepAhead(t *testing.T, name string) *testpki.Leaf {
+// aStepAhead puts the guide on the card at (the password card, or an
+// earlier one) and the renewed file, named name, on the Check tab, opened
+// with its password typed there: the file came first (W1, X2, X18). It
+// returns the file's certificate.
+func (x *checkFixture) aStepAhead(t *testing.T, at, name string) *testpki.Leaf {
 	g := x.f.guide
-	g.progress.Current = "password"
+	g.progress.Current = at
 	g.show()
 	leaf := x.chain.Organization(t)
 	x.drop(x.file(name, testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-right-1")))
@@ -262,7 +286,7 @@ func (x *checkFixture) aStepAhead(t *testing.T, name string) *testpki.Leaf {
 func TestCheckTabSaveBeforeTheQuestionDoesThePasswordCard(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	g := x.f.guide
-	leaf := x.aStepAhead(t, "renewed.p12")
+	leaf := x.aStepAhead(t, "password", "renewed.p12")
 	if !hasText(x.f.check.answers, words.T("renewal.ask.text")) {
 		t.Fatalf("the question is not asked: %q", texts(x.f.check.answers))
 	}
@@ -381,7 +405,7 @@ func TestTheDownloadCardAsksTheCheckTabsQuestion(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			x := newCheckFixture(t, lang)
 			g := x.f.guide
-			x.aStepAhead(t, "Fornyet certifikat.p12")
+			x.aStepAhead(t, "password", "Fornyet certifikat.p12")
 			test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
 			x.wait()
 			x.f.tabs.SelectIndex(guideTab)
@@ -409,5 +433,30 @@ func TestTheDownloadCardAsksTheCheckTabsQuestion(t *testing.T) {
 				t.Error("the answer on the guide left the guide")
 			}
 		})
+	}
+}
+
+// X18: further ahead, the file checked while the guide is on card 7 (the
+// portal's "Renew certificate"): the card asks the question above its
+// picture, and a yes brings the guide to the password card with the file
+// checked; the password saved on the Check tab does it.
+func TestACardOfThePortalAsksTheCheckTabsQuestion(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	x.aStepAhead(t, "renew-certificate", "Fornyet certifikat.p12")
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
+	x.wait()
+	x.f.tabs.SelectIndex(guideTab)
+	asked := words.T("guide.download.asked", map[string]any{"Name": "Fornyet certifikat.p12"})
+	if g.progress.Current != "renew-certificate" || !hasText(g.scroll.Content, asked) {
+		t.Fatalf("card %s does not ask: %q", g.progress.Current, texts(g.scroll.Content))
+	}
+	test.Tap(findButton(t, g.scroll.Content, words.T("renewal.ask.yes")))
+	x.wait()
+	if g.progress.Current != "password" || !g.progress.FileChecked() {
+		t.Fatalf("after yes: card %s, file checked %v", g.progress.Current, g.progress.FileChecked())
+	}
+	if g.done.Disabled() || hasText(g.scroll.Content, words.T("guide.password.ahead.text")) {
+		t.Errorf("the password card does not count the password saved on the Check tab: done disabled %v, %q", g.done.Disabled(), texts(g.scroll.Content))
 	}
 }

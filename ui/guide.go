@@ -68,6 +68,9 @@ type guideState struct {
 	}
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
+	// warning is the password card's warning while the password is not
+	// saved (passwordWarning), hidden once it is saved on the card.
+	warning fyne.CanvasObject
 	// saverBusy says the password card's field is saving or has saved
 	// (nil when the card holds none).
 	saverBusy func() bool
@@ -402,6 +405,20 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 			box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", words.T("guide.finished", data)))
 		}
 	}
+	// Further ahead of the guide (X18): the file was checked while the
+	// guide is on an earlier card of the portal's; its question comes
+	// first, above the card's picture. The download card asks it as its
+	// task.
+	g.warning = nil
+	if step.Task == guide.TaskPassword {
+		if g.warning = g.passwordWarning(facts); g.warning != nil {
+			box.Add(g.warning)
+		}
+	}
+	if a := g.f.waiting(); a != nil && step.Task != guide.TaskDownload && renewal.AcceptsFile(&g.progress) {
+		no, yes := a.questionButtons()
+		box.Add(widget.NewCard("", "", container.NewVBox(g.asked(a, facts), container.NewGridWithColumns(2, no, yes))))
+	}
 	if step.Illustration != "" {
 		box.Add(scene.New(step.Illustration))
 	}
@@ -519,8 +536,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			// action bar (X2).
 			no, yes := a.questionButtons()
 			g.setAction(actionRow(nil, no, yes))
-			checked := uiwidget.NewWrapping(words.T("guide.download.asked", map[string]any{"Name": f.Asked}))
-			return container.NewVBox(checked, a.questionText(), skip)
+			return container.NewVBox(g.asked(a, f), skip)
 		}
 		g.setAction(actionRow(nil, g.checkButton()))
 		return container.NewVBox(newNewestOffer(g.f), skip)
@@ -572,6 +588,12 @@ func (g *guideState) renewingLine() fyne.CanvasObject {
 		"Organization": safetext.Line(c.Organization),
 		"Date":         msg.Date(words.Language(), c.NotAfter.Local()),
 	}))
+}
+
+// asked names the file checked on the Check tab whose question waits,
+// and asks it (guide.Facts.Asked).
+func (g *guideState) asked(a *checkAnswer, f guide.Facts) fyne.CanvasObject {
+	return container.NewVBox(uiwidget.NewWrapping(words.T("guide.download.asked", map[string]any{"Name": f.Asked})), a.questionText())
 }
 
 // checkButton checks the file the announcement names, or takes the user
@@ -729,6 +751,10 @@ func (g *guideState) passwordSaved() {
 		g.f.passwordSavedFor(sha)
 	}
 	g.drawn.PasswordSaved, g.drawn.PasswordID = true, id
+	if g.warning != nil {
+		// "Not saved yet" above "Saved in your keyring" (X21): it is.
+		g.warning.Hide()
+	}
 	// The keyboard was in the field, now hidden: it goes on to Done when
 	// the card may be done (now, or when the store's list is read again).
 	g.doneNext = true

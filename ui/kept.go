@@ -42,18 +42,28 @@ func (g *guideState) passwordTask(f guide.Facts) fyne.CanvasObject {
 			box.Add(g.wrongPasswordCleanup(f.WrongPasswordID))
 		}
 	} else {
-		switch {
-		case f.SavedWrong():
-			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.wrong.title"), words.T("guide.password.wrong.text")))
-		case g.progress.FileAhead(f):
-			box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text")))
-		}
 		saver := newPasswordSaverAt(g.f, renewal.SaveID(&g.progress), g.passwordSaved)
 		box.Add(saver.view)
 		g.setAction(saver.bar)
 	}
 	box.Add(g.newKeptQuestion(f.Kept))
 	return box
+}
+
+// passwordWarning is the password card's warning while its password is
+// not saved: the one saved here does not open the file, or the file came
+// first (the portal no longer shows the password). Drawn at the card's
+// top, above its picture, where it is read first (X21); nil for none.
+func (g *guideState) passwordWarning(f guide.Facts) fyne.CanvasObject {
+	switch {
+	case f.PasswordSaved:
+		return nil
+	case f.SavedWrong():
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.wrong.title"), words.T("guide.password.wrong.text"))
+	case g.progress.FileAhead(f):
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text"))
+	}
+	return nil
 }
 
 // newKeptQuestion is the question with its three answers, kept as

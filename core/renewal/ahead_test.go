@@ -240,3 +240,53 @@ func TestWaitsForFile(t *testing.T) {
 		}
 	}
 }
+
+// X18: the file lands while the guide is still on an earlier card of the
+// portal's (the user clicked through MitID Erhverv faster than the
+// cards): it is asked about as on the download card, and a yes brings the
+// guide forward to the password card. Before the portal (the cards that
+// prepare) and after the download card nothing is asked.
+func TestFarAheadOfTheGuide(t *testing.T) {
+	cases := []struct {
+		at      string
+		asked   bool
+		movesTo string
+	}{
+		{"prepare-dpg", false, ""},
+		{"login", true, "password"},
+		{"renew-certificate", true, "password"},
+		{"terms", true, "password"},
+		{"password", true, "password"},
+		{"download", true, "download"},
+		{"close", false, ""},
+		{"dpg-login", false, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.at, func(t *testing.T) {
+			p := guide.New(started)
+			p.Current = c.at
+			r := checked("b2", "02", started)
+			a := AnswerFor(Input{Report: r, Progress: &p, Tries: TrySaved(nil)})
+			if a.Waits() != c.asked {
+				t.Fatalf("on %s: asked %v (%q), want %v", c.at, a.Waits(), a.Question, c.asked)
+			}
+			if !c.asked {
+				if a.Outcome.Apply(&p, r.Certificate.SHA256, started) || p.Current != c.at || p.FileChecked() {
+					t.Errorf("on %s the guide took the file: %+v", c.at, p)
+				}
+				return
+			}
+			// As the window does: the answer kept, then the answer again,
+			// applied.
+			AnswerQuestion(&p, r.Certificate.SHA256, true, started)
+			yes := a.Again(Input{Progress: &p})
+			yes.Outcome.Apply(&p, r.Certificate.SHA256, started)
+			if !yes.Advance || !p.FileChecked() || p.Current != c.movesTo {
+				t.Errorf("on %s after yes: file checked %v, current %s, want %s", c.at, p.FileChecked(), p.Current, c.movesTo)
+			}
+			if _, done := p.StepDone("terms", guide.Facts{}); done {
+				t.Error("a card jumped over is marked done")
+			}
+		})
+	}
+}

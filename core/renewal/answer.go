@@ -204,7 +204,7 @@ func AnswerFor(in Input) Answer {
 		c.OpenedBy = opened.ID
 	}
 	tried := triedWith{typed: in.Tries.Typed(), saved: in.Tries.Saved()}
-	if p := in.Progress; p != nil && acceptsFile(p) {
+	if p := in.Progress; p != nil && AcceptsFile(p) {
 		tried.pending = in.Tries.tried(vault.PendingID(p.RenewalID))
 	}
 	a := answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved, nil)

@@ -130,7 +130,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	later, hasLater := later(known, cert)
 	// A certificate about to expire is never the one MitID Erhverv just
 	// issued: it is not asked about nor taken as the renewal's file (W13).
-	waiting := p != nil && acceptsFile(p) && r.Ready() && cert.Verified && !r.Has(inspect.CodeExpiresSoon)
+	waiting := p != nil && AcceptsFile(p) && r.Ready() && cert.Verified && !r.Has(inspect.CodeExpiresSoon)
 	switch {
 	case hasLater:
 		o.Kind, o.Previous = KindOlder, &later
@@ -214,7 +214,7 @@ func (o Outcome) Shows(code string) bool {
 func AnswerQuestion(p *guide.Progress, sha256 string, yes bool, now time.Time) {
 	p.SetAnswer(sha256, yes)
 	if yes {
-		p.SetFileChecked(sha256, now)
+		takeFile(p, sha256, now)
 	}
 }
 
@@ -225,20 +225,34 @@ func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
 	if p == nil || !o.Advance || (p.FileChecked() && strings.EqualFold(p.FileSHA256, sha256)) {
 		return false
 	}
-	p.SetFileChecked(sha256, now)
+	takeFile(p, sha256, now)
 	return true
+}
+
+// takeFile makes the certificate the renewal's file, checked at now. Far
+// ahead of the guide, the file came while the guide was still on an
+// earlier card of the portal's; the portal gives the file after its
+// password, so the guide comes forward to the password card, the cards
+// between passed, not done (Progress.GoTo's rule) (X18).
+func takeFile(p *guide.Progress, sha256 string, now time.Time) {
+	p.SetFileChecked(sha256, now)
+	if pw := guide.Index("password"); p.Index() < pw {
+		p.Current = guide.Steps[pw].ID
+	}
 }
 
 func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
 
-// acceptsFile says whether a checked file can do the renewal's download
-// step: on the download card, or already on the password card, since the
-// portal hands out the file right after the password and users are often
-// a step ahead of the guide (the password card then says what that means
-// for the password).
-func acceptsFile(p *guide.Progress) bool {
-	t := p.Step().Task
-	return t == guide.TaskDownload || t == guide.TaskPassword
+// AcceptsFile says whether a checked file can do the renewal's download
+// step: on the download card, or on any earlier card of the portal's
+// (from logging in on), since users are often a step or several ahead of
+// the guide in MitID Erhverv, and the portal hands out the file right
+// after its password (the password card then says what that means for the
+// password) (X18). Before the portal, on the cards that prepare, a
+// certificate checked is not the one about to be issued.
+func AcceptsFile(p *guide.Progress) bool {
+	s := p.Step()
+	return s.Phase == guide.PhaseRenew && p.Index() <= guide.Index("download")
 }
 
 // WaitsForFile says whether the renewal waits for its downloaded file, so

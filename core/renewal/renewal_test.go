@@ -114,12 +114,12 @@ func TestDecide(t *testing.T) {
 			return &p
 		}(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
 			kind: KindRenewal, advance: true, compared: inspect.CompareRenewal},
-		{name: "renewal on the card before the password", progress: func() *guide.Progress {
+		{name: "renewal on the card before the password (far ahead of the guide: X18)", progress: func() *guide.Progress {
 			p := guide.New(started)
 			p.Current = "terms"
 			return &p
 		}(), known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
-			kind: KindRenewal, compared: inspect.CompareRenewal},
+			kind: KindRenewal, advance: true, compared: inspect.CompareRenewal},
 		{name: "renewal outside the download step", progress: func() *guide.Progress { p := guide.New(started); return &p }(),
 			known: []register.Certificate{old}, report: checked("b2", "02", renewedAt),
 			kind: KindRenewal, compared: inspect.CompareRenewal},
