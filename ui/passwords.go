@@ -105,9 +105,9 @@ func (v *savedPasswordsView) show(list []vault.Entry) {
 		return
 	}
 	v.status.Hide()
-	wrong := v.wrongID(list)
+	wrong, rightSaved := v.wrongID(list)
 	for _, e := range list {
-		v.rows.Add(v.row(e, e.ID == wrong))
+		v.rows.Add(v.row(e, e.ID == wrong, rightSaved))
 	}
 	v.box.Refresh()
 }
@@ -154,16 +154,20 @@ func (v *savedPasswordsView) opens(e vault.Entry) string {
 
 // wrongID is the renewal's saved password that does not open its file,
 // as the guide and the Check tab call it (core's rule: guide.Facts'
-// WrongPasswordID); "" for none.
-func (v *savedPasswordsView) wrongID(list []vault.Entry) string {
+// WrongPasswordID), "" for none, and whether the right one is saved too.
+func (v *savedPasswordsView) wrongID(list []vault.Entry) (string, bool) {
 	g := v.f.guide
 	if g == nil {
-		return ""
+		return "", false
 	}
-	return renewal.State(&g.progress, v.f.register, guide.Passwords{Entries: list, Known: true}).WrongPasswordID
+	f := renewal.State(&g.progress, v.f.register, guide.Passwords{Entries: list, Known: true})
+	return f.WrongPasswordID, f.PasswordSaved
 }
 
-func (v *savedPasswordsView) row(e vault.Entry, wrong bool) fyne.CanvasObject {
+// row is one saved password, with its Delete. A wrong one says what to do:
+// save the right one, or, once the right one is saved too, delete this
+// one (X15: it asked for what was done).
+func (v *savedPasswordsView) row(e vault.Entry, wrong, rightSaved bool) fyne.CanvasObject {
 	name := uiwidget.NewWrappingStyle(entryName(e), fyne.TextStyle{Bold: true})
 	details := container.NewVBox(name)
 	if opens := v.opens(e); opens != "" {
@@ -171,7 +175,11 @@ func (v *savedPasswordsView) row(e vault.Entry, wrong bool) fyne.CanvasObject {
 		details.Add(l)
 	}
 	if wrong {
-		l := uiwidget.NewWrapping(words.T("vault.list.wrong"))
+		key := "vault.list.wrong"
+		if rightSaved {
+			key = "vault.list.wrong_saved"
+		}
+		l := uiwidget.NewWrapping(words.T(key))
 		l.Importance = widget.WarningImportance
 		details.Add(l)
 	}

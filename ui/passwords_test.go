@@ -200,8 +200,17 @@ func TestSavedPasswordsMarksTheWrongOne(t *testing.T) {
 				t.Fatal(err)
 			}
 			x.wait()
-			if !anyTextContains(view, c.wrong) {
+			if !hasText(view, words.T("vault.list.wrong")) {
 				t.Errorf("the wrong password is not marked once tried on the file: %q", texts(view))
+			}
+			// X15: the right one saved too, the wrong one's row no longer
+			// asks to save it: it says to delete this one.
+			if err := x.f.vault.Save(context.Background(), vault.CertificateID(testFingerprint), "Firma ApS", "right"); err != nil {
+				t.Fatal(err)
+			}
+			x.wait()
+			if hasText(view, words.T("vault.list.wrong")) || !hasText(view, words.T("vault.list.wrong_saved")) {
+				t.Errorf("the right password saved, the wrong one's row says %q", texts(view))
 			}
 		})
 	}
