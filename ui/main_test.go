@@ -58,6 +58,11 @@ func testDeps() *deps {
 	// goroutine and drew during the next test (a race the race detector
 	// shows, and a panic in text shaping under load).
 	d.clipboardPoll = time.Hour
+	// Nor does the clipboard's clear 30 s after a Copy ever fire by
+	// itself: it too drew a finished test's widgets during a later test
+	// (review S14: a panic in text shaping, and data races under -race).
+	// The tests that want the clear set their own (fakeAfter).
+	d.clipboardAfter = func(time.Duration, func()) func() bool { return func() bool { return true } }
 	// The masters name the Linux credential store on every platform.
 	d.storeGOOS = "linux"
 	return d
