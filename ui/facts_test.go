@@ -460,3 +460,28 @@ func TestACardOfThePortalAsksTheCheckTabsQuestion(t *testing.T) {
 		t.Errorf("the password card does not count the password saved on the Check tab: done disabled %v, %q", g.done.Disabled(), texts(g.scroll.Content))
 	}
 }
+
+// Review R3: the password saved on card 12 was never tried on the file
+// (the keyring did not give it when the file was checked): card 12 says
+// so and that it is tried again, and calls it neither wrong nor ahead.
+func TestThePasswordCardSaysAnUntriedPasswordIsNotTriedYet(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		x := newCheckFixture(t, language)
+		g := x.f.guide
+		if err := x.f.vault.Save(context.Background(), vault.PendingID(g.progress.RenewalID), "", "Maybe-Right-1"); err != nil {
+			t.Fatal(err)
+		}
+		g.progress.SetFileChecked(strings.Repeat("ef", 32), x.f.now())
+		goTo(g, "password")
+		x.wait()
+		shown := strings.Join(texts(g.scroll.Content), "\n")
+		if !strings.Contains(shown, x.f.vaultText("guide.password.untried.text", nil)) {
+			t.Errorf("%s: card 12 says nothing of the untried password: %q", language, shown)
+		}
+		for _, key := range []string{"guide.password.wrong.text", "guide.password.ahead.text"} {
+			if strings.Contains(shown, words.T(key)) {
+				t.Errorf("%s: card 12 says %q", language, words.T(key))
+			}
+		}
+	}
+}

@@ -60,6 +60,10 @@ func (g *guideState) passwordWarning(f guide.Facts) fyne.CanvasObject {
 		return nil
 	case f.SavedWrong():
 		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.wrong.title"), words.T("guide.password.wrong.text"))
+	case f.UntriedPasswordID != "":
+		// Saved, but the store did not give it when the file was checked:
+		// neither right nor wrong until it is tried (review R3).
+		return uiwidget.NewBanner(theme.ColorNamePrimary, theme.InfoIcon(), words.T("guide.password.untried.title"), g.f.vaultText("guide.password.untried.text", nil))
 	case g.progress.FileAhead(f):
 		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text"))
 	}
