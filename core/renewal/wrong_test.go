@@ -418,3 +418,36 @@ func TestAPendingPasswordTheStoreDidNotGiveIsNotWrong(t *testing.T) {
 		})
 	}
 }
+
+// The Check tab's "Save the password in the wrong one's place"
+// (Answer.Replaces): SaveAnswered saves the typed password under the
+// certificate, removes the renewal's wrong pending one, and the answer as
+// saved offers neither save again.
+func TestSaveAnsweredReplacesTheWrongOne(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p := atDownload()
+	pending := vault.PendingID(p.RenewalID)
+	if err := f.Vault.Save(ctx, pending, "", "typo"); err != nil {
+		t.Fatal(err)
+	}
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("right"), Known: []register.Certificate{old}, Progress: p,
+		Passwords: guide.Passwords{Known: true, Entries: []vault.Entry{{ID: pending}}}})
+	if a.Replaces != pending || !a.Offers(ActionReplacePassword) {
+		t.Fatalf("the answer does not replace: %q, %v", a.Replaces, a.Actions)
+	}
+	s, err := f.SaveAnswered(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.PasswordSaved || s.Offers(ActionReplacePassword) || s.Offers(ActionSavePassword) || s.Check.OpenedBy != "" {
+		t.Errorf("saved: %v, offers %v, opened by %q", s.PasswordSaved, s.Actions, s.Check.OpenedBy)
+	}
+	if got, err := f.Vault.Get(ctx, vault.CertificateID(a.Check.Report.Certificate.SHA256)); err != nil || got != "right" {
+		t.Errorf("the certificate's password %q, %v", got, err)
+	}
+	if _, err := f.Vault.Get(ctx, pending); !errors.Is(err, vault.ErrNotFound) {
+		t.Errorf("the wrong one stays: %v", err)
+	}
+}
