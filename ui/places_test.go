@@ -374,6 +374,28 @@ func TestReceiptFromTheGuideStaysOnTheGuide(t *testing.T) {
 	}
 }
 
+// The register's file for the certificate now holds another certificate
+// (exported anew under the same name): the guide's receipt opens no
+// dialog, and the Check tab shows why, never nothing at all (review S7).
+func TestReceiptFromTheGuideShowsWhyWhenTheFileChanged(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	const saved = "Saved-Pw-7"
+	cert := x.registered(t, saved)
+	if err := x.f.vault.Save(context.Background(), vault.CertificateID(cert.SHA256), "", saved); err != nil {
+		t.Fatal(err)
+	}
+	other := testpki.PFX(t, pkcs12.Modern, x.chain.Organization(t), x.chain.CACerts(), saved)
+	if err := os.WriteFile(cert.File.Path, other, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	x.f.tabs.SelectIndex(guideTab)
+	x.f.receiptForChecked(cert.SHA256)
+	x.wait()
+	if x.w.Canvas().Overlays().Top() != nil || x.f.tabs.SelectedIndex() != checkTab {
+		t.Errorf("another certificate in the file: dialog %v, tab %d", x.w.Canvas().Overlays().Top() != nil, x.f.tabs.SelectedIndex())
+	}
+}
+
 // A place added on the switch-over card (which then draws its list, not
 // the add row) leaves nothing behind: card 3 later opens at its top with
 // the keyboard nowhere in it (review R14).

@@ -197,7 +197,11 @@ func (f *frame) recheck(sha string, then func(*checkAnswer)) {
 	f.check.checkFilesThen([]string{c.File.Path}, func(a *checkAnswer) {
 		if a.report.Certificate != nil && a.report.Certificate.SHA256 == sha {
 			then(a)
+			return
 		}
+		// Another certificate in that file now (replaced, exported
+		// anew): its answer says so (review S7).
+		f.tabs.SelectIndex(checkTab)
 	})
 }
 
