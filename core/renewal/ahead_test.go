@@ -3,6 +3,8 @@ package renewal
 import (
 	"context"
 	"errors"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
 	"strings"
 	"testing"
 
@@ -286,6 +288,44 @@ func TestFarAheadOfTheGuide(t *testing.T) {
 			}
 			if _, done := p.StepDone("terms", guide.Facts{}); done {
 				t.Error("a card jumped over is marked done")
+			}
+		})
+	}
+}
+
+// Review S15: while the guide renews Firma ApS (the certificate in use that
+// expires first), a renewed certificate of another line is asked about,
+// never taken by itself: another organisation's by name, another line of
+// the same organisation with the plain question. The renewal's own line's
+// renewal is taken as before.
+func TestAnotherLinesRenewalIsAskedAbout(t *testing.T) {
+	mine := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0)) // Firma ApS, expiring first: being renewed
+	other := known("b1", "11", started.AddDate(0, 0, 40), started.AddDate(-2, 0, 0))
+	other.Organization, other.CVR, other.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	second := known("c1", "21", started.AddDate(0, 0, 60), started.AddDate(-2, 0, 0)) // Firma ApS's second line
+	second.UUID = "second-uuid"
+	renewalOf := func(hex, serial string, of register.Certificate) *inspect.Report {
+		r := checked(hex, serial, started.AddDate(0, 0, -7))
+		r.Certificate.Organization, r.Certificate.CVR, r.Certificate.UUID = of.Organization, of.CVR, of.UUID
+		return r
+	}
+	for _, c := range []struct {
+		name    string
+		report  *inspect.Report
+		kind    Kind
+		ask     bool
+		advance bool
+	}{
+		{"the renewal's own line", renewalOf("a2", "02", mine), KindRenewal, false, true},
+		{"another organisation's line", renewalOf("b2", "12", other), KindOtherOrganisation, true, false},
+		{"another line of the same organisation", renewalOf("c2", "22", second), KindRenewal, true, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := guide.New(started)
+			p.Current = "login"
+			o := Decide(&p, []register.Certificate{mine, other, second}, Check{Path: "/dl/x.p12", Report: opened(c.report, 0), OpenedBy: "typed"})
+			if o.Kind != c.kind || o.Ask != c.ask || o.Advance != c.advance {
+				t.Errorf("kind %s ask %v advance %v; want %s %v %v", o.Kind, o.Ask, o.Advance, c.kind, c.ask, c.advance)
 			}
 		})
 	}

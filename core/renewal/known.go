@@ -32,10 +32,20 @@ func ReadKnown(path string, p *guide.Progress, c *inspect.Certificate) ([]regist
 // progress (nil: none): the certificate itself, the renewal's own file
 // (Foreign), its renewal line (Predecessor, later: the same OCES UUID),
 // one certificate of its organisation, and when there is none the one the
-// register learnt last (otherOrganisation).
+// register learnt last (otherOrganisation); every entry while the
+// renewal waits for its file (Renewing).
 func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry) []int {
 	if c == nil {
 		return nil
+	}
+	if p != nil && AcceptsFile(p) && !p.FileChecked() {
+		// The renewal waits for its file: which certificate it renews
+		// (Renewing: the one in use that expires first) needs them all.
+		all := make([]int, len(entries))
+		for i := range all {
+			all[i] = i
+		}
+		return all
 	}
 	var out []int
 	latest, ownOrganisation := -1, false

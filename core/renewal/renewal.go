@@ -136,6 +136,19 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		o.Kind, o.Previous = KindOlder, &later
 	case hasPrev:
 		o.Kind, o.Previous = KindRenewal, &prev
+		// Another line's renewal than the one this renewal renews (an IT
+		// provider's other customer, checked while logging in for this
+		// one): asked about, never taken by itself (review S15).
+		if !waiting || p.FileChecked() {
+			break
+		}
+		if r, ok := Renewing(p, known, p.StartedAt); ok && !strings.EqualFold(r.SHA256, prev.SHA256) {
+			if r.CVR != "" && r.CVR != cert.CVR {
+				o.Kind, o.Previous = KindOtherOrganisation, &r
+			} else {
+				o.Ask = true
+			}
+		}
 	default:
 		o.Kind = KindNoPredecessor
 		// Another organisation's certificate matters only to a renewal
@@ -175,7 +188,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	if waiting {
 		switch o.Kind {
 		case KindRenewal, KindConfirmed, KindAlready:
-			o.Advance = true
+			o.Advance = !o.Ask
 		case KindNoPredecessor, KindOtherOrganisation:
 			o.Ask = true
 		}
