@@ -136,18 +136,8 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		o.Kind, o.Previous = KindOlder, &later
 	case hasPrev:
 		o.Kind, o.Previous = KindRenewal, &prev
-		// Another line's renewal than the one this renewal renews (an IT
-		// provider's other customer, checked while logging in for this
-		// one): asked about, never taken by itself (review S15).
-		if !waiting || p.FileChecked() {
-			break
-		}
-		if r, ok := Renewing(p, known, p.StartedAt); ok && !strings.EqualFold(r.SHA256, prev.SHA256) {
-			if r.CVR != "" && r.CVR != cert.CVR {
-				o.Kind, o.Previous = KindOtherOrganisation, &r
-			} else {
-				o.Ask = true
-			}
+		if waiting {
+			o.otherLine(p, known, cert, prev)
 		}
 	default:
 		o.Kind = KindNoPredecessor
@@ -240,6 +230,26 @@ func (o Outcome) Apply(p *guide.Progress, sha256 string, now time.Time) bool {
 	}
 	takeFile(p, sha256, now)
 	return true
+}
+
+// otherLine asks about a renewed certificate of another line than the one
+// the renewal renews (an IT provider's other customer, checked while
+// logging in for this one): never taken by itself (review S15). Another
+// organisation's is named as such; another line of the same organisation
+// gets the plain question. prev is the certificate's predecessor.
+func (o *Outcome) otherLine(p *guide.Progress, known []register.Certificate, cert *inspect.Certificate, prev register.Certificate) {
+	if p.FileChecked() {
+		return
+	}
+	r, ok := Renewing(p, known, p.StartedAt)
+	if !ok || strings.EqualFold(r.SHA256, prev.SHA256) {
+		return
+	}
+	if r.CVR != "" && r.CVR != cert.CVR {
+		o.Kind, o.Previous = KindOtherOrganisation, &r
+		return
+	}
+	o.Ask = true
 }
 
 // takeFile makes the certificate the renewal's file, checked at now. Far
