@@ -318,19 +318,10 @@ func TestCheckTabSaveBeforeTheQuestionDoesThePasswordCard(t *testing.T) {
 // summary, where "Still to do" lists it; the other cards, looked at again,
 // carry no warning above their picture.
 func TestNotCompleteIsSaidOnTheSummaryOnly(t *testing.T) {
-	f, _ := newGuideTestFrame(t, "en", t.TempDir())
-	g := f.guide
-	sha := strings.Repeat("cd", 32)
-	if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
-		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
-		t.Fatal(err)
-	}
+	f, g, sha := guideWithItsFile(t)
 	if err := f.register.RecordDPGInstalled(sha, "Mette", guideTestTime); err != nil {
 		t.Fatal(err)
 	}
-	g.progress.SetFileChecked(sha, guideTestTime)
-	g.progress.SetPasswordKept("manager", "")
-	g.progress.SetBackupLater(true)
 	goTo(g, guide.Steps[len(guide.Steps)-1].ID)
 	g.progress.Done[guide.Steps[len(guide.Steps)-1].ID] = guideTestTime
 	undone := msg.T("en", "guide.finished_undone", map[string]any{"Date": msg.Date("en", guideTestTime.Local()), "Name": "Mette"})
@@ -484,4 +475,53 @@ func TestThePasswordCardSaysAnUntriedPasswordIsNotTriedYet(t *testing.T) {
 			}
 		}
 	}
+}
+
+// X22: "Mark as installed in DPG" done on the Check tab (the register's
+// record) ticks DPG's cards too: card 15 no longer warns that the mail may
+// stop, says when and by whom it was installed, and its bar goes on past
+// the DPG card; the dots of 15 to 19 are ticked. Without the record the
+// card walks through the installation as before.
+func TestTheDPGCardsKnowTheInstallationIsRecorded(t *testing.T) {
+	f, g, sha := guideWithItsFile(t)
+	goTo(g, "dpg-login")
+	warning := msg.T("en", "guide.warning.dpg_now", nil)
+	past := guide.PastTask(guide.TaskDPG)
+	goOn := msg.T("en", "guide.settled.go_on", map[string]any{"Step": guide.Index(past) + 1})
+	if !anyTextContains(g.cardAndBar(), warning) || hasButton(g.cardAndBar(), goOn) {
+		t.Fatalf("not recorded: %q", texts(g.cardAndBar()))
+	}
+	if err := f.register.RecordDPGInstalled(sha, "Anna Berg", guideTestTime); err != nil {
+		t.Fatal(err)
+	}
+	if anyTextContains(g.cardAndBar(), warning) || !anyTextContains(g.cardAndBar(), "by Anna Berg, as recorded in Fornyer") {
+		t.Errorf("recorded: %q", texts(g.cardAndBar()))
+	}
+	for _, id := range []string{"dpg-login", "dpg-list", "dpg-install", "dpg-activate", "dpg-verify"} {
+		if _, done := g.progress.StepDone(id, g.facts()); !done {
+			t.Errorf("%s not done", id)
+		}
+	}
+	test.Tap(findButton(t, g.cardAndBar(), goOn))
+	if g.progress.Current != past {
+		t.Errorf("went on to %s, want %s", g.progress.Current, past)
+	}
+}
+
+// guideWithItsFile is an English guide whose renewal has its file (sha, of
+// Firma ApS, in the register) checked, its password kept in a password
+// manager and its backup left for later.
+func guideWithItsFile(t *testing.T) (*frame, *guideState, string) {
+	t.Helper()
+	f, _ := newGuideTestFrame(t, "en", t.TempDir())
+	sha := strings.Repeat("cd", 32)
+	if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Firma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	g := f.guide
+	g.progress.SetFileChecked(sha, guideTestTime)
+	g.progress.SetPasswordKept("manager", "")
+	g.progress.SetBackupLater(true)
+	return f, g, sha
 }

@@ -419,6 +419,12 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		no, yes := a.questionButtons()
 		box.Add(widget.NewCard("", "", container.NewVBox(g.asked(a, facts), container.NewGridWithColumns(2, no, yes))))
 	}
+	settled := step.Settled(facts)
+	if settled {
+		// Done already, wherever that became true (X22): said first, on
+		// screen at 125 % too, and the bar goes on past the task.
+		box.Add(g.settled(step, facts))
+	}
 	if step.Illustration != "" {
 		box.Add(scene.New(step.Illustration))
 	}
@@ -432,20 +438,10 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 			box.Add(line)
 		}
 	}
-	for _, w := range step.Warnings {
+	for _, w := range step.WarningsFor(facts) {
 		box.Add(newWarning(w))
 	}
-	for _, l := range step.Links {
-		b := g.linkButton(words.T(l.Key), l.URL)
-		if l.Main {
-			// The portal the card sends the user to: in the action bar,
-			// on screen at 125 % too, where it fell below the picture (W12).
-			b.Alignment = widget.ButtonAlignCenter
-			g.setAction(actionRow(nil, b))
-			continue
-		}
-		box.Add(b)
-	}
+	g.links(box, step.Links, settled)
 	if len(step.Helpers) > 0 {
 		box.Add(g.helpers(step.Helpers))
 	}
@@ -460,6 +456,35 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	}
 	g.showReset(facts)
 	return container.NewPadded(box)
+}
+
+// links adds the card's links to box; the portal the card sends the user
+// to goes in the action bar, on screen at 125 % too, where it fell below
+// the picture (W12), unless the card is settled (its bar goes on).
+func (g *guideState) links(box *fyne.Container, links []guide.Link, settled bool) {
+	for _, l := range links {
+		b := g.linkButton(words.T(l.Key), l.URL)
+		if l.Main && !settled {
+			b.Alignment = widget.ButtonAlignCenter
+			g.setAction(actionRow(nil, b))
+			continue
+		}
+		box.Add(b)
+	}
+}
+
+// settled says that the task the card is a part of is done already (the
+// installation in DPG recorded on the Check tab, say: guide.Step.Settled),
+// and puts "Go on to step N", past the task, in the action bar.
+func (g *guideState) settled(step guide.Step, facts guide.Facts) fyne.CanvasObject {
+	past := guide.PastTask(step.Within)
+	goOn := uiwidget.NewButton(words.T("guide.settled.go_on", map[string]any{"Step": guide.Index(past) + 1}), theme.NavigateNextIcon(), func() { g.goTo(past) })
+	goOn.Importance = widget.HighImportance
+	g.setAction(actionRow(nil, goOn))
+	return uiwidget.SuccessLine(words.T("guide.settled."+string(step.Within), map[string]any{
+		"Date": msg.Date(words.Language(), facts.DPGInstalledAt.Local()),
+		"Name": facts.DPGInstalledBy,
+	}))
 }
 
 // showReset shows "Start a new renewal" beside Help once there is

@@ -96,9 +96,14 @@ type Step struct {
 	Illustration string // the scene the window draws; "" for none
 	Warnings     []Warning
 	Task         Task
-	Links        []Link
-	Helpers      []Helper
-	Aside        *Aside
+	// Within is the task the card is a part of without holding it: the
+	// DPG cards before the one that records the installation. Once that
+	// task's fact is true, wherever it became true, the card is done too
+	// and says so (Settled).
+	Within  Task
+	Links   []Link
+	Helpers []Helper
+	Aside   *Aside
 }
 
 // DoneKey is the catalogue key of the button that moves past the step:
@@ -162,14 +167,14 @@ var Steps = []Step{
 	// The DPG Customer Portal, as DPG describes it (since 23 April 2026
 	// customers install renewed certificates themselves). Its screens are
 	// not documented publicly: the cards and scenes name actions.
-	{ID: "dpg-login", Phase: PhaseFinish, Title: "guide.dpg_login.title", Text: "guide.dpg_login.text",
+	{ID: "dpg-login", Phase: PhaseFinish, Within: TaskDPG, Title: "guide.dpg_login.title", Text: "guide.dpg_login.text",
 		Illustration: "dpg-login", Links: []Link{dpgPortalLink, timengoGuideLink},
 		Warnings: []Warning{{Key: "guide.warning.dpg_now", Level: LevelImportant}}},
-	{ID: "dpg-list", Phase: PhaseFinish, Title: "guide.dpg_list.title", Text: "guide.dpg_list.text",
+	{ID: "dpg-list", Phase: PhaseFinish, Within: TaskDPG, Title: "guide.dpg_list.title", Text: "guide.dpg_list.text",
 		Illustration: "dpg-list", Links: []Link{dpgPortalLink, timengoGuideLink}},
-	{ID: "dpg-install", Phase: PhaseFinish, Title: "guide.dpg_install.title", Text: "guide.dpg_install.text",
+	{ID: "dpg-install", Phase: PhaseFinish, Within: TaskDPG, Title: "guide.dpg_install.title", Text: "guide.dpg_install.text",
 		Illustration: "dpg-install", Helpers: []Helper{HelperShowFile, HelperCopyPassword}, Links: []Link{timengoGuideLink}},
-	{ID: "dpg-activate", Phase: PhaseFinish, Title: "guide.dpg_activate.title", Text: "guide.dpg_activate.text",
+	{ID: "dpg-activate", Phase: PhaseFinish, Within: TaskDPG, Title: "guide.dpg_activate.title", Text: "guide.dpg_activate.text",
 		Illustration: "dpg-activate", Links: []Link{timengoGuideLink}},
 	{ID: "dpg-verify", Phase: PhaseFinish, Title: "guide.dpg_verify.title", Text: "guide.dpg_verify.text",
 		Illustration: "dpg-verify", Task: TaskDPG, Links: []Link{timengoGuideLink}},
@@ -204,6 +209,38 @@ func TaskIndex(t Task) int {
 		}
 	}
 	return -1
+}
+
+// Settled says whether the card is a part of a task (Within) that is done
+// already, wherever it became true (DPG marked on the Check tab or in My
+// certificates): the card then says so and offers to go on past the task
+// (PastTask), instead of walking through it again (X22).
+func (s Step) Settled(f Facts) bool {
+	if s.Within == "" {
+		return false
+	}
+	_, ok := f.holds(s.Within)
+	return ok
+}
+
+// WarningsFor are the card's warnings with the renewal's facts f: none
+// on a settled card, whose warnings are about what is done already
+// ("until the renewed certificate is installed in DPG …").
+func (s Step) WarningsFor(f Facts) []Warning {
+	if s.Settled(f) {
+		return nil
+	}
+	return s.Warnings
+}
+
+// PastTask is the id of the step after the one holding task t: where a
+// settled card goes on to.
+func PastTask(t Task) string {
+	i := TaskIndex(t)
+	if i+1 < len(Steps) {
+		i++
+	}
+	return Steps[i].ID
 }
 
 // ByID returns the step with id, and whether there is one.

@@ -254,6 +254,50 @@ func TestDPGRule(t *testing.T) {
 	}
 }
 
+// X22: DPG's cards before the one that records the installation are done
+// once it is recorded, wherever (the Check tab, My certificates): their
+// dots are ticked, their warning that the mail may stop is gone, and they
+// go on past the DPG card. Without the record they stand as before.
+func TestTheDPGCardsAreDoneWhenTheInstallationIsRecorded(t *testing.T) {
+	p := New(t0)
+	installed := Facts{DPGInstalledAt: t0.Add(time.Hour), DPGInstalledBy: "Anna Berg"}
+	within := 0
+	for _, s := range Steps {
+		if s.Within != TaskDPG {
+			continue
+		}
+		within++
+		if Index(s.ID) >= TaskIndex(TaskDPG) {
+			t.Errorf("%s is within DPG but after its card", s.ID)
+		}
+		if _, done := p.StepDone(s.ID, Facts{}); done || s.Settled(Facts{}) {
+			t.Errorf("%s: done without the installation", s.ID)
+		}
+		if at, done := p.StepDone(s.ID, installed); !done || !at.Equal(installed.DPGInstalledAt) || !s.Settled(installed) {
+			t.Errorf("%s: not done with the installation recorded (%v, %v)", s.ID, at, done)
+		}
+		if len(s.WarningsFor(installed)) != 0 || len(s.WarningsFor(Facts{})) != len(s.Warnings) {
+			t.Errorf("%s: warnings %v", s.ID, s.WarningsFor(installed))
+		}
+	}
+	if within != 4 {
+		t.Errorf("%d cards within DPG, want login, list, install and activate", within)
+	}
+	if !slices.ContainsFunc(Steps, func(s Step) bool { return s.Within == TaskDPG && len(s.Warnings) > 0 }) {
+		t.Error("no DPG card warns: the warning rule is not tested")
+	}
+	if got, want := PastTask(TaskDPG), Steps[TaskIndex(TaskDPG)+1].ID; got != want {
+		t.Errorf("past DPG: %s, want %s", got, want)
+	}
+	if got := PastTask(TaskSummary); got != Steps[len(Steps)-1].ID {
+		t.Errorf("past the last: %s", got)
+	}
+	// Another task's card is not settled by DPG.
+	if s, _ := ByID(Steps[TaskIndex(TaskPassword)].ID); s.Settled(installed) {
+		t.Error("the password card settled by DPG")
+	}
+}
+
 // Walking the guide: Done stops at each rule until it is satisfied, and the
 // last step stays current once everything is done.
 func TestCompleteWalksTheGuide(t *testing.T) {

@@ -179,8 +179,9 @@ func (p *Progress) IsDone(id string) bool {
 // when that is not known). A step holding a task is done when its fact is
 // true, wherever it became true (a password saved on the Check tab, a file
 // checked anywhere, DPG marked in My certificates), or when it was marked
-// done and its rule still allows it; a step without one, when it was
-// marked done.
+// done and its rule still allows it; a step within a task (DPG's cards
+// before the one that records it), also when that task's fact is true; a
+// step without one, when it was marked done.
 func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
 	s, ok := ByID(id)
 	if !ok {
@@ -188,6 +189,9 @@ func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
 	}
 	if at, done := p.Done[id]; done && p.CanComplete(s, f) == nil {
 		return at, true
+	}
+	if s.Within != "" {
+		return f.holds(s.Within)
 	}
 	return f.holds(s.Task)
 }
