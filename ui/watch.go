@@ -91,10 +91,20 @@ func (f *frame) downloadsState() *downloads {
 // saved password, as a drop is); elsewhere it is announced.
 func (f *frame) arrived(a watch.Arrival) {
 	d := f.downloadsState()
-	if f.waitingForDownload() {
+	if f.waitingForDownload() && f.check != nil {
 		d.last = nil
 		f.showArrival()
-		f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(a.Path)})
+		// Checked behind the guide, which the user follows (X10): when the
+		// guide goes on with the file (it renews one the register knows),
+		// the window stays on it; the Check tab shows itself when the
+		// answer needs the user there (its question, the password typed,
+		// a file that is not the one).
+		trace("drop")
+		f.check.checkFilesThen([]string{a.Path}, func(c *checkAnswer) {
+			if !c.answer.GoToGuide {
+				f.tabs.SelectIndex(checkTab)
+			}
+		})
 		return
 	}
 	d.last = &a

@@ -18,6 +18,7 @@ import (
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/reveal"
+	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/core/watch"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -470,5 +471,33 @@ func TestArrivalOnThePasswordCardAfterTheSaveCheckedAtOnce(t *testing.T) {
 	x.wait()
 	if x.f.tabs.SelectedIndex() != checkTab || len(x.headlines()) != 1 {
 		t.Fatalf("not checked at once: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
+	}
+}
+
+// X10: the second year, the renewal's file landing while the guide waits
+// for it is checked behind the guide, which the user follows: it renews
+// the certificate the register knows, the guide goes on with it, and the
+// window stays on the guide.
+func TestArrivalOnDownloadCardKeepsTheGuide(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.progress.StartedAt = time.Now().Add(-time.Hour)
+	g.show()
+	x.f.tabs.SelectIndex(guideTab)
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
+	a := arrival(t, "renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), ""))
+	cert := x.f.check.inspect(a.Path, x.f.check.options([]string{""})).Certificate
+	if err := x.f.register.Upsert(register.Certificate{SHA256: strings.Repeat("ab", 32), Organization: cert.Organization, CVR: cert.CVR,
+		UUID: cert.UUID, Serial: cert.Serial + "0", NotBefore: cert.NotBefore.AddDate(-3, 0, 0), NotAfter: cert.NotBefore.AddDate(0, 1, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	x.f.arrived(a)
+	x.wait()
+	if len(x.headlines()) != 1 || !g.progress.FileChecked() {
+		t.Fatalf("not checked, or not taken by the guide: %q", x.headlines())
+	}
+	if x.f.tabs.SelectedIndex() != guideTab {
+		t.Errorf("the window left the guide for tab %d", x.f.tabs.SelectedIndex())
 	}
 }
