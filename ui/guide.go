@@ -408,14 +408,15 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	// Further ahead of the guide (X18): the file was checked while the
 	// guide is on an earlier card of the portal's; its question comes
 	// first, above the card's picture. The download card asks it as its
-	// task.
+	// task; the password card leaves it to the download card, next, and
+	// keeps its own news (saved, or what to do) where it is read first.
 	g.warning = nil
 	if step.Task == guide.TaskPassword {
 		if g.warning = g.passwordWarning(facts); g.warning != nil {
 			box.Add(g.warning)
 		}
 	}
-	if a := g.f.waiting(); a != nil && step.Task != guide.TaskDownload && renewal.AcceptsFile(&g.progress) {
+	if a := g.f.waiting(); a != nil && step.Task == guide.TaskNone && renewal.AcceptsFile(&g.progress) {
 		no, yes := a.questionButtons()
 		box.Add(widget.NewCard("", "", container.NewVBox(g.asked(a, facts), container.NewGridWithColumns(2, no, yes))))
 	}
