@@ -153,13 +153,15 @@ func (f *frame) drawStanding() {
 		return
 	}
 	f.standingDrawn = &shown
-	f.showStanding(standing)
+	f.showStanding(standing, len(standing) == 1 && renewal.RenewsHere(p, f.register.List(), f.now(), standing[0].Certificate))
 }
 
 // showStanding shows the reminders that stand (register.Standing) above
-// the tabs, in the words of the notification, with a way to My
-// certificates; "Not now" hides them until the next start.
-func (f *frame) showStanding(standing []register.Reminder) {
+// the tabs, in the words of the notification, with a way to the guide
+// when core says the one reminder's certificate is renewed there
+// (renewHere: renewal.RenewsHere), else to My certificates; "Not now"
+// hides them until the next start.
+func (f *frame) showStanding(standing []register.Reminder, renewHere bool) {
 	bar := f.standingBar()
 	bar.RemoveAll()
 	if len(standing) == 0 || f.standingDismissed {
@@ -168,13 +170,17 @@ func (f *frame) showStanding(standing []register.Reminder) {
 	}
 	l := words.Language()
 	title, body := reminderText(standing[0], l)
-	// One certificate: the reminder says Fornyer guides the renewal, and
-	// its button opens the guide (X8); several: My certificates lists them.
+	// The certificate the guide renews: the reminder's button opens the
+	// guide (X8); another, or several: My certificates lists them.
 	showKey, icon := "register.standing.renew_one", theme.ViewRefreshIcon()
 	show := func() {
 		f.standingDismissed = true
-		f.showStanding(nil)
+		f.showStanding(nil, false)
 		f.tabs.SelectIndex(guideTab)
+	}
+	if !renewHere {
+		showKey, icon = "register.standing.show_one", theme.ListIcon()
+		show = func() { f.tabs.SelectIndex(certificatesTab) }
 	}
 	if len(standing) > 1 {
 		showKey, icon = "register.standing.show", theme.ListIcon()
@@ -190,7 +196,7 @@ func (f *frame) showStanding(standing []register.Reminder) {
 	showButton.Importance = widget.HighImportance
 	dismiss := uiwidget.NewButton(words.T("watch.dismiss"), nil, func() {
 		f.standingDismissed = true
-		f.showStanding(nil)
+		f.showStanding(nil, false)
 	})
 	dismiss.Importance = widget.LowImportance
 	bar.Add(container.NewPadded(container.NewVBox(

@@ -77,13 +77,7 @@ func TestGuideDrawsRemindersOnlyWhenBegunChanges(t *testing.T) {
 	// Another organisation's, expiring after it: the renewed certificate
 	// stays the first to expire (renewal.Renewing).
 	other := certAt(2, "Tømrer ApS", "v", register.Production, 60*certDay)
-	d := testDeps()
-	d.clock = func() time.Time { return certNow }
-	d.startReminders = func(*frame) {}
-	f, _ := newTestFrameWith(t, "en", d)
-	if err := f.register.Upsert(renewed); err != nil {
-		t.Fatal(err)
-	}
+	f := guideFrameAtCertNow(t, renewed)
 	g := f.guide
 	bar := f.standingBar()
 	goTo := func(i int) {
@@ -149,4 +143,46 @@ func TestStandingReminderOpensTheGuide(t *testing.T) {
 	if f.tabs.SelectedIndex() != guideTab || len(bar.Objects) != 0 {
 		t.Errorf("after Renew it: tab %d, the window still shows %q", f.tabs.SelectedIndex(), certTexts(bar))
 	}
+}
+
+// Review S11: two organisations' certificates expire within 90 days and
+// the user has begun renewing the first; the second's reminder stands
+// alone and offers My certificates, not "Renew it" (which opened the
+// renewal of the first and put the reminder away).
+func TestALoneReminderOfAnotherCertificateShowsIt(t *testing.T) {
+	a := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	b := certAt(2, "Tømrer ApS", "v", register.Production, 60*certDay)
+	f := guideFrameAtCertNow(t, a, b)
+	g := f.guide
+	g.progress.Current = guide.Steps[2].ID // begun: renewing Bager Hansen ApS
+	g.show()
+	f.tabs.SelectIndex(certificatesTab)
+	remind(f, "en")
+	bar := f.standingBar()
+	if len(certButtons(bar, words.T("register.standing.renew_one"))) != 0 {
+		t.Fatalf("Tømrer ApS's reminder offers to renew it in Bager Hansen ApS's renewal: %q", certTexts(bar))
+	}
+	show := certButtons(bar, words.T("register.standing.show_one"))
+	if len(show) != 1 {
+		t.Fatalf("no way to the certificate: %q", certTexts(bar))
+	}
+	test.Tap(show[0])
+	if f.tabs.SelectedIndex() != certificatesTab {
+		t.Errorf("'Show it' went to tab %d", f.tabs.SelectedIndex())
+	}
+}
+
+// guideFrameAtCertNow is an English window with its guide at certNow, the
+// register holding certs, the reminders drawn only when a test says so.
+func guideFrameAtCertNow(t *testing.T, certs ...register.Certificate) *frame {
+	d := testDeps()
+	d.clock = func() time.Time { return certNow }
+	d.startReminders = func(*frame) {}
+	f, _ := newTestFrameWith(t, "en", d)
+	for _, c := range certs {
+		if err := f.register.Upsert(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return f
 }

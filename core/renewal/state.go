@@ -76,6 +76,23 @@ func StandingKeyOf(p *guide.Progress) StandingKey {
 	return StandingKey{Begun: Begun(p), File: strings.ToLower(p.FileSHA256)}
 }
 
+// RenewsHere says whether the reminder of the certificate c may offer to
+// renew it here, in the guide: the guide has not begun, and the
+// certificate it would renew is c (Renewing). Otherwise the guide renews
+// another, or a renewal is under way or done, and the reminder offers My
+// certificates instead (review S11: "Renew it" on one certificate's
+// reminder opened the renewal of another).
+func RenewsHere(p *guide.Progress, certs []register.Certificate, now time.Time, c register.Certificate) bool {
+	if p == nil {
+		p = &guide.Progress{} // no renewal yet: the guide starts one
+	}
+	if Begun(p) {
+		return false
+	}
+	r, ok := Renewing(p, certs, now)
+	return ok && strings.EqualFold(r.SHA256, c.SHA256)
+}
+
 // Standing is the expiry reminders the window shows above its screens:
 // register.Standing, less the certificate the guide is renewing once the
 // user has begun (past the first card, or the file already checked): the

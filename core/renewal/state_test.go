@@ -153,3 +153,32 @@ func BenchmarkRenewing1000(b *testing.B) {
 		}
 	}
 }
+
+// Review S11: a reminder offers to renew its certificate in the guide only
+// when the guide has not begun and would renew that certificate.
+func TestRenewsHere(t *testing.T) {
+	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
+	later := known("b1", "11", started.AddDate(0, 0, 60), started.AddDate(-2, 0, 0))
+	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	certs := []register.Certificate{soon, later}
+	fresh := guide.New(started)
+	begun := guide.New(started)
+	begun.Current = guide.Steps[2].ID
+	for _, c := range []struct {
+		name string
+		p    *guide.Progress
+		cert register.Certificate
+		want bool
+	}{
+		{"not begun, the one it would renew", &fresh, soon, true},
+		{"not begun, another", &fresh, later, false},
+		{"begun", &begun, soon, false},
+		{"begun, another", &begun, later, false},
+		{"no guide yet, the one it would renew", nil, soon, true},
+		{"no guide yet, another", nil, later, false},
+	} {
+		if got := RenewsHere(c.p, certs, started, c.cert); got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
