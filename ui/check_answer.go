@@ -47,6 +47,9 @@ type checkAnswer struct {
 	// again under it (checkScreen.factsChanged), or its word of where the
 	// password went would be lost.
 	saving bool
+	// savedSaid is what the Save said once it saved ("Saved in your
+	// keyring."), kept for the answer drawn again; "" before.
+	savedSaid string
 }
 
 func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, tries renewal.Tries) *checkAnswer {
@@ -367,6 +370,11 @@ func (a *checkAnswer) otherFindings() fyne.CanvasObject {
 // nextSteps are the actions core offers, one click away from the answer.
 func (a *checkAnswer) nextSteps() *fyne.Container {
 	box := container.NewVBox()
+	if a.savedSaid != "" && !a.answer.Offers(renewal.ActionSavePassword) && !a.answer.Offers(renewal.ActionReplacePassword) {
+		// Saved here: said where the Save was, also once the answer is
+		// drawn again with the facts (factsChanged) and offers no Save.
+		box.Add(uiwidget.SuccessLine(a.savedSaid))
+	}
 	for _, act := range a.answer.Actions {
 		switch act {
 		case renewal.ActionSavePassword, renewal.ActionReplacePassword:
@@ -448,6 +456,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 				if a.c.f.savedFromClipboard(password) {
 					text += " " + words.T("watch.copied.cleared")
 				}
+				a.savedSaid = text
 				status.SetText(text)
 				status.Importance = widget.SuccessImportance
 				status.Refresh()

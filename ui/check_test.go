@@ -19,9 +19,11 @@ import (
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // checkFixture is a whole window on the test driver with an in-memory
@@ -372,6 +374,30 @@ func TestTheAnswerShownFollowsTheRegister(t *testing.T) {
 	}
 	if hasButton(x.f.check.answers, "Mark as installed in DPG") || !anyTextContains(x.f.check.answers, "(by Mette Prøvesen)") {
 		t.Errorf("texts %q", texts(x.f.check.answers))
+	}
+}
+
+// The password saved on the Check tab, and the answer then drawn again
+// with the facts (the register learnt it is saved): the answer offers no
+// Save, and still says "Saved in your keyring" where the Save was (CI:
+// e2e TestATypoOnThePasswordCard lost it after X24).
+func TestSavedIsStillSaidWhenTheAnswerIsDrawnAgain(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-1")))
+	test.Type(findEntry(t, x.f.check.answers), "Kode-1")
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.password.open")))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
+	x.wait()
+	saved := x.f.vaultText("vault.saved", nil)
+	a := x.f.check.shown[0]
+	a.draw() // as factsChanged draws it when the facts changed what it says
+	if a.answer.Offers(renewal.ActionSavePassword) {
+		t.Fatalf("still offers Save: %v", a.answer.Actions)
+	}
+	if !anyTextContains(x.f.check.answers, saved) {
+		t.Errorf("drawn again, the answer no longer says %q: %q", saved, texts(x.f.check.answers))
 	}
 }
 
