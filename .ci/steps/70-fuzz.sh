@@ -11,7 +11,21 @@ while IFS= read -r line; do
   target="$(sed -E 's/^.*func (Fuzz[A-Za-z0-9_]+).*/\1/' <<<"$line")"
   pkg="./$(dirname "$file")"
   echo "fuzz $pkg $target for $fuzztime"
-  go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg"
+  # Go's fuzzing engine sometimes ends a run at -fuzztime with "context
+  # deadline exceeded" while a worker is still busy (minimising a new
+  # input, or between inputs) and nothing was found: seen for FuzzInspect
+  # on this session's first commit as on its last, and for FuzzScan. That
+  # is the engine's, not a finding: a failing input is always reported
+  # with "Failing input written to", and that still fails the step.
+  out="$(mktemp)"
+  if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -fuzzminimizetime 0x "$pkg" 2>&1 | tee "$out" | grep -v '^fuzz: elapsed'; then
+    if grep -q 'Failing input written to' "$out" || ! grep -q 'context deadline exceeded' "$out"; then
+      rm -f "$out"
+      exit 1
+    fi
+    echo "fuzz $pkg $target: the engine stopped at its deadline with nothing found"
+  fi
+  rm -f "$out"
   found=$((found + 1))
 done < <(grep -rn --include='*_test.go' -E '^func Fuzz[A-Za-z0-9_]+\(' core cli | sort)
 if [ "$found" -eq 0 ]; then
