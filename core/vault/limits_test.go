@@ -20,13 +20,15 @@ var otherLimits = map[string]bool{
 	"ui/widget/picker_portal.go portalAvailable context.WithTimeout": true,
 	// How long the system's opener is given to say it failed.
 	"ui/widget/open.go openWithSystem time.After": true,
+	// The clipboard's clear 30 seconds after a password was copied.
+	"ui/deps.go systemDeps time.AfterFunc": true,
 }
 
 // One place owns the credential store's time limits (limits.go): the
 // window's and the command line's code (ui/..., cli/..., cmd/...) sets no
 // time limit of its own (context.WithTimeout, WithDeadline or their Cause
 // forms, whatever name the context package is imported under; a
-// time.After a select waits on, a time.NewTimer), so no screen waits on
+// time.After, AfterFunc or NewTimer), so no screen waits on
 // the store longer or shorter than another for the same call. The limits
 // that bound something else are listed in otherLimits.
 func TestNoOtherTimeLimits(t *testing.T) {
@@ -82,6 +84,10 @@ func c(done chan int) {
 func d() { tm.NewTimer(0) }
 func e() { ctxpkg.WithCancel(nil); tm.Sleep(0) }
 func f() { go func() { _ = ctxpkg.WithDeadlineCause }() }
+func g() { t := tm.After(0); <-t }
+func h() { tm.AfterFunc(0, nil) }
+
+var later = func() { ctxpkg.WithTimeout(nil, tm.Second) }
 `
 	file, err := parser.ParseFile(token.NewFileSet(), "p.go", src, 0)
 	if err != nil {
@@ -91,7 +97,7 @@ func f() { go func() { _ = ctxpkg.WithDeadlineCause }() }
 	for _, l := range timeLimits(file) {
 		got = append(got, l.function+" "+l.call)
 	}
-	want := []string{"a context.WithTimeoutCause", "b context.WithDeadline", "c time.After", "d time.NewTimer", "f context.WithDeadlineCause"}
+	want := []string{"a context.WithTimeoutCause", "b context.WithDeadline", "c time.After", "d time.NewTimer", "f context.WithDeadlineCause", "g time.After", "h time.AfterFunc", "later context.WithTimeout"}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("found %q, want %q", got, want)
 	}
@@ -105,9 +111,10 @@ type limit struct {
 	call     string
 }
 
-// timeLimits are the time limits set in file: the context package's
-// With{Timeout,Deadline}[Cause], the time package's After as a select's
-// case, and its NewTimer.
+// timeLimits are the time limits set in file, in its functions and in
+// the values of its package-level declarations: the context package's
+// With{Timeout,Deadline}[Cause] and the time package's After, AfterFunc
+// and NewTimer, whatever then waits on them.
 func timeLimits(file *ast.File) []limit {
 	names := map[string]string{} // local name -> "context" or "time"; "." for a dot import
 	for _, imp := range file.Imports {
@@ -125,7 +132,7 @@ func timeLimits(file *ast.File) []limit {
 		}
 	}
 	// call names e as "context.WithTimeout", or "" if it is no limit.
-	call := func(e ast.Expr, inSelect bool) string {
+	call := func(e ast.Expr) string {
 		var pkg, name string
 		switch x := e.(type) {
 		case *ast.SelectorExpr:
@@ -145,40 +152,23 @@ func timeLimits(file *ast.File) []limit {
 		}
 		switch {
 		case pkg == "context" && (name == "WithTimeout" || name == "WithDeadline" || name == "WithTimeoutCause" || name == "WithDeadlineCause"):
-		case pkg == "time" && name == "NewTimer":
-		case pkg == "time" && name == "After" && inSelect:
+		case pkg == "time" && (name == "After" || name == "AfterFunc" || name == "NewTimer"):
 		default:
 			return ""
 		}
 		return pkg + "." + name
 	}
 	var out []limit
-	for _, decl := range file.Decls {
-		fn, ok := decl.(*ast.FuncDecl)
-		if !ok || fn.Body == nil {
-			continue
-		}
-		// time.After counts where a select waits on it.
-		inSelect := map[ast.Expr]bool{}
-		ast.Inspect(fn.Body, func(n ast.Node) bool {
-			if cc, ok := n.(*ast.CommClause); ok && cc.Comm != nil {
-				ast.Inspect(cc.Comm, func(m ast.Node) bool {
-					if c, ok := m.(*ast.CallExpr); ok {
-						inSelect[c.Fun] = true
-					}
-					return true
-				})
-			}
-			return true
-		})
+	// scan finds the limits under n, set in the declaration named owner.
+	scan := func(n ast.Node, owner string) {
 		var visit func(n ast.Node) bool
 		visit = func(n ast.Node) bool {
 			e, ok := n.(ast.Expr)
 			if !ok {
 				return true
 			}
-			if name := call(e, inSelect[e]); name != "" {
-				out = append(out, limit{e.Pos(), fn.Name.Name, name})
+			if name := call(e); name != "" {
+				out = append(out, limit{e.Pos(), owner, name})
 				return false
 			}
 			if sel, ok := e.(*ast.SelectorExpr); ok {
@@ -187,7 +177,29 @@ func timeLimits(file *ast.File) []limit {
 			}
 			return true
 		}
-		ast.Inspect(fn.Body, visit)
+		ast.Inspect(n, visit)
+	}
+	for _, decl := range file.Decls {
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			if d.Body != nil {
+				scan(d.Body, d.Name.Name)
+			}
+		case *ast.GenDecl: // a package-level var holding a func literal counts too
+			for _, spec := range d.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok {
+					continue
+				}
+				for i, v := range vs.Values {
+					owner := vs.Names[0].Name
+					if i < len(vs.Names) {
+						owner = vs.Names[i].Name
+					}
+					scan(v, owner)
+				}
+			}
+		}
 	}
 	return out
 }
