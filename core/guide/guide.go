@@ -88,9 +88,13 @@ const (
 
 // Step is one card of the guide.
 type Step struct {
-	ID           string
-	Phase        Phase
-	Number       int    // the step's number in the Timengo guide, 0 if it has none
+	ID    string
+	Phase Phase
+	// Number is the step's number in the Timengo guide, 0 if it has
+	// none. The window does not show it (one step number in the header:
+	// the card's own); it is kept so that TestStepsFollowTheGuide can show
+	// each of the guide's ten steps has its card, in the guide's order.
+	Number       int
 	Title        string // catalogue key
 	Text         string // catalogue key
 	Illustration string // the scene the window draws; "" for none
