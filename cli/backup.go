@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -110,6 +111,11 @@ func runBackup(env Env, args []string) int {
 	say(env.Stdout, env.T(verified, map[string]string{
 		"Time": msg.DateTime(l, res.VerifiedAt.Local()),
 	}))
+	if res.PlainNamed() {
+		say(env.Stdout, env.T("backup.verified.plain_name", map[string]string{
+			"Folder": res.Dir, "Name": filepath.Base(file), "Plain": filepath.Base(res.Files[0].Path),
+		}))
+	}
 	return ExitOK
 }
 

@@ -369,7 +369,15 @@ func (p *backupPanel) finish(dir string, res *backup.Result, err error) {
 	if res.CopyFound() {
 		how = "backup.verified.existing" // a second backup to the same stick
 	}
-	p.how.SetText(words.T(how, map[string]string{"Time": res.VerifiedAt.Format("15:04")}))
+	said := words.T(how, map[string]string{"Time": res.VerifiedAt.Format("15:04")})
+	if res.PlainNamed() {
+		said += " " + words.T("backup.verified.plain_name", map[string]string{
+			"Folder": uiwidget.Breakable(res.Dir),
+			"Name":   safetext.Line(filepath.Base(p.file)),
+			"Plain":  safetext.Line(filepath.Base(res.Files[0].Path)),
+		})
+	}
+	p.how.SetText(said)
 	p.keep.SetText(words.T("backup.verified.keep"))
 	p.keep.Importance = widget.MediumImportance
 	if res.SameDisk {

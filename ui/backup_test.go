@@ -16,6 +16,7 @@ import (
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/backup"
+	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/testpki"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -360,5 +361,41 @@ func TestBackupFormKeepsRoomForTheSticks(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// A stick that refuses the file's name (X3: fusefat and "æøå"): the backup
+// is verified under the plain name, and the dialog says what the copy is
+// called there, not that the stick is write-protected.
+func TestBackupSaysThePlainNameWhereTheNameIsRefused(t *testing.T) {
+	for _, language := range []string{"da", "en"} {
+		t.Run(language, func(t *testing.T) {
+			p, _, src := newBackupTest(t, language)
+			renamed := filepath.Join(filepath.Dir(src), "Fornyet certifikat æøå.p12")
+			if err := os.Rename(src, renamed); err != nil {
+				t.Fatal(err)
+			}
+			p.file = renamed
+			p.run = func(ctx context.Context, src, dir string, opts backup.Options) (*backup.Result, error) {
+				opts.Writer = safefile.Writer{Refuses: func(name string) bool { return strings.ContainsRune(name, 'æ') }}
+				return backup.Backup(ctx, src, dir, opts)
+			}
+			stick := t.TempDir()
+			p.setFolder(stick)
+			test.Tap(p.start)
+			p.wait(t)
+			if p.outcome.Text != words.T("backup.verified") {
+				t.Fatalf("headline %q, detail %q", p.outcome.Text, p.detail.Text)
+			}
+			if first, _, _ := strings.Cut(p.files.Text, "\n"); first != "Fornyet certifikat aeoa.p12" {
+				t.Errorf("files %q", p.files.Text)
+			}
+			said := words.T("backup.verified.plain_name", map[string]string{
+				"Folder": uiwidget.Breakable(stick), "Name": "Fornyet certifikat æøå.p12", "Plain": "Fornyet certifikat aeoa.p12",
+			})
+			if !strings.Contains(p.how.Text, said) {
+				t.Errorf("how %q does not say %q", p.how.Text, said)
+			}
+		})
 	}
 }

@@ -109,6 +109,10 @@ type File struct {
 	// backup to the same stick); it was read back and proved like a new
 	// one, and nothing was written beside it.
 	Existing bool
+	// Plain: the folder refused the file's name (a stick that stores no
+	// "æ"), and the file is under its plain name (safefile.PlainName),
+	// "Fornyet certifikat aeoa.p12" for "Fornyet certifikat æøå.p12".
+	Plain bool
 }
 
 // Result is a verified backup.
@@ -131,6 +135,13 @@ type Result struct {
 // salt, and the manifest that names it is new with it).
 func (r *Result) CopyFound() bool {
 	return len(r.Files) > 0 && r.Files[0].Kind == KindCopy && r.Files[0].Existing
+}
+
+// PlainNamed reports that the folder refused the certificate file's name,
+// so its copy is under a plain one: the user is told, since the name on the
+// stick is not the name they know.
+func (r *Result) PlainNamed() bool {
+	return len(r.Files) > 0 && r.Files[0].Plain
 }
 
 // Backup copies the certificate file src into the folder dir and proves the
@@ -377,15 +388,17 @@ func (b *run) write(name string, kind Kind, data []byte, usable func(back []byte
 		return &Error{Code: CodeCanceled, Err: err}
 	}
 	sum := safefile.SHA256(data)
-	if path, ok := safefile.FindSame(b.dir, name, data); ok {
-		b.files = append(b.files, File{Path: path, Kind: kind, SHA256: sum, Existing: true})
-		return b.prove(path, sum, int64(len(data)), usable)
+	for _, n := range safefile.Names(name) {
+		if path, ok := safefile.FindSame(b.dir, n, data); ok {
+			b.files = append(b.files, File{Path: path, Kind: kind, SHA256: sum, Existing: true, Plain: n != name})
+			return b.prove(path, sum, int64(len(data)), usable)
+		}
 	}
-	path, err := b.opts.Writer.WriteNew(b.dir, name, data)
+	path, plain, err := b.opts.Writer.WriteNamed(b.dir, name, data)
 	if err != nil {
 		return writeError(b.dir, err)
 	}
-	f := File{Path: path, Kind: kind, SHA256: sum}
+	f := File{Path: path, Kind: kind, SHA256: sum, Plain: plain}
 	b.files = append(b.files, f)
 	b.written = append(b.written, f)
 	return b.prove(path, sum, int64(len(data)), usable)

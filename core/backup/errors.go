@@ -36,6 +36,7 @@ const (
 	CodeDeviceGone     = safefile.WhyDeviceGone     // an input/output error: the stick or share went away
 	CodeWriteFailed    = safefile.WhyWriteFailed    // any other failure to write
 	CodeVerifyFailed   = safefile.WhyVerifyFailed   // the copy read back differs from the original
+	CodeNameRefused    = safefile.WhyNameRefused    // the folder refuses the file's name, and its plain name too
 	CodeCopyUnusable   = "copy_unusable"            // the copy reads back equal but does not open
 	CodeReprotect      = "reprotect_failed"         // the re-protected copy could not be made
 )
@@ -77,7 +78,7 @@ var Codes = []string{
 	CodeCanceled, CodeSourceUnreadable, CodeSourceTooLarge, CodeSourceInvalid,
 	CodeWrongPassword, CodeDamagedKey, CodeNoKey, CodeFolderMissing, CodeNotAFolder, CodeFolderReadOnly,
 	CodeDiskFull, CodeDeviceGone, CodeWriteFailed, CodeVerifyFailed, CodeCopyUnusable,
-	CodeReprotect, CodeSourceChanged, CodeNoRecipient,
+	CodeReprotect, CodeSourceChanged, CodeNoRecipient, CodeNameRefused,
 }
 
 // writeError turns an error from writing into the folder dir into an

@@ -105,7 +105,7 @@ func TestEveryCoreErrorHasASentence(t *testing.T) {
 		&appinfo.StorageError{Err: errors.New("no home folder")},
 		&forget.Error{NothingDeleted: true, Err: vault.ErrUnavailable}, &forget.Error{Passwords: 1, Folder: "/x", Err: errors.New("busy")})
 	for _, c := range []string{receipt.CodeNotPDF, safefile.WhyCanceled, safefile.WhyVerifyFailed, safefile.WhyDiskFull, safefile.WhyFolderReadOnly,
-		safefile.WhyNotAFolder, safefile.WhyFolderMissing, safefile.WhyDeviceGone, safefile.WhyWriteFailed} {
+		safefile.WhyNotAFolder, safefile.WhyFolderMissing, safefile.WhyDeviceGone, safefile.WhyWriteFailed, safefile.WhyNameRefused} {
 		errs = append(errs, &receipt.Error{Code: c, Folder: "/media/STICK", Err: errors.New("x")})
 	}
 	for _, err := range errs {

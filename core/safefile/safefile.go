@@ -14,7 +14,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
+
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // ErrVerify means the file read back differs from what was written. The bad
@@ -29,17 +32,67 @@ type Writer struct {
 	// BeforeVerify, if set, runs after the file has its final name and before
 	// it is read back. Tests use it to damage the copy or pull the folder.
 	BeforeVerify func(path string)
+	// Refuses, if set, is a file system that refuses some names (tests):
+	// giving a name it refuses fails as fusefat fails for "æ", with EPERM,
+	// after the temporary file was written.
+	Refuses func(name string) bool
 }
 
+// ErrNameRefused means the folder took the file's bytes (the temporary file
+// was written) but refused its name: a file system that stores no "æ", or
+// no name that long. Nothing is left behind.
+var ErrNameRefused = errors.New("safefile: the folder does not accept the file's name")
+
 // WriteNew writes data as a new file named name (or "name (2).ext", ...) in
-// dir, verifies it by reading it back, and returns its path. On any failure
-// nothing is left under the final name and the error says what went wrong.
+// dir, verifies it by reading it back, and returns its path. A folder that
+// refuses the name gets the file under its plain name (PlainName). On any
+// failure nothing is left under the final name and the error says what
+// went wrong.
 func WriteNew(dir, name string, data []byte) (string, error) {
 	return Writer{}.WriteNew(dir, name, data)
 }
 
 // WriteNew is the package function with the writer's hooks.
 func (w Writer) WriteNew(dir, name string, data []byte) (string, error) {
+	path, _, err := w.WriteNamed(dir, name, data)
+	return path, err
+}
+
+// WriteNamed is WriteNew, also saying whether the file went under its
+// plain name because the folder refused name.
+func (w Writer) WriteNamed(dir, name string, data []byte) (path string, plain bool, err error) {
+	path, err = w.writeNew(dir, name, data)
+	if !errors.Is(err, ErrNameRefused) {
+		return path, false, err
+	}
+	p := PlainName(name)
+	if p == name {
+		return "", false, err
+	}
+	path, err = w.writeNew(dir, p, data)
+	return path, err == nil, err
+}
+
+// PlainName is the name a file goes under where its own is refused: plain
+// letters (safetext.PlainFileName), or "file" and its extension when no
+// letter of it is plain.
+func PlainName(name string) string {
+	if p := safetext.PlainFileName(name); p != "" {
+		return p
+	}
+	return "file" + safetext.PlainFileName("x" + filepath.Ext(name))[1:]
+}
+
+// Names are the names a file named name may be under in a folder: name,
+// and its plain name when that differs.
+func Names(name string) []string {
+	if p := PlainName(name); p != name {
+		return []string{name, p}
+	}
+	return []string{name}
+}
+
+func (w Writer) writeNew(dir, name string, data []byte) (string, error) {
 	if name == "" || name != filepath.Base(name) || name == "." || name == ".." {
 		return "", fmt.Errorf("safefile: bad file name %q", name)
 	}
@@ -49,14 +102,14 @@ func (w Writer) WriteNew(dir, name string, data []byte) (string, error) {
 	}
 	defer os.Remove(tmp) // gone after a successful link or rename; harmless then
 
-	final, err := claim(tmp, dir, name)
+	final, err := w.claim(tmp, dir, name)
 	if errors.Is(err, errNoLinks) {
 		// FAT and exFAT sticks: no hard links. The name is claimed by
 		// creating it exclusively (empty), then the synced temporary file
 		// is renamed over that claim of ours: no other writer (another
 		// backup at the same moment) can overwrite it or be overwritten,
 		// and the final name never holds a half-written file.
-		final, err = claimByPlaceholder(tmp, dir, name)
+		final, err = w.claimByPlaceholder(tmp, dir, name)
 	}
 	if err != nil {
 		return "", err
@@ -141,10 +194,13 @@ var errNoLinks = errors.New("safefile: the file system has no hard links")
 // overwrite one. Where the file system has no hard links (FAT, exFAT) it
 // returns errNoLinks, and nothing is renamed: a check followed by a rename
 // can replace a file another writer created in between.
-func claim(tmp, dir, name string) (string, error) {
+func (w Writer) claim(tmp, dir, name string) (string, error) {
 	for i := 1; i <= maxSuffix; i++ {
 		final := filepath.Join(dir, Numbered(name, i))
-		err := link(tmp, final)
+		err := w.refused(final)
+		if err == nil {
+			err = link(tmp, final)
+		}
 		if err == nil {
 			syncDir(dir)
 			return final, nil
@@ -160,15 +216,18 @@ func claim(tmp, dir, name string) (string, error) {
 // claimByPlaceholder gives tmp the first free name of name's series in dir
 // where hard links are not to be had: the name is created empty with
 // O_EXCL, which only one writer can do, and tmp is renamed over it.
-func claimByPlaceholder(tmp, dir, name string) (string, error) {
+func (w Writer) claimByPlaceholder(tmp, dir, name string) (string, error) {
 	for i := 1; i <= maxSuffix; i++ {
 		final := filepath.Join(dir, Numbered(name, i))
-		err := writeExclusive(final, nil)
+		err := w.refused(final)
+		if err == nil {
+			err = writeExclusive(final, nil)
+		}
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		if err != nil {
-			return "", err
+			return "", nameRefused(err)
 		}
 		if err := os.Rename(tmp, final); err != nil {
 			os.Remove(final)
@@ -178,6 +237,25 @@ func claimByPlaceholder(tmp, dir, name string) (string, error) {
 		return final, nil
 	}
 	return "", fmt.Errorf("safefile: no free name for %s in %s", name, dir)
+}
+
+// refused is the error a file system of Writer.Refuses gives for path.
+func (w Writer) refused(path string) error {
+	if w.Refuses != nil && w.Refuses(filepath.Base(path)) {
+		return &os.PathError{Op: "open", Path: path, Err: syscall.EPERM}
+	}
+	return nil
+}
+
+// nameRefused says why a name could not be created in a folder that took
+// the temporary file's bytes a moment ago: unless the disk filled or went
+// away in between, the folder refuses the name itself (FAT's fusefat gives
+// EPERM for "æ", vfat EINVAL for ":", any of them ENAMETOOLONG).
+func nameRefused(err error) error {
+	if IsDiskFull(err) || IsDeviceGone(err) || errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrNameRefused, err)
 }
 
 // writeExclusive creates path with O_EXCL (fs.ErrExist if it exists),

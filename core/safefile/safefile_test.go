@@ -116,3 +116,77 @@ func assertNoTemp(t *testing.T, dir string) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// nonASCII refuses names as fusefat does: any letter outside ASCII.
+func nonASCII(name string) bool {
+	for _, r := range name {
+		if r >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// A folder that takes the file's bytes but refuses its name (fusefat and
+// "æ") gets the file under its plain name, verified; a later one of the
+// same name is numbered in the plain name's series.
+func TestWriteNewUnderThePlainNameWhereTheNameIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	w := Writer{Refuses: nonASCII}
+	path, plain, err := w.WriteNamed(dir, "Fornyet certifikat æøå.p12", []byte("one"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !plain || filepath.Base(path) != "Fornyet certifikat aeoa.p12" {
+		t.Fatalf("written to %s (plain %v), want the plain name", path, plain)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "one" {
+		t.Errorf("the file holds %q", b)
+	}
+	second, err := w.WriteNew(dir, "Fornyet certifikat æøå.p12", []byte("two"))
+	if err != nil || filepath.Base(second) != "Fornyet certifikat aeoa (2).p12" {
+		t.Fatalf("second write: %s, %v", second, err)
+	}
+	if got, ok := FindSame(dir, Names("Fornyet certifikat æøå.p12")[1], []byte("one")); !ok || got != path {
+		t.Errorf("FindSame under the plain name: %s, %v", got, ok)
+	}
+	assertNoTemp(t, dir)
+
+	// A name that is plain already is written as it is.
+	path, plain, err = w.WriteNamed(dir, "plain.p12", []byte("x"))
+	if err != nil || plain || filepath.Base(path) != "plain.p12" {
+		t.Errorf("plain name: %s, %v, %v", path, plain, err)
+	}
+}
+
+// A folder that refuses every name says so, not that it is write-protected,
+// and keeps nothing.
+func TestWriteNewWhereEveryNameIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	w := Writer{Refuses: func(string) bool { return true }}
+	_, plain, err := w.WriteNamed(dir, "Fornyet certifikat æøå.p12", []byte("one"))
+	if !errors.Is(err, ErrNameRefused) || plain {
+		t.Fatalf("got %v (plain %v), want ErrNameRefused", err, plain)
+	}
+	if got := WhyWrite(err); got != WhyNameRefused {
+		t.Errorf("WhyWrite = %q, want %q", got, WhyNameRefused)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("left in the folder: %v", entries)
+	}
+}
+
+func TestPlainName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Fornyet certifikat æøå.p12": "Fornyet certifikat aeoa.p12",
+		"日本.p12":                     "file.p12",
+		"a.pdf":                      "a.pdf",
+	} {
+		if got := PlainName(in); got != want {
+			t.Errorf("PlainName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Names("a.pdf"); len(got) != 1 {
+		t.Errorf("Names of a plain name: %q", got)
+	}
+}

@@ -18,6 +18,7 @@ const (
 	WhyFolderMissing  = "folder_missing"
 	WhyDeviceGone     = "device_gone"
 	WhyWriteFailed    = "write_failed"
+	WhyNameRefused    = "name_refused"
 )
 
 // WhyWrite names why writing into a folder failed: the one rule for
@@ -28,6 +29,8 @@ func WhyWrite(err error) string {
 		return WhyCanceled
 	case errors.Is(err, ErrVerify):
 		return WhyVerifyFailed
+	case errors.Is(err, ErrNameRefused): // before ErrPermission: fusefat's EPERM for "æ"
+		return WhyNameRefused
 	case IsDiskFull(err):
 		return WhyDiskFull
 	case IsReadOnly(err), errors.Is(err, fs.ErrPermission):

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxLine is the most runes Line keeps; longer text ends in "…". No real
@@ -183,4 +185,39 @@ var deviceNames = map[string]bool{
 	"CON": true, "PRN": true, "AUX": true, "NUL": true,
 	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
 	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true,
+}
+
+// PlainFileName is FileName in plain ASCII letters: Danish letters written
+// out as Danish does without them ("æ" "ae", "ø" "o", "å" "a"), accents
+// dropped ("é" "e"), and any other letter left out. It is the name a file
+// is saved under when a file system refuses its own (a stick that stores
+// no "æ"); "" when nothing is left of the name but its extension.
+func PlainFileName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFC.String(FileName(s)) {
+		if r < utf8.RuneSelf {
+			b.WriteRune(r)
+			continue
+		}
+		if w, ok := plainLetters[r]; ok {
+			b.WriteString(w)
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if d < utf8.RuneSelf {
+				b.WriteRune(d)
+			}
+		}
+	}
+	plain := b.String()
+	if strings.Trim(strings.TrimSuffix(plain, filepath.Ext(plain)), ". ") == "" {
+		return ""
+	}
+	return FileName(plain)
+}
+
+// plainLetters are letters with no accent to drop, written out.
+var plainLetters = map[rune]string{
+	'æ': "ae", 'Æ': "Ae", 'ø': "o", 'Ø': "O", 'å': "a", 'Å': "A",
+	'ß': "ss", 'œ': "oe", 'Œ': "Oe", 'ð': "d", 'Ð': "D", 'þ': "th", 'Þ': "Th", 'ł': "l", 'Ł': "L",
 }

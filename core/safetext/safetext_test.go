@@ -101,3 +101,28 @@ func TestFileName(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainFileName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Fornyet certifikat æøå.p12":      "Fornyet certifikat aeoa.p12",
+		"ÆBLE Øst Århus.cer":              "AeBLE Ost Arhus.cer",
+		"Café Noël: été.p12":              "Cafe Noel ete.p12",
+		"e\u0301cole.p12":                 "ecole.p12", // an accent written apart
+		"Straße Łódź.pdf":                 "Strasse Lodz.pdf",
+		"日本.p12":                          "",
+		"Kopi 日本.p12":                     "Kopi.p12",
+		"plain name.p12":                  "plain name.p12",
+		"con.p12":                         "_con.p12",
+		strings.Repeat("ø", 300) + ".p12": strings.Repeat("o", 196) + ".p12",
+	} {
+		got := PlainFileName(in)
+		if got != want {
+			t.Errorf("PlainFileName(%q) = %q, want %q", in, got, want)
+		}
+		for _, r := range got {
+			if r >= utf8.RuneSelf {
+				t.Errorf("PlainFileName(%q) = %q holds %q", in, got, r)
+			}
+		}
+	}
+}
