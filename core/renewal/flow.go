@@ -90,6 +90,29 @@ var recording sync.Mutex
 // wait on it).
 var recordingBusy func()
 
+// lockRecording waits for recording, telling recordingBusy when it has
+// to wait, and gives the unlock.
+func lockRecording() (unlock func()) {
+	if !recording.TryLock() {
+		if recordingBusy != nil {
+			recordingBusy()
+		}
+		recording.Lock()
+	}
+	return recording.Unlock
+}
+
+// certOf is the register's record of a certificate as inspect's
+// certificate, for what takes one (the store's labels, comparisons,
+// identifiers).
+func certOf(c register.Certificate) *inspect.Certificate {
+	return &inspect.Certificate{
+		Organization: c.Organization, CVR: c.CVR, UUID: c.UUID, Serial: c.Serial,
+		CommonName: c.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter,
+		SHA256: c.SHA256, SHA1: c.SHA1,
+	}
+}
+
 // Record writes the outcome of a check: the certificate into the register
 // (a password saved before stays recorded), that the guide renewed it, and
 // the renewal's pending password moved onto it when it opens the file,
@@ -109,13 +132,7 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	if o.MovePending == "" && o.TryPending != "" && f.Vault != nil {
 		try = f.tryPending(ctx, c.Path, sha, o.TryPending)
 	}
-	if !recording.TryLock() {
-		if recordingBusy != nil {
-			recordingBusy()
-		}
-		recording.Lock()
-	}
-	defer recording.Unlock()
+	defer lockRecording()()
 	errs := []error{try.err}
 	if f.Register != nil {
 		e := Entry(c, f.now())
@@ -208,15 +225,8 @@ func (f *Flow) TryUntried(ctx context.Context, facts guide.Facts, lang string) e
 		return nil
 	}
 	try := f.tryPending(ctx, c.File.Path, c.SHA256, id)
-	if !recording.TryLock() {
-		if recordingBusy != nil {
-			recordingBusy()
-		}
-		recording.Lock()
-	}
-	defer recording.Unlock()
-	cert := &inspect.Certificate{SHA256: c.SHA256, Organization: c.Organization, CommonName: c.CommonName, NotAfter: c.NotAfter}
-	return errors.Join(try.err, f.settle(ctx, try, id, cert, lang))
+	defer lockRecording()()
+	return errors.Join(try.err, f.settle(ctx, try, id, certOf(*c), lang))
 }
 
 // SaveProgress writes the guide's progress to path and keeps its places on
@@ -357,5 +367,5 @@ func (f *Flow) RecordBackup(sha256 string, res *backup.Result) error {
 // inspect.Identifiers gives them for a checked one (the thumbprint only
 // once the register has seen its SHA-1).
 func Identifiers(c register.Certificate) []inspect.Identifier {
-	return inspect.Identifiers(&inspect.Certificate{SHA1: c.SHA1, SHA256: c.SHA256, Serial: c.Serial, UUID: c.UUID, CVR: c.CVR})
+	return inspect.Identifiers(certOf(c))
 }

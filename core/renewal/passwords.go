@@ -170,8 +170,7 @@ func (f *Flow) SaveForFile(ctx context.Context, c register.Certificate, password
 	if stillThere(c.File) && !Opens(c.File.Path, c.SHA256, password) {
 		return ErrDoesNotOpen
 	}
-	cert := &inspect.Certificate{SHA256: c.SHA256, Organization: c.Organization, CommonName: c.CommonName, NotAfter: c.NotAfter}
-	return f.ReplacePassword(ctx, cert, password, wrong)
+	return f.ReplacePassword(ctx, certOf(c), password, wrong)
 }
 
 // Opens says whether the password opens the certificate file at path and

@@ -386,8 +386,5 @@ func sameOrganisationAs(cvr, org string, c *inspect.Certificate) bool {
 
 // reportOf is a register entry as a report, for inspect.Compare.
 func reportOf(c *register.Certificate, l string) *inspect.Report {
-	return &inspect.Report{Lang: l, Certificate: &inspect.Certificate{
-		Organization: c.Organization, CVR: c.CVR, UUID: c.UUID, Serial: c.Serial,
-		CommonName: c.CommonName, NotBefore: c.NotBefore, NotAfter: c.NotAfter, SHA256: c.SHA256,
-	}}
+	return &inspect.Report{Lang: l, Certificate: certOf(*c)}
 }
