@@ -80,13 +80,13 @@ func Run(files []string, more <-chan []string) (err error) {
 
 	piece = StartPiece("window")
 	w := a.NewWindow(appinfo.Name)
-	w.Resize(companionSize)
+	place, placed := placeBeforeShow(w)
 	piece()
 	<-fontsReady
 	f := newFrame(a, w, <-registerOpened, d)
 	f.trusted = trustedFromEnv()
 	piece = StartPiece("content")
-	w.SetContent(f.content)
+	f.setStartContent()
 	piece()
 	w.SetCloseIntercept(func() {
 		f.stopWatching()
@@ -103,6 +103,7 @@ func Run(files []string, more <-chan []string) (err error) {
 		opened = true
 		startup.stop()
 		gcAfterStart()
+		placeAfterShow(w, place, placed)
 		f.shown(files, more)
 	})
 	showing = true
@@ -113,8 +114,17 @@ func Run(files []string, more <-chan []string) (err error) {
 	return nil
 }
 
+// setStartContent makes the screens the window's content, laid out at the
+// window's size for its first frame.
+func (f *frame) setStartContent() {
+	f.win.SetContent(f.content)
+	if f.guide != nil {
+		f.guide.settle()
+	}
+}
+
 // shown is the window's work once its first frame is on the screen: the
-// icon, the window's place, the watching, the files it was started with
+// icon, the watching, the files it was started with
 // and those a second start hands over.
 func (f *frame) shown(files []string, more <-chan []string) {
 	// The icon is given once the window shows: decoding the 512 x 512
@@ -124,7 +134,6 @@ func (f *frame) shown(files []string, more <-chan []string) {
 	f.win.SetIcon(appIcon)
 	f.firstFrameShown()
 	f.noteWindowSystem()
-	placeBesideBrowser(f.win)
 	piece := StartPiece("watcher")
 	f.startWatching()
 	piece()

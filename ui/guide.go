@@ -247,6 +247,17 @@ func (g *guideState) show() {
 	g.refresh(g.screen) // the bar's height follows its action and hint
 }
 
+// settle lays the screen out once more, at its size, after the window's
+// first layout of it (frame.setStartContent): a line that wraps in the
+// action bar (the hint, why an action waits) knows its height only once it
+// is laid out at the bar's width, which that layout does after measuring
+// the bar, and the bar was one line short, Back and Done below the
+// window's edge, until the card was next drawn (review S10). Only the
+// screen's own layout is done again: the widgets are drawn already.
+func (g *guideState) settle() {
+	g.screen.Layout.Layout(g.screen.Objects, g.screen.Size())
+}
+
 // refresh draws o again, unless the screen is laid out later (laidOutLater).
 func (g *guideState) refresh(o fyne.CanvasObject) {
 	if !g.laidOutLater {

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"math"
+	"os"
 	"runtime"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -12,35 +16,139 @@ import (
 // screen coordinates.
 const edgeMargin = 8
 
-// placeBesideBrowser asks for the window to sit at the right edge of the
-// screen the user works on, at companion size (shorter on small screens).
-// Call it once the driver runs (Lifecycle's OnStarted, on the main thread):
-// Fyne reports no screen size, so the work area is read from GLFW, Fyne's
-// own desktop driver.
-func placeBesideBrowser(w fyne.Window) {
+// placement is where the window asks to sit and how big it is: at the
+// right edge of the screen's work area, at companion size (shorter on small
+// screens). scale is the canvas scale it was worked out for.
+type placement struct {
+	size  fyne.Size
+	x, y  int
+	scale float32
+}
+
+// companionPlace is the window's placement on a work area (screen
+// coordinates) at scale.
+func companionPlace(areaX, areaY, areaW, areaH int, scale float32) placement {
+	size := companionSize
+	if maxH := companionHeight(areaH, scale); size.Height > maxH && maxH > 400 {
+		size.Height = maxH
+	}
+	return placement{
+		size:  size,
+		x:     areaX + areaW - int(size.Width*scale) - edgeMargin,
+		y:     areaY + edgeMargin + 32, // below the title bar the window manager adds
+		scale: scale,
+	}
+}
+
+// placeBeforeShow sizes and places the window before its first frame,
+// beside the browser, so that the first frame is laid out once at the
+// window's final size: sized after it, the window was first drawn 860
+// units high on a 768-pixel screen, its action bar (Back, Done) below the
+// screen's edge, and laid out again a moment later (review S10). Fyne
+// knows the window's scale only once it has made the window, in Show, so
+// the scale is Fyne's as Fyne will work it out (estimatedScale);
+// placeAfterShow puts right what a wrong estimate got wrong. UI thread,
+// after NewWindow (which starts GLFW). It returns the placement asked for,
+// or false where there is none to ask for (no desktop window, no screen).
+func placeBeforeShow(w fyne.Window) (placement, bool) {
 	dw, ok := w.(desktop.Window)
-	if !ok {
+	monitor := glfw.GetPrimaryMonitor()
+	if !ok || monitor == nil {
+		w.Resize(companionSize)
+		return placement{}, false
+	}
+	areaX, areaY, areaW, areaH := monitor.GetWorkarea()
+	p := companionPlace(areaX, areaY, areaW, areaH, estimatedScale(monitor))
+	w.Resize(p.size)
+	dw.RequestPosition(p.x, p.y)
+	return p, true
+}
+
+// placeAfterShow asks again for the window's place once it is on the
+// screen (a window manager may place a new window itself), and sizes it
+// again only when its real scale is not the one placeBeforeShow worked the
+// size out for. Lifecycle's OnStarted, on the main thread.
+func placeAfterShow(w fyne.Window, asked placement, placed bool) {
+	dw, ok := w.(desktop.Window)
+	monitor := glfw.GetPrimaryMonitor()
+	if !ok || monitor == nil {
 		return
 	}
-	{
-		monitor := glfw.GetPrimaryMonitor()
-		if monitor == nil {
-			return
-		}
-		areaX, areaY, areaW, areaH := monitor.GetWorkarea()
-		scale := w.Canvas().Scale()
-		if runtime.GOOS == "darwin" || scale <= 0 { // macOS screen coordinates are points
-			scale = 1
-		}
-		size := companionSize
-		if maxH := companionHeight(areaH, scale); size.Height > maxH && maxH > 400 {
-			size.Height = maxH
-			w.Resize(size)
-		}
-		x := areaX + areaW - int(size.Width*scale) - edgeMargin
-		y := areaY + edgeMargin + 32 // below the title bar the window manager adds
-		dw.RequestPosition(x, y)
+	scale := w.Canvas().Scale()
+	if runtime.GOOS == "darwin" || scale <= 0 { // macOS screen coordinates are points
+		scale = 1
 	}
+	p := asked
+	if !placed || scale != asked.scale {
+		areaX, areaY, areaW, areaH := monitor.GetWorkarea()
+		p = companionPlace(areaX, areaY, areaW, areaH, scale)
+		if p.size != w.Canvas().Size() {
+			w.Resize(p.size)
+		}
+	}
+	dw.RequestPosition(p.x, p.y)
+}
+
+// estimatedScale is the canvas scale Fyne's desktop driver (2.8) gives a
+// window on monitor, worked out before the window exists as the driver
+// works it out once it does: the user's scale (FYNE_SCALE or Fyne's
+// settings) times the system's (the monitor's content scale on Windows,
+// its DPI over 120 elsewhere, 1 on macOS, whose screen coordinates are
+// points). A wrong estimate costs a second layout after the first frame
+// (placeAfterShow), nothing more.
+func estimatedScale(monitor *glfw.Monitor) float32 {
+	if runtime.GOOS == "darwin" {
+		return 1
+	}
+	var system float32
+	switch {
+	case runtime.GOOS == "windows":
+		system, _ = monitor.GetContentScale()
+	case dpiDetectionOff(os.Getenv("FYNE_DISABLE_DPI_DETECTION")):
+		system = 1
+	default:
+		widthMM, _ := monitor.GetPhysicalSize()
+		mode := monitor.GetVideoMode()
+		if mode == nil {
+			return 1
+		}
+		system = detectedScale(widthMM, mode.Width)
+	}
+	return roundScale(system * userScale(os.Getenv("FYNE_SCALE"), fyne.CurrentApp().Settings().Scale()))
+}
+
+// detectedScale is Fyne's scale for a monitor widthMM millimetres and
+// widthPx pixels wide: its DPI over 120, at least 1.
+func detectedScale(widthMM, widthPx int) float32 {
+	dpi := float32(widthPx) / (float32(widthMM) / 25.4)
+	if dpi > 1000 || dpi < 10 {
+		return 1
+	}
+	return max(dpi/120, 1)
+}
+
+// dpiDetectionOff reads FYNE_DISABLE_DPI_DETECTION as Fyne does.
+func dpiDetectionOff(env string) bool {
+	return strings.EqualFold(env, "true") || strings.EqualFold(env, "t") || env == "1"
+}
+
+// userScale is the user's scale: env (FYNE_SCALE) when it is a number,
+// else Fyne's setting when positive, else 1.
+func userScale(env string, setting float32) float32 {
+	if env != "" && env != "auto" {
+		if s, err := strconv.ParseFloat(env, 32); err == nil && s != 0 {
+			return float32(s)
+		}
+	}
+	if env != "auto" && setting > 0 {
+		return setting
+	}
+	return 1
+}
+
+// roundScale rounds a scale to a tenth, as Fyne does.
+func roundScale(s float32) float32 {
+	return float32(math.Round(float64(s*10)) / 10)
 }
 
 // companionHeight is the most the window may be high on a work area areaH

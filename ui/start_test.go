@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// A card restored at the window's start is drawn whole in the first frame:
+// its action bar (the hint, Back, Done) as it is when the card is drawn
+// again, within the window. Laid out once at the window's size, the bar was
+// measured before its hint knew its width, one line short, and Done ended
+// below the window's edge until the card was next drawn (review S10).
+func TestACardRestoredAtStartIsDrawnWholeInTheFirstFrame(t *testing.T) {
+	size := fyne.NewSize(companionSize.Width, 700)
+	for _, language := range []string{"da", "en"} {
+		for _, card := range []string{"password", "download", "dpg-verify"} {
+			dir := t.TempDir()
+			before, _ := newGuideTestFrame(t, language, dir)
+			goTo(before.guide, card)
+			before.guide.changed()
+			before.guide.saver.wait()
+
+			// The start, as Run makes it.
+			t.Setenv("TMPDIR", dir)
+			a := test.NewTempApp(t)
+			setTestLanguage(t, language)
+			d := testDeps()
+			d.clock = func() time.Time { return guideTestTime }
+			w := test.NewTempWindow(t, nil)
+			w.Resize(size)
+			f := newFrame(a, w, openRegister(a, d), d)
+			f.setStartContent()
+			g := f.guide
+			if g.progress.Current != card {
+				t.Fatalf("%s: the start shows %s, want %s", language, g.progress.Current, card)
+			}
+			bar, hint := g.bar.Size(), g.hint.Size()
+			done := fyne.CurrentApp().Driver().AbsolutePositionForObject(g.done).Add(g.done.Size())
+			f.firstFrameShown()
+			g.show()
+			if g.bar.Size() != bar || g.hint.Size() != hint {
+				t.Errorf("%s, %s: at the start the bar is %v, its hint %v; drawn again %v and %v", language, card, bar, hint, g.bar.Size(), g.hint.Size())
+			}
+			if done.Y > w.Canvas().Size().Height {
+				t.Errorf("%s, %s: at the start Done ends at %v, below the window's %v", language, card, done.Y, w.Canvas().Size().Height)
+			}
+			g.saver.wait()
+		}
+	}
+}
+
+// The window's placement keeps it, title bar included, within the work
+// area, at the right edge, on the small screens the guide is laid out for
+// (1366x768 at 100 % and 125 %, less a task bar) and at companion size on
+// a tall one.
+func TestCompanionPlaceFitsTheWorkArea(t *testing.T) {
+	for _, c := range []struct {
+		w, h  int
+		scale float32
+	}{{1366, 728, 1}, {1366, 728, 1.25}, {1280, 900, 1}, {1920, 1040, 1}, {2560, 1400, 1.5}} {
+		p := companionPlace(0, 0, c.w, c.h, c.scale)
+		if bottom := p.y + int(p.size.Height*c.scale); bottom > c.h {
+			t.Errorf("%dx%d at %v: the window ends at %d, below the work area's %d", c.w, c.h, c.scale, bottom, c.h)
+		}
+		if right := p.x + int(p.size.Width*c.scale); right > c.w || right < c.w-2*edgeMargin {
+			t.Errorf("%dx%d at %v: the window ends at x %d, not at the right edge %d", c.w, c.h, c.scale, right, c.w)
+		}
+		if p.size.Width != companionSize.Width || p.size.Height > companionSize.Height {
+			t.Errorf("%dx%d at %v: size %v, want at most %v", c.w, c.h, c.scale, p.size, companionSize)
+		}
+	}
+	if p := companionPlace(0, 0, 1920, 1040, 1); p.size != companionSize {
+		t.Errorf("on 1920x1040 the window is %v, want %v", p.size, companionSize)
+	}
+}
