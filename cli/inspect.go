@@ -54,8 +54,13 @@ func runInspect(env Env, args []string) int {
 		return inspectExitUnreadable
 	}
 	// The window's answer: the same big line, from what the register knows.
-	ans := renewal.AnswerFor(renewal.Input{Path: file, Report: rep, Tries: tries, Known: inspectKnown(rep.Certificate)})
-	if !writeInspection(env, rep, ans, asJSON) {
+	known, regErr := inspectKnown(rep.Certificate)
+	ans := renewal.AnswerFor(renewal.Input{Path: file, Report: rep, Tries: tries, Known: known})
+	note := registerNote(env, regErr)
+	if note != nil {
+		say(env.Stderr, note.Message)
+	}
+	if !writeInspection(env, rep, ans, note, asJSON) {
 		return inspectExitUnreadable
 	}
 	switch rep.Verdict {
@@ -111,12 +116,12 @@ func inspectFile(env Env, file string, fromStdin bool, extra []*x509.Certificate
 
 // writeInspection prints the report, as JSON or for a person; false when
 // standard output could not take it.
-func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, asJSON bool) bool {
+func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, note *registerNoteJSON, asJSON bool) bool {
 	if asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
-		return enc.Encode(inspectJSON{Report: rep, Answer: answerOf(ans)}) == nil
+		return enc.Encode(inspectJSON{Report: rep, Answer: answerOf(ans), Register: note}) == nil
 	}
 	// One write instead of a few dozen: the report is printed whole.
 	out := bufio.NewWriter(env.Stdout)
@@ -127,21 +132,45 @@ func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, asJSON bo
 // inspectKnown is what the answer for certificate c needs of the
 // register: those of its certificates, read without opening it for
 // changes (the window may be running) and without decoding the others
-// (renewal.ReadKnown); none when it cannot be read. Tests replace it.
-var inspectKnown = func(c *inspect.Certificate) []register.Certificate {
+// (renewal.ReadKnown), or the register's error (none when there is no
+// register). Tests replace it.
+var inspectKnown = func(c *inspect.Certificate) ([]register.Certificate, error) {
 	path, err := registerPath()
 	if err != nil {
-		return nil
+		return nil, err // no storage folder: registerNote calls it unreadable
 	}
-	certs, _ := renewal.ReadKnown(path, nil, c)
-	return certs
+	return renewal.ReadKnown(path, nil, c)
+}
+
+// registerNote is what inspect says when the register could not be used
+// for the answer (damaged, newer, unreadable): the answer is then the one
+// for a file without a register, the exit status the file's own, and
+// the note says so with a stable code ("register_" and the register's
+// code) and a sentence; nil when the register was read or is not there.
+func registerNote(env Env, err error) *registerNoteJSON {
+	code := register.Code(err)
+	switch {
+	case err == nil || code == register.CodeNotFound:
+		return nil
+	case code != register.CodeDamaged && code != register.CodeNewer:
+		code = register.CodeUnreadable
+	}
+	return &registerNoteJSON{Code: "register_" + code, Message: env.T("inspect.cli.register."+code, nil)}
 }
 
 // inspectJSON is `inspect --json`: the report (the contract's keys) and
-// core's answer beside it.
+// core's answer beside it, and the register's note when it could not be
+// used.
 type inspectJSON struct {
 	*inspect.Report
-	Answer answerJSON `json:"answer"`
+	Answer   answerJSON        `json:"answer"`
+	Register *registerNoteJSON `json:"register,omitempty"`
+}
+
+// registerNoteJSON is registerNote's note.
+type registerNoteJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // answerJSON is the part of core's answer a script may want: the window's

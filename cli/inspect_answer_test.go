@@ -2,12 +2,15 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 )
 
 // `fornyer inspect` prints core's big line, the one the window shows, from
@@ -41,7 +44,9 @@ func TestInspectSaysWhatTheRegisterKnows(t *testing.T) {
 	installed := register.Certificate{SHA256: rep.Certificate.SHA256, Organization: "Fornyer Testfirma ApS", NotAfter: time.Now().AddDate(3, 0, 0),
 		DPG: &register.DPG{At: time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC), By: "Mette Hansen"}}
 	old := inspectKnown
-	inspectKnown = func(*inspect.Certificate) []register.Certificate { return []register.Certificate{installed} }
+	inspectKnown = func(*inspect.Certificate) ([]register.Certificate, error) {
+		return []register.Certificate{installed}, nil
+	}
 	t.Cleanup(func() { inspectKnown = old })
 
 	r := runInspectStdin(inspectPW+"\n", "--password-stdin", "--trust-ca", f.root, f.p12)
@@ -55,5 +60,54 @@ func TestInspectSaysWhatTheRegisterKnows(t *testing.T) {
 	}
 	if rep.Answer.Headline.TitleKey != "renewal.installed.title" || rep.Answer.Headline.Title != "Allerede installeret i DPG" || strings.Contains(strings.Join(rep.Answer.Actions, ","), "mark_dpg") {
 		t.Errorf("JSON answer: %+v", rep.Answer)
+	}
+}
+
+// A register that cannot be used (damaged, newer) does not change the
+// answer about the file: inspect answers as without a register, with the
+// file's own exit status, and says so with a stable code (JSON "register")
+// and a sentence on standard error; no register at all says nothing.
+func TestInspectWithADamagedRegister(t *testing.T) {
+	f := inspectFixture(t)
+	noSaved(t)
+	args := []string{"--password-stdin", "--trust-ca", f.root, f.p12}
+	without := runInspectStdin(inspectPW+"\n", args...)
+	dir := t.TempDir()
+	old := inspectKnown
+	t.Cleanup(func() { inspectKnown = old })
+	for _, c := range []struct{ name, content, code string }{
+		{"damaged", `{"version":2,"certificates":[{"sha256":"x"`, "register_damaged"},
+		{"newer", `{"version":99,"certificates":[]}`, "register_newer"},
+		{"missing", "", ""},
+	} {
+		path := filepath.Join(dir, c.name+".json")
+		if c.content != "" {
+			if err := os.WriteFile(path, []byte(c.content), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		inspectKnown = func(cert *inspect.Certificate) ([]register.Certificate, error) {
+			return renewal.ReadKnown(path, nil, cert)
+		}
+		r := runInspectStdin(inspectPW+"\n", args...)
+		if r.code != without.code || r.out != without.out {
+			t.Errorf("%s: exit %d, want %d; output:\n%s\nwant:\n%s", c.name, r.code, without.code, r.out, without.out)
+		}
+		if said := strings.Contains(r.err, "register of your certificates"); said != (c.code != "") {
+			t.Errorf("%s: standard error %q", c.name, r.err)
+		}
+		j := runInspectStdin(inspectPW+"\n", append([]string{"--json"}, args...)...)
+		var doc struct {
+			Register *struct{ Code, Message string } `json:"register"`
+		}
+		if err := json.Unmarshal([]byte(j.out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case c.code == "" && doc.Register != nil:
+			t.Errorf("%s: a note %+v", c.name, doc.Register)
+		case c.code != "" && (doc.Register == nil || doc.Register.Code != c.code || doc.Register.Message == ""):
+			t.Errorf("%s: register note %+v, want code %s", c.name, doc.Register, c.code)
+		}
 	}
 }

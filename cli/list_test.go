@@ -235,3 +235,23 @@ func TestListHelp(t *testing.T) {
 		}
 	}
 }
+
+// An entry an older version recorded for one of the state's CA
+// certificates is no one's certificate: `fornyer list` leaves it out as
+// the window's list does (review S1), and the file keeps it.
+func TestListLeavesOutStateCAEntries(t *testing.T) {
+	fixListClock(t)
+	root := listCert(2, "Den Danske Stat", "", 62*24*time.Hour, false)
+	root.CommonName, root.CVR, root.Kind = "Den Danske Stat OCES rod-CA", "", ""
+	path := writeRegister(t, listCert(1, "Bager ApS", "u-1", 300*24*time.Hour, true), root)
+	code, out, errText := run("en", "list", "--register", path)
+	if code != 0 {
+		t.Errorf("exit %d (the CA's entry expires within 90 days): %s", code, errText)
+	}
+	if strings.Contains(out, "Den Danske Stat") || !strings.Contains(out, "Bager ApS") || !strings.Contains(out, "1 certificate") {
+		t.Errorf("list shows the state's CA or not the one certificate:\n%s", out)
+	}
+	if data, err := os.ReadFile(path); err != nil || !strings.Contains(string(data), root.SHA256) {
+		t.Errorf("the entry is gone from the file (%v)", err)
+	}
+}

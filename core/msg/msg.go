@@ -20,11 +20,10 @@ import (
 	"sync"
 	"text/template"
 	"time"
-	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/fornyer/fornyer/assets"
+	"github.com/fornyer/fornyer/internal/jsonscan"
 )
 
 // Languages are the languages Fornyer speaks; the first is the fallback.
@@ -190,168 +189,61 @@ func Supported(locale string) string {
 // command line's first (and only) look-up, encoding/json spends a fifth of
 // a millisecond warming its reflection, which is what kept `fornyer-cli
 // inspect` behind openssl. Anything but an object of strings is an error;
-// FuzzParseFlat holds it to encoding/json.
+// FuzzParseFlat holds it to encoding/json. The JSON itself is walked by
+// internal/jsonscan, as the register's scanner walks it.
 func parseFlat(data []byte) (map[string]string, error) {
-	p := flatParser{data: data}
+	// One copy of the catalogue; its texts are slices of it.
+	s := jsonscan.Scanner{Data: string(data)}
 	out := map[string]string{}
-	if !p.expect('{') {
+	s.Space()
+	if !s.Eat('{') {
 		return nil, errNotFlat
 	}
-	if p.expect('}') {
-		return out, p.end()
+	s.Space()
+	if !s.Eat('}') {
+		for {
+			s.Space()
+			key, ok := flatString(&s)
+			s.Space()
+			if !ok || !s.Eat(':') {
+				return nil, errNotFlat
+			}
+			s.Space()
+			value, ok := flatString(&s)
+			if !ok {
+				return nil, errNotFlat
+			}
+			out[key] = value
+			s.Space()
+			if s.Eat(',') {
+				continue
+			}
+			if s.Eat('}') {
+				break
+			}
+			return nil, errNotFlat
+		}
 	}
-	for {
-		key, ok := p.str()
-		if !ok || !p.expect(':') {
-			return nil, errNotFlat
-		}
-		value, ok := p.str()
-		if !ok {
-			return nil, errNotFlat
-		}
-		out[key] = value
-		if p.expect(',') {
-			continue
-		}
-		if p.expect('}') {
-			return out, p.end()
-		}
+	s.Space()
+	if s.I != len(s.Data) {
 		return nil, errNotFlat
 	}
+	return out, nil
 }
 
 var errNotFlat = errors.New("a catalogue must be one JSON object of strings")
 
-type flatParser struct {
-	data []byte
-	i    int
-}
-
-func (p *flatParser) space() {
-	for p.i < len(p.data) && (p.data[p.i] == ' ' || p.data[p.i] == '\t' || p.data[p.i] == '\n' || p.data[p.i] == '\r') {
-		p.i++
-	}
-}
-
-func (p *flatParser) expect(c byte) bool {
-	p.space()
-	if p.i < len(p.data) && p.data[p.i] == c {
-		p.i++
-		return true
-	}
-	return false
-}
-
-func (p *flatParser) end() error {
-	p.space()
-	if p.i != len(p.data) {
-		return errNotFlat
-	}
-	return nil
-}
-
-// str reads a JSON string: UTF-8 text, no control characters, and the
-// escapes of RFC 8259 (with surrogate pairs).
-func (p *flatParser) str() (string, bool) {
-	if !p.expect('"') {
+// flatString reads a catalogue's string: UTF-8 text (a catalogue with a
+// byte that is not is refused, not mended), with JSON's escapes read.
+func flatString(s *jsonscan.Scanner) (string, bool) {
+	text, escaped, ok := s.Str()
+	if !ok || !utf8.ValidString(text) {
 		return "", false
 	}
-	// Most texts have no escape: taken whole once their end is found.
-	start := p.i
-	for p.i < len(p.data) && p.data[p.i] >= 0x20 && p.data[p.i] != '"' && p.data[p.i] != '\\' {
-		p.i++
+	if escaped {
+		return jsonscan.Unquote(text), true
 	}
-	if p.i < len(p.data) && p.data[p.i] == '"' && utf8.Valid(p.data[start:p.i]) {
-		p.i++
-		return string(p.data[start : p.i-1]), true
-	}
-	p.i = start
-	var b strings.Builder
-	for p.i < len(p.data) {
-		c := p.data[p.i]
-		switch {
-		case c == '"':
-			p.i++
-			return b.String(), true
-		case c < 0x20:
-			return "", false
-		case c == '\\':
-			if p.i+1 >= len(p.data) {
-				return "", false
-			}
-			e := p.data[p.i+1]
-			p.i += 2
-			switch e {
-			case '"', '\\', '/':
-				b.WriteByte(e)
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 't':
-				b.WriteByte('\t')
-			case 'u':
-				r, ok := p.hex4()
-				if !ok {
-					return "", false
-				}
-				if utf16.IsSurrogate(r) {
-					r2 := unicode.ReplacementChar
-					if p.i+1 < len(p.data) && p.data[p.i] == '\\' && p.data[p.i+1] == 'u' {
-						save := p.i
-						p.i += 2
-						if lo, ok := p.hex4(); ok {
-							if d := utf16.DecodeRune(r, lo); d != unicode.ReplacementChar {
-								r2 = d
-							} else {
-								p.i = save
-							}
-						} else {
-							return "", false
-						}
-					}
-					r = r2
-				}
-				b.WriteRune(r)
-			default:
-				return "", false
-			}
-		default:
-			r, size := utf8.DecodeRune(p.data[p.i:])
-			if r == utf8.RuneError && size == 1 {
-				return "", false
-			}
-			b.Write(p.data[p.i : p.i+size])
-			p.i += size
-		}
-	}
-	return "", false
-}
-
-func (p *flatParser) hex4() (rune, bool) {
-	if p.i+4 > len(p.data) {
-		return 0, false
-	}
-	var r rune
-	for _, c := range p.data[p.i : p.i+4] {
-		r <<= 4
-		switch {
-		case c >= '0' && c <= '9':
-			r |= rune(c - '0')
-		case c >= 'a' && c <= 'f':
-			r |= rune(c - 'a' + 10)
-		case c >= 'A' && c <= 'F':
-			r |= rune(c - 'A' + 10)
-		default:
-			return 0, false
-		}
-	}
-	p.i += 4
-	return r, true
+	return text, true
 }
 
 // Date writes a calendar date the way lang writes it ("24 November 2026",

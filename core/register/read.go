@@ -2,6 +2,7 @@ package register
 
 import (
 	"path/filepath"
+	"slices"
 
 	"github.com/fornyer/fornyer/core/appinfo"
 )
@@ -20,7 +21,8 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, FileName), nil
 }
 
-// Read returns the certificates in the register at path without opening it
+// Read returns the user's certificates in the register at path (those
+// List would give: mine; in the file's order) without opening it
 // for changes: a damaged file (or one over MaxFileSize) is reported
 // (CodeDamaged, CodeNewer), never moved aside, and nothing is written. A missing file is CodeNotFound. It
 // is what the command line uses while the window may be running.
@@ -33,5 +35,5 @@ func Read(path string) ([]Certificate, error) {
 	if err != nil {
 		return nil, decodeError(path, version, err)
 	}
-	return certs, nil
+	return slices.DeleteFunc(certs, func(c Certificate) bool { return !mine(c) }), nil
 }

@@ -324,18 +324,33 @@ func strictUnmarshal(data []byte, v any) error {
 	return nil
 }
 
+// validAll is what makes a register's certificates valid: each one
+// (valid), and no fingerprint twice (listedTwice). Scan checks the same
+// by the same rules (validEntries).
 func validAll(certs []Certificate) error {
-	seen := map[string]bool{}
 	for i, c := range certs {
 		if err := valid(c); err != nil {
 			return fmt.Errorf("certificate %d: %w", i, err)
 		}
-		if seen[c.SHA256] {
-			return fmt.Errorf("certificate %s listed twice", c.SHA256)
-		}
-		seen[c.SHA256] = true
+	}
+	if sha, twice := listedTwice(len(certs), func(i int) string { return certs[i].SHA256 }); twice {
+		return fmt.Errorf("certificate %s listed twice", sha)
 	}
 	return nil
+}
+
+// listedTwice is a fingerprint that comes twice among the n that sha
+// gives, if one does.
+func listedTwice(n int, sha func(int) string) (string, bool) {
+	seen := make(map[string]struct{}, n)
+	for i := range n {
+		s := sha(i)
+		if _, twice := seen[s]; twice {
+			return s, true
+		}
+		seen[s] = struct{}{}
+	}
+	return "", false
 }
 
 // fileV1 is the first layout, read only to migrate it.
@@ -373,15 +388,34 @@ func (s *Store) moveAside() (string, error) {
 	return safefile.MoveAside(s.path, s.now().UTC().Format("20060102T150405Z"))
 }
 
+// valid is what makes one certificate of the register valid; Scan reads
+// by the same rules (validFingerprint, hasExpiry).
 func valid(c Certificate) error {
-	if len(c.SHA256) != 64 || strings.Trim(c.SHA256, "0123456789abcdef") != "" {
+	if !validFingerprint(c.SHA256) {
 		return errors.New("the fingerprint is not 64 lower-case hex digits")
 	}
-	if c.NotAfter.IsZero() {
+	if !hasExpiry(c.NotAfter) {
 		return errors.New("no expiry date")
 	}
 	return nil
 }
+
+// validFingerprint: a certificate's key in the register is its SHA-256,
+// 64 lower-case hex digits.
+func validFingerprint(sha string) bool {
+	if len(sha) != 64 {
+		return false
+	}
+	for i := range len(sha) {
+		if c := sha[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// hasExpiry: every certificate of the register has its expiry date.
+func hasExpiry(notAfter time.Time) bool { return !notAfter.IsZero() }
 
 // update applies change and tells the watchers.
 func (s *Store) update(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
@@ -714,8 +748,8 @@ func listOrder(certs []Certificate) []int {
 	return order
 }
 
-// mine says whether an entry is a certificate of the user's, for List and
-// Get alike: an entry an older version recorded for one of the state's CA
+// mine says whether an entry is a certificate of the user's, for every
+// reader of the register alike (List, Get, Read, Scan): an entry an older version recorded for one of the state's CA
 // certificates (oces.IsStateCAName) is no one's, and the file keeps it as
 // it was.
 func mine(c Certificate) bool { return !oces.IsStateCAName(c.Organization, c.CommonName) }

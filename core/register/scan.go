@@ -3,13 +3,16 @@ package register
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/fornyer/fornyer/internal/jsonscan"
 )
 
 // Entry is one certificate of the register as Scan reads it without
@@ -20,56 +23,119 @@ type Entry struct {
 	Updated                                     time.Time
 }
 
-// Index is the register as Scan read it: every certificate's Entry, and
-// each certificate whole on demand (Certificates).
+// Certificate is the certificate of the entry as far as the entry tells
+// it (its other fields empty), in memory of its own: for an answer that
+// reads only these fields of it (ReadSome).
+func (e Entry) Certificate() Certificate {
+	return Certificate{SHA256: strings.Clone(e.SHA256), UUID: strings.Clone(e.UUID), CVR: strings.Clone(e.CVR),
+		Organization: strings.Clone(e.Organization), CommonName: strings.Clone(e.CommonName), Updated: e.Updated}
+}
+
+// Index is the register as Scan read it: every certificate's Entry (in
+// file order, Read's order), and each certificate whole on demand
+// (Certificates). Its entries' texts are the file's own bytes: Close
+// releases them.
 type Index struct {
 	path    string
 	entries []Entry
 	raw     []string      // each certificate's JSON, when the file was scanned
 	certs   []Certificate // every certificate, when the file was decoded whole
+	release func()
 }
 
-// Scan reads the register at path as Read does, but decodes only what
-// tells its certificates apart (Entry), so that `fornyer inspect` pays
-// for the few certificates its answer needs and not for an IT provider's
-// thousands (issue 24, 13). Its checks are Read's on the whole file: the
-// JSON's syntax, the format version, every certificate's fingerprint and
-// expiry, no fingerprint twice; the errors are Read's, with the same
-// codes. The one check left to Certificates is the type of each value of
-// a certificate not decoded (a number where a name belongs): Certificates
-// decodes what it returns as strictly as Read, and the window, which
-// reads everything, reports such a file as damaged.
+// Scan reads the register at path as Read does (the user's certificates
+// only: mine), but decodes only what tells its certificates apart
+// (Entry), so that `fornyer inspect` pays for the few certificates its
+// answer needs and not for an IT provider's thousands (issue 24, 13). Its
+// checks are Read's on the whole file: the JSON's syntax, the format
+// version, every certificate's fingerprint and expiry (validFingerprint,
+// hasExpiry: Read's own rules), no fingerprint twice (listedTwice); the
+// errors are Read's, with the same codes. The one check left to
+// Certificates is the type of each value of a certificate not decoded (a
+// number where a name belongs): Certificates decodes what it returns as
+// strictly as Read, and the window, which reads everything, reports such
+// a file as damaged.
 //
 // A file in another layout than the one Encode writes (format version 1,
 // an escaped or non-ASCII key, a repeated "certificates") is decoded
-// whole, by Read's own decoder.
+// whole, by Read's own decoder. The Index holds the file's bytes until
+// Close.
 func Scan(path string) (*Index, error) {
-	data, err := readFile(path)
+	data, release, err := mapFile(path)
 	if err != nil {
 		return nil, readError(path, err)
 	}
-	x := &Index{path: path}
-	// The entries' texts are the file's own bytes, not copies: data is
-	// not written to after it is read, and lives as long as they do.
-	if entries, raw, ok := scanCurrent(unsafe.String(unsafe.SliceData(data), len(data))); ok {
-		x.entries, x.raw = entries, raw
+	x := &Index{path: path, release: release}
+	var scanned bool
+	if err := guard(path, func() {
+		// The entries' texts are the file's own bytes, not copies: data
+		// is not written to, and lives until Close.
+		x.entries, x.raw, scanned = scanCurrent(unsafe.String(unsafe.SliceData(data), len(data)))
+	}); err != nil {
+		x.Close()
+		return nil, err
+	}
+	if scanned {
+		x.keepMine()
 		return x, nil
 	}
-	certs, version, err := decode(data)
+	var certs []Certificate
+	var version int
+	var derr error
+	err = guard(path, func() { certs, version, derr = decode(data) })
+	x.Close() // decode copied what it keeps
 	if err != nil {
-		return nil, decodeError(path, version, err)
+		return nil, err
 	}
-	x.certs = certs
-	x.entries = make([]Entry, len(certs))
-	for i, c := range certs {
+	if derr != nil {
+		return nil, decodeError(path, version, derr)
+	}
+	x.certs = slices.DeleteFunc(certs, func(c Certificate) bool { return !mine(c) })
+	x.entries = make([]Entry, len(x.certs))
+	for i, c := range x.certs {
 		x.entries[i] = Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}
 	}
 	return x, nil
 }
 
-// Entries are the register's certificates in file order (Read's order),
-// as far as Scan read them.
-func (x *Index) Entries() []Entry { return x.entries }
+// keepMine leaves out the entries Read leaves out (mine), with their bytes.
+func (x *Index) keepMine() {
+	n := 0
+	for i, e := range x.entries {
+		if mine(Certificate{Organization: e.Organization, CommonName: e.CommonName}) {
+			x.entries[n], x.raw[n] = e, x.raw[i]
+			n++
+		}
+	}
+	x.entries, x.raw = x.entries[:n], x.raw[:n]
+}
+
+// Close releases the file's bytes: the entries' texts are not to be read
+// after it. A second Close does nothing.
+func (x *Index) Close() {
+	if x.release != nil {
+		x.release()
+		x.release = nil
+	}
+}
+
+// guard runs read over the file's mapped bytes (mapFile): a fault there
+// (the file cut short in place by another program while mapped) is the
+// register's CodeUnreadable, not a crash. Any other panic goes on.
+func guard(path string, read func()) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if fault, ok := r.(interface{ Addr() uintptr }); ok {
+				err = &Error{Code: CodeUnreadable, Path: path, Err: fmt.Errorf("the file changed while read: %v", fault)}
+				return
+			}
+			panic(r)
+		}
+	}()
+	read()
+	return nil
+}
 
 // Certificates returns the certificates at the indices (of Entries),
 // decoded as strictly as Read decodes them; a certificate that does not
@@ -82,10 +148,51 @@ func (x *Index) Certificates(which []int) ([]Certificate, error) {
 			continue
 		}
 		var c Certificate
-		if err := json.Unmarshal([]byte(x.raw[i]), &c); err != nil {
+		var err error
+		if gerr := guard(x.path, func() { err = json.Unmarshal([]byte(x.raw[i]), &c) }); gerr != nil {
+			return nil, gerr
+		}
+		if err != nil {
 			return nil, decodeError(x.path, FormatVersion, err)
 		}
 		out = append(out, c)
+	}
+	return out, nil
+}
+
+// ReadSome reads the register at path as Scan does and returns the
+// certificates pick chooses from its entries, in the file's order: those
+// in whole decoded as strictly as Read decodes them (Certificates), those
+// in brief only as their entry tells them (Entry.Certificate), without
+// encoding/json. The errors are Scan's and Certificates'.
+func ReadSome(path string, pick func([]Entry) (whole, brief []int)) ([]Certificate, error) {
+	x, err := Scan(path)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Close()
+	var whole, brief []int
+	var briefs []Certificate
+	if err := guard(path, func() {
+		whole, brief = pick(x.entries)
+		for _, i := range brief {
+			briefs = append(briefs, x.entries[i].Certificate())
+		}
+	}); err != nil {
+		return nil, err
+	}
+	certs, err := x.Certificates(whole)
+	if err != nil {
+		return nil, err
+	}
+	// In the file's order: whole and brief are each in it already.
+	out := make([]Certificate, 0, len(certs)+len(briefs))
+	for len(whole) > 0 || len(brief) > 0 {
+		if len(brief) == 0 || len(whole) > 0 && whole[0] < brief[0] {
+			out, whole, certs = append(out, certs[0]), whole[1:], certs[1:]
+		} else {
+			out, brief, briefs = append(out, briefs[0]), brief[1:], briefs[1:]
+		}
 	}
 	return out, nil
 }
@@ -120,35 +227,35 @@ func decodeError(path string, version int, err error) error {
 // value as it was). ok is false for anything else, and for anything
 // wrong: decode then reads the file, and says what is wrong.
 func scanCurrent(data string) (entries []Entry, raw []string, ok bool) {
-	s := scanner{data: data}
-	s.space()
-	if !s.eat('{') {
+	s := scanner{jsonscan.Scanner{Data: data}}
+	s.Space()
+	if !s.Eat('{') {
 		return nil, nil, false
 	}
 	version, certificates := false, false
-	s.space()
-	if s.eat('}') {
+	s.Space()
+	if s.Eat('}') {
 		return nil, nil, false // no version: decode says so
 	}
 	for {
-		s.space()
-		key, plain := s.key()
+		s.Space()
+		key, plain := s.Key()
 		if !plain {
 			return nil, nil, false
 		}
-		s.space()
-		if !s.eat(':') {
+		s.Space()
+		if !s.Eat(':') {
 			return nil, nil, false
 		}
-		s.space()
+		s.Space()
 		switch {
-		case is(key, "version"):
-			start := s.i
-			if version || !s.value(0) || data[start:s.i] != "2" {
+		case jsonscan.Is(key, "version"):
+			start := s.I
+			if version || !s.Value(0) || data[start:s.I] != "2" {
 				return nil, nil, false
 			}
 			version = true
-		case is(key, "certificates"):
+		case jsonscan.Is(key, "certificates"):
 			if certificates {
 				return nil, nil, false
 			}
@@ -157,21 +264,21 @@ func scanCurrent(data string) (entries []Entry, raw []string, ok bool) {
 				return nil, nil, false
 			}
 		default:
-			if !s.value(0) {
+			if !s.Value(0) {
 				return nil, nil, false
 			}
 		}
-		s.space()
-		if s.eat('}') {
+		s.Space()
+		if s.Eat('}') {
 			break
 		}
-		if !s.eat(',') {
+		if !s.Eat(',') {
 			return nil, nil, false
 		}
 	}
 	// What json.Decoder.More lets through after the register (strictUnmarshal).
-	s.space()
-	if s.i < len(data) && data[s.i] != ']' && data[s.i] != '}' {
+	s.Space()
+	if s.I < len(data) && data[s.I] != ']' && data[s.I] != '}' {
 		return nil, nil, false
 	}
 	if !version || !validEntries(entries) {
@@ -180,357 +287,144 @@ func scanCurrent(data string) (entries []Entry, raw []string, ok bool) {
 	return entries, raw, true
 }
 
-// validEntries is validAll on what scanCurrent read: each fingerprint
-// 64 lower-case hex digits and listed once (each certificate's expiry is
-// checked as it is read).
+// validEntries is validAll on what scanCurrent read, by the same rules
+// (each certificate's expiry is checked as it is read).
 func validEntries(entries []Entry) bool {
-	seen := make(map[string]struct{}, len(entries))
 	for _, e := range entries {
-		if len(e.SHA256) != 64 || strings.Trim(e.SHA256, "0123456789abcdef") != "" {
-			return false
-		}
-		if _, twice := seen[e.SHA256]; twice {
-			return false
-		}
-		seen[e.SHA256] = struct{}{}
-	}
-	return true
-}
-
-// scanner walks JSON text, checking its syntax as encoding/json does.
-type scanner struct {
-	data string
-	i    int
-}
-
-// maxDepth is encoding/json's nesting limit; deeper is left to it.
-const maxDepth = 10000
-
-func (s *scanner) space() {
-	for s.i < len(s.data) {
-		switch s.data[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
-			return
-		}
-	}
-}
-
-func (s *scanner) eat(c byte) bool {
-	if s.i < len(s.data) && s.data[s.i] == c {
-		s.i++
-		return true
-	}
-	return false
-}
-
-// key reads an object key; plain is false unless it is a string of
-// printable ASCII without escapes (the only keys Encode writes: others
-// are matched to fields by encoding/json's Unicode folding, left to it).
-func (s *scanner) key() (string, bool) {
-	if !s.eat('"') {
-		return "", false
-	}
-	start := s.i
-	for s.i < len(s.data) {
-		c := s.data[s.i]
-		if c == '"' {
-			k := s.data[start:s.i]
-			s.i++
-			return k, true
-		}
-		if c < 0x20 || c >= 0x80 || c == '\\' {
-			return "", false
-		}
-		s.i++
-	}
-	return "", false
-}
-
-// is says whether a plain key (scanner.key) names the field name, as
-// encoding/json matches them: without regard to case.
-func is(key, name string) bool {
-	if len(key) != len(name) {
-		return false
-	}
-	for i := range len(key) {
-		c := key[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != name[i] {
+		if !validFingerprint(e.SHA256) {
 			return false
 		}
 	}
-	return true
+	_, twice := listedTwice(len(entries), func(i int) string { return entries[i].SHA256 })
+	return !twice
 }
 
-// str reads a string whose opening quote is at s.i, checking it; it
-// returns the string's text between the quotes, whether it holds an
-// escape, and whether it holds bytes that are not ASCII.
-func (s *scanner) str() (text string, escaped, high, ok bool) {
-	if !s.eat('"') {
-		return "", false, false, false
-	}
-	start := s.i
-	d := s.data
-	for {
-		// Eight bytes at a time while none of them ends the string, starts
-		// an escape, or is a control character or not ASCII.
-		for s.i+8 <= len(d) && plain8(load64(d, s.i)) {
-			s.i += 8
-		}
-		if s.i >= len(d) {
-			return "", false, false, false
-		}
-		switch c := d[s.i]; {
-		case c == '"':
-			text = d[start:s.i]
-			s.i++
-			return text, escaped, high, true
-		case c < 0x20:
-			return "", false, false, false
-		case c == '\\':
-			escaped = true
-			s.i++
-			if s.i >= len(d) {
-				return "", false, false, false
-			}
-			switch d[s.i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-				s.i++
-			case 'u':
-				if s.i+5 > len(d) {
-					return "", false, false, false
-				}
-				for _, h := range []byte(d[s.i+1 : s.i+5]) {
-					if !isHex(h) {
-						return "", false, false, false
-					}
-				}
-				s.i += 5
-			default:
-				return "", false, false, false
-			}
-		default:
-			if c >= 0x80 {
-				high = true
-			}
-			s.i++
-		}
-	}
-}
+// scanner reads the register's own values over jsonscan's primitives.
+type scanner struct{ jsonscan.Scanner }
 
-// load64 is the eight bytes of d from i on, little-endian (one load).
-func load64(d string, i int) uint64 {
-	b := d[i : i+8]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// plain8 says whether none of the eight bytes in x is a quote, a
-// backslash, a control character or a byte above ASCII (SWAR: a byte
-// below n sets its top bit in x-n, where x's own top bit is clear).
-func plain8(x uint64) bool {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	q, b := x^('"'*ones), x^('\\'*ones)
-	return (x|(x-0x20*ones)&^x|(q-ones)&^q|(b-ones)&^b)&tops == 0
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// value checks one JSON value at s.i and moves past it.
-func (s *scanner) value(depth int) bool {
-	if s.i >= len(s.data) || depth > maxDepth {
-		return false
-	}
-	switch c := s.data[s.i]; {
-	case c == '"':
-		_, _, _, ok := s.str()
-		return ok
-	case c == '{':
-		s.i++
-		s.space()
-		if s.eat('}') {
-			return true
-		}
-		for {
-			s.space()
-			if _, _, _, ok := s.str(); !ok {
-				return false
-			}
-			s.space()
-			if !s.eat(':') {
-				return false
-			}
-			s.space()
-			if !s.value(depth + 1) {
-				return false
-			}
-			s.space()
-			if s.eat('}') {
-				return true
-			}
-			if !s.eat(',') {
-				return false
-			}
-		}
-	case c == '[':
-		s.i++
-		s.space()
-		if s.eat(']') {
-			return true
-		}
-		for {
-			s.space()
-			if !s.value(depth + 1) {
-				return false
-			}
-			s.space()
-			if s.eat(']') {
-				return true
-			}
-			if !s.eat(',') {
-				return false
-			}
-		}
-	case c == 't':
-		return s.literal("true")
-	case c == 'f':
-		return s.literal("false")
-	case c == 'n':
-		return s.literal("null")
-	case c == '-' || '0' <= c && c <= '9':
-		return s.number()
-	}
-	return false
-}
-
-func (s *scanner) literal(word string) bool {
-	if strings.HasPrefix(s.data[s.i:], word) {
-		s.i += len(word)
-		return true
-	}
-	return false
-}
-
-// number checks JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-func (s *scanner) number() bool {
-	s.eat('-')
-	digits := func() int {
-		n := 0
-		for s.i < len(s.data) && '0' <= s.data[s.i] && s.data[s.i] <= '9' {
-			s.i++
-			n++
-		}
-		return n
-	}
-	if s.eat('0') {
-		// no more digits may follow a leading zero: the next byte is
-		// checked by whoever reads on
-	} else if digits() == 0 {
-		return false
-	}
-	if s.eat('.') && digits() == 0 {
-		return false
-	}
-	if s.eat('e') || s.eat('E') {
-		if !s.eat('+') {
-			s.eat('-')
-		}
-		if digits() == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// certificates reads the array of certificates at s.i: each one's bytes
+// certificates reads the array of certificates at I: each one's bytes
 // and Entry.
 func (s *scanner) certificates() ([]Entry, []string, bool) {
-	if !s.eat('[') {
+	if !s.Eat('[') {
 		return nil, nil, false // null or another type: decode says
 	}
 	// Room for as many as Encode writes in the file's size (about 640
 	// bytes each; more are appended).
-	n := len(s.data)/512 + 1
+	n := len(s.Data)/512 + 1
 	entries, raw := make([]Entry, 0, n), make([]string, 0, n)
-	s.space()
-	if s.eat(']') {
+	s.Space()
+	if s.Eat(']') {
 		return entries, raw, true
 	}
 	for {
-		s.space()
-		start := s.i
+		s.Space()
+		start := s.I
 		e, ok := s.certificate()
 		if !ok {
 			return nil, nil, false
 		}
 		entries = append(entries, e)
-		raw = append(raw, s.data[start:s.i])
-		s.space()
-		if s.eat(']') {
+		raw = append(raw, s.Data[start:s.I])
+		s.Space()
+		if s.Eat(']') {
 			return entries, raw, true
 		}
-		if !s.eat(',') {
+		if !s.Eat(',') {
 			return nil, nil, false
 		}
 	}
 }
 
+// The fields of a certificate scanner.certificate reads.
+const (
+	fieldOther = iota
+	fieldSHA256
+	fieldUUID
+	fieldCVR
+	fieldOrganization
+	fieldCommonName
+	fieldUpdated
+	fieldNotAfter
+)
+
+// field is the Entry field a plain key names, as encoding/json matches
+// keys to fields: without regard to case (Encode writes them in lower
+// case, looked up first).
+func field(key string) int {
+	switch key {
+	case "sha256":
+		return fieldSHA256
+	case "uuid":
+		return fieldUUID
+	case "cvr":
+		return fieldCVR
+	case "organization":
+		return fieldOrganization
+	case "common_name":
+		return fieldCommonName
+	case "updated":
+		return fieldUpdated
+	case "not_after":
+		return fieldNotAfter
+	}
+	for i := range len(key) {
+		if 'A' <= key[i] && key[i] <= 'Z' {
+			return field(strings.ToLower(key)) // ASCII: plain keys only
+		}
+	}
+	return fieldOther
+}
+
 // certificate reads one certificate object's Entry fields and checks the
-// rest of it; a certificate without an expiry is not ok (valid).
+// rest of it; a certificate without an expiry is not ok (hasExpiry).
 func (s *scanner) certificate() (Entry, bool) {
 	var e Entry
 	var notAfter time.Time
-	if !s.eat('{') {
+	if !s.Eat('{') {
 		return e, false
 	}
-	s.space()
-	if s.eat('}') {
+	s.Space()
+	if s.Eat('}') {
 		return e, false // no fingerprint, no expiry
 	}
 	for {
-		s.space()
-		key, plain := s.key()
+		s.Space()
+		key, plain := s.Key()
 		if !plain {
 			return e, false
 		}
-		s.space()
-		if !s.eat(':') {
+		s.Space()
+		if !s.Eat(':') {
 			return e, false
 		}
-		s.space()
+		s.Space()
 		var ok bool
-		switch {
-		case is(key, "sha256"):
+		switch field(key) {
+		case fieldSHA256:
 			e.SHA256, ok = s.text(e.SHA256)
-		case is(key, "uuid"):
+		case fieldUUID:
 			e.UUID, ok = s.text(e.UUID)
-		case is(key, "cvr"):
+		case fieldCVR:
 			e.CVR, ok = s.text(e.CVR)
-		case is(key, "organization"):
+		case fieldOrganization:
 			e.Organization, ok = s.text(e.Organization)
-		case is(key, "common_name"):
+		case fieldCommonName:
 			e.CommonName, ok = s.text(e.CommonName)
-		case is(key, "updated"):
+		case fieldUpdated:
 			ok = s.time(&e.Updated)
-		case is(key, "not_after"):
+		case fieldNotAfter:
 			ok = s.time(&notAfter)
 		default:
-			ok = s.value(1)
+			ok = s.Value(1)
 		}
 		if !ok {
 			return e, false
 		}
-		s.space()
-		if s.eat('}') {
-			return e, !notAfter.IsZero()
+		s.Space()
+		if s.Eat('}') {
+			return e, hasExpiry(notAfter)
 		}
-		if !s.eat(',') {
+		if !s.Eat(',') {
 			return e, false
 		}
 	}
@@ -539,98 +433,27 @@ func (s *scanner) certificate() (Entry, bool) {
 // text reads a string value as encoding/json would into a string that
 // held old: null leaves it as it was; another type is not ok.
 func (s *scanner) text(old string) (string, bool) {
-	if s.literal("null") {
+	if s.Literal("null") {
 		return old, true
 	}
-	text, escaped, high, ok := s.str()
+	text, escaped, ok := s.Str()
 	if !ok {
 		return "", false
 	}
-	if !escaped && (!high || utf8.ValidString(text)) {
+	if !escaped && utf8.ValidString(text) {
 		return text, true // the file's own bytes
 	}
-	return unquote(text), true
-}
-
-// unquote is encoding/json's reading of a string's text that holds
-// escapes or bytes that are not UTF-8 (checked already by scanner.str):
-// an escaped UTF-16 surrogate pair is one character, a lone surrogate
-// and a byte that is not UTF-8 are U+FFFD.
-func unquote(t string) string {
-	var b strings.Builder
-	b.Grow(len(t))
-	for i := 0; i < len(t); {
-		c := t[i]
-		switch {
-		case c == '\\':
-			e := t[i+1]
-			i += 2
-			switch e {
-			case 'b':
-				b.WriteByte('\b')
-			case 'f':
-				b.WriteByte('\f')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 't':
-				b.WriteByte('\t')
-			case 'u':
-				r := hex4(t[i:])
-				i += 4
-				if utf16.IsSurrogate(r) {
-					if strings.HasPrefix(t[i:], "\\u") && len(t) >= i+6 {
-						if d := utf16.DecodeRune(r, hex4(t[i+2:])); d != unicode.ReplacementChar {
-							b.WriteRune(d)
-							i += 6
-							break
-						}
-					}
-					r = unicode.ReplacementChar
-				}
-				b.WriteRune(r)
-			default: // '"', '\\', '/'
-				b.WriteByte(e)
-			}
-		case c < utf8.RuneSelf:
-			b.WriteByte(c)
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(t[i:])
-			b.WriteRune(r) // U+FFFD for a byte that is not UTF-8
-			i += size
-		}
-	}
-	return b.String()
-}
-
-// hex4 is the value of the four hex digits t starts with (checked by
-// scanner.str).
-func hex4(t string) rune {
-	var r rune
-	for _, c := range []byte(t[:4]) {
-		switch {
-		case c <= '9':
-			c -= '0'
-		case c >= 'a':
-			c -= 'a' - 10
-		default:
-			c -= 'A' - 10
-		}
-		r = r<<4 | rune(c)
-	}
-	return r
+	return jsonscan.Unquote(text), true
 }
 
 // time reads a time value into *t as encoding/json would (time.Time's
 // UnmarshalJSON, which also takes null as no change).
 func (s *scanner) time(t *time.Time) bool {
-	start := s.i
-	if !s.literal("null") {
-		if _, _, _, ok := s.str(); !ok {
+	start := s.I
+	if !s.Literal("null") {
+		if _, _, ok := s.Str(); !ok {
 			return false
 		}
 	}
-	return t.UnmarshalJSON([]byte(s.data[start:s.i])) == nil
+	return t.UnmarshalJSON([]byte(s.Data[start:s.I])) == nil
 }

@@ -27,6 +27,12 @@ func scanCases(t testing.TB) map[string]string {
 		t.Fatal(err)
 	}
 	one := string(encoded)
+	ca := cert(9, "", t0.AddDate(10, 0, 0))
+	ca.Organization, ca.CommonName = "Den Danske Stat", "Den Danske Stat OCES rod-CA"
+	stateCA, err := Encode([]Certificate{certs[0], ca, certs[2]})
+	if err != nil {
+		t.Fatal(err)
+	}
 	sha1, sha2 := certs[0].SHA256, certs[1].SHA256
 	return map[string]string{
 		"encoded":              one,
@@ -70,6 +76,7 @@ func scanCases(t testing.TB) map[string]string {
 		"empty certificate":    `{"version":2,"certificates":[{}]}`,
 		"invalid utf-8":        strings.Replace(one, `"u3"`, "\"u\xff3\"", 1),
 		"byte order mark":      "\ufeff" + one,
+		"state CA entry":       string(stateCA),
 	}
 }
 
@@ -85,6 +92,12 @@ func TestScanAgreesWithRead(t *testing.T) {
 		}
 		want, readErr := Read(path)
 		x, scanErr := Scan(path)
+		if scanErr == nil {
+			defer x.Close()
+		}
+		if name == "state CA entry" && (readErr != nil || len(want) != 2) {
+			t.Errorf("%s: Read gives %d certificates (%v), want the 2 of the user's", name, len(want), readErr)
+		}
 		if name == "wrong type elsewhere" {
 			// The one check Scan leaves to Certificates.
 			if readErr == nil || scanErr != nil {
@@ -106,7 +119,7 @@ func TestScanAgreesWithRead(t *testing.T) {
 		if err != nil || !sameCertificates(got, want) {
 			t.Errorf("%s: Certificates = %v, %v\nwant %v", name, got, err, want)
 		}
-		for i, e := range x.Entries() {
+		for i, e := range x.entries {
 			c := want[i]
 			if e != (Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}) {
 				t.Errorf("%s: entry %d = %+v, certificate %+v", name, i, e, c)
@@ -127,7 +140,7 @@ func TestScanAgreesWithRead(t *testing.T) {
 }
 
 func all(x *Index) []int {
-	idx := make([]int, len(x.Entries()))
+	idx := make([]int, len(x.entries))
 	for i := range idx {
 		idx[i] = i
 	}
@@ -159,6 +172,7 @@ func FuzzScan(f *testing.F) {
 			}
 			return
 		}
+		defer x.Close()
 		got, err := x.Certificates(all(x))
 		if (err == nil) != (readErr == nil) {
 			t.Fatalf("Certificates %v, Read %v", err, readErr)
@@ -169,7 +183,7 @@ func FuzzScan(f *testing.F) {
 		if !sameCertificates(got, want) {
 			t.Fatalf("Certificates = %v\nRead = %v", got, want)
 		}
-		for i, e := range x.Entries() {
+		for i, e := range x.entries {
 			if c := got[i]; e != (Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}) {
 				t.Fatalf("entry %d = %+v, certificate %+v", i, e, c)
 			}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
-	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 )
 
@@ -20,23 +19,26 @@ func ReadKnown(path string, p *guide.Progress, c *inspect.Certificate) ([]regist
 	if c == nil {
 		return nil, nil // the answer to a file not opened asks nothing of the register
 	}
-	x, err := register.Scan(path)
-	if err != nil {
-		return nil, err
-	}
-	return x.Certificates(Needed(p, c, x.Entries()))
+	return register.ReadSome(path, func(entries []register.Entry) (whole, brief []int) {
+		return Needed(p, c, entries)
+	})
 }
 
 // Needed is the indices, in order, of the register's entries the answer
 // to a file whose certificate is c depends on, p being the guide's
-// progress (nil: none): the certificate itself, the renewal's own file
-// (Foreign), its renewal line (Predecessor, later: the same OCES UUID),
-// one certificate of its organisation, and when there is none the one the
-// register learnt last (otherOrganisation); every entry while the
-// renewal waits for its file (Renewing).
-func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry) []int {
+// progress (nil: none), the entries being the user's (register.Scan, as
+// every reader of the register gives them). Whole are those the answer
+// reads whole: the certificate itself, the renewal's own file (Foreign),
+// its renewal line (Predecessor, later: the same OCES UUID), one
+// certificate of its organisation; every entry while the renewal waits
+// for its file (Renewing). The one the register learnt last, when none is
+// of c's organisation, is in brief without a renewal (p nil): the
+// other-organisation note reads only what its entry tells
+// (otherOrganisation, orgData), so it is not decoded; with one it is in
+// whole.
+func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry) (whole, brief []int) {
 	if c == nil {
-		return nil
+		return nil, nil
 	}
 	if p != nil && AcceptsFile(p) && !p.FileChecked() {
 		// The renewal waits for its file: which certificate it renews
@@ -45,30 +47,32 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 		for i := range all {
 			all[i] = i
 		}
-		return all
+		return all, nil
 	}
-	var out []int
 	latest, ownOrganisation := -1, false
 	for i, e := range entries {
 		need := strings.EqualFold(e.SHA256, c.SHA256) ||
 			c.UUID != "" && strings.EqualFold(e.UUID, c.UUID) ||
 			p != nil && p.FileSHA256 != "" && strings.EqualFold(e.SHA256, p.FileSHA256)
-		if !oces.IsStateCAName(e.Organization, e.CommonName) {
-			if !ownOrganisation && sameOrganisationAs(e.CVR, e.Organization, c) {
-				ownOrganisation, need = true, true
-			}
-			if latest < 0 || e.Updated.After(entries[latest].Updated) {
-				latest = i
-			}
+		if !ownOrganisation && sameOrganisationAs(e.CVR, e.Organization, c) {
+			ownOrganisation, need = true, true
+		}
+		if latest < 0 || e.Updated.After(entries[latest].Updated) {
+			latest = i
 		}
 		if need {
-			out = append(out, i)
+			whole = append(whole, i)
 		}
 	}
-	if !ownOrganisation && latest >= 0 {
-		if at, found := slices.BinarySearch(out, latest); !found {
-			out = slices.Insert(out, at, latest)
-		}
+	switch {
+	case ownOrganisation || latest < 0 || slices.Contains(whole, latest):
+	case p == nil:
+		brief = []int{latest}
+	default:
+		// With a renewal under way it may become the outcome's Previous,
+		// which the window reads whole.
+		at, _ := slices.BinarySearch(whole, latest)
+		whole = slices.Insert(whole, at, latest)
 	}
-	return out
+	return whole, brief
 }

@@ -28,7 +28,6 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
-	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -351,16 +350,14 @@ func Foreign(p *guide.Progress, known []register.Certificate, c *inspect.Certifi
 
 // otherOrganisation is the latest certificate the register learnt, when
 // none it knows is of c's organisation (c itself included): a file of
-// another organisation than any the user has checked with Fornyer. The
-// state's CA certificates an older version recorded are no one's
-// organisation, and never compared with (V9).
+// another organisation than any the user has checked with Fornyer. It
+// reads only what a register.Entry tells of each (Needed). The state's CA
+// certificates an older version recorded are no one's organisation, and
+// are not in known: every reader of the register leaves them out (V9).
 func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
 	var latest register.Certificate
 	found := false
 	for _, o := range known {
-		if oces.IsStateCAName(o.Organization, o.CommonName) {
-			continue
-		}
 		if sameOrganisation(o, c) { // itself included: its organisation is known
 			return register.Certificate{}, false
 		}
