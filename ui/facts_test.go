@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
@@ -529,4 +530,55 @@ func guideWithItsFile(t *testing.T) (*frame, *guideState, string) {
 	g.progress.SetPasswordKept("manager", "")
 	g.progress.SetBackupLater(true)
 	return f, g, sha
+}
+
+// The summary lists a copy made for another place (X20): the file, with
+// "Show the file in its folder", where its own password is kept, and to
+// delete the copy once sent; in both languages.
+func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
+	for _, language := range []string{"da", "en"} {
+		f, _ := newGuideTestFrame(t, language, t.TempDir())
+		g := f.guide
+		sha := strings.Repeat("c5", 32)
+		if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		copyPath := "/home/anne/Downloads/Firma (for Webshoppen, webbureauet).p12"
+		for _, h := range []register.HandOver{
+			{To: "Webshoppen (webbureauet)", At: guideTestTime, File: copyPath, PasswordID: "handover:x"},
+			{To: "Acme IT", At: guideTestTime, File: "/srv/Firma (for Acme IT).p12"},
+		} {
+			if err := f.register.RecordHandOver(sha, h); err != nil {
+				t.Fatal(err)
+			}
+		}
+		g.progress.SetFileChecked(sha, guideTestTime)
+		goTo(g, "summary")
+		for _, want := range []string{
+			words.T("guide.summary.handovers"),
+			words.T("guide.summary.handover.item", map[string]any{"To": "Webshoppen (webbureauet)", "Date": msg.Date(language, guideTestTime.Local())}),
+			words.T("guide.summary.handover.password", map[string]any{"Store": f.storeName(), "Label": handover.Label(language, "Fornyer Testfirma ApS", "Webshoppen (webbureauet)")}),
+			words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable("/home/anne/Downloads")}),
+			words.T("guide.summary.handover.password.not_saved"),
+		} {
+			if !hasText(g.scroll.Content, want) {
+				t.Errorf("%s: the summary does not say %q: %q", language, want, texts(g.scroll.Content))
+			}
+		}
+		if !anyTextContains(g.scroll.Content, "Firma (for Webshoppen, webbureauet).p12") {
+			t.Errorf("%s: the copy's file is not listed: %q", language, texts(g.scroll.Content))
+		}
+		n := 0
+		for _, b := range buttonsIn(g.scroll.Content) {
+			if b.Text == words.T("watch.reveal") {
+				n++
+			}
+		}
+		if n != 2 { // each copy's; the certificate file is not known here
+			t.Errorf("%s: %d %q buttons, want one for each copy", language, n, words.T("watch.reveal"))
+		}
+		if w := g.scroll.Content.MinSize().Width; w > companionSize.Width {
+			t.Errorf("%s: the summary is %v wide, the window %v", language, w, companionSize.Width)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
@@ -102,15 +104,10 @@ func (g *guideState) summary() fyne.CanvasObject {
 		box.Add(uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.summary.undone"), todo))
 	}
 	none := func() fyne.CanvasObject { return uiwidget.NewWrapping(words.T("guide.summary.none")) }
-	withReveal := func(path string) fyne.CanvasObject {
-		show := newRevealButton(g.f, func() string { return path })
-		show.Importance = widget.LowImportance
-		return container.NewBorder(nil, nil, nil, container.NewVBox(show), pathLabel(path))
-	}
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.file"), fyne.TextStyle{Bold: true}))
 	if s.File != "" {
-		box.Add(withReveal(s.File))
+		box.Add(g.withReveal(s.File))
 	} else {
 		box.Add(uiwidget.NewWrapping(words.T("guide.summary.file.unknown")))
 	}
@@ -125,7 +122,7 @@ func (g *guideState) summary() fyne.CanvasObject {
 
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.receipt"), fyne.TextStyle{Bold: true}))
 	if s.Receipt != "" {
-		box.Add(withReveal(s.Receipt))
+		box.Add(g.withReveal(s.Receipt))
 	} else {
 		box.Add(none())
 	}
@@ -155,10 +152,43 @@ func (g *guideState) summary() fyne.CanvasObject {
 		}
 	}
 
+	g.summaryHandOvers(box, s)
+
 	if len(s.Undone) > 0 || s.ReceiptOutdated {
 		box.Add(g.summaryActions(s))
 	}
 	return box
+}
+
+// withReveal is a path with "Show the file in its folder" beside it.
+func (g *guideState) withReveal(path string) fyne.CanvasObject {
+	show := newRevealButton(g.f, func() string { return path })
+	show.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, nil, container.NewVBox(show), pathLabel(path))
+}
+
+// summaryHandOvers lists the copies made for others (X20): each copy's
+// file, where its own password is kept, and to delete it once sent.
+func (g *guideState) summaryHandOvers(box *fyne.Container, s guide.Summary) {
+	if len(s.HandOvers) == 0 {
+		return
+	}
+	l := words.Language()
+	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.handovers"), fyne.TextStyle{Bold: true}))
+	for _, h := range s.HandOvers {
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.item", map[string]any{"To": safetext.Line(h.To), "Date": msg.Date(l, h.At.Local())})))
+		if h.File != "" {
+			box.Add(g.withReveal(h.File))
+		}
+		if h.PasswordID != "" {
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password", map[string]any{"Store": g.f.storeName(), "Label": handover.Label(l, s.Org, h.To)})))
+		} else {
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password.not_saved")))
+		}
+		if h.File != "" {
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable(safetext.Line(filepath.Dir(h.File)))})))
+		}
+	}
 }
 
 // summaryPassword says where the password is saved, and where else it

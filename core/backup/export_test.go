@@ -170,3 +170,28 @@ func utf16(s string) []byte {
 	}
 	return b
 }
+
+// Who a hand-over copy is for goes inside the name's own brackets without
+// brackets of its own (X20: "… (til Webshoppen (webbureauet)).p12").
+func TestHandOverCopyNameHasNoNestedBrackets(t *testing.T) {
+	for in, want := range map[string]string{
+		"Webshoppen (webbureauet)": "Webshoppen, webbureauet",
+		"(Acme) IT [drift]":        "Acme IT, drift",
+		"Acme IT/drift":            "Acme IT drift",
+		"((()))":                   "",
+	} {
+		if got := recipient(in); got != want {
+			t.Errorf("recipient(%q) = %q, want %q", in, got, want)
+		}
+	}
+	f := goFixture(t)
+	res, err := HandOverCopy(context.Background(), f.src, HandOverOptions{
+		Passwords: []string{password}, Passphrase: "kx7f-mnaq-3bwe-pzrt-hj46", To: "Webshoppen (webbureauet)", Dir: f.dir, Lang: "da",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := filepath.Base(res.Path), "Fornyer Testfirma ApS (til Webshoppen, webbureauet).p12"; got != want {
+		t.Errorf("the copy is named %q, want %q", got, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
@@ -57,7 +58,7 @@ func HandOverCopy(ctx context.Context, src string, opts HandOverOptions) (*File,
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	to := safetext.FileName(opts.To)
+	to := recipient(opts.To)
 	switch {
 	case opts.Passphrase == "":
 		return nil, &Error{Code: CodeNoPassphrase}
@@ -123,3 +124,25 @@ func HandOverCopy(ctx context.Context, src string, opts HandOverOptions) (*File,
 	}
 	return &b.files[0], nil
 }
+
+// recipient is who a hand-over copy is for, as its file name holds it
+// inside "(for …)": Recipient, fit for a file name.
+func recipient(to string) string {
+	return strings.Trim(safetext.FileName(Recipient(to)), ", ")
+}
+
+// Recipient is who a hand-over copy is for, as the copy's name and its
+// password's name in the credential store hold it inside "(for …)": one
+// line with no brackets of its own, so that "Webshoppen (webbureauet)"
+// gives "(til Webshoppen, webbureauet)", not "(til Webshoppen
+// (webbureauet))" (X20).
+func Recipient(to string) string {
+	to = opening.ReplaceAllString(safetext.Line(to), ", ")
+	to = closing.ReplaceAllString(to, " ")
+	return strings.Trim(strings.Join(strings.Fields(to), " "), ", ")
+}
+
+var (
+	opening = regexp.MustCompile(`\s*[(\[{]+\s*`)
+	closing = regexp.MustCompile(`\s*[)\]}]+\s*`)
+)

@@ -35,6 +35,13 @@ type Summary struct {
 	DPGInstalledBy string      // who recorded it
 	Checklist      []UsageItem // the user's places, with their ticks
 	Undone         []Todo      // what is left, most pressing first
+	// HandOvers are the copies of the .p12 made for others under their own
+	// password (a web shop's developer), oldest first: a second full copy
+	// of the certificate lies where it was made until the user deletes it
+	// once sent (X20). Org names the certificate, as the copy's password
+	// is named in the credential store (handover.Label).
+	HandOvers []register.HandOver
+	Org       string
 }
 
 // Todo is something the renewal still lacks: a stable code for tests, a
@@ -77,6 +84,9 @@ func Summarize(p *Progress, f Facts) Summary {
 		DPGInstalled:    f.DPGInstalledAt,
 		DPGInstalledBy:  f.DPGInstalledBy,
 		Checklist:       p.Checklist(),
+	}
+	if c := f.Certificate; c != nil {
+		s.HandOvers, s.Org = c.HandOvers, c.Organization
 	}
 	if s.Computer == "" {
 		if name, err := hostname(); err == nil {

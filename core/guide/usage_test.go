@@ -347,9 +347,11 @@ func TestSummarize(t *testing.T) {
 	p.SetSwitched(p.Checklist()[1].ID, true, t0)
 	c := &register.Certificate{
 		SHA256: "ab12", File: &register.FileRef{Path: "/home/anne/Downloads/firma.p12"},
-		Backups:  []register.FileRef{{Path: "/media/usb/firma.p12", VerifiedAt: t0}},
-		Receipts: []register.Receipt{{Path: "/a.pdf", At: t0}, {Path: "/b.pdf", At: t0.Add(time.Hour)}},
-		DPG:      &register.DPG{At: t0.Add(time.Hour), By: "Anne"}, // marked in My certificates
+		Backups:      []register.FileRef{{Path: "/media/usb/firma.p12", VerifiedAt: t0}},
+		Receipts:     []register.Receipt{{Path: "/a.pdf", At: t0}, {Path: "/b.pdf", At: t0.Add(time.Hour)}},
+		DPG:          &register.DPG{At: t0.Add(time.Hour), By: "Anne"}, // marked in My certificates
+		Organization: "Firma ApS",
+		HandOvers:    []register.HandOver{{To: "Webshoppen", At: t0, File: "/home/anne/Downloads/firma (for Webshoppen).p12", PasswordID: "h1"}},
 	}
 	s = Summarize(&p, FactsOf(&p, c, saved))
 	if got := codes(s); got != "" {
@@ -358,6 +360,11 @@ func TestSummarize(t *testing.T) {
 	if s.File != "/home/anne/Downloads/firma.p12" || s.Receipt != "/b.pdf" || len(s.Backups) != 1 ||
 		s.DPGInstalledBy != "Anne" || !s.Checklist[0].Done {
 		t.Errorf("summary %+v", s)
+	}
+	// The copy made for the web shop is listed (X20), with the
+	// organisation its password is named by.
+	if len(s.HandOvers) != 1 || s.HandOvers[0].File != c.HandOvers[0].File || s.HandOvers[0].PasswordID != "h1" || s.Org != "Firma ApS" {
+		t.Errorf("hand-overs %+v (org %q)", s.HandOvers, s.Org)
 	}
 }
 

@@ -91,6 +91,13 @@ type Store struct {
 	Register *register.Store
 }
 
+// Label is the name of a hand-over copy's password in the credential
+// store: the organisation's and whom it was given to ("Fornyer Prøve ApS
+// (copy for Webshoppen, webbureauet)"), in the language lang.
+func Label(lang, org, to string) string {
+	return strings.TrimSpace(msg.T(lang, "backup.handover.label", map[string]string{"Org": strings.TrimSpace(org), "To": backup.Recipient(to)}))
+}
+
 // Give makes the hand-over copy with a new password, saves the password in
 // the credential store under that hand-over (vault.HandOverID, labelled
 // with whom it was given to: never as the certificate's own password) and
@@ -117,7 +124,7 @@ func Give(ctx context.Context, s Store, r Request) (*Result, error) {
 	if s.Vault != nil {
 		// Named in the user's words, as the copy's file is (an arrow is
 		// missing from the bold face Settings draws the name in).
-		label := strings.TrimSpace(msg.T(r.Lang, "backup.handover.label", map[string]string{"Org": strings.TrimSpace(r.Certificate.Organization), "To": strings.TrimSpace(r.To)}))
+		label := Label(r.Lang, r.Certificate.Organization, r.To)
 		e, err := s.Vault.SaveEntry(ctx, vault.Entry{ID: vault.HandOverID(r.Certificate.SHA256, r.Now), Label: label, Expires: r.Certificate.NotAfter}, pw)
 		res.PasswordID, res.SaveErr = e.ID, err
 	} else {

@@ -164,3 +164,16 @@ func TestOursKnowsTheHandOverCopy(t *testing.T) {
 		t.Error("another file is taken for our copy")
 	}
 }
+
+// The copy's password is named in the credential store as the copy is,
+// without nested brackets (X20).
+func TestLabel(t *testing.T) {
+	for lang, want := range map[string]string{
+		"da": "Fornyer Prøve ApS (kopi til Webshoppen, webbureauet)",
+		"en": "Fornyer Prøve ApS (copy for Webshoppen, webbureauet)",
+	} {
+		if got := Label(lang, " Fornyer Prøve ApS ", "Webshoppen (webbureauet)"); got != want {
+			t.Errorf("%s: Label = %q, want %q", lang, got, want)
+		}
+	}
+}
