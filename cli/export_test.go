@@ -41,7 +41,7 @@ func TestExportCommand(t *testing.T) {
 	if got, _ := os.ReadFile(lines[0]); !bytes.Equal(got, leaf.Cert.Raw) {
 		t.Error("the .cer is not the certificate")
 	}
-	if !strings.Contains(out, "Thumbprint (SHA-1, as Windows shows it): "+thumb) {
+	if !strings.Contains(out, "Thumbprint (as Windows shows it): "+thumb) {
 		t.Errorf("no thumbprint %s in\n%s", thumb, out)
 	}
 

@@ -132,7 +132,9 @@ func (a *checkAnswer) draw() {
 		// The password the check opened the file with is used again, from
 		// memory: the user is not asked for what they just typed.
 		src := fileSource(a.c.f, a.path, a.report.FileSHA256).opened(a.answer.Password)
-		a.content.Add(newPublicActions(a.c.f, src, inspect.Identifiers(a.report.Certificate), nil, a.content.Refresh))
+		// The identifiers (fingerprints among them) are under "Technical
+		// details", each with Copy (X19).
+		a.content.Add(newPublicActions(a.c.f, src, nil, nil, a.content.Refresh))
 		if slices.Contains(ans.Actions, renewal.ActionHandOver) {
 			// A copy with its own password, for a supplier; recorded on
 			// the register's certificate when it knows it.
@@ -502,14 +504,15 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 	}
 	add(words.T("inspect.label.subject"), cert.Subject)
 	add(words.T("inspect.label.issuer"), cert.Issuer)
-	add(words.T("inspect.label.serial"), cert.Serial)
-	add(words.T("inspect.label.uuid"), cert.UUID)
 	add(words.T("inspect.label.generation"), cert.Generation)
 	add(words.T("inspect.label.valid"), words.T("inspect.label.valid_range", map[string]any{
 		"From": msg.Date(words.Language(), cert.NotBefore.Local()), "To": msg.Date(words.Language(), cert.NotAfter.Local()),
 	}))
-	copyable(words.T("inspect.label.sha256"), cert.SHA256)
-	copyable(words.T("inspect.label.sha1"), cert.SHA1)
+	// The identifiers the places ask for, each with Copy, as core names
+	// them: thumbprint, SHA-256, serial, UUID, CVR (X19).
+	for _, id := range inspect.Identifiers(cert) {
+		copyable(words.T(id.Key), id.Value)
+	}
 	if cert.KeyAlgorithm != "" {
 		add(words.T("inspect.label.key"), fmt.Sprintf("%s %d bit", cert.KeyAlgorithm, cert.KeyBits))
 	}

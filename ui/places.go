@@ -272,7 +272,11 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 				if offer.Gives != "" {
 					copied = func(string) { given(offer.Gives) }
 				}
-				box.Add(newPublicActions(g.f, certSource{}, offer.Identifiers, copied, g.relayout))
+				ids := newPublicActions(g.f, certSource{}, offer.Identifiers, copied, g.relayout)
+				if offer.Folded {
+					ids = foldedIdentifiers(ids)
+				}
+				box.Add(ids)
 			}
 			if offer.HandOver {
 				box.Add(g.handOverRow(it.Usage, *c, src))
@@ -286,6 +290,12 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 		g.placesChanged()
 	}))
 	return box
+}
+
+// foldedIdentifiers folds a place's identifiers away under "Show the
+// certificate's identifiers" (renewal.PlaceOffer.Folded).
+func foldedIdentifiers(ids fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewAccordion(widget.NewAccordionItem(words.T("guide.identifiers.show"), ids))
 }
 
 // handOverRow is the place's hand-over: the copy is for the place's name

@@ -1,13 +1,19 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The mouse wheel scrolls the switch-over card wherever the pointer is,
@@ -58,4 +64,92 @@ func TestWheelOverAFieldScrollsTheCard(t *testing.T) {
 	if pos.Y < top.Y || pos.Y+last.Size().Height > top.Y+g.scroll.Size().Height {
 		t.Fatalf("the last tick is at %v, the card shows %v to %v", pos.Y, top.Y, top.Y+g.scroll.Size().Height)
 	}
+}
+
+// "Save the public certificate (.cer)" on a screen too short for the whole
+// card: the "Saved: …" line under the buttons is brought into view (X17),
+// as the password card's "Saved in your keyring" is.
+func TestTheSavedCerLineIsBroughtIntoView(t *testing.T) {
+	for _, language := range []string{"da", "en"} {
+		t.Run(language, func(t *testing.T) {
+			g := switchCard(t, language)
+			g.f.win.Resize(fyne.NewSize(companionSize.Width, 480)) // the card scrolls
+			tapButton(t, g, words.T("guide.public.save"))
+			prefix, _, _ := strings.Cut(words.T("guide.public.saved", map[string]any{"File": "|"}), "|")
+			var saved *widget.Label
+			for _, l := range findAll[*widget.Label](g.scroll.Content) {
+				if l.Visible() && strings.HasPrefix(l.Text, prefix) {
+					saved = l
+				}
+			}
+			if saved == nil {
+				t.Fatalf("no %q line: %q", prefix, texts(g.scroll.Content))
+			}
+			d := fyne.CurrentApp().Driver()
+			pos, top := d.AbsolutePositionForObject(saved), d.AbsolutePositionForObject(g.scroll)
+			if pos.Y < top.Y || pos.Y+saved.MinSize().Height > top.Y+g.scroll.Size().Height+1 {
+				t.Errorf("%q is at %v..%v, the card shows %v to %v", saved.Text, pos.Y, pos.Y+saved.MinSize().Height, top.Y, top.Y+g.scroll.Size().Height)
+			}
+		})
+	}
+}
+
+// No fingerprint is named in plain view (X19; DESIGN.md: never "SHA-256"
+// unless the user opens "Technical details"): the switch-over card folds a
+// system user's identifiers under "Show the certificate's identifiers",
+// which of them Skat asks for not being known, and the Check tab keeps
+// them under "Technical details", each with Copy.
+func TestNoFingerprintInPlainView(t *testing.T) {
+	plain := func(t *testing.T, where string, o fyne.CanvasObject) {
+		t.Helper()
+		for _, s := range texts(o) {
+			if strings.Contains(s, "SHA") {
+				t.Errorf("%s shows %q in plain view", where, s)
+			}
+		}
+	}
+	for _, language := range []string{"da", "en"} {
+		t.Run(language, func(t *testing.T) {
+			g := switchCard(t, language)
+			plain(t, "the switch-over card", g.scroll.Content)
+			var fold *widget.Accordion
+			for _, a := range findAll[*widget.Accordion](g.scroll.Content) {
+				if len(a.Items) == 1 && a.Items[0].Title == words.T("guide.identifiers.show") {
+					fold = a
+				}
+			}
+			if fold == nil || fold.Items[0].Open {
+				t.Fatalf("Skat's identifiers are not folded under %q: %q", words.T("guide.identifiers.show"), texts(g.scroll.Content))
+			}
+			fold.Open(0)
+			if !hasText(g.scroll.Content, words.T("inspect.identifier.sha256")) || !hasText(g.scroll.Content, words.T("inspect.identifier.uuid")) {
+				t.Errorf("the open fold does not show the identifiers: %q", texts(g.scroll.Content))
+			}
+
+			x := newCheckFixture(t, language)
+			r := goldenReport(language, "ready")
+			a := newCheckAnswer(x.f.check, r.File, r, renewal.TrySaved(nil))
+			plain(t, "the Check tab", a.content)
+			details := findAll[*widget.Accordion](a.content)
+			if len(details) == 0 {
+				t.Fatal("no technical details")
+			}
+			details[len(details)-1].Open(0)
+			for _, id := range inspect.Identifiers(r.Certificate) {
+				if !hasText(a.content, words.T(id.Key)) {
+					t.Errorf("%q is not under the technical details: %q", words.T(id.Key), texts(a.content))
+				}
+			}
+		})
+	}
+}
+
+// switchCard is the switch-over card with Datafordeleren and Skat noted.
+func switchCard(t *testing.T, language string) *guideState {
+	g, cert, _ := placesFrame(t, t.TempDir(), language)
+	g.progress.SetFileChecked(cert.SHA256, guideTestTime)
+	g.progress.SetUses(guide.PlaceDatafordeler, true)
+	g.progress.SetUses(guide.PlaceSkat, true)
+	goTo(g, "switch")
+	return g
 }

@@ -171,6 +171,9 @@ func (p *publicSaver) saveIn(dir string) {
 			if p.relayout != nil {
 				p.relayout()
 			}
+			// What happened is said under the buttons: brought into view, as
+			// the password card's "Saved in your keyring" is (X17).
+			uiwidget.Reveal(p.status)
 		})
 	})
 }

@@ -17,6 +17,11 @@ type PlaceOffer struct {
 	// nothing: the identifier only helps, the place is given the file).
 	Identifiers []inspect.Identifier
 	Gives       string
+	// Folded: which of the identifiers the place asks for is not known
+	// (Skat's form is not documented publicly), so they are folded away
+	// under "Show the certificate's identifiers" rather than five codes
+	// in plain view, the fingerprints among them (X19).
+	Folded bool
 	// HandOver: a copy of the .p12 under a password of its own.
 	HandOver bool
 }
@@ -27,7 +32,7 @@ type PlaceOffer struct {
 // one thing that tells the renewed certificate from the old one there:
 // same CVR and UUID), the thumbprint's copy recording nothing over the
 // file given; a place that registers the certificate's identity, every
-// identifier; one that takes the .p12, a copy of its own; any other
+// identifier, folded; one that takes the .p12, a copy of its own; any other
 // place, the public certificate and a copy.
 func OfferPlace(needs string, c register.Certificate) PlaceOffer {
 	ids := Identifiers(c)
@@ -36,7 +41,7 @@ func OfferPlace(needs string, c register.Certificate) PlaceOffer {
 		thumb := slices.DeleteFunc(ids, func(id inspect.Identifier) bool { return id.Code != inspect.IdentifierThumbprint })
 		return PlaceOffer{Public: true, Identifiers: thumb}
 	case register.NeedsIdentity:
-		return PlaceOffer{Identifiers: ids, Gives: register.GaveIdentity}
+		return PlaceOffer{Identifiers: ids, Gives: register.GaveIdentity, Folded: true}
 	case register.NeedsP12:
 		return PlaceOffer{HandOver: true}
 	}

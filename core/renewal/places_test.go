@@ -21,20 +21,21 @@ func TestOfferPlace(t *testing.T) {
 		public, copy12 bool
 		ids            []string
 		gives          string
+		folded         bool
 	}{
-		{register.NeedsPublic, true, false, []string{"thumbprint"}, ""},
-		{register.NeedsIdentity, false, false, all, register.GaveIdentity},
-		{register.NeedsP12, false, true, nil, ""},
-		{register.NeedsOther, true, true, nil, ""},
-		{"", true, true, nil, ""},
+		{register.NeedsPublic, true, false, []string{"thumbprint"}, "", false},
+		{register.NeedsIdentity, false, false, all, register.GaveIdentity, true}, // which one Skat asks for is not known: folded (X19)
+		{register.NeedsP12, false, true, nil, "", false},
+		{register.NeedsOther, true, true, nil, "", false},
+		{"", true, true, nil, "", false},
 	} {
 		o := OfferPlace(tc.needs, c)
 		var ids []string
 		for _, id := range o.Identifiers {
 			ids = append(ids, id.Code)
 		}
-		if o.Public != tc.public || o.HandOver != tc.copy12 || !slices.Equal(ids, tc.ids) || o.Gives != tc.gives {
-			t.Errorf("%q: %+v; want public %v, copy %v, identifiers %v giving %q", tc.needs, o, tc.public, tc.copy12, tc.ids, tc.gives)
+		if o.Public != tc.public || o.HandOver != tc.copy12 || !slices.Equal(ids, tc.ids) || o.Gives != tc.gives || o.Folded != tc.folded {
+			t.Errorf("%q: %+v; want public %v, copy %v, identifiers %v giving %q, folded %v", tc.needs, o, tc.public, tc.copy12, tc.ids, tc.gives, tc.folded)
 		}
 	}
 	if o := OfferPlace(register.NeedsPublic, c); len(o.Identifiers) != 1 || o.Identifiers[0].Value != inspect.Thumbprint(c.SHA1) {
