@@ -17,6 +17,7 @@ import (
 	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -579,6 +580,56 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 		}
 		if w := g.scroll.Content.MinSize().Width; w > companionSize.Width {
 			t.Errorf("%s: the summary is %v wide, the window %v", language, w, companionSize.Width)
+		}
+	}
+}
+
+// The second year (X23): the first card recalls the last renewal of the
+// certificate being renewed, as the register knows it, and the password
+// card offers last time's answer to "Where else is the password kept?",
+// taken only when pressed.
+func TestTheSecondYearRecallsTheLastRenewal(t *testing.T) {
+	for _, language := range []string{"da", "en"} {
+		f, _ := newGuideTestFrame(t, language, t.TempDir())
+		g := f.guide
+		renewedAt := guideTestTime.AddDate(-3, 0, 40)
+		old := register.Certificate{
+			SHA256: strings.Repeat("a7", 32), Organization: "Fornyer Testfirma ApS", UUID: "3f6e1a2b-7c4d-4e5f-9a0b-1c2d3e4f5a6b",
+			NotBefore: renewedAt, NotAfter: renewedAt.AddDate(3, 0, 0), Renewed: renewedAt,
+			PasswordKept: register.KeptWritten, PasswordHost: "KONTOR-PC",
+			Backups:  []register.FileRef{{Path: "/media/jens/KINGSTON/firma.p12", Drive: "KINGSTON", VerifiedAt: renewedAt}},
+			Receipts: []register.Receipt{{Path: "/home/jens/kvittering.pdf", At: renewedAt, By: "Jens Hansen"}},
+		}
+		if err := f.register.Upsert(old); err != nil {
+			t.Fatal(err)
+		}
+		last, ok := renewal.Last(&g.progress, f.register.List(), f.now())
+		if !ok {
+			t.Fatal("the register recalls nothing")
+		}
+		goTo(g, "welcome")
+		if want := strings.Join(last.Lines(language), "\n"); !hasText(g.scroll.Content, want) {
+			t.Errorf("%s: the first card does not recall %q: %q", language, want, texts(g.scroll.Content))
+		}
+
+		goTo(g, "password")
+		again := strings.TrimPrefix(words.T("guide.last.kept.use", map[string]any{"Answer": ""}), " ")
+		var use *widget.Button
+		for _, b := range buttonsIn(g.scroll.Content) {
+			if strings.HasPrefix(b.Text, again) {
+				use = b
+			}
+		}
+		if use == nil {
+			t.Fatalf("%s: the password card offers no %q: %q", language, again, texts(g.scroll.Content))
+		}
+		if g.progress.PasswordKept != "" {
+			t.Fatalf("%s: last time's answer taken before it was pressed", language)
+		}
+		test.Tap(use)
+		g.saver.wait()
+		if g.progress.PasswordKept != register.KeptWritten {
+			t.Errorf("%s: pressing %q kept %q", language, use.Text, g.progress.PasswordKept)
 		}
 	}
 }

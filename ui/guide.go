@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -449,6 +450,9 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		if line := g.renewingLine(); line != nil {
 			box.Add(line)
 		}
+		if last, ok := g.lastTime(); ok {
+			box.Add(uiwidget.NewBanner(theme.ColorNamePrimary, theme.HistoryIcon(), words.T("guide.last.title"), strings.Join(last.Lines(words.Language()), "\n")))
+		}
 	}
 	for _, w := range step.WarningsFor(facts) {
 		box.Add(newWarning(w))
@@ -625,6 +629,16 @@ func (g *guideState) renewingLine() fyne.CanvasObject {
 		"Organization": safetext.Line(c.Organization),
 		"Date":         msg.Date(words.Language(), c.NotAfter.Local()),
 	}))
+}
+
+// lastTime is what the register knows of the last renewal of the
+// certificate being renewed (renewal.Last), for the first card to recall
+// and the password card to offer its answer again (X23).
+func (g *guideState) lastTime() (renewal.LastTime, bool) {
+	if g.f.register == nil {
+		return renewal.LastTime{}, false
+	}
+	return renewal.Last(&g.progress, g.f.register.List(), g.f.now())
 }
 
 // asked names the file checked on the Check tab whose question waits,

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"unicode"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -92,7 +94,18 @@ func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
 		}
 		g.passwordKept(kept)
 	}
-	return container.NewVBox(widget.NewSeparator(), question, answers)
+	box := container.NewVBox(widget.NewSeparator(), question)
+	if last, ok := g.lastTime(); ok && kept == "" && last.Kept != "" && last.Kept != register.KeptNowhere {
+		// Last time's answer, one press away: proposed, not taken (X23).
+		answer := []rune(words.T("watch.kept." + last.Kept))
+		answer[0] = unicode.ToLower(answer[0])
+		again := uiwidget.NewButton(words.T("guide.last.kept.use", map[string]any{"Answer": string(answer)}), theme.HistoryIcon(), func() {
+			answers.SetSelected(words.T("watch.kept." + last.Kept))
+		})
+		box.Add(container.NewHBox(again))
+	}
+	box.Add(answers)
+	return box
 }
 
 // passwordKept takes the answer, on the UI thread; where it goes is
