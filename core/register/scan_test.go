@@ -1,13 +1,17 @@
 package register
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // scanCases are register files, each in the layout Encode writes or close
@@ -121,7 +125,7 @@ func TestScanAgreesWithRead(t *testing.T) {
 		}
 		for i, e := range x.entries {
 			c := want[i]
-			if e != (Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}) {
+			if e != entryOf(c) {
 				t.Errorf("%s: entry %d = %+v, certificate %+v", name, i, e, c)
 			}
 		}
@@ -150,7 +154,8 @@ func all(x *Index) []int {
 // FuzzScan: whatever the file, Scan and Read agree: a file Read reads is
 // scanned to the same certificates; a file Scan refuses, Read refuses
 // with the same code; a file Scan reads and whose every certificate
-// decodes, Read reads.
+// decodes, Read reads. And whatever bytes carry a matching checksum
+// (Encode's layout around them), reading them by it does not panic.
 func FuzzScan(f *testing.F) {
 	for _, content := range scanCases(f) {
 		f.Add([]byte(content))
@@ -159,6 +164,11 @@ func FuzzScan(f *testing.F) {
 	n := 0
 	f.Fuzz(func(t *testing.T, data []byte) {
 		n++
+		array := string(data)
+		if i := strings.Index(array, checkedMiddle); i >= 0 {
+			array = strings.TrimSuffix(array[i+len(checkedMiddle):], "}\n")
+		}
+		scanChecked(fmt.Sprintf("%s%08x%s%s}\n", checkedHead, crc32.ChecksumIEEE([]byte(array)), checkedMiddle, array))
 		path := filepath.Join(dir, fmt.Sprintf("r%d.json", n))
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.Fatal(err)
@@ -184,7 +194,7 @@ func FuzzScan(f *testing.F) {
 			t.Fatalf("Certificates = %v\nRead = %v", got, want)
 		}
 		for i, e := range x.entries {
-			if c := got[i]; e != (Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}) {
+			if c := got[i]; e != entryOf(c) {
 				t.Fatalf("entry %d = %+v, certificate %+v", i, e, c)
 			}
 		}
@@ -194,4 +204,85 @@ func FuzzScan(f *testing.F) {
 // sameCertificates: the same certificates (none is none, nil or empty).
 func sameCertificates(a, b []Certificate) bool {
 	return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b)
+}
+
+// TestScanCheckedAgreesWithRead: a register Encode wrote is read by its
+// checksum's way (scanChecked), and gives what Read gives, for
+// certificates with every field Encode can write filled, and texts that
+// look like the layout scanChecked relies on (a certificate's start,
+// "updated", "not_before", quotes, escapes, bytes that are not UTF-8).
+// Encode refuses an invalid register. A changed byte is read the long way.
+func TestScanCheckedAgreesWithRead(t *testing.T) {
+	r := rand.New(rand.NewPCG(24, 13))
+	texts := []string{"", "Bager ApS", `},{"sha256":"` + sha(7) + `"`, `,"updated":"2030-01-01T00:00:00Z"}`, `","not_before":"`,
+		`a\b"c`, "æøå <&> \u2028\x01\t", "bad \xff utf-8", "Den Danske Stat", "\xed\xa0\x80", `\u0041`}
+	pick := func() string { return texts[r.IntN(len(texts))] }
+	at := func() time.Time { return t0.Add(time.Duration(r.IntN(1e6)) * time.Second) }
+	dir := t.TempDir()
+	for n := range 300 {
+		var certs []Certificate
+		for i := range r.IntN(6) {
+			c := cert(n*10+i+1, pick(), at())
+			c.Organization, c.CVR, c.CommonName, c.SHA1, c.Serial, c.Kind, c.Environment = pick(), pick(), pick(), pick(), pick(), pick(), pick()
+			if r.IntN(3) == 0 {
+				c.CommonName = "Den Danske Stat OCES rod-CA"
+			}
+			c.File = &FileRef{Path: pick(), SHA256: sha(n*10 + i + 1), VerifiedAt: at(), Drive: pick(), SameDisk: true}
+			c.Backups = []FileRef{{Path: pick(), SHA256: sha(3)}, {}}
+			c.PasswordSaved, c.PasswordHost, c.PasswordKept = true, pick(), pick()
+			c.Receipts = []Receipt{{Path: pick(), At: at(), By: pick(), Email: pick()}}
+			c.Renewed, c.PlacesAt, c.Added, c.Updated = at(), at(), at(), at()
+			c.DPG = &DPG{At: at(), By: pick()}
+			c.Places = []Place{{ID: pick(), Preset: pick(), Kind: pick(), Name: pick(), Note: pick(), Given: pick(), GivenAt: at()}, {}}
+			c.HandOvers = []HandOver{{To: pick(), At: at(), File: pick(), SHA256: sha(5), PasswordID: pick()}}
+			c.Reminded = []Sent{{Days: 30, At: at()}}
+			c.Scheduled = []Scheduled{{Days: 7, ID: pick(), At: at()}}
+			certs = append(certs, c)
+		}
+		data, err := Encode(certs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, fmt.Sprintf("r%d.json", n))
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		want, err := Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := Scan(path)
+		if err != nil || !x.checked {
+			t.Fatalf("case %d: Scan %v, by the checksum %v", n, err, err == nil && x.checked)
+		}
+		got, err := x.Certificates(all(x))
+		if err != nil || !sameCertificates(got, want) {
+			t.Fatalf("case %d: Certificates = %v, %v\nwant %v", n, got, err, want)
+		}
+		for i, e := range x.entries {
+			c := want[i]
+			if e != entryOf(c) {
+				t.Fatalf("case %d: entry %d = %+v, certificate %+v", n, i, e, c)
+			}
+		}
+		x.Close()
+		// One byte changed in the certificates: the checksum no longer
+		// holds, and the file is read and checked whole.
+		if len(certs) > 0 {
+			i := bytes.Index(data, []byte(`"not_after"`)) + 2
+			data[i] = 'N'
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			if x, err := Scan(path); err == nil && x.checked {
+				t.Fatalf("case %d: a changed file was read by its checksum", n)
+			}
+		}
+	}
+	if _, err := Encode([]Certificate{cert(1, "", t0), cert(1, "", t0)}); err == nil {
+		t.Error("Encode wrote a register with a fingerprint twice")
+	}
+	if _, err := Encode([]Certificate{{SHA256: sha(1)}}); err == nil {
+		t.Error("Encode wrote a certificate without an expiry")
+	}
 }
