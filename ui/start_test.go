@@ -76,3 +76,17 @@ func TestCompanionPlaceFitsTheWorkArea(t *testing.T) {
 		t.Errorf("on 1920x1040 the window is %v, want %v", p.size, companionSize)
 	}
 }
+
+// Where GLFW did not start (no display, no OpenGL: here, the test driver),
+// placing the window gives way: the window keeps companion size and Show
+// says why there is no window (WindowError), where GLFW's Go binding
+// panicked before Show and the start ended in a stack trace.
+func TestPlacingWithoutGLFWGivesWay(t *testing.T) {
+	newTestApp(t)
+	w := test.NewTempWindow(t, nil)
+	p, placed := placeBeforeShow(w)
+	if placed || w.Canvas().Size() != companionSize {
+		t.Errorf("placed %v at %+v, window %v; want not placed, %v", placed, p, w.Canvas().Size(), companionSize)
+	}
+	placeAfterShow(w, p, placed)
+}

@@ -52,7 +52,7 @@ func companionPlace(areaX, areaY, areaW, areaH int, scale float32) placement {
 // or false where there is none to ask for (no desktop window, no screen).
 func placeBeforeShow(w fyne.Window) (placement, bool) {
 	dw, ok := w.(desktop.Window)
-	monitor := glfw.GetPrimaryMonitor()
+	monitor := primaryMonitor()
 	if !ok || monitor == nil {
 		w.Resize(companionSize)
 		return placement{}, false
@@ -70,7 +70,7 @@ func placeBeforeShow(w fyne.Window) (placement, bool) {
 // size out for. Lifecycle's OnStarted, on the main thread.
 func placeAfterShow(w fyne.Window, asked placement, placed bool) {
 	dw, ok := w.(desktop.Window)
-	monitor := glfw.GetPrimaryMonitor()
+	monitor := primaryMonitor()
 	if !ok || monitor == nil {
 		return
 	}
@@ -87,6 +87,18 @@ func placeAfterShow(w fyne.Window, asked placement, placed bool) {
 		}
 	}
 	dw.RequestPosition(p.x, p.y)
+}
+
+// primaryMonitor is GLFW's primary monitor, or nil when there is none or
+// GLFW did not start (no display, no OpenGL), for which GLFW's Go binding
+// panics: the window's Show then fails, and Run says why (WindowError).
+func primaryMonitor() (m *glfw.Monitor) {
+	defer func() {
+		if recover() != nil {
+			m = nil
+		}
+	}()
+	return glfw.GetPrimaryMonitor()
 }
 
 // estimatedScale is the canvas scale Fyne's desktop driver (2.8) gives a
