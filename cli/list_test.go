@@ -104,6 +104,33 @@ func TestListExitCodes(t *testing.T) {
 	}
 }
 
+// list lists the user's certificates by the window's rule: one kept
+// apart (another organisation's, checked once in the window: X14) is
+// neither listed nor counted as expiring; an entry without the flag (an
+// older version's) is the user's.
+func TestListLeavesOutCertificatesKeptApart(t *testing.T) {
+	fixListClock(t)
+	const day = 24 * time.Hour
+	apart := listCert(2, "Leverandør ApS", "", 20*day, false)
+	apart.Apart = true
+	path := writeRegister(t, listCert(1, "Calm ApS", "", 400*day, true), apart)
+	for _, lang := range []string{"en", "da"} {
+		code, out, errText := run(lang, "list", "--register", path)
+		if code != 0 || strings.Contains(out, "Leverandør") || !strings.Contains(out, "Calm ApS") {
+			t.Errorf("%s: exit %d\n%s%s", lang, code, out, errText)
+		}
+	}
+	code, out, _ := run("en", "list", "--json", "--register", path)
+	var doc listJSON
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 || doc.Total != 1 || doc.Expiring != 0 || len(doc.Certificates) != 1 {
+		t.Errorf("--json: exit %d, %v\n%s", code, err, out)
+	}
+	apart.Apart = false
+	if code, out, _ := run("en", "list", "--register", writeRegister(t, apart)); code != 1 || !strings.Contains(out, "Leverandør") {
+		t.Errorf("without the flag: exit %d\n%s", code, out)
+	}
+}
+
 // Without --register, list reads the file the window keeps: the register
 // in Fyne's app storage for dk.fornyer.app; a first run with none is empty.
 func TestListFindsWindowsRegister(t *testing.T) {

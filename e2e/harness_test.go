@@ -46,6 +46,7 @@ const (
 	fileRenewed  = "Fornyet certifikat æøå.p12"
 	filePrevious = "previous.p12"
 	fileExpired  = "expired.p12"
+	fileOther    = "other.p12" // Anden Virksomhed ApS's, a supplier's
 	fileGarbage  = "garbage.p12"
 	fileFolder   = "a folder.p12"
 	orgName      = "Fornyer Prøve ApS"

@@ -50,6 +50,8 @@ type checkAnswer struct {
 	// savedSaid is what the Save said once it saved ("Saved in your
 	// keyring."), kept for the answer drawn again; "" before.
 	savedSaid string
+	// added: the user added the certificate to My certificates here.
+	added bool
 }
 
 func newCheckAnswer(c *checkScreen, path string, report *inspect.Report, tries renewal.Tries) *checkAnswer {
@@ -64,6 +66,11 @@ func (a *checkAnswer) input() renewal.Input {
 	in := renewal.Input{Path: a.path, Report: a.report, Tries: a.tries, Progress: a.c.f.guideProgress(), PasswordSaved: a.passwordSaved, Passwords: a.c.f.passwordIndex.list}
 	if a.c.f.register != nil {
 		in.Known = a.c.f.register.List()
+		if cert := a.report.Certificate; cert != nil {
+			if own, ok := a.c.f.register.Get(cert.SHA256); ok && own.Apart {
+				in.Known = append(in.Known, own) // what was done with it (renewal.Input.Known)
+			}
+		}
 	}
 	return in
 }
@@ -106,6 +113,9 @@ func (a *checkAnswer) draw() {
 	}
 	if ans.Note != nil {
 		a.content.Add(lineView(*ans.Note, theme.InfoIcon()))
+	}
+	if apart := a.apart(); apart != nil {
+		a.content.Add(apart)
 	}
 	if facts := a.facts(); facts != nil {
 		a.content.Add(facts)
@@ -347,6 +357,49 @@ func (a *checkAnswer) answerWith(yes bool) func() {
 	}
 }
 
+// apart says that the certificate is not in My certificates and gets no
+// reminders (core's Answer.Apart: another organisation's), with the button
+// that adds it; once added here, that it was.
+func (a *checkAnswer) apart() fyne.CanvasObject {
+	ln := a.answer.Apart
+	if ln == nil {
+		if a.added {
+			return uiwidget.SuccessLine(words.T("renewal.apart.added"))
+		}
+		return nil
+	}
+	status := uiwidget.NewWrapping("")
+	status.Hide()
+	var add *uiwidget.Button
+	add = uiwidget.NewButton(words.T("renewal.apart.add"), theme.ContentAddIcon(), func() {
+		add.Disable()
+		ans, flow := a.answer, a.c.f.flow()
+		a.c.f.background(func() {
+			err := flow.AddToMine(context.Background(), ans)
+			fyne.Do(func() {
+				if err != nil {
+					failedUnder(add, status, err)
+					return
+				}
+				a.added = true
+				a.again()
+			})
+		})
+	})
+	return widget.NewCard("", "", container.NewVBox(
+		uiwidget.NewWrappingStyle(ln.Title, fyne.TextStyle{Bold: true}), uiwidget.NewWrapping(ln.Message), add, status))
+}
+
+// failedUnder says under the button why what it started failed, and
+// offers it again.
+func failedUnder(btn *uiwidget.Button, status *widget.Label, err error) {
+	btn.Enable()
+	status.SetText(words.Sentence(err))
+	status.Importance = widget.DangerImportance
+	status.Show()
+	status.Refresh()
+}
+
 // otherFindings lists the findings core says are worth showing besides
 // the headline: further errors, warnings and notes.
 func (a *checkAnswer) otherFindings() fyne.CanvasObject {
@@ -445,10 +498,7 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 					err = nil
 				}
 				if err != nil {
-					btn.Enable()
-					status.SetText(words.Sentence(err))
-					status.Importance = widget.DangerImportance
-					status.Refresh()
+					failedUnder(btn, status, err)
 					return
 				}
 				a.passwordSaved = true

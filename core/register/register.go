@@ -46,17 +46,26 @@ const (
 
 // Certificate is one certificate Fornyer has seen. It holds no secret.
 type Certificate struct {
-	SHA256       string    `json:"sha256"`         // fingerprint of the certificate (DER), lower-case hex: the key
-	SHA1         string    `json:"sha1,omitempty"` // its SHA-1 (the Windows thumbprint), lower-case hex
-	Organization string    `json:"organization"`
-	CVR          string    `json:"cvr,omitempty"`
-	UUID         string    `json:"uuid,omitempty"` // OCES UUID, kept on renewal
-	Serial       string    `json:"serial,omitempty"`
-	CommonName   string    `json:"common_name,omitempty"`
-	Kind         string    `json:"kind,omitempty"`        // organization, system, employee or ""
-	Environment  string    `json:"environment,omitempty"` // production, test or ""
-	NotBefore    time.Time `json:"not_before"`
-	NotAfter     time.Time `json:"not_after"`
+	SHA256       string `json:"sha256"`         // fingerprint of the certificate (DER), lower-case hex: the key
+	SHA1         string `json:"sha1,omitempty"` // its SHA-1 (the Windows thumbprint), lower-case hex
+	Organization string `json:"organization"`
+	CVR          string `json:"cvr,omitempty"`
+	UUID         string `json:"uuid,omitempty"` // OCES UUID, kept on renewal
+	Serial       string `json:"serial,omitempty"`
+	CommonName   string `json:"common_name,omitempty"`
+	// Apart: checked, but not one of the user's own (core/renewal decides:
+	// another organisation's than any of theirs, a supplier's or a
+	// client's file): left out by every reader of the register but Get
+	// (mine: List, Read, Scan, so My certificates, the reminders and
+	// `fornyer list`) until the user adds it (Upsert without it: once the
+	// user's, always). An entry without it (every entry an older version
+	// wrote) is the user's, as it always was. Encode writes it before
+	// "kind", with the fields an Entry reads (scanChecked).
+	Apart       bool      `json:"apart,omitempty"`
+	Kind        string    `json:"kind,omitempty"`        // organization, system, employee or ""
+	Environment string    `json:"environment,omitempty"` // production, test or ""
+	NotBefore   time.Time `json:"not_before"`
+	NotAfter    time.Time `json:"not_after"`
 
 	File          *FileRef  `json:"file,omitempty"` // the .p12 as last seen
 	Backups       []FileRef `json:"backups,omitempty"`
@@ -649,6 +658,9 @@ func (s *Store) Upsert(c Certificate) error {
 		c.Reminded, c.Scheduled = old.Reminded, old.Scheduled
 		c.Places, c.PlacesAt, c.HandOvers = old.Places, old.PlacesAt, old.HandOvers
 		c.PasswordSaved = c.PasswordSaved || old.PasswordSaved
+		// Once the user's, always: a later check that would keep it apart
+		// does not take it out of My certificates.
+		c.Apart = c.Apart && old.Apart
 		if c.File == nil {
 			c.File = old.File
 		}
@@ -705,13 +717,15 @@ func (s *Store) Remove(sha string) (Certificate, error) {
 	return removed, err
 }
 
-// Get returns the certificate with the fingerprint, as List has it: an
-// entry List leaves out (mine) is not found here either.
+// Get returns the certificate with the fingerprint: one of List's, or one
+// kept apart (Certificate.Apart), which is what the register knows of a
+// file checked all the same. An entry for one of the state's CA
+// certificates (mine) is not found.
 func (s *Store) Get(sha string) (Certificate, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	i := find(s.certs, strings.ToLower(sha))
-	if i < 0 || !mine(s.certs[i]) {
+	if i < 0 || stateCA(s.certs[i]) {
 		return Certificate{}, false
 	}
 	return s.certs[i].clone(), true
@@ -780,10 +794,23 @@ func listOrder(certs []Certificate) []int {
 }
 
 // mine says whether an entry is a certificate of the user's, for every
-// reader of the register alike (List, Get, Read, Scan): an entry an older version recorded for one of the state's CA
-// certificates (oces.IsStateCAName) is no one's, and the file keeps it as
-// it was.
-func mine(c Certificate) bool { return !oces.IsStateCAName(c.Organization, c.CommonName) }
+// reader of the register alike (List, Read, Scan; Get finds one kept
+// apart too): not one kept apart (Certificate.Apart: another
+// organisation's, not added), and not an entry an older version recorded
+// for one of the state's CA certificates (oces.IsStateCAName), which is
+// no one's. The file keeps either as it was.
+func mine(c Certificate) bool { return !c.Apart && !stateCA(c) }
+
+func stateCA(c Certificate) bool { return oces.IsStateCAName(c.Organization, c.CommonName) }
+
+// Mine is mine, the one rule for whose an entry is, for what holds
+// certificates from elsewhere than a reader of the register.
+func (c Certificate) Mine() bool { return mine(c) }
+
+// OnlyMine is the user's certificates among certs (Mine), in their order.
+func OnlyMine(certs []Certificate) []Certificate {
+	return slices.DeleteFunc(slices.Clone(certs), func(c Certificate) bool { return !mine(c) })
+}
 
 // group is the renewal line a certificate belongs to: its OCES UUID, or
 // itself when it has none.

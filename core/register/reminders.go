@@ -134,11 +134,11 @@ func newWatch(certs []Certificate, now time.Time) watch {
 	return w
 }
 
-// watched reports whether c still needs reminders: not expired, and not
-// renewed (Successor's rule: no certificate of the same UUID with a new
-// serial expires later).
+// watched reports whether c still needs reminders: one of the user's
+// (Mine: not kept apart), not expired, and not renewed (Successor's rule:
+// no certificate of the same UUID with a new serial expires later).
 func (w watch) watched(c Certificate) bool {
-	if !c.NotAfter.After(w.now) {
+	if !c.Mine() || !c.NotAfter.After(w.now) {
 		return false
 	}
 	if c.UUID == "" {

@@ -22,6 +22,7 @@ import (
 type Entry struct {
 	SHA256, UUID, CVR, Organization, CommonName string
 	Updated                                     time.Time
+	Apart                                       bool // Certificate.Apart: Scan leaves it out (mine)
 }
 
 // Certificate is the certificate of the entry as far as the entry tells
@@ -114,7 +115,7 @@ func entryOf(c Certificate) Entry {
 func (x *Index) keepMine() {
 	n := 0
 	for i, e := range x.entries {
-		if mine(Certificate{Organization: e.Organization, CommonName: e.CommonName}) {
+		if mine(Certificate{Organization: e.Organization, CommonName: e.CommonName, Apart: e.Apart}) {
 			x.entries[n], x.raw[n] = e, x.raw[i]
 			n++
 		}
@@ -236,8 +237,9 @@ func decodeError(path string, version int, err error) error {
 // its layout is Encode's to the byte, so only what an Entry needs is
 // read: each certificate's bounds (a certificate's object ends where
 // `},{"sha256":"` begins the next, which no string and no nested object
-// of Encode's can hold), its fingerprint (first), the texts before
-// "not_before" (organisation, CVR, UUID, common name, all strings) and
+// of Encode's can hold), its fingerprint (first), the values before
+// "not_before" (organisation, CVR, UUID, common name, all strings, and
+// "apart", true when written) and
 // "updated" (last). ok is false for any other file, and for anything
 // that is not as Encode writes it: scanCurrent then reads the file and
 // checks every byte. (The checksum finds damage, not forgery: a file
@@ -304,6 +306,13 @@ func checkedEntry(cert string) (Entry, bool) {
 		}
 		if key == "kind" || key == "environment" || key == "not_before" {
 			break // Encode writes what an Entry needs before these
+		}
+		if key == "apart" { // written only when true (omitempty)
+			if !s.Literal("true") {
+				return e, false
+			}
+			e.Apart = true
+			continue
 		}
 		text, escaped, ok := s.Str()
 		if !ok {
@@ -461,6 +470,7 @@ const (
 	fieldCommonName
 	fieldUpdated
 	fieldNotAfter
+	fieldApart
 )
 
 // field is the Entry field a plain key names, as encoding/json matches
@@ -482,6 +492,8 @@ func field(key string) int {
 		return fieldUpdated
 	case "not_after":
 		return fieldNotAfter
+	case "apart":
+		return fieldApart
 	}
 	for i := range len(key) {
 		if 'A' <= key[i] && key[i] <= 'Z' {
@@ -530,6 +542,8 @@ func (s *scanner) certificate() (Entry, bool) {
 			ok = s.time(&e.Updated)
 		case fieldNotAfter:
 			ok = s.time(&notAfter)
+		case fieldApart:
+			ok = s.flag(&e.Apart)
 		default:
 			ok = s.Value(1)
 		}
@@ -560,6 +574,20 @@ func (s *scanner) text(old string) (string, bool) {
 		return text, true // the file's own bytes
 	}
 	return jsonscan.Unquote(text), true
+}
+
+// flag reads a boolean value into *b as encoding/json would: null
+// leaves it as it was; another type is not ok.
+func (s *scanner) flag(b *bool) bool {
+	switch {
+	case s.Literal("true"):
+		*b = true
+	case s.Literal("false"):
+		*b = false
+	default:
+		return s.Literal("null")
+	}
+	return true
 }
 
 // time reads a time value into *t as encoding/json would (time.Time's

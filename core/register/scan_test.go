@@ -237,6 +237,7 @@ func TestScanCheckedAgreesWithRead(t *testing.T) {
 			c.HandOvers = []HandOver{{To: pick(), At: at(), File: pick(), SHA256: sha(5), PasswordID: pick()}}
 			c.Reminded = []Sent{{Days: 30, At: at()}}
 			c.Scheduled = []Scheduled{{Days: 7, ID: pick(), At: at()}}
+			c.Apart = r.IntN(3) == 0
 			certs = append(certs, c)
 		}
 		data, err := Encode(certs)

@@ -93,7 +93,9 @@ type Input struct {
 	// from them.
 	Tries Tries
 	// Known is the register's certificates as they were before this check
-	// (nil: no register).
+	// (nil: no register): the user's (register.Store.List), and the
+	// checked certificate's own record when it is kept apart (its
+	// password saved, DPG); the others kept apart count for nothing.
 	Known []register.Certificate
 	// Progress is the guide's (nil: no guide, as on the command line).
 	Progress *guide.Progress
@@ -134,6 +136,12 @@ type Answer struct {
 	// Public: the public certificate and its identifiers are offered (not
 	// for an issuer's certificate, nor an older one, already replaced).
 	Public bool `json:"public"`
+	// Apart says that the certificate is not one of the user's own and
+	// is kept out of My certificates and the reminders (Outcome.Apart),
+	// under the button that adds it (register.Store.AddToMine); nil when
+	// it is the user's. Only the window records a check: the command
+	// line says nothing of it.
+	Apart *Line `json:"-"`
 	// Findings are those worth showing besides the headline.
 	Findings []inspect.Finding `json:"findings"`
 	// Actions are what can be done next, in the order to offer them.
@@ -195,6 +203,8 @@ func (a Answer) Offers(act Action) bool {
 // (Decide) and says it in one big line, with the facts, the comparison,
 // the question, the findings worth showing and what can be done next.
 func AnswerFor(in Input) Answer {
+	own := apartRecord(in.Known, in.Report.Certificate)
+	in.Known = register.OnlyMine(in.Known)
 	opened, fromStore := in.Tries.OpenedBy(in.Report)
 	c := Check{Path: in.Path, Report: in.Report}
 	// A hand-over's password (a copy's own, core/handover) opens only that
@@ -207,7 +217,7 @@ func AnswerFor(in Input) Answer {
 	if p := in.Progress; p != nil && AcceptsFile(p) {
 		tried.pending = in.Tries.tried(vault.PendingID(p.RenewalID))
 	}
-	a := answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved, nil)
+	a := answer(in, c, tried, in.Tries.Password(in.Report), fromStore || in.PasswordSaved, own)
 	if cert := in.Report.Certificate; cert != nil && a.Outcome.Record {
 		_, known := find(in.Known, cert.SHA256)
 		a.learnt = !known
@@ -221,12 +231,13 @@ func AnswerFor(in Input) Answer {
 // now, and is not moved a second time.
 func (a Answer) Again(in Input) Answer {
 	c := a.Check
+	own := apartRecord(in.Known, c.Report.Certificate)
+	in.Known = register.OnlyMine(in.Known)
 	if a.Outcome.MovePending != "" {
 		c.OpenedBy = vault.CertificateID(c.Report.Certificate.SHA256)
 	}
 	in.Path, in.Report = c.Path, c.Report
-	var own *register.Certificate
-	if a.learnt {
+	if a.learnt && own == nil {
 		// The register learnt the file from this very check (Flow.Record):
 		// what the file means is decided as at the first check, with the
 		// register's other certificates as they are now (not "its
@@ -241,6 +252,20 @@ func (a Answer) Again(in Input) Answer {
 	b := answer(in, c, a.tried, a.Password, a.PasswordSaved || in.PasswordSaved, own)
 	b.learnt = a.learnt
 	return b
+}
+
+// apartRecord is the register's record of the checked certificate c when
+// it is kept apart (register.Certificate.Apart): the answer reads the
+// user's own certificates only, and this record for what was done with
+// the file (its password saved, DPG). nil otherwise.
+func apartRecord(known []register.Certificate, c *inspect.Certificate) *register.Certificate {
+	if c == nil {
+		return nil
+	}
+	if k, ok := find(known, c.SHA256); ok && k.Apart {
+		return &k
+	}
+	return nil
 }
 
 // triedWith is how the passwords were tried, for the headline's sentence.
@@ -269,7 +294,15 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	case r.Certificate != nil:
 		self, registered = find(in.Known, r.Certificate.SHA256)
 	}
+	if registered && self.Mine() {
+		// Learnt and added since (Again): the user's now.
+		a.Outcome.Apart = false
+	}
 	l := r.Lang
+	if a.Outcome.Apart {
+		ln := line(l, ToneNeutral, "renewal.apart.title", "renewal.apart", map[string]any{"Org": safetext.Line(orgName(r.Certificate.Organization, r.Certificate.CommonName))})
+		a.Apart = &ln
+	}
 	var foreign *register.Certificate
 	if a.Outcome.Kind == KindOtherOrganisation {
 		foreign = a.Outcome.Previous
@@ -614,5 +647,5 @@ func (a Answer) says() []any {
 		codes[i] = f.Code
 	}
 	return []any{a.Headline, a.NeedsPassword, a.PasswordFor, a.Note, a.Facts, a.Unverified, a.Comparison,
-		a.Question, a.Asked, a.Public, codes, a.Actions, a.WrongSaved, a.GoToGuide}
+		a.Question, a.Asked, a.Public, codes, a.Actions, a.WrongSaved, a.GoToGuide, a.Apart}
 }

@@ -143,6 +143,7 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 			e.File = nil
 		}
 		e.PasswordKept, e.PasswordHost = o.PasswordKept, o.PasswordHost
+		e.Apart = o.Apart
 		errs = append(errs, f.Register.Upsert(e))
 		if o.Advance {
 			errs = append(errs, f.Register.RecordRenewed(sha, f.now()))
@@ -156,6 +157,20 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 	}
 	errs = append(errs, f.settle(ctx, try, o.TryPending, c.Report.Certificate, c.Report.Lang))
 	return errors.Join(errs...)
+}
+
+// AddToMine makes the certificate of the answer one of the user's, listed
+// in My certificates and reminded of (the user said "Add to My
+// certificates" to one kept apart, Outcome.Apart): it is recorded as the
+// check records it, not apart; the register keeps it the user's from then
+// on, whatever a record still under way says (register.Store.Upsert).
+func (f *Flow) AddToMine(ctx context.Context, a Answer) error {
+	if f.Register == nil {
+		return ErrNoRegister
+	}
+	o := a.Outcome
+	o.Apart = false
+	return f.Record(ctx, a.Check, o)
 }
 
 // pendingTry is what a renewal's pending password did on its file.

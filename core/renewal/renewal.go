@@ -107,12 +107,18 @@ type Outcome struct {
 	// register to keep on the renewed certificate as soon as it is known,
 	// wherever the file was checked: the next renewal brings them back.
 	Places []register.Place
+	// Apart: the certificate is not one of the user's own (own): Record
+	// keeps it apart from My certificates and the reminders
+	// (register.Certificate.Apart) until the user adds it.
+	Apart bool
 }
 
 // Decide says what a checked file means. p is the guide's progress (nil
 // when there is no guide) and known the register's certificates as they
-// were before this check.
+// were before this check; those not the user's (register.Certificate.Mine)
+// count for nothing.
 func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
+	known = register.OnlyMine(known)
 	r := c.Report
 	if r == nil || r.Certificate == nil {
 		return Outcome{Kind: KindNotOpened}
@@ -188,7 +194,35 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	if o.Advance {
 		o.takeRenewal(p)
 	}
+	o.Apart = o.Record && !own(p, known, cert, o)
 	return o
+}
+
+// own says whether a checked certificate is one of the user's own, listed
+// in My certificates and reminded of: the first one the user checks (the
+// register holds none of theirs yet); one of an organisation, or of a
+// renewal line, they have certificates of; the renewal's own file, or one
+// they said is it. Any other (a supplier's or a client's file, opened once)
+// is kept apart until the user says it is theirs (X14). known are the
+// register's certificates; those kept apart count for nothing.
+func own(p *guide.Progress, known []register.Certificate, cert *inspect.Certificate, o Outcome) bool {
+	switch {
+	case o.Advance, o.Kind == KindConfirmed, o.Kind == KindAlready, o.Kind == KindRenewal, o.Kind == KindOlder:
+		return true
+	case p != nil && strings.EqualFold(p.FileSHA256, cert.SHA256):
+		return true
+	}
+	others := false
+	for _, k := range known {
+		if !k.Mine() {
+			continue
+		}
+		if strings.EqualFold(k.SHA256, cert.SHA256) || sameOrganisation(k, cert) {
+			return true
+		}
+		others = true
+	}
+	return !others
 }
 
 // takeRenewal carries what the renewal p holds onto the file that does

@@ -9,6 +9,7 @@
 #   Fornyet certifikat æøå.p12     the renewed one: same subject and OCES UUID,
 #                                  new key and serial, later expiry
 #   expired.p12                    a certificate that expired last year
+#   other.p12                      another organisation's (a supplier's) certificate
 #   garbage.p12                    random bytes
 #   a folder.p12/                  a folder with a certificate's name
 # All .p12 files have PASSWORD.
@@ -81,14 +82,17 @@ key issuing 3072
 sign issuing "/CN=Fornyer Prøve udstedende-CA 1/O=Fornyer Prøve/C=DK" "$work/root.pem" "$work/root.key" issuing_ext "$(day '-5 years')" "$(day '+15 years')"
 cat "$work/root.pem" "$work/issuing.pem" >ca.pem
 
-leaf() { # leaf NAME KEYNAME START END OUTFILE
+leaf() { # leaf NAME KEYNAME START END OUTFILE [SUBJECT NAME]
   key "$2" 3072
-  sign "$1" "$subj" "$work/issuing.pem" "$work/issuing.key" org_ext "$3" "$4"
+  sign "$1" "${6:-$subj}" "$work/issuing.pem" "$work/issuing.key" org_ext "$3" "$4"
   openssl pkcs12 -export -inkey "$work/$2.key" -in "$work/$1.pem" -certfile "$work/issuing.pem" \
-    -name "$org" -passout "pass:$pw" -out "$5"
+    -name "${7:-$org}" -passout "pass:$pw" -out "$5"
 }
 leaf previous previous "$(day '-3 years +60 days')" "$(day '+50 days')" previous.p12
 leaf renewed renewed "$(day '-1 day')" "$(day '+3 years -1 day')" "Fornyet certifikat æøå.p12"
 leaf expired expired "$(day '-4 years')" "$(day '-1 year')" expired.p12
+other="Anden Virksomhed ApS"
+leaf other other "$(day '-1 day')" "$(day '+3 years -1 day')" other.p12 \
+  "/CN=$other - Organisationscertifikat/serialNumber=UI:DK-O:G:2d7f4a10-6b3c-4e8d-a1f2-9c0b8e7d6a53/O=$other/organizationIdentifier=NTRDK-87654321/C=DK" "$other"
 head -c 4096 /dev/urandom >garbage.p12
 mkdir -p "a folder.p12"

@@ -1,0 +1,137 @@
+package register
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A certificate kept apart (another organisation's, checked once: X14) is
+// not the user's: List, Read, Scan, the reminders and OnlyMine leave it
+// out, Get still finds it, a later check that would keep it apart never takes an entry
+// out of the user's list, and one without the flag (the user added it)
+// makes it theirs.
+func TestApartIsNotListedNorReminded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s := openAt(t, path)
+	mine := cert(1, "u1", t0.AddDate(0, 0, 20))
+	other := cert(2, "u2", t0.AddDate(0, 0, 20))
+	other.Organization, other.CVR, other.Apart = "Anden Virksomhed ApS", "87654321", true
+	must(t, s.Upsert(mine))
+	must(t, s.Upsert(other))
+
+	listed := func(certs []Certificate) []string {
+		var out []string
+		for _, c := range certs {
+			out = append(out, c.Organization)
+		}
+		return out
+	}
+	if got := listed(s.List()); !slices.Equal(got, []string{mine.Organization}) {
+		t.Errorf("List: %v", got)
+	}
+	if got, ok := s.Get(other.SHA256); !ok || !got.Apart {
+		t.Errorf("Get: %v %+v", ok, got)
+	}
+	read, err := Read(path)
+	must(t, err)
+	if got := listed(read); !slices.Equal(got, []string{mine.Organization}) {
+		t.Errorf("Read: %v", got)
+	}
+	x, err := Scan(path)
+	must(t, err)
+	if e := x.entries; len(e) != 1 || e[0].Organization != mine.Organization {
+		t.Errorf("Scan: %+v", e)
+	}
+	x.Close()
+	all := []Certificate{mine, other}
+	if got := listed(OnlyMine(all)); !slices.Equal(got, []string{mine.Organization}) {
+		t.Errorf("OnlyMine: %v", got)
+	}
+	// The reminders, whoever lists the certificates.
+	for name, rs := range map[string][]Reminder{"Due": Due(all, t0), "Standing": Standing(all, t0), "Upcoming": Upcoming(all, t0.AddDate(0, 0, -100), nil)} {
+		for _, r := range rs {
+			if r.Certificate.Apart {
+				t.Errorf("%s reminds of the certificate kept apart", name)
+			}
+		}
+		if len(rs) == 0 {
+			t.Errorf("%s reminds of nothing: the user's own is due", name)
+		}
+	}
+
+	// Checked again, kept apart again: still apart. The user's own,
+	// checked again as if apart: still theirs.
+	must(t, s.Upsert(other))
+	again := mine
+	again.Apart = true
+	must(t, s.Upsert(again))
+	if got := listed(s.List()); !slices.Equal(got, []string{mine.Organization}) {
+		t.Errorf("after checking again: %v", got)
+	}
+
+	added := other
+	added.Apart = false
+	must(t, s.Upsert(added))
+	if got := listed(s.List()); len(got) != 2 {
+		t.Errorf("added: %v", got)
+	}
+	// Added, it stays added when checked again.
+	must(t, s.Upsert(other))
+	if c, _ := s.Get(other.SHA256); c.Apart {
+		t.Error("a check after it was added kept it apart again")
+	}
+}
+
+// A register an older version wrote has no "apart": every entry is the
+// user's, as before, and is read and listed as ever; Scan reads the flag
+// as Read does, in the scanned layout and the decoded one, and leaves the
+// entry kept apart out as Read does.
+func TestApartFromTheFile(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.json")
+	must(t, os.WriteFile(old, []byte(`{"version":2,"certificates":[{"sha256":"`+sha(1)+`","organization":"Anden Virksomhed ApS","not_before":"2026-12-06T00:00:00Z","not_after":"2029-12-06T00:00:00Z","added":"2026-12-06T00:00:00Z","updated":"2026-12-06T00:00:00Z","password_saved":false}]}`), 0o600))
+	s := openAt(t, old)
+	if got := s.List(); len(got) != 1 || got[0].Apart {
+		t.Errorf("an older register's entry: %+v", got)
+	}
+	x, err := Scan(old)
+	must(t, err)
+	if e := x.entries; len(e) != 1 {
+		t.Errorf("scanned: %+v", e)
+	}
+	x.Close()
+
+	for name, layout := range map[string]func(Certificate) []byte{
+		"written": func(c Certificate) []byte { data, _ := Encode([]Certificate{c}); return data },
+		// Without its checksum (an older version's, or edited by hand):
+		// read and checked whole.
+		"unchecked": func(c Certificate) []byte {
+			data, _ := Encode([]Certificate{c})
+			return []byte(strings.Replace(string(data), `"check":"crc32:`, `"note":"crc32:`, 1))
+		},
+		// An escaped key is decoded whole (Scan's other way).
+		"escaped": func(c Certificate) []byte {
+			data, _ := Encode([]Certificate{c})
+			return []byte(strings.Replace(string(data), `"sha256"`, `"\u0073ha256"`, 1))
+		},
+	} {
+		for _, apart := range []bool{false, true} {
+			c := cert(2, "u2", t0.AddDate(1, 0, 0))
+			c.Apart = apart
+			path := filepath.Join(dir, name+".json")
+			must(t, os.WriteFile(path, layout(c), 0o600))
+			x, err := Scan(path)
+			must(t, err)
+			if e := x.entries; len(e) == 1 == apart {
+				t.Errorf("%s, apart %v: scanned %+v", name, apart, e)
+			}
+			x.Close()
+			if read, err := Read(path); err != nil || len(read) == 1 == apart {
+				t.Errorf("%s, apart %v: read %+v, %v", name, apart, read, err)
+			}
+		}
+	}
+}

@@ -1,0 +1,80 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/fornyer/fornyer/core/msg"
+	facts "github.com/fornyer/fornyer/core/register"
+)
+
+// TestAnotherOrganisationsFile (X14) opens a supplier's certificate
+// (another organisation than the one the register knows) on a laptop's
+// 1366×768 screen: the answer says it is not added to My certificates,
+// the register keeps it apart with no reminder scheduled, and My
+// certificates does not list it; "Add to My certificates" lists it, and
+// its reminders are scheduled.
+func TestAnotherOrganisationsFile(t *testing.T) {
+	for _, l := range languages() {
+		t.Run(l, func(t *testing.T) {
+			record(t)
+			s := newSessionOn(t, "another-organisation", l, laptopScreen)
+			_, own := s.registerFile(s.copyFile(filePrevious, filepath.Join(s.home, "Documents")))
+			other := s.copyFile(fileOther, filepath.Join(s.home, "Downloads"))
+			s.start()
+			s.waitText("started", screenWait, s.L("tab.check"))
+			s.drag(other)
+			s.waitText("asks-password", checkWait, s.L("check.password.title"))
+			s.typ(certPassword)
+			s.key("Return")
+			s.waitText("apart", checkWait, s.L("renewal.apart.title"))
+
+			path := filepath.Join(s.storage(), facts.FileName)
+			entry := func() (facts.Certificate, bool) {
+				// The file as it is: every reader of the register but
+				// Get leaves out an entry kept apart.
+				var file struct{ Certificates []facts.Certificate }
+				data, err := os.ReadFile(path)
+				if err != nil || json.Unmarshal(data, &file) != nil {
+					return facts.Certificate{}, false
+				}
+				certs := file.Certificates
+				i := slices.IndexFunc(certs, func(c facts.Certificate) bool { return c.Organization == "Anden Virksomhed ApS" })
+				if i < 0 {
+					return facts.Certificate{}, false
+				}
+				return certs[i], true
+			}
+			s.waitFor("the check recorded", screenWait, func() bool { _, ok := entry(); return ok })
+			if c, _ := entry(); !c.Apart || len(c.Scheduled) != 0 {
+				t.Errorf("recorded apart %v, scheduled %d reminders", c.Apart, len(c.Scheduled))
+			}
+
+			// My certificates (Ctrl+3: its name is on the answer's button
+			// too): the user's own only.
+			s.key("ctrl+3")
+			p, _ := s.waitText("listed", screenWait, msg.T(s.lang, "list.count", map[string]any{"Total": 1, "Earlier": 0}))
+			if p.has("Anden Virksomhed") || !p.has(own.Organization) {
+				t.Errorf("My certificates lists the supplier's certificate, or not the user's own; it reads:\n%s", p.text())
+			}
+
+			s.key("ctrl+2")
+			s.clickText("add", screenWait, s.L("renewal.apart.add"))
+			s.waitText("added", screenWait, s.L("renewal.apart.added"))
+			s.waitFor("added and its reminders scheduled", screenWait, func() bool {
+				c, ok := entry()
+				return ok && !c.Apart && len(c.Scheduled) > 0
+			})
+			s.key("ctrl+3")
+			p, _ = s.waitText("listed-after", screenWait, msg.T(s.lang, "list.count", map[string]any{"Total": 2, "Earlier": 0}))
+			if !p.has("Anden Virksomhed") {
+				t.Errorf("My certificates does not list the certificate added; it reads:\n%s", p.text())
+			}
+		})
+	}
+}

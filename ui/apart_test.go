@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/testpki"
+	"github.com/fornyer/fornyer/ui/words"
+)
+
+// X14: another organisation's certificate, checked once, is not added to
+// My certificates: the Check tab's answer says so with "Add to My
+// certificates"; pressed, it is listed, and the answer says it was added.
+func TestAnotherOrganisationsCertificateIsAddedOnlyWhenAsked(t *testing.T) {
+	for _, lang := range []string{"en", "da"} {
+		t.Run(lang, func(t *testing.T) {
+			x := newCheckFixture(t, lang)
+			if err := x.f.register.Upsert(register.Certificate{
+				SHA256: strings.Repeat("ab", 32), Organization: "Æblegrød ApS", CVR: "87654321", UUID: "11111111-2222-3333-4444-555555555555",
+				NotBefore: time.Now().AddDate(-3, 0, 0), NotAfter: time.Now().AddDate(0, 0, 300),
+			}); err != nil {
+				t.Fatal(err)
+			}
+			leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{Org: "Leverandør ApS", CVR: "11223344", NotBefore: time.Now().Add(-time.Minute)})
+			x.drop(x.file("leverandoer.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+			x.wait() // the record
+			sha := x.f.check.shown[0].report.Certificate.SHA256
+			if c, ok := x.f.register.Get(sha); !ok || !c.Apart {
+				t.Fatalf("recorded: %v, apart %v", ok, c.Apart)
+			}
+			if got := x.f.register.List(); len(got) != 1 {
+				t.Errorf("listed: %d", len(got))
+			}
+			if !anyTextContains(x.f.check.answers, words.T("renewal.apart.title")) {
+				t.Errorf("the answer does not say it is not added: %q", texts(x.f.check.answers))
+			}
+			// My certificates lists the user's own only.
+			if got := shownOrgs(x.f.certificates); !slices.Equal(got, []string{"Æblegrød ApS"}) {
+				t.Errorf("My certificates: %q", got)
+			}
+
+			test.Tap(findButton(t, x.f.check.answers, words.T("renewal.apart.add")))
+			x.wait()
+			if c, _ := x.f.register.Get(sha); c.Apart || len(x.f.register.List()) != 2 {
+				t.Errorf("added: apart %v, listed %d", c.Apart, len(x.f.register.List()))
+			}
+			if hasButton(x.f.check.answers, words.T("renewal.apart.add")) || anyTextContains(x.f.check.answers, words.T("renewal.apart.title")) ||
+				!anyTextContains(x.f.check.answers, words.T("renewal.apart.added")) {
+				t.Errorf("after adding: %q", texts(x.f.check.answers))
+			}
+			if got := shownOrgs(x.f.certificates); !slices.Contains(got, "Leverandør ApS") {
+				t.Errorf("My certificates after adding: %q", got)
+			}
+		})
+	}
+}
+
+// The reminders are given for the user's own certificates only: one kept
+// apart, expiring as soon, is neither notified nor scheduled, nor shown
+// as a standing reminder in the window.
+func TestNoRemindersForACertificateKeptApart(t *testing.T) {
+	mine := certAt(1, "Bager Hansen ApS", "u", register.Production, 29*certDay)
+	apart := certAt(2, "Leverandør ApS", "v", register.Production, 29*certDay)
+	apart.Apart = true
+	f, a, w := newCertTestFrame(t, "en", mine, apart)
+	w.SetContent(f.standingBar())
+	remind(f, "en")
+	if len(a.sent) != 1 || !strings.Contains(a.sent[0].Content, "Bager Hansen ApS") {
+		t.Errorf("sent %+v", a.sent)
+	}
+	for _, n := range a.scheduled {
+		if strings.Contains(n.Content, "Leverandør") {
+			t.Errorf("scheduled for the certificate kept apart: %+v", n)
+		}
+	}
+	if got, _ := f.register.Get(apart.SHA256); len(got.Scheduled) != 0 || len(got.Reminded) != 0 {
+		t.Errorf("recorded reminders: %+v %+v", got.Scheduled, got.Reminded)
+	}
+	if bar := f.standingBar(); certHasText(bar, "Leverandør") {
+		t.Errorf("the window shows %q", certTexts(bar))
+	}
+}
