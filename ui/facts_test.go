@@ -484,6 +484,39 @@ func TestThePasswordCardSaysAnUntriedPasswordIsNotTriedYet(t *testing.T) {
 	}
 }
 
+// Review S2: the renewal's password saved on card 12 that was never tried
+// on its file (the keyring did not give it when the file was recorded) is
+// tried when the window next reads the store's list: it opens the file,
+// so it is moved onto the certificate, and card 12 calls it saved.
+func TestAnUntriedPasswordIsTriedWhenTheListIsRead(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	ctx := context.Background()
+	leaf := x.chain.Organization(t)
+	path := x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Right-Pass-1"))
+	sha := sha256Hex(leaf.Cert.Raw)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: leaf.Cert.NotAfter,
+		File: &register.FileRef{Path: path}}); err != nil {
+		t.Fatal(err)
+	}
+	pending := vault.PendingID(g.progress.RenewalID)
+	if err := x.f.vault.Save(ctx, pending, "", "Right-Pass-1"); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, x.f.now())
+	x.wait() // the store's change read the list: tried, moved, read again
+	list, err := x.f.vault.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].ID != vault.CertificateID(sha) {
+		t.Fatalf("after the list was read, the store lists %+v", list)
+	}
+	if st := g.facts(); !st.PasswordSaved || st.UntriedPasswordID != "" {
+		t.Errorf("the facts: saved %v, untried %q", st.PasswordSaved, st.UntriedPasswordID)
+	}
+}
+
 // X22: "Mark as installed in DPG" done on the Check tab (the register's
 // record) ticks DPG's cards too: card 15 no longer warns that the mail may
 // stop, says when and by whom it was installed, and its bar goes on past
