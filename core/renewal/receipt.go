@@ -1,6 +1,8 @@
 package renewal
 
 import (
+	"net/mail"
+	"strings"
 	"time"
 
 	"github.com/fornyer/fornyer/core/guide"
@@ -67,13 +69,43 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt, Ahead: doneAt.IsZero() && i >= here, Passed: p.Passed(s.ID, f)})
 		}
 		switching := here >= guide.TaskIndex(guide.TaskSwitch) // before it, a place is "not yet" switched
+		var places []register.Place
 		for _, it := range guide.Summarize(p, f).Checklist {
 			pl := ReceiptPlace(lang, it)
 			pl.Ahead = !it.Done && !switching
 			d.Places = append(d.Places, pl)
+			places = append(places, it.Usage)
+		}
+		if d.Email == "" {
+			d.Email = dpgAddress(places)
 		}
 	}
+	if d.Email == "" && reg != nil {
+		d.Email = dpgAddress(reg.Places)
+	}
 	return d
+}
+
+// dpgAddress is the e-mail address noted on DPG secure mail's place (card
+// 3's "Optional note, e.g. which e-mail address"), so that the receipt
+// does not say "not given" of an address the user gave: the first word of
+// the note that is a whole address; "" for none.
+func dpgAddress(places []register.Place) string {
+	for _, pl := range places {
+		if pl.Preset != string(guide.PlaceDPGMail) {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(pl.Note, func(r rune) bool { return strings.ContainsRune(" \t\n,;()<>\"'", r) }) {
+			w = strings.TrimRight(w, ".:")
+			if !strings.Contains(w, "@") {
+				continue
+			}
+			if a, err := mail.ParseAddress(w); err == nil && a.Address == w {
+				return w
+			}
+		}
+	}
+	return ""
 }
 
 // ReceiptPlace is a place of the checklist as the receipt lists it: its

@@ -271,6 +271,21 @@ func TestReceiptDataGathersRegisterAndGuideButNoPassword(t *testing.T) {
 		t.Errorf("renewed by %q: a receipt that named nobody keeps the DPG installer", d.RenewedBy)
 	}
 	reg.Receipts = nil
+	// No receipt yet: the address noted on DPG's place is proposed (Y2),
+	// from the guide's places or, without the guide, the register's.
+	p.Usages = []guide.Usage{{ID: "a", Preset: "other", Note: "it@firma.dk"}, {ID: "b", Preset: string(guide.PlaceDPGMail), Note: "Bruges med sikkerpost@firma.dk."}}
+	if d := ReceiptData(r, "da", false, reg, p, pw, done, "pc-1"); d.Email != "sikkerpost@firma.dk" {
+		t.Errorf("e-mail %q: want the address noted on DPG's place", d.Email)
+	}
+	reg.Places, p.Usages = p.Usages, nil
+	if d := ReceiptData(r, "da", false, reg, nil, pw, done, "pc-1"); d.Email != "sikkerpost@firma.dk" {
+		t.Errorf("e-mail %q without the guide: want the register's DPG place's", d.Email)
+	}
+	reg.Places[1].Note = "hvilken adresse? @firma"
+	if d := ReceiptData(r, "da", false, reg, nil, pw, done, "pc-1"); d.Email != "" {
+		t.Errorf("e-mail %q from a note with no address", d.Email)
+	}
+	reg.Places = nil
 	// A guide run for another certificate says nothing about this one.
 	p.FileSHA256 = strings.Repeat("0", 64)
 	if d := ReceiptData(r, "da", false, nil, p, pw, done, "pc-1"); len(d.Steps) != 0 || d.PasswordSaved || d.RenewedBy != "" {
