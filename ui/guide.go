@@ -51,6 +51,10 @@ type guideState struct {
 	// scrolling card with Back and Done (setAction); empty on a card
 	// whose main action is Done.
 	action *fyne.Container
+	// ahead is the card's next action that Done does not wait for (the
+	// receipt after the backup): it, not Done, gets the keyboard when a
+	// dialog closes; nil for none.
+	ahead  fyne.Focusable
 	screen *fyne.Container // the screen: stepper, card and action bar
 	bar    *fyne.Container // the action bar with the hint, Back and Done
 	// doneNext gives the keyboard to Done once Done is enabled: the
@@ -126,11 +130,15 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 
 // mainAction is what the card asks of the user now, for the keyboard when
 // the control it was on is gone (a dialog closed, a pressed button went):
-// Done once the card may be done, else the card's action in the bar; nil
-// while another tab is shown.
+// the next action Done does not wait for (ahead), else Done once the card
+// may be done, else the card's action in the bar; nil while another tab is
+// shown.
 func (g *guideState) mainAction() fyne.Focusable {
 	if g.f.tabs == nil || g.f.tabs.SelectedIndex() != guideTab {
 		return nil
+	}
+	if g.ahead != nil {
+		return g.ahead
 	}
 	if !g.done.Disabled() {
 		return g.done
@@ -222,7 +230,7 @@ func (g *guideState) show() {
 	g.saverBusy = nil
 	g.doneNext = false
 	g.drawn = drawnFacts(g.facts())
-	g.action.Objects = nil // the card about to be drawn sets its own
+	g.action.Objects, g.ahead = nil, nil // the card about to be drawn sets its own
 	g.scroll.Content = uiwidget.ClearOfScrollBar(g.card(step))
 	// "Just added" lives for one drawing: a place added on a card that
 	// does not draw the add row (the switch-over card once it has a
@@ -553,19 +561,31 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			// The password card's password does not open the file: said
 			// here too, not only by its dot turning grey (W16).
 			wrong := g.savedWrongNotice(f)
-			if !f.BackedUpAt.IsZero() {
-				return container.NewVBox(append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(true),
-					uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())})))...)
+			shown := append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")))
+			// The card's next action, the backup and then the receipt
+			// (core decides), is in the action bar: on screen on a laptop
+			// however long the card above it is.
+			switch f.FileNext() {
+			case guide.NextBackup:
+				// Done waits for the backup or the tick that puts it off.
+				later := newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
+					p.SetBackupLater(on)
+					g.saved()
+				})
+				g.setAction(container.NewVBox(actionRow(nil, g.backupButton()), later))
+				return container.NewVBox(append(shown, g.revealChecked())...)
+			case guide.NextReceipt:
+				receipt := g.receiptButton()
+				receipt.Importance = widget.HighImportance
+				g.setAction(actionRow(nil, receipt))
+				g.ahead = receipt
+				return container.NewVBox(append(shown, g.backedUpLine(f),
+					uiwidget.NewWrapping(words.T("guide.download.receipt_next")), g.revealChecked())...)
 			}
-			// What Done waits for, the backup or the tick that puts it
-			// off, is the card's main action: in the action bar, on
-			// screen on a laptop however long the card above it is.
-			later := newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
-				p.SetBackupLater(on)
-				g.saved()
-			})
-			g.setAction(container.NewVBox(actionRow(nil, g.backupButton()), later))
-			return container.NewVBox(append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")), g.fileActions(false))...)
+			last := f.Receipts[len(f.Receipts)-1]
+			return container.NewVBox(append(shown, g.backedUpLine(f),
+				uiwidget.SuccessLine(words.T("guide.download.receipt_made", map[string]any{"Date": msg.Date(words.Language(), last.At.Local())})),
+				g.fileActions(true))...)
 		}
 		skip := newGuideCheck(g, words.T("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)
@@ -759,11 +779,28 @@ func (g *guideState) fileActions(backup bool) fyne.CanvasObject {
 	if backup {
 		buttons = append(buttons, g.backupButton())
 	}
-	buttons = append(buttons, uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) }))
+	buttons = append(buttons, g.receiptButton())
 	return container.NewVBox(
 		container.NewGridWithColumns(len(buttons), buttons...),
-		newRevealButton(g.f, func() string { return g.f.checkedFilePath(sha) }),
+		g.revealChecked(),
 	)
+}
+
+// revealChecked shows the checked file in its folder.
+func (g *guideState) revealChecked() *uiwidget.Button {
+	sha := g.progress.FileSHA256
+	return newRevealButton(g.f, func() string { return g.f.checkedFilePath(sha) })
+}
+
+// backedUpLine says when the latest verified backup was made.
+func (g *guideState) backedUpLine(f guide.Facts) fyne.CanvasObject {
+	return uiwidget.SuccessLine(words.T("guide.download.backed_up", map[string]any{"Date": msg.Date(words.Language(), f.BackedUpAt.Local())}))
+}
+
+// receiptButton makes the checked file's receipt (showReceipt).
+func (g *guideState) receiptButton() *uiwidget.Button {
+	sha := g.progress.FileSHA256
+	return uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) })
 }
 
 // backupButton backs the checked file up (showBackup).

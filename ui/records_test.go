@@ -11,6 +11,7 @@ import (
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
@@ -218,7 +219,8 @@ func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 	x.f.tabs.SelectIndex(guideTab)
 	x.f.guide.show()
 	guideView := x.f.tabs.Items[guideTab].Content
-	for _, button := range []string{"Make a backup…", "Create a receipt…"} {
+	opens := func(button string) {
+		t.Helper()
 		test.Tap(findButton(t, guideView, button))
 		top := x.w.Canvas().Overlays().Top()
 		if top == nil {
@@ -226,6 +228,39 @@ func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 		}
 		x.w.Canvas().Overlays().Remove(top)
 	}
+	// First the backup, then the receipt, then on to DPG (Y1): the
+	// receipt is not offered before the backup, it is the next action
+	// after it, and once made the card says so.
+	opens("Make a backup…")
+	if hasButton(guideView, "Create a receipt…") {
+		t.Error("the receipt is offered before the backup")
+	}
+	sha := x.f.guide.progress.FileSHA256
+	if err := x.f.register.RecordBackup(sha, register.FileRef{Path: "/usb/new.p12", SHA256: sha, VerifiedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	next := findButton(t, x.f.guide.action, "Create a receipt…")
+	if next.Importance != widget.HighImportance {
+		t.Errorf("after the backup, the receipt is not the card's main action (importance %v)", next.Importance)
+	}
+	if b, ok := x.f.guide.mainAction().(*uiwidget.Button); !ok || &b.Button != next {
+		t.Error("the keyboard, back from the backup's dialog, does not go to the receipt but past it")
+	}
+	if !anyTextContains(guideView, "Next, the receipt") {
+		t.Errorf("the card does not say the receipt comes next: %q", texts(guideView))
+	}
+	opens("Create a receipt…")
+	if err := x.f.register.RecordReceipt(sha, register.Receipt{Path: "/papers/receipt.pdf", At: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if !anyTextContains(guideView, "A receipt was made on") || anyTextContains(guideView, "Next, the receipt") {
+		t.Errorf("after the receipt: %q", texts(guideView))
+	}
+	if x.f.guide.mainAction() != x.f.guide.done {
+		t.Error("once the receipt is made, the keyboard does not go to Done")
+	}
+	opens("Make a backup…")
+	opens("Create a receipt…")
 }
 
 func TestUntrustedCertificatesAreNotRemembered(t *testing.T) {

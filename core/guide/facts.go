@@ -112,6 +112,28 @@ func (f Facts) NamedBy() string {
 	return ""
 }
 
+// FileNext is what the download card asks for once the renewal's file is
+// checked, in DESIGN.md's order: the backup, then the receipt, then on to
+// DPG.
+type FileNext string
+
+const (
+	NextBackup  FileNext = "backup"  // Done waits for it, or for "I'll do it later"
+	NextReceipt FileNext = "receipt" // backed up; Done does not wait for the receipt
+	NextDPG     FileNext = "dpg"     // both made
+)
+
+// FileNext is the download card's next action with these facts.
+func (f Facts) FileNext() FileNext {
+	switch {
+	case f.BackedUpAt.IsZero():
+		return NextBackup
+	case len(f.Receipts) == 0:
+		return NextReceipt
+	}
+	return NextDPG
+}
+
 // FactsOf reads the facts of the renewal p from the register's record of
 // its certificate (c, nil when there is none) and the credential store's
 // list. It is pure: renewal.State finds c and is the call screens make.
