@@ -227,6 +227,7 @@ func TestScanCheckedAgreesWithRead(t *testing.T) {
 			if r.IntN(3) == 0 {
 				c.CommonName = "Den Danske Stat OCES rod-CA"
 			}
+			c.Apart = r.IntN(3) == 0
 			c.File = &FileRef{Path: pick(), SHA256: sha(n*10 + i + 1), VerifiedAt: at(), Drive: pick(), SameDisk: true}
 			c.Backups = []FileRef{{Path: pick(), SHA256: sha(3)}, {}}
 			c.PasswordSaved, c.PasswordHost, c.PasswordKept = true, pick(), pick()
