@@ -86,7 +86,7 @@ func Run(files []string, more <-chan []string) (err error) {
 	f := newFrame(a, w, <-registerOpened, d)
 	f.trusted = trustedFromEnv()
 	piece = StartPiece("content")
-	f.setStartContent()
+	f.setContent()
 	piece()
 	w.SetCloseIntercept(func() {
 		f.stopWatching()
@@ -114,9 +114,9 @@ func Run(files []string, more <-chan []string) (err error) {
 	return nil
 }
 
-// setStartContent makes the screens the window's content, laid out at the
-// window's size for its first frame.
-func (f *frame) setStartContent() {
+// setContent makes the screens the window's content, laid out at the
+// window's size: for its first frame, and after a rebuild.
+func (f *frame) setContent() {
 	f.win.SetContent(f.content)
 	if f.guide != nil {
 		f.guide.settle()

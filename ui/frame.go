@@ -115,7 +115,7 @@ func (f *frame) rebuild() {
 	selected := f.tabs.SelectedIndex()
 	f.build()
 	f.tabs.SelectIndex(selected)
-	f.win.SetContent(f.content)
+	f.setContent()
 }
 
 // focus gives b the keyboard, so that Enter does what the screen or dialog

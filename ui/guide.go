@@ -257,7 +257,7 @@ func (g *guideState) show() {
 }
 
 // settle lays the screen out once more, at its size, after the window's
-// first layout of it (frame.setStartContent): a line that wraps in the
+// first layout of it (frame.setContent): a line that wraps in the
 // action bar (the hint, why an action waits) knows its height only once it
 // is laid out at the bar's width, which that layout does after measuring
 // the bar, and the bar was one line short, Back and Done below the
