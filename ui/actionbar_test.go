@@ -7,12 +7,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
+	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 )
 
@@ -62,14 +64,7 @@ func mainActionInTheBar(t *testing.T, lang string) {
 	x.wait()
 	bar := g.screen.Objects[1] // the action bar, Back and Done
 	for i, s := range guide.Steps {
-		g.progress.Current = s.ID
-		for _, done := range guide.Steps[:i] {
-			g.progress.Done[done.ID] = guideTestTime
-			if done.Task == guide.TaskDownload {
-				g.progress.SetFileChecked(sha, guideTestTime)
-				g.progress.BackupLater = true
-			}
-		}
+		onCard(&g.progress, i, sha)
 		g.show()
 		x.wait()
 		if h := x.f.content.MinSize().Height; h > laptopHeight {
@@ -241,13 +236,8 @@ func TestPasswordCardLinesGetTheirRoom(t *testing.T) {
 func TestBackupInTheBarOnceChecked(t *testing.T) {
 	for _, lang := range []string{"da", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			sha := strings.Repeat("c4", 32)
-			x := newCheckFixture(t, lang)
+			x, sha := withRenewed(t, lang, true)
 			g := x.f.guide
-			if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS",
-				NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0), File: &register.FileRef{Path: "/home/anne/Downloads/Fornyer Testfirma ApS.p12"}, PasswordSaved: true}); err != nil {
-				t.Fatal(err)
-			}
 			for _, s := range guide.Steps[:guide.Index("download")] {
 				g.progress.Done[s.ID] = guideTestTime
 			}
@@ -321,5 +311,130 @@ func TestDPGInstalledIsSaidInTheBar(t *testing.T) {
 				t.Errorf("the action bar says %q after Installed in DPG", shownTexts(g.action))
 			}
 		})
+	}
+}
+
+// At 125 % on a 1366×768 laptop (X13) every card's heading, its warnings
+// and the download card's news are on screen when the card opens, above
+// the fold: a picture that leaves them no room goes to the card's end, so
+// the words are read first and the main action stays in the bar. With
+// room (the companion's size) the picture stays on top.
+func TestTheHeadingIsOnScreenAt125(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			x, sha := withRenewed(t, lang, false)
+			g := x.f.guide
+			d := fyne.CurrentApp().Driver()
+			for _, size := range []fyne.Size{fyne.NewSize(624/1.25, laptopHeight), companionSize} {
+				x.w.Resize(size)
+				for i, s := range guide.Steps {
+					if s.Illustration == "" {
+						continue
+					}
+					g.progress = guide.New(guideTestTime)
+					onCard(&g.progress, i, sha)
+					if s.Task == guide.TaskDownload {
+						g.progress.SetFileChecked(sha, guideTestTime) // the file landed and was checked
+					}
+					g.show()
+					x.wait()
+					top, view := d.AbsolutePositionForObject(g.scroll), g.scroll.Size().Height
+					var title, picture fyne.CanvasObject
+					words := []fyne.CanvasObject{}
+					for _, o := range visible(g.scroll.Content) {
+						if l, ok := o.(*widget.Label); ok && l.Text == msg.T(lang, s.Title, nil) {
+							title = l
+						}
+						if _, ok := o.(*scene.Illustration); ok {
+							picture = o
+						}
+					}
+					if title == nil || picture == nil {
+						t.Fatalf("%s card %d (%s): no heading or no picture", lang, i+1, s.ID)
+					}
+					words = append(words, title)
+					var keys []string
+					for _, w := range s.WarningsFor(g.facts()) {
+						keys = append(keys, w.Key)
+					}
+					if s.Task == guide.TaskDownload {
+						keys = append(keys, "guide.download.checked") // the card's news
+					}
+					for _, k := range keys {
+						n := len(words)
+						for _, o := range visible(g.scroll.Content) {
+							if l, ok := o.(*widget.Label); ok && l.Text == msg.T(lang, k, nil) {
+								words = append(words, l)
+							}
+						}
+						if len(words) == n {
+							t.Errorf("%s card %d (%s): %q not shown", lang, i+1, s.ID, msg.T(lang, k, nil))
+						}
+					}
+					for j, o := range words {
+						// The heading whole; the rest at least their first
+						// line (Danish card 13's news is 4 px short of whole).
+						y, h := d.AbsolutePositionForObject(o).Y-top.Y, o.Size().Height
+						if j > 0 {
+							h = min(h, 2*theme.Padding()+theme.TextSize())
+						}
+						if y < 0 || y+h > view+0.5 {
+							t.Errorf("%s %v card %d (%s): %q at %.0f..%.0f, the card shows 0..%.0f", lang, size, i+1, s.ID, o.(*widget.Label).Text, y, y+o.Size().Height, view)
+						}
+					}
+					if size == companionSize && d.AbsolutePositionForObject(picture).Y > d.AbsolutePositionForObject(title).Y {
+						t.Errorf("%s card %d (%s): at the companion's size the picture is not on top", lang, i+1, s.ID)
+					}
+				}
+			}
+			// The password card drawn at the companion's size, then the
+			// window made a laptop's at 125 %: the picture moves then, not
+			// only when the next card is drawn.
+			x.w.Resize(fyne.NewSize(624/1.25, companionSize.Height)) // the height alone changes
+			g.progress = guide.New(guideTestTime)
+			g.progress.Current = "password"
+			g.show()
+			x.wait()
+			x.w.Resize(fyne.NewSize(624/1.25, laptopHeight))
+			found := false
+			for _, o := range visible(g.scroll.Content) {
+				if l, ok := o.(*widget.Label); ok && l.Text == msg.T(lang, "guide.password.title", nil) {
+					found = true
+					top, y := d.AbsolutePositionForObject(g.scroll), d.AbsolutePositionForObject(l).Y
+					if y-top.Y+l.Size().Height > g.scroll.Size().Height+0.5 {
+						t.Errorf("%s: after the window shrank the password card's heading is at %.0f, the card shows %.0f", lang, y-top.Y, g.scroll.Size().Height)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no heading on the password card", lang)
+			}
+		})
+	}
+}
+
+// withRenewed is the Check fixture with the renewed certificate in the
+// register, its file in Downloads, its password saved or not.
+func withRenewed(t *testing.T, lang string, saved bool) (*checkFixture, string) {
+	t.Helper()
+	sha := strings.Repeat("c4", 32)
+	x := newCheckFixture(t, lang)
+	if err := x.f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS",
+		NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0), File: &register.FileRef{Path: "/home/anne/Downloads/Fornyer Testfirma ApS.p12"}, PasswordSaved: saved}); err != nil {
+		t.Fatal(err)
+	}
+	return x, sha
+}
+
+// onCard puts p on card i with the cards before it done: the download's
+// with the file sha checked and its backup put off.
+func onCard(p *guide.Progress, i int, sha string) {
+	p.Current = guide.Steps[i].ID
+	for _, done := range guide.Steps[:i] {
+		p.Done[done.ID] = guideTestTime
+		if done.Task == guide.TaskDownload {
+			p.SetFileChecked(sha, guideTestTime)
+			p.BackupLater = true
+		}
 	}
 }

@@ -56,7 +56,12 @@ type guideState struct {
 	// dialog closes; nil for none.
 	ahead  fyne.Focusable
 	screen *fyne.Container // the screen: stepper, card and action bar
-	bar    *fyne.Container // the action bar with the hint, Back and Done
+	// picture is the card's layout when it has a picture (pictureLayout),
+	// and cardBox the card it lays out: laid out again when the view's
+	// height moves the picture (viewResized).
+	picture *pictureLayout
+	cardBox *fyne.Container
+	bar     *fyne.Container // the action bar with the hint, Back and Done
 	// doneNext gives the keyboard to Done once Done is enabled: the
 	// password was saved from the field, now hidden, that had it.
 	doneNext bool
@@ -191,7 +196,7 @@ func (g *guideState) build() fyne.CanvasObject {
 	// card's first control (or Done on a card without one), not the step
 	// dots above it or the bottom of the window. The card's main action,
 	// in the action bar, comes after the card and before Back and Done.
-	g.screen = container.New(layout.NewBorderLayout(top, bottom, nil, nil), g.scroll, bottom, top)
+	g.screen = container.New(&afterLayout{layout.NewBorderLayout(top, bottom, nil, nil), g.viewResized}, g.scroll, bottom, top)
 	g.laidOutLater = g.f.starting
 	g.show()
 	g.laidOutLater = false
@@ -446,24 +451,19 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		// screen at 125 % too, and the bar goes on past the task.
 		box.Add(g.settled(step, facts))
 	}
+	var picture fyne.CanvasObject
 	if step.Illustration != "" {
-		box.Add(scene.New(step.Illustration))
+		picture = scene.New(step.Illustration)
+		box.Add(picture)
 	}
-	title := uiwidget.NewWrappingStyle(words.T(step.Title), fyne.TextStyle{Bold: true})
-	title.SizeName = theme.SizeNameSubHeadingText
-	text := uiwidget.NewWrapping(words.T(step.Text))
-	box.Add(title)
-	box.Add(text)
-	if step.ID == guide.Steps[0].ID {
-		if line := g.renewingLine(); line != nil {
-			box.Add(line)
-		}
-		if last, ok := g.lastTime(); ok {
-			box.Add(uiwidget.NewBanner(theme.ColorNamePrimary, theme.HistoryIcon(), words.T("guide.last.title"), strings.Join(last.Lines(words.Language()), "\n")))
-		}
-	}
-	for _, w := range step.WarningsFor(facts) {
-		box.Add(newWarning(w))
+	words0 := len(box.Objects)
+	g.cardWords(box, step, facts)
+	g.picture, g.cardBox = nil, box
+	if picture != nil {
+		// Too short a view for the picture and these words: the words
+		// first (X13, 125 % on a laptop).
+		g.picture = &pictureLayout{picture: picture, words: slices.Clone(box.Objects[words0:]), room: func() float32 { return g.scroll.Size().Height }}
+		box.Layout = g.picture
 	}
 	g.links(box, step.Links, settled)
 	if len(step.Helpers) > 0 {
@@ -632,6 +632,27 @@ func (g *guideState) savedWrongNotice(f guide.Facts) []fyne.CanvasObject {
 	return []fyne.CanvasObject{
 		uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.download.wrong.title", step), words.T("guide.download.wrong.text", step)),
 		container.NewHBox(uiwidget.NewButton(words.T("guide.download.wrong.go", step), theme.NavigateBackIcon(), func() { g.goTo(string(guide.TaskPassword)) })),
+	}
+}
+
+// cardWords are the card's heading, its sentence, on the first card what
+// the register knows of the certificate renewed, and its warnings.
+func (g *guideState) cardWords(box *fyne.Container, step guide.Step, facts guide.Facts) {
+	title := uiwidget.NewWrappingStyle(words.T(step.Title), fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	text := uiwidget.NewWrapping(words.T(step.Text))
+	box.Add(title)
+	box.Add(text)
+	if step.ID == guide.Steps[0].ID {
+		if line := g.renewingLine(); line != nil {
+			box.Add(line)
+		}
+		if last, ok := g.lastTime(); ok {
+			box.Add(uiwidget.NewBanner(theme.ColorNamePrimary, theme.HistoryIcon(), words.T("guide.last.title"), strings.Join(last.Lines(words.Language()), "\n")))
+		}
+	}
+	for _, w := range step.WarningsFor(facts) {
+		box.Add(newWarning(w))
 	}
 }
 
