@@ -502,7 +502,9 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 					return
 				}
 				a.passwordSaved = true
-				a.answer = saved
+				// Onto the answer as it is now: the user may have answered
+				// its question while the Save was at work (review S12).
+				a.answer = a.answer.SavedAs(saved)
 				btn.Hide()
 				text := a.c.f.vaultText("vault.saved", nil)
 				if a.c.f.savedFromClipboard(password) {

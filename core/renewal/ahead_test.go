@@ -35,10 +35,11 @@ func TestCheckTabSaveWhileAskedIsTheRenewals(t *testing.T) {
 		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
 			t.Fatal(err)
 		}
-		a, err = f.SaveAnswered(ctx, a)
+		saved, err := f.SaveAnswered(ctx, a)
 		if err != nil {
 			t.Fatal(err)
 		}
+		a = a.SavedAs(saved)
 		state := func() guide.Facts {
 			entries, err := f.Vault.List(ctx)
 			if err != nil {
@@ -107,10 +108,11 @@ func TestCheckTabSaveKeepsThePasswordCardsPassword(t *testing.T) {
 		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
 			t.Fatal(err)
 		}
-		a, err = f.SaveAnswered(ctx, a)
+		saved, err := f.SaveAnswered(ctx, a)
 		if err != nil {
 			t.Fatal(err)
 		}
+		a = a.SavedAs(saved)
 		sha := a.Check.Report.Certificate.SHA256
 		AnswerQuestion(p, sha, yes, started)
 		again := a.Again(Input{Progress: p, Known: f.Register.List()})
@@ -164,10 +166,11 @@ func TestCheckTabSaveKeepsAPasswordSavedSinceTheCheck(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, err := f.SaveAnswered(ctx, a)
+			saved, err := f.SaveAnswered(ctx, a)
 			if err != nil {
 				t.Fatal(err)
 			}
+			s := a.SavedAs(saved)
 			sha := a.Check.Report.Certificate.SHA256
 			if got := s.Check.OpenedBy == pending; got != c.pending || !s.PasswordSaved {
 				t.Errorf("%s, yes=%v: opened by %q, saved %v", c.name, yes, s.Check.OpenedBy, s.PasswordSaved)
@@ -198,10 +201,11 @@ func TestCheckTabSaveOtherwiseIsTheCertificates(t *testing.T) {
 	f := newFlow(t)
 	ctx := context.Background()
 	a := AnswerFor(Input{Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw")})
-	s, err := f.SaveAnswered(ctx, a)
+	saved, err := f.SaveAnswered(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := a.SavedAs(saved)
 	sha := a.Check.Report.Certificate.SHA256
 	if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
 		t.Errorf("without a guide: %q, %v", got, err)

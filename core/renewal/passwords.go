@@ -197,43 +197,46 @@ func tryOn(path, sha256, password string) (opens, told bool) {
 // answer says (Answer.SaveTo): under the renewal's pending id while the
 // guide asks whether this is the renewal's file, else under the
 // certificate, in place of the renewal's wrong one when the answer
-// replaces it. It returns the answer as saved (Saved). The pending id is
-// taken only if it is still free when the password is saved: one saved
-// there since the answer was made (on the password card, in another
-// window) is the renewal's password, never replaced; this one then goes
-// under its own certificate (review R15). On an error the answer is
-// returned as it was, but for ErrNotRecorded (saved; only the register was
-// not told).
-func (f *Flow) SaveAnswered(ctx context.Context, a Answer) (Answer, error) {
+// replaces it. It returns what it did (Saved), for the answer as it is
+// when the Save ends (Answer.SavedAs): the user may have answered the
+// question meanwhile (a locked keyring holds a Save for seconds), and the
+// answer they gave stands (review S12). The pending id is taken only if it
+// is still free when the password is saved: one saved there since the
+// answer was made (on the password card, in another window) is the
+// renewal's password, never replaced; this one then goes under its own
+// certificate (review R15). On an error nothing was saved, but for
+// ErrNotRecorded (saved; only the register was not told).
+func (f *Flow) SaveAnswered(ctx context.Context, a Answer) (Saved, error) {
 	c := a.Check.Report.Certificate
 	switch {
 	case a.Replaces != "":
-		return a.savedUnless(f.ReplacePassword(ctx, c, a.Password, a.Replaces))
+		return Saved{}, f.ReplacePassword(ctx, c, a.Password, a.Replaces)
 	case vault.IsPending(a.SaveTo):
 		if f.Vault == nil {
-			return a, vault.ErrUnavailable
+			return Saved{}, vault.ErrUnavailable
 		}
 		// The register learns it is saved when the user's answer moves it
 		// onto the certificate (Record).
 		_, taken, err := f.Vault.SaveIfFree(ctx, vault.Entry{ID: a.SaveTo, Label: Label(c)}, a.Password)
 		if err != nil {
-			return a, err
+			return Saved{}, err
 		}
 		if !taken {
-			return a.saved(a.SaveTo), nil
+			return Saved{Pending: a.SaveTo}, nil
 		}
 	}
-	return a.savedUnless(f.SavePassword(ctx, c, a.Password))
+	return Saved{}, f.SavePassword(ctx, c, a.Password)
 }
 
-// savedUnless is the answer saved under the certificate, unless err says
-// it was not saved.
-func (a Answer) savedUnless(err error) (Answer, error) {
-	if err != nil && !errors.Is(err, ErrNotRecorded) {
-		return a, err
-	}
-	return a.saved(""), err
+// Saved is what SaveAnswered did with the answer's password.
+type Saved struct {
+	// Pending is the renewal's pending id it was saved under; "" when it
+	// went under the certificate.
+	Pending string
 }
+
+// SavedAs is the answer once its password is saved as s says (SaveAnswered).
+func (a Answer) SavedAs(s Saved) Answer { return a.saved(s.Pending) }
 
 // saved is the answer once its password is saved: no longer offered to
 // save, and, saved as the renewal's pending password (pending, "" when it

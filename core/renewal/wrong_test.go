@@ -437,10 +437,11 @@ func TestSaveAnsweredReplacesTheWrongOne(t *testing.T) {
 	if a.Replaces != pending || !a.Offers(ActionReplacePassword) {
 		t.Fatalf("the answer does not replace: %q, %v", a.Replaces, a.Actions)
 	}
-	s, err := f.SaveAnswered(ctx, a)
+	saved, err := f.SaveAnswered(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
+	s := a.SavedAs(saved)
 	if !s.PasswordSaved || s.Offers(ActionReplacePassword) || s.Offers(ActionSavePassword) || s.Check.OpenedBy != "" {
 		t.Errorf("saved: %v, offers %v, opened by %q", s.PasswordSaved, s.Actions, s.Check.OpenedBy)
 	}
