@@ -14,8 +14,8 @@ import (
 )
 
 // TestAnotherOrganisationsFile (X14) opens a supplier's certificate
-// (another organisation than the one the register knows) on a laptop's
-// 1366×768 screen: the answer says it is not added to My certificates,
+// (another organisation than the one being renewed) while the renewal
+// waits for its file, on a laptop's 1366×768 screen: the answer says it is not added to My certificates,
 // the register keeps it apart with no reminder scheduled, and My
 // certificates does not list it; "Add to My certificates" lists it, and
 // its reminders are scheduled.
@@ -25,7 +25,8 @@ func TestAnotherOrganisationsFile(t *testing.T) {
 			record(t)
 			s := newSessionOn(t, "another-organisation", l, laptopScreen)
 			_, own := s.registerFile(s.copyFile(filePrevious, filepath.Join(s.home, "Documents")))
-			other := s.copyFile(fileOther, filepath.Join(s.home, "Downloads"))
+			other := s.copyFile(fileOther, filepath.Join(s.home, "Documents"))
+			s.seedAt("download")
 			s.start()
 			s.waitText("started", screenWait, s.L("tab.check"))
 			s.drag(other)

@@ -283,7 +283,13 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	r := in.Report
 	a := Answer{Check: c, Password: password, PasswordSaved: passwordSaved, tried: tried}
 	if r.Opened() && r.Certificate != nil {
-		a.Outcome = Decide(in.Progress, in.Known, c)
+		known := in.Known
+		if own != nil && own.Apart {
+			// Decide counts a record kept apart for nothing but that: the
+			// file stays apart until the user adds it.
+			known = append(slices.Clone(in.Known), *own)
+		}
+		a.Outcome = Decide(in.Progress, known, c)
 	} else {
 		a.Outcome = Outcome{Kind: KindNotOpened}
 	}

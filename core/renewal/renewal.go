@@ -118,6 +118,7 @@ type Outcome struct {
 // were before this check; those not the user's (register.Certificate.Mine)
 // count for nothing.
 func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
+	all := known
 	known = register.OnlyMine(known)
 	r := c.Report
 	if r == nil || r.Certificate == nil {
@@ -151,12 +152,11 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		// checks either one's file without being warned each time. It is
 		// another organisation than the renewal's own file's, once the
 		// renewal has one (V9), else than any the register knows.
-		if other, ok := Foreign(p, known, cert); ok && waiting {
-			o.Kind, o.Previous = KindOtherOrganisation, &other
-		} else if other, ok := otherOrganisation(known, cert); ok && waiting {
+		if other, ok := foreignToRenewal(p, known, cert); ok && waiting {
 			o.Kind, o.Previous = KindOtherOrganisation, &other
 		}
 	}
+	foreign := o.Kind == KindOtherOrganisation
 	if waiting && o.Kind != KindOlder {
 		switch answer, answered := p.Answer(cert.SHA256); {
 		case p.FileChecked() && strings.EqualFold(p.FileSHA256, cert.SHA256):
@@ -194,35 +194,39 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	if o.Advance {
 		o.takeRenewal(p)
 	}
-	o.Apart = o.Record && !own(p, known, cert, o)
+	o.Apart = o.Record && apart(p, all, cert, o, foreign)
 	return o
 }
 
-// own says whether a checked certificate is one of the user's own, listed
-// in My certificates and reminded of: the first one the user checks (the
-// register holds none of theirs yet); one of an organisation, or of a
-// renewal line, they have certificates of; the renewal's own file, or one
-// they said is it. Any other (a supplier's or a client's file, opened once)
-// is kept apart until the user says it is theirs (X14). known are the
-// register's certificates; those kept apart count for nothing.
-func own(p *guide.Progress, known []register.Certificate, cert *inspect.Certificate, o Outcome) bool {
+// apart says whether a checked certificate is kept apart from My
+// certificates and the reminders (X14) rather than listed as the user's:
+// one a renewal waiting for its file found to be another organisation's
+// than its own (foreign: the answer says whose it is and asks), of an
+// organisation the user keeps no certificate of, and one
+// the register keeps apart already (all, before OnlyMine), until the user
+// adds it or says it is the renewal's file. Any other is the user's:
+// outside a renewal an administrator of several organisations, or an IT
+// provider, checks any of theirs, and no order of checks decides whose the
+// next one is (review T7: a supplier's file checked first kept the user's
+// own certificate, checked next, out of the reminders).
+func apart(p *guide.Progress, all []register.Certificate, cert *inspect.Certificate, o Outcome, foreign bool) bool {
 	switch {
-	case o.Advance, o.Kind == KindConfirmed, o.Kind == KindAlready, o.Kind == KindRenewal, o.Kind == KindOlder:
-		return true
+	case o.Advance, o.Kind == KindConfirmed, o.Kind == KindAlready:
+		return false
 	case p != nil && strings.EqualFold(p.FileSHA256, cert.SHA256):
+		return false
+	case foreign:
+		// Unless the user keeps certificates of its organisation: an IT
+		// provider renewing one client's checks another client's.
+		for _, k := range register.OnlyMine(all) {
+			if strings.EqualFold(k.SHA256, cert.SHA256) || sameOrganisation(k, cert) {
+				return false
+			}
+		}
 		return true
 	}
-	others := false
-	for _, k := range known {
-		if !k.Mine() {
-			continue
-		}
-		if strings.EqualFold(k.SHA256, cert.SHA256) || sameOrganisation(k, cert) {
-			return true
-		}
-		others = true
-	}
-	return !others
+	self, ok := find(all, cert.SHA256)
+	return ok && self.Apart
 }
 
 // takeRenewal carries what the renewal p holds onto the file that does
@@ -388,6 +392,15 @@ func Foreign(p *guide.Progress, known []register.Certificate, c *inspect.Certifi
 // reads only what a register.Entry tells of each (Needed). The state's CA
 // certificates an older version recorded are no one's organisation, and
 // are not in known: every reader of the register leaves them out (V9).
+// foreignToRenewal is Foreign, else otherOrganisation: the certificate
+// that makes c another organisation's for the renewal p.
+func foreignToRenewal(p *guide.Progress, known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
+	if other, ok := Foreign(p, known, c); ok {
+		return other, true
+	}
+	return otherOrganisation(known, c)
+}
+
 func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
 	var latest register.Certificate
 	found := false
