@@ -325,7 +325,8 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	// An issuer's certificate belongs to no organisation being renewed:
 	// its headline says so already, so no "belongs to X, not to Y" note.
 	if cert := r.Certificate; cert != nil && foreign == nil && !r.Has(inspect.CodeIssuerCertificate) {
-		if other, ok := otherOrganisation(in.Known, cert); ok {
+		// Not contrasted with a file the user said is not theirs (Y9).
+		if other, ok := otherOrganisation(notDeclined(in.Progress, in.Known), cert); ok {
 			ln := line(l, ToneNeutral, "", "renewal.other_organisation", orgData(cert, other))
 			a.Note = &ln
 		}

@@ -454,19 +454,25 @@ func TestAnswerActions(t *testing.T) {
 	}
 }
 
-// The answer after the question: the pending password the first record
-// moved is the certificate's, and is not moved again; the password and
-// whether it is saved stay; the guide moves on.
+// The answer after the question: the pending password moves onto the
+// certificate with the yes, not before (Y9); once moved it is the
+// certificate's, and is not moved again; the password and whether it is
+// saved stay; the guide moves on.
 func TestAnswerAgain(t *testing.T) {
 	p := atDownload()
-	tries := TrySaved([]vault.Candidate{{ID: vault.PendingID(p.RenewalID), Password: "renewal-pw"}})
+	pending := vault.PendingID(p.RenewalID)
+	tries := TrySaved([]vault.Candidate{{ID: pending, Password: "renewal-pw"}})
 	in := Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: tries, Progress: p}
 	first := AnswerFor(in)
-	if first.Outcome.MovePending != vault.PendingID(p.RenewalID) || first.Question != QuestionAsk || !first.PasswordSaved {
+	if first.Outcome.MovePending != "" || first.Question != QuestionAsk || !first.PasswordSaved {
 		t.Fatalf("first: %+v", first.Outcome)
 	}
 	AnswerQuestion(p, in.Report.Certificate.SHA256, true, started)
-	again := first.Again(Input{Progress: p})
+	yes := first.Again(Input{Progress: p})
+	if yes.Outcome.MovePending != pending {
+		t.Fatalf("the yes does not move the renewal's password: %+v", yes.Outcome)
+	}
+	again := yes.Again(Input{Progress: p})
 	if again.Outcome.MovePending != "" || again.Check.OpenedBy != vault.CertificateID(in.Report.Certificate.SHA256) {
 		t.Errorf("moved again: %+v", again.Check)
 	}
@@ -663,7 +669,11 @@ func TestRecordWritesOneAtATime(t *testing.T) {
 	g := &gate{entered: make(chan struct{}), release: make(chan struct{}), inner: mockBackend{}}
 	f.Vault = vault.New(vault.WithBackend(g))
 	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started), OpenedBy: pending}
+	AnswerQuestion(p, c.Report.Certificate.SHA256, true, started) // the renewal's file: its password moves
 	first := Decide(p, f.Register.List(), c)
+	if first.MovePending != pending {
+		t.Fatalf("the renewal's file does not take its password: %+v", first)
+	}
 	firstDone := make(chan error)
 	go func() { firstDone <- f.Record(ctx, c, first) }()
 	<-g.entered // the first record is moving the password
@@ -695,8 +705,13 @@ func TestRecordWritesOneAtATime(t *testing.T) {
 // The register learns whether a saved password opened the file.
 func TestEntryKnowsASavedPassword(t *testing.T) {
 	r := checked("b2", "02", started)
-	if e := Entry(Check{Path: "/x.p12", Report: r, OpenedBy: vault.PendingID("r1")}, started); !e.PasswordSaved || e.File == nil {
+	if e := Entry(Check{Path: "/x.p12", Report: r, OpenedBy: vault.CertificateID(r.Certificate.SHA256)}, started); !e.PasswordSaved || e.File == nil {
 		t.Errorf("opened by a saved password: %+v", e)
+	}
+	// A renewal's pending password is the certificate's only once it is
+	// moved onto it (Record): the file may be another's (Y9).
+	if e := Entry(Check{Path: "/x.p12", Report: r, OpenedBy: vault.PendingID("r1")}, started); e.PasswordSaved {
+		t.Errorf("opened by the renewal's pending password: %+v", e)
 	}
 	if e := Entry(Check{Path: "/x.p12", Report: r}, started); e.PasswordSaved {
 		t.Errorf("typed: %+v", e)

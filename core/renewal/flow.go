@@ -47,19 +47,21 @@ func Entry(c Check, at time.Time) register.Certificate {
 		file = &register.FileRef{Path: c.Path, SHA256: c.Report.FileSHA256, VerifiedAt: at}
 	}
 	return register.Certificate{
-		SHA256:        cert.SHA256,
-		SHA1:          cert.SHA1,
-		Organization:  cert.Organization,
-		CVR:           cert.CVR,
-		UUID:          cert.UUID,
-		Serial:        cert.Serial,
-		CommonName:    cert.CommonName,
-		Kind:          cert.Kind,
-		Environment:   cert.Environment,
-		NotBefore:     cert.NotBefore,
-		NotAfter:      cert.NotAfter,
-		File:          file,
-		PasswordSaved: c.OpenedBy != "",
+		SHA256:       cert.SHA256,
+		SHA1:         cert.SHA1,
+		Organization: cert.Organization,
+		CVR:          cert.CVR,
+		UUID:         cert.UUID,
+		Serial:       cert.Serial,
+		CommonName:   cert.CommonName,
+		Kind:         cert.Kind,
+		Environment:  cert.Environment,
+		NotBefore:    cert.NotBefore,
+		NotAfter:     cert.NotAfter,
+		File:         file,
+		// A renewal's pending password is the certificate's only once it
+		// is moved onto it (Record, movePending).
+		PasswordSaved: c.OpenedBy != "" && !vault.IsPending(c.OpenedBy),
 	}
 }
 

@@ -118,10 +118,9 @@ func TestPasswordDeletedKeepsTheFactWhileAnotherIsSaved(t *testing.T) {
 }
 
 // A fresh home: nothing to compare with, so the user is asked. The file is
-// recorded at once (its pending password moves onto it), and recorded again
-// once the user answers yes, as the window does, now naming the
-// certificate's own entry as what opened it: nothing is moved twice, and
-// the renewal is noted.
+// recorded at once, its pending password left where it is until the
+// answer (Y9), and recorded again once the user answers yes, as the window
+// does: the password moves onto it then, and the renewal is noted.
 func TestRecordAgainAfterTheAnswerKeepsThePassword(t *testing.T) {
 	f := newFlow(t)
 	ctx := context.Background()
@@ -133,17 +132,22 @@ func TestRecordAgainAfterTheAnswerKeepsThePassword(t *testing.T) {
 	c := Check{Path: "/dl/new.p12", Report: checked("b2", "02", started), OpenedBy: pending}
 	sha := c.Report.Certificate.SHA256
 	o := Decide(p, f.Register.List(), c)
-	if o.Kind != KindNoPredecessor || !o.Ask || o.Advance || o.MovePending != pending {
+	if o.Kind != KindNoPredecessor || !o.Ask || o.Advance || o.MovePending != "" {
 		t.Fatalf("first: %+v", o)
 	}
 	if err := f.Record(ctx, c, o); err != nil {
 		t.Fatal(err)
 	}
+	if got, err := f.Vault.Get(ctx, pending); err != nil || got != "renewal-pw" {
+		t.Fatalf("before the answer the renewal's password is %q, %v", got, err)
+	}
+	if reg, _ := f.Register.Get(sha); reg.PasswordSaved {
+		t.Error("before the answer the register says the file's password is saved")
+	}
 
 	AnswerQuestion(p, sha, true, started)
-	c.OpenedBy = vault.CertificateID(sha)
 	o = Decide(p, f.Register.List(), c)
-	if o.Kind != KindAlready || !o.Advance || o.MovePending != "" {
+	if o.Kind != KindAlready || !o.Advance || o.MovePending != pending {
 		t.Fatalf("after yes: %+v", o)
 	}
 	if err := f.Record(ctx, c, o); err != nil {

@@ -80,6 +80,54 @@ func TestAnswerForeignMidRenewal(t *testing.T) {
 	}
 }
 
+// Y12: in the renewal of the certificate in use (card 1 names it), a file
+// of another organisation is that organisation's, never the plain "is this
+// the file you just downloaded?" with its blue yes: also when the register
+// knew the other organisation's certificate from a check before the
+// renewal (its organisation is then "known"), and when it knew that very
+// file (not "the same certificate as before"). Its own organisation's
+// first certificate is asked about plainly, as before.
+func TestAnotherOrganisationsFileInTheRenewalOfTheOneInUse(t *testing.T) {
+	inUse := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-3, 0, 0))
+	file := func() *inspect.Report { return anden(checked("c3", "07", started.Add(-time.Hour))) }
+	checkedBefore := Entry(Check{Path: "/dl/andet.p12", Report: file()}, started.Add(-time.Hour))
+	for _, c := range []struct {
+		name  string
+		known []register.Certificate
+		added time.Time
+	}{
+		{"the register knows only the renewal's", []register.Certificate{inUse}, time.Time{}},
+		{"checked once since the renewal began", []register.Certificate{inUse, checkedBefore}, started.Add(time.Minute)},
+		{"checked before the renewal began", []register.Certificate{inUse, checkedBefore}, started.Add(-time.Hour)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for i := range c.known {
+				if c.known[i].SHA256 == checkedBefore.SHA256 {
+					c.known[i].Added, c.known[i].Updated = c.added, c.added
+				}
+			}
+			a := AnswerFor(Input{Report: file(), Known: c.known, Progress: atDownload(), Tries: TryTyped("pw")})
+			if a.Outcome.Kind != KindOtherOrganisation || a.Question != QuestionOtherOrganisation || a.Headline.TitleKey != "renewal.foreign.title" {
+				t.Fatalf("kind %s, question %q, headline %s", a.Outcome.Kind, a.Question, a.Headline.TitleKey)
+			}
+			if a.Asked == nil || !strings.Contains(a.Asked.Title, "Anden A/S") || !strings.Contains(a.Asked.Title, "Firma ApS") {
+				t.Errorf("asked %+v", a.Asked)
+			}
+			if a.Advance || a.Outcome.Previous == nil || a.Outcome.Previous.SHA256 != inUse.SHA256 {
+				t.Errorf("advance %v, previous %+v", a.Advance, a.Outcome.Previous)
+			}
+		})
+	}
+	// Its own organisation's file with nothing to renew from: the plain
+	// question, with the other organisation's known too.
+	first := checked("b2", "02", started)
+	first.Certificate.UUID = "77777777-2222-3333-4444-555555555555" // a new line: nothing it renews
+	own := AnswerFor(Input{Report: first, Known: []register.Certificate{inUse, checkedBefore}, Progress: atDownload(), Tries: TryTyped("pw")})
+	if own.Question != QuestionAsk || own.Outcome.Kind != KindNoPredecessor {
+		t.Errorf("the renewal's organisation's file: %s, %q", own.Outcome.Kind, own.Question)
+	}
+}
+
 // V10: the state's CA certificate is never recorded in the register nor
 // offered the public certificate's actions.
 func TestIssuerIsNeverRecorded(t *testing.T) {

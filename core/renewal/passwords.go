@@ -240,14 +240,14 @@ func (a Answer) SavedAs(s Saved) Answer { return a.saved(s.Pending) }
 
 // saved is the answer once its password is saved: no longer offered to
 // save, and, saved as the renewal's pending password (pending, "" when it
-// went under the certificate), opened by it, so that the user's answer to
-// the question moves it onto the certificate it opens (Decide, Record):
-// onto the renewal's on a yes, onto the file's own on a no, never left
-// beside it.
+// went under the certificate), opened by it and typed for it
+// (Check.TypedForIt), so that the user's answer to the question moves it
+// onto the certificate it opens (Decide, Record): onto the renewal's on a
+// yes, onto the file's own on a no, never left beside it.
 func (a Answer) saved(pending string) Answer {
 	a.PasswordSaved = true
 	if pending != "" {
-		a.Check.OpenedBy = pending
+		a.Check.OpenedBy, a.Check.TypedForIt = pending, true
 	}
 	a.Actions = slices.DeleteFunc(slices.Clone(a.Actions), func(x Action) bool {
 		return x == ActionSavePassword || x == ActionReplacePassword

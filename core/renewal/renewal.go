@@ -67,6 +67,14 @@ type Check struct {
 	// OpenedBy is the credential-store id of the saved password that
 	// opened the file; "" when it was typed, or none was needed.
 	OpenedBy string
+	// TypedForIt: OpenedBy is the renewal's pending entry because the
+	// password typed for this very file was saved there while the guide
+	// asked whether it is the renewal's (Flow.SaveAnswered): it is this
+	// file's password whatever the answer, and a no moves it onto this
+	// file's certificate too (W17). A pending password saved on the
+	// password card that happens to open the file is the renewal's, and
+	// moves only onto the renewal's file (Y9).
+	TypedForIt bool
 }
 
 // Outcome is what a checked file means, for the window to draw and for
@@ -88,7 +96,14 @@ type Outcome struct {
 	// Advance: the guide's download step is done with this certificate.
 	Advance bool
 	// MovePending is the id of the pending password that opened the file,
-	// to be moved onto the certificate; "" for none.
+	// to be moved onto the certificate; "" for none. Only once core knows
+	// the file is the renewal's (Advance: the rules say so, or the user
+	// said yes) or is the renewal's file already: never onto another
+	// file the renewal's password happens to open (an IT provider's
+	// saved passwords), never before the user's answer, and a no leaves it
+	// where it was (Y9). A password typed for the file and saved as the
+	// pending one while asked (Check.TypedForIt) is the file's either way;
+	// so is one an earlier renewal left, which waits for no file.
 	MovePending string
 	// TryPending is the renewal's pending password when the file the
 	// guide takes was not opened by it (opened by another, or typed, say,
@@ -128,9 +143,6 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	// An issuer's certificate (the state's OCES CA) is nobody's to renew:
 	// My certificates and the reminders are for organisations' own.
 	o := Outcome{Record: cert.Verified && r.ChainTrusted && !r.Has(inspect.CodeIssuerCertificate)}
-	if o.Record && vault.IsPending(c.OpenedBy) {
-		o.MovePending = c.OpenedBy
-	}
 	self, selfKnown := find(known, cert.SHA256)
 	prev, hasPrev := Predecessor(known, cert)
 	later, hasLater := later(known, cert)
@@ -149,10 +161,8 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		o.Kind = KindNoPredecessor
 		// Another organisation's certificate matters only to a renewal
 		// waiting for its file: an administrator of two organisations
-		// checks either one's file without being warned each time. It is
-		// another organisation than the renewal's own file's, once the
-		// renewal has one (V9), else than any the register knows.
-		if other, ok := foreignToRenewal(p, known, cert); ok && waiting {
+		// checks either one's file without being warned each time.
+		if other, ok := renewalsOther(p, known, cert); ok && waiting {
 			o.Kind, o.Previous = KindOtherOrganisation, &other
 		}
 	}
@@ -165,8 +175,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 			o.Kind = KindConfirmed
 		case answered:
 			o.Kind = KindDeclined
-		case selfKnown && self.Added.Before(p.StartedAt):
+		case selfKnown && self.Added.Before(p.StartedAt) && o.Kind != KindOtherOrganisation:
 			// Compared with itself: "the same certificate as before".
+			// Another organisation's is said to be that (Y12).
 			o.Kind, o.Previous = KindSameAgain, &self
 		}
 	}
@@ -187,6 +198,9 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 		case KindNoPredecessor, KindOtherOrganisation:
 			o.Ask = true
 		}
+	}
+	if o.Record && vault.IsPending(c.OpenedBy) && (!renewalsPending(p, c.OpenedBy) || o.Advance || o.Kind == KindDeclined && c.TypedForIt || isRenewals(p, cert)) {
+		o.MovePending = c.OpenedBy
 	}
 	if o.Record && o.Advance && o.MovePending == "" {
 		o.TryPending = vault.PendingID(p.RenewalID)
@@ -301,6 +315,18 @@ func takeFile(p *guide.Progress, sha256 string, now time.Time) {
 	}
 }
 
+// renewalsPending says whether id is the pending password of the renewal
+// p: one left by an earlier renewal waits for no file, and goes with the
+// file it opens.
+func renewalsPending(p *guide.Progress, id string) bool {
+	return p != nil && id == vault.PendingID(p.RenewalID)
+}
+
+// isRenewals says whether c is the renewal's own file, taken already.
+func isRenewals(p *guide.Progress, c *inspect.Certificate) bool {
+	return p != nil && p.FileChecked() && strings.EqualFold(p.FileSHA256, c.SHA256)
+}
+
 func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
 
 // AcceptsFile says whether a checked file can do the renewal's download
@@ -386,21 +412,58 @@ func Foreign(p *guide.Progress, known []register.Certificate, c *inspect.Certifi
 	return mine, true
 }
 
+// renewalsOther is the certificate that stands for the renewal p's
+// organisation when c is of another: the renewal's own file, once it has
+// one (Foreign, V9); else the certificate it renews (Renewing, the one
+// card 1 names: Y12, where the register also knew the other
+// organisation's file from a check before the renewal); else, the
+// renewal's organisation unknown (a first renewal), the latest the
+// register learnt when none it knows is of c's organisation
+// (otherOrganisation). The files the user said are not the renewal's
+// count for neither (Y9: a no to another organisation's file does not
+// make the renewal's own file "another organisation's").
+func renewalsOther(p *guide.Progress, known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
+	if p == nil {
+		return register.Certificate{}, false
+	}
+	if mine, ok := Foreign(p, known, c); ok {
+		return mine, true
+	}
+	known = notDeclined(p, known)
+	var r register.Certificate
+	ok := false
+	if p.FileChecked() {
+		_, ok = find(known, p.FileSHA256) // of c's organisation, or Foreign says
+	} else {
+		r, ok = Renewing(p, known, p.StartedAt)
+	}
+	switch {
+	case !ok:
+		return otherOrganisation(known, c)
+	case p.FileChecked() || sameOrganisation(r, c):
+		return register.Certificate{}, false
+	}
+	return r, true
+}
+
+// notDeclined are the known certificates but those the user said, in the
+// renewal p, are not its file (all of them without a guide).
+func notDeclined(p *guide.Progress, known []register.Certificate) []register.Certificate {
+	if p == nil {
+		return known
+	}
+	return slices.DeleteFunc(slices.Clone(known), func(k register.Certificate) bool {
+		yes, answered := p.Answer(k.SHA256)
+		return answered && !yes
+	})
+}
+
 // otherOrganisation is the latest certificate the register learnt, when
 // none it knows is of c's organisation (c itself included): a file of
 // another organisation than any the user has checked with Fornyer. It
 // reads only what a register.Entry tells of each (Needed). The state's CA
 // certificates an older version recorded are no one's organisation, and
 // are not in known: every reader of the register leaves them out (V9).
-// foreignToRenewal is Foreign, else otherOrganisation: the certificate
-// that makes c another organisation's for the renewal p.
-func foreignToRenewal(p *guide.Progress, known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
-	if other, ok := Foreign(p, known, c); ok {
-		return other, true
-	}
-	return otherOrganisation(known, c)
-}
-
 func otherOrganisation(known []register.Certificate, c *inspect.Certificate) (register.Certificate, bool) {
 	var latest register.Certificate
 	found := false

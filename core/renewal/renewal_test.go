@@ -53,6 +53,10 @@ func TestDecide(t *testing.T) {
 	}
 	other := known("c3", "07", started.AddDate(1, 0, 0), started.AddDate(-1, 0, 0))
 	other.Organization, other.CVR, other.UUID = "Anden A/S", "87654321", "99999999-2222-3333-4444-555555555555"
+	// Expired before the renewal began: not the certificate it renews, so
+	// the renewal's organisation is not known from it.
+	expiredOther := other
+	expiredOther.NotAfter = started.AddDate(0, 0, -1)
 	newer := known("d4", "09", started.AddDate(3, 1, 0), started.Add(-time.Hour))
 	pendingID := vault.PendingID("r1")
 
@@ -88,7 +92,7 @@ func TestDecide(t *testing.T) {
 			known: []register.Certificate{other}, report: checked("b2", "02", renewedAt),
 			kind: KindNoPredecessor},
 		{name: "its own organisation known by itself", progress: atDownload(),
-			known:  []register.Certificate{other, known("b2", "02", renewedAt.AddDate(3, 0, 0), started.Add(time.Minute))},
+			known:  []register.Certificate{expiredOther, known("b2", "02", renewedAt.AddDate(3, 0, 0), started.Add(time.Minute))},
 			report: checked("b2", "02", renewedAt), kind: KindNoPredecessor, ask: true},
 		{name: "older", progress: atDownload(), known: []register.Certificate{old, newer},
 			report: checked("b2", "02", renewedAt),
