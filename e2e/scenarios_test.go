@@ -34,10 +34,15 @@ const (
 // forEachLanguage runs a scenario once per language, each in its own
 // session.
 func forEachLanguage(t *testing.T, scenario string, run func(t *testing.T, s *session)) {
+	forEachLanguageOn(t, scenario, "1280x900", run)
+}
+
+// forEachLanguageOn is forEachLanguage on a screen of the size given.
+func forEachLanguageOn(t *testing.T, scenario, screen string, run func(t *testing.T, s *session)) {
 	for _, l := range languages() {
 		t.Run(l, func(t *testing.T) {
 			record(t)
-			s := newSession(t, scenario, l)
+			s := newSessionOn(t, scenario, l, screen)
 			run(t, s)
 		})
 	}

@@ -304,12 +304,10 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 	case renewal.QuestionOtherOrganisation:
 		// The title names two organisations: a label that wraps, not the
 		// card's own title, which does not.
-		no, yes := a.questionButtons()
-		return widget.NewCard("", "", container.NewVBox(a.questionText(), container.NewGridWithColumns(2, no, yes)))
+		return widget.NewCard("", "", container.NewVBox(a.questionText(), a.answerRow()))
 	case renewal.QuestionAsk:
-		no, yes := a.questionButtons()
 		text := uiwidget.NewWrapping(words.T("renewal.ask.text"))
-		return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, container.NewGridWithColumns(2, no, yes)))
+		return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, a.answerRow()))
 	}
 	return nil
 }
@@ -323,6 +321,14 @@ func (a *checkAnswer) questionText() fyne.CanvasObject {
 	}
 	return container.NewVBox(uiwidget.NewWrappingStyle(words.T("renewal.ask.title"), fyne.TextStyle{Bold: true}),
 		uiwidget.NewWrapping(words.T("renewal.ask.text")))
+}
+
+// answerRow is No and Yes to the waiting question, side by side when they
+// fit the window and one under the other when not: never wider than the
+// window (Y7: Yes names an organisation).
+func (a *checkAnswer) answerRow() *fyne.Container {
+	no, yes := a.questionButtons()
+	return uiwidget.NewChoices(no, yes)
 }
 
 // questionButtons are No and Yes to the waiting question. Another

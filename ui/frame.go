@@ -106,7 +106,7 @@ func (f *frame) build() {
 		}
 		f.tabSelected()
 	}
-	f.content = container.NewBorder(container.NewVBox(f.downloadsState().bar, f.standingBar()), nil, nil, nil, f.tabs)
+	f.content = fitWidth(container.NewBorder(container.NewVBox(f.downloadsState().bar, f.standingBar()), nil, nil, nil, f.tabs))
 	f.showArrival()
 }
 

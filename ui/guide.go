@@ -442,8 +442,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		}
 	}
 	if a := g.f.waiting(); a != nil && step.Task == guide.TaskNone && renewal.AcceptsFile(&g.progress) {
-		no, yes := a.questionButtons()
-		box.Add(widget.NewCard("", "", container.NewVBox(g.asked(a, facts), container.NewGridWithColumns(2, no, yes))))
+		box.Add(widget.NewCard("", "", container.NewVBox(g.asked(a, facts), a.answerRow())))
 	}
 	settled := step.Settled(facts)
 	if settled {
@@ -595,8 +594,7 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			// A step ahead: the file was checked on the Check tab and only
 			// its question is left. It is asked here, its answer in the
 			// action bar (X2).
-			no, yes := a.questionButtons()
-			g.setAction(actionRow(nil, no, yes))
+			g.setAction(a.answerRow())
 			return container.NewVBox(g.asked(a, f), skip)
 		}
 		g.setAction(actionRow(nil, g.checkButton()))

@@ -129,14 +129,7 @@ func holds(root fyne.CanvasObject, obj fyne.Focusable) bool {
 	if f, ok := root.(fyne.Focusable); ok && f == obj {
 		return true
 	}
-	var children []fyne.CanvasObject
-	switch x := root.(type) {
-	case *fyne.Container:
-		children = x.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(x).Objects()
-	}
-	return slices.ContainsFunc(children, func(c fyne.CanvasObject) bool { return holds(c, obj) })
+	return slices.ContainsFunc(parts(root), func(c fyne.CanvasObject) bool { return holds(c, obj) })
 }
 
 // V2, V4, V1: on every card Tab visits one order, the same everywhere: the

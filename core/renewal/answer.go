@@ -417,13 +417,14 @@ func beingRenewed(p *guide.Progress, r *inspect.Report, o Outcome, foreign bool)
 	return true
 }
 
-// orgData names the checked certificate's organisation (Org, CVR) and
-// the known one's (Known, KnownCVR), for the sentences that set them side
-// by side.
+// orgData names the checked certificate's organisation (Org, CVR; on a
+// button OrgButton, cut short) and the known one's (Known, KnownCVR), for
+// the sentences that set them side by side.
 func orgData(cert *inspect.Certificate, known register.Certificate) map[string]any {
 	return map[string]any{
 		"Org": safetext.Line(orgName(cert.Organization, cert.CommonName)), "CVR": safetext.Line(cert.CVR),
-		"Known": safetext.Line(orgName(known.Organization, known.CommonName)), "KnownCVR": safetext.Line(known.CVR),
+		"OrgButton": safetext.Button(orgName(cert.Organization, cert.CommonName), safetext.ButtonWidth),
+		"Known":     safetext.Line(orgName(known.Organization, known.CommonName)), "KnownCVR": safetext.Line(known.CVR),
 	}
 }
 

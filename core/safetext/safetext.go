@@ -130,11 +130,27 @@ slow:
 // most width characters (cut with "…"), so that one long name cannot make
 // every row of a listing thousands of characters wide.
 func Column(s string, width int) string {
-	t := Terminal(s)
-	if r := []rune(t); len(r) > width {
+	return cut(Terminal(s), width)
+}
+
+// Button is s for a button's label in the window: Line, and at most width
+// characters (cut with "…"). A button does not wrap, and one as wide as a
+// long name widened the window past the screen's edge (Y7); the text
+// beside the button names it whole.
+func Button(s string, width int) string {
+	return cut(Line(s), width)
+}
+
+// ButtonWidth is the longest name Fornyer writes on a button: with the
+// button's own words it fits the window at its narrowest.
+const ButtonWidth = 26
+
+// cut is s, at most width characters, cut with "…".
+func cut(s string, width int) string {
+	if r := []rune(s); len(r) > width {
 		return string(r[:width-1]) + "…"
 	}
-	return t
+	return s
 }
 
 // ColumnWidth is the widest column Fornyer prints for a name.

@@ -126,3 +126,16 @@ func TestPlainFileName(t *testing.T) {
 		}
 	}
 }
+
+// Y7: a name on a button is one line, cut short with "…".
+func TestButton(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Anden ApS", "Anden ApS"},
+		{"Anden Virksomhed og Søn Holding- og Investeringsselskab ApS", "Anden Virksomhed og Søn H…"},
+		{"Anden\nApS", "Anden ApS"},
+	} {
+		if got := Button(c.in, ButtonWidth); got != c.want {
+			t.Errorf("Button(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@
 #   other.p12                      another organisation's (a supplier's) certificate
 #   garbage.p12                    random bytes
 #   a folder.p12/                  a folder with a certificate's name
+#   Anden Virksomhed.p12           another organisation's (at the end)
 # All .p12 files have PASSWORD.
 set -euo pipefail
 out=$1 pw=$2
@@ -96,3 +97,13 @@ leaf other other "$(day '-1 day')" "$(day '+3 years -1 day')" other.p12 \
   "/CN=$other - Organisationscertifikat/serialNumber=UI:DK-O:G:2d7f4a10-6b3c-4e8d-a1f2-9c0b8e7d6a53/O=$other/organizationIdentifier=NTRDK-87654321/C=DK" "$other"
 head -c 4096 /dev/urandom >garbage.p12
 mkdir -p "a folder.p12"
+
+# Another organisation's certificate, with a long name, issued an hour ago
+# (its key is the expired certificate's: one key less to make):
+#   Anden Virksomhed.p12
+other="Anden Virksomhed og Søn Holding- og Investeringsselskab ApS"
+cp "$work/expired.key" "$work/other.key"
+sign other "/CN=$other/serialNumber=UI:DK-O:G:1f2e3d4c-5b6a-4789-8a7b-6c5d4e3f2a10/O=$other/organizationIdentifier=NTRDK-87654321/C=DK" \
+  "$work/issuing.pem" "$work/issuing.key" org_ext "$(day '-1 hour')" "$(day '+3 years -1 hour')"
+openssl pkcs12 -export -inkey "$work/other.key" -in "$work/other.pem" -certfile "$work/issuing.pem" \
+  -name "$other" -passout "pass:$pw" -out "Anden Virksomhed.p12"
