@@ -70,7 +70,7 @@ func (o *copiedOffer) start() {
 		return
 	}
 	if o.watch == nil && o.f.passwordCardShown(o) {
-		o.watch = vault.NewCopiedWatch(o.f.clipboardOf(o.f).Content())
+		o.newWatch()
 	}
 	stop := make(chan struct{})
 	o.stop = stop
@@ -89,6 +89,20 @@ func (o *copiedOffer) start() {
 			}
 		}
 	}()
+}
+
+// newWatch watches the clipboard from its text now: what it held before
+// the portal's copy. The card the window opened on after a restart was
+// opened before it: what the clipboard held then is not known, and its
+// text now may well be the password copied before the window closed (Y11),
+// so it is offered as if copied now.
+func (o *copiedOffer) newWatch() {
+	before := o.f.clipboardOf(o.f).Content()
+	if g := o.f.guide; g != nil && g.resumedOnPassword {
+		g.resumedOnPassword = false
+		before = ""
+	}
+	o.watch = vault.NewCopiedWatch(before)
 }
 
 // halt stops polling; on the UI thread.
@@ -110,7 +124,7 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 		return
 	}
 	if o.watch == nil { // the card came into view: this is "before"
-		o.watch = vault.NewCopiedWatch(o.f.clipboardOf(o.f).Content())
+		o.newWatch()
 		return
 	}
 	if !o.wanted() {

@@ -78,6 +78,10 @@ type guideState struct {
 	}
 
 	copied *copiedOffer // the password card's clipboard offer, while that card is built
+	// resumedOnPassword says that the window started on the password
+	// card, opened before a restart, until its clipboard offer starts
+	// watching (copiedOffer.newWatch).
+	resumedOnPassword bool
 	// warning is the password card's warning while the password is not
 	// saved (passwordWarning), hidden once it is saved on the card.
 	warning fyne.CanvasObject
@@ -110,6 +114,7 @@ func newGuideScreen(f *frame) fyne.CanvasObject {
 		g = &guideState{f: f, path: guideProgressPath(f)}
 		p, err := guide.Load(g.path, f.now())
 		g.progress = p
+		g.resumedOnPassword = err == nil && p.Step().Task == guide.TaskPassword
 		if err != nil {
 			fyne.LogError("loading guide progress", err)
 			g.notice = words.T("guide.load_error")

@@ -32,8 +32,9 @@ var guideTestTime = time.Date(2026, 5, 4, 9, 30, 0, 0, time.UTC)
 // newGuideTestFrame is the guide alone in a companion-sized window, with
 // its progress in a fresh folder (the test app keeps storage in TMPDIR),
 // behind a tab bar like the real one, so "Check the file" has a tab to go
-// to. A second call with the same dir is a restart.
-func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window) {
+// to. A second call with the same dir is a restart. before runs on the
+// frame before the guide's screen is built (a clipboard's text at start).
+func newGuideTestFrame(t *testing.T, language, dir string, before ...func(*frame)) (*frame, fyne.Window) {
 	t.Helper()
 	t.Setenv("TMPDIR", dir)
 	a := test.NewTempApp(t)
@@ -42,6 +43,9 @@ func newGuideTestFrame(t *testing.T, language, dir string) (*frame, fyne.Window)
 	d.clock = func() time.Time { return guideTestTime }
 	w := test.NewTempWindow(t, nil)
 	f := &frame{deps: d, app: a, win: w, prefs: loadPreferences(a.Preferences()), vault: vault.New(), register: openRegister(a, d)}
+	for _, b := range before {
+		b(f)
+	}
 	screen := newGuideScreen(f)
 	f.tabs = container.NewAppTabs(
 		container.NewTabItem("guide", screen),

@@ -501,3 +501,29 @@ func TestArrivalOnDownloadCardKeepsTheGuide(t *testing.T) {
 		t.Errorf("the window left the guide for tab %d", x.f.tabs.SelectedIndex())
 	}
 }
+
+// Y11: the window closed on the password card after the portal's copy,
+// before saving, and started again: the card offers the password still on
+// the clipboard, as before. Arriving on the card by Done still offers only
+// what is copied after (TestCopiedPasswordOfferedAndSaved).
+func TestCopiedPasswordOfferedAfterARestart(t *testing.T) {
+	const pw = "Nj7%tQ2@wE5^yU8*"
+	for _, language := range []string{"da", "en"} {
+		dir := t.TempDir()
+		f, _ := newGuideTestFrame(t, language, dir)
+		goTo(f.guide, "password")
+		f.guide.saved()
+		f.guide.saver.wait()
+		f, _ = newGuideTestFrame(t, language, dir, func(f *frame) { f.app.Clipboard().SetContent(pw) }) // a restart
+		o := f.guide.copied
+		if f.guide.progress.Current != "password" || o == nil {
+			t.Fatalf("%s: after the restart on %s, offer %v", language, f.guide.progress.Current, o != nil)
+		}
+		o.poll(o.stop) // the card is in view
+		o.poll(o.stop)
+		want := words.T("watch.copied", map[string]any{"N": 16, "Save": words.T("vault.password.save")})
+		if !o.row.Visible() || o.pending != pw || !hasText(f.guide.cardAndBar(), want) {
+			t.Errorf("%s: after a restart the copied password is not offered: %q", language, texts(f.guide.cardAndBar()))
+		}
+	}
+}
