@@ -322,6 +322,16 @@ func (g *guideState) keepFocus() func() {
 					spot.Restore(c, g.screen)
 				}
 			}
+		case onScreen && c.Focused() == fyne.Focusable(g.back) && g.back.Disabled():
+			// Back to the first card, where Back is disabled: the
+			// keyboard was on a button that takes nothing, unseen, and
+			// Enter did nothing (Y5). It goes to the card's main action,
+			// with its ring in view.
+			if x := g.mainAction(); x != nil {
+				c.Focus(x)
+			} else {
+				c.Unfocus()
+			}
 		case onScreen && c.Focused() == fyne.Focusable(g.back):
 			// Back keeps the keyboard: Enter goes back again.
 		case onScreen:
@@ -530,7 +540,15 @@ func (g *guideState) showReset(facts guide.Facts) {
 }
 
 func (g *guideState) linkButton(text, address string) *uiwidget.Button {
-	b := uiwidget.NewButton(text, theme.ComputerIcon(), func() { g.openURL(text, address) })
+	b := uiwidget.NewButton(text, theme.ComputerIcon(), func() {
+		g.openURL(text, address)
+		// The portal opens in the browser; back here, the next Enter is
+		// Done, not the same link again (Y5: Enter after "Open MitID
+		// Erhverv" opened the portal a second time).
+		if !g.done.Disabled() && g.f.win != nil {
+			g.f.win.Canvas().Focus(g.done)
+		}
+	})
 	b.Alignment = widget.ButtonAlignLeading
 	return b
 }

@@ -153,17 +153,35 @@ func Escape(win fyne.Window) bool {
 }
 
 // EscapeFrom is Escape pressed on a focused control: it closes the dialog
-// on top of the window that shows obj.
+// on top of the window that shows obj; with none, the window's own Escape
+// has it, as when nothing has the keyboard (the guide's Back: Y5, Escape
+// did nothing while a button had the keyboard).
 func EscapeFrom(obj fyne.Focusable) {
+	escapeFrom(obj, true)
+}
+
+// EscapeFromField is Escape pressed in a text field: it closes the dialog
+// on top, and nothing else (Back would take the card and what was typed).
+func EscapeFromField(obj fyne.Focusable) {
+	escapeFrom(obj, false)
+}
+
+func escapeFrom(obj fyne.Focusable, window bool) {
 	app := fyne.CurrentApp()
 	if app == nil {
 		return
 	}
 	for _, w := range app.Driver().AllWindows() {
-		if w.Canvas().Overlays().Top() != nil && w.Canvas().Focused() == obj {
-			Escape(w)
-			return
+		c := w.Canvas()
+		if c.Focused() != obj {
+			continue
 		}
+		if c.Overlays().Top() != nil {
+			Escape(w)
+		} else if on := c.OnTypedKey(); window && on != nil {
+			on(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}
+		return
 	}
 }
 

@@ -39,7 +39,7 @@ func NewPasswordEntry() *Entry {
 
 func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape {
-		EscapeFrom(e)
+		EscapeFromField(e)
 		return
 	}
 	e.Entry.TypedKey(ev)

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/fornyer/fornyer/core/guide"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
+)
+
+// Y5: Back by keyboard to the first card, where Back is disabled: the
+// keyboard goes to the card's main action, where Enter goes on; it stayed
+// on the disabled Back, unseen, and Enter did nothing.
+func TestBackToTheFirstCardLeavesTheKeyboardOnItsMainAction(t *testing.T) {
+	g, _, c := guideOn(t, guide.Steps[1].ID, 0)
+	c.Focus(g.back)
+	g.back.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != guide.Steps[0].ID {
+		t.Fatalf("Enter on Back left the guide on %s", g.progress.Current)
+	}
+	if c.Focused() != fyne.Focusable(g.done) {
+		t.Fatalf("on the first card the keyboard is on %T (Back disabled: %v)", c.Focused(), g.back.Disabled())
+	}
+	g.done.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != guide.Steps[1].ID {
+		t.Errorf("Enter after Back went to %s", g.progress.Current)
+	}
+	// Back from a later card keeps the keyboard on Back: Enter goes back again.
+	goTo(g, guide.Steps[3].ID)
+	c.Focus(g.back)
+	g.back.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if c.Focused() != fyne.Focusable(g.back) {
+		t.Errorf("Back on card 3 lost the keyboard to %T", c.Focused())
+	}
+}
+
+// Y5: Escape is Back (README) while a button of the card has the keyboard,
+// as when nothing has it; in a text field it is not (what was typed would
+// go with the card).
+func TestEscapeGoesBackFromAButton(t *testing.T) {
+	g, _, c := guideOn(t, "login", 0)
+	link := uiButton(t, g, words.T("guide.link.portal"))
+	c.Focus(link)
+	link.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if want := guide.Steps[guide.Index("login")-1].ID; g.progress.Current != want {
+		t.Fatalf("Escape on %q left the guide on %s, want %s", link.Text, g.progress.Current, want)
+	}
+	goTo(g, "prepare-usage")
+	fields := findAll[*uiwidget.Entry](g.scroll.Content)
+	if len(fields) == 0 {
+		t.Fatal("no field on card 3")
+	}
+	c.Focus(fields[0])
+	fields[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if g.progress.Current != "prepare-usage" {
+		t.Errorf("Escape in a field went to %s", g.progress.Current)
+	}
+}
+
+// Y5: a portal's link pressed by keyboard opens the browser once; the
+// keyboard goes on to Done, so the next Enter is Done, not the link again.
+func TestEnterAfterALinkIsDone(t *testing.T) {
+	g, _, c := guideOn(t, "login", 0)
+	opened := 0
+	g.f.open = func(uiwidget.Target, string) error { opened++; return nil }
+	link := uiButton(t, g, words.T("guide.link.portal"))
+	c.Focus(link)
+	link.TypedRune(' ')
+	if opened != 1 || c.Focused() != fyne.Focusable(g.done) {
+		t.Fatalf("Space on the link: opened %d times, the keyboard on %T", opened, c.Focused())
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if opened != 1 || g.progress.Current == "login" {
+		t.Errorf("Enter after the link: opened %d times, on card %s", opened, g.progress.Current)
+	}
+}
