@@ -3,9 +3,11 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/msg"
 )
 
 // fileOtherOrg is another organisation's certificate, with a long name
@@ -33,7 +35,7 @@ func TestAQuestionKeepsTheWindowsWidth(t *testing.T) {
 
 		// The renewal's own file, checked and taken.
 		s.drag(file(fileRenewed))
-		s.waitText("asks-password", checkWait, s.L("check.password.title"))
+		s.waitText("asks-password", checkWait, s.L("check.password.title"), s.L("check.password.placeholder"))
 		s.typ(certPassword)
 		s.key("Return")
 		s.answerYes()
@@ -41,15 +43,18 @@ func TestAQuestionKeepsTheWindowsWidth(t *testing.T) {
 
 		// Another organisation's file: asked about on the Check tab.
 		s.drag(file(fileOtherOrg))
-		s.waitText("other-asks-password", checkWait, s.L("check.password.title"))
+		s.waitText("other-asks-password", checkWait, s.L("check.password.title"), s.L("check.password.placeholder"))
 		s.typ(certPassword)
 		s.key("Return")
-		s.waitText("other-asked", checkWait, s.L("renewal.ask.no"))
+		// Read on No (white on blue) or Yes (the OCR reads dark on grey
+		// best at 125 %).
+		yes := strings.TrimSpace(msg.T(s.lang, "renewal.other.yes", map[string]any{"OrgButton": ""}))
+		s.waitText("other-asked", checkWait, s.L("renewal.ask.no"), yes)
 		s.sameWidth("the question on the Check tab", before)
 
 		// Back on the guide: Done and Help on the screen.
 		s.key("ctrl+1")
-		s.waitText("guide-after", screenWait, titles[guide.Index("download")])
+		s.waitText("guide-after", screenWait, titles[guide.Index("download")], s.L("guide.help"))
 		s.sameWidth("the question on the guide", before)
 	})
 }
