@@ -45,8 +45,8 @@ func TestTheSecondYear(t *testing.T) {
 			s.key("Return")
 		}
 		s.waitText("password", screenWait, titles[passwordStep])
-		s.scrollUntil("as-last-time", s.lead("guide.last.kept.use", 3))
-		s.clickText("as-last-time-click", screenWait, s.lead("guide.last.kept.use", 3))
+		s.scrollUntil("as-last-time", s.lead("guide.last.kept.use.written", 3))
+		s.clickText("as-last-time-click", screenWait, s.lead("guide.last.kept.use.written", 3))
 		s.waitFor("last time's answer in the progress", screenWait, func() bool {
 			return s.readProgress().PasswordKept == facts.KeptWritten
 		})

@@ -646,13 +646,16 @@ func TestTheSecondYearRecallsTheLastRenewal(t *testing.T) {
 		}
 
 		goTo(g, "password")
-		again := strings.TrimPrefix(words.T("guide.last.kept.use", map[string]any{"Answer": ""}), " ")
-		var use *widget.Button
-		for _, b := range buttonsIn(g.scroll.Content) {
-			if strings.HasPrefix(b.Text, again) {
-				use = b
+		again := words.T("guide.last.kept.use.written")
+		offered := func() *widget.Button {
+			for _, b := range buttonsIn(g.scroll.Content) {
+				if b.Text == again {
+					return b
+				}
 			}
+			return nil
 		}
+		use := offered()
 		if use == nil {
 			t.Fatalf("%s: the password card offers no %q: %q", language, again, texts(g.scroll.Content))
 		}
@@ -663,6 +666,26 @@ func TestTheSecondYearRecallsTheLastRenewal(t *testing.T) {
 		g.saver.wait()
 		if g.progress.PasswordKept != register.KeptWritten {
 			t.Errorf("%s: pressing %q kept %q", language, use.Text, g.progress.PasswordKept)
+		}
+		// Answered, last time's answer is no longer proposed (review T8).
+		g.show()
+		if offered() != nil {
+			t.Errorf("%s: last time's answer still proposed once answered", language)
+		}
+
+		// An answer the catalogue does not know (a newer version's, a hand
+		// edit) recalls and proposes nothing, and never shows a key (T6).
+		old.PasswordKept = "vault"
+		if err := f.register.Upsert(old); err != nil {
+			t.Fatal(err)
+		}
+		g.progress.PasswordKept = ""
+		goTo(g, "welcome")
+		goTo(g, "password")
+		for _, txt := range texts(g.scroll.Content) {
+			if strings.Contains(txt, "guide.last") || strings.Contains(txt, "vault") {
+				t.Errorf("%s: an unknown answer shows as %q", language, txt)
+			}
 		}
 	}
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"unicode"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -95,12 +93,11 @@ func (g *guideState) newKeptQuestion(kept string) fyne.CanvasObject {
 		g.passwordKept(kept)
 	}
 	box := container.NewVBox(widget.NewSeparator(), question)
-	if last, ok := g.lastTime(); ok && kept == "" && last.Kept != "" && last.Kept != register.KeptNowhere {
+	if last, ok := g.lastTime(); ok && kept == "" && last.Proposed() != "" {
 		// Last time's answer, one press away: proposed, not taken (X23).
-		answer := []rune(words.T("watch.kept." + last.Kept))
-		answer[0] = unicode.ToLower(answer[0])
-		again := uiwidget.NewButton(words.T("guide.last.kept.use", map[string]any{"Answer": string(answer)}), theme.HistoryIcon(), func() {
-			answers.SetSelected(words.T("watch.kept." + last.Kept))
+		proposed := last.Proposed()
+		again := uiwidget.NewButton(words.T("guide.last.kept.use."+proposed), theme.HistoryIcon(), func() {
+			answers.SetSelected(words.T("watch.kept." + proposed))
 		})
 		box.Add(container.NewHBox(again))
 	}

@@ -31,7 +31,10 @@ func Last(p *guide.Progress, certs []register.Certificate, now time.Time) (LastT
 	if !ok {
 		return LastTime{}, false
 	}
-	l := LastTime{Renewed: c.Renewed, Kept: c.PasswordKept, Host: c.PasswordHost}
+	l := LastTime{Renewed: c.Renewed, Host: c.PasswordHost}
+	if register.KnownKept(c.PasswordKept) {
+		l.Kept = c.PasswordKept // an answer a newer version wrote, or a hand edit, recalls nothing
+	}
 	for _, r := range c.Receipts {
 		if r.By != "" {
 			l.By = r.By
@@ -56,6 +59,17 @@ func Last(p *guide.Progress, certs []register.Certificate, now time.Time) (LastT
 		l.Renewed = c.NotBefore
 	}
 	return l, true
+}
+
+// Proposed is last time's answer to "Where else is the password kept?",
+// for the password card to propose (guide.last.kept.use.<answer>): ""
+// when there is none, or it was "nowhere yet", which is no answer to
+// repeat.
+func (l LastTime) Proposed() string {
+	if l.Kept == register.KeptNowhere {
+		return ""
+	}
+	return l.Kept
 }
 
 // Lines are what the first card says of the last renewal, in the language

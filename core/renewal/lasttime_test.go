@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,6 +60,32 @@ func TestLast(t *testing.T) {
 	}
 	if got := l.Lines("en"); len(got) != 2 || got[1] != "The backup is here: /home/anne/kopi/firma.p12." {
 		t.Errorf("little known: %q", got)
+	}
+
+	// The stick stays the backup named, whatever is backed up after it on
+	// the computer's own disks, named or not (review T8).
+	bare.Backups = []register.FileRef{
+		{Path: "/media/anne/KINGSTON/firma.p12", Drive: "KINGSTON"},
+		{Path: "/mnt/data/kopi/firma.p12", Drive: "DATA", SameDisk: true},
+	}
+	if l, _ := Last(&fresh, []register.Certificate{bare}, started); l.Drive != "KINGSTON" {
+		t.Errorf("a later backup on the same disk took the stick's place: %+v", l)
+	}
+	// A receipt alone is a renewal to recall (T8).
+	receiptOnly := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-3, 0, 0))
+	receiptOnly.Receipts = []register.Receipt{{Path: "/papers/kvittering.pdf", At: renewedAt}}
+	if l, ok := Last(&fresh, []register.Certificate{receiptOnly}, started); !ok || l.Receipt != "/papers/kvittering.pdf" {
+		t.Errorf("a receipt alone recalls %+v, %v", l, ok)
+	}
+	// An answer the catalogue does not know recalls nothing of it (T6).
+	receiptOnly.PasswordKept = "vault"
+	if l, _ := Last(&fresh, []register.Certificate{receiptOnly}, started); l.Kept != "" || slices.ContainsFunc(l.Lines("en"), func(s string) bool { return strings.Contains(s, "guide.") }) {
+		t.Errorf("an unknown answer: %+v %q", l, l.Lines("en"))
+	}
+	for kept, want := range map[string]string{register.KeptWritten: register.KeptWritten, register.KeptManager: register.KeptManager, register.KeptNowhere: "", "": ""} {
+		if got := (LastTime{Kept: kept}).Proposed(); got != want {
+			t.Errorf("Proposed(%q) = %q, want %q", kept, got, want)
+		}
 	}
 
 	// Nothing of a renewal: a certificate only seen, or none at all.

@@ -208,7 +208,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	if o.Advance {
 		o.takeRenewal(p)
 	}
-	o.Apart = o.Record && apart(p, all, cert, o, foreign)
+	o.Apart = o.Record && apart(all, cert, o, foreign)
 	return o
 }
 
@@ -223,12 +223,10 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 // provider, checks any of theirs, and no order of checks decides whose the
 // next one is (review T7: a supplier's file checked first kept the user's
 // own certificate, checked next, out of the reminders).
-func apart(p *guide.Progress, all []register.Certificate, cert *inspect.Certificate, o Outcome, foreign bool) bool {
+func apart(all []register.Certificate, cert *inspect.Certificate, o Outcome, foreign bool) bool {
 	switch {
 	case o.Advance, o.Kind == KindConfirmed, o.Kind == KindAlready:
-		return false
-	case p != nil && strings.EqualFold(p.FileSHA256, cert.SHA256):
-		return false
+		return false // the renewal's file, or one the user said is it
 	case foreign:
 		// Unless the user keeps certificates of its organisation: an IT
 		// provider renewing one client's checks another client's.
