@@ -116,7 +116,7 @@ func newCertificatesScreen(f *frame) fyne.CanvasObject {
 // with the register.
 func newCertificatesView(f *frame) *certificatesView {
 	v := &certificatesView{f: f, cardScroll: container.NewVScroll(nil), cardPage: container.NewStack()}
-	uiwidget.FollowFocus(v.cardScroll)
+	f.followFocus(v.cardScroll)
 	v.cardPage.Hide()
 	if f.register == nil {
 		v.listPage = container.NewStack()

@@ -89,7 +89,7 @@ func newCheckScreen(f *frame) fyne.CanvasObject {
 	c.compact.Hide()
 
 	c.scroll = uiwidget.NewVScroll(container.NewVBox(c.intro, c.compact, c.busyMsg, c.busy, c.answers))
-	uiwidget.FollowFocus(c.scroll)
+	c.f.followFocus(c.scroll)
 	c.content = c.scroll
 	return c.content
 }

@@ -77,7 +77,7 @@ func newFrame(a fyne.App, w fyne.Window, reg *register.Store, d *deps) *frame {
 	})
 	f.build()
 	bindTabKeys(f)
-	uiwidget.KeepFocusInView(w.Canvas())
+	uiwidget.KeepFocusInView(w)
 	// The list of saved passwords follows the store, whichever screen
 	// changed it, and so do the renewal's facts.
 	f.vault.Watch(func() {
@@ -138,6 +138,15 @@ func bindTabKeys(f *frame) {
 				f.tabs.SelectIndex(i)
 			}
 		})
+	}
+}
+
+// followFocus makes scroll, on the window's screens, keep the focused
+// control in view (uiwidget.FollowFocus); a frame without a window (a
+// test's) has nothing to follow.
+func (f *frame) followFocus(scroll *container.Scroll) {
+	if f.win != nil {
+		uiwidget.FollowFocus(f.win.Canvas(), scroll)
 	}
 }
 

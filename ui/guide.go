@@ -195,7 +195,7 @@ func (g *guideState) build() fyne.CanvasObject {
 	bottom := g.bar
 
 	g.scroll = container.NewVScroll(widget.NewLabel(""))
-	uiwidget.FollowFocus(g.scroll)
+	g.f.followFocus(g.scroll)
 	// The card first, then its buttons, then the top: the order of the
 	// objects is the order Tab visits them, so the first Tab reaches the
 	// card's first control (or Done on a card without one), not the step

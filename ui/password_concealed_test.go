@@ -82,7 +82,7 @@ func newCopyFixture(t *testing.T, ctx any) *copyFixture {
 	below := widget.NewLabel("")
 	below.Resize(fyne.NewSize(10, 3000))
 	x.scroll = container.NewVScroll(container.NewVBox(x.view, container.NewGridWrap(fyne.NewSize(10, 3000), below)))
-	uiwidget.FollowFocus(x.scroll)
+	uiwidget.FollowFocus(x.f.win.Canvas(), x.scroll)
 	x.f.win.SetContent(x.scroll)
 	return x
 }

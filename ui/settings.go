@@ -59,7 +59,7 @@ func newSettingsScreen(f *frame) fyne.CanvasObject {
 		widget.NewSeparator(),
 		widget.NewLabel(appinfo.Name+" "+appinfo.Version),
 	))
-	uiwidget.FollowFocus(scroll)
+	f.followFocus(scroll)
 	return scroll
 }
 

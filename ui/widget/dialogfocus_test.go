@@ -23,13 +23,12 @@ func TestADialogsFocusLeavesTheCardBehindIt(t *testing.T) {
 	}
 	content := container.NewVBox(rows...)
 	scroll := container.NewVScroll(content)
-	FollowFocus(scroll)
-	t.Cleanup(func() { followed = nil })
 	below := NewButton("Udført", nil, func() {})
 	w := test.NewTempWindow(t, container.NewBorder(nil, below, nil, nil, scroll))
+	FollowFocus(w.Canvas(), scroll)
 	w.Resize(fyne.NewSize(300, 400))
 	c := w.Canvas()
-	KeepFocusInView(c)
+	KeepFocusInView(w)
 	tall := canvas.NewRectangle(color.Black)
 	tall.SetMinSize(fyne.NewSize(10, 290))
 	ok := NewButton("OK i dialogen", nil, func() {})
@@ -76,7 +75,7 @@ func TestATallPanelScrollsInsideTheWindow(t *testing.T) {
 	w := test.NewTempWindow(t, fynewidget.NewLabel("the card"))
 	w.Resize(fyne.NewSize(400, 400))
 	c := w.Canvas()
-	KeepFocusInView(c)
+	KeepFocusInView(w)
 	tall := canvas.NewRectangle(color.Black)
 	tall.SetMinSize(fyne.NewSize(10, 200))
 	last := NewButton("Tag sikkerhedskopi", nil, func() {})
@@ -121,4 +120,29 @@ func TestAPanelsNextPageFits(t *testing.T) {
 	}
 	p.Close()
 	_ = c
+}
+
+// Review S5: what the widgets keep for a window (its shortcuts, main
+// action, followed scrolls and focus watch) goes with the window when it
+// closes, and another window starts with none of it.
+func TestAClosedWindowsStateIsReleased(t *testing.T) {
+	test.NewTempApp(t)
+	scroll := container.NewVScroll(NewButton("Udført", nil, func() {}))
+	w := test.NewWindow(scroll)
+	c := w.Canvas()
+	KeepFocusInView(w)
+	FollowFocus(c, scroll)
+	AddShortcut(c, &fyne.ShortcutCopy{}, func(fyne.Shortcut) {})
+	SetMainAction(w, func() fyne.Focusable { return nil })
+	if st := windows[c]; st == nil || st.watch == nil || st.main == nil || len(st.followed) != 1 || len(st.shortcuts) != 1 {
+		t.Fatalf("kept for the window: %+v", st)
+	}
+	other := test.NewTempWindow(t, fynewidget.NewLabel("another"))
+	if st := windows[other.Canvas()]; st != nil || FocusMainAction(other) {
+		t.Errorf("another window starts with %+v", st)
+	}
+	w.Close()
+	if st, kept := windows[c]; kept {
+		t.Errorf("still kept after the window closed: %+v", st)
+	}
 }

@@ -86,7 +86,8 @@ func keyboardBack(win fyne.Window) func() {
 // button that opened it, which Enter pressed again (X6). It says whether
 // it gave it.
 func FocusMainAction(win fyne.Window) bool {
-	if main := mainActions[win]; main != nil {
+	if w := windows[win.Canvas()]; w != nil && w.main != nil {
+		main := w.main
 		if x := main(); x != nil && takes(x) {
 			win.Canvas().Focus(x)
 			return true
@@ -95,14 +96,11 @@ func FocusMainAction(win fyne.Window) bool {
 	return false
 }
 
-// mainActions are the windows' main actions (SetMainAction); UI thread only.
-var mainActions = map[fyne.Window]func() fyne.Focusable{}
-
 // SetMainAction names what gets the keyboard when a dialog closes and the
 // control it was opened from is gone: the main action of what win shows
 // then, or nil for none.
 func SetMainAction(win fyne.Window, main func() fyne.Focusable) {
-	mainActions[win] = main
+	stateOf(win.Canvas()).main = main
 }
 
 // ShowNotice shows d as ShowDialog does, as a dialog that only tells

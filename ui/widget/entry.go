@@ -50,26 +50,21 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 // left or right).
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if app := fyne.CurrentApp(); app != nil {
-		if run := windowShortcuts[app.Driver().CanvasForObject(e)][s.ShortcutName()]; run != nil {
-			run(s)
-			return
+		if w := windows[app.Driver().CanvasForObject(e)]; w != nil {
+			if run := w.shortcuts[s.ShortcutName()]; run != nil {
+				run(s)
+				return
+			}
 		}
 	}
 	e.Entry.TypedShortcut(s)
 }
 
-// windowShortcuts are the shortcuts given with AddShortcut, by window
-// (canvas) and name; UI thread only.
-var windowShortcuts = map[fyne.Canvas]map[string]func(fyne.Shortcut){}
-
 // AddShortcut gives the window of c a shortcut that holds also while one of
 // Fornyer's text fields has the focus.
 func AddShortcut(c fyne.Canvas, s fyne.Shortcut, run func(fyne.Shortcut)) {
 	c.AddShortcut(s, run)
-	if windowShortcuts[c] == nil {
-		windowShortcuts[c] = map[string]func(fyne.Shortcut){}
-	}
-	windowShortcuts[c][s.ShortcutName()] = run
+	stateOf(c).shortcuts[s.ShortcutName()] = run
 }
 
 // passwordRevealer is Fyne's eye beside a password field (its own is private to

@@ -169,19 +169,13 @@ func (r *buttonRenderer) paint() {
 	}
 }
 
-// followed are the scroll containers that keep the focused control in
-// view; UI thread only.
-var followed []*container.Scroll
-
-// FollowFocus makes scroll keep the focused control in view
-// (KeepFocusInView) and take the mouse wheel over its text fields.
-func FollowFocus(scroll *container.Scroll) {
-	for _, s := range followed {
-		if s == scroll {
-			return
-		}
+// FollowFocus makes scroll, shown in c's window, keep the focused control
+// in view (KeepFocusInView) and take the mouse wheel over its text fields.
+func FollowFocus(c fyne.Canvas, scroll *container.Scroll) {
+	w := stateOf(c)
+	if !slices.Contains(w.followed, scroll) {
+		w.followed = append(w.followed, scroll)
 	}
-	followed = append(followed, scroll)
 }
 
 // Reveal scrolls the followed scroll container that shows obj so that obj
@@ -219,29 +213,30 @@ func Reveal(obj fyne.CanvasObject) bool {
 // (FollowFocus) that shows it scrolls until it is whole on screen. Fyne
 // tells nobody when the focus moves, so the window asks once a frame,
 // just before it draws (a running animation's tick, on the UI thread: a
-// comparison while nothing moves). Call it once per window.
-func KeepFocusInView(c fyne.Canvas) {
-	if _, ok := watches[c]; ok {
+// comparison while nothing moves). Call it once per window: it sets the
+// window's OnClosed, which releases what the widgets keep for the window
+// (windowState).
+func KeepFocusInView(win fyne.Window) {
+	c := win.Canvas()
+	w := stateOf(c)
+	if w.watch != nil {
 		return
 	}
-	w := &focusWatch{c: c}
-	watches[c] = w
-	a := fyne.NewAnimation(time.Second, func(float32) { ShowFocused(c) })
-	a.RepeatCount = fyne.AnimationRepeatForever
-	a.Start()
+	w.watch = &focusWatch{c: c}
+	w.ticks = fyne.NewAnimation(time.Second, func(float32) { ShowFocused(c) })
+	w.ticks.RepeatCount = fyne.AnimationRepeatForever
+	w.ticks.Start()
+	win.SetOnClosed(func() { released(c) })
 }
 
 // ShowFocused brings c's focused control into view if the focus moved
 // since it last did: what the window does before each frame, and a test
 // (whose window draws no frames) after moving the focus.
 func ShowFocused(c fyne.Canvas) {
-	if w := watches[c]; w != nil {
-		w.check()
+	if w := windows[c]; w != nil && w.watch != nil {
+		w.watch.check()
 	}
 }
-
-// watches are the windows' focus watchers, by canvas; UI thread only.
-var watches = map[fyne.Canvas]*focusWatch{}
 
 // focusWatch follows one window's focus.
 type focusWatch struct {
@@ -309,7 +304,7 @@ func outsideFollowed(c fyne.Canvas, obj fyne.CanvasObject) bool {
 				walk(k, in)
 			}
 		case *container.Scroll:
-			walk(x.Content, in || slices.Contains(followed, x))
+			walk(x.Content, in || slices.Contains(followedIn(c), x))
 		case *container.AppTabs:
 			for _, t := range x.Items {
 				walk(t.Content, in)
@@ -333,6 +328,7 @@ func followedHolding(obj fyne.CanvasObject) *container.Scroll {
 	if c == nil {
 		return nil // not drawn yet: its place is not known
 	}
+	followed := followedIn(c)
 	for i := len(followed) - 1; i >= 0; i-- { // the newest first: a screen built again follows its new scroll
 		s := followed[i]
 		if s.Content == nil || !s.Visible() || d.CanvasForObject(s) != c {
@@ -351,6 +347,15 @@ func followedHolding(obj fyne.CanvasObject) *container.Scroll {
 			continue
 		}
 		return s
+	}
+	return nil
+}
+
+// followedIn are the scroll containers of c's window that FollowFocus
+// follows.
+func followedIn(c fyne.Canvas) []*container.Scroll {
+	if w := windows[c]; w != nil {
+		return w.followed
 	}
 	return nil
 }

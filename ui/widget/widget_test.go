@@ -292,13 +292,12 @@ func TestFocusScrollsIntoView(t *testing.T) {
 	content.Objects = append(content.Objects, rows[:10]...)
 	content.Objects = append(content.Objects, radio, last)
 	scroll := container.NewVScroll(content)
-	FollowFocus(scroll)
-	t.Cleanup(func() { followed = nil })
 	below := NewButton("Udført", nil, func() {}) // fixed below the scroll, as Done
 	w := test.NewTempWindow(t, container.NewBorder(nil, below, nil, nil, scroll))
+	FollowFocus(w.Canvas(), scroll)
 	w.Resize(fyne.NewSize(300, 200))
 	c := w.Canvas()
-	KeepFocusInView(c)
+	KeepFocusInView(w)
 	inView := func(what string, o fyne.CanvasObject) {
 		t.Helper()
 		ShowFocused(c)
@@ -341,9 +340,8 @@ func TestRevealAJustShownLine(t *testing.T) {
 	status.Hide()
 	box := container.NewVBox(fynewidget.NewButton("Kopiér", nil), status)
 	scroll := container.NewVScroll(container.NewVBox(append(rows, box)...))
-	FollowFocus(scroll)
-	t.Cleanup(func() { followed = nil })
 	w := test.NewTempWindow(t, scroll)
+	FollowFocus(w.Canvas(), scroll)
 	w.Resize(fyne.NewSize(300, 200))
 	scroll.ScrollToBottom()
 
@@ -692,7 +690,6 @@ func TestDialogsTakeTheKeyboardFromTheirControls(t *testing.T) {
 // its own Visible still true), and not the field's own text.
 func TestWheelOverAFieldScrollsItsTab(t *testing.T) {
 	test.NewTempApp(t)
-	t.Cleanup(func() { followed = nil })
 	var rows []fyne.CanvasObject
 	field := NewEntry()
 	rows = append(rows, field)
@@ -706,9 +703,9 @@ func TestWheelOverAFieldScrollsItsTab(t *testing.T) {
 	}
 	hidden := container.NewVScroll(container.NewVBox(other...))
 	tabs := container.NewAppTabs(container.NewTabItem("Én", shown), container.NewTabItem("To", container.NewStack(hidden)))
-	FollowFocus(shown)
-	FollowFocus(hidden)
 	w := test.NewTempWindow(t, tabs)
+	FollowFocus(w.Canvas(), shown)
+	FollowFocus(w.Canvas(), hidden)
 	w.Resize(fyne.NewSize(300, 200))
 	over := fyne.CurrentApp().Driver().AbsolutePositionForObject(field).Add(fyne.NewPos(20, 10))
 	test.Scroll(w.Canvas(), over, 0, -30)
