@@ -587,11 +587,16 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 			}
 		}
 		g.progress.SetFileChecked(sha, guideTestTime)
+		// The copy's password by the name the store keeps it under, as
+		// it was saved (in Danish, that day), whatever the window's
+		// language now (review T5).
+		stored := handover.Label("da", "Fornyer Testfirma ApS", "Webshoppen (webbureauet)")
+		f.passwordIndex.list = guide.Passwords{Known: true, Entries: []vault.Entry{{ID: "handover:x", Label: stored}}}
 		goTo(g, "summary")
 		for _, want := range []string{
 			words.T("guide.summary.handovers"),
 			words.T("guide.summary.handover.item", map[string]any{"To": "Webshoppen (webbureauet)", "Date": msg.Date(language, guideTestTime.Local())}),
-			words.T("guide.summary.handover.password", map[string]any{"Store": f.storeName(), "Label": handover.Label(language, "Fornyer Testfirma ApS", "Webshoppen (webbureauet)")}),
+			words.T("guide.summary.handover.password", map[string]any{"Store": f.storeName(), "Label": stored}),
 			words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable("/home/anne/Downloads")}),
 			words.T("guide.summary.handover.password.not_saved"),
 		} {
@@ -613,6 +618,12 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 		}
 		if w := g.scroll.Content.MinSize().Width; w > companionSize.Width {
 			t.Errorf("%s: the summary is %v wide, the window %v", language, w, companionSize.Width)
+		}
+		// Deleted from the store since: said, not named as saved.
+		f.passwordIndex.list = guide.Passwords{Known: true}
+		g.show()
+		if gone := words.T("guide.summary.handover.password.gone", map[string]any{"Store": f.storeName()}); !hasText(g.scroll.Content, gone) || anyTextContains(g.scroll.Content, stored) {
+			t.Errorf("%s: the copy's password gone from the store: %q", language, texts(g.scroll.Content))
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
-	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/safetext"
@@ -180,10 +179,17 @@ func (g *guideState) summaryHandOvers(box *fyne.Container, s guide.Summary) {
 		if h.File != "" {
 			box.Add(g.withReveal(h.File))
 		}
-		if h.PasswordID != "" {
-			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password", map[string]any{"Store": g.f.storeName(), "Label": handover.Label(l, s.Org, h.To)})))
-		} else {
+		// The copy's password by the name the store keeps it under, as
+		// the store's list gives it (core): what the user finds there.
+		switch {
+		case h.PasswordID == "":
 			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password.not_saved")))
+		case h.Label != "":
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password", map[string]any{"Store": g.f.storeName(), "Label": h.Label})))
+		case h.Gone:
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password.gone", map[string]any{"Store": g.f.storeName()})))
+		default: // the store's list was not read
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password.unnamed", map[string]any{"Store": g.f.storeName()})))
 		}
 		if h.File != "" {
 			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable(safetext.Line(filepath.Dir(h.File)))})))

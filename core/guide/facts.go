@@ -94,6 +94,7 @@ type Facts struct {
 	Backups     []register.FileRef // verified copies
 	BackedUpAt  time.Time          // the latest verified backup; zero: none
 	Receipts    []register.Receipt // receipts written, oldest first
+	HandOvers   []HandOverCopy     // copies made for others, oldest first
 	// DPGInstalledAt and DPGInstalledBy are the recorded installation in
 	// DPG; zero: not recorded.
 	DPGInstalledAt time.Time
@@ -110,6 +111,35 @@ func (f Facts) NamedBy() string {
 		}
 	}
 	return ""
+}
+
+// HandOverCopy is a copy of the .p12 made for someone else under its own
+// password (register.HandOver), with what the credential store says of
+// that password.
+type HandOverCopy struct {
+	register.HandOver
+	// Label is the name the store keeps the copy's password under, as it
+	// was saved (in that day's language, cut to the store's length): what
+	// the user finds in the keyring's own list. "" when the list was not
+	// read, or no longer holds it (Gone).
+	Label string
+	Gone  bool
+}
+
+// handOverCopy is h with its password's entry in the store's list pw.
+func handOverCopy(h register.HandOver, pw Passwords) HandOverCopy {
+	c := HandOverCopy{HandOver: h}
+	if h.PasswordID == "" || !pw.Known {
+		return c
+	}
+	for _, e := range pw.Entries {
+		if e.ID == h.PasswordID {
+			c.Label = e.Label
+			return c
+		}
+	}
+	c.Gone = true
+	return c
 }
 
 // FileNext is what the download card asks for once the renewal's file is
@@ -153,6 +183,9 @@ func FactsOf(p *Progress, c *register.Certificate, pw Passwords) Facts {
 		f.File = c.File.Path
 	}
 	f.Backups, f.Receipts = c.Backups, c.Receipts
+	for _, h := range c.HandOvers {
+		f.HandOvers = append(f.HandOvers, handOverCopy(h, pw))
+	}
 	if b, ok := c.LatestBackup(); ok {
 		f.BackedUpAt = b.VerifiedAt
 	}

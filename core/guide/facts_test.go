@@ -93,6 +93,26 @@ func TestFactsReadTheRegister(t *testing.T) {
 	}
 }
 
+// A copy made for someone else carries its password's name as the store
+// keeps it: found, gone, or not known while the list is unread (T5).
+func TestHandOverCopies(t *testing.T) {
+	p := New(t0)
+	p.SetFileChecked(fpNew, t0)
+	c := &register.Certificate{SHA256: fpNew, HandOvers: []register.HandOver{
+		{To: "Webshoppen", PasswordID: "handover:a"}, {To: "Acme", PasswordID: "handover:b"}, {To: "Anne"},
+	}}
+	pw := Passwords{Known: true, Entries: []vault.Entry{{ID: "handover:a", Label: "Firma (kopi til Webshoppen)"}}}
+	got := FactsOf(&p, c, pw).HandOvers
+	if len(got) != 3 || got[0].Label != "Firma (kopi til Webshoppen)" || got[0].Gone || got[1].Label != "" || !got[1].Gone || got[2].Gone || got[2].Label != "" {
+		t.Errorf("copies: %+v", got)
+	}
+	for _, h := range FactsOf(&p, c, Passwords{}).HandOvers {
+		if h.Gone || h.Label != "" {
+			t.Errorf("the list unread, a copy's password is said to be %+v", h)
+		}
+	}
+}
+
 // Once the file is checked, the download card asks for the backup, then
 // the receipt (DESIGN.md's flow; usertest Y1: the receipt had no place of
 // its own and was first heard of as "still missing" on the summary).

@@ -40,7 +40,7 @@ type Summary struct {
 	// of the certificate lies where it was made until the user deletes it
 	// once sent (X20). Org names the certificate, as the copy's password
 	// is named in the credential store (handover.Label).
-	HandOvers []register.HandOver
+	HandOvers []HandOverCopy
 	Org       string
 }
 
@@ -86,7 +86,7 @@ func Summarize(p *Progress, f Facts) Summary {
 		Checklist:       p.Checklist(),
 	}
 	if c := f.Certificate; c != nil {
-		s.HandOvers, s.Org = c.HandOvers, c.Organization
+		s.HandOvers, s.Org = f.HandOvers, c.Organization
 	}
 	if s.Computer == "" {
 		if name, err := hostname(); err == nil {
