@@ -301,13 +301,10 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 		// The headline says what the "no" means.
 		undo := uiwidget.NewButton(words.T("renewal.declined.undo"), theme.ConfirmIcon(), a.answerWith(true))
 		return container.NewHBox(undo)
-	case renewal.QuestionOtherOrganisation:
-		// The title names two organisations: a label that wraps, not the
-		// card's own title, which does not.
+	case renewal.QuestionOtherOrganisation, renewal.QuestionAsk:
+		// The title may name two organisations: a label that wraps (and a
+		// screen reader hears), not the card's own title, which does not.
 		return widget.NewCard("", "", container.NewVBox(a.questionText(), a.answerRow()))
-	case renewal.QuestionAsk:
-		text := uiwidget.NewWrapping(words.T("renewal.ask.text"))
-		return widget.NewCard("", words.T("renewal.ask.title"), container.NewVBox(text, a.answerRow()))
 	}
 	return nil
 }
@@ -316,7 +313,7 @@ func (a *checkAnswer) question() fyne.CanvasObject {
 // text, for the guide's download card; the Check tab's card of another
 // organisation's file draws the same.
 func (a *checkAnswer) questionText() fyne.CanvasObject {
-	if asked := a.answer.Asked; a.answer.Question == renewal.QuestionOtherOrganisation && asked != nil {
+	if asked := a.answer.Asked; asked != nil {
 		return container.NewVBox(uiwidget.NewWrappingStyle(asked.Title, fyne.TextStyle{Bold: true}), uiwidget.NewWrapping(asked.Message))
 	}
 	return container.NewVBox(uiwidget.NewWrappingStyle(words.T("renewal.ask.title"), fyne.TextStyle{Bold: true}),

@@ -445,8 +445,8 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 			box.Add(uiwidget.NewBanner(theme.ColorNameSuccess, theme.ConfirmIcon(), "", words.T("guide.finished", data)))
 		}
 	}
-	// Further ahead of the guide (X18): the file was checked while the
-	// guide is on an earlier card of the portal's; its question comes
+	// Further ahead of the guide (X18), or before the portal (Y14): the
+	// file was checked on an earlier card; its question comes
 	// first, above the card's picture. The download card asks it as its
 	// task; the password card leaves it to the download card, next, and
 	// keeps its own news (saved, or what to do) where it is read first.
@@ -456,7 +456,7 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 			box.Add(g.warning)
 		}
 	}
-	if a := g.f.waiting(); a != nil && step.Task == guide.TaskNone && renewal.AcceptsFile(&g.progress) {
+	if a := g.f.waiting(); a != nil && renewal.AsksOnCard(&g.progress) {
 		box.Add(widget.NewCard("", "", container.NewVBox(g.asked(a, facts), a.answerRow())))
 	}
 	settled := step.Settled(facts)

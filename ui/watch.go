@@ -31,6 +31,9 @@ type downloads struct {
 	folders []watch.Folder // what is watched, Downloads first
 	last    *watch.Arrival // announced and not yet checked or dismissed
 	bar     *fyne.Container
+	// newest names a file on the download card's line about the newest
+	// certificate file (newNewestOffer), the card drawn last; nil before.
+	newest func(watch.Arrival)
 }
 
 // startWatching watches the folders; a system without them, or without
@@ -91,6 +94,11 @@ func (f *frame) downloadsState() *downloads {
 // saved password, as a drop is); elsewhere it is announced.
 func (f *frame) arrived(a watch.Arrival) {
 	d := f.downloadsState()
+	if d.newest != nil {
+		// The file just come is the newest: the download card names the
+		// one the announcement names (Y10).
+		d.newest(a)
+	}
 	if f.waitingForDownload() && f.check != nil {
 		d.last = nil
 		f.showArrival()
@@ -198,24 +206,30 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 	hint := uiwidget.NewWrapping(words.T(key, map[string]any{"Folder": foldersPhrase(folders)}))
 	box.Add(hint)
 	l := words.Language()
+	var named *watch.Arrival
+	show := func(newest watch.Arrival) {
+		if named != nil && newest.ModTime.Before(named.ModTime) {
+			return // a file come since was named already
+		}
+		named = &newest
+		text := uiwidget.NewWrapping(words.T("watch.newest", map[string]any{
+			"Folder": folderName(newest.Folder), "Name": safetext.Line(newest.Name()),
+			"When": msg.DateTime(l, newest.ModTime),
+		}))
+		path := newest.Path
+		check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
+			f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
+		})
+		box.Objects = []fyne.CanvasObject{hint, text, container.NewHBox(check)}
+		box.Refresh()
+	}
+	f.downloadsState().newest = show
 	f.background(func() {
 		newest, found := watch.NewestIn(folders, f.ownCopy)
 		if !found {
 			return
 		}
-		fyne.Do(func() {
-			text := uiwidget.NewWrapping(words.T("watch.newest", map[string]any{
-				"Folder": folderName(newest.Folder), "Name": safetext.Line(newest.Name()),
-				"When": msg.DateTime(l, newest.ModTime),
-			}))
-			path := newest.Path
-			check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
-				f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
-			})
-			box.Add(text)
-			box.Add(container.NewHBox(check))
-			box.Refresh()
-		})
+		fyne.Do(func() { show(newest) })
 	})
 	return box
 }

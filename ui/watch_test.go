@@ -160,14 +160,7 @@ func TestDownloadCardOffersNewest(t *testing.T) {
 	d := testDeps()
 	d.watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
 	for i, name := range []string{"older.p12", "newest.pfx"} {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		at := time.Date(2026, 12, 1, 9, i, 0, 0, time.Local)
-		if err := os.Chtimes(p, at, at); err != nil {
-			t.Fatal(err)
-		}
+		downloadedAt(t, dir, name, i)
 	}
 	x := newCheckFixtureWith(t, "en", d)
 	g := x.f.guide
@@ -182,6 +175,50 @@ func TestDownloadCardOffersNewest(t *testing.T) {
 	x.wait()
 	if len(x.headlines()) != 1 {
 		t.Fatalf("Check it did not check: %q", x.headlines())
+	}
+}
+
+// downloadedAt writes a file called name in the Downloads folder dir,
+// changed at 09:minute on 1 December 2026, as the watcher reports it.
+func downloadedAt(t *testing.T, dir, name string, minute int) watch.Arrival {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 1, 9, minute, 0, 0, time.Local)
+	if err := os.Chtimes(p, at, at); err != nil {
+		t.Fatal(err)
+	}
+	return watch.Arrival{Path: p, Folder: watch.Folder{Kind: watch.Downloads, Path: dir}, Size: 1, ModTime: at}
+}
+
+// Y10: a file that comes while the download card is shown and is
+// announced (not checked at once: the Check tab in view) is the newest:
+// the card names the file the announcement names, not the one it found
+// when it was drawn.
+func TestDownloadCardNamesTheFileJustCome(t *testing.T) {
+	dir := t.TempDir()
+	d := testDeps()
+	d.watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
+	write := func(name string, minute int) watch.Arrival { return downloadedAt(t, dir, name, minute) }
+	write("certifikat.p12", 1)
+	x := newCheckFixtureWith(t, "en", d)
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.show()
+	x.wait()
+	if !hasText(g.scroll.Content, "The newest certificate file in Downloads is certifikat.p12, from 1 December 2026 at 09:01.") {
+		t.Fatalf("no newest file; texts: %q", texts(g.scroll.Content))
+	}
+	x.f.tabs.SelectIndex(checkTab)
+	x.f.arrived(write("Fornyet certifikat.p12", 5))
+	if !anyTextContains(x.f.content, "Fornyet certifikat.p12") {
+		t.Fatalf("not announced: %q", texts(x.f.content))
+	}
+	want := "The newest certificate file in Downloads is Fornyet certifikat.p12, from 1 December 2026 at 09:05."
+	if !hasText(g.scroll.Content, want) || anyTextContains(g.scroll.Content, "certifikat.p12, from 1 December 2026 at 09:01") {
+		t.Errorf("the card names another file than the announcement: %q", texts(g.scroll.Content))
 	}
 }
 

@@ -130,7 +130,8 @@ type Answer struct {
 	// compared with, coloured so that it never outshines the headline.
 	Comparison *Line `json:"comparison,omitempty"`
 	// Question is asked under the comparison; Asked is its title and
-	// sentence when they name the organisations (nil: the catalogue's).
+	// sentence when they name the organisations, or when the guide has not
+	// reached the portal (nil: the catalogue's renewal.ask.*).
 	Question Question `json:"question,omitempty"`
 	Asked    *Line    `json:"asked,omitempty"`
 	// Public: the public certificate and its identifiers are offered (not
@@ -316,7 +317,7 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		foreign = &mine
 	}
 	a.beingRenewed = beingRenewed(in.Progress, r, a.Outcome, foreign != nil)
-	a.Headline = headline(r, tried, a.Outcome, self, registered, foreign, a.beingRenewed)
+	a.Headline = fetchAgain(in.Progress, r, headline(r, tried, a.Outcome, self, registered, foreign, a.beingRenewed))
 	a.NeedsPassword = r.Has(inspect.CodeWrongPassword)
 	if cert := r.Certificate; a.NeedsPassword && cert != nil && cert.Organization != "" {
 		ln := line(l, ToneNeutral, "", "check.password.for", map[string]any{"Org": safetext.Line(cert.Organization), "CVR": safetext.Line(cert.CVR)})
@@ -341,7 +342,7 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		ln := line(l, ToneWarning, "renewal.other.ask.title", "renewal.other.ask.text", orgData(r.Certificate, *foreign))
 		a.Asked = &ln
 	case a.Outcome.Ask:
-		a.Question = QuestionAsk
+		a.Question, a.Asked = QuestionAsk, earlyAsked(l, a.Outcome)
 	}
 	a.Public = r.Opened() && r.Certificate != nil && !r.Has(inspect.CodeIssuerCertificate) && a.Outcome.Kind != KindOlder
 	a.Findings = worthShowing(r, a.Outcome)
@@ -356,6 +357,36 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	a.Advance = a.Outcome.Advance
 	a.GoToGuide = a.Advance && a.Replaces == ""
 	return a
+}
+
+// earlyAsked is the question's words when it is asked before the guide
+// reached the portal (Outcome.Early): not "just downloaded" from the
+// guide's portal cards, but renewed there before (Y14); nil otherwise.
+func earlyAsked(l string, o Outcome) *Line {
+	if !o.Early {
+		return nil
+	}
+	ln := line(l, ToneNeutral, "renewal.ask.title", "renewal.ask.early", nil)
+	return &ln
+}
+
+// fetchAgain is the headline h of the damaged file r, while the portal's
+// window of the renewal p still gives it again: "Download certificate"
+// again first, not a backup there is none of yet (Y10). Any other
+// headline is h.
+func fetchAgain(p *guide.Progress, r *inspect.Report, h Line) Line {
+	if f := r.FirstError(); f != nil && f.Code == inspect.CodeCorrupt && PortalOpen(p) {
+		return line(r.Lang, ToneError, f.Key+".title", "renewal.corrupt.download_again", nil)
+	}
+	return h
+}
+
+// PortalOpen says whether the portal's window of the renewal p can still
+// give its file again ("Download certificate"): the renewal has no file
+// yet, and the guide is on the portal's cards, the one that closes its
+// window not done.
+func PortalOpen(p *guide.Progress) bool {
+	return p != nil && !p.FileChecked() && p.Step().Phase == guide.PhaseRenew && !p.IsDone("close")
 }
 
 // pendingFree says the renewal's pending entry is free for a password

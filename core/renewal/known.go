@@ -40,7 +40,7 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 	if c == nil {
 		return nil, nil
 	}
-	if p != nil && AcceptsFile(p) && !p.FileChecked() {
+	if p != nil && (AcceptsFile(p) || early(p, c)) && !p.FileChecked() {
 		// The renewal waits for its file: which certificate it renews
 		// (Renewing: the one in use that expires first) needs them all.
 		all := make([]int, len(entries))

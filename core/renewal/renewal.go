@@ -93,6 +93,10 @@ type Outcome struct {
 	// Ask: the window asks "Is this the file you just downloaded?" and
 	// gives the answer to Answer.
 	Ask bool
+	// Early: asked while the guide is still on the cards that prepare (or
+	// no renewal has begun): the file was renewed in the portal before
+	// the guide got there (Y14); a yes passes the portal's cards.
+	Early bool
 	// Advance: the guide's download step is done with this certificate.
 	Advance bool
 	// MovePending is the id of the pending password that opened the file,
@@ -148,7 +152,8 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	later, hasLater := later(known, cert)
 	// A certificate about to expire is never the one MitID Erhverv just
 	// issued: it is not asked about nor taken as the renewal's file (W13).
-	waiting := p != nil && AcceptsFile(p) && r.Ready() && cert.Verified && !r.Has(inspect.CodeExpiresSoon)
+	ahead := p != nil && early(p, cert)
+	waiting := p != nil && (AcceptsFile(p) || ahead) && r.Ready() && cert.Verified && !r.Has(inspect.CodeExpiresSoon)
 	switch {
 	case hasLater:
 		o.Kind, o.Previous = KindOlder, &later
@@ -194,17 +199,16 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	if waiting {
 		switch o.Kind {
 		case KindRenewal, KindConfirmed, KindAlready:
+			// Renewed before the guide reached the portal: asked, never
+			// taken by itself (Y14).
+			o.Ask = o.Ask || o.Kind == KindRenewal && ahead
 			o.Advance = !o.Ask
 		case KindNoPredecessor, KindOtherOrganisation:
 			o.Ask = true
 		}
+		o.Early = ahead && o.Ask
 	}
-	if o.Record && vault.IsPending(c.OpenedBy) && (!renewalsPending(p, c.OpenedBy) || o.Advance || o.Kind == KindDeclined && c.TypedForIt || isRenewals(p, cert)) {
-		o.MovePending = c.OpenedBy
-	}
-	if o.Record && o.Advance && o.MovePending == "" {
-		o.TryPending = vault.PendingID(p.RenewalID)
-	}
+	o.pending(p, c)
 	if o.Advance {
 		o.takeRenewal(p)
 	}
@@ -320,6 +324,23 @@ func renewalsPending(p *guide.Progress, id string) bool {
 	return p != nil && id == vault.PendingID(p.RenewalID)
 }
 
+// pending says what Record does with the renewal p's pending password
+// for the check c: moved onto the certificate (MovePending) when c was
+// opened by it and core knows the file is the renewal's (Y9), else tried
+// on the file the guide takes (TryPending).
+func (o *Outcome) pending(p *guide.Progress, c Check) {
+	if !o.Record {
+		return
+	}
+	cert := c.Report.Certificate
+	if vault.IsPending(c.OpenedBy) && (!renewalsPending(p, c.OpenedBy) || o.Advance || o.Kind == KindDeclined && c.TypedForIt || isRenewals(p, cert)) {
+		o.MovePending = c.OpenedBy
+	}
+	if o.Advance && o.MovePending == "" {
+		o.TryPending = vault.PendingID(p.RenewalID)
+	}
+}
+
 // isRenewals says whether c is the renewal's own file, taken already.
 func isRenewals(p *guide.Progress, c *inspect.Certificate) bool {
 	return p != nil && p.FileChecked() && strings.EqualFold(p.FileSHA256, c.SHA256)
@@ -327,13 +348,45 @@ func isRenewals(p *guide.Progress, c *inspect.Certificate) bool {
 
 func waitsForDownload(p *guide.Progress) bool { return p.Step().Task == guide.TaskDownload }
 
+// renewedLately is how many days before the check a certificate checked on
+// the cards that prepare was issued at most, for it to be asked about as
+// the renewal's file (early).
+const renewedLately = 30
+
+// early says whether c, checked now, may be the renewal's file although
+// the guide has not reached the portal's cards: the guide is on the cards
+// that prepare (before the renewal began, too), the renewal has no file,
+// and c was issued lately. Renewed in MitID Erhverv first and Fornyer
+// opened afterwards, the file is in Downloads before the guide says a word
+// of the portal (Y14): it is asked about, never taken by itself, and a yes
+// passes the portal's cards (takeFile). c's age is read from the check
+// (DaysLeft, counted at the check's time), not from a clock here.
+func early(p *guide.Progress, c *inspect.Certificate) bool {
+	if p.Step().Phase != guide.PhasePrepare || p.FileChecked() {
+		return false
+	}
+	valid := int(c.NotAfter.Sub(c.NotBefore).Hours() / 24)
+	return valid-c.DaysLeft <= renewedLately
+}
+
+// AsksOnCard says whether the guide's current card asks the Check tab's
+// waiting question (Answer.Waits) above its picture: the cards a file can
+// come on ahead of the download card (AcceptsFile, X18) and the cards that
+// prepare (early, Y14), but the password card, which leaves it to the
+// download card, next, and the download card, which asks it as its task.
+func AsksOnCard(p *guide.Progress) bool {
+	s := p.Step()
+	return (AcceptsFile(p) || s.Phase == guide.PhasePrepare) && s.Task != guide.TaskPassword && s.Task != guide.TaskDownload
+}
+
 // AcceptsFile says whether a checked file can do the renewal's download
 // step: on the download card, or on any earlier card of the portal's
 // (from logging in on), since users are often a step or several ahead of
 // the guide in MitID Erhverv, and the portal hands out the file right
 // after its password (the password card then says what that means for the
 // password) (X18). Before the portal, on the cards that prepare, a
-// certificate checked is not the one about to be issued.
+// certificate checked is not the one about to be issued; one issued lately
+// may be the one issued already, and is asked about (early, Y14).
 func AcceptsFile(p *guide.Progress) bool {
 	s := p.Step()
 	return s.Phase == guide.PhaseRenew && p.Index() <= guide.Index("download")

@@ -1,0 +1,128 @@
+package renewal
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
+)
+
+// issuedAgo is a ready report of Firma ApS's certificate issued days
+// before the check (DaysLeft counted as inspect counts it at the check).
+func issuedAgo(sha, serial string, days int) *inspect.Report {
+	r := checked(sha, serial, started.AddDate(0, 0, -days))
+	r.Certificate.DaysLeft = int(r.Certificate.NotAfter.Sub(started).Hours() / 24)
+	return r
+}
+
+// Y14: renewed in the portal first, Fornyer opened afterwards. A
+// certificate issued lately, checked while the guide is on the cards that
+// prepare (before the renewal began, too), is asked about, never taken by
+// itself, also when it renews a certificate the register knows; a yes
+// takes it and brings the guide past the portal's cards, to the password
+// card (X18's rule). One issued long ago is not asked about there.
+func TestRenewedBeforeTheGuideReachedThePortal(t *testing.T) {
+	old := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-3, 0, 0))
+	for _, card := range []string{"welcome", "prepare-mitid", "prepare-usage", "prepare-dpg"} {
+		for _, c := range []struct {
+			name  string
+			known []register.Certificate
+			kind  Kind
+		}{
+			{"a fresh home", nil, KindNoPredecessor},
+			{"it renews the one in use", []register.Certificate{old}, KindRenewal},
+		} {
+			t.Run(card+"/"+c.name, func(t *testing.T) {
+				p := guide.New(started)
+				p.Current = card
+				if !AsksOnCard(&p) {
+					t.Error("the card does not ask the question")
+				}
+				a := AnswerFor(Input{Report: issuedAgo("b2", "02", 0), Known: c.known, Progress: &p, Tries: TryTyped("pw")})
+				if a.Outcome.Kind != c.kind || a.Question != QuestionAsk || a.Advance || !a.Outcome.Early {
+					t.Fatalf("kind %s, question %q, advance %v, early %v", a.Outcome.Kind, a.Question, a.Advance, a.Outcome.Early)
+				}
+				if a.Asked == nil || a.Asked.MessageKey != "renewal.ask.early" || a.Asked.Message == "" {
+					t.Errorf("asked %+v", a.Asked)
+				}
+				if a.Outcome.Apply(&p, a.Check.Report.Certificate.SHA256, started) || p.FileChecked() {
+					t.Error("taken without the user's yes")
+				}
+				AnswerQuestion(&p, a.Check.Report.Certificate.SHA256, true, started)
+				if !p.FileChecked() || p.Step().ID != "password" {
+					t.Errorf("after yes: file %v, on %s", p.FileChecked(), p.Step().ID)
+				}
+				for _, id := range []string{"login", "terms"} {
+					if !p.Passed(id, guide.Facts{FileChecked: true}) {
+						t.Errorf("the portal's card %s is not passed", id)
+					}
+				}
+			})
+		}
+	}
+	p := guide.New(started)
+	if a := AnswerFor(Input{Report: issuedAgo("b2", "02", 200), Known: []register.Certificate{old}, Progress: &p, Tries: TryTyped("pw")}); a.Question != QuestionNone || a.Outcome.Early {
+		t.Errorf("issued 200 days ago, on card 1: question %q", a.Question)
+	}
+	// On the portal's cards the question is the one it was (X18).
+	p.Current = "login"
+	if a := AnswerFor(Input{Report: issuedAgo("b2", "02", 0), Progress: &p, Tries: TryTyped("pw")}); a.Question != QuestionAsk || a.Outcome.Early || a.Asked != nil {
+		t.Errorf("on the portal's cards: question %q, early %v, asked %+v", a.Question, a.Outcome.Early, a.Asked)
+	}
+	for _, id := range []string{"password", "download", "close", "summary"} {
+		p.Current = id
+		if AsksOnCard(&p) {
+			t.Errorf("card %s asks above its picture", id)
+		}
+	}
+}
+
+// Y10: a damaged download while the portal's window can still give the
+// file again is pointed there ("Download certificate" again, before
+// closing it), not to a backup there is none of yet; once the window is
+// closed, the renewal has its file, or without a guide, the file's own
+// advice stands.
+func TestADamagedDownloadIsFetchedAgainFromThePortal(t *testing.T) {
+	damaged := func() *inspect.Report {
+		return &inspect.Report{Lang: "en", Verdict: inspect.VerdictUnreadable, Findings: []inspect.Finding{finding(inspect.CodeCorrupt, nil)}}
+	}
+	at := func(card string, done ...string) *guide.Progress {
+		p := guide.New(started)
+		p.Current = card
+		p.Done = map[string]time.Time{}
+		for _, id := range done {
+			p.Done[id] = started
+		}
+		return &p
+	}
+	for _, c := range []struct {
+		name string
+		p    *guide.Progress
+		key  string
+	}{
+		{"on the download card", at("download"), "renewal.corrupt.download_again"},
+		{"on the password card (ahead)", at("password"), "renewal.corrupt.download_again"},
+		{"on the card that closes the portal", at("close"), "renewal.corrupt.download_again"},
+		{"the portal closed", at("dpg-login", "close"), "inspect.finding.corrupt"},
+		{"before the portal", at("prepare-dpg"), "inspect.finding.corrupt"},
+		{"no guide", nil, "inspect.finding.corrupt"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := AnswerFor(Input{Report: damaged(), Progress: c.p, Tries: TrySaved(nil)})
+			if a.Headline.MessageKey != c.key || a.Headline.TitleKey != "inspect.finding.corrupt.title" || a.Headline.Tone != ToneError {
+				t.Errorf("headline %+v", a.Headline)
+			}
+			if c.key == "renewal.corrupt.download_again" && (!strings.Contains(a.Headline.Message, "Download certificate") || strings.Contains(a.Headline.Message, "backup")) {
+				t.Errorf("message %q", a.Headline.Message)
+			}
+		})
+	}
+	taken := at("download")
+	taken.SetFileChecked(strings.Repeat("b2", 32), started)
+	if a := AnswerFor(Input{Report: damaged(), Progress: taken, Tries: TrySaved(nil)}); a.Headline.MessageKey != "inspect.finding.corrupt" {
+		t.Errorf("the renewal has its file: %s", a.Headline.MessageKey)
+	}
+}
