@@ -101,12 +101,16 @@ func primaryMonitor() (m *glfw.Monitor) {
 	return glfw.GetPrimaryMonitor()
 }
 
-// estimatedScale is the canvas scale Fyne's desktop driver (2.8) gives a
-// window on monitor, worked out before the window exists as the driver
-// works it out once it does: the user's scale (FYNE_SCALE or Fyne's
-// settings) times the system's (the monitor's content scale on Windows,
-// its DPI over 120 elsewhere, 1 on macOS, whose screen coordinates are
-// points). A wrong estimate costs a second layout after the first frame
+// estimatedScale is the canvas scale Fyne's desktop driver gives a window
+// on monitor, worked out before the window exists as the driver works it
+// out once it does: the user's scale (FYNE_SCALE or Fyne's settings) times
+// the system's (the monitor's content scale on Windows, its DPI over 120
+// elsewhere, 1 on macOS, whose screen coordinates are points). It copies
+// Fyne 2.8.1's internal/driver/glfw/window.go (calculatedScale) and
+// window_desktop.go (detectScale, getMonitorScale), save two things: the
+// monitor is the primary one (the window's own is not known yet), and a
+// Wayland build (Fyne's 1) is not told apart. Re-check on a Fyne upgrade.
+// A wrong estimate costs a second layout after the first frame
 // (placeAfterShow), nothing more.
 func estimatedScale(monitor *glfw.Monitor) float32 {
 	if runtime.GOOS == "darwin" {
@@ -119,18 +123,30 @@ func estimatedScale(monitor *glfw.Monitor) float32 {
 	case dpiDetectionOff(os.Getenv("FYNE_DISABLE_DPI_DETECTION")):
 		system = 1
 	default:
-		widthMM, _ := monitor.GetPhysicalSize()
+		widthMM, heightMM := monitor.GetPhysicalSize()
 		mode := monitor.GetVideoMode()
 		if mode == nil {
 			return 1
 		}
-		system = detectedScale(widthMM, mode.Width)
+		system = monitorScale(runtime.GOOS, widthMM, heightMM, mode.Width)
 	}
 	return roundScale(system * userScale(os.Getenv("FYNE_SCALE"), fyne.CurrentApp().Settings().Scale()))
 }
 
+// monitorScale is Fyne's scale for a monitor widthMM by heightMM
+// millimetres and widthPx pixels wide on goos: 1 for a Steam Deck (Linux,
+// 60 by 60 mm, which it is not), else detectedScale. Copies Fyne 2.8.1's
+// internal/driver/glfw/window_desktop.go (getMonitorScale).
+func monitorScale(goos string, widthMM, heightMM, widthPx int) float32 {
+	if goos == "linux" && widthMM == 60 && heightMM == 60 {
+		return 1
+	}
+	return detectedScale(widthMM, widthPx)
+}
+
 // detectedScale is Fyne's scale for a monitor widthMM millimetres and
-// widthPx pixels wide: its DPI over 120, at least 1.
+// widthPx pixels wide: its DPI over 120, at least 1. Copies Fyne 2.8.1's
+// internal/driver/glfw/scale.go (calculateDetectedScale).
 func detectedScale(widthMM, widthPx int) float32 {
 	dpi := float32(widthPx) / (float32(widthMM) / 25.4)
 	if dpi > 1000 || dpi < 10 {
@@ -139,13 +155,15 @@ func detectedScale(widthMM, widthPx int) float32 {
 	return max(dpi/120, 1)
 }
 
-// dpiDetectionOff reads FYNE_DISABLE_DPI_DETECTION as Fyne does.
+// dpiDetectionOff reads FYNE_DISABLE_DPI_DETECTION as Fyne 2.8.1's
+// internal/driver/glfw/window_desktop.go (detectScale) does.
 func dpiDetectionOff(env string) bool {
 	return strings.EqualFold(env, "true") || strings.EqualFold(env, "t") || env == "1"
 }
 
 // userScale is the user's scale: env (FYNE_SCALE) when it is a number,
-// else Fyne's setting when positive, else 1.
+// else Fyne's setting when positive, else 1. Copies Fyne 2.8.1's
+// internal/driver/glfw/scale.go (userScale).
 func userScale(env string, setting float32) float32 {
 	if env != "" && env != "auto" {
 		if s, err := strconv.ParseFloat(env, 32); err == nil && s != 0 {
@@ -158,7 +176,8 @@ func userScale(env string, setting float32) float32 {
 	return 1
 }
 
-// roundScale rounds a scale to a tenth, as Fyne does.
+// roundScale rounds a scale to a tenth, as Fyne 2.8.1's
+// internal/driver/glfw/scale.go (calculateScale) does.
 func roundScale(s float32) float32 {
 	return float32(math.Round(float64(s*10)) / 10)
 }

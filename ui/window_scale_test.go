@@ -1,0 +1,78 @@
+package ui
+
+import "testing"
+
+// The scale helpers copy Fyne 2.8.1's internal/driver/glfw/scale.go; these
+// are that file's own cases (scale_test.go), so a change of either shows.
+
+func TestDetectedScaleIsFynes(t *testing.T) {
+	for _, c := range []struct {
+		widthMM, widthPx int
+		want             float32
+	}{
+		{300, 1600, 1.1288888}, // Fyne's lowDPI
+		{420, 3800, 1.9150794}, // Fyne's hiDPI
+		{300, 1280, 1},         // Fyne's _Min: under 120 DPI is 1
+		{0, 1920, 1},           // no size known: 120 DPI, as Fyne
+		{1, 1920, 1},           // over 1000 DPI: 120 DPI, as Fyne
+	} {
+		if got := detectedScale(c.widthMM, c.widthPx); got != c.want {
+			t.Errorf("detectedScale(%d, %d) = %v, Fyne's is %v", c.widthMM, c.widthPx, got, c.want)
+		}
+	}
+}
+
+func TestCalculatedScaleIsFynes(t *testing.T) {
+	for _, c := range []struct {
+		user, system, want float32
+	}{
+		{1, 1, 1},
+		{1.5, 1, 1.5},
+		{0.8, 1, 0.8},
+		{0.8, 2, 1.6},
+		{1.5, 2, 3},
+		{1.04321, 1, 1}, // Fyne's trunc
+		{1.1, 1.1, 1.2}, // Fyne's round
+	} {
+		if got := roundScale(c.system * c.user); got != c.want {
+			t.Errorf("roundScale(%v × %v) = %v, Fyne's is %v", c.system, c.user, got, c.want)
+		}
+	}
+}
+
+func TestUserScaleIsFynes(t *testing.T) {
+	for _, c := range []struct {
+		env           string
+		setting, want float32
+	}{
+		{"auto", 0, 1},    // Fyne's: auto with no setting
+		{"auto", 1.5, 1},  // auto leaves the setting out
+		{"1.2", 0, 1.2},   // Fyne's: the environment's number
+		{"1.2", 2, 1.2},   // before the setting
+		{"", 1.5, 1.5},    // no environment: the setting
+		{"", 0, 1},        // neither
+		{"", -1, 1},       // the setting's auto
+		{"big", 1.5, 1.5}, // not a number: the setting
+		{"0", 0, 1},       // zero is no scale
+	} {
+		if got := userScale(c.env, c.setting); got != c.want {
+			t.Errorf("userScale(%q, %v) = %v, Fyne's is %v", c.env, c.setting, got, c.want)
+		}
+	}
+}
+
+func TestMonitorScaleIsFynes(t *testing.T) {
+	for _, c := range []struct {
+		goos                       string
+		widthMM, heightMM, widthPx int
+		want                       float32
+	}{
+		{"linux", 60, 60, 1280, 1},           // a Steam Deck says 60 by 60 mm: Fyne's 1
+		{"freebsd", 60, 60, 1280, 4.5155554}, // only on Linux
+		{"linux", 420, 240, 3800, 1.9150794},
+	} {
+		if got := monitorScale(c.goos, c.widthMM, c.heightMM, c.widthPx); got != c.want {
+			t.Errorf("monitorScale(%s, %d, %d, %d) = %v, Fyne's is %v", c.goos, c.widthMM, c.heightMM, c.widthPx, got, c.want)
+		}
+	}
+}
