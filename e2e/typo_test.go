@@ -5,7 +5,6 @@ package e2e
 import (
 	"testing"
 
-	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -20,15 +19,8 @@ import (
 func TestATypoOnThePasswordCard(t *testing.T) {
 	forEachLanguage(t, "typo", func(t *testing.T, s *session) {
 		const typo = "Kode-æøå 7!Zw" // certPassword, one letter off
-		s.seedAt("password")
-		s.start()
-		titles := stepTitles(s.lang)
-		s.waitText("password", screenWait, titles[guide.Index("password")])
-		s.clickText("password-field", screenWait, s.L("vault.password.placeholder"))
-		s.typ(typo)
-		s.key("Return")
+		s.saveOnThePasswordCard(typo)
 		saved := msg.T(s.lang, "vault.saved", map[string]any{"Store": s.L(vault.StoreName("linux"))})
-		s.waitText("typo-saved", screenWait, saved)
 
 		s.drag(file(fileRenewed))
 		s.waitText("asks-password", checkWait, s.L("check.password.title"))
