@@ -525,17 +525,17 @@ func (g *guideState) settled(step guide.Step, facts guide.Facts) fyne.CanvasObje
 	}))
 }
 
-// showReset shows "Start a new renewal" beside Help once there is
-// something to start again, plainer once the renewal is finished. It is in
-// the header, not at the card's foot: there it came before the card's main
-// action in the Tab order, and a keyboard user passed it on every card on
-// the way to the action bar.
+// showReset shows "Start a new renewal" beside Help once the renewal is
+// under way in the portal (guide.Progress.UnderWay), plainer once it is
+// finished. It is in the header, not at the card's foot: there it came
+// before the card's main action in the Tab order, and a keyboard user
+// passed it on every card on the way to the action bar.
 func (g *guideState) showReset(facts guide.Facts) {
 	g.reset.Importance = widget.LowImportance
 	if g.progress.Finished(facts) {
 		g.reset.Importance = widget.MediumImportance
 	}
-	g.reset.Hidden = g.progress.Index() == 0 && len(g.progress.Done) == 0 // a fresh start has nothing to start again
+	g.reset.Hidden = !g.progress.UnderWay() // before the portal there is nothing to start again
 	g.reset.Refresh()
 }
 
@@ -818,14 +818,30 @@ func (g *guideState) fileActions(backup bool) fyne.CanvasObject {
 		return container.NewVBox()
 	}
 	var buttons []fyne.CanvasObject
-	if backup {
+	backedUp := !g.facts().BackedUpAt.IsZero()
+	if backup && !backedUp {
 		buttons = append(buttons, g.backupButton())
 	}
 	buttons = append(buttons, g.receiptButton())
-	return container.NewVBox(
+	box := container.NewVBox(
 		container.NewGridWithColumns(len(buttons), buttons...),
 		g.revealChecked(),
 	)
+	if backup && backedUp {
+		box.Add(g.anotherBackup())
+	}
+	return box
+}
+
+// anotherBackup offers a second backup once one is verified: plain and
+// last, not a main action; "Make a backup…" as large as the receipt made
+// a new user wonder whether the first one counted (Y6).
+func (g *guideState) anotherBackup() *uiwidget.Button {
+	b := g.backupButton()
+	b.Text = words.T("guide.backup.another")
+	b.Importance = widget.LowImportance
+	b.Alignment = widget.ButtonAlignLeading
+	return b
 }
 
 // revealChecked shows the checked file in its folder.

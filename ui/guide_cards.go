@@ -236,10 +236,13 @@ func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
 	if s.Receipt == "" || s.ReceiptOutdated {
 		receipt.Importance = widget.HighImportance
 	}
-	backup := uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), func() { g.f.backUpChecked(sha) })
 	// One above the other: side by side, "Make an updated receipt…" would
 	// make the card wider than the narrow window.
 	box.Add(receipt)
-	box.Add(backup)
+	if len(s.Backups) > 0 {
+		box.Add(g.anotherBackup()) // the backup listed above is done
+	} else {
+		box.Add(g.backupButton())
+	}
 	return box
 }

@@ -585,3 +585,30 @@ func TestPortalLinksAreTheCardsMainAction(t *testing.T) {
 		}
 	}
 }
+
+// Y6: a renewal is under way once a step of the portal is reached (and
+// stays so when the user goes back to the first cards) or its file is
+// checked; not on the preparing cards of a fresh one.
+func TestUnderWay(t *testing.T) {
+	p := New(t0)
+	for p.Step().Phase == PhasePrepare {
+		if p.UnderWay() {
+			t.Fatalf("under way on %s", p.Current)
+		}
+		if err := p.Complete(t0, Facts{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !p.UnderWay() {
+		t.Fatalf("not under way on %s, the first card of the portal", p.Current)
+	}
+	_ = p.Complete(t0, Facts{})
+	if err := p.GoTo(Steps[1].ID, Facts{}); err != nil || !p.UnderWay() {
+		t.Errorf("back on %s: under way %v (%v)", p.Current, p.UnderWay(), err)
+	}
+	checked := New(t0)
+	checked.SetFileChecked("ab", t0)
+	if !checked.UnderWay() {
+		t.Error("a renewal whose file is checked is not under way")
+	}
+}

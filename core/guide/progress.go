@@ -196,6 +196,23 @@ func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
 	return f.holds(s.Task)
 }
 
+// UnderWay says whether the renewal is under way in the portal: a step of
+// the portal or after it reached, or the renewed file checked. Before
+// that a new renewal gives nothing that Back does not, and "New
+// renewal…" beside Help from card 2 of a first renewal only made a new
+// user wonder (Y6); the window offers it once the renewal is under way.
+func (p *Progress) UnderWay() bool {
+	if p.FileChecked() || p.Step().Phase != PhasePrepare {
+		return true
+	}
+	for id := range p.Done {
+		if i := Index(id); i >= 0 && Steps[i].Phase != PhasePrepare {
+			return true
+		}
+	}
+	return false
+}
+
 // Finished says whether every step is done.
 func (p *Progress) Finished(f Facts) bool {
 	for _, s := range Steps {
