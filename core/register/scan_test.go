@@ -288,3 +288,48 @@ func TestScanCheckedAgreesWithRead(t *testing.T) {
 		t.Error("Encode wrote a certificate without an expiry")
 	}
 }
+
+// TestScanCutShortWhileMappedIsUnreadable: a register cut short in place
+// by another program while Scan has it mapped is CodeUnreadable, not a
+// fatal fault, wherever Scan reads the mapped bytes: here between the
+// scan and keepMine, which reads every entry's names (review T1: it read
+// them outside guard, and the process died with SIGBUS).
+func TestScanCutShortWhileMappedIsUnreadable(t *testing.T) {
+	c := cert(1, "u1", t0)
+	c.Organization = "Firma ApS"
+	encoded, err := Encode([]Certificate{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	indented, err := json.MarshalIndent(file{Version: FormatVersion, Certificates: []Certificate{c}}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"checked": encoded, "scanned": indented} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), FileName)
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cut := false
+			afterScan = func() {
+				cut = true
+				if err := os.Truncate(path, 0); err != nil {
+					t.Error(err)
+				}
+			}
+			defer func() { afterScan = func() {} }()
+			x, err := Scan(path)
+			if !cut {
+				t.Fatal("Scan did not scan the file (the hook never ran)")
+			}
+			if err == nil {
+				x.Close()
+				t.Fatal("Scan read a register cut short while read")
+			}
+			if Code(err) != CodeUnreadable {
+				t.Fatalf("Scan: %v (code %q), want %q", err, Code(err), CodeUnreadable)
+			}
+		})
+	}
+}
