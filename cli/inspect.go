@@ -133,11 +133,15 @@ func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, note *reg
 // register: those of its certificates, read without opening it for
 // changes (the window may be running) and without decoding the others
 // (renewal.ReadKnown), or the register's error (none when there is no
-// register). Tests replace it.
-var inspectKnown = func(c *inspect.Certificate) ([]register.Certificate, error) {
+// register, nor where the computer gives Fornyer no storage folder).
+// Tests replace it.
+var inspectKnown = readKnown
+
+// readKnown is inspectKnown's own.
+func readKnown(c *inspect.Certificate) ([]register.Certificate, error) {
 	path, err := registerPath()
 	if err != nil {
-		return nil, err // no storage folder: registerNote calls it unreadable
+		return nil, nil // no storage folder: no register, nothing to say (review T3)
 	}
 	return renewal.ReadKnown(path, nil, c)
 }

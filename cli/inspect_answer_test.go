@@ -2,12 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/fornyer/fornyer/core/appinfo"
 	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
@@ -93,7 +95,7 @@ func TestInspectWithADamagedRegister(t *testing.T) {
 		if r.code != without.code || r.out != without.out {
 			t.Errorf("%s: exit %d, want %d; output:\n%s\nwant:\n%s", c.name, r.code, without.code, r.out, without.out)
 		}
-		if said := strings.Contains(r.err, "register of your certificates"); said != (c.code != "") {
+		if said := strings.Contains(r.err, "The list in My certificates"); said != (c.code != "") {
 			t.Errorf("%s: standard error %q", c.name, r.err)
 		}
 		j := runInspectStdin(inspectPW+"\n", append([]string{"--json"}, args...)...)
@@ -108,6 +110,36 @@ func TestInspectWithADamagedRegister(t *testing.T) {
 			t.Errorf("%s: a note %+v", c.name, doc.Register)
 		case c.code != "" && (doc.Register == nil || doc.Register.Code != c.code || doc.Register.Message == ""):
 			t.Errorf("%s: register note %+v, want code %s", c.name, doc.Register, c.code)
+		}
+	}
+}
+
+// Where the computer gives Fornyer no storage folder (no HOME: a service,
+// a container, `env -i`) there is no register, and inspect says nothing of
+// one (review T3: it said the register "could not be read"); a register
+// that cannot be read is named as the window names it, "My certificates".
+func TestInspectWithoutAStorageFolder(t *testing.T) {
+	f := inspectFixture(t)
+	noSaved(t)
+	oldKnown, oldPath := inspectKnown, registerPath
+	t.Cleanup(func() { inspectKnown, registerPath = oldKnown, oldPath })
+	inspectKnown = readKnown
+	registerPath = func() (string, error) { return "", &appinfo.StorageError{Err: errors.New("$HOME is not defined")} }
+	args := []string{"--password-stdin", "--trust-ca", f.root, f.p12}
+	if r := runInspectStdin(inspectPW+"\n", args...); r.err != "" {
+		t.Errorf("standard error without a storage folder: %q", r.err)
+	}
+	j := runInspectStdin(inspectPW+"\n", append([]string{"--json"}, args...)...)
+	if strings.Contains(j.out, `"register"`) {
+		t.Errorf("a register note without a storage folder:\n%s", j.out)
+	}
+
+	dir := t.TempDir() // a folder where the register should be: unreadable
+	registerPath = func() (string, error) { return dir, nil }
+	for lang, want := range map[string]string{"en": "The list in My certificates could not be read", "da": "Listen i Mine certifikater kunne ikke læses"} {
+		r := runInspectEnv(Env{Lang: lang, Stdin: strings.NewReader(inspectPW + "\n")}, args...)
+		if !strings.Contains(r.err, want) {
+			t.Errorf("%s: standard error %q, want %q", lang, r.err, want)
 		}
 	}
 }
