@@ -111,3 +111,24 @@ func BenchmarkScan1000(b *testing.B) {
 	}
 	cputime.Report(b, start)
 }
+
+// BenchmarkScanFor1000 is `fornyer inspect` of a file the register does
+// not know, as core/renewal.ReadKnown reads it: only the certificates the
+// keys name, found by searching the checked file (issue 24, 13).
+func BenchmarkScanFor1000(b *testing.B) {
+	path := providerRegister(b)
+	k := register.Keys{SHA256: []string{"5e0d4b0c2a1f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3928170600"},
+		UUID: "3f6e1a2b-7c4d-4e5f-9a0b-1c2d3e4f5a6b", CVR: "12345678"}
+	start := cputime.Used()
+	for b.Loop() {
+		n := 0
+		_, err := register.ReadSomeFor(path, k, func(entries []register.Entry) (whole, brief []int) {
+			n = len(entries)
+			return nil, []int{0}
+		})
+		if err != nil || n != 1 {
+			b.Fatal(n, err)
+		}
+	}
+	cputime.Report(b, start)
+}

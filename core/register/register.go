@@ -527,19 +527,51 @@ func Encode(certs []Certificate) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := make([]byte, 0, len(checkedHead)+8+len(checkedMiddle)+len(array)+2)
+	learnt := ""
+	if i := LearntLast(len(certs), func(i int) (time.Time, bool) { return certs[i].Updated, mine(certs[i]) }); i >= 0 {
+		learnt = certs[i].SHA256
+	}
+	// The checksum covers what follows it: the one learnt last and the
+	// certificates.
+	body := make([]byte, 0, len(learntHead)+len(learnt)+len(checkedMiddle)+len(array))
+	body = append(append(append(append(body, learntHead...), learnt...), checkedMiddle...), array...)
+	data := make([]byte, 0, len(checkedHead)+8+len(body)+2)
 	data = append(data, checkedHead...)
-	data = fmt.Appendf(data, "%08x", crc32.ChecksumIEEE(array))
-	data = append(data, checkedMiddle...)
-	data = append(data, array...)
+	data = fmt.Appendf(data, "%08x", crc32.ChecksumIEEE(body))
+	data = append(data, body...)
 	return append(data, '}', '\n'), nil
 }
 
+// LearntLast is the index of the certificate the register learnt last:
+// of the user's among n (at: each one's update time, and whether it is
+// the user's: mine), the first whose update time is the latest; -1 when
+// none is the user's. Encode writes its fingerprint
+// ("learnt"), so that a reader needs no walk over every certificate to
+// find it (ScanFor); the answer to a checked file names it
+// (core/renewal.Needed).
+func LearntLast(n int, at func(i int) (updated time.Time, mine bool)) int {
+	latest := -1
+	var when time.Time
+	for i := range n {
+		t, m := at(i)
+		if m && (latest < 0 || t.After(when)) {
+			latest, when = i, t
+		}
+	}
+	return latest
+}
+
 // The layout of a register Encode wrote, around its checksum's eight hex
-// digits and before the certificates' array.
+// digits, the fingerprint of the one learnt last (LearntLast; "" when
+// none) and before the certificates' array. A register written before
+// "learnt" has checkedMiddle right after the checksum, which then covers
+// the array only.
 var checkedHead = fmt.Sprintf(`{"version":%d,"check":"crc32:`, FormatVersion)
 
-const checkedMiddle = `","certificates":`
+const (
+	learntHead    = `","learnt":"`
+	checkedMiddle = `","certificates":`
+)
 
 // writeCode names what went wrong with a write, so that the sentence can
 // say what to do about it.

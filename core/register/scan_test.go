@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -241,14 +242,7 @@ func TestScanCheckedAgreesWithRead(t *testing.T) {
 			c.Apart = r.IntN(3) == 0
 			certs = append(certs, c)
 		}
-		data, err := Encode(certs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(dir, fmt.Sprintf("r%d.json", n))
-		if err := os.WriteFile(path, data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path, data := writeEncoded(t, dir, n, certs)
 		want, err := Read(path)
 		if err != nil {
 			t.Fatal(err)
@@ -332,4 +326,111 @@ func TestScanCutShortWhileMappedIsUnreadable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestScanForFindsWhatTheKeysName: in a register Encode wrote, ScanFor's
+// entries are exactly the user's certificates the keys name, found by
+// searching (not every entry: the search is what is tested), in the file's
+// order: those with a fingerprint (in any case), those whose UUID matches
+// without regard to case, the first of the user's with the CVR, and the
+// one learnt last (LearntLast over every entry Scan gives). Texts that
+// look like the keys elsewhere in a certificate are not matches. Keys it
+// cannot search for exactly, and a register without "learnt", give every
+// entry, as Scan does.
+func TestScanForFindsWhatTheKeysName(t *testing.T) {
+	r := rand.New(rand.NewPCG(24, 1313))
+	uuids := []string{"", "3f6e1a2b-7c4d-4e5f-9a0b-1c2d3e4f5a6b", "3F6E1A2B-7C4D-4E5F-9A0B-1C2D3E4F5A6B", "3f6e1a2b-7c4d-4e5f-9a0b-1c2d3e4f5a6c", "abc", "k-1"}
+	cvrs := []string{"", "12345678", "87654321", "1234567"}
+	texts := append(append([]string{"Firma ApS", `,"cvr":"12345678"`, `,"uuid":"3f6e1a2b-7c4d-4e5f-9a0b-1c2d3e4f5a6b"`, `{"sha256":"` + sha(3) + `"`}, uuids...), cvrs...)
+	pick := func(vs []string) string { return vs[r.IntN(len(vs))] }
+	dir := t.TempDir()
+	for n := range 500 {
+		var certs []Certificate
+		for i := range r.IntN(8) {
+			c := cert(i+1, pick(uuids), t0.AddDate(0, 0, r.IntN(900)))
+			c.CVR, c.Organization, c.CommonName = pick(cvrs), pick(texts), pick(texts)
+			if r.IntN(5) == 0 {
+				c.Organization, c.CommonName = "Den Danske Stat", "Den Danske Stat OCES rod-CA"
+			}
+			c.Apart = r.IntN(5) == 0
+			c.Updated = t0.Add(time.Duration(r.IntN(4)) * time.Hour)
+			c.File = &FileRef{Path: pick(texts), SHA256: sha(r.IntN(9) + 1)}
+			c.Places = []Place{{Name: pick(texts), Note: pick(texts)}}
+			certs = append(certs, c)
+		}
+		k := Keys{UUID: pick(uuids), CVR: pick(cvrs)}
+		for range r.IntN(3) {
+			s := sha(r.IntN(9) + 1)
+			if r.IntN(2) == 0 {
+				s = strings.ToUpper(s)
+			}
+			k.SHA256 = append(k.SHA256, s)
+		}
+		path, _ := writeEncoded(t, dir, n, certs)
+		every, err := Scan(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []Entry
+		learnt := LearntLast(len(every.entries), func(i int) (time.Time, bool) { return every.entries[i].Updated, true })
+		cvrFound := false
+		for i, e := range every.entries {
+			named := i == learnt || k.UUID != "" && strings.EqualFold(e.UUID, k.UUID) ||
+				slices.ContainsFunc(k.SHA256, func(s string) bool { return strings.EqualFold(s, e.SHA256) })
+			if k.CVR != "" && !cvrFound && e.CVR == k.CVR {
+				cvrFound, named = true, true
+			}
+			if named {
+				want = append(want, e)
+			}
+		}
+		if k.UUID == "k-1" {
+			want = slices.Clone(every.entries) // not a UUID's characters only: every entry
+		}
+		every.Close()
+		x, err := ScanFor(path, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(x.entries, want) {
+			t.Fatalf("case %d: keys %+v:\nScanFor %+v\nwant    %+v", n, k, x.entries, want)
+		}
+		got, err := x.Certificates(all(x))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range got {
+			if entryOf(c) != x.entries[i] {
+				t.Fatalf("case %d: entry %+v, certificate %+v", n, x.entries[i], c)
+			}
+		}
+		x.Close()
+	}
+	// A register written before "learnt": every entry.
+	certs := []Certificate{cert(1, "u1", t0), cert(2, "u2", t0)}
+	array, _ := json.Marshal(certs)
+	old := fmt.Sprintf("%s%08x%s%s}\n", checkedHead, crc32.ChecksumIEEE(array), checkedMiddle, array)
+	path := filepath.Join(dir, "old.json")
+	if err := os.WriteFile(path, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	x, err := ScanFor(path, Keys{SHA256: []string{sha(1)}})
+	if err != nil || len(x.entries) != 2 || !x.checked {
+		t.Fatalf("a register without learnt: %v, %d entries", err, len(x.entries))
+	}
+	x.Close()
+}
+
+// writeEncoded writes certs as Encode does, as the nth register in dir.
+func writeEncoded(t *testing.T, dir string, n int, certs []Certificate) (path string, data []byte) {
+	t.Helper()
+	data, err := Encode(certs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(dir, fmt.Sprintf("r%d.json", n))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path, data
 }

@@ -3,6 +3,7 @@ package renewal
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
@@ -19,9 +20,29 @@ func ReadKnown(path string, p *guide.Progress, c *inspect.Certificate) ([]regist
 	if c == nil {
 		return nil, nil // the answer to a file not opened asks nothing of the register
 	}
-	return register.ReadSome(path, func(entries []register.Entry) (whole, brief []int) {
-		return Needed(p, c, entries)
-	})
+	pick := func(entries []register.Entry) (whole, brief []int) { return Needed(p, c, entries) }
+	if k, ok := neededKeys(p, c); ok {
+		return register.ReadSomeFor(path, k, pick)
+	}
+	return register.ReadSome(path, pick)
+}
+
+// neededKeys name every entry Needed can pick for c (p the progress, nil
+// for none), so that Needed over only those (register.ReadSomeFor) picks
+// what it picks over all: the fingerprints (c's, the renewal's file's),
+// the UUID, the first of c's organisation (by CVR: sameOrganisationAs),
+// and the one learnt last (named by the register itself). Not ok when
+// Needed needs every entry (the renewal waits for its file), or c's
+// organisation is found by its name (no CVR).
+func neededKeys(p *guide.Progress, c *inspect.Certificate) (register.Keys, bool) {
+	if c.CVR == "" || needsEvery(p, c) {
+		return register.Keys{}, false
+	}
+	k := register.Keys{SHA256: []string{c.SHA256}, UUID: c.UUID, CVR: c.CVR}
+	if p != nil && p.FileSHA256 != "" {
+		k.SHA256 = append(k.SHA256, p.FileSHA256)
+	}
+	return k, true
 }
 
 // Needed is the indices, in order, of the register's entries the answer
@@ -40,7 +61,7 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 	if c == nil {
 		return nil, nil
 	}
-	if p != nil && (AcceptsFile(p) || early(p, c)) && !p.FileChecked() {
+	if needsEvery(p, c) {
 		// The renewal waits for its file: which certificate it renews
 		// (Renewing: the one in use that expires first) needs them all.
 		all := make([]int, len(entries))
@@ -49,16 +70,14 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 		}
 		return all, nil
 	}
-	latest, ownOrganisation := -1, false
+	latest := register.LearntLast(len(entries), func(i int) (time.Time, bool) { return entries[i].Updated, true })
+	ownOrganisation := false
 	for i, e := range entries {
 		need := strings.EqualFold(e.SHA256, c.SHA256) ||
 			c.UUID != "" && strings.EqualFold(e.UUID, c.UUID) ||
 			p != nil && p.FileSHA256 != "" && strings.EqualFold(e.SHA256, p.FileSHA256)
 		if !ownOrganisation && sameOrganisationAs(e.CVR, e.Organization, c) {
 			ownOrganisation, need = true, true
-		}
-		if latest < 0 || e.Updated.After(entries[latest].Updated) {
-			latest = i
 		}
 		if need {
 			whole = append(whole, i)
@@ -75,4 +94,12 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 		whole = slices.Insert(whole, at, latest)
 	}
 	return whole, brief
+}
+
+// needsEvery is whether the answer for c needs every entry: while the
+// renewal waits for its file (or for c, renewed early), Renewing finds
+// which certificate it renews among them all. Needed and neededKeys both
+// ask it.
+func needsEvery(p *guide.Progress, c *inspect.Certificate) bool {
+	return p != nil && (AcceptsFile(p) || early(p, c)) && !p.FileChecked()
 }

@@ -2,6 +2,7 @@ package renewal
 
 import (
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -24,6 +25,7 @@ func TestNeededGivesTheSameAnswer(t *testing.T) {
 	pick := func(vs ...string) string { return vs[r.IntN(len(vs))] }
 	shas := []string{"a1", "b2", "c3", "d4", "e5", "f6", "07"}
 	day := func() int { return r.IntN(5) * 365 }
+	path := filepath.Join(t.TempDir(), register.FileName)
 	for n := range 3000 {
 		var all []register.Certificate
 		for _, i := range r.Perm(len(shas))[:r.IntN(len(shas)+1)] {
@@ -72,6 +74,34 @@ func TestNeededGivesTheSameAnswer(t *testing.T) {
 		in.Known = some
 		if got := AnswerFor(in); !reflect.DeepEqual(got, fromAll) {
 			t.Fatalf("case %d: from the needed %d of %d entries:\n%+v\nfrom all:\n%+v", n, len(some), len(all), got, fromAll)
+		}
+		// From the file, ReadKnown (by the keys: register.ReadSomeFor)
+		// reads what Needed picks from every entry, entries kept apart and
+		// state CAs among them.
+		disk := slices.Clone(all)
+		for i := range disk {
+			disk[i].Apart = r.IntN(5) == 0
+			if r.IntN(6) == 0 {
+				disk[i].Organization, disk[i].CommonName = "Den Danske Stat", "Den Danske Stat OCES rod-CA"
+			}
+		}
+		data, err := register.Encode(disk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		byKeys, err := ReadKnown(path, p, rep.Certificate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fromEvery, err := register.ReadSome(path, func(entries []register.Entry) (whole, brief []int) { return Needed(p, rep.Certificate, entries) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (len(byKeys) > 0 || len(fromEvery) > 0) && !reflect.DeepEqual(byKeys, fromEvery) {
+			t.Fatalf("case %d: ReadKnown\n%+v\nNeeded over every entry\n%+v", n, byKeys, fromEvery)
 		}
 	}
 }
