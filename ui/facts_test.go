@@ -110,8 +110,8 @@ func TestTheKeptAnswerDoesThePasswordCard(t *testing.T) {
 	}
 }
 
-// A receipt made before the renewal was done is offered again, updated, at
-// the end of the summary, and the offer fits the narrow window.
+// A receipt made before the renewal was done is offered again, updated, as
+// the summary's main action, and the offer fits the narrow window.
 func TestSummaryOffersAnUpdatedReceipt(t *testing.T) {
 	for _, language := range []string{"da", "en"} {
 		f, _ := newGuideTestFrame(t, language, t.TempDir())
@@ -127,7 +127,7 @@ func TestSummaryOffersAnUpdatedReceipt(t *testing.T) {
 		}
 		goTo(g, "summary")
 		again := words.T("guide.summary.receipt.again", map[string]any{"Date": msg.Date(language, made.Local())})
-		if !hasText(g.scroll.Content, again) || !hasButton(g.scroll.Content, words.T("guide.summary.receipt.update")) {
+		if !hasText(g.scroll.Content, again) || !hasButton(g.action, words.T("guide.summary.receipt.update")) {
 			t.Errorf("%s: no updated receipt offered: %q", language, texts(g.scroll.Content))
 		}
 		if w := g.scroll.Content.MinSize().Width; w > companionSize.Width {

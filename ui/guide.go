@@ -52,8 +52,8 @@ type guideState struct {
 	// whose main action is Done.
 	action *fyne.Container
 	// ahead is the card's next action that Done does not wait for (the
-	// receipt after the backup): it, not Done, gets the keyboard when a
-	// dialog closes; nil for none.
+	// summary's receipt): it, not Done, gets the keyboard when a dialog
+	// closes; nil for none.
 	ahead  fyne.Focusable
 	screen *fyne.Container // the screen: stepper, card and action bar
 	// picture is the card's layout when it has a picture (pictureLayout),
@@ -584,11 +584,10 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 			// here too, not only by its dot turning grey (W16).
 			wrong := g.savedWrongNotice(f)
 			shown := append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")))
-			// The card's next action, the backup and then the receipt
-			// (core decides), is in the action bar: on screen on a laptop
-			// however long the card above it is.
-			switch f.FileNext() {
-			case guide.NextBackup:
+			// The backup, until it is made (core decides), is the card's
+			// main action in the action bar: on screen on a laptop however
+			// long the card above it is. The receipt is the summary's.
+			if f.FileNext() == guide.NextBackup {
 				// Done waits for the backup or the tick that puts it off.
 				later := newGuideCheck(g, words.T("guide.download.backup_later"), p.BackupLater, func(on bool) {
 					p.SetBackupLater(on)
@@ -596,18 +595,8 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 				})
 				g.setAction(container.NewVBox(actionRow(nil, g.backupButton()), later))
 				return container.NewVBox(append(shown, g.revealChecked())...)
-			case guide.NextReceipt:
-				receipt := g.receiptButton()
-				receipt.Importance = widget.HighImportance
-				g.setAction(actionRow(nil, receipt))
-				g.ahead = receipt
-				return container.NewVBox(append(shown, g.backedUpLine(f),
-					uiwidget.NewWrapping(words.T("guide.download.receipt_next")), g.revealChecked())...)
 			}
-			last := f.Receipts[len(f.Receipts)-1]
-			return container.NewVBox(append(shown, g.backedUpLine(f),
-				uiwidget.SuccessLine(words.T("guide.download.receipt_made", map[string]any{"Date": msg.Date(words.Language(), last.At.Local())})),
-				g.fileActions(true))...)
+			return container.NewVBox(append(shown, g.backedUpLine(f), g.fileActions(true))...)
 		}
 		skip := newGuideCheck(g, words.T("guide.download.skip"), p.FileSkipped, func(on bool) {
 			p.SetFileSkipped(on)

@@ -234,11 +234,17 @@ func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
 	}
 	receipt := uiwidget.NewButton(label, theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) })
 	if s.Receipt == "" || s.ReceiptOutdated {
+		// The renewal's last step (Y1): the receipt that tells all of
+		// it, the card's main action in the action bar, on screen
+		// however long the summary, and where the keyboard goes.
 		receipt.Importance = widget.HighImportance
+		g.setAction(actionRow(nil, receipt))
+		g.ahead = receipt
+	} else {
+		box.Add(receipt)
 	}
 	// One above the other: side by side, "Make an updated receipt…" would
 	// make the card wider than the narrow window.
-	box.Add(receipt)
 	if len(s.Backups) > 0 {
 		box.Add(g.anotherBackup()) // the backup listed above is done
 	} else {

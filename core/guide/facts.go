@@ -143,23 +143,20 @@ func handOverCopy(h register.HandOver, pw Passwords) HandOverCopy {
 }
 
 // FileNext is what the download card asks for once the renewal's file is
-// checked, in DESIGN.md's order: the backup, then the receipt, then on to
-// DPG.
+// checked: the backup, then on to DPG. The receipt is the summary's, made
+// once DPG and the places are done (a receipt made before them is
+// outdated by the time the summary asks for it: usertest Y16).
 type FileNext string
 
 const (
-	NextBackup  FileNext = "backup"  // Done waits for it, or for "I'll do it later"
-	NextReceipt FileNext = "receipt" // backed up; Done does not wait for the receipt
-	NextDPG     FileNext = "dpg"     // both made
+	NextBackup FileNext = "backup" // Done waits for it, or for "I'll do it later"
+	NextDPG    FileNext = "dpg"    // backed up
 )
 
 // FileNext is the download card's next action with these facts.
 func (f Facts) FileNext() FileNext {
-	switch {
-	case f.BackedUpAt.IsZero():
+	if f.BackedUpAt.IsZero() {
 		return NextBackup
-	case len(f.Receipts) == 0:
-		return NextReceipt
 	}
 	return NextDPG
 }

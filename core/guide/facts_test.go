@@ -114,8 +114,8 @@ func TestHandOverCopies(t *testing.T) {
 }
 
 // Once the file is checked, the download card asks for the backup, then
-// the receipt (DESIGN.md's flow; usertest Y1: the receipt had no place of
-// its own and was first heard of as "still missing" on the summary).
+// goes on to DPG: the receipt, a receipt made there outdated by DPG's
+// installation, is the summary's (Y16).
 func TestFileNext(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -124,8 +124,7 @@ func TestFileNext(t *testing.T) {
 	}{
 		{"nothing yet", register.Certificate{}, NextBackup},
 		{"a receipt but no backup", register.Certificate{Receipts: []register.Receipt{{Path: "/r.pdf", At: t0}}}, NextBackup},
-		{"backed up", register.Certificate{Backups: []register.FileRef{{Path: "/usb/a.p12", VerifiedAt: t0}}}, NextReceipt},
-		{"backed up and a receipt", register.Certificate{Backups: []register.FileRef{{Path: "/usb/a.p12", VerifiedAt: t0}}, Receipts: []register.Receipt{{Path: "/r.pdf", At: t0}}}, NextDPG},
+		{"backed up", register.Certificate{Backups: []register.FileRef{{Path: "/usb/a.p12", VerifiedAt: t0}}}, NextDPG},
 	} {
 		p := New(t0)
 		p.SetFileChecked(fpNew, t0)
