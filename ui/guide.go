@@ -774,6 +774,10 @@ func (g *guideState) facts() guide.Facts {
 // saved are left out, so a write elsewhere does not redraw the card.
 func drawnFacts(f guide.Facts) guide.Facts {
 	f.Certificate, f.PasswordSavedAt = nil, time.Time{}
+	// The copies made for others are the summary's, drawn anew each time
+	// it is shown: a copy made on the switch-over card must not draw that
+	// card again, which would take away the copy's password just shown.
+	f.HandOvers = nil
 	return f
 }
 
