@@ -628,6 +628,27 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 	}
 }
 
+// A copy recorded while the switch-over card is shown (made there) does
+// not draw the card again: the copy's password, just shown on it, would
+// go (review T11, the fix of f4a1d3b).
+func TestARecordedCopyLeavesTheSwitchOverCardAsItIs(t *testing.T) {
+	f, _ := newGuideTestFrame(t, "en", t.TempDir())
+	g := f.guide
+	sha := strings.Repeat("c6", 32)
+	if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, guideTestTime)
+	goTo(g, "switch")
+	drawn := g.scroll.Content
+	if err := f.register.RecordHandOver(sha, register.HandOver{To: "Acme webshop", At: guideTestTime, File: "/home/anne/Downloads/x.p12", PasswordID: "handover:y"}); err != nil {
+		t.Fatal(err)
+	}
+	if g.scroll.Content != drawn {
+		t.Error("recording the copy drew the switch-over card again")
+	}
+}
+
 // The second year (X23): the first card recalls the last renewal of the
 // certificate being renewed, as the register knows it, and the password
 // card offers last time's answer to "Where else is the password kept?",
