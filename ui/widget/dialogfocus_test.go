@@ -134,15 +134,15 @@ func TestAClosedWindowsStateIsReleased(t *testing.T) {
 	FollowFocus(c, scroll)
 	AddShortcut(c, &fyne.ShortcutCopy{}, func(fyne.Shortcut) {})
 	SetMainAction(w, func() fyne.Focusable { return nil })
-	if st := windows[c]; st == nil || st.watch == nil || st.main == nil || len(st.followed) != 1 || len(st.shortcuts) != 1 {
+	if st := windowStates[c]; st == nil || st.watch == nil || st.main == nil || len(st.followed) != 1 || len(st.shortcuts) != 1 {
 		t.Fatalf("kept for the window: %+v", st)
 	}
 	other := test.NewTempWindow(t, fynewidget.NewLabel("another"))
-	if st := windows[other.Canvas()]; st != nil || FocusMainAction(other) {
+	if st := windowStates[other.Canvas()]; st != nil || FocusMainAction(other) {
 		t.Errorf("another window starts with %+v", st)
 	}
 	w.Close()
-	if st, kept := windows[c]; kept {
+	if st, kept := windowStates[c]; kept {
 		t.Errorf("still kept after the window closed: %+v", st)
 	}
 }

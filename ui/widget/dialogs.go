@@ -86,7 +86,7 @@ func keyboardBack(win fyne.Window) func() {
 // button that opened it, which Enter pressed again (X6). It says whether
 // it gave it.
 func FocusMainAction(win fyne.Window) bool {
-	if w := windows[win.Canvas()]; w != nil && w.main != nil {
+	if w := windowStates[win.Canvas()]; w != nil && w.main != nil {
 		main := w.main
 		if x := main(); x != nil && takes(x) {
 			win.Canvas().Focus(x)

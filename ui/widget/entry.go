@@ -50,7 +50,7 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 // left or right).
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 	if app := fyne.CurrentApp(); app != nil {
-		if w := windows[app.Driver().CanvasForObject(e)]; w != nil {
+		if w := windowStates[app.Driver().CanvasForObject(e)]; w != nil {
 			if run := w.shortcuts[s.ShortcutName()]; run != nil {
 				run(s)
 				return

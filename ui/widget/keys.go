@@ -233,7 +233,7 @@ func KeepFocusInView(win fyne.Window) {
 // since it last did: what the window does before each frame, and a test
 // (whose window draws no frames) after moving the focus.
 func ShowFocused(c fyne.Canvas) {
-	if w := windows[c]; w != nil && w.watch != nil {
+	if w := windowStates[c]; w != nil && w.watch != nil {
 		w.watch.check()
 	}
 }
@@ -354,7 +354,7 @@ func followedHolding(obj fyne.CanvasObject) *container.Scroll {
 // followedIn are the scroll containers of c's window that FollowFocus
 // follows.
 func followedIn(c fyne.Canvas) []*container.Scroll {
-	if w := windows[c]; w != nil {
+	if w := windowStates[c]; w != nil {
 		return w.followed
 	}
 	return nil

@@ -21,23 +21,24 @@ type windowState struct {
 	ticks     *fyne.Animation
 }
 
-// windows are the windows' states, by canvas; UI thread only.
-var windows = map[fyne.Canvas]*windowState{}
+// windowStates are the windows' states, by canvas; UI thread only (not
+// "windows": the Windows build imports golang.org/x/sys/windows here).
+var windowStates = map[fyne.Canvas]*windowState{}
 
 // stateOf is c's window's state, made when first asked for.
 func stateOf(c fyne.Canvas) *windowState {
-	w := windows[c]
+	w := windowStates[c]
 	if w == nil {
 		w = &windowState{shortcuts: map[string]func(fyne.Shortcut){}}
-		windows[c] = w
+		windowStates[c] = w
 	}
 	return w
 }
 
 // released forgets what the widgets keep for the window of c: it closed.
 func released(c fyne.Canvas) {
-	if w := windows[c]; w != nil && w.ticks != nil {
+	if w := windowStates[c]; w != nil && w.ticks != nil {
 		w.ticks.Stop()
 	}
-	delete(windows, c)
+	delete(windowStates, c)
 }
