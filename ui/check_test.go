@@ -43,6 +43,23 @@ func newCheckFixture(t *testing.T, language string) *checkFixture {
 }
 
 // newCheckFixtureWith is newCheckFixture with the deps given.
+// saveOnThePasswordCard saves password as a user does on the guide's
+// password card: typed in its field, then "Save password".
+func (x *checkFixture) saveOnThePasswordCard(t *testing.T, password string) {
+	t.Helper()
+	g := x.f.guide
+	g.progress.Current = "password"
+	x.f.tabs.SelectIndex(guideTab)
+	g.show()
+	card := x.f.tabs.Items[guideTab].Content
+	test.Type(findEntry(t, card), password)
+	test.Tap(findButton(t, card, "Save password"))
+	x.wait()
+	if !g.facts().PasswordSaved {
+		t.Fatalf("the password card did not save: %q", texts(card))
+	}
+}
+
 func newCheckFixtureWith(t *testing.T, language string, d *deps) *checkFixture {
 	t.Helper()
 	keyring.MockInit()

@@ -38,16 +38,7 @@ func TestWholeRenewalKeepsThePasswordOffDisk(t *testing.T) {
 
 	x := newCheckFixture(t, "en")
 	g := x.f.guide
-	g.progress.Current = "password"
-	x.f.tabs.SelectIndex(guideTab)
-	g.show()
-	card := x.f.tabs.Items[guideTab].Content
-	test.Type(findEntry(t, card), password)
-	test.Tap(findButton(t, card, "Save password"))
-	x.wait()
-	if !g.facts().PasswordSaved {
-		t.Fatalf("the password card did not save: %q", texts(card))
-	}
+	x.saveOnThePasswordCard(t, password)
 
 	g.progress.Current = "download"
 	g.progress.StartedAt = time.Now().Add(-time.Hour)
