@@ -276,6 +276,39 @@ type triedWith struct {
 	// pending: the renewal's password saved on the password card was
 	// among them, while the guide waits for the file (W16).
 	pending bool
+	// whose is what a file they did not open is to the renewal, from its
+	// certificate read before the password (renewalsBeforePassword): only
+	// the renewal's file is told the password card's password does not
+	// open it, perhaps a typo (Y17).
+	whose whose
+}
+
+// whose is what a file not opened yet is to the renewal in progress.
+type whose int
+
+const (
+	whoseUnknown  whose = iota // its certificate is not read before the password
+	whoseRenewals              // the renewal's file, or one it would take or ask about
+	whoseOther                 // another organisation's, older, declined, about to expire
+)
+
+// renewalsBeforePassword says what the file of the report r, which its
+// password has not opened, is to the renewal p, from its certificate read
+// before the password: what Decide would make of it once opened. The
+// renewal's own file, or one the guide would take or ask about as its
+// file, is the renewal's; another organisation's, an older one, one the
+// user said no to, one about to expire, or any file while the renewal
+// does not wait for one, is not; without a certificate read, it is not
+// known.
+func renewalsBeforePassword(p *guide.Progress, known []register.Certificate, r *inspect.Report) whose {
+	if r.Certificate == nil {
+		return whoseUnknown
+	}
+	o := decide(p, known, Check{Report: r}, true)
+	if o.Kind == KindAlready || o.Advance || o.Ask && o.Kind != KindOtherOrganisation {
+		return whoseRenewals
+	}
+	return whoseOther
 }
 
 // answer is the answer to the check c; own, when not nil, is the
@@ -304,6 +337,10 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	if registered && self.Mine() {
 		// Learnt and added since (Again): the user's now.
 		a.Outcome.Apart = false
+	}
+	if tried.pending && r.Has(inspect.CodeWrongPassword) {
+		tried.whose = renewalsBeforePassword(in.Progress, in.Known, r)
+		a.tried = tried
 	}
 	l := r.Lang
 	if a.Outcome.Apart {
@@ -485,10 +522,15 @@ func headline(r *inspect.Report, tried triedWith, o Outcome, self register.Certi
 		switch {
 		case tried.typed:
 			key = "check.password.wrong"
-		case tried.pending:
+		case tried.pending && tried.whose == whoseRenewals:
 			// The password card's password was tried, and does not
-			// open it: say so, or the user thinks it was saved right.
+			// open the renewal's file: say so, or the user thinks it
+			// was saved right.
 			key = "check.password.explain.pending"
+		case tried.pending && tried.whose == whoseUnknown:
+			// Whose file it is shows once it opens: the typo only if
+			// it is the renewal's (Y17).
+			key = "check.password.explain.pending_unknown"
 		case tried.saved > 0:
 			key = "check.password.explain"
 		}

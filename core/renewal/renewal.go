@@ -137,12 +137,21 @@ type Outcome struct {
 // were before this check; those not the user's (register.Certificate.Mine)
 // count for nothing.
 func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
-	all := known
-	known = register.OnlyMine(known)
 	r := c.Report
 	if r == nil || r.Certificate == nil {
 		return Outcome{Kind: KindNotOpened}
 	}
+	return decide(p, known, c, r.Ready() && r.Certificate.Verified)
+}
+
+// decide is Decide, with whether the check's certificate is read for
+// sure (the file opened, ready): only such a file is asked about or taken
+// as the renewal's. MayBeRenewals asks what a certificate read before its
+// password would be once opened.
+func decide(p *guide.Progress, known []register.Certificate, c Check, sure bool) Outcome {
+	all := known
+	known = register.OnlyMine(known)
+	r := c.Report
 	cert := r.Certificate
 	// An issuer's certificate (the state's OCES CA) is nobody's to renew:
 	// My certificates and the reminders are for organisations' own.
@@ -153,7 +162,7 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 	// A certificate about to expire is never the one MitID Erhverv just
 	// issued: it is not asked about nor taken as the renewal's file (W13).
 	ahead := p != nil && early(p, cert)
-	waiting := p != nil && (AcceptsFile(p) || ahead) && r.Ready() && cert.Verified && !r.Has(inspect.CodeExpiresSoon)
+	waiting := p != nil && (AcceptsFile(p) || ahead) && sure && !r.Has(inspect.CodeExpiresSoon)
 	switch {
 	case hasLater:
 		o.Kind, o.Previous = KindOlder, &later

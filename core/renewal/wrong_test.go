@@ -16,6 +16,7 @@ import (
 	"software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
@@ -238,6 +239,67 @@ func TestTheFirstWordNamesThePasswordCardsPassword(t *testing.T) {
 		}
 		if c.want == "check.password.explain.pending" && !strings.Contains(a.Headline.Message, "12") {
 			t.Errorf("%s: %q does not name the step", c.name, a.Headline.Message)
+		}
+	}
+}
+
+// Y17: the password card's password that does not open a file is called
+// perhaps a typo only when the file is the renewal's, as far as its
+// certificate read before the password tells. Another organisation's
+// file, an older one, one the user said no to, one about to expire, get
+// the plain prompt; a file whose certificate cannot be read before the
+// password is told only what holds whoever's file it is.
+func TestOnlyTheRenewalsFileIsToldOfATypo(t *testing.T) {
+	p := atDownload()
+	pending := vault.Candidate{ID: vault.PendingID(p.RenewalID), Password: "typo"}
+	tries := TrySaved([]vault.Candidate{pending})
+	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
+	newer := known("d4", "09", started.AddDate(3, 1, 0), started.Add(-time.Hour))
+	other := known("c3", "07", started.AddDate(1, 0, 0), started.AddDate(-1, 0, 0))
+	other.Organization, other.CVR, other.UUID = "Anden A/S", "87654321", "99999999-2222-3333-4444-555555555555"
+	lockedOf := func(sha, serial string, notBefore time.Time) *inspect.Report {
+		r := checked(sha, serial, notBefore)
+		r.KeyMatches, r.Certificate.Verified, r.PasswordIndex = false, false, -1
+		return with(r, finding(inspect.CodeWrongPassword, nil))
+	}
+	unread := locked()
+	unread.Certificate = nil
+	declined := atDownload()
+	declined.RenewalID = p.RenewalID
+	declined.SetAnswer(strings.Repeat("b2", 32), false)
+	taken := atDownload()
+	taken.RenewalID = p.RenewalID
+	taken.SetFileChecked(strings.Repeat("b2", 32), started)
+	otherTaken := atDownload()
+	otherTaken.RenewalID = p.RenewalID
+	otherTaken.SetFileChecked(other.SHA256, started)
+	expiring := lockedOf("b2", "02", started.AddDate(-3, 0, 20))
+	expiring.Certificate.DaysLeft = 20
+	expiring = with(expiring, finding(inspect.CodeExpiresSoon, nil))
+	for _, c := range []struct {
+		name  string
+		p     *guide.Progress
+		known []register.Certificate
+		r     *inspect.Report
+		want  string
+	}{
+		{"the renewal's renewed certificate", p, []register.Certificate{old}, lockedOf("b2", "02", started), "check.password.explain.pending"},
+		{"no predecessor: asked about", p, nil, locked(), "check.password.explain.pending"},
+		{"the renewal's file again", taken, []register.Certificate{old}, lockedOf("b2", "02", started), "check.password.explain.pending"},
+		{"another organisation's file", p, []register.Certificate{other}, lockedOf("b2", "02", started), "check.password.explain"},
+		{"another organisation's, the renewal's file known", otherTaken, []register.Certificate{other}, lockedOf("b2", "02", started), "check.password.explain"},
+		{"an older certificate", p, []register.Certificate{old, newer}, lockedOf("b2", "02", started), "check.password.explain"},
+		{"said no to", declined, nil, locked(), "check.password.explain"},
+		{"about to expire", p, nil, expiring, "check.password.explain"},
+		{"the certificate not read before the password", p, []register.Certificate{other}, unread, "check.password.explain.pending_unknown"},
+	} {
+		a := AnswerFor(Input{Report: c.r, Tries: tries, Known: c.known, Progress: c.p})
+		if a.Headline.MessageKey != c.want {
+			t.Errorf("%s: %s, want %s", c.name, a.Headline.MessageKey, c.want)
+		}
+		again := a.Again(Input{Known: c.known, Progress: c.p})
+		if again.Headline.MessageKey != c.want {
+			t.Errorf("%s, again: %s, want %s", c.name, again.Headline.MessageKey, c.want)
 		}
 	}
 }
