@@ -507,7 +507,11 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 				a.passwordSaved = true
 				// Onto the answer as it is now: the user may have answered
 				// its question while the Save was at work (review S12).
-				a.answer = a.answer.SavedAs(saved)
+				var record bool
+				a.answer, record = a.answer.SavedAs(saved)
+				if record { // answered while the Save was at work (T9)
+					a.c.f.checked(a.answer)
+				}
 				btn.Hide()
 				text := a.c.f.vaultText("vault.saved", nil)
 				if a.c.f.savedFromClipboard(password) {

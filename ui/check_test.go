@@ -445,55 +445,65 @@ func TestAFileHandedOverLaterIsShownFirst(t *testing.T) {
 
 // Review S12: a Save that ends after the user answered the question keeps
 // the answer the user gave: the Save is at work (queued, as a locked
-// keyring holds it), Yes is pressed meanwhile, and when the Save ends the
-// answer is still the confirmed one, saved, not the question again.
+// keyring holds it), Yes or No is pressed meanwhile, and when the Save
+// ends the answer is still the one given, saved, not the question again.
+// Review T9: the password, saved as the renewal's pending one while
+// asked, then ends under the file's certificate either way: after a No it
+// is not left as the renewal's password.
 func TestASaveEndingAfterTheAnswerKeepsIt(t *testing.T) {
-	x := newCheckFixture(t, "en")
-	x.f.guide.progress.Current = "download"
-	x.f.guide.progress.StartedAt = time.Now().Add(-time.Hour)
-	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
-	x.drop(x.file("new.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "pw")))
-	test.Type(findEntry(t, x.f.check.answers), "pw")
-	test.Tap(findButton(t, x.f.check.answers, "Open"))
-	x.wait()
-	a := x.f.check.shown[0]
-	if a.answer.Question != renewal.QuestionAsk || !a.answer.Offers(renewal.ActionSavePassword) {
-		t.Fatalf("asks %q, offers %v", a.answer.Question, a.answer.Actions)
-	}
-	// The work started from here on is held, each to be let run alone.
-	var held []func()
-	x.f.background = func(work func()) { held = append(held, work) }
-	test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
-	if len(held) != 1 {
-		t.Fatalf("the Save started %d pieces of work", len(held))
-	}
-	save := held[0]
-	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
-	kind := a.answer.Outcome.Kind
-	if a.answer.Question != renewal.QuestionNone || !x.f.guide.progress.FileChecked() {
-		t.Fatalf("after yes: %s, asks %q", kind, a.answer.Question)
-	}
-	// The Save ends, before anything else (the list read again, the
-	// record of the yes) has run.
-	save()
-	if a.answer.Outcome.Kind != kind || a.answer.Question != renewal.QuestionNone {
-		t.Errorf("after the Save ended: %s, asks %q (after yes: %s)", a.answer.Outcome.Kind, a.answer.Question, kind)
-	}
-	if !a.answer.PasswordSaved || a.answer.Offers(renewal.ActionSavePassword) {
-		t.Errorf("after the Save ended: saved %v, offers %v", a.answer.PasswordSaved, a.answer.Actions)
-	}
-	if !x.f.guide.progress.FileChecked() {
-		t.Error("the guide lost the file")
-	}
-	for len(held) > 0 { // what the yes and the Save started
-		work := held[0]
+	for _, yes := range []bool{true, false} {
+		x := newCheckFixture(t, "en")
+		x.f.guide.progress.Current = "download"
+		x.f.guide.progress.StartedAt = time.Now().Add(-time.Hour)
+		leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
+		x.drop(x.file("new.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "pw")))
+		test.Type(findEntry(t, x.f.check.answers), "pw")
+		test.Tap(findButton(t, x.f.check.answers, "Open"))
+		x.wait()
+		a := x.f.check.shown[0]
+		if a.answer.Question != renewal.QuestionAsk || !a.answer.Offers(renewal.ActionSavePassword) {
+			t.Fatalf("asks %q, offers %v", a.answer.Question, a.answer.Actions)
+		}
+		// The work started from here on is held, each to be let run alone.
+		var held []func()
+		x.f.background = func(work func()) { held = append(held, work) }
+		test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
+		if len(held) != 1 {
+			t.Fatalf("the Save started %d pieces of work", len(held))
+		}
+		save := held[0]
 		held = held[1:]
-		work()
-	}
-	// Saved as the renewal's pending password while the question was
-	// open, it ends under the certificate the yes took.
-	list, err := x.f.vault.List(context.Background())
-	if sha := a.report.Certificate.SHA256; err != nil || len(list) != 1 || list[0].ID != vault.CertificateID(sha) {
-		t.Errorf("the store lists %+v, %v", list, err)
+		button, question := "renewal.ask.no", renewal.QuestionDeclined
+		if yes {
+			button, question = "renewal.ask.yes", renewal.QuestionNone
+		}
+		test.Tap(findButton(t, x.f.check.answers, words.T(button)))
+		kind := a.answer.Outcome.Kind
+		if a.answer.Question != question || x.f.guide.progress.FileChecked() != yes {
+			t.Fatalf("yes=%v: after the answer: %s, asks %q", yes, kind, a.answer.Question)
+		}
+		// The Save ends, before anything else (the list read again, the
+		// record of the answer) has run.
+		save()
+		if a.answer.Outcome.Kind != kind || a.answer.Question != question {
+			t.Errorf("yes=%v: after the Save ended: %s, asks %q (after the answer: %s)", yes, a.answer.Outcome.Kind, a.answer.Question, kind)
+		}
+		if !a.answer.PasswordSaved || a.answer.Offers(renewal.ActionSavePassword) {
+			t.Errorf("yes=%v: after the Save ended: saved %v, offers %v", yes, a.answer.PasswordSaved, a.answer.Actions)
+		}
+		if x.f.guide.progress.FileChecked() != yes {
+			t.Errorf("yes=%v: the guide's file changed", yes)
+		}
+		for len(held) > 0 { // what the answer and the Save started
+			work := held[0]
+			held = held[1:]
+			work()
+		}
+		// Saved as the renewal's pending password while the question was
+		// open, it ends under the file's certificate.
+		list, err := x.f.vault.List(context.Background())
+		if sha := a.report.Certificate.SHA256; err != nil || len(list) != 1 || list[0].ID != vault.CertificateID(sha) {
+			t.Errorf("yes=%v: the store lists %+v, %v", yes, list, err)
+		}
 	}
 }

@@ -3,12 +3,17 @@ package renewal
 import (
 	"context"
 	"errors"
-	"github.com/fornyer/fornyer/core/inspect"
-	"github.com/fornyer/fornyer/core/register"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/inspect"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -39,7 +44,7 @@ func TestCheckTabSaveWhileAskedIsTheRenewals(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a = a.SavedAs(saved)
+		a, _ = a.SavedAs(saved)
 		state := func() guide.Facts {
 			entries, err := f.Vault.List(ctx)
 			if err != nil {
@@ -112,7 +117,7 @@ func TestCheckTabSaveKeepsThePasswordCardsPassword(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a = a.SavedAs(saved)
+		a, _ = a.SavedAs(saved)
 		sha := a.Check.Report.Certificate.SHA256
 		AnswerQuestion(p, sha, yes, started)
 		again := a.Again(Input{Progress: p, Known: f.Register.List()})
@@ -170,7 +175,7 @@ func TestCheckTabSaveKeepsAPasswordSavedSinceTheCheck(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := a.SavedAs(saved)
+			s, _ := a.SavedAs(saved)
 			sha := a.Check.Report.Certificate.SHA256
 			if got := s.Check.OpenedBy == pending; got != c.pending || !s.PasswordSaved {
 				t.Errorf("%s, yes=%v: opened by %q, saved %v", c.name, yes, s.Check.OpenedBy, s.PasswordSaved)
@@ -205,7 +210,7 @@ func TestCheckTabSaveOtherwiseIsTheCertificates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := a.SavedAs(saved)
+	s, _ := a.SavedAs(saved)
 	sha := a.Check.Report.Certificate.SHA256
 	if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
 		t.Errorf("without a guide: %q, %v", got, err)
@@ -332,5 +337,110 @@ func TestAnotherLinesRenewalIsAskedAbout(t *testing.T) {
 				t.Errorf("kind %s ask %v advance %v; want %s %v %v", o.Kind, o.Ask, o.Advance, c.kind, c.ask, c.advance)
 			}
 		})
+	}
+}
+
+// heldStore is go-keyring's mock, but the first save under a renewal's
+// pending id waits: it says so on entered, and goes on when release is
+// closed (a locked keyring holding a Save while the user answers).
+type heldStore struct {
+	entered, release chan struct{}
+	once             sync.Once
+}
+
+func (h *heldStore) Set(s, u, p string) error {
+	if vault.IsPending(u) {
+		h.once.Do(func() {
+			close(h.entered)
+			<-h.release
+		})
+	}
+	return keyring.Set(s, u, p)
+}
+func (h *heldStore) Get(s, u string) (string, error) { return keyring.Get(s, u) }
+func (h *heldStore) Delete(s, u string) error        { return keyring.Delete(s, u) }
+
+// Review T9: the Check tab's Save, saving the typed password as the
+// renewal's pending one while the guide asks "Is this the file you just
+// downloaded?", is held by the keyring; the user answers meanwhile, and
+// the answer is recorded before the Save ends. The password is the
+// file's: when the Save ends it goes with the file, onto its certificate
+// (SavedAs says the outcome is to be recorded again), and no pending entry
+// is left to be taken for the renewal's password, called wrong when the
+// renewal's own file comes and offered for deletion.
+func TestASaveEndingAfterTheAnswerGoesWithTheFile(t *testing.T) {
+	for _, yes := range []bool{false, true} {
+		keyring.MockInit()
+		held := &heldStore{entered: make(chan struct{}), release: make(chan struct{})}
+		reg, err := register.Open(filepath.Join(t.TempDir(), "register.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := &Flow{Register: reg, Vault: vault.New(vault.WithBackend(held)), Now: func() time.Time { return started }}
+		ctx := context.Background()
+		p := atDownload()
+		pending := vault.PendingID(p.RenewalID)
+		a := AnswerFor(Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: p,
+			Passwords: guide.Passwords{Known: true}})
+		if a.SaveTo != pending || a.Question != QuestionAsk {
+			t.Fatalf("saves to %q, asks %q", a.SaveTo, a.Question)
+		}
+		if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		type result struct {
+			s   Saved
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			s, err := f.SaveAnswered(ctx, a)
+			done <- result{s, err}
+		}()
+		<-held.entered // the Save is at work in the keyring
+		sha := a.Check.Report.Certificate.SHA256
+		AnswerQuestion(p, sha, yes, started)
+		answered := a.Again(Input{Progress: p, Known: f.Register.List()})
+		recorded := make(chan error, 1) // a yes tries the pending one: it waits for the store
+		go func() { recorded <- f.Record(ctx, answered.Check, answered.Outcome) }()
+		if !yes {
+			if err := <-recorded; err != nil {
+				t.Fatal(err)
+			}
+		}
+		close(held.release)
+		r := <-done
+		if r.err != nil || r.s.Pending != pending {
+			t.Fatalf("yes=%v: saved %+v, %v", yes, r.s, r.err)
+		}
+		if yes {
+			if err := <-recorded; err != nil {
+				t.Fatal(err)
+			}
+		}
+		after, record := answered.SavedAs(r.s)
+		if !record {
+			t.Errorf("yes=%v: the answer given during the Save is not recorded again", yes)
+		}
+		if err := f.Record(ctx, after.Check, after.Outcome); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := f.Vault.List(ctx)
+		if err != nil || len(entries) != 1 || entries[0].ID != vault.CertificateID(sha) {
+			t.Errorf("yes=%v: the store lists %+v, %v; want only the file's certificate's entry", yes, entries, err)
+		}
+		if got, err := f.Vault.Get(ctx, vault.CertificateID(sha)); err != nil || got != "typed-pw" {
+			t.Errorf("yes=%v: the file's password %q, %v", yes, got, err)
+		}
+		if k, _ := f.Register.Get(sha); !k.PasswordSaved {
+			t.Errorf("yes=%v: the register does not know the file's password is saved", yes)
+		}
+	}
+	// Still asked when the Save ends: nothing to record again; the
+	// answer, when it comes, moves it (TestCheckTabSaveWhileAskedIsTheRenewals).
+	a := AnswerFor(Input{Path: "/dl/new.p12", Report: opened(checked("b2", "02", started), 0), Tries: TryTyped("typed-pw"), Progress: atDownload(),
+		Passwords: guide.Passwords{Known: true}})
+	if _, record := a.SavedAs(Saved{Pending: a.SaveTo}); record {
+		t.Error("recorded again while the question waits")
 	}
 }

@@ -503,7 +503,7 @@ func TestSaveAnsweredReplacesTheWrongOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := a.SavedAs(saved)
+	s, _ := a.SavedAs(saved)
 	if !s.PasswordSaved || s.Offers(ActionReplacePassword) || s.Offers(ActionSavePassword) || s.Check.OpenedBy != "" {
 		t.Errorf("saved: %v, offers %v, opened by %q", s.PasswordSaved, s.Actions, s.Check.OpenedBy)
 	}
