@@ -283,6 +283,15 @@ type triedWith struct {
 	whose whose
 }
 
+// judged is t with what the file of in is to the renewal, when the
+// password card's password was tried on it and did not open it.
+func (t triedWith) judged(in Input) triedWith {
+	if t.pending && in.Report.Has(inspect.CodeWrongPassword) {
+		t.whose = renewalsBeforePassword(in.Progress, in.Known, in.Report)
+	}
+	return t
+}
+
 // whose is what a file not opened yet is to the renewal in progress.
 type whose int
 
@@ -315,6 +324,7 @@ func renewalsBeforePassword(p *guide.Progress, known []register.Certificate, r *
 // register's record of the file itself, which in.Known leaves out (Again).
 func answer(in Input, c Check, tried triedWith, password string, passwordSaved bool, own *register.Certificate) Answer {
 	r := in.Report
+	tried = tried.judged(in)
 	a := Answer{Check: c, Password: password, PasswordSaved: passwordSaved, tried: tried}
 	if r.Opened() && r.Certificate != nil {
 		known := in.Known
@@ -337,10 +347,6 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	if registered && self.Mine() {
 		// Learnt and added since (Again): the user's now.
 		a.Outcome.Apart = false
-	}
-	if tried.pending && r.Has(inspect.CodeWrongPassword) {
-		tried.whose = renewalsBeforePassword(in.Progress, in.Known, r)
-		a.tried = tried
 	}
 	l := r.Lang
 	if a.Outcome.Apart {

@@ -237,17 +237,18 @@ type Saved struct {
 
 // SavedAs is the answer once its password is saved as s says
 // (SaveAnswered), and whether its outcome is to be recorded again
-// (Flow.Record): the user answered the question while the Save was at
-// work (a locked keyring holds it for seconds), so the record of that
-// answer found no password to move, and the password the Save put under
-// the renewal's pending id, this file's, goes with the file now: onto its
-// certificate on a no, onto the renewal's on a yes; never left as the
-// renewal's password, to be called wrong and offered for deletion when
-// the renewal's own file comes (review T9).
+// (Flow.Record): the user said no to the question while the Save was at
+// work (a locked keyring holds it for seconds), so the record of that no
+// found no password to move, and the password the Save put under the
+// renewal's pending id, this file's, goes onto the file's certificate now;
+// never left as the renewal's password, to be called wrong and offered for
+// deletion when the renewal's own file comes (review T9). A yes needs no
+// second record: its record tries the pending password on the file after
+// the Save (the store takes one call at a time) and moves it there.
 func (a Answer) SavedAs(s Saved) (b Answer, record bool) {
 	b = a.saved(s.Pending)
-	if o := &b.Outcome; s.Pending != "" && o.Record && (o.Advance || o.Kind == KindDeclined) {
-		o.MovePending, o.TryPending = s.Pending, ""
+	if o := &b.Outcome; s.Pending != "" && o.Record && o.Kind == KindDeclined {
+		o.MovePending = s.Pending
 		return b, true
 	}
 	return b, false
