@@ -3,6 +3,9 @@
 package e2e
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +13,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
+	facts "github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/vault"
 )
 
@@ -168,5 +172,50 @@ func (s *session) byKeyboardToThePasswordCard(titles []string) {
 		s.waitFor("Done by keyboard on "+guide.Steps[i].ID, screenWait, func() bool {
 			return s.readProgress().Current == guide.Steps[i+1].ID
 		})
+	}
+}
+
+// TestTheResultOfAKeyIsInView (X17) presses "Save the public certificate
+// (.cer)" with Space on a laptop, the password saved here: the card had
+// left "Saved: …", a line shown for the first time, below the fold until
+// four Tabs later. Where the file went is read whole on the card, the file
+// name too, with no key pressed since.
+func TestTheResultOfAKeyIsInView(t *testing.T) {
+	forEachLanguageOn(t, "result-in-view", laptopScreen, func(t *testing.T, s *session) {
+		path, c := s.renewedAt("switch", func(p *guide.Progress) {
+			p.SetUses(guide.PlaceDPGMail, true) // a row above: the button sits at the fold
+			p.SetUses(guide.PlaceDatafordeler, true)
+		})
+		s.savePasswordOf(c)
+		s.start()
+		s.waitText("switch", screenWait, stepTitles(s.lang)[guide.Index("switch")])
+		s.key("Tab") // the first control: "Save the public certificate (.cer)"
+		s.shot("save-focused")
+		s.key("space")
+		cer := strings.TrimSuffix(path, filepath.Ext(path)) + ".cer"
+		s.waitFor("the .cer beside the file", screenWait, func() bool { _, err := os.Stat(cer); return err == nil })
+		saved := s.lead("guide.public.saved", 1)
+		name := strings.Fields(filepath.Base(cer))
+		end := strings.Join(name[len(name)-2:], " ") // the sentence's last line
+		if p, ok := s.pollScreen("cer-saved", screenWait, func(p page) bool {
+			_, below := p.below(saved, end)
+			return below
+		}); !ok {
+			t.Fatalf("%q … %q is not whole on the card after Space (%s):\n%s", saved, end, p.shot, p.text())
+		}
+	})
+}
+
+// savePasswordOf saves the test certificate's password in the session's
+// keyring under the certificate, as a check of its file does.
+func (s *session) savePasswordOf(c facts.Certificate) {
+	s.t.Helper()
+	for _, e := range s.env {
+		if k, v, ok := strings.Cut(e, "="); ok && k == "DBUS_SESSION_BUS_ADDRESS" {
+			s.t.Setenv(k, v) // go-keyring talks to the session's keyring
+		}
+	}
+	if err := vault.New().Save(context.Background(), vault.CertificateID(c.SHA256), c.Organization, certPassword); err != nil {
+		s.t.Fatal(err)
 	}
 }

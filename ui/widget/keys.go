@@ -179,11 +179,47 @@ func FollowFocus(c fyne.Canvas, scroll *container.Scroll) {
 }
 
 // Reveal scrolls the followed scroll container that shows obj so that obj
-// is in view, with a little room around it. obj must have been drawn once:
-// the window finds an object's place only then. For a line just shown,
-// reveal the box that holds it: its height is taken as what it needs now.
-// It says whether a followed scroll container shows obj.
+// is in view, with a little room around it: the result of an action (a
+// "Saved: …" line under the button), whatever pressed it. For a line just
+// shown, reveal the box that holds it: its height is taken as what it
+// needs now. The window finds an object's place only once it has drawn it:
+// an object not drawn yet (a line hidden until now) is brought into view
+// in the next frames, before the window shows it (X17: with the keyboard,
+// Space on "Save the public certificate" left "Saved: …" below the fold).
+// It says whether obj was brought into view at once.
 func Reveal(obj fyne.CanvasObject) bool {
+	if revealNow(obj) {
+		return true
+	}
+	if fyne.CurrentApp() != nil && fyne.CurrentApp().Driver().CanvasForObject(obj) == nil {
+		laterReveals = append(laterReveals, laterReveal{obj: obj, tries: revealTries})
+	}
+	return false
+}
+
+// laterReveal is an object Reveal waits for the window to draw.
+type laterReveal struct {
+	obj   fyne.CanvasObject
+	tries int // frames left
+}
+
+// laterReveals are the objects waiting to be revealed; UI thread only.
+var laterReveals []laterReveal
+
+// revealLater brings into view the objects Reveal waits for that have been
+// drawn since, and forgets those waited for too long (never drawn: on a
+// screen taken away since).
+func revealLater() {
+	laterReveals = slices.DeleteFunc(laterReveals, func(l laterReveal) bool {
+		return revealNow(l.obj) || l.tries <= 1
+	})
+	for i := range laterReveals {
+		laterReveals[i].tries--
+	}
+}
+
+// revealNow is Reveal for an object the window has drawn.
+func revealNow(obj fyne.CanvasObject) bool {
 	app := fyne.CurrentApp()
 	if app == nil {
 		return false
@@ -229,10 +265,12 @@ func KeepFocusInView(win fyne.Window) {
 	win.SetOnClosed(func() { released(c) })
 }
 
-// ShowFocused brings c's focused control into view if the focus moved
-// since it last did: what the window does before each frame, and a test
-// (whose window draws no frames) after moving the focus.
+// ShowFocused brings what Reveal waits for, then c's focused control, into
+// view if the focus moved since it last did: what the window does before
+// each frame, and a test (whose window draws no frames) after moving the
+// focus.
 func ShowFocused(c fyne.Canvas) {
+	revealLater()
 	if w := windowStates[c]; w != nil && w.watch != nil {
 		w.watch.check()
 	}
@@ -275,7 +313,7 @@ func (w *focusWatch) check() {
 	if w.tries == 0 {
 		w.tries = revealTries
 	}
-	if Reveal(obj) || w.tries == 1 {
+	if revealNow(obj) || w.tries == 1 {
 		w.shown, w.tries = f, 0 // shown, or outside every followed scroll (a dialog, the top bar)
 		return
 	}
