@@ -16,6 +16,7 @@ import (
 	"github.com/fornyer/fornyer/core/vault"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
+	"github.com/fornyer/fornyer/ui/words"
 )
 
 // The window's height (placeBesideBrowser) on the small screens the
@@ -437,4 +438,56 @@ func onCard(p *guide.Progress, i int, sha string) {
 			p.BackupLater = true
 		}
 	}
+}
+
+// One action leads each card: at most one blue button that can be pressed
+// on the screen, the card and its bar together. The summary showed two,
+// "Create a receipt…" in the bar beside Done.
+func TestOneBlueButtonOnEveryCard(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		f, _ := newGuideTestFrame(t, lang, t.TempDir())
+		g := f.guide
+		sha := strings.Repeat("c4", 32)
+		if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		g.progress.SetFileChecked(sha, guideTestTime)
+		for _, s := range guide.Steps {
+			goTo(g, s.ID)
+			if blue := blueButtons(g.screen); len(blue) > 1 {
+				t.Errorf("%s, card %s: %d blue buttons: %q", lang, s.ID, len(blue), blue)
+			}
+		}
+		if g.done.Importance != widget.MediumImportance || !hasButton(g.action, words.T("check.action.receipt")) {
+			t.Errorf("%s: on the summary the receipt does not lead (Done's importance %v)", lang, g.done.Importance)
+		}
+	}
+}
+
+// blueButtons are the labels of the blue buttons o shows that can be
+// pressed.
+func blueButtons(o fyne.CanvasObject) []string {
+	if !o.Visible() {
+		return nil
+	}
+	switch x := o.(type) {
+	case *uiwidget.Button:
+		if x.Importance == widget.HighImportance && !x.Disabled() {
+			return []string{x.Text}
+		}
+		return nil
+	case *fyne.Container:
+		var out []string
+		for _, k := range x.Objects {
+			out = append(out, blueButtons(k)...)
+		}
+		return out
+	case fyne.Widget:
+		var out []string
+		for _, k := range test.WidgetRenderer(x).Objects() {
+			out = append(out, blueButtons(k)...)
+		}
+		return out
+	}
+	return nil
 }

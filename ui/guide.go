@@ -358,6 +358,7 @@ func (g *guideState) update() {
 	if i == 0 {
 		g.back.Disable()
 	}
+	g.leadOnce()
 	err := p.CanComplete(step, f)
 	switch {
 	case p.Finished(f):
@@ -375,6 +376,35 @@ func (g *guideState) update() {
 			g.f.focus(g.done)
 		}
 	}
+}
+
+// leadOnce makes Done the screen's one blue button, unless the action bar
+// holds a blue button of the card's own that can be pressed (the summary's
+// receipt): then Done is drawn plain, so that one action leads.
+func (g *guideState) leadOnce() {
+	importance := widget.HighImportance
+	if leads(g.action) {
+		importance = widget.MediumImportance
+	}
+	if g.done.Importance != importance {
+		g.done.Importance = importance
+		g.done.Refresh()
+	}
+}
+
+// leads says whether o is, or holds, a blue button that is shown and can
+// be pressed.
+func leads(o fyne.CanvasObject) bool {
+	if !o.Visible() {
+		return false
+	}
+	switch x := o.(type) {
+	case *uiwidget.Button:
+		return x.Importance == widget.HighImportance && !x.Disabled()
+	case *fyne.Container:
+		return slices.ContainsFunc(x.Objects, leads)
+	}
+	return false
 }
 
 // relayoutScreen lays the screen out again after a line or button showed
