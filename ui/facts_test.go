@@ -577,10 +577,17 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 		if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
 			t.Fatal(err)
 		}
-		copyPath := "/home/anne/Downloads/Firma (for Webshoppen, webbureauet).p12"
+		downloads := t.TempDir()
+		copyPath := filepath.Join(downloads, "Firma (for Webshoppen, webbureauet).p12")
+		acmePath := filepath.Join(t.TempDir(), "Firma (for Acme IT).p12")
+		for _, p := range []string{copyPath, acmePath} {
+			if err := os.WriteFile(p, []byte("copy"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, h := range []register.HandOver{
 			{To: "Webshoppen (webbureauet)", At: guideTestTime, File: copyPath, PasswordID: "handover:x"},
-			{To: "Acme IT", At: guideTestTime, File: "/srv/Firma (for Acme IT).p12"},
+			{To: "Acme IT", At: guideTestTime, File: acmePath},
 		} {
 			if err := f.register.RecordHandOver(sha, h); err != nil {
 				t.Fatal(err)
@@ -597,7 +604,7 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 			words.T("guide.summary.handovers"),
 			words.T("guide.summary.handover.item", map[string]any{"To": "Webshoppen (webbureauet)", "Date": msg.Date(language, guideTestTime.Local())}),
 			words.T("guide.summary.handover.password", map[string]any{"Store": f.storeName(), "Label": stored}),
-			words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable("/home/anne/Downloads")}),
+			words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable(downloads)}),
 			words.T("guide.summary.handover.password.not_saved"),
 		} {
 			if !hasText(g.scroll.Content, want) {
@@ -624,6 +631,26 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 		g.show()
 		if gone := words.T("guide.summary.handover.password.gone", map[string]any{"Store": f.storeName()}); !hasText(g.scroll.Content, gone) || anyTextContains(g.scroll.Content, stored) {
 			t.Errorf("%s: the copy's password gone from the store: %q", language, texts(g.scroll.Content))
+		}
+		// The copy deleted once sent, as advised: the advice and "Show the
+		// file in its folder" go, and the summary says it is gone.
+		if err := os.Remove(copyPath); err != nil {
+			t.Fatal(err)
+		}
+		g.show()
+		deleted := words.T("guide.summary.handover.deleted", map[string]any{"Folder": uiwidget.Breakable(downloads)})
+		advice := words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable(downloads)})
+		if !hasText(g.scroll.Content, deleted) || hasText(g.scroll.Content, advice) {
+			t.Errorf("%s: the copy deleted: %q", language, texts(g.scroll.Content))
+		}
+		n = 0
+		for _, b := range buttonsIn(g.scroll.Content) {
+			if b.Text == words.T("watch.reveal") {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d %q buttons, want the copy still there's", language, n, words.T("watch.reveal"))
 		}
 	}
 }

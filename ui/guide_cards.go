@@ -12,6 +12,7 @@ import (
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/ui/scene"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
@@ -32,7 +33,9 @@ func pathLabel(path string) *widget.Label {
 // summarize is what the summary card shows (core decides: guide.Summarize
 // from the progress and the renewal's facts).
 func (g *guideState) summarize() guide.Summary {
-	return guide.Summarize(&g.progress, g.facts())
+	f := g.facts()
+	renewal.CopiesOnDisk(f.HandOvers)
+	return guide.Summarize(&g.progress, f)
 }
 
 // helpers are the buttons for what the portal asks for: the file, shown in
@@ -176,7 +179,11 @@ func (g *guideState) summaryHandOvers(box *fyne.Container, s guide.Summary) {
 	box.Add(uiwidget.NewWrappingStyle(words.T("guide.summary.handovers"), fyne.TextStyle{Bold: true}))
 	for _, h := range s.HandOvers {
 		box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.item", map[string]any{"To": safetext.Line(h.To), "Date": msg.Date(l, h.At.Local())})))
-		if h.File != "" {
+		folder := map[string]any{"Folder": uiwidget.Breakable(safetext.Line(filepath.Dir(h.File)))}
+		switch {
+		case h.FileGone:
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.deleted", folder)))
+		case h.File != "":
 			box.Add(g.withReveal(h.File))
 		}
 		// The copy's password by the name the store keeps it under, as
@@ -191,8 +198,8 @@ func (g *guideState) summaryHandOvers(box *fyne.Container, s guide.Summary) {
 		default: // the store's list was not read
 			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.password.unnamed", map[string]any{"Store": g.f.storeName()})))
 		}
-		if h.File != "" {
-			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable(safetext.Line(filepath.Dir(h.File)))})))
+		if h.File != "" && !h.FileGone {
+			box.Add(uiwidget.NewWrapping(words.T("guide.summary.handover.delete", folder)))
 		}
 	}
 }

@@ -124,6 +124,9 @@ type HandOverCopy struct {
 	// read, or no longer holds it (Gone).
 	Label string
 	Gone  bool
+	// FileGone is set when the copy's file is no longer where it was made
+	// (renewal.CopiesOnDisk): deleted once sent, as the summary advises.
+	FileGone bool
 }
 
 // handOverCopy is h with its password's entry in the store's list pw.

@@ -1,6 +1,9 @@
 package renewal
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -22,6 +25,21 @@ func State(p *guide.Progress, reg *register.Store, passwords guide.Passwords) gu
 		}
 	}
 	return guide.FactsOf(p, c, passwords)
+}
+
+// CopiesOnDisk marks the copies made for others whose file is no longer
+// where it was made (guide.HandOverCopy.FileGone): the summary's advice to
+// delete a copy once sent, and its "Show the file in its folder", follow
+// the fact. A file that cannot be looked at for another reason is taken as
+// still there. One stat of a local file per copy made.
+func CopiesOnDisk(copies []guide.HandOverCopy) {
+	for i := range copies {
+		if copies[i].File == "" {
+			continue
+		}
+		_, err := os.Lstat(copies[i].File)
+		copies[i].FileGone = errors.Is(err, fs.ErrNotExist)
+	}
 }
 
 // Renewing is the certificate the guide's renewal renews, as far as the

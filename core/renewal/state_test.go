@@ -1,6 +1,8 @@
 package renewal
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -179,6 +181,34 @@ func TestRenewsHere(t *testing.T) {
 	} {
 		if got := RenewsHere(c.p, certs, started, c.cert); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// A copy made for others is gone once its file is no longer where it was
+// made (deleted after sending, as the summary advises); a copy still there,
+// or one whose file was never recorded, is not.
+func TestCopiesOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "Firma (til Webshoppen).p12")
+	sent := filepath.Join(dir, "Firma (til Acme).p12")
+	for _, p := range []string{kept, sent} {
+		if err := os.WriteFile(p, []byte("copy"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(sent); err != nil {
+		t.Fatal(err)
+	}
+	copies := []guide.HandOverCopy{
+		{HandOver: register.HandOver{To: "Webshoppen", File: kept}},
+		{HandOver: register.HandOver{To: "Acme", File: sent}},
+		{HandOver: register.HandOver{To: "Uden fil"}},
+	}
+	CopiesOnDisk(copies)
+	for i, want := range []bool{false, true, false} {
+		if copies[i].FileGone != want {
+			t.Errorf("%s: FileGone %v, want %v", copies[i].To, copies[i].FileGone, want)
 		}
 	}
 }
