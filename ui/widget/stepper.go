@@ -15,15 +15,20 @@ import (
 type DotState int
 
 const (
-	DotOpen     DotState = iota // not done, not current: grey, numbered
+	DotOpen     DotState = iota // not done, not current: a grey ring, no number
 	DotCurrent                  // the step shown: the accent colour, numbered
 	DotDone                     // done: green with a tick
 	DotFinished                 // the last step of a finished walk: green, ticked and ringed
 )
 
-// StepperDot is one step of a stepper: a numbered dot that asks its state
-// on every refresh, so the stepper redraws by refreshing its dots. A dot
-// that can be tapped shows the pointer.
+// StepperDot is one step of a stepper: a dot that asks its state on every
+// refresh, so the stepper redraws by refreshing its dots. A dot that can be
+// tapped shows the pointer. Only the current step's dot shows its number:
+// done steps are ticked, and the steps ahead are plain rings, numbered only
+// while the arrow keys are on them. The line under the stepper says "Step N
+// of M", and every dot says its number to a screen reader; the twenty
+// numbers on the steps ahead were twenty texts to shape, rasterise and
+// upload before the window's first frame (issue 27).
 type StepperDot struct {
 	widget.BaseWidget
 	number int
@@ -135,6 +140,7 @@ func (r *stepperDotRenderer) Refresh() {
 		r.bg.StrokeColor = th.Color(theme.ColorNameInputBorder, v)
 		r.bg.StrokeWidth = 1
 		r.label.Color = th.Color(theme.ColorNamePlaceHolder, v)
+		r.label.Hidden = !d.focused // the arrow keys' dot says which step it is
 	}
 	if d.focused {
 		// The text colour, as a focused button's ring: Fyne's focus colour

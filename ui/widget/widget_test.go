@@ -550,6 +550,43 @@ func TestStepperShrinksToTheWindow(t *testing.T) {
 	}
 }
 
+// Only the current step's dot shows its number, and a step ahead's while
+// it has the keyboard (the arrows move along the dots): the steps ahead
+// are plain rings, done steps ticked (issue 27: twenty numbers on the steps
+// ahead were twenty texts drawn before the window's first frame).
+func TestStepperNumbersTheCurrentStepOnly(t *testing.T) {
+	test.NewTempApp(t)
+	number := func(d *StepperDot) string {
+		for _, o := range test.WidgetRenderer(d).Objects() {
+			if text, ok := o.(*canvas.Text); ok && text.Visible() {
+				return text.Text
+			}
+		}
+		return ""
+	}
+	for _, c := range []struct {
+		state DotState
+		want  string
+	}{{DotCurrent, "7"}, {DotOpen, ""}, {DotDone, ""}, {DotFinished, ""}} {
+		d := NewStepperDot(7, func() DotState { return c.state }, func() bool { return true }, nil)
+		w := test.NewTempWindow(t, d)
+		if got := number(d); got != c.want {
+			t.Errorf("dot 7 in state %d shows %q; want %q", c.state, got, c.want)
+		}
+		if c.state != DotOpen {
+			continue
+		}
+		w.Canvas().Focus(d)
+		if got := number(d); got != "7" {
+			t.Errorf("a step ahead's dot with the keyboard shows %q; want its number", got)
+		}
+		w.Canvas().Unfocus()
+		if got := number(d); got != "" {
+			t.Errorf("a step ahead's dot that lost the keyboard shows %q", got)
+		}
+	}
+}
+
 // U14, V2: the stepper's dots are one stop in the Tab order, the current
 // step's dot; the arrows, Home and End move along the dots that may be
 // jumped to, passing the others; Space or Enter jumps.
