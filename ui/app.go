@@ -86,7 +86,11 @@ func Run(files []string, more <-chan []string) (err error) {
 	f := newFrame(a, w, <-registerOpened, d)
 	f.trusted = trustedFromEnv()
 	piece = StartPiece("content")
-	f.setContent()
+	if place.presized {
+		f.setHeldContent()
+	} else {
+		f.setContent()
+	}
 	piece()
 	w.SetCloseIntercept(func() {
 		f.stopWatching()
@@ -121,6 +125,16 @@ func (f *frame) setContent() {
 	if f.guide != nil {
 		f.guide.settle()
 	}
+}
+
+// setHeldContent is setContent for a presized window (presize): the
+// screens are laid out when Fyne gives the canvas its final size, in Show.
+func (f *frame) setHeldContent() {
+	f.win.SetContent(holdUntilSized(f.content, func() {
+		if f.guide != nil {
+			f.guide.settle()
+		}
+	}))
 }
 
 // shown is the window's work once its first frame is on the screen: the

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/go-gl/glfw/v3.4/glfw"
 )
@@ -23,6 +24,10 @@ type placement struct {
 	size  fyne.Size
 	x, y  int
 	scale float32
+	// presized: the canvas was given size times scale until Fyne makes
+	// the window (presize), and the content is held until it has its own
+	// size (holdUntilSized).
+	presized bool
 }
 
 // companionPlace is the window's placement on a work area (screen
@@ -60,8 +65,70 @@ func placeBeforeShow(w fyne.Window) (placement, bool) {
 	areaX, areaY, areaW, areaH := monitor.GetWorkarea()
 	p := companionPlace(areaX, areaY, areaW, areaH, estimatedScale(monitor))
 	w.Resize(p.size)
+	p.presized = presize(w, p)
 	dw.RequestPosition(p.x, p.y)
 	return p, true
+}
+
+// presize makes Fyne create the window's OpenGL surface at the size in
+// pixels it will have, when the scale is not 1 (review T2). Fyne 2.8.1
+// (internal/driver/glfw/window_desktop.go, create) makes the GL window at
+// the canvas's size with the canvas's scale still 1, works the scale out
+// after, resizes the window and paints at once: the first frame, drawn at
+// 125 % into a surface still 480 pixels wide, was the card's bottom-left
+// part, the rest black, until the next frame. So the canvas is given the
+// size times the scale until then (w.Resize, called before, has already
+// queued the final size, which Fyne applies once it knows the scale; its
+// Resize method sizes the canvas alone), and the content is held until it
+// is laid out at that final size (holdUntilSized), not laid out once more
+// at the larger one. It says whether it did. Re-check on a Fyne upgrade.
+func presize(w fyne.Window, p placement) bool {
+	c, ok := w.Canvas().(interface{ Resize(fyne.Size) })
+	if !ok || p.scale == 1 || runtime.GOOS == "darwin" {
+		return false
+	}
+	c.Resize(fyne.NewSize(p.size.Width*p.scale, p.size.Height*p.scale))
+	return true
+}
+
+// holdUntilSized is content for a presized window's canvas: it lays
+// content out only once its size changes from the first it is given (the
+// presized one), then calls laidOut once.
+func holdUntilSized(content fyne.CanvasObject, laidOut func()) fyne.CanvasObject {
+	return container.New(&heldLayout{laidOut: laidOut}, content)
+}
+
+type heldLayout struct {
+	first   fyne.Size // the size it holds at; zero before the first layout
+	open    bool
+	laidOut func()
+}
+
+func (l *heldLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if !l.open {
+		if l.first.IsZero() || size == l.first {
+			l.first = size
+			return
+		}
+		l.open = true
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if l.laidOut != nil {
+		done := l.laidOut
+		l.laidOut = nil
+		done()
+	}
+}
+
+func (l *heldLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 // placeAfterShow asks again for the window's place once it is on the

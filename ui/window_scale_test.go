@@ -1,6 +1,13 @@
 package ui
 
-import "testing"
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
 
 // The scale helpers copy Fyne 2.8.1's internal/driver/glfw/scale.go; these
 // are that file's own cases (scale_test.go), so a change of either shows.
@@ -74,5 +81,42 @@ func TestMonitorScaleIsFynes(t *testing.T) {
 		if got := monitorScale(c.goos, c.widthMM, c.heightMM, c.widthPx); got != c.want {
 			t.Errorf("monitorScale(%s, %d, %d, %d) = %v, Fyne's is %v", c.goos, c.widthMM, c.heightMM, c.widthPx, got, c.want)
 		}
+	}
+}
+
+// Review T2: at a scale other than 1 the canvas is given the size in
+// pixels until Fyne makes the window (presize), and the content is not laid
+// out at that size but at the next, its own, once, after which the guide
+// settles (holdUntilSized). At 1 nothing changes.
+func TestAPresizedWindowLaysItsContentOutOnceAtItsOwnSize(t *testing.T) {
+	test.NewTempApp(t)
+	own := fyne.NewSize(480, 700)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	if presize(w, placement{size: own, scale: 1}) {
+		t.Error("presized at scale 1")
+	}
+	if !presize(w, placement{size: own, scale: 1.25}) {
+		t.Fatal("not presized at 1.25")
+	}
+	if got, want := w.Canvas().Size(), fyne.NewSize(600, 875); got != want {
+		t.Errorf("presized canvas %v; want %v", got, want)
+	}
+
+	laidOut := 0
+	content := container.NewStack(widget.NewLabel("card"))
+	held := holdUntilSized(content, func() { laidOut++ })
+	held.Resize(fyne.NewSize(600, 875))
+	held.Refresh()
+	if !content.Size().IsZero() || laidOut != 0 {
+		t.Errorf("at the presized size the content was laid out at %v (%d times)", content.Size(), laidOut)
+	}
+	held.Resize(own)
+	held.Resize(fyne.NewSize(480, 760))
+	if content.Size() != fyne.NewSize(480, 760) || laidOut != 1 {
+		t.Errorf("content at %v, laid out %d times; want its size and one call", content.Size(), laidOut)
+	}
+	held.Resize(fyne.NewSize(600, 875))
+	if content.Size() != fyne.NewSize(600, 875) {
+		t.Errorf("once open, the content does not follow the window: %v", content.Size())
 	}
 }
