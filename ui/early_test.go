@@ -2,16 +2,19 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
 // Y14: renewed in the portal first, Fornyer opened afterwards. The renewed
 // file, checked while the guide is still on "Before you start", is asked
 // about on the Check tab and on the guide's card, in words for that case;
-// the yes brings the guide past the portal's cards to the password card.
+// the yes brings the guide to the first card that still needs something,
+// and its Done past the portal's cards.
 func TestAFileRenewedBeforeTheGuideIsAskedAbout(t *testing.T) {
 	for _, lang := range []string{"da", "en"} {
 		t.Run(lang, func(t *testing.T) {
@@ -33,9 +36,47 @@ func TestAFileRenewedBeforeTheGuideIsAskedAbout(t *testing.T) {
 			}
 			test.Tap(findButton(t, card, words.T("renewal.ask.yes")))
 			x.wait()
-			if got := g.progress.Step().ID; got != "password" || !g.progress.FileChecked() {
+			// On the first card that still needs something: the places
+			// card, not yet noted; its Done goes on past the portal's
+			// cards, done by the file (Y13), to the password card.
+			if got := g.progress.Step().ID; got != "prepare-usage" || !g.progress.FileChecked() {
 				t.Errorf("after yes the guide is on %s (file taken %v)", got, g.progress.FileChecked())
 			}
+			g.complete()
+			want := "password"
+			if g.facts().PasswordSaved {
+				want = "download"
+			}
+			if got := g.progress.Step().ID; got != want {
+				t.Errorf("Done on the places card goes to %s, want %s", got, want)
+			}
 		})
+	}
+}
+
+// Y14: the places noted, the renewed file checked on card 4 and its
+// password saved on the Check tab while asked (the renewal's pending
+// entry): after the yes, once the record has moved the password onto the
+// certificate, the guide is on the download card, past the password card
+// that needs nothing any more.
+func TestAYesWithThePasswordSavedLandsOnTheDownloadCard(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "prepare-dpg"
+	g.progress.Done["prepare-usage"] = x.f.now()
+	x.f.tabs.SelectIndex(guideTab)
+	g.show()
+	x.f.tabs.SelectIndex(checkTab)
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: x.f.now().Add(-time.Minute)})
+	x.drop(x.file("Fornyet certifikat.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "pw")))
+	test.Type(findEntry(t, x.f.check.answers), "pw")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
+	x.wait()
+	if got := g.progress.Step().ID; got != "download" || !g.facts().PasswordSaved {
+		t.Errorf("after yes the guide is on %s (password saved %v)", got, g.facts().PasswordSaved)
 	}
 }

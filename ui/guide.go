@@ -818,6 +818,12 @@ func (g *guideState) factsChanged() {
 	if g.stepper == nil {
 		return
 	}
+	if before := g.progress.Current; g.progress.Follow(g.facts()) {
+		// Just landed, and the facts caught up: on to the card that
+		// still needs something (core's Land).
+		g.moved(before)
+		return
+	}
 	now := drawnFacts(g.facts())
 	switch {
 	case reflect.DeepEqual(now, g.drawn):

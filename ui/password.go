@@ -217,6 +217,9 @@ func (s *passwordField) saveTapped() {
 		return
 	}
 	s.offer.forget()
+	if g := s.f.guide; g != nil {
+		g.progress.Stay() // saved here: the card says so, and stays
+	}
 	s.entry.Disable()
 	s.save.Disable()
 	s.busy.Show()

@@ -32,6 +32,7 @@ func (f *frame) checked(a renewal.Answer) {
 		return
 	}
 	if f.guide != nil && a.Outcome.Apply(&f.guide.progress, a.Check.Report.Certificate.SHA256, f.now()) {
+		f.guide.landed()
 		f.guide.changed()
 		f.passwordsChanged() // a password saved before the file may now be the wrong one
 	}
@@ -78,8 +79,16 @@ func (f *frame) answered(sha string, yes bool) {
 		return
 	}
 	renewal.AnswerQuestion(&f.guide.progress, sha, yes, f.now())
+	if yes {
+		f.guide.landed()
+	}
 	f.guide.changed()
 }
+
+// landed brings the guide, the renewal's file just taken, to the first
+// card that still needs something with every fact the window reads (core
+// took it as far as the progress tells: guide.Progress.Land).
+func (g *guideState) landed() { g.progress.Land(g.facts()) }
 
 // passwordSavedFor notes in the register that the certificate's password
 // is now in the credential store.

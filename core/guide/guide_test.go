@@ -549,7 +549,16 @@ func TestGoToUpToTheFirstUnmetRule(t *testing.T) {
 			if len(p.Done) != 0 {
 				t.Errorf("a jump marked steps done: %v", p.Done)
 			}
-			if !p.Passed("login", tc.f) || p.Passed(tc.can, tc.f) || p.Passed(Steps[len(Steps)-1].ID, tc.f) {
+			// With the file checked, the portal's cards before it are done
+			// by it (Y13): the card that closes the portal is passed.
+			jumped := "login"
+			if tc.f.FileChecked {
+				jumped = "close"
+				if _, done := p.StepDone("login", tc.f); !done || p.Passed("login", tc.f) {
+					t.Error("the portal's login card is not done by the file")
+				}
+			}
+			if !p.Passed(jumped, tc.f) || p.Passed(tc.can, tc.f) || p.Passed(Steps[len(Steps)-1].ID, tc.f) {
 				t.Error("passed: the cards jumped over, not the current one or one ahead")
 			}
 		})
@@ -610,5 +619,135 @@ func TestUnderWay(t *testing.T) {
 	checked.SetFileChecked("ab", t0)
 	if !checked.UnderWay() {
 		t.Error("a renewal whose file is checked is not under way")
+	}
+}
+
+// Y14: the renewal's file taken while the guide is on an earlier card
+// (renewed before Fornyer was opened, or a step ahead in the portal)
+// brings the guide to the first card that still needs something: the
+// places card when they are not noted, else the password card when the
+// password is not saved, else the download
+// card (its backup); never past it. Done from a card goes on the same way
+// once the file is there; without it, to the next card.
+func TestTheGuideLandsOnTheFirstCardThatNeedsSomething(t *testing.T) {
+	file := Facts{FileChecked: true, FileCheckedAt: t0}
+	saved := file
+	saved.PasswordSaved = true
+	elsewhere := file
+	elsewhere.StoredElsewhere = true
+	backedUp := saved
+	backedUp.BackedUpAt = t0
+	for _, c := range []struct {
+		name, from string
+		placesDone bool
+		f          Facts
+		want       string
+	}{
+		{"card 1, nothing noted", "welcome", false, file, "prepare-usage"},
+		{"card 2, nothing noted", "prepare-mitid", false, saved, "prepare-usage"},
+		{"the places card itself", "prepare-usage", false, saved, "prepare-usage"},
+		{"card 1, places noted", "welcome", true, file, "password"},
+		{"card 4, password saved", "prepare-dpg", true, saved, "download"},
+		// Kept elsewhere only: the card that saves it here too is not done.
+		{"card 4, password kept elsewhere", "prepare-dpg", true, elsewhere, "password"},
+		{"card 4, backed up too", "prepare-dpg", true, backedUp, "download"},
+		{"a step ahead in the portal", "terms", true, file, "password"},
+		{"a step ahead, password saved", "terms", true, saved, "download"},
+		{"on the password card, saved", "password", true, saved, "download"},
+		{"on the password card, not saved", "password", true, file, "password"},
+		{"on the download card", "download", true, backedUp, "download"},
+		{"beyond it", "dpg-login", true, backedUp, "dpg-login"},
+	} {
+		p := New(t0)
+		p.Current = c.from
+		if c.placesDone {
+			p.Done["prepare-usage"] = t0
+		}
+		p.FileSHA256 = "b2"
+		p.Land(c.f)
+		if p.Current != c.want {
+			t.Errorf("%s: lands on %s, want %s", c.name, p.Current, c.want)
+		}
+		if c.from == "prepare-usage" {
+			if err := p.Complete(t0, c.f); err != nil || p.Current != "download" {
+				t.Errorf("%s: Done goes to %s (%v), want the download card", c.name, p.Current, err)
+			}
+		}
+	}
+	p := New(t0)
+	if err := p.Complete(t0, Facts{}); err != nil || p.Current != Steps[1].ID {
+		t.Errorf("without the file Done goes to %s (%v)", p.Current, err)
+	}
+	p.Current = "prepare-dpg"
+	if err := p.Complete(t0, saved); err != nil || p.Current != "download" {
+		t.Errorf("card 4 with the file: Done goes to %s (%v)", p.Current, err)
+	}
+}
+
+// Y13: once the renewal has its file, the cards before the download card
+// that hold no task (the cards that prepare, the portal's steps) are done,
+// since the file was checked, wherever the guide was: the stepper ticks
+// them. The places card is done only when the user is done with it, the
+// card closing the portal's window only by its Done.
+func TestTheFileDoesThePortalsCards(t *testing.T) {
+	p := New(t0)
+	p.Current = "password"
+	at := t0.Add(time.Hour)
+	f := Facts{FileChecked: true, FileCheckedAt: at, PasswordSaved: true}
+	for _, s := range Steps {
+		at2, done := p.StepDone(s.ID, f)
+		want := Index(s.ID) <= Index("password") && s.ID != "prepare-usage" || s.ID == "download"
+		if done != want {
+			t.Errorf("%s: done %v, want %v", s.ID, done, want)
+		}
+		if done && s.Task == TaskNone && !at2.Equal(at) {
+			t.Errorf("%s: done at %v, want when the file was checked", s.ID, at2)
+		}
+	}
+	if _, done := p.StepDone("login", Facts{PasswordSaved: true}); done {
+		t.Error("the portal's card is done without the file")
+	}
+}
+
+// Y14: the facts catch up after the file is taken (a password saved before
+// it is moved onto its certificate in the background): the guide, still
+// on the card Land brought it to, follows to the first card that still
+// needs something. Once the user moved, it stays where they are.
+func TestTheLandedGuideFollowsTheFacts(t *testing.T) {
+	file := Facts{FileChecked: true, FileCheckedAt: t0}
+	saved := file
+	saved.PasswordSaved = true
+	p := New(t0)
+	p.Current, p.FileSHA256 = "prepare-dpg", "b2"
+	p.Done["prepare-usage"] = t0
+	p.Land(file)
+	if p.Current != "password" || p.Follow(file) || p.Current != "password" {
+		t.Fatalf("landed on %s", p.Current)
+	}
+	if !p.Follow(saved) || p.Current != "download" {
+		t.Errorf("once saved the guide is on %s, want the download card", p.Current)
+	}
+	q := New(t0)
+	q.Current, q.FileSHA256 = "prepare-dpg", "b2"
+	q.Done["prepare-usage"] = t0
+	q.Land(file)
+	q.Back()
+	if err := q.Complete(t0, file); err != nil || q.Current != "password" {
+		t.Fatalf("back and on: %s, %v", q.Current, err)
+	}
+	if q.Follow(saved) || q.Current != "password" {
+		t.Errorf("the user moved, and the guide followed the facts to %s", q.Current)
+	}
+	r := New(t0) // on the password card by itself when the file came
+	r.Current, r.FileSHA256 = "password", "b2"
+	r.Land(file)
+	if r.Follow(saved) || r.Current != "password" {
+		t.Errorf("the user's own card was left for %s", r.Current)
+	}
+	q.Current = "prepare-dpg"
+	q.Land(file)
+	q.Stay() // saved on the card it landed on
+	if q.Follow(saved) || q.Current != "password" {
+		t.Errorf("saved on the card, and the guide followed the facts to %s", q.Current)
 	}
 }

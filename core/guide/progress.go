@@ -62,6 +62,10 @@ type Progress struct {
 	// Usages is the user's own list of where the certificate is used
 	// (usage.go).
 	Usages []Usage `json:"usages,omitempty"`
+
+	// landed is the card Land brought the guide to, until the user moves:
+	// Follow lands it again when the facts catch up. Never saved.
+	landed string
 }
 
 // Clone is a copy that shares nothing with p, for a save in the background.
@@ -190,10 +194,84 @@ func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
 	if at, done := p.Done[id]; done && p.CanComplete(s, f) == nil {
 		return at, true
 	}
+	if doneByFile(s, f) {
+		return f.FileCheckedAt, true
+	}
 	if s.Within != "" {
 		return f.holds(s.Within)
 	}
 	return f.holds(s.Task)
+}
+
+// doneByFile says whether the step was done by the time the renewal got
+// its file, wherever the guide was then: a card without a task before the
+// download card (the cards that prepare, the portal's steps), for the
+// portal gives its file only after all of them. A step ahead of the guide
+// (Y13) or renewed before Fornyer was opened (Y14), the stepper ticks
+// them; a card with a task (the places, the password) is done only by its
+// own fact.
+func doneByFile(s Step, f Facts) bool {
+	return f.FileChecked && s.Task == TaskNone && s.Within == "" && Index(s.ID) < TaskIndex(TaskDownload)
+}
+
+// needs says whether the step at index i still needs something of the
+// user with the facts f: it is not done, or its rule is not met (a file
+// checked and not backed up).
+func (p *Progress) needs(i int, f Facts) bool {
+	s := Steps[i]
+	_, done := p.StepDone(s.ID, f)
+	return !done || p.CanComplete(s, f) != nil
+}
+
+// next is the card the guide goes on to from the one at index i: the
+// next one; once the renewal has its file, the first card after i that
+// still needs something, up to the download card (Y14: the cards that
+// prepare and the portal's are done by the file, and a password saved
+// already needs nothing more). Beyond the download card every card is
+// the user's to read.
+func (p *Progress) next(i int, f Facts) int {
+	download := TaskIndex(TaskDownload)
+	for i++; i < download && f.FileChecked && !p.needs(i, f); i++ {
+	}
+	return min(i, len(Steps)-1)
+}
+
+// Land brings the guide, the renewal's file just taken (renewal's
+// takeFile), to the first card from the one it is on that still needs
+// something (next's rule): the places card when they are not noted yet,
+// else the password card when the password is not saved, else the
+// download card (Y14). It stays on a card that needs something, and never
+// goes back.
+func (p *Progress) Land(f Facts) {
+	i := p.Index()
+	switch {
+	case i < TaskIndex(TaskDownload) && !p.needs(i, f):
+		p.Current = Steps[p.next(i, f)].ID
+		p.landed = p.Current
+	case p.landed != p.Current:
+		p.landed = "" // the user's own card, not one Land brought it to
+	}
+}
+
+// Stay keeps the guide where it is: the user acted on the card Land
+// brought it to (saved the password there), and the card that says so is
+// not left by itself (Follow).
+func (p *Progress) Stay() { p.landed = "" }
+
+// Follow lands the guide again (Land) while it is still on the card Land
+// brought it to and the user has not moved since: the facts catch up
+// after the file is taken (a password saved before it, moved onto its
+// certificate in the background, is saved once moved), and the card that
+// needed the password then needs nothing. It reports whether the card
+// changed.
+func (p *Progress) Follow(f Facts) bool {
+	if p.landed == "" || p.landed != p.Current {
+		p.landed = ""
+		return false
+	}
+	before := p.Current
+	p.Land(f)
+	return p.Current != before
 }
 
 // UnderWay says whether the renewal is under way in the portal: a step of
@@ -223,8 +301,10 @@ func (p *Progress) Finished(f Facts) bool {
 	return true
 }
 
-// Complete marks the current step done at now and moves to the next step,
-// unless a rule forbids it. The last step stays current once done.
+// Complete marks the current step done at now and moves to the next step
+// (next: once the renewal has its file, the next that still needs
+// something), unless a rule forbids it. The last step stays current once
+// done.
 func (p *Progress) Complete(now time.Time, f Facts) error {
 	s := p.Step()
 	if err := p.CanComplete(s, f); err != nil {
@@ -236,11 +316,8 @@ func (p *Progress) Complete(now time.Time, f Facts) error {
 	if !p.IsDone(s.ID) {
 		p.Done[s.ID] = now.UTC()
 	}
-	i := Index(s.ID)
-	if i+1 < len(Steps) {
-		i++
-	}
-	p.Current = Steps[i].ID
+	p.Current = Steps[p.next(Index(s.ID), f)].ID
+	p.landed = ""
 	return nil
 }
 
@@ -251,6 +328,7 @@ func (p *Progress) Back() bool {
 		return false
 	}
 	p.Current = Steps[i-1].ID
+	p.landed = ""
 	return true
 }
 
@@ -280,7 +358,7 @@ func (p *Progress) GoTo(id string, f Facts) error {
 	if !p.CanGoTo(id, f) {
 		return ErrUnknownStep
 	}
-	p.Current = id
+	p.Current, p.landed = id, ""
 	return nil
 }
 

@@ -316,14 +316,15 @@ func (o *Outcome) otherLine(p *guide.Progress, known []register.Certificate, cer
 
 // takeFile makes the certificate the renewal's file, checked at now. Far
 // ahead of the guide, the file came while the guide was still on an
-// earlier card of the portal's; the portal gives the file after its
-// password, so the guide comes forward to the password card, the cards
-// between passed, not done (Progress.GoTo's rule) (X18).
+// earlier card (X18, Y14): the guide comes forward to the first card that
+// still needs something as far as the progress tells (guide.Progress.Land):
+// the places card when they are not noted, else the password card (the
+// portal gives the file after its password). The window, which reads the
+// credential store, lands it again with every fact (Land): past the
+// password card when the password is saved already.
 func takeFile(p *guide.Progress, sha256 string, now time.Time) {
 	p.SetFileChecked(sha256, now)
-	if pw := guide.Index("password"); p.Index() < pw {
-		p.Current = guide.Steps[pw].ID
-	}
+	p.Land(guide.FactsOf(p, nil, guide.Passwords{}))
 }
 
 // renewalsPending says whether id is the pending password of the renewal
