@@ -258,6 +258,9 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 		if relayout != nil {
 			relayout()
 		}
+		// What the press did is read where it is said, however far down
+		// the card the row is (Z3: the copy's password was below the fold).
+		uiwidget.Reveal(result)
 	}
 	show := func(lines ...fyne.CanvasObject) {
 		if !popup {
@@ -292,7 +295,6 @@ func newHandOverRow(f *frame, c register.Certificate, src certSource, to string,
 					// The question is read with the field above it: both in
 					// view, however far down the card the row is.
 					inline(uiwidget.NewWrapping(words.T("guide.handover.password.ask")))
-					uiwidget.Reveal(result)
 					return
 				case err != nil:
 					inline(errorLine(err))

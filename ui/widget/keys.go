@@ -399,14 +399,16 @@ func followedIn(c fyne.Canvas) []*container.Scroll {
 }
 
 // offsetShowing is the scroll offset, as near to offset as can be, at which
-// an object at y (in the content) of height h is in a view of height view.
+// an object at y (in the content) of height h is in a view of height view;
+// an object taller than the view is shown from its top, where it is read
+// from (a copy's "ready" line above its password and advice).
 func offsetShowing(offset, view, y, h float32) float32 {
 	const room = 12
 	switch {
 	case y-room < offset:
 		return max(0, y-room)
 	case y+h+room > offset+view:
-		return y + h + room - view
+		return max(0, min(y-room, y+h+room-view))
 	}
 	return offset
 }

@@ -265,6 +265,7 @@ func TestOffsetShowing(t *testing.T) {
 		{"above scrolls up", 300, 400, 200, 40, 188},
 		{"near the top scrolls to 0", 50, 400, 5, 40, 0},
 		{"below scrolls down", 0, 400, 500, 40, 152},
+		{"taller than the view shows its top", 0, 400, 500, 600, 488},
 	} {
 		if got := offsetShowing(tc.offset, tc.view, tc.y, tc.h); got != tc.out {
 			t.Errorf("%s: offset %v, want %v", tc.name, got, tc.out)
