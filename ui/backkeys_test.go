@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/fornyer/fornyer/core/guide"
+	"github.com/fornyer/fornyer/core/register"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
@@ -74,5 +76,28 @@ func TestEnterAfterALinkIsDone(t *testing.T) {
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if opened != 1 || g.progress.Current == "login" {
 		t.Errorf("Enter after the link: opened %d times, on card %s", opened, g.progress.Current)
+	}
+}
+
+// Z4: Enter on the switch-over card's Done leads to the summary with the
+// keyboard on its main action, the receipt: the next Enter made the
+// summary's Done refuse (the renewal is not whole without the receipt).
+func TestTheSummaryGivesTheKeyboardToTheReceipt(t *testing.T) {
+	f, w := newTestFrame(t, "en")
+	g, c := f.guide, w.Canvas()
+	sha := strings.Repeat("c7", 32)
+	if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+		t.Fatal(err)
+	}
+	g.progress.SetFileChecked(sha, guideTestTime)
+	goTo(g, "switch")
+	c.Focus(g.done)
+	g.done.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if g.progress.Current != "summary" {
+		t.Fatalf("Enter on Done went to %s", g.progress.Current)
+	}
+	b, ok := c.Focused().(*uiwidget.Button)
+	if !ok || b.Text != words.T("check.action.receipt") {
+		t.Errorf("on the summary the keyboard is on %T %v, want %q", c.Focused(), c.Focused(), words.T("check.action.receipt"))
 	}
 }

@@ -309,6 +309,12 @@ func (g *guideState) keepFocus() func() {
 			g.focusAfter = nil
 		case onDot:
 			uiwidget.TakeFocus(c, g.dots)
+		case !sameCard && g.ahead != nil && g.mainAction() == fyne.Focusable(g.ahead):
+			// Another card whose main action is its own (the summary's
+			// receipt, its one blue button), however Done was pressed:
+			// the keyboard goes to it, so that Enter makes the receipt,
+			// not Done again (Z4).
+			c.Focus(g.ahead)
 		case onScreen && sameCard:
 			// The same control drawn again (the button just pressed, the
 			// field typed in); when it is gone ("Installed in DPG", "Note
