@@ -32,10 +32,11 @@ func ReadKnown(path string, p *guide.Progress, c *inspect.Certificate) ([]regist
 // what it picks over all: the fingerprints (c's, the renewal's file's),
 // the UUID, the first of c's organisation (by CVR: sameOrganisationAs),
 // and the one learnt last (named by the register itself). Not ok when
-// Needed needs every entry (the renewal waits for its file), or c's
-// organisation is found by its name (no CVR).
+// Needed needs every entry (the renewal waits for its file), c's
+// organisation is found by its name (no CVR), or the user said "no" to a
+// file (declinesAny).
 func neededKeys(p *guide.Progress, c *inspect.Certificate) (register.Keys, bool) {
-	if c.CVR == "" || needsEvery(p, c) {
+	if c.CVR == "" || needsEvery(p, c) || declinesAny(p) {
 		return register.Keys{}, false
 	}
 	k := register.Keys{SHA256: []string{c.SHA256}, UUID: c.UUID, CVR: c.CVR}
@@ -50,10 +51,11 @@ func neededKeys(p *guide.Progress, c *inspect.Certificate) (register.Keys, bool)
 // progress (nil: none), the entries being the user's (register.Scan, as
 // every reader of the register gives them). Whole are those the answer
 // reads whole: the certificate itself, the renewal's own file (Foreign),
-// its renewal line (Predecessor, later: the same OCES UUID), one
-// certificate of its organisation; every entry while the renewal waits
-// for its file (Renewing). The one the register learnt last, when none is
-// of c's organisation, is in brief without a renewal (p nil): the
+// its renewal line (Predecessor, later: the same OCES UUID), the first
+// certificate of its organisation and the first of it the user did not
+// say "no" to; every entry while the renewal waits for its file
+// (Renewing). The one the register learnt last of those the user did not
+// say "no" to, when none of them is of c's organisation, is in brief without a renewal (p nil): the
 // other-organisation note reads only what its entry tells
 // (otherOrganisation, orgData), so it is not decoded; with one it is in
 // whole.
@@ -70,14 +72,22 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 		}
 		return all, nil
 	}
-	latest := register.LearntLast(len(entries), func(i int) (time.Time, bool) { return entries[i].Updated, true })
-	ownOrganisation := false
+	// The other-organisation note leaves out the files the user said are
+	// not the renewal's (notDeclined): the one learnt last and the one of
+	// c's organisation are those it sees (review T10).
+	latest := register.LearntLast(len(entries), func(i int) (time.Time, bool) { return entries[i].Updated, !declined(p, entries[i].SHA256) })
+	ownOrganisation, ownSeen := false, false
 	for i, e := range entries {
 		need := strings.EqualFold(e.SHA256, c.SHA256) ||
 			c.UUID != "" && strings.EqualFold(e.UUID, c.UUID) ||
 			p != nil && p.FileSHA256 != "" && strings.EqualFold(e.SHA256, p.FileSHA256)
-		if !ownOrganisation && sameOrganisationAs(e.CVR, e.Organization, c) {
-			ownOrganisation, need = true, true
+		if (!ownOrganisation || !ownSeen) && sameOrganisationAs(e.CVR, e.Organization, c) {
+			if !ownSeen {
+				ownSeen, need = true, true
+			}
+			if !ownOrganisation && !declined(p, e.SHA256) {
+				ownOrganisation, need = true, true
+			}
 		}
 		if need {
 			whole = append(whole, i)
@@ -94,6 +104,30 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 		whole = slices.Insert(whole, at, latest)
 	}
 	return whole, brief
+}
+
+// declined is whether the user said the file with the fingerprint is not
+// the renewal's (p nil: no renewal, nothing said), as notDeclined reads it.
+func declined(p *guide.Progress, sha256 string) bool {
+	if p == nil {
+		return false
+	}
+	yes, answered := p.Answer(sha256)
+	return answered && !yes
+}
+
+// declinesAny is whether the user said "no" to any file in p: then the
+// first of c's organisation and the one learnt last that the answer sees
+// need not be those the register's keys name (neededKeys).
+func declinesAny(p *guide.Progress) bool {
+	if p != nil {
+		for _, yes := range p.Answers {
+			if !yes {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // needsEvery is whether the answer for c needs every entry: while the

@@ -53,6 +53,14 @@ func TestNeededGivesTheSameAnswer(t *testing.T) {
 			p = atDownload()
 			p.SetFileChecked(strings.Repeat(pick(shas...), 32), started)
 		}
+		// The user's answers to "Is this the file you just downloaded?":
+		// a "no" leaves that file out of the other organisation's note
+		// (notDeclined; review T10), a "yes" changes nothing of it.
+		for i := range r.IntN(3) {
+			if p != nil {
+				p.SetAnswer(strings.Repeat(pick(shas...), 32), i == 2)
+			}
+		}
 		entries := make([]register.Entry, len(all))
 		for i, k := range all {
 			entries[i] = register.Entry{SHA256: k.SHA256, UUID: k.UUID, CVR: k.CVR, Organization: k.Organization, CommonName: k.CommonName, Updated: k.Updated}
