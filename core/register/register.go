@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
@@ -508,18 +509,23 @@ func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certifi
 // read back. It writes only a valid register (validAll, the rules Read
 // reads by), and puts the certificates' own checksum before them:
 //
-//	{"version":2,"check":"crc32:89abcdef","certificates":[…]}
+//	{"version":2,"check":"crc32:89abcdef","learnt":"…","index":"…","certificates":[…]}
 //
 // the CRC-32 (IEEE, which needs no tables made at every start: the
-// Castagnoli one cost 0.2 ms of each command's start) of the bytes of the
-// certificates' array. A
+// Castagnoli one cost 0.2 ms of each command's start) of the bytes after
+// it up to the end of the certificates' array: the fingerprint of the one
+// learnt last (LearntLast), the index (entryIndex) and the array. A
 // file whose array still has its checksum is one Encode wrote, byte for
 // byte: Scan then finds what `fornyer inspect` needs without checking
 // every byte's syntax again (scanChecked). Readers that do not know the
 // key ignore it (encoding/json), and any change to the array made by
 // another hand than Encode's (damage, an edit) no longer matches it, so
 // the file is read and checked whole.
-func Encode(certs []Certificate) ([]byte, error) {
+func Encode(certs []Certificate) ([]byte, error) { return encode(certs, true) }
+
+// encode is Encode, without the index when indexed is false (the layout
+// of a register written before it; tests read both).
+func encode(certs []Certificate, indexed bool) ([]byte, error) {
 	if err := validAll(certs); err != nil {
 		return nil, err
 	}
@@ -531,10 +537,18 @@ func Encode(certs []Certificate) ([]byte, error) {
 	if i := LearntLast(len(certs), func(i int) (time.Time, bool) { return certs[i].Updated, mine(certs[i]) }); i >= 0 {
 		learnt = certs[i].SHA256
 	}
-	// The checksum covers what follows it: the one learnt last and the
-	// certificates.
-	body := make([]byte, 0, len(learntHead)+len(learnt)+len(checkedMiddle)+len(array))
-	body = append(append(append(append(body, learntHead...), learnt...), checkedMiddle...), array...)
+	// The checksum covers what follows it: the one learnt last, the index
+	// and the certificates.
+	var index []byte
+	if indexed {
+		index = entryIndex(certs, array)
+	}
+	body := make([]byte, 0, len(learntHead)+len(learnt)+len(indexHead)+len(index)+len(checkedMiddle)+len(array))
+	body = append(append(body, learntHead...), learnt...)
+	if index != nil {
+		body = append(append(body, indexHead...), index...)
+	}
+	body = append(append(body, checkedMiddle...), array...)
 	data := make([]byte, 0, len(checkedHead)+8+len(body)+2)
 	data = append(data, checkedHead...)
 	data = fmt.Appendf(data, "%08x", crc32.ChecksumIEEE(body))
@@ -563,15 +577,77 @@ func LearntLast(n int, at func(i int) (updated time.Time, mine bool)) int {
 
 // The layout of a register Encode wrote, around its checksum's eight hex
 // digits, the fingerprint of the one learnt last (LearntLast; "" when
-// none) and before the certificates' array. A register written before
-// "learnt" has checkedMiddle right after the checksum, which then covers
-// the array only.
+// none), the index (entryIndex) and before the certificates' array. A
+// register written before "index" has checkedMiddle right after the
+// fingerprint; one written before "learnt" right after the checksum,
+// which then covers the array only.
 var checkedHead = fmt.Sprintf(`{"version":%d,"check":"crc32:`, FormatVersion)
 
 const (
 	learntHead    = `","learnt":"`
+	indexHead     = `","index":"`
 	checkedMiddle = `","certificates":`
 )
+
+// indexRecord is the length of each certificate's record in "index": four
+// numbers of eight lower-case hex digits.
+const indexRecord = 32
+
+// entryIndex is "index": for each certificate of the array (json.Marshal's
+// of certs), in its order, what ScanFor looks it up by and where it is, so
+// that inspect finds the few certificates its answer needs in an IT
+// provider's thousands without searching the file's bytes (issue 24, 13):
+// the first 32 bits of its fingerprint, keyHash of its OCES UUID (ASCII
+// letters in lower case: ScanFor matches UUIDs without regard to case) and
+// of its CVR, and the byte offset of its object in the array. A reader
+// checks each certificate it finds this way by its own fields; the
+// checksum covers the index. nil when the array's objects cannot be told
+// apart by entryOpen (Encode then writes no index; readers search).
+func entryIndex(certs []Certificate, array []byte) []byte {
+	text := unsafe.String(unsafe.SliceData(array), len(array))
+	index := make([]byte, 0, len(certs)*indexRecord)
+	at := 1 // after the array's '['
+	for i, c := range certs {
+		if !strings.HasPrefix(text[at:], entryOpen) || len(c.SHA256) < 8 {
+			return nil
+		}
+		index = append(index, c.SHA256[:8]...)
+		index = appendHex32(index, keyHash(c.UUID, true))
+		index = appendHex32(index, keyHash(c.CVR, false))
+		index = appendHex32(index, uint32(at))
+		if i < len(certs)-1 {
+			next := strings.Index(text[at:], "},"+entryOpen)
+			if next < 0 {
+				return nil
+			}
+			at += next + 2
+		}
+	}
+	return index
+}
+
+// keyHash is the 32-bit FNV-1a hash of s, its ASCII letters in lower case
+// when fold is set (entryIndex).
+func keyHash(s string, fold bool) uint32 {
+	h := uint32(2166136261)
+	for i := range len(s) {
+		c := s[i]
+		if fold && 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// appendHex32 appends v as eight lower-case hex digits.
+func appendHex32(b []byte, v uint32) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 28; shift >= 0; shift -= 4 {
+		b = append(b, digits[v>>uint(shift)&0xf])
+	}
+	return b
+}
 
 // writeCode names what went wrong with a write, so that the sentence can
 // say what to do about it.

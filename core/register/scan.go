@@ -333,24 +333,111 @@ func scanChecked(data string) (entries []Entry, raw []string, ok bool) {
 // name (ScanFor): the user's, in the file's order. ok is false where
 // scanChecked would not read the file, in a register written before
 // "learnt", and for keys it cannot search for exactly. The work is a few
-// searches over the file's bytes and the certificates found: each search
-// goes on after the certificate where it last matched.
+// look-ups in the register's index (indexLookup) or, in a register
+// written before it, a few searches over the file's bytes (searchLookup),
+// and the certificates found.
 func scanCheckedFor(data string, k Keys) (entries []Entry, raw []string, ok bool) {
-	array, learnt, indexed, ok := checkedArray(data)
+	array, learnt, index, indexed, ok := checkedParts(data)
 	if !ok || !indexed || !searchable(k) {
 		return nil, nil, false
 	}
 	if array == "null" || array == "[]" {
 		return []Entry{}, []string{}, true
 	}
-	found := map[int]bool{} // by where the certificate begins
-	var starts []int
-	byStart := map[int]Entry{}
-	ends := map[int]int{}
-	// find visits each certificate holding n, from the first, until
-	// match says to stop; false when a certificate is not as Encode
-	// writes it.
-	find := func(n needle, match func(Entry) (keep, stop bool)) bool {
+	var kept found
+	look := searchLookup(array, &kept)
+	if index != "" {
+		look = indexLookup(array, index, &kept)
+	}
+	for _, sha := range k.SHA256 {
+		// The register's fingerprints are lower-case hex (validFingerprint):
+		// another is none of them, in any case.
+		if sha = strings.ToLower(sha); validFingerprint(sha) &&
+			!look(bySHA256, sha, func(e Entry) (bool, bool) { return e.SHA256 == sha, true }) {
+			return nil, nil, false
+		}
+	}
+	// The one learnt last is the user's (LearntLast): a file where it is
+	// not there, or not the user's, is read the long way.
+	if learnt != "" && (!look(bySHA256, learnt, func(e Entry) (bool, bool) { return e.SHA256 == learnt, true }) || !kept.holds(learnt)) {
+		return nil, nil, false
+	}
+	if k.UUID != "" && !look(byUUID, k.UUID, func(e Entry) (bool, bool) { return strings.EqualFold(e.UUID, k.UUID), false }) {
+		return nil, nil, false
+	}
+	if k.CVR != "" && !look(byCVR, k.CVR, func(e Entry) (bool, bool) { return e.CVR == k.CVR, true }) {
+		return nil, nil, false
+	}
+	entries, raw = kept.inOrder()
+	return entries, raw, true
+}
+
+// What a lookup finds certificates by.
+const (
+	bySHA256 = iota // the fingerprint, in lower case
+	byUUID          // the OCES UUID, without regard to case
+	byCVR
+)
+
+// lookup visits each certificate that may hold key as what by names, in
+// the file's order, and keeps those match says to keep that are the
+// user's (found.visit), until match says to stop; false when a
+// certificate is not as Encode writes it.
+type lookup func(by int, key string, match func(Entry) (keep, stop bool)) bool
+
+// found is what scanCheckedFor's look-ups kept: each certificate once, by
+// where it is (its position in the file or the index).
+type found struct {
+	at      []int
+	entries []Entry
+	raw     []string
+}
+
+// visit keeps e, the certificate raw at at, when match says to and it is
+// the user's (mine); whether match then says to stop.
+func (f *found) visit(at int, e Entry, raw string, match func(Entry) (keep, stop bool)) (stop bool) {
+	keep, stop := match(e)
+	if !keep || !mine(Certificate{Organization: e.Organization, CommonName: e.CommonName, Apart: e.Apart}) {
+		return false
+	}
+	if !slices.Contains(f.at, at) {
+		f.at, f.entries, f.raw = append(f.at, at), append(f.entries, e), append(f.raw, raw)
+	}
+	return stop
+}
+
+// holds is whether the certificate with the fingerprint was kept.
+func (f *found) holds(sha string) bool {
+	return slices.ContainsFunc(f.entries, func(e Entry) bool { return e.SHA256 == sha })
+}
+
+// inOrder is what was kept, in the file's order.
+func (f *found) inOrder() ([]Entry, []string) {
+	order := make([]int, len(f.at))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return f.at[a] - f.at[b] })
+	entries, raw := make([]Entry, 0, len(order)), make([]string, 0, len(order))
+	for _, i := range order {
+		entries, raw = append(entries, f.entries[i]), append(raw, f.raw[i])
+	}
+	return entries, raw
+}
+
+// searchLookup finds certificates by searching the array's bytes for
+// what Encode writes for the key (needle): each search goes on after the
+// certificate where it last matched.
+func searchLookup(array string, kept *found) lookup {
+	return func(by int, key string, match func(Entry) (keep, stop bool)) bool {
+		n := needle{text: entryOpen + key + `"`}
+		switch by {
+		case byUUID:
+			const uuidKey = `,"uuid":"`
+			n = needle{text: uuidKey + key + `"`, fold: len(uuidKey)}
+		case byCVR:
+			n = needle{text: `,"cvr":"` + key + `"`}
+		}
 		n.choosePivot(array)
 		for from := 0; ; {
 			at := n.index(array, from)
@@ -369,50 +456,82 @@ func scanCheckedFor(data string, k Keys) (entries []Entry, raw []string, ok bool
 			if !ok {
 				return false
 			}
-			keep, stop := match(e)
-			if keep && mine(Certificate{Organization: e.Organization, CommonName: e.CommonName, Apart: e.Apart}) {
-				if !found[start] {
-					found[start] = true
-					starts = append(starts, start)
-					byStart[start], ends[start] = e, end
-				}
-				if stop {
-					return true
-				}
+			if kept.visit(start, e, array[start:end+1], match) {
+				return true
 			}
 			from = end + 1
 		}
 	}
-	for _, sha := range k.SHA256 {
-		// The register's fingerprints are lower-case hex (validFingerprint):
-		// another is none of them, in any case.
-		if sha = strings.ToLower(sha); validFingerprint(sha) &&
-			!find(needle{text: entryOpen + sha + `"`}, func(e Entry) (bool, bool) { return e.SHA256 == sha, true }) {
-			return nil, nil, false
+}
+
+// indexLookup finds certificates by the register's index (entryIndex):
+// those whose records match the key are read, and kept when their own
+// fields match it (a record matches others too: it holds only hashes and
+// the fingerprint's start).
+func indexLookup(array, index string, kept *found) lookup {
+	n := len(index) / indexRecord
+	return func(by int, key string, match func(Entry) (keep, stop bool)) bool {
+		field, want := 0, ""
+		switch by {
+		case bySHA256:
+			want = key[:8]
+		case byUUID:
+			field, want = 8, string(appendHex32(nil, keyHash(key, true)))
+		case byCVR:
+			field, want = 16, string(appendHex32(nil, keyHash(key, false)))
+		}
+		for i := range n {
+			if index[i*indexRecord+field:i*indexRecord+field+8] != want {
+				continue
+			}
+			text, ok := indexedCert(array, index, i)
+			if !ok {
+				return false
+			}
+			e, ok := checkedEntry(text)
+			if !ok {
+				return false
+			}
+			if kept.visit(i, e, text, match) {
+				return true
+			}
+		}
+		return true
+	}
+}
+
+// indexedCert is the ith certificate's object by the index: from its
+// offset to the comma before the next one's (the array's closing bracket
+// for the last); ok is false where that is not a certificate's object.
+func indexedCert(array, index string, i int) (string, bool) {
+	start, ok := hex32(index[i*indexRecord+24 : (i+1)*indexRecord])
+	end := len(array) - 1
+	if (i+2)*indexRecord <= len(index) {
+		next, okNext := hex32(index[(i+1)*indexRecord+24 : (i+2)*indexRecord])
+		end, ok = int(next)-1, ok && okNext
+	}
+	if !ok || int(start) < 1 || end <= int(start) || end > len(array)-1 ||
+		!strings.HasPrefix(array[start:], entryOpen) || array[end-1] != '}' {
+		return "", false
+	}
+	return array[start:end], true
+}
+
+// hex32 reads eight lower-case hex digits (appendHex32).
+func hex32(s string) (uint32, bool) {
+	var v uint32
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			v = v<<4 | uint32(c-'0')
+		case 'a' <= c && c <= 'f':
+			v = v<<4 | uint32(c-'a'+10)
+		default:
+			return 0, false
 		}
 	}
-	// The one learnt last is the user's (LearntLast): a file where it is
-	// not there, or not the user's, is read the long way.
-	if learnt != "" {
-		n := needle{text: entryOpen + learnt + `"`}
-		if !find(n, func(e Entry) (bool, bool) { return e.SHA256 == learnt, true }) || !found[n.index(array, 0)] {
-			return nil, nil, false
-		}
-	}
-	const uuidKey = `,"uuid":"`
-	if k.UUID != "" && !find(needle{text: uuidKey + k.UUID + `"`, fold: len(uuidKey)},
-		func(e Entry) (bool, bool) { return strings.EqualFold(e.UUID, k.UUID), false }) {
-		return nil, nil, false
-	}
-	if k.CVR != "" && !find(needle{text: `,"cvr":"` + k.CVR + `"`}, func(e Entry) (bool, bool) { return e.CVR == k.CVR, true }) {
-		return nil, nil, false
-	}
-	slices.Sort(starts)
-	entries, raw = make([]Entry, 0, len(starts)), make([]string, 0, len(starts))
-	for _, start := range starts {
-		entries, raw = append(entries, byStart[start]), append(raw, array[start:ends[start]+1])
-	}
-	return entries, raw, true
+	return v, len(s) == 8
 }
 
 // searchable is whether ScanFor can find what the keys name by the bytes
@@ -507,40 +626,54 @@ const entryOpen = `{"sha256":"`
 // register written before it was. The array is "null", "[]" or begins and
 // ends as Encode's array of objects does; ok is false for anything else.
 func checkedArray(data string) (array, learnt string, indexed, ok bool) {
+	array, learnt, _, indexed, ok = checkedParts(data)
+	return array, learnt, indexed, ok
+}
+
+// checkedParts is checkedArray with the register's "index" (entryIndex),
+// "" in a register written before it was.
+func checkedParts(data string) (array, learnt, index string, indexed, ok bool) {
 	rest, found := strings.CutPrefix(data, checkedHead)
 	if !found || len(rest) < 8 {
-		return "", "", false, false
+		return "", "", "", false, false
 	}
 	sum, rest := rest[:8], rest[8:]
 	rest, found = strings.CutSuffix(rest, "}\n")
 	if !found {
-		return "", "", false, false
+		return "", "", "", false, false
 	}
 	covered := rest
 	if array, found = strings.CutPrefix(rest, checkedMiddle); !found {
 		if rest, found = strings.CutPrefix(rest, learntHead); !found || len(rest) < 1 {
-			return "", "", false, false
+			return "", "", "", false, false
 		}
 		if rest[0] != '"' {
 			if len(rest) < 64 || !validFingerprint(rest[:64]) {
-				return "", "", false, false
+				return "", "", "", false, false
 			}
 			learnt, rest = rest[:64], rest[64:]
 		}
+		if rest, found = strings.CutPrefix(rest, indexHead); found {
+			end := strings.IndexByte(rest, '"')
+			if end < 0 || end%indexRecord != 0 {
+				return "", "", "", false, false
+			}
+			index, rest = rest[:end], rest[end:]
+		}
 		if array, found = strings.CutPrefix(rest, checkedMiddle); !found {
-			return "", "", false, false
+			return "", "", "", false, false
 		}
 		indexed = true
 	} else {
 		covered = array
 	}
 	if fmt.Sprintf("%08x", crc32.ChecksumIEEE(unsafe.Slice(unsafe.StringData(covered), len(covered)))) != sum {
-		return "", "", false, false
+		return "", "", "", false, false
 	}
 	if array != "null" && array != "[]" && (!strings.HasPrefix(array, "["+entryOpen) || !strings.HasSuffix(array, "}]")) {
-		return "", "", false, false
+		return "", "", "", false, false
 	}
-	return array, learnt, indexed, true
+	return array, learnt, index, indexed, true
 }
 
 // checkedEntry is the Entry of one certificate's object as Encode wrote it

@@ -366,7 +366,17 @@ func TestScanForFindsWhatTheKeysName(t *testing.T) {
 			}
 			k.SHA256 = append(k.SHA256, s)
 		}
+		// Found by the index, and in a register written before it by
+		// searching the file's bytes: the same entries.
 		path, _ := writeEncoded(t, dir, n, certs)
+		unindexed, err := encode(certs, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pathUnindexed := filepath.Join(dir, fmt.Sprintf("u%d.json", n))
+		if err := os.WriteFile(pathUnindexed, unindexed, 0o600); err != nil {
+			t.Fatal(err)
+		}
 		every, err := Scan(path)
 		if err != nil {
 			t.Fatal(err)
@@ -387,24 +397,30 @@ func TestScanForFindsWhatTheKeysName(t *testing.T) {
 		if k.UUID == "k-1" {
 			want = slices.Clone(every.entries) // not a UUID's characters only: every entry
 		}
+		for i, e := range want { // in memory of their own: every's go with Close
+			want[i] = entryOf(e.Certificate())
+			want[i].Apart = e.Apart
+		}
 		every.Close()
-		x, err := ScanFor(path, k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.Equal(x.entries, want) {
-			t.Fatalf("case %d: keys %+v:\nScanFor %+v\nwant    %+v", n, k, x.entries, want)
-		}
-		got, err := x.Certificates(all(x))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, c := range got {
-			if entryOf(c) != x.entries[i] {
-				t.Fatalf("case %d: entry %+v, certificate %+v", n, x.entries[i], c)
+		for _, p := range []string{path, pathUnindexed} {
+			x, err := ScanFor(p, k)
+			if err != nil {
+				t.Fatal(err)
 			}
+			if !slices.Equal(x.entries, want) {
+				t.Fatalf("case %d, %s: keys %+v:\nScanFor %+v\nwant    %+v", n, filepath.Base(p), k, x.entries, want)
+			}
+			got, err := x.Certificates(all(x))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range got {
+				if entryOf(c) != x.entries[i] {
+					t.Fatalf("case %d: entry %+v, certificate %+v", n, x.entries[i], c)
+				}
+			}
+			x.Close()
 		}
-		x.Close()
 	}
 	// A register written before "learnt": every entry.
 	certs := []Certificate{cert(1, "u1", t0), cert(2, "u2", t0)}
@@ -433,4 +449,70 @@ func writeEncoded(t *testing.T, dir string, n int, certs []Certificate) (path st
 		t.Fatal(err)
 	}
 	return path, data
+}
+
+// TestEncodeIndexesEveryCertificate: Encode's index has one record per
+// certificate, in the array's order, each with the start of its
+// fingerprint, the hashes of its UUID (case folded) and CVR, and where its
+// object begins; ScanFor reads it (a register whose index leads
+// elsewhere, its checksum made to match, is read the long way: every
+// entry).
+func TestEncodeIndexesEveryCertificate(t *testing.T) {
+	r := rand.New(rand.NewPCG(24, 1314))
+	for n := range 200 {
+		var certs []Certificate
+		for i := range r.IntN(6) {
+			c := cert(i+1, []string{"", "3F6E1A2B-7C4D-4E5F-9A0B-1C2D3E4F5A6B", "u"}[r.IntN(3)], t0.AddDate(0, 0, r.IntN(900)))
+			c.CVR = []string{"", "12345678", "1234 5678"}[r.IntN(3)]
+			c.Organization = []string{"Firma ApS", `},{"sha256":"` + sha(9) + `"`}[r.IntN(2)]
+			certs = append(certs, c)
+		}
+		data, err := Encode(certs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		array, _, index, _, ok := checkedParts(string(data))
+		if !ok || len(index) != len(certs)*indexRecord {
+			t.Fatalf("case %d: index of %d bytes for %d certificates (ok %v)", n, len(index), len(certs), ok)
+		}
+		for i, c := range certs {
+			rec := index[i*indexRecord : (i+1)*indexRecord]
+			at, _ := hex32(rec[24:])
+			if rec[:8] != c.SHA256[:8] || rec[8:16] != string(appendHex32(nil, keyHash(strings.ToLower(c.UUID), false))) ||
+				rec[16:24] != string(appendHex32(nil, keyHash(c.CVR, false))) || !strings.HasPrefix(array[at:], entryOpen+c.SHA256) {
+				t.Fatalf("case %d: record %d %q for %+v", n, i, rec, c)
+			}
+		}
+	}
+	// A record that leads elsewhere: every entry, not a wrong one.
+	certs := []Certificate{cert(1, "u1", t0), cert(2, "u2", t0), cert(3, "u3", t0)}
+	data, err := Encode(certs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	_, _, index, _, _ := checkedParts(text)
+	at := strings.Index(text, index)
+	bad := text[:at+indexRecord+24] + "00000002" + text[at+2*indexRecord:]
+	start := len(checkedHead) + 8
+	bad = bad[:len(checkedHead)] + string(appendHex32(nil, crc32.ChecksumIEEE([]byte(bad[start:len(bad)-3])))) + bad[start:]
+	path := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	x, err := ScanFor(path, Keys{SHA256: []string{sha(2)}})
+	if err != nil || len(x.entries) != 3 {
+		t.Fatalf("a register whose index leads elsewhere: %v, %d entries", err, len(x.entries))
+	}
+	x.Close()
+	// The same file with its index as Encode wrote it: the one named, and
+	// the one learnt last.
+	good := filepath.Join(t.TempDir(), "good.json")
+	if err := os.WriteFile(good, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if x, err = ScanFor(good, Keys{SHA256: []string{sha(2)}}); err != nil || len(x.entries) != 2 {
+		t.Fatalf("a register with its index: %v, %d entries", err, len(x.entries))
+	}
+	x.Close()
 }
