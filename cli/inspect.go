@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"crypto/x509"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -118,10 +117,13 @@ func inspectFile(env Env, file string, fromStdin bool, extra []*x509.Certificate
 // standard output could not take it.
 func writeInspection(env Env, rep *inspect.Report, ans renewal.Answer, note *registerNoteJSON, asJSON bool) bool {
 	if asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(inspectJSON{Report: rep, Answer: answerOf(ans), Register: note}) == nil
+		// As encoding/json's Encoder would write it (appendInspectJSON).
+		out, err := appendInspectJSON(nil, inspectJSON{Report: rep, Answer: answerOf(ans), Register: note})
+		if err != nil {
+			return false
+		}
+		_, err = env.Stdout.Write(out)
+		return err == nil
 	}
 	// One write instead of a few dozen: the report is printed whole.
 	out := bufio.NewWriter(env.Stdout)

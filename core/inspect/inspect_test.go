@@ -553,13 +553,13 @@ func TestFindingOrder(t *testing.T) {
 	if !slices.Equal(r.Codes(), want) || r.Verdict != VerdictProblems {
 		t.Errorf("%v %s", r.Codes(), r.Verdict)
 	}
-	if title, _ := r.Headline(); title != "The key does not belong to the certificate" {
-		t.Errorf("headline %q", title)
+	if f := r.FirstError(); f == nil || f.Title != "The key does not belong to the certificate" {
+		t.Errorf("first error %+v", f)
 	}
 	ready := &Report{Lang: "da"}
 	ready.add(CodeTestCertificate, nil)
 	ready.finish()
-	if title, _ := ready.Headline(); !ready.Ready() || title != "Klar til at blive installeret i DPG" {
-		t.Errorf("ready headline %q", title)
+	if f := ready.FirstError(); !ready.Ready() || f != nil {
+		t.Errorf("ready: %s, first error %+v", ready.Verdict, f)
 	}
 }

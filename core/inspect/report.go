@@ -238,15 +238,6 @@ func (r *Report) FirstError() *Finding {
 	return nil
 }
 
-// Headline returns the big line and the sentence under it: the first
-// error's title and message, or "Ready to install in DPG".
-func (r *Report) Headline() (title, message string) {
-	if f := r.FirstError(); f != nil {
-		return f.Title, f.Message
-	}
-	return msg.T(r.Lang, "inspect.verdict.ready", nil), msg.T(r.Lang, "inspect.verdict.ready.message", nil)
-}
-
 // add records a finding with the message of its code (or of a variant key).
 func (r *Report) add(code string, data map[string]any) {
 	r.addKey(code, "inspect.finding."+code, data)
