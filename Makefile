@@ -23,8 +23,12 @@ test: deps-test
 build: deps-build
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o build/fornyer ./cmd/fornyer
 
+# The command line is built with the garbage collector that suits a process
+# of a few milliseconds that never collects (scripts/cli-goexperiment.sh).
+CLI_GOEXPERIMENT = $(shell GO=$(GO) scripts/cli-goexperiment.sh)
+
 cli:
-	CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/fornyer-cli ./cmd/fornyer-cli
+	GOEXPERIMENT=$(CLI_GOEXPERIMENT) CGO_ENABLED=0 $(GO) build -ldflags "$(LDFLAGS)" -o build/fornyer-cli ./cmd/fornyer-cli
 
 # The Windows executables and their installer, build/Fornyer-$(VERSION).msi.
 # fornyer.exe and fornyer-cli.exe carry the icon and a version resource
@@ -51,7 +55,7 @@ windows: deps-windows
 	@rm -f build/fornyer.exe build/fornyer-cli.exe # relinked, so an earlier build's signature never stays
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -tags accessibility,$(TAGS) -ldflags "$(WINLDFLAGS) -H=windowsgui" -o build/fornyer.exe ./cmd/fornyer
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \
+	GOEXPERIMENT=$(CLI_GOEXPERIMENT) CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \
 		$(GO) build -ldflags "$(WINLDFLAGS)" -o build/fornyer-cli.exe ./cmd/fornyer-cli
 	@$(SIGN) build/fornyer.exe build/fornyer-cli.exe
 	$(MAKE) --no-print-directory msi

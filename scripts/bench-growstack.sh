@@ -16,6 +16,7 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
 FORNYER_BENCH_DIR=$dir go test -count=1 -run '^TestWriteBenchmarkFile$' ./core/inspect >/dev/null
+export GOEXPERIMENT=$(scripts/cli-goexperiment.sh) # as make cli builds it
 CGO_ENABLED=0 go build -o "$dir/with" ./cmd/fornyer-cli
 CGO_ENABLED=0 go build -tags nogrowstack -o "$dir/without" ./cmd/fornyer-cli
 mkdir -p "$dir/home"

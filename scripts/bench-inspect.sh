@@ -31,8 +31,9 @@ trap 'rm -rf "$dir"' EXIT
 
 FORNYER_BENCH_DIR=$dir go test -count=1 -run '^TestWriteBenchmarkFile$' ./core/inspect >/dev/null
 # Built as `make cli` builds what ships: without cgo, so without the
-# dynamic loader's work at every start.
-CGO_ENABLED=0 go build -o "$dir/fornyer-cli" ./cmd/fornyer-cli
+# dynamic loader's work at every start, and with its garbage collector
+# (scripts/cli-goexperiment.sh).
+GOEXPERIMENT=$(scripts/cli-goexperiment.sh) CGO_ENABLED=0 go build -o "$dir/fornyer-cli" ./cmd/fornyer-cli
 if [ -n "${APP:-}" ]; then
 	go build -tags no_emoji -o "$dir/fornyer" ./cmd/fornyer
 fi

@@ -6,3 +6,8 @@ if go list -deps ./cmd/fornyer-cli | grep -q '^fyne.io/'; then
   echo "cmd/fornyer-cli links Fyne" >&2; exit 1
 fi
 ./build/fornyer-cli --version
+# Built with the collector scripts/cli-goexperiment.sh names, if any.
+want=$(scripts/cli-goexperiment.sh)
+if [ -n "$want" ] && ! go version -m build/fornyer-cli | grep -q "GOEXPERIMENT=$want"; then
+  echo "build/fornyer-cli is not built with GOEXPERIMENT=$want" >&2; exit 1
+fi
