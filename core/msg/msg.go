@@ -21,6 +21,7 @@ import (
 	"text/template"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/fornyer/fornyer/assets"
 	"github.com/fornyer/fornyer/internal/jsonscan"
@@ -133,7 +134,9 @@ func lookup(lang, key string) (string, bool) {
 	texts, seen := areas[id]
 	if !seen {
 		if data, err := fs.ReadFile(assets.Translations, assets.TranslationsDir+"/"+id+".json"); err == nil {
-			texts, _ = parseFlat(data) // a bad file is reported by LoadError
+			// data is this look-up's own, never written to: its texts
+			// are slices of it, not of another copy.
+			texts, _ = parseFlatText(unsafe.String(unsafe.SliceData(data), len(data))) // a bad file is reported by LoadError
 		}
 		areas[id] = texts
 	}
@@ -193,8 +196,15 @@ func Supported(locale string) string {
 // internal/jsonscan, as the register's scanner walks it.
 func parseFlat(data []byte) (map[string]string, error) {
 	// One copy of the catalogue; its texts are slices of it.
-	s := jsonscan.Scanner{Data: string(data)}
-	out := map[string]string{}
+	return parseFlatText(string(data))
+}
+
+// parseFlatText is parseFlat over text, whose texts are slices of it.
+func parseFlatText(text string) (map[string]string, error) {
+	s := jsonscan.Scanner{Data: text}
+	// Room for one text a line, as the catalogue's files are written: the
+	// map is not grown (and rehashed) on the way.
+	out := make(map[string]string, strings.Count(text, "\n"))
 	s.Space()
 	if !s.Eat('{') {
 		return nil, errNotFlat
