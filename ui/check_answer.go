@@ -19,6 +19,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
+	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
@@ -216,6 +217,7 @@ func (a *checkAnswer) headlineView() fyne.CanvasObject {
 // says who the file is for.
 func (a *checkAnswer) passwordPrompt() fyne.CanvasObject {
 	a.entry = uiwidget.NewPasswordEntry()
+	a.entry.Pasted = vault.FromCopy // a copy's line break is not the password's (Y15)
 	a.entry.SetPlaceHolder(words.T("check.password.placeholder"))
 	a.retry = uiwidget.NewWrapping("")
 	a.retry.Importance = widget.DangerImportance

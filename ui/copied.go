@@ -130,12 +130,12 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 	if !o.wanted() {
 		return
 	}
-	text := o.f.clipboardOf(o.f).Content()
-	if !o.watch.Offer(text) {
+	password, ok := o.watch.Offer(o.f.clipboardOf(o.f).Content())
+	if !ok {
 		return
 	}
-	o.pending = text
-	o.text.SetText(words.T("watch.copied", map[string]any{"N": utf8.RuneCountInString(text), "Save": words.T("vault.password.save")}))
+	o.pending = password
+	o.text.SetText(words.T("watch.copied", map[string]any{"N": utf8.RuneCountInString(password), "Save": words.T("vault.password.save")}))
 	o.row.Show()
 	o.changed()
 }

@@ -82,7 +82,9 @@ func newPasswordSaverAt(f *frame, id string, onSaved func()) passwordSaver {
 	// however the card is scrolled.
 	s.offer.slot.Add(s.why)
 	s.bar = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.busy, s.save), s.entry), s.offer.slot)
-	s.box = container.NewVBox(s.status, s.actions, container.NewHBox(s.again))
+	s.doubt = container.NewVBox()
+	s.doubt.Hide()
+	s.box = container.NewVBox(s.status, s.doubt, s.actions, container.NewHBox(s.again))
 	s.ready()
 	s.lookUpSaved()
 	return passwordSaver{view: s.box, bar: s.bar}
@@ -103,13 +105,18 @@ type passwordField struct {
 	actions     *fyne.Container
 	offer       *copiedOffer
 	box, bar    *fyne.Container
-	doubted     string // the text warned about (vault.Doubt): saved if saved again
+	// doubt is what Save said of a text core doubts (vault.Doubt): "Save
+	// it as it is", and, when the blanks at its ends are all that is
+	// doubted, "Save it without the spaces at the ends" (vault.Trimmed).
+	// Save itself, and Enter, never save a doubted text (Y15).
+	doubt *fyne.Container
 }
 
 // build makes the field, Save, "Use another password" and the actions.
 func (s *passwordField) build() {
 	s.entry = uiwidget.NewEntry()
 	s.entry.Password = true
+	s.entry.Pasted = vault.FromCopy
 	s.entry.SetPlaceHolder(words.T("vault.password.placeholder"))
 	s.status = uiwidget.NewWrapping("")
 	s.status.Hide()
@@ -177,9 +184,29 @@ func (s *passwordField) edited(text string) {
 	s.offer.edited(text)
 	if s.status.Visible() && s.status.Importance != widget.SuccessImportance && !s.entry.Disabled() {
 		s.status.Hide()
+		s.doubt.Hide()
 		s.relayout()
 	}
 	s.ready()
+}
+
+// warn says what core doubts about password, and offers what to save: the
+// text without the blanks at its ends when that is all that is doubted
+// (vault.Trimmed), and the text as it is. Save and Enter only say it
+// again.
+func (s *passwordField) warn(password, key string, data map[string]any) {
+	asIs := words.T("vault.doubt.as_is")
+	s.doubt.RemoveAll()
+	if trimmed, ok := vault.Trimmed(password); ok {
+		b := uiwidget.NewButton(words.T("vault.doubt.trimmed", map[string]any{"N": utf8.RuneCountInString(trimmed)}), theme.DocumentSaveIcon(), func() { s.store(trimmed) })
+		b.Importance = widget.HighImportance
+		s.doubt.Add(b)
+	}
+	b := uiwidget.NewButton(asIs, nil, func() { s.store(password) })
+	b.Importance = widget.LowImportance
+	s.doubt.Add(container.NewHBox(b))
+	s.doubt.Show()
+	s.setStatus(words.T(key, data)+" "+words.T("vault.doubt.again", map[string]any{"AsIs": asIs}), widget.WarningImportance)
 }
 
 func (s *passwordField) showSaved() {
@@ -209,13 +236,19 @@ func (s *passwordField) saveTapped() {
 		return
 	}
 	// A text that does not look like the portal's password is warned
-	// about once (core's rule, vault.Doubt), never refused: the same text
-	// saved again is saved as it is.
-	if key, data := vault.Doubt(password); key != "" && s.doubted != password {
-		s.doubted = password
-		s.setStatus(words.T(key, data)+" "+words.T("vault.doubt.again", map[string]any{"Save": words.T("vault.password.save")}), widget.WarningImportance)
+	// about (core's rule, vault.Doubt), never refused: the warning's own
+	// buttons save it, as it is or without the blanks at its ends; Save
+	// and Enter only warn again (Y15: one Enter saved a trailing space).
+	if key, data := vault.Doubt(password); key != "" {
+		s.warn(password, key, data)
 		return
 	}
+	s.store(password)
+}
+
+// store saves password, passed or confirmed, off the UI thread.
+func (s *passwordField) store(password string) {
+	s.doubt.Hide()
 	s.offer.forget()
 	if g := s.f.guide; g != nil {
 		g.progress.Stay() // saved here: the card says so, and stays
@@ -263,6 +296,7 @@ func (s *passwordField) another() {
 	s.again.Hide()
 	s.actions.Hide()
 	s.status.Hide()
+	s.doubt.Hide()
 	s.bar.Show()
 	s.ready()
 	s.relayout()
@@ -534,7 +568,11 @@ func (d *deps) clearClipboardsNow() {
 // it (taken from the portal's copy, or pasted with Ctrl+V) is cleared. It
 // reports whether it was. On the UI thread.
 func (f *frame) savedFromClipboard(password string) bool {
-	return clearIfUnchanged(f.clipboardOf(f), password, f.releaseConcealed)
+	cb := f.clipboardOf(f)
+	if held := cb.Content(); held != password && vault.FromCopy(held) == password {
+		password = held // copied with a line break, saved without it
+	}
+	return clearIfUnchanged(cb, password, f.releaseConcealed)
 }
 
 // clearIfUnchanged empties the clipboard if it still holds secret, and says

@@ -280,9 +280,10 @@ func TestPasswordSaverRefusesEmptyAndTooLong(t *testing.T) {
 }
 
 // V15: three letters typed as the certificate's password are warned about
-// (core's rule, vault.Doubt) and not saved; the same text saved again is
-// saved as it is, for no documented source gives the portal's passwords a
-// shape to enforce.
+// (core's rule, vault.Doubt) and not saved; "Save it as it is" saves them,
+// for no documented source gives the portal's passwords a shape to
+// enforce. Y15: Save pressed again, or Enter in the field, only warns
+// again: one Enter saved a password with a trailing space.
 func TestPasswordSaverWarnsOnceOfAnOddPassword(t *testing.T) {
 	keyring.MockInit()
 	s := newSaverUnderTest(t, "en")
@@ -291,13 +292,73 @@ func TestPasswordSaverWarnsOnceOfAnOddPassword(t *testing.T) {
 	if !slices.ContainsFunc(texts(s.view), func(t string) bool { return strings.HasPrefix(t, warning) }) {
 		t.Fatalf("no warning: %q", texts(s.view))
 	}
+	test.Tap(findButton(t, s.view, "Save password"))
+	s.wait()
+	findEntry(t, s.view).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	s.wait()
 	if list, _ := s.f.vault.List(context.Background()); len(list) != 0 || s.saved != 0 {
-		t.Fatalf("saved at the first press: %v", list)
+		t.Fatalf("saved by Save or Enter: %v", list)
+	}
+	if hasButton(s.view, words.T("vault.doubt.trimmed", map[string]any{"N": 3})) {
+		t.Error("offered without the spaces, with none at the ends")
+	}
+	test.Tap(findButton(t, s.view, words.T("vault.doubt.as_is")))
+	s.wait()
+	if got, err := s.f.vault.Get(context.Background(), vault.PendingID(s.renewal)); err != nil || got != "abc" || s.saved != 1 {
+		t.Errorf("saved as it is: %q, %v, saved %d", got, err, s.saved)
+	}
+}
+
+// Y15: a password with a space at its end (copied along with a selection)
+// is warned about; the warning's main button saves it without the space,
+// and Enter never saves it with the space.
+func TestPasswordSaverOffersThePasswordWithoutTheSpace(t *testing.T) {
+	for _, lang := range []string{"en", "da"} {
+		keyring.MockInit()
+		s := newSaverUnderTest(t, lang)
+		const pw = "Rp7k-æøQx9m!Zt2W"
+		s.save(t, pw+" ")
+		findEntry(t, s.view).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		s.wait()
+		if s.saved != 0 {
+			t.Fatalf("%s: saved with the space by Enter", lang)
+		}
+		test.Tap(findButton(t, s.view, words.T("vault.doubt.trimmed", map[string]any{"N": 16})))
+		s.wait()
+		if got, err := s.f.vault.Get(context.Background(), vault.PendingID(s.renewal)); err != nil || got != pw || s.saved != 1 {
+			t.Errorf("%s: saved %q, %v, saved %d", lang, got, err, s.saved)
+		}
+	}
+}
+
+// Y15: a password pasted with the line break a triple-click selection
+// copies along is the password alone in the field: no warning, and Save
+// saves it without a trailing space (Fyne's field turns a pasted line
+// break into a space).
+func TestPastingACopiedLineLeavesTheLineBreak(t *testing.T) {
+	keyring.MockInit()
+	s := newSaverUnderTest(t, "en")
+	const pw = "Rp7k-æøQx9m!Zt2W"
+	var e *uiwidget.Entry
+	for _, o := range visible(s.view) {
+		if f, ok := o.(*uiwidget.Entry); ok {
+			e = f
+		}
+	}
+	if e == nil {
+		t.Fatal("no field")
+	}
+	cb := s.f.app.Clipboard()
+	cb.SetContent(pw + "\n")
+	s.f.win.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	if e.Text != pw {
+		t.Fatalf("pasted %q", e.Text)
 	}
 	test.Tap(findButton(t, s.view, "Save password"))
 	s.wait()
-	if got, err := s.f.vault.Get(context.Background(), vault.PendingID(s.renewal)); err != nil || got != "abc" || s.saved != 1 {
-		t.Errorf("the second press: %q, %v, saved %d", got, err, s.saved)
+	if got, err := s.f.vault.Get(context.Background(), vault.PendingID(s.renewal)); err != nil || got != pw || s.saved != 1 {
+		t.Errorf("saved %q, %v, saved %d", got, err, s.saved)
 	}
 }
 

@@ -298,6 +298,33 @@ func TestCopiedPasswordOfferedAndSaved(t *testing.T) {
 	}
 }
 
+// Y15: the shown password selected with a triple-click and copied carries
+// the line's end: it is offered all the same, without the line break (16
+// characters), saved without it, and the clipboard that holds it with the
+// line break is cleared.
+func TestACopyWithALineBreakIsOffered(t *testing.T) {
+	for _, lang := range []string{"en", "da"} {
+		x := newCheckFixture(t, lang)
+		o, cb := passwordCard(t, x, "")
+		const pw = "Rp7k-æøQx9m!Zt2W"
+		cb.SetContent(pw + "\n")
+		o.poll(o.stop)
+		card := x.f.guide.cardAndBar()
+		offer := words.T("watch.copied", map[string]any{"N": 16, "Save": words.T("vault.password.save")})
+		if !o.row.Visible() || !hasText(card, offer) {
+			t.Fatalf("%s: not offered; texts %q", lang, texts(card))
+		}
+		test.Tap(findButton(t, card, words.T("vault.password.save")))
+		x.wait()
+		if got, err := x.f.vault.Get(context.Background(), vault.PendingID(x.f.guide.progress.RenewalID)); err != nil || got != pw {
+			t.Errorf("%s: saved %q, %v", lang, got, err)
+		}
+		if cb.Clipboard.Content() != "" {
+			t.Errorf("%s: the clipboard still holds the saved password", lang)
+		}
+	}
+}
+
 func TestCopiedPasswordDeclined(t *testing.T) {
 	x := newCheckFixture(t, "da")
 	o, cb := passwordCard(t, x, "")

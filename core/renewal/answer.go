@@ -314,7 +314,7 @@ func renewalsBeforePassword(p *guide.Progress, known []register.Certificate, r *
 		return whoseUnknown
 	}
 	o := decide(p, known, Check{Report: r}, true)
-	if o.Kind == KindAlready || o.Advance || o.Ask && o.Kind != KindOtherOrganisation {
+	if o.Advance || o.Ask && o.Kind != KindOtherOrganisation { // the renewal's own file again is Advance too
 		return whoseRenewals
 	}
 	return whoseOther

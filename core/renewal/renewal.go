@@ -146,8 +146,8 @@ func Decide(p *guide.Progress, known []register.Certificate, c Check) Outcome {
 
 // decide is Decide, with whether the check's certificate is read for
 // sure (the file opened, ready): only such a file is asked about or taken
-// as the renewal's. MayBeRenewals asks what a certificate read before its
-// password would be once opened.
+// as the renewal's. renewalsBeforePassword asks what a certificate read
+// before its password would be once opened.
 func decide(p *guide.Progress, known []register.Certificate, c Check, sure bool) Outcome {
 	all := known
 	known = register.OnlyMine(known)

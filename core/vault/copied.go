@@ -17,6 +17,42 @@ const (
 	MaxCopiedPassword = 128
 )
 
+// FromCopy is the password in text copied from a page (the portal's
+// "Copy to clipboard", or a selection of the shown password): a line break
+// at either end is the copy's, never the password's (a password is one
+// line, and a triple-click selection copies the line's end), and goes with
+// the blanks beside it. Everything else stays: spaces inside (a password
+// may hold one) and spaces at an end without a line break, which Doubt
+// warns about for the user to decide (Trimmed). A text without a line
+// break at its ends is returned as it is.
+func FromCopy(text string) string {
+	isBreak := func(r rune) bool { return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085' }
+	end := len(text) - len(strings.TrimRightFunc(text, unicode.IsSpace))
+	if strings.ContainsFunc(text[len(text)-end:], isBreak) {
+		text = text[:len(text)-end]
+	}
+	start := len(text) - len(strings.TrimLeftFunc(text, unicode.IsSpace))
+	if strings.ContainsFunc(text[:start], isBreak) {
+		text = text[start:]
+	}
+	return text
+}
+
+// Trimmed is text without the blanks at its ends, when that is what Doubt
+// finds against it and nothing is left to doubt: the password card offers
+// it beside saving the text as it is ("", false otherwise). Blanks inside
+// are the password's own and stay.
+func Trimmed(text string) (string, bool) {
+	t := strings.TrimSpace(text)
+	if t == text {
+		return "", false
+	}
+	if key, _ := Doubt(t); key != "" {
+		return "", false
+	}
+	return t, true
+}
+
 // CouldBePassword says whether text copied to the clipboard could be the
 // portal's password, to be offered for saving: nothing Doubt finds
 // against it (one line, no control characters, 8 to 128 characters), and
@@ -81,13 +117,19 @@ func (w *CopiedWatch) sum(text string) [32]byte {
 	return out
 }
 
-// Offer says whether text, read from the clipboard now, is to be offered;
-// the same text is not offered twice in a row.
-func (w *CopiedWatch) Offer(text string) bool {
+// Offer says whether text, read from the clipboard now, is to be offered,
+// and the password it holds (FromCopy: a selection's line break at its end
+// is not offered with it, Y15); the same text is not offered twice in a
+// row.
+func (w *CopiedWatch) Offer(text string) (string, bool) {
 	h := w.sum(text)
 	if h == w.last {
-		return false
+		return "", false
 	}
 	w.last = h
-	return h != w.before && CouldBePassword(text)
+	password := FromCopy(text)
+	if h == w.before || !CouldBePassword(password) {
+		return "", false
+	}
+	return password, true
 }

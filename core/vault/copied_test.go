@@ -64,27 +64,78 @@ func TestDoubt(t *testing.T) {
 
 func TestCopiedWatch(t *testing.T) {
 	const pw = "Xk3#pL9!qR2$mN7&"
+	offered := func(w *CopiedWatch, text string) bool {
+		got, ok := w.Offer(text)
+		if ok && got != pw {
+			t.Errorf("offered %q for %q", got, text)
+		}
+		return ok
+	}
 	w := NewCopiedWatch(pw)
-	if w.Offer(pw) {
+	if offered(w, pw) {
 		t.Error("offered what the clipboard held when the card opened")
 	}
-	if w.Offer("hello world, not one") {
+	if offered(w, "hello world, not one") {
 		t.Error("offered a text with spaces")
 	}
 	w = NewCopiedWatch("an old text on the clipboard")
-	if w.Offer("an old text on the clipboard") {
+	if offered(w, "an old text on the clipboard") {
 		t.Error("offered the text from before")
 	}
-	if !w.Offer(pw) {
+	if !offered(w, pw) {
 		t.Error("a newly copied password was not offered")
 	}
-	if w.Offer(pw) {
+	if offered(w, pw) {
 		t.Error("the same clipboard offered twice in a row")
 	}
-	if w.Offer("an old text on the clipboard") || w.Offer("") {
+	if offered(w, "an old text on the clipboard") || offered(w, "") {
 		t.Error("offered the text from before or an empty clipboard")
 	}
-	if !w.Offer(pw) {
+	if !offered(w, pw) {
 		t.Error("copied again after another text: not offered")
+	}
+	// Y15: selected with a triple-click, the copy carries the line's end:
+	// offered without it.
+	for _, copied := range []string{pw + "\n", pw + "\r\n", pw + " \n", "\n" + pw} {
+		if !offered(w, copied) {
+			t.Errorf("%q: not offered", copied)
+		}
+	}
+	if offered(w, pw+" ") || offered(w, "Xk3#pL9! qR2$mN7&\n") {
+		t.Error("offered a text with a space of its own")
+	}
+}
+
+// Y15: what a copy carries along is a line break at an end, with the
+// blanks beside it; a space inside, or at an end without a line break, is
+// the user's to judge (Doubt warns, Trimmed offers the text without it).
+func TestFromCopy(t *testing.T) {
+	for text, want := range map[string]string{
+		"Rp7k-æøQx9m!Zt2W":     "Rp7k-æøQx9m!Zt2W",
+		"Rp7k-æøQx9m!Zt2W\n":   "Rp7k-æøQx9m!Zt2W",
+		"Rp7k-æøQx9m!Zt2W\r\n": "Rp7k-æøQx9m!Zt2W",
+		"Rp7k-æøQx9m!Zt2W \n ": "Rp7k-æøQx9m!Zt2W",
+		"\n\tRp7k-æøQx9m!Zt2W": "Rp7k-æøQx9m!Zt2W",
+		"Rp7k æø Qx9m\n":       "Rp7k æø Qx9m",
+		"Rp7k-æøQx9m!Zt2W ":    "Rp7k-æøQx9m!Zt2W ",
+		" Rp7k-æøQx9m!Zt2W":    " Rp7k-æøQx9m!Zt2W",
+		"Rp7k-æøQx9m\n!Zt2W":   "Rp7k-æøQx9m\n!Zt2W",
+		"\n":                   "",
+		"":                     "",
+	} {
+		if got := FromCopy(text); got != want {
+			t.Errorf("FromCopy(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for text, want := range map[string]string{
+		"Rp7k-æøQx9m!Zt2W ":   "Rp7k-æøQx9m!Zt2W",
+		" Rp7k æøQx9m!Zt2W\t": "Rp7k æøQx9m!Zt2W",
+		"Rp7k-æøQx9m!Zt2W":    "",
+		"abc ":                "", // still too short without the space
+	} {
+		got, ok := Trimmed(text)
+		if got != want || ok != (want != "") {
+			t.Errorf("Trimmed(%q) = %q, %v; want %q", text, got, ok, want)
+		}
 	}
 }

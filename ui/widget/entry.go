@@ -17,7 +17,19 @@ import (
 // is in, as it does with nothing focused.
 type Entry struct {
 	fynewidget.Entry
+	// Pasted, when set, is what a paste (Ctrl+V, the field's menu) puts in
+	// the field for the clipboard's text: a password field takes core's
+	// password from a copy (vault.FromCopy), before Fyne turns a line
+	// break into a space.
+	Pasted func(string) string
 }
+
+// pastedClipboard is the clipboard as a paste into the field reads it:
+// its text as Pasted makes it. Nothing is written to the real one.
+type pastedClipboard struct{ text string }
+
+func (c pastedClipboard) Content() string { return c.text }
+func (pastedClipboard) SetContent(string) {}
 
 // NewEntry is an empty text field.
 func NewEntry() *Entry {
@@ -56,6 +68,9 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 				return
 			}
 		}
+	}
+	if p, ok := s.(*fyne.ShortcutPaste); ok && e.Pasted != nil && p.Clipboard != nil {
+		s = &fyne.ShortcutPaste{Clipboard: pastedClipboard{e.Pasted(p.Clipboard.Content())}}
 	}
 	e.Entry.TypedShortcut(s)
 }
