@@ -71,6 +71,10 @@ type guideState struct {
 	// focusAfter, set while a card is drawn, gives the keyboard to the
 	// control the card chose once it is drawn (keepFocus).
 	focusAfter func()
+	// arrivalField, set while a card is drawn, is the empty field its
+	// task waits for: the keyboard goes there when the card is arrived at
+	// (keepFocus), not through the card's links first (Z2).
+	arrivalField fyne.Focusable
 	// added is the place just added on card 3, and its box once drawn.
 	added struct {
 		id  string
@@ -181,7 +185,10 @@ func (g *guideState) build() fyne.CanvasObject {
 	g.hint = uiwidget.NewWrapping("")
 	g.hint.SizeName = theme.SizeNameCaptionText
 	g.hint.Alignment = fyne.TextAlignTrailing
-	g.buttons = container.NewBorder(nil, nil, g.back, g.done)
+	// Done before Back in the Tab order, Back still on the left: on a
+	// card without a control of its own the first Tab reaches Done, and
+	// Tab then Enter after a card's last control goes on, not back (Z1).
+	g.buttons = container.New(layout.NewBorderLayout(nil, nil, g.back, g.done), g.done, g.back)
 	g.action = container.NewVBox()
 	// The action bar: fixed below the card, which scrolls, so that the
 	// card's main action, Back and Done are on screen on a laptop's short
@@ -289,8 +296,9 @@ func (g *guideState) refresh(o fyne.CanvasObject) {
 // stop (the card jumped to); on the card drawn again, to the same control
 // (the button just pressed), else to the card's main action; on another
 // card to Back if it had it, else nowhere; or where the card that drew
-// itself asked for it (focusAfter). Nothing moves when the keyboard was
-// elsewhere (another tab, a dialog) or nowhere.
+// itself asked for it (focusAfter); on arriving at a card whose task waits
+// for an empty field, to that field (arrivalField). Otherwise nothing moves
+// when the keyboard was elsewhere (another tab, a dialog) or nowhere.
 func (g *guideState) keepFocus() func() {
 	if g.f.win == nil {
 		return func() {}
@@ -300,8 +308,10 @@ func (g *guideState) keepFocus() func() {
 	onDot = onDot && slices.Contains(g.dots, c.Focused().(*uiwidget.StepperDot))
 	spot, onScreen := uiwidget.SpotIn(c, g.screen)
 	sameCard := g.drawnStep == g.progress.Current
-	g.focusAfter = nil
+	g.focusAfter, g.arrivalField = nil, nil
+	nowhere := c.Focused() == nil
 	return func() {
+		arrived := g.drawnStep != g.progress.Current
 		g.drawnStep = g.progress.Current
 		switch {
 		case g.focusAfter != nil:
@@ -315,6 +325,8 @@ func (g *guideState) keepFocus() func() {
 			// the keyboard goes to it, so that Enter makes the receipt,
 			// not Done again (Z4).
 			c.Focus(g.ahead)
+		case arrived && g.arrivalField != nil && (onScreen || nowhere) && g.f.tabs != nil && g.f.tabs.SelectedIndex() == guideTab:
+			c.Focus(g.arrivalField)
 		case onScreen && sameCard:
 			// The same control drawn again (the button just pressed, the
 			// field typed in); when it is gone ("Installed in DPG", "Note
@@ -789,6 +801,9 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		}
 	}
 	sync(name.Text)
+	if name.Text == "" {
+		g.arrivalField = name
+	}
 	// The name goes with the button in the action bar: in the card it lay
 	// below the fold at 1280x720, and the button waits for it.
 	g.setAction(container.NewVBox(name, actionRow(why, installed)))

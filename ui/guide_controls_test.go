@@ -132,8 +132,8 @@ func TestEveryCardsControls(t *testing.T) {
 			if i == 0 {
 				back += ":off"
 			}
-			controls := append(slices.Clone(c.controls), back, c.done)
-			if s.Phase != guide.PhasePrepare { // a renewal under way in the portal can be started over, beside Help (Y6)
+			controls := append(slices.Clone(c.controls), c.done, back) // Done before Back in the Tab order (Z1)
+			if s.Phase != guide.PhasePrepare {                         // a renewal under way in the portal can be started over, beside Help (Y6)
 				controls = append(controls, button("guide.new_renewal"))
 			}
 			controls = append(controls, button("guide.help"))

@@ -109,6 +109,14 @@ func TestFirstTabReachesTheCard(t *testing.T) {
 		t.Fatalf("the first Tab on card 1 reached %T, not Done", got)
 	}
 
+	// Card 2 holds no control either, and Back is enabled there: Done
+	// still comes first, so Tab, Enter goes on, not back (Z1).
+	goTo(g, guide.Steps[1].ID)
+	w.Canvas().Unfocus()
+	if got := tabs(w, 1)[0]; got != g.done {
+		t.Fatalf("the first Tab on card 2 reached %T, not Done", got)
+	}
+
 	// Card 5 holds "Open MitID Erhverv": the first Tab is that, and Done
 	// comes before any step dot.
 	goTo(g, "login")
@@ -134,7 +142,7 @@ func holds(root fyne.CanvasObject, obj fyne.Focusable) bool {
 
 // V2, V4, V1: on every card Tab visits one order, the same everywhere: the
 // card's controls from top to bottom, the card's main action in the bar,
-// Back, Done, the step dots as one stop, "New renewal…" (once begun: it
+// Done, Back (Z1: Tab and Enter after the last control went back), the step dots as one stop, "New renewal…" (once begun: it
 // came at the card's foot, before the main action, and a keyboard user
 // passed it on every card), Help, and round again; and each
 // control of the card is scrolled into view as it gets the focus, on a
@@ -153,10 +161,10 @@ func TestOneTabOrderOnEveryCard(t *testing.T) {
 					return 5, "New renewal"
 				}
 				switch {
-				case x == fyne.Focusable(g.back):
-					return 2, "Back"
 				case x == fyne.Focusable(g.done):
-					return 3, "Done"
+					return 2, "Done"
+				case x == fyne.Focusable(g.back):
+					return 3, "Back"
 				case holds(g.scroll.Content, x):
 					return 0, "the card"
 				case holds(g.action, x):
@@ -308,11 +316,11 @@ func TestAddAPlaceByKeyboard(t *testing.T) {
 // jumps, and the keyboard stays on the dots, on the card jumped to's.
 func TestStepDotsByKeyboard(t *testing.T) {
 	g, _, c := guideOn(t, "login", 0)
-	c.Focus(g.done)
+	c.Focus(g.back)
 	c.FocusNext()
 	dot, ok := c.Focused().(*uiwidget.StepperDot)
 	if !ok || dot != g.dots[guide.Index("login")] {
-		t.Fatalf("Tab after Done reached %T, not the current step's dot", c.Focused())
+		t.Fatalf("Tab after Back reached %T, not the current step's dot", c.Focused())
 	}
 	dot.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
@@ -471,6 +479,54 @@ func TestDoneByKeyboardStartsTheNextCardAtItsTop(t *testing.T) {
 	g.back.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if g.progress.Current != "prepare-dpg" || c.Focused() != fyne.Focusable(g.back) {
 		t.Errorf("after Back on %s the keyboard is on %T", g.progress.Current, c.Focused())
+	}
+}
+
+// Z2: card 19 waits for a name; arrived at by Done, the keyboard is in the
+// name field, not one Tab before the card's links (Timengo's guide, the
+// service centre's e-mail and phone), where the name typed opened the mail
+// program at each space. A name given already (on the receipt) leaves the
+// keyboard nowhere: Enter there would record an installation not made.
+func TestTheDPGCardOpensInItsNameField(t *testing.T) {
+	for _, named := range []bool{false, true} {
+		x := newCheckFixture(t, "en")
+		g := x.f.guide
+		c := x.w.Canvas()
+		sha := strings.Repeat("cf", 32)
+		cert := register.Certificate{SHA256: sha, Organization: "Firma ApS",
+			NotBefore: guideTestTime, NotAfter: guideTestTime.AddDate(3, 0, 0)}
+		if named {
+			cert.Receipts = []register.Receipt{{At: guideTestTime, By: "Mette Prøvesen"}}
+		}
+		if err := x.f.register.Upsert(cert); err != nil {
+			t.Fatal(err)
+		}
+		g.progress.SetFileChecked(sha, x.f.now())
+		before := guide.Steps[guide.Index("dpg-verify")-1].ID
+		goTo(g, before)
+		x.wait()
+		c.Focus(g.done)
+		g.done.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		x.wait()
+		if g.progress.Current != "dpg-verify" {
+			t.Fatalf("Done on %s went to %s", before, g.progress.Current)
+		}
+		field := findAll[*uiwidget.Entry](g.action)[0]
+		if named {
+			if c.Focused() != nil {
+				t.Errorf("with the name given the keyboard is on %T", c.Focused())
+			}
+			continue
+		}
+		if c.Focused() != fyne.Focusable(field) {
+			t.Fatalf("on card 19 the keyboard is on %T, not the name field", c.Focused())
+		}
+		// Drawn again while the keyboard is elsewhere on the card: it stays.
+		c.Focus(g.back)
+		g.show()
+		if c.Focused() != fyne.Focusable(g.back) {
+			t.Errorf("card 19 drawn again took the keyboard to %T", c.Focused())
+		}
 	}
 }
 
