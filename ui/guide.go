@@ -769,9 +769,10 @@ func (g *guideState) dpgRecord(f guide.Facts) fyne.CanvasObject {
 		g.setAction(actionRow(nil, g.checkButton()))
 		return uiwidget.NewWrapping(words.T("guide.dpg_install.no_file"))
 	}
-	name := uiwidget.NewEntry()
+	// The name given on the receipt, not typed twice: a proposal, which a
+	// name typed replaces (Z14).
+	name := uiwidget.NewProposalEntry(f.NamedBy())
 	name.SetPlaceHolder(words.T("guide.dpg.name"))
-	name.SetText(f.NamedBy()) // the name given on the receipt, not typed twice
 	installed := uiwidget.NewButton(words.T("guide.dpg.installed"), theme.ConfirmIcon(), nil)
 	installed.OnTapped = func() {
 		by, err := renewal.InstallerName(name.Text)

@@ -248,9 +248,8 @@ func (o *oncePassword) asks(err error) bool {
 // popup the copy's password is shown in a dialog instead (a list that is
 // redrawn when the register changes would take it away before it is read).
 func newHandOverRow(f *frame, c register.Certificate, src certSource, to string, popup bool, relayout func(), given func(who string, at time.Time)) fyne.CanvasObject {
-	name := uiwidget.NewEntry()
+	name := uiwidget.NewProposalEntry(to) // the place's name, a proposal
 	name.SetPlaceHolder(words.T("guide.handover.to"))
-	name.SetText(to)
 	result := container.NewVBox()
 	inline := func(lines ...fyne.CanvasObject) {
 		result.Objects = lines

@@ -97,12 +97,12 @@ func newReceiptPanel(f *frame, data receipt.Data) *receiptPanel {
 }
 
 func (p *receiptPanel) buildForm() {
-	p.by = uiwidget.NewEntry()
+	// The names are proposals (the last receipt's, DPG's address): the
+	// keyboard arriving selects them, and a name typed replaces them.
+	p.by = uiwidget.NewProposalEntry(p.data.RenewedBy)
 	p.by.SetPlaceHolder(words.T("receipt.ui.by.placeholder"))
-	p.by.SetText(p.data.RenewedBy)
-	p.email = uiwidget.NewEntry()
+	p.email = uiwidget.NewProposalEntry(p.data.Email)
 	p.email.SetPlaceHolder(words.T("receipt.ui.email.placeholder"))
-	p.email.SetText(p.data.Email)
 
 	p.folderLabel = uiwidget.NewWrapping("")
 	choose := uiwidget.NewButton(words.T("receipt.ui.folder.choose"), theme.FolderOpenIcon(), func() { p.pick() })

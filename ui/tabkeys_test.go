@@ -516,6 +516,18 @@ func TestTheDPGCardOpensInItsNameField(t *testing.T) {
 			if c.Focused() != nil {
 				t.Errorf("with the name given the keyboard is on %T", c.Focused())
 			}
+			// Reached by Tab, the name given is a proposal that a name
+			// typed replaces (Z14: "Mette HolmMette Holm" was recorded).
+			c.Focus(g.back)
+			c.FocusPrevious()
+			c.FocusPrevious()
+			if c.Focused() != fyne.Focusable(field) {
+				t.Fatalf("Shift+Tab from Back past Installed reached %T, not the name field", c.Focused())
+			}
+			test.Type(field, "Anne Berg")
+			if field.Text != "Anne Berg" {
+				t.Errorf("the name typed over the proposal: %q", field.Text)
+			}
 			continue
 		}
 		if c.Focused() != fyne.Focusable(field) {

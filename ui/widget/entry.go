@@ -22,6 +22,36 @@ type Entry struct {
 	// password from a copy (vault.FromCopy), before Fyne turns a line
 	// break into a space.
 	Pasted func(string) string
+	// proposal: the text is a proposal (a name given before); the
+	// keyboard arriving selects it whole (NewProposalEntry).
+	proposal bool
+	// restoring: the keyboard is given back to the field where it was
+	// (Spot.Again), with its cursor; nothing is selected then.
+	restoring bool
+}
+
+// NewProposalEntry is a text field holding a proposal, text: the name given
+// on the receipt, offered again as who installed the certificate in DPG.
+// The keyboard arriving (Tab, or Fornyer giving it) selects the whole text,
+// as a filled field does in a browser or a system dialog, so that a name
+// typed replaces it; before, the cursor went after it and the name typed
+// was added to it ("Mette HolmMette Holm", usertest Z14). A click places
+// the cursor where it is pressed, as always.
+func NewProposalEntry(text string) *Entry {
+	e := NewEntry()
+	e.Text = text
+	e.proposal = true
+	return e
+}
+
+// FocusGained selects a proposal's whole text (NewProposalEntry). A mouse
+// press that gave the focus then puts the cursor where it pressed (Fyne's
+// Entry.MouseDown ends a selection the press did not make).
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.proposal && !e.restoring && e.Text != "" {
+		e.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }
 
 // pastedClipboard is the clipboard as a paste into the field reads it:

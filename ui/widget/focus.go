@@ -95,6 +95,8 @@ func (s Spot) Again(c fyne.Canvas, root fyne.CanvasObject) bool {
 				e.CursorRow = min(s.row, len(lines)-1)
 				e.CursorColumn = min(s.column, utf8.RuneCountInString(lines[e.CursorRow]))
 				e.Refresh()
+				e.restoring = true
+				defer func() { e.restoring = false }()
 			}
 			c.Focus(x)
 			return true
