@@ -18,10 +18,13 @@ import (
 
 // Entry is one certificate of the register as Scan reads it without
 // decoding it whole: the fields that say which certificates a checked
-// file's answer needs (core/renewal.Needed).
+// file's answer needs (core/renewal.Needed), and those that say which the
+// window's first card reads (its renewal line, kind and expiry: the
+// reminders and the certificate to renew).
 type Entry struct {
 	SHA256, UUID, CVR, Organization, CommonName string
-	Updated                                     time.Time
+	Serial, Kind                                string
+	NotAfter, Updated                           time.Time
 	Apart                                       bool // Certificate.Apart: Scan leaves it out (mine)
 }
 
@@ -30,7 +33,8 @@ type Entry struct {
 // reads only these fields of it (ReadSome).
 func (e Entry) Certificate() Certificate {
 	return Certificate{SHA256: strings.Clone(e.SHA256), UUID: strings.Clone(e.UUID), CVR: strings.Clone(e.CVR),
-		Organization: strings.Clone(e.Organization), CommonName: strings.Clone(e.CommonName), Updated: e.Updated}
+		Organization: strings.Clone(e.Organization), CommonName: strings.Clone(e.CommonName),
+		Serial: strings.Clone(e.Serial), Kind: strings.Clone(e.Kind), NotAfter: e.NotAfter, Updated: e.Updated}
 }
 
 // Index is the register as Scan read it: every certificate's Entry (in
@@ -142,7 +146,8 @@ func scan(path string, keys *Keys) (*Index, error) {
 
 // entryOf is a certificate's Entry.
 func entryOf(c Certificate) Entry {
-	return Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName, Updated: c.Updated}
+	return Entry{SHA256: c.SHA256, UUID: c.UUID, CVR: c.CVR, Organization: c.Organization, CommonName: c.CommonName,
+		Serial: c.Serial, Kind: c.Kind, NotAfter: c.NotAfter, Updated: c.Updated}
 }
 
 // afterScan runs between Scan's scan and keepMine: tests cut the file
@@ -712,6 +717,8 @@ func checkedEntry(cert string) (Entry, bool) {
 			e.CVR = text
 		case 3:
 			e.UUID = text
+		case 4:
+			e.Serial = text
 		case 5:
 			e.CommonName = text
 		}
@@ -724,6 +731,9 @@ func checkedEntry(cert string) (Entry, bool) {
 		e.Apart = true
 		s.I += len(`,"apart":true`)
 	}
+	if !checkedExpiry(&s, cert, &e) {
+		return e, false
+	}
 	// "updated", a time (a string without escapes), is the last value.
 	if len(cert) < s.I+len(updated)+3 || cert[len(cert)-2] != '"' {
 		return e, false
@@ -734,6 +744,39 @@ func checkedEntry(cert string) (Entry, bool) {
 		return e, false
 	}
 	return e, true
+}
+
+// checkedExpiry reads, at s in a certificate Encode wrote, "kind" and
+// "environment" (strings, left out when empty), then "not_before" and
+// "not_after" (times, always written), into e's Kind and NotAfter
+// (checkedEntry).
+func checkedExpiry(s *jsonscan.Scanner, cert string, e *Entry) bool {
+	for _, key := range [...]string{`,"kind":"`, `,"environment":"`, `,"not_before":"`, `,"not_after":"`} {
+		if !strings.HasPrefix(cert[s.I:], key) {
+			if key[2] == 'n' {
+				return false // the times are never left out
+			}
+			continue
+		}
+		s.I += len(key) - 1
+		start := s.I
+		text, escaped, ok := s.Str()
+		if !ok {
+			return false
+		}
+		switch {
+		case key[2] == 'k':
+			if escaped {
+				text = jsonscan.Unquote(text)
+			}
+			e.Kind = text
+		case key == `,"not_after":"`:
+			if e.NotAfter.UnmarshalJSON([]byte(cert[start:s.I])) != nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // scanCurrent reads a register in the layout Encode writes (format
@@ -860,6 +903,8 @@ const (
 	fieldCVR
 	fieldOrganization
 	fieldCommonName
+	fieldSerial
+	fieldKind
 	fieldUpdated
 	fieldNotAfter
 	fieldApart
@@ -880,6 +925,10 @@ func field(key string) int {
 		return fieldOrganization
 	case "common_name":
 		return fieldCommonName
+	case "serial":
+		return fieldSerial
+	case "kind":
+		return fieldKind
 	case "updated":
 		return fieldUpdated
 	case "not_after":
@@ -899,7 +948,6 @@ func field(key string) int {
 // rest of it; a certificate without an expiry is not ok (hasExpiry).
 func (s *scanner) certificate() (Entry, bool) {
 	var e Entry
-	var notAfter time.Time
 	if !s.Eat('{') {
 		return e, false
 	}
@@ -930,10 +978,14 @@ func (s *scanner) certificate() (Entry, bool) {
 			e.Organization, ok = s.text(e.Organization)
 		case fieldCommonName:
 			e.CommonName, ok = s.text(e.CommonName)
+		case fieldSerial:
+			e.Serial, ok = s.text(e.Serial)
+		case fieldKind:
+			e.Kind, ok = s.text(e.Kind)
 		case fieldUpdated:
 			ok = s.time(&e.Updated)
 		case fieldNotAfter:
-			ok = s.time(&notAfter)
+			ok = s.time(&e.NotAfter)
 		case fieldApart:
 			ok = s.flag(&e.Apart)
 		default:
@@ -944,7 +996,7 @@ func (s *scanner) certificate() (Entry, bool) {
 		}
 		s.Space()
 		if s.Eat('}') {
-			return e, hasExpiry(notAfter)
+			return e, hasExpiry(e.NotAfter)
 		}
 		if !s.Eat(',') {
 			return e, false

@@ -137,3 +137,83 @@ func declinesAny(p *guide.Progress) bool {
 func needsEvery(p *guide.Progress, c *inspect.Certificate) bool {
 	return p != nil && (AcceptsFile(p) || early(p, c)) && !p.FileChecked()
 }
+
+// FirstCard is the indices, in order, of the register's entries the
+// window's first frame reads whole, p being the guide's progress (nil:
+// none), the entries being the user's (register.Scan): the certificates
+// the reminders stand for (Standing), the one the guide renews (Renewing,
+// read by the first card and "Last time"), once the renewed file is
+// checked that file's certificate, and for each of them the latest
+// expiries of its renewal line (which tell whether it is renewed:
+// register.InUse). The reminders, the certificate to renew, whether a
+// reminder renews here (RenewsHere) and Last made with them alone are
+// those made with the whole register (TestFirstCardGivesTheSameStart):
+// the rest can be decoded after the first frame.
+func FirstCard(p *guide.Progress, entries []register.Entry, now time.Time) []int {
+	briefs := make([]register.Certificate, len(entries))
+	for i, e := range entries {
+		briefs[i] = e.Certificate()
+	}
+	need := make([]bool, len(entries))
+	index := map[string]int{}
+	for i, e := range entries {
+		index[e.SHA256] = i
+	}
+	for _, r := range register.Standing(briefs, now) {
+		need[index[r.Certificate.SHA256]] = true
+	}
+	progress := p
+	if progress == nil {
+		progress = &guide.Progress{}
+	}
+	if c, ok := Renewing(progress, briefs, now); ok {
+		need[index[c.SHA256]] = true
+	}
+	// Each line's latest expiry, and the latest of another serial than
+	// its: with both, whether any certificate of the line is renewed
+	// reads as with the whole line.
+	type line struct{ latest, other int }
+	lines := map[string]line{}
+	for i, e := range entries {
+		if progress.FileChecked() && strings.EqualFold(e.SHA256, progress.FileSHA256) {
+			need[i] = true
+		}
+		if e.UUID == "" {
+			continue
+		}
+		u := strings.ToLower(e.UUID)
+		l, ok := lines[u]
+		if !ok {
+			lines[u] = line{latest: i, other: -1}
+		} else if e.NotAfter.After(entries[l.latest].NotAfter) {
+			lines[u] = line{latest: i, other: -1}
+		}
+	}
+	for i, e := range entries {
+		if e.UUID == "" {
+			continue
+		}
+		u := strings.ToLower(e.UUID)
+		l := lines[u]
+		if !strings.EqualFold(e.Serial, entries[l.latest].Serial) && (l.other < 0 || e.NotAfter.After(entries[l.other].NotAfter)) {
+			l.other = i
+			lines[u] = l
+		}
+	}
+	var which []int
+	for i, e := range entries {
+		if need[i] && e.UUID != "" {
+			l := lines[strings.ToLower(e.UUID)]
+			need[l.latest] = true
+			if l.other >= 0 {
+				need[l.other] = true
+			}
+		}
+	}
+	for i := range entries {
+		if need[i] {
+			which = append(which, i)
+		}
+	}
+	return which
+}
