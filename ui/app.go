@@ -65,10 +65,10 @@ func Run(files []string, more <-chan []string) (err error) {
 	// takes a few tens of milliseconds to decode.
 	d := systemDeps()
 	registerOpened := make(chan *register.Store, 1)
-	registerPath := registerPathIn(a)
+	registerPath, progressPath := registerPathIn(a), progressPathIn(a)
 	go func() {
 		defer StartPiece("register")()
-		registerOpened <- openRegisterAt(registerPath, d)
+		registerOpened <- openRegisterAt(registerPath, progressPath, d)
 	}()
 	piece = StartPiece("theme")
 	a.Settings().SetTheme(newTheme())
@@ -147,6 +147,7 @@ func (f *frame) shown(files []string, more <-chan []string) {
 	f.app.SetIcon(appIcon)
 	f.win.SetIcon(appIcon)
 	f.firstFrameShown()
+	f.readWhole()
 	f.noteWindowSystem()
 	piece := StartPiece("watcher")
 	f.startWatching()

@@ -62,10 +62,12 @@ func registerPathIn(a fyne.App) string {
 	return filepath.Join(a.Storage().RootURI().Path(), registerFile)
 }
 
-// openRegisterAt is openRegister with the file already named: it may run
-// on any goroutine.
-func openRegisterAt(path string, d *deps) *register.Store {
-	s, err := register.Open(path, register.WithClock(d.now))
+// openRegisterAt opens the register at path for the window's start, the
+// guide's progress being saved at progressPath: only what the first card
+// needs is read before its frame (renewal.OpenFirst); the rest waits for
+// readWhole. It may run on any goroutine.
+func openRegisterAt(path, progressPath string, d *deps) *register.Store {
+	s, err := renewal.OpenFirst(path, progressPath, d.now(), register.WithClock(d.now))
 	if err != nil {
 		fyne.LogError("opening the register", err)
 	}
@@ -480,4 +482,18 @@ func (f *frame) markDPG(sha string, done func(error)) {
 	// Wide enough for a name, within the narrow window.
 	uiwidget.ShowDialog(f.win, d, fyne.NewSize(min(420, f.win.Canvas().Size().Width-20), d.MinSize().Height))
 	f.win.Canvas().Focus(who)
+}
+
+// readWhole reads the rest of the register once the first frame is shown
+// (renewal.OpenFirst read only what the first card needs), off the UI
+// thread; the register's watchers then draw every screen from the whole.
+// Until then whatever needs the whole register waits for it in core.
+func (f *frame) readWhole() {
+	if f.register == nil {
+		return
+	}
+	f.background(func() {
+		defer StartPiece("register-whole")()
+		f.register.LoadWhole()
+	})
 }

@@ -99,11 +99,17 @@ func (v *certificatesView) load() {
 }
 
 // loadNow is load on the calling goroutine: the register's watcher calls it
-// on the goroutine that made the change.
+// on the goroutine that made the change. List waits for the whole
+// register (renewal.OpenFirst), and so does the notice of a register
+// found damaged only then, shown as one found at the start.
 func (v *certificatesView) loadNow() {
 	certs := v.f.register.List()
+	openErr := v.f.register.OpenError()
 	lines := certlist.Lines(certs)
 	fyne.Do(func() {
+		if v.notice == nil && openErr != nil {
+			v.setNotice(openErr)
+		}
 		v.all, v.lines = certs, lines
 		v.loaded = true
 		v.apply()

@@ -173,6 +173,12 @@ func (c *checkScreen) checkFilesThen(paths []string, then func(*checkAnswer)) {
 		// store may be slow, and asking it again per file adds nothing.
 		tries := renewal.TrySaved(renewal.SavedPasswords(context.Background(), c.f.vault))
 		trace("saved")
+		if c.f.register != nil {
+			// An answer is made from the whole register (its List waits
+			// for it): a file handed over at the start waits here, off the
+			// UI thread, until the rest is read (renewal.OpenFirst).
+			c.f.register.LoadWhole()
+		}
 		for i, path := range paths {
 			stale := false
 			fyne.DoAndWait(func() {

@@ -108,8 +108,11 @@ type guideState struct {
 }
 
 // guideProgressPath is where the progress is kept: the app's own storage.
-func guideProgressPath(f *frame) string {
-	return filepath.Join(f.app.Storage().RootURI().Path(), guide.FileName)
+func guideProgressPath(f *frame) string { return progressPathIn(f.app) }
+
+// progressPathIn is the guide's progress file in the app's storage.
+func progressPathIn(a fyne.App) string {
+	return filepath.Join(a.Storage().RootURI().Path(), guide.FileName)
 }
 
 func newGuideScreen(f *frame) fyne.CanvasObject {
@@ -720,7 +723,7 @@ func (g *guideState) renewingLine() fyne.CanvasObject {
 	if g.f.register == nil {
 		return nil
 	}
-	c, ok := renewal.Renewing(&g.progress, g.f.register.List(), g.f.now())
+	c, ok := renewal.Renewing(&g.progress, renewal.FirstCertificates(&g.progress, g.f.register), g.f.now())
 	if !ok {
 		return nil
 	}
@@ -737,7 +740,7 @@ func (g *guideState) lastTime() (renewal.LastTime, bool) {
 	if g.f.register == nil {
 		return renewal.LastTime{}, false
 	}
-	return renewal.Last(&g.progress, g.f.register.List(), g.f.now())
+	return renewal.Last(&g.progress, renewal.FirstCertificates(&g.progress, g.f.register), g.f.now())
 }
 
 // asked names the file checked on the Check tab whose question waits,

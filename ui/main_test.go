@@ -123,5 +123,5 @@ func newTestApp(t *testing.T) fyne.App {
 // is moved aside by register.Open; the Store keeps the error, and the
 // certificates screen shows it as a sentence.
 func openRegister(a fyne.App, d *deps) *register.Store {
-	return openRegisterAt(registerPathIn(a), d)
+	return openRegisterAt(registerPathIn(a), progressPathIn(a), d)
 }

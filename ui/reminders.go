@@ -144,7 +144,8 @@ func (f *frame) drawStanding() {
 	if f.guide != nil {
 		p = &f.guide.progress
 	}
-	standing := renewal.Standing(p, f.register.List(), f.now())
+	certs := renewal.FirstCertificates(p, f.register)
+	standing := renewal.Standing(p, certs, f.now())
 	shown := make([]string, len(standing))
 	for i, r := range standing {
 		shown[i] = r.Certificate.SHA256
@@ -153,7 +154,7 @@ func (f *frame) drawStanding() {
 		return
 	}
 	f.standingDrawn = &shown
-	f.showStanding(standing, len(standing) == 1 && renewal.RenewsHere(p, f.register.List(), f.now(), standing[0].Certificate))
+	f.showStanding(standing, len(standing) == 1 && renewal.RenewsHere(p, certs, f.now(), standing[0].Certificate))
 }
 
 // showStanding shows the reminders that stand (register.Standing) above

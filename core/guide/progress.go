@@ -513,6 +513,18 @@ func Load(path string, now time.Time) (Progress, error) {
 	return p, err
 }
 
+// Peek is the progress saved at path as Load reads it, changing nothing
+// (a damaged file is not moved aside): nil when there is none to read.
+// For a reader that runs beside Load (the register's first reading,
+// core/renewal.OpenFirst).
+func Peek(path string, now time.Time) *Progress {
+	p, err := load(path, now)
+	if err != nil {
+		return nil
+	}
+	return &p
+}
+
 // damagedError is a progress file that was read but is not usable.
 type damagedError struct{ err error }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/register/registertest"
+	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/internal/cputime"
 )
 
@@ -42,6 +43,23 @@ func BenchmarkOpen1000(b *testing.B) {
 	}
 	cputime.Report(b, start)
 	reportSize(b, path)
+}
+
+// BenchmarkOpenFirst1000 is the window's start since issue 27: the
+// register opened with only what the first card needs decoded
+// (core/renewal.OpenFirst, no renewal under way); BenchmarkOpen1000 is
+// the rest, read after the first frame (Store.LoadWhole).
+func BenchmarkOpenFirst1000(b *testing.B) {
+	path := providerRegister(b)
+	progress := filepath.Join(b.TempDir(), "none.json")
+	now := time.Now()
+	start := cputime.Used()
+	for b.Loop() {
+		if _, err := renewal.OpenFirst(path, progress, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cputime.Report(b, start)
 }
 
 // BenchmarkRead1000 is `fornyer list`: read without opening for changes.

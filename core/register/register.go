@@ -211,6 +211,7 @@ type Store struct {
 	disk     []byte // the file as this Store last read or wrote it, matching certs
 	readOnly bool   // the file exists but could not be read: never overwrite it
 	openErr  error  // what Open reported, for the UI to show later
+	whole    *whole // OpenFirst's reading of the rest (first.go); nil: read whole
 	watchers map[string]func()
 
 	// write replaces the file; tests make it fail.
@@ -233,15 +234,23 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // usable. An unreadable file is left alone and the Store refuses changes.
 // A *Store is returned in every case.
 func Open(path string, opts ...Option) (*Store, error) {
-	s := &Store{path: path, write: safefile.Replace, now: time.Now}
-	for _, o := range opts {
-		o(s)
-	}
+	s := newStore(path, opts)
 	s.openErr = s.load()
 	return s, s.openErr
 }
 
-// OpenError returns the error Open reported, or nil.
+// newStore is a Store of the register at path, not read yet.
+func newStore(path string, opts []Option) *Store {
+	s := &Store{path: path, write: safefile.Replace, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// OpenError returns the error Open reported, or nil; for a Store
+// OpenFirst opened, what is known so far (LoadWhole's once it has read
+// the whole register), without waiting.
 func (s *Store) OpenError() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -474,6 +483,7 @@ func (s *Store) Watch(name string, fn func()) {
 // applies the change to that (shared.go), so another process's changes
 // are kept.
 func (s *Store) apply(change func(certs []Certificate, now time.Time) ([]Certificate, error)) error {
+	s.readWhole() // never a change from OpenFirst's part: it would lose the rest
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.readOnly {
@@ -718,6 +728,7 @@ func notFound(path, sha string) error {
 // its own next change writes it back: forget from the window itself, or
 // with the window closed.
 func (s *Store) Forget() (bool, error) {
+	s.readWhole() // no reading of the rest after the file is gone
 	s.mu.Lock()
 	if _, err := os.Stat(filepath.Dir(s.path)); errors.Is(err, fs.ErrNotExist) {
 		s.readOnly, s.openErr = false, nil
@@ -828,10 +839,17 @@ func (s *Store) Remove(sha string) (Certificate, error) {
 // Get returns the certificate with the fingerprint: one of List's, or one
 // kept apart (Certificate.Apart), which is what the register knows of a
 // file checked all the same. An entry for one of the state's CA
-// certificates (mine) is not found.
+// certificates (mine) is not found. Like List, it waits for the whole
+// register.
 func (s *Store) Get(sha string) (Certificate, bool) {
+	s.readWhole()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.get(sha)
+}
+
+// get is Get of what s holds. s.mu is held.
+func (s *Store) get(sha string) (Certificate, bool) {
 	i := find(s.certs, strings.ToLower(sha))
 	if i < 0 || stateCA(s.certs[i]) {
 		return Certificate{}, false
@@ -845,9 +863,17 @@ func (s *Store) Get(sha string) (Certificate, bool) {
 // version recorded for one of the state's CA certificates (the issuer of
 // organisation certificates, never one itself: oces.IsStateCAName) is
 // no one's certificate and is left out; the file keeps it as it was.
+// Of a Store OpenFirst opened, it is the whole register: it waits for
+// its reading (LoadWhole; and reads it if nobody has).
 func (s *Store) List() []Certificate {
+	s.readWhole()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.list()
+}
+
+// list is List of what s holds. s.mu is held.
+func (s *Store) list() []Certificate {
 	out := make([]Certificate, len(s.order))
 	for k, i := range s.order {
 		out[k] = s.certs[i].clone()

@@ -17,10 +17,14 @@ import (
 // file, backups, receipts, DPG installation, where else its password is
 // kept) and the credential store's list as the window last read it
 // (passwords: never ask the store on the UI thread). reg may be nil.
+// While the whole register is still read (OpenFirst), the renewed
+// certificate's record comes from the part read first when it is there
+// (register.Store.GetSoFar: FirstCard picks it), so that the first card
+// does not wait for the rest.
 func State(p *guide.Progress, reg *register.Store, passwords guide.Passwords) guide.Facts {
 	var c *register.Certificate
 	if reg != nil && p.FileChecked() {
-		if got, ok := reg.Get(p.FileSHA256); ok {
+		if got, ok := reg.GetSoFar(p.FileSHA256); ok {
 			c = &got
 		}
 	}
