@@ -56,6 +56,9 @@ type guideState struct {
 	// closes; nil for none.
 	ahead  fyne.Focusable
 	screen *fyne.Container // the screen: stepper, card and action bar
+	// news is what the card's task found (the file checked), set while
+	// the card is drawn: shown right under the heading.
+	news []fyne.CanvasObject
 	// picture is the card's layout when it has a picture (pictureLayout),
 	// and cardBox the card it lays out: laid out again when the view's
 	// height moves the picture (viewResized).
@@ -521,16 +524,20 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 		picture = scene.New(step.Illustration)
 		box.Add(picture)
 	}
+	g.cardBody(box, step, facts, picture, settled)
+	g.showReset(facts)
+	return container.NewPadded(box)
+}
+
+// cardBody adds the card's words, its helpers and task, then further
+// reading, to box, which holds the picture (nil: none) last; the task's
+// news goes right under the heading.
+func (g *guideState) cardBody(box *fyne.Container, step guide.Step, facts guide.Facts, picture fyne.CanvasObject, settled bool) {
 	words0 := len(box.Objects)
 	g.cardWords(box, step, facts)
-	g.picture, g.cardBox = nil, box
-	if picture != nil {
-		// Too short a view for the picture and these words: the words
-		// first (X13, 125 % on a laptop).
-		g.picture = &pictureLayout{picture: picture, words: slices.Clone(box.Objects[words0:]), room: func() float32 { return g.scroll.Size().Height }}
-		box.Layout = g.picture
-	}
-	g.links(box, step.Links, settled)
+	wordsEnd := len(box.Objects)
+	g.picture, g.cardBox, g.news = nil, box, nil
+	reading := g.links(step.Links, settled)
 	if len(step.Helpers) > 0 {
 		box.Add(g.helpers(step.Helpers))
 	}
@@ -540,17 +547,36 @@ func (g *guideState) card(step guide.Step) fyne.CanvasObject {
 	if task := g.task(step); task != nil {
 		box.Add(task)
 	}
+	// Further reading (a video guide) after what the card asks the user
+	// to do: on a short view (125 % on a laptop) the file the portal asks
+	// for stood below the fold under it (Y8, card 17).
+	for _, b := range reading {
+		box.Add(b)
+	}
 	if step.Task == guide.TaskDPG {
 		box.Add(g.contact())
 	}
-	g.showReset(facts)
-	return container.NewPadded(box)
+	if len(g.news) > 0 {
+		// What the card's task found (the file checked) right under the
+		// heading, read first whatever the view's height (Y8: 4 px short
+		// of the view at 125 %, below "VERY IMPORTANT").
+		box.Objects = slices.Insert(box.Objects, words0+1, g.news...)
+		wordsEnd += len(g.news)
+	}
+	if picture != nil {
+		// Too short a view for the picture and these words: the words
+		// first (X13, 125 % on a laptop).
+		g.picture = &pictureLayout{picture: picture, words: slices.Clone(box.Objects[words0:wordsEnd]), room: func() float32 { return g.scroll.Size().Height }}
+		box.Layout = g.picture
+	}
 }
 
-// links adds the card's links to box; the portal the card sends the user
-// to goes in the action bar, on screen at 125 % too, where it fell below
-// the picture (W12), unless the card is settled (its bar goes on).
-func (g *guideState) links(box *fyne.Container, links []guide.Link, settled bool) {
+// links are the card's links for further reading; the portal the card
+// sends the user to goes in the action bar, on screen at 125 % too, where
+// it fell below the picture (W12), unless the card is settled (its bar
+// goes on), when it is read with the rest.
+func (g *guideState) links(links []guide.Link, settled bool) []fyne.CanvasObject {
+	var reading []fyne.CanvasObject
 	for _, l := range links {
 		b := g.linkButton(words.T(l.Key), l.URL)
 		if l.Main && !settled {
@@ -558,8 +584,9 @@ func (g *guideState) links(box *fyne.Container, links []guide.Link, settled bool
 			g.setAction(actionRow(nil, b))
 			continue
 		}
-		box.Add(b)
+		reading = append(reading, b)
 	}
+	return reading
 }
 
 // settled says that the task the card is a part of is done already (the
@@ -633,8 +660,8 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		if f.FileChecked {
 			// The password card's password does not open the file: said
 			// here too, not only by its dot turning grey (W16).
-			wrong := g.savedWrongNotice(f)
-			shown := append(wrong, uiwidget.SuccessLine(words.T("guide.download.checked")))
+			shown := g.savedWrongNotice(f)
+			g.news = append(g.news, uiwidget.SuccessLine(words.T("guide.download.checked")))
 			// The backup, until it is made (core decides), is the card's
 			// main action in the action bar: on screen on a laptop however
 			// long the card above it is. The receipt is the summary's.

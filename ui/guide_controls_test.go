@@ -99,7 +99,7 @@ func TestEveryCardsControls(t *testing.T) {
 			"close":        {nil, button("guide.done"), ""},
 			"dpg-login":    {dpgPortal, button("guide.done"), ""},
 			"dpg-list":     {dpgPortal, button("guide.done"), ""},
-			"dpg-install":  {[]string{button("guide.link.timengo_guide"), button("watch.reveal")}, button("guide.done"), ""},
+			"dpg-install":  {[]string{button("watch.reveal"), button("guide.link.timengo_guide")}, button("guide.done"), ""},
 			"dpg-activate": {timengo, button("guide.done"), ""},
 			"dpg-verify": {append(slices.Clone(timengo), "field:"+words.T("guide.dpg.name"), off("guide.dpg.installed")),
 				off("guide.done"), "guide.rule.dpg"},
