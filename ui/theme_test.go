@@ -37,6 +37,14 @@ var textPairs = []pair{
 	{what: "muted text", fg: theme.ColorNamePlaceHolder, on: theme.ColorNameBackground},
 	{what: "a disabled button's label", fg: theme.ColorNameDisabled, on: theme.ColorNameDisabledButton},
 	{what: "disabled text", fg: theme.ColorNameDisabled, on: theme.ColorNameBackground},
+	{what: "disabled text in a field", fg: theme.ColorNameDisabled, on: theme.ColorNameInputBackground},
+	{what: "disabled text in a dialog", fg: theme.ColorNameDisabled, on: theme.ColorNameOverlayBackground},
+	{what: "a hint in a dialog", fg: theme.ColorNamePlaceHolder, on: theme.ColorNameOverlayBackground},
+	{what: "a step's number ahead", fg: theme.ColorNamePlaceHolder, on: theme.ColorNameInputBackground},
+	{what: "a link in a dialog", fg: theme.ColorNameHyperlink, on: theme.ColorNameOverlayBackground},
+	{what: "a green line in a dialog", fg: theme.ColorNameSuccess, on: theme.ColorNameOverlayBackground},
+	{what: "an orange line in a dialog", fg: theme.ColorNameWarning, on: theme.ColorNameOverlayBackground},
+	{what: "a red line in a dialog", fg: theme.ColorNameError, on: theme.ColorNameOverlayBackground},
 	{what: "a primary button's label", fg: theme.ColorNameForegroundOnPrimary, on: theme.ColorNamePrimary},
 	{what: "a focused primary button's label", fg: theme.ColorNameForegroundOnPrimary, on: theme.ColorNamePrimary, over: theme.ColorNameFocus},
 	{what: "a focused button's label", fg: theme.ColorNameForeground, on: theme.ColorNameButton, over: theme.ColorNameFocus},
@@ -61,6 +69,12 @@ var edgePairs = []pair{
 	{what: "a ticked box", fg: theme.ColorNamePrimary, on: theme.ColorNameBackground},
 	{what: "a primary button", fg: theme.ColorNamePrimary, on: theme.ColorNameBackground},
 	{what: "a disabled tick box", fg: theme.ColorNameDisabled, on: theme.ColorNameBackground},
+	// A disabled button is drawn with an edge of the disabled colour
+	// (ui/widget.Button): Fyne's grey fill alone is 1.1:1 on the page.
+	{what: "a disabled button's edge", fg: theme.ColorNameDisabled, on: theme.ColorNameBackground},
+	{what: "a disabled button's edge in a dialog", fg: theme.ColorNameDisabled, on: theme.ColorNameOverlayBackground},
+	{what: "a field's edge against its inside", fg: theme.ColorNameInputBorder, on: theme.ColorNameInputBackground},
+	{what: "a step dot's ring ahead", fg: theme.ColorNameInputBorder, on: theme.ColorNameBackground},
 	{what: "a focused field's edge", fg: theme.ColorNamePrimary, on: theme.ColorNameInputBackground},
 	// A focused button's ring (ui/widget.Button) is the text colour with a
 	// gap of the page's colour inside it, so it stands on the page's
