@@ -59,6 +59,9 @@ type guideState struct {
 	// news is what the card's task found (the file checked), set while
 	// the card is drawn: shown right under the heading.
 	news []fyne.CanvasObject
+	// copiesGone is the last look at the copies made for others
+	// (renewal.CopiesGone): the files no longer where they were made.
+	copiesGone map[string]bool
 	// picture is the card's layout when it has a picture (pictureLayout),
 	// and cardBox the card it lays out: laid out again when the view's
 	// height moves the picture (viewResized).
@@ -277,6 +280,9 @@ func (g *guideState) show() {
 	// window's edge (card 17 at 1366x768).
 	g.refresh(g.bar)
 	g.refresh(g.screen) // the bar's height follows its action and hint
+	if step.Task == guide.TaskSummary {
+		g.lookAtCopies()
+	}
 }
 
 // settle lays the screen out once more, at its size, after the window's

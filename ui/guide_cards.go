@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -33,9 +34,30 @@ func pathLabel(path string) *widget.Label {
 // summarize is what the summary card shows (core decides: guide.Summarize
 // from the progress and the renewal's facts).
 func (g *guideState) summarize() guide.Summary {
-	f := g.facts()
-	renewal.CopiesOnDisk(f.HandOvers)
-	return guide.Summarize(&g.progress, f)
+	return guide.Summarize(&g.progress, renewal.WithCopiesGone(g.facts(), g.copiesGone))
+}
+
+// lookAtCopies looks, off the UI thread, at whether the copies made for
+// others are still where they were made (the file system can be slow: a
+// redirected Downloads on a share), and draws the summary again when the
+// answer changed; until then the summary draws the last one (review Q1).
+func (g *guideState) lookAtCopies() {
+	copies := g.facts().HandOvers
+	if len(copies) == 0 {
+		return
+	}
+	g.f.background(func() {
+		gone := renewal.CopiesGone(copies)
+		fyne.Do(func() {
+			if maps.Equal(gone, g.copiesGone) {
+				return
+			}
+			g.copiesGone = gone
+			if g.progress.Step().Task == guide.TaskSummary {
+				g.show()
+			}
+		})
+	})
 }
 
 // helpers are the buttons for what the portal asks for: the file, shown in

@@ -125,7 +125,7 @@ type HandOverCopy struct {
 	Label string
 	Gone  bool
 	// FileGone is set when the copy's file is no longer where it was made
-	// (renewal.CopiesOnDisk): deleted once sent, as the summary advises.
+	// (renewal.WithCopiesGone): deleted once sent, as the summary advises.
 	FileGone bool
 }
 

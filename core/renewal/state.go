@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,19 +32,38 @@ func State(p *guide.Progress, reg *register.Store, passwords guide.Passwords) gu
 	return guide.FactsOf(p, c, passwords)
 }
 
-// CopiesOnDisk marks the copies made for others whose file is no longer
-// where it was made (guide.HandOverCopy.FileGone): the summary's advice to
-// delete a copy once sent, and its "Show the file in its folder", follow
-// the fact. A file that cannot be looked at for another reason is taken as
-// still there. One stat of a local file per copy made.
-func CopiesOnDisk(copies []guide.HandOverCopy) {
-	for i := range copies {
-		if copies[i].File == "" {
+// CopiesGone looks at whether the copies made for others are still where
+// they were made: the set of files no longer there (deleted once sent, as
+// the summary advises). A file that cannot be looked at for another reason
+// (a folder not readable, a share not reachable) is taken as still there.
+// It asks the file system, which can be slow (a redirected Downloads on a
+// network share): call it off the UI thread.
+func CopiesGone(copies []guide.HandOverCopy) map[string]bool {
+	gone := map[string]bool{}
+	for _, c := range copies {
+		if c.File == "" {
 			continue
 		}
-		_, err := os.Lstat(copies[i].File)
-		copies[i].FileGone = errors.Is(err, fs.ErrNotExist)
+		if _, err := os.Lstat(c.File); errors.Is(err, fs.ErrNotExist) {
+			gone[c.File] = true
+		}
 	}
+	return gone
+}
+
+// WithCopiesGone is f with the copies that gone (CopiesGone's last answer)
+// says are no longer there marked FileGone, for the summary: its advice
+// to delete a copy once sent, and "Show the file in its folder", follow
+// the fact.
+func WithCopiesGone(f guide.Facts, gone map[string]bool) guide.Facts {
+	if len(gone) == 0 || len(f.HandOvers) == 0 {
+		return f
+	}
+	f.HandOvers = slices.Clone(f.HandOvers)
+	for i := range f.HandOvers {
+		f.HandOvers[i].FileGone = gone[f.HandOvers[i].File]
+	}
+	return f
 }
 
 // Renewing is the certificate the guide's renewal renews, as far as the

@@ -187,8 +187,10 @@ func TestRenewsHere(t *testing.T) {
 
 // A copy made for others is gone once its file is no longer where it was
 // made (deleted after sending, as the summary advises); a copy still there,
-// or one whose file was never recorded, is not.
-func TestCopiesOnDisk(t *testing.T) {
+// one whose file was never recorded, and one that cannot be looked at (a
+// name too long for the file system) are not. The summary's facts mark
+// the gone ones.
+func TestCopiesGone(t *testing.T) {
 	dir := t.TempDir()
 	kept := filepath.Join(dir, "Firma (til Webshoppen).p12")
 	sent := filepath.Join(dir, "Firma (til Acme).p12")
@@ -200,15 +202,24 @@ func TestCopiesOnDisk(t *testing.T) {
 	if err := os.Remove(sent); err != nil {
 		t.Fatal(err)
 	}
+	unreadable := filepath.Join(dir, strings.Repeat("x", 300)+".p12") // ENAMETOOLONG, not "not there"
 	copies := []guide.HandOverCopy{
 		{HandOver: register.HandOver{To: "Webshoppen", File: kept}},
 		{HandOver: register.HandOver{To: "Acme", File: sent}},
 		{HandOver: register.HandOver{To: "Uden fil"}},
+		{HandOver: register.HandOver{To: "Langt navn", File: unreadable}},
 	}
-	CopiesOnDisk(copies)
-	for i, want := range []bool{false, true, false} {
-		if copies[i].FileGone != want {
-			t.Errorf("%s: FileGone %v, want %v", copies[i].To, copies[i].FileGone, want)
+	gone := CopiesGone(copies)
+	if len(gone) != 1 || !gone[sent] {
+		t.Fatalf("gone %v, want only %s", gone, sent)
+	}
+	f := WithCopiesGone(guide.Facts{HandOvers: copies}, gone)
+	for i, want := range []bool{false, true, false, false} {
+		if f.HandOvers[i].FileGone != want {
+			t.Errorf("%s: FileGone %v, want %v", f.HandOvers[i].To, f.HandOvers[i].FileGone, want)
 		}
+	}
+	if copies[1].FileGone {
+		t.Error("WithCopiesGone changed the facts it was given")
 	}
 }
