@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -167,10 +168,18 @@ func (f *frame) passwordCardShown(o *copiedOffer) bool {
 	return g != nil && g.copied == o && f.tabs != nil && f.tabs.SelectedIndex() == guideTab
 }
 
-// tabSelected resumes the password card's polling when the guide's tab
-// comes back into view (it stops by itself when the tab is left).
+// tabSelected is the guide's tab coming back into view: the password
+// card's polling resumes (it stops by itself when the tab is left), and
+// the summary looks at the copies made for others again.
 func (f *frame) tabSelected() {
-	if g := f.guide; g != nil && g.copied != nil && f.tabs.SelectedIndex() == guideTab {
+	g := f.guide
+	if g == nil || f.tabs.SelectedIndex() != guideTab {
+		return
+	}
+	if g.copied != nil {
 		g.copied.start()
+	}
+	if g.progress.Step().Task == guide.TaskSummary {
+		g.lookAtCopies() // a copy may have been deleted meanwhile (usertest Z5)
 	}
 }

@@ -640,7 +640,9 @@ func TestTheSummaryListsTheHandOverCopy(t *testing.T) {
 		if err := os.Remove(copyPath); err != nil {
 			t.Fatal(err)
 		}
-		g.show()
+		f.tabs.SelectIndex(checkTab) // deleted while another tab was shown (Z5)
+		f.tabs.SelectIndex(guideTab)
+		f.tabSelected() // as the window's tabs do (this frame's are bare)
 		deleted := words.T("guide.summary.handover.deleted", map[string]any{"Folder": uiwidget.Breakable(downloads)})
 		advice := words.T("guide.summary.handover.delete", map[string]any{"Folder": uiwidget.Breakable(downloads)})
 		if !hasText(g.scroll.Content, deleted) || hasText(g.scroll.Content, advice) {
