@@ -47,8 +47,10 @@ func TestPasswordSavedOnTheCardEnablesDone(t *testing.T) {
 }
 
 // A step ahead of the guide: the file checked while the password card
-// waits, the card says so; the password saved on the Check tab (under the
-// certificate) then does the card, wherever it was saved.
+// waits, the card says so (not "save it on the Check tab": the Check tab
+// holds no typed password, as after a restart, Z9); the password saved on
+// the Check tab (under the certificate) then does the card, wherever it
+// was saved.
 func TestPasswordSavedElsewhereDoesThePasswordCard(t *testing.T) {
 	x := newCheckFixture(t, "en")
 	g := x.f.guide
@@ -57,14 +59,14 @@ func TestPasswordSavedElsewhereDoesThePasswordCard(t *testing.T) {
 	g.progress.SetFileChecked(sha, x.f.now())
 	g.show()
 	x.wait()
-	if !hasText(g.scroll.Content, words.T("guide.password.ahead.text")) || !g.done.Disabled() {
+	if !hasText(g.scroll.Content, words.T("guide.password.ahead.text_alone")) || !g.done.Disabled() {
 		t.Fatalf("the file came first, and the card does not say so: %q", texts(g.scroll.Content))
 	}
 	if err := x.f.vault.Save(context.Background(), vault.CertificateID(sha), "Firma ApS", "Kode-1"); err != nil {
 		t.Fatal(err)
 	}
 	x.wait()
-	if g.done.Disabled() || !hasText(g.scroll.Content, words.T("guide.password.saved")) || hasText(g.scroll.Content, words.T("guide.password.ahead.text")) {
+	if g.done.Disabled() || !hasText(g.scroll.Content, words.T("guide.password.saved")) || hasText(g.scroll.Content, words.T("guide.password.ahead.text_alone")) {
 		t.Errorf("the password saved elsewhere did not do the card: done disabled %v, %q", g.done.Disabled(), texts(g.scroll.Content))
 	}
 }
@@ -80,13 +82,13 @@ func TestTheFileCameFirstWarningGoesOnceSavedOnTheCard(t *testing.T) {
 	g.show()
 	x.wait()
 	content := g.scroll.Content.(*fyne.Container).Objects[0].(*fyne.Container).Objects
-	if !hasText(content[0], words.T("guide.password.ahead.text")) {
+	if !hasText(content[0], words.T("guide.password.ahead.text_alone")) {
 		t.Fatalf("the warning is not the card's first thing: %q", texts(g.scroll.Content))
 	}
 	test.Type(findEntry(t, g.cardAndBar()), "Kode-1234")
 	test.Tap(findButton(t, g.cardAndBar(), words.T("vault.password.save")))
 	x.wait()
-	if hasText(g.scroll.Content, words.T("guide.password.ahead.text")) || !hasText(g.scroll.Content, g.f.vaultText("vault.saved", nil)) {
+	if hasText(g.scroll.Content, words.T("guide.password.ahead.text_alone")) || !hasText(g.scroll.Content, g.f.vaultText("vault.saved", nil)) {
 		t.Errorf("after saving on the card it says %q", texts(g.scroll.Content))
 	}
 }
@@ -479,7 +481,7 @@ func TestThePasswordCardSaysAnUntriedPasswordIsNotTriedYet(t *testing.T) {
 		if !strings.Contains(shown, x.f.vaultText("guide.password.untried.text", nil)) {
 			t.Errorf("%s: card 12 says nothing of the untried password: %q", language, shown)
 		}
-		for _, key := range []string{"guide.password.wrong.text", "guide.password.ahead.text"} {
+		for _, key := range []string{"guide.password.wrong.text", "guide.password.ahead.text", "guide.password.ahead.text_alone"} {
 			if strings.Contains(shown, words.T(key)) {
 				t.Errorf("%s: card 12 says %q", language, words.T(key))
 			}
@@ -751,5 +753,22 @@ func TestTheSecondYearRecallsTheLastRenewal(t *testing.T) {
 				t.Errorf("%s: an unknown answer shows as %q", language, txt)
 			}
 		}
+	}
+}
+
+// Z9: the file came first and its password was typed on the Check tab,
+// not saved: the password card points there, while the Check tab holds
+// it.
+func TestTheFileAheadPointsToTheCheckTabThatHoldsThePassword(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	x.aStepAhead(t, "password", "renewed.p12")
+	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
+	x.wait()
+	x.f.tabs.SelectIndex(guideTab)
+	g.show()
+	x.wait()
+	if !hasText(g.scroll.Content, words.T("guide.password.ahead.text")) {
+		t.Errorf("the card does not point to the Check tab: %q", texts(g.scroll.Content))
 	}
 }

@@ -689,9 +689,13 @@ func (g *guideState) task(step guide.Step) fyne.CanvasObject {
 		if a := g.f.waiting(); a != nil {
 			// A step ahead: the file was checked on the Check tab and only
 			// its question is left. It is asked here, its answer in the
-			// action bar (X2).
+			// action bar (X2); no skip beside it (core: OffersSkip).
 			g.setAction(a.answerRow())
-			return container.NewVBox(g.asked(a, f), skip)
+			box := container.NewVBox(g.asked(a, f))
+			if p.OffersSkip(f) {
+				box.Add(skip)
+			}
+			return box
 		}
 		g.setAction(actionRow(nil, g.checkButton()))
 		return container.NewVBox(newNewestOffer(g.f), skip)
@@ -854,7 +858,23 @@ func (g *guideState) facts() guide.Facts {
 	if a := g.f.waiting(); a != nil {
 		f.Asked = safetext.Line(filepath.Base(a.path))
 	}
+	f.CheckHolds = g.f.checkHolds(g.progress.FileSHA256)
 	return f
+}
+
+// checkHolds says whether the Check tab shows the certificate with the
+// fingerprint opened with a typed password it offers to save
+// (guide.Facts.CheckHolds).
+func (f *frame) checkHolds(sha string) bool {
+	if f.check == nil || sha == "" {
+		return false
+	}
+	for _, a := range f.check.shown {
+		if c := a.report.Certificate; c != nil && strings.EqualFold(c.SHA256, sha) && a.answer.Offers(renewal.ActionSavePassword) {
+			return true
+		}
+	}
+	return false
 }
 
 // drawnFacts is what of the facts a card shows: the register's whole

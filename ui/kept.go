@@ -65,7 +65,7 @@ func (g *guideState) passwordWarning(f guide.Facts) fyne.CanvasObject {
 		// neither right nor wrong until it is tried (review R3).
 		return uiwidget.NewBanner(theme.ColorNamePrimary, theme.InfoIcon(), words.T("guide.password.untried.title"), g.f.vaultText("guide.password.untried.text", nil))
 	case g.progress.FileAhead(f):
-		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T("guide.password.ahead.text"))
+		return uiwidget.NewBanner(theme.ColorNameWarning, theme.WarningIcon(), words.T("guide.password.ahead.title"), words.T(f.AheadText()))
 	}
 	return nil
 }

@@ -85,6 +85,11 @@ type Facts struct {
 	// window's fact, true while the Check tab shows that answer, and
 	// never kept in the register or the progress. "" when none waits.
 	Asked string
+	// CheckHolds: the Check tab holds the renewal's file opened with the
+	// password typed there, not saved yet, to be saved there. The window's
+	// fact, like Asked; false after a restart, when the typed password is
+	// gone (Z9).
+	CheckHolds bool
 
 	// Certificate is the register's record of the renewed certificate;
 	// nil before the file was checked, or while the register does not
@@ -258,6 +263,16 @@ func (f Facts) holds(t Task) (time.Time, bool) {
 func (p *Progress) FileAhead(f Facts) bool {
 	s := p.Step()
 	return s.Task == TaskPassword && f.FileChecked && f.WrongPasswordID == "" && f.UntriedPasswordID == "" && p.CanComplete(s, f) != nil
+}
+
+// AheadText is the catalogue key of what the password card says when the
+// file came first (Progress.FileAhead): "save it on the Check tab" only
+// while the Check tab holds the password typed there (CheckHolds, Z9).
+func (f Facts) AheadText() string {
+	if f.CheckHolds {
+		return "guide.password.ahead.text"
+	}
+	return "guide.password.ahead.text_alone"
 }
 
 // SavedWrong says whether the password saved for the renewal does not open

@@ -516,3 +516,15 @@ func TestPassedIsNeverTheCurrentStep(t *testing.T) {
 		t.Errorf("step %s, gone beyond and not done, is not called passed", Steps[0].ID)
 	}
 }
+
+// Z9: the password card, the file come first, points to the Check tab
+// only while the Check tab holds the password typed there (after a
+// restart it is gone).
+func TestTheFileAheadPointsToTheCheckTabOnlyWhileItHoldsThePassword(t *testing.T) {
+	if got := (Facts{CheckHolds: true}).AheadText(); got != "guide.password.ahead.text" {
+		t.Errorf("held: %s", got)
+	}
+	if got := (Facts{}).AheadText(); got != "guide.password.ahead.text_alone" {
+		t.Errorf("not held: %s", got)
+	}
+}

@@ -125,13 +125,13 @@ func (p *Progress) CanComplete(s Step, f Facts) error {
 			return ErrPasswordNotSaved
 		}
 	case TaskDownload:
+		// A file checked and waiting for its question is one answer from
+		// done: "check it first" would send the user round to check it
+		// again (X2), and a skip ticked before does not pass it (Z13).
+		if !f.FileChecked && f.Asked != "" {
+			return ErrFileQuestion
+		}
 		if !f.FileChecked && !p.FileSkipped {
-			// A file checked and waiting for its question is one answer
-			// from done: "check it first" would send the user round to
-			// check it again (X2).
-			if f.Asked != "" {
-				return ErrFileQuestion
-			}
 			return ErrFileNotChecked
 		}
 		// The file cannot be downloaded again: a checked file is backed
@@ -146,6 +146,13 @@ func (p *Progress) CanComplete(s Step, f Facts) error {
 	}
 	return nil
 }
+
+// OffersSkip says whether the download card offers to check the file
+// later: not once the file is checked, nor while a checked file's
+// question waits for its answer, one click from done (Z13: Tab and Space
+// meant for "No" ticked the skip, and Done went on with the question
+// open).
+func (p *Progress) OffersSkip(f Facts) bool { return !f.FileChecked && f.Asked == "" }
 
 // FileChecked says whether the renewal has its file: a checked certificate
 // the user or the rules took as the renewed one.
