@@ -107,7 +107,8 @@ func Needed(p *guide.Progress, c *inspect.Certificate, entries []register.Entry)
 }
 
 // declined is whether the user said the file with the fingerprint is not
-// the renewal's (p nil: no renewal, nothing said), as notDeclined reads it.
+// the renewal's (p nil: no renewal, nothing said): the one rule for it
+// (notDeclined, Needed).
 func declined(p *guide.Progress, sha256 string) bool {
 	if p == nil {
 		return false

@@ -513,10 +513,7 @@ func notDeclined(p *guide.Progress, known []register.Certificate) []register.Cer
 	if p == nil {
 		return known
 	}
-	return slices.DeleteFunc(slices.Clone(known), func(k register.Certificate) bool {
-		yes, answered := p.Answer(k.SHA256)
-		return answered && !yes
-	})
+	return slices.DeleteFunc(slices.Clone(known), func(k register.Certificate) bool { return declined(p, k.SHA256) })
 }
 
 // otherOrganisation is the latest certificate the register learnt, when
