@@ -130,17 +130,20 @@ func (f *frame) setContent() {
 // setHeldContent is setContent for a presized window (presize): the
 // screens are laid out when Fyne gives the canvas its final size, in Show.
 func (f *frame) setHeldContent() {
-	f.win.SetContent(holdUntilSized(f.content, func() {
+	f.held = holdUntilSized(f.content, func() {
 		if f.guide != nil {
 			f.guide.settle()
 		}
-	}))
+	})
+	f.win.SetContent(f.held)
 }
 
 // shown is the window's work once its first frame is on the screen: the
 // icon, the watching, the files it was started with
 // and those a second start hands over.
 func (f *frame) shown(files []string, more <-chan []string) {
+	releaseHold(f.held) // should Fyne never have given the canvas its own size
+	f.held = nil
 	// The icon is given once the window shows: decoding the 512 x 512
 	// PNG and handing it to the window system took the first frame about
 	// 5 ms, for a picture the taskbar shows a moment later.

@@ -24,7 +24,8 @@ type frame struct {
 	prefs   Preferences
 	tabs    *container.AppTabs
 	content fyne.CanvasObject
-	vault   *vault.Vault // the credential store, shared by every screen
+	held    *fyne.Container // a presized start's content, until shown releases its hold
+	vault   *vault.Vault    // the credential store, shared by every screen
 	// passwordIndex is the store's list of saved passwords as last read
 	// (facts.go), for the renewal's facts.
 	passwordIndex passwordIndex

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"github.com/go-gl/glfw/v3.4/glfw"
@@ -93,9 +94,25 @@ func presize(w fyne.Window, p placement) bool {
 
 // holdUntilSized is content for a presized window's canvas: it lays
 // content out only once its size changes from the first it is given (the
-// presized one), then calls laidOut once.
-func holdUntilSized(content fyne.CanvasObject, laidOut func()) fyne.CanvasObject {
+// presized one), or once releaseHold is called, then calls laidOut once.
+func holdUntilSized(content fyne.CanvasObject, laidOut func()) *fyne.Container {
 	return container.New(&heldLayout{laidOut: laidOut}, content)
+}
+
+// releaseHold lays held's content out at its size now if its hold has not
+// opened yet: after the first frame (frame.shown), so that a window whose
+// canvas Fyne never gave another size than the presized one (not seen on
+// X11 at 1.25 or 1.5) is drawn a moment late rather than never. A nil held
+// is none.
+func releaseHold(held *fyne.Container) {
+	if held == nil {
+		return
+	}
+	if l, ok := held.Layout.(*heldLayout); ok && !l.open {
+		l.open = true
+		l.Layout(held.Objects, held.Size())
+		canvas.Refresh(held)
+	}
 }
 
 type heldLayout struct {

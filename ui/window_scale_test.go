@@ -119,4 +119,20 @@ func TestAPresizedWindowLaysItsContentOutOnceAtItsOwnSize(t *testing.T) {
 	if content.Size() != fyne.NewSize(600, 875) {
 		t.Errorf("once open, the content does not follow the window: %v", content.Size())
 	}
+	releaseHold(held) // open already: nothing more
+	if laidOut != 1 {
+		t.Errorf("laidOut called %d times", laidOut)
+	}
+
+	// A canvas that never got another size than the presized one: the
+	// first frame's end releases the hold (frame.shown).
+	laidOut = 0
+	content = container.NewStack(widget.NewLabel("card"))
+	held = holdUntilSized(content, func() { laidOut++ })
+	held.Resize(fyne.NewSize(600, 875))
+	releaseHold(held)
+	releaseHold(nil)
+	if content.Size() != fyne.NewSize(600, 875) || laidOut != 1 {
+		t.Errorf("released at %v, laid out %d times; want the canvas's size and one call", content.Size(), laidOut)
+	}
 }
