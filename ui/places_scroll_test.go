@@ -94,6 +94,40 @@ func TestTheSavedCerLineIsBroughtIntoView(t *testing.T) {
 	}
 }
 
+// "Make a copy with its own password" on a screen too short for the
+// whole card: the copy's password, shown once under the button, is
+// brought into view with the line above it (usertest Z3, review Q3).
+func TestTheCopysPasswordIsBroughtIntoView(t *testing.T) {
+	g, cert, _ := placesFrame(t, t.TempDir(), "en")
+	g.progress.SetFileChecked(cert.SHA256, guideTestTime)
+	g.progress.SetUses(guide.PlaceDatafordeler, true)
+	g.progress.AddPlace("Acme webshop", register.NeedsP12, "")
+	goTo(g, "switch")
+	g.f.win.Resize(fyne.NewSize(companionSize.Width, 480)) // the card scrolls
+	tapButton(t, g, words.T("guide.handover.make"))
+	pw := shownHandOverPassword(g.scroll.Content)
+	if pw == "" {
+		t.Fatalf("no hand-over: %q", texts(g.scroll.Content))
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(g.scroll)
+	made, _, _ := strings.Cut(words.T("guide.handover.made", map[string]any{"File": "|"}), "|")
+	seen := 0
+	for _, l := range findAll[*widget.Label](g.scroll.Content) {
+		if l.Text != pw && !strings.HasPrefix(l.Text, made) {
+			continue
+		}
+		seen++
+		pos := d.AbsolutePositionForObject(l)
+		if pos.Y < top.Y || pos.Y+l.MinSize().Height > top.Y+g.scroll.Size().Height+1 {
+			t.Errorf("%q is at %v..%v, the card shows %v to %v", l.Text, pos.Y, pos.Y+l.MinSize().Height, top.Y, top.Y+g.scroll.Size().Height)
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d of the copy's two lines found: %q", seen, texts(g.scroll.Content))
+	}
+}
+
 // No fingerprint is named in plain view (X19; DESIGN.md: never "SHA-256"
 // unless the user opens "Technical details"): the switch-over card folds a
 // system user's identifiers under "Show the certificate's identifiers",
