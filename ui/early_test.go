@@ -80,3 +80,38 @@ func TestAYesWithThePasswordSavedLandsOnTheDownloadCard(t *testing.T) {
 		t.Errorf("after yes the guide is on %s (password saved %v)", got, g.facts().PasswordSaved)
 	}
 }
+
+// Review Q2: the guide, landed on the password card by a yes, stays there
+// once the user saves the password on that card (Progress.Stay): the
+// card says "saved", and the user presses Done.
+func TestSavedOnTheLandedPasswordCardStays(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "prepare-dpg"
+	g.progress.Done["prepare-usage"] = x.f.now()
+	x.f.tabs.SelectIndex(guideTab)
+	g.show()
+	x.f.tabs.SelectIndex(checkTab)
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: x.f.now().Add(-time.Minute)})
+	x.drop(x.file("Fornyet certifikat.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kx7-pQ2m-Zr9v-Lt4w")))
+	test.Type(findEntry(t, x.f.check.answers), "Kx7-pQ2m-Zr9v-Lt4w")
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
+	x.wait()
+	if got := g.progress.Step().ID; got != "password" {
+		t.Fatalf("after yes the guide is on %s, want password", got)
+	}
+	x.f.tabs.SelectIndex(guideTab)
+	g.show()
+	card := x.f.tabs.Items[guideTab].Content
+	test.Type(findEntry(t, card), "Kx7-pQ2m-Zr9v-Lt4w")
+	test.Tap(findButton(t, card, "Save password"))
+	x.wait()
+	if !g.facts().PasswordSaved {
+		t.Fatalf("not saved: %q", texts(card))
+	}
+	if got := g.progress.Step().ID; got != "password" {
+		t.Errorf("saved on the landed password card, the guide moved on by itself to %s", got)
+	}
+}

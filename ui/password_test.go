@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
+	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
 	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
@@ -630,4 +631,31 @@ func TestPastedPasswordIsClearedFromTheClipboardOnceSaved(t *testing.T) {
 func newPendingSaver(f *frame, renewalID string, onSaved func()) fyne.CanvasObject {
 	s := newPasswordSaverAt(f, vault.PendingID(renewalID), onSaved)
 	return container.NewVBox(s.view, s.bar)
+}
+
+// Review Q4 (Y15 on the Check tab): the file's password pasted into the
+// Check tab's prompt with the line break a selection copies along opens
+// the file; Fyne's field would have turned the break into a space.
+func TestThePromptTakesACopiedLineWithoutItsBreak(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("locked.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-æøå 7!Zq")))
+	var e *uiwidget.Entry
+	for _, o := range visible(x.f.check.answers) {
+		if f, ok := o.(*uiwidget.Entry); ok {
+			e = f
+		}
+	}
+	if e == nil {
+		t.Fatal("no password prompt")
+	}
+	cb := x.f.app.Clipboard()
+	cb.SetContent("Kode-æøå 7!Zq\n")
+	x.w.Canvas().Focus(e)
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: cb})
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.password.open")))
+	x.wait()
+	if got := x.headlines(); len(got) == 0 || got[0] != words.T("inspect.verdict.ready") {
+		t.Errorf("the pasted password did not open the file: %q", got)
+	}
 }

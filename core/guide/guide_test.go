@@ -743,6 +743,14 @@ func TestTheLandedGuideFollowsTheFacts(t *testing.T) {
 	if q.Follow(saved) || q.Current != "password" {
 		t.Errorf("the user moved, and the guide followed the facts to %s", q.Current)
 	}
+	// Back, then onto the landed card again by the stepper: the user's
+	// own move too.
+	q.Current = "prepare-dpg"
+	q.Land(file)
+	q.Back()
+	if err := q.GoTo("password", file); err != nil || q.Follow(saved) || q.Current != "password" {
+		t.Errorf("back and onto it by the stepper, the guide followed the facts to %s (%v)", q.Current, err)
+	}
 	r := New(t0) // on the password card by itself when the file came
 	r.Current, r.FileSHA256 = "password", "b2"
 	r.Land(file)

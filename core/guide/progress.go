@@ -221,13 +221,12 @@ func doneByFile(s Step, f Facts) bool {
 	return f.FileChecked && s.Task == TaskNone && s.Within == "" && Index(s.ID) < TaskIndex(TaskDownload)
 }
 
-// needs says whether the step at index i still needs something of the
-// user with the facts f: it is not done, or its rule is not met (a file
-// checked and not backed up).
+// needs says whether the step at index i, one before the download card,
+// still needs something of the user with the facts f: it is not done
+// (before the download card a step done meets its rule).
 func (p *Progress) needs(i int, f Facts) bool {
-	s := Steps[i]
-	_, done := p.StepDone(s.ID, f)
-	return !done || p.CanComplete(s, f) != nil
+	_, done := p.StepDone(Steps[i].ID, f)
+	return !done
 }
 
 // next is the card the guide goes on to from the one at index i: the
@@ -250,13 +249,9 @@ func (p *Progress) next(i int, f Facts) int {
 // download card (Y14). It stays on a card that needs something, and never
 // goes back.
 func (p *Progress) Land(f Facts) {
-	i := p.Index()
-	switch {
-	case i < TaskIndex(TaskDownload) && !p.needs(i, f):
+	if i := p.Index(); i < TaskIndex(TaskDownload) && !p.needs(i, f) {
 		p.Current = Steps[p.next(i, f)].ID
 		p.landed = p.Current
-	case p.landed != p.Current:
-		p.landed = "" // the user's own card, not one Land brought it to
 	}
 }
 
@@ -335,7 +330,6 @@ func (p *Progress) Back() bool {
 		return false
 	}
 	p.Current = Steps[i-1].ID
-	p.landed = ""
 	return true
 }
 

@@ -132,3 +132,29 @@ func TestADamagedDownloadIsFetchedAgainFromThePortal(t *testing.T) {
 		t.Errorf("the renewal has its file: %s", a.Headline.MessageKey)
 	}
 }
+
+// Z16: the renewal put off checking its file ("check the file later") on
+// the download card, and the file is checked on a later card: it is asked
+// about as the renewal's, and a yes takes it where the guide is. Without
+// the skip, a file checked on the DPG cards is not asked about.
+func TestAFileAfterTheSkipIsAskedAbout(t *testing.T) {
+	for _, skipped := range []bool{true, false} {
+		p := guide.New(started)
+		p.Current = "dpg-install"
+		p.FileSkipped = skipped
+		a := AnswerFor(Input{Report: issuedAgo("b2", "02", 0), Progress: &p, Tries: TryTyped("pw")})
+		if asked := a.Question == QuestionAsk; asked != skipped {
+			t.Errorf("skipped %v: question %q", skipped, a.Question)
+		}
+		if !skipped {
+			continue
+		}
+		if !AsksOnCard(&p) {
+			t.Error("the card does not ask")
+		}
+		AnswerQuestion(&p, a.Check.Report.Certificate.SHA256, true, started)
+		if !p.FileChecked() || p.FileSkipped || p.Current != "dpg-install" {
+			t.Errorf("after yes: file %v, skipped %v, on %s", p.FileChecked(), p.FileSkipped, p.Current)
+		}
+	}
+}

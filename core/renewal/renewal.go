@@ -394,13 +394,20 @@ func AsksOnCard(p *guide.Progress) bool {
 // (from logging in on), since users are often a step or several ahead of
 // the guide in MitID Erhverv, and the portal hands out the file right
 // after its password (the password card then says what that means for the
-// password) (X18). Before the portal, on the cards that prepare, a
+// password) (X18); and on any card once the file was put off (Skipped,
+// Z16). Before the portal, on the cards that prepare, a
 // certificate checked is not the one about to be issued; one issued lately
 // may be the one issued already, and is asked about (early, Y14).
 func AcceptsFile(p *guide.Progress) bool {
 	s := p.Step()
-	return s.Phase == guide.PhaseRenew && p.Index() <= guide.Index("download")
+	return s.Phase == guide.PhaseRenew && p.Index() <= guide.Index("download") || Skipped(p)
 }
+
+// Skipped says whether the renewal put off checking its file ("check the
+// file later") and has none: a file checked on any card after is asked
+// about as the renewal's, as on the cards before (Z16), and a yes takes it
+// where the guide is.
+func Skipped(p *guide.Progress) bool { return p.FileSkipped && !p.FileChecked() }
 
 // WaitsForFile says whether the renewal waits for its downloaded file, so
 // that one landing in Downloads is checked at once: no file has done the
