@@ -60,18 +60,8 @@ func TestAFileRenewedBeforeTheGuideIsAskedAbout(t *testing.T) {
 // certificate, the guide is on the download card, past the password card
 // that needs nothing any more.
 func TestAYesWithThePasswordSavedLandsOnTheDownloadCard(t *testing.T) {
-	x := newCheckFixture(t, "en")
+	x := renewedOnCard4(t, "pw")
 	g := x.f.guide
-	g.progress.Current = "prepare-dpg"
-	g.progress.Done["prepare-usage"] = x.f.now()
-	x.f.tabs.SelectIndex(guideTab)
-	g.show()
-	x.f.tabs.SelectIndex(checkTab)
-	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: x.f.now().Add(-time.Minute)})
-	x.drop(x.file("Fornyet certifikat.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "pw")))
-	test.Type(findEntry(t, x.f.check.answers), "pw")
-	test.Tap(findButton(t, x.f.check.answers, "Open"))
-	x.wait()
 	test.Tap(findButton(t, x.f.check.answers, words.T("check.action.save_password")))
 	x.wait()
 	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
@@ -85,18 +75,8 @@ func TestAYesWithThePasswordSavedLandsOnTheDownloadCard(t *testing.T) {
 // once the user saves the password on that card (Progress.Stay): the
 // card says "saved", and the user presses Done.
 func TestSavedOnTheLandedPasswordCardStays(t *testing.T) {
-	x := newCheckFixture(t, "en")
+	x := renewedOnCard4(t, "Kx7-pQ2m-Zr9v-Lt4w")
 	g := x.f.guide
-	g.progress.Current = "prepare-dpg"
-	g.progress.Done["prepare-usage"] = x.f.now()
-	x.f.tabs.SelectIndex(guideTab)
-	g.show()
-	x.f.tabs.SelectIndex(checkTab)
-	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: x.f.now().Add(-time.Minute)})
-	x.drop(x.file("Fornyet certifikat.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kx7-pQ2m-Zr9v-Lt4w")))
-	test.Type(findEntry(t, x.f.check.answers), "Kx7-pQ2m-Zr9v-Lt4w")
-	test.Tap(findButton(t, x.f.check.answers, "Open"))
-	x.wait()
 	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
 	x.wait()
 	if got := g.progress.Step().ID; got != "password" {
@@ -114,4 +94,24 @@ func TestSavedOnTheLandedPasswordCardStays(t *testing.T) {
 	if got := g.progress.Step().ID; got != "password" {
 		t.Errorf("saved on the landed password card, the guide moved on by itself to %s", got)
 	}
+}
+
+// renewedOnCard4 is the renewed file checked on the Check tab, opened with
+// password typed there, while the guide is on card 4 with the places
+// noted: the question waits.
+func renewedOnCard4(t *testing.T, password string) *checkFixture {
+	t.Helper()
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "prepare-dpg"
+	g.progress.Done["prepare-usage"] = x.f.now()
+	x.f.tabs.SelectIndex(guideTab)
+	g.show()
+	x.f.tabs.SelectIndex(checkTab)
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: x.f.now().Add(-time.Minute)})
+	x.drop(x.file("Fornyet certifikat.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), password)))
+	test.Type(findEntry(t, x.f.check.answers), password)
+	test.Tap(findButton(t, x.f.check.answers, "Open"))
+	x.wait()
+	return x
 }
