@@ -101,3 +101,41 @@ func TestTheSummaryGivesTheKeyboardToTheReceipt(t *testing.T) {
 		t.Errorf("on the summary the keyboard is on %T %v, want %q", c.Focused(), c.Focused(), words.T("check.action.receipt"))
 	}
 }
+
+// A card's words below its last control are reached by keyboard: with
+// nothing focused, Page Down, Down, End, Up and Home scroll the card
+// (year two's card 1 at 125 %: "The receipt is here: …" was out of every
+// key's reach); with a control focused the keys are the control's.
+func TestTheCardScrollsByKeyWithNothingFocused(t *testing.T) {
+	g, _, c := guideOn(t, "prepare-usage", 400)
+	c.Unfocus()
+	press := func(k fyne.KeyName) { c.OnTypedKey()(&fyne.KeyEvent{Name: k}) }
+	end := g.scroll.Content.MinSize().Height - g.scroll.Size().Height
+	if end <= 0 {
+		t.Fatalf("card 3 fits a 400 px window (%v)", g.scroll.Content.MinSize())
+	}
+	press(fyne.KeyPageDown)
+	page := g.scroll.Offset.Y
+	if page <= 0 {
+		t.Fatalf("Page Down left the card at %v", page)
+	}
+	press(fyne.KeyDown)
+	if g.scroll.Offset.Y <= page {
+		t.Errorf("Down left the card at %v (after Page Down %v)", g.scroll.Offset.Y, page)
+	}
+	press(fyne.KeyEnd)
+	if g.scroll.Offset.Y != end {
+		t.Errorf("End scrolled to %v, the card's end is %v", g.scroll.Offset.Y, end)
+	}
+	press(fyne.KeyUp)
+	if g.scroll.Offset.Y >= end {
+		t.Errorf("Up left the card at its end")
+	}
+	press(fyne.KeyHome)
+	if g.scroll.Offset.Y != 0 {
+		t.Errorf("Home scrolled to %v", g.scroll.Offset.Y)
+	}
+	if g.progress.Current != "prepare-usage" {
+		t.Errorf("the keys moved the guide to %s", g.progress.Current)
+	}
+}

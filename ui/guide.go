@@ -1225,8 +1225,41 @@ func guideKey(f *frame, key fyne.KeyName) bool {
 	case fyne.KeyEscape, keyAltLeft:
 		g.goBack()
 		return true
+	case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyHome, fyne.KeyEnd:
+		if f.win.Canvas().Focused() != nil {
+			return false // a control's own key
+		}
+		g.scrollBy(key)
+		return true
 	}
 	return false
+}
+
+// scrollBy scrolls the card for a key pressed with nothing focused: a
+// card's words below its last control were out of the keyboard's reach
+// (year two's card 1 at 125 %: "The receipt is here: …"). Down and Up
+// move a line, Page Down and Page Up a view less a line, Home and End to
+// the card's top and end.
+func (g *guideState) scrollBy(key fyne.KeyName) {
+	s := g.scroll
+	line := 2*theme.Padding() + theme.TextSize()
+	end := max(0, s.Content.MinSize().Height-s.Size().Height)
+	y := s.Offset.Y
+	switch key {
+	case fyne.KeyDown:
+		y += line
+	case fyne.KeyUp:
+		y -= line
+	case fyne.KeyPageDown:
+		y += max(line, s.Size().Height-line)
+	case fyne.KeyPageUp:
+		y -= max(line, s.Size().Height-line)
+	case fyne.KeyHome:
+		y = 0
+	case fyne.KeyEnd:
+		y = end
+	}
+	s.ScrollToOffset(fyne.NewPos(s.Offset.X, min(max(0, y), end)))
 }
 
 // newGuideCheck is a tick box on a card: the guide's Enter (Done) and
