@@ -135,6 +135,11 @@ func (o *copiedOffer) poll(stop chan struct{}) {
 	if !ok {
 		return
 	}
+	o.offer(password)
+}
+
+// offer shows the copied password's offer: the line above the field.
+func (o *copiedOffer) offer(password string) {
 	o.pending = password
 	o.text.SetText(words.T("watch.copied", map[string]any{"N": utf8.RuneCountInString(password), "Save": words.T("vault.password.save")}))
 	o.row.Show()

@@ -249,6 +249,7 @@ func (s *passwordField) saveTapped() {
 // store saves password, passed or confirmed, off the UI thread.
 func (s *passwordField) store(password string) {
 	s.doubt.Hide()
+	offered := s.offer.pending
 	s.offer.forget()
 	if g := s.f.guide; g != nil {
 		g.progress.Stay() // saved here: the card says so, and stays
@@ -261,7 +262,14 @@ func (s *passwordField) store(password string) {
 	saveAt := s.f.passwordSave(s.id)
 	s.f.background(func() {
 		err := saveAt(context.Background(), password)
-		fyne.Do(func() { s.saveEnded(password, err) })
+		fyne.Do(func() {
+			s.saveEnded(password, err)
+			if err != nil && offered != "" {
+				// Not saved: the copy is still what "Try again" saves
+				// (Z19: the offer was gone, the clipboard still held it).
+				s.offer.offer(offered)
+			}
+		})
 	})
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
@@ -589,5 +591,29 @@ func TestCopiedPasswordOfferedAfterARestart(t *testing.T) {
 		if !o.row.Visible() || o.pending != pw || !hasText(f.guide.cardAndBar(), want) {
 			t.Errorf("%s: after a restart the copied password is not offered: %q", language, texts(f.guide.cardAndBar()))
 		}
+	}
+}
+
+// Z19: the keyring refuses the copied password's save (locked): the card
+// says so, and the offer stays, for "Save password" to try again with the
+// copy the clipboard still holds.
+func TestACopiedPasswordNotSavedIsOfferedAgain(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	o, cb := passwordCard(t, x, "")
+	const pw = "Nj7%tQ2@wE5^yU8*"
+	cb.SetContent(pw)
+	o.poll(o.stop)
+	keyring.MockInitWithError(errors.New("org.freedesktop.Secret.Error.IsLocked"))
+	card := x.f.guide.cardAndBar()
+	test.Tap(findButton(t, card, words.T("vault.password.save")))
+	x.wait()
+	if o.pending != pw || !o.row.Visible() {
+		t.Fatalf("not saved, and the offer is gone: %q", texts(card))
+	}
+	keyring.MockInit()
+	test.Tap(findButton(t, card, words.T("vault.password.save")))
+	x.wait()
+	if got, err := x.f.vault.Get(context.Background(), vault.PendingID(x.f.guide.progress.RenewalID)); err != nil || got != pw {
+		t.Errorf("tried again: %q, %v", got, err)
 	}
 }
