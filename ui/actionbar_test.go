@@ -493,3 +493,26 @@ func blueButtons(o fyne.CanvasObject) []string {
 	}
 	return nil
 }
+
+// Card 17 on a laptop at 100 % and at 125 %: the file the portal asks for,
+// with "Show the file in its folder", is in view; at 100 % it lay below the
+// fold under the picture (usertest walk 1).
+func TestTheFileThePortalAsksForIsInView(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		x, sha := withRenewed(t, lang, true)
+		g := x.f.guide
+		d := fyne.CurrentApp().Driver()
+		for _, size := range []fyne.Size{fyne.NewSize(480, companionHeight(768, 1)), fyne.NewSize(624/1.25, laptopHeight)} {
+			x.w.Resize(size)
+			g.progress = guide.New(guideTestTime)
+			onCard(&g.progress, guide.Index("dpg-install"), sha)
+			g.show()
+			x.wait()
+			show := uiButton(t, g, words.T("watch.reveal"))
+			top, view := d.AbsolutePositionForObject(g.scroll), g.scroll.Size().Height
+			if y := d.AbsolutePositionForObject(show).Y - top.Y; y < 0 || y+show.Size().Height > view+0.5 {
+				t.Errorf("%s %v: %q at %.0f..%.0f, the card shows 0..%.0f", lang, size, show.Text, y, y+show.Size().Height, view)
+			}
+		}
+	}
+}

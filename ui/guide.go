@@ -545,7 +545,12 @@ func (g *guideState) cardBody(box *fyne.Container, step guide.Step, facts guide.
 	g.picture, g.cardBox, g.news = nil, box, nil
 	reading := g.links(step.Links, settled)
 	if len(step.Helpers) > 0 {
+		// What the portal asks for (the file, shown in its folder) is
+		// read with the words: the picture gives way to it too (card 17
+		// at 100 % on a laptop: "Show the file in its folder" below the
+		// fold under the picture).
 		box.Add(g.helpers(step.Helpers))
+		wordsEnd = len(box.Objects)
 	}
 	if step.Aside != nil {
 		box.Add(g.aside(step.Aside))
