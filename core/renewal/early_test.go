@@ -1,6 +1,7 @@
 package renewal
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -156,5 +157,39 @@ func TestAFileAfterTheSkipIsAskedAbout(t *testing.T) {
 		if !p.FileChecked() || p.FileSkipped || p.Current != "dpg-install" {
 			t.Errorf("after yes: file %v, skipped %v, on %s", p.FileChecked(), p.FileSkipped, p.Current)
 		}
+	}
+}
+
+// Review Q6: after "check the file later", another organisation's file
+// (a client's, checked by an IT provider) is neither asked about nor kept
+// apart: listed in My certificates and reminded of, on the cards after the
+// skip as on the summary. Once the summary is reached, the skip asks
+// nothing of any file.
+func TestAClientsFileAfterASkippedRenewalIsListed(t *testing.T) {
+	for _, card := range []string{"dpg-install", "summary"} {
+		for _, skipped := range []bool{false, true} {
+			f := newFlow(t)
+			ctx := context.Background()
+			own := checked("a1", "01", started) // Firma ApS, the user's own
+			a := AnswerFor(Input{Path: "/dl/firma.p12", Report: own, Tries: TryTyped("pw"), Known: f.Register.List()})
+			if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+				t.Fatal(err)
+			}
+			p := guide.New(started)
+			p.Current = card
+			p.FileSkipped = skipped
+			b := AnswerFor(Input{Path: "/dl/kunde.p12", Report: another("b2"), Tries: TryTyped("pw"), Known: f.Register.List(), Progress: &p})
+			if err := f.Record(ctx, b.Check, b.Outcome); err != nil {
+				t.Fatal(err)
+			}
+			if b.Question != QuestionNone || b.Outcome.Apart || len(f.Register.List()) != 2 {
+				t.Errorf("%s, skipped %v: question %q, apart %v, listed %d", card, skipped, b.Question, b.Outcome.Apart, len(f.Register.List()))
+			}
+		}
+	}
+	p := guide.New(started)
+	p.Current, p.FileSkipped = "summary", true
+	if a := AnswerFor(Input{Report: issuedAgo("b2", "02", 0), Progress: &p, Tries: TryTyped("pw")}); a.Question != QuestionNone {
+		t.Errorf("on the summary after a skip the renewal's file is asked about: %q", a.Question)
 	}
 }

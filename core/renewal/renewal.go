@@ -180,6 +180,9 @@ func decide(p *guide.Progress, known []register.Certificate, c Check, sure bool)
 			o.Kind, o.Previous = KindOtherOrganisation, &other
 		}
 	}
+	if q, ok := withoutSkip(p, o, ahead); ok {
+		return decide(q, all, c, sure)
+	}
 	foreign := o.Kind == KindOtherOrganisation
 	if waiting && o.Kind != KindOlder {
 		switch answer, answered := p.Answer(cert.SHA256); {
@@ -223,6 +226,20 @@ func decide(p *guide.Progress, known []register.Certificate, c Check, sure bool)
 	}
 	o.Apart = o.Record && apart(all, cert, o, foreign)
 	return o
+}
+
+// withoutSkip is the renewal p without its skip (Skipped) when the
+// outcome o found another organisation's file only because of it: a
+// skipped renewal waits for a file of its own organisation only, and
+// another's is decided as off the renewal's cards (listed, reminded of),
+// never kept apart (review Q6).
+func withoutSkip(p *guide.Progress, o Outcome, ahead bool) (*guide.Progress, bool) {
+	if o.Kind != KindOtherOrganisation || !Skipped(p) || onPortalCards(p) || ahead {
+		return nil, false
+	}
+	q := *p
+	q.FileSkipped = false
+	return &q, true
 }
 
 // apart says whether a checked certificate is kept apart from My
@@ -399,15 +416,27 @@ func AsksOnCard(p *guide.Progress) bool {
 // certificate checked is not the one about to be issued; one issued lately
 // may be the one issued already, and is asked about (early, Y14).
 func AcceptsFile(p *guide.Progress) bool {
-	s := p.Step()
-	return s.Phase == guide.PhaseRenew && p.Index() <= guide.Index("download") || Skipped(p)
+	return onPortalCards(p) || Skipped(p)
+}
+
+// onPortalCards says whether the guide is on the portal's cards, the
+// download card included.
+func onPortalCards(p *guide.Progress) bool {
+	return p.Step().Phase == guide.PhaseRenew && p.Index() <= guide.Index("download")
 }
 
 // Skipped says whether the renewal put off checking its file ("check the
-// file later") and has none: a file checked on any card after is asked
-// about as the renewal's, as on the cards before (Z16), and a yes takes it
-// where the guide is.
-func Skipped(p *guide.Progress) bool { return p.FileSkipped && !p.FileChecked() }
+// file later"), has none, and is still on the cards that need it (DPG,
+// the places), before the summary: a file checked there is asked about as
+// the renewal's, as on the cards before (Z16), and a yes takes it where
+// the guide is. Once the summary is reached, or for another
+// organisation's file (Decide), the skip asks nothing and keeps nothing
+// apart: an IT provider checking clients' files for years after a skip
+// would have them left out of My certificates and the reminders (review
+// Q6).
+func Skipped(p *guide.Progress) bool {
+	return p.FileSkipped && !p.FileChecked() && p.Index() < guide.TaskIndex(guide.TaskSummary)
+}
 
 // WaitsForFile says whether the renewal waits for its downloaded file, so
 // that one landing in Downloads is checked at once: no file has done the
