@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/fornyer/fornyer/core/register"
@@ -88,5 +89,87 @@ func TestNoRemindersForACertificateKeptApart(t *testing.T) {
 	}
 	if bar := f.standingBar(); certHasText(bar, "Leverandør") {
 		t.Errorf("the window shows %q", certTexts(bar))
+	}
+}
+
+// My certificates lists the certificates kept apart under a folded
+// heading of their own (register.Store.Apart), each with "Add to My
+// certificates", which lists it with the user's own, and "Remove", which
+// asks first (it forgets what was recorded) and forgets it. With none, the
+// heading is not shown.
+func TestMyCertificatesListsTheOnesKeptApart(t *testing.T) {
+	for _, lang := range []string{"en", "da"} {
+		t.Run(lang, func(t *testing.T) {
+			mine := certAt(1, "Bager Hansen ApS", "u", register.Production, 200*certDay)
+			supplier := certAt(2, "Leverandør ApS", "v", register.Production, 300*certDay)
+			supplier.Apart = true
+			supplier.File = &register.FileRef{Path: "/home/anna/Overførsler/leverandoer.p12"}
+			client := certAt(3, "Kunde A/S", "w", register.Production, 400*certDay)
+			client.Apart = true
+			f, _, w := newCertTestFrame(t, lang, mine, supplier, client)
+			v := newCertificatesView(f)
+			w.SetContent(v.root)
+			if got := shownOrgs(v); !slices.Equal(got, []string{"Bager Hansen ApS"}) {
+				t.Errorf("the list: %q", got)
+			}
+			title := func() string {
+				if v.apartSection.Hidden {
+					return ""
+				}
+				return v.apartItem.Title
+			}
+			if want := words.T("list.apart.title", map[string]any{"Count": 2}); title() != want {
+				t.Errorf("the heading: %q, want %q", title(), want)
+			}
+			if v.apartItem.Open {
+				t.Error("the section is open at first: it is folded")
+			}
+			v.apartSection.Open(0)
+			for _, want := range []string{"Leverandør ApS", "Kunde A/S", "leverandoer.p12", words.T("list.apart.intro")} {
+				if !certHasText(v.apartSection, want) {
+					t.Errorf("the section does not show %q: %q", want, certTexts(v.apartSection))
+				}
+			}
+
+			// The button of the row that names org.
+			button := func(org, text string) *widget.Button {
+				t.Helper()
+				for _, row := range v.apartRows.Objects {
+					if b := certButtons(row, text); certHasText(row, org) && len(b) == 1 {
+						return b[0]
+					}
+				}
+				t.Fatalf("no %q for %s: %q", text, org, certTexts(v.apartSection))
+				return nil
+			}
+			test.Tap(button("Leverandør ApS", words.T("renewal.apart.add")))
+			if c, _ := f.register.Get(supplier.SHA256); c.Apart {
+				t.Error("added, still apart")
+			}
+			if got := shownOrgs(v); !slices.Contains(got, "Leverandør ApS") {
+				t.Errorf("the list after adding: %q", got)
+			}
+			if want := words.T("list.apart.title", map[string]any{"Count": 1}); title() != want || certHasText(v.apartSection, "Leverandør ApS") {
+				t.Errorf("the section after adding: %q, %q", title(), certTexts(v.apartSection))
+			}
+
+			remove := button("Kunde A/S", words.T("register.remove"))
+			test.Tap(remove)
+			tapOverlayButton(t, w, words.T("register.cancel"))
+			if _, ok := f.register.Get(client.SHA256); !ok {
+				t.Fatal("cancelled, yet removed")
+			}
+			test.Tap(remove)
+			if top := w.Canvas().Overlays().Top(); top == nil || !certHasText(top, "Kunde A/S") {
+				t.Fatal("the confirmation does not name the certificate")
+			}
+			tapOverlayButton(t, w, words.T("register.remove.confirm"))
+			if _, ok := f.register.Get(client.SHA256); ok {
+				t.Error("confirmed, not removed")
+			}
+			if title() != "" || len(f.register.List()) != 2 {
+				t.Errorf("after removing: heading %q, %d listed", title(), len(f.register.List()))
+			}
+		})
 	}
 }

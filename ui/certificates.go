@@ -104,6 +104,12 @@ type certificatesView struct {
 
 	rowsTraced bool // the first rows' trace line was printed
 
+	// The certificates kept apart (certificates_apart.go).
+	apart        []register.Certificate
+	apartSection *widget.Accordion
+	apartItem    *widget.AccordionItem
+	apartRows    *fyne.Container
+
 	// The card page.
 	open       string // fingerprint of the open card, or ""
 	cardScroll *container.Scroll

@@ -84,7 +84,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 	v.empty = v.emptyState()
 	v.empty.Hide()
 	v.notices = container.NewVBox()
-	return container.NewBorder(container.NewVBox(v.notices, v.controls), nil, nil, nil,
+	return container.NewBorder(container.NewVBox(v.notices, v.controls), v.buildApart(), nil, nil,
 		container.NewStack(v.list, container.NewVBox(v.noMatch), v.empty))
 }
 
@@ -106,13 +106,15 @@ func (v *certificatesView) loadNow() {
 	certs := v.f.register.List()
 	openErr := v.f.register.OpenError()
 	lines := certlist.Lines(certs)
+	apart := v.f.register.Apart()
 	fyne.Do(func() {
 		if v.notice == nil && openErr != nil {
 			v.setNotice(openErr)
 		}
-		v.all, v.lines = certs, lines
+		v.all, v.lines, v.apart = certs, lines, apart
 		v.loaded = true
 		v.apply()
+		v.drawApart()
 		v.refreshCard()
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A certificate kept apart (another organisation's, checked once: X14) is
@@ -133,5 +134,108 @@ func TestApartFromTheFile(t *testing.T) {
 				t.Errorf("%s, apart %v: read %+v, %v", name, apart, read, err)
 			}
 		}
+	}
+}
+
+// My certificates lists the certificates kept apart under a heading of
+// their own (Apart, the one checked last first), with "Add to My
+// certificates" (AddToMine) and "Remove" (RemoveApart), each one write of
+// the register. Bad input changes nothing, byte for byte: an unknown
+// fingerprint, a RemoveApart of the user's own certificate (added
+// meanwhile, perhaps in another window), a write that fails.
+func TestAddingOrRemovingOneKeptApart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s := openAt(t, path)
+	mine := cert(1, "u1", t0.AddDate(0, 0, 20))
+	first := cert(2, "u2", t0.AddDate(1, 0, 0))
+	first.Organization, first.Apart = "Anden Virksomhed ApS", true
+	second := cert(3, "u3", t0.AddDate(2, 0, 0))
+	second.Organization, second.Apart = "Tredje Firma A/S", true
+	must(t, s.Upsert(mine))
+	must(t, s.Upsert(first))
+	s.now = func() time.Time { return t0.Add(time.Hour) }
+	must(t, s.Upsert(second))
+	apart := func() []string {
+		var out []string
+		for _, c := range s.Apart() {
+			out = append(out, c.Organization)
+		}
+		return out
+	}
+	if got := apart(); !slices.Equal(got, []string{second.Organization, first.Organization}) {
+		t.Fatalf("Apart: %v, want the one checked last first", got)
+	}
+	told := 0
+	s.Watch("test", func() { told++ })
+
+	before, err := os.ReadFile(path)
+	must(t, err)
+	unchanged := func(what string, err error, code string) {
+		t.Helper()
+		if Code(err) != code {
+			t.Errorf("%s: %v, want code %q", what, err, code)
+		}
+		after, rerr := os.ReadFile(path)
+		must(t, rerr)
+		if string(after) != string(before) || len(s.List()) != 1 || len(s.Apart()) != 2 {
+			t.Errorf("%s changed the register: %d listed, %d apart", what, len(s.List()), len(s.Apart()))
+		}
+	}
+	unchanged("AddToMine of an unknown fingerprint", s.AddToMine(sha(9)), CodeNotFound)
+	unchanged("AddToMine of no fingerprint", s.AddToMine(""), CodeNotFound)
+	_, err = s.RemoveApart(sha(9))
+	unchanged("RemoveApart of an unknown fingerprint", err, CodeNotFound)
+	_, err = s.RemoveApart(mine.SHA256)
+	unchanged("RemoveApart of the user's own certificate", err, CodeNotApart)
+	unchanged("AddToMine of the user's own certificate", s.AddToMine(strings.ToUpper(mine.SHA256)), "")
+	write := s.write
+	s.write = func(string, []byte) error { return os.ErrPermission }
+	unchanged("AddToMine that cannot be written", s.AddToMine(first.SHA256), CodeNoWrite)
+	_, err = s.RemoveApart(first.SHA256)
+	unchanged("RemoveApart that cannot be written", err, CodeNoWrite)
+	s.write = write
+	if told != 0 {
+		t.Errorf("the watchers were told of %d changes that did not happen", told)
+	}
+
+	// Added: listed, reminded of, no longer apart, in the file too.
+	must(t, s.AddToMine(strings.ToUpper(first.SHA256)))
+	if got := apart(); !slices.Equal(got, []string{second.Organization}) {
+		t.Errorf("Apart after adding: %v", got)
+	}
+	read, err := Read(path)
+	must(t, err)
+	if len(read) != 2 || len(Upcoming(read, t0, nil)) == 0 {
+		t.Errorf("the added certificate is not the user's in the file: %+v", read)
+	}
+	if c, _ := s.Get(first.SHA256); c.Apart || c.Added != t0 {
+		t.Errorf("added: %+v (what was recorded of it is kept)", c)
+	}
+	// Removed: gone, the user's own untouched.
+	removed, err := s.RemoveApart(second.SHA256)
+	must(t, err)
+	if removed.Organization != second.Organization || len(s.Apart()) != 0 || len(s.List()) != 2 {
+		t.Errorf("removed %+v; apart %v, listed %d", removed, apart(), len(s.List()))
+	}
+	if _, ok := s.Get(second.SHA256); ok {
+		t.Error("the removed certificate is still found")
+	}
+	if told != 2 {
+		t.Errorf("the watchers were told %d times, want 2 (added, removed)", told)
+	}
+}
+
+// Of a Store that opened with the first card's part of the register
+// (OpenFirst: never the ones kept apart), Apart waits for the whole, as
+// List does.
+func TestApartReadsTheWholeRegister(t *testing.T) {
+	mine := cert(1, "u1", t0.AddDate(1, 0, 0))
+	other := cert(2, "u2", t0.AddDate(1, 0, 0))
+	other.Organization, other.Apart = "Anden Virksomhed ApS", true
+	path, _ := writeEncoded(t, t.TempDir(), 0, []Certificate{mine, other})
+	s, err := firstOf(t, path, mine.SHA256)
+	must(t, err)
+	if got := s.Apart(); len(got) != 1 || got[0].SHA256 != other.SHA256 {
+		t.Errorf("Apart: %+v", got)
 	}
 }

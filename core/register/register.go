@@ -148,12 +148,13 @@ const (
 	CodeDiskFull   = "disk_full"    // no room on the disk for the change; nothing changed
 	CodeLocked     = "locked"       // another Fornyer held the register's lock too long; nothing changed
 	CodeNoWrite    = "not_writable" // the file or its folder may not be written; nothing changed
+	CodeNotApart   = "not_apart"    // RemoveApart of a certificate that is the user's (added meanwhile); nothing changed
 )
 
 // Codes lists every code, for tests that check each has a sentence.
 var Codes = []string{
 	CodeDamaged, CodeNewer, CodeUnreadable, CodeReadOnly, CodeWrite, CodeNotFound,
-	CodeInvalid, CodeMoveFailed, CodeFull, CodeDiskFull, CodeLocked, CodeNoWrite,
+	CodeInvalid, CodeMoveFailed, CodeFull, CodeDiskFull, CodeLocked, CodeNoWrite, CodeNotApart,
 }
 
 // Error is what the register reports: a stable code, the file, where a
@@ -829,6 +830,79 @@ func (s *Store) Remove(sha string) (Certificate, error) {
 		i := find(certs, sha)
 		if i < 0 {
 			return nil, notFound(s.path, sha)
+		}
+		removed = certs[i]
+		return slices.Delete(certs, i, i+1), nil
+	})
+	return removed, err
+}
+
+// Apart returns the certificates kept apart (Certificate.Apart: another
+// organisation's, checked during a renewal, not the user's), the one
+// checked last first: what My certificates lists under its own heading,
+// with AddToMine and RemoveApart beside each. An entry for one of the
+// state's CA certificates is no one's and is left out, as by List. Like
+// List, it waits for the whole register.
+func (s *Store) Apart() []Certificate {
+	s.readWhole()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Certificate
+	for _, c := range s.certs {
+		if c.Apart && !stateCA(c) {
+			out = append(out, c.clone())
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Certificate) int {
+		if c := b.Updated.Compare(a.Updated); c != 0 {
+			return c
+		}
+		return strings.Compare(a.SHA256, b.SHA256)
+	})
+	return out
+}
+
+// AddToMine makes a certificate kept apart one of the user's: listed in My
+// certificates and reminded of from then on (Upsert never keeps it apart
+// again), in one write of the register; what was recorded of it is kept.
+// One that is the user's already is left as it is (nil: nothing to do);
+// an unknown fingerprint is CodeNotFound, and nothing changes.
+func (s *Store) AddToMine(sha string) error {
+	sha = strings.ToLower(sha)
+	changed := false
+	err := s.apply(func(certs []Certificate, now time.Time) ([]Certificate, error) {
+		i := find(certs, sha)
+		if i < 0 || stateCA(certs[i]) {
+			return nil, notFound(s.path, sha)
+		}
+		if !certs[i].Apart {
+			return certs, nil
+		}
+		certs[i].Apart, certs[i].Updated = false, now
+		changed = true
+		return certs, nil
+	})
+	if err == nil && changed {
+		s.notify()
+	}
+	return err
+}
+
+// RemoveApart forgets a certificate kept apart and returns what was
+// recorded, in one write of the register. It removes only one kept apart:
+// a certificate that is the user's (added meanwhile, in this window or
+// another) is CodeNotApart, an unknown fingerprint CodeNotFound, and
+// nothing changes. The certificate's files are not touched.
+func (s *Store) RemoveApart(sha string) (Certificate, error) {
+	sha = strings.ToLower(sha)
+	var removed Certificate
+	err := s.update(func(certs []Certificate, _ time.Time) ([]Certificate, error) {
+		i := find(certs, sha)
+		switch {
+		case i < 0 || stateCA(certs[i]):
+			return nil, notFound(s.path, sha)
+		case !certs[i].Apart:
+			return nil, &Error{Code: CodeNotApart, Path: s.path, Err: fmt.Errorf("certificate %s is in My certificates", sha)}
 		}
 		removed = certs[i]
 		return slices.Delete(certs, i, i+1), nil
