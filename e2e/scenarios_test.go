@@ -310,19 +310,33 @@ func (s *session) readProgress() guide.Progress {
 // account (entry id) go-keyring stores them under.
 func (s *session) keyringSecrets() map[string]string {
 	s.t.Helper()
+	secrets := map[string]string{}
+	for account, it := range s.keyringItems() {
+		secrets[account] = it.secret
+	}
+	return secrets
+}
+
+// keyringItem is one of Fornyer's items as secret-tool lists it.
+type keyringItem struct{ secret, label string }
+
+// keyringItems are Fornyer's items in the keyring, by account (entry id).
+func (s *session) keyringItems() map[string]keyringItem {
+	s.t.Helper()
 	out, err := s.command("secret-tool", "search", "--all", "--unlock", "service", vault.Service).CombinedOutput()
 	if err != nil && len(out) == 0 {
 		return nil
 	}
 	// One item per block, opened by its path in brackets; secret-tool
-	// prints the secret before the attributes.
-	secrets := map[string]string{}
-	var account, secret string
+	// prints the label and the secret before the attributes.
+	items := map[string]keyringItem{}
+	var account string
+	var it keyringItem
 	flush := func() {
-		if account != "" || secret != "" {
-			secrets[account] = secret
+		if account != "" || it != (keyringItem{}) {
+			items[account] = it
 		}
-		account, secret = "", ""
+		account, it = "", keyringItem{}
 	}
 	for _, l := range strings.Split(string(out), "\n") {
 		k, v, ok := strings.Cut(l, " = ")
@@ -336,11 +350,35 @@ func (s *session) keyringSecrets() map[string]string {
 		case "attribute.username":
 			account = v
 		case "secret":
-			secret = v
+			it.secret = v
+		case "label":
+			it.label = v
 		}
 	}
 	flush()
-	return secrets
+	return items
+}
+
+// keyringNamed fails unless every item Fornyer keeps in the keyring is
+// named in the user's words (Y4): the list of passwords as what it is, each
+// password as Fornyer's list says the store shows it, none by go-keyring's
+// "Password for '<id>' on 'Fornyer'".
+func (s *session) keyringNamed() {
+	s.t.Helper()
+	items := s.keyringItems()
+	var list []vault.Entry
+	if err := json.Unmarshal([]byte(items["index"].secret), &list); err != nil {
+		s.t.Errorf("the list of passwords in the keyring: %v", err)
+	}
+	want := map[string]string{"index": s.L("vault.label.index")}
+	for _, e := range list {
+		want[e.ID] = e.Shown
+	}
+	for account, it := range items {
+		if w, ok := want[account]; !ok || it.label != w || !strings.HasPrefix(it.label, vault.Service+": ") {
+			s.t.Errorf("the keyring names %s %q, want %q", account, it.label, w)
+		}
+	}
 }
 
 // noPasswordOnDisk fails if the certificate's password, or one of the

@@ -15,11 +15,13 @@ import (
 // tab. After "Yes, I just downloaded it" the answer stays in view, says
 // that the saved password does not open the file, and saves the right one
 // in its place in one click; the password card then says it is saved, and
-// the keyring holds the right password only.
+// the keyring holds the right password only. Every item is named in the
+// keyring's own list in the user's words (Y4).
 func TestATypoOnThePasswordCard(t *testing.T) {
 	forEachLanguage(t, "typo", func(t *testing.T, s *session) {
 		const typo = "Kode-æøå 7!Zw" // certPassword, one letter off
 		s.saveOnThePasswordCard(typo)
+		s.keyringNamed() // the renewal's password, before its file is checked, and the list (Y4)
 		saved := msg.T(s.lang, "vault.saved", map[string]any{"Store": s.L(vault.StoreName("linux"))})
 
 		s.drag(file(fileRenewed))
@@ -58,6 +60,7 @@ func TestATypoOnThePasswordCard(t *testing.T) {
 		if right != 1 {
 			t.Errorf("the right password is saved %d times under the renewed certificate", right)
 		}
+		s.keyringNamed()
 		s.noPasswordOnDisk()
 	})
 }

@@ -67,7 +67,7 @@ const (
 func newFrame(a fyne.App, w fyne.Window, reg *register.Store, d *deps) *frame {
 	f := &frame{deps: d, app: a, win: w, prefs: loadPreferences(a.Preferences()), register: reg, starting: true}
 	piece := StartPiece("credential-store")
-	f.vault = vault.New(vault.WithClock(d.now))
+	f.vault = vault.New(vault.WithClock(d.now), vault.WithLanguage(words.Language))
 	piece()
 	// Escape closes the dialog on top. Bound before the screens, whose own
 	// keys (the guide's) pass on what they do not use.

@@ -1,6 +1,7 @@
 package guide
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -124,9 +125,10 @@ func (f Facts) NamedBy() string {
 type HandOverCopy struct {
 	register.HandOver
 	// Label is the name the store keeps the copy's password under, as it
-	// was saved (in that day's language, cut to the store's length): what
-	// the user finds in the keyring's own list. "" when the list was not
-	// read, or no longer holds it (Gone).
+	// was saved (vault.Entry.Shown, in that day's language; an older
+	// version's entry, its label): what the user finds in the keyring's
+	// own list. "" when the list was not read, or no longer holds it
+	// (Gone).
 	Label string
 	Gone  bool
 	// FileGone is set when the copy's file is no longer where it was made
@@ -142,7 +144,7 @@ func handOverCopy(h register.HandOver, pw Passwords) HandOverCopy {
 	}
 	for _, e := range pw.Entries {
 		if e.ID == h.PasswordID {
-			c.Label = e.Label
+			c.Label = cmp.Or(e.Shown, e.Label)
 			return c
 		}
 	}

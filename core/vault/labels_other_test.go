@@ -7,3 +7,5 @@ package vault
 const labelsReadable = false
 
 func itemLabels(service, user string) []string { return nil }
+
+func renameIfHolding(service, user, label, password string) {}

@@ -11,17 +11,18 @@ import (
 // SetLabeled writes the password as go-keyring does (an item of the login
 // collection with the attributes service and username, which is how
 // go-keyring and every lookup find it again), then names the item in the
-// user's words (StoreLabel): the Secret Service's Label, which Passwords
-// and Keys (Seahorse) and KWallet list, in place of go-keyring's
+// user's words (label, StoreLabel's): the Secret Service's Label, which
+// Passwords and Keys (Seahorse) and KWallet list, in place of go-keyring's
 // "Password for '<user>' on '<service>'". The label is only shown: a
 // store that refuses it keeps go-keyring's, and the password is saved all
-// the same. Under keyring.MockInit (tests) the item is not in the real
-// store, and nothing is renamed.
+// the same.
 func (goKeyring) SetLabeled(service, user, label, password string) error {
 	if err := keyring.Set(service, user, password); err != nil {
 		return err
 	}
-	relabel(service, user, StoreLabel(label))
+	if label != "" {
+		relabel(service, user, label, password)
+	}
 	return nil
 }
 
@@ -31,21 +32,29 @@ const (
 )
 
 // relabel sets the Label of the login collection's items with the
-// attributes; errors are ignored (see SetLabeled).
-func relabel(service, user, label string) {
+// attributes that hold password: the item keyring.Set just wrote. Under
+// keyring.MockInit (tests) the password went to the mock, not to the
+// Secret Service, and a real item with the same attributes (Fornyer's
+// list of passwords, in the keyring the tests share) is left alone.
+// Errors are ignored (see SetLabeled).
+func relabel(service, user, label, password string) {
 	svc, err := ss.NewSecretService()
 	if err != nil {
 		return
 	}
 	items, err := svc.SearchItems(svc.GetLoginCollection(), map[string]string{"username": user, "service": service})
+	if err != nil || len(items) == 0 {
+		return
+	}
+	session, err := svc.OpenSession()
 	if err != nil {
 		return
 	}
+	defer func() { _ = svc.Close(session) }()
 	for _, item := range items {
+		if secret, err := svc.GetSecret(item, session.Path()); err != nil || string(secret.Value) != password {
+			continue
+		}
 		_ = svc.Object(secretsName, item).SetProperty(labelProperty, dbus.MakeVariant(label))
 	}
 }
-
-// StoreLabel is the name an item carries in the store's own list: the
-// app's name and what the password opens, in the user's words.
-func StoreLabel(label string) string { return Service + ": " + label }

@@ -29,3 +29,6 @@ func itemLabels(service, user string) []string {
 	}
 	return out
 }
+
+// renameIfHolding is relabel, for the real store's test.
+func renameIfHolding(service, user, label, password string) { relabel(service, user, label, password) }

@@ -19,7 +19,7 @@ func TestCredentialManagerNamesTheOrganisation(t *testing.T) {
 	if os.Getenv("FORNYER_WINDOWS_CREDENTIALS") != "1" {
 		t.Skip("set FORNYER_WINDOWS_CREDENTIALS=1 to write to this computer's Credential Manager")
 	}
-	v := New()
+	v := New(WithLanguage(func() string { return "en" }))
 	ctx := context.Background()
 	id := CertificateID(strings.Repeat("5a", 32))
 	const label, password = "Skærbæk Smørrebrød ApS", "Æblegrød \"$`"
@@ -31,11 +31,16 @@ func TestCredentialManagerNamesTheOrganisation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cred.UserName != label || cred.Comment != "Fornyer: "+label || string(cred.CredentialBlob) != password {
+	want := "Fornyer: password of the certificate for " + label
+	if cred.UserName != want || cred.Comment != want || string(cred.CredentialBlob) != password {
 		t.Errorf("credential: user %q, comment %q, blob %q", cred.UserName, cred.Comment, cred.CredentialBlob)
 	}
 	if got, err := keyring.Get(Service, id); got != password || err != nil {
 		t.Errorf("go-keyring reads %q, %v", got, err)
+	}
+	// Y4: the list of passwords says what it is, not "index".
+	if index, err := wincred.GetGenericCredential(Service + ":index"); err != nil || index.UserName != "Fornyer: internal list of the saved passwords (holds no password; do not delete)" {
+		t.Errorf("the list of passwords: %+v, %v", index, err)
 	}
 	if n, err := v.Forget(ctx); n != 1 || err != nil {
 		t.Errorf("Forget = %d, %v", n, err)

@@ -33,12 +33,16 @@ func (v *Vault) MarkDoesNotOpen(ctx context.Context, id, fingerprint, label stri
 		if err != nil {
 			return classify(err, "")
 		}
-		if err := put(b, id, label, password); err != nil {
+		e := Entry{ID: id, Label: label, DoesNotOpen: fingerprint}
+		if i >= 0 {
+			e.Saved, e.Expires = list[i].Saved, list[i].Expires
+		}
+		if e.Shown, err = v.put(b, e, password); err != nil {
 			return err
 		}
 		return v.updateIndex(b, func(list []Entry) []Entry {
 			if i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == id }); i >= 0 {
-				list[i].Label, list[i].DoesNotOpen = label, fingerprint
+				list[i].Label, list[i].DoesNotOpen, list[i].Shown = label, fingerprint, e.Shown
 			}
 			return list
 		})

@@ -83,6 +83,11 @@ type Entry struct {
 	// "" when it was never found wrong. A password saved again under the
 	// id is a new entry, without it.
 	DoesNotOpen string `json:"does_not_open,omitempty"`
+	// Shown is the name the store's own list (Seahorse, Credential
+	// Manager, Keychain Access) gives the item, as it was saved
+	// (StoreLabel, in that day's language): what the user finds there.
+	// "" for an entry an older version saved.
+	Shown string `json:"shown,omitempty"`
 }
 
 // Pending reports whether the entry belongs to a renewal in progress.
@@ -244,6 +249,8 @@ type Vault struct {
 	// up goroutines on it.
 	busy chan struct{}
 
+	lang func() string // the language of the names in the store's own list
+
 	watchMu  sync.Mutex
 	watchers map[*func()]struct{}
 	dirty    atomic.Bool // the index changed in the call under way
@@ -301,6 +308,11 @@ func WithTimeout(d time.Duration) Option {
 // one clock (tests fix it); without it, the machine's.
 func WithClock(now func() time.Time) Option { return func(v *Vault) { v.now = now } }
 
+// WithLanguage names the items in the store's own list (StoreLabel) in
+// the language lang returns when each is saved: the window's. Without it,
+// the system's (msg.Detect).
+func WithLanguage(lang func() string) Option { return func(v *Vault) { v.lang = lang } }
+
 // WithBackend puts b in place of go-keyring (tests: a store that hangs).
 func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 
@@ -310,7 +322,7 @@ func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 // D-Bus library cannot launch a bus of its own (see preventAutolaunch).
 func New(opts ...Option) *Vault {
 	autolaunchOnce.Do(preventAutolaunch)
-	v := &Vault{b: goKeyring{}, timeout: CallLimit, now: time.Now, busy: make(chan struct{}, 1)}
+	v := &Vault{b: goKeyring{}, timeout: CallLimit, now: time.Now, lang: msg.Detect, busy: make(chan struct{}, 1)}
 	for _, o := range opts {
 		o(v)
 	}
@@ -445,10 +457,10 @@ func (v *Vault) save(b Backend, e Entry, password string) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	if err := put(b, id, e.Label, password); err != nil {
+	e = Entry{ID: id, Label: cleanLabel(e.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: e.Expires.UTC()}
+	if e.Shown, err = v.put(b, e, password); err != nil {
 		return Entry{}, err
 	}
-	e = Entry{ID: id, Label: cleanLabel(e.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: e.Expires.UTC()}
 	return e, v.updateIndex(b, func(list []Entry) []Entry { return upsert(list, e) })
 }
 
@@ -516,26 +528,56 @@ func freeSlot(b Backend, id, password string) (string, error) {
 	return "", ErrFull
 }
 
-// put saves and reads back. Where the store has fields of its own to show
-// (labeledSetter), they name what the password opens.
-func put(b Backend, id, label, password string) error {
-	set := b.Set
-	if l, ok := b.(labeledSetter); ok && cleanLabel(label) != "" {
-		set = func(service, user, password string) error {
-			return l.SetLabeled(service, user, cleanLabel(label), password)
-		}
+// put saves e's password and reads it back; it returns the name the
+// store's own list gives the item (StoreLabel).
+func (v *Vault) put(b Backend, e Entry, password string) (string, error) {
+	shown := StoreLabel(v.lang(), e)
+	if err := classify(set(b, e.ID, shown, password), password); err != nil {
+		return "", err
 	}
-	if err := classify(set(Service, id, password), password); err != nil {
-		return err
-	}
-	got, err := b.Get(Service, id)
+	got, err := b.Get(Service, e.ID)
 	if err != nil {
-		return classify(err, password)
+		return "", classify(err, password)
 	}
 	if got != password {
-		return ErrMismatch
+		return "", ErrMismatch
 	}
-	return nil
+	return shown, nil
+}
+
+// set writes the item user of Fornyer's service; where the store has
+// fields of its own to show (labeledSetter), they carry shown. What
+// finds the item again (service and user) is go-keyring's, as ever: items
+// an older version saved are found, and named anew when next written.
+func set(b Backend, user, shown, value string) error {
+	if l, ok := b.(labeledSetter); ok {
+		return l.SetLabeled(Service, user, shown, value)
+	}
+	return b.Set(Service, user, value)
+}
+
+// StoreLabel is the name the item of entry e has in the store's own list
+// (Seahorse, Credential Manager, Keychain Access), in language l: "Fornyer: "
+// and, in plain words, whose password it is, so that an administrator who
+// looks there finds it and knows what not to delete.
+func StoreLabel(l string, e Entry) string {
+	data := map[string]any{"Label": e.Label}
+	key := "vault.label.certificate"
+	switch {
+	case IsPending(e.ID) && e.DoesNotOpen != "":
+		// Named for the file it was tried on: the caller's label says so.
+	case IsPending(e.ID) && e.Label == "":
+		key, data["Date"] = "vault.label.pending.unnamed", msg.Date(l, e.Saved.Local())
+	case IsPending(e.ID):
+		key = "vault.label.pending"
+	case IsHandOver(e.ID):
+		key = "vault.label.handover"
+	case e.Label == "":
+		key = "vault.label.certificate.unnamed"
+	case !e.Expires.IsZero():
+		key, data["Date"] = "vault.label.certificate.until", msg.Date(l, e.Expires.Local())
+	}
+	return msg.T(l, key, data)
 }
 
 // Get returns the password saved under id.
@@ -650,20 +692,20 @@ func (v *Vault) RekeyEntry(ctx context.Context, from string, to Entry) error {
 		if err != nil {
 			return err
 		}
-		if err := put(b, id, to.Label, password); err != nil {
+		list, _, err := readIndex(b)
+		if err != nil {
+			return err
+		}
+		e := Entry{ID: id, Label: cleanLabel(to.Label), Saved: v.now().UTC().Truncate(time.Second), Expires: to.Expires.UTC()}
+		if i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == from }); i >= 0 && e.Label == "" {
+			e.Label = list[i].Label
+		}
+		if e.Shown, err = v.put(b, e, password); err != nil {
 			return err
 		}
 		// The new entry is listed before the old one is deleted, so a
 		// failure after this point leaves both, never neither.
-		if err := v.updateIndex(b, func(list []Entry) []Entry {
-			l := to.Label
-			if l == "" {
-				if i := slices.IndexFunc(list, func(e Entry) bool { return e.ID == from }); i >= 0 {
-					l = list[i].Label
-				}
-			}
-			return upsert(list, Entry{ID: id, Label: cleanLabel(l), Saved: v.now().UTC().Truncate(time.Second), Expires: to.Expires.UTC()})
-		}); err != nil {
+		if err := v.updateIndex(b, func(list []Entry) []Entry { return upsert(list, e) }); err != nil {
 			return err
 		}
 		if err := classify(b.Delete(Service, from), ""); err != nil && !errors.Is(err, ErrNotFound) {
@@ -782,8 +824,9 @@ func (v *Vault) updateIndex(b Backend, change func([]Entry) []Entry) error {
 	if err != nil {
 		return err
 	}
+	shown := msg.T(v.lang(), "vault.label.index", nil)
 	for i, p := range pages {
-		if err := classify(b.Set(Service, pageName(i), p), ""); err != nil {
+		if err := classify(set(b, pageName(i), shown, p), ""); err != nil {
 			return err
 		}
 	}
