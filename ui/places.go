@@ -251,7 +251,7 @@ func (g *guideState) switchPlace(it guide.UsageItem) fyne.CanvasObject {
 	id := it.ID
 	box.Add(uiwidget.NewWrappingStyle(name, fyne.TextStyle{Bold: true}))
 	box.Add(caption(words.T(guide.NeedsKey(it.Kind))))
-	box.Add(uiwidget.NewWrapping(words.T(guide.NeedsKey(it.Kind) + ".give")))
+	box.Add(uiwidget.NewWrapping(guide.Give(words.Language(), it.Kind)))
 	if it.Given != "" {
 		box.Add(uiwidget.SuccessLine(words.T("guide.place.given", map[string]any{"What": msg.T(l, "receipt.given."+it.Given, map[string]string{
 			"To": it.GivenTo, "Date": msg.Date(l, it.GivenAt.Local()),

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
 )
@@ -112,8 +114,21 @@ func (p Place) NoteKey() string {
 }
 
 // NeedsKey is the catalogue key of what a kind of place needs ("needs the
-// .p12 and its password"), and NeedsKey(k)+".give" of what to hand over.
+// .p12 and its password"), and NeedsKey(k)+".give" of what to hand over
+// (Give).
 func NeedsKey(kind string) string { return "guide.needs." + kind }
+
+// Give is what to hand over to a kind of place, in lang. A place that
+// knows the certificate by its thumbprint is told of it by the name the
+// card's identifier is shown under (inspect.Identifiers), one catalogue
+// entry for the word (Y3: not "thumbprint" in a Danish sentence).
+func Give(lang, kind string) string {
+	word := msg.T(lang, "inspect.identifier."+inspect.IdentifierThumbprint, nil)
+	if r, n := utf8.DecodeRuneInString(word); n > 0 {
+		word = string(unicode.ToLower(r)) + word[n:]
+	}
+	return msg.T(lang, NeedsKey(kind)+".give", map[string]any{"Thumbprint": word})
+}
 
 // MaxNoteLength bounds a note, in characters; a place's own name too.
 const MaxNoteLength = 100

@@ -471,3 +471,22 @@ func TestRecordPlacesOnTheRenewedCertificate(t *testing.T) {
 		t.Errorf("the next renewal got %+v", next.Usages)
 	}
 }
+
+// Y3: what to give a place that takes the public certificate names its
+// new thumbprint by the name the card shows it under, in a Danish
+// sentence in Danish words; the sentences of the other kinds are whole.
+func TestGiveNamesTheThumbprintAsTheCardDoes(t *testing.T) {
+	for lang, want := range map[string]string{
+		"da": "men et nyt fingeraftryk (thumbprint, som Windows viser det).",
+		"en": "but a new thumbprint (as Windows shows it).",
+	} {
+		if got := Give(lang, register.NeedsPublic); !strings.HasSuffix(got, want) {
+			t.Errorf("%s: %q, want it to end %q", lang, got, want)
+		}
+		for _, kind := range []string{register.NeedsP12, register.NeedsIdentity, register.NeedsOther} {
+			if got := Give(lang, kind); strings.Contains(got, "{{") || strings.Contains(got, "no value") || got == NeedsKey(kind)+".give" {
+				t.Errorf("%s %s: %q", lang, kind, got)
+			}
+		}
+	}
+}

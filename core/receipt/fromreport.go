@@ -21,6 +21,7 @@ func FromCertificate(c *inspect.Certificate, lang string, generatedAt time.Time)
 		UUID:         c.UUID,
 		Environment:  c.Environment,
 		SHA256:       c.SHA256,
+		SHA1:         c.SHA1,
 		NotBefore:    c.NotBefore,
 		NotAfter:     c.NotAfter,
 		RenewedAt:    generatedAt,

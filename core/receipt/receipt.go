@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fornyer/fornyer/core/appinfo"
+	"github.com/fornyer/fornyer/core/inspect"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/register"
@@ -28,7 +29,11 @@ type Data struct {
 	Organization, CVR, CommonName, Serial, UUID string
 	Environment                                 string // "production" or "test"
 	SHA256                                      string // the certificate's fingerprint, hex
-	NotBefore, NotAfter                         time.Time
+	// SHA1 is its thumbprint, hex: what the receipt names it by, as
+	// Windows and the places that ask for the certificate do (Y3);
+	// without it, the SHA-256 fingerprint.
+	SHA1                string
+	NotBefore, NotAfter time.Time
 
 	RenewedAt time.Time
 	RenewedBy string
@@ -50,7 +55,7 @@ type Data struct {
 // or a person made one plain line (core/safetext): no line break or control
 // character can add a line to the printed receipt.
 func (d Data) safe() Data {
-	for _, p := range []*string{&d.Organization, &d.CVR, &d.CommonName, &d.Serial, &d.UUID, &d.SHA256, &d.RenewedBy, &d.Email} {
+	for _, p := range []*string{&d.Organization, &d.CVR, &d.CommonName, &d.Serial, &d.UUID, &d.SHA256, &d.SHA1, &d.RenewedBy, &d.Email} {
 		*p = safetext.Line(*p)
 	}
 	d.Steps = append([]Step(nil), d.Steps...)
@@ -266,7 +271,13 @@ func (d receiptSheet) certificate(data Data) {
 	d.row(d.t("receipt.uuid"), orDash(data.UUID), faceMono)
 	d.row(d.t("receipt.not_before"), dateOrDash(data.NotBefore, d.at), faceRegular)
 	d.row(d.t("receipt.not_after"), dateOrDash(data.NotAfter, d.at), faceRegular)
-	d.row(d.t("receipt.fingerprint"), orDash(groupHex(data.SHA256)), faceMono)
+	// One fingerprint, the one a reader compares: the thumbprint, by the
+	// name and in the form the window gives it (inspect.Identifiers).
+	if data.SHA1 != "" {
+		d.row(d.t("inspect.identifier."+inspect.IdentifierThumbprint), inspect.Thumbprint(data.SHA1), faceMono)
+	} else {
+		d.row(d.t("receipt.fingerprint"), orDash(groupHex(data.SHA256)), faceMono)
+	}
 
 }
 
@@ -316,7 +327,6 @@ func (d receiptSheet) backups(backups []Backup) {
 			if b.SameDisk {
 				d.note(d.t("receipt.backup.same_disk"))
 			}
-			d.row(d.t("receipt.backup.sha256"), orDash(groupHex(b.SHA256)), faceMono)
 			d.row(d.t("receipt.backup.verified_at"), dateOrDash(b.VerifiedAt, d.at), faceRegular)
 		})
 	}

@@ -28,6 +28,7 @@ func sample(lang string, steps, backups int, dpg bool) Data {
 		UUID:          "8a4c1f3e-2b6d-4e9a-9c7f-1d2e3f4a5b6c",
 		Environment:   "production",
 		SHA256:        "3f2a9c0177de4b1c8e5f60a7b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5",
+		SHA1:          "4dc9b4a288b33d55b856682bf9fdb31a7f3a64f3",
 		NotBefore:     time.Date(2026, 11, 24, 20, 41, 7, 0, time.UTC),
 		NotAfter:      time.Date(2029, 11, 24, 20, 41, 6, 0, time.UTC),
 		RenewedAt:     now.Add(-20 * time.Minute),
