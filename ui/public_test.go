@@ -134,7 +134,7 @@ func shownHandOverPassword(o fyne.CanvasObject) string {
 	return ""
 }
 
-// "As text (.pem)" ticked, the public certificate is saved as PEM, and
+// "As text" ticked, the public certificate is saved as PEM, and
 // "Save in another folder…" asks for the folder (the system's folder
 // dialog) and saves it there: the certificate alone, beside nothing else.
 func TestPublicCertificateAsPEMInAnotherFolder(t *testing.T) {

@@ -266,7 +266,11 @@ func (d receiptSheet) certificate(data Data) {
 
 	d.section(d.t("receipt.section.certificate"))
 	d.row(d.t("receipt.common_name"), orDash(data.CommonName), faceRegular)
-	d.row(d.t("receipt.environment"), d.t(oces.EnvironmentKey(data.Environment)), faceRegular)
+	if data.Environment != "" {
+		// An environment not known is no fact: "Environment Unknown"
+		// read as if the certificate were in doubt (walk Z/Y3).
+		d.row(d.t("receipt.environment"), d.t(oces.EnvironmentKey(data.Environment)), faceRegular)
+	}
 	d.row(d.t("receipt.serial"), orDash(data.Serial), faceMono)
 	d.row(d.t("receipt.uuid"), orDash(data.UUID), faceMono)
 	d.row(d.t("receipt.not_before"), dateOrDash(data.NotBefore, d.at), faceRegular)

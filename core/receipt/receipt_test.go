@@ -630,3 +630,19 @@ func TestReceiptSaysWhatEachPlaceWasGiven(t *testing.T) {
 		}
 	}
 }
+
+// A certificate whose environment is not known gets no "Environment:
+// Unknown" row, which reads as if it were in doubt; a known one has it.
+func TestReceiptLeavesOutAnUnknownEnvironment(t *testing.T) {
+	for env, want := range map[string]bool{"": false, "production": true} {
+		d := sample("da", 2, 0, false)
+		d.Environment = env
+		pdf, err := Receipt(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(pdfText(t, pdf), msg.T("da", "receipt.environment", nil)); got != want {
+			t.Errorf("environment %q: the row is shown %v", env, got)
+		}
+	}
+}
