@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,6 +166,11 @@ func TestPlacesOfEachKind(t *testing.T) {
 			t.Errorf("the receipt does not list the places:\n%s", text)
 		} else if strings.Contains(text, given) {
 			t.Error("the receipt holds the hand-over password")
+		} else if name, _, _ := strings.Cut(s.L("inspect.identifier.thumbprint"), " "); !strings.Contains(text, name) ||
+			!regexp.MustCompile(`\b[0-9A-F]{40}\b`).MatchString(text) || strings.Contains(text, "SHA-256") {
+			// Y3: one fingerprint, the thumbprint as Windows shows it,
+			// named as the card names it (the name wraps in its column).
+			t.Errorf("the receipt does not name the certificate by its thumbprint alone:\n%s", text)
 		}
 		s.noPasswordOnDisk(given) // nor the hand-over's
 	})

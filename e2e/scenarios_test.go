@@ -375,6 +375,7 @@ func (s *session) keyringNamed() {
 		want[e.ID] = e.Shown
 	}
 	for account, it := range items {
+		s.t.Logf("the keyring names %s %q", account, it.label)
 		if w, ok := want[account]; !ok || it.label != w || !strings.HasPrefix(it.label, vault.Service+": ") {
 			s.t.Errorf("the keyring names %s %q, want %q", account, it.label, w)
 		}
