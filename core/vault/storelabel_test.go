@@ -108,3 +108,18 @@ func TestAnUnnamedPendingPasswordIsNamedByItsDay(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// Review Q7: a label from a crafted certificate reaches the store's own
+// list (and macOS' security command line) as one plain line: no control
+// or bidi characters.
+func TestALabelFromACertificateIsOnePlainLine(t *testing.T) {
+	got := StoreLabel("en", Entry{ID: CertificateID(fp1), Label: cleanLabel("Firma\x1b[2J\x00ApS\u202e\a")})
+	for _, r := range got {
+		if r < 0x20 || r == 0x7f || r == '\u202e' {
+			t.Fatalf("%q holds %U", got, r)
+		}
+	}
+	if !strings.Contains(got, "Firma") || !strings.Contains(got, "ApS") {
+		t.Errorf("%q", got)
+	}
+}

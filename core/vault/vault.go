@@ -27,6 +27,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/safetext"
 )
 
 // Service is the name Fornyer's items carry in the credential store.
@@ -766,8 +767,12 @@ func (v *Vault) CandidateEntries(ctx context.Context) []Candidate {
 	return out
 }
 
+// cleanLabel is a label as it is kept and shown in the store's own list
+// (and, on macOS, written into security's command line): text from a
+// certificate made one plain line (safetext.Line: no control or bidi
+// characters, review Q7), cut to maxLabelRunes.
 func cleanLabel(s string) string {
-	s = strings.Join(strings.Fields(strings.ToValidUTF8(s, "")), " ")
+	s = strings.Join(strings.Fields(safetext.Line(strings.ToValidUTF8(s, ""))), " ")
 	if utf8.RuneCountInString(s) > maxLabelRunes {
 		s = string([]rune(s)[:maxLabelRunes-1]) + "…"
 	}
