@@ -1,3 +1,5 @@
+//go:build !windows
+
 // Command trivial-window is the yardstick of scripts/launch-compare.sh: the
 // least a Fyne window does, built from Fornyer's go.mod (the same Fyne, the
 // same flags), at Fornyer's window size, showing one line of text. With
@@ -10,6 +12,9 @@
 // text, a rounded and outlined rectangle, a line, a circle and a button
 // with an icon. What that costs over the one line is what Fyne and the
 // graphics driver take for those kinds, whoever draws them.
+//
+// It is not built for Windows: it reads its CPU time with getrusage, and
+// launch-compare.sh, its one user, runs under Xvfb on Linux.
 package main
 
 import (
