@@ -323,7 +323,6 @@ func (g *guideState) keepFocus() func() {
 	g.focusAfter, g.arrivalField = nil, nil
 	nowhere := c.Focused() == nil
 	return func() {
-		arrived := g.drawnStep != g.progress.Current
 		g.drawnStep = g.progress.Current
 		switch {
 		case g.focusAfter != nil:
@@ -337,7 +336,7 @@ func (g *guideState) keepFocus() func() {
 			// the keyboard goes to it, so that Enter makes the receipt,
 			// not Done again (Z4).
 			c.Focus(g.ahead)
-		case arrived && g.arrivalField != nil && (onScreen || nowhere) && g.f.tabs != nil && g.f.tabs.SelectedIndex() == guideTab:
+		case !sameCard && g.arrivalField != nil && (onScreen || nowhere) && g.f.tabs != nil && g.f.tabs.SelectedIndex() == guideTab:
 			c.Focus(g.arrivalField)
 		case onScreen && sameCard:
 			// The same control drawn again (the button just pressed, the
