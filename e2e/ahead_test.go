@@ -3,6 +3,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/fornyer/fornyer/core/guide"
@@ -121,4 +123,54 @@ func (s *session) saveCheckedPassword() {
 	b, _ := p.find(s.L("check.action.save_password"))
 	x, y := b.centre()
 	s.click(x, y)
+}
+
+// TestAPutOffBackupLeadsTheSummary (Z17): the backup put off on the
+// download card ("I will make the backup later") is what the summary
+// leads with, not the receipt: reached by Done from the switch-over card,
+// the keyboard is on "Make a backup…", the action bar's one blue button,
+// so Enter opens the backup (the receipt is on the card, plain, after
+// it). The backup made, the summary's lead is the receipt. On the laptop
+// screen in Danish, 1280×900 in English.
+func TestAPutOffBackupLeadsTheSummary(t *testing.T) {
+	for _, l := range languages() {
+		t.Run(l, func(t *testing.T) {
+			record(t)
+			screen := "1280x900"
+			if l == "da" {
+				screen = laptopScreen
+			}
+			s := newSessionOn(t, "backup-later", l, screen)
+			usb := filepath.Join(s.home, "USB")
+			if err := os.MkdirAll(usb, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			_, c := s.renewedAt("switch", func(p *guide.Progress) { p.SetBackupLater(true) })
+			s.savePasswordOf(c)
+			s.start()
+			titles := stepTitles(s.lang)
+			s.waitText("switch", screenWait, titles[guide.Index("switch")])
+			s.clickDone("switch-done")
+			s.onCard("summary")
+			// The backup leads: the receipt is on the card, plain, and
+			// the bar's blue button is the backup, where Enter goes.
+			s.waitText("summary", screenWait, titles[guide.Index("summary")])
+			s.key("Return")
+			s.backUpTo(usb)
+			s.waitFor("the backup in the register", screenWait, func() bool {
+				reg := s.readRegister()
+				return reg != nil && len(reg.Certificates) == 1 && len(reg.Certificates[0].Backups) == 1
+			})
+			s.key("Return") // the dialog's close
+			// Backed up: the summary lists the backup, no longer says
+			// "make a backup" is left, and the receipt leads: the keyboard
+			// is on it, and Enter opens its dialog.
+			// (the folder is on this disk: "a copy on a USB stick" is left,
+			// no longer "a backup").
+			s.waitText("summary-backed-up", screenWait, s.L("guide.todo.backup_same_disk"))
+			s.key("Return")
+			s.waitText("receipt-dialog", screenWait, s.L("receipt.ui.folder.choose"))
+			s.noPasswordOnDisk()
+		})
+	}
 }

@@ -514,17 +514,7 @@ func TestRenewal(t *testing.T) {
 		// The button is the lowest "Make a backup": the card's warning
 		// above it says "make a backup in a safe place" in English.
 		s.clickLastText("backup", screenWait, s.L("check.action.backup"))
-		// The dialog looks for USB sticks as it opens and says so above its
-		// buttons, which move down then: wait for the answer (none here)
-		// before clicking.
-		s.waitText("backup-drives", screenWait, strings.SplitN(s.L("backup.drives.none"), ".", 2)[0])
-		s.clickText("backup-choose", screenWait, s.L("backup.folder.choose"))
-		s.chooseFolder(usb)
-		// The folder chosen, Tag sikkerhedskopi has the focus: Enter, as a
-		// keyboard user does (OCR does not read white on blue reliably).
-		s.waitText("backup-ready", screenWait, strings.TrimSpace(msg.T(s.lang, "backup.folder.chosen", map[string]any{"Folder": ""})))
-		s.key("Return")
-		s.waitText("backup-verified", checkWait, s.L("backup.verified"))
+		s.backUpTo(usb)
 		s.key("Return") // Done has the focus now
 
 		// The receipt, in a folder of its own.
@@ -646,6 +636,23 @@ func (s *session) clickDone(label string) {
 	s.t.Helper()
 	s.shot(label)
 	s.click(s.win.x+s.win.w-47, s.win.y+s.win.h-22)
+}
+
+// backUpTo makes the backup in the backup dialog just opened, in dir,
+// and waits until it is verified.
+func (s *session) backUpTo(dir string) {
+	s.t.Helper()
+	// The dialog looks for USB sticks as it opens and says so above its
+	// buttons, which move down then: wait for the answer (none here)
+	// before clicking.
+	s.waitText("backup-drives", screenWait, strings.SplitN(s.L("backup.drives.none"), ".", 2)[0])
+	s.clickText("backup-choose", screenWait, s.L("backup.folder.choose"))
+	s.chooseFolder(dir)
+	// The folder chosen, Tag sikkerhedskopi has the focus: Enter, as a
+	// keyboard user does (OCR does not read white on blue reliably).
+	s.waitText("backup-ready", screenWait, strings.TrimSpace(msg.T(s.lang, "backup.folder.chosen", map[string]any{"Folder": ""})))
+	s.key("Return")
+	s.waitText("backup-verified", checkWait, s.L("backup.verified"))
 }
 
 // chooseFolder picks a folder in a folder dialog.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -99,6 +101,44 @@ func TestTheSummaryGivesTheKeyboardToTheReceipt(t *testing.T) {
 	b, ok := c.Focused().(*uiwidget.Button)
 	if !ok || b.Text != words.T("check.action.receipt") {
 		t.Errorf("on the summary the keyboard is on %T %v, want %q", c.Focused(), c.Focused(), words.T("check.action.receipt"))
+	}
+}
+
+// Z17: a backup put off on the download card ("I will make the backup
+// later") is an outstanding step: on the summary, reached by Enter from
+// the switch-over card, the backup is the one blue button, in the action
+// bar, with the keyboard on it, the receipt after it; the download card's
+// dot is not ticked. In both languages.
+func TestTheSummaryLeadsWithAPutOffBackup(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		f, w := newTestFrame(t, lang)
+		g, c := f.guide, w.Canvas()
+		sha := strings.Repeat("c8", 32)
+		if err := f.register.Upsert(register.Certificate{SHA256: sha, Organization: "Fornyer Testfirma ApS", NotAfter: guideTestTime.AddDate(3, 0, 0)}); err != nil {
+			t.Fatal(err)
+		}
+		g.progress.SetFileChecked(sha, guideTestTime)
+		g.progress.SetBackupLater(true)
+		goTo(g, "switch")
+		c.Focus(g.done)
+		g.done.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if g.progress.Current != "summary" {
+			t.Fatalf("%s: Enter on Done went to %s", lang, g.progress.Current)
+		}
+		backup := words.T("check.action.backup")
+		if b, ok := c.Focused().(*uiwidget.Button); !ok || b.Text != backup {
+			t.Errorf("%s: on the summary the keyboard is on %T %v, want %q", lang, c.Focused(), c.Focused(), backup)
+		}
+		if blue := blueButtons(g.screen); !slices.Equal(blue, []string{backup}) {
+			t.Errorf("%s: the summary's blue buttons are %q, want the backup alone", lang, blue)
+		}
+		if !hasButton(g.action, backup) || hasButton(g.action, words.T("check.action.receipt")) || !hasButton(g.scroll.Content, words.T("check.action.receipt")) {
+			t.Errorf("%s: the action bar holds %q, want the backup there and the receipt on the card", lang, controlsOf(g.action))
+		}
+		download := g.dots[guide.Index("download")]
+		if open := words.T("a11y.step", map[string]any{"Number": strconv.Itoa(guide.Index("download") + 1), "State": words.T("a11y.step.open")}); download.AccessibilityLabel() != open {
+			t.Errorf("%s: the download card's dot says %q, want %q", lang, download.AccessibilityLabel(), open)
+		}
 	}
 }
 

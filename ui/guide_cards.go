@@ -247,9 +247,12 @@ func summaryPassword(box *fyne.Container, s guide.Summary, store string) {
 	}
 }
 
-// summaryActions end the summary: the receipt that tells the whole
-// renewal (a new one when the newest was made before something was done;
-// the earlier one is kept), and the backup, one click away.
+// summaryActions end the summary: its main action, as core leads
+// (guide.Summary.Lead), in the action bar as the card's one blue button,
+// where the keyboard goes: the backup while there is none (put off on the
+// download card, Z17), else the receipt that tells the whole renewal (a
+// new one when the newest was made before something was done; the earlier
+// one is kept). The other follows on the card, plain.
 func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
 	sha := g.progress.FileSHA256
 	if sha == "" {
@@ -262,22 +265,31 @@ func (g *guideState) summaryActions(s guide.Summary) fyne.CanvasObject {
 		label = words.T("guide.summary.receipt.update")
 	}
 	receipt := uiwidget.NewButton(label, theme.DocumentPrintIcon(), func() { g.f.receiptForChecked(sha) })
-	if s.Receipt == "" || s.ReceiptOutdated {
-		// The renewal's last step (Y1): the receipt that tells all of
-		// it, the card's main action in the action bar, on screen
-		// however long the summary, and where the keyboard goes.
-		receipt.Importance = widget.HighImportance
-		g.setAction(actionRow(nil, receipt))
-		g.ahead = receipt
+	var backup *uiwidget.Button
+	if len(s.Backups) > 0 {
+		backup = g.anotherBackup() // the backup listed above is done
 	} else {
-		box.Add(receipt)
+		backup = g.backupButton()
+	}
+	lead := func(b *uiwidget.Button) {
+		// The renewal's next step (Y1, Z17): on screen however long the
+		// summary, and where the keyboard goes.
+		b.Importance = widget.HighImportance
+		g.setAction(actionRow(nil, b))
+		g.ahead = b
 	}
 	// One above the other: side by side, "Make an updated receipt…" would
 	// make the card wider than the narrow window.
-	if len(s.Backups) > 0 {
-		box.Add(g.anotherBackup()) // the backup listed above is done
-	} else {
-		box.Add(g.backupButton())
+	switch s.Lead {
+	case guide.LeadBackup:
+		lead(backup)
+		box.Add(receipt)
+	case guide.LeadReceipt:
+		lead(receipt)
+		box.Add(backup)
+	default:
+		box.Add(receipt)
+		box.Add(backup)
 	}
 	return box
 }

@@ -528,3 +528,71 @@ func TestTheFileAheadPointsToTheCheckTabOnlyWhileItHoldsThePassword(t *testing.T
 		t.Errorf("not held: %s", got)
 	}
 }
+
+// A backup put off on the download card ("I will make the backup later")
+// is an outstanding step, not a done one (Z17): the download step is not
+// done, the guide not finished, and the summary leads with the backup, the
+// receipt after it; once the backup is made, the step is done again and
+// the receipt leads.
+func TestAPutOffBackupIsOutstanding(t *testing.T) {
+	p := New(t0)
+	for _, s := range Steps {
+		p.Done[s.ID] = t0.Add(time.Hour)
+	}
+	p.Current = Steps[len(Steps)-1].ID
+	p.SetFileChecked("ab12", t0)
+	p.SetPasswordKept(register.KeptWritten, "")
+	p.SetBackupLater(true)
+	c := &register.Certificate{SHA256: "ab12", DPG: &register.DPG{At: t0.Add(time.Hour), By: "Anne"}}
+	f := FactsOf(&p, c, Passwords{})
+	download := Steps[TaskIndex(TaskDownload)].ID
+	if !p.PutOff(download, f) {
+		t.Error("the backup put off is not put off")
+	}
+	if _, done := p.StepDone(download, f); done {
+		t.Error("the download step is done with its backup put off")
+	}
+	if p.Finished(f) {
+		t.Error("the renewal is finished with its backup put off")
+	}
+	if err := p.CanComplete(Steps[TaskIndex(TaskDownload)], f); err != nil {
+		t.Errorf("the put-off backup no longer lets the guide go on: %v", err)
+	}
+	if !p.CanGoTo(Steps[len(Steps)-1].ID, f) {
+		t.Error("the summary cannot be reached with the backup put off")
+	}
+	if s := Summarize(&p, f); s.Lead != LeadBackup {
+		t.Errorf("the summary leads with %q, want the backup", s.Lead)
+	}
+
+	// Not put off (the summary reached from the stepper before the
+	// download card asked): the receipt leads, as before.
+	p.SetBackupLater(false)
+	if s := Summarize(&p, f); s.Lead != LeadReceipt || p.PutOff(download, f) {
+		t.Errorf("no backup, not put off: the summary leads with %q", s.Lead)
+	}
+	p.SetBackupLater(true)
+
+	c.Backups = []register.FileRef{{Path: "/media/usb/a.p12", VerifiedAt: t0.Add(2 * time.Hour)}}
+	f = FactsOf(&p, c, Passwords{})
+	if p.PutOff(download, f) {
+		t.Error("the backup made is still put off")
+	}
+	if _, done := p.StepDone(download, f); !done {
+		t.Error("the download step is not done once backed up")
+	}
+	if s := Summarize(&p, f); s.Lead != LeadReceipt {
+		t.Errorf("backed up, no receipt: the summary leads with %q, want the receipt", s.Lead)
+	}
+	c.Receipts = []register.Receipt{{Path: "/a.pdf", At: t0.Add(3 * time.Hour)}}
+	f = FactsOf(&p, c, Passwords{})
+	if s := Summarize(&p, f); s.Lead != LeadNone {
+		t.Errorf("everything made: the summary leads with %q", s.Lead)
+	}
+	if !p.Finished(f) {
+		t.Error("everything done, yet not finished")
+	}
+	if s := Summarize(&p, Facts{}); s.Lead != LeadNone {
+		t.Errorf("without the file: the summary leads with %q", s.Lead)
+	}
+}

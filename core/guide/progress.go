@@ -192,10 +192,14 @@ func (p *Progress) IsDone(id string) bool {
 // checked anywhere, DPG marked in My certificates), or when it was marked
 // done and its rule still allows it; a step within a task (DPG's cards
 // before the one that records it), also when that task's fact is true; a
-// step without one, when it was marked done.
+// step without one, when it was marked done. A step put off (PutOff) is
+// not done, whatever was marked.
 func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
 	s, ok := ByID(id)
 	if !ok {
+		return time.Time{}, false
+	}
+	if p.PutOff(id, f) {
 		return time.Time{}, false
 	}
 	if at, done := p.Done[id]; done && p.CanComplete(s, f) == nil {
@@ -208,6 +212,16 @@ func (p *Progress) StepDone(id string, f Facts) (time.Time, bool) {
 		return f.holds(s.Within)
 	}
 	return f.holds(s.Task)
+}
+
+// PutOff says whether the step with id holds work the user chose to do
+// later: the download card's backup ("I will make the backup later"),
+// while the checked file has none. Its rule lets the guide go on, but the
+// step is not done (Z17): the stepper does not tick it, the guide is not
+// finished, and the summary leads with the backup (Summary.Lead).
+func (p *Progress) PutOff(id string, f Facts) bool {
+	s, ok := ByID(id)
+	return ok && s.Task == TaskDownload && p.BackupLater && f.FileChecked && f.BackedUpAt.IsZero()
 }
 
 // doneByFile says whether the step was done by the time the renewal got

@@ -42,7 +42,24 @@ type Summary struct {
 	// is named in the credential store (handover.Label).
 	HandOvers []HandOverCopy
 	Org       string
+	// Lead is the summary's main action: its one blue button, where the
+	// keyboard starts; the other actions follow it, plain.
+	Lead Lead
 }
+
+// Lead is the summary's main action.
+type Lead string
+
+// The summary's main actions, most pressing first.
+const (
+	LeadNone Lead = "" // nothing left to make
+	// LeadBackup: the checked file's backup was put off on the download
+	// card (Progress.PutOff, Z17): an outstanding step, and the file
+	// cannot be downloaded again, so the backup comes before the receipt,
+	// which would only record its absence.
+	LeadBackup  Lead = "backup"
+	LeadReceipt Lead = "receipt" // none yet, or the newest was made before something was done
+)
 
 // Todo is something the renewal still lacks: a stable code for tests, a
 // catalogue key for the sentence, and for a place not yet switched over,
@@ -134,6 +151,14 @@ func Summarize(p *Progress, f Facts) Summary {
 	}
 	if s.Receipt == "" {
 		add(TodoNoReceipt)
+	}
+	switch {
+	case !f.FileChecked:
+		// Neither can be made without the renewal's file.
+	case p.PutOff(Steps[TaskIndex(TaskDownload)].ID, f):
+		s.Lead = LeadBackup
+	case s.Receipt == "" || s.ReceiptOutdated:
+		s.Lead = LeadReceipt
 	}
 	for _, it := range s.Checklist {
 		if !it.Done {
