@@ -240,7 +240,7 @@ func (g *guideState) show() {
 		dots = append(dots, g.dot(j, s))
 		g.stepper.Add(dots[len(dots)-1])
 	}
-	uiwidget.LinkDots(dots)
+	g.stepper.Add(uiwidget.LinkDots(dots)) // the focus ring, drawn after the dots
 	g.dots = dots
 	g.refresh(g.stepper)
 	g.position.SetText(positionText(step, i))
