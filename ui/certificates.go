@@ -91,7 +91,7 @@ type certificatesView struct {
 	count        *widget.Label
 	controls     *fyne.Container
 	notices      *fyne.Container
-	list         *widget.List
+	list         *certList
 	noMatch      *widget.Label
 	empty        fyne.CanvasObject
 	query        certlist.Query
@@ -113,6 +113,7 @@ type certificatesView struct {
 	// The card page.
 	open       string // fingerprint of the open card, or ""
 	cardScroll *container.Scroll
+	back       *uiwidget.Button // the open card's way back to the list
 }
 
 func newCertificatesScreen(f *frame) fyne.CanvasObject {

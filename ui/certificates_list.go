@@ -53,7 +53,7 @@ func (v *certificatesView) buildListPage() fyne.CanvasObject {
 	v.count = widget.NewLabel("")
 	v.count.SizeName = theme.SizeNameCaptionText
 
-	v.list = widget.NewList(
+	v.list = newCertList(
 		func() int { return len(v.shown) },
 		func() fyne.CanvasObject { return newCertRow() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -200,6 +200,27 @@ func (v *certificatesView) showFilterMenu() {
 	widget.ShowPopUpMenuAtPosition(v.filterMenu(), c, pos.Add(fyne.NewPos(0, v.filterButton.Size().Height)))
 }
 
+// certList is the list of rows: Fyne's list, whose row under the arrow
+// keys Space opens, with Enter opening it too, as it does a focused button
+// (Y5: Enter on a row did nothing, and the keyboard user was left
+// guessing).
+type certList struct{ widget.List }
+
+func newCertList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *certList {
+	l := &certList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey takes Enter as Space: the row the arrows are on opens.
+func (l *certList) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		ev = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: ev.Physical}
+	}
+	l.List.TypedKey(ev)
+}
+
 // certRow is one compact row: organisation and DPG on the first line, CVR,
 // kind and history on the second, the days left on a coloured pill.
 type certRow struct {
@@ -274,18 +295,42 @@ func (r *certRow) set(l *certlist.Line, now time.Time) {
 }
 
 // openCard shows the full card of the certificate with the fingerprint in
-// place of the list, with a way back; the list keeps its place.
+// place of the list, with a way back; the list keeps its place. The
+// keyboard goes to the way back, the card's first control (Z18: it stayed
+// on the list, hidden, and no control showed it), whence Tab goes on into
+// the card.
 func (v *certificatesView) openCard(sha string) {
 	v.open = sha
 	v.refreshCard()
+	if c := v.canvas(); c != nil && v.back != nil && v.cardPage.Visible() {
+		c.Focus(v.back)
+	}
 }
 
-// closeCard goes back to the list.
+// closeCard goes back to the list, the keyboard to the row it was on if
+// it was on the card.
 func (v *certificatesView) closeCard() {
+	c := v.canvas()
+	onCard := false
+	if c != nil {
+		_, onCard = uiwidget.SpotIn(c, v.cardPage)
+	}
 	v.open = ""
+	v.back = nil
 	v.cardPage.Hide()
 	v.listPage.Show()
 	v.root.Refresh()
+	if onCard && v.list.Visible() {
+		c.Focus(v.list)
+	}
+}
+
+// canvas is the window's canvas; nil without a window (some tests).
+func (v *certificatesView) canvas() fyne.Canvas {
+	if v.f == nil || v.f.win == nil {
+		return nil
+	}
+	return v.f.win.Canvas()
 }
 
 // refreshCard draws the open card again from the register; a certificate
@@ -304,8 +349,17 @@ func (v *certificatesView) refreshCard() {
 		v.closeCard()
 		return
 	}
+	// The card drawn again (the register changed: a tick recorded) keeps
+	// the keyboard's place, inside the card too.
+	c := v.canvas()
+	var spot uiwidget.Spot
+	kept := false
+	if c != nil && v.cardPage.Visible() {
+		spot, kept = uiwidget.SpotIn(c, v.cardPage)
+	}
 	now := v.f.now()
 	back := uiwidget.NewButton(words.T("list.back"), theme.NavigateBackIcon(), v.closeCard)
+	v.back = back
 	back.Importance = widget.LowImportance
 	back.Alignment = widget.ButtonAlignLeading
 	items := []fyne.CanvasObject{}
@@ -320,6 +374,9 @@ func (v *certificatesView) refreshCard() {
 	v.listPage.Hide()
 	v.cardPage.Show()
 	v.root.Refresh()
+	if kept {
+		spot.Restore(c, v.cardPage)
+	}
 }
 
 // history lists the certificates the open one renewed, newest first, each

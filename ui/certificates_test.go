@@ -712,3 +712,60 @@ func TestCertificateCardCleansHostileText(t *testing.T) {
 		t.Errorf("the CVR or the installer's name is not shown on one line: %q", shown)
 	}
 }
+
+// Y5, Z18: a row opens by keyboard as by a click, Enter or Space on the row
+// the arrows are on, and the card opens with the keyboard on its way back,
+// a focused control that shows it, from where Tab goes on into the card;
+// the card drawn again keeps it there, and back on the list the keyboard
+// is on the row it left.
+func TestARowOpensByKeyboardWithTheFocusShown(t *testing.T) {
+	for _, language := range []string{"en", "da"} {
+		t.Run(language, func(t *testing.T) {
+			f, _, w := newCertTestFrame(t, language, sampleCertificates()...)
+			v := newCertificatesView(f)
+			w.SetContent(v.root)
+			c := w.Canvas()
+			key := func(k fyne.KeyName) {
+				t.Helper()
+				if c.Focused() == nil {
+					t.Fatalf("%s with nothing focused", k)
+				}
+				c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
+			}
+			c.Focus(v.list)
+			key(fyne.KeyDown)
+			second := v.shown[1].Current.SHA256
+			key(fyne.KeyReturn)
+			if v.open != second {
+				t.Fatalf("Enter on the second row opened %q; want %q", v.open, second)
+			}
+			back := certButtons(v.root, words.T("list.back"))
+			if len(back) != 1 || c.Focused() != fyne.Focusable(v.back) || !v.back.Visible() {
+				t.Fatalf("the card opened with the keyboard on %v; want its way back", c.Focused())
+			}
+			v.loadNow() // the register read again: the card is drawn again
+			if c.Focused() != fyne.Focusable(v.back) {
+				t.Errorf("the card drawn again left the keyboard on %v", c.Focused())
+			}
+			c.FocusNext()
+			if _, on := uiwidget.SpotIn(c, v.cardPage); !on || c.Focused() == fyne.Focusable(v.back) {
+				t.Errorf("Tab from the way back went to %v, not into the card", c.Focused())
+			}
+			if b, ok := c.Focused().(*uiwidget.Button); ok {
+				v.loadNow() // drawn again, the keyboard inside the card
+				if again, ok := c.Focused().(*uiwidget.Button); !ok || again == b || again.Text != b.Text {
+					t.Errorf("the card drawn again left the keyboard on %v; want %q again", c.Focused(), b.Text)
+				}
+			}
+			c.Focus(v.back)
+			key(fyne.KeyReturn)
+			if v.open != "" || c.Focused() != fyne.Focusable(v.list) {
+				t.Fatalf("Enter on the way back: open %q, the keyboard on %v; want the list", v.open, c.Focused())
+			}
+			key(fyne.KeySpace) // the row it left, as a click on it
+			if v.open != second {
+				t.Errorf("Space on the list opened %q; want the row left, %q", v.open, second)
+			}
+		})
+	}
+}

@@ -154,8 +154,9 @@ func controlName(f fyne.Focusable) string {
 
 // controls are the controls in root that may take the keyboard, in Tab
 // order (the order of the object tree), shown ones only: inside
-// containers, scroll containers, the tab shown and Fornyer's controls. A control inside
-// another widget of Fyne's (a radio group's answers) is not listed.
+// containers, scroll containers, the tab shown, cards, an accordion's open
+// items and Fornyer's controls. A control inside another widget of Fyne's
+// (a radio group's answers) is not listed.
 func controls(root fyne.CanvasObject) []fyne.Focusable {
 	var out []fyne.Focusable
 	var walk func(o fyne.CanvasObject)
@@ -177,6 +178,14 @@ func controls(root fyne.CanvasObject) []fyne.Focusable {
 		case *container.AppTabs:
 			if sel := x.Selected(); sel != nil {
 				walk(sel.Content)
+			}
+		case *fynewidget.Card:
+			walk(x.Content)
+		case *fynewidget.Accordion:
+			for _, it := range x.Items {
+				if it.Open {
+					walk(it.Detail)
+				}
 			}
 		}
 	}
