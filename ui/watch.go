@@ -34,6 +34,9 @@ type downloads struct {
 	// newest names a file on the download card's line about the newest
 	// certificate file (newNewestOffer), the card drawn last; nil before.
 	newest func(watch.Arrival)
+	// offered is the file that line names ("" while it names none): the
+	// file "Check the file" means when none is announced.
+	offered string
 }
 
 // startWatching watches the folders; a system without them, or without
@@ -155,14 +158,24 @@ func (f *frame) showArrival() {
 }
 
 // checkArrival checks the file the announcement names, and says nothing
-// more of it; without one, it only brings the Check tab forward. The
-// banner's "Check it" and the download card's "Check the file" are this
-// one action (W10).
+// more of it. The banner's "Check it" and the download card's "Check the
+// file" are this one action (W10). With none announced it checks the file
+// the card names as the newest in Downloads, and with none named it asks
+// which, in the system's file dialog over the Check tab (Z15: it only
+// brought the Check tab forward, and the user, told to "Check the file",
+// was left to find out how).
 func (f *frame) checkArrival() {
 	d := f.downloadsState()
 	a := d.last
+	if a == nil && d.offered != "" {
+		f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(d.offered)})
+		return
+	}
 	if a == nil {
 		f.tabs.SelectIndex(checkTab)
+		if f.check != nil {
+			f.check.chooseFile()
+		}
 		return
 	}
 	d.last = nil
@@ -217,6 +230,7 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 			"When": msg.DateTime(l, newest.ModTime),
 		}))
 		path := newest.Path
+		f.downloadsState().offered = filepath.Clean(path)
 		check := uiwidget.NewButton(words.T("watch.check"), theme.SearchIcon(), func() {
 			f.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(filepath.Clean(path))})
 		})

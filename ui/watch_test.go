@@ -158,17 +158,8 @@ func TestArrivalOnDownloadCardCheckedAtOnce(t *testing.T) {
 
 // The download card names the newest certificate file already there.
 func TestDownloadCardOffersNewest(t *testing.T) {
-	dir := t.TempDir()
-	d := testDeps()
-	d.watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
-	for i, name := range []string{"older.p12", "newest.pfx"} {
-		downloadedAt(t, dir, name, i)
-	}
-	x := newCheckFixtureWith(t, "en", d)
+	x := downloadCardWith(t, "older.p12", "newest.pfx")
 	g := x.f.guide
-	g.progress.Current = "download"
-	g.show()
-	x.wait()
 	want := "The newest certificate file in Downloads is newest.pfx, from 1 December 2026 at 09:01."
 	if !hasText(g.scroll.Content, want) {
 		t.Fatalf("no newest file; texts: %q", texts(g.scroll.Content))
@@ -616,4 +607,51 @@ func TestACopiedPasswordNotSavedIsOfferedAgain(t *testing.T) {
 	if got, err := x.f.vault.Get(context.Background(), vault.PendingID(x.f.guide.progress.RenewalID)); err != nil || got != pw {
 		t.Errorf("tried again: %q, %v", got, err)
 	}
+}
+
+// Z15: "Check the file" checks a file, as it says, when none is announced:
+// the newest certificate file in Downloads, the one the card names; with
+// none there it asks which in the file dialog, over the Check tab. It only
+// brought the Check tab forward, an empty drop zone, and the user was left
+// to find out what to do there.
+func TestCheckTheFileChecksTheFileTheCardNames(t *testing.T) {
+	// pressed presses the download card's "Check the file" with Downloads
+	// holding the files named.
+	pressed := func(t *testing.T, files ...string) *checkFixture {
+		x := downloadCardWith(t, files...)
+		test.Tap(findButton(t, x.f.guide.cardAndBar(), words.T("guide.download.check")))
+		x.wait()
+		return x
+	}
+	t.Run("the newest in Downloads", func(t *testing.T) {
+		x := pressed(t, "older.p12", "newest.pfx")
+		if x.f.tabs.SelectedIndex() != checkTab || len(x.f.check.shown) != 1 || filepath.Base(x.f.check.shown[0].path) != "newest.pfx" {
+			t.Fatalf("Check the file: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
+		}
+	})
+	t.Run("none there", func(t *testing.T) {
+		t.Setenv(uiwidget.DialogsEnv, "fyne") // Fyne's file dialog, in the test window
+		x := pressed(t)
+		if x.f.tabs.SelectedIndex() != checkTab || x.w.Canvas().Overlays().Top() == nil {
+			t.Fatalf("Check the file with no file: tab %d, no file dialog", x.f.tabs.SelectedIndex())
+		}
+	})
+}
+
+// downloadCardWith shows the download card with Downloads holding the files
+// named, changed a minute apart in their order (downloadedAt).
+func downloadCardWith(t *testing.T, files ...string) *checkFixture {
+	t.Helper()
+	dir := t.TempDir()
+	d := testDeps()
+	d.watchFolders = func() []watch.Folder { return []watch.Folder{{Kind: watch.Downloads, Path: dir}} }
+	for i, name := range files {
+		downloadedAt(t, dir, name, i)
+	}
+	x := newCheckFixtureWith(t, "en", d)
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.show()
+	x.wait()
+	return x
 }
