@@ -179,3 +179,39 @@ func TestTheCardScrollsByKeyWithNothingFocused(t *testing.T) {
 		t.Errorf("the keys moved the guide to %s", g.progress.Current)
 	}
 }
+
+// With a button focused (Next, year two's card 1 at 125 %), the scroll keys
+// scroll the card as with nothing focused: a button has no use for them,
+// and they did nothing. The keyboard stays on the button; the step dots
+// keep theirs (Home and End move along them).
+func TestTheCardScrollsByKeyOnAButton(t *testing.T) {
+	g, _, c := guideOn(t, "prepare-usage", 400)
+	if g.scroll.Content.MinSize().Height <= g.scroll.Size().Height {
+		t.Fatalf("card 3 fits a 400 px window (%v)", g.scroll.Content.MinSize())
+	}
+	c.Focus(g.done)
+	press := func(k fyne.KeyName) { c.Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
+	press(fyne.KeyPageDown)
+	page := g.scroll.Offset.Y
+	if page <= 0 {
+		t.Fatalf("Page Down on %q left the card at %v", g.done.Text, page)
+	}
+	press(fyne.KeyDown)
+	if g.scroll.Offset.Y <= page {
+		t.Errorf("Down on %q left the card at %v (after Page Down %v)", g.done.Text, g.scroll.Offset.Y, page)
+	}
+	press(fyne.KeyHome)
+	if g.scroll.Offset.Y != 0 {
+		t.Errorf("Home on %q scrolled to %v", g.done.Text, g.scroll.Offset.Y)
+	}
+	if c.Focused() != fyne.Focusable(g.done) || g.progress.Current != "prepare-usage" {
+		t.Errorf("the keys moved the keyboard to %v, the guide to %s", c.Focused(), g.progress.Current)
+	}
+	if !uiwidget.TakeFocus(c, g.dots) {
+		t.Fatal("no dot takes the keyboard")
+	}
+	press(fyne.KeyEnd)
+	if _, dot := c.Focused().(*uiwidget.StepperDot); !dot || g.scroll.Offset.Y != 0 {
+		t.Errorf("End on a step dot: the keyboard on %v, the card at %v; want the last dot, the card unmoved", c.Focused(), g.scroll.Offset.Y)
+	}
+}

@@ -1230,7 +1230,7 @@ func guideKey(f *frame, key fyne.KeyName) bool {
 		g.goBack()
 		return true
 	case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyHome, fyne.KeyEnd:
-		if f.win.Canvas().Focused() != nil {
+		if fo := f.win.Canvas().Focused(); fo != nil && !uiwidget.PassesScrollKeys(fo) {
 			return false // a control's own key
 		}
 		g.scrollBy(key)
@@ -1239,9 +1239,10 @@ func guideKey(f *frame, key fyne.KeyName) bool {
 	return false
 }
 
-// scrollBy scrolls the card for a key pressed with nothing focused: a
-// card's words below its last control were out of the keyboard's reach
-// (year two's card 1 at 125 %: "The receipt is here: …"). Down and Up
+// scrollBy scrolls the card for a key pressed with nothing focused, or a
+// button, which has no use for it (Next focused, year two's card 1 at 125
+// %: the keys did nothing): a card's words below its last control were out
+// of the keyboard's reach ("The receipt is here: …"). Down and Up
 // move a line, Page Down and Page Up a view less a line, Home and End to
 // the card's top and end.
 func (g *guideState) scrollBy(key fyne.KeyName) {

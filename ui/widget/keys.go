@@ -51,8 +51,37 @@ func (b *Button) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		EscapeFrom(b)
 	default:
+		if ScrollKey(ev.Name) {
+			// A button has no use for them: the window's, as with nothing
+			// focused (the guide scrolls its card).
+			if app := fyne.CurrentApp(); app != nil {
+				if c := app.Driver().CanvasForObject(b); c != nil && c.OnTypedKey() != nil {
+					c.OnTypedKey()(ev)
+				}
+			}
+			return
+		}
 		b.Button.TypedKey(ev)
 	}
+}
+
+// ScrollKey says whether k is a key that scrolls a view: Down, Up, Page
+// Down, Page Up, Home and End. A focused button passes them to its window
+// (Button.TypedKey), and PassesScrollKeys says which control does.
+func ScrollKey(k fyne.KeyName) bool {
+	switch k {
+	case fyne.KeyDown, fyne.KeyUp, fyne.KeyPageDown, fyne.KeyPageUp, fyne.KeyHome, fyne.KeyEnd:
+		return true
+	}
+	return false
+}
+
+// PassesScrollKeys says whether the focused control f leaves the scroll
+// keys to the window: a button, which has no use for them; a field, a list
+// or the step dots move their cursor or selection with them.
+func PassesScrollKeys(f fyne.Focusable) bool {
+	_, button := f.(*Button)
+	return button
 }
 
 // TypedRune activates the button on Space: a window sends a key's
