@@ -41,7 +41,10 @@ func TestEveryItemIsNamedInTheUsersWords(t *testing.T) {
 			store := &shownStore{shown: map[string]string{}}
 			v := New(WithBackend(store), WithClock(clock()), WithLanguage(func() string { return lang }))
 			ctx := context.Background()
-			until := time.Date(2029, 12, 27, 12, 0, 0, 0, time.UTC)
+			// Noon on the 27th where the test runs: the label gives the
+			// day on the user's calendar (Local), which for noon UTC is
+			// the 28th east of UTC+12 (TZ=Pacific/Auckland in December).
+			until := time.Date(2029, 12, 27, 12, 0, 0, 0, time.Local)
 			cert, copyID := CertificateID(fp1), HandOverID(fp1, until.AddDate(-3, 0, 0))
 			saves := []Entry{
 				{ID: PendingID("first")},
@@ -102,7 +105,7 @@ func TestEveryItemIsNamedInTheUsersWords(t *testing.T) {
 // A renewal's password saved before anyone knew whose renewal it was is
 // named by the day it was saved.
 func TestAnUnnamedPendingPasswordIsNamedByItsDay(t *testing.T) {
-	saved := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	saved := time.Date(2026, 12, 7, 10, 0, 0, 0, time.Local) // the 7th on the user's calendar, in any TZ
 	got := StoreLabel("da", Entry{ID: PendingID("x"), Saved: saved})
 	if want := "Fornyer: adgangskode til certifikatet, der blev fornyet den 7. december 2026 (filen er ikke tjekket endnu)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
