@@ -44,7 +44,7 @@ func TestInspectSaysWhatTheRegisterKnows(t *testing.T) {
 		t.Fatalf("not yet installed: %+v", rep)
 	}
 	installed := register.Certificate{SHA256: rep.Certificate.SHA256, Organization: "Fornyer Testfirma ApS", NotAfter: time.Now().AddDate(3, 0, 0),
-		DPG: &register.DPG{At: time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC), By: "Mette Hansen"}}
+		DPG: &register.DPG{At: time.Date(2026, 12, 6, 10, 0, 0, 0, time.Local), By: "Mette Hansen"}}
 	old := inspectKnown
 	inspectKnown = func(*inspect.Certificate) ([]register.Certificate, error) {
 		return []register.Certificate{installed}, nil

@@ -129,16 +129,16 @@ func TestAnswerHeadline(t *testing.T) {
 	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-2, 0, 0))
 	newer := known("d4", "09", started.AddDate(3, 1, 0), started.Add(-time.Hour))
 	installed := known("b2", "02", started.AddDate(3, 0, 0), started.Add(-time.Hour))
-	installed.DPG = &register.DPG{At: time.Date(2026, 12, 6, 10, 0, 0, 0, time.UTC), By: "Anne Hansen"}
+	installed.DPG = &register.DPG{At: time.Date(2026, 12, 6, 10, 0, 0, 0, time.Local), By: "Anne Hansen"}
 	anonymous := installed
 	anonymous.DPG = &register.DPG{At: installed.DPG.At}
 	mismatch := with(checked("b2", "02", started), finding(inspect.CodeKeyMismatch, nil))
 	// X11: the checked file (b2) is older than newer; the register knows
 	// it installed in DPG, and the newer one in DPG or not yet.
 	inUse := known("b2", "02", started.AddDate(3, 0, 0), started.AddDate(-1, 0, 0))
-	inUse.DPG = &register.DPG{At: time.Date(2024, 2, 6, 10, 0, 0, 0, time.UTC), By: "Jens Hansen"}
+	inUse.DPG = &register.DPG{At: time.Date(2024, 2, 6, 10, 0, 0, 0, time.Local), By: "Jens Hansen"}
 	newerInDPG := newer
-	newerInDPG.DPG = &register.DPG{At: time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC), By: "Anna Berg"}
+	newerInDPG.DPG = &register.DPG{At: time.Date(2026, 12, 7, 10, 0, 0, 0, time.Local), By: "Anna Berg"}
 	expiring := func() *inspect.Report {
 		return with(checked("b2", "02", started.AddDate(-3, 1, 0)), finding(inspect.CodeExpiresSoon, map[string]any{"Days": 30}))
 	}

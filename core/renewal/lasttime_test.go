@@ -17,7 +17,7 @@ import (
 func TestLast(t *testing.T) {
 	fresh := guide.New(started)
 	old := known("a1", "01", started.AddDate(0, 1, 0), started.AddDate(-3, 0, 0))
-	renewedAt := time.Date(2024, 2, 6, 10, 0, 0, 0, time.UTC)
+	renewedAt := time.Date(2024, 2, 6, 10, 0, 0, 0, time.Local)
 	old.Renewed = renewedAt
 	old.PasswordKept, old.PasswordHost = register.KeptWritten, "KONTOR-PC"
 	old.DPG = &register.DPG{At: renewedAt, By: "Jens Hansen"}

@@ -13,7 +13,7 @@ import (
 )
 
 var (
-	started = time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	started = time.Date(2026, 11, 30, 9, 0, 0, 0, time.Local) // the days the tests name are the user's (Local), in any TZ
 	uuid    = "11111111-2222-3333-4444-555555555555"
 )
 
