@@ -178,7 +178,10 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	title := uiwidget.NewWrappingStyle(org, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 
-	what := kindText(c.Kind) + " · " + environmentText(c.Environment)
+	what := kindText(c.Kind)
+	if oces.EnvironmentKnown(c.Environment) {
+		what += " · " + environmentText(c.Environment)
+	}
 	if c.CVR != "" {
 		what += " · CVR " + safetext.Line(c.CVR)
 	}

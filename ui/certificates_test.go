@@ -769,3 +769,26 @@ func TestARowOpensByKeyboardWithTheFocusShown(t *testing.T) {
 		})
 	}
 }
+
+// My certificates' detail names the environment only when it is known: a
+// bare "Unknown" between the kind and the CVR says nothing (walk W10).
+func TestCertificateCardNamesOnlyAKnownEnvironment(t *testing.T) {
+	for env, want := range map[string]string{register.Production: "Production", register.Test: "Test only", "": ""} {
+		c := certAt(1, "Firma ApS", "u", env, 100*certDay)
+		f, _, _ := newCertTestFrame(t, "en", c)
+		v := newCertificatesView(f)
+		var line string
+		for _, s := range certTexts(v.card([]register.Certificate{c}, c, certNow)) {
+			if strings.Contains(s, "CVR") {
+				line = s
+			}
+		}
+		wantLine := "Organisation certificate · " + want + " · CVR 12345671"
+		if want == "" {
+			wantLine = "Organisation certificate · CVR 12345671"
+		}
+		if line != wantLine {
+			t.Errorf("environment %q: the line is %q, want %q", env, line, wantLine)
+		}
+	}
+}

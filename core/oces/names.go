@@ -21,3 +21,9 @@ func EnvironmentKey(env string) string {
 	}
 	return "oces.environment.unknown"
 }
+
+// EnvironmentKnown: the certificate's issuer says production or test.
+// Where no label says what a word is (My certificates' detail line) or a
+// row would read as doubt (the receipt), an environment not known is left
+// out: a bare "Unknown" between the kind and the CVR says nothing (walk W10).
+func EnvironmentKnown(env string) bool { return env == Production || env == Test }

@@ -266,7 +266,7 @@ func (d receiptSheet) certificate(data Data) {
 
 	d.section(d.t("receipt.section.certificate"))
 	d.row(d.t("receipt.common_name"), orDash(data.CommonName), faceRegular)
-	if data.Environment != "" {
+	if oces.EnvironmentKnown(data.Environment) {
 		// An environment not known is no fact: "Environment Unknown"
 		// read as if the certificate were in doubt (walk Z/Y3).
 		d.row(d.t("receipt.environment"), d.t(oces.EnvironmentKey(data.Environment)), faceRegular)

@@ -634,7 +634,7 @@ func TestReceiptSaysWhatEachPlaceWasGiven(t *testing.T) {
 // A certificate whose environment is not known gets no "Environment:
 // Unknown" row, which reads as if it were in doubt; a known one has it.
 func TestReceiptLeavesOutAnUnknownEnvironment(t *testing.T) {
-	for env, want := range map[string]bool{"": false, "production": true} {
+	for env, want := range map[string]bool{"": false, "staging": false, "production": true, "test": true} {
 		d := sample("da", 2, 0, false)
 		d.Environment = env
 		pdf, err := Receipt(d)
