@@ -2,6 +2,7 @@ package widget
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -41,6 +42,18 @@ func NewProposalEntry(text string) *Entry {
 	e := NewEntry()
 	e.Text = text
 	e.proposal = true
+	return e
+}
+
+// NewPathEntry is a field holding the start of a path (a folder, ending in
+// its separator), with the cursor after it, as in every system file dialog:
+// a name typed is added to the folder. Fyne's Entry leaves the cursor at
+// the start of a text it was given, and "f.p12/home/…/" was tried
+// (walk W6).
+func NewPathEntry(text string) *Entry {
+	e := NewEntry()
+	e.Text = text
+	e.CursorColumn = utf8.RuneCountInString(text)
 	return e
 }
 

@@ -69,3 +69,22 @@ func TestAProposalIsReplacedByWhatIsTyped(t *testing.T) {
 		t.Errorf("a plain field was typed over: %q", before.Text)
 	}
 }
+
+// A path field's name typed is added after the folder it holds, by Tab as by
+// the picker giving it the keyboard (walk W6: "f.p12/home/…/Downloads/").
+func TestAPathFieldAddsTheNameAfterTheFolder(t *testing.T) {
+	test.NewTempApp(t)
+	before := NewEntry()
+	path := NewPathEntry("/home/mette/Hentede filer/")
+	w := test.NewWindow(container.NewVBox(before, path))
+	defer w.Close()
+	c := w.Canvas()
+	c.Focus(before)
+	c.FocusNext()
+	for _, r := range "Prøve ApS.p12" {
+		path.TypedRune(r)
+	}
+	if want := "/home/mette/Hentede filer/Prøve ApS.p12"; path.Text != want {
+		t.Errorf("typed %q, want %q", path.Text, want)
+	}
+}

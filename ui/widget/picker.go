@@ -87,10 +87,11 @@ func chooseWithFyne(win fyne.Window, p Pick, done func(path string)) {
 			done(path)
 		}
 	}
-	entry := NewEntry() // Enter chooses (OnSubmitted), Escape cancels
+	start := ""
 	if dir := existingDir(p.StartDir); dir != "" {
-		entry.SetText(dir + string(filepath.Separator))
+		start = dir + string(filepath.Separator)
 	}
+	entry := NewPathEntry(start) // Enter chooses (OnSubmitted), Escape cancels
 	hint := fynewidget.NewLabel("")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = fynewidget.DangerImportance
