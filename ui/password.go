@@ -258,7 +258,7 @@ func (s *passwordField) store(password string) {
 	s.save.Disable()
 	s.busy.Show()
 	s.busy.Start()
-	s.setStatus(s.f.vaultText("vault.password.saving", nil), widget.MediumImportance)
+	s.setStatus(s.f.vaultText("vault.password.saving", map[string]any{"Seconds": vault.CallSeconds}), widget.MediumImportance)
 	saveAt := s.f.passwordSave(s.id)
 	s.f.background(func() {
 		err := saveAt(context.Background(), password)

@@ -428,7 +428,21 @@ func TestAPendingPasswordTheStoreDidNotGiveIsNotWrong(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := &Flow{Register: reg, Vault: vault.New(vault.WithBackend(store), vault.WithTimeout(200*time.Millisecond)), Now: func() time.Time { return started }}
+			events := make(chan string, 64)
+			f := &Flow{Register: reg, Vault: vault.New(vault.WithBackend(store), vault.WithTimeout(200*time.Millisecond), vault.WithEvents(func(e string) { events <- e })), Now: func() time.Time { return started }}
+			// release lets a hung read end and waits until its call, long
+			// abandoned, has let go of the store.
+			release := func() {
+				store.release(1)
+				if !c.hang {
+					return
+				}
+				for e := range events {
+					if e == "ended" {
+						return
+					}
+				}
+			}
 			ctx := context.Background()
 			p := atDownload()
 			pending := vault.PendingID(p.RenewalID)
@@ -443,7 +457,7 @@ func TestAPendingPasswordTheStoreDidNotGiveIsNotWrong(t *testing.T) {
 			if want := map[bool]error{false: vault.ErrUnavailable, true: vault.ErrTimeout}[c.hang]; !errors.Is(err, want) {
 				t.Errorf("the record says %v, want %v", err, want)
 			}
-			store.release(1) // a hung read ends: the store is free again
+			release() // a hung read ends: the store is free again
 			state := func() guide.Facts {
 				entries, err := f.Vault.List(ctx)
 				if err != nil {
@@ -462,7 +476,7 @@ func TestAPendingPasswordTheStoreDidNotGiveIsNotWrong(t *testing.T) {
 			if err := f.TryUntried(ctx, st, "en"); err == nil {
 				t.Error("TryUntried with the store still locked says nothing")
 			}
-			store.release(1)
+			release()
 			if st := state(); st.UntriedPasswordID != pending {
 				t.Fatalf("still locked, untried %q, wrong %q", st.UntriedPasswordID, st.WrongPasswordID)
 			}

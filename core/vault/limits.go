@@ -21,3 +21,8 @@ const (
 	// the check does not wait on the keyring.
 	LookupLimit = 5 * time.Second
 )
+
+// CallSeconds is CallLimit in whole seconds, as the user is told it: the
+// longest a Save waits before it says the store did not answer
+// ("vault.password.saving", "vault.error.timeout").
+const CallSeconds = int(CallLimit / time.Second)

@@ -56,6 +56,9 @@ var (
 	ErrFull error = &kindError{"full", "too many passwords are saved for that certificate"}
 	// ErrMismatch: what was read back is not what was saved.
 	ErrMismatch error = &kindError{"mismatch", "the credential store returned something else than was saved"}
+	// ErrLocked: an earlier call is still waiting for the credential store
+	// (locked, its unlock prompt not answered), so this one was not tried.
+	ErrLocked error = &kindError{"locked", "the credential store is locked or still asking for its password"}
 	// errCanceled: the caller stopped the call (it also is context.Canceled).
 	errCanceled error = &kindError{"canceled", "the call was stopped"}
 )
@@ -66,9 +69,10 @@ type kindError struct{ code, text string }
 func (e *kindError) Error() string { return "vault: " + e.text }
 
 // Fault is the sentence "vault.error.<code>", which names the credential
-// store ({{.Store}}) as this system calls it.
+// store ({{.Store}}) as this system calls it, and how long a call waits
+// for it ({{.Seconds}}, CallSeconds).
 func (e *kindError) Fault() msg.Fault {
-	return msg.Fault{Code: e.code, Key: "vault.error." + e.code, Data: map[string]any{"Store": msg.Phrase(StoreName(runtime.GOOS))}}
+	return msg.Fault{Code: e.code, Key: "vault.error." + e.code, Data: map[string]any{"Store": msg.Phrase(StoreName(runtime.GOOS)), "Seconds": CallSeconds}}
 }
 
 // Entry describes one saved password, never its value.
@@ -244,11 +248,9 @@ type Vault struct {
 	b       Backend
 	timeout time.Duration
 	now     func() time.Time
-	// busy holds one token; a call takes it before it touches the store and
-	// the worker gives it back when the store answers, even after the caller
-	// gave up, so a hung store makes later calls time out rather than pile
-	// up goroutines on it.
-	busy chan struct{}
+	// hold says which call holds the store (hold.go): one at a time, and
+	// one abandoned on a hung store answers the others at once.
+	hold
 
 	lang func() string // the language of the names in the store's own list
 
@@ -314,6 +316,11 @@ func WithClock(now func() time.Time) Option { return func(v *Vault) { v.now = no
 // the system's (msg.Detect).
 func WithLanguage(lang func() string) Option { return func(v *Vault) { v.lang = lang } }
 
+// WithEvents tells events (tests: to wait on them, not on time) that a
+// call abandoned earlier ended and let go of the store ("ended"), or that
+// a probe of a stuck store ended ("probed"; hold.go).
+func WithEvents(events func(event string)) Option { return func(v *Vault) { v.notify = events } }
+
 // WithBackend puts b in place of go-keyring (tests: a store that hangs).
 func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 
@@ -323,35 +330,41 @@ func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 // D-Bus library cannot launch a bus of its own (see preventAutolaunch).
 func New(opts ...Option) *Vault {
 	autolaunchOnce.Do(preventAutolaunch)
-	v := &Vault{b: goKeyring{}, timeout: CallLimit, now: time.Now, lang: msg.Detect, busy: make(chan struct{}, 1)}
+	v := &Vault{b: goKeyring{}, timeout: CallLimit, now: time.Now, lang: msg.Detect}
+	v.changed = make(chan struct{})
 	for _, o := range opts {
 		o(v)
 	}
-	v.busy <- struct{}{}
 	return v
 }
 
 // do runs work against the store in its own goroutine and waits for it, the
-// timeout, or ctx, whichever comes first.
+// timeout, or ctx, whichever comes first; one call at a time (hold.go).
+// ErrLocked at once while a call abandoned earlier holds the store.
 func (v *Vault) do(ctx context.Context, work func(b Backend) error) error {
 	ctx, cancel := context.WithTimeout(ctx, v.timeout)
 	defer cancel()
-	select {
-	case <-v.busy:
-	case <-ctx.Done():
-		return ctxErr(ctx)
+	c, err := v.acquire(ctx)
+	if err != nil {
+		return err
 	}
 	done := make(chan error, 1)
 	go func() {
-		defer func() { v.busy <- struct{}{} }()
-		done <- work(v.b)
+		err := work(v.guard(c))
+		v.finish(c)
+		done <- err
 	}()
 	select {
 	case err := <-done:
 		v.tell()
 		return known(err)
 	case <-ctx.Done():
-		return ctxErr(ctx)
+		if v.abandon(c) {
+			return ctxErr(ctx)
+		}
+		err := <-done // it ended as the time ran out: its answer stands
+		v.tell()
+		return known(err)
 	}
 }
 

@@ -1,0 +1,242 @@
+package vault
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zalando/go-keyring"
+
+	"github.com/fornyer/fornyer/core/msg"
+)
+
+// gated is the mock store with gates: the n-th operation on an item from
+// when the gate was set ("get pending:r", 2) waits at it until the test
+// opens it, like go-keyring waiting for an unlock prompt no one answers.
+type gated struct {
+	mu      sync.Mutex
+	gates   map[string]chan struct{} // "op user#n"
+	seen    map[string]int           // "op user": operations since its gate was set
+	arrived chan string              // "op user" of each operation stopped at a gate
+}
+
+func newGated() *gated {
+	keyring.MockInit()
+	return &gated{gates: map[string]chan struct{}{}, seen: map[string]int{}, arrived: make(chan string, 16)}
+}
+
+// gate stops the n-th operation op on user from now; closing the channel
+// lets it through.
+func (g *gated) gate(op, user string, n int) chan struct{} {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	ch := make(chan struct{})
+	g.seen[op+" "+user] = 0
+	g.gates[op+" "+user+"#"+strconv.Itoa(n)] = ch
+	return ch
+}
+
+func (g *gated) pass(op, user string) {
+	key := op + " " + user
+	g.mu.Lock()
+	g.seen[key]++
+	gate, ok := g.gates[key+"#"+strconv.Itoa(g.seen[key])]
+	g.mu.Unlock()
+	if ok {
+		g.arrived <- key
+		<-gate
+	}
+}
+
+func (g *gated) Set(s, u, p string) error        { g.pass("set", u); return keyring.Set(s, u, p) }
+func (g *gated) Get(s, u string) (string, error) { g.pass("get", u); return keyring.Get(s, u) }
+func (g *gated) Delete(s, u string) error        { g.pass("delete", u); return keyring.Delete(s, u) }
+
+// gatedVault is a vault over g with no time limit of its own that tells
+// the test when a call has let go of the store and when a probe ended.
+func gatedVault(g *gated) (*Vault, chan string) {
+	events := make(chan string, 16)
+	v := New(WithBackend(g), WithTimeout(time.Hour), WithClock(clock()), WithEvents(func(e string) { events <- e }))
+	return v, events
+}
+
+// wait takes events until want comes (a hang is the test binary's
+// time-out).
+func wait(events chan string, want string) {
+	for e := range events {
+		if e == want {
+			return
+		}
+	}
+}
+
+// abandonAt saves password under id and gives up on the call once it waits
+// at the gate on key: the call is abandoned there, as a Save is when the
+// keyring's unlock prompt is not answered in time.
+func abandonAt(t *testing.T, v *Vault, g *gated, key, id, password string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() { errc <- v.Save(ctx, id, "", password) }()
+	if got := <-g.arrived; got != key {
+		t.Fatalf("the save waited at %q, want %q", got, key)
+	}
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("the abandoned save: %v", err)
+	}
+}
+
+func password(t *testing.T, v *Vault, id string) string {
+	t.Helper()
+	p, err := v.Get(context.Background(), id)
+	if errors.Is(err, ErrNotFound) {
+		return "(none)"
+	}
+	if err != nil {
+		t.Fatalf("Get %s: %v", id, err)
+	}
+	return p
+}
+
+// Z19: while a call abandoned on a locked keyring still waits, the next
+// calls answer at once that the store is locked, reach no store, and
+// change nothing; once it ends (the prompt answered), the next Save
+// works, without a restart.
+func TestAStuckCallAnswersTheNextAtOnce(t *testing.T) {
+	g := newGated()
+	v, events := gatedVault(g)
+	id := PendingID("r")
+	stuck := g.gate("get", id, 1) // the save's first step, the read before its write
+	abandonAt(t, v, g, "get "+id, id, "first-password")
+	probe := g.gate("get", indexName, 1)
+
+	ctx := context.Background()
+	if err := v.Save(ctx, id, "", "second-password"); !errors.Is(err, ErrLocked) || msg.Code(err) != "locked" {
+		t.Fatalf("Save while a call is stuck: %v (%s), want ErrLocked at once", err, msg.Code(err))
+	}
+	if got := <-g.arrived; got != "get "+indexName {
+		t.Fatalf("the probe read %q", got)
+	}
+	if _, err := v.Get(ctx, id); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Get while a call is stuck: %v", err)
+	}
+	if _, err := v.List(ctx); !errors.Is(err, ErrLocked) {
+		t.Fatalf("List while a call is stuck: %v", err)
+	}
+	if _, err := keyring.Get(Service, id); !errors.Is(err, keyring.ErrNotFound) {
+		t.Fatalf("a refused Save wrote: %v", err)
+	}
+
+	close(stuck) // the prompt is answered: the stuck read ends
+	wait(events, "ended")
+	if got := password(t, v, id); got != "(none)" {
+		t.Fatalf("the abandoned Save wrote after it was told it failed: %q", got)
+	}
+	if err := v.Save(ctx, id, "", "second-password"); err != nil {
+		t.Fatalf("Save once the stuck call ended: %v", err)
+	}
+	close(probe)
+	wait(events, "probed")
+	if got := password(t, v, id); got != "second-password" {
+		t.Fatalf("saved %q, want the second password", got)
+	}
+}
+
+// A write that lands after its call was abandoned is undone before the
+// store is free: the store holds what it held before, never the older
+// password over the newer Save that follows.
+func TestALateWriteIsUndone(t *testing.T) {
+	g := newGated()
+	v, events := gatedVault(g)
+	ctx := context.Background()
+	id := PendingID("r")
+	if err := v.Save(ctx, id, "", "password-before"); err != nil {
+		t.Fatal(err)
+	}
+	write := g.gate("set", id, 1)
+	abandonAt(t, v, g, "set "+id, id, "late-password")
+
+	// The store answers the probe, but the write may still land: the
+	// stuck call keeps the store.
+	if err := v.Save(ctx, id, "", "newer-password"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Save while a write is stuck: %v", err)
+	}
+	wait(events, "probed")
+	if err := v.Save(ctx, id, "", "newer-password"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Save while a write is stuck, after the probe: %v", err)
+	}
+	wait(events, "probed")
+
+	close(write) // the late password lands in the store
+	wait(events, "ended")
+	if got := password(t, v, id); got != "password-before" {
+		t.Fatalf("after the late write: %q, want the password from before", got)
+	}
+	list, err := v.List(ctx)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("list after the late write: %+v, %v", list, err)
+	}
+	if err := v.Save(ctx, id, "", "newer-password"); err != nil {
+		t.Fatal(err)
+	}
+	if got := password(t, v, id); got != "newer-password" {
+		t.Fatalf("saved %q", got)
+	}
+}
+
+// Z19, the keyring started again: the stuck call waits on a prompt that is
+// gone and never ends. When the store answers the probe, the stuck call is
+// retired: what it wrote is undone, the next Save works, and when the
+// stuck call does end, long after, it writes nothing over the newer
+// password.
+func TestARetiredCallWritesNothingMore(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		n      int    // which read of the item the call is stuck at
+		before string // the password saved before
+	}{
+		{"stuck before it wrote", 1, ""},
+		{"stuck after it wrote", 2, "password-before"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := newGated()
+			v, events := gatedVault(g)
+			ctx := context.Background()
+			id := PendingID("r")
+			want := "(none)"
+			if c.before != "" {
+				if err := v.Save(ctx, id, "", c.before); err != nil {
+					t.Fatal(err)
+				}
+				want = c.before
+			}
+			stuck := g.gate("get", id, c.n)
+			abandonAt(t, v, g, "get "+id, id, "stuck-password")
+
+			if err := v.Save(ctx, id, "", "newer-password"); !errors.Is(err, ErrLocked) {
+				t.Fatalf("Save while a call is stuck: %v", err)
+			}
+			wait(events, "probed")
+			if got := password(t, v, id); got != want {
+				t.Fatalf("once retired: %q, want %q", got, want)
+			}
+			if err := v.Save(ctx, id, "", "newer-password"); err != nil {
+				t.Fatalf("Save once the store answers again: %v", err)
+			}
+
+			close(stuck)
+			wait(events, "ended")
+			if got := password(t, v, id); got != "newer-password" {
+				t.Fatalf("after the stuck call ended: %q, want the newer password", got)
+			}
+			list, err := v.List(ctx)
+			if err != nil || len(list) != 1 {
+				t.Fatalf("list: %+v, %v", list, err)
+			}
+		})
+	}
+}
