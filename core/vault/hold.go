@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/zalando/go-keyring"
 )
@@ -16,8 +17,9 @@ import (
 // unlock prompt, forever when none comes (Z19). Its goroutine goes on and
 // keeps the store; meanwhile:
 //
-//   - every other call answers at once with ErrLocked, instead of waiting
-//     out its own time limit behind it (and the next behind that one);
+//   - every other call answers ErrLocked within ProbeWait, instead of
+//     waiting out its own time limit behind it (and the next behind that
+//     one), unless the probe finds the store answering again meanwhile;
 //   - the abandoned call does nothing more in the store: each of its
 //     later steps is refused (guarded), and when it ends, what it wrote is
 //     undone, newest first, before the store is free again. Its caller was
@@ -48,11 +50,16 @@ type call struct {
 
 // hold is the Vault's record of who holds the store.
 type hold struct {
-	mu      sync.Mutex
-	holder  *call              // nil when the store is free
-	changed chan struct{}      // closed, and replaced, when holder changes or is abandoned
-	probing bool               // a probe of the store is under way
-	notify  func(event string) // tests (WithEvents): "ended" when an abandoned call ended, "probed" after a probe
+	mu         sync.Mutex
+	holder     *call         // nil when the store is free
+	changed    chan struct{} // closed, and replaced, when holder changes or is abandoned
+	probing    bool          // a probe of the store is under way
+	probeSince time.Time     // when the newest probe started
+	probes     int           // probes started
+	// probeInstance is the store the newest probe asked (instancer).
+	probeInstance string
+	probeWait     time.Duration      // ProbeWait; 0 (tests): ErrLocked at once
+	notify        func(event string) // tests (WithEvents): "ended" when an abandoned call ended, "probed" after a probe
 }
 
 // errAbandoned is what an abandoned call's refused steps return; its
@@ -66,8 +73,10 @@ func (v *Vault) broadcast() {
 }
 
 // acquire makes a call the store's holder, waiting while another call
-// works; at once ErrLocked while an abandoned call holds it.
+// works; ErrLocked while an abandoned call holds it, once a probe has had
+// ProbeWait to find the store answering again.
 func (v *Vault) acquire(ctx context.Context) (*call, error) {
+	var locked <-chan time.Time // ProbeWait after a stuck call was first met
 	for {
 		v.mu.Lock()
 		if v.holder == nil {
@@ -76,12 +85,43 @@ func (v *Vault) acquire(ctx context.Context) (*call, error) {
 			v.mu.Unlock()
 			return c, nil
 		}
-		if v.holder.abandoned {
-			v.probe()
-			v.mu.Unlock()
-			return nil, ErrLocked
-		}
 		changed := v.changed
+		if v.holder.abandoned {
+			// Which store answers now (asked without the lock: it is a
+			// call to the system); then the probe, which may find it
+			// answering again at once (unlocked, or started again): then
+			// this call goes on.
+			v.mu.Unlock()
+			instance := v.instance()
+			v.mu.Lock()
+			if v.holder == nil || !v.holder.abandoned {
+				v.mu.Unlock()
+				continue
+			}
+			changed = v.changed
+			v.probe(instance)
+			wait := v.probeWait
+			v.mu.Unlock()
+			if wait <= 0 {
+				return nil, ErrLocked
+			}
+			if locked == nil {
+				t := time.NewTimer(wait)
+				defer t.Stop()
+				locked = t.C
+			}
+			select {
+			case <-changed:
+				continue
+			case <-locked:
+				return nil, ErrLocked
+			case <-ctx.Done():
+				if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+					return nil, ErrLocked // the store is what is stuck, not this call
+				}
+				return nil, ctxErr(ctx)
+			}
+		}
 		v.mu.Unlock()
 		select {
 		case <-changed:
@@ -147,17 +187,26 @@ func (v *Vault) tellTests(event string) {
 // undone and the store is free. Unless it is in the middle of a write,
 // which might still land: then it keeps the store until it ends, and is
 // undone then.
-func (v *Vault) probe() {
-	if v.probing {
+//
+// A probe that has not answered is taken for stuck too, and the next call
+// starts another, when the store answering is another than the one it
+// asked (instance: the keyring was started again, and the probe waits on
+// the one that is gone), or after the call limit: not at every Save, so a
+// locked keyring is not asked to show its unlock prompt again each time.
+func (v *Vault) probe(instance string) {
+	if v.probing && instance == v.probeInstance && time.Since(v.probeSince) < v.timeout {
 		return
 	}
-	v.probing = true
-	stuck := v.holder
+	v.probing, v.probeSince, v.probeInstance = true, time.Now(), instance
+	v.probes++
+	n, stuck := v.probes, v.holder
 	go func() {
 		defer v.tellTests("probed")
 		_, _ = v.b.Get(Service, indexName) // read only; only that it answers counts
 		v.mu.Lock()
-		v.probing = false
+		if v.probes == n {
+			v.probing = false
+		}
 		if v.holder != stuck || stuck.finished || stuck.writing {
 			v.mu.Unlock()
 			return
@@ -280,4 +329,18 @@ func (g guarded) end() {
 	g.v.mu.Lock()
 	defer g.v.mu.Unlock()
 	g.c.writing = false
+}
+
+// instancer is a Backend that can say which store answers it: on Linux the
+// Secret Service's owner on the session bus, which changes when the
+// keyring is started again (labels_unix.go). "" when it cannot tell.
+type instancer interface {
+	Instance() string
+}
+
+func (v *Vault) instance() string {
+	if i, ok := v.b.(instancer); ok {
+		return i.Instance()
+	}
+	return ""
 }

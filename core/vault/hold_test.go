@@ -17,10 +17,11 @@ import (
 // when the gate was set ("get pending:r", 2) waits at it until the test
 // opens it, like go-keyring waiting for an unlock prompt no one answers.
 type gated struct {
-	mu      sync.Mutex
-	gates   map[string]chan struct{} // "op user#n"
-	seen    map[string]int           // "op user": operations since its gate was set
-	arrived chan string              // "op user" of each operation stopped at a gate
+	mu       sync.Mutex
+	gates    map[string]chan struct{} // "op user#n"
+	seen     map[string]int           // "op user": operations since its gate was set
+	arrived  chan string              // "op user" of each operation stopped at a gate
+	instance string
 }
 
 func newGated() *gated {
@@ -51,15 +52,31 @@ func (g *gated) pass(op, user string) {
 	}
 }
 
+// Instance is which store answers (instancer): the test changes it to
+// start the keyring again.
+func (g *gated) Instance() string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.instance
+}
+
+func (g *gated) restart() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.instance += "+"
+}
+
 func (g *gated) Set(s, u, p string) error        { g.pass("set", u); return keyring.Set(s, u, p) }
 func (g *gated) Get(s, u string) (string, error) { g.pass("get", u); return keyring.Get(s, u) }
 func (g *gated) Delete(s, u string) error        { g.pass("delete", u); return keyring.Delete(s, u) }
 
 // gatedVault is a vault over g with no time limit of its own that tells
-// the test when a call has let go of the store and when a probe ended.
+// the test when an abandoned call has let go of the store and when a
+// probe ended.
 func gatedVault(g *gated) (*Vault, chan string) {
 	events := make(chan string, 16)
 	v := New(WithBackend(g), WithTimeout(time.Hour), WithClock(clock()), WithEvents(func(e string) { events <- e }))
+	v.probeWait = 0 // ErrLocked at once, whatever the probe finds (TestTheNextSaveWorksOnceTheStoreAnswers waits)
 	return v, events
 }
 
@@ -238,5 +255,45 @@ func TestARetiredCallWritesNothingMore(t *testing.T) {
 				t.Fatalf("list: %+v, %v", list, err)
 			}
 		})
+	}
+}
+
+// Z19, the keyring unlocked or started again while the stuck call still
+// waits on its prompt: the next Save finds it answering (the probe, within
+// ProbeWait) and works, without a restart and without a Save refused
+// first. A probe itself stuck on a keyring that is gone is followed by a
+// new one once the call limit has passed.
+func TestTheNextSaveWorksOnceTheStoreAnswers(t *testing.T) {
+	for _, probe := range []string{"answers", "stuck, the keyring started again", "stuck past the call limit"} {
+		g := newGated()
+		v, events := gatedVault(g)
+		ctx := context.Background()
+		id := PendingID("r")
+		stuck := g.gate("get", id, 1)
+		abandonAt(t, v, g, "get "+id, id, "stuck-password")
+		if probe != "answers" {
+			gate := g.gate("get", indexName, 1)
+			defer close(gate)
+			if err := v.Save(ctx, id, "", "newer-password"); !errors.Is(err, ErrLocked) {
+				t.Fatalf("Save while the probe is stuck too: %v", err)
+			}
+			<-g.arrived // the first probe, stuck
+			if probe == "stuck past the call limit" {
+				v.mu.Lock()
+				v.probeSince = v.probeSince.Add(-2 * v.timeout)
+				v.mu.Unlock()
+			} else {
+				g.restart()
+			}
+		}
+		v.probeWait = time.Hour // only the store's answer ends the wait
+		if err := v.Save(ctx, id, "", "newer-password"); err != nil {
+			t.Fatalf("probe %s: Save once the store answers again: %v", probe, err)
+		}
+		close(stuck)
+		wait(events, "ended")
+		if got := password(t, v, id); got != "newer-password" {
+			t.Fatalf("probe %s: %q", probe, got)
+		}
 	}
 }

@@ -3,6 +3,9 @@
 package vault
 
 import (
+	"context"
+	"time"
+
 	dbus "github.com/godbus/dbus/v5"
 	"github.com/zalando/go-keyring"
 	ss "github.com/zalando/go-keyring/secret_service"
@@ -57,4 +60,21 @@ func relabel(service, user, label, password string) {
 		}
 		_ = svc.Object(secretsName, item).SetProperty(labelProperty, dbus.MakeVariant(label))
 	}
+}
+
+// Instance is the unique bus name of the Secret Service now (instancer):
+// a keyring started again has another. A bus that does not answer within
+// a second, or no Secret Service, is "".
+func (goKeyring) Instance() string {
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return ""
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	var owner string
+	if err := conn.BusObject().CallWithContext(ctx, "org.freedesktop.DBus.GetNameOwner", 0, secretsName).Store(&owner); err != nil {
+		return ""
+	}
+	return owner
 }

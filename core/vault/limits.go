@@ -22,6 +22,13 @@ const (
 	LookupLimit = 5 * time.Second
 )
 
+// ProbeWait is how long a call waits, while an earlier call abandoned on
+// a locked or hung store still holds it, for a probe to find the store
+// answering again (unlocked, or started again) before it answers
+// ErrLocked: short, so the user hears at once that the store is locked,
+// long enough for a store that answers to be used at once.
+const ProbeWait = 2 * time.Second
+
 // CallSeconds is CallLimit in whole seconds, as the user is told it: the
 // longest a Save waits before it says the store did not answer
 // ("vault.password.saving", "vault.error.timeout").

@@ -331,7 +331,7 @@ func WithBackend(b Backend) Option { return func(v *Vault) { v.b = b } }
 func New(opts ...Option) *Vault {
 	autolaunchOnce.Do(preventAutolaunch)
 	v := &Vault{b: goKeyring{}, timeout: CallLimit, now: time.Now, lang: msg.Detect}
-	v.changed = make(chan struct{})
+	v.changed, v.probeWait = make(chan struct{}), ProbeWait
 	for _, o := range opts {
 		o(v)
 	}

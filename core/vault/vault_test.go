@@ -475,6 +475,7 @@ func TestTimeout(t *testing.T) {
 	b := &blocking{release: make(chan struct{}), calls: make(chan string, 10)}
 	ended := make(chan string, 10)
 	v := New(WithBackend(b), WithTimeout(20*time.Millisecond), WithEvents(func(e string) { ended <- e }))
+	v.probeWait = 0
 	ctx := context.Background()
 	if err := v.Save(ctx, PendingID("r"), "", "pw"); !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Save on a hung store: %v, want ErrTimeout", err)
