@@ -287,7 +287,20 @@ func (v *certificatesView) recordLines(c register.Certificate, status register.S
 	for _, t := range status.Todo {
 		switch t {
 		case register.TodoPassword:
-			undone(v.f.vaultText("register.todo.password", nil))
+			if !status.PasswordGone {
+				undone(v.f.vaultText("register.todo.password", nil))
+				continue
+			}
+			// Saved once, and no longer in the store (Z20): said so, with
+			// the way to save it again, checking the file with it.
+			undone(v.f.vaultText("register.password_gone", nil))
+			path := ""
+			if c.File != nil {
+				path = c.File.Path
+			}
+			check := uiwidget.NewButton(words.T("register.password_gone.check"), theme.ConfirmIcon(), func() { v.f.checkFile(path) })
+			check.Importance = widget.LowImportance
+			out = append(out, container.NewHBox(check))
 		case register.TodoBackup:
 			undone(words.T("register.todo.backup"))
 		case register.TodoReceipt:

@@ -123,6 +123,19 @@ func downloadsDir(watchFolders func() []watch.Folder) string {
 	return ""
 }
 
+// checkFile checks the file at path on the Check tab, as a drop does
+// (My certificates' "Check the file with the password", Z20); "" (where
+// the file is, is not known) opens the Check tab, to choose or drop it.
+func (f *frame) checkFile(path string) {
+	if f.check == nil {
+		return
+	}
+	f.tabs.SelectIndex(checkTab)
+	if path != "" {
+		f.check.checkFiles([]string{path})
+	}
+}
+
 // dropped is the window's drop handler: whatever is dropped, wherever, is
 // checked on this screen. It is a named function because Fyne's test driver
 // does not deliver drops; tests call it directly.

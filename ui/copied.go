@@ -177,6 +177,9 @@ func (f *frame) passwordCardShown(o *copiedOffer) bool {
 // card's polling resumes (it stops by itself when the tab is left), and
 // the summary looks at the copies made for others again.
 func (f *frame) tabSelected() {
+	if f.tabs.SelectedIndex() == certificatesTab {
+		f.readPasswords() // its cards say whether each password is saved (Z20)
+	}
 	g := f.guide
 	if g == nil || f.tabs.SelectedIndex() != guideTab {
 		return
@@ -185,6 +188,7 @@ func (f *frame) tabSelected() {
 		g.copied.start()
 	}
 	if g.progress.Step().Task == guide.TaskSummary {
-		g.lookAtCopies() // a copy may have been deleted meanwhile (usertest Z5)
+		g.lookAtCopies()  // a copy may have been deleted meanwhile (usertest Z5)
+		f.readPasswords() // and the password, in the store's own list (Z20)
 	}
 }

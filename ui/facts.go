@@ -13,8 +13,9 @@ import (
 // The credential store's list of saved passwords, as the window last read
 // it: the renewal's facts (renewal.State) need it whenever the guide is
 // drawn, and a store call can be slow or hang, so it is read off the UI
-// thread, once at the start and again whenever the vault reports a change,
-// and kept here.
+// thread, once at the start, again whenever the vault reports a change,
+// and when a screen that says whether a password is saved is opened (My
+// certificates, the summary) or Show finds none (Z20), and kept here.
 
 // passwordIndex is the list and the order of its reads.
 type passwordIndex struct {
@@ -29,7 +30,9 @@ func (f *frame) readPasswords() {
 	n := f.passwordIndex.asked.Add(1)
 	v := f.vault
 	f.background(func() {
-		entries, err := v.List(context.Background()) // bounded by vault.CallLimit
+		// The list checked against the store (Z20): a password deleted
+		// there, or a keyring reset, is not taken for saved.
+		entries, err := v.ListHeld(context.Background()) // bounded by vault.CallLimit
 		fyne.Do(func() {
 			if n < f.passwordIndex.shown {
 				return

@@ -62,6 +62,9 @@ type guideState struct {
 	// copiesGone is the last look at the copies made for others
 	// (renewal.CopiesGone): the files no longer where they were made.
 	copiesGone map[string]bool
+	// summaryLooked: the summary, drawn, has had the store's list read
+	// again since the guide arrived on it.
+	summaryLooked bool
 	// picture is the card's layout when it has a picture (pictureLayout),
 	// and cardBox the card it lays out: laid out again when the view's
 	// height moves the picture (viewResized).
@@ -282,6 +285,14 @@ func (g *guideState) show() {
 	g.refresh(g.screen) // the bar's height follows its action and hint
 	if step.Task == guide.TaskSummary {
 		g.lookAtCopies()
+		if !g.summaryLooked {
+			// Arrived: whether the password is still in the store is
+			// read again (Z20), once; the read draws it if it changed.
+			g.summaryLooked = true
+			g.f.readPasswords()
+		}
+	} else {
+		g.summaryLooked = false
 	}
 }
 

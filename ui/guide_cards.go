@@ -234,6 +234,8 @@ func summaryPassword(box *fyne.Container, s guide.Summary, store string) {
 		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved", map[string]any{"Store": store, "Computer": s.Computer})))
 	case s.PasswordSaved:
 		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.saved_here", map[string]any{"Store": store})))
+	case s.PasswordGone: // saved once, no longer in the store (Z20)
+		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.gone", map[string]any{"Store": store})))
 	default:
 		box.Add(uiwidget.NewWrapping(words.T("guide.summary.password.not_saved")))
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 	"unicode"
@@ -413,7 +414,18 @@ func (a *passwordActions) say(text string, importance widget.Importance) {
 	uiwidget.Reveal(a.box)
 }
 
-func (a *passwordActions) fail(err error) { a.say(words.Sentence(err), widget.DangerImportance) }
+// fail says why the saved password could not be read. One the store,
+// asked, no longer holds was deleted there or the keyring reset: said so,
+// never blamed on a locked store, and the window reads the list again, so
+// every screen stops saying it is saved (Z20).
+func (a *passwordActions) fail(err error) {
+	if errors.Is(err, vault.ErrNotFound) {
+		a.say(a.f.vaultText("vault.password.gone", nil), widget.DangerImportance)
+		a.f.readPasswords()
+		return
+	}
+	a.say(words.Sentence(err), widget.DangerImportance)
+}
 
 func (a *passwordActions) hide() {
 	a.visible = false

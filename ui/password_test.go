@@ -668,3 +668,37 @@ func TestThePromptTakesACopiedLineWithoutItsBreak(t *testing.T) {
 		t.Errorf("the pasted password did not open the file: %q", got)
 	}
 }
+
+// Z20: the saved password deleted in the store's own list (Seahorse,
+// secret-tool clear): Show says it is no longer in the keyring, in
+// Danish and English, never that the keyring is locked, and the window
+// reads the store's list again, so the guide stops saying it is saved.
+func TestShowAPasswordGoneFromTheStore(t *testing.T) {
+	for _, c := range []struct{ lang, show, gone, locked string }{
+		{"en", "Show", "The password is no longer in your keyring: it was deleted there, or your keyring was reset. If you have it, check the certificate file with it and save it again.", "locked"},
+		{"da", "Vis", "Adgangskoden er ikke længere i din nøglering: den er slettet dér, eller din nøglering er nulstillet. Har du den, så tjek certifikatfilen med den, og gem den igen.", "låst"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			keyring.MockInit()
+			s := newSaverUnderTest(t, c.lang)
+			s.save(t, "slettet-bag-om-ryggen")
+			id := vault.PendingID(s.renewal)
+			if err := keyring.Delete(vault.Service, id); err != nil {
+				t.Fatal(err)
+			}
+			test.Tap(findButton(t, s.view, c.show))
+			s.wait()
+			if !hasText(s.view, c.gone) {
+				t.Fatalf("Show of a deleted password: %q", texts(s.view))
+			}
+			for _, text := range texts(s.view) {
+				if strings.Contains(text, c.locked) {
+					t.Errorf("Show blames a locked keyring: %q", text)
+				}
+			}
+			if held := s.f.passwordIndex.list; !held.Known || len(held.Entries) != 0 {
+				t.Errorf("the window's list after Show: %+v, want read again, without it", held)
+			}
+		})
+	}
+}

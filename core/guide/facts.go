@@ -54,6 +54,10 @@ type Facts struct {
 	PasswordSaved   bool
 	PasswordID      string
 	PasswordSavedAt time.Time
+	// PasswordGone: the register remembers the renewed certificate's
+	// password saved, but the store's list, read and checked, holds none
+	// of it: deleted in the store's own list, or the keyring reset (Z20).
+	PasswordGone bool
 	// WrongPasswordID is the renewal's pending password still saved once
 	// the file is known and found not to open it: it was tried on the
 	// file and failed (vault.Entry.DoesNotOpen names the file's
@@ -233,6 +237,7 @@ func (f *Facts) passwordIn(p *Progress, sha string, c *register.Certificate, pw 
 		}
 	}
 	f.PasswordSaved, f.PasswordSavedAt = f.PasswordID != "", at
+	f.PasswordGone = !f.PasswordSaved && c != nil && c.PasswordSaved
 }
 
 // keptSafely says whether a kept answer names a place besides this

@@ -23,6 +23,7 @@ type Summary struct {
 	// summary offers a new one (never over the old).
 	ReceiptOutdated bool
 	PasswordSaved   bool   // in this computer's credential store
+	PasswordGone    bool   // saved once, and no longer in it (Facts.PasswordGone)
 	Computer        string // the computer whose store holds it
 	StoredElsewhere bool   // the user's answer names a safe place besides this computer
 	Kept            string // where else it is kept: a register.Kept* answer, "" if not asked
@@ -95,6 +96,7 @@ func Summarize(p *Progress, f Facts) Summary {
 		File:            f.File,
 		Backups:         f.Backups,
 		PasswordSaved:   f.PasswordSaved,
+		PasswordGone:    f.PasswordGone,
 		Computer:        f.Host,
 		StoredElsewhere: f.StoredElsewhere,
 		Kept:            f.Kept,

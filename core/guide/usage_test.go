@@ -361,6 +361,19 @@ func TestSummarize(t *testing.T) {
 		s.DPGInstalledBy != "Anne" || !s.Checklist[0].Done {
 		t.Errorf("summary %+v", s)
 	}
+	if s.PasswordGone {
+		t.Error("the password saved is said to be gone")
+	}
+	// Z20: the register remembers it saved, the store's list, read, holds
+	// none of it: the summary says it is gone, and that it is to do.
+	c.PasswordSaved = true
+	gone := Summarize(&p, FactsOf(&p, c, Passwords{Known: true}))
+	if !gone.PasswordGone || gone.PasswordSaved {
+		t.Errorf("deleted from the store: saved %v, gone %v", gone.PasswordSaved, gone.PasswordGone)
+	}
+	if unknown := Summarize(&p, FactsOf(&p, c, Passwords{})); unknown.PasswordGone || !unknown.PasswordSaved {
+		t.Errorf("the store not read: saved %v, gone %v; the register's word stands", unknown.PasswordSaved, unknown.PasswordGone)
+	}
 	// The copy made for the web shop is listed (X20), with the
 	// organisation its password is named by.
 	if len(s.HandOvers) != 1 || s.HandOvers[0].File != c.HandOvers[0].File || s.HandOvers[0].PasswordID != "h1" || s.Org != "Firma ApS" {

@@ -26,8 +26,24 @@ type Status struct {
 	// deleted in Settings, on another computer or by a keyring reset is
 	// gone). When the store could not be asked, the register's word.
 	PasswordSaved bool
-	Todo          []Todo
-	Renew         bool // in use, and expires within SoonDays: renew it now
+	// PasswordGone: the register remembers its password saved, but the
+	// store, asked, holds none of it: deleted in the store's own list, or
+	// the keyring was reset or is a new computer's (Z20). The store is
+	// the truth; the register only remembers. Said only of a certificate
+	// in use: an old one's password is deleted on purpose.
+	PasswordGone bool
+	Todo         []Todo
+	Renew        bool // in use, and expires within SoonDays: renew it now
+}
+
+// PasswordSaved says whether c's password is saved: whether the
+// credential store holds one (holds, by fingerprint), or, when the store
+// could not be asked (holds nil), the register's memory of it.
+func PasswordSaved(c Certificate, holds func(sha256 string) bool) bool {
+	if holds != nil {
+		return holds(c.SHA256)
+	}
+	return c.PasswordSaved
 }
 
 // StatusOf says what is done and undone for c among certs at now. holds
@@ -35,13 +51,11 @@ type Status struct {
 // (by fingerprint); nil when the store could not be read. A certificate no
 // longer in use (renewed or expired, InUse) has nothing left to do.
 func StatusOf(certs []Certificate, c Certificate, holds func(sha256 string) bool, now time.Time) Status {
-	s := Status{PasswordSaved: c.PasswordSaved}
-	if holds != nil {
-		s.PasswordSaved = holds(c.SHA256)
-	}
+	s := Status{PasswordSaved: PasswordSaved(c, holds)}
 	if !InUse(certs, c, now) {
 		return s
 	}
+	s.PasswordGone = c.PasswordSaved && !s.PasswordSaved
 	s.Renew = UrgencyOf(c, now) != OK
 	if !s.PasswordSaved {
 		s.Todo = append(s.Todo, TodoPassword)

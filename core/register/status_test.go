@@ -38,20 +38,22 @@ func TestStatusOf(t *testing.T) {
 		saved bool
 		todo  []Todo
 		renew bool
+		gone  bool // Z20: saved once, no longer in the store
 	}{
-		{"nothing done, 90 days left", soon, holdsNone, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, true},
-		{"all done, 91 days left", done(later), holdsAll, true, nil, false},
-		{"password deleted from the store", done(later), holdsNone, false, []Todo{TodoPassword}, false},
-		{"store not readable: the register's word", done(later), nil, true, nil, false},
-		{"store not readable, never saved", later, nil, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, false},
-		{"the store holds one the register missed", later, holdsAll, true, []Todo{TodoBackup, TodoReceipt, TodoDPG}, false},
-		{"renewed: nothing left to do", old, holdsNone, false, nil, false},
-		{"expired: nothing left, not renewable", expired, holdsNone, false, nil, false},
+		{"nothing done, 90 days left", soon, holdsNone, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, true, false},
+		{"all done, 91 days left", done(later), holdsAll, true, nil, false, false},
+		{"password deleted from the store", done(later), holdsNone, false, []Todo{TodoPassword}, false, true},
+		{"store not readable: the register's word", done(later), nil, true, nil, false, false},
+		{"store not readable, never saved", later, nil, false, []Todo{TodoPassword, TodoBackup, TodoReceipt, TodoDPG}, false, false},
+		{"the store holds one the register missed", later, holdsAll, true, []Todo{TodoBackup, TodoReceipt, TodoDPG}, false, false},
+		{"renewed: nothing left to do", old, holdsNone, false, nil, false, false},
+		{"renewed, its password deleted: not said", done(old), holdsNone, false, nil, false, false},
+		{"expired: nothing left, not renewable", expired, holdsNone, false, nil, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := StatusOf(all, tc.c, tc.holds, t0)
-			if s.PasswordSaved != tc.saved || !slices.Equal(s.Todo, tc.todo) || s.Renew != tc.renew {
-				t.Errorf("got saved=%v todo=%v renew=%v, want %v %v %v", s.PasswordSaved, s.Todo, s.Renew, tc.saved, tc.todo, tc.renew)
+			if s.PasswordSaved != tc.saved || !slices.Equal(s.Todo, tc.todo) || s.Renew != tc.renew || s.PasswordGone != tc.gone {
+				t.Errorf("got saved=%v todo=%v renew=%v gone=%v, want %v %v %v %v", s.PasswordSaved, s.Todo, s.Renew, s.PasswordGone, tc.saved, tc.todo, tc.renew, tc.gone)
 			}
 		})
 	}

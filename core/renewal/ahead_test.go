@@ -447,3 +447,26 @@ func TestASaveEndingAfterTheAnswerGoesWithTheFile(t *testing.T) {
 		t.Error("recorded again while the question waits")
 	}
 }
+
+// Z20: the register remembers the certificate's password saved, but the
+// store's list, read, holds none of it (deleted there, a keyring reset):
+// the file checked with its password offers to save it again. While the
+// store holds it, or could not be asked, it is not offered.
+func TestAPasswordGoneFromTheStoreIsOfferedAgain(t *testing.T) {
+	r := opened(checked("b2", "02", started), 0)
+	known := register.Certificate{SHA256: r.Certificate.SHA256, Serial: "02", UUID: r.Certificate.UUID, NotAfter: r.Certificate.NotAfter, PasswordSaved: true}
+	for _, c := range []struct {
+		name   string
+		pw     guide.Passwords
+		offers bool
+	}{
+		{"gone from the store", guide.Passwords{Known: true}, true},
+		{"held by the store", guide.Passwords{Known: true, Entries: []vault.Entry{{ID: vault.CertificateID(r.Certificate.SHA256)}}}, false},
+		{"the store not asked", guide.Passwords{}, false},
+	} {
+		a := AnswerFor(Input{Report: r, Tries: TryTyped("typed-pw"), Known: []register.Certificate{known}, Passwords: c.pw})
+		if a.Offers(ActionSavePassword) != c.offers {
+			t.Errorf("%s: offers to save %v, want %v (actions %v)", c.name, a.Offers(ActionSavePassword), c.offers, a.Actions)
+		}
+	}
+}

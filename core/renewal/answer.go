@@ -393,7 +393,7 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		ln := line(l, ToneWarning, "renewal.wrong_saved.title", "renewal.wrong_saved", nil)
 		a.WrongSaved = &ln
 	}
-	a.Actions = actions(r, a, self, registered)
+	a.Actions = actions(r, a, self, registered, registered && register.PasswordSaved(self, in.Passwords.Held()))
 	if a.Question == QuestionAsk && in.Progress != nil && a.Offers(ActionSavePassword) && pendingFree(in) {
 		a.SaveTo = vault.PendingID(in.Progress.RenewalID)
 	}
@@ -690,7 +690,11 @@ func worthShowing(r *inspect.Report, o Outcome) []inspect.Finding {
 // password. An older certificate, replaced already, is offered neither its
 // password saved nor a receipt nor DPG nor a hand-over; a
 // certificate the register knows installed in DPG is not offered DPG.
-func actions(r *inspect.Report, a Answer, self register.Certificate, registered bool) []Action {
+//
+// saved says the register knows the certificate and its password is
+// saved (the store's word when it was asked: one deleted there is offered
+// again, Z20).
+func actions(r *inspect.Report, a Answer, self register.Certificate, registered, saved bool) []Action {
 	out := []Action{}
 	if !r.Ready() || r.Certificate == nil {
 		return out
@@ -699,7 +703,7 @@ func actions(r *inspect.Report, a Answer, self register.Certificate, registered 
 	switch {
 	case a.Replaces != "":
 		out = append(out, ActionReplacePassword)
-	case a.Password != "" && !a.PasswordSaved && !(registered && self.PasswordSaved) && !older:
+	case a.Password != "" && !a.PasswordSaved && !saved && !older:
 		out = append(out, ActionSavePassword)
 	}
 	if HoldsKey(r) {

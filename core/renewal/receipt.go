@@ -14,7 +14,8 @@ import (
 
 // ReceiptData gathers what the receipt of a checked certificate shows, from
 // the one store of each fact: the certificate from the report; the saved
-// password, where else it is kept, backups and DPG installation from the
+// password from the credential store's list pw when it was read, else the
+// register; where else it is kept, backups and DPG installation from the
 // register (reg may be nil); the guide's steps and the places switched over
 // from the progress and the renewal's facts (State, with the credential
 // store's list pw), when the guide's renewal produced this certificate (or
@@ -29,7 +30,7 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		if !reg.Renewed.IsZero() {
 			d.RenewedAt = reg.Renewed // when the guide renewed it, not when the receipt is made
 		}
-		d.PasswordSaved = d.PasswordSaved || reg.PasswordSaved
+		d.PasswordSaved = d.PasswordSaved || register.PasswordSaved(*reg, pw.Held())
 		for _, b := range reg.Backups {
 			d.Backups = append(d.Backups, receipt.Backup{Location: b.Path, Drive: b.Drive, SameDisk: b.SameDisk, SHA256: b.SHA256, VerifiedAt: b.VerifiedAt})
 		}

@@ -509,8 +509,9 @@ func (v *Vault) SaveIfFree(ctx context.Context, e Entry, password string) (saved
 }
 
 // freeSlot is where a certificate's password goes: the listed slot that
-// holds the same password already, else the first slot not listed. A
-// pending id is its own slot.
+// holds the same password already, else the first slot that holds none
+// (not listed, or listed and gone from the store). A pending id is its own
+// slot.
 func freeSlot(b Backend, id, password string) (string, error) {
 	if IsPending(id) || IsHandOver(id) {
 		return id, nil
@@ -525,14 +526,17 @@ func freeSlot(b Backend, id, password string) (string, error) {
 		if !Opens(e.ID, fp) {
 			continue
 		}
-		used[e.ID] = true
 		got, err := b.Get(Service, e.ID)
 		switch {
 		case err == nil && got == password:
 			return e.ID, nil
-		case err != nil && !errors.Is(err, keyring.ErrNotFound):
+		case err == nil:
+			used[e.ID] = true
+		case !errors.Is(err, keyring.ErrNotFound):
 			return "", classify(err, "")
 		}
+		// Listed, but gone from the store (deleted in its own list, Z20):
+		// the slot is free again, and its line is replaced.
 	}
 	for n := 1; n <= maxSlots; n++ {
 		if slot := slotID(certPrefix+fp, n); !used[slot] {
@@ -626,6 +630,38 @@ func (v *Vault) List(ctx context.Context) ([]Entry, error) {
 		return nil, err
 	}
 	return list, nil
+}
+
+// ListHeld is List checked against the store (Z20): only the entries
+// whose item the store still holds, each read and its password dropped at
+// once. A line of the list whose item is gone (deleted in the store's own
+// list, a keyring reset, a new computer's keyring) is left out: the list
+// is Fornyer's memory, the store is the truth. Nothing is changed. One
+// call: a store that does not answer, or answers otherwise than "not
+// there" for an item, is the call's error, never taken for "gone".
+func (v *Vault) ListHeld(ctx context.Context) ([]Entry, error) {
+	var held []Entry
+	err := v.do(ctx, func(b Backend) error {
+		list, _, err := readIndex(b)
+		if err != nil {
+			return err
+		}
+		held = nil
+		for _, e := range list {
+			_, err := b.Get(Service, e.ID)
+			switch {
+			case err == nil:
+				held = append(held, e)
+			case !errors.Is(err, keyring.ErrNotFound):
+				return classify(err, "")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return held, nil
 }
 
 // Delete removes the password saved under id and its line in the list.
