@@ -157,8 +157,10 @@ func (v *Vault) finish(c *call) {
 			v.undo(c)
 		}
 		v.mu.Lock()
-		v.holder = nil
-		v.broadcast()
+		if v.holder == c {
+			v.holder = nil
+			v.broadcast()
+		}
 		v.mu.Unlock()
 	}
 	if c.abandoned {
@@ -207,7 +209,11 @@ func (v *Vault) probe(instance string) {
 		if v.probes == n {
 			v.probing = false
 		}
-		if v.holder != stuck || stuck.finished || stuck.writing {
+		// Retired once, by one probe: a second probe that answers while
+		// the first still undoes must neither undo again (over a Save
+		// that came after) nor free the store under another call
+		// (review R1).
+		if v.holder != stuck || stuck.finished || stuck.writing || stuck.retired {
 			v.mu.Unlock()
 			return
 		}
@@ -215,8 +221,10 @@ func (v *Vault) probe(instance string) {
 		v.mu.Unlock()
 		v.undo(stuck)
 		v.mu.Lock()
-		v.holder = nil
-		v.broadcast()
+		if v.holder == stuck {
+			v.holder = nil
+			v.broadcast()
+		}
 		v.mu.Unlock()
 	}()
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/fornyer/fornyer/core/msg"
 )
 
-// gated is the mock store with gates: the n-th operation on an item from
+// gated is a store in memory with gates: the n-th operation on an item from
 // when the gate was set ("get pending:r", 2) waits at it until the test
 // opens it, like go-keyring waiting for an unlock prompt no one answers.
 type gated struct {
@@ -22,11 +22,12 @@ type gated struct {
 	seen     map[string]int           // "op user": operations since its gate was set
 	arrived  chan string              // "op user" of each operation stopped at a gate
 	instance string
+	store    sync.Mutex // items, one operation at a time
+	items    map[string]string
 }
 
 func newGated() *gated {
-	keyring.MockInit()
-	return &gated{gates: map[string]chan struct{}{}, seen: map[string]int{}, arrived: make(chan string, 16)}
+	return &gated{gates: map[string]chan struct{}{}, seen: map[string]int{}, arrived: make(chan string, 16), items: map[string]string{}}
 }
 
 // gate stops the n-th operation op on user from now; closing the channel
@@ -66,9 +67,45 @@ func (g *gated) restart() {
 	g.instance += "+"
 }
 
-func (g *gated) Set(s, u, p string) error        { g.pass("set", u); return keyring.Set(s, u, p) }
-func (g *gated) Get(s, u string) (string, error) { g.pass("get", u); return keyring.Get(s, u) }
-func (g *gated) Delete(s, u string) error        { g.pass("delete", u); return keyring.Delete(s, u) }
+// Its store is its own (a probe left hanging by an earlier test must not
+// read the next test's), one operation at a time.
+func (g *gated) Set(s, u, p string) error {
+	g.pass("set", u)
+	g.store.Lock()
+	defer g.store.Unlock()
+	g.items[u] = p
+	return nil
+}
+
+func (g *gated) Get(s, u string) (string, error) {
+	g.pass("get", u)
+	g.store.Lock()
+	defer g.store.Unlock()
+	p, ok := g.items[u]
+	if !ok {
+		return "", keyring.ErrNotFound
+	}
+	return p, nil
+}
+
+func (g *gated) Delete(s, u string) error {
+	g.pass("delete", u)
+	g.store.Lock()
+	defer g.store.Unlock()
+	if _, ok := g.items[u]; !ok {
+		return keyring.ErrNotFound
+	}
+	delete(g.items, u)
+	return nil
+}
+
+// holds is what the store holds under u, read behind the vault's back.
+func (g *gated) holds(u string) (string, bool) {
+	g.store.Lock()
+	defer g.store.Unlock()
+	p, ok := g.items[u]
+	return p, ok
+}
 
 // gatedVault is a vault over g with no time limit of its own that tells
 // the test when an abandoned call has let go of the store and when a
@@ -144,8 +181,8 @@ func TestAStuckCallAnswersTheNextAtOnce(t *testing.T) {
 	if _, err := v.List(ctx); !errors.Is(err, ErrLocked) {
 		t.Fatalf("List while a call is stuck: %v", err)
 	}
-	if _, err := keyring.Get(Service, id); !errors.Is(err, keyring.ErrNotFound) {
-		t.Fatalf("a refused Save wrote: %v", err)
+	if p, ok := g.holds(id); ok {
+		t.Fatalf("a refused Save wrote %q", p)
 	}
 
 	close(stuck) // the prompt is answered: the stuck read ends
@@ -295,5 +332,87 @@ func TestTheNextSaveWorksOnceTheStoreAnswers(t *testing.T) {
 		if got := password(t, v, id); got != "newer-password" {
 			t.Fatalf("probe %s: %q", probe, got)
 		}
+	}
+}
+
+// Review R1: a second probe that answers while the first still undoes the
+// retired call neither undoes again nor frees the store: the Save that
+// comes once the first probe has undone and freed it is what the store
+// keeps.
+func TestASecondProbeDoesNotUndoAgain(t *testing.T) {
+	g := newGated()
+	v, events := gatedVault(g)
+	ctx := context.Background()
+	id := PendingID("r")
+	if err := v.Save(ctx, id, "", "password-before"); err != nil {
+		t.Fatal(err)
+	}
+	stuck := g.gate("get", id, 2) // stuck at the read-back, after it wrote
+	abandonAt(t, v, g, "get "+id, id, "stuck-password")
+
+	undo := g.gate("set", id, 1) // probe 1's undo of the write is slow
+	if err := v.Save(ctx, id, "", "x"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Save while stuck: %v", err)
+	}
+	if got := <-g.arrived; got != "set "+id {
+		t.Fatalf("probe 1 waits at %q", got)
+	}
+	// Save again while probe 1 undoes: probe 2 answers, and leaves it be.
+	if err := v.Save(ctx, id, "", "x"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Save while probe 1 undoes: %v", err)
+	}
+	wait(events, "probed")
+	if err := v.Save(ctx, id, "", "newer-password"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Save while probe 1 still undoes: %v (the store was freed under it)", err)
+	}
+	close(undo)
+	for { // each refused Get starts a probe of its own: wait on the next
+		wait(events, "probed")
+		got, err := v.Get(ctx, id)
+		if errors.Is(err, ErrLocked) {
+			continue // probe 1 still undoing
+		}
+		if err != nil || got != "password-before" {
+			t.Fatalf("once probe 1 has undone: %q, %v; want the password from before", got, err)
+		}
+		break
+	}
+	if err := v.Save(ctx, id, "", "newer-password"); err != nil {
+		t.Fatalf("Save once free: %v", err)
+	}
+	close(stuck)
+	wait(events, "ended")
+	if got := password(t, v, id); got != "newer-password" {
+		t.Fatalf("the store holds %q, want the newer password the user was told is saved", got)
+	}
+}
+
+// Review R2, as the walk met it: the Save stuck at the locked keyring's
+// prompt, the probe stuck at it too, and the keyring started again (a new
+// Secret Service on the bus; the old prompts never answer). The next
+// Saves work, with no restart of Fornyer.
+func TestAProbeStuckOnAKeyringStartedAgainIsReplaced(t *testing.T) {
+	g := newGated()
+	v, _ := gatedVault(g)
+	ctx := context.Background()
+	id := PendingID("r")
+	_ = g.gate("get", id, 1) // never answered
+	abandonAt(t, v, g, "get "+id, id, "first-password")
+	_ = g.gate("get", indexName, 1) // never answered
+	if err := v.Save(ctx, id, "", "x"); !errors.Is(err, ErrLocked) {
+		t.Fatalf("Save while stuck: %v", err)
+	}
+	if got := <-g.arrived; got != "get "+indexName {
+		t.Fatalf("probe at %q", got)
+	}
+	g.restart()
+	v.probeWait = time.Hour // the window's wait, made long: only the store's answer ends it
+	for i := range 3 {
+		if err := v.Save(ctx, id, "", "second-password"); err != nil {
+			t.Fatalf("Save %d with the keyring started again: %v", i+1, err)
+		}
+	}
+	if got := password(t, v, id); got != "second-password" {
+		t.Fatalf("%q", got)
 	}
 }
