@@ -261,6 +261,7 @@ func (s *passwordField) store(password string) {
 	s.busy.Start()
 	s.setStatus(s.f.vaultText("vault.password.saving", map[string]any{"Seconds": vault.CallSeconds}), widget.MediumImportance)
 	saveAt := s.f.passwordSave(s.id)
+	trace("password-save") // how long a Save waits on the store (e2e TestALockedKeyring)
 	s.f.background(func() {
 		err := saveAt(context.Background(), password)
 		fyne.Do(func() {
@@ -276,6 +277,7 @@ func (s *passwordField) store(password string) {
 
 // saveEnded says how the save ended, on the UI thread.
 func (s *passwordField) saveEnded(password string, err error) {
+	trace("password-save-ended")
 	s.busy.Stop()
 	s.busy.Hide()
 	if err != nil {
