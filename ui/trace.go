@@ -18,9 +18,17 @@ import (
 // prints the start trace: one line per piece of the start (see
 // StartPiece). Nothing else is printed, and never a password or a file
 // name.
+//
+// FORNYER_TRACE=exit traces as 1 does and ends the process once the first
+// frame is painted, before any of the work that waits for it: a start to
+// the first frame, whole, for a profiler or `perf stat -r 20` to count
+// (issue 27), with nothing after it in the count.
 const traceEnv = "FORNYER_TRACE"
 
-var tracing = os.Getenv(traceEnv) == "1"
+var (
+	tracing          = os.Getenv(traceEnv) == "1" || exitAtFirstFrame
+	exitAtFirstFrame = os.Getenv(traceEnv) == "exit"
+)
 
 // trace prints one trace line when tracing is on.
 func trace(event string) {
