@@ -17,6 +17,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -60,6 +61,7 @@ func Run(files []string, more <-chan []string) (err error) {
 	gcAfterStart := collectLessDuringStart()
 	piece := StartPiece("fyne-app")
 	a := app.NewWithID(appinfo.ID)
+	app.SetMetadata(migratedToFyneDo(a.Metadata()))
 	piece()
 	// The register is read while the window is made: an IT provider's
 	// takes a few tens of milliseconds to decode.
@@ -194,6 +196,35 @@ func (f *frame) checkHandedOver(more <-chan []string) {
 			shown, shownGen = handed, f.check.gen
 		})
 	}
+}
+
+// migratedToFyneDo is the app's metadata marked as migrated to Fyne's
+// threading model ("fyneDo", docs.fyne.io/explore/migrations): every call
+// into Fyne from a goroutine of the window's own goes through fyne.Do, as
+// DESIGN.md asks. Unmarked, Fyne checks on every refresh and every window
+// call whether it runs on the UI goroutine, by formatting the goroutine's
+// stack (runtime.Stack): some 2 ms of the start's UI thread with the first
+// card of an empty register, 2.6 ms with the reminders of 1,000
+// certificates, and as much again at every later redraw. FyneApp.toml
+// marks it too, for the bundles `fyne package` makes; a build by go build
+// has no FyneApp.toml to read, so the window marks it itself, keeping
+// whatever else the metadata says (a bundle's icon and build number) and
+// giving the name, ID and version where none is packaged.
+func migratedToFyneDo(m fyne.AppMetadata) fyne.AppMetadata {
+	migrations := make(map[string]bool, len(m.Migrations)+1)
+	maps.Copy(migrations, m.Migrations)
+	migrations["fyneDo"] = true
+	m.Migrations = migrations
+	if m.ID == "" {
+		m.ID = appinfo.ID
+	}
+	if m.Name == "" {
+		m.Name = appinfo.Name
+	}
+	if m.Version == "" {
+		m.Version = appinfo.Version
+	}
+	return m
 }
 
 // startGCPercent is Go's GOGC until the first frame. Nearly all the heap

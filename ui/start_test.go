@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/fornyer/fornyer/core/appinfo"
 )
 
 // A card restored at the window's start is drawn whole in the first frame:
@@ -110,4 +112,27 @@ func TestARebuiltGuideIsDrawnWhole(t *testing.T) {
 		t.Errorf("rebuilt, the bar is %v, its hint %v; drawn again %v and %v", bar, hint, g.bar.Size(), g.hint.Size())
 	}
 	g.saver.wait()
+}
+
+// The window runs marked as migrated to Fyne's threading model, which
+// spares every refresh Fyne's check of its goroutine (a formatted stack);
+// the marking keeps what a bundle's metadata says, and names the app where
+// a go build packaged nothing.
+func TestTheWindowIsMarkedMigratedToFyneDo(t *testing.T) {
+	packaged := fyne.AppMetadata{ID: "dk.example.bundle", Name: "Bundled", Version: "9.9.9", Build: 7,
+		Migrations: map[string]bool{"other": true}}
+	m := migratedToFyneDo(packaged)
+	if !m.Migrations["fyneDo"] || !m.Migrations["other"] {
+		t.Errorf("migrations %v, want fyneDo and the bundle's own", m.Migrations)
+	}
+	if m.ID != packaged.ID || m.Name != packaged.Name || m.Version != packaged.Version || m.Build != packaged.Build {
+		t.Errorf("the bundle's metadata changed: %+v", m)
+	}
+	if packaged.Migrations["fyneDo"] {
+		t.Error("the bundle's own map was written to")
+	}
+	m = migratedToFyneDo(fyne.AppMetadata{})
+	if !m.Migrations["fyneDo"] || m.ID != appinfo.ID || m.Name != appinfo.Name || m.Version != appinfo.Version {
+		t.Errorf("unpackaged: %+v, want fyneDo and Fornyer's ID, name and version", m)
+	}
 }
