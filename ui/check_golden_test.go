@@ -32,7 +32,8 @@ func goldenReport(language, state string) *inspect.Report {
 			Subject: "CN=Fornyer Testfirma ApS, O=Fornyer Testfirma ApS, C=DK", Issuer: "CN=Den Danske Stat OCES udstedende-CA 1, O=Den Danske Stat, C=DK",
 			Serial: "4a1f", Organization: "Fornyer Testfirma ApS", CVR: "12345678", UUID: "3f6e1a2b-7c4d-4e5f-9a0b-1c2d3e4f5a6b",
 			Generation: "OCES3", Environment: "production", Kind: "organization",
-			NotBefore: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC), NotAfter: time.Date(2029, 11, 24, 12, 0, 0, 0, time.UTC),
+			// Noon Local: the date shown is the user's (.Local()), the master's in every TZ.
+			NotBefore: time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local), NotAfter: time.Date(2029, 11, 24, 12, 0, 0, 0, time.Local),
 			DaysLeft: 1095, KeyAlgorithm: "RSA", KeyBits: 3072, SHA256: strings.Repeat("ab12", 16), SHA1: strings.Repeat("ef56", 10), Verified: true,
 		},
 		Protection: &inspect.Protection{Encoding: "DER", MAC: "HMAC-SHA-256", MACIterations: 2048,
