@@ -545,8 +545,12 @@ func (a *checkAnswer) details() fyne.CanvasObject {
 	// Label above value: the values are long (names, fingerprints) and the
 	// window is narrow, so a two-column form would squeeze them.
 	form := container.NewVBox()
+	// A heading wraps: "Fingeraftryk (thumbprint, som Windows viser det)"
+	// on one line beside its Copy button asked for 456 px, folded away
+	// or not (an accordion is as wide as its widest item), and the window
+	// grew for it (Z21).
 	heading := func(label string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return uiwidget.NewWrappingStyle(label, fyne.TextStyle{Bold: true})
 	}
 	add := func(label, value string) {
 		if value == "" {

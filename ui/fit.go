@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 )
 
 // fitWidth holds the window's content and never asks the window for more
@@ -22,9 +23,15 @@ type widthCap struct{}
 
 func (widthCap) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	m := objects[0].MinSize()
-	m.Width = min(m.Width, companionSize.Width)
+	m.Width = min(m.Width, contentWidth())
 	return m
 }
+
+// contentWidth is the width the window gives its content: the companion's
+// less the window's padding on either side (a padded canvas insets its
+// content by it). Capped at the companion's width itself, content that
+// asked for more widened the window by the padding, 480 to 488 px (Z21).
+func contentWidth() float32 { return companionSize.Width - 2*theme.Padding() }
 
 func (widthCap) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Move(fyne.Position{})

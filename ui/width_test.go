@@ -9,11 +9,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/testpki"
+	"github.com/fornyer/fornyer/ui/words"
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 )
 
@@ -31,7 +33,7 @@ const (
 // again (Y7). It leaves the guide on its last card.
 func fitsTheWindow(t *testing.T, x *checkFixture, where string) {
 	t.Helper()
-	width := companionSize.Width
+	width := contentWidth()
 	for tab, name := range []string{"guide", "check", "certificates", "settings"} {
 		x.f.tabs.SelectIndex(tab)
 		x.wait()
@@ -149,8 +151,47 @@ func TestTheWindowIsNeverAskedToWiden(t *testing.T) {
 	}
 	wide := canvas.NewRectangle(nil)
 	wide.SetMinSize(fyne.NewSize(3*companionSize.Width, 10))
-	if got := fitWidth(wide).MinSize().Width; got != companionSize.Width {
-		t.Errorf("content %.0f px wide asks the window for %.0f", wide.MinSize().Width, got)
+	w.SetContent(fitWidth(wide))
+	if got := windowNeeds(w).Width; got != companionSize.Width {
+		t.Errorf("content %.0f px wide asks the window for %.0f, not its %.0f", wide.MinSize().Width, got, companionSize.Width)
+	}
+}
+
+// windowNeeds is the size w asks for: its content's, with the padding a
+// padded window draws round it (Fyne's window grows to it, and the window
+// of the tests does not).
+func windowNeeds(w fyne.Window) fyne.Size {
+	need := w.Content().MinSize()
+	if w.Padded() {
+		need = need.AddWidthHeight(2*theme.Padding(), 2*theme.Padding())
+	}
+	return need
+}
+
+// Z21: the window stays 480 px wide across a "Yes" on the question about
+// the renewal's own file (it widened to 488), and after it on every tab and
+// card, in both languages with the longest names: no MinSize grows past
+// what the window gives its content (Technical details' "Fingeraftryk
+// (thumbprint, som Windows viser det)" beside its Copy button did).
+func TestAnAnswerKeepsTheWindowsSize(t *testing.T) {
+	for _, lang := range []string{"da", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			x := newCheckFixture(t, lang)
+			x.f.guide.progress.StartedAt = x.f.now().Add(-time.Hour)
+			goTo(x.f.guide, "download")
+			leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{Org: longOwnOrg, NotBefore: x.f.now().Add(-time.Minute)})
+			x.drop(x.file(longFileName, testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+			before := windowNeeds(x.w)
+			test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.yes")))
+			x.wait()
+			if x.f.guide.progress.FileSHA256 == "" {
+				t.Fatal("the yes did not take the file")
+			}
+			if after := windowNeeds(x.w); after.Width > companionSize.Width || before.Width > companionSize.Width {
+				t.Errorf("the window asks for %.0f px before the answer and %.0f after; it is %.0f", before.Width, after.Width, companionSize.Width)
+			}
+			fitsTheWindow(t, x, "after the yes")
+		})
 	}
 }
 
