@@ -215,3 +215,33 @@ func TestTheCardScrollsByKeyOnAButton(t *testing.T) {
 		t.Errorf("End on a step dot: the keyboard on %v, the card at %v; want the last dot, the card unmoved", c.Focused(), g.scroll.Offset.Y)
 	}
 }
+
+// W1: in a place's note on card 3, Enter is Done, as on the card, with the
+// note kept; Escape takes the keyboard out of the field (and not Back), so
+// that Enter is Done again. Both did nothing, and ten Tabs through the
+// other places' boxes and notes reached Next.
+func TestANoteTakesEnterAsDoneAndEscapeLeavesIt(t *testing.T) {
+	g, _, c := guideOn(t, "prepare-usage", 0)
+	fields := findAll[*uiwidget.Entry](g.scroll.Content)
+	if len(fields) == 0 {
+		t.Fatal("no field on card 3")
+	}
+	note := fields[0]
+	c.Focus(note)
+	for _, r := range "sikkerpost@proeve.dk" {
+		note.TypedRune(r)
+	}
+	note.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Focused() != nil || g.progress.Current != "prepare-usage" {
+		t.Fatalf("Escape in the note: the keyboard on %T, the guide on %s; want nothing focused on card 3", c.Focused(), g.progress.Current)
+	}
+	fields = findAll[*uiwidget.Entry](g.scroll.Content)
+	c.Focus(fields[0])
+	fields[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if want := guide.Steps[guide.Index("prepare-usage")+1].ID; g.progress.Current != want {
+		t.Fatalf("Enter in the note left the guide on %s, want %s", g.progress.Current, want)
+	}
+	if notes := g.progress.Checklist(); len(notes) == 0 || notes[0].Note != "sikkerpost@proeve.dk" {
+		t.Errorf("the note typed is not kept: %+v", notes)
+	}
+}

@@ -96,6 +96,7 @@ func (g *guideState) usageEditor(t guide.Task) fyne.CanvasObject {
 			}
 			g.placesChanged()
 		})
+		note.OnSubmitted = g.noteSubmitted
 		note.OnChanged = func(s string) {
 			if guide.CleanNote(s) == "" && !p.Uses(place) {
 				return
@@ -122,6 +123,11 @@ func (g *guideState) usageEditor(t guide.Task) fyne.CanvasObject {
 	return box
 }
 
+// noteSubmitted is Enter in a place's note: Done, as Enter is on the card
+// with nothing focused or a tick box focused (W1: it did nothing, and ten
+// Tabs through the other places reached Next). The note is kept as typed.
+func (g *guideState) noteSubmitted(string) { guideKey(g.f, fyne.KeyReturn) }
+
 // ownPlace is a place of the user's own: its name, the need they chose, a
 // note, and Remove.
 func (g *guideState) ownPlace(u guide.Usage) fyne.CanvasObject {
@@ -135,6 +141,7 @@ func (g *guideState) ownPlace(u guide.Usage) fyne.CanvasObject {
 		p.SetPlace(id, "", kind, cur.Note)
 		g.placesChanged()
 	})
+	note.OnSubmitted = g.noteSubmitted
 	note.OnChanged = func(s string) {
 		cur, _ := p.Place(id)
 		p.SetPlace(id, "", cur.Kind, s)

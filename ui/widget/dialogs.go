@@ -159,7 +159,11 @@ func EscapeFrom(obj fyne.Focusable) {
 }
 
 // EscapeFromField is Escape pressed in a text field: it closes the dialog
-// on top, and nothing else (Back would take the card and what was typed).
+// on top, or else takes the keyboard out of the field, as Escape leaves a
+// tick box (Check), and nothing more (Back would take the card and what
+// was typed): Enter is the window's again (the guide's Done), and a second
+// Escape is (W1: Escape in card 3's note field did nothing, the keyboard
+// stuck in it).
 func EscapeFromField(obj fyne.Focusable) {
 	escapeFrom(obj, false)
 }
@@ -174,9 +178,12 @@ func escapeFrom(obj fyne.Focusable, window bool) {
 		if c.Focused() != obj {
 			continue
 		}
-		if c.Overlays().Top() != nil {
+		switch on := c.OnTypedKey(); {
+		case c.Overlays().Top() != nil:
 			Escape(w)
-		} else if on := c.OnTypedKey(); window && on != nil {
+		case !window:
+			c.Unfocus()
+		case on != nil:
 			on(&fyne.KeyEvent{Name: fyne.KeyEscape})
 		}
 		return
