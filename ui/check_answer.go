@@ -42,8 +42,10 @@ type checkAnswer struct {
 	headline *widget.Label   // the one big line
 	entry    *uiwidget.Entry // the password field, when asked for
 	retry    *widget.Label   // "that did not open it" under the field
-	actions  *fyne.Container
-	wrong    fyne.CanvasObject // "the saved password does not open this file"
+	// wrongTries counts the passwords typed that did not open the file.
+	wrongTries int
+	actions    *fyne.Container
+	wrong      fyne.CanvasObject // "the saved password does not open this file"
 	// saving: "Save the password" is at work; the answer is not drawn
 	// again under it (checkScreen.factsChanged), or its word of where the
 	// password went would be lost.
@@ -247,12 +249,21 @@ func (a *checkAnswer) tryPassword() {
 		r := a.c.inspect(a.path, a.c.options(tries.Passwords()))
 		fyne.Do(func() {
 			if r.Has(inspect.CodeWrongPassword) {
+				// What was typed stays, selected: typing replaces it, an
+				// arrow key keeps it to mend one character, the eye shows
+				// it (W15: the field was emptied, and a long password
+				// typed again from the start each time); a second wrong
+				// try says which it is, and where to look.
+				a.wrongTries++
 				a.entry.Enable()
-				a.entry.SetText("")
 				a.retry.SetText(words.T("check.password.wrong"))
+				if a.wrongTries > 1 {
+					a.retry.SetText(words.T("check.password.wrong_again", map[string]any{"Count": a.wrongTries}))
+				}
 				a.retry.Importance = widget.DangerImportance
 				a.retry.Refresh()
 				a.c.f.win.Canvas().Focus(a.entry)
+				a.entry.TypedShortcut(&fyne.ShortcutSelectAll{})
 				return
 			}
 			a.tries, a.passwordSaved = tries, false

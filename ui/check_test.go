@@ -195,8 +195,16 @@ func TestDropWrongPasswordAsksAndRetriesWithoutDroppingAgain(t *testing.T) {
 	if !hasText(x.f.check.answers, "That password does not open the file. Check capital and small letters and try again.") {
 		t.Fatalf("no retry message: %q", texts(x.f.check.answers))
 	}
-	if entry.Text != "" || entry.Disabled() {
-		t.Error("the field is not ready for another try")
+	// W15: what was typed stays, selected (typing replaces it, an arrow
+	// key keeps it to mend), and a second wrong try says it is the second.
+	if entry.Text != "wrong one" || entry.SelectedText() != "wrong one" || entry.Disabled() {
+		t.Errorf("the field after a wrong try holds %q, %q selected, disabled %v; want what was typed, selected", entry.Text, entry.SelectedText(), entry.Disabled())
+	}
+	test.Type(entry, "wrong two")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	x.wait()
+	if again := words.T("check.password.wrong_again", map[string]any{"Count": 2}); !hasText(x.f.check.answers, again) || entry.Text != "wrong two" {
+		t.Fatalf("the second wrong try: %q, the field %q", texts(x.f.check.answers), entry.Text)
 	}
 
 	test.Type(entry, "right one")
