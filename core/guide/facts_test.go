@@ -555,6 +555,9 @@ func TestAPutOffBackupIsOutstanding(t *testing.T) {
 	if p.Finished(f) {
 		t.Error("the renewal is finished with its backup put off")
 	}
+	if p.Passed(download, f) {
+		t.Error("the download card is passed (jumped over, nothing left undone) with its backup put off (review R3)")
+	}
 	if err := p.CanComplete(Steps[TaskIndex(TaskDownload)], f); err != nil {
 		t.Errorf("the put-off backup no longer lets the guide go on: %v", err)
 	}

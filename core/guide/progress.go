@@ -382,8 +382,8 @@ func (p *Progress) GoTo(id string, f Facts) error {
 // no rule of its is unmet. A receipt says "passed" of it, not "not done".
 func (p *Progress) Passed(id string, f Facts) bool {
 	s, ok := ByID(id)
-	if !ok || Index(id) >= p.Index() {
-		return false
+	if !ok || Index(id) >= p.Index() || p.PutOff(id, f) {
+		return false // a step put off is not done: its work is left (review R3)
 	}
 	_, done := p.StepDone(id, f)
 	return !done && p.CanComplete(s, f) == nil

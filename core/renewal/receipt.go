@@ -67,6 +67,11 @@ func ReceiptData(r *inspect.Report, lang string, passwordSaved bool, reg *regist
 		here := p.Index()
 		for i, s := range guide.Steps {
 			doneAt, _ := p.StepDone(s.ID, f)
+			if s.Task == guide.TaskSummary && i == here && doneAt.IsZero() {
+				// Made on the summary, the receipt is the summing up: its
+				// step is done as it is made, not "not yet" (walk W3).
+				doneAt = at
+			}
 			d.Steps = append(d.Steps, receipt.Step{Title: msg.T(lang, s.Title, nil), DoneAt: doneAt, Ahead: doneAt.IsZero() && i >= here, Passed: p.Passed(s.ID, f)})
 		}
 		switching := here >= guide.TaskIndex(guide.TaskSwitch) // before it, a place is "not yet" switched

@@ -359,3 +359,39 @@ func TestReceiptDataMadeMidWay(t *testing.T) {
 		t.Errorf("on the switch card: places %+v, dpg %s, switch %s", d.Places, state(d, "dpg-verify"), state(d, "switch"))
 	}
 }
+
+// A receipt made on the summary: the summary's own step is done as the
+// receipt is made, not "not yet" (walk W3); with the backup put off, the
+// download card is "not done", never "passed" (review R3: it was not
+// jumped over, its backup is left undone). Done once the backup is made.
+func TestReceiptDataMadeOnTheSummary(t *testing.T) {
+	at := time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)
+	r := checked("b2", "02", started)
+	p := atDownload()
+	for _, s := range guide.Steps[:guide.Index("summary")] {
+		p.Done[s.ID] = at
+	}
+	p.Current = "summary"
+	p.SetFileChecked(r.Certificate.SHA256, at)
+	p.SetPasswordKept(register.KeptWritten, "")
+	p.SetBackupLater(true)
+	reg := &register.Certificate{SHA256: r.Certificate.SHA256, DPG: &register.DPG{At: at, By: "Anne"}}
+	made := at.Add(time.Hour)
+	d := ReceiptData(r, "en", false, reg, p, guide.Passwords{Known: true}, made, "pc-1")
+	if s := d.Steps[guide.Index("summary")]; !s.DoneAt.Equal(made) || s.Ahead || s.Passed {
+		t.Errorf("the summary's step on its own receipt: %+v", s)
+	}
+	if s := d.Steps[guide.Index("download")]; !s.DoneAt.IsZero() || s.Ahead || s.Passed {
+		t.Errorf("the download step with its backup put off: %+v, want not done", s)
+	}
+	reg.Backups = []register.FileRef{{Path: "/usb/a.p12", VerifiedAt: at}}
+	d = ReceiptData(r, "en", false, reg, p, guide.Passwords{Known: true}, made, "pc-1")
+	if s := d.Steps[guide.Index("download")]; s.DoneAt.IsZero() || s.Passed {
+		t.Errorf("the download step backed up: %+v, want done", s)
+	}
+	// Made on another card, the summary is still to come.
+	p.Current = "switch"
+	if s := ReceiptData(r, "en", false, reg, p, guide.Passwords{Known: true}, made, "pc-1").Steps[guide.Index("summary")]; !s.Ahead || !s.DoneAt.IsZero() {
+		t.Errorf("the summary's step on a receipt made on card 20: %+v", s)
+	}
+}
