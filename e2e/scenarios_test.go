@@ -517,17 +517,12 @@ func TestRenewal(t *testing.T) {
 		s.backUpTo(usb)
 		s.key("Return") // Done has the focus now
 
-		// The receipt, in a folder of its own.
-		s.clickText("receipt", screenWait, s.L("check.action.receipt"))
-		s.clickText("receipt-choose", screenWait, s.L("receipt.ui.folder.choose"))
-		s.chooseFolder(receipts)
-		s.waitText("receipt-ready", screenWait, strings.TrimSpace(msg.T(s.lang, "receipt.ui.folder.chosen", map[string]any{"Folder": ""})))
-		s.key("Return") // Lav kvittering has the focus
-		s.waitText("receipt-saved", checkWait, s.L("receipt.ui.saved"))
-		s.key("Return") // Done has the focus now
-
-		// Still on the download card, which still says the file is checked.
-		s.waitText("download-still-checked", screenWait, s.L("guide.download.checked"))
+		// Still on the download card, which still says the file is
+		// checked, and offers no receipt: the cards ahead would outdate
+		// it before the summary asks for one (Y16).
+		if p, _ := s.waitText("download-still-checked", screenWait, s.L("guide.download.checked")); p.has(s.L("check.action.receipt")) {
+			t.Errorf("the download card offers a receipt before DPG:\n%s", p.text())
+		}
 		s.clickDone("download-done")
 		for i := downloadStep + 1; i < verifyStep; i++ {
 			s.waitText(guide.Steps[i].ID, screenWait, titles[i])
@@ -563,8 +558,22 @@ func TestRenewal(t *testing.T) {
 		// second copy, which this walk did not confirm).
 		s.waitText("summary", screenWait, titles[summaryStep])
 		s.waitText("summary-undone", screenWait, s.L("guide.summary.undone"))
-		// Done by a click: the keyboard is on the summary's main action,
-		// the updated receipt (Z4), where Enter opens the receipt dialog.
+		// The receipt, the summary's main action, where the keyboard is
+		// (Z4): Enter opens its dialog; it goes in a folder of its own.
+		s.key("Return")
+		s.clickText("receipt-choose", screenWait, s.L("receipt.ui.folder.choose"))
+		s.chooseFolder(receipts)
+		s.waitText("receipt-ready", screenWait, strings.TrimSpace(msg.T(s.lang, "receipt.ui.folder.chosen", map[string]any{"Folder": ""})))
+		s.key("Return") // Lav kvittering has the focus
+		s.waitText("receipt-saved", checkWait, s.L("receipt.ui.saved"))
+		s.key("Return")
+		// The receipt just made is the renewal's: the summary does not
+		// call it out of date (Y16).
+		again := strings.Join(strings.Fields(s.L("guide.summary.receipt.update"))[0:3], " ")
+		s.waitGone("receipt-closed", screenWait, s.L("receipt.ui.saved"))
+		if p, _ := s.waitText("summary-receipt-made", screenWait, s.L("guide.summary.undone")); p.has(again) {
+			t.Errorf("the summary calls the receipt it just made out of date:\n%s", p.text())
+		}
 		s.clickDone("summary-done")
 
 		// My certificates lists it.

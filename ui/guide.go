@@ -933,22 +933,26 @@ func (g *guideState) factsChanged() {
 
 // fileActions are the backup and the receipt of the checked file, one
 // click from the guide as from the Check screen; without the backup when
-// the action bar holds it (backupButton).
+// the action bar holds it (backupButton), and without the receipt while
+// the guide going on would outdate it (core: OffersReceipt, Y16).
 func (g *guideState) fileActions(backup bool) fyne.CanvasObject {
 	sha := g.progress.FileSHA256
 	if sha == "" {
 		return container.NewVBox()
 	}
 	var buttons []fyne.CanvasObject
-	backedUp := !g.facts().BackedUpAt.IsZero()
+	f := g.facts()
+	backedUp := !f.BackedUpAt.IsZero()
 	if backup && !backedUp {
 		buttons = append(buttons, g.backupButton())
 	}
-	buttons = append(buttons, g.receiptButton())
-	box := container.NewVBox(
-		container.NewGridWithColumns(len(buttons), buttons...),
-		g.revealChecked(),
-	)
+	if g.progress.OffersReceipt(f) {
+		buttons = append(buttons, g.receiptButton())
+	}
+	box := container.NewVBox(g.revealChecked())
+	if len(buttons) > 0 {
+		box.Objects = slices.Insert(box.Objects, 0, fyne.CanvasObject(container.NewGridWithColumns(len(buttons), buttons...)))
+	}
 	if backup && backedUp {
 		box.Add(g.anotherBackup())
 	}

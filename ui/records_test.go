@@ -243,7 +243,11 @@ func TestGuideBacksUpAndReceiptsTheCheckedFile(t *testing.T) {
 		t.Error("backed up, the keyboard does not go to Done")
 	}
 	opens("Make another backup…") // the verified one is done (Y6)
-	opens("Create a receipt…")
+	// Backed up, the download card still offers no receipt: the cards
+	// ahead would outdate it before the summary (Y16).
+	if hasButton(guideView, "Create a receipt…") {
+		t.Error("the download card offers a receipt that the next Done outdates")
+	}
 
 	goTo(x.f.guide, "summary")
 	next := findButton(t, x.f.guide.action, "Create a receipt…")

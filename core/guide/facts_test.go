@@ -599,3 +599,43 @@ func TestAPutOffBackupIsOutstanding(t *testing.T) {
 		t.Errorf("without the file: the summary leads with %q", s.Lead)
 	}
 }
+
+// Y16: the receipt is offered on a card only when nothing it records can
+// still change by the guide going on: not on the download card once
+// backed up, nor on the DPG card once installed, while cards before the
+// summary are left; on the summary, and on a card looked at again once
+// every card before the summary is done.
+func TestTheReceiptIsOfferedWhenTheGuideCannotOutdateIt(t *testing.T) {
+	c := &register.Certificate{SHA256: "ab12", Backups: []register.FileRef{{Path: "/media/usb/a.p12", VerifiedAt: t0}}}
+	p := New(t0)
+	p.SetFileChecked("ab12", t0)
+	p.SetPasswordKept(register.KeptWritten, "")
+	for _, s := range Steps[:TaskIndex(TaskDownload)] {
+		p.Done[s.ID] = t0
+	}
+	p.Current = "download"
+	if f := FactsOf(&p, c, Passwords{}); p.OffersReceipt(f) {
+		t.Error("the download card, backed up, offers the receipt with the DPG cards ahead")
+	}
+	for _, s := range Steps[TaskIndex(TaskDownload):Index("dpg-verify")] {
+		p.Done[s.ID] = t0
+	}
+	c.DPG = &register.DPG{At: t0, By: "Anne"}
+	p.Current = "dpg-verify"
+	if f := FactsOf(&p, c, Passwords{}); p.OffersReceipt(f) {
+		t.Error("the DPG card offers the receipt with the switch-over card ahead")
+	}
+	p.Current = "summary"
+	if f := FactsOf(&p, c, Passwords{}); !p.OffersReceipt(f) {
+		t.Error("the summary does not offer the receipt")
+	}
+	p.Done["dpg-verify"], p.Done["switch"] = t0, t0
+	p.Current = "download"
+	if f := FactsOf(&p, c, Passwords{}); !p.OffersReceipt(f) {
+		t.Error("every card done, the download card looked at again does not offer the receipt")
+	}
+	q := New(t0)
+	if q.Current = "summary"; q.OffersReceipt(FactsOf(&q, nil, Passwords{})) {
+		t.Error("a receipt offered without the renewal's file")
+	}
+}

@@ -83,6 +83,30 @@ const (
 	TodoNotSwitched      = "not_switched"
 )
 
+// OffersReceipt says whether the guide offers the renewal's receipt on
+// the card it is on: only once every card before the summary is done, so
+// that nothing a receipt records (the steps and when each was done, the
+// backup, DPG, the places switched over) changes by the guide going on. A
+// receipt offered on the download card, once backed up, or on the DPG
+// card was outdated by the next Done, and the summary then asked for a
+// new one (Y16). The summary always offers it: what a receipt made there
+// does not tell yet (a backup put off, Z17) is listed above it, and a
+// receipt made before something was done is said to be (ReceiptOutdated).
+func (p *Progress) OffersReceipt(f Facts) bool {
+	if !f.FileChecked {
+		return false
+	}
+	if p.Step().Task == TaskSummary {
+		return true // the summary says what a receipt made there does not yet tell
+	}
+	for _, s := range Steps[:TaskIndex(TaskSummary)] {
+		if _, done := p.StepDone(s.ID, f); !done {
+			return false
+		}
+	}
+	return true
+}
+
 // hostname is the computer's name; tests replace it.
 var hostname = appinfo.ComputerName
 
