@@ -30,11 +30,7 @@ func TestAnotherOrganisationsFile(t *testing.T) {
 			other := s.copyFile(fileOther, filepath.Join(s.home, "Documents"))
 			s.seedAt("download")
 			s.start()
-			s.waitText("started", screenWait, s.L("tab.check"))
-			s.drag(other)
-			s.waitText("asks-password", checkWait, s.L("check.password.title"))
-			s.typ(certPassword)
-			s.key("Return")
+			s.openWithPassword(other)
 			s.waitText("apart", checkWait, s.L("renewal.apart.title"))
 
 			path := filepath.Join(s.storage(), facts.FileName)
@@ -79,4 +75,51 @@ func TestAnotherOrganisationsFile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestADeclinedFileInAFirstRenewal (Z11): in a first renewal (nothing in
+// the register), a supplier's file is asked about as the file just
+// downloaded; "No, it is another file" keeps it apart, the same as a file
+// the renewal finds to be another organisation's: the answer says it is
+// not added to My certificates, the register keeps it apart with no
+// reminder scheduled, and My certificates names it only under the folded
+// heading of the ones kept apart, with no warning about it.
+func TestADeclinedFileInAFirstRenewal(t *testing.T) {
+	forEachLanguage(t, "declined-first", func(t *testing.T, s *session) {
+		other := s.copyFile(fileOther, filepath.Join(s.home, "Documents"))
+		s.seedAt("download")
+		s.start()
+		s.openWithPassword(other)
+		s.clickText("declined", checkWait, s.L("renewal.ask.no"))
+		s.waitText("apart", screenWait, s.L("renewal.apart.title"))
+
+		path := filepath.Join(s.storage(), facts.FileName)
+		s.waitFor("kept apart in the register", screenWait, func() bool {
+			var file struct{ Certificates []facts.Certificate }
+			data, err := os.ReadFile(path)
+			if err != nil || json.Unmarshal(data, &file) != nil || len(file.Certificates) != 1 {
+				return false
+			}
+			c := file.Certificates[0]
+			return c.Organization == "Anden Virksomhed ApS" && c.Apart && len(c.Scheduled) == 0
+		})
+
+		s.key("ctrl+3")
+		heading, _, _ := strings.Cut(msg.T(s.lang, "list.apart.title", map[string]any{"Count": 1}), " (")
+		p, _ := s.waitText("kept-apart", screenWait, heading)
+		if p.has("Anden Virksomhed") {
+			t.Errorf("My certificates lists the declined file; it reads:\n%s", p.text())
+		}
+	})
+}
+
+// openWithPassword drops the file on the window, once it is up, and
+// types its password where the Check tab asks for it.
+func (s *session) openWithPassword(path string) {
+	s.t.Helper()
+	s.waitText("started", screenWait, s.L("tab.check"))
+	s.drag(path)
+	s.waitText("asks-password", checkWait, s.L("check.password.title"))
+	s.typ(certPassword)
+	s.key("Return")
 }

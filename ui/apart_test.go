@@ -66,6 +66,43 @@ func TestAnotherOrganisationsCertificateIsAddedOnlyWhenAsked(t *testing.T) {
 	}
 }
 
+// Z11: in a first renewal (an empty register), another organisation's
+// file is asked about; "No, it is another file" takes it out of My
+// certificates, where it was listed while the question waited: the Check
+// tab's answer says it is not added, with "Add to My certificates", and
+// My certificates lists it only with the ones kept apart. In both
+// languages.
+func TestADeclinedFileInAFirstRenewalIsKeptApart(t *testing.T) {
+	for _, lang := range []string{"en", "da"} {
+		t.Run(lang, func(t *testing.T) {
+			x := newCheckFixture(t, lang)
+			x.f.guide.progress.Current = "download"
+			x.f.guide.progress.StartedAt = time.Now().Add(-time.Hour)
+			leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{Org: "Leverandør ApS", CVR: "11223344", NotBefore: time.Now().Add(-time.Minute)})
+			x.drop(x.file("leverandoer.p12", testpki.PFX(t, pkcs12.Modern, leaf, x.chain.CACerts(), "")))
+			x.wait() // the record
+			sha := x.f.check.shown[0].report.Certificate.SHA256
+			if len(x.f.register.List()) != 1 {
+				t.Fatalf("asked, listed: %d", len(x.f.register.List()))
+			}
+			test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.no")))
+			x.wait()
+			if c, ok := x.f.register.Get(sha); !ok || !c.Apart || len(x.f.register.List()) != 0 {
+				t.Fatalf("declined: recorded %v, apart %v, listed %d", ok, c.Apart, len(x.f.register.List()))
+			}
+			if !anyTextContains(x.f.check.answers, words.T("renewal.apart.title")) || !hasButton(x.f.check.answers, words.T("renewal.apart.add")) {
+				t.Errorf("the answer does not say it is not added: %q", texts(x.f.check.answers))
+			}
+			if got := shownOrgs(x.f.certificates); len(got) != 0 {
+				t.Errorf("My certificates lists %q", got)
+			}
+			if got := x.f.register.Apart(); len(got) != 1 || got[0].Organization != "Leverandør ApS" {
+				t.Errorf("kept apart: %+v", got)
+			}
+		})
+	}
+}
+
 // The reminders are given for the user's own certificates only: one kept
 // apart, expiring as soon, is neither notified nor scheduled, nor shown
 // as a standing reminder in the window.
@@ -89,6 +126,27 @@ func TestNoRemindersForACertificateKeptApart(t *testing.T) {
 	}
 	if bar := f.standingBar(); certHasText(bar, "Leverandør") {
 		t.Errorf("the window shows %q", certTexts(bar))
+	}
+}
+
+// Z11: a certificate the user said is not theirs after its reminders
+// were scheduled (its first record listed it while the question waited)
+// gets none: kept apart, its scheduled reminders are cancelled and
+// forgotten at the next run.
+func TestRemindersScheduledBeforeKeptApartAreCancelled(t *testing.T) {
+	declined := certAt(2, "Leverandør ApS", "v", register.Production, 200*certDay)
+	f, a, _ := newCertTestFrame(t, "en", declined)
+	remind(f, "en")
+	got, _ := f.register.Get(declined.SHA256)
+	if len(got.Scheduled) == 0 {
+		t.Fatal("no reminder scheduled while it was the user's")
+	}
+	if err := f.register.KeepApart(declined.SHA256); err != nil {
+		t.Fatal(err)
+	}
+	remind(f, "en")
+	if got, _ := f.register.Get(declined.SHA256); len(got.Scheduled) != 0 || len(a.cancelled) == 0 {
+		t.Errorf("kept apart: scheduled %+v, cancelled %v", got.Scheduled, a.cancelled)
 	}
 }
 

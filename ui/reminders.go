@@ -66,6 +66,10 @@ func remind(f *frame, l string) {
 	for _, c := range register.Obsolete(certs, now) {
 		cancel(c.SHA256, c.ID)
 	}
+	// Nor do those the user said are not theirs (kept apart since).
+	for _, c := range register.ScheduledApart(s.Apart(), now) {
+		cancel(c.SHA256, c.ID)
+	}
 
 	due := register.Due(certs, now)
 	if len(due) > maxSeparateReminders {

@@ -239,3 +239,56 @@ func TestApartReadsTheWholeRegister(t *testing.T) {
 		t.Errorf("Apart: %+v", got)
 	}
 }
+
+// KeepApart (Z11: the user said a file is not theirs) takes one of the
+// user's out of My certificates and the reminders and lists it with the
+// ones kept apart, in the file too, keeping what was recorded of it; a
+// later check keeps it there, AddToMine brings it back.
+// An unknown fingerprint is CodeNotFound and changes nothing; one apart
+// already is left as it is, and no watcher is told.
+func TestKeepingOneOfTheUsersApart(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	s := openAt(t, path)
+	declined := cert(1, "u1", t0.AddDate(0, 0, 20))
+	declined.Organization = "Anden Virksomhed ApS"
+	must(t, s.Upsert(declined))
+	must(t, s.RecordBackup(declined.SHA256, FileRef{Path: "/usb/a.p12", VerifiedAt: t0}))
+	told := 0
+	s.Watch("test", func() { told++ })
+	before, err := os.ReadFile(path)
+	must(t, err)
+	if err := s.KeepApart(sha(9)); Code(err) != CodeNotFound {
+		t.Errorf("KeepApart of an unknown fingerprint: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) || told != 0 {
+		t.Error("KeepApart of an unknown fingerprint changed the register")
+	}
+
+	must(t, s.KeepApart(strings.ToUpper(declined.SHA256)))
+	if len(s.List()) != 0 || len(s.Apart()) != 1 || told != 1 {
+		t.Fatalf("kept apart: %d listed, %d apart, told %d", len(s.List()), len(s.Apart()), told)
+	}
+	if got, _ := s.Get(declined.SHA256); len(got.Backups) != 1 {
+		t.Errorf("what was recorded is lost: %+v", got)
+	}
+	if read, err := Read(path); err != nil || len(read) != 0 {
+		t.Errorf("the file lists %d certificates (%v)", len(read), err)
+	}
+	if got, _ := s.Get(declined.SHA256); len(Due([]Certificate{got}, t0)) != 0 {
+		t.Error("the one kept apart is reminded of")
+	}
+	must(t, s.KeepApart(declined.SHA256))
+	if told != 1 {
+		t.Error("keeping apart one apart already told the watchers")
+	}
+	again := declined
+	again.Apart = true
+	must(t, s.Upsert(again)) // checked again, as core/renewal decides it: still apart
+	if len(s.Apart()) != 1 {
+		t.Error("a later check took it out of the ones kept apart")
+	}
+	must(t, s.AddToMine(declined.SHA256))
+	if len(s.List()) != 1 || len(s.Apart()) != 0 {
+		t.Error("added again, it is not the user's")
+	}
+}

@@ -867,7 +867,22 @@ func (s *Store) Apart() []Certificate {
 // again), in one write of the register; what was recorded of it is kept.
 // One that is the user's already is left as it is (nil: nothing to do);
 // an unknown fingerprint is CodeNotFound, and nothing changes.
-func (s *Store) AddToMine(sha string) error {
+func (s *Store) AddToMine(sha string) error { return s.setApart(sha, false) }
+
+// KeepApart keeps a certificate of the user's apart from then on: out of
+// My certificates and the reminders, listed with the ones kept apart
+// (Apart), in one write of the register; what was recorded of it is kept.
+// It is the user's own word that the file is not theirs (core/renewal
+// decides when: a file declined as the renewal's, of an organisation
+// they keep no certificate of, Z11), never a check's, which cannot take an
+// entry out of the user's list (Upsert). One kept apart already is left as
+// it is; an unknown fingerprint is CodeNotFound, and nothing changes.
+func (s *Store) KeepApart(sha string) error { return s.setApart(sha, true) }
+
+// setApart keeps the certificate with the fingerprint apart, or makes it
+// the user's, in one write of the register, telling the watchers when it
+// changed (AddToMine, KeepApart).
+func (s *Store) setApart(sha string, apart bool) error {
 	sha = strings.ToLower(sha)
 	changed := false
 	err := s.apply(func(certs []Certificate, now time.Time) ([]Certificate, error) {
@@ -875,10 +890,10 @@ func (s *Store) AddToMine(sha string) error {
 		if i < 0 || stateCA(certs[i]) {
 			return nil, notFound(s.path, sha)
 		}
-		if !certs[i].Apart {
+		if certs[i].Apart == apart {
 			return certs, nil
 		}
-		certs[i].Apart, certs[i].Updated = false, now
+		certs[i].Apart, certs[i].Updated = apart, now
 		changed = true
 		return certs, nil
 	})

@@ -256,6 +256,25 @@ func Obsolete(certs []Certificate, now time.Time) []Cancel {
 	return out
 }
 
+// ScheduledApart is every notification scheduled ahead for a certificate
+// kept apart (Certificate.Apart): scheduled while it was the user's, before
+// they said it is not theirs (Store.KeepApart, Z11), to be cancelled: one
+// kept apart gets no reminders.
+func ScheduledApart(certs []Certificate, now time.Time) []Cancel {
+	var out []Cancel
+	for _, c := range certs {
+		if !c.Apart {
+			continue
+		}
+		for _, s := range c.Scheduled {
+			if s.At.After(now) {
+				out = append(out, Cancel{SHA256: c.SHA256, Scheduled: s})
+			}
+		}
+	}
+	return out
+}
+
 // InUse reports whether c is still the certificate in use: not expired and
 // not renewed by a later certificate in certs. Only such a certificate
 // needs reminders, a calendar entry or installing in DPG. (For a whole

@@ -252,7 +252,32 @@ func (a Answer) Again(in Input) Answer {
 	}
 	b := answer(in, c, a.tried, a.Password, a.PasswordSaved || in.PasswordSaved, own)
 	b.learnt = a.learnt
+	if a.Waits() && b.Outcome.Kind == KindDeclined && b.Outcome.Record && !keepsItsOrganisation(in.Known, c.Report.Certificate) {
+		// "No, it is another file", of an organisation the user keeps no
+		// certificate of: not theirs, kept apart as another
+		// organisation's file the renewal found to be so (Z11).
+		b.Outcome.Apart, b.Outcome.Declined = true, true
+		b.Apart = apartLine(c.Report.Lang, c.Report.Certificate)
+	}
 	return b
+}
+
+// keepsItsOrganisation says whether the user keeps a certificate of c's
+// organisation besides c itself (mine: the user's certificates).
+func keepsItsOrganisation(mine []register.Certificate, c *inspect.Certificate) bool {
+	for _, k := range mine {
+		if !strings.EqualFold(k.SHA256, c.SHA256) && sameOrganisation(k, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// apartLine says that the certificate c is not listed in My certificates
+// nor reminded of (Answer.Apart), in the language l.
+func apartLine(l string, c *inspect.Certificate) *Line {
+	ln := line(l, ToneNeutral, "renewal.apart.title", "renewal.apart", map[string]any{"Org": safetext.Line(orgName(c.Organization, c.CommonName))})
+	return &ln
 }
 
 // apartRecord is the register's record of the checked certificate c when
@@ -350,8 +375,7 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	}
 	l := r.Lang
 	if a.Outcome.Apart {
-		ln := line(l, ToneNeutral, "renewal.apart.title", "renewal.apart", map[string]any{"Org": safetext.Line(orgName(r.Certificate.Organization, r.Certificate.CommonName))})
-		a.Apart = &ln
+		a.Apart = apartLine(l, r.Certificate)
 	}
 	var foreign *register.Certificate
 	if a.Outcome.Kind == KindOtherOrganisation {

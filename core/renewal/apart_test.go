@@ -159,3 +159,96 @@ func TestAnotherOrganisationsFileIsKeptApartUntilAdded(t *testing.T) {
 		t.Errorf("said yes: apart %v, %+v", c.Apart, yes.Apart)
 	}
 }
+
+// Z11: in a first renewal (an empty register), another organisation's
+// file is asked about ("is this the file you just downloaded?") and
+// recorded as the user's while the question waits; "no" keeps it apart
+// from then on (out of My certificates and the reminders, its answer
+// saying so with "Add to My certificates"), and asked again it stays so.
+// "It is the file after all" makes it the user's again, and so does
+// adding it. A file of an organisation the user keeps a certificate of,
+// declined, stays listed.
+func TestADeclinedFileOfAnOrganisationNotKeptIsKeptApart(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := atDownload()
+	rep := another("b2")
+	sha := rep.Certificate.SHA256
+	in := Input{Path: "/dl/other.p12", Report: rep, Tries: TryTyped("pw"), Progress: p, Known: f.Register.List()}
+	a := AnswerFor(in)
+	must(f.Record(ctx, a.Check, a.Outcome))
+	if a.Question != QuestionAsk || a.Outcome.Apart || len(f.Register.List()) != 1 {
+		t.Fatalf("the first check: asked %s, apart %v, listed %d", a.Question, a.Outcome.Apart, len(f.Register.List()))
+	}
+
+	AnswerQuestion(p, sha, false, started)
+	in.Known = f.knownWith(sha)
+	no := a.Again(in)
+	if no.Outcome.Kind != KindDeclined || !no.Outcome.Apart || no.Apart == nil || !strings.Contains(no.Apart.Message, "Anden Virksomhed ApS") {
+		t.Fatalf("declined: %s, apart %v, %+v", no.Outcome.Kind, no.Outcome.Apart, no.Apart)
+	}
+	must(f.Record(ctx, no.Check, no.Outcome))
+	if c, ok := f.Register.Get(sha); !ok || !c.Apart || len(f.Register.List()) != 0 || len(f.Register.Apart()) != 1 {
+		t.Fatalf("declined, recorded: %v apart %v, %d listed", ok, c.Apart, len(f.Register.List()))
+	}
+	// Asked again (the register told of the change): it stays apart, and
+	// says the same; recorded again, still apart.
+	in.Known = f.knownWith(sha)
+	again := no.Again(in)
+	if !SaysTheSame(no, again) || !again.Outcome.Apart {
+		t.Errorf("again: apart %v, %+v", again.Outcome.Apart, again.Apart)
+	}
+	must(f.Record(ctx, again.Check, again.Outcome))
+	// Checked anew later (a new check of the same file): still apart.
+	fresh := AnswerFor(Input{Path: "/dl/other.p12", Report: rep, Tries: TryTyped("pw"), Progress: p, Known: f.knownWith(sha)})
+	if !fresh.Outcome.Apart || fresh.Apart == nil {
+		t.Errorf("checked anew: apart %v", fresh.Outcome.Apart)
+	}
+	must(f.Record(ctx, fresh.Check, fresh.Outcome))
+	if c, _ := f.Register.Get(sha); !c.Apart {
+		t.Error("checked anew, it is listed again")
+	}
+
+	// "It is the file after all": the user's.
+	AnswerQuestion(p, sha, true, started)
+	in.Known = f.knownWith(sha)
+	undo := again.Again(in)
+	must(f.Record(ctx, undo.Check, undo.Outcome))
+	if c, _ := f.Register.Get(sha); c.Apart || undo.Apart != nil {
+		t.Errorf("said yes after all: apart %v, %+v", c.Apart, undo.Apart)
+	}
+
+	// Declined, of an organisation the user keeps a certificate of: listed.
+	q := atDownload()
+	own := checked("c3", "03", started)
+	own.Certificate.Organization, own.Certificate.CVR = "Anden Virksomhed ApS", "87654321"
+	in3 := Input{Path: "/dl/own.p12", Report: own, Tries: TryTyped("pw"), Progress: q, Known: f.Register.List()}
+	b := AnswerFor(in3)
+	must(f.Record(ctx, b.Check, b.Outcome))
+	if !b.Waits() {
+		t.Fatalf("not asked: %s", b.Question)
+	}
+	AnswerQuestion(q, own.Certificate.SHA256, false, started)
+	in3.Known = f.knownWith(own.Certificate.SHA256)
+	no3 := b.Again(in3)
+	must(f.Record(ctx, no3.Check, no3.Outcome))
+	if c, _ := f.Register.Get(own.Certificate.SHA256); c.Apart || no3.Outcome.Apart {
+		t.Errorf("declined, of an organisation kept: apart %v (%v)", c.Apart, no3.Outcome.Apart)
+	}
+}
+
+// knownWith is Input.Known as the window gives it: the user's
+// certificates, and the checked one's own record when it is kept apart.
+func (f *Flow) knownWith(sha string) []register.Certificate {
+	known := f.Register.List()
+	if own, ok := f.Register.Get(sha); ok && own.Apart {
+		known = append(known, own)
+	}
+	return known
+}

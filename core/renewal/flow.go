@@ -147,6 +147,11 @@ func (f *Flow) Record(ctx context.Context, c Check, o Outcome) error {
 		e.PasswordKept, e.PasswordHost = o.PasswordKept, o.PasswordHost
 		e.Apart = o.Apart
 		errs = append(errs, f.Register.Upsert(e))
+		if o.Declined {
+			// The user's own word, which a check's record cannot say
+			// (Upsert never takes one of the user's apart).
+			errs = append(errs, f.Register.KeepApart(sha))
+		}
 		if o.Advance {
 			errs = append(errs, f.Register.RecordRenewed(sha, f.now()))
 		}

@@ -130,6 +130,13 @@ type Outcome struct {
 	// keeps it apart from My certificates and the reminders
 	// (register.Certificate.Apart) until the user adds it.
 	Apart bool
+	// Declined: the user just said "no, it is another file" to the
+	// question, and the file is of an organisation they keep no
+	// certificate of (a first renewal's empty register included, Z11):
+	// Record takes it out of My certificates, where its first record put
+	// it while the question waited (register.Store.KeepApart). Set by
+	// Answer.Again on the answer to the question, once.
+	Declined bool
 }
 
 // Decide says what a checked file means. p is the guide's progress (nil
