@@ -5,7 +5,9 @@ package e2e
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
@@ -173,4 +175,36 @@ func TestAPutOffBackupLeadsTheSummary(t *testing.T) {
 			s.noPasswordOnDisk()
 		})
 	}
+}
+
+// TestTheDownloadCardPassesOverABrokenDownload (Z8): the renewed file
+// was saved in Downloads, then a second download broke off (half a
+// file, newer). The download card names the whole file as the newest to
+// check, not the broken one, and its "Check it" checks the whole one.
+func TestTheDownloadCardPassesOverABrokenDownload(t *testing.T) {
+	forEachLanguage(t, "broken-download", func(t *testing.T, s *session) {
+		downloads := filepath.Join(s.home, "Downloads")
+		whole := s.copyFile(fileRenewed, downloads)
+		data, err := os.ReadFile(whole)
+		if err != nil {
+			t.Fatal(err)
+		}
+		broken := filepath.Join(downloads, "Fornyet certifikat (1).p12")
+		if err := os.WriteFile(broken, data[:len(data)/2], 0o600); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Minute)
+		if err := os.Chtimes(broken, later, later); err != nil {
+			t.Fatal(err)
+		}
+		s.seedAt("download")
+		s.start()
+		lead := strings.Fields(msg.T(s.lang, "watch.newest", map[string]any{"Folder": s.L("watch.folder.downloads"), "Name": "x", "When": "y"}))
+		p, _ := s.waitText("newest", screenWait, strings.Join(lead[:4], " "))
+		if p.has("(1).p12") || !p.has("æøå.p12") {
+			t.Errorf("the card proposes the broken download, or not the whole one; it reads:\n%s", p.text())
+		}
+		s.clickLastText("check-it", screenWait, s.L("watch.check"))
+		s.waitText("checked", checkWait, s.L("check.password.title"), s.L("renewal.ask.title"), s.L("inspect.verdict.ready"))
+	})
 }

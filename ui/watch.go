@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"maps"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/handover"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/register"
@@ -123,10 +125,16 @@ func (f *frame) arrived(a watch.Arrival) {
 }
 
 // waitingForDownload says whether the guide waits for the renewal's file
-// (core's rule: renewal.WaitsForFile), and is the tab in view.
+// (core's rule: renewal.WaitsForFile) while the user is at it: on the
+// guide, or on the Check tab, where a file checked for the renewal (one
+// just said not to be it, Z12) leaves them; on My certificates or in
+// Settings the file is announced, not checked over what they do.
 func (f *frame) waitingForDownload() bool {
 	g := f.guide
-	if g == nil || f.tabs == nil || f.tabs.SelectedIndex() != guideTab {
+	if g == nil || f.tabs == nil {
+		return false
+	}
+	if tab := f.tabs.SelectedIndex(); tab != guideTab && tab != checkTab {
 		return false
 	}
 	return renewal.WaitsForFile(&g.progress, g.facts())
@@ -238,8 +246,17 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 		box.Refresh()
 	}
 	f.downloadsState().newest = show
+	var progress *guide.Progress
+	if p := f.guideProgress(); p != nil {
+		// Its answers, read off the UI thread: a copy.
+		progress = &guide.Progress{Answers: maps.Clone(p.Answers)}
+	}
 	f.background(func() {
-		newest, found := watch.NewestIn(folders, f.ownCopy)
+		var certs []register.Certificate
+		if f.register != nil {
+			certs = append(f.register.List(), f.register.Apart()...)
+		}
+		newest, found := renewal.NewestToCheck(folders, certs, progress)
 		if !found {
 			return
 		}

@@ -156,6 +156,36 @@ func TestArrivalOnDownloadCardCheckedAtOnce(t *testing.T) {
 	}
 }
 
+// Z12: on the download card, a file said not to be the renewal's ("No,
+// it is another file") leaves the user on the Check tab; the right file,
+// landing in Downloads then, is checked at once there, as on the guide,
+// not only announced. On My certificates it is announced (TestArrivalAnnouncedThenChecked).
+func TestArrivalAfterADeclinedFileCheckedAtOnce(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "download"
+	g.progress.StartedAt = time.Now().Add(-time.Hour)
+	g.show()
+	x.f.tabs.SelectIndex(guideTab)
+	other := x.chain.Issuing.Issue(t, testpki.LeafOptions{Org: "Leverandør ApS", CVR: "11223344", NotBefore: time.Now().Add(-time.Minute)})
+	x.f.arrived(arrival(t, "other.p12", testpki.OpenSSLPFX(t, other, x.chain.CACerts(), "")))
+	x.wait()
+	test.Tap(findButton(t, x.f.check.answers, words.T("renewal.ask.no")))
+	x.wait()
+	if x.f.tabs.SelectedIndex() != checkTab {
+		t.Fatalf("after the no, on tab %d", x.f.tabs.SelectedIndex())
+	}
+	leaf := x.chain.Issuing.Issue(t, testpki.LeafOptions{NotBefore: time.Now().Add(-time.Minute)})
+	x.f.arrived(arrival(t, "renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "")))
+	x.wait()
+	if !anyTextContains(x.f.check.answers, "renewed.p12") || anyTextContains(x.f.content, "just arrived") {
+		t.Errorf("the right file, come after the no, is not checked at once: %q", texts(x.f.check.answers))
+	}
+	if !x.f.check.shown[0].answer.Waits() {
+		t.Errorf("the right file is not asked about: %s", x.f.check.shown[0].answer.Question)
+	}
+}
+
 // The download card names the newest certificate file already there.
 func TestDownloadCardOffersNewest(t *testing.T) {
 	x := downloadCardWith(t, "older.p12", "newest.pfx")
@@ -171,23 +201,27 @@ func TestDownloadCardOffersNewest(t *testing.T) {
 	}
 }
 
-// downloadedAt writes a file called name in the Downloads folder dir,
-// changed at 09:minute on 1 December 2026, as the watcher reports it.
+// downloadedAt writes a certificate file (whole: a damaged one is never
+// proposed, Z8) called name in the Downloads folder dir, changed at
+// 09:minute on 1 December 2026, as the watcher reports it.
 func downloadedAt(t *testing.T, dir, name string, minute int) watch.Arrival {
 	t.Helper()
 	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+	chain := testpki.NewChain(t, false)
+	data := testpki.OpenSSLPFX(t, chain.Organization(t), chain.CACerts(), "")
+	if err := os.WriteFile(p, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 12, 1, 9, minute, 0, 0, time.Local)
 	if err := os.Chtimes(p, at, at); err != nil {
 		t.Fatal(err)
 	}
-	return watch.Arrival{Path: p, Folder: watch.Folder{Kind: watch.Downloads, Path: dir}, Size: 1, ModTime: at}
+	return watch.Arrival{Path: p, Folder: watch.Folder{Kind: watch.Downloads, Path: dir}, Size: int64(len(data)), ModTime: at}
 }
 
 // Y10: a file that comes while the download card is shown and is
-// announced (not checked at once: the Check tab in view) is the newest:
+// announced (not checked at once: My certificates in view; on the Check
+// tab it is checked at once since Z12) is the newest:
 // the card names the file the announcement names, not the one it found
 // when it was drawn.
 func TestDownloadCardNamesTheFileJustCome(t *testing.T) {
@@ -204,7 +238,7 @@ func TestDownloadCardNamesTheFileJustCome(t *testing.T) {
 	if !hasText(g.scroll.Content, "The newest certificate file in Downloads is certifikat.p12, from 1 December 2026 at 09:01.") {
 		t.Fatalf("no newest file; texts: %q", texts(g.scroll.Content))
 	}
-	x.f.tabs.SelectIndex(checkTab)
+	x.f.tabs.SelectIndex(certificatesTab)
 	x.f.arrived(write("Fornyet certifikat.p12", 5))
 	if !anyTextContains(x.f.content, "Fornyet certifikat.p12") {
 		t.Fatalf("not announced: %q", texts(x.f.content))
