@@ -103,6 +103,15 @@ func (a *checkAnswer) again() {
 
 func (a *checkAnswer) draw() {
 	ans := a.answer
+	// The keyboard's place is kept across the rebuild (the answer drawn
+	// again once the Save recorded it): Tab goes on from there (Z6).
+	c := a.c.f.win.Canvas()
+	spot, had := uiwidget.SpotIn(c, a.content)
+	defer func() {
+		if had {
+			spot.Restore(c, a.content)
+		}
+	}()
 	a.content.RemoveAll()
 	a.content.Add(a.headlineView())
 	if ans.NeedsPassword {
@@ -452,6 +461,13 @@ func (a *checkAnswer) nextSteps() *fyne.Container {
 			box.Add(a.saveButton(act))
 		case renewal.ActionBackUp:
 			box.Add(uiwidget.NewButton(words.T("check.action.backup"), theme.DocumentSaveIcon(), a.backup))
+		case renewal.ActionBackUpAgain:
+			// Made already, and said so where it was offered (Z6):
+			// another is plain, not a main action.
+			box.Add(uiwidget.SuccessLine(a.answer.BackedUp.Message))
+			again := uiwidget.NewButton(words.T("guide.backup.another"), theme.DocumentSaveIcon(), a.backup)
+			again.Importance = widget.LowImportance
+			box.Add(again)
 		case renewal.ActionReceipt:
 			box.Add(uiwidget.NewButton(words.T("check.action.receipt"), theme.DocumentPrintIcon(), a.receipt))
 		case renewal.ActionShowInFolder:
@@ -525,7 +541,14 @@ func (a *checkAnswer) saveButton(act renewal.Action) fyne.CanvasObject {
 				if record { // answered while the Save was at work (T9)
 					a.c.f.checked(a.answer)
 				}
+				// The keyboard on the Save goes on to the next action,
+				// not nowhere (Z6).
+				c := a.c.f.win.Canvas()
+				spot, had := uiwidget.SpotIn(c, a.content)
 				btn.Hide()
+				if had {
+					spot.Restore(c, a.content)
+				}
 				text := a.c.f.vaultText("vault.saved", nil)
 				if a.c.f.savedFromClipboard(password) {
 					text += " " + words.T("watch.copied.cleared")

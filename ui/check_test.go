@@ -23,6 +23,7 @@ import (
 	"github.com/fornyer/fornyer/core/safefile"
 	"github.com/fornyer/fornyer/core/testpki"
 	"github.com/fornyer/fornyer/core/vault"
+	uiwidget "github.com/fornyer/fornyer/ui/widget"
 	"github.com/fornyer/fornyer/ui/words"
 )
 
@@ -388,11 +389,22 @@ func TestTheAnswerShownFollowsTheRegister(t *testing.T) {
 		t.Fatalf("first: %q", got)
 	}
 	drawn := a.headline
-	if err := x.f.register.RecordBackup(sha, register.FileRef{Path: "/media/stick/x.p12", VerifiedAt: time.Now()}); err != nil {
+	if err := x.f.register.RecordReceipt(sha, register.Receipt{Path: "/home/anne/receipt.pdf", At: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	if a.headline != drawn {
 		t.Error("a change that says nothing new drew the answer again")
+	}
+	// Z6: a backup made (here or from the guide) is said where the
+	// backup was offered: when and where, and another one, plain.
+	if err := x.f.register.RecordBackup(sha, register.FileRef{Path: "/media/stick/x.p12", VerifiedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if !anyTextContains(x.f.check.answers, "/media/stick/x.p12") || hasButton(x.f.check.answers, "Make a backup…") {
+		t.Errorf("backed up, the answer says %q", texts(x.f.check.answers))
+	}
+	if b := findButton(t, x.f.check.answers, "Make another backup…"); b.Importance != widget.LowImportance {
+		t.Errorf("another backup is a main action (%v)", b.Importance)
 	}
 	if err := x.f.register.RecordDPGInstalled(sha, "Mette Prøvesen", time.Now()); err != nil {
 		t.Fatal(err)
@@ -426,6 +438,47 @@ func TestSavedIsStillSaidWhenTheAnswerIsDrawnAgain(t *testing.T) {
 	}
 	if !anyTextContains(x.f.check.answers, saved) {
 		t.Errorf("drawn again, the answer no longer says %q: %q", saved, texts(x.f.check.answers))
+	}
+}
+
+// Z6: Save pressed by keyboard on the Check tab: the keyboard goes on to
+// the next action, and stays on one when the answer is drawn again with
+// the facts, instead of nowhere (Tab started from the window's top).
+func TestTheKeyboardGoesOnAfterSaveOnTheCheckTab(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	c := x.w.Canvas()
+	leaf := x.chain.Organization(t)
+	x.drop(x.file("renewed.p12", testpki.OpenSSLPFX(t, leaf, x.chain.CACerts(), "Kode-1")))
+	test.Type(findEntry(t, x.f.check.answers), "Kode-1")
+	test.Tap(findButton(t, x.f.check.answers, words.T("check.password.open")))
+	x.wait()
+	x.f.tabs.SelectIndex(checkTab)
+	var save *uiwidget.Button
+	for _, b := range findAll[*uiwidget.Button](x.f.check.answers) {
+		if b.Text == words.T("check.action.save_password") {
+			save = b
+		}
+	}
+	if save == nil {
+		t.Fatal("no Save")
+	}
+	c.Focus(save)
+	save.TypedRune(' ')
+	x.wait()
+	on := func() string {
+		b, ok := c.Focused().(*uiwidget.Button)
+		if !ok || !b.Visible() {
+			return ""
+		}
+		return b.Text
+	}
+	if got := on(); got == "" || got == save.Text {
+		t.Fatalf("after Save the keyboard is on %T %v", c.Focused(), c.Focused())
+	}
+	a := x.f.check.shown[0]
+	a.draw() // as factsChanged draws it when the facts changed what it says
+	if got := on(); got == "" || !hasButton(x.f.check.answers, got) {
+		t.Errorf("drawn again, the keyboard is on %T %q", c.Focused(), got)
 	}
 }
 

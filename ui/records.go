@@ -168,12 +168,12 @@ func (f *frame) answerFor(sha string) *checkAnswer {
 // checked again from where the register last saw it, and the dialog opens
 // once it opens (with the password typed, when none saved opens it).
 func (f *frame) backUpChecked(sha string) {
-	if a := f.answerFor(sha); a != nil && a.answer.Offers(renewal.ActionBackUp) {
+	if a := f.answerFor(sha); a != nil && a.answer.OffersBackUp() {
 		a.backup()
 		return
 	}
 	f.recheck(sha, func(a *checkAnswer) {
-		if a.answer.Offers(renewal.ActionBackUp) {
+		if a.answer.OffersBackUp() {
 			a.backup()
 		}
 	})

@@ -66,10 +66,13 @@ const (
 	// (Answer.Replaces), removed in the same action.
 	ActionReplacePassword Action = "replace_password"
 	ActionBackUp          Action = "back_up" // a verified copy (only a .p12 with its key)
-	ActionReceipt         Action = "receipt" // the printable receipt
-	ActionShowInFolder    Action = "show_in_folder"
-	ActionMarkDPG         Action = "mark_dpg"  // record that it is installed in DPG
-	ActionHandOver        Action = "hand_over" // a copy with its own password for someone else (only a .p12 with its key)
+	// ActionBackUpAgain: another verified copy, once one is made
+	// (Answer.BackedUp says when and where): not the main action (Z6).
+	ActionBackUpAgain  Action = "back_up_again"
+	ActionReceipt      Action = "receipt" // the printable receipt
+	ActionShowInFolder Action = "show_in_folder"
+	ActionMarkDPG      Action = "mark_dpg"  // record that it is installed in DPG
+	ActionHandOver     Action = "hand_over" // a copy with its own password for someone else (only a .p12 with its key)
 )
 
 // Question is what the answer asks of the user.
@@ -161,6 +164,11 @@ type Answer struct {
 	// WrongSaved says so. "" when there is none.
 	Replaces   string `json:"-"`
 	WrongSaved *Line  `json:"wrong_saved,omitempty"`
+	// BackedUp says that a verified backup of the file is made, when and
+	// where (the register's latest, wherever it was made: the Check tab,
+	// the guide), so the answer does not keep offering it as if none were
+	// (Z6); nil when none is recorded.
+	BackedUp *Line `json:"backed_up,omitempty"`
 	// SaveTo is where "Save the password" saves it (Flow.SaveAnswered):
 	// "" for under the certificate; the renewal's pending id while the
 	// guide waits for its file and asks whether this is it (no earlier
@@ -189,6 +197,10 @@ type Answer struct {
 func (a Answer) Waits() bool {
 	return a.Question == QuestionAsk || a.Question == QuestionOtherOrganisation
 }
+
+// OffersBackUp says whether the answer offers a backup: the first, or
+// another once one is made.
+func (a Answer) OffersBackUp() bool { return a.Offers(ActionBackUp) || a.Offers(ActionBackUpAgain) }
 
 // Offers says whether the answer offers the action.
 func (a Answer) Offers(act Action) bool {
@@ -417,6 +429,7 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 		ln := line(l, ToneWarning, "renewal.wrong_saved.title", "renewal.wrong_saved", nil)
 		a.WrongSaved = &ln
 	}
+	a.BackedUp = backedUp(r, self, registered)
 	a.Actions = actions(r, a, self, registered, registered && register.PasswordSaved(self, in.Passwords.Held()))
 	if a.Question == QuestionAsk && in.Progress != nil && a.Offers(ActionSavePassword) && pendingFree(in) {
 		a.SaveTo = vault.PendingID(in.Progress.RenewalID)
@@ -424,6 +437,17 @@ func answer(in Input, c Check, tried triedWith, password string, passwordSaved b
 	a.Advance = a.Outcome.Advance
 	a.GoToGuide = a.Advance && a.Replaces == ""
 	return a
+}
+
+// backedUp says when and where the latest verified backup of the file
+// with its key (the register's record self) was made; nil for none.
+func backedUp(r *inspect.Report, self register.Certificate, registered bool) *Line {
+	b, ok := self.LatestBackup()
+	if !registered || !ok || !HoldsKey(r) {
+		return nil
+	}
+	ln := line(r.Lang, ToneGood, "", "renewal.backed_up", map[string]any{"Date": msg.Date(r.Lang, b.VerifiedAt.Local()), "Path": safetext.Line(b.Path)})
+	return &ln
 }
 
 // earlyAsked is the question's words when it is asked before the guide
@@ -730,7 +754,10 @@ func actions(r *inspect.Report, a Answer, self register.Certificate, registered,
 	case a.Password != "" && !a.PasswordSaved && !saved && !older:
 		out = append(out, ActionSavePassword)
 	}
-	if HoldsKey(r) {
+	switch {
+	case HoldsKey(r) && a.BackedUp != nil:
+		out = append(out, ActionBackUpAgain)
+	case HoldsKey(r):
 		out = append(out, ActionBackUp)
 	}
 	if !older {
@@ -762,5 +789,5 @@ func (a Answer) says() []any {
 		codes[i] = f.Code
 	}
 	return []any{a.Headline, a.NeedsPassword, a.PasswordFor, a.Note, a.Facts, a.Unverified, a.Comparison,
-		a.Question, a.Asked, a.Public, codes, a.Actions, a.WrongSaved, a.GoToGuide, a.Apart}
+		a.Question, a.Asked, a.Public, codes, a.Actions, a.WrongSaved, a.GoToGuide, a.Apart, a.BackedUp}
 }

@@ -766,3 +766,26 @@ func TestSameOrganisation(t *testing.T) {
 		}
 	}
 }
+
+// Z6: a file backed up (the register's latest verified backup, wherever
+// it was made) is said to be, when and where, and offered another backup
+// instead of "Make a backup" as if none were made; an answer asked again
+// after the backup says something new, so the window draws it.
+func TestAnAnswerSaysTheFileIsBackedUp(t *testing.T) {
+	r := checked("b2", "02", started)
+	sha := r.Certificate.SHA256
+	known := []register.Certificate{{SHA256: sha, Organization: r.Certificate.Organization}}
+	in := Input{Path: "/dl/x.p12", Report: r, Tries: TryTyped("pw"), Known: known}
+	before := AnswerFor(in)
+	if before.BackedUp != nil || !before.Offers(ActionBackUp) || before.Offers(ActionBackUpAgain) || !before.OffersBackUp() {
+		t.Fatalf("not backed up: %+v, %v", before.BackedUp, before.Actions)
+	}
+	in.Known[0].Backups = []register.FileRef{{Path: "/media/KINGSTON/x.p12", VerifiedAt: started}}
+	after := before.Again(in)
+	if after.BackedUp == nil || !strings.Contains(after.BackedUp.Message, "/media/KINGSTON/x.p12") || after.Offers(ActionBackUp) || !after.Offers(ActionBackUpAgain) || !after.OffersBackUp() {
+		t.Errorf("backed up: %+v, %v", after.BackedUp, after.Actions)
+	}
+	if SaysTheSame(before, after) {
+		t.Error("backed up, the answer says the same")
+	}
+}
