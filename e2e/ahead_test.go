@@ -180,7 +180,7 @@ func TestAPutOffBackupLeadsTheSummary(t *testing.T) {
 // TestTheDownloadCardPassesOverABrokenDownload (Z8): the renewed file
 // was saved in Downloads, then a second download broke off (half a
 // file, newer). The download card names the whole file as the newest to
-// check, not the broken one, and its "Check it" checks the whole one.
+// check, not the broken one, and "Check the file" checks the whole one.
 func TestTheDownloadCardPassesOverABrokenDownload(t *testing.T) {
 	forEachLanguage(t, "broken-download", func(t *testing.T, s *session) {
 		downloads := filepath.Join(s.home, "Downloads")
@@ -201,10 +201,35 @@ func TestTheDownloadCardPassesOverABrokenDownload(t *testing.T) {
 		s.start()
 		lead := strings.Fields(msg.T(s.lang, "watch.newest", map[string]any{"Folder": s.L("watch.folder.downloads"), "Name": "x", "When": "y"}))
 		p, _ := s.waitText("newest", screenWait, strings.Join(lead[:4], " "))
-		if p.has("(1).p12") || !p.has("æøå.p12") {
+		if p.has("(1).p12") || !p.has("Fornyet certifikat") {
 			t.Errorf("the card proposes the broken download, or not the whole one; it reads:\n%s", p.text())
 		}
-		s.clickLastText("check-it", screenWait, s.L("watch.check"))
-		s.waitText("checked", checkWait, s.L("check.password.title"), s.L("renewal.ask.title"), s.L("inspect.verdict.ready"))
+		// The bar's "Check the file" checks the file the card names (Z15):
+		// the whole one, which asks for its password.
+		s.clickText("check-the-file", screenWait, s.L("guide.download.check"))
+		s.waitText("checked", checkWait, s.L("check.password.title"))
+	})
+}
+
+// TestABackupMadeOnTheCheckTabIsSaidThere (Z6): the renewed file checked
+// on the Check tab, its backup made there: the answer says it is backed
+// up, when and where, and offers another backup, not "Make a backup…"
+// again as if none were made.
+func TestABackupMadeOnTheCheckTabIsSaidThere(t *testing.T) {
+	forEachLanguage(t, "backup-on-check", func(t *testing.T, s *session) {
+		usb := filepath.Join(s.home, "USB")
+		if err := os.MkdirAll(usb, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		s.start()
+		s.openWithPassword(s.copyFile(fileRenewed, filepath.Join(s.home, "Documents")))
+		s.clickLastText("backup", checkWait, s.L("check.action.backup"))
+		s.backUpTo(usb)
+		s.key("Return") // the dialog's close
+		said := strings.Fields(msg.T(s.lang, "renewal.backed_up", map[string]any{"Date": "x", "Path": "y"}))
+		p, _ := s.waitText("backed-up", screenWait, strings.Join(said[:4], " "))
+		if !p.has(s.L("guide.backup.another")) {
+			t.Errorf("backed up, the Check tab does not offer another backup; it reads:\n%s", p.text())
+		}
 	})
 }
