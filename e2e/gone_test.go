@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/vault"
 )
@@ -74,5 +75,35 @@ func TestAPasswordGoneFromTheKeyring(t *testing.T) {
 			t.Errorf("saved again, My certificates does not say so:\n%s", p.text())
 		}
 		s.noPasswordOnDisk()
+	})
+}
+
+// TestAPasswordGoneFromTheKeyringOnThePasswordCard is walk W14: the
+// renewal's password, saved on card 12, is deleted in the keyring's own
+// list. The card, opened again (another tab and back), no longer says it
+// is saved: the field to save it is back and Done waits again.
+func TestAPasswordGoneFromTheKeyringOnThePasswordCard(t *testing.T) {
+	forEachLanguage(t, "gone-card", func(t *testing.T, s *session) {
+		s.seedAt("password")
+		s.start()
+		titles := stepTitles(s.lang)
+		s.waitText("password", screenWait, titles[guide.Index("password")])
+		store := map[string]any{"Store": s.L(vault.StoreName("linux"))}
+		s.clickText("password-field", screenWait, s.L("vault.password.placeholder"))
+		s.typ(certPassword)
+		s.key("Return")
+		s.waitText("saved", screenWait, msg.T(s.lang, "vault.saved", store))
+		id := vault.PendingID(s.readProgress().RenewalID)
+		if s.keyringSecrets()[id] != certPassword {
+			t.Fatal("not saved in the keyring")
+		}
+		s.run("secret-tool", "clear", "service", vault.Service, "username", id)
+		s.key("ctrl+2")
+		s.key("ctrl+1") // the card again, read from the keyring
+		if p, ok := s.pollScreen("card-again", screenWait, func(p page) bool {
+			return p.has(s.L("vault.password.placeholder")) && !p.has(msg.T(s.lang, "vault.saved", store))
+		}); !ok {
+			t.Errorf("deleted in the keyring, the password card still says it is saved:\n%s", p.text())
+		}
 	})
 }

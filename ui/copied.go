@@ -188,7 +188,9 @@ func (f *frame) tabSelected() {
 		g.copied.start()
 	}
 	if g.progress.Step().Task == guide.TaskSummary {
-		g.lookAtCopies()  // a copy may have been deleted meanwhile (usertest Z5)
-		f.readPasswords() // and the password, in the store's own list (Z20)
+		g.lookAtCopies() // a copy may have been deleted meanwhile (usertest Z5)
+	}
+	if saysSaved(g.progress.Step()) {
+		f.readPasswords() // the password too, in the store's own list (Z20, W14)
 	}
 }

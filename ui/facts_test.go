@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/zalando/go-keyring"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/handover"
@@ -776,5 +777,46 @@ func TestTheFileAheadPointsToTheCheckTabThatHoldsThePassword(t *testing.T) {
 	x.wait()
 	if !hasText(g.scroll.Content, words.T("guide.password.ahead.text")) {
 		t.Errorf("the card does not point to the Check tab: %q", texts(g.scroll.Content))
+	}
+}
+
+// Walk W14 (Z20): the password saved on the card, then deleted in the
+// keyring's own list. Arriving at the card again reads the store: the
+// card no longer says it is saved and Done waits again; Settings' list of
+// saved passwords no longer lists it.
+func TestThePasswordCardFollowsADeletionInTheStore(t *testing.T) {
+	x := newCheckFixture(t, "en")
+	g := x.f.guide
+	g.progress.Current = "password"
+	g.show()
+	x.wait()
+	test.Type(findEntry(t, g.cardAndBar()), "Kode-1234")
+	test.Tap(findButton(t, g.cardAndBar(), "Save password"))
+	x.wait()
+	if g.done.Disabled() {
+		t.Fatal("Done waits after the password was saved")
+	}
+	if err := keyring.Delete(vault.Service, vault.PendingID(g.progress.RenewalID)); err != nil {
+		t.Fatal(err)
+	}
+	// The tab opened again, the card not left: it reads the store, and
+	// is drawn again without its own word for the save.
+	x.f.tabs.SelectIndex(checkTab)
+	x.f.tabs.SelectIndex(guideTab)
+	x.wait()
+	if !g.done.Disabled() || hasText(g.scroll.Content, g.f.vaultText("vault.saved", nil)) {
+		t.Errorf("deleted in the store, the card still says saved: Done enabled %v, %q", !g.done.Disabled(), texts(g.scroll.Content))
+	}
+	g.goTo("prepare-usage")
+	x.wait()
+	g.goTo("password")
+	x.wait()
+	if !g.done.Disabled() || hasText(g.scroll.Content, g.f.vaultText("vault.saved", nil)) {
+		t.Errorf("arrived at again, the card still says saved: Done enabled %v, %q", !g.done.Disabled(), texts(g.scroll.Content))
+	}
+	view := newSavedPasswordsView(x.f)
+	x.wait()
+	if !hasText(view, "No passwords are saved yet.") {
+		t.Errorf("Settings lists a password deleted in the store: %q", texts(view))
 	}
 }

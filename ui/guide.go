@@ -62,9 +62,10 @@ type guideState struct {
 	// copiesGone is the last look at the copies made for others
 	// (renewal.CopiesGone): the files no longer where they were made.
 	copiesGone map[string]bool
-	// summaryLooked: the summary, drawn, has had the store's list read
-	// again since the guide arrived on it.
-	summaryLooked bool
+	// storeLookedAt is the card that says whether the password is saved
+	// (saysSaved) which, drawn, has had the store's list read again
+	// since the guide arrived on it; "" on any other card.
+	storeLookedAt string
 	// picture is the card's layout when it has a picture (pictureLayout),
 	// and cardBox the card it lays out: laid out again when the view's
 	// height moves the picture (viewResized).
@@ -285,15 +286,25 @@ func (g *guideState) show() {
 	g.refresh(g.screen) // the bar's height follows its action and hint
 	if step.Task == guide.TaskSummary {
 		g.lookAtCopies()
-		if !g.summaryLooked {
+	}
+	if saysSaved(step) {
+		if g.storeLookedAt != step.ID {
 			// Arrived: whether the password is still in the store is
-			// read again (Z20), once; the read draws it if it changed.
-			g.summaryLooked = true
+			// read again (Z20, walk W14), once; the read draws the
+			// card again if it changed.
+			g.storeLookedAt = step.ID
 			g.f.readPasswords()
 		}
 	} else {
-		g.summaryLooked = false
+		g.storeLookedAt = ""
 	}
+}
+
+// saysSaved reports whether the card says whether the password is saved
+// in the store: the password card and the summary, whose word is read
+// from the store again when they are arrived at or their tab is opened.
+func saysSaved(step guide.Step) bool {
+	return step.Task == guide.TaskPassword || step.Task == guide.TaskSummary
 }
 
 // settle lays the screen out once more, at its size, after the window's
@@ -921,9 +932,11 @@ func (g *guideState) factsChanged() {
 	switch {
 	case reflect.DeepEqual(now, g.drawn):
 		g.update() // what the card shows stands; Done and the stepper follow the facts
-	case g.saverBusy != nil && g.saverBusy():
+	case g.saverBusy != nil && g.saverBusy() && !(g.drawn.PasswordSaved && !now.PasswordSaved):
 		// The password card's own field saved it and says so; drawn
 		// again, the card would lose that word and the keyboard's place.
+		// Unless the store no longer holds it (deleted in its own list,
+		// walk W14): then the card is drawn again, its field back.
 		g.drawn = now
 		g.update()
 	default:

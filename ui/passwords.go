@@ -83,7 +83,9 @@ func (v *savedPasswordsView) load() {
 	v.setStatus(v.f.vaultText("vault.list.loading", nil), widget.MediumImportance)
 	piece := StartPiece("saved-passwords")
 	v.f.background(func() {
-		list, err := v.f.vault.List(context.Background())
+		// What the store holds: one deleted in its own list is not
+		// listed as saved (walk W14).
+		list, err := v.f.vault.ListHeld(context.Background())
 		piece()
 		fyne.Do(func() {
 			v.busy.Stop()
