@@ -16,7 +16,6 @@ import (
 
 	"github.com/fornyer/fornyer/core/calendar"
 	"github.com/fornyer/fornyer/core/certlist"
-	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
 	"github.com/fornyer/fornyer/core/oces"
 	"github.com/fornyer/fornyer/core/receipt"
@@ -208,7 +207,7 @@ func (v *certificatesView) card(certs []register.Certificate, c register.Certifi
 	// look-up of the store here.
 	status := register.StatusOf(certs, c, v.f.passwordIndex.list.Held(), now)
 	if status.Renew {
-		renew := uiwidget.NewButton(words.T("register.renew"), theme.HistoryIcon(), v.renew)
+		renew := uiwidget.NewButton(words.T("register.renew"), theme.HistoryIcon(), func() { v.renew(c) })
 		renew.Importance = widget.HighImportance
 		items = append(items, container.NewHBox(renew))
 	}
@@ -315,10 +314,9 @@ func (v *certificatesView) recordLines(c register.Certificate, status register.S
 
 // renew opens the guide at its first card, for renewing a certificate
 // about to expire.
-func (v *certificatesView) renew() {
-	v.f.tabs.SelectIndex(guideTab)
+func (v *certificatesView) renew(c register.Certificate) {
 	if g := v.f.guide; g != nil {
-		g.goTo(guide.Steps[0].ID)
+		g.renew(c)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/msg"
+	"github.com/fornyer/fornyer/core/register"
 	"github.com/fornyer/fornyer/core/renewal"
 	"github.com/fornyer/fornyer/core/safetext"
 	"github.com/fornyer/fornyer/core/vault"
@@ -1095,12 +1096,16 @@ func (g *guideState) moved(before string) {
 	g.scroll.ScrollToTop()
 }
 
-func (g *guideState) confirmReset() {
+func (g *guideState) confirmReset() { g.askNewRenewal(g.startAgain) }
+
+// askNewRenewal asks before the guide's renewal is replaced by a new one,
+// which start makes.
+func (g *guideState) askNewRenewal(start func()) {
 	text := widget.NewLabel(words.T("guide.new_renewal.text"))
 	text.Wrapping = fyne.TextWrapWord
 	d := uiwidget.NewConfirm(words.T("guide.new_renewal.title"), words.T("guide.new_renewal.confirm"), words.T("guide.cancel"), text, func(ok bool) {
 		if ok {
-			g.startAgain()
+			start()
 		}
 	}, g.f.win)
 	uiwidget.ShowDialog(g.f.win, d, fyne.NewSize(min(420, g.f.win.Canvas().Size().Width-20), 0))
@@ -1108,10 +1113,39 @@ func (g *guideState) confirmReset() {
 
 // reset starts a new renewal with a new RenewalID.
 func (g *guideState) startAgain() {
-	g.progress = guide.New(g.f.now())
+	g.startWith(guide.New(g.f.now()))
+}
+
+// startWith makes p, a new renewal, the guide's.
+func (g *guideState) startWith(p guide.Progress) {
+	g.progress = p
 	g.notice = ""
 	g.changed()
 	g.scroll.ScrollToTop()
+}
+
+// renew goes on with renewing c as core says (renewal.RenewFrom): the
+// guide's renewal of it where it stands, a new renewal of it, or, in the
+// middle of another certificate's renewal, a question first. "Renew this
+// one" in My certificates and a reminder's "Renew it" both come here.
+func (g *guideState) renew(c register.Certificate) {
+	show := func() { g.f.tabs.SelectIndex(guideTab) }
+	startNew := func() {
+		g.startWith(guide.NewOf(c.SHA256, g.f.now()))
+		show()
+	}
+	var certs []register.Certificate
+	if g.f.register != nil {
+		certs = renewal.FirstCertificates(&g.progress, g.f.register)
+	}
+	switch renewal.RenewFrom(&g.progress, certs, g.f.now(), c) {
+	case renewal.ShowRenewal:
+		show()
+	case renewal.NewRenewal:
+		startNew()
+	case renewal.AskNewRenewal:
+		g.askNewRenewal(startNew)
+	}
 }
 
 // showHelp is the DPG Service Center's contact, one click from every card.

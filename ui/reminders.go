@@ -181,7 +181,11 @@ func (f *frame) showStanding(standing []register.Reminder, renewHere bool) {
 	show := func() {
 		f.standingDismissed = true
 		f.showStanding(nil, false)
-		f.tabs.SelectIndex(guideTab)
+		if f.guide == nil {
+			f.tabs.SelectIndex(guideTab)
+			return
+		}
+		f.guide.renew(standing[0].Certificate)
 	}
 	if !renewHere {
 		showKey, icon = "register.standing.show_one", theme.ListIcon()

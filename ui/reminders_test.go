@@ -186,3 +186,56 @@ func guideFrameAtCertNow(t *testing.T, certs ...register.Certificate) *frame {
 	}
 	return f
 }
+
+// Walk W11, W12: a year on, the certificate last year's renewal made is
+// about to expire. Its reminder's "Renew it" starts a new renewal of it at
+// the first card, which names it (it had shown last year's finished
+// renewal, where nothing moved, or only My certificates); My certificates'
+// "Renew this one" then shows that renewal where it stands.
+func TestAYearOnRenewItStartsTheNextRenewal(t *testing.T) {
+	made := certAt(1, "Bager Hansen ApS", "u", register.Production, 45*certDay)
+	f := guideFrameAtCertNow(t, made)
+	g := f.guide
+	lastYear := guide.New(certNow.AddDate(-3, 0, 0))
+	lastYear.SetFileChecked(made.SHA256, certNow.AddDate(-3, 0, 0))
+	lastYear.Current = guide.Steps[len(guide.Steps)-1].ID
+	g.progress = lastYear
+	g.show()
+	remind(f, "en")
+	bar := f.standingBar()
+	renew := certButtons(bar, words.T("register.standing.renew_one"))
+	if len(renew) != 1 {
+		t.Fatalf("the reminder offers no renewal: %q", certTexts(bar))
+	}
+	test.Tap(renew[0])
+	if f.tabs.SelectedIndex() != guideTab || g.progress.RenewalID == lastYear.RenewalID ||
+		g.progress.Current != guide.Steps[0].ID || g.progress.FileChecked() {
+		t.Fatalf("after Renew it: tab %d, renewal %s (last year's %s) at %q", f.tabs.SelectedIndex(), g.progress.RenewalID, lastYear.RenewalID, g.progress.Current)
+	}
+	if len(bar.Objects) != 0 {
+		t.Errorf("the reminder stays: %q", certTexts(bar))
+	}
+	names := false
+	for _, s := range certTexts(g.screen) {
+		names = names || strings.Contains(s, "Bager Hansen ApS")
+	}
+	if !names {
+		t.Errorf("the first card does not name the certificate: %q", certTexts(g.screen))
+	}
+
+	// My certificates' "Renew this one" on it: the same renewal, where it stands.
+	id := g.progress.RenewalID
+	g.complete()
+	at := g.progress.Current
+	f.tabs.SelectIndex(certificatesTab)
+	v := f.certificates
+	selectRow(t, v, made.SHA256)
+	again := certButtons(v.root, words.T("register.renew"))
+	if len(again) != 1 {
+		t.Fatalf("no Renew this one: %q", certTexts(v.root))
+	}
+	test.Tap(again[0])
+	if f.tabs.SelectedIndex() != guideTab || g.progress.RenewalID != id || g.progress.Current != at {
+		t.Errorf("Renew this one: tab %d, renewal %s at %q; want %s at %q", f.tabs.SelectedIndex(), g.progress.RenewalID, g.progress.Current, id, at)
+	}
+}

@@ -48,6 +48,12 @@ type Progress struct {
 	// the question is answered.
 	PasswordStoredElsewhere bool `json:"password_stored_elsewhere,omitempty"`
 
+	// Renews is the certificate the user chose to renew ("Renew this one"
+	// in My certificates, a reminder's "Renew it"), by fingerprint: until
+	// the renewed file is checked it is the one the guide renews
+	// (renewal.Renewing), not the first to expire; "" when not chosen.
+	Renews string `json:"renews,omitempty"`
+
 	// FileSHA256 is the renewal's file: the checked certificate's
 	// fingerprint, taken at FileCheckedAt; "" before.
 	FileSHA256    string    `json:"file_sha256,omitempty"`
@@ -108,6 +114,14 @@ func New(now time.Time) Progress {
 		Current:   Steps[0].ID,
 		Done:      map[string]time.Time{},
 	}
+}
+
+// NewOf starts a renewal of the certificate sha256 at the first step
+// (Renews).
+func NewOf(sha256 string, now time.Time) Progress {
+	p := New(now)
+	p.Renews = strings.ToLower(sha256)
+	return p
 }
 
 func newID() string {

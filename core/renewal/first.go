@@ -39,12 +39,17 @@ func FirstCertificates(p *guide.Progress, reg *register.Store) []register.Certif
 }
 
 // firstKey is what of the progress FirstCard's picks depend on: the
-// renewed file, once checked.
+// renewed file, once checked; before, the certificate chosen to renew.
 func firstKey(p *guide.Progress) string {
-	if p == nil || !p.FileChecked() {
+	switch {
+	case p == nil:
 		return ""
+	case p.FileChecked():
+		return strings.ToLower(p.FileSHA256)
+	case p.Renews != "": // the certificate chosen: Renewing names it
+		return "renews:" + strings.ToLower(p.Renews)
 	}
-	return strings.ToLower(p.FileSHA256)
+	return ""
 }
 
 // FirstCard is the indices, in order, of the register's entries the

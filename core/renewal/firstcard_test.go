@@ -38,7 +38,7 @@ func TestFirstCardGivesTheSameStart(t *testing.T) {
 			all = append(all, c)
 		}
 		var p *guide.Progress
-		switch r.IntN(4) {
+		switch r.IntN(5) {
 		case 1:
 			p = atDownload()
 		case 2:
@@ -46,6 +46,9 @@ func TestFirstCardGivesTheSameStart(t *testing.T) {
 			p.SetFileChecked(strings.Repeat(pick(shas...), 32), started)
 		case 3:
 			q := guide.New(started)
+			p = &q
+		case 4: // a certificate chosen to renew, perhaps one not there
+			q := guide.NewOf(strings.Repeat(pick(shas...), 32), started)
 			p = &q
 		}
 		entries := make([]register.Entry, len(all))

@@ -81,6 +81,13 @@ func Renewing(p *guide.Progress, certs []register.Certificate, now time.Time) (r
 		}
 		return register.Certificate{}, false
 	}
+	if p.Renews != "" { // the one the user chose, if the register still has it
+		for _, c := range certs {
+			if strings.EqualFold(c.SHA256, p.Renews) {
+				return c, true
+			}
+		}
+	}
 	var first register.Certificate
 	found := false
 	inUse := register.InUseAmong(certs, now)
@@ -106,8 +113,9 @@ func Begun(p *guide.Progress) bool {
 // begun, and the renewed file; the reminders need drawing again only when
 // it changes (or the register does).
 type StandingKey struct {
-	Begun bool
-	File  string
+	Begun  bool
+	File   string
+	Renews string
 }
 
 // StandingKeyOf is p's StandingKey.
@@ -115,34 +123,62 @@ func StandingKeyOf(p *guide.Progress) StandingKey {
 	if p == nil {
 		return StandingKey{}
 	}
-	return StandingKey{Begun: Begun(p), File: strings.ToLower(p.FileSHA256)}
+	return StandingKey{Begun: Begun(p), File: strings.ToLower(p.FileSHA256), Renews: strings.ToLower(p.Renews)}
+}
+
+// Start is how "Renew it" on a certificate goes on in the guide
+// (RenewFrom): the one rule for My certificates' "Renew this one" and a
+// reminder's "Renew it".
+type Start int
+
+const (
+	// ShowRenewal: the guide renews the certificate already; it is shown
+	// where it stands (the first card if not begun).
+	ShowRenewal Start = iota
+	// NewRenewal: a new renewal of the certificate (guide.NewOf) replaces
+	// the guide's, which has not begun, or is the renewal that made this
+	// very certificate (a year on, walk W11: "Renew this one" had opened
+	// last year's finished renewal, where nothing moved).
+	NewRenewal
+	// AskNewRenewal: the guide is in the middle of the renewal of another
+	// certificate; the user is asked before its steps are forgotten.
+	AskNewRenewal
+)
+
+// RenewFrom says how renewing c goes on, p being the guide's progress (nil:
+// none yet).
+func RenewFrom(p *guide.Progress, certs []register.Certificate, now time.Time, c register.Certificate) Start {
+	if p == nil {
+		return NewRenewal
+	}
+	if r, ok := Renewing(p, certs, now); ok && strings.EqualFold(r.SHA256, c.SHA256) {
+		return ShowRenewal
+	}
+	if !Begun(p) || strings.EqualFold(p.FileSHA256, c.SHA256) {
+		return NewRenewal
+	}
+	return AskNewRenewal
 }
 
 // RenewsHere says whether the reminder of the certificate c may offer to
-// renew it here, in the guide: the guide has not begun, and the
-// certificate it would renew is c (Renewing). Otherwise the guide renews
-// another, or a renewal is under way or done, and the reminder offers My
-// certificates instead (review S11: "Renew it" on one certificate's
-// reminder opened the renewal of another).
+// renew it here, in the guide, without a question: RenewFrom shows the
+// guide's renewal of c or starts one. When the guide is in the middle of
+// another certificate's renewal the reminder offers My certificates
+// instead (review S11: "Renew it" on one certificate's reminder opened the
+// renewal of another).
 func RenewsHere(p *guide.Progress, certs []register.Certificate, now time.Time, c register.Certificate) bool {
-	if p == nil {
-		p = &guide.Progress{} // no renewal yet: the guide starts one
-	}
-	if Begun(p) {
-		return false
-	}
-	r, ok := Renewing(p, certs, now)
-	return ok && strings.EqualFold(r.SHA256, c.SHA256)
+	return RenewFrom(p, certs, now, c) != AskNewRenewal
 }
 
 // Standing is the expiry reminders the window shows above its screens:
 // register.Standing, less the certificate the guide is renewing once the
-// user has begun (past the first card, or the file already checked): the
-// guide is then its reminder, and a banner saying "renew it" would only
+// user has begun (past the first card, or the file already checked) or
+// chose it to renew ("Renew it": walk W12, the banner stayed over the
+// renewal it had started): the guide is then its reminder, and a banner saying "renew it" would only
 // push the card the user is working on out of view.
 func Standing(p *guide.Progress, certs []register.Certificate, now time.Time) []register.Reminder {
 	standing := register.Standing(certs, now)
-	if !Begun(p) {
+	if !Begun(p) && (p == nil || p.Renews == "") {
 		return standing
 	}
 	renewing, ok := Renewing(p, certs, now)

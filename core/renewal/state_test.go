@@ -156,9 +156,13 @@ func BenchmarkRenewing1000(b *testing.B) {
 	}
 }
 
-// Review S11: a reminder offers to renew its certificate in the guide only
-// when the guide has not begun and would renew that certificate.
-func TestRenewsHere(t *testing.T) {
+// "Renew it" on a certificate (My certificates, a reminder) shows the
+// guide's renewal of it where it stands, starts a new renewal of it when
+// the guide has not begun or made this very certificate (a year on, walk
+// W11), and asks first when the guide is in the middle of another's
+// (review S11: it had opened the renewal of another). A reminder offers to
+// renew here unless it would ask (RenewsHere).
+func TestRenewFrom(t *testing.T) {
 	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
 	later := known("b1", "11", started.AddDate(0, 0, 60), started.AddDate(-2, 0, 0))
 	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
@@ -166,21 +170,56 @@ func TestRenewsHere(t *testing.T) {
 	fresh := guide.New(started)
 	begun := guide.New(started)
 	begun.Current = guide.Steps[2].ID
+	chosen := guide.NewOf(strings.ToUpper(later.SHA256), started)
+	// Last year's renewal made soon: its file is soon, all steps done.
+	lastYear := guide.New(started.AddDate(-3, 0, 0))
+	lastYear.SetFileChecked(soon.SHA256, started.AddDate(-3, 0, 0))
+	lastYear.Current = guide.Steps[len(guide.Steps)-1].ID
 	for _, c := range []struct {
 		name string
 		p    *guide.Progress
 		cert register.Certificate
-		want bool
+		want Start
 	}{
-		{"not begun, the one it would renew", &fresh, soon, true},
-		{"not begun, another", &fresh, later, false},
-		{"begun", &begun, soon, false},
-		{"begun, another", &begun, later, false},
-		{"no guide yet, the one it would renew", nil, soon, true},
-		{"no guide yet, another", nil, later, false},
+		{"not begun, the one it would renew", &fresh, soon, ShowRenewal},
+		{"not begun, another", &fresh, later, NewRenewal},
+		{"not begun, another chosen before", &chosen, later, ShowRenewal},
+		{"not begun, chosen another", &chosen, soon, NewRenewal},
+		{"begun", &begun, soon, ShowRenewal},
+		{"begun, another", &begun, later, AskNewRenewal},
+		{"no guide yet, the one it would renew", nil, soon, NewRenewal},
+		{"no guide yet, another", nil, later, NewRenewal},
+		{"a year on, the certificate last year's renewal made", &lastYear, soon, NewRenewal},
+		{"a year on, another", &lastYear, later, AskNewRenewal},
 	} {
-		if got := RenewsHere(c.p, certs, started, c.cert); got != c.want {
+		if got := RenewFrom(c.p, certs, started, c.cert); got != c.want {
 			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+		if got := RenewsHere(c.p, certs, started, c.cert); got != (c.want != AskNewRenewal) {
+			t.Errorf("%s: RenewsHere %v", c.name, got)
+		}
+	}
+}
+
+// The certificate chosen to renew is the one the guide renews until the
+// renewed file is checked, even when another expires first; one the
+// register no longer has leaves the first to expire.
+func TestRenewingTheChosenCertificate(t *testing.T) {
+	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
+	later := known("b1", "11", started.AddDate(0, 0, 60), started.AddDate(-2, 0, 0))
+	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	certs := []register.Certificate{soon, later}
+	for _, c := range []struct {
+		renews, want string
+	}{
+		{"", soon.SHA256},
+		{later.SHA256, later.SHA256},
+		{strings.ToUpper(later.SHA256), later.SHA256},
+		{strings.Repeat("f", 64), soon.SHA256},
+	} {
+		p := guide.NewOf(c.renews, started)
+		if got, ok := Renewing(&p, certs, started); !ok || got.SHA256 != c.want {
+			t.Errorf("renews %q: %s, %v; want %s", c.renews, got.SHA256, ok, c.want)
 		}
 	}
 }
@@ -221,5 +260,27 @@ func TestCopiesGone(t *testing.T) {
 	}
 	if copies[1].FileGone {
 		t.Error("WithCopiesGone changed the facts it was given")
+	}
+}
+
+// The reminder of the certificate chosen to renew goes once it is chosen
+// (walk W12: "Renew it" started the renewal and the banner stayed above
+// it); another's stays.
+func TestAChosenCertificatesReminderGoes(t *testing.T) {
+	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
+	later := known("b1", "11", started.AddDate(0, 0, 40), started.AddDate(-2, 0, 0))
+	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	certs := []register.Certificate{soon, later}
+	fresh := guide.New(started)
+	if got := Standing(&fresh, certs, started); len(got) != 2 {
+		t.Fatalf("not chosen: %d reminders, want 2", len(got))
+	}
+	chosen := guide.NewOf(later.SHA256, started)
+	got := Standing(&chosen, certs, started)
+	if len(got) != 1 || got[0].Certificate.SHA256 != soon.SHA256 {
+		t.Errorf("%s chosen: the reminders stand for %v", later.SHA256[:4], got)
+	}
+	if StandingKeyOf(&chosen) == StandingKeyOf(&fresh) {
+		t.Error("the reminders' key does not change with the choice")
 	}
 }
