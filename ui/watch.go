@@ -224,6 +224,10 @@ func newNewestOffer(f *frame) fyne.CanvasObject {
 	if g := f.guide; g != nil && !g.facts().PasswordSaved {
 		key = "watch.newest.none.ask" // no saved password to promise
 	}
+	// The line is drawn afresh: it names no file until the search finds
+	// one, and "Check the file" means none (review R4: the path named on
+	// the card drawn before was checked after the file had gone).
+	f.downloadsState().offered = ""
 	hint := uiwidget.NewWrapping(words.T(key, map[string]any{"Folder": foldersPhrase(folders)}))
 	box.Add(hint)
 	l := words.Language()

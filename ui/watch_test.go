@@ -663,6 +663,24 @@ func TestCheckTheFileChecksTheFileTheCardNames(t *testing.T) {
 			t.Fatalf("Check the file: tab %d, answers %q", x.f.tabs.SelectedIndex(), x.headlines())
 		}
 	})
+	t.Run("the file named gone", func(t *testing.T) {
+		// Review R4: the card drawn again after the file it named was
+		// moved away asks which, as with none there; it checked the old
+		// path ("The file could not be read").
+		t.Setenv(uiwidget.DialogsEnv, "fyne")
+		x := downloadCardWith(t, "newest.p12")
+		if err := os.Remove(filepath.Join(x.f.watchFolders()[0].Path, "newest.p12")); err != nil {
+			t.Fatal(err)
+		}
+		g := x.f.guide
+		g.show()
+		x.wait()
+		test.Tap(findButton(t, g.cardAndBar(), words.T("guide.download.check")))
+		x.wait()
+		if x.w.Canvas().Overlays().Top() == nil || len(x.f.check.shown) != 0 {
+			t.Fatalf("Check the file with the named file gone: no file dialog; the Check tab says %q", x.headlines())
+		}
+	})
 	t.Run("none there", func(t *testing.T) {
 		t.Setenv(uiwidget.DialogsEnv, "fyne") // Fyne's file dialog, in the test window
 		x := pressed(t)
