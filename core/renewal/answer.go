@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/fornyer/fornyer/core/guide"
 	"github.com/fornyer/fornyer/core/inspect"
@@ -264,14 +265,40 @@ func (a Answer) Again(in Input) Answer {
 	}
 	b := answer(in, c, a.tried, a.Password, a.PasswordSaved || in.PasswordSaved, own)
 	b.learnt = a.learnt
-	if a.Waits() && b.Outcome.Kind == KindDeclined && b.Outcome.Record && !keepsItsOrganisation(in.Known, c.Report.Certificate) {
-		// "No, it is another file", of an organisation the user keeps no
-		// certificate of: not theirs, kept apart as another
-		// organisation's file the renewal found to be so (Z11).
+	if a.Waits() && b.Outcome.Kind == KindDeclined && b.Outcome.Record && declinedIsAnothers(in, c.Report.Certificate) {
+		// "No, it is another file", and nothing says it is the user's:
+		// kept apart as another organisation's file the renewal found
+		// to be so (Z11).
 		b.Outcome.Apart, b.Outcome.Declined = true, true
 		b.Apart = apartLine(c.Report.Lang, c.Report.Certificate)
 	}
 	return b
+}
+
+// recentlyIssued is how long before the renewal began a certificate may
+// have been issued and still count as new in declinedIsAnothers: the
+// user's own current certificate was issued years before.
+const recentlyIssued = 30 * 24 * time.Hour
+
+// declinedIsAnothers says whether the certificate c, which the user said
+// is not the file just downloaded, is another organisation's as far as
+// anything tells: the user keeps no certificate of its organisation, and
+// either keeps others (so its organisation is not theirs), or c was issued
+// lately (a new certificate that is not the renewal's is another's). In a
+// first renewal the user's own current certificate, issued years ago and
+// declined before anything is known, stays theirs, with its reminders and
+// as the renewed file's predecessor (review R7: it was kept apart as
+// "not an organisation whose certificates you keep").
+func declinedIsAnothers(in Input, c *inspect.Certificate) bool {
+	if keepsItsOrganisation(in.Known, c) {
+		return false
+	}
+	for _, k := range in.Known {
+		if !strings.EqualFold(k.SHA256, c.SHA256) {
+			return true // the user keeps others, none of its organisation
+		}
+	}
+	return in.Progress != nil && c.NotBefore.After(in.Progress.StartedAt.Add(-recentlyIssued))
 }
 
 // keepsItsOrganisation says whether the user keeps a certificate of c's

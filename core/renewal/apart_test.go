@@ -252,3 +252,37 @@ func (f *Flow) knownWith(sha string) []register.Certificate {
 	}
 	return known
 }
+
+// Review R7: in a first renewal (an empty register) the user checks the
+// file of their own current certificate (last time's download, issued
+// years ago), is asked "Is this the file you just downloaded?" and rightly
+// says no. It stays theirs: listed, with its reminders, and the renewed
+// file of the same organisation is its renewal, not asked about.
+func TestTheOwnOldFileDeclinedInAFirstRenewalStaysMine(t *testing.T) {
+	f := newFlow(t)
+	ctx := context.Background()
+	p := atDownload()
+	old := checked("a1", "01", started.AddDate(-3, 1, 0)) // Firma ApS, expires in a month
+	in := Input{Path: "/dl/old.p12", Report: old, Tries: TryTyped("pw"), Progress: p, Known: f.Register.List()}
+	a := AnswerFor(in)
+	if err := f.Record(ctx, a.Check, a.Outcome); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Waits() {
+		t.Fatalf("the old file is not asked about: %s", a.Question)
+	}
+	AnswerQuestion(p, old.Certificate.SHA256, false, started)
+	in.Known = f.knownWith(old.Certificate.SHA256)
+	no := a.Again(in)
+	if err := f.Record(ctx, no.Check, no.Outcome); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := f.Register.Get(old.Certificate.SHA256); c.Apart || no.Apart != nil {
+		t.Errorf("the user's own current certificate is kept apart (%v), told %+v", c.Apart, no.Apart)
+	}
+	renewed := checked("e5", "05", started) // Firma ApS, the renewed one
+	b := AnswerFor(Input{Path: "/dl/new.p12", Report: renewed, Tries: TryTyped("pw"), Progress: p, Known: f.Register.List()})
+	if b.Outcome.Apart || b.Outcome.Kind != KindRenewal {
+		t.Errorf("the renewed file: kind %s, apart %v; want the old one's renewal", b.Outcome.Kind, b.Outcome.Apart)
+	}
+}
