@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/zalando/go-keyring"
 )
@@ -70,5 +72,52 @@ func TestAPasswordSavedAgainAfterItWasDeletedTakesItsPlace(t *testing.T) {
 	}
 	if list, _ := v.List(ctx); len(list) != 1 || list[0].ID != id {
 		t.Errorf("list: %+v", list)
+	}
+}
+
+// Review R6: ListHeld's work is bounded: of many saved passwords only the
+// MaxHeldChecks saved last are looked up in the store (a deleted one among
+// them is left out); older lines are taken as the list says.
+func TestListHeldLooksUpTheNewestOnly(t *testing.T) {
+	rec := &recorder{}
+	at := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	v := mockVault(t, WithBackend(rec), WithClock(func() time.Time { return at }))
+	ctx := context.Background()
+	n := MaxHeldChecks + 10
+	for i := range n {
+		at = at.Add(time.Minute)
+		if err := v.Save(ctx, certID(i), "", "password-"+strconv.Itoa(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, i := range []int{0, n - 1} { // the oldest and the newest, behind Fornyer's back
+		if err := keyring.Delete(Service, certID(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec.mu.Lock()
+	rec.calls = nil
+	rec.mu.Unlock()
+	held, err := v.ListHeld(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[string]bool{}
+	for _, e := range held {
+		has[e.ID] = true
+	}
+	if len(held) != n-1 || has[certID(n-1)] || !has[certID(0)] {
+		t.Errorf("held %d of %d; the newest deleted is held %v, the oldest deleted %v", len(held), n, has[certID(n-1)], has[certID(0)])
+	}
+	gets := 0
+	rec.mu.Lock()
+	for _, c := range rec.calls {
+		if strings.HasPrefix(c, "get ") && !strings.Contains(c, "index") {
+			gets++
+		}
+	}
+	rec.mu.Unlock()
+	if gets > MaxHeldChecks+5 { // the list's own pages besides
+		t.Errorf("%d look-ups in the store for %d passwords; at most %d wanted", gets, n, MaxHeldChecks)
 	}
 }

@@ -639,6 +639,13 @@ func (v *Vault) List(ctx context.Context) ([]Entry, error) {
 // is Fornyer's memory, the store is the truth. Nothing is changed. One
 // call: a store that does not answer, or answers otherwise than "not
 // there" for an item, is the call's error, never taken for "gone".
+//
+// The work is bounded (review R6): each item is one store call (about 6 ms
+// on GNOME's keyring, a process of its own on macOS), so only the
+// MaxHeldChecks most recently saved are looked up, the renewal's among
+// them; older lines are taken as the list says, as before Z20, so that an
+// IT provider's hundreds of passwords neither hold the store for seconds
+// at each read nor pass the call's time limit.
 func (v *Vault) ListHeld(ctx context.Context) ([]Entry, error) {
 	var held []Entry
 	err := v.do(ctx, func(b Backend) error {
@@ -646,8 +653,13 @@ func (v *Vault) ListHeld(ctx context.Context) ([]Entry, error) {
 		if err != nil {
 			return err
 		}
+		checked := newestSaved(list, MaxHeldChecks)
 		held = nil
-		for _, e := range list {
+		for i, e := range list {
+			if !checked[i] {
+				held = append(held, e)
+				continue
+			}
 			_, err := b.Get(Service, e.ID)
 			switch {
 			case err == nil:
@@ -662,6 +674,23 @@ func (v *Vault) ListHeld(ctx context.Context) ([]Entry, error) {
 		return nil, err
 	}
 	return held, nil
+}
+
+// MaxHeldChecks is how many items ListHeld looks up in the store at most.
+const MaxHeldChecks = 50
+
+// newestSaved marks the n entries of list saved last (ties by place).
+func newestSaved(list []Entry, n int) []bool {
+	order := make([]int, len(list))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return list[b].Saved.Compare(list[a].Saved) })
+	marked := make([]bool, len(list))
+	for _, i := range order[:min(n, len(order))] {
+		marked[i] = true
+	}
+	return marked
 }
 
 // Delete removes the password saved under id and its line in the list.
