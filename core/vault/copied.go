@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -55,12 +56,27 @@ func Trimmed(text string) (string, bool) {
 
 // CouldBePassword says whether text copied to the clipboard could be the
 // portal's password, to be offered for saving: nothing Doubt finds
-// against it (one line, no control characters, 8 to 128 characters), and
-// no space either, which a clipboard holding a sentence has.
+// against it (one line, no control characters, 8 to 128 characters), no
+// space either, which a clipboard holding a sentence has, and not the
+// shape of a web address or an e-mail address, which an administrator
+// copies beside the portal (walk W21: the portal's address and an e-mail
+// address were offered as "the password you copied", one key from being
+// saved in its place). Such a text can still be pasted and saved by hand.
 func CouldBePassword(text string) bool {
 	key, _ := Doubt(text)
-	return key == "" && !strings.ContainsFunc(text, unicode.IsSpace)
+	return key == "" && !strings.ContainsFunc(text, unicode.IsSpace) && !webAddress(text) && !mailAddress.MatchString(text)
 }
+
+// webAddress: a URL with a scheme, or one a browser's bar shows without it.
+func webAddress(text string) bool {
+	lower := strings.ToLower(text)
+	return strings.Contains(lower, "://") || strings.HasPrefix(lower, "www.")
+}
+
+// mailAddress is an e-mail address's plain shape: a name, @, a domain
+// ending in a top-level name of letters. The portal's passwords mix
+// letters, digits and signs freely and do not end so.
+var mailAddress = regexp.MustCompile(`^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$`)
 
 // Doubt is what speaks against text being the portal's password, as a
 // catalogue key and its data; "" when nothing does. It is the one rule:

@@ -21,7 +21,14 @@ func TestCouldBePassword(t *testing.T) {
 		"æøåÆØÅæøå":                        true, // counted in characters, not bytes
 		"\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8": false,
 		"":                                 false,
-		"https://example.dk/a":             true, // cannot be told from a password; offered, never saved unasked
+		// W21: what an administrator copies beside the portal is not offered.
+		"https://erhvervsadministration.nemlog-in.dk/certificates": false,
+		"HTTP://example.dk/a":    false,
+		"www.mitid-erhverv.dk":   false,
+		"mette.jensen@proeve.dk": false,
+		"Anna+dpg@firma.co.uk":   false,
+		"Xk3@pL9.qR2$mN7&":       true, // signs where an address has letters
+		"a9@Kd.3fQ!x7Lm2P":       true,
 	} {
 		if got := CouldBePassword(text); got != want {
 			t.Errorf("CouldBePassword(%q) = %v, want %v", text, got, want)
