@@ -4,6 +4,7 @@ package vault
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	dbus "github.com/godbus/dbus/v5"
@@ -64,8 +65,33 @@ func relabel(service, user, label, password string) {
 
 // Instance is the unique bus name of the Secret Service now (instancer):
 // a keyring started again has another. A bus that does not answer within
-// a second, or no Secret Service, is "".
+// a second, or no Secret Service, is "". The whole look is bounded, the
+// connection too: dbus.SessionBus holds a lock while it connects, and a
+// call stuck connecting to a bus that never answers holds it for ever
+// (the CI's hung bus: every later call waited on that lock). One look at
+// a time: while one is still out, the answer is "" at once.
 func (goKeyring) Instance() string {
+	if !instanceLook.TryLock() {
+		return ""
+	}
+	done := make(chan string, 1)
+	go func() {
+		defer instanceLook.Unlock()
+		done <- busOwner()
+	}()
+	select {
+	case owner := <-done:
+		return owner
+	case <-time.After(time.Second):
+		return ""
+	}
+}
+
+// instanceLook is held while a look at the bus (busOwner) is out.
+var instanceLook sync.Mutex
+
+// busOwner is Instance's look at the session bus, which may hang.
+func busOwner() string {
 	conn, err := dbus.SessionBus()
 	if err != nil {
 		return ""

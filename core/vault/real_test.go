@@ -219,13 +219,20 @@ func noAnswer(t *testing.T, want error, timeout time.Duration) {
 	} else {
 		t.Logf("Save: %v", err)
 	}
-	if _, err := v.Get(ctx, id); !errors.Is(err, want) {
+	// After a call that timed out, whose goroutine still waits on the
+	// store, the later ones may come back at once with ErrLocked instead
+	// (Z19: "locked or still asking", never a wait behind the abandoned
+	// call; the CI's hung bus once held them for ever).
+	ok := func(err error) bool {
+		return errors.Is(err, want) || errors.Is(want, ErrTimeout) && errors.Is(err, ErrLocked)
+	}
+	if _, err := v.Get(ctx, id); !ok(err) {
 		t.Fatalf("Get: %v, want %v", err, want)
 	}
-	if _, err := v.List(ctx); !errors.Is(err, want) {
+	if _, err := v.List(ctx); !ok(err) {
 		t.Fatalf("List: %v, want %v", err, want)
 	}
-	if err := v.Delete(ctx, id); !errors.Is(err, want) {
+	if err := v.Delete(ctx, id); !ok(err) {
 		t.Fatalf("Delete: %v, want %v", err, want)
 	}
 	if got := candidates(ctx, v); len(got) != 0 {
