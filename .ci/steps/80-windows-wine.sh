@@ -5,8 +5,7 @@
 #  b) fornyer.exe carries its icon and version resource, opens its
 #     window, and answers a file given as an argument; without OpenGL it
 #     shows the message box and exits 69; at 125 % on a 1366×768 screen
-#     its window fits and its first look is the whole first card, Next in
-#     its bottom bar;
+#     its first frame is the whole first card, Next in its bottom bar;
 #  c) the MSI (signed, when step 52 ran) installs per user (files,
 #     Start-menu shortcut, "Open with" under HKCU, the notifications'
 #     AppUserModelID, read back; the uninstall entry in the 64-bit view,
@@ -206,16 +205,11 @@ echo "b') without OpenGL: the message box, exit 69"
 
 # b'') Windows' 125 % (LogPixels 120, which Fyne rounds to a scale of 1.3)
 # on a 1366×768 laptop screen, the first start: the window fits the
-# screen; the first look at it is the whole card, the same pixels as the
-# card settled 10 s later (review T2: the first frame at 125 % was the
-# card's bottom-left part, the rest black); the card's main action is read
-# on the strongly coloured button in the window's bottom bar. One start,
-# about 20-30 s (every card at 125 % was seen so by hand, in Danish and
-# English). The first look is not the first frame: finding the window and
-# one capture take about half a second each here (review R5), so a partial
-# frame shorter than that is not seen; scripts/firstframe, which polls
-# every 20 ms, is the first frame's measure on Linux. What this catches is
-# a card that stays partly drawn.
+# screen; its first frame is the whole card, the same pixels as the card
+# settled 10 s later (review T2: the first frame at 125 % was the card's
+# bottom-left part, the rest black); the card's main action is read on the
+# strongly coloured button in the window's bottom bar. One start, about
+# 20-30 s (every card at 125 % was seen so by hand, in Danish and English).
 s=$(date +%s)
 # A display of its own, numbered by Xvfb (-displayfd): a number taken
 # already would put the window on another program's screen.
@@ -235,8 +229,8 @@ for _ in $(seq 120); do
   kill -0 "$app" 2>/dev/null || { cat "$work/125.log"; fail "fornyer.exe exited before its window mapped at 125 %"; }
   sleep 0.5
 done
-# A capture after another from the window's mapping on for 10 s; the first
-# that is not black is the first look.
+# Every frame from the window's mapping on for 10 s; the first that is not
+# black is its first frame.
 n=0
 end=$(($(date +%s) + 10))
 while [ "$(date +%s)" -lt "$end" ]; do
@@ -251,7 +245,7 @@ done
 shot125() { convert "$settled" build/wine-125.png 2>/dev/null || true; }
 [ -n "$first" ] || { shot125; fail "no frame at 125 % (screenshot: build/wine-125.png)"; }
 differ=$(compare -metric AE "$first" "$settled" null: 2>&1 || true)
-[ "$differ" = 0 ] || { shot125; convert "$first" build/wine-125-first.png; fail "the first look at the window at 125 % is not the card settled: $differ pixels differ (build/wine-125-first.png, build/wine-125.png)"; }
+[ "$differ" = 0 ] || { shot125; convert "$first" build/wine-125-first.png; fail "the first frame at 125 % is not the card settled: $differ pixels differ (build/wine-125-first.png, build/wine-125.png)"; }
 geo=$(DISPLAY=$laptop xdotool getwindowgeometry --shell "$(DISPLAY=$laptop xdotool search --name '^Fornyer$' | head -1)")
 eval "$(grep -E '^(X|Y|WIDTH|HEIGHT)=' <<<"$geo")"
 { [ "$((Y + HEIGHT))" -le 768 ] && [ "$((X + WIDTH))" -le 1366 ]; } ||
@@ -268,7 +262,7 @@ wineserver -k 2>/dev/null || true
 wait "$app" || true
 kill "$laptop_pid" 2>/dev/null || true
 wine reg delete 'HKCU\Control Panel\Desktop' /v LogPixels /f >/dev/null 2>&1 || true
-echo "b'') 125 % on 1366×768: window ${WIDTH}×${HEIGHT} at $X,$Y, first look whole ($n captures), main action '$action', in $(($(date +%s) - s)) s"
+echo "b'') 125 % on 1366×768: window ${WIDTH}×${HEIGHT} at $X,$Y, first frame whole ($n frames), main action '$action', in $(($(date +%s) - s)) s"
 
 # c) The MSI.
 profile="$WINEPREFIX/drive_c/users/$(id -un)" # Wine names the profile after the Unix user
