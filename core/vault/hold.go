@@ -156,15 +156,21 @@ func (v *Vault) finish(c *call) {
 		if undo {
 			v.undo(c)
 		}
-		v.mu.Lock()
-		if v.holder == c {
-			v.holder = nil
-			v.broadcast()
-		}
-		v.mu.Unlock()
+		v.release(c)
 	}
 	if c.abandoned {
 		v.tellTests("ended")
+	}
+}
+
+// release frees the store if c still holds it, and tells the waiting
+// calls; the one way a call's hold ends (finish, or a probe retiring it).
+func (v *Vault) release(c *call) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.holder == c {
+		v.holder = nil
+		v.broadcast()
 	}
 }
 
@@ -220,12 +226,7 @@ func (v *Vault) probe(instance string) {
 		stuck.retired = true // it writes nothing more, and its finish frees nothing
 		v.mu.Unlock()
 		v.undo(stuck)
-		v.mu.Lock()
-		if v.holder == stuck {
-			v.holder = nil
-			v.broadcast()
-		}
-		v.mu.Unlock()
+		v.release(stuck)
 	}()
 }
 
