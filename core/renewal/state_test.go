@@ -156,6 +156,15 @@ func BenchmarkRenewing1000(b *testing.B) {
 	}
 }
 
+// twoOrganisations is two certificates in use, of two organisations: one
+// expiring in 20 days, the other in laterDays.
+func twoOrganisations(laterDays int) (soon, later register.Certificate) {
+	soon = known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
+	later = known("b1", "11", started.AddDate(0, 0, laterDays), started.AddDate(-2, 0, 0))
+	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	return soon, later
+}
+
 // "Renew it" on a certificate (My certificates, a reminder) shows the
 // guide's renewal of it where it stands, starts a new renewal of it when
 // the guide has not begun or made this very certificate (a year on, walk
@@ -163,9 +172,7 @@ func BenchmarkRenewing1000(b *testing.B) {
 // (review S11: it had opened the renewal of another). A reminder offers to
 // renew here unless it would ask (RenewsHere).
 func TestRenewFrom(t *testing.T) {
-	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
-	later := known("b1", "11", started.AddDate(0, 0, 60), started.AddDate(-2, 0, 0))
-	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	soon, later := twoOrganisations(60)
 	certs := []register.Certificate{soon, later}
 	fresh := guide.New(started)
 	begun := guide.New(started)
@@ -205,9 +212,7 @@ func TestRenewFrom(t *testing.T) {
 // renewed file is checked, even when another expires first; one the
 // register no longer has leaves the first to expire.
 func TestRenewingTheChosenCertificate(t *testing.T) {
-	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
-	later := known("b1", "11", started.AddDate(0, 0, 60), started.AddDate(-2, 0, 0))
-	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	soon, later := twoOrganisations(60)
 	certs := []register.Certificate{soon, later}
 	for _, c := range []struct {
 		renews, want string
@@ -267,9 +272,7 @@ func TestCopiesGone(t *testing.T) {
 // (walk W12: "Renew it" started the renewal and the banner stayed above
 // it); another's stays.
 func TestAChosenCertificatesReminderGoes(t *testing.T) {
-	soon := known("a1", "01", started.AddDate(0, 0, 20), started.AddDate(-2, 0, 0))
-	later := known("b1", "11", started.AddDate(0, 0, 40), started.AddDate(-2, 0, 0))
-	later.Organization, later.CVR, later.UUID = "Tømrer ApS", "87654321", "other-uuid"
+	soon, later := twoOrganisations(40)
 	certs := []register.Certificate{soon, later}
 	fresh := guide.New(started)
 	if got := Standing(&fresh, certs, started); len(got) != 2 {
